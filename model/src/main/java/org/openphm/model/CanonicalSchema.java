@@ -51,6 +51,24 @@ public final class CanonicalSchema {
                     required("place_code", STRING, "Place (local authority) code").in(CodeSets.PLACE)),
             List.of("lsoa_code"), true);
 
+    public static final Table ENGLAND_COMPARATOR = new Table("england_comparator", TableKind.REFERENCE,
+            "England values of indicators, for significance against England. Public values where published; "
+                    + "otherwise synthetic and flagged so, never passed off as real",
+            List.of(required("indicator_id", STRING, "Indicator identifier, as in results/indicators.csv"),
+                    required("period", STRING, "Period, e.g. financial year 2024/25"),
+                    required("sex", STRING, "Persons, Female or Male"),
+                    required("age", STRING, "Age group label, e.g. All ages, 17+"),
+                    required("value", DOUBLE, "England value in the indicator's unit"),
+                    optional("lower_ci95", DOUBLE, "Lower 95% confidence limit"),
+                    optional("upper_ci95", DOUBLE, "Upper 95% confidence limit"),
+                    optional("lower_ci998", DOUBLE, "Lower 99.8% confidence limit"),
+                    optional("upper_ci998", DOUBLE, "Upper 99.8% confidence limit"),
+                    optional("count", DOUBLE, "Numerator"),
+                    optional("denominator", DOUBLE, "Denominator"),
+                    required("synthetic", BOOLEAN, "True when the value is synthetic, not a published figure"),
+                    required("source", STRING, "Where the value comes from")),
+            List.of("indicator_id", "period", "sex", "age"), false);
+
     // ---- patient level ------------------------------------------------------------------------------
 
     public static final Table PATIENT = new Table("patient", TableKind.PATIENT_LEVEL,
@@ -262,7 +280,7 @@ public final class CanonicalSchema {
 
     /** Every canonical table, in load order (reference first, so patient rows can be checked against it). */
     public static final List<Table> TABLES = List.of(
-            PRACTICE, LSOA,
+            PRACTICE, LSOA, ENGLAND_COMPARATOR,
             PATIENT, REGISTRATION, CONDITION, OBSERVATION, REFERRAL, SPELL, DETENTION, WAITING_ENTRY,
             POPULATION_PROJECTION, PERFORMANCE_METRIC, WAITING_LIST, WORKFORCE, VACANCY, FINANCE_SPEND,
             ALLOCATION, FEEDBACK, INCIDENT, PROVIDER_REGISTER, SERVICE_PROVISION);
