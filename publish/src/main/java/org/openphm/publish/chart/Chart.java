@@ -1,0 +1,67 @@
+package org.openphm.publish.chart;
+
+import java.util.List;
+
+/**
+ * A chart resolved from its {@link ChartSpec} and the data: every number already picked, so the two renderers
+ * (SVG for print, ECharts for the browser) and the key-point writer all see exactly the same figures.
+ */
+public sealed interface Chart {
+    String title();
+
+    String subtitle();
+
+    /** The unit for formatting values ("%" or e.g. "per 100,000"; empty for counts). */
+    String unit();
+
+    /** The rows the chart was drawn from: shown by the table toggle and downloaded as CSV. */
+    org.openphm.publish.results.DataTable source();
+
+    /** Male and female counts (or shares) by age band, youngest band first. */
+    record Pyramid(String title, String subtitle, String unit, List<String> bands, List<Double> male,
+                   List<Double> female, org.openphm.publish.results.DataTable source) implements Chart {}
+
+    /**
+     * Lines over an ordered x axis: a trend (periods, with England and parent comparators) or a projection
+     * (years to 2043).
+     */
+    record Lines(String title, String subtitle, String unit, boolean projection, String xLabel, String yLabel,
+                 List<String> x, List<Series> series, org.openphm.publish.results.DataTable source)
+            implements Chart {}
+
+    /**
+     * @param role        comparators are drawn dashed so the focus area stands out
+     * @param recentTrend the tidy results' recent_trend at the latest point, or null
+     */
+    record Series(String name, SeriesRole role, List<Double> values, List<Double> lower, List<Double> upper,
+                  String recentTrend) {}
+
+    enum SeriesRole { FOCUS, PARENT, ENGLAND }
+
+    /** Bars with confidence-interval whiskers, coloured by significance against {@code comparedTo}. */
+    record Bars(String title, String subtitle, String unit, String xLabel, String yLabel, List<Bar> bars,
+                List<Reference> references, String comparedTo, String ciLevel,
+                org.openphm.publish.results.DataTable source) implements Chart {}
+
+    record Bar(String label, Double value, Double lower, Double upper, Comparison comparison, String note) {}
+
+    /** A comparator drawn as a horizontal line across the bars (England, the ICB). */
+    record Reference(String label, double value) {}
+
+    /** A matrix, e.g. multimorbidity P(column condition | row condition). */
+    record Heatmap(String title, String subtitle, String unit, List<String> rows, List<String> columns,
+                   List<List<Double>> values, org.openphm.publish.results.DataTable source) implements Chart {}
+
+    /**
+     * A Making Data Count SPC chart: the limits, special-cause flags and icons are computed by the analysis;
+     * this only carries them.
+     */
+    record Spc(String title, String subtitle, String unit, String yLabel, List<String> x, List<Double> values,
+               List<Double> centre, List<Double> lower, List<Double> upper, Double target,
+               List<String> pointFlags, SpcIcon variation, SpcIcon assurance,
+               org.openphm.publish.results.DataTable source) implements Chart {}
+
+    /** A table; ranked tables are sorted by their value column, highest first, with a rank column. */
+    record Table(String title, String subtitle, String unit, boolean ranked, String rankColumn,
+                 org.openphm.publish.results.DataTable source) implements Chart {}
+}

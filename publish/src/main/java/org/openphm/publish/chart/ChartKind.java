@@ -1,0 +1,20 @@
+package org.openphm.publish.chart;
+
+import java.util.Locale;
+
+/** The kinds of chart the pack and dashboard draw; {@link #TABLE} is the fallback for anything unknown. */
+public enum ChartKind {
+    PYRAMID, TREND, BAR_CI, HEATMAP, SPC, PROJECTION, RANKED_TABLE, TABLE;
+
+    /** Tolerant: unknown or missing kinds are tables, so nothing an analysis declares is ever dropped. */
+    public static ChartKind parse(String kind) {
+        if (kind == null) {
+            return TABLE;
+        }
+        try {
+            return valueOf(kind.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            return TABLE;
+        }
+    }
+}

@@ -1,0 +1,347 @@
+package org.openphm.publish.chart;
+
+import static org.openphm.publish.results.ResultRow.AREA_NAME;
+import static org.openphm.publish.results.ResultRow.AREA_TYPE;
+import static org.openphm.publish.results.ResultRow.CATEGORY_TYPE;
+import static org.openphm.publish.results.ResultRow.COMPARED_TO_ENGLAND;
+import static org.openphm.publish.results.ResultRow.COMPARED_TO_PARENT;
+import static org.openphm.publish.results.ResultRow.LOWER_CI95;
+import static org.openphm.publish.results.ResultRow.NOTE;
+import static org.openphm.publish.results.ResultRow.PERIOD;
+import static org.openphm.publish.results.ResultRow.RECENT_TREND;
+import static org.openphm.publish.results.ResultRow.UPPER_CI95;
+import static org.openphm.publish.results.ResultRow.VALUE;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openphm.publish.results.DataTable;
+import org.openphm.publish.results.Numbers;
+import org.openphm.publish.results.PackMetadata.IndicatorInfo;
+import org.openphm.publish.results.ResultRow;
+import org.openphm.publish.results.ResultsDir;
+
+/**
+ * Turns a {@link ChartSpec} into a {@link Chart}: selects the rows, applies the column roles (with the tidy
+ * indicator columns as defaults) and picks every number the renderers and key points will use.
+ */
+public final class ChartResolver {
+    private final ResultsDir results;
+
+    public ChartResolver(ResultsDir results) {
+        this.results = results;
+    }
+
+    /** @throws IllegalArgumentException naming what is missing when the spec does not fit the data */
+    public Chart resolve(ChartSpec spec) {
+        ChartSpec.DataRef ref = spec.data();
+        if (ref == null || (ref.indicator() == null && ref.table() == null)) {
+            throw new IllegalArgumentException("chart '" + spec.title() + "' names no indicator or table");
+        }
+        boolean fromIndicator = ref.indicator() != null;
+        DataTable rows = fromIndicator ? indicatorRows(ref) : tableRows(ref);
+        String unit = unit(spec, fromIndicator ? results.indicatorInfo(ref.indicator()).orElse(null) : null);
+        String title = spec.title() == null ? "" : spec.title();
+        String subtitle = spec.subtitle() == null ? "" : spec.subtitle();
+        return switch (ChartKind.parse(spec.kind())) {
+            case PYRAMID -> pyramid(spec, rows, title, subtitle, unit);
+            case TREND -> lines(spec, rows, title, subtitle, unit, false, fromIndicator);
+            case PROJECTION -> lines(spec, rows, title, subtitle, unit, true, fromIndicator);
+            case BAR_CI -> bars(spec, rows, title, subtitle, unit, fromIndicator);
+            case HEATMAP -> heatmap(spec, rows, title, subtitle, unit);
+            case SPC -> spc(spec, rows, title, subtitle, unit);
+            case RANKED_TABLE -> new Chart.Table(title, subtitle, unit, true,
+                    spec.column("y", fromIndicator ? VALUE : null), ranked(rows, spec.column("y", VALUE)));
+            case TABLE -> new Chart.Table(title, subtitle, unit, false, null, rows);
+        };
+    }
+
+    /** The unit label: the spec's, else derived from the indicator's value type ("Proportion %" → "%"). */
+    static String unit(ChartSpec spec, IndicatorInfo info) {
+        if (spec.unit() != null) {
+            return spec.unit();
+        }
+        if (info == null || info.valueType() == null) {
+            return "";
+        }
+        String vt = info.valueType();
+        if (vt.contains("%")) {
+            return "%";
+        }
+        int per = vt.toLowerCase(Locale.ROOT).indexOf("per ");
+        return per >= 0 ? vt.substring(per) : "";
+    }
+
+    private DataTable indicatorRows(ChartSpec.DataRef ref) {
+        if (results.indicatorInfo(ref.indicator()).isEmpty() && results.indicator(ref.indicator()).rows().isEmpty()) {
+            throw new IllegalArgumentException("no indicator " + ref.indicator() + " in the results");
+        }
+        Map<String, String> filter = new HashMap<>(ref.filter());
+        // The headline row unless a breakdown is asked for: mixing categories into one chart is never meant.
+        filter.putIfAbsent(CATEGORY_TYPE, "");
+        return latest(results.indicator(ref.indicator()), filter);
+    }
+
+    private DataTable tableRows(ChartSpec.DataRef ref) {
+        try {
+            return latest(results.table(ref.table()), new HashMap<>(ref.filter()));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Applies the filter, resolving {@code period = latest} to the newest period among the other matches. */
+    private static DataTable latest(DataTable table, Map<String, String> filter) {
+        String period = filter.get(PERIOD);
+        if (!"latest".equals(period)) {
+            return table.where(filter);
+        }
+        filter.remove(PERIOD);
+        DataTable matching = table.where(filter);
+        String newest = matching.distinct(PERIOD).stream().max(Comparator.naturalOrder()).orElse("");
+        filter.put(PERIOD, newest);
+        return matching.where(Map.of(PERIOD, newest));
+    }
+
+    private static void require(DataTable rows, String role, String column) {
+        if (column == null || !rows.has(column)) {
+            throw new IllegalArgumentException("table " + rows.name() + " has no column '" + column + "' for "
+                    + role + " (columns: " + String.join(", ", rows.columns()) + ")");
+        }
+    }
+
+    private static Chart pyramid(ChartSpec spec, DataTable rows, String title, String subtitle, String unit) {
+        String band = spec.column("category", "age_band");
+        String sex = spec.column("series", "sex");
+        String value = spec.column("value", spec.column("y", VALUE));
+        require(rows, "category", band);
+        require(rows, "series", sex);
+        require(rows, "value", value);
+        List<String> bands = rows.distinct(band);
+        List<Double> male = new ArrayList<>();
+        List<Double> female = new ArrayList<>();
+        for (String b : bands) {
+            male.add(sum(rows, band, b, sex, "m", value));
+            female.add(sum(rows, band, b, sex, "f", value));
+        }
+        return new Chart.Pyramid(title, subtitle, unit, bands, male, female, rows);
+    }
+
+    private static Double sum(DataTable rows, String bandCol, String band, String sexCol, String initial,
+                              String valueCol) {
+        double total = 0;
+        boolean any = false;
+        for (List<String> row : rows.rows()) {
+            String s = rows.get(row, sexCol);
+            if (band.equals(rows.get(row, bandCol)) && s != null
+                    && s.toLowerCase(Locale.ROOT).startsWith(initial)) {
+                Double v = rows.number(row, valueCol);
+                if (v != null) {
+                    total += v;
+                    any = true;
+                }
+            }
+        }
+        return any ? total : null;
+    }
+
+    private static Chart lines(ChartSpec spec, DataTable rows, String title, String subtitle, String unit,
+                               boolean projection, boolean fromIndicator) {
+        String xCol = spec.column("x", fromIndicator ? PERIOD : null);
+        String yCol = spec.column("y", fromIndicator ? VALUE : null);
+        String seriesCol = spec.column("series", fromIndicator ? AREA_NAME : null);
+        String lowerCol = spec.column("lower", fromIndicator ? LOWER_CI95 : null);
+        String upperCol = spec.column("upper", fromIndicator ? UPPER_CI95 : null);
+        require(rows, "x", xCol);
+        require(rows, "y", yCol);
+        List<String> x = rows.distinct(xCol);
+        if (fromIndicator || x.stream().allMatch(v -> Numbers.parse(v) != null)) {
+            x.sort(fromIndicator ? Comparator.naturalOrder() : Comparator.comparing(Numbers::parse));
+        }
+        Map<String, List<List<String>>> bySeries = new LinkedHashMap<>();
+        for (List<String> row : rows.rows()) {
+            String name = rows.has(seriesCol) ? rows.get(row, seriesCol) : (spec.yLabel() == null ? yCol : spec.yLabel());
+            bySeries.computeIfAbsent(name == null ? "" : name, k -> new ArrayList<>()).add(row);
+        }
+        String widestType = widestNonEnglandType(rows);
+        List<Chart.Series> series = new ArrayList<>();
+        for (Map.Entry<String, List<List<String>>> e : bySeries.entrySet()) {
+            List<Double> values = new ArrayList<>();
+            List<Double> lower = new ArrayList<>();
+            List<Double> upper = new ArrayList<>();
+            String trend = null;
+            for (String xv : x) {
+                List<String> row = e.getValue().stream().filter(r -> xv.equals(rows.get(r, xCol))).findFirst()
+                        .orElse(null);
+                values.add(row == null ? null : rows.number(row, yCol));
+                lower.add(row == null || !rows.has(lowerCol) ? null : rows.number(row, lowerCol));
+                upper.add(row == null || !rows.has(upperCol) ? null : rows.number(row, upperCol));
+                if (row != null && rows.has(RECENT_TREND)) {
+                    trend = rows.get(row, RECENT_TREND);
+                }
+            }
+            String type = rows.has(AREA_TYPE) ? rows.get(e.getValue().get(0), AREA_TYPE) : null;
+            series.add(new Chart.Series(e.getKey(), role(e.getKey(), type, widestType, rows), values, lower, upper,
+                    trend));
+        }
+        // Focus areas first, comparators last, so legends and key points lead with the area being read.
+        series.sort(Comparator.comparing(s -> s.role().ordinal()));
+        return new Chart.Lines(title, subtitle, unit, projection, orDefault(spec.xLabel(), projection ? "Year" : "Period"),
+                orDefault(spec.yLabel(), unit), x, series, rows);
+    }
+
+    /**
+     * England is always a comparator. When several area types are mixed, the widest (the ICB beside its
+     * Places) is the parent comparator; alone, an area is the focus.
+     */
+    private static Chart.SeriesRole role(String name, String type, String widestType, DataTable rows) {
+        if ("England".equalsIgnoreCase(type) || (type == null && "England".equalsIgnoreCase(name))) {
+            return Chart.SeriesRole.ENGLAND;
+        }
+        if (type != null && type.equals(widestType) && distinctNonEnglandTypes(rows) > 1) {
+            return Chart.SeriesRole.PARENT;
+        }
+        return Chart.SeriesRole.FOCUS;
+    }
+
+    private static String widestNonEnglandType(DataTable rows) {
+        return rows.distinct(AREA_TYPE).stream().filter(t -> !"England".equals(t))
+                .min(Comparator.comparingInt(t -> {
+                    int i = ResultRow.AREA_TYPES.indexOf(t);
+                    return i < 0 ? 99 : i;
+                })).orElse(null);
+    }
+
+    private static long distinctNonEnglandTypes(DataTable rows) {
+        return rows.distinct(AREA_TYPE).stream().filter(t -> !"England".equals(t)).count();
+    }
+
+    private static Chart bars(ChartSpec spec, DataTable rows, String title, String subtitle, String unit,
+                              boolean fromIndicator) {
+        String xCol = spec.column("x", fromIndicator ? AREA_NAME : null);
+        String yCol = spec.column("y", fromIndicator ? VALUE : null);
+        String lowerCol = spec.column("lower", fromIndicator ? LOWER_CI95 : null);
+        String upperCol = spec.column("upper", fromIndicator ? UPPER_CI95 : null);
+        String sigCol = spec.column("significance", fromIndicator ? COMPARED_TO_ENGLAND : null);
+        require(rows, "x", xCol);
+        require(rows, "y", yCol);
+        String widestType = widestNonEnglandType(rows);
+        boolean mixed = distinctNonEnglandTypes(rows) > 1;
+        List<Chart.Bar> bars = new ArrayList<>();
+        List<Chart.Reference> references = new ArrayList<>();
+        for (List<String> row : rows.rows()) {
+            String label = rows.get(row, xCol);
+            Double value = rows.number(row, yCol);
+            String type = rows.has(AREA_TYPE) ? rows.get(row, AREA_TYPE) : null;
+            boolean comparator = "England".equals(type) || (mixed && type != null && type.equals(widestType));
+            if (comparator) {
+                if (value != null) {
+                    references.add(new Chart.Reference(label, value));
+                }
+                continue;
+            }
+            bars.add(new Chart.Bar(label, value, rows.has(lowerCol) ? rows.number(row, lowerCol) : null,
+                    rows.has(upperCol) ? rows.number(row, upperCol) : null,
+                    rows.has(sigCol) ? Comparison.parse(rows.get(row, sigCol)) : Comparison.NOT_COMPARED,
+                    rows.has(NOTE) ? rows.get(row, NOTE) : null));
+        }
+        String comparedTo = comparedTo(sigCol, references);
+        String ciLevel = lowerCol != null && lowerCol.contains("998") ? "99.8%" : "95%";
+        return new Chart.Bars(title, subtitle, unit, orDefault(spec.xLabel(), ""), orDefault(spec.yLabel(), unit),
+                bars, references, comparedTo, ciLevel, rows);
+    }
+
+    private static String comparedTo(String sigCol, List<Chart.Reference> references) {
+        if (sigCol == null) {
+            return null;
+        }
+        if (sigCol.equals(COMPARED_TO_ENGLAND)) {
+            return "England";
+        }
+        if (sigCol.equals(COMPARED_TO_PARENT)) {
+            return references.stream().map(Chart.Reference::label).filter(l -> !"England".equals(l)).findFirst()
+                    .orElse("the parent area");
+        }
+        return "the comparator";
+    }
+
+    private static Chart heatmap(ChartSpec spec, DataTable rows, String title, String subtitle, String unit) {
+        String xCol = spec.column("x", "column");
+        String yCol = spec.column("y", "row");
+        String vCol = spec.column("value", VALUE);
+        require(rows, "x", xCol);
+        require(rows, "y", yCol);
+        require(rows, "value", vCol);
+        List<String> columns = rows.distinct(xCol);
+        List<String> rowNames = rows.distinct(yCol);
+        List<List<Double>> values = new ArrayList<>();
+        for (String r : rowNames) {
+            List<Double> line = new ArrayList<>();
+            for (String c : columns) {
+                line.add(rows.rows().stream()
+                        .filter(row -> r.equals(rows.get(row, yCol)) && c.equals(rows.get(row, xCol)))
+                        .findFirst().map(row -> rows.number(row, vCol)).orElse(null));
+            }
+            values.add(line);
+        }
+        return new Chart.Heatmap(title, subtitle, unit, rowNames, columns, values, rows);
+    }
+
+    private static Chart spc(ChartSpec spec, DataTable rows, String title, String subtitle, String unit) {
+        String xCol = spec.column("x", "month");
+        String yCol = spec.column("y", VALUE);
+        require(rows, "x", xCol);
+        require(rows, "y", yCol);
+        List<String> x = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<Double> centre = new ArrayList<>();
+        List<Double> lower = new ArrayList<>();
+        List<Double> upper = new ArrayList<>();
+        List<String> flags = new ArrayList<>();
+        String centreCol = spec.column("centre", "mean");
+        String lowerCol = spec.column("lower", "lower_limit");
+        String upperCol = spec.column("upper", "upper_limit");
+        String flagCol = spec.column("flag", "special_cause");
+        String targetCol = spec.column("target", "target");
+        Double target = null;
+        String variation = null;
+        String assurance = null;
+        for (List<String> row : rows.rows()) {
+            x.add(rows.get(row, xCol));
+            values.add(rows.number(row, yCol));
+            centre.add(rows.has(centreCol) ? rows.number(row, centreCol) : null);
+            lower.add(rows.has(lowerCol) ? rows.number(row, lowerCol) : null);
+            upper.add(rows.has(upperCol) ? rows.number(row, upperCol) : null);
+            flags.add(rows.has(flagCol) ? rows.get(row, flagCol) : null);
+            if (rows.has(targetCol) && rows.number(row, targetCol) != null) {
+                target = rows.number(row, targetCol);
+            }
+            // The icons describe the latest point, so the last non-empty value wins.
+            String v = rows.get(row, spec.column("variation", "variation"));
+            String a = rows.get(row, spec.column("assurance", "assurance"));
+            variation = v != null ? v : variation;
+            assurance = a != null ? a : assurance;
+        }
+        return new Chart.Spc(title, subtitle, unit, orDefault(spec.yLabel(), unit), x, values, centre, lower, upper,
+                target, flags, SpcIcon.parse(variation), SpcIcon.parse(assurance), rows);
+    }
+
+    private static DataTable ranked(DataTable rows, String sortCol) {
+        if (!rows.has(sortCol)) {
+            return rows;
+        }
+        List<List<String>> sorted = new ArrayList<>(rows.rows());
+        sorted.sort(Comparator.comparing((List<String> r) -> rows.number(r, sortCol),
+                Comparator.nullsLast(Comparator.reverseOrder())));
+        return new DataTable(rows.name(), rows.columns(), sorted);
+    }
+
+    private static String orDefault(String v, String fallback) {
+        return v == null ? fallback : v;
+    }
+}

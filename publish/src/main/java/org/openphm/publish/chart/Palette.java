@@ -1,0 +1,48 @@
+package org.openphm.publish.chart;
+
+import java.awt.Color;
+
+/**
+ * Colours shared by the print and browser renderers, so a Place is the same colour in the PDF and the
+ * dashboard. A colour-blind-safe qualitative palette (Okabe–Ito) for focus series; comparators are neutral.
+ */
+public final class Palette {
+    private Palette() {}
+
+    static final String[] SERIES = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
+        "#F0E442", "#000000"};
+    static final String ENGLAND = "#222222";
+    static final String PARENT = "#7f7f7f";
+    static final String MALE = "#0072B2";
+    static final String FEMALE = "#CC79A7";
+    /** Heat map from white to deep blue. */
+    static final String HEAT_LOW = "#f7fbff";
+    static final String HEAT_HIGH = "#08306b";
+    static final String TARGET = "#d9534f";
+
+    public static String series(int i) {
+        return SERIES[i % SERIES.length];
+    }
+
+    static String colour(Chart.Series s, int focusIndex) {
+        return switch (s.role()) {
+            case ENGLAND -> ENGLAND;
+            case PARENT -> PARENT;
+            case FOCUS -> series(focusIndex);
+        };
+    }
+
+    static Color awt(String hex) {
+        return Color.decode(hex);
+    }
+
+    /** Linear blend for the heat map scale. */
+    static Color heat(double fraction) {
+        Color a = awt(HEAT_LOW);
+        Color b = awt(HEAT_HIGH);
+        double f = Math.max(0, Math.min(1, fraction));
+        return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * f),
+                (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * f),
+                (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * f));
+    }
+}

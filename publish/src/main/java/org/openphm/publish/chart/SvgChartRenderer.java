@@ -1,0 +1,346 @@
+package org.openphm.publish.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.Rectangle;
+import java.text.DecimalFormat;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.CategoryLineAnnotation;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
+
+/**
+ * Draws a resolved {@link Chart} for print as SVG with JFreeChart: the charts of the HTML pack and, through
+ * openhtmltopdf, the PDF. Tables are not charts and return nothing (the page writer draws them as HTML).
+ */
+public final class SvgChartRenderer {
+    public static final int WIDTH = 720;
+    public static final int HEIGHT = 380;
+    private static final String FONT = "DejaVu Sans";
+    /** Element ids in one HTML page must be unique across every inline SVG. */
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    public Optional<String> svg(Chart chart) {
+        JFreeChart jfree;
+        if (chart instanceof Chart.Bars b) {
+            jfree = bars(b);
+        } else if (chart instanceof Chart.Lines l) {
+            jfree = lines(l);
+        } else if (chart instanceof Chart.Pyramid p) {
+            jfree = pyramid(p);
+        } else if (chart instanceof Chart.Heatmap h) {
+            jfree = heatmap(h);
+        } else if (chart instanceof Chart.Spc s) {
+            jfree = spc(s);
+        } else {
+            return Optional.empty();
+        }
+        style(jfree, chart);
+        int height = chart instanceof Chart.Heatmap h ? Math.max(HEIGHT, 120 + 28 * h.rows().size()) : HEIGHT;
+        SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
+        String prefix = "c" + SEQUENCE.incrementAndGet();
+        g2.setDefsKeyPrefix(prefix);
+        jfree.draw(g2, new Rectangle(0, 0, WIDTH, height));
+        return Optional.of(g2.getSVGElement(prefix, true, new ViewBox(0, 0, WIDTH, height), null, null));
+    }
+
+    private static void style(JFreeChart chart, Chart source) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setTitle(new TextTitle(source.title(), new Font(FONT, Font.BOLD, 14)));
+        if (source.subtitle() != null && !source.subtitle().isBlank()) {
+            chart.addSubtitle(new TextTitle(source.subtitle(), new Font(FONT, Font.PLAIN, 11)));
+        }
+        if (chart.getLegend() != null) {
+            chart.getLegend().setItemFont(new Font(FONT, Font.PLAIN, 11));
+            chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        }
+        if (chart.getPlot() instanceof CategoryPlot p) {
+            p.setBackgroundPaint(Color.WHITE);
+            p.setRangeGridlinePaint(new Color(0xdddddd));
+            p.getDomainAxis().setTickLabelFont(new Font(FONT, Font.PLAIN, 10));
+            p.getRangeAxis().setTickLabelFont(new Font(FONT, Font.PLAIN, 10));
+            p.getDomainAxis().setLabelFont(new Font(FONT, Font.PLAIN, 11));
+            p.getRangeAxis().setLabelFont(new Font(FONT, Font.PLAIN, 11));
+        } else if (chart.getPlot() instanceof XYPlot p) {
+            p.setBackgroundPaint(Color.WHITE);
+            p.getDomainAxis().setTickLabelFont(new Font(FONT, Font.PLAIN, 10));
+            p.getRangeAxis().setTickLabelFont(new Font(FONT, Font.PLAIN, 10));
+        }
+    }
+
+    /** DP 5.x: bars by Place with 95% CI whiskers, coloured by significance, comparators as lines. */
+    private static JFreeChart bars(Chart.Bars b) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Chart.Bar bar : b.bars()) {
+            data.addValue(bar.value(), "value", bar.label());
+        }
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(b.xLabel()), new NumberAxis(b.yLabel()),
+                new BarRenderer() {
+                    @Override
+                    public Paint getItemPaint(int row, int column) {
+                        return Palette.awt(b.bars().get(column).comparison().colour());
+                    }
+                });
+        BarRenderer renderer = (BarRenderer) plot.getRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setMaximumBarWidth(0.12);
+        for (Chart.Bar bar : b.bars()) {
+            if (bar.lower() != null && bar.upper() != null) {
+                plot.addAnnotation(new CategoryLineAnnotation(bar.label(), bar.lower(), bar.label(), bar.upper(),
+                        Color.BLACK, new BasicStroke(1.5f)));
+            }
+        }
+        int i = 0;
+        for (Chart.Reference r : b.references()) {
+            ValueMarker marker = new ValueMarker(r.value(), "England".equals(r.label())
+                    ? Palette.awt(Palette.ENGLAND) : Palette.awt(Palette.PARENT),
+                    new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                            new float[] {6f, 4f}, 0f));
+            marker.setLabel(r.label());
+            marker.setLabelFont(new Font(FONT, Font.PLAIN, 10));
+            // Alternate sides so England and the ICB labels never overlap when their values are close.
+            boolean left = i++ % 2 == 0;
+            marker.setLabelAnchor(left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(left ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
+            plot.addRangeMarker(marker);
+        }
+        includeAll(plot, b.bars().stream().flatMap(x -> java.util.stream.Stream.of(x.lower(), x.upper(), x.value()))
+                .toList(), b.references().stream().map(Chart.Reference::value).toList());
+        if (b.bars().size() > 6) {
+            plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        }
+        return new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+    }
+
+    /** Bars start at zero (lengths must be honest) and the axis covers whiskers and comparator lines. */
+    private static void includeAll(CategoryPlot plot, List<Double> values, List<Double> references) {
+        double max = 0;
+        for (Double v : values) {
+            if (v != null) {
+                max = Math.max(max, v);
+            }
+        }
+        for (Double v : references) {
+            max = Math.max(max, v);
+        }
+        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
+        axis.setAutoRangeIncludesZero(true);
+        if (max > 0) {
+            axis.setRange(0, max * 1.08);
+        }
+    }
+
+    /** Trends (with England and ICB dashed) and projections to 2043. */
+    private static JFreeChart lines(Chart.Lines l) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Chart.Series s : l.series()) {
+            for (int i = 0; i < l.x().size(); i++) {
+                data.addValue(s.values().get(i), s.name(), l.x().get(i));
+            }
+        }
+        LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true);
+        int focus = 0;
+        for (int i = 0; i < l.series().size(); i++) {
+            Chart.Series s = l.series().get(i);
+            renderer.setSeriesPaint(i, Palette.awt(Palette.colour(s, s.role() == Chart.SeriesRole.FOCUS ? focus++ : 0)));
+            renderer.setSeriesStroke(i, s.role() == Chart.SeriesRole.FOCUS ? new BasicStroke(2.2f)
+                    : new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        }
+        NumberAxis y = new NumberAxis(l.yLabel());
+        y.setAutoRangeIncludesZero(false);
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(l.xLabel()), y, renderer);
+        if (l.x().size() > 10) {
+            plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        }
+        return new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    }
+
+    /** DP 1.2: population pyramid, males to the left (negative), oldest band at the top. */
+    private static JFreeChart pyramid(Chart.Pyramid p) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (int i = p.bands().size() - 1; i >= 0; i--) {
+            String band = p.bands().get(i);
+            data.addValue(p.male().get(i) == null ? null : -p.male().get(i), "Male", band);
+            data.addValue(p.female().get(i), "Female", band);
+        }
+        NumberAxis axis = new NumberAxis(p.unit().isBlank() ? "People" : p.unit());
+        axis.setNumberFormatOverride(new AbsoluteFormat());
+        StackedBarRenderer renderer = new StackedBarRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setSeriesPaint(0, Palette.awt(Palette.MALE));
+        renderer.setSeriesPaint(1, Palette.awt(Palette.FEMALE));
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("Age band"), axis, renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        double max = 0;
+        for (int i = 0; i < p.bands().size(); i++) {
+            max = Math.max(max, Math.max(Objects.requireNonNullElse(p.male().get(i), 0.0),
+                    Objects.requireNonNullElse(p.female().get(i), 0.0)));
+        }
+        if (max > 0) {
+            axis.setRange(-max * 1.05, max * 1.05);
+        }
+        return new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    }
+
+    /** DP 3.11: multimorbidity matrix, each cell labelled with its value. */
+    private static JFreeChart heatmap(Chart.Heatmap h) {
+        int n = h.rows().size() * h.columns().size();
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        double[] zs = new double[n];
+        double max = 0;
+        int k = 0;
+        for (int r = 0; r < h.rows().size(); r++) {
+            for (int c = 0; c < h.columns().size(); c++) {
+                Double v = h.values().get(r).get(c);
+                xs[k] = c;
+                ys[k] = h.rows().size() - 1 - r; // first row at the top, as in the DP's matrix
+                // The diagonal (a condition with itself) is greyed out so it does not set the colour scale.
+                boolean diagonal = h.rows().get(r).equals(h.columns().get(c));
+                zs[k] = v == null || diagonal ? Double.NaN : v;
+                if (v != null && !diagonal) {
+                    max = Math.max(max, v);
+                }
+                k++;
+            }
+        }
+        DefaultXYZDataset data = new DefaultXYZDataset();
+        data.addSeries("matrix", new double[][] {xs, ys, zs});
+        SymbolAxis x = new SymbolAxis(null, h.columns().toArray(new String[0]));
+        x.setVerticalTickLabels(true);
+        List<String> reversed = new java.util.ArrayList<>(h.rows());
+        java.util.Collections.reverse(reversed);
+        SymbolAxis y = new SymbolAxis(null, reversed.toArray(new String[0]));
+        XYBlockRenderer renderer = new XYBlockRenderer();
+        double top = max;
+        renderer.setPaintScale(new PaintScale() {
+            @Override
+            public double getLowerBound() { return 0; }
+
+            @Override
+            public double getUpperBound() { return top; }
+
+            @Override
+            public Paint getPaint(double value) {
+                return Double.isNaN(value) ? Color.LIGHT_GRAY : Palette.heat(top == 0 ? 0 : value / top);
+            }
+        });
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        for (int i = 0; i < n; i++) {
+            Double v = h.values().get(h.rows().size() - 1 - (int) ys[i]).get((int) xs[i]);
+            if (v != null) {
+                XYTextAnnotation label = new XYTextAnnotation(new DecimalFormat("0.0").format(v), xs[i], ys[i]);
+                label.setFont(new Font(FONT, Font.PLAIN, 9));
+                label.setPaint(top > 0 && zs[i] / top > 0.55 ? Color.WHITE : Color.BLACK);
+                plot.addAnnotation(label);
+            }
+        }
+        return new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+    }
+
+    /** DP 7.x: XmR chart, points coloured by special cause, limits dashed, target red. */
+    private static JFreeChart spc(Chart.Spc s) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (int i = 0; i < s.x().size(); i++) {
+            data.addValue(s.values().get(i), "Value", s.x().get(i));
+            data.addValue(s.centre().get(i), "Mean", s.x().get(i));
+            data.addValue(s.lower().get(i), "Lower process limit", s.x().get(i));
+            data.addValue(s.upper().get(i), "Upper process limit", s.x().get(i));
+        }
+        LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true) {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                if (row == 0) {
+                    return Palette.awt(flagColour(s.pointFlags().get(column)));
+                }
+                return super.getItemPaint(row, column);
+            }
+        };
+        renderer.setSeriesPaint(0, Color.GRAY);
+        renderer.setSeriesPaint(1, Color.BLACK);
+        renderer.setSeriesPaint(2, Color.GRAY);
+        renderer.setSeriesPaint(3, Color.GRAY);
+        BasicStroke dashed = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {5f, 4f}, 0f);
+        renderer.setSeriesStroke(2, dashed);
+        renderer.setSeriesStroke(3, dashed);
+        for (int i = 1; i <= 3; i++) {
+            renderer.setSeriesShapesVisible(i, false);
+        }
+        NumberAxis y = new NumberAxis(s.yLabel());
+        y.setAutoRangeIncludesZero(false);
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), y, renderer);
+        plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        if (s.target() != null) {
+            ValueMarker target = new ValueMarker(s.target(), Palette.awt(Palette.TARGET), new BasicStroke(1.5f));
+            target.setLabel("Target");
+            target.setLabelFont(new Font(FONT, Font.PLAIN, 10));
+            target.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            target.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            plot.addRangeMarker(target);
+        }
+        return new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    }
+
+    /** Making Data Count point colours: improvement blue, concern orange, otherwise grey. */
+    public static String flagColour(String flag) {
+        if (flag == null) {
+            return "#7f7f7f";
+        }
+        String f = flag.toLowerCase(java.util.Locale.ROOT);
+        return f.contains("improv") ? "#00b0f0" : f.contains("concern") ? "#fab428"
+                : f.contains("special") ? "#490092" : "#7f7f7f";
+    }
+
+    /** The pyramid's male side is negative only for drawing; labels show magnitudes. */
+    private static final class AbsoluteFormat extends NumberFormat {
+        private final DecimalFormat inner = new DecimalFormat("#,##0");
+
+        @Override
+        public StringBuffer format(double number, StringBuffer out, FieldPosition pos) {
+            return inner.format(Math.abs(number), out, pos);
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer out, FieldPosition pos) {
+            return inner.format(Math.abs(number), out, pos);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition pos) {
+            return inner.parse(source, pos);
+        }
+    }
+}

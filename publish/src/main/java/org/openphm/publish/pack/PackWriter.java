@@ -1,0 +1,80 @@
+package org.openphm.publish.pack;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.openphm.model.Progress;
+import org.openphm.publish.results.ResultsDir;
+
+/**
+ * Writes the printed data pack from a built output directory: {@code DIR/pack/index.html} (self-contained,
+ * opens offline from disk) and {@code DIR/pack/datapack.pdf} (the same document through openhtmltopdf).
+ */
+public final class PackWriter {
+    public static final String PACK = "pack";
+    public static final String HTML = "index.html";
+    public static final String PDF = "datapack.pdf";
+    /** From Debian's fonts-dejavu-core (installed by .ci/browser-setup.sh): has £, ≥, – and −. */
+    static final Path DEJAVU = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    static final Path DEJAVU_BOLD = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
+
+    private PackWriter() {}
+
+    public static PackSummary write(Path buildDir, Progress progress) throws IOException {
+        long start = System.nanoTime();
+        ResultsDir results = ResultsDir.load(buildDir);
+        progress.message("pack: drawing charts for " + results.metadata().indicators().size() + " indicators and "
+                + results.metadata().analyses().size() + " analyses");
+        PackHtml page = new PackHtml(results);
+        String html = page.write();
+        Path dir = Files.createDirectories(buildDir.resolve(PACK));
+        Path htmlFile = dir.resolve(HTML);
+        Files.writeString(htmlFile, html, StandardCharsets.UTF_8);
+        progress.message("pack: wrote " + htmlFile);
+        Path pdfFile = dir.resolve(PDF);
+        renderPdf(html, dir, pdfFile, progress);
+        int pages;
+        try (PDDocument pdf = Loader.loadPDF(pdfFile.toFile())) {
+            pages = pdf.getNumberOfPages();
+        }
+        progress.message("pack: wrote " + pdfFile + " (" + pages + " pages)");
+        int items = page.contents().allItems().size();
+        return new PackSummary(htmlFile, pdfFile, page.contents().sections().size(), items, page.charts(),
+                page.chartProblems(), Files.size(htmlFile), Files.size(pdfFile), pages,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static void renderPdf(String html, Path baseDir, Path pdfFile, Progress progress) throws IOException {
+        Path partial = pdfFile.resolveSibling(pdfFile.getFileName() + ".part");
+        try (OutputStream out = Files.newOutputStream(partial)) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            if (Files.isRegularFile(DEJAVU)) {
+                builder.useFont(DEJAVU.toFile(), "DejaVu Sans");
+                if (Files.isRegularFile(DEJAVU_BOLD)) {
+                    builder.useFont(DEJAVU_BOLD.toFile(), "DejaVu Sans", 700,
+                            PdfRendererBuilder.FontStyle.NORMAL, true);
+                }
+            } else {
+                progress.message("pack: " + DEJAVU + " missing (install fonts-dejavu-core): £, ≥ and – may not print");
+            }
+            builder.useSVGDrawer(new BatikSVGDrawer());
+            builder.withHtmlContent(html, baseDir.toUri().toString());
+            builder.toStream(out);
+            builder.run();
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw new IOException("could not render " + pdfFile + ": " + e.getMessage(), e);
+        }
+        // Atomic replace: a failed render never leaves a truncated PDF where the last good one was.
+        Files.move(partial, pdfFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,282 @@
+package org.openphm.publish.text;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.openphm.publish.chart.Chart;
+import org.openphm.publish.chart.Comparison;
+
+/**
+ * Writes the plain-English key points under a chart from the chart's own (published, disclosure-controlled)
+ * figures: highest and lowest area, significance against England and the ICB, direction and significance
+ * of trend, biggest changes, growth to the projection horizon. Nothing is hand-typed, so a data refresh
+ * rewrites every sentence.
+ */
+public final class KeyPointWriter {
+
+    public List<String> write(Chart chart) {
+        // Java 17 has no pattern switch; the sealed Chart keeps this chain exhaustive in review.
+        if (chart instanceof Chart.Bars b) {
+            return bars(b);
+        }
+        if (chart instanceof Chart.Lines l) {
+            return l.projection() ? projection(l) : trend(l);
+        }
+        if (chart instanceof Chart.Pyramid p) {
+            return pyramid(p);
+        }
+        if (chart instanceof Chart.Heatmap h) {
+            return heatmap(h);
+        }
+        if (chart instanceof Chart.Spc s) {
+            return spc(s);
+        }
+        return table((Chart.Table) chart);
+    }
+
+    private static List<String> bars(Chart.Bars b) {
+        List<String> out = new ArrayList<>();
+        List<Chart.Bar> valued = b.bars().stream().filter(x -> x.value() != null).toList();
+        if (valued.size() >= 2) {
+            Chart.Bar hi = valued.stream().max(Comparator.comparing(Chart.Bar::value)).orElseThrow();
+            Chart.Bar lo = valued.stream().min(Comparator.comparing(Chart.Bar::value)).orElseThrow();
+            out.add("Highest: " + hi.label() + " (" + ValueFormat.withUnit(hi.value(), b.unit()) + "); lowest: "
+                    + lo.label() + " (" + ValueFormat.withUnit(lo.value(), b.unit()) + ").");
+        }
+        String against = b.comparedTo();
+        Double referenceValue = b.references().stream().filter(r -> r.label().equals(against))
+                .map(Chart.Reference::value).findFirst().orElse(null);
+        String comparator = against == null ? null
+                : referenceValue == null ? against : against + " (" + ValueFormat.withUnit(referenceValue, b.unit()) + ")";
+        List<String> similar = new ArrayList<>();
+        for (Chart.Bar bar : valued) {
+            if (against == null) {
+                break;
+            }
+            if (bar.comparison().significant()) {
+                out.add(bar.label() + " (" + ValueFormat.withUnit(bar.value(), b.unit()) + ") is significantly "
+                        + phrase(bar.comparison()) + " " + comparator + " (" + b.ciLevel() + " CI).");
+            } else if (bar.comparison() == Comparison.SIMILAR) {
+                similar.add(bar.label());
+            }
+        }
+        if (!similar.isEmpty()) {
+            out.add(join(similar) + (similar.size() == 1 ? " is" : " are") + " not significantly different from "
+                    + comparator + ".");
+        }
+        long suppressed = b.bars().stream().filter(x -> x.value() == null).count();
+        if (suppressed > 0) {
+            out.add(suppressed + " value" + (suppressed == 1 ? " is" : "s are")
+                    + " suppressed to protect confidentiality.");
+        }
+        return out;
+    }
+
+    private static String phrase(Comparison c) {
+        return switch (c) {
+            case BETTER -> "better than";
+            case WORSE -> "worse than";
+            case HIGHER -> "higher than";
+            case LOWER -> "lower than";
+            default -> "similar to";
+        };
+    }
+
+    private static List<String> trend(Chart.Lines l) {
+        List<String> out = new ArrayList<>();
+        for (Chart.Series s : l.series()) {
+            if (s.role() != Chart.SeriesRole.FOCUS) {
+                continue;
+            }
+            int first = firstValued(s.values());
+            int last = lastValued(s.values());
+            if (first < 0) {
+                out.add(s.name() + ": no published values.");
+                continue;
+            }
+            StringBuilder line = new StringBuilder(s.name()).append(": ")
+                    .append(ValueFormat.withUnit(s.values().get(last), l.unit())).append(" in ").append(l.x().get(last));
+            if (last > first) {
+                line.append(", from ").append(ValueFormat.withUnit(s.values().get(first), l.unit())).append(" in ")
+                        .append(l.x().get(first));
+            }
+            if (s.recentTrend() != null) {
+                line.append("; recent trend: ").append(trendPhrase(s.recentTrend()));
+            }
+            out.add(line.append('.').toString());
+        }
+        return out;
+    }
+
+    /** Fingertips' "Increasing"/"Decreasing" already mean a significant trend; say so. */
+    static String trendPhrase(String recentTrend) {
+        String t = recentTrend.toLowerCase(Locale.ROOT);
+        if (t.startsWith("increasing") || t.startsWith("decreasing")) {
+            return t.contains("significant") ? t : t + " (statistically significant)";
+        }
+        return t;
+    }
+
+    private static List<String> projection(Chart.Lines l) {
+        record Growth(String name, double from, double to, String fromX, String toX) {
+            double relative() { return (to - from) / from; }
+            double absolute() { return to - from; }
+        }
+        List<Growth> growth = new ArrayList<>();
+        for (Chart.Series s : l.series()) {
+            int first = firstValued(s.values());
+            int last = lastValued(s.values());
+            if (first >= 0 && last > first && s.values().get(first) != 0) {
+                growth.add(new Growth(s.name(), s.values().get(first), s.values().get(last), l.x().get(first),
+                        l.x().get(last)));
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (Growth g : growth.size() <= 3 ? growth : List.<Growth>of()) {
+            out.add(g.name() + ": " + ValueFormat.withUnit(g.from(), l.unit()) + " in " + g.fromX() + " to "
+                    + ValueFormat.withUnit(g.to(), l.unit()) + " in " + g.toX() + " ("
+                    + ValueFormat.percentChange(g.from(), g.to()) + " by " + g.toX() + ").");
+        }
+        if (growth.size() > 1) {
+            Growth rel = growth.stream().max(Comparator.comparingDouble(Growth::relative)).orElseThrow();
+            Growth abs = growth.stream().max(Comparator.comparingDouble(Growth::absolute)).orElseThrow();
+            out.add("Largest relative rise: " + rel.name() + " (" + ValueFormat.percentChange(rel.from(), rel.to())
+                    + " by " + rel.toX() + ").");
+            out.add("Largest absolute rise: " + abs.name() + " (" + signed(abs.absolute(), l.unit()) + " by "
+                    + abs.toX() + ").");
+        }
+        return out;
+    }
+
+    private static String signed(double v, String unit) {
+        return (v >= 0 ? "+" : "\u2212") + ValueFormat.withUnit(Math.abs(v), unit);
+    }
+
+    private static List<String> pyramid(Chart.Pyramid p) {
+        double male = p.male().stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).sum();
+        double female = p.female().stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).sum();
+        List<String> out = new ArrayList<>();
+        double total = male + female;
+        if (total <= 0) {
+            return out;
+        }
+        out.add("Total: " + ValueFormat.withUnit(total, p.unit()) + ", of whom " + ValueFormat.number(female / total * 100)
+                + "% female.");
+        double older = 0;
+        for (int i = 0; i < p.bands().size(); i++) {
+            if (lowerAge(p.bands().get(i)) >= 65) {
+                older += nz(p.male().get(i)) + nz(p.female().get(i));
+            }
+        }
+        if (older > 0) {
+            out.add("Aged 65 and over: " + ValueFormat.number(older / total * 100) + "%.");
+        }
+        int largest = 0;
+        for (int i = 1; i < p.bands().size(); i++) {
+            if (nz(p.male().get(i)) + nz(p.female().get(i)) > nz(p.male().get(largest)) + nz(p.female().get(largest))) {
+                largest = i;
+            }
+        }
+        out.add("Largest age band: " + p.bands().get(largest) + ".");
+        return out;
+    }
+
+    /** The lower bound of an age band label such as "65-69", "65–69" or "90+"; -1 if not an age band. */
+    static int lowerAge(String band) {
+        StringBuilder digits = new StringBuilder();
+        for (char c : band.toCharArray()) {
+            if (Character.isDigit(c)) {
+                digits.append(c);
+            } else if (digits.length() > 0) {
+                break;
+            }
+        }
+        return digits.length() == 0 ? -1 : Integer.parseInt(digits.toString());
+    }
+
+    private static List<String> heatmap(Chart.Heatmap h) {
+        double best = Double.NEGATIVE_INFINITY;
+        String text = null;
+        for (int r = 0; r < h.rows().size(); r++) {
+            for (int c = 0; c < h.columns().size(); c++) {
+                Double v = h.values().get(r).get(c);
+                // The diagonal is a condition with itself (100%): not a finding.
+                if (v != null && !h.rows().get(r).equals(h.columns().get(c)) && v > best) {
+                    best = v;
+                    text = "Highest: " + ValueFormat.withUnit(v, h.unit()) + " of people with " + h.rows().get(r)
+                            + " also have " + h.columns().get(c) + ".";
+                }
+            }
+        }
+        return text == null ? List.of() : List.of(text);
+    }
+
+    private static List<String> spc(Chart.Spc s) {
+        List<String> out = new ArrayList<>();
+        int last = lastValued(s.values());
+        if (last >= 0) {
+            out.add("Latest: " + ValueFormat.withUnit(s.values().get(last), s.unit()) + " in " + s.x().get(last)
+                    + (s.target() == null ? "" : " against a target of " + ValueFormat.withUnit(s.target(), s.unit()))
+                    + ".");
+        }
+        long outside = 0;
+        for (int i = 0; i < s.values().size(); i++) {
+            Double v = s.values().get(i);
+            Double lo = s.lower().get(i);
+            Double hi = s.upper().get(i);
+            if (v != null && ((lo != null && v < lo) || (hi != null && v > hi))) {
+                outside++;
+            }
+        }
+        out.add(outside + " of " + s.values().size() + " points outside the process limits.");
+        if (s.variation() != null) {
+            out.add(s.variation().label() + ".");
+        }
+        if (s.assurance() != null) {
+            out.add(s.assurance().label() + ".");
+        }
+        return out;
+    }
+
+    private static List<String> table(Chart.Table t) {
+        if (!t.ranked() || t.rankColumn() == null || t.source().rows().isEmpty()) {
+            return List.of();
+        }
+        List<String> top = t.source().rows().get(0);
+        String label = top.stream().filter(Objects::nonNull).filter(v -> v.chars().anyMatch(Character::isLetter))
+                .findFirst().orElse("first row");
+        return List.of("Highest " + t.rankColumn().replace('_', ' ') + ": " + label + " ("
+                + ValueFormat.withUnit(t.source().number(top, t.rankColumn()), t.unit()) + ").");
+    }
+
+    private static int firstValued(List<Double> v) {
+        for (int i = 0; i < v.size(); i++) {
+            if (v.get(i) != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastValued(List<Double> v) {
+        for (int i = v.size() - 1; i >= 0; i--) {
+            if (v.get(i) != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static double nz(Double d) {
+        return d == null ? 0 : d;
+    }
+
+    private static String join(List<String> names) {
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+}

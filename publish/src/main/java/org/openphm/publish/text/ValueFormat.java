@@ -1,0 +1,39 @@
+package org.openphm.publish.text;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/** How a figure is written in a sentence: "6.1%", "8,808 per 100,000", "1,139,000". */
+public final class ValueFormat {
+    private ValueFormat() {}
+
+    public static String number(Double v) {
+        if (v == null) {
+            return "n/a";
+        }
+        double a = Math.abs(v);
+        String pattern = a >= 1000 || v == Math.rint(v) ? "#,##0" : a >= 10 ? "#,##0.0" : "#,##0.0#";
+        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.UK)).format(v);
+    }
+
+    public static String withUnit(Double v, String unit) {
+        if (v == null) {
+            return "suppressed";
+        }
+        if (unit == null || unit.isBlank()) {
+            return number(v);
+        }
+        // A rate or percentage keeps one decimal even when whole ("14.0%"), so figures in a sentence line up.
+        String n = Math.abs(v) >= 1000 ? number(v)
+                : new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(Locale.UK)).format(v);
+        return "%".equals(unit) ? n + "%" : n + " " + unit;
+    }
+
+    /** "+21%" / "−4%" (with a true minus sign, which DejaVu Sans has). */
+    public static String percentChange(double from, double to) {
+        double pct = (to - from) / from * 100;
+        long rounded = Math.round(pct);
+        return (rounded > 0 ? "+" : rounded < 0 ? "\u2212" : "") + Math.abs(rounded) + "%";
+    }
+}
