@@ -1,0 +1,174 @@
+package org.openphm.publish.chart;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Draws a resolved {@link Chart} for the browser: an Apache ECharts option object (plain maps and lists,
+ * serialised as JSON by the server). Pure JSON, no JavaScript functions, so the server never ships code
+ * inside data: CI whiskers are boxplot series whose box has collapsed onto the value.
+ */
+public final class EChartsOptions {
+
+    /** The option for {@code echarts.setOption}, or empty for tables (the dashboard draws those as HTML). */
+    public Optional<Map<String, Object>> option(Chart chart) {
+        Map<String, Object> o;
+        if (chart instanceof Chart.Bars b) {
+            o = bars(b);
+        } else if (chart instanceof Chart.Lines l) {
+            o = lines(l);
+        } else if (chart instanceof Chart.Pyramid p) {
+            o = pyramid(p);
+        } else if (chart instanceof Chart.Heatmap h) {
+            o = heatmap(h);
+        } else if (chart instanceof Chart.Spc s) {
+            o = spc(s);
+        } else {
+            return Optional.empty();
+        }
+        o.put("title", map("text", chart.title(), "subtext", chart.subtitle(), "left", "center",
+                "textStyle", map("fontSize", 14)));
+        o.put("animation", false);
+        o.putIfAbsent("tooltip", map("trigger", "axis"));
+        return Optional.of(o);
+    }
+
+    private static Map<String, Object> bars(Chart.Bars b) {
+        List<String> labels = b.bars().stream().map(Chart.Bar::label).toList();
+        List<Object> data = new ArrayList<>();
+        List<Object> whiskers = new ArrayList<>();
+        for (Chart.Bar bar : b.bars()) {
+            data.add(map("value", bar.value(), "itemStyle", map("color", bar.comparison().colour()),
+                    "comparison", bar.comparison().label()));
+            whiskers.add(bar.lower() == null || bar.upper() == null || bar.value() == null ? "-"
+                    : List.of(bar.lower(), bar.value(), bar.value(), bar.value(), bar.upper()));
+        }
+        List<Object> markLines = new ArrayList<>();
+        for (Chart.Reference r : b.references()) {
+            markLines.add(map("yAxis", r.value(), "name", r.label(),
+                    "lineStyle", map("type", "dashed", "color", "England".equals(r.label()) ? Palette.ENGLAND
+                            : Palette.PARENT), "label", map("formatter", r.label() + ": {c}", "position", "insideEndTop")));
+        }
+        Map<String, Object> bar = map("name", b.yLabel().isBlank() ? "Value" : b.yLabel(), "type", "bar", "data", data,
+                "barMaxWidth", 48, "markLine", map("symbol", "none", "data", markLines, "silent", true));
+        Map<String, Object> ci = map("name", b.ciLevel() + " confidence interval", "type", "boxplot", "data", whiskers,
+                "boxWidth", List.of(0, 0), "itemStyle", map("color", "transparent", "borderColor", "#000"),
+                "tooltip", map("show", false));
+        Map<String, Object> o = map("xAxis", map("type", "category", "data", labels, "axisLabel",
+                        map("interval", 0, "rotate", labels.size() > 6 ? 40 : 0)),
+                "yAxis", map("type", "value", "name", b.yLabel()),
+                "grid", map("bottom", labels.size() > 6 ? 110 : 60, "top", 70),
+                "series", List.of(bar, ci));
+        return o;
+    }
+
+    private static Map<String, Object> lines(Chart.Lines l) {
+        List<Object> series = new ArrayList<>();
+        int focus = 0;
+        for (Chart.Series s : l.series()) {
+            String colour = Palette.colour(s, s.role() == Chart.SeriesRole.FOCUS ? focus++ : 0);
+            series.add(map("name", s.name(), "type", "line", "data", nullsAsGaps(s.values()),
+                    "itemStyle", map("color", colour), "connectNulls", false,
+                    "lineStyle", map("color", colour, "type", s.role() == Chart.SeriesRole.FOCUS ? "solid" : "dashed",
+                            "width", s.role() == Chart.SeriesRole.FOCUS ? 2.5 : 1.5)));
+        }
+        return map("xAxis", map("type", "category", "data", l.x(), "name", l.xLabel()),
+                "yAxis", map("type", "value", "name", l.yLabel(), "scale", true),
+                "legend", map("bottom", 0, "type", "scroll"),
+                "grid", map("bottom", 70, "top", 70),
+                "series", series);
+    }
+
+    private static Map<String, Object> pyramid(Chart.Pyramid p) {
+        List<Object> male = new ArrayList<>();
+        for (Double v : p.male()) {
+            male.add(v == null ? "-" : -v);
+        }
+        return map("yAxis", map("type", "category", "data", p.bands(), "name", "Age band"),
+                "xAxis", map("type", "value", "name", "Male (left) / Female (right)"),
+                "legend", map("bottom", 0),
+                "grid", map("bottom", 60, "top", 60, "left", 70),
+                "tooltip", map("trigger", "axis", "axisPointer", map("type", "shadow")),
+                "series", List.of(
+                        map("name", "Male", "type", "bar", "stack", "total", "data", male,
+                                "itemStyle", map("color", Palette.MALE)),
+                        map("name", "Female", "type", "bar", "stack", "total", "data", nullsAsGaps(p.female()),
+                                "itemStyle", map("color", Palette.FEMALE))));
+    }
+
+    private static Map<String, Object> heatmap(Chart.Heatmap h) {
+        List<Object> data = new ArrayList<>();
+        double max = 0;
+        int n = h.rows().size();
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < h.columns().size(); c++) {
+                Double v = h.values().get(r).get(c);
+                if (v != null) {
+                    data.add(List.of(c, n - 1 - r, v));
+                    if (!h.rows().get(r).equals(h.columns().get(c))) {
+                        max = Math.max(max, v);
+                    }
+                }
+            }
+        }
+        List<String> rowsTopDown = new ArrayList<>(h.rows());
+        java.util.Collections.reverse(rowsTopDown);
+        return map("xAxis", map("type", "category", "data", h.columns(), "axisLabel", map("interval", 0, "rotate", 40)),
+                "yAxis", map("type", "category", "data", rowsTopDown),
+                "visualMap", map("min", 0, "max", max, "calculable", true, "orient", "horizontal", "left", "center",
+                        "bottom", 0, "inRange", map("color", List.of(Palette.HEAT_LOW, Palette.HEAT_HIGH))),
+                "grid", map("bottom", 130, "top", 60, "left", 130),
+                "tooltip", map("position", "top"),
+                "series", List.of(map("name", h.title(), "type", "heatmap", "data", data,
+                        "label", map("show", true, "fontSize", 10))));
+    }
+
+    private static Map<String, Object> spc(Chart.Spc s) {
+        List<Object> points = new ArrayList<>();
+        for (int i = 0; i < s.values().size(); i++) {
+            points.add(map("value", s.values().get(i), "itemStyle",
+                    map("color", SvgChartRenderer.flagColour(s.pointFlags().get(i)))));
+        }
+        List<Object> series = new ArrayList<>();
+        Map<String, Object> value = map("name", "Value", "type", "line", "data", points, "symbolSize", 8,
+                "lineStyle", map("color", "#7f7f7f"));
+        if (s.target() != null) {
+            value.put("markLine", map("symbol", "none", "silent", true, "data", List.of(map("yAxis", s.target(),
+                    "name", "Target", "lineStyle", map("color", Palette.TARGET), "label", map("formatter", "Target {c}")))));
+        }
+        series.add(value);
+        series.add(limit("Mean", s.centre(), "solid"));
+        series.add(limit("Lower process limit", s.lower(), "dashed"));
+        series.add(limit("Upper process limit", s.upper(), "dashed"));
+        return map("xAxis", map("type", "category", "data", s.x()),
+                "yAxis", map("type", "value", "name", s.yLabel(), "scale", true),
+                "legend", map("bottom", 0),
+                "grid", map("bottom", 70, "top", 70),
+                "series", series);
+    }
+
+    private static Map<String, Object> limit(String name, List<Double> values, String type) {
+        return map("name", name, "type", "line", "data", nullsAsGaps(values), "symbol", "none",
+                "lineStyle", map("color", "#333", "type", type, "width", 1));
+    }
+
+    /** ECharts draws "-" as a gap: a suppressed value must never look like zero. */
+    private static List<Object> nullsAsGaps(List<Double> values) {
+        List<Object> out = new ArrayList<>();
+        for (Double v : values) {
+            out.add(v == null ? "-" : v);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}

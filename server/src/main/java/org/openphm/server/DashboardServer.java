@@ -1,0 +1,107 @@
+package org.openphm.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.openphm.publish.results.ResultsDir;
+
+/**
+ * {@code phm serve}: the web dashboard and REST API over a built output directory. The results are loaded
+ * once at start; requests only select from them.
+ */
+public final class DashboardServer implements AutoCloseable {
+    /** ECharts comes from its WebJar on the classpath, never from a copy in this repository. */
+    static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.5.0/echarts.min.js";
+
+    private static final String ERROR_WRITTEN = "openphm.error-written";
+
+    private final Javalin app;
+
+    private DashboardServer(Javalin app) {
+        this.app = app;
+    }
+
+    /** Starts on {@code port} (0 picks a free one) on all interfaces; see {@link #port()}. */
+    public static DashboardServer start(Path buildDir, int port) throws IOException {
+        return start(buildDir, "0.0.0.0", port);
+    }
+
+    public static DashboardServer start(Path buildDir, String host, int port) throws IOException {
+        ResultsDir results = ResultsDir.load(buildDir);
+        Api api = new Api(results);
+        ObjectMapper json = new ObjectMapper();
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.get("/", ctx -> resource(ctx, "/dashboard/index.html", "text/html; charset=utf-8"));
+            config.routes.get("/app.js", ctx -> resource(ctx, "/dashboard/app.js", "text/javascript; charset=utf-8"));
+            config.routes.get("/app.css", ctx -> resource(ctx, "/dashboard/app.css", "text/css; charset=utf-8"));
+            config.routes.get("/echarts.min.js", ctx -> resource(ctx, ECHARTS, "text/javascript; charset=utf-8"));
+            config.routes.get("/api/openapi.json", ctx -> resource(ctx, "/openapi.json",
+                    "application/json; charset=utf-8"));
+            api.routes(config.routes);
+            config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, json, HttpStatus.BAD_REQUEST,
+                    e.getMessage(), e.parameter(), e.allowed()));
+            config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, json, HttpStatus.NOT_FOUND,
+                    e.getMessage(), null, null));
+            config.routes.error(404, ctx -> {
+                // Javalin's own 404 text for unmatched paths is replaced; our NotFound bodies are kept.
+                if (ctx.attribute(ERROR_WRITTEN) == null) {
+                    error(ctx, json, HttpStatus.NOT_FOUND, "no such path: " + ctx.path()
+                            + " (the API is described at /api/openapi.json)", null, null);
+                }
+            });
+        });
+        app.start(host, port);
+        return new DashboardServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static void resource(Context ctx, String path, String type) throws IOException {
+        try (InputStream in = DashboardServer.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new NotFound("missing resource " + path);
+            }
+            ctx.contentType(type);
+            ctx.result(in.readAllBytes());
+        }
+    }
+
+    private static void error(Context ctx, ObjectMapper json, HttpStatus status, String message, String parameter,
+                              java.util.List<String> allowed) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status.getCode());
+        body.put("error", message);
+        if (parameter != null) {
+            body.put("parameter", parameter);
+        }
+        if (allowed != null && !allowed.isEmpty()) {
+            body.put("allowed", allowed);
+        }
+        ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
+        ctx.status(status);
+        ctx.contentType("application/json; charset=utf-8");
+        try {
+            ctx.result(json.writeValueAsString(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            ctx.result("{\"error\":\"" + status.getCode() + "\"}");
+        }
+    }
+}

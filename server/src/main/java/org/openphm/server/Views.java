@@ -1,0 +1,135 @@
+package org.openphm.server;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openphm.publish.chart.Chart;
+import org.openphm.publish.chart.ChartResolver;
+import org.openphm.publish.chart.ChartSpec;
+import org.openphm.publish.chart.EChartsOptions;
+import org.openphm.publish.results.Area;
+import org.openphm.publish.results.ResultRow;
+import org.openphm.publish.results.ResultsDir;
+import org.openphm.publish.results.PackMetadata.AnalysisInfo;
+import org.openphm.publish.results.PackMetadata.IndicatorInfo;
+import org.openphm.publish.text.KeyPointWriter;
+
+/**
+ * The dashboard's views: for an indicator at an area and breakdown, or an analysis, the chart descriptions
+ * to draw, resolved to ECharts options with their key points and source rows. The same {@link ChartSpec}s and
+ * resolver as the printed pack, so the dashboard and the pack cannot disagree.
+ */
+final class Views {
+    private final ResultsDir results;
+    private final ChartResolver resolver;
+    private final EChartsOptions echarts = new EChartsOptions();
+    private final KeyPointWriter keyPoints = new KeyPointWriter();
+
+    Views(ResultsDir results) {
+        this.results = results;
+        this.resolver = new ChartResolver(results);
+    }
+
+    /** A view: its charts, each with what the dashboard shows and downloads. */
+    record View(String id, String title, Map<String, Object> about, List<ViewChart> charts) {}
+
+    record ViewChart(ChartSpec spec, Chart chart, Map<String, Object> option, List<String> keyPoints, String error) {}
+
+    /** The ICB (the widest area below England), else the first area: the dashboard's starting point. */
+    String defaultArea() {
+        return results.areas().stream().filter(a -> "ICB".equals(a.type())).findFirst()
+                .or(() -> results.areas().stream().filter(a -> !"England".equals(a.type())).findFirst())
+                .or(() -> results.areas().stream().findFirst()).map(Area::code).orElse("");
+    }
+
+    View indicator(IndicatorInfo info, Area area, String breakdown) {
+        List<ChartSpec> specs = new ArrayList<>();
+        String name = info.name();
+        if ("none".equals(breakdown)) {
+            List<String> compared = comparedAreas(area);
+            specs.add(new ChartSpec("bar_ci", name + ": " + (compared.size() > 2 ? "areas within " : "") + area.name()
+                    + ", latest period", "Compared with England (95% confidence intervals)",
+                    ChartSpec.DataRef.ofIndicator(info.id(), Map.of(ResultRow.AREA_CODE, String.join("|", compared),
+                            ResultRow.PERIOD, "latest")), Map.of("significance", ResultRow.COMPARED_TO_ENGLAND),
+                    null, null, null));
+            specs.add(new ChartSpec("trend", name + ": trend, " + area.name(), "With its parent area and England",
+                    ChartSpec.DataRef.ofIndicator(info.id(), Map.of(ResultRow.AREA_CODE, String.join("|",
+                            lineage(area)))), null, null, null, null));
+        } else {
+            String type = Breakdowns.CATEGORY_TYPES.get(breakdown);
+            specs.add(new ChartSpec("bar_ci", name + " by " + type.toLowerCase() + ", " + area.name()
+                    + ", latest period", "Compared with England (95% confidence intervals)",
+                    ChartSpec.DataRef.ofIndicator(info.id(), Map.of(ResultRow.AREA_CODE, area.code(),
+                            ResultRow.CATEGORY_TYPE, type, ResultRow.PERIOD, "latest")),
+                    Map.of("x", ResultRow.CATEGORY, "significance", ResultRow.COMPARED_TO_ENGLAND), null, null, null));
+            specs.add(new ChartSpec("trend", name + " by " + type.toLowerCase() + ": trend, " + area.name(), null,
+                    ChartSpec.DataRef.ofIndicator(info.id(), Map.of(ResultRow.AREA_CODE, area.code(),
+                            ResultRow.CATEGORY_TYPE, type)), Map.of("series", ResultRow.CATEGORY), null, null, null));
+        }
+        Map<String, Object> about = about(info.section(), info.definition(), info.method(), info.source(),
+                info.caveats());
+        about.put("value_type", info.valueType());
+        about.put("area", area);
+        about.put("breakdown", breakdown);
+        return new View(info.id(), info.section() + " " + name, about, draw(specs));
+    }
+
+    View analysis(AnalysisInfo a) {
+        List<ChartSpec> specs = a.charts().isEmpty()
+                ? a.tables().stream().map(t -> new ChartSpec("table", t.name(), null,
+                        ChartSpec.DataRef.ofTable(t.file(), null), null, null, null, null)).toList()
+                : a.charts();
+        return new View(a.id(), a.section() + " " + a.title(),
+                about(a.section(), a.definition(), a.method(), a.source(), a.caveats()), draw(specs));
+    }
+
+    /** The area's children (or, for an area without any, its siblings), the area, its parent and England. */
+    private List<String> comparedAreas(Area area) {
+        List<String> codes = new ArrayList<>();
+        List<Area> children = results.areas().stream().filter(a -> area.code().equals(a.parentCode())).toList();
+        if (children.isEmpty() && area.parentCode() != null) {
+            children = results.areas().stream().filter(a -> area.parentCode().equals(a.parentCode())).toList();
+        }
+        children.forEach(c -> codes.add(c.code()));
+        lineage(area).stream().filter(c -> !codes.contains(c)).forEach(codes::add);
+        return codes;
+    }
+
+    /** The area, its parent and England. */
+    private List<String> lineage(Area area) {
+        List<String> codes = new ArrayList<>(List.of(area.code()));
+        if (area.parentCode() != null) {
+            codes.add(area.parentCode());
+        }
+        results.areas().stream().filter(a -> "England".equals(a.type())).map(Area::code)
+                .filter(c -> !codes.contains(c)).forEach(codes::add);
+        return codes;
+    }
+
+    private List<ViewChart> draw(List<ChartSpec> specs) {
+        List<ViewChart> out = new ArrayList<>();
+        for (ChartSpec spec : specs) {
+            try {
+                Chart chart = resolver.resolve(spec);
+                Optional<Map<String, Object>> option = echarts.option(chart);
+                out.add(new ViewChart(spec, chart, option.orElse(null), keyPoints.write(chart), null));
+            } catch (IllegalArgumentException e) {
+                out.add(new ViewChart(spec, null, null, List.of(), e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> about(String section, String definition, String method, String source,
+                                             List<String> caveats) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("section", section);
+        m.put("definition", definition);
+        m.put("method", method);
+        m.put("source", source);
+        m.put("caveats", caveats);
+        return m;
+    }
+}

@@ -1,0 +1,178 @@
+package org.openphm.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openphm.publish.fixture.FixtureResults;
+
+class ApiContractTest {
+    @TempDir
+    static Path dir;
+    static DashboardServer server;
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = DashboardServer.start(FixtureResults.write(dir), "127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode ok(String path) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/json"), path);
+        return json.readTree(r.body());
+    }
+
+    @Test
+    void sectionsAreTheTwelveInOrderWithTheirItems() throws Exception {
+        JsonNode s = ok("/api/sections");
+        assertEquals(12, s.size());
+        assertEquals("Long Term Conditions QOF", s.get(4).get("title").asText());
+        assertEquals("qof-diabetes", s.get(4).get("items").get(0).get("id").asText());
+        assertEquals("indicator", s.get(4).get("items").get(0).get("kind").asText());
+    }
+
+    @Test
+    void indicatorsAreSearchableAndCarryTheirMetadata() throws Exception {
+        JsonNode found = ok("/api/indicators?q=DIABETES");
+        assertEquals(1, found.size());
+        assertEquals("Proportion %", found.get(0).get("value_type").asText());
+        assertEquals(3, ok("/api/indicators").size());
+        assertEquals("DP 3.8", ok("/api/indicators/cyp-mh-admissions").get("section").asText());
+    }
+
+    @Test
+    void areasAndResultsFilterByAreaPeriodAndBreakdown() throws Exception {
+        assertEquals(4, ok("/api/areas?type=Place").size());
+        JsonNode r = ok("/api/results?indicator=qof-diabetes&area=E06000032&period=2024/25&breakdown=none");
+        assertEquals(1, r.get("rows").size());
+        int valueCol = indexOf(r.get("columns"), "value");
+        assertEquals("9.40", r.get("rows").get(0).get(valueCol).asText());
+        JsonNode byDeprivation = ok("/api/results?indicator=qof-diabetes&area=E54000024&period=2024/25&breakdown=deprivation");
+        assertEquals(5, byDeprivation.get("rows").size());
+    }
+
+    @Test
+    void csvDownloadsAreTheSameRows() throws Exception {
+        HttpResponse<String> csv = get("/api/results?indicator=qof-diabetes&area=E06000032&format=csv&breakdown=none");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("content-type").orElse("").startsWith("text/csv"));
+        String[] lines = csv.body().split("\n");
+        assertTrue(lines[0].startsWith("indicator_id,indicator_name,section,area_code"));
+        assertEquals(1 + 3, lines.length, "a header and three years");
+        HttpResponse<String> table = get("/api/analyses/dp-4.7-community-referral-projections/tables/"
+                + "dp-4.7-community-referral-projections?format=csv");
+        assertEquals(200, table.statusCode());
+        assertTrue(table.body().contains("District Nursing,34297,44606,58009,69"));
+    }
+
+    @Test
+    void viewsCarryEchartsOptionsKeyPointsAndRows() throws Exception {
+        JsonNode v = ok("/api/views/indicator/qof-diabetes?area=E54000024&breakdown=none");
+        JsonNode bars = v.get("charts").get(0);
+        assertEquals("bar", bars.get("option").get("series").get(0).get("type").asText());
+        assertEquals(4, bars.get("option").get("series").get(0).get("data").size(), "the ICB's four Places");
+        assertTrue(bars.get("key_points").toString().contains("Luton (9.4%) is significantly higher than England"));
+        JsonNode sex = ok("/api/views/indicator/qof-diabetes?area=E54000024&breakdown=sex");
+        assertEquals(2, sex.get("charts").get(0).get("option").get("series").get(0).get("data").size());
+        JsonNode spc = ok("/api/views/analysis/dp-7.2-virtual-ward-occupancy");
+        assertEquals(12, spc.get("charts").get(0).get("option").get("series").get(0).get("data").size());
+        JsonNode unknownKind = ok("/api/views/analysis/dp-10.1-complaints");
+        assertTrue(unknownKind.get("charts").get(0).get("option").isNull(), "unknown kinds are tables");
+        assertEquals(5, unknownKind.get("charts").get(0).get("table").get("rows").size());
+        HttpResponse<String> csv = get("/api/views/indicator/qof-diabetes?area=E06000032&breakdown=none&format=csv&chart=1");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.body().contains("Luton"));
+    }
+
+    @ParameterizedTest(name = "{0} -> 400 on {1}")
+    @CsvSource({
+        "/api/results, indicator",
+        "/api/results?indicator=nope, indicator",
+        "/api/results?indicator=qof-diabetes&area=XYZ, area",
+        "/api/results?indicator=qof-diabetes&period=2031/32, period",
+        "/api/results?indicator=qof-diabetes&breakdown=religion, breakdown",
+        "/api/results?indicator=qof-diabetes&format=xml, format",
+        "/api/results?indicator=qof-diabetes&colour=red, colour",
+        "/api/areas?type=Region, type",
+        "/api/views/indicator/qof-diabetes?area=nowhere, area",
+        "/api/views/indicator/qof-diabetes?breakdown=age&format=csv&chart=9, chart",
+        "/api/views/indicator/qof-diabetes?format=csv&chart=abc, chart",
+        "/api/analyses/dp-7.2-virtual-ward-occupancy/tables/dp-7.2-virtual-ward-occupancy?format=pdf, format",
+    })
+    void badParametersGetA400SayingWhatIsAllowed(String path, String parameter) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertEquals(400, r.statusCode(), path + ": " + r.body());
+        JsonNode body = json.readTree(r.body());
+        assertEquals(parameter, body.get("parameter").asText());
+        assertFalse(body.get("error").asText().isBlank());
+        if (!parameter.equals("chart")) {
+            assertTrue(body.get("allowed").size() > 0, "lists what is allowed: " + r.body());
+        } else {
+            assertTrue(body.get("error").asText().contains("use 0 to 1"), r.body());
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/nope", "/api/nope", "/api/indicators/nope", "/api/analyses/nope",
+        "/api/analyses/dp-7.2-virtual-ward-occupancy/tables/nope", "/api/views/analysis/nope"})
+    void unknownPathsAndIdsAre404s(String path) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertEquals(404, r.statusCode(), path + ": " + r.body());
+        assertNotNull(json.readTree(r.body()).get("error"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryRoute() throws Exception {
+        JsonNode doc = ok("/api/openapi.json");
+        assertEquals("3.0.3", doc.get("openapi").asText());
+        for (String p : new String[] {"/api/sections", "/api/indicators", "/api/indicators/{id}", "/api/areas",
+            "/api/results", "/api/analyses", "/api/analyses/{id}", "/api/analyses/{id}/tables/{name}",
+            "/api/views/indicator/{id}", "/api/views/analysis/{id}"}) {
+            assertTrue(doc.get("paths").has(p), p);
+        }
+    }
+
+    @Test
+    void theDashboardAndEchartsAreServed() throws Exception {
+        assertTrue(get("/").body().contains("<script src=\"echarts.min.js\">"));
+        HttpResponse<String> echarts = get("/echarts.min.js");
+        assertEquals(200, echarts.statusCode());
+        assertTrue(echarts.body().length() > 500_000, "the WebJar's ECharts");
+    }
+
+    private static int indexOf(JsonNode columns, String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).asText().equals(name)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no column " + name);
+    }
+}
