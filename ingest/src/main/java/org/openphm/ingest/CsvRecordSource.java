@@ -1,0 +1,224 @@
+package org.openphm.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Streams an RFC 4180 CSV file (UTF-8, comma, double quotes, LF or CRLF) and tracks physical line numbers,
+ * so every quarantined row can be found by the supplier even when quoted fields hold line breaks. Values
+ * are trimmed; empty means null. Written by hand rather than delegated to DuckDB's read_csv because
+ * read_csv cannot report the physical line of each row.
+ */
+final class CsvRecordSource implements RecordSource {
+    private static final int EOF = -1;
+
+    private final String fileName;
+    private final Reader in;
+    private final MessageDigest sha;
+    private final char[] buf = new char[1 << 16];
+    private int pos;
+    private int len;
+    private long line = 1;
+    private final List<String> header;
+    private final StringBuilder field = new StringBuilder(64);
+    private final ArrayList<String> fields = new ArrayList<>();
+
+    CsvRecordSource(Path file) throws IOException, UnusableInputException {
+        this.fileName = file.getFileName().toString();
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        InputStream raw;
+        try {
+            raw = Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new UnusableInputException(fileName, 0, null, "cannot be read (" + e.getMessage() + ")",
+                    "check the file exists and is readable by this user");
+        }
+        // Bad bytes must stop the load, not be replaced silently by U+FFFD.
+        this.in = new InputStreamReader(new DigestInputStream(raw, sha), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        try {
+            skipByteOrderMark();
+            SourceRecord first = next();
+            if (first == null) {
+                throw new UnusableInputException(fileName, 1, null, "the file is empty (no header line)",
+                        "export the table with a header line naming its columns; see docs/DATA_MODEL.generated.md");
+            }
+            if (first.problem() != null) {
+                throw new UnusableInputException(fileName, 1, null, "the header line cannot be read: " + first.problem(),
+                        "the first line must name the columns, separated by commas");
+            }
+            header = Arrays.stream(first.fields()).map(f -> f == null ? "" : f).toList();
+        } catch (UnusableInputException | IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public List<String> header() { return header; }
+
+    @Override
+    public SourceRecord next() throws IOException, UnusableInputException {
+        int c = read();
+        while (c == '\n' || c == '\r') { // blank lines are not records
+            if (c == '\r' && peek() == '\n') {
+                read();
+            }
+            line++;
+            c = read();
+        }
+        if (c == EOF) {
+            return null;
+        }
+        long start = line;
+        fields.clear();
+        String problem = null;
+        while (true) {
+            field.setLength(0);
+            boolean quoted = false;
+            if (c == '"') {
+                quoted = true;
+                long quoteLine = line;
+                while (true) {
+                    c = read();
+                    if (c == EOF) {
+                        if (line > quoteLine) {
+                            // A quote left open swallowed the rest of the file: rows were lost, counts would lie.
+                            throw new UnusableInputException(fileName, quoteLine, null,
+                                    "a quote opened on this line is never closed; it swallows the remaining "
+                                            + (line - quoteLine) + " line(s) of the file",
+                                    "close or remove the stray double quote and export the file again");
+                        }
+                        problem = "unterminated quote at end of file (the file looks truncated)";
+                        break;
+                    }
+                    if (c == '"') {
+                        if (peek() == '"') {
+                            read();
+                            field.append('"');
+                        } else {
+                            c = read();
+                            break;
+                        }
+                    } else {
+                        if (c == '\n' || (c == '\r' && peek() != '\n')) {
+                            line++;
+                        }
+                        field.append((char) c);
+                    }
+                }
+                // After a closing quote only a separator or the end of the record may follow.
+                while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
+                    if (problem == null && !Character.isWhitespace(c)) {
+                        problem = "text after a closing quote in field " + (fields.size() + 1);
+                    }
+                    field.append((char) c);
+                    c = read();
+                }
+            } else {
+                while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
+                    field.append((char) c);
+                    c = read();
+                }
+            }
+            fields.add(value(quoted));
+            if (c == ',') {
+                c = read();
+                continue;
+            }
+            if (c == '\r' && peek() == '\n') {
+                read();
+            }
+            if (c != EOF) {
+                line++;
+            }
+            break;
+        }
+        return new SourceRecord(start, fields.toArray(new String[0]), problem);
+    }
+
+    private String value(boolean quoted) {
+        String s = quoted ? field.toString() : field.toString().strip();
+        if (quoted) {
+            s = s.strip();
+        }
+        return s.isEmpty() ? null : s;
+    }
+
+    @Override
+    public String sha256() throws IOException {
+        char[] drain = new char[8192];
+        while (in.read(drain) >= 0) {
+            // make sure every byte went through the digest
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private void skipByteOrderMark() throws IOException, UnusableInputException {
+        if (peek() == '\uFEFF') {
+            read();
+        }
+    }
+
+    private int read() throws IOException, UnusableInputException {
+        if (pos == len && !fill()) {
+            return EOF;
+        }
+        char c = buf[pos++];
+        if (c == 0) {
+            throw binary(null);
+        }
+        return c;
+    }
+
+    private int peek() throws IOException, UnusableInputException {
+        if (pos == len && !fill()) {
+            return EOF;
+        }
+        return buf[pos];
+    }
+
+    private boolean fill() throws IOException, UnusableInputException {
+        try {
+            int n = in.read(buf, 0, buf.length);
+            if (n <= 0) {
+                return false;
+            }
+            pos = 0;
+            len = n;
+            return true;
+        } catch (CharacterCodingException e) {
+            throw binary(e);
+        }
+    }
+
+    private UnusableInputException binary(Exception cause) {
+        return new UnusableInputException(fileName, cause == null ? line : 0, null,
+                cause == null ? "binary content (a NUL byte): this is not a CSV text file"
+                        : "contains bytes that are not UTF-8 text (" + cause.getMessage() + ")",
+                "export the table as UTF-8 CSV, or as Parquet named " + fileName.replaceAll("\\.csv$", ".parquet"));
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,82 @@
+package org.openphm.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openphm.model.CanonicalSchema;
+import org.openphm.model.Column;
+import org.openphm.model.Table;
+
+/**
+ * Which file column feeds which canonical column. Names match case-insensitively; column order in the file
+ * is free; extra columns are ignored with a warning; absent optional columns load as empty.
+ *
+ * @param sourceIndex for each canonical column (schema order) its index in the file, or -1
+ * @param nhsIndex    index of the nhs_number column when identifiers are raw NHS numbers, else -1
+ */
+record HeaderMapping(InputFile file, int width, int[] sourceIndex, IdentifierMode identifiers, int nhsIndex) {
+
+    static HeaderMapping of(InputFile file, List<String> header, List<String> warnings) throws UnusableInputException {
+        Table table = file.table();
+        Map<String, Integer> byName = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).strip().toLowerCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                continue; // trailing comma on the header line
+            }
+            if (byName.put(name, i) != null) {
+                throw new UnusableInputException(file.name(), 1, name, "column '" + name + "' appears twice in the header",
+                        "keep one column of that name");
+            }
+        }
+        List<String> unknown = new ArrayList<>();
+        for (String name : byName.keySet()) {
+            boolean raw = name.equals(CanonicalSchema.NHS_NUMBER) && table.isPersonLinked();
+            if (table.column(name).isEmpty() && !raw) {
+                unknown.add(name);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            unknown.sort(null);
+            warnings.add(file.name() + ": column(s) " + String.join(", ", unknown) + " are not in the schema; ignored");
+        }
+
+        IdentifierMode mode = IdentifierMode.NONE;
+        int nhs = -1;
+        if (table.isPersonLinked()) {
+            boolean hasId = byName.containsKey(CanonicalSchema.PERSON_ID);
+            boolean hasNhs = byName.containsKey(CanonicalSchema.NHS_NUMBER);
+            if (hasId && hasNhs) {
+                throw new UnusableInputException(file.name(), 1, CanonicalSchema.NHS_NUMBER,
+                        "the file carries both person_id and nhs_number",
+                        "supply one identifier: nhs_number (raw, pseudonymised at ingest) or person_id (already pseudonymised)");
+            }
+            mode = hasNhs ? IdentifierMode.NHS_NUMBER : IdentifierMode.PERSON_ID;
+            if (hasNhs) {
+                nhs = byName.get(CanonicalSchema.NHS_NUMBER);
+            }
+        }
+
+        int[] index = new int[table.columns().size()];
+        List<String> missing = new ArrayList<>();
+        for (int c = 0; c < index.length; c++) {
+            Column col = table.columns().get(c);
+            Integer i = byName.get(col.name());
+            index[c] = i == null ? -1 : i;
+            boolean suppliedAsNhs = col.name().equals(CanonicalSchema.PERSON_ID) && mode == IdentifierMode.NHS_NUMBER;
+            if (i == null && col.required() && !suppliedAsNhs) {
+                missing.add(col.name().equals(CanonicalSchema.PERSON_ID) ? "person_id (or nhs_number)" : col.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new UnusableInputException(file.name(), 1, missing.get(0),
+                    "missing required column" + (missing.size() > 1 ? "s " : " ") + "'" + String.join("', '", missing) + "'"
+                            + " (header: " + String.join(",", header) + ")",
+                    "the expected columns are " + String.join(", ", table.columnNames())
+                            + "; see " + InputFolder.SCHEMA_DOC);
+        }
+        return new HeaderMapping(file, header.size(), index, mode, nhs);
+    }
+}

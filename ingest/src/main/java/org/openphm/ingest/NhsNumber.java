@@ -1,0 +1,58 @@
+package org.openphm.ingest;
+
+/**
+ * NHS number validation (NHS Data Model and Dictionary, attribute NHS NUMBER: ten digits, the tenth a
+ * Modulus 11 check digit; weights 10..2 on digits 1-9, see shared/reference/nhs_number_modulus11.csv).
+ * The raw number must never leave the JVM: callers store only {@link #mask} or a pseudonym.
+ */
+final class NhsNumber {
+    private NhsNumber() {}
+
+    /** Why a number was refused; {@code null} from {@link #problem} means valid. */
+    static final String NOT_TEN_DIGITS = "invalid NHS number: not 10 digits";
+    static final String CHECK_DIGIT_10 = "invalid NHS number: Modulus 11 check digit is 10 (never issued)";
+    static final String WRONG_CHECK_DIGIT = "invalid NHS number: wrong Modulus 11 check digit";
+
+    /** Digits only: spaces (display format "XXX XXX XXXX") are allowed on input and removed. */
+    static String normalise(String raw) {
+        StringBuilder b = new StringBuilder(10);
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c != ' ') {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** The reason a normalised number is invalid, or null when it passes the Modulus 11 check. */
+    static String problem(String digits) {
+        if (digits.length() != 10) {
+            return NOT_TEN_DIGITS;
+        }
+        int sum = 0;
+        for (int i = 0; i < 10; i++) {
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') {
+                return NOT_TEN_DIGITS;
+            }
+            if (i < 9) {
+                sum += (c - '0') * (10 - i);
+            }
+        }
+        int check = 11 - sum % 11;
+        if (check == 11) {
+            check = 0;
+        }
+        if (check == 10) {
+            return CHECK_DIGIT_10;
+        }
+        return check == digits.charAt(9) - '0' ? null : WRONG_CHECK_DIGIT;
+    }
+
+    /** What may be shown of a number in quarantine, reports and logs: the first three characters only. */
+    static String mask(String raw) {
+        String s = normalise(raw);
+        return s.length() <= 3 ? "***" : s.substring(0, 3) + "*".repeat(Math.max(7, s.length() - 3));
+    }
+}

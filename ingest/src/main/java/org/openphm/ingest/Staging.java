@@ -1,0 +1,186 @@
+package org.openphm.ingest;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.openphm.model.CanonicalSchema;
+import org.openphm.model.Column;
+import org.openphm.model.Progress;
+import org.openphm.model.Table;
+
+/**
+ * Copies one input file into a text staging table (one VARCHAR column per canonical column plus the line),
+ * so validation can run as SQL. This is the only place raw NHS numbers exist: they are checked and replaced
+ * by the pseudonym here, in the JVM, and only a masked form is staged for quarantine messages.
+ * Records that cannot be split into the header's columns go to a separate malformed table.
+ */
+final class Staging {
+    static final String STAGE = "stage";
+    static final String MALFORMED = "malformed";
+    /** Why the identifier of a row was refused (NHS number mode only). */
+    static final String ID_PROBLEM = "_id_problem";
+    static final String LINE = "_line";
+
+    private static final Pattern NHS_LIKE = Pattern.compile("(?<![0-9])([0-9]{3}) ?[0-9]{3} ?[0-9]{4}(?![0-9])");
+    private static final int PROGRESS_EVERY = 200_000;
+
+    /** What staging found: rows read and file checksum. */
+    record Staged(long staged, long malformed, String sha256) {
+        long read() { return staged + malformed; }
+    }
+
+    private Staging() {}
+
+    static Staged stage(Connection db, RecordSource source, HeaderMapping mapping, Pseudonymiser pseudonymiser,
+                        Progress progress) throws SQLException, IOException, UnusableInputException {
+        Table table = mapping.file().table();
+        boolean nhs = mapping.identifiers() == IdentifierMode.NHS_NUMBER;
+        try (Statement st = db.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS " + STAGE);
+            st.execute("DROP TABLE IF EXISTS " + MALFORMED);
+            st.execute("CREATE TABLE " + STAGE + " (" + stageColumns(table, nhs) + ")");
+            st.execute("CREATE TABLE " + MALFORMED + " (" + LINE + " BIGINT, reason VARCHAR, raw_row VARCHAR)");
+        }
+        DuckDBConnection duck = db.unwrap(DuckDBConnection.class);
+        long staged = 0;
+        long malformed = 0;
+        String task = "staging " + mapping.file().name();
+        int[] index = mapping.sourceIndex();
+        int personCol = table.isPersonLinked() ? table.columnNames().indexOf(CanonicalSchema.PERSON_ID) : -1;
+        try (DuckDBAppender rows = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, STAGE);
+             DuckDBAppender bad = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, MALFORMED)) {
+            SourceRecord r;
+            while ((r = source.next()) != null) {
+                String problem = r.problem() != null ? r.problem() : shapeProblem(r.fields(), mapping.width());
+                if (problem != null) {
+                    bad.beginRow().append(r.line()).append(problem).append(render(r.fields(), table.isPersonLinked()))
+                            .endRow();
+                    malformed++;
+                    continue;
+                }
+                String[] f = r.fields();
+                rows.beginRow().append(r.line());
+                String nhsMasked = null;
+                String idProblem = null;
+                String personId = null;
+                if (nhs) {
+                    String raw = f[mapping.nhsIndex()];
+                    if (raw == null) {
+                        idProblem = "required value missing";
+                    } else {
+                        String digits = NhsNumber.normalise(raw);
+                        idProblem = NhsNumber.problem(digits);
+                        nhsMasked = NhsNumber.mask(raw);
+                        if (idProblem == null) {
+                            personId = pseudonymiser.personId(digits);
+                        }
+                    }
+                }
+                for (int c = 0; c < index.length; c++) {
+                    String v = c == personCol && nhs ? personId : index[c] < 0 ? null : f[index[c]];
+                    if (v == null) {
+                        rows.appendNull();
+                    } else {
+                        rows.append(v);
+                    }
+                }
+                if (nhs) {
+                    appendNullable(rows, nhsMasked);
+                    appendNullable(rows, idProblem);
+                }
+                rows.endRow();
+                if (++staged % PROGRESS_EVERY == 0) {
+                    progress.update(task, staged, 0);
+                }
+            }
+        }
+        progress.update(task, staged + malformed, staged + malformed);
+        return new Staged(staged, malformed, source.sha256());
+    }
+
+    /**
+     * The staged columns in the file's own order, rendered back as a CSV line: the "raw row" a supplier sees
+     * for a quarantined row (NHS numbers masked, unknown columns left out).
+     */
+    static String rawRowSql(HeaderMapping mapping) {
+        Table table = mapping.file().table();
+        List<Integer> order = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < mapping.sourceIndex().length; c++) {
+            if (mapping.sourceIndex()[c] >= 0) {
+                order.add(mapping.sourceIndex()[c]);
+                names.add(table.columns().get(c).name());
+            }
+        }
+        if (mapping.identifiers() == IdentifierMode.NHS_NUMBER) {
+            order.add(mapping.nhsIndex());
+            names.add(CanonicalSchema.NHS_NUMBER);
+        }
+        List<String> inFileOrder = new ArrayList<>(names);
+        inFileOrder.sort((a, b) -> Integer.compare(order.get(names.indexOf(a)), order.get(names.indexOf(b))));
+        return inFileOrder.stream().map(n -> csvField("s." + Sql.ident(n))).collect(Collectors.joining(" || ',' || "));
+    }
+
+    private static String csvField(String expr) {
+        return "CASE WHEN " + expr + " IS NULL THEN '' WHEN regexp_matches(" + expr + ", '[,\"\\n\\r]') THEN '\"' || replace("
+                + expr + ", '\"', '\"\"') || '\"' ELSE " + expr + " END";
+    }
+
+    private static String stageColumns(Table table, boolean nhs) {
+        StringBuilder b = new StringBuilder(LINE + " BIGINT");
+        for (Column c : table.columns()) {
+            b.append(", ").append(Sql.ident(c.name())).append(" VARCHAR");
+        }
+        if (nhs) {
+            b.append(", ").append(CanonicalSchema.NHS_NUMBER).append(" VARCHAR, ").append(ID_PROBLEM).append(" VARCHAR");
+        }
+        return b.toString();
+    }
+
+    /** Why a record does not fit the header, or null. Trailing empty fields (a trailing comma) are tolerated. */
+    private static String shapeProblem(String[] fields, int width) {
+        if (fields.length == width) {
+            return null;
+        }
+        if (fields.length > width) {
+            for (int i = width; i < fields.length; i++) {
+                if (fields[i] != null) {
+                    return "row has " + fields.length + " fields, the header has " + width;
+                }
+            }
+            return null;
+        }
+        return "row has " + fields.length + " fields, the header has " + width + " (truncated or missing separators)";
+    }
+
+    private static String render(String[] fields, boolean maskNhsNumbers) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            String f = fields[i];
+            if (f != null) {
+                boolean quote = f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0;
+                b.append(quote ? '"' + f.replace("\"", "\"\"") + '"' : f);
+            }
+        }
+        String raw = b.length() > 2000 ? b.substring(0, 2000) + "…" : b.toString();
+        return maskNhsNumbers ? NHS_LIKE.matcher(raw).replaceAll("$1*******") : raw;
+    }
+
+    private static void appendNullable(DuckDBAppender a, String v) throws SQLException {
+        if (v == null) {
+            a.appendNull();
+        } else {
+            a.append(v);
+        }
+    }
+}

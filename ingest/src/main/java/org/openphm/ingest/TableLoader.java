@@ -1,0 +1,101 @@
+package org.openphm.ingest;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.stream.Collectors;
+import org.openphm.model.CanonicalSchema;
+import org.openphm.model.Column;
+import org.openphm.model.Progress;
+import org.openphm.model.Table;
+import org.openphm.model.WorkspaceLayout;
+
+/**
+ * Loads one file into its workspace table: stage as text, run the row checks, type the survivors, run the
+ * relational checks, insert what passed and quarantine the rest. Work tables live in the in-memory
+ * database; only results reach the workspace.
+ */
+final class TableLoader {
+    private final Connection db;
+    private final String workspace;
+    private final LocalDate asOf;
+    private final Pseudonymiser pseudonymiser;
+    private final Progress progress;
+
+    TableLoader(Connection db, String workspace, LocalDate asOf, Pseudonymiser pseudonymiser, Progress progress) {
+        this.db = db;
+        this.workspace = workspace;
+        this.asOf = asOf;
+        this.pseudonymiser = pseudonymiser;
+        this.progress = progress;
+    }
+
+    /** Result of a load: the reconciliation and the file's checksum. */
+    record Loaded(TableReconciliation reconciliation, String sha256) {}
+
+    Loaded load(RecordSource source, HeaderMapping mapping) throws SQLException, IOException, UnusableInputException {
+        Table table = mapping.file().table();
+        String file = mapping.file().name();
+        Staging.Staged staged = Staging.stage(db, source, mapping, pseudonymiser, progress);
+        progress.message(table.name() + ": validating " + String.format("%,d", staged.staged()) + " rows");
+        String problems = RelationalChecks.PROBLEMS;
+        String typed = RelationalChecks.TYPED;
+        run("CREATE OR REPLACE TABLE " + problems + " (" + Staging.LINE + " BIGINT, field VARCHAR, value VARCHAR, reason VARCHAR)");
+        run("INSERT INTO " + problems + " " + RowChecks.problemsSql(RowChecks.of(mapping, asOf)));
+
+        String typedColumns = table.columns().stream()
+                .map(c -> TypedValue.sql(c.type(), RowChecks.text(c.name())) + " AS " + Sql.ident(c.name()))
+                .collect(Collectors.joining(", "));
+        if (mapping.identifiers() == IdentifierMode.NHS_NUMBER) {
+            typedColumns += ", s." + CanonicalSchema.NHS_NUMBER; // masked, for messages only
+        }
+        run("CREATE OR REPLACE TABLE " + typed + " AS SELECT s." + Staging.LINE + ", " + typedColumns + " FROM "
+                + Staging.STAGE + " s ANTI JOIN " + problems + " q ON s." + Staging.LINE + " = q." + Staging.LINE);
+        for (String sql : RelationalChecks.integritySql(mapping, workspace)) {
+            run(sql);
+        }
+        run(RelationalChecks.duplicatesSql(table));
+
+        String columns = table.columns().stream().map(Column::name).map(Sql::ident).collect(Collectors.joining(", "));
+        long loaded = update("INSERT INTO " + workspace + "." + Sql.ident(table.name()) + " (" + columns + ") SELECT "
+                + columns + " FROM " + typed + " t ANTI JOIN " + problems + " q ON t." + Staging.LINE + " = q."
+                + Staging.LINE + " ORDER BY t." + Staging.LINE);
+
+        String quarantine = workspace + "." + WorkspaceLayout.QUARANTINE_TABLE;
+        String names = Sql.literal(table.name()) + ", " + Sql.literal(file);
+        run("INSERT INTO " + quarantine + " SELECT " + names + ", q." + Staging.LINE + ", q.field, q.value, q.reason, "
+                + Staging.rawRowSql(mapping) + " FROM " + problems + " q JOIN " + Staging.STAGE + " s ON s." + Staging.LINE
+                + " = q." + Staging.LINE + " ORDER BY q." + Staging.LINE);
+        run("INSERT INTO " + quarantine + " SELECT " + names + ", " + Staging.LINE + ", '(row)', NULL, reason, raw_row FROM "
+                + Staging.MALFORMED + " ORDER BY " + Staging.LINE);
+        long quarantined = count("SELECT count(DISTINCT " + Staging.LINE + ") FROM " + problems) + staged.malformed();
+
+        TableReconciliation r = new TableReconciliation(table.name(), file, staged.read(), loaded, quarantined);
+        for (String t : new String[] {Staging.STAGE, Staging.MALFORMED, problems, typed}) {
+            run("DROP TABLE IF EXISTS " + t);
+        }
+        return new Loaded(r, staged.sha256());
+    }
+
+    private void run(String sql) throws SQLException {
+        try (Statement st = db.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private long update(String sql) throws SQLException {
+        try (Statement st = db.createStatement()) {
+            return st.executeUpdate(sql);
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
