@@ -14,6 +14,10 @@ import java.util.Set;
  * Each point gets every {@link Signal} that fires, one classifying signal and a variation icon; the summary
  * gives the last point's variation icon and the assurance icon against the target.
  *
+ * <p>Used for the performance dashboard metrics (DP 7.2-7.6, 8.12). A 12-month series is below the MDC
+ * minimum of 15 points and comes out as a run chart (no limits, no icons): give such metrics more history,
+ * or lower {@link SpcOptions#minimumPoints()} explicitly and say so where the chart is published.
+ *
  * @param points one row per input value, in input (time) order
  * @param summary the icons for the latest point
  */
