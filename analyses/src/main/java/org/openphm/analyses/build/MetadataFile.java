@@ -1,0 +1,68 @@
+package org.openphm.analyses.build;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openphm.analyses.indicator.Breakdown;
+import org.openphm.analyses.indicator.IndicatorMetadata;
+import org.openphm.analyses.indicator.IndicatorSpec;
+import org.openphm.model.CanonicalSchema;
+
+/**
+ * results/metadata.json: the definitions, methods, sources and caveats behind every published number, and
+ * the pack's twelve sections in the seed's order — what publish, the dashboard and the API show beside data.
+ */
+public final class MetadataFile {
+    private MetadataFile() {}
+
+    /** The twelve sections of the users' Data Pack, in its order (seed contents page). */
+    public static final List<String> SECTIONS = List.of("Introduction", "Health Outcomes & Disease Burden",
+            "Focus on Conditions", "Inequalities", "Long Term Conditions QOF", "Quality & Safety Priorities",
+            "Access & Performance Gaps", "Preventable Admissions & Costs", "Data Quality",
+            "Contacts & Provider Ratings", "Finance", "Workforce Pressures & Opportunities");
+
+    public static Path write(Path resultsDir, String population, List<IndicatorSpec> indicators,
+                             List<Map<String, Object>> analyses) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema_version", CanonicalSchema.VERSION);
+        root.put("generated_at", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
+        root.put("population", population);
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (int i = 0; i < SECTIONS.size(); i++) {
+            sections.add(Map.of("number", i + 1, "title", SECTIONS.get(i)));
+        }
+        root.put("sections", sections);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (IndicatorSpec spec : indicators) {
+            IndicatorMetadata m = spec.metadata();
+            Map<String, Object> ind = new LinkedHashMap<>();
+            ind.put("id", m.id());
+            ind.put("name", m.name());
+            ind.put("section", m.section());
+            ind.put("definition", m.definition());
+            ind.put("source", m.source());
+            ind.put("method", m.method().description());
+            ind.put("value_type", m.valueType());
+            ind.put("multiplier", m.multiplier());
+            ind.put("polarity", m.polarity().code());
+            ind.put("comparator", m.comparator());
+            ind.put("breakdowns", m.breakdowns().stream().map(Breakdown::categoryType).toList());
+            ind.put("caveats", m.caveats());
+            ind.put("charts", IndicatorCharts.standard(m));
+            list.add(ind);
+        }
+        root.put("indicators", list);
+        root.put("analyses", analyses);
+        Path file = resultsDir.resolve("metadata.json");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
+        return file;
+    }
+}

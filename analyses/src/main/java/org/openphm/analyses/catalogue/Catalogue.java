@@ -1,0 +1,39 @@
+package org.openphm.analyses.catalogue;
+
+import java.util.List;
+import java.util.Optional;
+import org.openphm.analyses.indicator.IndicatorSource;
+import org.openphm.analyses.indicator.IndicatorSpec;
+import org.openphm.analyses.qof.QofPrevalenceSource;
+
+/**
+ * Every analysis of the data pack, in section order: the place a reader starts from a section number
+ * ("DP 5.9") to find its definition, its test and its chart.
+ */
+public final class Catalogue {
+    private Catalogue() {}
+
+    /** Indicator families, each counted together. */
+    public static List<IndicatorSource> indicatorSources() {
+        return List.of(new QofPrevalenceSource());
+    }
+
+    /** Analyses with their own tables. */
+    public static List<Analysis> analyses() {
+        return List.of();
+    }
+
+    public static Optional<IndicatorSpec> indicator(String id) {
+        return indicatorSources().stream().flatMap(s -> s.indicators().stream()).filter(s -> s.id().equals(id))
+                .findFirst();
+    }
+
+    /** Everything filed under a data-pack section, e.g. "DP 5.9". */
+    public static List<String> section(String section) {
+        List<String> ids = new java.util.ArrayList<>();
+        indicatorSources().forEach(s -> s.indicators().stream().filter(i -> i.metadata().section().equals(section))
+                .forEach(i -> ids.add(i.id())));
+        analyses().stream().filter(a -> a.info().section().equals(section)).forEach(a -> ids.add(a.info().id()));
+        return ids;
+    }
+}

@@ -1,0 +1,5 @@
+package org.openphm.analyses.indicator;
+
+/** Identifies one indicator result cell before statistics: which indicator, where, when, which category. */
+public record CellKey(String indicatorId, String areaCode, AreaType areaType, String period, Breakdown breakdown,
+                      String category) {}

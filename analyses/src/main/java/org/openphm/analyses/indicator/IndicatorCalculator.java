@@ -1,0 +1,227 @@
+package org.openphm.analyses.indicator;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openphm.analyses.population.RegisteredPopulation;
+import org.openphm.stats.Comparison;
+import org.openphm.stats.Confidence;
+import org.openphm.stats.DirectStandardisation;
+import org.openphm.stats.Estimate;
+import org.openphm.stats.EuropeanStandardPopulation;
+import org.openphm.stats.Proportions;
+import org.openphm.stats.RecentTrend;
+import org.openphm.stats.Significance;
+
+/**
+ * Turns counted cells into tidy indicator rows: value and 95% / 99.8% limits by the indicator's method,
+ * significance against England and against the parent area (Fingertips: the comparator's value against the
+ * area's confidence interval), and the recent trend over the last five periods (Fingertips' chi-square test
+ * for trend). Statistics come from the stats module; this class only decides which numbers meet which method.
+ */
+public final class IndicatorCalculator {
+
+    public static final String NOT_COMPARED = "Not compared";
+
+    private final Geography geography;
+    private final EnglandComparator england;
+
+    public IndicatorCalculator(Geography geography, EnglandComparator england) {
+        this.geography = geography;
+        this.england = england;
+    }
+
+    /** One estimate per confidence level. */
+    record Estimates(Estimate ci95, Estimate ci998) {}
+
+    public List<IndicatorRow> rows(IndicatorSpec spec, Map<CellKey, AgeBandCounts> cells) {
+        Map<CellKey, Estimates> estimates = new HashMap<>();
+        for (Map.Entry<CellKey, AgeBandCounts> e : cells.entrySet()) {
+            if (!e.getKey().indicatorId().equals(baseId(spec)) || !computable(spec, e.getKey())) {
+                continue;
+            }
+            estimates.put(e.getKey(), estimate(spec, e.getValue()));
+        }
+        List<IndicatorRow> rows = new ArrayList<>();
+        estimates.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<CellKey, Estimates> e) -> e.getKey().areaType())
+                        .thenComparing(e -> e.getKey().areaCode()).thenComparing(e -> e.getKey().breakdown())
+                        .thenComparing(e -> String.valueOf(e.getKey().category()))
+                        .thenComparing(e -> e.getKey().period()))
+                .forEach(e -> rows.add(row(spec, e.getKey(), cells.get(e.getKey()), e.getValue(), estimates)));
+        return rows;
+    }
+
+    /** DSR indicators share the cells of their crude twin. */
+    static String baseId(IndicatorSpec spec) {
+        return spec.standardised() ? spec.id().replaceFirst("-dsr$", "") : spec.id();
+    }
+
+    /** DSRs need every band populated: computed down to neighbourhoods, and not by age band. */
+    private static boolean computable(IndicatorSpec spec, CellKey key) {
+        if (!spec.standardised()) {
+            return true;
+        }
+        return key.breakdown() != Breakdown.AGE_BAND
+                && (key.areaType() == AreaType.ICB || key.areaType() == AreaType.PLACE
+                || key.areaType() == AreaType.NEIGHBOURHOOD);
+    }
+
+    Estimates estimate(IndicatorSpec spec, AgeBandCounts counts) {
+        return new Estimates(estimate(spec, counts, Confidence.P95), estimate(spec, counts, Confidence.P998));
+    }
+
+    private Estimate estimate(IndicatorSpec spec, AgeBandCounts counts, double confidence) {
+        double multiplier = spec.metadata().multiplier();
+        return switch (spec.metadata().method()) {
+            case PROPORTION -> Proportions.proportion(counts.numerator(), counts.denominator(), multiplier, confidence);
+            case DSR -> dsr(spec, counts, multiplier, confidence);
+            case CRUDE_RATE -> org.openphm.stats.Rates.crude(counts.numerator(), counts.denominator(), multiplier,
+                    confidence);
+        };
+    }
+
+    /** DSR over the ESP2013 bands from the indicator's youngest age up (weights of younger bands dropped). */
+    private static Estimate dsr(IndicatorSpec spec, AgeBandCounts counts, double multiplier, double confidence) {
+        double[] num = counts.numerators();
+        double[] den = counts.denominators();
+        double[] weights = EuropeanStandardPopulation.weights();
+        List<DirectStandardisation.Band> bands = new ArrayList<>();
+        for (int i = 0; i < weights.length; i++) {
+            if (RegisteredPopulation.ESP_BAND_STARTS.get(i) + 4 < spec.minAge()) {
+                continue;
+            }
+            if (den[i] <= 0) {
+                return Estimate.missing(confidence, DirectStandardisation.METHOD,
+                        "no population in age band " + i + ": a DSR needs every band");
+            }
+            bands.add(new DirectStandardisation.Band(num[i], den[i], weights[i]));
+        }
+        return DirectStandardisation.dsr(bands, multiplier, confidence).estimate();
+    }
+
+    private IndicatorRow row(IndicatorSpec spec, CellKey key, AgeBandCounts counts, Estimates est,
+                             Map<CellKey, Estimates> all) {
+        IndicatorMetadata m = spec.metadata();
+        Geography.Area area = geography.area(key.areaCode());
+        String vsEngland = NOT_COMPARED;
+        String vsEngland998 = NOT_COMPARED;
+        Optional<EnglandComparator.Value> eng = key.breakdown() == Breakdown.NONE
+                ? england.get(m.id(), key.period()) : Optional.empty();
+        if (eng.isPresent()) {
+            vsEngland = label(m, Comparison.benchmarkValue(est.ci95(), eng.get().value()));
+            vsEngland998 = label(m, Comparison.benchmarkValue(est.ci998(), eng.get().value()));
+        }
+        String vsParent = NOT_COMPARED;
+        String vsParent998 = NOT_COMPARED;
+        if (area.type() == AreaType.ICB) {
+            vsParent = vsEngland;
+            vsParent998 = vsEngland998;
+        } else {
+            Estimates parent = all.get(new CellKey(key.indicatorId(), area.parentCode(), area.type().parent(),
+                    key.period(), key.breakdown(), key.category()));
+            if (parent != null && parent.ci95().hasValue()) {
+                vsParent = label(m, Comparison.benchmarkValue(est.ci95(), parent.ci95().value()));
+                vsParent998 = label(m, Comparison.benchmarkValue(est.ci998(), parent.ci95().value()));
+            }
+        }
+        String note = est.ci95().note();
+        if (eng.isPresent() && eng.get().synthetic()) {
+            note = join(note, "England comparator is synthetic");
+        }
+        return new IndicatorRow(m.id(), m.name(), m.section(), area.code(), area.name(), area.type().label(),
+                area.parentCode(), key.period(), sexLabel(key), ageLabel(spec, key), key.breakdown().categoryType(),
+                categoryLabel(key), counts.numerator(), counts.denominator(), nan(est.ci95().value()),
+                nan(est.ci95().lower()), nan(est.ci95().upper()), nan(est.ci998().lower()), nan(est.ci998().upper()),
+                vsEngland, vsParent, trend(spec, key, all), note, vsEngland998, vsParent998);
+    }
+
+    /** Fingertips recent trend: the chi-square test over this period and the four before it. */
+    private String trend(IndicatorSpec spec, CellKey key, Map<CellKey, Estimates> all) {
+        FinancialYear year = FinancialYear.parse(key.period());
+        List<RecentTrend.Point> points = new ArrayList<>();
+        for (int back = RecentTrend.POINTS - 1; back >= 0; back--) {
+            FinancialYear y = new FinancialYear(year.startYear() - back);
+            Estimates e = all.get(new CellKey(key.indicatorId(), key.areaCode(), key.areaType(), y.label(),
+                    key.breakdown(), key.category()));
+            if (e == null || !e.ci95().hasValue()) {
+                continue;
+            }
+            points.add(RecentTrend.Point.withInterval(y.startYear(), e.ci95().value(), e.ci95().lower(),
+                    e.ci95().upper()));
+        }
+        RecentTrend.Result r = RecentTrend.fromIntervals(points);
+        return switch (r.direction()) {
+            case INCREASING -> "Increasing";
+            case DECREASING -> "Decreasing";
+            case NO_SIGNIFICANT_CHANGE -> "No significant change";
+            case CANNOT_BE_CALCULATED -> "Could not be calculated";
+        };
+    }
+
+    static String label(IndicatorMetadata m, Significance s) {
+        org.openphm.stats.Polarity polarity = switch (m.polarity()) {
+            case HIGH_IS_GOOD -> org.openphm.stats.Polarity.HIGH_IS_GOOD;
+            case LOW_IS_GOOD -> org.openphm.stats.Polarity.LOW_IS_GOOD;
+            case NO_JUDGEMENT -> org.openphm.stats.Polarity.NO_JUDGEMENT;
+        };
+        return switch (polarity.assess(s)) {
+            case BETTER -> "Better";
+            case WORSE -> "Worse";
+            case SIMILAR -> "Similar";
+            case HIGHER -> "Higher";
+            case LOWER -> "Lower";
+            case NOT_COMPARED -> NOT_COMPARED;
+        };
+    }
+
+    private static String sexLabel(CellKey key) {
+        if (key.breakdown() != Breakdown.SEX) {
+            return "Persons";
+        }
+        return switch (key.category()) {
+            case "F" -> "Female";
+            case "M" -> "Male";
+            default -> "Unknown";
+        };
+    }
+
+    private static String ageLabel(IndicatorSpec spec, CellKey key) {
+        if (key.breakdown() == Breakdown.AGE_BAND) {
+            return key.category();
+        }
+        return spec.minAge() == 0 ? "All ages" : spec.minAge() + "+ yrs";
+    }
+
+    private static String categoryLabel(CellKey key) {
+        return switch (key.breakdown()) {
+            case NONE -> "";
+            case SEX -> sexLabel(key);
+            case DEPRIVATION_QUINTILE -> quintileLabel(key.category());
+            default -> key.category();
+        };
+    }
+
+    /** Fingertips words deprivation quintiles this way; 1 is the most deprived fifth of England. */
+    static String quintileLabel(String q) {
+        return switch (q) {
+            case "1" -> "Most deprived quintile (IMD2019)";
+            case "2" -> "Second most deprived quintile (IMD2019)";
+            case "3" -> "Third more deprived quintile (IMD2019)";
+            case "4" -> "Second least deprived quintile (IMD2019)";
+            case "5" -> "Least deprived quintile (IMD2019)";
+            default -> "Deprivation not known";
+        };
+    }
+
+    private static Double nan(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    private static String join(String a, String b) {
+        return a == null || a.isEmpty() ? b : a + "; " + b;
+    }
+}

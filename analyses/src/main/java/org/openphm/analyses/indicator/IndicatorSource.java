@@ -1,0 +1,18 @@
+package org.openphm.analyses.indicator;
+
+import java.util.List;
+import java.util.Map;
+import org.openphm.engine.Engine;
+
+/**
+ * A family of indicators counted together (e.g. every QOF register from one query per year): declares the
+ * indicators, and counts their cells for a year. The framework does the statistics, comparisons, trends,
+ * disclosure control and files.
+ */
+public interface IndicatorSource {
+
+    List<IndicatorSpec> indicators();
+
+    /** Cells of every indicator of the family for one year, all area levels and breakdowns. */
+    Map<CellKey, AgeBandCounts> count(Engine engine, FinancialYear year);
+}

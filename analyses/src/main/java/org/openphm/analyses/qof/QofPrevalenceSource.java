@@ -1,0 +1,25 @@
+package org.openphm.analyses.qof;
+
+import java.util.List;
+import java.util.Map;
+import org.openphm.analyses.indicator.AgeBandCounts;
+import org.openphm.analyses.indicator.CellKey;
+import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.analyses.indicator.Geography;
+import org.openphm.analyses.indicator.IndicatorSource;
+import org.openphm.analyses.indicator.IndicatorSpec;
+import org.openphm.engine.Engine;
+
+/** QOF register prevalence, crude and age-standardised, for every register, area level and breakdown. */
+public final class QofPrevalenceSource implements IndicatorSource {
+
+    @Override
+    public List<IndicatorSpec> indicators() {
+        return QofIndicators.all();
+    }
+
+    @Override
+    public Map<CellKey, AgeBandCounts> count(Engine engine, FinancialYear year) {
+        return RegisterPrevalence.count(engine, year, QofRegisters.ALL, Geography.LOCAL_LEVELS, QofIndicators.BREAKDOWNS);
+    }
+}
