@@ -31,6 +31,8 @@ final class Api {
     private final PackContents contents;
     private final Views views;
     private final ObjectMapper json = new ObjectMapper();
+    /** Views are pure functions of immutable results, so each drawn view is kept (bounded by areas × breakdowns). */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> viewCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     Api(ResultsDir results) {
         this.results = results;
@@ -151,12 +153,19 @@ final class Api {
                 views.defaultArea());
         Area area = results.area(areaCode).orElseThrow(() -> new NotFound("no areas in the results"));
         String breakdown = Params.oneOf(ctx, "breakdown", Breakdowns.NAMES, "none");
+        if (cached(ctx, "i/" + info.id() + "/" + area.code() + "/" + breakdown)) {
+            return;
+        }
         view(ctx, views.indicator(info, area, breakdown));
     }
 
     private void analysisView(Context ctx) {
         Params.only(ctx, "format", "chart");
-        view(ctx, views.analysis(analysisInfo(ctx.pathParam("id"))));
+        AnalysisInfo a = analysisInfo(ctx.pathParam("id"));
+        if (cached(ctx, "a/" + a.id())) {
+            return;
+        }
+        view(ctx, views.analysis(a));
     }
 
     /** JSON: every chart with option, key points and rows; CSV: the rows behind chart number {@code chart}. */
@@ -190,6 +199,28 @@ final class Api {
         out.put("about", view.about());
         out.put("charts", charts);
         send(ctx, out);
+        viewCache.put(cacheKey(ctx), ctx.result());
+    }
+
+    /** Serves a JSON view drawn before; CSV requests (with their chart index) are cut fresh. */
+    private boolean cached(Context ctx, String key) {
+        String format = Params.format(ctx);
+        if (!"json".equals(format)) {
+            return false;
+        }
+        ctx.attribute("openphm.view-key", key);
+        String body = viewCache.get(key);
+        if (body == null) {
+            return false;
+        }
+        ctx.contentType("application/json; charset=utf-8");
+        ctx.result(body);
+        return true;
+    }
+
+    private static String cacheKey(Context ctx) {
+        Object key = ctx.attribute("openphm.view-key");
+        return key == null ? ctx.fullUrl() : key.toString();
     }
 
     private IndicatorInfo indicatorInfo(String id) {
