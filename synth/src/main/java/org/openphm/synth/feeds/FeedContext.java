@@ -1,0 +1,48 @@
+package org.openphm.synth.feeds;
+
+import java.time.YearMonth;
+import java.util.SplittableRandom;
+
+/**
+ * What every feed is generated from: the seed, and the population scale (patients over the BLMK registered
+ * population the calibration figures belong to).
+ */
+record FeedContext(long seed, long patients) {
+
+    /** DP 1.2: BLMK registered population, 31 March 2025; every population-proportional target is for this size. */
+    static final long BLMK_PATIENTS = 1_139_000;
+
+    /** The months the monthly feeds cover: 2023/24 to the first half of 2025/26 (30 months, enough for SPC). */
+    static final YearMonth FIRST_MONTH = YearMonth.of(2023, 4);
+    static final YearMonth LAST_MONTH = YearMonth.of(2025, 9);
+
+    FeedContext {
+        if (patients <= 0) {
+            throw new IllegalArgumentException("patients must be positive: " + patients);
+        }
+    }
+
+    double scale() {
+        return (double) patients / BLMK_PATIENTS;
+    }
+
+    /**
+     * An independent stream per feed, so adding or changing one feed never changes another's output for the
+     * same seed.
+     */
+    SplittableRandom random(String feed) {
+        long h = seed;
+        for (char c : feed.toCharArray()) {
+            h = h * 1_000_003L + c;
+        }
+        return new SplittableRandom(h ^ 0x9E3779B97F4A7C15L);
+    }
+
+    static int monthCount() {
+        return (int) (FIRST_MONTH.until(LAST_MONTH, java.time.temporal.ChronoUnit.MONTHS) + 1);
+    }
+
+    static YearMonth month(int index) {
+        return FIRST_MONTH.plusMonths(index);
+    }
+}
