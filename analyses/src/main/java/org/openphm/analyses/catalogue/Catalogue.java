@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import org.openphm.analyses.indicator.IndicatorSource;
 import org.openphm.analyses.indicator.IndicatorSpec;
+import org.openphm.analyses.acute.AcuteFlowAnalyses;
+import org.openphm.analyses.conditions.ConditionAnalyses;
+import org.openphm.analyses.population.PopulationAnalyses;
 import org.openphm.analyses.qof.QofPrevalenceSource;
 
 /**
@@ -15,12 +18,21 @@ public final class Catalogue {
 
     /** Indicator families, each counted together. */
     public static List<IndicatorSource> indicatorSources() {
-        return List.of(new QofPrevalenceSource());
+        List<IndicatorSource> sources = new java.util.ArrayList<>();
+        sources.add(new QofPrevalenceSource());
+        sources.addAll(PopulationAnalyses.indicatorSources());
+        sources.addAll(ConditionAnalyses.indicatorSources());
+        sources.addAll(AcuteFlowAnalyses.indicatorSources());
+        return sources;
     }
 
     /** Analyses with their own tables. */
     public static List<Analysis> analyses() {
-        return List.of();
+        List<Analysis> all = new java.util.ArrayList<>();
+        all.addAll(PopulationAnalyses.all());
+        all.addAll(ConditionAnalyses.all());
+        all.addAll(AcuteFlowAnalyses.all());
+        return all;
     }
 
     public static Optional<IndicatorSpec> indicator(String id) {
