@@ -58,9 +58,12 @@ public final class DuckDbEngine implements Engine {
             Connection c = DriverManager.getConnection("jdbc:duckdb:");
             DuckDbEngine engine = new DuckDbEngine(c, true);
             for (ParquetExport.TableFile f : ParquetExport.tableFiles(directory)) {
+                // Spark writes a table as a directory of part files; DuckDB reads those through a glob.
+                String location = f.path().toAbsolutePath().toString()
+                        + (Files.isDirectory(f.path()) ? "/*.parquet" : "");
                 try (Statement s = c.createStatement()) {
                     s.execute("CREATE VIEW " + DuckDbDialect.INSTANCE.quote(f.table()) + " AS SELECT * FROM read_parquet("
-                            + DuckDbDialect.INSTANCE.stringLiteral(f.path().toAbsolutePath().toString()) + ")");
+                            + DuckDbDialect.INSTANCE.stringLiteral(location) + ")");
                 }
             }
             return engine;
