@@ -207,6 +207,9 @@ final class CsvRecordSource implements RecordSource {
             return true;
         } catch (CharacterCodingException e) {
             throw binary(e);
+        } catch (IOException e) {
+            throw new UnusableInputException(fileName, line, null, "cannot be read (" + e.getMessage() + ")",
+                    "check the file is a complete, readable regular file");
         }
     }
 

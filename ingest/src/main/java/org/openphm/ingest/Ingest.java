@@ -50,8 +50,9 @@ public final class Ingest {
 
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
              Connection parquetReader = db.unwrap(DuckDBConnection.class).duplicate()) {
-            Map<String, HeaderMapping> mappings = readHeaders(files, parquetReader, warnings);
-            IdentifierMode identifiers = identifierMode(mappings);
+            Set<String> empty = new java.util.HashSet<>();
+            Map<String, HeaderMapping> mappings = readHeaders(files, parquetReader, warnings, empty);
+            IdentifierMode identifiers = identifierMode(mappings, empty);
             Map<String, String> previous = previousMeta(db, workspace);
             Path keyFile = WorkspaceKey.fileFor(workspace);
             Pseudonymiser pseudonymiser = null;
@@ -117,9 +118,13 @@ public final class Ingest {
         }
     }
 
-    /** Reads every header first, so an unusable file stops the ingest before any heavy work. */
+    /**
+     * Reads every header (and the first record) first, so an unusable file stops the ingest before any heavy
+     * work; tables whose file has no rows are added to {@code empty}.
+     */
     private static Map<String, HeaderMapping> readHeaders(Map<String, InputFile> files, Connection parquetReader,
-                                                          List<String> warnings) throws UnusableInputException, IOException {
+                                                          List<String> warnings, Set<String> empty)
+            throws UnusableInputException, IOException {
         Map<String, HeaderMapping> mappings = new LinkedHashMap<>();
         for (InputFile f : files.values()) {
             if (!Files.isReadable(f.path())) {
@@ -128,17 +133,24 @@ public final class Ingest {
             }
             try (RecordSource source = f.open(parquetReader)) {
                 mappings.put(f.table().name(), HeaderMapping.of(f, source.header(), warnings));
+                if (source.next() == null) {
+                    empty.add(f.table().name());
+                }
             }
         }
         return mappings;
     }
 
-    /** All person-linked files must carry the same identifier, or their rows could never be linked. */
-    private static IdentifierMode identifierMode(Map<String, HeaderMapping> mappings) throws UnusableInputException {
+    /**
+     * All person-linked files with rows must carry the same identifier, or their rows could never be linked
+     * (a header-only file links nothing, so its header does not matter).
+     */
+    private static IdentifierMode identifierMode(Map<String, HeaderMapping> mappings, Set<String> empty)
+            throws UnusableInputException {
         Set<IdentifierMode> modes = EnumSet.noneOf(IdentifierMode.class);
         Map<IdentifierMode, String> example = new HashMap<>();
         for (HeaderMapping m : mappings.values()) {
-            if (m.identifiers() != IdentifierMode.NONE) {
+            if (m.identifiers() != IdentifierMode.NONE && !empty.contains(m.file().table().name())) {
                 modes.add(m.identifiers());
                 example.putIfAbsent(m.identifiers(), m.file().name());
             }

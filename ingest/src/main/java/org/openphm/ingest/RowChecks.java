@@ -101,6 +101,10 @@ final class RowChecks {
         if (d instanceof Domain.Shape shape) {
             return "not a valid " + shape.id() + " code (e.g. " + shape.example() + ")";
         }
+        Domain.Range range = (Domain.Range) d;
+        if (range.max() == Double.MAX_VALUE) { // open-ended: describe() would print the largest double
+            return range.min() == 0 ? "out of range: must not be negative" : "out of range: must be at least " + range.min();
+        }
         return "out of range: allowed " + d.describe();
     }
 }
