@@ -1,0 +1,123 @@
+package org.openphm.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openphm.model.CanonicalSchema.CONDITION;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openphm.model.Progress;
+
+/** Atomic replacement, idempotent re-ingest, Parquet input, the JSON report and the supplier export. */
+class IngestWorkspaceTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void reIngestingTheSameFilesGivesTheSameWorkspaceNotTwiceTheRows() throws Exception {
+        Fixture f = new Fixture(tmp);
+        f.table(CONDITION, "p1,HYP,2020-01-01,", "p1,XX,2020-01-01,");
+        IngestResult first = f.ingest();
+        List<List<String>> before = f.query("SELECT * FROM condition UNION ALL SELECT person_id, sex, birth_month, lsoa FROM patient");
+        IngestResult second = f.ingest();
+        assertEquals(first.tables(), second.tables());
+        assertEquals(before, f.query("SELECT * FROM condition UNION ALL SELECT person_id, sex, birth_month, lsoa FROM patient"));
+        assertEquals(List.of(List.of("1")), f.query("SELECT count(*) FROM _quarantine"));
+        assertEquals(List.of(List.of("1")), f.query("SELECT count(*) FROM _reconciliation WHERE table_name = 'condition'"));
+    }
+
+    @Test
+    void aFailedIngestLeavesThePreviousWorkspaceByteForByte() throws Exception {
+        Fixture f = new Fixture(tmp);
+        f.ingest();
+        byte[] before = Files.readAllBytes(f.workspace);
+        f.write("condition.csv", "person_id,condition\n"); // unusable: diagnosis_date missing
+        assertThrows(UnusableInputException.class, f::ingest);
+        assertArrayEquals(before, Files.readAllBytes(f.workspace));
+        try (Stream<Path> left = Files.list(f.workspace.getParent())) {
+            assertEquals(List.of("phm.duckdb"), left.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void abandonedTemporariesOfAKilledIngestAreRemovedAndNeverBecomeTheWorkspace() throws Exception {
+        Fixture f = new Fixture(tmp);
+        Files.createDirectories(f.workspace.getParent());
+        Path abandoned = f.workspace.resolveSibling("phm.duckdb.tmp-999999999"); // no such process
+        Files.writeString(abandoned, "half a workspace");
+        f.ingest();
+        assertFalse(Files.exists(abandoned));
+        assertEquals(List.of(List.of("3")), f.query("SELECT count(*) FROM patient"));
+    }
+
+    @Test
+    void parquetInputGoesThroughTheSameChecks() throws Exception {
+        Fixture f = new Fixture(tmp);
+        Files.delete(f.dir.resolve("patient.csv"));
+        Path parquet = f.dir.resolve("patient.parquet");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute("COPY (SELECT * FROM (VALUES ('p1', 'F', '1950-01', 'A', 'E01000001', NULL::DATE, NULL), "
+                    + "('p2', 'M', '1980-06', NULL, 'E01000002', DATE '2024-06-30', 'I21.9'), "
+                    + "('p3', 'X', '2001-12', 'Z', 'E01000001', NULL, NULL)) "
+                    + "t(person_id, sex, birth_month, ethnicity, lsoa, death_date, death_cause_icd10)) TO '"
+                    + parquet + "' (FORMAT parquet)");
+        }
+        IngestResult r = f.ingest();
+        assertEquals(new TableReconciliation("patient", "patient.parquet", 3, 2, 1), r.table("patient"));
+        assertEquals(List.of("3 sex not in code set sex: allowed F|M|U"), f.quarantine("patient")); // row 3 of the file
+        assertEquals(List.of(List.of("2024-06-30")), f.query("SELECT death_date FROM patient WHERE person_id = 'p2'"));
+    }
+
+    @Test
+    void aCorruptParquetFileIsUnusable() throws Exception {
+        Fixture f = new Fixture(tmp);
+        Files.delete(f.dir.resolve("patient.csv"));
+        Files.writeString(f.dir.resolve("patient.parquet"), "PAR1 this is not parquet");
+        UnusableInputException e = assertThrows(UnusableInputException.class, f::ingest);
+        assertEquals("patient.parquet", e.file());
+        assertTrue(e.problem().contains("Parquet"), e.problem());
+    }
+
+    @Test
+    void reportAndSupplierExportAgreeWithTheWorkspace() throws Exception {
+        Fixture f = new Fixture(tmp);
+        f.write("patient.csv", Fixture.PATIENT + "p4,X,1990-01,A,E01000001,,\np5,Y,1990-01,A,E01000001,,\np6,F,1990-13,A,E01000001,,\n");
+        Path report = tmp.resolve("out/report.json");
+        Path export = tmp.resolve("out/quarantine");
+        IngestResult r = Ingest.run(new IngestOptions(f.dir, f.workspace, Fixture.AS_OF, report, export), Progress.SILENT);
+
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertEquals(r.read(), json.at("/totals/read").asLong());
+        assertEquals(3, json.at("/totals/quarantined").asLong());
+        JsonNode patient = null;
+        for (JsonNode t : json.get("reconciliation")) {
+            if (t.get("table").asText().equals("patient")) {
+                patient = t;
+            }
+            assertEquals(t.get("read").asLong(), t.get("loaded").asLong() + t.get("quarantined").asLong());
+        }
+        assertEquals(6, patient.get("read").asLong());
+        JsonNode sex = json.get("quarantine").get(0);
+        assertEquals("sex", sex.get("field").asText());
+        assertEquals(2, sex.get("rows").asLong());
+        assertEquals("[5,6]", sex.get("example_lines").toString());
+
+        List<String> lines = Files.readAllLines(export.resolve("patient.quarantine.csv"));
+        assertEquals(List.of("file,line,field,value,reason,raw_row",
+                "patient.csv,5,sex,X,not in code set sex: allowed F|M|U,\"p4,X,1990-01,A,E01000001,,\"",
+                "patient.csv,6,sex,Y,not in code set sex: allowed F|M|U,\"p5,Y,1990-01,A,E01000001,,\"",
+                "patient.csv,7,birth_month,1990-13,not a month (yyyy-mm),\"p6,F,1990-13,A,E01000001,,\""), lines);
+    }
+}
