@@ -132,6 +132,19 @@ public abstract class EngineSpec {
         column(values(), lit(0.5).times(col("i")), 3.5, -3.5, 1.5, null, 5.0);
     }
 
+    @Test
+    void logisticRiskScoreRunsInTheEngine() {
+        // A fitted model compiled to an expression (DESIGN 4): p = 1 / (1 + exp(-(b0 + b1 * i))) with
+        // b0 = -1, b1 = 0.25. Linear predictors 0.75, -2.75, -0.25, NULL, 1.5; logistic values (Python
+        // math.exp) 0.6791786992, 0.0600866502, 0.4378234991, NULL, 0.8175744762, rounded to 6 places so
+        // a last-bit difference between the engines' exp() cannot show.
+        Expr linear = lit(-1.0).plus(lit(0.25).times(col("i")));
+        Expr p = lit(1.0).dividedBy(lit(1.0).plus(math(MathOp.EXP, lit(0.0).minus(linear))));
+        column(values(), round(p, 6), 0.679179, 0.060087, 0.437823, null, 0.817574);
+        // at a linear predictor of exactly 0 the score is exactly one half
+        column(values().where(col("id").eq(1)), lit(1.0).dividedBy(lit(1.0).plus(math(MathOp.EXP, lit(0.0)))), 0.5);
+    }
+
     // ==== expressions: logic ============================================================================
 
     @Test
