@@ -62,7 +62,7 @@ final class TableLoader {
         String columns = table.columns().stream().map(Column::name).map(Sql::ident).collect(Collectors.joining(", "));
         long loaded = update("INSERT INTO " + workspace + "." + Sql.ident(table.name()) + " (" + columns + ") SELECT "
                 + columns + " FROM " + typed + " t ANTI JOIN " + problems + " q ON t." + Staging.LINE + " = q."
-                + Staging.LINE + " ORDER BY t." + Staging.LINE);
+                + Staging.LINE);
 
         String quarantine = workspace + "." + WorkspaceLayout.QUARANTINE_TABLE;
         String names = Sql.literal(table.name()) + ", " + Sql.literal(file);
