@@ -1,0 +1,80 @@
+package org.openphm.synth.activity;
+
+/**
+ * Chronic ambulatory care sensitive conditions as NHS Digital's CCG OIS 2.6 specification lists them (the list
+ * CCG_OIS_2_6 in shared/reference/acsc_icd10.csv). It is the list whose body-system groups are the data pack's
+ * (DP 8.4: cardiovascular, respiratory, neurological, nutritional/endocrine/metabolic, diseases of the blood;
+ * plus mental and behavioural, infections). Diagnosis codes are HES-style 4-character ICD-10 drawn from that
+ * list; procedures are ones the list's exclusions (acsc_exclusions.csv) do not remove, so every spell written
+ * here is counted as ACSC by an analysis that applies the specification.
+ *
+ * <p>Shares are the composition of ACSC admissions in 2024/25 (percent): cardiovascular largest with heart
+ * failure and hypertension its top diagnoses (DP 8.4); respiratory first for MK adults (DP 8.8); neurological
+ * first for MK children (DP 8.9). The exact splits are our assumption: the DP gives the order only.
+ */
+enum AcscCondition {
+    HEART_FAILURE(Group.CARDIOVASCULAR, "HF", 15, new String[] {"I500", "I501", "I509", "I110"}, 17, 14, 0, 0),
+    HYPERTENSION(Group.CARDIOVASCULAR, "HYP", 4, new String[] {"I10X", "I119"}, 9, 7, 0, 0),
+    ATRIAL_FIBRILLATION(Group.CARDIOVASCULAR, "AF", 6, new String[] {"I480", "I481", "I489"}, 6, 5, 0, 0),
+    ANGINA(Group.CARDIOVASCULAR, "CHD", 8, new String[] {"I200", "I209", "I259"}, 6, 5, 0, 0),
+    COPD(Group.RESPIRATORY, "COPD", 20, new String[] {"J440", "J441", "J449", "J439"}, 19, 24, 0, 0),
+    ASTHMA(Group.RESPIRATORY, "AST", 6, new String[] {"J459", "J46X"}, 10, 13, 42, 38),
+    EPILEPSY(Group.NEUROLOGICAL, "EP", 25, new String[] {"G400", "G403", "G409", "G411"}, 12, 12, 40, 45),
+    DIABETES(Group.NUTRITIONAL, "DM", 8, new String[] {"E101", "E110", "E115", "E119"}, 9, 9, 12, 11),
+    IRON_DEFICIENCY_ANAEMIA(Group.BLOOD, null, 1, new String[] {"D509", "D519", "D529"}, 6, 6, 6, 6),
+    DEMENTIA(Group.MENTAL, "DEM", 10, new String[] {"F03X", "F019", "F009"}, 5, 4, 0, 0),
+    HEPATITIS_B(Group.INFECTIONS, null, 1, new String[] {"B181"}, 1, 1, 0, 0);
+
+    /** CCG OIS 2.6 Appendix 2 groups, with the data pack's share of ACSC spells without a procedure (DP 8.4). */
+    enum Group {
+        CARDIOVASCULAR("Cardiovascular diseases", 0.52, 1.0, 1.10, new String[] {"U201", "U051"}),
+        RESPIRATORY("Respiratory diseases", 0.68, 0.95, 1.00, new String[] {"E851", "U071", "U201"}),
+        NEUROLOGICAL("Neurological disorders", 0.64, 0.75, 0.95, new String[] {"U051", "A841"}),
+        NUTRITIONAL("Nutritional, endocrine and metabolic", 0.70, 1.30, 1.05, new String[] {"U051", "X339"}),
+        BLOOD("Diseases of the blood", 0.63, 0.80, 0.80, new String[] {"X339", "G451"}),
+        MENTAL("Mental and behavioural disorders", 0.61, 1.20, 1.20, new String[] {"U051"}),
+        INFECTIONS("Infections", 0.61, 0.90, 0.90, new String[] {"U081"});
+
+        final String label;
+        final double noProcedure;
+        /** Length of stay relative to the treatment function's mean: NEM stays longest (DP 8.11). */
+        final double stayRatio;
+        /** HRG-like cost weight relative to the average non-elective episode. */
+        final double costWeight;
+        /** Diagnostic or supportive procedures that none of the CCG OIS 2.6 exclusions remove. */
+        final String[] procedures;
+
+        Group(String label, double noProcedure, double stayRatio, double costWeight, String[] procedures) {
+            this.label = label;
+            this.noProcedure = noProcedure;
+            this.stayRatio = stayRatio;
+            this.costWeight = costWeight;
+            this.procedures = procedures;
+        }
+    }
+
+    final Group group;
+    /** Register whose patients have this admission far more often; null for conditions without one. */
+    final String register;
+    final double registerRateRatio;
+    final String[] icd10;
+    private final double adults, adultsMk, children, childrenMk;
+
+    AcscCondition(Group group, String register, double registerRateRatio, String[] icd10, double adults,
+                  double adultsMk, double children, double childrenMk) {
+        this.group = group;
+        this.register = register;
+        this.registerRateRatio = registerRateRatio;
+        this.icd10 = icd10;
+        this.adults = adults;
+        this.adultsMk = adultsMk;
+        this.children = children;
+        this.childrenMk = childrenMk;
+    }
+
+    /** Percent of the Place's ACSC admissions in this age group that are for this condition. */
+    double share(Place place, boolean child) {
+        boolean mk = place == Place.MILTON_KEYNES;
+        return child ? (mk ? childrenMk : children) : (mk ? adultsMk : adults);
+    }
+}

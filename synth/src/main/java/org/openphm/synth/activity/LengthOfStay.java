@@ -1,0 +1,82 @@
+package org.openphm.synth.activity;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Mean length of stay by point of delivery, treatment function, site and year from DP 8.14 (elective) and
+ * DP 8.15 (non-elective), 2023/24 and 2024/25 (resources/activity/length_of_stay.csv). Earlier years use the
+ * 2023/24 means and 2025/26 the 2024/25 means — the DP publishes no others. Out-of-area sites use the mean
+ * of the three local sites; treatment functions the DP does not list use our assumed defaults.
+ *
+ * <p>Stays are drawn as a negative binomial number of days with the table's mean: over-dispersed, with
+ * zero-day stays (day cases, same-day emergency care), and the mean exact so the DP's table is reproduced.
+ */
+final class LengthOfStay {
+
+    /** Dispersion of stays: electives are mostly day cases, emergencies spread widely. */
+    static final double ELECTIVE_SHAPE = 0.6;
+    static final double EMERGENCY_SHAPE = 1.2;
+    static final double OTHER_SHAPE = 2.0;
+
+    /** Assumed means for treatment functions outside DP 8.14/8.15, by point of delivery. */
+    private static final Map<String, Double> ELECTIVE_DEFAULT = Map.of("120", 0.6, "130", 0.1, "303", 0.3,
+            "320", 1.5);
+    private static final Map<String, Double> EMERGENCY_DEFAULT = Map.of("320", 4.8, "711", 6.0, "501", 1.8);
+
+    private final Map<String, double[]> means = new HashMap<>();
+
+    LengthOfStay() {
+        try (InputStream in = LengthOfStay.class.getResourceAsStream("/activity/length_of_stay.csv");
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            r.readLine();
+            for (String line; (line = r.readLine()) != null; ) {
+                String[] f = line.split(",");
+                means.put(key(f[0], f[1], f[2]), new double[] {Double.parseDouble(f[3]), Double.parseDouble(f[4])});
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String key(String pod, String treatmentFunction, String site) {
+        return pod + "|" + treatmentFunction + "|" + site;
+    }
+
+    /** Mean stay in days; {@code pod} is "elective" or "emergency" (the DP's non-elective). */
+    double mean(String pod, String treatmentFunction, Site site, FinancialYear year) {
+        int column = year.startYear() >= 2024 ? 1 : 0;
+        if (site.local()) {
+            double[] m = means.get(key(pod, treatmentFunction, site.code));
+            if (m != null) {
+                return m[column];
+            }
+        } else {
+            double sum = 0;
+            int n = 0;
+            for (Site s : Site.values()) {
+                double[] m = s.local() ? means.get(key(pod, treatmentFunction, s.code)) : null;
+                if (m != null) {
+                    sum += m[column];
+                    n++;
+                }
+            }
+            if (n > 0) {
+                return sum / n;
+            }
+        }
+        Map<String, Double> defaults = pod.equals("elective") ? ELECTIVE_DEFAULT : EMERGENCY_DEFAULT;
+        return defaults.getOrDefault(treatmentFunction, pod.equals("elective") ? 1.0 : 5.0);
+    }
+
+    static int draw(SplittableRandom rng, double mean, double shape) {
+        return Draws.negativeBinomial(rng, mean, shape);
+    }
+}

@@ -1,0 +1,307 @@
+package org.openphm.synth.activity;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.openphm.synth.SyntheticPerson;
+
+/**
+ * Hospital inpatient spells (SUS APC): emergency, elective and other (maternity), DP 4.3, 3.8, 8.4-8.15.
+ *
+ * <p>A person's admissions in a year are a Poisson process whose rate is the sum of several streams, each
+ * per person-year: general emergencies (age curve × health × deprivation, and ethnicity for children),
+ * emergencies for each ambulatory care sensitive condition (far more often for people on the condition's
+ * register, and more for the sicker), children's mental-health admissions, electives and maternity. Emergency
+ * streams are calibrated per Place and age group (children / adults) so that the 2024/25 expected counts over
+ * the reference population are the DP's (ACSC counts and their share of admissions, DP 8.5-8.9; the under-18
+ * admission rate, DP 4.3; CYP MH admissions per 100,000, DP 3.8). Stays come from the DP 8.14/8.15 tables,
+ * costs from public unit costs, and clinically-ready-for-discharge delays from DP 8.13.
+ */
+final class SpellModel {
+
+    // ---- calibration targets, 2024/25 unless stated ----------------------------------------------------
+
+    /** Adult ACSC emergency admissions by Place (DP 8.5, 8.6, 8.8; Luton = the ICB's 9,014 less the rest). */
+    private static final Map<Place, Double> ADULT_ACSC = Map.of(Place.BEDFORD, 1964.0,
+            Place.CENTRAL_BEDFORDSHIRE, 2475.0, Place.LUTON, 2240.0, Place.MILTON_KEYNES, 1399.0);
+    /** ACSC share of the adult cohort's emergency admissions (DP 8.5 11%, 8.6 10%, 8.8 9%; Luton assumed). */
+    private static final Map<Place, Double> ADULT_ACSC_SHARE = Map.of(Place.BEDFORD, 0.11,
+            Place.CENTRAL_BEDFORDSHIRE, 0.10, Place.LUTON, 0.10, Place.MILTON_KEYNES, 0.09);
+    /** Children's ACSC: MK 212 = 4% of MK children's admissions (DP 8.9); the other Places share 724. */
+    private static final double MK_CHILD_ACSC = 212, MK_CHILD_ACSC_SHARE = 0.04, OTHER_CHILD_ACSC = 724;
+    /** Emergency admissions of under-18s per person-year, BLMK (DP 4.3: 8,808 per 100,000). */
+    private static final double CHILD_EMERGENCY_RATE = 0.08808;
+    /** Under-18 mental-health admissions per 100,000, 2023/24 (DP 3.8; Luton and MK assumed near England's 80). */
+    private static final Map<Place, Double> CYP_MH_PER_100K = Map.of(Place.BEDFORD, 116.0,
+            Place.CENTRAL_BEDFORDSHIRE, 162.0, Place.LUTON, 90.0, Place.MILTON_KEYNES, 85.0);
+
+    /** Emergency admissions relative to 2024/25 by year 2019/20..2025/26. */
+    private static final double[] EMERGENCY_TREND = {0.97, 0.82, 0.93, 0.96, 0.98, 1.00, 1.02};
+    /**
+     * ACSC admissions 2023/24 relative to 2024/25: Bedford adults +10%, Central Beds +7%, MK adults +23%
+     * (DP 8.5, 8.6, 8.8), children +5% (assumed), Luton adults the remainder so the ICB rises 7% (DP 8.4).
+     */
+    private static final Map<Place, Double> ADULT_ACSC_2023 = Map.of(Place.BEDFORD, 1 / 1.10,
+            Place.CENTRAL_BEDFORDSHIRE, 1 / 1.07, Place.LUTON, 1.026, Place.MILTON_KEYNES, 1 / 1.23);
+    private static final double CHILD_ACSC_2023 = 1 / 1.05;
+    /** Earlier years relative to 2023/24 (COVID dip), and 2025/26 relative to 2024/25. */
+    private static final double[] ACSC_EARLY = {0.95, 0.75, 0.90, 0.97};
+    private static final double ACSC_2025 = 1.03;
+
+    /** Electives per person-year by age (assumed, about 11% of people a year), relative to 2023/24 by year. */
+    private static final double[] ELECTIVE_TREND = {1.00, 0.65, 0.90, 0.97, 1.00, 1.03, 1.05};
+    /** Maternity admissions per woman-year aged 18-44 (assumed). */
+    private static final double MATERNITY_RATE = 0.055;
+
+    /**
+     * Clinically-ready-for-discharge delay days, adults, by local site (DP 8.13): 2023/24 and 2024/25. Earlier
+     * years are assumed at 80% of 2023/24, 2025/26 as 2024/25.
+     */
+    private static final Map<Site, double[]> DELAY_DAYS = Map.of(Site.LUTON_AND_DUNSTABLE, new double[] {840, 2221},
+            Site.BEDFORD, new double[] {1082, 2106}, Site.MILTON_KEYNES, new double[] {1323, 2173});
+    /** Share of delayed spells whose ready date is recorded; of the others, share with ready = discharge. */
+    static final double DELAY_RECORDED = 0.70, READY_RECORDED = 0.55;
+    static final double MEAN_DELAY_DAYS = 6;
+    /**
+     * Recorded delay days per adult emergency spell when the delay probability factor is 1: the product of
+     * P(stay ≥ 2 days), the age mix of the delay probability, the recording share and the mean capped delay.
+     * Measured from the model (ActivityCalibrationTest prints it), not published.
+     */
+    static final double DELAY_DAYS_PER_SPELL = 1.9;
+
+    // ---- costs (shared/reference/unit_costs.csv: HFMA, reference costs 2016/17) -----------------------
+
+    static final double NON_ELECTIVE_EPISODE = 1590, ELECTIVE_EPISODE = 3684, DAY_CASE = 738, EXCESS_BED_DAY = 313;
+    /** Trim point beyond which each day is charged as an excess bed day (assumed, one for all HRGs). */
+    static final int TRIM_DAYS = 5;
+    /**
+     * ACSC episode price relative to the average non-elective episode, set so that ACSC spells cost about
+     * £30.8m in 2024/25 (DP 8.7: £30,839,781 for 9,014 spells, £3,421 each) given their stays.
+     */
+    static final double ACSC_PRICE_FACTOR = 1.0;
+
+    private static final Map<String, Double> CHILD_ETHNICITY = PersonRisk.anchoredEthnicity(
+            Map.of("J", 12508.0 / 8808, "B", 11391.0 / 8808)); // DP 4.3: Pakistani, White Irish
+
+    private final ReferencePopulation reference;
+    private final LengthOfStay stays = new LengthOfStay();
+    private final Map<Place, double[]> generalBase = new EnumMap<>(Place.class); // [adult, child]
+    private final Map<Place, double[]> cypMhBase = new EnumMap<>(Place.class);
+    private final Map<AcscCondition, Map<Place, double[]>> acscBase = new EnumMap<>(AcscCondition.class);
+    private final Map<Site, double[]> delayFactor = new EnumMap<>(Site.class);
+
+    SpellModel(ReferencePopulation reference) {
+        this.reference = reference;
+        calibrate();
+    }
+
+    // ---- rates per person-year, before person multipliers ----------------------------------------------
+
+    static double emergencyAgeCurve(int age, boolean female) {
+        double r = age < 1 ? 0.30 : age < 5 ? 0.12 : age < 15 ? 0.05 : age < 18 ? 0.07 : age < 30 ? 0.06
+                : age < 50 ? 0.06 : age < 65 ? 0.09 : age < 75 ? 0.16 : age < 85 ? 0.28 : 0.50;
+        return female && age >= 18 && age < 45 ? r * 1.2 : r;
+    }
+
+    static double acscAgeCurve(int age) {
+        return age < 18 ? (age < 5 ? 1.5 : 1.0) : Math.exp(0.03 * (age - 50));
+    }
+
+    static double cypMhAgeCurve(int age, boolean female) {
+        return age >= 18 ? 0 : (age < 12 ? 0.1 : 1.0) * (female ? 2.0 : 1.0);
+    }
+
+    static double electiveRate(int age) {
+        return age < 18 ? 0.03 : age < 40 ? 0.06 : age < 60 ? 0.11 : age < 75 ? 0.20 : 0.24;
+    }
+
+    private void calibrate() {
+        FinancialYear y2024 = new FinancialYear(2024);
+        double childrenAll = reference.expected(s -> s.age() < 18 ? 1 : 0, y2024);
+        double childrenMk = reference.expected(s -> s.age() < 18 && s.place() == Place.MILTON_KEYNES ? 1 : 0, y2024);
+        for (Place p : Place.values()) {
+            double children = reference.expected(s -> s.age() < 18 && s.place() == p ? 1 : 0, y2024);
+            // ACSC, by condition
+            double adultAcsc = ADULT_ACSC.get(p);
+            double childAcsc = p == Place.MILTON_KEYNES ? MK_CHILD_ACSC
+                    : OTHER_CHILD_ACSC * children / (childrenAll - childrenMk);
+            for (AcscCondition c : AcscCondition.values()) {
+                double[] base = new double[2];
+                for (int g = 0; g < 2; g++) {
+                    boolean child = g == 1;
+                    double target = (child ? childAcsc : adultAcsc) * c.share(p, child) / 100;
+                    double expected = reference.expected(s -> s.place() == p && (s.age() < 18) == child
+                            ? acscAgeCurve(s.age()) * (1 + (c.registerRateRatio - 1) * reference.prevalence(c.register, s.age()))
+                            : 0, y2024);
+                    base[g] = target == 0 ? 0 : target / expected;
+                }
+                acscBase.computeIfAbsent(c, k -> new EnumMap<>(Place.class)).put(p, base);
+            }
+            // CYP mental health (DP 3.8)
+            double cypShape = reference.expected(s -> s.place() == p ? cypMhAgeCurve(s.age(), s.female()) : 0, y2024);
+            double cypCount = CYP_MH_PER_100K.get(p) / 100_000 * children;
+            cypMhBase.put(p, new double[] {cypCount / cypShape});
+            // general emergencies: the admissions that are neither ACSC nor CYP MH
+            double adultGeneral = adultAcsc * (1 - ADULT_ACSC_SHARE.get(p)) / ADULT_ACSC_SHARE.get(p);
+            double childAll = p == Place.MILTON_KEYNES ? MK_CHILD_ACSC / MK_CHILD_ACSC_SHARE
+                    : (CHILD_EMERGENCY_RATE * childrenAll - MK_CHILD_ACSC / MK_CHILD_ACSC_SHARE)
+                    * children / (childrenAll - childrenMk);
+            double childGeneral = childAll - childAcsc - cypCount;
+            double adultShape = reference.expected(s -> s.place() == p && s.age() >= 18
+                    ? emergencyAgeCurve(s.age(), s.female()) : 0, y2024);
+            double childShape = reference.expected(s -> s.place() == p && s.age() < 18
+                    ? emergencyAgeCurve(s.age(), s.female()) : 0, y2024);
+            generalBase.put(p, new double[] {adultGeneral / adultShape, childGeneral / childShape});
+        }
+        // delays: adult emergency spells expected at each local site in 2024/25
+        Map<Site, Double> adultSpells = new EnumMap<>(Site.class);
+        for (Place p : Place.values()) {
+            double adults = ADULT_ACSC.get(p) / ADULT_ACSC_SHARE.get(p);
+            double[] shares = Site.shares(p);
+            for (Site s : Site.values()) {
+                adultSpells.merge(s, adults * shares[s.ordinal()], Double::sum);
+            }
+        }
+        DELAY_DAYS.forEach((site, days) -> {
+            double[] factor = new double[FinancialYear.LAST - FinancialYear.FIRST + 1];
+            for (int y = 0; y < factor.length; y++) {
+                int year = FinancialYear.FIRST + y;
+                double target = year < 2023 ? 0.8 * days[0] : year == 2023 ? days[0] : days[1];
+                factor[y] = target / (adultSpells.get(site) * EMERGENCY_TREND[y] * DELAY_DAYS_PER_SPELL);
+            }
+            delayFactor.put(site, factor);
+        });
+    }
+
+    static double acscTrend(Place place, boolean child, FinancialYear year) {
+        int y = year.index();
+        double r2023 = child ? CHILD_ACSC_2023 : ADULT_ACSC_2023.get(place);
+        if (y < ACSC_EARLY.length) {
+            return r2023 * ACSC_EARLY[y];
+        }
+        return switch (year.startYear()) {
+            case 2023 -> r2023;
+            case 2024 -> 1.0;
+            default -> ACSC_2025;
+        };
+    }
+
+    // ---- emission ---------------------------------------------------------------------------------------
+
+    private enum Stream { GENERAL, CYP_MH, ELECTIVE, MATERNITY }
+
+    void emit(SyntheticPerson person, Exposure x, SplittableRandom rng, ActivityOutput out) throws IOException {
+        Place place = Place.of(person.placeCode());
+        boolean female = "F".equals(person.sex());
+        boolean child = x.age() < 18;
+        int g = child ? 1 : 0;
+        LocalDate mid = x.from().plusDays((x.to().toEpochDay() - x.from().toEpochDay()) / 2);
+        double emergencyRisk = PersonRisk.health(person.health(), 0.5) * PersonRisk.deprivation(person.imdDecile(), 0.25)
+                * (child ? PersonRisk.ethnicity(CHILD_ETHNICITY, person.ethnicity()) : 1);
+        double acscRisk = PersonRisk.health(person.health(), 0.6) * PersonRisk.deprivation(person.imdDecile(), 0.25)
+                * (child ? PersonRisk.ethnicity(CHILD_ETHNICITY, person.ethnicity()) : 1);
+
+        AcscCondition[] conditions = AcscCondition.values();
+        double[] weights = new double[Stream.values().length + conditions.length];
+        weights[Stream.GENERAL.ordinal()] = generalBase.get(place)[g] * emergencyAgeCurve(x.age(), female)
+                * emergencyRisk * EMERGENCY_TREND[x.year().index()];
+        weights[Stream.CYP_MH.ordinal()] = cypMhBase.get(place)[0] * cypMhAgeCurve(x.age(), female)
+                * PersonRisk.health(person.health(), 0.3);
+        weights[Stream.ELECTIVE.ordinal()] = electiveRate(x.age()) * PersonRisk.health(person.health(), 0.3)
+                * ELECTIVE_TREND[x.year().index()];
+        weights[Stream.MATERNITY.ordinal()] = female && x.age() >= 18 && x.age() < 45 ? MATERNITY_RATE : 0;
+        double acscTrend = acscTrend(place, child, x.year());
+        for (AcscCondition c : conditions) {
+            double onRegister = c.register != null && person.hasCondition(c.register, mid) ? c.registerRateRatio : 1;
+            weights[Stream.values().length + c.ordinal()] = acscBase.get(c).get(place)[g] * acscAgeCurve(x.age())
+                    * onRegister * acscRisk * acscTrend;
+        }
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        int n = Draws.poisson(rng, total * x.years());
+        for (int k = 0; k < n; k++) {
+            int pick = Draws.pick(rng, weights);
+            LocalDate admitted = Draws.dateBetween(rng, x.from(), x.to());
+            Site site = Site.values()[Draws.pick(rng, Site.shares(place))];
+            if (pick >= Stream.values().length) {
+                acsc(conditions[pick - Stream.values().length], person, x, site, admitted, rng, out);
+            } else {
+                switch (Stream.values()[pick]) {
+                    case GENERAL -> general(person, x, site, admitted, rng, out);
+                    case CYP_MH -> emergency(person, x, site, admitted, "711", Diagnoses.emergency(rng, "711"), null,
+                            1.0, NON_ELECTIVE_EPISODE, rng, out);
+                    case ELECTIVE -> elective(person, x, site, admitted, rng, out);
+                    case MATERNITY -> maternity(person, x, site, admitted, rng, out);
+                }
+            }
+        }
+    }
+
+    private void general(SyntheticPerson person, Exposure x, Site site, LocalDate admitted, SplittableRandom rng,
+                         ActivityOutput out) throws IOException {
+        String tf = TreatmentFunctions.emergency(rng, x.age(), "F".equals(person.sex()));
+        emergency(person, x, site, admitted, tf, Diagnoses.emergency(rng, tf), null, 1.0, NON_ELECTIVE_EPISODE, rng, out);
+    }
+
+    private void acsc(AcscCondition c, SyntheticPerson person, Exposure x, Site site, LocalDate admitted,
+                      SplittableRandom rng, ActivityOutput out) throws IOException {
+        String tf = x.age() < 18 ? "420" : x.age() < 75 ? "300" : "430";
+        String diagnosis = c.icd10[rng.nextInt(c.icd10.length)];
+        String procedure = Draws.chance(rng, c.group.noProcedure) ? null
+                : c.group.procedures[rng.nextInt(c.group.procedures.length)];
+        emergency(person, x, site, admitted, tf, diagnosis, procedure, c.group.stayRatio,
+                NON_ELECTIVE_EPISODE * c.group.costWeight * ACSC_PRICE_FACTOR, rng, out);
+    }
+
+    private void emergency(SyntheticPerson person, Exposure x, Site site, LocalDate admitted, String tf,
+                           String diagnosis, String procedure, double stayRatio, double episodePrice,
+                           SplittableRandom rng, ActivityOutput out) throws IOException {
+        int stay = LengthOfStay.draw(rng, stays.mean("emergency", tf, site, x.year()) * stayRatio,
+                LengthOfStay.EMERGENCY_SHAPE);
+        Discharge d = Discharge.of(person, admitted, stay);
+        LocalDate ready = null;
+        if (d.date() != null && !d.died()) {
+            int age = x.age();
+            double[] factor = delayFactor.get(site);
+            double p = factor == null || age < 18 || d.stay() < 2 ? 0
+                    : factor[x.year().index()] * (age >= 65 ? 1.6 : 0.4);
+            if (Draws.chance(rng, Math.min(1, p))) {
+                int delay = (int) Math.min(d.stay() - 1, 1 + Draws.negativeBinomial(rng, MEAN_DELAY_DAYS - 1, 1));
+                ready = Draws.chance(rng, DELAY_RECORDED) ? d.date().minusDays(delay) : null;
+            } else {
+                ready = Draws.chance(rng, READY_RECORDED) ? d.date() : null;
+            }
+        }
+        double cost = episodePrice + EXCESS_BED_DAY * Math.max(0, d.stay() - TRIM_DAYS);
+        out.spell(site.provider, site.code, "emergency", admitted, d.date(), ready, diagnosis,
+                Diagnoses.secondary(person, admitted, diagnosis), procedure, tf, cost,
+                d.destination(rng, x.age()));
+    }
+
+    private void elective(SyntheticPerson person, Exposure x, Site site, LocalDate admitted, SplittableRandom rng,
+                          ActivityOutput out) throws IOException {
+        String tf = TreatmentFunctions.elective(rng, x.age(), "F".equals(person.sex()));
+        String[] dx = Diagnoses.elective(rng, tf);
+        int stay = LengthOfStay.draw(rng, stays.mean("elective", tf, site, x.year()), LengthOfStay.ELECTIVE_SHAPE);
+        Discharge d = Discharge.of(person, admitted, stay);
+        double cost = d.stay() == 0 ? DAY_CASE : ELECTIVE_EPISODE + EXCESS_BED_DAY * Math.max(0, d.stay() - TRIM_DAYS);
+        out.spell(site.provider, site.code, "elective", admitted, d.date(), d.date(), dx[0],
+                Diagnoses.secondary(person, admitted, dx[0]), dx[1].isEmpty() ? null : dx[1], tf, cost,
+                d.destination(rng, x.age()));
+    }
+
+    private void maternity(SyntheticPerson person, Exposure x, Site site, LocalDate admitted, SplittableRandom rng,
+                           ActivityOutput out) throws IOException {
+        int i = rng.nextInt(Diagnoses.MATERNITY.length);
+        int stay = LengthOfStay.draw(rng, stays.mean("emergency", "501", site, x.year()), LengthOfStay.OTHER_SHAPE);
+        Discharge d = Discharge.of(person, admitted, stay);
+        double cost = NON_ELECTIVE_EPISODE + EXCESS_BED_DAY * Math.max(0, d.stay() - TRIM_DAYS);
+        String procedure = Diagnoses.MATERNITY_PROCEDURES[i];
+        out.spell(site.provider, site.code, "other", admitted, d.date(), d.date(), Diagnoses.MATERNITY[i], null,
+                procedure.isEmpty() ? null : procedure, "501", cost, d.destination(rng, x.age()));
+    }
+}

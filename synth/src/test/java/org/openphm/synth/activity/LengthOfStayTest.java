@@ -1,0 +1,54 @@
+package org.openphm.synth.activity;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Stays follow DP 8.14 (elective) and DP 8.15 (non-elective) by treatment function, site and year. */
+class LengthOfStayTest {
+
+    private final LengthOfStay stays = new LengthOfStay();
+
+    @Test
+    void tableMeansAreTheDataPacksByYear() {
+        // DP 8.15: non-elective elderly medicine at MK 20.9 (2023/24) -> 21.56 (2024/25)
+        assertEquals(20.9, stays.mean("emergency", "430", Site.MILTON_KEYNES, new FinancialYear(2023)));
+        assertEquals(21.56, stays.mean("emergency", "430", Site.MILTON_KEYNES, new FinancialYear(2024)));
+        // earlier years carry 2023/24, the last year 2024/25
+        assertEquals(20.9, stays.mean("emergency", "430", Site.MILTON_KEYNES, new FinancialYear(2019)));
+        assertEquals(21.56, stays.mean("emergency", "430", Site.MILTON_KEYNES, new FinancialYear(2025)));
+        // DP 8.14: elective general internal medicine at MK 10 -> 21.5
+        assertEquals(21.5, stays.mean("elective", "300", Site.MILTON_KEYNES, new FinancialYear(2024)));
+    }
+
+    @Test
+    void outOfAreaSitesUseTheMeanOfTheLocalSites() {
+        // DP 8.15 2024/25 general surgery: BH 4.47, L&D 4.33, MK 5.17
+        assertEquals((4.47 + 4.33 + 5.17) / 3, stays.mean("emergency", "100", Site.OXFORD, new FinancialYear(2024)), 1e-9);
+    }
+
+    @Test
+    void drawnStaysHaveTheTableMeanAndSomeZeroDayStays() {
+        SplittableRandom rng = new SplittableRandom(3);
+        int n = 200_000, zero = 0;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            int d = LengthOfStay.draw(rng, 21.56, LengthOfStay.EMERGENCY_SHAPE);
+            assertTrue(d >= 0);
+            sum += d;
+            zero += d == 0 ? 1 : 0;
+        }
+        assertEquals(21.56, sum / n, 0.2);
+        assertTrue(zero > 0);
+        double elective = 0;
+        int dayCases = 0;
+        for (int i = 0; i < n; i++) {
+            int d = LengthOfStay.draw(rng, 1.41, LengthOfStay.ELECTIVE_SHAPE);
+            elective += d;
+            dayCases += d == 0 ? 1 : 0;
+        }
+        assertEquals(1.41, elective / n, 0.02);
+        assertTrue(dayCases > n / 3, "most electives are day cases");
+    }
+}
