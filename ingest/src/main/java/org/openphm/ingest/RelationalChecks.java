@@ -60,12 +60,19 @@ final class RelationalChecks {
         return sql;
     }
 
-    /** Every occurrence of a key after the first valid one is a duplicate. */
-    static String duplicatesSql(Table table) {
+    /**
+     * Every occurrence of a key after the first valid one is a duplicate. With raw NHS numbers the key is
+     * shown to the supplier with the masked number, not the pseudonym they cannot look up.
+     */
+    static String duplicatesSql(HeaderMapping mapping) {
+        Table table = mapping.file().table();
+        boolean nhs = mapping.identifiers() == IdentifierMode.NHS_NUMBER;
+        List<String> shownColumns = table.key().stream()
+                .map(k -> nhs && k.equals(CanonicalSchema.PERSON_ID) ? CanonicalSchema.NHS_NUMBER : k).toList();
         String key = table.key().stream().map(k -> "t." + Sql.ident(k)).collect(Collectors.joining(", "));
-        String shown = table.key().stream().map(k -> "COALESCE(CAST(" + Sql.ident(k) + " AS VARCHAR), '')")
+        String shown = shownColumns.stream().map(k -> "COALESCE(CAST(" + Sql.ident(k) + " AS VARCHAR), '')")
                 .collect(Collectors.joining(" || '|' || "));
-        return "INSERT INTO " + PROBLEMS + " SELECT " + Staging.LINE + ", " + Sql.literal(String.join("+", table.key()))
+        return "INSERT INTO " + PROBLEMS + " SELECT " + Staging.LINE + ", " + Sql.literal(String.join("+", shownColumns))
                 + ", " + shown + " || ' (first on line ' || first_line || ')', "
                 + Sql.literal("duplicate key (" + String.join(", ", table.key()) + ")")
                 + " FROM (SELECT t.*, min(t." + Staging.LINE + ") OVER (PARTITION BY " + key + ") AS first_line FROM "

@@ -101,7 +101,9 @@ final class Staging {
                 }
             }
         }
-        progress.update(task, staged + malformed, staged + malformed);
+        if (staged + malformed > 0) {
+            progress.update(task, staged + malformed, staged + malformed);
+        }
         return new Staged(staged, malformed, source.sha256());
     }
 

@@ -40,7 +40,9 @@ final class TableLoader {
         Table table = mapping.file().table();
         String file = mapping.file().name();
         Staging.Staged staged = Staging.stage(db, source, mapping, pseudonymiser, progress);
-        progress.message(table.name() + ": validating " + String.format("%,d", staged.staged()) + " rows");
+        if (staged.read() > 0) {
+            progress.message(table.name() + ": validating " + String.format("%,d", staged.staged()) + " rows");
+        }
         String problems = RelationalChecks.PROBLEMS;
         String typed = RelationalChecks.TYPED;
         run("CREATE OR REPLACE TABLE " + problems + " (" + Staging.LINE + " BIGINT, field VARCHAR, value VARCHAR, reason VARCHAR)");
@@ -57,7 +59,7 @@ final class TableLoader {
         for (String sql : RelationalChecks.integritySql(mapping, workspace)) {
             run(sql);
         }
-        run(RelationalChecks.duplicatesSql(table));
+        run(RelationalChecks.duplicatesSql(mapping));
 
         String columns = table.columns().stream().map(Column::name).map(Sql::ident).collect(Collectors.joining(", "));
         long loaded = update("INSERT INTO " + workspace + "." + Sql.ident(table.name()) + " (" + columns + ") SELECT "

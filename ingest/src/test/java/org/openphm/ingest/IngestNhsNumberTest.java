@@ -35,6 +35,7 @@ class IngestNhsNumberTest {
             9434765919,HYP,2020-01-01,
             943 476 5927,DM,2021-01-01,
             9434765935,DM,2021-01-01,
+            9434765919,HYP,2020-01-01,
             """;
 
     private Fixture withNhsNumbers() throws Exception {
@@ -55,8 +56,11 @@ class IngestNhsNumberTest {
         assertEquals(List.of(List.of("943*******", "943*******,F,1990-01,A,E01000001,,")),
                 f.query("SELECT value, raw_row FROM _quarantine WHERE line = 4 AND table_name = 'patient'"));
         // both spellings of a number give one pseudonym, so the condition rows link to their patients
-        assertEquals(List.of("4 nhs_number orphan: person_id not in patient (or the patient row was quarantined)"),
+        assertEquals(List.of("4 nhs_number orphan: person_id not in patient (or the patient row was quarantined)",
+                "5 nhs_number+condition+diagnosis_date duplicate key (person_id, condition, diagnosis_date)"),
                 f.quarantine("condition"));
+        assertEquals(List.of(List.of("943*******|HYP|2020-01-01 (first on line 2)")),
+                f.query("SELECT value FROM _quarantine WHERE line = 5 AND table_name = 'condition'"));
         assertEquals(2, r.table("condition").loaded());
         List<List<String>> ids = f.query("SELECT person_id FROM patient ORDER BY person_id");
         assertEquals(2, ids.size());
