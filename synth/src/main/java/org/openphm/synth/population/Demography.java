@@ -61,6 +61,17 @@ final class Demography {
         return w[age] / s;
     }
 
+    /** Share of the ICB's registered population aged under 5. */
+    double under5Share() {
+        double s = 0;
+        for (Place p : Place.values()) {
+            for (int age = 0; age < 5; age++) {
+                s += p.share() * ageShare(p, age);
+            }
+        }
+        return s;
+    }
+
     /** Share of people of an age who have the given sex. */
     double sexShare(String sex, int age) {
         double female = femaleShare(age);

@@ -45,34 +45,50 @@ public final class FittedParams {
         return c;
     }
 
+    /** The parameters shipped with the generator. */
     public static FittedParams load() {
-        FittedParams p = new FittedParams();
         try (InputStream in = FittedParams.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                return p;
+                throw new IllegalStateException("missing resource " + RESOURCE);
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#") || line.startsWith("kind,")) {
-                    continue;
-                }
-                String[] f = line.split(",");
-                double v = Double.parseDouble(f[3]);
-                switch (f[0]) {
-                    case "intercept" -> {
-                        if (f[1].equals("PC")) {
-                            p.pcIntercept = v;
-                        } else {
-                            p.intercept[index(f[1])] = v;
-                        }
-                    }
-                    case "pair" -> p.pair[index(f[1])][index(f[2])] = v;
-                    case "scalar" -> p.setScalar(f[1], v);
-                    default -> throw new IllegalStateException("unknown parameter kind " + f[0]);
-                }
-            }
+            return read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parameters from a file (the fitter's starting point); a missing file means all zero. */
+    static FittedParams loadFrom(java.nio.file.Path file) {
+        if (!java.nio.file.Files.exists(file)) {
+            return new FittedParams();
+        }
+        try (BufferedReader r = java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static FittedParams read(BufferedReader r) throws IOException {
+        FittedParams p = new FittedParams();
+        for (String line; (line = r.readLine()) != null; ) {
+            if (line.isBlank() || line.startsWith("#") || line.startsWith("kind,")) {
+                continue;
+            }
+            String[] f = line.split(",");
+            double v = Double.parseDouble(f[3]);
+            switch (f[0]) {
+                case "intercept" -> {
+                    if (f[1].equals("PC")) {
+                        p.pcIntercept = v;
+                    } else {
+                        p.intercept[index(f[1])] = v;
+                    }
+                }
+                case "pair" -> p.pair[index(f[1])][index(f[2])] = v;
+                case "scalar" -> p.setScalar(f[1], v);
+                default -> throw new IllegalStateException("unknown parameter kind " + f[0]);
+            }
         }
         return p;
     }

@@ -34,11 +34,13 @@ public final class PersonModel {
     private final Demography demography = new Demography();
     private final FittedParams params;
     private final PopulationFlow flow;
+    private final double residentDurationRate;
 
     public PersonModel(Geography geography, FittedParams params, PopulationFlow flow) {
         this.geography = geography;
         this.params = params;
         this.flow = flow;
+        this.residentDurationRate = PopulationFlow.residentDurationRate(demography.under5Share());
     }
 
     public PopulationFlow flow() { return flow; }
@@ -70,7 +72,7 @@ public final class PersonModel {
         double leave = Distributions.exponential(rng, PopulationFlow.OUT_MIGRATION);
         Double deathT = death < 1 && death < leave ? death : null;
         Double exitT = deathT != null ? deathT : leave < 1 ? leave : null;
-        double startT = Math.max(b.birthT, -Distributions.exponential(rng, PopulationFlow.JOIN_RATE));
+        double startT = Math.max(b.birthT, -Distributions.exponential(rng, residentDurationRate));
         return finish(index, key, PopulationFlow.Kind.RESIDENT, b, reg, startT, exitT, deathT, rng);
     }
 
@@ -201,7 +203,7 @@ public final class PersonModel {
         List<Observation> obs = new ArrayList<>();
         EthnicFamily fam = EthnicFamily.of(b.ethnicity);
         if (!Double.isNaN(reg.bmi) && reg.bmiT >= startT && reg.bmiT <= end
-                && rng.nextDouble() < (reg.has[DM] || reg.has[HYP] || reg.has[CHD] ? 0.85 : 0.6)) {
+                && rng.nextDouble() < (reg.has[DM] || reg.has[HYP] || reg.has[CHD] ? 0.7 : 0.45)) {
             obs.add(new Observation("BMI", Math.round(reg.bmi * 10) / 10.0, PopulationFlow.date(reg.bmiT)));
             if (reg.bmi >= Bmi.obesityThreshold(fam)) {
                 conditions.put("OB", PopulationFlow.date(reg.bmiT));
