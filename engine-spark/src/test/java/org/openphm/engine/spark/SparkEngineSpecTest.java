@@ -71,12 +71,14 @@ class SparkEngineSpecTest extends EngineSpec {
 
     @Override
     protected Engine openEngine(List<SpecTable> tables) {
-        // Tables of a dozen rows: compiling Java for each of ~100 queries costs far more than interpreting
-        // them, so the spec runs Spark's interpreted evaluation (same semantics, checked by Spark's own suite).
-        spark = LocalSpark.builder(2)
-                .config("spark.sql.codegen.wholeStage", "false")
-                .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
-                .getOrCreate();
+        // Tables of a dozen rows: compiling Java for each of ~100 queries costs more than interpreting them,
+        // so the spec runs Spark's interpreted evaluation by default; -Dopenphm.spark.codegen=true runs the
+        // code-generated path that production uses (same results, slower here).
+        SparkSession.Builder builder = LocalSpark.builder(2);
+        if (!Boolean.getBoolean("openphm.spark.codegen")) {
+            builder.config("spark.sql.codegen.wholeStage", "false").config("spark.sql.codegen.factoryMode", "NO_CODEGEN");
+        }
+        spark = builder.getOrCreate();
         for (SpecTable t : tables) {
             spark.createDataFrame(rows(t), schema(t)).createOrReplaceTempView(t.name());
         }
