@@ -30,14 +30,18 @@ enum AcscCondition {
         CARDIOVASCULAR("Cardiovascular diseases", 0.52, 1.0, 1.10, new String[] {"U201", "U051"}),
         RESPIRATORY("Respiratory diseases", 0.68, 0.95, 1.00, new String[] {"E851", "U071", "U201"}),
         NEUROLOGICAL("Neurological disorders", 0.64, 0.75, 0.95, new String[] {"U051", "A841"}),
-        NUTRITIONAL("Nutritional, endocrine and metabolic", 0.70, 1.30, 1.05, new String[] {"U051", "X339"}),
+        NUTRITIONAL("Nutritional, endocrine and metabolic", 0.70, 1.60, 1.05, new String[] {"U051", "X339"}),
         BLOOD("Diseases of the blood", 0.63, 0.80, 0.80, new String[] {"X339", "G451"}),
-        MENTAL("Mental and behavioural disorders", 0.61, 1.20, 1.20, new String[] {"U051"}),
+        MENTAL("Mental and behavioural disorders", 0.61, 0.90, 1.20, new String[] {"U051"}),
         INFECTIONS("Infections", 0.61, 0.90, 0.90, new String[] {"U081"});
 
         final String label;
         final double noProcedure;
-        /** Length of stay relative to the treatment function's mean: NEM stays longest (DP 8.11). */
+        /**
+         * Length of stay relative to the treatment function's mean (assumed), set so that nutritional, endocrine
+         * and metabolic admissions stay longest (DP 8.11) although dementia admissions are mostly of the very
+         * old under elderly medicine, whose stays are long anyway.
+         */
         final double stayRatio;
         /** HRG-like cost weight relative to the average non-elective episode. */
         final double costWeight;

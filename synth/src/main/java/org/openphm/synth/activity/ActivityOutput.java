@@ -7,19 +7,18 @@ import org.openphm.synth.SyntheticPerson;
 import org.openphm.synth.TableSinks;
 
 /**
- * Where one person's activity rows go: writes them at once (nothing is kept per person) with the person's
- * identifier in the canonical column order, and numbers referrals and spells deterministically from the
- * person's index so that identifiers are unique and stable across runs.
+ * Where one person's activity rows go: writes them at once to the run's sinks (nothing is kept per person)
+ * with the person's identifier in the canonical column order — person_id, or nhs_number when the sinks write
+ * raw numbers — and numbers referrals and spells deterministically from the person's index so that
+ * identifiers are unique and stable across runs.
  */
 final class ActivityOutput {
-    private final ActivityWriters writers;
     private final TableSinks sinks;
     private final SyntheticPerson person;
     private int referrals;
     private int spells;
 
-    ActivityOutput(ActivityWriters writers, TableSinks sinks, SyntheticPerson person) {
-        this.writers = writers;
+    ActivityOutput(TableSinks sinks, SyntheticPerson person) {
         this.sinks = sinks;
         this.person = person;
     }
@@ -28,7 +27,7 @@ final class ActivityOutput {
     String referral(String dataset, String provider, String service, LocalDate referred, LocalDate firstContact,
                     LocalDate discharged, String source, boolean accepted) throws IOException {
         String id = "R" + person.index() + "-" + (++referrals);
-        writers.of(CanonicalSchema.REFERRAL, sinks).row(id, person.personKey(), dataset, provider, service, referred,
+        sinks.of(CanonicalSchema.REFERRAL).row(id, person.personKey(), dataset, provider, service, referred,
                 firstContact, discharged, source, accepted);
         return id;
     }
@@ -37,17 +36,17 @@ final class ActivityOutput {
                LocalDate dischargeReady, String primaryDiagnosis, String secondaryDiagnoses, String procedure,
                String treatmentFunction, double cost, String destination) throws IOException {
         String id = "S" + person.index() + "-" + (++spells);
-        writers.of(CanonicalSchema.SPELL, sinks).row(id, person.personKey(), provider, site, method, admitted,
+        sinks.of(CanonicalSchema.SPELL).row(id, person.personKey(), provider, site, method, admitted,
                 discharged, dischargeReady, primaryDiagnosis, secondaryDiagnoses, procedure, treatmentFunction,
                 Math.round(cost * 100) / 100.0, destination);
     }
 
     void detention(LocalDate start, String section, LocalDate end) throws IOException {
-        writers.of(CanonicalSchema.DETENTION, sinks).row(person.personKey(), start, section, end);
+        sinks.of(CanonicalSchema.DETENTION).row(person.personKey(), start, section, end);
     }
 
     void waiting(LocalDate snapshot, String provider, String service, LocalDate waitStart) throws IOException {
-        writers.of(CanonicalSchema.WAITING_ENTRY, sinks).row(snapshot, provider, service, person.personKey(),
+        sinks.of(CanonicalSchema.WAITING_ENTRY).row(snapshot, provider, service, person.personKey(),
                 waitStart);
     }
 }

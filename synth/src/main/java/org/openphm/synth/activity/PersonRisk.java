@@ -60,15 +60,21 @@ final class PersonRisk {
      * group shares one ratio chosen so that the mix averages 1.
      */
     static Map<String, Double> anchoredEthnicity(Map<String, Double> anchors) {
+        return anchoredEthnicity(anchors, ETHNIC_MIX);
+    }
+
+    /** As above over a given ethnic mix (category -> share, not stated as Z). */
+    static Map<String, Double> anchoredEthnicity(Map<String, Double> anchors, Map<String, Double> mix) {
         double anchoredShare = 0, anchoredMass = 0;
         for (Map.Entry<String, Double> e : anchors.entrySet()) {
-            double share = ETHNIC_MIX.getOrDefault(e.getKey(), 0.0);
+            double share = mix.getOrDefault(e.getKey(), 0.0);
             anchoredShare += share;
             anchoredMass += share * e.getValue();
         }
         double rest = (1 - anchoredMass) / (1 - anchoredShare);
         Map<String, Double> ratios = new HashMap<>();
-        ETHNIC_MIX.keySet().forEach(code -> ratios.put(code, anchors.getOrDefault(code, rest)));
+        mix.keySet().forEach(code -> ratios.put(code, anchors.getOrDefault(code, rest)));
+        ETHNIC_MIX.keySet().forEach(code -> ratios.putIfAbsent(code, anchors.getOrDefault(code, rest)));
         return ratios;
     }
 

@@ -151,6 +151,9 @@ final class ReferencePopulation {
         return sum * total(year) / census.total(year);
     }
 
+    /** The census of the generated population, or null when calibrating on the reference structure. */
+    Census census() { return census; }
+
     /** BLMK's registered population in the middle of a financial year. */
     double total(FinancialYear year) {
         return TOTAL * sizeIn(year);
@@ -170,8 +173,14 @@ final class ReferencePopulation {
         return sum;
     }
 
-    /** Assumed probability that a person of this age is on the register (0 for registers not modelled). */
+    /**
+     * Probability that a person of this age is on the register: measured in the census when there is one,
+     * else the assumed curve (0 for registers not modelled).
+     */
     double prevalence(String register, int age) {
+        if (register != null && census != null) {
+            return census.prevalence(register, age);
+        }
         RegisterCurve c = register == null ? null : REGISTERS.get(register);
         if (c == null) {
             return 0;

@@ -78,14 +78,33 @@ final class SpellModel {
     static final int TRIM_DAYS = 5;
     /**
      * ACSC episode price relative to the average non-elective episode, set so that ACSC spells cost about
-     * £30.8m in 2024/25 (DP 8.7: £30,839,781 for 9,014 spells, £3,421 each) given their stays.
+     * £30.8m in 2024/25 (DP 8.7: £30,839,781 for 9,014 spells, £3,421 each) given their stays. Tuned by
+     * measurement (ActivityCalibrationTest) on the people model's population; HRG prices are not public here.
      */
-    static final double ACSC_PRICE_FACTOR = 1.0;
+    static final double ACSC_PRICE_FACTOR = 1.2;
 
-    private static final Map<String, Double> CHILD_ETHNICITY = PersonRisk.anchoredEthnicity(
-            Map.of("J", 12508.0 / 8808, "B", 11391.0 / 8808)); // DP 4.3: Pakistani, White Irish
+    /** DP 4.3: under-18 emergency admission rates of Pakistani and White Irish children relative to all. */
+    private static final Map<String, Double> CHILD_ETHNIC_RATIOS = Map.of("J", 12508.0 / 8808, "B", 11391.0 / 8808);
+    static final double EMERGENCY_HEALTH = 0.5, EMERGENCY_DEPRIVATION = 0.25;
+    static final double ACSC_HEALTH = 0.6, ACSC_DEPRIVATION = 0.25;
+
+    /**
+     * Ethnicity multipliers for children. With a census, the published ratios are divided by the health and
+     * deprivation each group already carries in the generated population, so the observed ratio is the DP's.
+     */
+    private static Map<String, Double> childEthnicity(Census census) {
+        if (census == null) {
+            return PersonRisk.anchoredEthnicity(CHILD_ETHNIC_RATIOS);
+        }
+        Map<String, Double> anchors = new java.util.HashMap<>();
+        double all = census.childRisk(null, EMERGENCY_HEALTH, EMERGENCY_DEPRIVATION);
+        CHILD_ETHNIC_RATIOS.forEach((code, ratio) -> anchors.put(code,
+                ratio * all / census.childRisk(code, EMERGENCY_HEALTH, EMERGENCY_DEPRIVATION)));
+        return PersonRisk.anchoredEthnicity(anchors, census.childMix());
+    }
 
     private final ReferencePopulation reference;
+    private final Map<String, Double> childEthnicity;
     private final LengthOfStay stays = new LengthOfStay();
     private final Map<Place, double[]> generalBase = new EnumMap<>(Place.class); // [adult, child]
     private final Map<Place, double[]> cypMhBase = new EnumMap<>(Place.class);
@@ -94,6 +113,7 @@ final class SpellModel {
 
     SpellModel(ReferencePopulation reference) {
         this.reference = reference;
+        this.childEthnicity = childEthnicity(reference.census());
         calibrate();
     }
 
@@ -198,10 +218,11 @@ final class SpellModel {
         boolean child = x.age() < 18;
         int g = child ? 1 : 0;
         LocalDate mid = x.from().plusDays((x.to().toEpochDay() - x.from().toEpochDay()) / 2);
-        double emergencyRisk = PersonRisk.health(person.health(), 0.5) * PersonRisk.deprivation(person.imdDecile(), 0.25)
-                * (child ? PersonRisk.ethnicity(CHILD_ETHNICITY, person.ethnicity()) : 1);
-        double acscRisk = PersonRisk.health(person.health(), 0.6) * PersonRisk.deprivation(person.imdDecile(), 0.25)
-                * (child ? PersonRisk.ethnicity(CHILD_ETHNICITY, person.ethnicity()) : 1);
+        double ethnicity = child ? PersonRisk.ethnicity(childEthnicity, person.ethnicity()) : 1;
+        double emergencyRisk = PersonRisk.health(person.health(), EMERGENCY_HEALTH)
+                * PersonRisk.deprivation(person.imdDecile(), EMERGENCY_DEPRIVATION) * ethnicity;
+        double acscRisk = PersonRisk.health(person.health(), ACSC_HEALTH)
+                * PersonRisk.deprivation(person.imdDecile(), ACSC_DEPRIVATION) * ethnicity;
 
         AcscCondition[] conditions = AcscCondition.values();
         double[] weights = new double[Stream.values().length + conditions.length];

@@ -15,13 +15,18 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openphm.model.CsvTableWriter;
-import org.openphm.synth.SyntheticPerson;
-import org.openphm.synth.TableSinks;
+import org.openphm.model.Progress;
+import org.openphm.synth.GenerationReport;
+import org.openphm.synth.PopulationGenerator;
+import org.openphm.synth.Seeds;
+import org.openphm.synth.SynthOptions;
+import org.openphm.synth.population.FittedParams;
+import org.openphm.synth.population.Geography;
+import org.openphm.synth.population.PersonModel;
+import org.openphm.synth.population.PopulationFlow;
 
 /**
  * Generates activity for a population (100,000 by default; {@code -Dopenphm.calibration.patients=1139000}
@@ -30,7 +35,9 @@ import org.openphm.synth.TableSinks;
  * the brief's (counts ±2%, growth ±3 points) widened by three Poisson standard errors, so a small run is
  * noisy but honest; the full-scale run uses essentially the brief's tolerance.
  *
- * <p>People come from the test-only TestPopulation until the people model (PopulationGenerator) lands.
+ * <p>People come from the people model (PopulationGenerator), whose census the activity model is calibrated
+ * on; the checks therefore test the activity model given that population, and report how far the
+ * population's own structure is from the activity model's built-in reference.
  */
 class ActivityCalibrationTest {
 
@@ -47,28 +54,31 @@ class ActivityCalibrationTest {
         patients = Integer.getInteger("openphm.calibration.patients", 100_000);
         k = patients / BLMK;
         dir = Files.createTempDirectory("activity-calibration");
-        TestPopulation population = new TestPopulation();
+        long seed = 20_251_122L;
         long t0 = System.nanoTime();
-        long everRegistered = TestPopulation.total(patients);
-        // counting pass: people are deterministic for a seed, so the model can calibrate on their census
+        // counting pass: people are deterministic for (seed, index), so the activity model can calibrate on the
+        // census of exactly the population PopulationGenerator will write (stream 0 draws the person)
+        PopulationFlow flow = new PopulationFlow(patients);
+        PersonModel people = new PersonModel(Geography.blmk(), FittedParams.load(), flow);
         Census census = new Census();
-        for (long i = 0; i < everRegistered; i++) {
-            census.add(population.person(i, patients, new SplittableRandom(42L * 1_000_003L + i)));
+        for (long i = 0; i < flow.total(); i++) {
+            census.add(people.draw(i, "P" + i, Seeds.forPerson(seed, i, 0)).person());
         }
-        try (TableSinks sinks = new TableSinks(dir);
-             CsvTableWriter people = new CsvTableWriter(dir.resolve("person.csv"), TestPopulation.PERSON_HEADER);
-             ActivityGenerator activity = new ActivityGenerator(census, false, null)) {
-            for (long i = 0; i < everRegistered; i++) {
-                SyntheticPerson p = population.person(i, patients, new SplittableRandom(42L * 1_000_003L + i));
-                TestPopulation.writePerson(people, p);
-                activity.emit(p, new SplittableRandom(7L * 1_000_003L + i), sinks);
-            }
-            report.add(String.format("generated %,d patients (%,d ever registered) in %.1f s; rows %s", patients,
-                    everRegistered, (System.nanoTime() - t0) / 1e9, sinks.rowCounts()));
-        }
+        GenerationReport generated = PopulationGenerator.generate(dir, new SynthOptions(patients, seed, false),
+                List.of(new ActivityGenerator(census)), Progress.SILENT);
+        report.add(String.format("generated %,d patients (%,d ever registered) with activity in %.1f s; rows %s",
+                patients, flow.total(), (System.nanoTime() - t0) / 1e9, generated.rowsPerTable()));
         db = DriverManager.getConnection("jdbc:duckdb:");
-        exec("CREATE TABLE person AS SELECT * FROM read_csv('" + dir.resolve("person.csv") + "', header=true, "
-                + "types={'registered_to':'DATE','death_date':'DATE','ethnicity':'VARCHAR'})");
+        exec("CREATE TABLE person AS SELECT p.person_id, p.sex, CAST(p.birth_month || '-01' AS DATE) AS birth_date, "
+                + "p.ethnicity, pr.place_code AS place, r.start_date AS registered_from, r.end_date AS registered_to, "
+                + "p.death_date, s.person_id IS NOT NULL AS smi "
+                + "FROM read_csv('" + dir.resolve("patient.csv") + "', header=true, types={'birth_month':'VARCHAR',"
+                + "'ethnicity':'VARCHAR','death_date':'DATE'}) p "
+                + "JOIN read_csv('" + dir.resolve("registration.csv") + "', header=true, types={'end_date':'DATE',"
+                + "'practice_code':'VARCHAR'}) r USING (person_id) "
+                + "JOIN read_csv('" + dir.resolve("practice.csv") + "', header=true, all_varchar=true) pr USING (practice_code) "
+                + "LEFT JOIN (SELECT DISTINCT person_id FROM read_csv('" + dir.resolve("condition.csv")
+                + "', header=true) WHERE condition = 'SMI') s USING (person_id)");
         exec("CREATE TABLE referral AS SELECT r.*, date_diff('month', p.birth_date, referral_date) // 12 AS age, "
                 + "p.place FROM read_csv('" + dir.resolve("referral.csv") + "', header=true, types={'service':'VARCHAR',"
                 + "'first_contact_date':'DATE','discharge_date':'DATE'}) r JOIN person p USING (person_id)");

@@ -174,25 +174,24 @@ class ActivityGeneratorTest {
         SyntheticPerson p = new SyntheticPerson(0, "9434765919", "F", YearMonth.of(1940, 1), "A", "E01017539", 2,
                 "E06000032", "E81001", 3.0, Map.of("HF", LocalDate.of(2010, 1, 1), "SMI", LocalDate.of(2001, 1, 1)),
                 null, LONG_AGO, null);
-        try (TableSinks sinks = new TableSinks(dir); ActivityGenerator g = new ActivityGenerator(true, dir)) {
+        try (TableSinks sinks = new TableSinks(dir, true)) {
+            ActivityGenerator g = new ActivityGenerator();
             for (int run = 0; run < 20; run++) {
                 g.emit(p, new SplittableRandom(run), sinks);
             }
-            assertTrue(sinks.rowCounts().isEmpty(), "raw runs do not write activity through the shared sinks");
         }
         for (var table : List.of(CanonicalSchema.REFERRAL, CanonicalSchema.SPELL, CanonicalSchema.DETENTION,
                 CanonicalSchema.WAITING_ENTRY)) {
-            List<String> expected = new ArrayList<>(table.columnNames());
-            expected.set(expected.indexOf(CanonicalSchema.PERSON_ID), CanonicalSchema.NHS_NUMBER);
-            assertEquals(expected, ActivityWriters.header(table, true));
             Path file = dir.resolve(table.name() + ".csv");
             if (Files.exists(file)) {
+                List<String> expected = new ArrayList<>(table.columnNames());
+                expected.set(expected.indexOf(CanonicalSchema.PERSON_ID), CanonicalSchema.NHS_NUMBER);
                 List<String> lines = Files.readAllLines(file);
                 assertEquals(String.join(",", expected), lines.get(0));
                 int column = expected.indexOf(CanonicalSchema.NHS_NUMBER);
                 assertTrue(lines.stream().skip(1).allMatch(l -> l.split(",", -1)[column].equals("9434765919")));
             }
         }
-        assertTrue(Files.exists(dir.resolve("spell.csv")));
+        assertTrue(Files.exists(dir.resolve("spell.csv")) && Files.exists(dir.resolve("referral.csv")));
     }
 }
