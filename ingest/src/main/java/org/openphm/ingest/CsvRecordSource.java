@@ -93,9 +93,7 @@ final class CsvRecordSource implements RecordSource {
         String problem = null;
         while (true) {
             field.setLength(0);
-            boolean quoted = false;
             if (c == '"') {
-                quoted = true;
                 long quoteLine = line;
                 while (true) {
                     c = read();
@@ -139,7 +137,7 @@ final class CsvRecordSource implements RecordSource {
                     c = read();
                 }
             }
-            fields.add(value(quoted));
+            fields.add(value());
             if (c == ',') {
                 c = read();
                 continue;
@@ -155,11 +153,8 @@ final class CsvRecordSource implements RecordSource {
         return new SourceRecord(start, fields.toArray(new String[0]), problem);
     }
 
-    private String value(boolean quoted) {
-        String s = quoted ? field.toString() : field.toString().strip();
-        if (quoted) {
-            s = s.strip();
-        }
+    private String value() {
+        String s = field.toString().strip();
         return s.isEmpty() ? null : s;
     }
 

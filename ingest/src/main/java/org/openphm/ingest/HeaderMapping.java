@@ -73,10 +73,14 @@ record HeaderMapping(InputFile file, int width, int[] sourceIndex, IdentifierMod
         if (!missing.isEmpty()) {
             throw new UnusableInputException(file.name(), 1, missing.get(0),
                     "missing required column" + (missing.size() > 1 ? "s " : " ") + "'" + String.join("', '", missing) + "'"
-                            + " (header: " + String.join(",", header) + ")",
+                            + " (header: " + abbreviate(String.join(",", header)) + ")",
                     "the expected columns are " + String.join(", ", table.columnNames())
                             + "; see " + InputFolder.SCHEMA_DOC);
         }
         return new HeaderMapping(file, header.size(), index, mode, nhs);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 200) + "…";
     }
 }

@@ -30,6 +30,9 @@ final class RowChecks {
                         "s." + CanonicalSchema.NHS_NUMBER, "s." + Staging.ID_PROBLEM));
                 continue;
             }
+            if (c.name().equals(CanonicalSchema.PERSON_ID)) {
+                checks.add(new Check(c.name(), "s." + Staging.ID_PROBLEM + " IS NOT NULL", text, "s." + Staging.ID_PROBLEM));
+            }
             if (c.required()) {
                 checks.add(new Check(c.name(), text + " IS NULL", "NULL", Sql.literal(REQUIRED)));
             }

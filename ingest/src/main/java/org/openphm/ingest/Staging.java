@@ -24,8 +24,10 @@ import org.openphm.model.Table;
 final class Staging {
     static final String STAGE = "stage";
     static final String MALFORMED = "malformed";
-    /** Why the identifier of a row was refused (NHS number mode only). */
+    /** Why the identifier of a person-linked row was refused, or null. */
     static final String ID_PROBLEM = "_id_problem";
+    static final String LOOKS_LIKE_NHS_NUMBER =
+            "person_id looks like a raw NHS number: supply it in a column named nhs_number so it is pseudonymised";
     static final String LINE = "_line";
 
     private static final Pattern NHS_LIKE = Pattern.compile("(?<![0-9])([0-9]{3}) ?[0-9]{3} ?[0-9]{4}(?![0-9])");
@@ -82,9 +84,15 @@ final class Staging {
                             personId = pseudonymiser.personId(digits);
                         }
                     }
+                } else if (personCol >= 0 && looksLikeNhsNumber(f[index[personCol]])) {
+                    // A raw NHS number under the wrong name must not be stored as if it were a pseudonym.
+                    personId = NhsNumber.mask(f[index[personCol]]);
+                    idProblem = LOOKS_LIKE_NHS_NUMBER;
+                } else if (personCol >= 0) {
+                    personId = f[index[personCol]];
                 }
                 for (int c = 0; c < index.length; c++) {
-                    String v = c == personCol && nhs ? personId : index[c] < 0 ? null : f[index[c]];
+                    String v = c == personCol ? personId : index[c] < 0 ? null : f[index[c]];
                     if (v == null) {
                         rows.appendNull();
                     } else {
@@ -93,6 +101,8 @@ final class Staging {
                 }
                 if (nhs) {
                     appendNullable(rows, nhsMasked);
+                }
+                if (personCol >= 0) {
                     appendNullable(rows, idProblem);
                 }
                 rows.endRow();
@@ -141,7 +151,10 @@ final class Staging {
             b.append(", ").append(Sql.ident(c.name())).append(" VARCHAR");
         }
         if (nhs) {
-            b.append(", ").append(CanonicalSchema.NHS_NUMBER).append(" VARCHAR, ").append(ID_PROBLEM).append(" VARCHAR");
+            b.append(", ").append(CanonicalSchema.NHS_NUMBER).append(" VARCHAR");
+        }
+        if (table.isPersonLinked()) {
+            b.append(", ").append(ID_PROBLEM).append(" VARCHAR");
         }
         return b.toString();
     }
@@ -176,6 +189,10 @@ final class Staging {
         }
         String raw = b.length() > 2000 ? b.substring(0, 2000) + "…" : b.toString();
         return maskNhsNumbers ? NHS_LIKE.matcher(raw).replaceAll("$1*******") : raw;
+    }
+
+    private static boolean looksLikeNhsNumber(String personId) {
+        return personId != null && NHS_LIKE.matcher(personId).matches();
     }
 
     private static void appendNullable(DuckDBAppender a, String v) throws SQLException {

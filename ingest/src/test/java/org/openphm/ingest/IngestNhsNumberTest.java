@@ -134,6 +134,16 @@ class IngestNhsNumberTest {
     }
 
     @Test
+    void rawNhsNumbersLabelledAsPersonIdAreRefusedAndMasked() throws Exception {
+        Fixture f = new Fixture(tmp);
+        f.write("patient.csv", Fixture.PATIENT + "943 476 5919,F,1950-01,A,E01000001,,\n");
+        f.ingest();
+        assertEquals(List.of("5 person_id " + Staging.LOOKS_LIKE_NHS_NUMBER), f.quarantine("patient"));
+        assertEquals(List.of(List.of("943*******", "943*******,F,1950-01,A,E01000001,,")),
+                f.query("SELECT value, raw_row FROM _quarantine"));
+    }
+
+    @Test
     void patientLevelFilesMustAllUseTheSameIdentifier() throws Exception {
         Fixture f = withNhsNumbers();
         f.table(CONDITION, "p1,HYP,2020-01-01,");
