@@ -69,14 +69,18 @@ final class RelationalChecks {
         boolean nhs = mapping.identifiers() == IdentifierMode.NHS_NUMBER;
         List<String> shownColumns = table.key().stream()
                 .map(k -> nhs && k.equals(CanonicalSchema.PERSON_ID) ? CanonicalSchema.NHS_NUMBER : k).toList();
-        String key = table.key().stream().map(k -> "t." + Sql.ident(k)).collect(Collectors.joining(", "));
-        String shown = shownColumns.stream().map(k -> "COALESCE(CAST(" + Sql.ident(k) + " AS VARCHAR), '')")
+        String survivors = "(SELECT * FROM " + TYPED + " t ANTI JOIN " + PROBLEMS + " q ON t." + Staging.LINE + " = q."
+                + Staging.LINE + ")";
+        String keyList = table.key().stream().map(Sql::ident).collect(Collectors.joining(", "));
+        String shown = shownColumns.stream().map(k -> "COALESCE(CAST(t." + Sql.ident(k) + " AS VARCHAR), '')")
                 .collect(Collectors.joining(" || '|' || "));
-        return "INSERT INTO " + PROBLEMS + " SELECT " + Staging.LINE + ", " + Sql.literal(String.join("+", shownColumns))
-                + ", " + shown + " || ' (first on line ' || first_line || ')', "
+        // Aggregate first (a hash table over the key), then revisit only the rows of duplicated keys: much
+        // cheaper than a window over every row, as duplicates are rare.
+        return "INSERT INTO " + PROBLEMS + " WITH survivors AS " + survivors + ", dup AS (SELECT " + keyList
+                + ", min(" + Staging.LINE + ") AS first_line FROM survivors GROUP BY ALL HAVING count(*) > 1)"
+                + " SELECT t." + Staging.LINE + ", " + Sql.literal(String.join("+", shownColumns)) + ", " + shown
+                + " || ' (first on line ' || d.first_line || ')', "
                 + Sql.literal("duplicate key (" + String.join(", ", table.key()) + ")")
-                + " FROM (SELECT t.*, min(t." + Staging.LINE + ") OVER (PARTITION BY " + key + ") AS first_line FROM "
-                + TYPED + " t ANTI JOIN " + PROBLEMS + " q ON t." + Staging.LINE + " = q." + Staging.LINE + ")"
-                + " WHERE " + Staging.LINE + " > first_line";
+                + " FROM survivors t JOIN dup d USING (" + keyList + ") WHERE t." + Staging.LINE + " > d.first_line";
     }
 }

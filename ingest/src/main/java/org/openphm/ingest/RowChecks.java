@@ -76,8 +76,12 @@ final class RowChecks {
                     .append(", 'value': CAST(").append(k.valueSql()).append(" AS VARCHAR), 'reason': CAST(")
                     .append(k.reasonSql()).append(" AS VARCHAR)} END");
         }
+        // Most rows pass: filter on "any check fails" first, so the per-failure list is built for few rows.
+        String anyFails = checks.stream().map(k -> "COALESCE(" + k.failWhen() + ", false)")
+                .collect(java.util.stream.Collectors.joining("\n  OR "));
         return "SELECT " + Staging.LINE + ", p.field, p.value, p.reason FROM (SELECT s." + Staging.LINE
-                + ", UNNEST(list_filter([\n  " + list + "], lambda x: x IS NOT NULL)) AS p FROM " + Staging.STAGE + " s)";
+                + ", UNNEST(list_filter([\n  " + list + "], lambda x: x IS NOT NULL)) AS p FROM " + Staging.STAGE + " s"
+                + " WHERE " + (checks.isEmpty() ? "false" : anyFails) + ")";
     }
 
     static String text(String column) {
