@@ -142,6 +142,15 @@ class IngestFileProblemsTest {
     }
 
     @Test
+    void textAfterAClosingQuoteIsQuarantined() throws Exception {
+        Fixture f = new Fixture(tmp);
+        f.write("practice.csv", Fixture.PRACTICE + "E81003,\"Three\" Ltd,U1,P,N1,N,E06000032,Luton,QHG,BLMK\n");
+        f.ingest();
+        assertEquals(List.of("4 (row) text after a closing quote in field 2"), f.quarantine("practice"));
+        assertEquals(List.of(List.of("E81003,Three Ltd,U1,P,N1,N,E06000032,Luton,QHG,BLMK")), f.query("SELECT raw_row FROM _quarantine"));
+    }
+
+    @Test
     void tooManyFieldsIsQuarantinedButATrailingCommaIsTolerated() throws Exception {
         Fixture f = new Fixture(tmp);
         f.write("lsoa.csv", Fixture.LSOA + "E01000003,Extra,1,1,E06000032,\nE01000004,Extra,1,1,E06000032,surplus\n");
