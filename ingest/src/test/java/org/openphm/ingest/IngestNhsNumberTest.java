@@ -82,12 +82,11 @@ class IngestNhsNumberTest {
         List<List<String>> columns = f.query("SELECT table_name, column_name FROM information_schema.columns "
                 + "WHERE data_type = 'VARCHAR'");
         assertFalse(columns.isEmpty());
-        for (List<String> c : columns) {
-            for (String n : raw) {
-                String sql = "SELECT count(*) FROM \"" + c.get(0) + "\" WHERE \"" + c.get(1) + "\" LIKE '%" + n + "%'";
-                assertEquals("0", f.query(sql).get(0).get(0), c + " holds " + n);
-            }
-        }
+        String anyRaw = raw.stream().map(n -> "v LIKE '%" + n + "%'").collect(java.util.stream.Collectors.joining(" OR "));
+        String scan = columns.stream().map(c -> "SELECT '" + c.get(0) + "." + c.get(1) + "' AS col, \"" + c.get(1)
+                + "\" AS v FROM \"" + c.get(0) + "\"").collect(java.util.stream.Collectors.joining(" UNION ALL "));
+        assertEquals(List.of(), f.query("SELECT col, v FROM (" + scan + ") WHERE " + anyRaw));
+        assertTrue(f.query("SELECT count(*) FROM (" + scan + ")").get(0).get(0).compareTo("0") > 0);
         // and the files themselves, byte for byte (DuckDB stores short strings uncompressed)
         try (Stream<Path> all = Stream.concat(Stream.of(f.workspace, report), Files.list(export))) {
             for (Path p : all.toList()) {
