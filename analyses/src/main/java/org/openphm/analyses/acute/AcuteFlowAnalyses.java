@@ -1,18 +1,36 @@
 package org.openphm.analyses.acute;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.indicator.IndicatorSource;
 
-/** DP 8.4-8.16, 11.6: avoidable admissions and acute flow. Registered in the Catalogue. */
+/**
+ * DP 8.4-8.16, 11.6: avoidable admissions and acute flow. Registered in the Catalogue.
+ *
+ * <p>Not computed: DP 8.16 (Rehabilitation pathway 2, the WICU's 19 beds, discharges, 28-day readmissions and
+ * ALOS by month) — the canonical model holds no intermediate-care bed or pathway records, and acute spells
+ * cannot stand in for them. DP 8.1 is the section's summary of 8.4-8.11; DP 8.2/8.3 (CAMHS), 8.12 (primary care
+ * access) and 8.17 (ambulance conveyances) belong to the performance and referral analyses.
+ */
 public final class AcuteFlowAnalyses {
     private AcuteFlowAnalyses() {}
 
     public static List<IndicatorSource> indicatorSources() {
-        return List.of();
+        return List.of(new AcscAdmissionRates(AcscClassification.ccgOis26()));
     }
 
     public static List<Analysis> all() {
-        return List.of();
+        AcscClassification acsc = AcscClassification.ccgOis26();
+        List<Analysis> all = new ArrayList<>();
+        all.add(new AcscAdmissions(acsc));
+        all.addAll(AcscCohortProfile.dataPackPages(acsc));
+        all.add(new AcscCost(acsc));
+        all.add(new AcscLengthOfStay(acsc));
+        all.add(new ClinicallyReadyForDischarge(UnitCosts.load()));
+        all.add(LengthOfStayByFunction.elective());
+        all.add(LengthOfStayByFunction.nonElective());
+        all.add(new ClinicallyReadyShare());
+        return List.copyOf(all);
     }
 }

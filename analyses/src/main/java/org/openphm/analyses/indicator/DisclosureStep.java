@@ -33,13 +33,14 @@ public final class DisclosureStep {
     public List<IndicatorRow> apply(List<IndicatorRow> rows) {
         Map<String, ProtectedCell> protections = new HashMap<>();
         Map<String, List<IndicatorRow>> tables = new LinkedHashMap<>();
+        Map<String, List<String>> typesByIndicator = categoryTypes(rows);
         for (IndicatorRow r : rows) {
             if (r.indicatorId().endsWith("-dsr")) {
                 continue;
             }
             // The headline row belongs to every breakdown's table: it is each one's margin.
             if (r.isHeadline()) {
-                for (String type : categoryTypes(rows, r.indicatorId())) {
+                for (String type : typesByIndicator.get(r.indicatorId())) {
                     tables.computeIfAbsent(tableKey(r, type), k -> new ArrayList<>()).add(r);
                 }
             } else {
@@ -116,11 +117,15 @@ public final class DisclosureStep {
         };
     }
 
-    private static List<String> categoryTypes(List<IndicatorRow> rows, String indicatorId) {
-        List<String> types = new ArrayList<>();
-        types.add("");
-        rows.stream().filter(r -> r.indicatorId().equals(indicatorId) && !r.isHeadline())
-                .map(IndicatorRow::categoryType).distinct().forEach(types::add);
+    /** Indicator -> its category types, the headline's "" first. */
+    private static Map<String, List<String>> categoryTypes(List<IndicatorRow> rows) {
+        Map<String, List<String>> types = new HashMap<>();
+        for (IndicatorRow r : rows) {
+            List<String> list = types.computeIfAbsent(r.indicatorId(), k -> new ArrayList<>(List.of("")));
+            if (!r.isHeadline() && !list.contains(r.categoryType())) {
+                list.add(r.categoryType());
+            }
+        }
         return types;
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.openphm.analyses.indicator.AgeBandCounts;
 import org.openphm.analyses.indicator.CellKey;
+import org.openphm.analyses.indicator.CellRollup;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.indicator.IndicatorSource;
@@ -13,6 +14,9 @@ import org.openphm.engine.Engine;
 /** QOF register prevalence, crude and age-standardised, for every register, area level and breakdown. */
 public final class QofPrevalenceSource implements IndicatorSource {
 
+    /** Built on first use from the engine's geography. */
+    private CellRollup rollup;
+
     @Override
     public List<IndicatorSpec> indicators() {
         return QofIndicators.all();
@@ -20,6 +24,9 @@ public final class QofPrevalenceSource implements IndicatorSource {
 
     @Override
     public Map<CellKey, AgeBandCounts> count(Engine engine, FinancialYear year) {
-        return RegisterPrevalence.count(engine, year, QofRegisters.ALL, Geography.LOCAL_LEVELS, QofIndicators.BREAKDOWNS);
+        if (rollup == null) {
+            rollup = new CellRollup(Geography.load(engine), QofIndicators.BREAKDOWNS);
+        }
+        return RegisterPrevalence.count(engine, year, QofRegisters.ALL, rollup);
     }
 }

@@ -2,17 +2,14 @@ package org.openphm.analyses.qof;
 
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countIf;
-import static org.openphm.engine.query.Measure.countRows;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.openphm.analyses.indicator.AgeBandCounts;
-import org.openphm.analyses.indicator.AreaType;
-import org.openphm.analyses.indicator.Breakdown;
-import org.openphm.analyses.indicator.BreakdownGrouping;
+import org.openphm.analyses.indicator.CellRollup;
 import org.openphm.analyses.indicator.CellKey;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.population.RegisteredPopulation;
@@ -45,9 +42,8 @@ public final class RegisterPrevalence {
                 .aggregate(List.of("person_id"), flags.toArray(Measure[]::new));
     }
 
-    /** The single grouped query of a year: numerator and denominator columns per register. */
-    public static Query query(FinancialYear year, List<QofRegister> registers, List<AreaType> levels,
-                              List<Breakdown> breakdowns) {
+    /** The single grouped query of a year: numerator and denominator columns per register, at the fine grain. */
+    public static Query query(FinancialYear year, List<QofRegister> registers) {
         LocalDate ref = year.end();
         List<Measure> measures = new ArrayList<>();
         for (QofRegister r : registers) {
@@ -55,46 +51,31 @@ public final class RegisterPrevalence {
             measures.add(countIf(numerator(r), and(inAgeBase, coalesce(col(flag(r)), lit(0L)).gt(lit(0L)))));
             measures.add(countIf(denominator(r), inAgeBase));
         }
-        measures.add(countRows("all_persons"));
         return RegisteredPopulation.at(ref)
                 .leftJoin(registerFlags(ref, registers), "person_id")
-                .aggregate(BreakdownGrouping.keys(levels, breakdowns), BreakdownGrouping.sets(levels, breakdowns),
-                        measures.toArray(Measure[]::new));
+                .aggregate(CellRollup.keys(), List.of(), measures.toArray(Measure[]::new));
     }
 
-    /** Runs the year's query and files every row into its indicator cell. */
+    /** Runs the year's query and files every row into its indicator cells at every area level and breakdown. */
     public static Map<CellKey, AgeBandCounts> count(Engine engine, FinancialYear year, List<QofRegister> registers,
-                                                    List<AreaType> levels, List<Breakdown> breakdowns) {
-        Result result = engine.execute(query(year, registers, levels, breakdowns));
-        Map<CellKey, AgeBandCounts> cells = new LinkedHashMap<>();
-        for (int i = 0; i < result.size(); i++) {
-            final int row = i;
-            BreakdownGrouping.Position p = BreakdownGrouping.position(c -> result.get(row, c), levels, breakdowns);
-            if (p.ageBand() == null) {
-                continue;
-            }
-            int band = AgeBandCounts.bandOf(p.ageBand());
-            for (QofRegister r : registers) {
-                double den = result.getLong(row, denominator(r));
-                if (den == 0) {
-                    continue;
-                }
-                double num = result.getLong(row, numerator(r));
-                // The age-band breakdown is the headline set read band by band.
-                file(cells, new CellKey(r.indicatorId(), p.areaCode(), p.level(), year.label(), p.breakdown(),
-                        p.category()), band, num, den);
-                if (p.breakdown() == Breakdown.NONE && breakdowns.contains(Breakdown.AGE_BAND)) {
-                    file(cells, new CellKey(r.indicatorId(), p.areaCode(), p.level(), year.label(),
-                            Breakdown.AGE_BAND, p.ageBand()), band, num, den);
+                                                    CellRollup rollup) {
+        Result result = engine.execute(query(year, registers));
+        Map<CellKey, AgeBandCounts> cells = new HashMap<>();
+        List<Integer> keyIndex = CellRollup.FINE_KEYS.stream().map(result::columnIndex).toList();
+        int[] num = registers.stream().mapToInt(r -> result.columnIndex(numerator(r))).toArray();
+        int[] den = registers.stream().mapToInt(r -> result.columnIndex(denominator(r))).toArray();
+        for (List<Object> row : result.rows()) {
+            List<Object> keys = keyIndex.stream().map(row::get).toList();
+            for (int i = 0; i < registers.size(); i++) {
+                long d = (Long) row.get(den[i]);
+                if (d > 0) {
+                    rollup.file(cells, registers.get(i).indicatorId(), year.label(), keys, (Long) row.get(num[i]), d);
                 }
             }
         }
         return cells;
     }
 
-    private static void file(Map<CellKey, AgeBandCounts> cells, CellKey key, int band, double num, double den) {
-        cells.computeIfAbsent(key, k -> new AgeBandCounts()).add(band, num, den);
-    }
 
     static String flag(QofRegister r) { return "on_" + r.id().toLowerCase(); }
 

@@ -1,0 +1,178 @@
+package org.openphm.analyses.acute;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one ACSC code list of the data pack's avoidable-admission analyses: NHS Digital's CCG OIS 2.6
+ * "Unplanned hospitalisation for chronic ambulatory care sensitive conditions" (specification v1.15, Dec 2018,
+ * indicator I00757), whose Appendix 2 headings are the groups the data pack uses (DP 8.4: cardiovascular,
+ * respiratory, neurological, nutritional/endocrine/metabolic, diseases of the blood). The synthetic activity
+ * model draws its ACSC spells from the same list (synth/.../activity/AcscCondition.java).
+ *
+ * <p>Read from the model's copy of shared/reference (org/openphm/reference/acsc_icd10.csv and
+ * acsc_exclusions.csv, sources in that folder's SOURCES.md), rows with list_id CCG_OIS_2_6.
+ */
+public record AcscCodeList(List<Condition> conditions) {
+
+    public static final String LIST_ID = "CCG_OIS_2_6";
+
+    /**
+     * One clinical condition of the list (e.g. "Congestive heart failure") in its group, with the codes that
+     * define it; codes sharing an exclusion and an additional condition are one {@link CodeRule}.
+     */
+    public record Condition(String group, String name, List<CodeRule> rules) {}
+
+    /**
+     * Primary-diagnosis codes that count when the exclusion does not apply and the additional condition does.
+     *
+     * @param prefix3             3-character codes: any primary diagnosis starting with them
+     * @param exact4              4-character HES-style codes ("I10X" = I10 with no subdivision)
+     * @param exclusion           null when none
+     * @param requiresAnyDiagnosis the spell must also carry one of these 3-character codes in any position
+     *                            (J20 acute bronchitis counts only with COPD); empty when no such condition
+     */
+    public record CodeRule(List<String> prefix3, List<String> exact4, Exclusion exclusion,
+                           List<String> requiresAnyDiagnosis) {}
+
+    /** What removes a spell from a condition, as the specification states it. */
+    public sealed interface Exclusion permits AnyDiagnosis, AnyProcedure {
+        String id();
+
+        List<String> codes();
+    }
+
+    /** Excluded if any diagnosis (primary or secondary) starts with one of the ICD-10 codes (e.g. D57). */
+    public record AnyDiagnosis(String id, List<String> codes) implements Exclusion {}
+
+    /** Excluded if any procedure starts with one of the OPCS-4 prefixes (e.g. K0 .. K74 for heart failure). */
+    public record AnyProcedure(String id, List<String> codes) implements Exclusion {}
+
+    private static final String RESOURCES = "/org/openphm/reference/";
+
+    public static AcscCodeList ccgOis26() {
+        Map<String, Exclusion> exclusions = new LinkedHashMap<>();
+        for (List<String> f : rows("acsc_exclusions.csv")) {
+            if (!f.get(1).equals(LIST_ID)) {
+                continue;
+            }
+            List<String> codes = List.of(f.get(4).split(";"));
+            exclusions.put(f.get(0), switch (f.get(3)) {
+                case "ICD-10" -> new AnyDiagnosis(f.get(0), codes);
+                case "OPCS-4" -> new AnyProcedure(f.get(0), codes);
+                default -> throw new IllegalStateException("unknown code system in ACSC exclusions: " + f.get(3));
+            });
+        }
+        // condition -> (exclusion id | additional condition) -> codes, in file order
+        Map<String, String> groups = new LinkedHashMap<>();
+        Map<String, Map<String, List<String[]>>> byCondition = new LinkedHashMap<>();
+        for (List<String> f : rows("acsc_icd10.csv")) {
+            if (!f.get(0).equals(LIST_ID)) {
+                continue;
+            }
+            groups.put(f.get(2), f.get(1));
+            byCondition.computeIfAbsent(f.get(2), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(f.get(8) + "|" + f.get(7), k -> new ArrayList<>())
+                    .add(new String[] {f.get(3), f.get(4), f.get(8), f.get(7)});
+        }
+        List<Condition> conditions = new ArrayList<>();
+        byCondition.forEach((name, rules) -> {
+            List<CodeRule> codeRules = new ArrayList<>();
+            rules.values().forEach(codes -> {
+                List<String> prefix3 = new ArrayList<>();
+                List<String> exact4 = new ArrayList<>();
+                for (String[] c : codes) {
+                    switch (c[1]) {
+                        case "prefix3" -> prefix3.add(c[0]);
+                        case "exact4" -> exact4.add(c[0]);
+                        default -> throw new IllegalStateException("unknown ACSC code match " + c[1]);
+                    }
+                }
+                String exclusionId = codes.get(0)[2];
+                Exclusion exclusion = exclusionId.isEmpty() ? null : exclusions.get(exclusionId);
+                if (!exclusionId.isEmpty() && exclusion == null) {
+                    throw new IllegalStateException("ACSC exclusion " + exclusionId + " is not in acsc_exclusions.csv");
+                }
+                codeRules.add(new CodeRule(prefix3, exact4, exclusion, diagnosisCodes(codes.get(0)[3])));
+            });
+            conditions.add(new Condition(groups.get(name), name, codeRules));
+        });
+        return new AcscCodeList(List.copyOf(conditions));
+    }
+
+    /** The groups in the order the list first names them. */
+    public List<String> groups() {
+        return conditions.stream().map(Condition::group).distinct().toList();
+    }
+
+    /** "only if any diagnosis field (DIAG_3_CONCAT) contains J41, J42, ..." -> [J41, J42, ...]. */
+    static List<String> diagnosisCodes(String additionalCondition) {
+        List<String> codes = new ArrayList<>();
+        Matcher m = Pattern.compile("\\b[A-Z][0-9]{2}\\b").matcher(additionalCondition);
+        while (m.find()) {
+            codes.add(m.group());
+        }
+        if (!additionalCondition.isBlank() && codes.isEmpty()) {
+            throw new IllegalStateException("cannot read the ACSC additional condition: " + additionalCondition);
+        }
+        return codes;
+    }
+
+    private static List<List<String>> rows(String file) {
+        try (InputStream in = AcscCodeList.class.getResourceAsStream(RESOURCES + file)) {
+            if (in == null) {
+                throw new IllegalStateException("reference file missing from the model jar: " + RESOURCES + file);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            r.readLine();
+            List<List<String>> rows = new ArrayList<>();
+            for (String line; (line = r.readLine()) != null; ) {
+                if (!line.isBlank()) {
+                    rows.add(splitCsv(line));
+                }
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One RFC 4180 line: commas inside double quotes belong to the field, "" is a quote. */
+    static List<String> splitCsv(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+}

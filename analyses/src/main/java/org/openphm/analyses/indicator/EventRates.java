@@ -1,0 +1,100 @@
+package org.openphm.analyses.indicator;
+
+import static org.openphm.engine.query.Expr.*;
+import static org.openphm.engine.query.Measure.countIf;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.openphm.analyses.population.RegisteredPopulation;
+import org.openphm.engine.Engine;
+import org.openphm.engine.Result;
+import org.openphm.engine.query.Expr;
+import org.openphm.engine.query.Measure;
+import org.openphm.engine.query.Query;
+
+/**
+ * Cells of event-rate indicators (admissions, detentions per 100,000): events of the year attributed by
+ * {@link EventAttribution} (area and age at the event) over the registered population at the year's end (the
+ * list size a rate per registered patient uses). Two grouped scans per year, one over the events and one over
+ * the population, each giving every area level × breakdown × ESP age band through grouping sets.
+ */
+public final class EventRates {
+    private EventRates() {}
+
+    /**
+     * One indicator's numerator: the attributed events for which {@code condition} holds, of people aged
+     * {@code minAge} or over at the event; its denominator is the registered population of that age.
+     */
+    public record Numerator(String indicatorId, Expr condition, int minAge) {}
+
+    /**
+     * @param events attributed events of the year only ({@link EventAttribution#at}), with the columns the
+     *               numerators' conditions use
+     */
+    public static Map<CellKey, AgeBandCounts> count(Engine engine, FinancialYear year, Query events,
+                                                    List<Numerator> numerators, List<AreaType> levels,
+                                                    List<Breakdown> breakdowns) {
+        List<Measure> eventMeasures = new ArrayList<>();
+        for (int i = 0; i < numerators.size(); i++) {
+            Numerator n = numerators.get(i);
+            eventMeasures.add(countIf("n" + i, and(n.condition(), col("age").ge(lit((long) n.minAge())))));
+        }
+        Result counted = engine.execute(events.aggregate(BreakdownGrouping.keys(levels, breakdowns),
+                BreakdownGrouping.sets(levels, breakdowns), eventMeasures.toArray(Measure[]::new)));
+
+        TreeSet<Integer> minAges = new TreeSet<>();
+        numerators.forEach(n -> minAges.add(n.minAge()));
+        List<Measure> populationMeasures = new ArrayList<>();
+        minAges.forEach(a -> populationMeasures.add(countIf("d" + a, col("age").ge(lit((long) a)))));
+        Result population = engine.execute(RegisteredPopulation.at(year.end()).aggregate(
+                BreakdownGrouping.keys(levels, breakdowns), BreakdownGrouping.sets(levels, breakdowns),
+                populationMeasures.toArray(Measure[]::new)));
+
+        Map<BreakdownGrouping.Position, Integer> eventRow = new LinkedHashMap<>();
+        for (int i = 0; i < counted.size(); i++) {
+            final int row = i;
+            eventRow.put(BreakdownGrouping.position(c -> counted.get(row, c), levels, breakdowns), i);
+        }
+        Map<CellKey, AgeBandCounts> cells = new LinkedHashMap<>();
+        for (int i = 0; i < population.size(); i++) {
+            final int row = i;
+            BreakdownGrouping.Position p = BreakdownGrouping.position(c -> population.get(row, c), levels, breakdowns);
+            Integer e = eventRow.remove(p);
+            for (int k = 0; k < numerators.size(); k++) {
+                Numerator n = numerators.get(k);
+                double den = population.getLong(row, "d" + n.minAge());
+                double num = e == null ? 0 : counted.getLong(e, "n" + k);
+                file(cells, n, year, p, num, den, breakdowns);
+            }
+        }
+        // Events in a cell with nobody registered at the year's end (a practice that closed, a band emptied by
+        // deaths) still count: a rate's numerator loses nothing, only its DSR band may be incomputable.
+        eventRow.forEach((p, e) -> {
+            for (int k = 0; k < numerators.size(); k++) {
+                double num = counted.getLong(e, "n" + k);
+                if (num > 0) {
+                    file(cells, numerators.get(k), year, p, num, 0, breakdowns);
+                }
+            }
+        });
+        return cells;
+    }
+
+    private static void file(Map<CellKey, AgeBandCounts> cells, Numerator n, FinancialYear year,
+                             BreakdownGrouping.Position p, double num, double den, List<Breakdown> breakdowns) {
+        if (p.ageBand() == null || p.level() == null || (num == 0 && den == 0)) {
+            return;
+        }
+        int band = AgeBandCounts.bandOf(p.ageBand());
+        cells.computeIfAbsent(new CellKey(n.indicatorId(), p.areaCode(), p.level(), year.label(), p.breakdown(),
+                p.category()), k -> new AgeBandCounts()).add(band, num, den);
+        // The age-band breakdown is the headline set read band by band.
+        if (p.breakdown() == Breakdown.NONE && breakdowns.contains(Breakdown.AGE_BAND)) {
+            cells.computeIfAbsent(new CellKey(n.indicatorId(), p.areaCode(), p.level(), year.label(),
+                    Breakdown.AGE_BAND, p.ageBand()), k -> new AgeBandCounts()).add(band, num, den);
+        }
+    }
+}

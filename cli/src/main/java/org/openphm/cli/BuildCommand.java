@@ -1,0 +1,77 @@
+package org.openphm.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.openphm.analyses.build.Build;
+import org.openphm.engine.Engine;
+import org.openphm.engine.duckdb.DuckDbEngine;
+import org.openphm.publish.pack.PackSummary;
+import org.openphm.publish.pack.PackWriter;
+import org.openphm.stats.sdc.DisclosureRule;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Compute every indicator and analysis of the data pack from a workspace into DIR/results, "
+                + "and the printed pack into DIR/pack.")
+final class BuildCommand implements Callable<Integer> {
+
+    @Option(names = "--workspace", required = true, description = "DuckDB workspace written by phm ingest")
+    Path workspace;
+
+    @Option(names = "--out", required = true, description = "Output folder (results/ and pack/ are written in it)")
+    Path out;
+
+    @Option(names = "--analyst-outputs", description = "Also write unsuppressed results to DIR/analyst/results "
+            + "(for analysts only: not for publication)")
+    boolean analystOutputs;
+
+    @Option(names = "--suppress-at-or-below", defaultValue = "7",
+            description = "Disclosure control: counts from 1 to this are suppressed (default ${DEFAULT-VALUE})")
+    int suppressAtOrBelow;
+
+    @Option(names = "--round-to", defaultValue = "5",
+            description = "Disclosure control: published counts are rounded to a multiple of this (default ${DEFAULT-VALUE})")
+    int roundTo;
+
+    @Option(names = "--no-pack", description = "Skip the HTML and PDF pack")
+    boolean noPack;
+
+    @Override
+    public Integer call() throws Exception {
+        return run(workspace, out, analystOutputs, new DisclosureRule(suppressAtOrBelow, roundTo, false), !noPack,
+                "workspace " + workspace.getFileName());
+    }
+
+    static int run(Path workspace, Path out, boolean analystOutputs, DisclosureRule rule, boolean pack,
+                   String population) throws Exception {
+        if (!Files.exists(workspace)) {
+            throw new IllegalArgumentException(workspace + " does not exist: create it with phm ingest --workspace "
+                    + workspace + " DIR (or run phm demo)");
+        }
+        ConsoleProgress progress = new ConsoleProgress(System.out);
+        Build.Summary summary;
+        try (Engine engine = DuckDbEngine.open(workspace)) {
+            summary = Build.run(engine, new Build.Options(out, null, analystOutputs, rule, population), progress);
+        }
+        System.out.println("Time per step:");
+        for (Map.Entry<String, java.time.Duration> e : summary.timings().entrySet()) {
+            System.out.printf("  %-45s %s%n", e.getKey(), Summary.duration(e.getValue()));
+        }
+        System.out.printf("Results: %d indicators (%,d rows, disclosure-controlled), %d analyses, %s to %s, in %s%n",
+                summary.indicators(), summary.indicatorRows(), summary.analyses(), summary.years().get(0),
+                summary.years().get(summary.years().size() - 1), summary.resultsDir().toAbsolutePath());
+        if (summary.analystDir() != null) {
+            System.out.println("Unsuppressed analyst results (not for publication): " + summary.analystDir().toAbsolutePath());
+        }
+        if (pack) {
+            PackSummary p = PackWriter.write(out, progress);
+            System.out.printf("Pack: %s and %s (%d sections, %d charts%s)%n", p.html().toAbsolutePath(),
+                    p.pdf().toAbsolutePath(), p.sections(), p.charts(),
+                    p.chartProblems() > 0 ? ", " + p.chartProblems() + " chart problems shown in the pack" : "");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,48 @@
+package org.openphm.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.openphm.ingest.Ingest;
+import org.openphm.ingest.IngestOptions;
+import org.openphm.ingest.IngestResult;
+import org.openphm.stats.sdc.DisclosureRule;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "The whole job on the built-in synthetic BLMK population: generate, ingest, build the pack.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--out", defaultValue = "demo", description = "Folder for everything (default ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--patients", defaultValue = "1139000", description = "Synthetic patients (default ${DEFAULT-VALUE})")
+    long patients;
+
+    @Option(names = "--seed", defaultValue = "20250331", description = "Random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
+        ConsoleProgress progress = new ConsoleProgress(System.out);
+        Path data = out.resolve("data");
+        Path workspace = out.resolve("workspace.duckdb");
+        progress.message("1/3 Generating the synthetic population");
+        Map<String, Long> rows = SyntheticData.generate(data, patients, seed, SyntheticData.Format.csv, true, progress);
+        Summary.rowsPerTable(System.out, "Generated", rows);
+        progress.message("2/3 Validating and loading into " + workspace);
+        IngestResult ingest = Ingest.run(IngestOptions.of(data, workspace, null), progress);
+        System.out.printf("Ingested %,d rows: %,d loaded, %,d quarantined%n", ingest.read(), ingest.loaded(),
+                ingest.quarantined());
+        progress.message("3/3 Building the data pack");
+        BuildCommand.run(workspace, out, false, DisclosureRule.nhsDefault(), true,
+                String.format("synthetic BLMK-like population of %,d patients (seed %d)", patients, seed));
+        System.out.printf("%nDone in %s. Open %s in a browser, or serve the dashboard:%n  ./phm serve --out %s%n",
+                Summary.duration(Duration.ofNanos(System.nanoTime() - started)),
+                out.resolve("pack").resolve("index.html").toAbsolutePath(), out);
+        return 0;
+    }
+}

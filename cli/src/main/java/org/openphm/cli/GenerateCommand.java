@@ -1,0 +1,46 @@
+package org.openphm.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Write a synthetic BLMK-like ICB: one file per canonical table, every patient-level table "
+                + "and aggregate feed, deterministic for a seed.")
+final class GenerateCommand implements Callable<Integer> {
+
+    @Option(names = "--out", required = true, description = "Folder to write the files into")
+    Path out;
+
+    @Option(names = "--patients", defaultValue = "1139000",
+            description = "Registered patients on 31 March 2025 (default ${DEFAULT-VALUE}, BLMK's size)")
+    long patients;
+
+    @Option(names = "--seed", defaultValue = "20250331", description = "Random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--format", defaultValue = "csv", description = "csv or parquet (default ${DEFAULT-VALUE})")
+    SyntheticData.Format format;
+
+    @Option(names = "--person-ids", description = "Write pseudonymous person_id columns instead of synthetic "
+            + "NHS numbers (skips the Modulus 11 check and pseudonymisation at ingest)")
+    boolean personIds;
+
+    @Override
+    public Integer call() throws Exception {
+        if (patients < 1000) {
+            throw new IllegalArgumentException("--patients must be at least 1000 (got " + patients + ")");
+        }
+        long started = System.nanoTime();
+        ConsoleProgress progress = new ConsoleProgress(System.out);
+        Map<String, Long> rows = SyntheticData.generate(out, patients, seed, format, !personIds, progress);
+        Summary.rowsPerTable(System.out, "Rows written", rows);
+        System.out.printf("Wrote %d %s files to %s in %s.%nNext: ./phm ingest --workspace phm.duckdb %s%n",
+                rows.size(), format, out.toAbsolutePath(), Summary.duration(Duration.ofNanos(System.nanoTime() - started)),
+                out);
+        return 0;
+    }
+}

@@ -1,0 +1,26 @@
+package org.openphm.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+
+/** The closing summary every command prints: what it wrote, how much, where. */
+final class Summary {
+    private Summary() {}
+
+    static void rowsPerTable(PrintStream out, String title, Map<String, Long> rows) {
+        int width = rows.keySet().stream().mapToInt(String::length).max().orElse(5);
+        out.println(title + ":");
+        long total = 0;
+        for (Map.Entry<String, Long> e : rows.entrySet()) {
+            out.printf("  %-" + width + "s %,14d%n", e.getKey(), e.getValue());
+            total += e.getValue();
+        }
+        out.printf("  %-" + width + "s %,14d%n", "total", total);
+    }
+
+    static String duration(Duration d) {
+        long s = d.toSeconds();
+        return s >= 60 ? String.format("%dm %02ds", s / 60, s % 60) : String.format("%.1fs", d.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,29 @@
+package org.openphm.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.openphm.analyses.qof.QofRegisters;
+import org.openphm.model.Progress;
+import org.openphm.synth.SynthOptions;
+import org.openphm.synth.SyntheticIcb;
+
+/** Writes the whole synthetic ICB — people and their activity, aggregate feeds, comparators — to one folder. */
+final class SyntheticData {
+    private SyntheticData() {}
+
+    enum Format { csv, parquet }
+
+    /** Rows written per table. */
+    static Map<String, Long> generate(Path out, long patients, long seed, Format format, boolean rawNhsNumbers,
+                                      Progress progress) throws Exception {
+        Files.createDirectories(out);
+        Map<String, Long> rows = SyntheticIcb.generate(out, new SynthOptions(patients, seed, rawNhsNumbers),
+                QofRegisters.ageLabels(), progress);
+        if (format == Format.parquet) {
+            progress.message("Converting to Parquet");
+            ParquetConversion.convert(out, progress);
+        }
+        return rows;
+    }
+}
