@@ -100,7 +100,9 @@ public final class PersonModel {
                 break;
             }
         }
-        double startT = Math.max(b.birthT, s - Distributions.exponential(rng, PopulationFlow.JOIN_RATE));
+        // Leavers are drawn from the same population as residents, so their durations too come from the
+        // rate of the 5+ population (children's durations are cut at birth).
+        double startT = Math.max(b.birthT, s - Distributions.exponential(rng, residentDurationRate));
         return finish(index, key, PopulationFlow.Kind.LEAVER, b, reg, startT, s, died ? s : null, rng);
     }
 
