@@ -153,7 +153,8 @@ public final class CanonicalSchema {
                     required("service", STRING, "Service"),
                     personId(),
                     required("wait_start_date", DATE, "Date the wait started")),
-            List.of("snapshot_date", "provider_code", "service", PERSON_ID), false);
+            // A person may wait on two referrals to one service: the start of the wait tells them apart.
+            List.of("snapshot_date", "provider_code", "service", PERSON_ID, "wait_start_date"), false);
 
     // ---- aggregate feeds ----------------------------------------------------------------------------
 
