@@ -6,7 +6,10 @@ import org.openphm.analyses.indicator.IndicatorSource;
 import org.openphm.analyses.indicator.IndicatorSpec;
 import org.openphm.analyses.acute.AcuteFlowAnalyses;
 import org.openphm.analyses.conditions.ConditionAnalyses;
+import org.openphm.analyses.performance.PerformanceAnalyses;
 import org.openphm.analyses.population.PopulationAnalyses;
+import org.openphm.analyses.quality.QualityAnalyses;
+import org.openphm.analyses.resources.ResourceAnalyses;
 import org.openphm.analyses.qof.QofPrevalenceSource;
 
 /**
@@ -23,6 +26,9 @@ public final class Catalogue {
         sources.addAll(PopulationAnalyses.indicatorSources());
         sources.addAll(ConditionAnalyses.indicatorSources());
         sources.addAll(AcuteFlowAnalyses.indicatorSources());
+        sources.addAll(PerformanceAnalyses.indicatorSources());
+        sources.addAll(QualityAnalyses.indicatorSources());
+        sources.addAll(ResourceAnalyses.indicatorSources());
         return sources;
     }
 
@@ -32,6 +38,9 @@ public final class Catalogue {
         all.addAll(PopulationAnalyses.all());
         all.addAll(ConditionAnalyses.all());
         all.addAll(AcuteFlowAnalyses.all());
+        all.addAll(PerformanceAnalyses.all());
+        all.addAll(QualityAnalyses.all());
+        all.addAll(ResourceAnalyses.all());
         return all;
     }
 
