@@ -70,8 +70,8 @@ public final class EventRates {
                 file(cells, n, year, p, num, den, breakdowns);
             }
         }
-        // Events in a cell with nobody registered at the year's end (a practice that closed, a band emptied by
-        // deaths) still count: a rate's numerator loses nothing, only its DSR band may be incomputable.
+        // Events in an age band with nobody of that band registered at the year's end (emptied by deaths) still
+        // count in their cell's crude rate; only the DSR of that cell becomes incomputable.
         eventRow.forEach((p, e) -> {
             for (int k = 0; k < numerators.size(); k++) {
                 double num = counted.getLong(e, "n" + k);
@@ -80,6 +80,9 @@ public final class EventRates {
                 }
             }
         });
+        // A cell with no registered population at all (a practice that closed in the year, an age band's own
+        // cell emptied by deaths) has no rate: it is left out rather than given an infinite one.
+        cells.values().removeIf(c -> c.denominator() <= 0);
         return cells;
     }
 

@@ -234,10 +234,13 @@ abstract class AcuteFlowSpec {
         AgeBandCounts q1 = cells.get(key(ICB, AreaType.ICB, Breakdown.DEPRIVATION_QUINTILE, "1"));
         assertEquals(3.0, q1.numerator());
         assertEquals(3.0, q1.denominator());
-        // the age-band breakdown reads the headline by band: 80-84 holds A's two admissions, nobody registered
-        AgeBandCounts band = cells.get(key(ICB, AreaType.ICB, Breakdown.AGE_BAND, "80-84"));
-        assertEquals(2.0, band.numerator());
-        assertEquals(0.0, band.denominator());
+        // the age-band breakdown reads the headline by band: 85-89 holds A (registered, aged 85 on 31 Mar 2025)
+        // with no admission at that age; 80-84 holds A's two admissions but nobody registered, so it has no rate
+        // and no cell, while the admissions still count in every other cell
+        AgeBandCounts band = cells.get(key(ICB, AreaType.ICB, Breakdown.AGE_BAND, "85-89"));
+        assertEquals(0.0, band.numerator());
+        assertEquals(1.0, band.denominator());
+        assertNull(cells.get(key(ICB, AreaType.ICB, Breakdown.AGE_BAND, "80-84")));
     }
 
     static CellKey key(String area, AreaType type, Breakdown breakdown, String category) {
