@@ -1,10 +1,17 @@
 package org.openphm.analyses.performance;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.indicator.IndicatorSource;
 
-/** DP 7.2-7.8, 8.2, 8.3, 8.12: performance with SPC, benchmarking, waiting lists and CAMHS access. Registered in the Catalogue. */
+/**
+ * DP 7.2-7.8, 8.2, 8.3, 8.12: performance dashboards with SPC, regional benchmarking, waiting lists and CAMHS
+ * access. Registered in the Catalogue.
+ *
+ * <p>No indicator sources: the dashboards are organisation-level feeds and CAMHS access is a count and share by
+ * Place and quarter without a population denominator, so none is a rate by area.
+ */
 public final class PerformanceAnalyses {
     private PerformanceAnalyses() {}
 
@@ -13,6 +20,8 @@ public final class PerformanceAnalyses {
     }
 
     public static List<Analysis> all() {
-        return List.of();
+        List<Analysis> all = new ArrayList<>();
+        DashboardPage.dataPack().forEach(p -> all.add(new PerformanceDashboard(p)));
+        return List.copyOf(all);
     }
 }
