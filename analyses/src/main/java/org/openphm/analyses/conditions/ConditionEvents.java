@@ -1,0 +1,64 @@
+package org.openphm.analyses.conditions;
+
+import static org.openphm.engine.query.Expr.*;
+
+import org.openphm.analyses.indicator.EventAttribution;
+import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.engine.query.Expr;
+import org.openphm.engine.query.Named;
+import org.openphm.engine.query.Query;
+import org.openphm.engine.query.ValueType;
+import org.openphm.model.CanonicalSchema;
+
+/**
+ * The events of a financial year behind the event rates of DP 3.8 and DP 4.3 — hospital spells and Mental Health
+ * Act detentions — as one relation, attributed to the practice of registration on the day (so both are counted
+ * in one scan): event_id, person_id, event_date, kind, admission_method, primary_diagnosis, then
+ * {@link EventAttribution#ADDED}.
+ */
+final class ConditionEvents {
+    private ConditionEvents() {}
+
+    static final String SPELL = "spell";
+    static final String DETENTION = "detention";
+
+    static Query of(FinancialYear year) {
+        Query spells = Query.from(CanonicalSchema.SPELL)
+                .where(within(col("admission_date"), year))
+                .select(Named.as("event_id", concat(lit("s|"), col("spell_id"))),
+                        Named.as("person_id", col("person_id")), Named.as("event_date", col("admission_date")),
+                        Named.as("kind", lit(SPELL)), Named.as("admission_method", col("admission_method")),
+                        Named.as("primary_diagnosis", col("primary_diagnosis")));
+        // A detention's key is person, start and section (DATA_MODEL): its id is made from them.
+        Query detentions = Query.from(CanonicalSchema.DETENTION)
+                .where(within(col("start_date"), year))
+                .select(Named.as("event_id", concat(lit("d|"), col("person_id"), lit("|"),
+                                cast(col("start_date"), ValueType.STRING), lit("|"), col("section"))),
+                        Named.as("person_id", col("person_id")), Named.as("event_date", col("start_date")),
+                        Named.as("kind", lit(DETENTION)), Named.as("admission_method", nullOf(ValueType.STRING)),
+                        Named.as("primary_diagnosis", nullOf(ValueType.STRING)));
+        return EventAttribution.at(spells.unionAll(detentions), "event_id", "event_date");
+    }
+
+    private static Expr within(Expr date, FinancialYear year) {
+        return and(date.ge(lit(year.start())), date.le(lit(year.end())));
+    }
+
+    // ---- which events each rate counts ---------------------------------------------------------------
+
+    /**
+     * Admissions for mental health conditions: primary diagnosis in ICD-10 chapter V (F00-F99), any admission
+     * method — the definition of the Fingertips indicator the data pack quotes (DP 3.8).
+     */
+    static Expr mentalHealthAdmission() {
+        return and(col("kind").eq(SPELL), col("primary_diagnosis").startsWith("F"));
+    }
+
+    static Expr emergencyAdmission() {
+        return and(col("kind").eq(SPELL), col("admission_method").eq("emergency"));
+    }
+
+    static Expr detention() {
+        return col("kind").eq(DETENTION);
+    }
+}

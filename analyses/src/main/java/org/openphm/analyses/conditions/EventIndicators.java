@@ -1,0 +1,86 @@
+package org.openphm.analyses.conditions;
+
+import java.util.List;
+import java.util.Map;
+import org.openphm.analyses.indicator.AgeBandCounts;
+import org.openphm.analyses.indicator.AgeRangeEventRates;
+import org.openphm.analyses.indicator.Breakdown;
+import org.openphm.analyses.indicator.CellKey;
+import org.openphm.analyses.indicator.CellRollup;
+import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.analyses.indicator.Geography;
+import org.openphm.analyses.indicator.IndicatorMetadata;
+import org.openphm.analyses.indicator.IndicatorSource;
+import org.openphm.analyses.indicator.IndicatorSpec;
+import org.openphm.analyses.indicator.Polarity;
+import org.openphm.analyses.indicator.ValueMethod;
+import org.openphm.engine.Engine;
+
+/**
+ * Event rates per 100,000 registered people: CYP mental health admissions (DP 3.8), emergency admissions of
+ * under-18s and Mental Health Act detentions (DP 4.3). Crude rates with Byar's limits, as the data pack and
+ * Fingertips publish them; every area level and breakdown (DP 4.3's own breakdown by NHS ethnic category is
+ * {@link EthnicityInequalities}).
+ */
+public final class EventIndicators implements IndicatorSource {
+
+    public static final String CYP_MENTAL_HEALTH_ADMISSIONS = "cyp-mental-health-admissions";
+    public static final String EMERGENCY_ADMISSIONS_UNDER_18 = "emergency-admissions-under-18";
+    public static final String MHA_DETENTIONS = "mha-detentions";
+
+    static final List<Breakdown> BREAKDOWNS = List.of(Breakdown.SEX, Breakdown.AGE_BAND, Breakdown.ETHNIC_GROUP,
+            Breakdown.DEPRIVATION_QUINTILE);
+
+    static final String SOURCE = "Hospital spells (SUS APC) and Mental Health Act detentions, attributed to the GP "
+            + "practice of registration on the day; registered population at 31 March (canonical tables spell, "
+            + "detention, registration, patient, practice, lsoa)";
+
+    static final List<AgeRangeEventRates.Numerator> NUMERATORS = List.of(
+            new AgeRangeEventRates.Numerator(CYP_MENTAL_HEALTH_ADMISSIONS, ConditionEvents.mentalHealthAdmission(), 0, 17),
+            new AgeRangeEventRates.Numerator(EMERGENCY_ADMISSIONS_UNDER_18, ConditionEvents.emergencyAdmission(), 0, 17),
+            new AgeRangeEventRates.Numerator(MHA_DETENTIONS, ConditionEvents.detention(), 0,
+                    AgeRangeEventRates.NO_MAXIMUM));
+
+    private CellRollup rollup;
+
+    @Override
+    public List<IndicatorSpec> indicators() {
+        List<String> attribution = List.of("Events are counted in the area of the practice the person was registered "
+                + "with on the day and at their age then; the denominator is the registered population at the year's "
+                + "end, so people who moved or died during the year count in the numerator only.");
+        return List.of(
+                spec(CYP_MENTAL_HEALTH_ADMISSIONS, "Hospital admissions for mental health conditions (under 18s)",
+                        "DP 3.8", "Hospital admissions (spells, any admission method) of people under 18 with a "
+                                + "primary diagnosis of a mental and behavioural disorder (ICD-10 F00-F99), per "
+                                + "100,000 registered people under 18.",
+                        concat(attribution, "Counts spells; Fingertips counts finished admission episodes.")),
+                spec(EMERGENCY_ADMISSIONS_UNDER_18, "Emergency admissions (under 18s)", "DP 4.3",
+                        "Emergency hospital admissions (spells) of people under 18 per 100,000 registered people "
+                                + "under 18.", attribution),
+                spec(MHA_DETENTIONS, "Detentions under the Mental Health Act", "DP 4.3",
+                        "Detentions under the Mental Health Act starting in the financial year, all sections and "
+                                + "ages, per 100,000 registered people.",
+                        concat(attribution, "A person detained twice in the year counts twice.")));
+    }
+
+    private static List<String> concat(List<String> a, String b) {
+        List<String> out = new java.util.ArrayList<>(a);
+        out.add(b);
+        return out;
+    }
+
+    private static IndicatorSpec spec(String id, String name, String section, String definition, List<String> caveats) {
+        return new IndicatorSpec(new IndicatorMetadata(id, name, section, definition, SOURCE, ValueMethod.CRUDE_RATE,
+                "Crude rate per 100,000", 100_000, Polarity.LOW_IS_GOOD, "The parent area's value against the "
+                + "area's 95% and 99.8% Byar confidence intervals; England where england_comparator holds a value",
+                BREAKDOWNS, caveats), 0);
+    }
+
+    @Override
+    public Map<CellKey, AgeBandCounts> count(Engine engine, FinancialYear year) {
+        if (rollup == null) {
+            rollup = new CellRollup(Geography.load(engine), BREAKDOWNS);
+        }
+        return AgeRangeEventRates.count(engine, year, ConditionEvents.of(year), NUMERATORS, rollup);
+    }
+}
