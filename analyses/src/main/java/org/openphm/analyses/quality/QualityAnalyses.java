@@ -4,7 +4,11 @@ import java.util.List;
 import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.indicator.IndicatorSource;
 
-/** DP 6.x, 9.x, 10.x and CfC Parts B and C: quality, safety and feedback registers, data quality, provider and service maps. Registered in the Catalogue. */
+/**
+ * DP 6.x, 9.x, 10.x and CfC Parts B and C: quality, safety and feedback registers, data quality, provider and
+ * service maps. Registered in the Catalogue. These are registers and summaries, not rates by area, so there
+ * are no indicator sources.
+ */
 public final class QualityAnalyses {
     private QualityAnalyses() {}
 
@@ -13,6 +17,7 @@ public final class QualityAnalyses {
     }
 
     public static List<Analysis> all() {
-        return List.of();
+        return List.of(new PatientSafetyIncidents(), new DataQuality(), new ComplaintsAndFeedback(), new CqcRatings(),
+                new Contracts(), new ServiceProvisionMap());
     }
 }
