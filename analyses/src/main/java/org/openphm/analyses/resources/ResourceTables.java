@@ -1,0 +1,58 @@
+package org.openphm.analyses.resources;
+
+import org.openphm.analyses.catalogue.AnalysisTable.Column;
+
+/** Column declarations and the rounding and change arithmetic shared by the finance and workforce tables. */
+final class ResourceTables {
+    private ResourceTables() {}
+
+    /** Label of the all-organisations (or all-groups) total row. */
+    static final String ALL = "All";
+
+    /** Orders labels alphabetically with the all-total last. */
+    static final java.util.Comparator<String> ALL_LAST =
+            (x, y) -> x.equals(y) ? 0 : x.equals(ALL) ? 1 : y.equals(ALL) ? -1 : x.compareTo(y);
+
+    static Column text(String name, String description) {
+        return new Column(name, "string", description);
+    }
+
+    static Column integer(String name, String description) {
+        return new Column(name, "integer", description);
+    }
+
+    static Column number(String name, String description) {
+        return new Column(name, "number", description);
+    }
+
+    /** Rounded for publication; null stays null so a missing input never becomes 0. */
+    static Double round(Double v, int digits) {
+        if (v == null || v.isNaN() || v.isInfinite()) {
+            return null;
+        }
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+
+    /** part / whole as a percentage to 2 dp; null when the whole is zero or missing. */
+    static Double percent(double part, Double whole) {
+        return whole == null || whole == 0 ? null : round(100 * part / whole, 2);
+    }
+
+    /** Percentage change from {@code before} to {@code now}; null without a base. */
+    static Double change(Double now, Double before) {
+        return now == null || before == null || before == 0 ? null : round(100 * (now - before) / before, 2);
+    }
+
+    /** Orders composite keys element by element, the all-total label after the named values. */
+    static int compareKeys(java.util.List<String> a, java.util.List<String> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            String x = a.get(i), y = b.get(i);
+            int c = ALL_LAST.compare(x, y);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+}

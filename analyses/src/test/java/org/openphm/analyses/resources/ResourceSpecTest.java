@@ -1,0 +1,260 @@
+package org.openphm.analyses.resources;
+
+import static java.time.LocalDate.parse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openphm.analyses.catalogue.Analysis;
+import org.openphm.analyses.catalogue.AnalysisContext;
+import org.openphm.analyses.catalogue.AnalysisTable;
+import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.engine.Engine;
+import org.openphm.engine.duckdb.DuckDbEngine;
+import org.openphm.engine.spec.SpecTable;
+import org.openphm.engine.spec.SpecWorkspace;
+import org.openphm.model.CanonicalSchema;
+import org.openphm.model.Progress;
+
+/**
+ * Finance and workforce (DP 11.x, 12.x) on hand-made tables, answers derived by hand below.
+ *
+ * <pre>
+ * workforce (census = end of 2024/25 = 2025-03-31)
+ * staff org unit group       band  age    sex eth    fte start      leave       in post at census?
+ * s1    RWK U1   Nursing     6     55-59  F   White  1.0 2020-01-01 -           yes
+ * s2    RWK U1   Nursing     5     25-29  F   Asian  0.5 2024-06-15 -           yes
+ * s3    RV3 U2   Admin       4     40-44  M   Black  1.0 2019-05-01 2024-06-14  no (left)
+ * s4    RV3 U2   Admin       4     60-64  F   -      0.8 2024-06-14 -           yes (took s3's post that day)
+ * s5    RV3 U2   Medical     -     30-34  M   White  1.0 2018-01-01 2025-03-31  no (left on the census day)
+ * s6    RWK U1   Nursing     6     16-24  F   White  1.0 2025-04-10 -           no (not yet started)
+ * s7    RWK U1   AHP         7     45-49  F   Mixed  1.0 2015-01-01 2025-06-20  yes
+ * </pre>
+ */
+class ResourceSpecTest {
+
+    @TempDir
+    static Path dir;
+    private static Engine engine;
+    private static AnalysisContext context;
+
+    static final String NURSING = "Nursing and Midwifery Registered", ADMIN = "Administrative and Clerical";
+
+    @BeforeAll
+    static void open() throws Exception {
+        engine = DuckDbEngine.open(SpecWorkspace.write(dir.resolve("resources.duckdb"), tables()));
+        context = new AnalysisContext(engine, null, List.of(FinancialYear.parse("2024/25")), Progress.SILENT);
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    static List<SpecTable> tables() {
+        SpecTable workforce = SpecTable.canonical(CanonicalSchema.WORKFORCE, "staff_id", "organisation", "org_unit",
+                        "service_area", "staff_group", "afc_band", "age_band", "sex", "ethnic_group", "fte",
+                        "start_date", "leave_date")
+                .row("s1", "RWK", "U1", "community", NURSING, "Band 6", "55-59", "F", "White", 1.0, parse("2020-01-01"), null)
+                .row("s2", "RWK", "U1", "community", NURSING, "Band 5", "25-29", "F", "Asian", 0.5, parse("2024-06-15"), null)
+                .row("s3", "RV3", "U2", "mental health", ADMIN, "Band 4", "40-44", "M", "Black", 1.0, parse("2019-05-01"), parse("2024-06-14"))
+                .row("s4", "RV3", "U2", "mental health", ADMIN, "Band 4", "60-64", "F", null, 0.8, parse("2024-06-14"), null)
+                .row("s5", "RV3", "U2", "mental health", "Medical and Dental", null, "30-34", "M", "White", 1.0, parse("2018-01-01"), parse("2025-03-31"))
+                .row("s6", "RWK", "U1", "community", NURSING, "Band 6", "16-24", "F", "White", 1.0, parse("2025-04-10"), null)
+                .row("s7", "RWK", "U1", "community", "Allied Health Professionals", "Band 7", "45-49", "F", "Mixed", 1.0, parse("2015-01-01"), parse("2025-06-20"))
+                .build();
+        SpecTable vacancy = SpecTable.canonical(CanonicalSchema.VACANCY, "organisation", "staff_group", "month",
+                        "establishment_wte", "vacant_wte")
+                .row("RWK", NURSING, "2024-04", 10.0, 1.0)
+                .row("RWK", NURSING, "2025-03", 10.0, 2.0)
+                .row("RV3", ADMIN, "2024-04", 5.0, 0.5)
+                .row("RV3", ADMIN, "2025-04", 5.0, 1.0)
+                .build();
+        SpecTable metric = SpecTable.canonical(CanonicalSchema.PERFORMANCE_METRIC, "metric_id", "name", "unit",
+                        "polarity", "org_code", "month", "value", "national_value", "national_rank")
+                .row("mh_vacancy_perinatal", "Perinatal", "%", "low", "QHG", "2024-03", 9.0, 12.0, null)
+                .row("community_spend_per_head_needs_weighted", "Needs-weighted", "GBP", "none", "QHG", "2024-03", 222.0, 207.0, 11L)
+                .row("other_metric", "Other", "%", "low", "QHG", "2024-03", 1.0, null, null)
+                .build();
+        SpecTable spend = SpecTable.canonical(CanonicalSchema.FINANCE_SPEND, "year", "provider", "category", "spend_gbp")
+                .row("2022/23", "P1", "community", 100.0)
+                .row("2022/23", "P2", "community", 50.0)
+                .row("2023/24", "P1", "community", 120.0)
+                .row("2023/24", "P2", "community", 48.0)
+                .row("2023/24", "P1", "mental health", 80.0)
+                .build();
+        SpecTable allocation = SpecTable.canonical(CanonicalSchema.ALLOCATION, "year", "commissioner", "allocation_gbp",
+                        "target_gbp", "surplus_deficit_gbp", "registered_population", "needs_index_gna",
+                        "needs_index_community", "needs_index_mh")
+                .row("2021/22", "CCG A", 300.0, 400.0, -5.0, null, null, null, null)
+                .row("2021/22", "Combined", 700.0, 800.0, 20.0, null, null, null, null)
+                .row("2022/23", "ICB", 1000.0, 1100.0, 10.0, 10L, null, null, null)
+                .row("2023/24", "ICB", 1200.0, 1000.0, -30.0, 12L, 95.0, 80.0, 90.0)
+                .build();
+        // Registered population at 2025-03-31: four people at one Bedford practice: White, White, Asian, not stated.
+        SpecTable practice = SpecTable.canonical(CanonicalSchema.PRACTICE, "practice_code", "practice_name", "pcn_code",
+                        "pcn_name", "neighbourhood_code", "neighbourhood_name", "place_code", "place_name", "icb_code",
+                        "icb_name")
+                .row("P00001", "Practice one", "PCN1", "PCN one", "N1", "Hood one", "E06000055", "Bedford Borough", "QHG", "BLMK")
+                .build();
+        SpecTable lsoa = SpecTable.canonical(CanonicalSchema.LSOA, "lsoa_code", "lsoa_name", "imd_decile",
+                        "imd_quintile", "place_code")
+                .row("E01000001", "L1", 1, 1, "E06000055").build();
+        SpecTable patient = SpecTable.canonical(CanonicalSchema.PATIENT, "person_id", "sex", "birth_month",
+                        "ethnicity", "lsoa")
+                .row("A", "F", "1960-01", "A", "E01000001")
+                .row("B", "M", "1970-01", "B", "E01000001")
+                .row("C", "F", "1980-01", "H", "E01000001")
+                .row("D", "M", "1990-01", "Z", "E01000001")
+                .build();
+        SpecTable registration = SpecTable.canonical(CanonicalSchema.REGISTRATION, "person_id", "practice_code",
+                        "start_date", "end_date")
+                .row("A", "P00001", parse("2010-01-01"), null)
+                .row("B", "P00001", parse("2010-01-01"), null)
+                .row("C", "P00001", parse("2010-01-01"), null)
+                .row("D", "P00001", parse("2010-01-01"), null)
+                .build();
+        return List.of(workforce, vacancy, metric, spend, allocation, practice, lsoa, patient, registration);
+    }
+
+    /** The one row of a table whose named columns have the given values. */
+    static Map<String, Object> row(Analysis analysis, String table, Object... keyValues) {
+        AnalysisTable t = analysis.compute(context).stream().filter(x -> x.name().equals(table)).findFirst().orElseThrow();
+        List<Map<String, Object>> hits = t.rows().stream().map(r -> {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < r.size(); i++) {
+                m.put(t.columnNames().get(i), r.get(i));
+            }
+            return m;
+        }).filter(m -> {
+            for (int i = 0; i < keyValues.length; i += 2) {
+                if (!Objects.equals(m.get((String) keyValues[i]), keyValues[i + 1])) {
+                    return false;
+                }
+            }
+            return true;
+        }).toList();
+        assertEquals(1, hits.size(), () -> table + " rows matching " + List.of(keyValues) + ": " + hits);
+        return hits.get(0);
+    }
+
+    @Test
+    void workforceProfileCountsStaffInPostAtTheCensus() {
+        // In post: s1, s2, s4, s7 (4). Nursing s1+s2 = 2 of 4 = 50%, FTE 1.5; RWK s1, s2, s7: nursing 2 of 3.
+        var all = row(new WorkforceProfile(), "by-characteristic", "organisation", "All", "characteristic",
+                "staff_group", "value", NURSING);
+        assertEquals(2L, all.get("headcount"));
+        assertEquals(1.5, all.get("fte"));
+        assertEquals(50.0, all.get("share_pct"));
+        assertEquals(66.67, row(new WorkforceProfile(), "by-characteristic", "organisation", "RWK", "characteristic",
+                "staff_group", "value", NURSING).get("share_pct"));
+        // s4 has no ethnic group recorded; s5 (no band) left, so every in-post band is recorded.
+        assertEquals(1L, row(new WorkforceProfile(), "by-characteristic", "organisation", "All", "characteristic",
+                "ethnic_group", "value", WorkforceProfile.NOT_RECORDED).get("headcount"));
+        // Every one in post is female (s3 and s5, the men, have left): 100%.
+        assertEquals(100.0, row(new WorkforceProfile(), "by-characteristic", "organisation", "All", "characteristic",
+                "sex", "value", "F").get("share_pct"));
+    }
+
+    @Test
+    void ageProfileGivesBothReadingsOfDp125() {
+        // 55+: s1 (nursing), s4 (admin) = 2 of 4 = 50%; nursing: 1 of its 2 = 50%, and 1 of all 2 aged 55+ = 50%.
+        // Under 30: s2 (nursing) only: nursing 50% of the group, 100% of all under-30s.
+        var all = row(new WorkforceAge(), "by-staff-group", "staff_group", "All");
+        assertEquals(2L, all.get("aged_55_plus"));
+        assertEquals(50.0, all.get("aged_55_plus_pct"));
+        assertEquals(25.0, all.get("under_30_pct"));
+        var nursing = row(new WorkforceAge(), "by-staff-group", "staff_group", NURSING);
+        assertEquals(50.0, nursing.get("aged_55_plus_pct"));
+        assertEquals(50.0, nursing.get("share_of_all_55_plus_pct"));
+        assertEquals(100.0, nursing.get("share_of_all_under_30_pct"));
+        assertEquals(WorkforceAge.AgeGroup.UNCLASSIFIED, WorkforceAge.classify("25-34"));
+        assertEquals(WorkforceAge.AgeGroup.AGED_55_PLUS, WorkforceAge.classify("65+"));
+    }
+
+    @Test
+    void turnoverIsLeaversOverMeanHeadcount() {
+        // 12 months to 2025-06: in post end of 2024-06 = s1, s2, s4, s5, s7 (5); end of 2025-06 = s1, s2, s4, s6 (4);
+        // leavers Jul-24..Jun-25 = s5 (2025-03), s7 (2025-06) = 2; 2 / 4.5 = 44.44%.
+        var all = row(new Turnover(), "rolling", "organisation", "All", "month", "2025-06");
+        assertEquals(5L, all.get("headcount_start"));
+        assertEquals(4L, all.get("headcount_end"));
+        assertEquals(2L, all.get("leavers"));
+        assertEquals(44.44, all.get("turnover_pct"));
+        // RV3: end of 2024-06 s4, s5 (2); end of 2025-06 s4 (1); leaver s5; 1 / 1.5 = 66.67%.
+        assertEquals(66.67, row(new Turnover(), "rolling", "organisation", "RV3", "month", "2025-06").get("turnover_pct"));
+    }
+
+    @Test
+    void vacancyRateIsTheRatioOfSums() {
+        // 2024/25: establishment 10 + 10 + 5 = 25, vacant 1 + 2 + 0.5 = 3.5: 14%. 2024-04: 1.5 / 15 = 10%.
+        assertEquals(14.0, row(new Vacancies(), "by-year", "year", "2024/25", "organisation", "All", "staff_group", "All")
+                .get("vacancy_rate_pct"));
+        // RWK nursing: (1 + 2) / (10 + 10) = 15%.
+        assertEquals(15.0, row(new Vacancies(), "by-year", "year", "2024/25", "organisation", "RWK", "staff_group", NURSING)
+                .get("vacancy_rate_pct"));
+        assertEquals(10.0, row(new Vacancies(), "by-month", "month", "2024-04", "organisation", "All").get("vacancy_rate_pct"));
+        assertEquals(-3.0, row(new Vacancies(), "mh-sectors", "sector", "Perinatal").get("difference_pp"));
+    }
+
+    @Test
+    void spendGrowthPerHeadAndNeedsWeighting() {
+        // Community 2023/24: 168 vs 150 = +12%; allocation 1200 vs 1000 = +20%; per head 168 / 12 = 14;
+        // needs-weighted 14 / 0.80 = 17.5; 168 / 1200 = 14% of allocation.
+        var c = row(new Spend(), "by-category", "year", "2023/24", "category", "community");
+        assertEquals(168.0, c.get("spend_gbp"));
+        assertEquals(12.0, c.get("change_pct"));
+        assertEquals(20.0, c.get("allocation_growth_since_first_pct"));
+        assertEquals(14.0, c.get("spend_per_head_gbp"));
+        assertEquals(17.5, c.get("needs_weighted_per_head_gbp"));
+        assertEquals(14.0, c.get("share_of_allocation_pct"));
+        // MH 2023/24: 80 / 12 = 6.67 per head; / 0.90 = 7.41.
+        assertEquals(7.41, row(new Spend(), "by-category", "year", "2023/24", "category", "mental health")
+                .get("needs_weighted_per_head_gbp"));
+        assertEquals(66.67, row(new Spend(), "by-provider", "year", "2022/23", "provider", "P1").get("share_of_category_pct"));
+        assertEquals(222.0, row(new Spend(), "published-benchmarks", "metric_id",
+                "community_spend_per_head_needs_weighted").get("value"));
+    }
+
+    @Test
+    void allocationHistoryTakesTheWholeAreaRowForTheCumulativeSurplus() {
+        // Whole-area rows: 2021/22 Combined (700 > 300) +20, 2022/23 +10, 2023/24 -30: cumulative 20, 30, 0.
+        var combined = row(new AllocationHistory(), "history", "year", "2021/22", "commissioner", "Combined");
+        assertEquals("true", combined.get("whole_area"));
+        assertEquals(20.0, combined.get("cumulative_surplus_gbp"));
+        assertNull(row(new AllocationHistory(), "history", "year", "2021/22", "commissioner", "CCG A")
+                .get("cumulative_surplus_gbp"));
+        var icb = row(new AllocationHistory(), "history", "year", "2023/24", "commissioner", "ICB");
+        assertEquals(0.0, icb.get("cumulative_surplus_gbp"));
+        assertEquals(200.0, icb.get("dft_gbp"));
+        assertEquals(20.0, icb.get("dft_pct"));
+        assertEquals(100.0, icb.get("allocation_per_head_gbp"));
+        // 2022/23: (1000 - 1100) / 1100 = -9.09%.
+        assertEquals(-9.09, row(new AllocationHistory(), "history", "year", "2022/23", "commissioner", "ICB").get("dft_pct"));
+        assertEquals(80.0, row(new AllocationHistory(), "needs-index", "year", "2023/24").get("community"));
+    }
+
+    @Test
+    void workforceEthnicityAgainstTheRegisteredPopulation() {
+        // Workforce in post: White s1, Asian s2, Mixed s7, not stated s4: BME 2 of 4 = 50%. Wilson 95% for 2/4:
+        // z = 1.959964, centre (0.5 + z²/8) / (1 + z²/4) = 0.5, half-width z·sqrt(0.25/4 + z²/64) / (1 + z²/4)
+        // = 1.959964 × 0.350033 / 1.960365 = 0.349962, so 15.00% to 85.00%.
+        var staff = row(new WorkforceEthnicity(), "comparison", "population", "Workforce", "group", "BME");
+        assertEquals(2L, staff.get("people"));
+        assertEquals(50.0, staff.get("share_pct"));
+        assertEquals(15.0, staff.get("lower_95"));
+        assertEquals(85.0, staff.get("upper_95"));
+        // Registered: A (White), B (White), H (Asian), Z (not stated): BME 1 of 4 = 25%, at ICB and for Bedford.
+        assertEquals(25.0, row(new WorkforceEthnicity(), "comparison", "population", "Registered population",
+                "area_code", "All", "group", "BME").get("share_pct"));
+        assertEquals(50.0, row(new WorkforceEthnicity(), "comparison", "population", "Registered population",
+                "area_code", "E06000055", "group", "White").get("share_pct"));
+    }
+}
