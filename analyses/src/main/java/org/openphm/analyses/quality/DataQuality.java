@@ -48,6 +48,8 @@ public final class DataQuality implements Analysis {
     static final double FINDING_PCT = 50.0;
     /** ...provided the provider has this many rows: a share of three rows says nothing. */
     static final long FINDING_MIN_ROWS = 20;
+    /** A month with no records is a finding only for a provider submitting at least this many a month. */
+    static final double GAP_MIN_MONTHLY_RECORDS = 10;
 
     /** A patient-level dataset: the table, the label of its dataset, and the provider and date it is judged by. */
     record Dataset(Table table, Expr label, String providerColumn, String dateColumn) {}
@@ -72,7 +74,8 @@ public final class DataQuality implements Analysis {
                         + "the monthly series, flagged when the levels differ by 30% or more and the Making Data "
                         + "Count XmR chart (all months, shift rule 7 points) shows special cause on the low side. "
                         + "Findings: any provider check failing for " + (int) FINDING_PCT + "% or more of at least "
-                        + FINDING_MIN_ROWS + " records; referrals with no team type; flagged steps; gaps.",
+                        + FINDING_MIN_ROWS + " records; referrals with no team type; flagged steps; gaps in providers "
+                        + "averaging " + (int) GAP_MIN_MONTHLY_RECORDS + " or more records a month.",
                 "referral, spell, performance_metric (count series); DP 9.2 local challenges.",
                 List.of("Ingest has already quarantined rows that break the canonical schema (required fields, "
                                 + "code sets, date formats): these checks are the ones a valid row can still fail.",
@@ -292,19 +295,23 @@ public final class DataQuality implements Analysis {
         List<List<Object>> rows = new ArrayList<>();
         months.forEach((key, m) -> {
             List<String> missing = new ArrayList<>();
+            double mean = m.values().stream().mapToLong(Long::longValue).average().orElse(0);
             for (YearMonth ym = m.firstKey(); ym.isBefore(m.lastKey()); ym = ym.plusMonths(1)) {
                 if (!m.containsKey(ym)) {
                     missing.add(ym.toString());
-                    rows.add(Arrays.asList(key.get(0), key.get(1), ym.toString()));
+                    rows.add(Arrays.asList(key.get(0), key.get(1), ym.toString(), Tables.round1(mean)));
                 }
             }
-            if (!missing.isEmpty()) {
+            // a provider with a handful of records a month has empty months by chance (Poisson zero at a mean of
+            // 10 is 1 in 22,000): only a gap in a steady flow is a finding
+            if (!missing.isEmpty() && mean >= GAP_MIN_MONTHLY_RECORDS) {
                 findings.add(String.format("%s %s: no records in %s, between months with records.", key.get(0),
                         key.get(1), String.join(", ", missing)));
             }
         });
         return Tables.table("submission-gaps", "Months with no records between a provider's first and last month",
                 List.of(text("dataset", "CSDS, MHSDS or SUS APC"), text("provider", "Provider code"),
-                        text("month", "Month with no records")), rows);
+                        text("month", "Month with no records"),
+                        number("mean_monthly_records", "Mean records in the provider's months with records")), rows);
     }
 }
