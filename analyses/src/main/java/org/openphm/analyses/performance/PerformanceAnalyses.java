@@ -22,6 +22,11 @@ public final class PerformanceAnalyses {
     public static List<Analysis> all() {
         List<Analysis> all = new ArrayList<>();
         DashboardPage.dataPack().forEach(p -> all.add(new PerformanceDashboard(p)));
+        all.add(new RegionalBenchmarking());
+        all.add(WaitingLists.adultCommunity());
+        all.add(WaitingLists.mentalHealth());
+        all.add(CamhsAccess.byPlace());
+        all.add(CamhsAccess.cnwl());
         return List.copyOf(all);
     }
 }

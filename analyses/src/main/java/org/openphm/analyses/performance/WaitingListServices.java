@@ -1,0 +1,48 @@
+package org.openphm.analyses.performance;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Which DP page a waiting-list team belongs to: the waiting_list return has no setting column, and DP 7.7
+ * (adult community) and DP 7.8 (CNWL adult and children's mental health) group the teams by hand. The grouping
+ * is the data pack's own, as printed (resource waiting_list_services.csv); a team it does not list is
+ * "Not classified" and shown with the community page so that it is never dropped.
+ */
+public final class WaitingListServices {
+    public static final String ADULT_COMMUNITY = "Adult community";
+    public static final String ADULT_MENTAL_HEALTH = "Adult mental health";
+    public static final String CHILDREN_MENTAL_HEALTH = "Children's mental health";
+    public static final String NOT_CLASSIFIED = "Not classified";
+
+    private static final Map<String, String> SETTINGS = load();
+
+    private WaitingListServices() {}
+
+    public static String setting(String provider, String service) {
+        return SETTINGS.getOrDefault(provider + "|" + service, NOT_CLASSIFIED);
+    }
+
+    private static Map<String, String> load() {
+        Map<String, String> m = new HashMap<>();
+        try (InputStream in = WaitingListServices.class.getResourceAsStream("waiting_list_services.csv");
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            reader.readLine();
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (!line.isBlank()) {
+                    String[] f = line.split(",", -1);
+                    m.put(f[0] + "|" + f[1], f[2]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.copyOf(m);
+    }
+}
