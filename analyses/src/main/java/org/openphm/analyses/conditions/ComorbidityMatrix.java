@@ -134,10 +134,14 @@ public final class ComorbidityMatrix implements Analysis {
         return List.of(table(context.geography(), counts));
     }
 
-    /** People with both conditions, by area, age group and pair; people, by area and age group. */
-    record Counts(Map<String, Long> pairs, Map<String, Long> population) {
+    /** People with both conditions, by area, age group and pair; on each register; people, by area and age group. */
+    record Counts(Map<String, Long> pairs, Map<String, Long> singles, Map<String, Long> population) {
         long pair(String area, String age, String row, String column) {
             return pairs.getOrDefault(area + "|" + age + "|" + row + "|" + column, 0L);
+        }
+
+        long single(String area, String age, String condition) {
+            return singles.getOrDefault(area + "|" + age + "|" + condition, 0L);
         }
     }
 
@@ -167,12 +171,22 @@ public final class ComorbidityMatrix implements Analysis {
                     + pairResult.getString(i, "row_condition") + "|" + pairResult.getString(i, "column_condition"),
                     pairResult.getLong(i, "people"));
         }
+        // People on each register, for the background row and the row totals: the pair counts hold them only for
+        // the analysis's row conditions (DP 3.7 has three).
+        Query single = people.join(onRegister, "person_id");
+        Result singleResult = engine.execute(single.aggregate(areas.keys(ageKey, List.of("condition")),
+                areas.sets(ageSets, List.of("condition")), countRows("people")));
+        Map<String, Long> singles = new HashMap<>();
+        for (int i = 0; i < singleResult.size(); i++) {
+            singles.put(areas.areaOf(singleResult, i) + "|" + ageOf(singleResult, i) + "|"
+                    + singleResult.getString(i, "condition"), singleResult.getLong(i, "people"));
+        }
         Map<String, Long> population = new java.util.TreeMap<>();
         for (int i = 0; i < populationResult.size(); i++) {
             population.put(areas.areaOf(populationResult, i) + "|" + ageOf(populationResult, i),
                     populationResult.getLong(i, "people"));
         }
-        return new Counts(pairCounts, population);
+        return new Counts(pairCounts, singles, population);
     }
 
     /** Without the age breakdown every row is the scope's own label (All ages, or 75-84 for DP 3.12). */
@@ -189,12 +203,12 @@ public final class ComorbidityMatrix implements Analysis {
             Geography.Area area = geography.area(k[0]);
             for (String row : rowsWithBackground) {
                 boolean background = row.equals(ALL_PATIENTS);
-                long rowPeople = background ? population : counts.pair(k[0], k[1], row, row);
+                long rowPeople = background ? population : counts.single(k[0], k[1], row);
                 for (String column : columns) {
                     if (column.equals(row)) {
                         continue;
                     }
-                    long columnPeople = counts.pair(k[0], k[1], column, column);
+                    long columnPeople = counts.single(k[0], k[1], column);
                     long both = background ? columnPeople : counts.pair(k[0], k[1], row, column);
                     Double percent = null, lower = null, upper = null, ratio = null;
                     if (rowPeople > 0) {

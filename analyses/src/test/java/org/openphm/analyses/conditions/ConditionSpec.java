@@ -78,6 +78,8 @@ abstract class ConditionSpec {
         assertEquals(100.0 / 3, pct(m, ICB, "All ages", "DEP", "LD"), 1e-9);   // F of C, E, F
         assertEquals(100.0, pct(m, ICB, "All ages", "LD", "EP"), 1e-9);        // F of F
         assertEquals(100.0, pct(m, ICB, "All ages", "SMI", "HYP"), 1e-9);      // C of C
+        // the background row covers every column condition, not only the three reference rows: HYP 3 of 6
+        assertEquals(50.0, pct(m, ICB, "All ages", ComorbidityMatrix.ALL_PATIENTS, "HYP"), 1e-9);
         assertEquals(List.of("ALL", "DEP", "LD", "SMI"), m.rows().stream().map(r -> (String) r.get(4)).distinct()
                 .sorted().toList());
     }
