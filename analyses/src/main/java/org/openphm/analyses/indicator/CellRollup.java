@@ -7,19 +7,21 @@ import java.util.Map;
 import org.openphm.engine.query.GroupKey;
 
 /**
- * Files counts aggregated at the finest grain — practice × sex × ethnic group × deprivation quintile × age
- * band — into every area level and breakdown. The engine does one plain GROUP BY over patients (its size
- * bounded by the cross-product of those codes, not by the population); rolling the small result up in Java
- * replaces a score of grouping sets, which cost DuckDB one hash table each.
- *
- * <p>Breakdowns are filed for the ICB, Places and neighbourhoods; PCNs and practices get the headline and the
- * ESP age bands only (their breakdown cells would nearly all be disclosure-suppressed).
+ * Files counts aggregated at two fine grains into every area level and breakdown. The engine groups patients
+ * twice in one scan (two grouping sets): neighbourhood × sex × ethnic group × deprivation quintile × age band,
+ * for the neighbourhoods, Places and ICB with every breakdown; and practice × age band, for practices and PCNs
+ * (headline only: their breakdown cells would nearly all be disclosure-suppressed). Both results are bounded
+ * by the cross-product of codes, not by the population, and rolling them up in Java replaces a score of
+ * grouping sets, which cost DuckDB one hash table each.
  */
 public final class CellRollup {
 
     /** The group-by columns of a fine-grain count over RegisteredPopulation. */
-    public static final List<String> FINE_KEYS = List.of("practice_code", "sex", "ethnic_group", "imd_quintile",
-            "age_band");
+    public static final List<String> FINE_KEYS = List.of("practice_code", "neighbourhood_code", "sex",
+            "ethnic_group", "imd_quintile", "age_band");
+
+    /** What a grouping set leaves out reads this: never a real code. */
+    static final String ALL = "*";
 
     /** Area levels whose cells are broken down by sex, ethnic group, deprivation and age band. */
     public static final List<AreaType> BROKEN_DOWN = List.of(AreaType.ICB, AreaType.PLACE, AreaType.NEIGHBOURHOOD);
@@ -34,7 +36,13 @@ public final class CellRollup {
     }
 
     public static List<GroupKey> keys() {
-        return FINE_KEYS.stream().map(GroupKey::of).toList();
+        return FINE_KEYS.stream().map(k -> GroupKey.of(k).totalAs(ALL)).toList();
+    }
+
+    /** The two grouping sets: neighbourhood with every breakdown; practice by age band. */
+    public static List<List<String>> sets() {
+        return List.of(List.of("neighbourhood_code", "sex", "ethnic_group", "imd_quintile", "age_band"),
+                List.of("practice_code", "age_band"));
     }
 
     /**
@@ -45,23 +53,29 @@ public final class CellRollup {
     public void file(Map<CellKey, AgeBandCounts> cells, String indicatorId, String period, List<Object> values,
                      double numerator, double denominator) {
         String practice = (String) values.get(0);
-        String ageBand = (String) values.get(4);
-        if (ageBand == null) {
+        String neighbourhood = (String) values.get(1);
+        String ageBand = (String) values.get(5);
+        if (ageBand == null || ALL.equals(ageBand)) {
             return;
         }
         int band = AgeBandCounts.bandOf(ageBand);
-        for (Geography.Area area : areasOf(practice)) {
+        boolean practiceSet = !ALL.equals(practice);
+        for (Geography.Area area : areasOf(practiceSet ? practice : neighbourhood)) {
+            boolean brokenDown = BROKEN_DOWN.contains(area.type());
+            if (practiceSet == brokenDown) {
+                continue;        // each level is filed from exactly one of the two grouping sets
+            }
             add(cells, new CellKey(indicatorId, area.code(), area.type(), period, Breakdown.NONE, null), band,
                     numerator, denominator);
-            if (!BROKEN_DOWN.contains(area.type())) {
+            if (!brokenDown) {
                 continue;
             }
             for (Breakdown b : breakdowns) {
                 String category = switch (b) {
                     case NONE -> null;
-                    case SEX -> (String) values.get(1);
-                    case ETHNIC_GROUP -> (String) values.get(2);
-                    case DEPRIVATION_QUINTILE -> (String) values.get(3);
+                    case SEX -> (String) values.get(2);
+                    case ETHNIC_GROUP -> (String) values.get(3);
+                    case DEPRIVATION_QUINTILE -> (String) values.get(4);
                     case AGE_BAND -> ageBand;
                 };
                 if (b != Breakdown.NONE) {
@@ -72,9 +86,9 @@ public final class CellRollup {
         }
     }
 
-    /** The practice and every area above it, up to the ICB. */
-    private List<Geography.Area> areasOf(String practice) {
-        return ancestry.computeIfAbsent(practice, p -> {
+    /** The area and every area above it, up to the ICB. */
+    private List<Geography.Area> areasOf(String code) {
+        return ancestry.computeIfAbsent(code, p -> {
             List<Geography.Area> chain = new ArrayList<>();
             for (Geography.Area a = geography.area(p); a != null && a.type() != AreaType.ENGLAND;
                  a = a.parentCode() == null ? null : geography.area(a.parentCode())) {

@@ -53,7 +53,7 @@ public final class RegisterPrevalence {
         }
         return RegisteredPopulation.at(ref)
                 .leftJoin(registerFlags(ref, registers), "person_id")
-                .aggregate(CellRollup.keys(), List.of(), measures.toArray(Measure[]::new));
+                .aggregate(CellRollup.keys(), CellRollup.sets(), measures.toArray(Measure[]::new));
     }
 
     /** Runs the year's query and files every row into its indicator cells at every area level and breakdown. */
