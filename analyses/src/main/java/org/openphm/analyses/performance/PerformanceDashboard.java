@@ -169,7 +169,8 @@ public final class PerformanceDashboard implements Analysis {
         return Arrays.asList(view, p.month().toString(), s.metricId(), s.name(), s.unit(),
                 s.polarity().name().toLowerCase(), s.orgCode(), Organisations.name(s.orgCode()), p.value(),
                 p.benchmark(), s.polarity().meets(p.value(), p.benchmark()), TrendArrow.previousMean(values, at),
-                arrow == null ? null : arrow.symbol(), ytd == null ? null : (long) ytd.points(),
+                arrow == null ? null : arrow.symbol(), judgement(s.polarity(), values, at),
+                ytd == null ? null : (long) ytd.points(),
                 ytd == null ? null : ytd.mean(), ytd == null ? null : ytd.benchmark(),
                 ytd == null || ytd.monthsMeeting() == null ? null : (long) ytd.monthsMeeting(),
                 ytd == null ? null : ytd.meets(), (long) inWindow, (long) meeting, p.regional(), p.national(),
@@ -178,6 +179,23 @@ public final class PerformanceDashboard implements Analysis {
                 (long) upTo.points().size(), spc.summary().limitsShown(), q.mean(), q.lowerProcessLimit(),
                 q.upperProcessLimit(), MetricSpc.variation(spc.summary().variation()),
                 MetricSpc.assurance(spc.summary().assurance()));
+    }
+
+    /**
+     * Whether the arrow's movement is good news. The DP's arrows may mean this rather than the raw direction
+     * (DP 7.5 prints ↑ for out of area placements falling from a mean of 22.5 to 15, where lower is better), so
+     * both are given.
+     */
+    private static String judgement(Polarity polarity, List<Double> values, int at) {
+        Double mean = TrendArrow.previousMean(values, at);
+        if (mean == null) {
+            return null;
+        }
+        if (polarity == Polarity.NONE) {
+            return "none";
+        }
+        int better = polarity.better(values.get(at) - mean);
+        return better > 0 ? "better" : better < 0 ? "worse" : "level";
     }
 
     /** "As at latest data": the most recent rank published at or before the month. */
@@ -220,6 +238,7 @@ public final class PerformanceDashboard implements Analysis {
                 bool("meets_benchmark", "At or better than the benchmark"),
                 number("previous_6_mean", "Mean of the 6 points before the month"),
                 text("trend_arrow", "↑, ↓ or ↔: the month against the previous 6 points' mean (DP definition)"),
+                text("trend_judgement", "The same movement read with the polarity: better, worse, level or none"),
                 integer("ytd_points", "Points from April to the month"), number("ytd_mean", "Year-to-date mean"),
                 number("ytd_benchmark", "Year-to-date mean threshold/target"),
                 integer("ytd_points_meeting", "Year-to-date points at or better than their benchmark"),
