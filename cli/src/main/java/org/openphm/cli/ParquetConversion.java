@@ -41,7 +41,7 @@ final class ParquetConversion {
                 Path parquet = dir.resolve(name + ".parquet");
                 try (Statement st = db.createStatement()) {
                     st.execute("COPY (SELECT " + typedColumns(csv, table.get()) + " FROM read_csv(" + literal(csv)
-                            + ", header = true, all_varchar = true)) TO " + literal(parquet)
+                            + ", header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')) TO " + literal(parquet)
                             + " (FORMAT PARQUET, COMPRESSION ZSTD)");
                 }
                 Files.delete(csv);

@@ -20,7 +20,7 @@ final class ParquetFromCsv {
                 .collect(Collectors.joining(", "));
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
             st.execute("COPY (SELECT * FROM read_csv(" + quote(csv.toAbsolutePath().toString())
-                    + ", header = true, columns = {" + columns + "})) TO "
+                    + ", header = true, delim = ',', quote = '\"', escape = '\"', columns = {" + columns + "})) TO "
                     + quote(parquet.toAbsolutePath().toString()) + " (FORMAT PARQUET)");
         } catch (SQLException e) {
             throw new IOException("could not write " + parquet + ": " + e.getMessage(), e);
