@@ -1,0 +1,202 @@
+package org.openphm.analyses.population;
+
+import static org.openphm.engine.query.Expr.*;
+import static org.openphm.engine.query.Measure.countIf;
+import static org.openphm.engine.query.Measure.countRows;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.openphm.analyses.indicator.EventAttribution;
+import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.engine.Engine;
+import org.openphm.engine.Result;
+import org.openphm.engine.query.Expr;
+import org.openphm.engine.query.Named;
+import org.openphm.engine.query.Query;
+import org.openphm.engine.query.ValueType;
+import org.openphm.model.CanonicalSchema;
+
+/**
+ * Deaths and mid-year registered population, by financial year, neighbourhood (with its Place and ICB), sex, age
+ * band, IMD decile and whether the person was on the SMI register: the counts behind life expectancy and
+ * all-cause mortality (DP 2.4), its slope index of inequality (DP 4.1), SMI premature mortality (DP 4.2) and
+ * predicted deaths (DP 4.5). Aggregated in the engine — one grouped query for the deaths of every year and one
+ * per year for the population — so only a few thousand cells reach Java.
+ *
+ * <p>As Fingertips, a rate is deaths in the year over the population in the middle of it: deaths are placed in
+ * the area of the practice the person was registered with on the day they died ({@link EventAttribution}), the
+ * population is the registered population on 30 September. A person's SMI status is the register's on that day.
+ */
+public final class MortalityCells {
+
+    /**
+     * Lower bounds of the age bands: the 20 Fingertips life-expectancy bands (0, 1-4, 5-9, … 90+) with 15-19 split
+     * at 18, so that the 18-74 age range of DP 4.2 is exact.
+     */
+    public static final List<Integer> BAND_STARTS =
+            List.of(0, 1, 5, 10, 15, 18, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90);
+
+    /** IMD decile label of people whose LSOA is not in the lsoa table. */
+    public static final String UNKNOWN_DECILE = "Unknown";
+
+    public record Cell(FinancialYear year, String neighbourhood, String place, String icb, String sex, int bandStart,
+                       String imdDecile, boolean smi, double deaths, double population) {}
+
+    private final List<Cell> cells;
+
+    private MortalityCells(List<Cell> cells) {
+        this.cells = List.copyOf(cells);
+    }
+
+    public static MortalityCells of(List<Cell> cells) {
+        return new MortalityCells(cells);
+    }
+
+    public List<Cell> cells() { return cells; }
+
+    public static MortalityCells count(Engine engine, List<FinancialYear> years) {
+        List<Cell> out = new ArrayList<>();
+        for (FinancialYear y : years) {
+            Result r = engine.execute(population(midYear(y)));
+            for (int i = 0; i < r.size(); i++) {
+                out.add(cell(r, i, y, 0, r.getLong(i, "people")));
+            }
+        }
+        Result d = engine.execute(deaths(years.get(0).start(), years.get(years.size() - 1).end()));
+        for (int i = 0; i < d.size(); i++) {
+            out.add(cell(d, i, FinancialYear.parse(d.getString(i, "fy")), d.getLong(i, "deaths"), 0));
+        }
+        return new MortalityCells(out);
+    }
+
+    /** 30 September: the middle of the financial year, the date of its population. */
+    public static LocalDate midYear(FinancialYear y) {
+        return LocalDate.of(y.startYear(), 9, 30);
+    }
+
+    static final List<String> GRAIN = List.of("neighbourhood_code", "place_code", "icb_code", "sex", "band",
+            "imd_decile", "smi");
+
+    static Query population(LocalDate date) {
+        Query people = RegisteredPopulation.at(date);
+        return withDecile(people)
+                .leftJoin(smiOn(date), "person_id")
+                .derive(Named.as("band", ageBand(col("age"), BAND_STARTS.toArray(Integer[]::new))),
+                        Named.as("smi", isNotNull(col("smi_flag"))))
+                .aggregate(GRAIN, countRows("people"));
+    }
+
+    static Query deaths(LocalDate from, LocalDate to) {
+        Query died = Query.from(CanonicalSchema.PATIENT)
+                .where(and(isNotNull(col("death_date")), col("death_date").ge(lit(from)), col("death_date").le(lit(to))))
+                .select("person_id", "death_date");
+        // On the SMI register on the day of death: diagnosed by then and not resolved before it.
+        Query smiAtDeath = died.join(Query.from(CanonicalSchema.CONDITION).where(col("condition").eq("SMI"))
+                        .select("person_id", "diagnosis_date", "resolved_date"), "person_id")
+                .where(and(col("diagnosis_date").le(col("death_date")),
+                        or(isNull(col("resolved_date")), col("resolved_date").gt(col("death_date")))))
+                .aggregate(List.of("person_id"), countRows("smi_flag"));
+        List<String> keys = new ArrayList<>(GRAIN);
+        keys.add("fy");
+        return withDecile(EventAttribution.at(died, "person_id", "death_date"))
+                .leftJoin(smiAtDeath, "person_id")
+                .derive(Named.as("band", ageBand(col("age"), BAND_STARTS.toArray(Integer[]::new))),
+                        Named.as("smi", isNotNull(col("smi_flag"))),
+                        Named.as("fy", financialYear(col("death_date"))))
+                .aggregate(keys, countRows("deaths"));
+    }
+
+    /** People on the SMI register on a date, one row each. */
+    private static Query smiOn(LocalDate date) {
+        Expr ref = lit(date);
+        return Query.from(CanonicalSchema.CONDITION)
+                .where(and(col("condition").eq("SMI"), col("diagnosis_date").le(ref),
+                        or(isNull(col("resolved_date")), col("resolved_date").gt(ref))))
+                .aggregate(List.of("person_id"), countIf("smi_flag", lit(true)));
+    }
+
+    /** Adds the person's IMD decile (RegisteredPopulation carries quintiles only; DP 4.1 needs deciles). */
+    private static Query withDecile(Query people) {
+        Query decile = Query.from(CanonicalSchema.PATIENT).select(Named.as("person_id", col("person_id")),
+                        Named.as("decile_lsoa", col("lsoa")))
+                .leftJoin(Query.from(CanonicalSchema.LSOA).select(Named.as("decile_lsoa", col("lsoa_code")),
+                        Named.as("lsoa_decile", cast(col("imd_decile"), ValueType.STRING))), "decile_lsoa")
+                .select(Named.as("person_id", col("person_id")),
+                        Named.as("imd_decile", coalesce(col("lsoa_decile"), lit(UNKNOWN_DECILE))));
+        return people.join(decile, "person_id");
+    }
+
+    private static Cell cell(Result r, int i, FinancialYear y, long deaths, long people) {
+        String band = r.getString(i, "band");
+        return new Cell(y, r.getString(i, "neighbourhood_code"), r.getString(i, "place_code"),
+                r.getString(i, "icb_code"), r.getString(i, "sex"), Integer.parseInt(band.split("[-+]")[0]),
+                r.getString(i, "imd_decile"), Boolean.TRUE.equals(r.get(i, "smi")), deaths, people);
+    }
+
+    /** Deaths and population by band start (in {@link #BAND_STARTS} order) over the cells a filter keeps. */
+    public Bands bands(Predicate<Cell> keep) {
+        double[] deaths = new double[BAND_STARTS.size()];
+        double[] population = new double[BAND_STARTS.size()];
+        for (Cell c : cells) {
+            if (keep.test(c)) {
+                int i = BAND_STARTS.indexOf(c.bandStart());
+                deaths[i] += c.deaths();
+                population[i] += c.population();
+            }
+        }
+        return new Bands(deaths, population);
+    }
+
+    /** Deaths and population by age band, indexed as {@link #BAND_STARTS}. */
+    public record Bands(double[] deaths, double[] population) {
+
+        public double totalDeaths() { return java.util.Arrays.stream(deaths).sum(); }
+
+        public double totalPopulation() { return java.util.Arrays.stream(population).sum(); }
+
+        /** The 20 Fingertips life-expectancy bands: 15-17 and 18-19 merged back into 15-19. */
+        public List<org.openphm.stats.LifeExpectancy.AgeBand> lifeTableBands() {
+            List<org.openphm.stats.LifeExpectancy.AgeBand> out = new ArrayList<>();
+            for (int i = 0; i < BAND_STARTS.size(); i++) {
+                int start = BAND_STARTS.get(i);
+                if (start == 18) {
+                    var prev = out.remove(out.size() - 1);
+                    out.add(new org.openphm.stats.LifeExpectancy.AgeBand(15, prev.population() + population[i],
+                            prev.deaths() + deaths[i]));
+                } else {
+                    out.add(new org.openphm.stats.LifeExpectancy.AgeBand(start, population[i], deaths[i]));
+                }
+            }
+            return out;
+        }
+
+        /**
+         * The 19 ESP2013 bands (0 and 1-4 merged into 0-4, 15-17 and 18-19 into 15-19), ages from {@code minAge} to
+         * {@code maxAge}: each band's index in the ESP2013 order with its deaths and population.
+         */
+        public List<double[]> espBands(int minAge, int maxAge) {
+            double[][] esp = new double[19][2];
+            for (int i = 0; i < BAND_STARTS.size(); i++) {
+                int start = BAND_STARTS.get(i);
+                int end = i + 1 < BAND_STARTS.size() ? BAND_STARTS.get(i + 1) - 1 : Integer.MAX_VALUE;
+                if (end < minAge || start > maxAge) {
+                    continue;
+                }
+                int espIndex = Math.min(start / 5, 18);
+                esp[espIndex][0] += deaths[i];
+                esp[espIndex][1] += population[i];
+            }
+            List<double[]> out = new ArrayList<>();
+            for (int k = 0; k < 19; k++) {
+                int start = k * 5;
+                int end = k == 18 ? Integer.MAX_VALUE : start + 4;
+                if (end >= minAge && start <= maxAge) {
+                    out.add(new double[] {k, esp[k][0], esp[k][1]});
+                }
+            }
+            return out;
+        }
+    }
+}
