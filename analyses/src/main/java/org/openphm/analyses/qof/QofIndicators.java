@@ -30,7 +30,7 @@ public final class QofIndicators {
         List<IndicatorSpec> specs = new ArrayList<>();
         for (QofRegister r : QofRegisters.ALL) {
             specs.add(new IndicatorSpec(new IndicatorMetadata(r.indicatorId(), r.indicatorName(), r.section(),
-                    r.definition(), SOURCE, ValueMethod.PROPORTION, "Proportion %", 100, Polarity.NO_JUDGEMENT,
+                    r.definition(), SOURCE, ValueMethod.PROPORTION, "%", 100, Polarity.NO_JUDGEMENT,
                     "England value (england_comparator) and the parent area's value, against the area's 95% and "
                             + "99.8% Wilson confidence intervals (Fingertips method)", BREAKDOWNS, CAVEATS), r.minAge()));
             specs.add(new IndicatorSpec(new IndicatorMetadata(r.indicatorId() + "-dsr",
