@@ -81,7 +81,7 @@ final class LifeExpectancyAnalysis implements Analysis {
             for (var level : MortalityMeasures.LEVELS) {
                 for (Geography.Area area : geography.areas(level)) {
                     for (String sex : List.of("F", "M")) {
-                        Predicate<MortalityCells.Cell> keep = MortalityMeasures.in(area)
+                        Predicate<MortalityCells.Stratum> keep = MortalityMeasures.in(area)
                                 .and(MortalityMeasures.sex(sex)).and(MortalityMeasures.within(period));
                         MortalityCells.Bands bands = cells.bands(keep);
                         LifeExpectancy.Result le = MortalityMeasures.lifeExpectancy(bands);

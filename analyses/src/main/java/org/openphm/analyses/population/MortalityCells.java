@@ -6,7 +6,9 @@ import static org.openphm.engine.query.Measure.countRows;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.openphm.analyses.indicator.EventAttribution;
 import org.openphm.analyses.indicator.FinancialYear;
@@ -44,11 +46,27 @@ public final class MortalityCells {
     public record Cell(FinancialYear year, String neighbourhood, String place, String icb, String sex, int bandStart,
                        String imdDecile, boolean smi, double deaths, double population) {}
 
+    /** Everything about a cell except its age band and counts: what the measures select on. */
+    public record Stratum(FinancialYear year, String neighbourhood, String place, String icb, String sex,
+                          String imdDecile, boolean smi) {}
+
     private final List<Cell> cells;
+    /** The cells folded into strata once, so each measure sums a few thousand band arrays, not every cell. */
+    private final Map<Stratum, Bands> strata = new LinkedHashMap<>();
 
     private MortalityCells(List<Cell> cells) {
         this.cells = List.copyOf(cells);
+        for (Cell c : cells) {
+            Bands b = strata.computeIfAbsent(new Stratum(c.year(), c.neighbourhood(), c.place(), c.icb(), c.sex(),
+                    c.imdDecile(), c.smi()), k -> new Bands(new double[BAND_STARTS.size()], new double[BAND_STARTS.size()]));
+            int i = BAND_STARTS.indexOf(c.bandStart());
+            b.deaths()[i] += c.deaths();
+            b.population()[i] += c.population();
+        }
     }
+
+    /** Deaths and population by age band of every stratum. */
+    public Map<Stratum, Bands> strata() { return java.util.Collections.unmodifiableMap(strata); }
 
     public static MortalityCells of(List<Cell> cells) {
         return new MortalityCells(cells);
@@ -135,17 +153,18 @@ public final class MortalityCells {
                 r.getString(i, "imd_decile"), Boolean.TRUE.equals(r.get(i, "smi")), deaths, people);
     }
 
-    /** Deaths and population by band start (in {@link #BAND_STARTS} order) over the cells a filter keeps. */
-    public Bands bands(Predicate<Cell> keep) {
+    /** Deaths and population by band start (in {@link #BAND_STARTS} order) over the strata a filter keeps. */
+    public Bands bands(Predicate<Stratum> keep) {
         double[] deaths = new double[BAND_STARTS.size()];
         double[] population = new double[BAND_STARTS.size()];
-        for (Cell c : cells) {
-            if (keep.test(c)) {
-                int i = BAND_STARTS.indexOf(c.bandStart());
-                deaths[i] += c.deaths();
-                population[i] += c.population();
+        strata.forEach((stratum, b) -> {
+            if (keep.test(stratum)) {
+                for (int i = 0; i < deaths.length; i++) {
+                    deaths[i] += b.deaths()[i];
+                    population[i] += b.population()[i];
+                }
             }
-        }
+        });
         return new Bands(deaths, population);
     }
 

@@ -26,7 +26,7 @@ final class MortalityMeasures {
     static final List<AreaType> LEVELS = List.of(AreaType.ICB, AreaType.PLACE, AreaType.NEIGHBOURHOOD);
 
     /** The cells of one area. */
-    static Predicate<MortalityCells.Cell> in(Geography.Area area) {
+    static Predicate<MortalityCells.Stratum> in(Geography.Area area) {
         return switch (area.type()) {
             case ICB -> c -> area.code().equals(c.icb());
             case PLACE -> c -> area.code().equals(c.place());
@@ -36,11 +36,11 @@ final class MortalityMeasures {
     }
 
     /** "F", "M", or null for persons. */
-    static Predicate<MortalityCells.Cell> sex(String sex) {
+    static Predicate<MortalityCells.Stratum> sex(String sex) {
         return sex == null ? c -> true : c -> sex.equals(c.sex());
     }
 
-    static Predicate<MortalityCells.Cell> within(List<FinancialYear> years) {
+    static Predicate<MortalityCells.Stratum> within(List<FinancialYear> years) {
         return c -> years.contains(c.year());
     }
 
