@@ -11,7 +11,18 @@ import java.util.List;
 public record AnalysisTable(String name, String description, List<Column> columns, List<List<Object>> rows) {
 
     /** @param type string | integer | number | date | boolean */
-    public record Column(String name, String type, String description) {}
+    public record Column(String name, String type, String description) {
+
+        public static Column text(String name, String description) { return new Column(name, "string", description); }
+
+        public static Column integer(String name, String description) { return new Column(name, "integer", description); }
+
+        public static Column number(String name, String description) { return new Column(name, "number", description); }
+
+        public static Column date(String name, String description) { return new Column(name, "date", description); }
+
+        public static Column bool(String name, String description) { return new Column(name, "boolean", description); }
+    }
 
     public AnalysisTable {
         columns = List.copyOf(columns);

@@ -1,9 +1,9 @@
 package org.openphm.analyses.performance;
 
-import static org.openphm.analyses.performance.TableColumns.integer;
-import static org.openphm.analyses.performance.TableColumns.number;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.performance.TableColumns.percent;
-import static org.openphm.analyses.performance.TableColumns.text;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;

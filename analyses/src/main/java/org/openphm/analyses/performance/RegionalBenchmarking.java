@@ -1,8 +1,8 @@
 package org.openphm.analyses.performance;
 
-import static org.openphm.analyses.performance.TableColumns.integer;
-import static org.openphm.analyses.performance.TableColumns.number;
-import static org.openphm.analyses.performance.TableColumns.text;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
 import static org.openphm.engine.query.Expr.col;
 
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package org.openphm.analyses.quality;
 
-import static org.openphm.analyses.quality.Tables.bool;
-import static org.openphm.analyses.quality.Tables.date;
-import static org.openphm.analyses.quality.Tables.integer;
-import static org.openphm.analyses.quality.Tables.text;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.bool;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.date;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

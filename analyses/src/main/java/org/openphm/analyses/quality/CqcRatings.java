@@ -1,8 +1,8 @@
 package org.openphm.analyses.quality;
 
-import static org.openphm.analyses.quality.Tables.date;
-import static org.openphm.analyses.quality.Tables.number;
-import static org.openphm.analyses.quality.Tables.text;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.date;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

@@ -1,8 +1,8 @@
 package org.openphm.analyses.quality;
 
-import static org.openphm.analyses.quality.Tables.integer;
-import static org.openphm.analyses.quality.Tables.number;
-import static org.openphm.analyses.quality.Tables.text;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
 import static org.openphm.engine.query.Expr.col;
 import static org.openphm.engine.query.Measure.sum;
 

@@ -1,7 +1,7 @@
 package org.openphm.analyses.quality;
 
-import static org.openphm.analyses.quality.Tables.integer;
-import static org.openphm.analyses.quality.Tables.text;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -8,25 +8,10 @@ import org.openphm.analyses.catalogue.AnalysisTable.Column;
 final class Tables {
     private Tables() {}
 
-    static Column text(String name, String description) {
-        return new Column(name, "string", description);
-    }
 
-    static Column integer(String name, String description) {
-        return new Column(name, "integer", description);
-    }
 
-    static Column number(String name, String description) {
-        return new Column(name, "number", description);
-    }
 
-    static Column date(String name, String description) {
-        return new Column(name, "date", description);
-    }
 
-    static Column bool(String name, String description) {
-        return new Column(name, "boolean", description);
-    }
 
     static AnalysisTable table(String name, String description, List<Column> columns, List<List<Object>> rows) {
         return new AnalysisTable(name, description, columns, rows);

@@ -1,9 +1,9 @@
 package org.openphm.analyses.resources;
 
-import static org.openphm.analyses.resources.ResourceTables.integer;
-import static org.openphm.analyses.resources.ResourceTables.number;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.resources.ResourceTables.round;
-import static org.openphm.analyses.resources.ResourceTables.text;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;

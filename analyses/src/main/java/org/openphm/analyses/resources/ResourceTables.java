@@ -13,17 +13,8 @@ final class ResourceTables {
     static final java.util.Comparator<String> ALL_LAST =
             (x, y) -> x.equals(y) ? 0 : x.equals(ALL) ? 1 : y.equals(ALL) ? -1 : x.compareTo(y);
 
-    static Column text(String name, String description) {
-        return new Column(name, "string", description);
-    }
 
-    static Column integer(String name, String description) {
-        return new Column(name, "integer", description);
-    }
 
-    static Column number(String name, String description) {
-        return new Column(name, "number", description);
-    }
 
     /** Rounded for publication; null stays null so a missing input never becomes 0. */
     static Double round(Double v, int digits) {

@@ -1,11 +1,11 @@
 package org.openphm.analyses.resources;
 
 import static org.openphm.analyses.resources.ResourceTables.change;
-import static org.openphm.analyses.resources.ResourceTables.integer;
-import static org.openphm.analyses.resources.ResourceTables.number;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.resources.ResourceTables.percent;
 import static org.openphm.analyses.resources.ResourceTables.round;
-import static org.openphm.analyses.resources.ResourceTables.text;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
 import static org.openphm.engine.query.Expr.col;
 import static org.openphm.engine.query.Measure.sum;
 

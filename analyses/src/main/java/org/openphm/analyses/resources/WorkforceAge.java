@@ -1,10 +1,10 @@
 package org.openphm.analyses.resources;
 
 import static org.openphm.analyses.resources.ResourceTables.ALL;
-import static org.openphm.analyses.resources.ResourceTables.integer;
-import static org.openphm.analyses.resources.ResourceTables.number;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.resources.ResourceTables.percent;
-import static org.openphm.analyses.resources.ResourceTables.text;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
 import static org.openphm.engine.query.Expr.coalesce;
 import static org.openphm.engine.query.Expr.col;
 import static org.openphm.engine.query.Expr.lit;
