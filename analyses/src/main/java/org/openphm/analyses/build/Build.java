@@ -26,6 +26,7 @@ import org.openphm.analyses.indicator.IndicatorSource;
 import org.openphm.analyses.indicator.IndicatorSpec;
 import org.openphm.analyses.output.AnalysisFiles;
 import org.openphm.analyses.output.IndicatorFiles;
+import org.openphm.analyses.output.TableDisclosure;
 import org.openphm.engine.Engine;
 import org.openphm.model.Progress;
 import org.openphm.stats.sdc.DisclosureRule;
@@ -91,8 +92,13 @@ public final class Build {
         for (Analysis analysis : Catalogue.analyses()) {
             long a0 = System.nanoTime();
             List<AnalysisTable> tables = analysis.compute(context);
-            files.addAll(AnalysisFiles.write(results, analysis.info(), tables));
-            analysesMeta.add(analysisMetadata(analysis, tables));
+            List<AnalysisTable> publishedTables = tables.stream()
+                    .map(t -> TableDisclosure.apply(t, options.rule())).toList();
+            files.addAll(AnalysisFiles.write(results, analysis.info(), publishedTables));
+            if (analyst != null) {
+                files.addAll(AnalysisFiles.write(analyst, analysis.info(), tables));
+            }
+            analysesMeta.add(analysisMetadata(analysis, publishedTables));
             timings.put(analysis.info().id(), Duration.ofNanos(System.nanoTime() - a0));
             progress.update("Analyses", ++done, Catalogue.analyses().size());
         }

@@ -10,7 +10,10 @@ import java.util.List;
  */
 public record AnalysisTable(String name, String description, List<Column> columns, List<List<Object>> rows) {
 
-    /** @param type string | integer | number | date | boolean */
+    /**
+     * @param type string | integer | number | date | boolean | count (a count of people or events: published
+     *             under disclosure control, see output.TableDisclosure)
+     */
     public record Column(String name, String type, String description) {
 
         public static Column text(String name, String description) { return new Column(name, "string", description); }
@@ -22,6 +25,8 @@ public record AnalysisTable(String name, String description, List<Column> column
         public static Column date(String name, String description) { return new Column(name, "date", description); }
 
         public static Column bool(String name, String description) { return new Column(name, "boolean", description); }
+
+        public static Column count(String name, String description) { return new Column(name, "count", description); }
     }
 
     public AnalysisTable {

@@ -39,7 +39,7 @@ public final class AnalysisFiles {
         ParquetFromCsv.convert(csv, parquet, ParquetFromCsv.types(t.columnNames(), name -> {
             String type = t.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().type();
             return switch (type) {
-                case "integer" -> "BIGINT";
+                case "integer", "count" -> "BIGINT";
                 case "number" -> "DOUBLE";
                 case "date" -> "DATE";
                 case "boolean" -> "BOOLEAN";
