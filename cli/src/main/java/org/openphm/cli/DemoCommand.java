@@ -40,9 +40,9 @@ final class DemoCommand implements Callable<Integer> {
         progress.message("3/3 Building the data pack");
         BuildCommand.run(workspace, out, false, DisclosureRule.nhsDefault(), true,
                 String.format("synthetic BLMK-like population of %,d patients (seed %d)", patients, seed));
-        System.out.printf("%nDone in %s. Open %s in a browser, or serve the dashboard:%n  ./phm serve --out %s%n",
+        System.out.printf("%nDone in %s. Open %s in a browser, or serve the dashboard:%n  ./phm serve --workspace %s%n",
                 Summary.duration(Duration.ofNanos(System.nanoTime() - started)),
-                out.resolve("pack").resolve("index.html").toAbsolutePath(), out);
+                out.resolve("pack").resolve("index.html").toAbsolutePath(), workspace);
         return 0;
     }
 }

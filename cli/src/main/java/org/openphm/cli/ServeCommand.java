@@ -12,7 +12,11 @@ import picocli.CommandLine.Option;
         description = "Serve the dashboard and REST API over a built pack (results are precomputed by phm build).")
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--out", required = true, description = "The folder phm build wrote (it holds results/)")
+    @Option(names = "--workspace", description = "A workspace whose pack was built beside it (phm demo, or "
+            + "phm build --out into the workspace's folder)")
+    Path workspace;
+
+    @Option(names = "--out", description = "The folder phm build wrote (it holds results/); default: the workspace's folder")
     Path out;
 
     @Option(names = "--port", defaultValue = "8080", description = "Port (default ${DEFAULT-VALUE})")
@@ -24,6 +28,15 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (out == null) {
+            if (workspace == null) {
+                throw new IllegalArgumentException("say what to serve: --workspace W (its pack built beside it) or --out DIR");
+            }
+            if (!Files.exists(workspace)) {
+                throw new IllegalArgumentException(workspace + " does not exist: run phm demo, or phm ingest and phm build");
+            }
+            out = workspace.toAbsolutePath().getParent();
+        }
         if (!Files.exists(out.resolve("results").resolve("metadata.json"))) {
             throw new IllegalArgumentException(out + " holds no built results: run phm build --workspace W --out "
                     + out + " first");
