@@ -1,5 +1,6 @@
 package org.openphm.analyses.conditions;
 
+import org.openphm.analyses.SpecGeography;
 import static java.time.LocalDate.parse;
 
 import java.util.ArrayList;
@@ -40,17 +41,8 @@ final class ConditionSpecData {
     static final String MK = "E06000042";
 
     static List<SpecTable> tables() {
-        SpecTable practice = SpecTable.canonical(CanonicalSchema.PRACTICE, "practice_code", "practice_name", "pcn_code",
-                        "pcn_name", "neighbourhood_code", "neighbourhood_name", "place_code", "place_name", "icb_code",
-                        "icb_name")
-                .row("P00001", "Practice one", "PCN1", "PCN one", "N1", "Hood one", BEDFORD, "Bedford Borough", ICB, "BLMK")
-                .row("P00002", "Practice two", "PCN2", "PCN two", "N2", "Hood two", MK, "Milton Keynes", ICB, "BLMK")
-                .build();
-        SpecTable lsoa = SpecTable.canonical(CanonicalSchema.LSOA, "lsoa_code", "lsoa_name", "imd_decile",
-                        "imd_quintile", "place_code")
-                .row("E01000001", "L1", 1, 1, BEDFORD)
-                .row("E01000002", "L2", 10, 5, MK)
-                .build();
+        SpecTable practice = SpecGeography.practices(new SpecGeography.Place(BEDFORD, "Bedford Borough"), new SpecGeography.Place(MK, "Milton Keynes"));
+        SpecTable lsoa = SpecGeography.lsoas(BEDFORD, MK);
         SpecTable patient = SpecTable.canonical(CanonicalSchema.PATIENT, "person_id", "sex", "birth_month",
                         "ethnicity", "lsoa", "death_date")
                 .row("A", "F", "1940-01", "A", "E01000001", null)

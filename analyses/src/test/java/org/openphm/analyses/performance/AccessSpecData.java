@@ -1,5 +1,6 @@
 package org.openphm.analyses.performance;
 
+import org.openphm.analyses.SpecGeography;
 import static java.time.LocalDate.parse;
 
 import java.util.List;
@@ -35,16 +36,8 @@ final class AccessSpecData {
     static final String ICB = "QHG", BEDFORD = "E06000055", MK = "E06000042";
 
     static List<SpecTable> camhs() {
-        SpecTable practice = SpecTable.canonical(CanonicalSchema.PRACTICE, "practice_code", "practice_name", "pcn_code",
-                        "pcn_name", "neighbourhood_code", "neighbourhood_name", "place_code", "place_name", "icb_code",
-                        "icb_name")
-                .row("P00001", "Practice one", "PCN1", "PCN one", "N1", "Hood one", BEDFORD, "Bedford Borough", ICB, "BLMK")
-                .row("P00002", "Practice two", "PCN2", "PCN two", "N2", "Hood two", MK, "Milton Keynes", ICB, "BLMK")
-                .build();
-        SpecTable lsoa = SpecTable.canonical(CanonicalSchema.LSOA, "lsoa_code", "lsoa_name", "imd_decile",
-                        "imd_quintile", "place_code")
-                .row("E01000001", "L1", 1, 1, BEDFORD)
-                .build();
+        SpecTable practice = SpecGeography.practices(new SpecGeography.Place(BEDFORD, "Bedford Borough"), new SpecGeography.Place(MK, "Milton Keynes"));
+        SpecTable lsoa = SpecGeography.lsoas(BEDFORD);
         SpecTable patient = SpecTable.canonical(CanonicalSchema.PATIENT, "person_id", "sex", "birth_month",
                         "ethnicity", "lsoa")
                 .row("C1", "F", "2012-01", "A", "E01000001")

@@ -1,5 +1,6 @@
 package org.openphm.analyses.population;
 
+import org.openphm.analyses.SpecGeography;
 import static org.openphm.model.ColumnType.*;
 
 import java.time.LocalDate;
@@ -32,16 +33,8 @@ final class PopulationSpecData {
     static final String MK = "E06000042";
 
     static List<SpecTable> tables() {
-        SpecTable practice = SpecTable.adHoc("practice")
-                .col("practice_code", STRING).col("practice_name", STRING).col("pcn_code", STRING)
-                .col("pcn_name", STRING).col("neighbourhood_code", STRING).col("neighbourhood_name", STRING)
-                .col("place_code", STRING).col("place_name", STRING).col("icb_code", STRING).col("icb_name", STRING)
-                .row("P00001", "Practice 1", "U1", "PCN 1", "N1", "Luton North", LUTON, "Luton", "QHG", "BLMK")
-                .row("P00002", "Practice 2", "U2", "PCN 2", "N2", "MK East", MK, "Milton Keynes", "QHG", "BLMK")
-                .build();
-        SpecTable lsoa = SpecTable.adHoc("lsoa").col("lsoa_code", STRING).col("lsoa_name", STRING)
-                .col("imd_decile", INTEGER).col("imd_quintile", INTEGER).col("place_code", STRING)
-                .row("E01000001", "Luton 001A", 1, 1, LUTON).row("E01000002", "MK 001A", 10, 5, MK).build();
+        SpecTable practice = SpecGeography.practices(new SpecGeography.Place(LUTON, "Luton"), new SpecGeography.Place(MK, "Milton Keynes"));
+        SpecTable lsoa = SpecGeography.lsoas(LUTON, MK);
         String l1 = "E01000001";
         String l2 = "E01000002";
         SpecTable patient = SpecTable.adHoc("patient").col("person_id", STRING).col("sex", STRING)

@@ -1,5 +1,6 @@
 package org.openphm.analyses.qof;
 
+import org.openphm.analyses.SpecGeography;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.openphm.model.ColumnType.*;
 
@@ -53,16 +54,8 @@ class QofPrevalenceSpecTest {
      * (2·(6 + 3.841459)) = (9.841459 ∓ 6.146436) / 19.682918 -> 18.76% to 81.24%.
      */
     static List<SpecTable> tables() {
-        SpecTable practice = SpecTable.adHoc("practice")
-                .col("practice_code", STRING).col("practice_name", STRING).col("pcn_code", STRING)
-                .col("pcn_name", STRING).col("neighbourhood_code", STRING).col("neighbourhood_name", STRING)
-                .col("place_code", STRING).col("place_name", STRING).col("icb_code", STRING).col("icb_name", STRING)
-                .row("P00001", "Practice 1", "U1", "PCN 1", "N1", "Luton North", LUTON, "Luton", "QHG", "BLMK")
-                .row("P00002", "Practice 2", "U2", "PCN 2", "N2", "MK East", MK, "Milton Keynes", "QHG", "BLMK")
-                .build();
-        SpecTable lsoa = SpecTable.adHoc("lsoa").col("lsoa_code", STRING).col("lsoa_name", STRING)
-                .col("imd_decile", INTEGER).col("imd_quintile", INTEGER).col("place_code", STRING)
-                .row("E01000001", "Luton 001A", 1, 1, LUTON).row("E01000002", "MK 001A", 10, 5, MK).build();
+        SpecTable practice = SpecGeography.practices(new SpecGeography.Place(LUTON, "Luton"), new SpecGeography.Place(MK, "Milton Keynes"));
+        SpecTable lsoa = SpecGeography.lsoas(LUTON, MK);
         SpecTable.Builder patient = SpecTable.adHoc("patient").col("person_id", STRING).col("sex", STRING)
                 .col("birth_month", MONTH).col("ethnicity", STRING).col("lsoa", STRING).col("death_date", DATE)
                 .col("death_cause_icd10", STRING);

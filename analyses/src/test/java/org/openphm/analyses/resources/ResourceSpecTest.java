@@ -1,5 +1,6 @@
 package org.openphm.analyses.resources;
 
+import org.openphm.analyses.SpecGeography;
 import static java.time.LocalDate.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -99,14 +100,8 @@ class ResourceSpecTest {
                 .row("2023/24", "ICB", 1200.0, 1000.0, -30.0, 12L, 95.0, 80.0, 90.0)
                 .build();
         // Registered population at 2025-03-31: four people at one Bedford practice: White, White, Asian, not stated.
-        SpecTable practice = SpecTable.canonical(CanonicalSchema.PRACTICE, "practice_code", "practice_name", "pcn_code",
-                        "pcn_name", "neighbourhood_code", "neighbourhood_name", "place_code", "place_name", "icb_code",
-                        "icb_name")
-                .row("P00001", "Practice one", "PCN1", "PCN one", "N1", "Hood one", "E06000055", "Bedford Borough", "QHG", "BLMK")
-                .build();
-        SpecTable lsoa = SpecTable.canonical(CanonicalSchema.LSOA, "lsoa_code", "lsoa_name", "imd_decile",
-                        "imd_quintile", "place_code")
-                .row("E01000001", "L1", 1, 1, "E06000055").build();
+        SpecTable practice = SpecGeography.practices(new SpecGeography.Place("E06000055", "Bedford Borough"));
+        SpecTable lsoa = SpecGeography.lsoas("E06000055");
         SpecTable patient = SpecTable.canonical(CanonicalSchema.PATIENT, "person_id", "sex", "birth_month",
                         "ethnicity", "lsoa")
                 .row("A", "F", "1960-01", "A", "E01000001")
