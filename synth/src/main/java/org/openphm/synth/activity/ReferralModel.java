@@ -90,8 +90,11 @@ final class ReferralModel {
             total += rate;
         }
         int n = Draws.poisson(rng, total * personFactor * x.years());
+        // a second referral of one person to one service on the same day is one referral in any real system
+        // (and would duplicate the waiting-list key), so it moves to another day of the year
+        java.util.Set<String> referredOn = new java.util.HashSet<>();
         for (int k = 0; k < n; k++) {
-            write(services.get(Draws.pick(rng, weights)).service(), person, place, x, rng, out);
+            write(services.get(Draws.pick(rng, weights)).service(), person, place, x, rng, out, referredOn);
         }
     }
 
@@ -107,10 +110,17 @@ final class ReferralModel {
     }
 
     private void write(ReferralService s, SyntheticPerson person, Place place, Exposure x, SplittableRandom rng,
-                       ActivityOutput out) throws IOException {
+                       ActivityOutput out, java.util.Set<String> referredOn) throws IOException {
         boolean mh = s.dataset().equals("MHSDS");
         boolean child = x.age() < 18;
         LocalDate referred = Draws.dateBetween(rng, x.from(), x.to());
+        for (long tries = x.to().toEpochDay() - x.from().toEpochDay(); !referredOn.add(s.name() + '|' + referred);
+             tries--) {
+            if (tries <= 0) {
+                return; // every day of a very short exposure already has a referral to this service
+            }
+            referred = referred.isBefore(x.to()) ? referred.plusDays(1) : x.from();
+        }
         String provider = Providers.community(place, s, x.age());
         boolean recorded = !Draws.chance(rng, mh ? MHSDS_UNRECORDED : CSDS_UNRECORDED);
         double acceptRate = mh && child

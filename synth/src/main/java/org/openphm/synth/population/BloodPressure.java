@@ -18,11 +18,18 @@ final class BloodPressure {
                                       FittedParams params, SplittableRandom r) {
         double usual = params.bpSystolicMean + (black ? params.bpBlackExtra : 0) + 2 * deprivation + 8 * Distributions.normal(r);
         List<Observation> out = new ArrayList<>();
+        java.time.LocalDate previous = null;
         for (int fy = 2019; fy <= 2025; fy++) {
             double t = PopulationFlow.years(java.time.LocalDate.of(fy, 4, 1)) + r.nextDouble();
             if (t < fromT || t > toT || r.nextDouble() > 0.85) {
                 continue;
             }
+            // readings either side of a year boundary can round to one day; a record system keeps one reading
+            // of a code per day, which is the observation table's key
+            if (PopulationFlow.date(t).equals(previous)) {
+                continue;
+            }
+            previous = PopulationFlow.date(t);
             double age = ageAtReference + t;
             double sys = usual + 9 * Distributions.normal(r);
             double dia = 80 + 0.4 * (sys - 135) - 0.25 * (age - 60) + 6 * Distributions.normal(r);
