@@ -1,10 +1,11 @@
 package org.openphm.cli;
 
+import org.openphm.model.ConsoleProgress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.openphm.analyses.build.Build;
+import org.openphm.analyses.build.BuildReport;
 import org.openphm.engine.Engine;
 import org.openphm.engine.duckdb.DuckDbEngine;
 import org.openphm.publish.pack.PackSummary;
@@ -56,16 +57,7 @@ final class BuildCommand implements Callable<Integer> {
         try (Engine engine = DuckDbEngine.open(workspace)) {
             summary = Build.run(engine, new Build.Options(out, null, analystOutputs, rule, population), progress);
         }
-        System.out.println("Time per step:");
-        for (Map.Entry<String, java.time.Duration> e : summary.timings().entrySet()) {
-            System.out.printf("  %-45s %s%n", e.getKey(), Summary.duration(e.getValue()));
-        }
-        System.out.printf("Results: %d indicators (%,d rows, disclosure-controlled), %d analyses, %s to %s, in %s%n",
-                summary.indicators(), summary.indicatorRows(), summary.analyses(), summary.years().get(0),
-                summary.years().get(summary.years().size() - 1), summary.resultsDir().toAbsolutePath());
-        if (summary.analystDir() != null) {
-            System.out.println("Unsuppressed analyst results (not for publication): " + summary.analystDir().toAbsolutePath());
-        }
+        BuildReport.print(summary, System.out);
         if (pack) {
             PackSummary p = PackWriter.write(out, progress);
             System.out.printf("Pack: %s and %s (%d sections, %d charts%s)%n", p.html().toAbsolutePath(),

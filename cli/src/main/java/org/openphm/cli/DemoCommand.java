@@ -1,5 +1,6 @@
 package org.openphm.cli;
 
+import org.openphm.model.ConsoleProgress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -20,7 +20,6 @@ final class Summary {
     }
 
     static String duration(Duration d) {
-        long s = d.toSeconds();
-        return s >= 60 ? String.format("%dm %02ds", s / 60, s % 60) : String.format("%.1fs", d.toMillis() / 1000.0);
+        return org.openphm.analyses.build.BuildReport.duration(d);
     }
 }

@@ -131,12 +131,17 @@ public final class AcscAdmissions implements Analysis {
         return cells.stream().sorted(Comparator.comparing(AcscCounts.Cell::year)
                 .thenComparing(AcscCounts.Cell::areaCode).thenComparing(AcscCounts.Cell::cohort)
                 .thenComparing(AcscCounts.Cell::acsc, Comparator.reverseOrder())
-                .thenComparing(AcscCounts.Cell::group).thenComparing(AcscCounts.Cell::condition)).toList();
+                .thenComparing(AcscCounts.Cell::group, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(AcscCounts.Cell::condition, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
     }
 
     static List<AcscCounts.Cell> sorted(List<AcscCounts.Cell> cells) {
+        // group and condition complete the key: without them rows came out in whatever order the engine
+        // returned them, so the same data gave different files on DuckDB and Spark
         return cells.stream().sorted(Comparator.comparing(AcscCounts.Cell::year)
-                .thenComparing(AcscCounts.Cell::areaCode).thenComparing(AcscCounts.Cell::cohort)).toList();
+                .thenComparing(AcscCounts.Cell::areaCode).thenComparing(AcscCounts.Cell::cohort)
+                .thenComparing(AcscCounts.Cell::group, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(AcscCounts.Cell::condition, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
     }
 
     /** 1 + the number of cells of the same year, area and cohort with more admissions. */

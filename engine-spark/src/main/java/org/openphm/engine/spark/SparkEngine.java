@@ -28,9 +28,16 @@ public final class SparkEngine implements Engine {
         this.spark = spark;
     }
 
-    /** Registers each {@code <table>.parquet} in the directory as a temporary view named after the table. */
+    /**
+     * Registers each {@code <table>.parquet} in the directory as a temporary view named after the table. The
+     * workspace's own bookkeeping tables (_meta, _quarantine, _reconciliation) are left out: Hadoop treats
+     * names starting with '_' as hidden files, and no definition reads them.
+     */
     public static SparkEngine overParquet(SparkSession spark, Path directory) {
         for (ParquetExport.TableFile f : ParquetExport.tableFiles(directory)) {
+            if (f.table().startsWith("_")) {
+                continue;
+            }
             spark.read().parquet(f.path().toAbsolutePath().toString()).createOrReplaceTempView(f.table());
         }
         return new SparkEngine(spark);

@@ -1,13 +1,12 @@
-package org.openphm.cli;
+package org.openphm.model;
 
 import java.io.PrintStream;
-import org.openphm.model.Progress;
 
 /**
  * Shows progress on the terminal: a self-overwriting line on an interactive console, and otherwise (CI logs,
  * pipes) a plain line at most every few seconds per task, so logs stay readable.
  */
-final class ConsoleProgress implements Progress {
+public final class ConsoleProgress implements Progress {
     private static final long LOG_INTERVAL_NANOS = 5_000_000_000L;
 
     private final PrintStream out;
@@ -17,7 +16,7 @@ final class ConsoleProgress implements Progress {
     private long lastPrinted;
     private boolean lineOpen;
 
-    ConsoleProgress(PrintStream out) {
+    public ConsoleProgress(PrintStream out) {
         this.out = out;
         this.interactive = System.console() != null;
     }
