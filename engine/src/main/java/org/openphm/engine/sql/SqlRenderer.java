@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Expr.*;
@@ -30,8 +31,17 @@ public final class SqlRenderer {
         this.dialect = dialect;
     }
 
+    /** One statement computing the whole query, shared results included (as ordinary sub-queries). */
     public String render(Query query) {
-        return new Statement().render(query);
+        return new Statement(shared -> null).render(query);
+    }
+
+    /**
+     * One statement that reads each {@link Query.Shared} result from the table or view the engine kept it in:
+     * {@code kept} gives that name, or null for a shared result to compute inline.
+     */
+    public String render(Query query, Function<Query.Shared, String> kept) {
+        return new Statement(kept).render(query);
     }
 
     /** Expression SQL over the given input columns; public so engines and tests can render a single expression. */
@@ -43,6 +53,11 @@ public final class SqlRenderer {
     private final class Statement {
         private final Map<Query, String> names = new LinkedHashMap<>();
         private final List<String> ctes = new ArrayList<>();
+        private final Function<Query.Shared, String> kept;
+
+        Statement(Function<Query.Shared, String> kept) {
+            this.kept = kept;
+        }
 
         String render(Query top) {
             String body;
@@ -72,6 +87,10 @@ public final class SqlRenderer {
             if (query instanceof Query.Source s) {
                 return q(s.table());
             }
+            if (query instanceof Query.Shared s) {
+                String table = kept.apply(s);
+                return table != null ? q(table) : relation(s.input());
+            }
             String existing = names.get(query);
             if (existing != null) {
                 return existing;
@@ -87,6 +106,10 @@ public final class SqlRenderer {
         private String select(Query query) {
             if (query instanceof Query.Source s) {
                 return "SELECT " + columnList(s.columns()) + " FROM " + q(s.table());
+            }
+            if (query instanceof Query.Shared s) {
+                String table = kept.apply(s);
+                return table != null ? "SELECT " + columnList(s.columns()) + " FROM " + q(table) : select(s.input());
             }
             if (query instanceof Query.Filter f) {
                 return "SELECT " + columnList(f.columns()) + " FROM " + relation(f.input())

@@ -2,6 +2,7 @@ package org.openphm.engine.spec;
 
 import static java.time.LocalDate.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.*;
@@ -517,6 +518,74 @@ public abstract class EngineSpec {
                 row("p6", 2L, 6L));
         String sql = engine.render(q);
         assertEquals(1, sql.split("GROUP BY", -1).length - 1, "per-person aggregate rendered once:\n" + sql);
+    }
+
+    // ==== shared results (kept once per engine, read by later queries) =================================
+
+    /** Registered at 2025-03-31 with their Place, as in prevalenceByPlaceFromOneScan: p1, p2, p4, p6. */
+    private static Query registeredByPlace() {
+        Expr ref = date("2025-03-31");
+        return Query.from(CanonicalSchema.REGISTRATION)
+                .where(and(col("start_date").le(ref), or(isNull(col("end_date")), col("end_date").gt(ref))))
+                .select("person_id", "practice_code")
+                .join(Query.from(CanonicalSchema.PRACTICE).select("practice_code", "place_code"), "practice_code");
+    }
+
+    @Test
+    void aSharedResultGivesTheRowsOfItsInput() {
+        // registered people by Place, hand-derived in prevalenceByPlaceFromOneScan: E06000032 {p4, p6},
+        // E06000055 {p1, p2}. The same query over the shared result and over the plain sub-query must agree,
+        // the first time (when the engine keeps it) and the second (when it reads what it kept).
+        Query shared = registeredByPlace().shared("spec_registered_2025_03_31");
+        for (Query people : List.of(registeredByPlace(), shared, shared)) {
+            Query q = people.aggregate(List.of("place_code"), countRows("n")).orderBy(SortKey.asc("place_code"));
+            rows(q, cols("place_code", "n"), row("E06000032", 2L), row("E06000055", 2L));
+            rows(people.select("person_id", "place_code"), cols("person_id", "place_code"),
+                    row("p1", "E06000055"), row("p2", "E06000055"), row("p4", "E06000032"), row("p6", "E06000032"));
+        }
+        // once kept, the engine reads it rather than re-deriving it: the registration filter is gone from the SQL
+        String sql = engine.render(shared.aggregate(List.of("place_code"), countRows("n")));
+        assertFalse(sql.contains("start_date"), () -> "the kept result is recomputed:\n" + sql);
+    }
+
+    @Test
+    void aSharedResultJoinsItsOwnAggregateAndFeedsAnotherSharedResult() {
+        // The shared registered population twice in one query (each person with the size of their Place:
+        // 2 everywhere), then a shared result built on it (people on the HYP register at 2025-03-31: p1, p2,
+        // p6 — p4's resolved 2023) whose per-Place counts are E06000032 1 (p6), E06000055 2 (p1, p2).
+        Query people = registeredByPlace().shared("spec_registered_2025_03_31");
+        Query sizes = people.aggregate(List.of("place_code"), countRows("place_size"));
+        rows(people.join(sizes, "place_code").select("person_id", "place_size"), cols("person_id", "place_size"),
+                row("p1", 2L), row("p2", 2L), row("p4", 2L), row("p6", 2L));
+        Expr ref = date("2025-03-31");
+        Query hyp = Query.from(CanonicalSchema.CONDITION)
+                .where(and(col("condition").eq("HYP"), col("diagnosis_date").le(ref),
+                        or(isNull(col("resolved_date")), col("resolved_date").gt(ref))))
+                .aggregate(List.of("person_id"));
+        Query onRegister = people.join(hyp, "person_id").shared("spec_hypertension_2025_03_31");
+        Query perPlace = onRegister.aggregate(List.of("place_code"), countRows("n")).orderBy(SortKey.asc("place_code"));
+        rows(perPlace, cols("place_code", "n"), row("E06000032", 1L), row("E06000055", 2L));
+        rows(new Query.Sort(people.join(hyp, "person_id").aggregate(List.of("place_code"), countRows("n")),
+                List.of(SortKey.asc("place_code"))), cols("place_code", "n"), row("E06000032", 1L), row("E06000055", 2L));
+    }
+
+    @Test
+    void sharedResultsUnderOneNameButDifferentDefinitionsStayApart() {
+        // The name only labels what is kept: two different sub-queries under one name keep their own rows.
+        // Spells from 2024-04-01: s2, s3, s4, s5 (4); elective spells: s2 (1).
+        Query fromApril = Query.from(CanonicalSchema.SPELL).where(col("admission_date").ge(date("2024-04-01")))
+                .shared("spec_spells");
+        Query elective = Query.from(CanonicalSchema.SPELL).where(col("admission_method").eq("elective"))
+                .shared("spec_spells");
+        rows(fromApril.aggregate(List.of(), countRows("n")), cols("n"), row(4L));
+        rows(elective.aggregate(List.of(), countRows("n")), cols("n"), row(1L));
+        rows(fromApril.aggregate(List.of(), countRows("n")), cols("n"), row(4L));
+    }
+
+    @Test
+    void aSharedResultNeedsASafeName() {
+        assertThrows(IllegalArgumentException.class, () -> values().shared("drop table; --"));
+        assertThrows(IllegalArgumentException.class, () -> values().shared("Registered"));
     }
 
     // ==== a data-pack shaped case: prevalence by Place with an ICB total (DP 2) ==========================
