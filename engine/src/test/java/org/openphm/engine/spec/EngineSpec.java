@@ -433,6 +433,46 @@ public abstract class EngineSpec {
     }
 
     @Test
+    void manyGroupingSetsOfCountsMinimaAndMaxima() {
+        // Four grouping sets (the renderer groups by all keys first, then forms the sets from that). Spells:
+        // s1 p1 emergency 2024-03-31 (FY 2023/24) cost 1000; s2 p1 elective 2024-04-01 (2024/25) 250.5;
+        // s3 p2 emergency 2024-04-02 (2024/25) 3000; s4 p6 emergency 2025-03-31 (2024/25) 500, not discharged;
+        // s5 p6 emergency 2024-10-10 (2024/25) 750; s6 p3 other 2023-05-05 (2023/24) 0.
+        // n = spells, discharged = non-null discharge, costly = cost >= 750, first/last admission.
+        Query q = Query.from(CanonicalSchema.SPELL).derive("fy", financialYear(col("admission_date")))
+                .aggregate(List.of(GroupKey.of("admission_method").totalAs("all"), GroupKey.of("person_id").totalAs("all"),
+                                GroupKey.of("fy").totalAs("all")),
+                        List.of(List.of("admission_method", "person_id"), List.of("admission_method"), List.of("fy"),
+                                List.of()),
+                        countRows("n"), count("discharged", col("discharge_date")),
+                        countIf("costly", col("cost_gbp").ge(lit(750.0))),
+                        min("first", col("admission_date")), max("last", col("admission_date")));
+        rows(q, cols("admission_method", "person_id", "fy", "n", "discharged", "costly", "first", "last"),
+                // (method, person)
+                row("elective", "p1", "all", 1L, 1L, 0L, parse("2024-04-01"), parse("2024-04-01")),
+                row("emergency", "p1", "all", 1L, 1L, 1L, parse("2024-03-31"), parse("2024-03-31")),
+                row("emergency", "p2", "all", 1L, 1L, 1L, parse("2024-04-02"), parse("2024-04-02")),
+                // p6: s4 (500, open) and s5 (750)
+                row("emergency", "p6", "all", 2L, 1L, 1L, parse("2024-10-10"), parse("2025-03-31")),
+                row("other", "p3", "all", 1L, 1L, 0L, parse("2023-05-05"), parse("2023-05-05")),
+                // (method)
+                row("elective", "all", "all", 1L, 1L, 0L, parse("2024-04-01"), parse("2024-04-01")),
+                row("emergency", "all", "all", 4L, 3L, 3L, parse("2024-03-31"), parse("2025-03-31")),
+                row("other", "all", "all", 1L, 1L, 0L, parse("2023-05-05"), parse("2023-05-05")),
+                // (fy): 2023/24 = s1, s6; 2024/25 = s2-s5 (s4 open; 3000 and 750 costly)
+                row("all", "all", "2023/24", 2L, 2L, 1L, parse("2023-05-05"), parse("2024-03-31")),
+                row("all", "all", "2024/25", 4L, 3L, 2L, parse("2024-04-01"), parse("2025-03-31")),
+                // ()
+                row("all", "all", "all", 6L, 5L, 3L, parse("2023-05-05"), parse("2025-03-31")));
+        // over no rows only the grand total remains, counting 0 (as COUNT does) with no minimum
+        Query none = empty().derive("j", col("k")).derive("i", col("x"))
+                .aggregate(List.of(GroupKey.of("k"), GroupKey.of("j"), GroupKey.of("i")),
+                        List.of(List.of("k"), List.of("j"), List.of("i"), List.of()),
+                        countRows("n"), countIf("c", col("x").gt(lit(0L))), min("lo", col("x")));
+        rows(none, cols("k", "j", "i", "n", "c", "lo"), row(null, null, null, 0L, 0L, null));
+    }
+
+    @Test
     void distinctRowsAreAGroupByWithoutMeasures() {
         // persons with a registration: p1..p6, p6 twice -> 6 distinct
         rows(Query.from(CanonicalSchema.REGISTRATION).aggregate(List.of("person_id")).aggregate(List.of(), countRows("n")),
