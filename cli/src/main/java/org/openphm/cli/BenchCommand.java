@@ -152,6 +152,9 @@ final class BenchCommand implements Callable<Integer> {
                 seconds(total) - seconds(build.engineTimings().get("Total"))));
 
         r.append("## Time per indicator family and analysis, heaviest first\n\n");
+        r.append("A family's time is its counting plus its statistics; the statistics run on a second thread while "
+                + "the next family counts, and disclosure control while the analyses run, so the steps add up to more "
+                + "than the total.\n\n");
         r.append("| step | seconds | share | engine s | Java s |\n| --- | ---: | ---: | ---: | ---: |\n");
         List<Map.Entry<String, Duration>> steps = new ArrayList<>(build.timings().entrySet());
         steps.removeIf(e -> e.getKey().equals("Total"));
