@@ -33,8 +33,17 @@ public final class AcuteSpells {
      * 2.6 acsc_condition and acsc_group (NULL when not an ACSC admission).
      */
     public static Query emergency(List<FinancialYear> years, AcscClassification acsc) {
+        return attributedEmergency(acsc).where(inYears(years));
+    }
+
+    /**
+     * Every emergency spell, attributed and classified: a shared result, so the rates of each year and the
+     * DP 8 analyses read one attribution (a spell's attribution depends on that spell alone, so filtering
+     * to the years afterwards gives the rows filtering first would).
+     */
+    private static Query attributedEmergency(AcscClassification acsc) {
         Query spells = Query.from(CanonicalSchema.SPELL)
-                .where(and(col("admission_method").eq("emergency"), inYears(years)))
+                .where(col("admission_method").eq("emergency"))
                 .select("spell_id", "person_id", "provider_site", "admission_date", "discharge_date",
                         "primary_diagnosis", "secondary_diagnoses", "primary_procedure", "treatment_function",
                         "cost_gbp");
@@ -43,7 +52,8 @@ public final class AcuteSpells {
                         Named.as("cohort", cohort(col("age"))),
                         Named.as("los", daysBetween(col("admission_date"), col("discharge_date"))),
                         Named.as("acsc_condition", acsc.condition()))
-                .derive("acsc_group", acsc.group(col("acsc_condition")));
+                .derive("acsc_group", acsc.group(col("acsc_condition")))
+                .shared("emergency_spells_attributed");
     }
 
     /** Admission between the first year's start and the last year's end. */

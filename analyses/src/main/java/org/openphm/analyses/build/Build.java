@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
@@ -28,6 +32,7 @@ import org.openphm.analyses.output.AnalysisFiles;
 import org.openphm.analyses.output.IndicatorFiles;
 import org.openphm.analyses.output.TableDisclosure;
 import org.openphm.engine.Engine;
+import org.openphm.engine.TimedEngine;
 import org.openphm.model.Progress;
 import org.openphm.stats.sdc.DisclosureRule;
 
@@ -42,12 +47,18 @@ public final class Build {
     public record Options(Path out, List<FinancialYear> years, boolean analystOutputs, DisclosureRule rule,
                           String population) {}
 
-    /** What the build did: files written, rows per indicator family, time per step. */
+    /**
+     * What the build did: files written, rows per indicator family, time per step and, of that, the time its
+     * engine queries took (the rest is Java: statistics, disclosure control, files).
+     */
     public record Summary(Path resultsDir, Path analystDir, List<FinancialYear> years, int indicators,
-                          long indicatorRows, int analyses, List<Path> files, Map<String, Duration> timings) {}
+                          long indicatorRows, int analyses, List<Path> files, Map<String, Duration> timings,
+                          Map<String, Duration> engineTimings) {}
 
-    public static Summary run(Engine engine, Options options, Progress progress) throws IOException {
+    public static Summary run(Engine workspace, Options options, Progress progress) throws IOException {
         Map<String, Duration> timings = new LinkedHashMap<>();
+        Map<String, Duration> engineTimings = new LinkedHashMap<>();
+        TimedEngine engine = new TimedEngine(workspace);
         long t0 = System.nanoTime();
         Path results = options.out().resolve("results");
         Files.createDirectories(results);
@@ -57,23 +68,65 @@ public final class Build {
         progress.message("Building for " + years.get(0) + " to " + years.get(years.size() - 1) + " on " + engine.name());
 
         IndicatorCalculator calculator = new IndicatorCalculator(geography, england);
-        List<IndicatorRow> rows = new ArrayList<>();
         List<IndicatorSpec> specs = new ArrayList<>();
-        for (IndicatorSource source : Catalogue.indicatorSources()) {
-            long s0 = System.nanoTime();
-            Map<CellKey, AgeBandCounts> cells = new HashMap<>();
-            int done = 0;
-            for (FinancialYear year : years) {
-                cells.putAll(source.count(engine, year));
-                progress.update("Counting " + source.getClass().getSimpleName(), ++done, years.size());
+        // The engine counts one family while a second thread does the statistics of the one before, and then
+        // disclosure control and the indicator files while the analyses run: the two halves of the machine
+        // work at once. Results are gathered in catalogue order, so the outputs do not depend on the overlap.
+        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "build-statistics");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Map<String, Future<FamilyRows>> statistics = new LinkedHashMap<>();
+            Map<String, Long> countingNanos = new HashMap<>();
+            for (IndicatorSource source : Catalogue.indicatorSources()) {
+                String family = source.getClass().getSimpleName();
+                long s0 = System.nanoTime();
+                long e0 = engine.engineNanos();
+                Map<CellKey, AgeBandCounts> cells = new HashMap<>();
+                int done = 0;
+                for (FinancialYear year : years) {
+                    cells.putAll(source.count(engine, year));
+                    progress.update("Counting " + family, ++done, years.size());
+                }
+                countingNanos.put(family, System.nanoTime() - s0);
+                engineTimings.put(family, Duration.ofNanos(engine.engineNanos() - e0));
+                List<IndicatorSpec> familySpecs = source.indicators();
+                specs.addAll(familySpecs);
+                statistics.put(family, background.submit(() -> {
+                    long c0 = System.nanoTime();
+                    List<IndicatorRow> familyRows = new ArrayList<>();
+                    for (IndicatorSpec spec : familySpecs) {
+                        familyRows.addAll(calculator.rows(spec, cells));
+                    }
+                    return new FamilyRows(familyRows, System.nanoTime() - c0);
+                }));
             }
-            for (IndicatorSpec spec : source.indicators()) {
-                rows.addAll(calculator.rows(spec, cells));
-                specs.add(spec);
+            List<IndicatorRow> rows = new ArrayList<>();
+            for (Map.Entry<String, Future<FamilyRows>> e : statistics.entrySet()) {
+                FamilyRows f = finished(e.getValue());
+                rows.addAll(f.rows());
+                // a family's time is its counting plus its statistics, though the latter overlapped the next family
+                timings.put(e.getKey(), Duration.ofNanos(countingNanos.get(e.getKey()) + f.nanos()));
             }
-            timings.put(source.getClass().getSimpleName(), Duration.ofNanos(System.nanoTime() - s0));
+            Future<IndicatorOutputs> indicatorOutputs = background.submit(() -> indicatorOutputs(options, rows,
+                    geography, results));
+            return analysesAndMetadata(engine, options, progress, geography, years, results, specs, timings,
+                    engineTimings, t0, indicatorOutputs);
+        } finally {
+            background.shutdownNow();
         }
+    }
 
+    /** A family's indicator rows and the time their statistics took. */
+    private record FamilyRows(List<IndicatorRow> rows, long nanos) {}
+
+    /** The indicator files, published and (when asked) analyst, and what disclosure control left. */
+    private record IndicatorOutputs(Path analystDir, List<Path> files, int publishedRows, long disclosureNanos) {}
+
+    private static IndicatorOutputs indicatorOutputs(Options options, List<IndicatorRow> rows, Geography geography,
+                                                     Path results) throws IOException {
         List<Path> files = new ArrayList<>();
         Path analyst = null;
         if (options.analystOutputs()) {
@@ -83,28 +136,69 @@ public final class Build {
         }
         long d0 = System.nanoTime();
         List<IndicatorRow> published = new DisclosureStep(geography, options.rule()).apply(rows);
-        timings.put("Disclosure control", Duration.ofNanos(System.nanoTime() - d0));
+        long disclosure = System.nanoTime() - d0;
         files.addAll(IndicatorFiles.write(results, published, geography.names()));
+        return new IndicatorOutputs(analyst, files, published.size(), disclosure);
+    }
 
+    /** The value of background work, its failure rethrown as it was thrown. */
+    private static <T> T finished(Future<T> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("build interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static Summary analysesAndMetadata(TimedEngine engine, Options options, Progress progress,
+                                               Geography geography, List<FinancialYear> years, Path results,
+                                               List<IndicatorSpec> specs, Map<String, Duration> timings,
+                                               Map<String, Duration> engineTimings, long t0,
+                                               Future<IndicatorOutputs> indicatorOutputs) throws IOException {
+        List<Path> analysisFiles = new ArrayList<>();
+        Path analyst = options.analystOutputs() ? options.out().resolve("analyst").resolve("results") : null;
+        if (analyst != null) {
+            Files.createDirectories(analyst);
+        }
         List<Map<String, Object>> analysesMeta = new ArrayList<>();
         AnalysisContext context = new AnalysisContext(engine, geography, years, progress);
         int done = 0;
         for (Analysis analysis : Catalogue.analyses()) {
             long a0 = System.nanoTime();
+            long e0 = engine.engineNanos();
             List<AnalysisTable> tables = analysis.compute(context);
             List<AnalysisTable> publishedTables = tables.stream()
                     .map(t -> TableDisclosure.apply(t, options.rule())).toList();
-            files.addAll(AnalysisFiles.write(results, analysis.info(), publishedTables));
+            analysisFiles.addAll(AnalysisFiles.write(results, analysis.info(), publishedTables));
             if (analyst != null) {
-                files.addAll(AnalysisFiles.write(analyst, analysis.info(), tables));
+                analysisFiles.addAll(AnalysisFiles.write(analyst, analysis.info(), tables));
             }
             analysesMeta.add(analysisMetadata(analysis, publishedTables));
             timings.put(analysis.info().id(), Duration.ofNanos(System.nanoTime() - a0));
+            engineTimings.put(analysis.info().id(), Duration.ofNanos(engine.engineNanos() - e0));
             progress.update("Analyses", ++done, Catalogue.analyses().size());
         }
+        IndicatorOutputs indicators = finished(indicatorOutputs);
+        timings.put("Disclosure control", Duration.ofNanos(indicators.disclosureNanos()));
+        List<Path> files = new ArrayList<>(indicators.files());
+        files.addAll(analysisFiles);
         files.add(MetadataFile.write(results, options.population(), specs, analysesMeta));
         timings.put("Total", Duration.ofNanos(System.nanoTime() - t0));
-        return new Summary(results, analyst, years, specs.size(), published.size(), analysesMeta.size(), files, timings);
+        engineTimings.put("Total", Duration.ofNanos(engine.engineNanos()));
+        return new Summary(results, indicators.analystDir(), years, specs.size(), indicators.publishedRows(),
+                analysesMeta.size(), files, timings, engineTimings);
     }
 
     private static Map<String, Object> analysisMetadata(Analysis analysis, List<AnalysisTable> tables) {

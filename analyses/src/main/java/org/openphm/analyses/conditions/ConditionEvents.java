@@ -23,21 +23,28 @@ final class ConditionEvents {
     static final String DETENTION = "detention";
 
     static Query of(FinancialYear year) {
+        return attributed().where(within(col("event_date"), year));
+    }
+
+    /**
+     * Every spell and detention, attributed: a shared result the years filter, so the attribution (a join
+     * with a window per event, independent of other events) runs once rather than once a year.
+     */
+    private static Query attributed() {
         Query spells = Query.from(CanonicalSchema.SPELL)
-                .where(within(col("admission_date"), year))
                 .select(Named.as("event_id", concat(lit("s|"), col("spell_id"))),
                         Named.as("person_id", col("person_id")), Named.as("event_date", col("admission_date")),
                         Named.as("kind", lit(SPELL)), Named.as("admission_method", col("admission_method")),
                         Named.as("primary_diagnosis", col("primary_diagnosis")));
         // A detention's key is person, start and section (DATA_MODEL): its id is made from them.
         Query detentions = Query.from(CanonicalSchema.DETENTION)
-                .where(within(col("start_date"), year))
                 .select(Named.as("event_id", concat(lit("d|"), col("person_id"), lit("|"),
                                 cast(col("start_date"), ValueType.STRING), lit("|"), col("section"))),
                         Named.as("person_id", col("person_id")), Named.as("event_date", col("start_date")),
                         Named.as("kind", lit(DETENTION)), Named.as("admission_method", nullOf(ValueType.STRING)),
                         Named.as("primary_diagnosis", nullOf(ValueType.STRING)));
-        return EventAttribution.at(spells.unionAll(detentions), "event_id", "event_date");
+        return EventAttribution.at(spells.unionAll(detentions), "event_id", "event_date")
+                .shared("condition_events_attributed");
     }
 
     private static Expr within(Expr date, FinancialYear year) {

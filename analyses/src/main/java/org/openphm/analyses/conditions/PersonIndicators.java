@@ -105,16 +105,17 @@ public final class PersonIndicators implements IndicatorSource {
         Result r = engine.execute(query(year, measures));
         Map<CellKey, AgeBandCounts> cells = new HashMap<>();
         List<Integer> keyIndex = CellRollup.FINE_KEYS.stream().map(r::columnIndex).toList();
+        CellRollup.Batch batch = rollup.batch(measures.stream().map(m -> m.spec().id()).toList(), year.label());
         for (List<Object> row : r.rows()) {
             List<Object> keys = keyIndex.stream().map(row::get).toList();
             for (int i = 0; i < measures.size(); i++) {
                 long d = (Long) row.get(r.columnIndex("d" + i));
                 if (d > 0) {
-                    rollup.file(cells, measures.get(i).spec().id(), year.label(), keys,
-                            (Long) row.get(r.columnIndex("n" + i)), d);
+                    batch.add(keys, i, (Long) row.get(r.columnIndex("n" + i)), d);
                 }
             }
         }
+        batch.fileInto(cells);
         return cells;
     }
 

@@ -26,8 +26,21 @@ public final class AgeBandCounts {
 
     public double[] denominators() { return denominator.clone(); }
 
+    /** Band indexes by label, looked up for every counted row. */
+    private static final java.util.Map<String, Integer> BAND_INDEX = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Band index of a label "0-4" … "90+". */
     public static int bandOf(String label) {
+        Integer known = BAND_INDEX.get(label);
+        if (known != null) {
+            return known;
+        }
+        int i = parseBand(label);
+        BAND_INDEX.put(label, i);
+        return i;
+    }
+
+    private static int parseBand(String label) {
         int start = Integer.parseInt(label.replace("+", "").split("-")[0]);
         int i = RegisteredPopulation.ESP_BAND_STARTS.indexOf(start);
         if (i < 0) {

@@ -61,26 +61,31 @@ public final class AgeRangeEventRates {
         Map<CellKey, AgeBandCounts> cells = new HashMap<>();
         Result counted = engine.execute(events.aggregate(CellRollup.keys(), CellRollup.sets(),
                 eventMeasures.toArray(Measure[]::new)));
+        List<String> ids = numerators.stream().map(Numerator::indicatorId).toList();
+        CellRollup.Batch eventCounts = rollup.batch(ids, year.label());
         for (List<Object> row : counted.rows()) {
             List<Object> keys = keys(counted, row);
             for (int i = 0; i < numerators.size(); i++) {
                 long n = (Long) row.get(counted.columnIndex("n" + i));
                 if (n > 0) {
-                    rollup.file(cells, numerators.get(i).indicatorId(), year.label(), keys, n, 0);
+                    eventCounts.add(keys, i, n, 0);
                 }
             }
         }
+        eventCounts.fileInto(cells);
         Result population = engine.execute(RegisteredPopulation.at(year.end()).aggregate(CellRollup.keys(), CellRollup.sets(),
                 populationMeasures.toArray(Measure[]::new)));
+        CellRollup.Batch registered = rollup.batch(ids, year.label());
         for (List<Object> row : population.rows()) {
             List<Object> keys = keys(population, row);
-            for (Numerator n : numerators) {
-                long d = (Long) row.get(population.columnIndex("d" + n.ageKey()));
+            for (int i = 0; i < numerators.size(); i++) {
+                long d = (Long) row.get(population.columnIndex("d" + numerators.get(i).ageKey()));
                 if (d > 0) {
-                    rollup.file(cells, n.indicatorId(), year.label(), keys, 0, d);
+                    registered.add(keys, i, 0, d);
                 }
             }
         }
+        registered.fileInto(cells);
         return cells;
     }
 

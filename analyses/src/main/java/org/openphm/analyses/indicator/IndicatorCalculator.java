@@ -39,8 +39,9 @@ public final class IndicatorCalculator {
 
     public List<IndicatorRow> rows(IndicatorSpec spec, Map<CellKey, AgeBandCounts> cells) {
         Map<CellKey, Estimates> estimates = new HashMap<>();
+        String baseId = baseId(spec);
         for (Map.Entry<CellKey, AgeBandCounts> e : cells.entrySet()) {
-            if (!e.getKey().indicatorId().equals(baseId(spec)) || !computable(spec, e.getKey())) {
+            if (!e.getKey().indicatorId().equals(baseId) || !computable(spec, e.getKey())) {
                 continue;
             }
             estimates.put(e.getKey(), estimate(spec, e.getValue()));

@@ -26,8 +26,11 @@ public final class RegisteredPopulation {
     /** Deprivation quintile label when a person's LSOA is not in the lsoa reference table. */
     public static final String UNKNOWN_QUINTILE = "Unknown";
 
-    /** Columns: person_id, practice_code, pcn_code, neighbourhood_code, place_code, icb_code, sex, age,
-     *  age_band, ethnic_group, imd_quintile. */
+    /**
+     * Columns: person_id, practice_code, pcn_code, neighbourhood_code, place_code, icb_code, sex, age,
+     * age_band, ethnic_group, imd_quintile. A {@link Query.Shared} result: dozens of indicators and analyses
+     * start from the population of the same date, and the engine derives it once and reuses it.
+     */
     public static Query at(LocalDate date) {
         Lit ref = lit(date);
         // Overlapping registrations happen in real extracts (a transfer recorded before the old one ends):
@@ -58,6 +61,7 @@ public final class RegisteredPopulation {
                         Named.as("sex", col("sex")), Named.as("age", col("age")),
                         Named.as("age_band", ageBand(col("age"), ESP_BAND_STARTS.toArray(Integer[]::new))),
                         Named.as("ethnic_group", col("ethnic_group")),
-                        Named.as("imd_quintile", coalesce(col("lsoa_quintile"), lit(UNKNOWN_QUINTILE))));
+                        Named.as("imd_quintile", coalesce(col("lsoa_quintile"), lit(UNKNOWN_QUINTILE))))
+                .shared("registered_population_" + date.toString().replace('-', '_'));
     }
 }

@@ -64,15 +64,17 @@ public final class RegisterPrevalence {
         List<Integer> keyIndex = CellRollup.FINE_KEYS.stream().map(result::columnIndex).toList();
         int[] num = registers.stream().mapToInt(r -> result.columnIndex(numerator(r))).toArray();
         int[] den = registers.stream().mapToInt(r -> result.columnIndex(denominator(r))).toArray();
+        CellRollup.Batch batch = rollup.batch(registers.stream().map(QofRegister::indicatorId).toList(), year.label());
         for (List<Object> row : result.rows()) {
             List<Object> keys = keyIndex.stream().map(row::get).toList();
             for (int i = 0; i < registers.size(); i++) {
                 long d = (Long) row.get(den[i]);
                 if (d > 0) {
-                    rollup.file(cells, registers.get(i).indicatorId(), year.label(), keys, (Long) row.get(num[i]), d);
+                    batch.add(keys, i, (Long) row.get(num[i]), d);
                 }
             }
         }
+        batch.fileInto(cells);
         return cells;
     }
 

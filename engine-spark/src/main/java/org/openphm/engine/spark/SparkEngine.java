@@ -3,7 +3,10 @@ package org.openphm.engine.spark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -22,6 +25,11 @@ public final class SparkEngine implements Engine {
 
     private final SparkSession spark;
     private final SqlRenderer renderer = new SqlRenderer(SparkDialect.INSTANCE);
+    /** Tells apart the kept results of engines sharing one session. */
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private final int instance = INSTANCES.incrementAndGet();
+    /** Shared results kept so far: each a cached temporary view, read by every later query containing it. */
+    private final Map<Query.Shared, String> kept = new HashMap<>();
 
     /** Over the tables and views the session already resolves by unqualified name. */
     public SparkEngine(SparkSession spark) {
@@ -52,11 +60,13 @@ public final class SparkEngine implements Engine {
     @Override
     public String name() { return "spark"; }
 
+    /** The SQL run for the query: shared results already kept are read from their cached views. */
     @Override
-    public String render(Query query) { return renderer.render(query); }
+    public synchronized String render(Query query) { return renderer.render(query, kept::get); }
 
     @Override
-    public Result execute(Query query) {
+    public synchronized Result execute(Query query) {
+        keepShared(query);
         String sql = render(query);
         try {
             Dataset<Row> ds = spark.sql(sql);
@@ -75,7 +85,34 @@ public final class SparkEngine implements Engine {
         }
     }
 
-    /** Leaves the session running: it is the caller's, and one session serves many engines and queries. */
+    /** Caches each shared result of the query not kept yet as a temporary view, inner ones first. */
+    private void keepShared(Query query) {
+        for (Query.Shared shared : Query.sharedResults(query)) {
+            if (kept.containsKey(shared)) {
+                continue;
+            }
+            String view = "shared_" + shared.name() + "_" + instance + "_" + kept.size();
+            String sql = renderer.render(shared.input(), kept::get);
+            try {
+                // Cached lazily: the first query that reads the view computes it, later ones reuse it.
+                spark.sql(sql).cache().createOrReplaceTempView(view);
+            } catch (RuntimeException e) {
+                throw new EngineException("Spark failed to keep " + shared.name() + ": " + e.getMessage() + "\n" + sql, e);
+            }
+            kept.put(shared, view);
+        }
+    }
+
+    /**
+     * Releases the kept results (uncached, views dropped) but leaves the session running: it is the caller's,
+     * and one session serves many engines and queries.
+     */
     @Override
-    public void close() {}
+    public synchronized void close() {
+        for (String view : kept.values()) {
+            spark.catalog().uncacheTable(view);
+            spark.catalog().dropTempView(view);
+        }
+        kept.clear();
+    }
 }

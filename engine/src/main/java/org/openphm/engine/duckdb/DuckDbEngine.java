@@ -9,7 +9,9 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.openphm.engine.Engine;
 import org.openphm.engine.EngineException;
@@ -18,12 +20,18 @@ import org.openphm.engine.query.Query;
 import org.openphm.engine.sql.DuckDbDialect;
 import org.openphm.engine.sql.SqlRenderer;
 
-/** The default engine: DuckDB embedded in this JVM, over a workspace file or a connection the caller made. */
+/**
+ * The default engine: DuckDB embedded in this JVM, over a workspace file or a connection the caller made.
+ * {@link Query.Shared} results are kept in temporary tables for the engine's lifetime, so the tables they
+ * read must not change while the engine is open.
+ */
 public final class DuckDbEngine implements Engine {
 
     private final Connection connection;
     private final boolean ownsConnection;
     private final SqlRenderer renderer = new SqlRenderer(DuckDbDialect.INSTANCE);
+    /** Shared results kept so far, each in its temporary table (TEMP works on a read-only workspace too). */
+    private final Map<Query.Shared, String> kept = new HashMap<>();
 
     private DuckDbEngine(Connection connection, boolean ownsConnection) {
         this.connection = connection;
@@ -75,11 +83,14 @@ public final class DuckDbEngine implements Engine {
     @Override
     public String name() { return "duckdb"; }
 
+    /** The SQL run for the query: shared results already kept are read from their temporary tables. */
     @Override
-    public String render(Query query) { return renderer.render(query); }
+    public synchronized String render(Query query) { return renderer.render(query, kept::get); }
 
+    /** Serialised: one JDBC connection runs one statement at a time; DuckDB parallelises within it. */
     @Override
-    public Result execute(Query query) {
+    public synchronized Result execute(Query query) {
+        keepShared(query);
         String sql = render(query);
         // A fresh statement per query: after an SQL error DuckDB's JDBC statement is closed (STACK.md).
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -103,8 +114,41 @@ public final class DuckDbEngine implements Engine {
         }
     }
 
+    /** Computes each shared result of the query not kept yet into a temporary table, inner ones first. */
+    private void keepShared(Query query) {
+        for (Query.Shared shared : Query.sharedResults(query)) {
+            if (kept.containsKey(shared)) {
+                continue;
+            }
+            String table = "shared_" + shared.name();
+            if (kept.containsValue(table)) {
+                // Another result under the same name: keep both, as names are only labels.
+                table = table + "_" + kept.size();
+            }
+            String sql = "CREATE OR REPLACE TEMP TABLE " + DuckDbDialect.INSTANCE.quote(table) + " AS "
+                    + renderer.render(shared.input(), kept::get);
+            try (Statement s = connection.createStatement()) {
+                s.execute(sql);
+            } catch (SQLException e) {
+                throw new EngineException("DuckDB failed to keep " + shared.name() + ": " + e.getMessage() + "\n" + sql, e);
+            }
+            kept.put(shared, table);
+        }
+    }
+
+    /** Drops the kept results from a caller's connection; a connection the engine opened takes them with it. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (!ownsConnection) {
+            for (String table : kept.values()) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("DROP TABLE IF EXISTS " + DuckDbDialect.INSTANCE.quote(table));
+                } catch (SQLException e) {
+                    throw new EngineException("cannot drop " + table + ": " + e.getMessage(), e);
+                }
+            }
+            kept.clear();
+        }
         if (ownsConnection) {
             try {
                 connection.close();

@@ -205,6 +205,27 @@ public sealed interface Query {
         public List<String> columns() { return input.columns(); }
     }
 
+    /**
+     * A sub-result that many queries start from (the registered population on a date is read by every
+     * prevalence, rate and analysis of a year): an engine computes it once, keeps it for its own lifetime and
+     * reads the kept rows wherever a query contains it, so the same joins and window are not redone per query.
+     * Its rows are exactly the input's; only the cost differs. The name is the kept result's name in the
+     * engine (a DuckDB temporary table, a cached Spark view) and should say what it holds and when, e.g.
+     * {@code registered_population_2025_03_31}. Rendered without an engine that keeps results, it is an
+     * ordinary sub-query.
+     */
+    record Shared(String name, Query input) implements Query {
+        public Shared {
+            Objects.requireNonNull(input, "input");
+            if (name == null || !name.matches("[a-z][a-z0-9_]{0,62}")) {
+                throw new IllegalArgumentException("a shared result's name is lower-case letters, digits and _: " + name);
+            }
+        }
+
+        @Override
+        public List<String> columns() { return input.columns(); }
+    }
+
     // ---- building ----------------------------------------------------------------------------------
 
     static Source from(Table table) { return Source.of(table); }
@@ -253,6 +274,63 @@ public sealed interface Query {
     default Query orderBy(SortKey... keys) { return new Sort(this, Arrays.asList(keys)); }
 
     default Query limit(long count) { return new Limit(this, count); }
+
+    /** This result, computed once per engine and then reused by every query that contains it ({@link Shared}). */
+    default Query shared(String name) { return new Shared(name, this); }
+
+    /** The relations this one reads, in order (none for a {@link Source}). */
+    default List<Query> inputs() {
+        if (this instanceof Join j) {
+            return List.of(j.left(), j.right());
+        }
+        if (this instanceof UnionAll u) {
+            return u.inputs();
+        }
+        if (this instanceof Source) {
+            return List.of();
+        }
+        if (this instanceof Filter f) {
+            return List.of(f.input());
+        }
+        if (this instanceof Derive d) {
+            return List.of(d.input());
+        }
+        if (this instanceof Select s) {
+            return List.of(s.input());
+        }
+        if (this instanceof Aggregate a) {
+            return List.of(a.input());
+        }
+        if (this instanceof RowNumber r) {
+            return List.of(r.input());
+        }
+        if (this instanceof Sort s) {
+            return List.of(s.input());
+        }
+        if (this instanceof Limit l) {
+            return List.of(l.input());
+        }
+        return List.of(((Shared) this).input());
+    }
+
+    /**
+     * Every distinct {@link Shared} result in the tree, each after the shared results it is itself built from,
+     * so an engine can keep them in this order.
+     */
+    static List<Shared> sharedResults(Query query) {
+        Set<Shared> found = new LinkedHashSet<>();
+        collectShared(query, found);
+        return List.copyOf(found);
+    }
+
+    private static void collectShared(Query query, Set<Shared> found) {
+        for (Query in : query.inputs()) {
+            collectShared(in, found);
+        }
+        if (query instanceof Shared s) {
+            found.add(s);
+        }
+    }
 
     // ---- helpers -----------------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Expr.*;
@@ -26,12 +27,24 @@ public final class SqlRenderer {
 
     private final Dialect dialect;
 
+    /** From this many grouping sets, re-aggregable measures are grouped at the finest grain first. */
+    static final int MANY_GROUPING_SETS = 4;
+
     public SqlRenderer(Dialect dialect) {
         this.dialect = dialect;
     }
 
+    /** One statement computing the whole query, shared results included (as ordinary sub-queries). */
     public String render(Query query) {
-        return new Statement().render(query);
+        return new Statement(shared -> null).render(query);
+    }
+
+    /**
+     * One statement that reads each {@link Query.Shared} result from the table or view the engine kept it in:
+     * {@code kept} gives that name, or null for a shared result to compute inline.
+     */
+    public String render(Query query, Function<Query.Shared, String> kept) {
+        return new Statement(kept).render(query);
     }
 
     /** Expression SQL over the given input columns; public so engines and tests can render a single expression. */
@@ -43,6 +56,11 @@ public final class SqlRenderer {
     private final class Statement {
         private final Map<Query, String> names = new LinkedHashMap<>();
         private final List<String> ctes = new ArrayList<>();
+        private final Function<Query.Shared, String> kept;
+
+        Statement(Function<Query.Shared, String> kept) {
+            this.kept = kept;
+        }
 
         String render(Query top) {
             String body;
@@ -72,6 +90,10 @@ public final class SqlRenderer {
             if (query instanceof Query.Source s) {
                 return q(s.table());
             }
+            if (query instanceof Query.Shared s) {
+                String table = kept.apply(s);
+                return table != null ? q(table) : relation(s.input());
+            }
             String existing = names.get(query);
             if (existing != null) {
                 return existing;
@@ -87,6 +109,10 @@ public final class SqlRenderer {
         private String select(Query query) {
             if (query instanceof Query.Source s) {
                 return "SELECT " + columnList(s.columns()) + " FROM " + q(s.table());
+            }
+            if (query instanceof Query.Shared s) {
+                String table = kept.apply(s);
+                return table != null ? "SELECT " + columnList(s.columns()) + " FROM " + q(table) : select(s.input());
             }
             if (query instanceof Query.Filter f) {
                 return "SELECT " + columnList(f.columns()) + " FROM " + relation(f.input())
@@ -154,6 +180,9 @@ public final class SqlRenderer {
         }
 
         private String aggregate(Query.Aggregate a) {
+            if (reaggregable(a)) {
+                return aggregateFromFineGrain(a);
+            }
             List<String> items = new ArrayList<>();
             boolean sets = !a.groupingSets().isEmpty();
             for (GroupKey k : a.keys()) {
@@ -175,6 +204,51 @@ public final class SqlRenderer {
                 sql += "\nGROUP BY " + columnList(a.keys().stream().map(GroupKey::column).toList());
             }
             return sql;
+        }
+
+        /**
+         * Many grouping sets over many rows cost the engines one pass of every measure per set (DuckDB one hash
+         * table each). When every measure can be re-aggregated exactly — counts summed, minima of minima, maxima
+         * of maxima — the input is first grouped by all the keys (a result bounded by the keys' combinations,
+         * not by the rows) and the sets are formed from that: the same rows for a fraction of the work. Sums
+         * and means are left alone, as re-adding partial sums of doubles could change the last digit.
+         */
+        private boolean reaggregable(Query.Aggregate a) {
+            return a.groupingSets().size() >= MANY_GROUPING_SETS && !a.keys().isEmpty()
+                    && a.measures().stream().allMatch(m -> switch (m.agg()) {
+                        case COUNT_ROWS, COUNT, MIN, MAX -> true;
+                        case COUNT_DISTINCT, SUM, MEAN -> false;
+                    });
+        }
+
+        private String aggregateFromFineGrain(Query.Aggregate a) {
+            List<String> keys = a.keys().stream().map(GroupKey::column).toList();
+            List<String> fineItems = new ArrayList<>();
+            keys.forEach(k -> fineItems.add(q(k)));
+            a.measures().forEach(m -> fineItems.add(measure(m, a.input()) + " AS " + q(m.name())));
+            String fineSql = "SELECT " + String.join(", ", fineItems) + " FROM " + relation(a.input())
+                    + "\nGROUP BY " + columnList(keys);
+            String fine = "q" + (ctes.size() + 1);        // after the input's CTEs, which relation() adds
+            ctes.add(fine + " AS (\n" + indent(fineSql) + "\n)");
+            List<String> items = new ArrayList<>();
+            for (GroupKey k : a.keys()) {
+                items.add(k.totalLabel() == null ? q(k.column())
+                        : "CASE WHEN GROUPING(" + q(k.column()) + ") = 1 THEN " + new ExprWriter(List.of()).write(k.totalLabel())
+                        + " ELSE " + q(k.column()) + " END AS " + q(k.column()));
+            }
+            for (Measure m : a.measures()) {
+                String partial = q(m.name());
+                items.add(switch (m.agg()) {
+                    // a set with no rows at all (the grand total of an empty input) counts 0, as COUNT would
+                    case COUNT_ROWS, COUNT -> "COALESCE(SUM(" + partial + "), 0)";
+                    case MIN -> "MIN(" + partial + ")";
+                    case MAX -> "MAX(" + partial + ")";
+                    case COUNT_DISTINCT, SUM, MEAN -> throw new IllegalStateException("not re-aggregable: " + m);
+                } + " AS " + q(m.name()));
+            }
+            return "SELECT " + String.join(", ", items) + " FROM " + fine + "\nGROUP BY GROUPING SETS ("
+                    + a.groupingSets().stream().map(set -> "(" + columnList(set) + ")").collect(Collectors.joining(", "))
+                    + ")";
         }
 
         /** Conditional measures aggregate a CASE, so numerator and denominator share one scan (trap 5). */

@@ -2,6 +2,7 @@ package org.openphm.engine.spec;
 
 import static java.time.LocalDate.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.*;
@@ -432,6 +433,40 @@ public abstract class EngineSpec {
     }
 
     @Test
+    void manyGroupingSetsOfCountsMinimaAndMaxima() {
+        // Four grouping sets (the renderer groups by all keys first, then forms the sets from that). Spells:
+        // s1 p1 emergency 2024-03-31 (FY 2023/24) cost 1000; s2 p1 elective 2024-04-01 (2024/25) 250.5;
+        // s3 p2 emergency 2024-04-02 (2024/25) 3000; s4 p6 emergency 2025-03-31 (2024/25) 500, not discharged;
+        // s5 p6 emergency 2024-10-10 (2024/25) 750; s6 p3 other 2023-05-05 (2023/24) 0.
+        // n = spells, discharged = non-null discharge, costly = cost >= 750, first/last admission.
+        Query q = Query.from(CanonicalSchema.SPELL).derive("fy", financialYear(col("admission_date")))
+                .aggregate(List.of(GroupKey.of("admission_method").totalAs("all"), GroupKey.of("person_id").totalAs("all"),
+                                GroupKey.of("fy").totalAs("all")),
+                        List.of(List.of("admission_method", "person_id"), List.of("admission_method"), List.of("fy"),
+                                List.of()),
+                        countRows("n"), count("discharged", col("discharge_date")),
+                        countIf("costly", col("cost_gbp").ge(lit(750.0))),
+                        min("first", col("admission_date")), max("last", col("admission_date")));
+        rows(q, cols("admission_method", "person_id", "fy", "n", "discharged", "costly", "first", "last"),
+                // (method, person)
+                row("elective", "p1", "all", 1L, 1L, 0L, parse("2024-04-01"), parse("2024-04-01")),
+                row("emergency", "p1", "all", 1L, 1L, 1L, parse("2024-03-31"), parse("2024-03-31")),
+                row("emergency", "p2", "all", 1L, 1L, 1L, parse("2024-04-02"), parse("2024-04-02")),
+                // p6: s4 (500, open) and s5 (750)
+                row("emergency", "p6", "all", 2L, 1L, 1L, parse("2024-10-10"), parse("2025-03-31")),
+                row("other", "p3", "all", 1L, 1L, 0L, parse("2023-05-05"), parse("2023-05-05")),
+                // (method)
+                row("elective", "all", "all", 1L, 1L, 0L, parse("2024-04-01"), parse("2024-04-01")),
+                row("emergency", "all", "all", 4L, 3L, 3L, parse("2024-03-31"), parse("2025-03-31")),
+                row("other", "all", "all", 1L, 1L, 0L, parse("2023-05-05"), parse("2023-05-05")),
+                // (fy): 2023/24 = s1, s6; 2024/25 = s2-s5 (s4 open; 3000 and 750 costly)
+                row("all", "all", "2023/24", 2L, 2L, 1L, parse("2023-05-05"), parse("2024-03-31")),
+                row("all", "all", "2024/25", 4L, 3L, 2L, parse("2024-04-01"), parse("2025-03-31")),
+                // ()
+                row("all", "all", "all", 6L, 5L, 3L, parse("2023-05-05"), parse("2025-03-31")));
+    }
+
+    @Test
     void distinctRowsAreAGroupByWithoutMeasures() {
         // persons with a registration: p1..p6, p6 twice -> 6 distinct
         rows(Query.from(CanonicalSchema.REGISTRATION).aggregate(List.of("person_id")).aggregate(List.of(), countRows("n")),
@@ -517,6 +552,74 @@ public abstract class EngineSpec {
                 row("p6", 2L, 6L));
         String sql = engine.render(q);
         assertEquals(1, sql.split("GROUP BY", -1).length - 1, "per-person aggregate rendered once:\n" + sql);
+    }
+
+    // ==== shared results (kept once per engine, read by later queries) =================================
+
+    /** Registered at 2025-03-31 with their Place, as in prevalenceByPlaceFromOneScan: p1, p2, p4, p6. */
+    private static Query registeredByPlace() {
+        Expr ref = date("2025-03-31");
+        return Query.from(CanonicalSchema.REGISTRATION)
+                .where(and(col("start_date").le(ref), or(isNull(col("end_date")), col("end_date").gt(ref))))
+                .select("person_id", "practice_code")
+                .join(Query.from(CanonicalSchema.PRACTICE).select("practice_code", "place_code"), "practice_code");
+    }
+
+    @Test
+    void aSharedResultGivesTheRowsOfItsInput() {
+        // registered people by Place, hand-derived in prevalenceByPlaceFromOneScan: E06000032 {p4, p6},
+        // E06000055 {p1, p2}. The same query over the shared result and over the plain sub-query must agree,
+        // the first time (when the engine keeps it) and the second (when it reads what it kept).
+        Query shared = registeredByPlace().shared("spec_registered_2025_03_31");
+        for (Query people : List.of(registeredByPlace(), shared, shared)) {
+            Query q = people.aggregate(List.of("place_code"), countRows("n")).orderBy(SortKey.asc("place_code"));
+            rows(q, cols("place_code", "n"), row("E06000032", 2L), row("E06000055", 2L));
+            rows(people.select("person_id", "place_code"), cols("person_id", "place_code"),
+                    row("p1", "E06000055"), row("p2", "E06000055"), row("p4", "E06000032"), row("p6", "E06000032"));
+        }
+        // once kept, the engine reads it rather than re-deriving it: the registration filter is gone from the SQL
+        String sql = engine.render(shared.aggregate(List.of("place_code"), countRows("n")));
+        assertFalse(sql.contains("start_date"), () -> "the kept result is recomputed:\n" + sql);
+    }
+
+    @Test
+    void aSharedResultJoinsItsOwnAggregateAndFeedsAnotherSharedResult() {
+        // The shared registered population twice in one query (each person with the size of their Place:
+        // 2 everywhere), then a shared result built on it (people on the HYP register at 2025-03-31: p1, p2,
+        // p6 — p4's resolved 2023) whose per-Place counts are E06000032 1 (p6), E06000055 2 (p1, p2).
+        Query people = registeredByPlace().shared("spec_registered_2025_03_31");
+        Query sizes = people.aggregate(List.of("place_code"), countRows("place_size"));
+        rows(people.join(sizes, "place_code").select("person_id", "place_size"), cols("person_id", "place_size"),
+                row("p1", 2L), row("p2", 2L), row("p4", 2L), row("p6", 2L));
+        Expr ref = date("2025-03-31");
+        Query hyp = Query.from(CanonicalSchema.CONDITION)
+                .where(and(col("condition").eq("HYP"), col("diagnosis_date").le(ref),
+                        or(isNull(col("resolved_date")), col("resolved_date").gt(ref))))
+                .aggregate(List.of("person_id"));
+        Query onRegister = people.join(hyp, "person_id").shared("spec_hypertension_2025_03_31");
+        Query perPlace = onRegister.aggregate(List.of("place_code"), countRows("n")).orderBy(SortKey.asc("place_code"));
+        rows(perPlace, cols("place_code", "n"), row("E06000032", 1L), row("E06000055", 2L));
+        rows(new Query.Sort(people.join(hyp, "person_id").aggregate(List.of("place_code"), countRows("n")),
+                List.of(SortKey.asc("place_code"))), cols("place_code", "n"), row("E06000032", 1L), row("E06000055", 2L));
+    }
+
+    @Test
+    void sharedResultsUnderOneNameButDifferentDefinitionsStayApart() {
+        // The name only labels what is kept: two different sub-queries under one name keep their own rows.
+        // Spells from 2024-04-01: s2, s3, s4, s5 (4); elective spells: s2 (1).
+        Query fromApril = Query.from(CanonicalSchema.SPELL).where(col("admission_date").ge(date("2024-04-01")))
+                .shared("spec_spells");
+        Query elective = Query.from(CanonicalSchema.SPELL).where(col("admission_method").eq("elective"))
+                .shared("spec_spells");
+        rows(fromApril.aggregate(List.of(), countRows("n")), cols("n"), row(4L));
+        rows(elective.aggregate(List.of(), countRows("n")), cols("n"), row(1L));
+        rows(fromApril.aggregate(List.of(), countRows("n")), cols("n"), row(4L));
+    }
+
+    @Test
+    void aSharedResultNeedsASafeName() {
+        assertThrows(IllegalArgumentException.class, () -> values().shared("drop table; --"));
+        assertThrows(IllegalArgumentException.class, () -> values().shared("Registered"));
     }
 
     // ==== a data-pack shaped case: prevalence by Place with an ICB total (DP 2) ==========================
