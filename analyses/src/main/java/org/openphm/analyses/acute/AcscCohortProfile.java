@@ -126,7 +126,8 @@ public record AcscCohortProfile(String id, String section, String placeCode, Str
     private AnalysisTable byGroup(AnalysisContext context, Map<String, Long> groups, Map<String, long[]> years) {
         List<List<Object>> rows = new ArrayList<>();
         groups.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByKey(Comparator.comparing(k -> k.split("\\|")[0]))
-                .thenComparing(Map.Entry.comparingByValue(Comparator.reverseOrder()))).forEach(e -> {
+                .thenComparing(Map.Entry.comparingByValue(Comparator.reverseOrder()))
+                .thenComparing(Map.Entry.comparingByKey())).forEach(e -> { // groups with equal counts by name
             String[] k = e.getKey().split("\\|");
             String before = FinancialYear.parse(k[0]).previous().label() + "|" + k[1];
             Long prev = groups.get(before);

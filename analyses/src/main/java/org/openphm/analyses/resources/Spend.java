@@ -136,7 +136,8 @@ public final class Spend implements Analysis {
         List<List<Object>> rows = new ArrayList<>();
         spend.forEach((category, byYear) -> byYear.forEach((year, byProvider) -> {
             double all = total(byProvider);
-            byProvider.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+            byProvider.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
                     .forEach(p -> rows.add(Arrays.asList(year, year.equals(latest) ? "latest" : "earlier", category,
                             p.getKey(), round(p.getValue(), 2), percent(p.getValue(), all))));
         }));
