@@ -44,7 +44,14 @@ public final class MortalityCells {
     public static final String UNKNOWN_DECILE = "Unknown";
 
     public record Cell(FinancialYear year, String neighbourhood, String place, String icb, String sex, int bandStart,
-                       String imdDecile, boolean smi, double deaths, double population) {}
+                       String imdDecile, boolean smi, double deaths, double population, double suicides) {
+
+        /** A cell with no deaths from suicide recorded (all-cause measures need none). */
+        public Cell(FinancialYear year, String neighbourhood, String place, String icb, String sex, int bandStart,
+                    String imdDecile, boolean smi, double deaths, double population) {
+            this(year, neighbourhood, place, icb, sex, bandStart, imdDecile, smi, deaths, population, 0);
+        }
+    }
 
     /** Everything about a cell except its age band and counts: what the measures select on. */
     public record Stratum(FinancialYear year, String neighbourhood, String place, String icb, String sex,
@@ -58,10 +65,11 @@ public final class MortalityCells {
         this.cells = List.copyOf(cells);
         for (Cell c : cells) {
             Bands b = strata.computeIfAbsent(new Stratum(c.year(), c.neighbourhood(), c.place(), c.icb(), c.sex(),
-                    c.imdDecile(), c.smi()), k -> new Bands(new double[BAND_STARTS.size()], new double[BAND_STARTS.size()]));
+                    c.imdDecile(), c.smi()), k -> Bands.empty());
             int i = BAND_STARTS.indexOf(c.bandStart());
             b.deaths()[i] += c.deaths();
             b.population()[i] += c.population();
+            b.suicides()[i] += c.suicides();
         }
     }
 
@@ -79,12 +87,13 @@ public final class MortalityCells {
         for (FinancialYear y : years) {
             Result r = engine.execute(population(midYear(y)));
             for (int i = 0; i < r.size(); i++) {
-                out.add(cell(r, i, y, 0, r.getLong(i, "people")));
+                out.add(cell(r, i, y, 0, r.getLong(i, "people"), 0));
             }
         }
         Result d = engine.execute(deaths(years.get(0).start(), years.get(years.size() - 1).end()));
         for (int i = 0; i < d.size(); i++) {
-            out.add(cell(d, i, FinancialYear.parse(d.getString(i, "fy")), d.getLong(i, "deaths"), 0));
+            out.add(cell(d, i, FinancialYear.parse(d.getString(i, "fy")), d.getLong(i, "deaths"), 0,
+                    d.getLong(i, "suicides")));
         }
         return new MortalityCells(out);
     }
@@ -109,7 +118,7 @@ public final class MortalityCells {
     static Query deaths(LocalDate from, LocalDate to) {
         Query died = Query.from(CanonicalSchema.PATIENT)
                 .where(and(isNotNull(col("death_date")), col("death_date").ge(lit(from)), col("death_date").le(lit(to))))
-                .select("person_id", "death_date");
+                .select("person_id", "death_date", "death_cause_icd10");
         // On the SMI register on the day of death: diagnosed by then and not resolved before it.
         Query smiAtDeath = died.join(Query.from(CanonicalSchema.CONDITION).where(col("condition").eq("SMI"))
                         .select("person_id", "diagnosis_date", "resolved_date"), "person_id")
@@ -123,7 +132,8 @@ public final class MortalityCells {
                 .derive(Named.as("band", ageBand(col("age"), BAND_STARTS.toArray(Integer[]::new))),
                         Named.as("smi", isNotNull(col("smi_flag"))),
                         Named.as("fy", financialYear(col("death_date"))))
-                .aggregate(keys, countRows("deaths"));
+                .aggregate(keys, countRows("deaths"), countIf("suicides",
+                        Suicide.cause(col("death_cause_icd10"), col("age"))));
     }
 
     /** People on the SMI register on a date, one row each. */
@@ -146,30 +156,40 @@ public final class MortalityCells {
         return people.join(decile, "person_id");
     }
 
-    private static Cell cell(Result r, int i, FinancialYear y, long deaths, long people) {
+    private static Cell cell(Result r, int i, FinancialYear y, long deaths, long people, long suicides) {
         String band = r.getString(i, "band");
         return new Cell(y, r.getString(i, "neighbourhood_code"), r.getString(i, "place_code"),
                 r.getString(i, "icb_code"), r.getString(i, "sex"), Integer.parseInt(band.split("[-+]")[0]),
-                r.getString(i, "imd_decile"), Boolean.TRUE.equals(r.get(i, "smi")), deaths, people);
+                r.getString(i, "imd_decile"), Boolean.TRUE.equals(r.get(i, "smi")), deaths, people, suicides);
     }
 
     /** Deaths and population by band start (in {@link #BAND_STARTS} order) over the strata a filter keeps. */
     public Bands bands(Predicate<Stratum> keep) {
-        double[] deaths = new double[BAND_STARTS.size()];
-        double[] population = new double[BAND_STARTS.size()];
+        Bands out = Bands.empty();
         strata.forEach((stratum, b) -> {
             if (keep.test(stratum)) {
-                for (int i = 0; i < deaths.length; i++) {
-                    deaths[i] += b.deaths()[i];
-                    population[i] += b.population()[i];
+                for (int i = 0; i < BAND_STARTS.size(); i++) {
+                    out.deaths()[i] += b.deaths()[i];
+                    out.population()[i] += b.population()[i];
+                    out.suicides()[i] += b.suicides()[i];
                 }
             }
         });
-        return new Bands(deaths, population);
+        return out;
     }
 
-    /** Deaths and population by age band, indexed as {@link #BAND_STARTS}. */
-    public record Bands(double[] deaths, double[] population) {
+    /** Deaths (all causes and from suicide) and population by age band, indexed as {@link #BAND_STARTS}. */
+    public record Bands(double[] deaths, double[] population, double[] suicides) {
+
+        static Bands empty() {
+            int n = BAND_STARTS.size();
+            return new Bands(new double[n], new double[n], new double[n]);
+        }
+
+        /** The same population with deaths from suicide in place of deaths from all causes. */
+        public Bands suicidesAsDeaths() {
+            return new Bands(suicides, population, suicides);
+        }
 
         public double totalDeaths() { return java.util.Arrays.stream(deaths).sum(); }
 
