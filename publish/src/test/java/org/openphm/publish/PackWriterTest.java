@@ -67,6 +67,22 @@ class PackWriterTest {
         assertEquals(2 * 3 + 6, summary.charts(), "two default charts per indicator, one per analysis");
     }
 
+    /** The PDF renderer reads an SVG's width and height as integers (it warned once per chart on "720.0"). */
+    @Test
+    void printChartsDeclareWholePixelSizes() {
+        java.util.regex.Matcher svg = java.util.regex.Pattern.compile("<svg[^>]*>").matcher(html);
+        int charts = 0;
+        while (svg.find()) {
+            String tag = svg.group();
+            if (tag.contains("width=")) {
+                charts++;
+                assertTrue(tag.matches("(?s).*\\bwidth=['\"]\\d+['\"].*") && tag.matches("(?s).*\\bheight=['\"]\\d+['\"].*"),
+                        tag);
+            }
+        }
+        assertTrue(charts > 0, "no sized SVG charts in the pack");
+    }
+
     @Test
     void keyPointsDefinitionsSourcesAndCaveatsArePrinted() {
         assertTrue(html.contains("Luton (9.4%) is significantly higher than England (7.9%) (95% CI)."));

@@ -70,7 +70,17 @@ public final class SvgChartRenderer {
         String prefix = "c" + SEQUENCE.incrementAndGet();
         g2.setDefsKeyPrefix(prefix);
         jfree.draw(g2, new Rectangle(0, 0, WIDTH, height));
-        return Optional.of(g2.getSVGElement(prefix, true, new ViewBox(0, 0, WIDTH, height), null, null));
+        return Optional.of(integerSize(g2.getSVGElement(prefix, true, new ViewBox(0, 0, WIDTH, height), null, null)));
+    }
+
+    /**
+     * JFreeSVG writes the root's width and height as decimals ("720.0"); the PDF renderer reads them as integers
+     * and logged a warning per chart. The sizes are whole pixels, so they are written as such.
+     */
+    static String integerSize(String svg) {
+        int end = svg.indexOf('>');
+        return svg.substring(0, end).replaceAll("\\b(width|height)=(['\"])(\\d+)\\.0['\"]", "$1=$2$3$2")
+                + svg.substring(end);
     }
 
     private static void style(JFreeChart chart, Chart source) {
