@@ -107,7 +107,7 @@ public final class MortalityCells {
             "imd_decile", "smi");
 
     static Query population(LocalDate date) {
-        Query people = RegisteredPopulation.at(date);
+        Query people = RegisteredPopulation.once(date);
         return withDecile(people)
                 .leftJoin(smiOn(date), "person_id")
                 .derive(Named.as("band", ageBand(col("age"), BAND_STARTS.toArray(Integer[]::new))),

@@ -32,6 +32,14 @@ public final class RegisteredPopulation {
      * start from the population of the same date, and the engine derives it once and reuses it.
      */
     public static Query at(LocalDate date) {
+        return once(date).shared("registered_population_" + date.toString().replace('-', '_'));
+    }
+
+    /**
+     * The same population as a plain query, for a date only one query reads (the mid-year populations of the
+     * mortality measures): keeping it would hold a million rows in memory for nothing.
+     */
+    public static Query once(LocalDate date) {
         Lit ref = lit(date);
         // Overlapping registrations happen in real extracts (a transfer recorded before the old one ends):
         // the most recent start wins, so nobody is counted twice.
@@ -61,7 +69,6 @@ public final class RegisteredPopulation {
                         Named.as("sex", col("sex")), Named.as("age", col("age")),
                         Named.as("age_band", ageBand(col("age"), ESP_BAND_STARTS.toArray(Integer[]::new))),
                         Named.as("ethnic_group", col("ethnic_group")),
-                        Named.as("imd_quintile", coalesce(col("lsoa_quintile"), lit(UNKNOWN_QUINTILE))))
-                .shared("registered_population_" + date.toString().replace('-', '_'));
+                        Named.as("imd_quintile", coalesce(col("lsoa_quintile"), lit(UNKNOWN_QUINTILE))));
     }
 }
