@@ -52,6 +52,7 @@ final class BuildCommand implements Callable<Integer> {
             throw new IllegalArgumentException(workspace + " does not exist: create it with phm ingest --workspace "
                     + workspace + " DIR (or run phm demo)");
         }
+        WorkspaceVersion.requireCurrent(workspace);
         ConsoleProgress progress = new ConsoleProgress(System.out);
         Build.Summary summary;
         try (Engine engine = DuckDbEngine.open(workspace)) {

@@ -16,7 +16,7 @@ public final class CanonicalSchema {
     private CanonicalSchema() {}
 
     /** Schema version, recorded in every workspace and every results metadata file. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     public static final String PERSON_ID = "person_id";
     /** Raw identifier accepted on input in place of person_id; validated, pseudonymised and dropped at ingest. */
@@ -279,12 +279,26 @@ public final class CanonicalSchema {
                     optional("setting", STRING, "Care setting")),
             List.of("service_line", "place_code", "provider"), false);
 
+    public static final Table RISK_REGISTER = new Table("risk_register", TableKind.AGGREGATE,
+            "The ICB's Board Assurance Framework: strategic risks the board maintains, each scored likelihood x "
+                    + "consequence on the NHS 5 x 5 matrix now and at its target (DP 6.7)",
+            List.of(required("risk_ref", STRING, "Risk reference, e.g. BAF0001"),
+                    required("title", STRING, "Risk title"),
+                    optional("theme", STRING, "Strategic theme or objective the risk threatens"),
+                    optional("lead", STRING, "Executive lead"),
+                    required("likelihood", INTEGER, "Current likelihood, 1-5").in(CodeSets.RISK_RATING),
+                    required("consequence", INTEGER, "Current consequence, 1-5").in(CodeSets.RISK_RATING),
+                    optional("target_likelihood", INTEGER, "Target likelihood, 1-5").in(CodeSets.RISK_RATING),
+                    optional("target_consequence", INTEGER, "Target consequence, 1-5").in(CodeSets.RISK_RATING),
+                    optional("reviewed", DATE, "Date the board last reviewed the risk")),
+            List.of("risk_ref"), false);
+
     /** Every canonical table, in load order (reference first, so patient rows can be checked against it). */
     public static final List<Table> TABLES = List.of(
             PRACTICE, LSOA, ENGLAND_COMPARATOR,
             PATIENT, REGISTRATION, CONDITION, OBSERVATION, REFERRAL, SPELL, DETENTION, WAITING_ENTRY,
             POPULATION_PROJECTION, PERFORMANCE_METRIC, WAITING_LIST, WORKFORCE, VACANCY, FINANCE_SPEND,
-            ALLOCATION, FEEDBACK, INCIDENT, PROVIDER_REGISTER, SERVICE_PROVISION);
+            ALLOCATION, FEEDBACK, INCIDENT, PROVIDER_REGISTER, SERVICE_PROVISION, RISK_REGISTER);
 
     public static Optional<Table> table(String name) {
         return TABLES.stream().filter(t -> t.name().equals(name)).findFirst();

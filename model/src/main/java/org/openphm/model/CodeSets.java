@@ -95,6 +95,8 @@ public final class CodeSets {
     public static final Domain.Range IMD_DECILE = new Domain.Range(1, 10);
     public static final Domain.Range IMD_QUINTILE = new Domain.Range(1, 5);
     public static final Domain.Range NON_NEGATIVE = new Domain.Range(0, Double.MAX_VALUE);
+    /** Likelihood or consequence on the NHS 5 x 5 risk matrix (1 rare / negligible .. 5 almost certain / catastrophic). */
+    public static final Domain.Range RISK_RATING = new Domain.Range(1, 5);
 
     private static Domain.Codes codes(String id, String... pairs) {
         Map<String, String> m = new LinkedHashMap<>();

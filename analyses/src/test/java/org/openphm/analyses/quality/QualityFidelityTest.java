@@ -43,6 +43,16 @@ class QualityFidelityTest {
             assertEquals(5L, row(feedback, "by-dimension", "dimension", "Provider", "type", "concern", "value",
                     "ELFT").get("contacts"));
 
+            // DP 6.7: the fifteen BAF risks the data pack lists, by reference and title
+            AnalysisTable baf = new BoardAssuranceFramework().compute(context).get(0);
+            Map<Object, Object> titles = new java.util.TreeMap<>();
+            baf.rows().forEach(r -> titles.put(r.get(0), r.get(1)));
+            assertEquals(List.of("BAF0001", "BAF0002", "BAF0003", "BAF0004", "BAF0005", "BAF0006", "BAF0007",
+                    "BAF0008", "BAF0009", "BAF0010", "BAF0011", "BAF0012", "BAF0013", "BAF0015", "BAF0022"),
+                    List.copyOf(titles.keySet()));
+            assertEquals("Pressure on Urgent and Emergency Care (UEC) in the BLMK System", titles.get("BAF0003"));
+            assertEquals("Achieving Net Zero", titles.get("BAF0022"));
+
             // DP 10.2: CCS's Outstanding of August 2019 is the oldest rating
             AnalysisTable ratings = new CqcRatings().compute(context).get(0);
             assertEquals("CCS", ratings.rows().get(0).get(0));

@@ -19,7 +19,7 @@ public final class FeedsGenerator {
 
     private static final List<Feed> FEEDS = List.of(new PerformanceMetricFeed(), new WaitingListFeed(),
             new WorkforceFeed(), new VacancyFeed(), new FinanceSpendFeed(), new AllocationFeed(), new FeedbackFeed(),
-            new IncidentFeed(), new ProviderRegisterFeed(), new ServiceProvisionFeed());
+            new IncidentFeed(), new ProviderRegisterFeed(), new ServiceProvisionFeed(), new RiskRegisterFeed());
 
     /**
      * @param patients registered population the feeds are for; population-proportional figures (staff, waiting
