@@ -113,6 +113,23 @@ public final class ReferralProjections implements Analysis {
 
     static int year(FinancialYear fy) { return DemographicProjection.yearOf(fy); }
 
+    /**
+     * Referrals of a dataset (every service, the N/A row included) for the whole ICB in each projection year from
+     * the DP 4.7/4.9 base year: the demand index other analyses scale by (the workforce needed, DP 12).
+     */
+    public static java.util.SortedMap<Integer, Double> icbTotals(org.openphm.engine.Engine engine, Geography geography,
+                                                                 String dataset, int minAge) {
+        ReferralProjection.Projected p = new ReferralProjection(dataset, minAge, BASE).compute(engine, geography);
+        String icb = geography.areas(org.openphm.analyses.indicator.AreaType.ICB).get(0).code();
+        java.util.SortedMap<Integer, Double> out = new java.util.TreeMap<>();
+        p.projected().values().forEach(byArea -> byArea.getOrDefault(icb, Map.of())
+                .forEach((year, v) -> out.merge(year, v, Double::sum)));
+        return out;
+    }
+
+    /** The base year of the referral projections, as a projection year. */
+    public static int baseYear() { return year(BASE); }
+
     static AnalysisTable byService(Geography geography, ReferralProjection.Projected p) {
         List<List<Object>> rows = new ArrayList<>();
         Map<String, Double> totals = new java.util.HashMap<>();

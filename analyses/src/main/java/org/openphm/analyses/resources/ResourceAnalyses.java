@@ -20,6 +20,6 @@ public final class ResourceAnalyses {
 
     public static List<Analysis> all() {
         return List.of(new Spend(), new AllocationHistory(), new WorkforceProfile(), new Vacancies(), new Turnover(),
-                new WorkforceAge(), new WorkforceEthnicity());
+                new WorkforceAge(), new WorkforceEthnicity(), new WorkforceDemandProjection());
     }
 }
