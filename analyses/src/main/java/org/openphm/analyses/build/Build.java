@@ -173,6 +173,7 @@ public final class Build {
             Files.createDirectories(analyst);
         }
         List<Map<String, Object>> analysesMeta = new ArrayList<>();
+        InputCaveats dataQuality = InputCaveats.measure(engine);
         AnalysisContext context = new AnalysisContext(engine, geography, years, progress);
         int done = 0;
         for (Analysis analysis : Catalogue.analyses()) {
@@ -185,7 +186,7 @@ public final class Build {
             if (analyst != null) {
                 analysisFiles.addAll(AnalysisFiles.write(analyst, analysis.info(), tables));
             }
-            analysesMeta.add(analysisMetadata(analysis, publishedTables));
+            analysesMeta.add(analysisMetadata(analysis, publishedTables, dataQuality));
             timings.put(analysis.info().id(), Duration.ofNanos(System.nanoTime() - a0));
             engineTimings.put(analysis.info().id(), Duration.ofNanos(engine.engineNanos() - e0));
             progress.update("Analyses", ++done, Catalogue.analyses().size());
@@ -194,14 +195,15 @@ public final class Build {
         timings.put("Disclosure control", Duration.ofNanos(indicators.disclosureNanos()));
         List<Path> files = new ArrayList<>(indicators.files());
         files.addAll(analysisFiles);
-        files.add(MetadataFile.write(results, options.population(), specs, analysesMeta));
+        files.add(MetadataFile.write(results, options.population(), specs, analysesMeta, dataQuality::forIndicator));
         timings.put("Total", Duration.ofNanos(System.nanoTime() - t0));
         engineTimings.put("Total", Duration.ofNanos(engine.engineNanos()));
         return new Summary(results, indicators.analystDir(), years, specs.size(), indicators.publishedRows(),
                 analysesMeta.size(), files, timings, engineTimings);
     }
 
-    private static Map<String, Object> analysisMetadata(Analysis analysis, List<AnalysisTable> tables) {
+    private static Map<String, Object> analysisMetadata(Analysis analysis, List<AnalysisTable> tables,
+                                                        InputCaveats dataQuality) {
         var info = analysis.info();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", info.id());
@@ -210,7 +212,8 @@ public final class Build {
         m.put("definition", info.definition());
         m.put("method", info.method());
         m.put("source", info.source());
-        m.put("caveats", info.caveats());
+        boolean ethnic = tables.stream().anyMatch(t -> t.columnNames().stream().anyMatch(c -> c.startsWith("ethnic")));
+        m.put("caveats", InputCaveats.combined(info.caveats(), dataQuality.forSource(info.source(), ethnic)));
         List<Map<String, Object>> tableMeta = new ArrayList<>();
         for (AnalysisTable t : tables) {
             tableMeta.add(Map.of("name", t.name(), "file", info.file(t.name()), "columns", t.columns().stream()

@@ -31,6 +31,13 @@ public final class MetadataFile {
 
     public static Path write(Path resultsDir, String population, List<IndicatorSpec> indicators,
                              List<Map<String, Object>> analyses) throws IOException {
+        return write(resultsDir, population, indicators, analyses, m -> List.of());
+    }
+
+    /** @param measuredCaveats the data-quality caveats measured on the indicator's inputs (InputCaveats) */
+    static Path write(Path resultsDir, String population, List<IndicatorSpec> indicators,
+                      List<Map<String, Object>> analyses,
+                      java.util.function.Function<IndicatorMetadata, List<String>> measuredCaveats) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema_version", CanonicalSchema.VERSION);
         root.put("generated_at", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
@@ -55,7 +62,7 @@ public final class MetadataFile {
             ind.put("polarity", m.polarity().code());
             ind.put("comparator", m.comparator());
             ind.put("breakdowns", m.breakdowns().stream().map(Breakdown::categoryType).toList());
-            ind.put("caveats", m.caveats());
+            ind.put("caveats", InputCaveats.combined(m.caveats(), measuredCaveats.apply(m)));
             ind.put("charts", IndicatorCharts.standard(m));
             list.add(ind);
         }
