@@ -23,7 +23,7 @@ public final class PopulationAnalyses {
     public static List<Analysis> all() {
         SharedMortality mortality = new SharedMortality();
         return List.of(new RegisteredPopulationProfile(), new PopulationProjectionAnalysis(),
-                new LifeExpectancyAnalysis(mortality), new Suicide(mortality), new LifeExpectancyInequality(mortality),
+                new LifeExpectancyAnalysis(mortality), new CausesOfDisability(), new Suicide(mortality), new LifeExpectancyInequality(mortality),
                 new SmiPrematureMortality(mortality), new PredictedDeaths(mortality));
     }
 }

@@ -1,0 +1,77 @@
+package org.openphm.analyses.population;
+
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.bool;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.openphm.analyses.catalogue.Analysis;
+import org.openphm.analyses.catalogue.AnalysisContext;
+import org.openphm.analyses.catalogue.AnalysisInfo;
+import org.openphm.analyses.catalogue.AnalysisTable;
+import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.CsvLine;
+
+/**
+ * DP 2.6: what causes the years lived with disability, from the Global Burden of Disease. Not computable from
+ * patient records (it needs GBD's disability weights and prevalence models), and GBD publishes no ICB level, so
+ * the pack shows the region's published shares as an external reference, labelled as such.
+ */
+final class CausesOfDisability implements Analysis {
+
+    static final String ID = "dp-2.6-causes-of-disability";
+    static final String RESOURCE = "causes_of_disability.csv";
+
+    @Override
+    public AnalysisInfo info() {
+        return new AnalysisInfo(ID, "DP 2.6", "Causes of disability and poor health (external reference)",
+                "Share of all years lived with disability (YLDs) in the East of England in 2021 by cause group, "
+                        + "as the Global Burden of Disease study estimates it.",
+                "Published figures, not computed from the workspace: the six cause groups the data pack quotes, "
+                        + "and the remainder (100% minus them) as 'All other causes'.",
+                "IHME Global Burden of Disease 2021 (GBD Compare), East of England, all ages, both sexes, as quoted "
+                        + "in DP 2.6 (analyses resources population/SOURCES.md)",
+                List.of("An external reference for the region, not BLMK: GBD publishes no ICB-level results, and "
+                                + "nothing here changes with the workspace.",
+                        "'All other causes' is the remainder of the six quoted shares, not a published figure."),
+                List.of(new ChartDescription("ranked_table", "Share of years lived with disability by cause, East "
+                        + "of England 2021 (GBD)", "External reference", "shares", Map.of(),
+                        Map.of("y", "share_of_yld_pct"), "%")));
+    }
+
+    @Override
+    public List<AnalysisTable> compute(AnalysisContext context) {
+        return List.of(shares());
+    }
+
+    static AnalysisTable shares() {
+        List<List<Object>> rows = new ArrayList<>();
+        try (InputStream in = CausesOfDisability.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " missing from the analyses resources");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            r.readLine(); // header
+            for (String line; (line = r.readLine()) != null; ) {
+                if (!line.isBlank()) {
+                    List<String> f = CsvLine.split(line);
+                    rows.add(Arrays.asList(f.get(0), Double.parseDouble(f.get(1)), "yes".equals(f.get(2))));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new AnalysisTable("shares", "Share of years lived with disability by cause group", List.of(
+                text("cause_group", "GBD cause group"), number("share_of_yld_pct", "Percentage of all YLDs"),
+                bool("published", "Quoted in the source (false = the remainder)")), rows);
+    }
+}
