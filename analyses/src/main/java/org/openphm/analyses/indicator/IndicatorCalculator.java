@@ -92,7 +92,8 @@ public final class IndicatorCalculator {
         double[] weights = EuropeanStandardPopulation.weights();
         List<DirectStandardisation.Band> bands = new ArrayList<>();
         for (int i = 0; i < weights.length; i++) {
-            if (RegisteredPopulation.ESP_BAND_STARTS.get(i) + 4 < spec.minAge()) {
+            if (RegisteredPopulation.ESP_BAND_STARTS.get(i) + 4 < spec.minAge()
+                    || RegisteredPopulation.ESP_BAND_STARTS.get(i) > spec.maxAge()) {
                 continue;
             }
             if (den[i] <= 0) {

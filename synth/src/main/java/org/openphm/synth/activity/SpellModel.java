@@ -263,7 +263,7 @@ final class SpellModel {
             } else {
                 switch (Stream.values()[pick]) {
                     case GENERAL -> general(person, x, site, admitted, rng, out);
-                    case CYP_MH -> emergency(person, x, site, admitted, "711", Diagnoses.emergency(rng, "711"), null,
+                    case CYP_MH -> emergency(person, x, site, admitted, "711", Diagnoses.emergency(rng, "711"), null, null,
                             1.0, NON_ELECTIVE_EPISODE, rng, out);
                     case ELECTIVE -> elective(person, x, site, admitted, rng, out);
                     case MATERNITY -> maternity(person, x, site, admitted, rng, out);
@@ -275,7 +275,10 @@ final class SpellModel {
     private void general(SyntheticPerson person, Exposure x, Site site, LocalDate admitted, SplittableRandom rng,
                          ActivityOutput out) throws IOException {
         String tf = TreatmentFunctions.emergency(rng, x.age(), "F".equals(person.sex()));
-        emergency(person, x, site, admitted, tf, Diagnoses.emergency(rng, tf), null, 1.0, NON_ELECTIVE_EPISODE, rng, out);
+        String diagnosis = Diagnoses.emergency(rng, tf);
+        SelfHarm.Coding selfHarm = SelfHarm.recode(person, x.age(), admitted, x.year());
+        emergency(person, x, site, admitted, tf, selfHarm == null ? diagnosis : selfHarm.primary(),
+                selfHarm == null ? null : selfHarm.externalCause(), null, 1.0, NON_ELECTIVE_EPISODE, rng, out);
     }
 
     private void acsc(AcscCondition c, SyntheticPerson person, Exposure x, Site site, LocalDate admitted,
@@ -284,12 +287,13 @@ final class SpellModel {
         String diagnosis = c.icd10[rng.nextInt(c.icd10.length)];
         String procedure = Draws.chance(rng, c.group.noProcedure) ? null
                 : c.group.procedures[rng.nextInt(c.group.procedures.length)];
-        emergency(person, x, site, admitted, tf, diagnosis, procedure, c.group.stayRatio,
+        emergency(person, x, site, admitted, tf, diagnosis, null, procedure, c.group.stayRatio,
                 NON_ELECTIVE_EPISODE * c.group.costWeight * ACSC_PRICE_FACTOR, rng, out);
     }
 
     private void emergency(SyntheticPerson person, Exposure x, Site site, LocalDate admitted, String tf,
-                           String diagnosis, String procedure, double stayRatio, double episodePrice,
+                           String diagnosis, String externalCause, String procedure, double stayRatio,
+                           double episodePrice,
                            SplittableRandom rng, ActivityOutput out) throws IOException {
         int stay = LengthOfStay.draw(rng, stays.mean("emergency", tf, site, x.year()) * stayRatio,
                 LengthOfStay.EMERGENCY_SHAPE);
@@ -308,8 +312,12 @@ final class SpellModel {
             }
         }
         double cost = episodePrice + EXCESS_BED_DAY * Math.max(0, d.stay() - TRIM_DAYS);
-        out.spell(site.provider, site.code, "emergency", admitted, d.date(), ready, diagnosis,
-                Diagnoses.secondary(person, admitted, diagnosis), procedure, tf, cost,
+        String secondary = Diagnoses.secondary(person, admitted, diagnosis);
+        if (externalCause != null) { // HES puts the external cause in a secondary position
+            secondary = secondary == null ? externalCause : externalCause + ";" + secondary;
+        }
+        out.spell(site.provider, site.code, "emergency", admitted, d.date(), ready, diagnosis, secondary, procedure,
+                tf, cost,
                 d.destination(rng, x.age()));
     }
 
