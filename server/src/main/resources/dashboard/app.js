@@ -123,7 +123,7 @@ async function renderItem(box, item, token) {
       const div = node('div', { class: 'chart' + (state.tables ? ' hidden' : ''), 'data-kind': c.kind });
       fig.appendChild(div);
       const chart = echarts.init(div, null, { renderer: 'canvas' });
-      chart.setOption(c.option);
+      chart.setOption(withFormatters(c.option, div.clientWidth));
       if (state.tables) chart.resize();
     } else {
       fig.appendChild(node('h3', {}, c.title));
@@ -152,6 +152,21 @@ async function renderItem(box, item, token) {
     cv.appendChild(ul);
     box.appendChild(cv);
   }
+}
+
+// Chart options arrive as JSON, which cannot hold functions: the server names a formatter ("absolute": a
+// pyramid's male bars are drawn left of zero but are counts) and the dashboard supplies it. Long titles wrap
+// to the chart's width instead of running off it.
+function withFormatters(option, width) {
+  const absolute = (v) => (typeof v === 'number' ? Math.abs(v).toLocaleString('en-GB') : v);
+  [].concat(option.xAxis || [], option.yAxis || []).forEach((axis) => {
+    if (axis.axisLabel && axis.axisLabel.formatter === 'absolute') axis.axisLabel.formatter = absolute;
+  });
+  if (option.tooltip && option.tooltip.valueFormatter === 'absolute') option.tooltip.valueFormatter = absolute;
+  if (option.title && width > 0) {
+    option.title.textStyle = Object.assign({}, option.title.textStyle, { width: Math.max(200, width - 40), overflow: 'break' });
+  }
+  return option;
 }
 
 function table(t) {

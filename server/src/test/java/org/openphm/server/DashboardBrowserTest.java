@@ -106,7 +106,13 @@ class DashboardBrowserTest {
     void switchingAreaAndBreakdownRedrawsChartsWithData() throws Exception {
         browser.get(url("/"));
         waitReady();
-        // The first section with content is DP 1.2 (the pyramid); go to Section 5, QOF.
+        // The first section with content is DP 1.2 (the pyramid): its male counts are drawn left of zero but
+        // labelled as the positive counts they are.
+        Object maleLabel = js("const c = Array.from(document.querySelectorAll('.chart'))"
+                + ".find(d => d.getAttribute('data-kind') === 'pyramid');"
+                + " return c ? echarts.getInstanceByDom(c).getOption().xAxis[0].axisLabel.formatter(-12345) : null;");
+        assertEquals("12,345", maleLabel);
+        // Section 5, QOF.
         browser.findElement(By.cssSelector("nav a[data-section='5']")).click();
         waitReady();
         assertEquals("Section 5 \u2013 Long Term Conditions QOF", browser.findElement(By.id("view-title")).getText());

@@ -88,10 +88,12 @@ public final class EChartsOptions {
             male.add(v == null ? "-" : -v);
         }
         return map("yAxis", map("type", "category", "data", p.bands(), "name", "Age band"),
-                "xAxis", map("type", "value", "name", "Male (left) / Female (right)"),
+                // male counts are drawn left of zero; the dashboard shows them as the positive counts they are
+                "xAxis", map("type", "value", "name", "Male (left) / Female (right)",
+                        "axisLabel", map("formatter", "absolute")),
                 "legend", map("bottom", 0),
                 "grid", map("bottom", 60, "top", 60, "left", 70),
-                "tooltip", map("trigger", "axis", "axisPointer", map("type", "shadow")),
+                "tooltip", map("trigger", "axis", "axisPointer", map("type", "shadow"), "valueFormatter", "absolute"),
                 "series", List.of(
                         map("name", "Male", "type", "bar", "stack", "total", "data", male,
                                 "itemStyle", map("color", Palette.MALE)),
