@@ -32,7 +32,8 @@ class FeedsCalibrationTest {
 
     static final long SEED = 20250930L;
     static final List<String> FEEDS = List.of("performance_metric", "waiting_list", "workforce", "vacancy",
-            "finance_spend", "allocation", "feedback", "incident", "provider_register", "service_provision");
+            "finance_spend", "allocation", "feedback", "incident", "provider_register", "service_provision",
+            "risk_register");
 
     @TempDir
     static Path dir;
