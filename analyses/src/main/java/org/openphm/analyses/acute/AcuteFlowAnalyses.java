@@ -31,6 +31,7 @@ public final class AcuteFlowAnalyses {
         all.add(LengthOfStayByFunction.elective());
         all.add(LengthOfStayByFunction.nonElective());
         all.add(new ClinicallyReadyShare());
+        all.add(new RehabilitationPathway2());
         return List.copyOf(all);
     }
 }

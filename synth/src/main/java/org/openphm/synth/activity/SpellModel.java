@@ -316,9 +316,17 @@ final class SpellModel {
         if (externalCause != null) { // HES puts the external cause in a secondary position
             secondary = secondary == null ? externalCause : externalCause + ";" + secondary;
         }
+        String destination = d.destination(rng, x.age());
+        RehabilitationUnit.Stay rehab = RehabilitationUnit.admit(person, x.age(), site, d);
         out.spell(site.provider, site.code, "emergency", admitted, d.date(), ready, diagnosis, secondary, procedure,
-                tf, cost,
-                d.destination(rng, x.age()));
+                tf, cost, rehab == null ? destination : Discharge.OTHER_HOSPITAL);
+        if (rehab != null) {
+            Discharge end = Discharge.of(person, rehab.admitted(), rehab.plannedDays());
+            out.spell(RehabilitationUnit.PROVIDER, RehabilitationUnit.SITE, "other", rehab.admitted(), end.date(), null,
+                    RehabilitationUnit.DIAGNOSIS, diagnosis, null, RehabilitationUnit.TREATMENT_FUNCTION,
+                    RehabilitationUnit.COST_PER_DAY * Math.max(1, end.stay()),
+                    end.died() ? Discharge.DIED : end.date() == null ? null : Discharge.HOME);
+        }
     }
 
     private void elective(SyntheticPerson person, Exposure x, Site site, LocalDate admitted, SplittableRandom rng,
