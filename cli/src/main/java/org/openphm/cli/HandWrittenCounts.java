@@ -112,34 +112,45 @@ final class HandWrittenCounts {
                 ALL_LEVELS, ALL_LEVELS, Filing.EVENT_RATES);
     }
 
-    /** DP 3.8 and 4.3: under-18 mental-health and emergency admissions, and Mental Health Act detentions. */
+    /**
+     * DP 3.8 and 4.3: under-18 mental-health and emergency admissions, and Mental Health Act detentions; DP 3.2
+     * and 3.6: emergency admissions for self-harm, all ages and 10-24 (an S/T injury with an X60-X84 cause).
+     */
     static Case eventIndicators(List<FinancialYear> years) {
         String events = "events AS (\n"
                 + "  SELECT 's|' || spell_id AS event_id, person_id, admission_date AS event_date, 'spell' AS kind,\n"
-                + "    admission_method, primary_diagnosis FROM spell\n"
+                + "    admission_method, primary_diagnosis, secondary_diagnoses FROM spell\n"
                 + "  UNION ALL\n"
                 + "  SELECT 'd|' || person_id || '|' || CAST(start_date AS VARCHAR) || '|' || section, person_id,\n"
-                + "    start_date, 'detention', NULL, NULL FROM detention)";
+                + "    start_date, 'detention', NULL, NULL, NULL FROM detention)";
+        String selfHarm = "kind = 'spell' AND admission_method = 'emergency' AND left(primary_diagnosis, 1) IN ('S', 'T')"
+                + " AND regexp_matches(';' || coalesce(secondary_diagnoses, ''), ';X(6[0-9]|7[0-9]|8[0-4])')";
         String sql = "WITH " + yearsCte(years) + ",\n" + registeredAtYearEnd() + ",\n" + events + ",\n"
                 + attributedEvents() + ",\n"
                 + "fine AS (\n"
                 + "  SELECT " + String.join(", ", FINE) + ", sum(n_0) AS n_0, sum(d_0) AS d_0, sum(n_1) AS n_1,\n"
-                + "    sum(d_1) AS d_1, sum(n_2) AS n_2, sum(d_2) AS d_2 FROM (\n"
+                + "    sum(d_1) AS d_1, sum(n_2) AS n_2, sum(d_2) AS d_2, sum(n_3) AS n_3, sum(d_3) AS d_3,\n"
+                + "    sum(n_4) AS n_4, sum(d_4) AS d_4 FROM (\n"
                 + "    SELECT " + String.join(", ", FINE) + ",\n"
                 + "      count(*) FILTER (WHERE kind = 'spell' AND primary_diagnosis LIKE 'F%' AND age <= 17) AS n_0,\n"
                 + "      0 AS d_0,\n"
                 + "      count(*) FILTER (WHERE kind = 'spell' AND admission_method = 'emergency' AND age <= 17) AS n_1,\n"
                 + "      0 AS d_1,\n"
-                + "      count(*) FILTER (WHERE kind = 'detention') AS n_2, 0 AS d_2\n"
+                + "      count(*) FILTER (WHERE kind = 'detention') AS n_2, 0 AS d_2,\n"
+                + "      count(*) FILTER (WHERE " + selfHarm + ") AS n_3, 0 AS d_3,\n"
+                + "      count(*) FILTER (WHERE " + selfHarm + " AND age BETWEEN 10 AND 24) AS n_4, 0 AS d_4\n"
                 + "    FROM attributed GROUP BY ALL\n"
                 + "    UNION ALL\n"
                 + "    SELECT " + String.join(", ", FINE) + ", 0, count(*) FILTER (WHERE age <= 17), 0,\n"
-                + "      count(*) FILTER (WHERE age <= 17), 0, count(*) FROM people GROUP BY ALL)\n"
+                + "      count(*) FILTER (WHERE age <= 17), 0, count(*), 0, count(*), 0,\n"
+                + "      count(*) FILTER (WHERE age BETWEEN 10 AND 24) FROM people GROUP BY ALL)\n"
                 + "  GROUP BY ALL)\n"
-                + groupingSets(3, ROLLUP_BROKEN_DOWN, ALL_LEVELS);
-        return new Case("EventIndicators", "Condition event rates", "DP 3.8, 4.3", sql,
+                + groupingSets(5, ROLLUP_BROKEN_DOWN, ALL_LEVELS);
+        return new Case("EventIndicators", "Condition event rates", "DP 3.2, 3.6, 3.8, 4.3", sql,
                 List.of(EventIndicators.CYP_MENTAL_HEALTH_ADMISSIONS, EventIndicators.EMERGENCY_ADMISSIONS_UNDER_18,
-                        EventIndicators.MHA_DETENTIONS), ALL_LEVELS, ROLLUP_BROKEN_DOWN, Filing.WHERE_EITHER);
+                        EventIndicators.MHA_DETENTIONS, EventIndicators.SELF_HARM_ADMISSIONS,
+                        EventIndicators.SELF_HARM_ADMISSIONS_10_24), ALL_LEVELS, ROLLUP_BROKEN_DOWN,
+                Filing.WHERE_EITHER);
     }
 
     // ---- SQL pieces ---------------------------------------------------------------------------------------
