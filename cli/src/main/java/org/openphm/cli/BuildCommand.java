@@ -1,7 +1,6 @@
 package org.openphm.cli;
 
 import org.openphm.model.ConsoleProgress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.openphm.analyses.build.Build;
@@ -48,10 +47,6 @@ final class BuildCommand implements Callable<Integer> {
 
     static int run(Path workspace, Path out, boolean analystOutputs, DisclosureRule rule, boolean pack,
                    String population) throws Exception {
-        if (!Files.exists(workspace)) {
-            throw new IllegalArgumentException(workspace + " does not exist: create it with phm ingest --workspace "
-                    + workspace + " DIR (or run phm demo)");
-        }
         WorkspaceVersion.requireCurrent(workspace);
         ConsoleProgress progress = new ConsoleProgress(System.out);
         Build.Summary summary;

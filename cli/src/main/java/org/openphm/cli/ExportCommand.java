@@ -1,6 +1,5 @@
 package org.openphm.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,10 +20,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.exists(workspace)) {
-            throw new IllegalArgumentException(workspace + " does not exist: create it with phm ingest --workspace "
-                    + workspace + " DIR (or run phm demo)");
-        }
+        WorkspaceVersion.requireCurrent(workspace);
         long t0 = System.nanoTime();
         List<ParquetExport.TableFile> files = ParquetExport.export(workspace, out);
         System.out.printf("Wrote %d Parquet tables to %s in %.1fs.%nNext: spark-submit --class "

@@ -17,7 +17,12 @@ import org.openphm.model.WorkspaceLayout;
 final class WorkspaceVersion {
     private WorkspaceVersion() {}
 
+    /** The workspace exists and was ingested under today's canonical schema; otherwise what to do about it. */
     static void requireCurrent(Path workspace) {
+        if (!java.nio.file.Files.exists(workspace)) {
+            throw new IllegalArgumentException(workspace + " does not exist: create it with phm ingest --workspace "
+                    + workspace + " DIR (or run phm demo)");
+        }
         Properties props = new Properties();
         props.setProperty("duckdb.read_only", "true");
         String found;
