@@ -212,7 +212,8 @@ final class PackHtml {
             h.append("<tr>");
             for (String v : t.rows().get(r)) {
                 boolean numeric = org.openphm.publish.results.Numbers.parse(v) != null;
-                h.append(numeric ? "<td class=\"num\">" : "<td>").append(Xml.text(v)).append("</td>");
+                h.append(numeric ? "<td class=\"num\">" : "<td>")
+                        .append(Xml.text(org.openphm.publish.results.Numbers.display(v))).append("</td>");
             }
             h.append("</tr>\n");
         }
