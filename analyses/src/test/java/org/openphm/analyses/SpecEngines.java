@@ -38,7 +38,7 @@ public final class SpecEngines {
 
     /** One local session for the whole test run: starting Spark costs seconds, the tables are tiny. */
     private static synchronized SparkSession session() {
-        if (spark == null) {
+        if (spark == null || spark.sparkContext().isStopped()) { // a test may have stopped the shared session
             spark = LocalSpark.builder(2)
                     .config("spark.sql.codegen.wholeStage", "false")
                     .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")

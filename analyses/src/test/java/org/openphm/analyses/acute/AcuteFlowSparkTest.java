@@ -2,7 +2,6 @@ package org.openphm.analyses.acute;
 
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.openphm.engine.Engine;
@@ -32,10 +31,8 @@ class AcuteFlowSparkTest extends AcuteFlowSpec {
         engine = SparkEngine.overParquet(spark, dir.resolve("parquet"));
     }
 
-    @AfterAll
-    static void close() {
-        spark.stop();
-    }
+    // No @AfterAll stop: getOrCreate hands every test class of this JVM the same session (SpecEngines's too), so
+    // stopping it here broke the Spark cases of whichever class ran next.
 
     @Override
     Engine engine() {
