@@ -163,10 +163,30 @@ function withFormatters(option, width) {
     if (axis.axisLabel && axis.axisLabel.formatter === 'absolute') axis.axisLabel.formatter = absolute;
   });
   if (option.tooltip && option.tooltip.valueFormatter === 'absolute') option.tooltip.valueFormatter = absolute;
+  if (option.tooltip && option.tooltip.formatter === 'with-ci') option.tooltip.formatter = withCi;
   if (option.title && width > 0) {
     option.title.textStyle = Object.assign({}, option.title.textStyle, { width: Math.max(200, width - 40), overflow: 'break' });
   }
   return option;
+}
+
+// A trend's tooltip: each line's value with its 95% confidence interval; the band series (ids "ci-...") that
+// draw the shading are left out.
+function withCi(params) {
+  const list = [].concat(params);
+  if (!list.length) return '';
+  const num = (v) => Number(v).toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  const esc = (t) => String(t).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+  let html = esc(list[0].axisValueLabel);
+  list.filter((p) => !String(p.seriesId || '').startsWith('ci-')).forEach((p) => {
+    const d = p.data;
+    const v = d !== null && typeof d === 'object' ? d.value : d;
+    if (v === '-' || v === null || v === undefined) return;
+    const ci = d !== null && typeof d === 'object' && d.lower != null && d.upper != null
+      ? ' (95% CI ' + num(d.lower) + '\u2013' + num(d.upper) + ')' : '';
+    html += '<br>' + p.marker + esc(p.seriesName) + ': ' + num(v) + ci;
+  });
+  return html;
 }
 
 function table(t) {

@@ -29,11 +29,19 @@ public final class EChartsOptions {
         } else {
             return Optional.empty();
         }
-        o.put("title", map("text", chart.title(), "subtext", chart.subtitle(), "left", "center",
+        o.put("title", map("text", chart.title(), "subtext", subtext(chart), "left", "center",
                 "textStyle", map("fontSize", 14)));
         o.put("animation", false);
         o.putIfAbsent("tooltip", map("trigger", "axis"));
         return Optional.of(o);
+    }
+
+    /** The subtitle, saying what the shading means when a trend has confidence bands. */
+    private static String subtext(Chart chart) {
+        boolean bands = chart instanceof Chart.Lines l
+                && l.series().stream().anyMatch(s -> s.role() == Chart.SeriesRole.FOCUS && hasInterval(s));
+        String sub = chart.subtitle() == null ? "" : chart.subtitle();
+        return bands ? (sub.isBlank() ? "" : sub + " · ") + "Shaded: 95% confidence interval" : sub;
     }
 
     private static Map<String, Object> bars(Chart.Bars b) {
@@ -65,21 +73,72 @@ public final class EChartsOptions {
         return o;
     }
 
+    /**
+     * Trend and projection lines. A focus series with confidence limits carries them on each point (for the
+     * tooltip) and gets a shaded band: a transparent line at the lower limit with the interval's width stacked
+     * on it, which is how ECharts draws a band without custom code.
+     */
     private static Map<String, Object> lines(Chart.Lines l) {
         List<Object> series = new ArrayList<>();
+        List<Object> bands = new ArrayList<>();
+        List<String> legend = new ArrayList<>();
         int focus = 0;
         for (Chart.Series s : l.series()) {
-            String colour = Palette.colour(s, s.role() == Chart.SeriesRole.FOCUS ? focus++ : 0);
-            series.add(map("name", s.name(), "type", "line", "data", nullsAsGaps(s.values()),
+            boolean isFocus = s.role() == Chart.SeriesRole.FOCUS;
+            String colour = Palette.colour(s, isFocus ? focus++ : 0);
+            boolean withCi = isFocus && hasInterval(s);
+            series.add(map("name", s.name(), "type", "line", "data", withCi ? pointsWithCi(s) : nullsAsGaps(s.values()),
                     "itemStyle", map("color", colour), "connectNulls", false,
-                    "lineStyle", map("color", colour, "type", s.role() == Chart.SeriesRole.FOCUS ? "solid" : "dashed",
-                            "width", s.role() == Chart.SeriesRole.FOCUS ? 2.5 : 1.5)));
+                    "lineStyle", map("color", colour, "type", isFocus ? "solid" : "dashed",
+                            "width", isFocus ? 2.5 : 1.5)));
+            legend.add(s.name());
+            if (withCi) {
+                int k = bands.size() / 2;
+                List<Object> lower = new ArrayList<>();
+                List<Object> width = new ArrayList<>();
+                for (int i = 0; i < s.values().size(); i++) {
+                    Double lo = s.lower().get(i);
+                    Double hi = s.upper().get(i);
+                    boolean ok = lo != null && hi != null && s.values().get(i) != null;
+                    lower.add(ok ? lo : "-");
+                    width.add(ok ? hi - lo : "-");
+                }
+                bands.add(map("id", "ci-lower-" + k, "name", s.name() + " 95% CI", "type", "line", "stack", "ci-" + k,
+                        "data", lower, "symbol", "none", "silent", true, "lineStyle", map("opacity", 0)));
+                bands.add(map("id", "ci-band-" + k, "name", s.name() + " 95% CI", "type", "line", "stack", "ci-" + k,
+                        "data", width, "symbol", "none", "silent", true, "lineStyle", map("opacity", 0),
+                        "areaStyle", map("color", colour, "opacity", 0.16)));
+            }
         }
-        return map("xAxis", map("type", "category", "data", l.x(), "name", l.xLabel()),
+        series.addAll(bands);
+        Map<String, Object> o = map("xAxis", map("type", "category", "data", l.x(), "name", l.xLabel()),
                 "yAxis", map("type", "value", "name", l.yLabel(), "scale", true),
-                "legend", map("bottom", 0, "type", "scroll"),
+                "legend", map("bottom", 0, "type", "scroll", "data", legend),
                 "grid", map("bottom", 70, "top", 70),
                 "series", series);
+        if (!bands.isEmpty()) {
+            // named formatter, supplied by the dashboard: the value with its interval, bands left out
+            o.put("tooltip", map("trigger", "axis", "formatter", "with-ci"));
+        }
+        return o;
+    }
+
+    private static boolean hasInterval(Chart.Series s) {
+        for (int i = 0; i < s.values().size(); i++) {
+            if (s.values().get(i) != null && s.lower().get(i) != null && s.upper().get(i) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Object> pointsWithCi(Chart.Series s) {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < s.values().size(); i++) {
+            Double v = s.values().get(i);
+            out.add(v == null ? "-" : map("value", v, "lower", s.lower().get(i), "upper", s.upper().get(i)));
+        }
+        return out;
     }
 
     private static Map<String, Object> pyramid(Chart.Pyramid p) {

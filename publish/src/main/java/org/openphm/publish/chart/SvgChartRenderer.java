@@ -26,15 +26,20 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
@@ -103,8 +108,11 @@ public final class SvgChartRenderer {
             p.getRangeAxis().setLabelFont(new Font(FONT, Font.PLAIN, 11));
         } else if (chart.getPlot() instanceof XYPlot p) {
             p.setBackgroundPaint(Color.WHITE);
+            p.setRangeGridlinePaint(new Color(0xdddddd));
             p.getDomainAxis().setTickLabelFont(new Font(FONT, Font.PLAIN, 10));
             p.getRangeAxis().setTickLabelFont(new Font(FONT, Font.PLAIN, 10));
+            p.getDomainAxis().setLabelFont(new Font(FONT, Font.PLAIN, 11));
+            p.getRangeAxis().setLabelFont(new Font(FONT, Font.PLAIN, 11));
         }
     }
 
@@ -171,28 +179,51 @@ public final class SvgChartRenderer {
         }
     }
 
-    /** Trends (with England and ICB dashed) and projections to 2043. */
+    /**
+     * Trends (with England and the ICB dashed) and projections to 2043. A focus series that carries confidence
+     * limits gets its 95% interval as a shaded band, so a reader sees whether a change is more than noise.
+     */
     private static JFreeChart lines(Chart.Lines l) {
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (Chart.Series s : l.series()) {
-            for (int i = 0; i < l.x().size(); i++) {
-                data.addValue(s.values().get(i), s.name(), l.x().get(i));
-            }
-        }
-        LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true);
+        XYSeriesCollection lines = new XYSeriesCollection();
+        YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
+        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, l.x().size() <= 40);
+        DeviationRenderer bandRenderer = new DeviationRenderer(false, false);
+        bandRenderer.setAlpha(0.16f);
         int focus = 0;
         for (int i = 0; i < l.series().size(); i++) {
             Chart.Series s = l.series().get(i);
-            renderer.setSeriesPaint(i, Palette.awt(Palette.colour(s, s.role() == Chart.SeriesRole.FOCUS ? focus++ : 0)));
-            renderer.setSeriesStroke(i, s.role() == Chart.SeriesRole.FOCUS ? new BasicStroke(2.2f)
+            Color colour = Palette.awt(Palette.colour(s, s.role() == Chart.SeriesRole.FOCUS ? focus++ : 0));
+            XYSeries line = new XYSeries(s.name(), false, true);
+            for (int k = 0; k < l.x().size(); k++) {
+                // a suppressed value is a gap in the line, never a zero
+                line.add(k, s.values().get(k) == null ? Double.NaN : s.values().get(k));
+            }
+            lines.addSeries(line);
+            lineRenderer.setSeriesPaint(i, colour);
+            lineRenderer.setSeriesStroke(i, s.role() == Chart.SeriesRole.FOCUS ? new BasicStroke(2.2f)
                     : new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            if (s.role() == Chart.SeriesRole.FOCUS) {
+                for (YIntervalSeries band : CiBand.segments(s, l.x().size())) {
+                    int b = bands.getSeriesCount();
+                    bands.addSeries(band);
+                    bandRenderer.setSeriesFillPaint(b, colour);
+                    bandRenderer.setSeriesPaint(b, colour);
+                    // one legend entry explains every band
+                    bandRenderer.setSeriesVisibleInLegend(b, b == 0);
+                }
+            }
         }
+        bandRenderer.setLegendItemLabelGenerator((d, series) -> "Shaded: 95% confidence interval");
         NumberAxis y = new NumberAxis(l.yLabel());
         y.setAutoRangeIncludesZero(false);
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(l.xLabel()), y, renderer);
-        if (l.x().size() > 10) {
-            plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        XYPlot plot = new XYPlot(lines, PeriodAxis.of(l.xLabel(), l.x()), y, lineRenderer);
+        if (bands.getSeriesCount() > 0) {
+            plot.setDataset(1, bands);
+            plot.setRenderer(1, bandRenderer);
+            // bands behind the lines
+            plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
         }
+        plot.setDomainGridlinesVisible(false);
         return new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }
 
@@ -282,14 +313,18 @@ public final class SvgChartRenderer {
 
     /** DP 7.x: XmR chart, points coloured by special cause, limits dashed, target red. */
     private static JFreeChart spc(Chart.Spc s) {
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (int i = 0; i < s.x().size(); i++) {
-            data.addValue(s.values().get(i), "Value", s.x().get(i));
-            data.addValue(s.centre().get(i), "Mean", s.x().get(i));
-            data.addValue(s.lower().get(i), "Lower process limit", s.x().get(i));
-            data.addValue(s.upper().get(i), "Upper process limit", s.x().get(i));
+        XYSeriesCollection data = new XYSeriesCollection();
+        List<List<Double>> columns = List.of(s.values(), s.centre(), s.lower(), s.upper());
+        List<String> names = List.of("Value", "Mean", "Lower process limit", "Upper process limit");
+        for (int c = 0; c < columns.size(); c++) {
+            XYSeries series = new XYSeries(names.get(c), false, true);
+            for (int k = 0; k < s.x().size(); k++) {
+                Double v = columns.get(c).get(k);
+                series.add(k, v == null ? Double.NaN : v);
+            }
+            data.addSeries(series);
         }
-        LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true) {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true) {
             @Override
             public Paint getItemPaint(int row, int column) {
                 if (row == 0) {
@@ -311,8 +346,8 @@ public final class SvgChartRenderer {
         }
         NumberAxis y = new NumberAxis(s.yLabel());
         y.setAutoRangeIncludesZero(false);
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), y, renderer);
-        plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        XYPlot plot = new XYPlot(data, PeriodAxis.of(null, s.x()), y, renderer);
+        plot.setDomainGridlinesVisible(false);
         if (s.target() != null) {
             ValueMarker target = new ValueMarker(s.target(), Palette.awt(Palette.TARGET), new BasicStroke(1.5f));
             target.setLabel("Target");
