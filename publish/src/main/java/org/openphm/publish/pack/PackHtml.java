@@ -1,6 +1,7 @@
 package org.openphm.publish.pack;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.openphm.publish.chart.Chart;
 import org.openphm.publish.chart.ChartResolver;
@@ -201,8 +202,10 @@ final class PackHtml {
         h.append("</div>\n");
     }
 
-    private static void table(StringBuilder h, DataTable t, String file) {
-        h.append("<table class=\"data\"><thead><tr>");
+    private static void table(StringBuilder h, DataTable full, String file) {
+        PrintTable t = PrintTable.of(full);
+        // Very wide tables get a smaller type so that a name is not broken over several lines.
+        h.append(t.columns().size() > 9 ? "<table class=\"data wide\"><thead><tr>" : "<table class=\"data\"><thead><tr>");
         for (String c : t.columns()) {
             h.append("<th>").append(Xml.text(c.replace('_', ' '))).append("</th>");
         }
@@ -218,11 +221,21 @@ final class PackHtml {
             h.append("</tr>\n");
         }
         h.append("</tbody></table>\n");
-        if (shown < t.rows().size()) {
-            h.append("<p class=\"note\">First ").append(shown).append(" of ").append(t.rows().size())
-                    .append(" rows; the full table is in results/").append(Xml.text(file == null ? t.name() : file))
+        for (Map.Entry<String, String> note : t.footnotes().entrySet()) {
+            h.append("<p class=\"note\">").append(Xml.text(capitalised(note.getKey().replace('_', ' '))))
+                    .append(" (every row): ").append(Xml.text(note.getValue())).append("</p>\n");
+        }
+        if (shown < t.rows().size() || t.columns().size() < full.columns().size()) {
+            h.append("<p class=\"note\">").append(shown < t.rows().size()
+                            ? "First " + shown + " of " + t.rows().size() + " rows; the"
+                            : "The")
+                    .append(" full table, with codes, is in results/").append(Xml.text(file == null ? full.name() : file))
                     .append(".</p>\n");
         }
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** Print-first styles; the PDF and the HTML share them. DejaVu Sans carries £, ≥ and –. */
@@ -257,6 +270,7 @@ final class PackHtml {
             table.data { border-collapse: collapse; font-size: 8pt; width: 100%; }
             table.data th, table.data td { border: 1px solid #ccc; padding: 2px 4px; }
             table.data th { background: #e8edf2; text-align: left; }
+            table.data.wide { font-size: 7pt; }
             td.num { text-align: right; }
             .swatch { display: inline-block; width: 12px; height: 12px; }
             .note { font-size: 8pt; color: #555; }
