@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
 public final class Phm implements Runnable {
 
     public static void main(String[] args) {
+        // PDFBox announces at start-up that the 14 standard PDF fonts are not installed; the pack embeds its own
+        // (DejaVu Sans), so this is noise in every build's output.
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.pdfbox.pdmodel.font.PDType1Font", "error");
         System.exit(commandLine().execute(args));
     }
 

@@ -256,16 +256,17 @@ public final class ChartResolver {
                 bars, references, comparedTo, ciLevel, rows);
     }
 
-    private static String comparedTo(String sigCol, List<Chart.Reference> references) {
+    static String comparedTo(String sigCol, List<Chart.Reference> references) {
         if (sigCol == null) {
             return null;
         }
         if (sigCol.equals(COMPARED_TO_ENGLAND)) {
             return "England";
         }
-        if (sigCol.equals(COMPARED_TO_PARENT)) {
+        // compared_to_parent, and analysis tables' compared_to_icb / compared_to_area: the non-England reference
+        if (sigCol.equals(COMPARED_TO_PARENT) || sigCol.startsWith("compared_to_")) {
             return references.stream().map(Chart.Reference::label).filter(l -> !"England".equals(l)).findFirst()
-                    .orElse("the parent area");
+                    .orElse(sigCol.equals("compared_to_area") ? "the area as a whole" : "the parent area");
         }
         return "the comparator";
     }

@@ -58,7 +58,7 @@ public final class EChartsOptions {
         for (Chart.Reference r : b.references()) {
             markLines.add(map("yAxis", r.value(), "name", r.label(),
                     "lineStyle", map("type", "dashed", "color", "England".equals(r.label()) ? Palette.ENGLAND
-                            : Palette.PARENT), "label", map("formatter", r.label() + ": {c}", "position", "insideEndTop")));
+                            : Palette.PARENT), "label", map("formatter", Palette.shortAreaName(r.label()) + ": {c}", "position", "insideEndTop")));
         }
         Map<String, Object> bar = map("name", b.yLabel().isBlank() ? "Value" : b.yLabel(), "type", "bar", "data", data,
                 "barMaxWidth", 48, "markLine", map("symbol", "none", "data", markLines, "silent", true));

@@ -32,6 +32,19 @@ public final class Palette {
         };
     }
 
+    /**
+     * The name drawn on a chart: an ICB's statutory name ("NHS Bedfordshire, Luton and Milton Keynes Integrated
+     * Care Board") is too long for a reference line label, so it is drawn as "Bedfordshire, Luton and Milton
+     * Keynes ICB". Tables and tooltips keep the full name.
+     */
+    static String shortAreaName(String name) {
+        if (name == null) {
+            return "";
+        }
+        String s = name.startsWith("NHS ") ? name.substring(4) : name;
+        return s.replace(" Integrated Care Board", " ICB");
+    }
+
     static Color awt(String hex) {
         return Color.decode(hex);
     }

@@ -10,6 +10,7 @@ import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.List;
+import org.openphm.publish.results.Numbers;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -145,8 +146,10 @@ public final class SvgChartRenderer {
                     ? Palette.awt(Palette.ENGLAND) : Palette.awt(Palette.PARENT),
                     new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                             new float[] {6f, 4f}, 0f));
-            marker.setLabel(r.label());
+            marker.setLabel(Palette.shortAreaName(r.label()) + " " + Numbers.display(String.valueOf(r.value())));
             marker.setLabelFont(new Font(FONT, Font.PLAIN, 10));
+            // the label sits over the bars; a white ground keeps it legible where it crosses one
+            marker.setLabelBackgroundColor(new Color(255, 255, 255, 210));
             // Alternate sides so England and the ICB labels never overlap when their values are close.
             boolean left = i++ % 2 == 0;
             marker.setLabelAnchor(left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
@@ -158,6 +161,8 @@ public final class SvgChartRenderer {
         if (b.bars().size() > 6) {
             plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
+        // "Most deprived quintile (IMD2019)" wraps onto lines under its bar instead of being cut to "Most depriv..."
+        plot.getDomainAxis().setMaximumCategoryLabelLines(3);
         return new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
     }
 

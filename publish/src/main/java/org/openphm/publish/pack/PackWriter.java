@@ -54,6 +54,10 @@ public final class PackWriter {
     private static void renderPdf(String html, Path baseDir, Path pdfFile, Progress progress) throws IOException {
         Path partial = pdfFile.resolveSibling(pdfFile.getFileName() + ".part");
         try (OutputStream out = Files.newOutputStream(partial)) {
+            // The renderer's INFO lines (stylesheet timings, font loading) are not for users; warnings still show.
+            for (String logger : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
+                com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING);
+            }
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             if (Files.isRegularFile(DEJAVU)) {
