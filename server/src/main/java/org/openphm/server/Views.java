@@ -60,10 +60,10 @@ final class Views {
         } else {
             String type = Breakdowns.CATEGORY_TYPES.get(breakdown);
             specs.add(new ChartSpec("bar_ci", name + " by " + type.toLowerCase() + ", " + area.name()
-                    + ", latest period", "Compared with England (95% confidence intervals)",
+                    + ", latest period", "Compared with " + area.name() + " as a whole (95% confidence intervals)",
                     ChartSpec.DataRef.ofIndicator(info.id(), Map.of(ResultRow.AREA_CODE, area.code(),
                             ResultRow.CATEGORY_TYPE, type, ResultRow.PERIOD, "latest")),
-                    Map.of("x", ResultRow.CATEGORY, "significance", ResultRow.COMPARED_TO_ENGLAND), null, null, null));
+                    Map.of("x", ResultRow.CATEGORY, "significance", ResultRow.COMPARED_TO_PARENT), null, null, null));
             specs.add(new ChartSpec("trend", name + " by " + type.toLowerCase() + ": trend, " + area.name(), null,
                     ChartSpec.DataRef.ofIndicator(info.id(), Map.of(ResultRow.AREA_CODE, area.code(),
                             ResultRow.CATEGORY_TYPE, type)), Map.of("series", ResultRow.CATEGORY), null, null, null));

@@ -9,7 +9,7 @@ import org.openphm.analyses.indicator.IndicatorMetadata;
 /**
  * The charts every indicator gets in the pack and dashboard, as chart descriptions (publish/README.md): the
  * latest value by Place with confidence whiskers coloured by significance, the trend by Place, and each
- * breakdown at ICB level.
+ * breakdown at ICB level coloured by significance against the ICB as a whole.
  */
 final class IndicatorCharts {
     private IndicatorCharts() {}
@@ -26,9 +26,9 @@ final class IndicatorCharts {
                 Map.of("x", "period", "series", "area_name"), unit));
         for (Breakdown b : m.breakdowns()) {
             charts.add(chart("bar_ci", m.name() + " by " + b.categoryType().toLowerCase() + ", ICB, latest year",
-                    "95% confidence intervals; colour shows significance against the ICB's Place comparison",
+                    "95% confidence intervals; colour shows significance against the ICB as a whole",
                     m.id(), Map.of("area_type", "ICB", "category_type", b.categoryType(), "period", "latest"),
-                    Map.of("x", "category"), unit));
+                    Map.of("x", "category", "significance", "compared_to_parent"), unit));
         }
         return charts;
     }

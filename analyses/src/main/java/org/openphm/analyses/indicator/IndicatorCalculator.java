@@ -19,7 +19,7 @@ import org.openphm.stats.Significance;
 /**
  * Turns counted cells into tidy indicator rows: value and 95% / 99.8% limits by the indicator's method,
  * significance against England and against the parent area (Fingertips: the comparator's value against the
- * area's confidence interval), and the recent trend over the last five periods (Fingertips' chi-square test
+ * area's confidence interval; for a breakdown category, compared_to_parent is against the area as a whole), and the recent trend over the last five periods (Fingertips' chi-square test
  * for trend). Statistics come from the stats module; this class only decides which numbers meet which method.
  */
 public final class IndicatorCalculator {
@@ -119,7 +119,16 @@ public final class IndicatorCalculator {
         }
         String vsParent = NOT_COMPARED;
         String vsParent998 = NOT_COMPARED;
-        if (area.type() == AreaType.ICB) {
+        if (key.breakdown() != Breakdown.NONE) {
+            // As Fingertips' inequality breakdowns: a sex, age, ethnic or deprivation group is compared with its
+            // own area as a whole (the headline value), which is the question "is this group different here?".
+            Estimates whole = all.get(new CellKey(key.indicatorId(), key.areaCode(), key.areaType(), key.period(),
+                    Breakdown.NONE, null));
+            if (whole != null && whole.ci95().hasValue()) {
+                vsParent = label(m, Comparison.benchmarkValue(est.ci95(), whole.ci95().value()));
+                vsParent998 = label(m, Comparison.benchmarkValue(est.ci998(), whole.ci95().value()));
+            }
+        } else if (area.type() == AreaType.ICB) {
             vsParent = vsEngland;
             vsParent998 = vsEngland998;
         } else {

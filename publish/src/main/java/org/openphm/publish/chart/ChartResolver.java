@@ -250,10 +250,21 @@ public final class ChartResolver {
                     rows.has(sigCol) ? Comparison.parse(rows.get(row, sigCol)) : Comparison.NOT_COMPARED,
                     rows.has(NOTE) ? rows.get(row, NOTE) : null));
         }
-        String comparedTo = comparedTo(sigCol, references);
+        String comparedTo = breakdownOnly(rows) && COMPARED_TO_PARENT.equals(sigCol)
+                ? rows.distinct(AREA_NAME).stream().findFirst().map(n -> n + " as a whole").orElse(null)
+                : comparedTo(sigCol, references);
         String ciLevel = lowerCol != null && lowerCol.contains("998") ? "99.8%" : "95%";
         return new Chart.Bars(title, subtitle, unit, orDefault(spec.xLabel(), ""), orDefault(spec.yLabel(), unit),
                 bars, references, comparedTo, ciLevel, rows);
+    }
+
+    /** Rows that are all breakdown categories of one area: their parent comparison is that area's headline. */
+    private static boolean breakdownOnly(DataTable rows) {
+        return rows.has(CATEGORY_TYPE) && !rows.rows().isEmpty() && rows.distinct(AREA_NAME).size() == 1
+                && rows.rows().stream().allMatch(r -> {
+                    String t = rows.get(r, CATEGORY_TYPE);
+                    return t != null && !t.isEmpty();
+                });
     }
 
     static String comparedTo(String sigCol, List<Chart.Reference> references) {
