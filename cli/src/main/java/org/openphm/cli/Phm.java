@@ -16,6 +16,9 @@ public final class Phm implements Runnable {
         // PDFBox announces at start-up that the 14 standard PDF fonts are not installed; the pack embeds its own
         // (DejaVu Sans), so this is noise in every build's output.
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.pdfbox.pdmodel.font.PDType1Font", "error");
+        // The web server's start-up and shutdown lines; phm serve prints the addresses itself.
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "warn");
         System.exit(commandLine().execute(args));
     }
 

@@ -140,6 +140,12 @@ final class Api {
                 .orElseThrow(() -> new NotFound("analysis " + a.id() + " has no table '" + name + "'; it has: "
                         + String.join(", ", a.tables().stream().map(TableInfo::name).toList())));
         try {
+            if ("csv".equals(format)) {
+                // The whole table as CSV is the published results file itself: sent as it is, not re-serialised.
+                attachment(ctx, a.id() + "-" + t.name());
+                ctx.result(java.nio.file.Files.newInputStream(results.tableFile(t.file())));
+                return;
+            }
             table(ctx, results.table(t.file()), format, a.id() + "-" + t.name());
         } catch (IOException e) {
             throw new NotFound("table file of " + a.id() + "/" + name + " is missing from results/: " + e.getMessage());
@@ -248,10 +254,14 @@ final class Api {
     }
 
     private static void csv(Context ctx, DataTable t, String name) {
+        attachment(ctx, name);
+        ctx.result(t.toCsv());
+    }
+
+    private static void attachment(Context ctx, String name) {
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "_")
                 + ".csv\"");
-        ctx.result(t.toCsv());
     }
 
     void send(Context ctx, Object body) {

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import org.openphm.publish.results.Area;
 import org.openphm.publish.results.PackMetadata.AnalysisInfo;
 import org.openphm.publish.results.PackMetadata.IndicatorInfo;
+import org.openphm.publish.results.ResultRow;
 import org.openphm.publish.results.ResultsDir;
 
 /**
@@ -67,11 +68,17 @@ public final class LoadBenchmark {
         List<String> resultRows = new ArrayList<>();
         String[] breakdowns = Breakdowns.NAMES.toArray(new String[0]);
         for (int i = 0; i < Math.min(indicators.size(), 40); i++) {
-            Area area = areas.get(i % areas.size());
             String id = indicators.get(i).id();
-            indicatorViews.add("/api/views/indicator/" + id + "?area=" + area.code() + "&breakdown="
+            // an area this indicator is published for (some are not computed for PCNs or practices)
+            List<String> published = results.indicator(id).distinct(ResultRow.AREA_CODE).stream()
+                    .filter(c -> areas.stream().anyMatch(a -> a.code().equals(c))).toList();
+            if (published.isEmpty()) {
+                continue;
+            }
+            String area = published.get((i * 31) % published.size());
+            indicatorViews.add("/api/views/indicator/" + id + "?area=" + area + "&breakdown="
                     + breakdowns[i % breakdowns.length]);
-            resultRows.add("/api/results?indicator=" + id + "&area=" + area.code());
+            resultRows.add("/api/results?indicator=" + id + "&area=" + area);
         }
         List<String> analysisViews = new ArrayList<>();
         List<String> tables = new ArrayList<>();

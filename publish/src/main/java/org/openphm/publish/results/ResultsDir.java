@@ -99,6 +99,13 @@ public final class ResultsDir {
         if (cached != null) {
             return cached;
         }
+        DataTable table = DataTable.fromCsv(file, CsvReader.read(tableFile(file)));
+        analysisTables.put(file, table);
+        return table;
+    }
+
+    /** The published file of an analysis table, checked to lie inside results/ and to exist. */
+    public Path tableFile(String file) throws IOException {
         Path path = resultsDir.resolve(file).normalize();
         if (!path.startsWith(resultsDir.normalize())) {
             throw new IOException("table file outside results/: " + file);
@@ -106,9 +113,7 @@ public final class ResultsDir {
         if (!Files.isRegularFile(path)) {
             throw new IOException("no table file " + path);
         }
-        DataTable table = DataTable.fromCsv(file, CsvReader.read(path));
-        analysisTables.put(file, table);
-        return table;
+        return path;
     }
 
     private static Map<String, DataTable> splitByIndicator(DataTable all) {
