@@ -110,8 +110,9 @@ public final class Build {
                 // a family's time is its counting plus its statistics, though the latter overlapped the next family
                 timings.put(e.getKey(), Duration.ofNanos(countingNanos.get(e.getKey()) + f.nanos()));
             }
+            List<IndicatorRow> englandRows = calculator.englandRows(specs, rows);
             Future<IndicatorOutputs> indicatorOutputs = background.submit(() -> indicatorOutputs(options, rows,
-                    geography, results));
+                    englandRows, geography, results));
             return analysesAndMetadata(engine, options, progress, geography, years, results, specs, timings,
                     engineTimings, t0, indicatorOutputs);
         } finally {
@@ -125,17 +126,22 @@ public final class Build {
     /** The indicator files, published and (when asked) analyst, and what disclosure control left. */
     private record IndicatorOutputs(Path analystDir, List<Path> files, int publishedRows, long disclosureNanos) {}
 
-    private static IndicatorOutputs indicatorOutputs(Options options, List<IndicatorRow> rows, Geography geography,
+    private static IndicatorOutputs indicatorOutputs(Options options, List<IndicatorRow> rows,
+                                                     List<IndicatorRow> englandRows, Geography geography,
                                                      Path results) throws IOException {
         List<Path> files = new ArrayList<>();
         Path analyst = null;
         if (options.analystOutputs()) {
             analyst = options.out().resolve("analyst").resolve("results");
             Files.createDirectories(analyst);
-            files.addAll(IndicatorFiles.write(analyst, rows, geography.names()));
+            List<IndicatorRow> all = new ArrayList<>(englandRows);
+            all.addAll(rows);
+            files.addAll(IndicatorFiles.write(analyst, all, geography.names()));
         }
         long d0 = System.nanoTime();
-        List<IndicatorRow> published = new DisclosureStep(geography, options.rule()).apply(rows);
+        // England's rows are published reference figures: they join after disclosure control of ours.
+        List<IndicatorRow> published = new ArrayList<>(englandRows);
+        published.addAll(new DisclosureStep(geography, options.rule()).apply(rows));
         long disclosure = System.nanoTime() - d0;
         files.addAll(IndicatorFiles.write(results, published, geography.names()));
         return new IndicatorOutputs(analyst, files, published.size(), disclosure);

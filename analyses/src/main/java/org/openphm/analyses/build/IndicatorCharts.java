@@ -19,10 +19,10 @@ final class IndicatorCharts {
         List<Map<String, Object>> charts = new java.util.ArrayList<>();
         charts.add(chart("bar_ci", m.name() + " by Place, latest year",
                 "95% confidence intervals; colour shows significance against England",
-                m.id(), Map.of("area_type", "Place|ICB", "category_type", "", "period", "latest"),
+                m.id(), Map.of("area_type", "Place|ICB|England", "category_type", "", "period", "latest"),
                 Map.of("x", "area_name", "significance", "compared_to_england"), unit));
-        charts.add(chart("trend", m.name() + " over time", "By Place, with the ICB",
-                m.id(), Map.of("area_type", "Place|ICB", "category_type", ""),
+        charts.add(chart("trend", m.name() + " over time", "By Place, with the ICB and (where held) England",
+                m.id(), Map.of("area_type", "Place|ICB|England", "category_type", ""),
                 Map.of("x", "period", "series", "area_name"), unit));
         for (Breakdown b : m.breakdowns()) {
             charts.add(chart("bar_ci", m.name() + " by " + b.categoryType().toLowerCase() + ", ICB, latest year",
