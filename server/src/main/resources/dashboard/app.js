@@ -98,7 +98,7 @@ function viewUrl(item) {
     return 'api/views/indicator/' + encodeURIComponent(item.id) + '?area=' + encodeURIComponent(state.area)
       + '&breakdown=' + encodeURIComponent(state.breakdown);
   }
-  return 'api/views/analysis/' + encodeURIComponent(item.id) + '?';
+  return 'api/views/analysis/' + encodeURIComponent(item.id) + '?area=' + encodeURIComponent(state.area);
 }
 
 async function renderItem(box, item, token) {
@@ -115,6 +115,7 @@ async function renderItem(box, item, token) {
   view.charts.forEach((c, i) => {
     const fig = node('div', { class: 'figure' });
     box.appendChild(fig);
+    if (c.note) fig.appendChild(node('p', { class: 'note' }, c.note));
     if (c.error) {
       fig.appendChild(node('p', { class: 'error' }, 'This chart could not be drawn: ' + c.error));
       return;

@@ -64,7 +64,7 @@ class PackWriterTest {
         assertFalse(html.contains("src=\""));
         assertFalse(html.contains("<link"));
         assertEquals(0, summary.chartProblems());
-        assertEquals(2 * 3 + 6, summary.charts(), "two default charts per indicator, one per analysis");
+        assertEquals(2 * 3 + 6 + 2, summary.charts(), "two default charts per indicator, one per analysis but two for DP 8.4");
     }
 
     /** The PDF renderer reads an SVG's width and height as integers (it warned once per chart on "720.0"). */

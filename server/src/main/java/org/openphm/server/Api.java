@@ -155,9 +155,7 @@ final class Api {
     private void indicatorView(Context ctx) {
         Params.only(ctx, "area", "breakdown", "format", "chart");
         IndicatorInfo info = indicatorInfo(ctx.pathParam("id"));
-        String areaCode = Params.oneOf(ctx, "area", results.areas().stream().map(Area::code).toList(),
-                views.defaultArea());
-        Area area = results.area(areaCode).orElseThrow(() -> new NotFound("no areas in the results"));
+        Area area = area(ctx);
         String breakdown = Params.oneOf(ctx, "breakdown", Breakdowns.NAMES, "none");
         if (cached(ctx, "i/" + info.id() + "/" + area.code() + "/" + breakdown)) {
             return;
@@ -166,12 +164,19 @@ final class Api {
     }
 
     private void analysisView(Context ctx) {
-        Params.only(ctx, "format", "chart");
+        Params.only(ctx, "area", "format", "chart");
         AnalysisInfo a = analysisInfo(ctx.pathParam("id"));
-        if (cached(ctx, "a/" + a.id())) {
+        Area area = area(ctx);
+        if (cached(ctx, "a/" + a.id() + "/" + area.code())) {
             return;
         }
-        view(ctx, views.analysis(a));
+        view(ctx, views.analysis(a, area));
+    }
+
+    /** The area parameter: one of the areas in the results (400 naming them otherwise); default the ICB. */
+    private Area area(Context ctx) {
+        String code = Params.oneOf(ctx, "area", results.areas().stream().map(Area::code).toList(), views.defaultArea());
+        return results.area(code).orElseThrow(() -> new NotFound("no areas in the results"));
     }
 
     /** JSON: every chart with option, key points and rows; CSV: the rows behind chart number {@code chart}. */
@@ -194,6 +199,7 @@ final class Api {
             m.put("option", c.option());
             m.put("key_points", c.keyPoints());
             m.put("error", c.error());
+            m.put("note", c.note());
             if (c.chart() != null) {
                 m.put("table", tableJson(c.chart().source()));
             }

@@ -10,6 +10,7 @@ import org.openphm.publish.chart.ChartResolver;
 import org.openphm.publish.chart.ChartSpec;
 import org.openphm.publish.chart.EChartsOptions;
 import org.openphm.publish.results.Area;
+import org.openphm.publish.results.DataTable;
 import org.openphm.publish.results.ResultRow;
 import org.openphm.publish.results.ResultsDir;
 import org.openphm.publish.results.PackMetadata.AnalysisInfo;
@@ -35,7 +36,9 @@ final class Views {
     /** A view: its charts, each with what the dashboard shows and downloads. */
     record View(String id, String title, Map<String, Object> about, List<ViewChart> charts) {}
 
-    record ViewChart(ChartSpec spec, Chart chart, Map<String, Object> option, List<String> keyPoints, String error) {}
+    /** @param note why the chart is not cut to the chosen area, or null */
+    record ViewChart(ChartSpec spec, Chart chart, Map<String, Object> option, List<String> keyPoints, String error,
+                     String note) {}
 
     /** The ICB (the widest area below England), else the first area: the dashboard's starting point. */
     String defaultArea() {
@@ -76,14 +79,68 @@ final class Views {
         return new View(info.id(), info.section() + " " + name, about, draw(specs));
     }
 
-    View analysis(AnalysisInfo a) {
+    /**
+     * An analysis at an area. At the default area (the ICB) its charts are exactly the printed pack's. At another
+     * area, a chart whose table has an area_code column is cut to that area: a pyramid or matrix to the area
+     * alone, a trend or projection to the area with its parent and England, bars and tables to the area's
+     * children (or siblings) beside it, its parent and England. A chart that cannot be cut says so in its note.
+     */
+    View analysis(AnalysisInfo a, Area area) {
         List<ChartSpec> specs = a.charts().isEmpty()
                 ? a.tables().stream().map(t -> new ChartSpec("table", t.name(), null,
                         ChartSpec.DataRef.ofTable(t.file(), null), null, null, null, null)).toList()
                 : a.charts();
-        return new View(a.id(), a.section() + " " + a.title(),
-                about(a.section(), a.definition(), a.method(), a.source(), a.caveats()), draw(specs));
+        boolean atDefault = area.code().equals(defaultArea());
+        List<ViewChart> charts = new ArrayList<>();
+        for (ChartSpec spec : specs) {
+            charts.add(atDefault ? draw(spec, null) : atArea(spec, area));
+        }
+        Map<String, Object> about = about(a.section(), a.definition(), a.method(), a.source(), a.caveats());
+        about.put("area", area);
+        return new View(a.id(), a.section() + " " + a.title(), about, charts);
     }
+
+    private ViewChart atArea(ChartSpec spec, Area area) {
+        String shownFor = results.area(defaultArea()).map(Area::name).orElse("the whole area");
+        DataTable table = analysisTable(spec);
+        if (table == null || !table.has(ResultRow.AREA_CODE)) {
+            return draw(spec, "Not broken down by area: shown for " + shownFor + ".");
+        }
+        Map<String, String> filter = new LinkedHashMap<>(spec.data().filter());
+        AREA_COLUMNS.forEach(filter::remove);
+        Map<String, String> own = new LinkedHashMap<>(filter);
+        own.remove(ResultRow.PERIOD); // "latest" is resolved by the chart; any period will do for this check
+        own.put(ResultRow.AREA_CODE, area.code());
+        if (table.where(own).rows().isEmpty()) {
+            return draw(spec, "Not published for " + area.name() + ": shown for " + shownFor + ".");
+        }
+        List<String> codes = switch (spec.kind() == null ? "" : spec.kind()) {
+            case "pyramid", "heatmap" -> List.of(area.code());
+            case "trend", "projection" -> lineage(area);
+            default -> comparedAreas(area);
+        };
+        filter.put(ResultRow.AREA_CODE, String.join("|", codes));
+        ChartSpec cut = new ChartSpec(spec.kind(), (spec.title() == null ? "" : spec.title() + " \u2013 ") + area.name(),
+                spec.subtitle(), ChartSpec.DataRef.ofTable(spec.data().table(), filter), spec.encoding(), spec.xLabel(),
+                spec.yLabel(), spec.unit());
+        return draw(cut, null);
+    }
+
+    /** The analysis table a chart draws from, or null for an indicator chart or a table that cannot be read. */
+    private DataTable analysisTable(ChartSpec spec) {
+        if (spec.data() == null || spec.data().table() == null) {
+            return null;
+        }
+        try {
+            return results.table(spec.data().table());
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /** Geography filter keys of a chart description, replaced when the chart is cut to an area. */
+    private static final List<String> AREA_COLUMNS = List.of(ResultRow.AREA_CODE, ResultRow.AREA_TYPE,
+            ResultRow.AREA_NAME, ResultRow.PARENT_CODE);
 
     /** The area's children (or, for an area without any, its siblings), the area, its parent and England. */
     private List<String> comparedAreas(Area area) {
@@ -111,15 +168,19 @@ final class Views {
     private List<ViewChart> draw(List<ChartSpec> specs) {
         List<ViewChart> out = new ArrayList<>();
         for (ChartSpec spec : specs) {
-            try {
-                Chart chart = resolver.resolve(spec);
-                Optional<Map<String, Object>> option = echarts.option(chart);
-                out.add(new ViewChart(spec, chart, option.orElse(null), keyPoints.write(chart), null));
-            } catch (IllegalArgumentException e) {
-                out.add(new ViewChart(spec, null, null, List.of(), e.getMessage()));
-            }
+            out.add(draw(spec, null));
         }
         return out;
+    }
+
+    private ViewChart draw(ChartSpec spec, String note) {
+        try {
+            Chart chart = resolver.resolve(spec);
+            Optional<Map<String, Object>> option = echarts.option(chart);
+            return new ViewChart(spec, chart, option.orElse(null), keyPoints.write(chart), null, note);
+        } catch (IllegalArgumentException e) {
+            return new ViewChart(spec, null, null, List.of(), e.getMessage(), note);
+        }
     }
 
     private static Map<String, Object> about(String section, String definition, String method, String source,

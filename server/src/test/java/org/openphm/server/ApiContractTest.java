@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,58 @@ class ApiContractTest {
         assertTrue(csv.body().contains("Luton"));
     }
 
+    /** The area codes in a view chart's rows, in row order. */
+    private static List<String> areaCodes(JsonNode chart) {
+        int col = -1;
+        JsonNode cols = chart.get("table").get("columns");
+        for (int i = 0; i < cols.size(); i++) {
+            if (cols.get(i).asText().equals("area_code")) {
+                col = i;
+            }
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode row : chart.get("table").get("rows")) {
+            out.add(row.get(col).asText());
+        }
+        return out;
+    }
+
+    @Test
+    void analysisViewsAreCutToTheChosenArea() throws Exception {
+        String acsc = "/api/views/analysis/dp-8.4-acsc-by-area";
+        // Default (the ICB): the pack's chart, the ICB's Places with the ICB and England as reference lines.
+        JsonNode icb = ok(acsc).get("charts");
+        assertEquals(java.util.Set.of(FixtureResults.ENGLAND, FixtureResults.ICB, FixtureResults.BEDFORD,
+                FixtureResults.CENTRAL_BEDS, FixtureResults.LUTON, FixtureResults.MILTON_KEYNES),
+                new java.util.HashSet<>(areaCodes(icb.get(0))));
+        assertTrue(icb.get(0).get("note").isNull());
+        // Luton: its neighbourhood and itself as bars; the ICB and England as reference lines.
+        JsonNode luton = ok(acsc + "?area=" + FixtureResults.LUTON).get("charts");
+        assertEquals(java.util.Set.of(FixtureResults.ENGLAND, FixtureResults.ICB, FixtureResults.LUTON,
+                FixtureResults.LUTON_NORTH), new java.util.HashSet<>(areaCodes(luton.get(0))));
+        assertEquals(4, areaCodes(luton.get(0)).size());
+        assertEquals(2, luton.get(0).get("option").get("series").get(0).get("data").size(), "Luton North and Luton");
+        assertTrue(luton.get(0).get("title").asText().endsWith("Luton"), luton.get(0).get("title").asText());
+        // the trend: Luton with its parent (England has no rows in this table)
+        assertEquals(java.util.Set.of(FixtureResults.LUTON, FixtureResults.ICB),
+                new java.util.HashSet<>(areaCodes(luton.get(1))));
+        // Luton North: the yearly table is not published for neighbourhoods, so the ICB's chart stays, and says so.
+        JsonNode north = ok(acsc + "?area=" + FixtureResults.LUTON_NORTH).get("charts");
+        assertEquals("Not published for Luton North: shown for Bedfordshire, Luton and Milton Keynes.",
+                north.get(1).get("note").asText());
+        assertEquals(15, north.get(1).get("table").get("rows").size(), "the ICB and its Places, three years");
+        // An analysis without area columns is shown whole, with a note.
+        JsonNode spc = ok("/api/views/analysis/dp-7.2-virtual-ward-occupancy?area=" + FixtureResults.LUTON);
+        assertEquals("Not broken down by area: shown for Bedfordshire, Luton and Milton Keynes.",
+                spc.get("charts").get(0).get("note").asText());
+        // The CSV download of the cut chart has Luton's rows only.
+        HttpResponse<String> csv = get(acsc + "?area=" + FixtureResults.LUTON + "&format=csv&chart=0");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.body().contains("Luton North"));
+        assertFalse(csv.body().contains("Milton Keynes,Place"), csv.body());
+        assertEquals(5, csv.body().strip().split("\n").length, "header and four rows");
+    }
+
     @ParameterizedTest(name = "{0} -> 400 on {1}")
     @CsvSource({
         "/api/results, indicator",
@@ -122,6 +175,7 @@ class ApiContractTest {
         "/api/results?indicator=qof-diabetes&colour=red, colour",
         "/api/areas?type=Region, type",
         "/api/views/indicator/qof-diabetes?area=nowhere, area",
+        "/api/views/analysis/dp-8.4-acsc-by-area?area=nowhere, area",
         "/api/views/indicator/qof-diabetes?breakdown=age&format=csv&chart=9, chart",
         "/api/views/indicator/qof-diabetes?format=csv&chart=abc, chart",
         "/api/analyses/dp-7.2-virtual-ward-occupancy/tables/dp-7.2-virtual-ward-occupancy?format=pdf, format",

@@ -123,6 +123,15 @@ class DashboardBrowserTest {
                 .contains("Luton (9.4%) is significantly higher than England (7.9%) (95% CI)."));
         screenshot("dashboard-section5-icb");
 
+        // The trend's tooltip gives each line's value with its 95% interval and leaves out the band series.
+        Object tooltip = js("const c = Array.from(document.querySelectorAll('.chart'))"
+                + ".find(d => d.getAttribute('data-kind') === 'trend');"
+                + " const f = echarts.getInstanceByDom(c).getOption().tooltip[0].formatter;"
+                + " return f([{axisValueLabel: '2024/25', seriesId: 's0', seriesName: 'Luton', marker: '',"
+                + " data: {value: 9.4, lower: 9.05, upper: 9.761}},"
+                + " {axisValueLabel: '2024/25', seriesId: 'ci-band-0', seriesName: 'Luton 95% CI', marker: '', data: 0.7}]);");
+        assertEquals("2024/25<br>Luton: 9.4 (95% CI 9.05\u20139.76)", tooltip);
+
         new Select(browser.findElement(By.id("area"))).selectByVisibleText("Luton");
         waitReady();
         assertTrue(browser.findElement(By.cssSelector(".item h2")).getText().contains("Diabetes"));
@@ -185,11 +194,30 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void anAnalysisFollowsTheAreaSelector() throws Exception {
+        browser.get(url("/"));
+        waitReady();
+        browser.findElement(By.cssSelector("nav a[data-section='8']")).click();
+        waitReady();
+        String bars = "return echarts.getInstanceByDom(Array.from(document.querySelectorAll('.chart'))"
+                + ".find(d => d.getAttribute('data-kind') === 'bar_ci')).getOption().xAxis[0].data;";
+        assertEquals(List.of("Bedford", "Central Bedfordshire", "Luton", "Milton Keynes"), js(bars));
+        new Select(browser.findElement(By.id("area"))).selectByVisibleText("Luton");
+        waitReady();
+        assertEquals(List.of("Luton", "Luton North"), js(bars), "Luton and its neighbourhood");
+        screenshot("dashboard-section8-luton");
+        new Select(browser.findElement(By.id("area"))).selectByVisibleText("Luton North");
+        waitReady();
+        assertTrue(browser.findElement(By.id("main")).getText()
+                .contains("Not published for Luton North: shown for Bedfordshire, Luton and Milton Keynes."));
+    }
+
+    @Test
     void thePrintedPackOpensFromDiskWithItsSectionsAndCharts() throws Exception {
         browser.get(dir.resolve("pack").resolve("index.html").toUri().toString());
         assertEquals(12, browser.findElements(By.cssSelector("div.section")).size());
         Long svgs = (Long) js("return document.querySelectorAll('.chart svg').length;");
-        assertEquals(10L, svgs, "all 12 charts but the two tables drawn as SVG");
+        assertEquals(12L, svgs, "all 14 charts but the two tables drawn as SVG");
         Object bars = js("return document.querySelector('#i-qof-diabetes .chart svg').getBBox().width;");
         assertTrue(((Number) bars).doubleValue() > 100, "the SVG has laid out: " + bars);
         browser.findElement(By.cssSelector("a[href='#section-5']")).click();
