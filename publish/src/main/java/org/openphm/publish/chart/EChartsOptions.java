@@ -55,10 +55,13 @@ public final class EChartsOptions {
                     : List.of(bar.lower(), bar.value(), bar.value(), bar.value(), bar.upper()));
         }
         List<Object> markLines = new ArrayList<>();
+        int k = 0;
         for (Chart.Reference r : b.references()) {
+            // alternate ends, so that England's and the ICB's labels do not overprint when their values are close
+            String position = k++ % 2 == 0 ? "insideEndTop" : "insideStartTop";
             markLines.add(map("yAxis", r.value(), "name", r.label(),
                     "lineStyle", map("type", "dashed", "color", "England".equals(r.label()) ? Palette.ENGLAND
-                            : Palette.PARENT), "label", map("formatter", Palette.shortAreaName(r.label()) + ": {c}", "position", "insideEndTop")));
+                            : Palette.PARENT), "label", map("formatter", Palette.shortAreaName(r.label()) + ": {c}", "position", position)));
         }
         Map<String, Object> bar = map("name", b.yLabel().isBlank() ? "Value" : b.yLabel(), "type", "bar", "data", data,
                 "barMaxWidth", 48, "markLine", map("symbol", "none", "data", markLines, "silent", true));
