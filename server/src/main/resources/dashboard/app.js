@@ -35,7 +35,6 @@ async function init() {
     groups[a.type].appendChild(node('option', { value: a.code }, a.name));
   }
   state.area = (areas.find((a) => a.type === 'ICB') || areas[0] || {}).code;
-  select.value = state.area;
   select.addEventListener('change', () => { state.area = select.value; show(); });
   el('breakdown').addEventListener('change', (e) => { state.breakdown = e.target.value; show(); });
   el('search').addEventListener('input', (e) => { state.query = e.target.value.trim(); show(); });
@@ -50,7 +49,28 @@ async function init() {
   }
   const first = sections.find((s) => s.items.length > 0) || sections[0];
   state.section = first ? first.number : null;
+  fromLink(areas);
+  select.value = state.area;
+  el('breakdown').value = state.breakdown;
+  el('search').value = state.query;
   show();
+}
+
+// A view can be shared as a link: the section, area, breakdown and search live in the address's fragment
+// (#section=8&area=E06000032&breakdown=sex), read at start and rewritten on every change.
+function fromLink(areas) {
+  const p = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const section = Number(p.get('section'));
+  if (sections.some((s) => s.number === section)) state.section = section;
+  if (areas.some((a) => a.code === p.get('area') && a.type !== 'England')) state.area = p.get('area');
+  if (['none', 'sex', 'age', 'ethnicity', 'deprivation'].includes(p.get('breakdown'))) state.breakdown = p.get('breakdown');
+  if (p.get('q')) state.query = p.get('q');
+}
+
+function toLink() {
+  const p = new URLSearchParams({ section: String(state.section), area: state.area, breakdown: state.breakdown });
+  if (state.query) p.set('q', state.query);
+  history.replaceState(null, '', '#' + p.toString());
 }
 
 function setTables(on) {
@@ -65,6 +85,7 @@ function setTables(on) {
 
 async function show() {
   const token = ++loadToken;
+  toLink();
   const main = el('main');
   main.dataset.ready = 'false';
   document.querySelectorAll('.chart').forEach((c) => { const i = echarts.getInstanceByDom(c); if (i) i.dispose(); });

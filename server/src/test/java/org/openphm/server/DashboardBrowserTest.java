@@ -210,6 +210,17 @@ class DashboardBrowserTest {
         waitReady();
         assertTrue(browser.findElement(By.id("main")).getText()
                 .contains("Not published for Luton North: shown for Bedfordshire, Luton and Milton Keynes."));
+        // The address now links to this view: opened afresh, it shows section 8 at Luton North.
+        String link = browser.getCurrentUrl();
+        assertTrue(link.endsWith("#section=8&area=" + FixtureResults.LUTON_NORTH + "&breakdown=none"), link);
+        browser.get(url("/"));
+        waitReady();
+        browser.get(link);
+        browser.navigate().refresh();
+        waitReady();
+        assertEquals("Section 8 \u2013 Preventable Admissions & Costs", browser.findElement(By.id("view-title")).getText());
+        assertEquals(FixtureResults.LUTON_NORTH, new Select(browser.findElement(By.id("area")))
+                .getFirstSelectedOption().getAttribute("value"));
     }
 
     @Test
