@@ -84,30 +84,136 @@ public final class KeyPointWriter {
         };
     }
 
+    /**
+     * A trend: for each area (or unit) being read, its level and change in the terms an analyst would use —
+     * the last twelve months against the twelve before for a monthly series, first to last period with the
+     * largest year-on-year move otherwise — then which is highest and lowest now. With more than four lines,
+     * only the highest and lowest are described one by one.
+     */
     private static List<String> trend(Chart.Lines l) {
-        List<String> out = new ArrayList<>();
-        for (Chart.Series s : l.series()) {
-            if (s.role() != Chart.SeriesRole.FOCUS) {
-                continue;
+        List<Chart.Series> focus = l.series().stream().filter(s -> s.role() == Chart.SeriesRole.FOCUS).toList();
+        int now = latestShared(focus);
+        List<Chart.Series> described = focus;
+        String ranking = null;
+        if (now >= 0) {
+            List<Chart.Series> valued = focus.stream().filter(s -> s.values().get(now) != null)
+                    .sorted(Comparator.comparing((Chart.Series s) -> s.values().get(now)).reversed()).toList();
+            if (valued.size() >= 2) {
+                Chart.Series hi = valued.get(0);
+                Chart.Series lo = valued.get(valued.size() - 1);
+                ranking = "In " + l.x().get(now) + ", highest: " + hi.name() + " ("
+                        + ValueFormat.withUnit(hi.values().get(now), l.unit()) + "); lowest: " + lo.name() + " ("
+                        + ValueFormat.withUnit(lo.values().get(now), l.unit()) + ").";
+                if (focus.size() > 4) {
+                    described = List.of(hi, lo);
+                }
             }
+        }
+        boolean monthly = !l.x().isEmpty() && l.x().stream().allMatch(x -> MONTH.matcher(x).matches());
+        List<String> out = new ArrayList<>();
+        for (Chart.Series s : described) {
             int first = firstValued(s.values());
-            int last = lastValued(s.values());
             if (first < 0) {
                 out.add(s.name() + ": no published values.");
                 continue;
             }
-            StringBuilder line = new StringBuilder(s.name()).append(": ")
-                    .append(ValueFormat.withUnit(s.values().get(last), l.unit())).append(" in ").append(l.x().get(last));
-            if (last > first) {
-                line.append(", from ").append(ValueFormat.withUnit(s.values().get(first), l.unit())).append(" in ")
-                        .append(l.x().get(first));
-            }
-            if (s.recentTrend() != null) {
-                line.append("; recent trend: ").append(trendPhrase(s.recentTrend()));
-            }
-            out.add(line.append('.').toString());
+            out.add(monthly ? MonthlySeries.sentence(s, l) : periods(s, l));
+        }
+        if (ranking != null) {
+            out.add(ranking);
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("\\d{4}-\\d{2}");
+
+    /** The newest period at which any focus series has a value; -1 if none. */
+    private static int latestShared(List<Chart.Series> focus) {
+        int best = -1;
+        for (Chart.Series s : focus) {
+            best = Math.max(best, lastValued(s.values()));
+        }
+        return best;
+    }
+
+    /** Yearly (or other) periods: latest, change since the first and its significance, the largest move. */
+    private static String periods(Chart.Series s, Chart.Lines l) {
+        List<Double> v = s.values();
+        int first = firstValued(v);
+        int last = lastValued(v);
+        StringBuilder line = new StringBuilder(s.name()).append(": ").append(ValueFormat.withUnit(v.get(last), l.unit()))
+                .append(" in ").append(l.x().get(last));
+        if (last > first) {
+            line.append(", from ").append(ValueFormat.withUnit(v.get(first), l.unit())).append(" in ")
+                    .append(l.x().get(first)).append(" (").append(change(v.get(first), v.get(last), l.unit()));
+            String significance = intervalsCompared(s, first, last);
+            if (significance != null) {
+                line.append(", ").append(significance);
+            }
+            line.append(')');
+        }
+        if (s.recentTrend() != null) {
+            line.append("; recent trend: ").append(trendPhrase(s.recentTrend()));
+        }
+        line.append('.');
+        String move = largestMove(s, l);
+        if (move != null) {
+            line.append(' ').append(move);
+        }
+        return line.toString();
+    }
+
+    /** A change in a percentage is in percentage points ("+0.8 points"); in anything else, relative ("+9%"). */
+    private static String change(double from, double to, String unit) {
+        if ("%".equals(unit)) {
+            return points(to - from);
+        }
+        return from == 0 ? signed(to - from, unit) : ValueFormat.percentChange(from, to);
+    }
+
+    private static String points(double d) {
+        String n = ValueFormat.number(Math.abs(d));
+        return (d >= 0 ? "+" : "\u2212") + n + (n.equals("1") ? " percentage point" : " percentage points");
+    }
+
+    /**
+     * Whether the first and last 95% intervals overlap. Intervals that do not overlap mean a significant
+     * difference; overlapping ones do not prove there is none, so the words say only what the test shows.
+     */
+    private static String intervalsCompared(Chart.Series s, int first, int last) {
+        Double lo1 = s.lower().get(first);
+        Double hi1 = s.upper().get(first);
+        Double lo2 = s.lower().get(last);
+        Double hi2 = s.upper().get(last);
+        if (lo1 == null || hi1 == null || lo2 == null || hi2 == null) {
+            return null;
+        }
+        return lo2 > hi1 || lo1 > hi2 ? "significant: the 95% confidence intervals do not overlap"
+                : "the 95% confidence intervals overlap";
+    }
+
+    /** The largest change between consecutive published periods, when there are at least four. */
+    private static String largestMove(Chart.Series s, Chart.Lines l) {
+        List<Double> v = s.values();
+        int from = -1;
+        double best = 0;
+        long valued = v.stream().filter(Objects::nonNull).count();
+        for (int i = 1; i < v.size(); i++) {
+            if (v.get(i) != null && v.get(i - 1) != null) {
+                double d = v.get(i) - v.get(i - 1);
+                if (from < 0 || Math.abs(d) > Math.abs(best)) {
+                    from = i - 1;
+                    best = d;
+                }
+            }
+        }
+        if (valued < 4 || from < 0 || best == 0) {
+            return null;
+        }
+        boolean years = l.x().stream().allMatch(x -> x.matches("\\d{4}(/\\d{2})?"));
+        return "Largest " + (years ? "year-on-year" : "period-to-period") + " change: "
+                + ("%".equals(l.unit()) ? points(best) : signed(best, l.unit()))
+                + " between " + l.x().get(from) + " and " + l.x().get(from + 1) + ".";
     }
 
     /** Fingertips' "Increasing"/"Decreasing" already mean a significant trend; say so. */

@@ -1,0 +1,109 @@
+package org.openphm.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openphm.publish.chart.Chart;
+import org.openphm.publish.results.DataTable;
+import org.openphm.publish.text.KeyPointWriter;
+
+/** Key points of trend charts, every figure worked by hand in the comments. */
+class TrendKeyPointTest {
+    private static final KeyPointWriter writer = new KeyPointWriter();
+    private static final DataTable NO_ROWS = new DataTable("t", List.of("x"), List.of());
+
+    private static List<String> months(int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int m = 3 + i; // from April 2019
+            out.add(String.format("%d-%02d", 2019 + m / 12, m % 12 + 1));
+        }
+        return out;
+    }
+
+    private static Chart.Series focus(String name, List<Double> values) {
+        List<Double> none = new ArrayList<>(Collections.nCopies(values.size(), (Double) null));
+        return new Chart.Series(name, Chart.SeriesRole.FOCUS, values, none, none, null);
+    }
+
+    private static Chart.Lines lines(String unit, List<String> x, Chart.Series... series) {
+        return new Chart.Lines("t", "", unit, false, "Period", unit, x, List.of(series), NO_ROWS);
+    }
+
+    /** Discharges: 12 months of 10, 12 of 20, then 12 of 25 with one month (2021-08) of 45. */
+    private static List<Double> discharges() {
+        List<Double> v = new ArrayList<>();
+        for (int i = 0; i < 36; i++) {
+            v.add(i < 12 ? 10.0 : i < 24 ? 20.0 : i == 28 ? 45.0 : 25.0);
+        }
+        return v;
+    }
+
+    @Test
+    void aMonthlyCountComparesTheLastTwelveMonthsWithTheTwelveBefore() {
+        // last 12: 11 x 25 + 45 = 320; the 12 before: 12 x 20 = 240; 320 / 240 = 1.333 -> up 33%
+        assertEquals(List.of("WICU: 320 in the 12 months to 2022-03, up 33% on the 12 months before (240);"
+                        + " highest month: 45 in 2021-08."),
+                writer.write(lines("", months(36), focus("WICU", discharges()))));
+    }
+
+    @Test
+    void aSuppressedMonthStopsTheTwelveMonthTotal() {
+        List<Double> v = discharges();
+        v.set(30, null);
+        assertEquals(List.of("WICU: the 12-month total to 2022-03 is not shown because some months are suppressed;"
+                        + " highest month: 45 in 2021-08."),
+                writer.write(lines("", months(36), focus("WICU", v))));
+    }
+
+    @Test
+    void aMonthlyMeanIsAveragedNotSummed() {
+        // 12 months of 20.0 days then 12 of 22.0: mean 22.0 against 20.0 -> up 10%; the first 22.0 is 2020-04
+        List<Double> v = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            v.add(i < 12 ? 20.0 : 22.0);
+        }
+        assertEquals(List.of("WICU: averaged 22.0 days a month in the 12 months to 2021-03, up 10% on the 12 months"
+                        + " before (20.0 days); highest month: 22.0 days in 2020-04."),
+                writer.write(lines("days", months(24), focus("WICU", v))));
+    }
+
+    @Test
+    void yearlyCountsGiveTheChangeSinceTheFirstYearAndTheLargestYearOnYearMove() {
+        // 100 -> 160 is +60%; the moves are +10, +40, -10, +20: the largest is +40, 2020/21 to 2021/22
+        List<String> x = List.of("2019/20", "2020/21", "2021/22", "2022/23", "2023/24");
+        assertEquals(List.of("Memory service: 160 in 2023/24, from 100 in 2019/20 (+60%). Largest year-on-year"
+                        + " change: +40 between 2020/21 and 2021/22."),
+                writer.write(lines("", x, focus("Memory service", Arrays.asList(100.0, 110.0, 150.0, 140.0, 160.0)))));
+    }
+
+    @Test
+    void overlappingIntervalsAreReportedAsOverlappingNotAsNoChange() {
+        // 12.0% (10.0 to 14.0) in 2019/20 and 13.0% (11.0 to 15.0) in 2020/21: the intervals overlap
+        Chart.Series s = new Chart.Series("Luton", Chart.SeriesRole.FOCUS, List.of(12.0, 13.0), List.of(10.0, 11.0),
+                List.of(14.0, 15.0), null);
+        assertEquals(List.of("Luton: 13.0% in 2020/21, from 12.0% in 2019/20 (+1 percentage point, the 95%"
+                        + " confidence intervals overlap)."),
+                writer.write(lines("%", List.of("2019/20", "2020/21"), s)));
+    }
+
+    @Test
+    void severalLinesEndWithWhichIsHighestAndLowestAndMoreThanFourAreNotAllDescribed() {
+        List<String> x = List.of("2022/23", "2023/24");
+        List<String> two = writer.write(lines("", x, focus("A", List.of(5.0, 6.0)), focus("B", List.of(9.0, 8.0))));
+        assertEquals(3, two.size());
+        assertEquals("In 2023/24, highest: B (8); lowest: A (6).", two.get(2));
+        Chart.Series[] six = new Chart.Series[6];
+        for (int i = 0; i < 6; i++) {
+            six[i] = focus("S" + i, List.of(10.0 + i, 20.0 + i * (i % 2 == 0 ? 1 : -1)));
+        }
+        // latest values: S0 20, S1 19, S2 22, S3 17, S4 24, S5 15 -> highest S4, lowest S5
+        List<String> points = writer.write(lines("", x, six));
+        assertEquals(List.of("S4: 24 in 2023/24, from 14 in 2022/23 (+71%).",
+                "S5: 15 in 2023/24, from 15 in 2022/23 (0%).", "In 2023/24, highest: S4 (24); lowest: S5 (15)."), points);
+    }
+}
