@@ -106,4 +106,14 @@ class TrendKeyPointTest {
         assertEquals(List.of("S4: 24 in 2023/24, from 14 in 2022/23 (+71%).",
                 "S5: 15 in 2023/24, from 15 in 2022/23 (0%).", "In 2023/24, highest: S4 (24); lowest: S5 (15)."), points);
     }
+
+    @Test
+    void aRankedTableNamesItsTopRowByTheNameThatVaries() {
+        // DP 3.1: every row is the ICB, so the ICB's code and name name nothing; the condition's name does.
+        DataTable t = new DataTable("dp-3.1", List.of("area_code", "area_name", "condition", "condition_name",
+                "change_pct"), List.of(List.of("QHG", "NHS BLMK ICB", "DEM", "Dementia", "69.78"),
+                List.of("QHG", "NHS BLMK ICB", "OST", "Osteoporosis", "59.76")));
+        assertEquals(List.of("Highest change pct: Dementia (69.8%)."),
+                writer.write(new Chart.Table("Relative rise by 2043", "", "%", true, "change_pct", t)));
+    }
 }

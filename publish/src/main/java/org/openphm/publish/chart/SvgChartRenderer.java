@@ -319,8 +319,10 @@ public final class SvgChartRenderer {
     /** DP 7.x: XmR chart, points coloured by special cause, limits dashed, target red. */
     private static JFreeChart spc(Chart.Spc s) {
         XYSeriesCollection data = new XYSeriesCollection();
-        List<List<Double>> columns = List.of(s.values(), s.centre(), s.lower(), s.upper());
-        List<String> names = List.of("Value", "Mean", "Lower process limit", "Upper process limit");
+        // The points are a series of their own (4), so that a special-cause colour marks the point and not
+        // the line leading to it.
+        List<List<Double>> columns = List.of(s.values(), s.centre(), s.lower(), s.upper(), s.values());
+        List<String> names = List.of("Value", "Mean", "Lower process limit", "Upper process limit", "Points");
         for (int c = 0; c < columns.size(); c++) {
             XYSeries series = new XYSeries(names.get(c), false, true);
             for (int k = 0; k < s.x().size(); k++) {
@@ -332,7 +334,7 @@ public final class SvgChartRenderer {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true) {
             @Override
             public Paint getItemPaint(int row, int column) {
-                if (row == 0) {
+                if (row == 4) {
                     return Palette.awt(flagColour(s.pointFlags().get(column)));
                 }
                 return super.getItemPaint(row, column);
@@ -342,6 +344,11 @@ public final class SvgChartRenderer {
         renderer.setSeriesPaint(1, Color.BLACK);
         renderer.setSeriesPaint(2, Color.GRAY);
         renderer.setSeriesPaint(3, Color.GRAY);
+        renderer.setSeriesShapesVisible(0, false);
+        renderer.setSeriesLinesVisible(4, false);
+        renderer.setSeriesShapesVisible(4, true);
+        renderer.setSeriesVisibleInLegend(4, false);
+        renderer.setDrawOutlines(false);
         BasicStroke dashed = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[] {5f, 4f}, 0f);
         renderer.setSeriesStroke(2, dashed);

@@ -351,10 +351,34 @@ public final class KeyPointWriter {
             return List.of();
         }
         List<String> top = t.source().rows().get(0);
-        String label = top.stream().filter(Objects::nonNull).filter(v -> v.chars().anyMatch(Character::isLetter))
-                .findFirst().orElse("first row");
+        String column = labelColumn(t.source());
+        String label = column == null ? "first row" : t.source().get(top, column);
         return List.of("Highest " + t.rankColumn().replace('_', ' ') + ": " + label + " ("
                 + ValueFormat.withUnit(t.source().number(top, t.rankColumn()), t.unit()) + ").");
+    }
+
+    /**
+     * The column that names a row of a ranked table: a text column that differs between rows (the ICB's name
+     * on every row of a table of conditions names nothing), a "..._name" one first, so "Dementia" rather than
+     * its code "DEM".
+     */
+    static String labelColumn(org.openphm.publish.results.DataTable t) {
+        String best = null;
+        int bestScore = -1;
+        for (String c : t.columns()) {
+            List<String> values = t.distinct(c);
+            boolean text = values.stream().anyMatch(v -> v != null && v.chars().anyMatch(Character::isLetter)
+                    && org.openphm.publish.results.Numbers.parse(v) == null);
+            if (!text) {
+                continue;
+            }
+            int score = (values.size() > 1 ? 2 : 0) + (c.endsWith("_name") || c.equals("name") ? 1 : 0);
+            if (score > bestScore) {
+                best = c;
+                bestScore = score;
+            }
+        }
+        return best;
     }
 
     private static int firstValued(List<Double> v) {

@@ -136,4 +136,18 @@ class TrendDrawingTest {
         assertEquals("with-ci", ((Map<?, ?>) o.get("tooltip")).get("formatter"));
         assertEquals("By Place \u00b7 Shaded: 95% confidence interval", ((Map<?, ?>) o.get("title")).get("subtext"));
     }
+
+    @Test
+    void anSpcSpecialCauseColoursItsPointAndNotTheLineLeadingToIt() {
+        List<String> x = months(12);
+        List<Double> v = Arrays.asList(70.0, 72.0, 71.0, 69.0, 73.0, 70.0, 71.0, 72.0, 33.0, 70.0, 71.0, 72.0);
+        List<String> flags = new ArrayList<>(java.util.Collections.nCopies(12, (String) null));
+        flags.set(8, "Special cause concern");
+        Chart.Spc spc = new Chart.Spc("Virtual ward occupancy", "", "%", "%", x, v, constant(12, 70.0),
+                constant(12, 45.0), constant(12, 95.0), 80.0, flags, null, null, NO_ROWS);
+        String svg = new SvgChartRenderer().svg(spc).orElseThrow();
+        // Making Data Count concern orange, #fab428 = rgb(250,180,40): one filled point, no stroked line
+        assertEquals(1, Pattern.compile("fill: ?rgb\\(250, ?180, ?40\\)").matcher(svg).results().count(), "one point");
+        assertFalse(Pattern.compile("stroke: ?rgb\\(250, ?180, ?40\\)").matcher(svg).find(), "no orange line");
+    }
 }
