@@ -57,11 +57,11 @@ final class LifeExpectancyAnalysis implements Analysis {
                 List.of(new ChartDescription("bar_ci", "Female life expectancy at birth by Place", null,
                                 "life-expectancy", Map.of("area_type", "ICB|Place", "sex", "Female", "age", "0",
                                 "period", "latest"), Map.of("x", "area_name", "y", "value", "lower", "lower_ci95",
-                                "upper", "upper_ci95"), "years"),
+                                "upper", "upper_ci95", "significance", "compared_to_icb"), "years"),
                         new ChartDescription("bar_ci", "Male life expectancy at birth by Place", null,
                                 "life-expectancy", Map.of("area_type", "ICB|Place", "sex", "Male", "age", "0",
                                 "period", "latest"), Map.of("x", "area_name", "y", "value", "lower", "lower_ci95",
-                                "upper", "upper_ci95"), "years"),
+                                "upper", "upper_ci95", "significance", "compared_to_icb"), "years"),
                         new ChartDescription("trend", "All-age all-cause mortality, persons", null, "mortality",
                                 Map.of("area_type", "ICB|Place", "sex", "Persons"),
                                 Map.of("x", "period", "y", "value", "series", "area_name", "lower", "lower_ci95",
@@ -78,6 +78,8 @@ final class LifeExpectancyAnalysis implements Analysis {
     static AnalysisTable lifeExpectancy(MortalityCells cells, Geography geography, List<FinancialYear> years) {
         List<List<Object>> rows = new ArrayList<>();
         for (List<FinancialYear> period : MortalityMeasures.pooledPeriods(years)) {
+            // LEVELS starts with the ICB, so its figures are at hand when its Places and neighbourhoods come
+            java.util.Map<String, LifeExpectancy.Result> icb = new java.util.HashMap<>();
             for (var level : MortalityMeasures.LEVELS) {
                 for (Geography.Area area : geography.areas(level)) {
                     for (String sex : List.of("F", "M")) {
@@ -85,9 +87,15 @@ final class LifeExpectancyAnalysis implements Analysis {
                                 .and(MortalityMeasures.sex(sex)).and(MortalityMeasures.within(period));
                         MortalityCells.Bands bands = cells.bands(keep);
                         LifeExpectancy.Result le = MortalityMeasures.lifeExpectancy(bands);
+                        if (level == org.openphm.analyses.indicator.AreaType.ICB) {
+                            icb.put(sex, le);
+                        }
                         for (int age : List.of(0, 65)) {
-                            rows.add(leRow(area, MortalityMeasures.sexLabel(sex), MortalityMeasures.label(period), age,
-                                    le, bands));
+                            List<Object> row = leRow(area, MortalityMeasures.sexLabel(sex),
+                                    MortalityMeasures.label(period), age, le, bands);
+                            row.add(level == org.openphm.analyses.indicator.AreaType.ICB ? "Not compared"
+                                    : comparedToIcb(le, icb.get(sex), age));
+                            rows.add(row);
                         }
                     }
                 }
@@ -102,8 +110,28 @@ final class LifeExpectancyAnalysis implements Analysis {
                         new AnalysisTable.Column("upper_ci95", "number", "Upper 95% limit"),
                         new AnalysisTable.Column("deaths", "integer", "Deaths at this age and over in the period"),
                         new AnalysisTable.Column("population", "integer", "Person-years at this age and over"),
-                        new AnalysisTable.Column("note", "string", "Why a value is missing")),
+                        new AnalysisTable.Column("note", "string", "Why a value is missing"),
+                        AnalysisTable.Column.text("compared_to_icb", "Better, Similar or Worse than the ICB: the ICB's"
+                                + " life expectancy against the area's 95% interval (higher is better)")),
                 rows);
+    }
+
+    /** The Fingertips test: is the ICB's value outside this area's 95% interval? Higher life expectancy is better. */
+    private static String comparedToIcb(LifeExpectancy.Result area, LifeExpectancy.Result icb, int age) {
+        Estimate a = area.at(age).map(LifeExpectancy.Row::estimate).orElse(null);
+        Estimate i = icb == null ? null : icb.at(age).map(LifeExpectancy.Row::estimate).orElse(null);
+        if (a == null || i == null || !a.hasValue() || !i.hasValue()) {
+            return "Not compared";
+        }
+        return switch (org.openphm.stats.Polarity.HIGH_IS_GOOD.assess(org.openphm.stats.Comparison.benchmarkValue(a,
+                i.value()))) {
+            case BETTER -> "Better";
+            case WORSE -> "Worse";
+            case SIMILAR -> "Similar";
+            case HIGHER -> "Higher";
+            case LOWER -> "Lower";
+            case NOT_COMPARED -> "Not compared";
+        };
     }
 
     private static List<Object> leRow(Geography.Area area, String sex, String period, int age, LifeExpectancy.Result le,

@@ -57,6 +57,12 @@ class MortalityMeasuresTest {
         assertEquals(80.4565, round4((Double) icbAtBirth.get(8)));
         assertEquals(9357L, icbAtBirth.get(9));
         assertEquals(787954L, icbAtBirth.get(10));
+        assertEquals("Not compared", icbAtBirth.get(12), "the ICB is the comparator");
+        // The one Place holds every cell, so its interval is the ICB's and contains the ICB's value: similar.
+        List<Object> placeAtBirth = t.rows().stream().filter(r -> r.get(0).equals("Place")
+                && r.get(3).equals("Female") && r.get(5).equals(0L)).findFirst().orElseThrow();
+        assertEquals(80.1696, round4((Double) placeAtBirth.get(6)));
+        assertEquals("Similar", placeAtBirth.get(12));
         // Men have no cells: every band is empty, so Fingertips' rule withholds the whole table.
         List<Object> men = t.rows().stream().filter(r -> r.get(0).equals("ICB") && r.get(3).equals("Male")
                 && r.get(5).equals(0L)).findFirst().orElseThrow();
