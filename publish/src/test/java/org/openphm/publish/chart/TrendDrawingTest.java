@@ -150,4 +150,12 @@ class TrendDrawingTest {
         assertEquals(1, Pattern.compile("fill: ?rgb\\(250, ?180, ?40\\)").matcher(svg).results().count(), "one point");
         assertFalse(Pattern.compile("stroke: ?rgb\\(250, ?180, ?40\\)").matcher(svg).find(), "no orange line");
     }
+
+    @Test
+    void coordinatesAreWrittenToAHundredthOfAPixel() {
+        assertEquals("401.63", SvgChartRenderer.hundredths(401.6257019042969));
+        assertEquals("720", SvgChartRenderer.hundredths(720.0));
+        assertEquals("-157.5", SvgChartRenderer.hundredths(-157.5));
+        assertEquals("0", SvgChartRenderer.hundredths(-0.001));
+    }
 }
