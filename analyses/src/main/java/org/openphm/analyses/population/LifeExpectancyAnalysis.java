@@ -116,22 +116,11 @@ final class LifeExpectancyAnalysis implements Analysis {
                 rows);
     }
 
-    /** The Fingertips test: is the ICB's value outside this area's 95% interval? Higher life expectancy is better. */
+    /** The ICB's life expectancy at this age against the area's 95% interval; higher is better. */
     private static String comparedToIcb(LifeExpectancy.Result area, LifeExpectancy.Result icb, int age) {
         Estimate a = area.at(age).map(LifeExpectancy.Row::estimate).orElse(null);
         Estimate i = icb == null ? null : icb.at(age).map(LifeExpectancy.Row::estimate).orElse(null);
-        if (a == null || i == null || !a.hasValue() || !i.hasValue()) {
-            return "Not compared";
-        }
-        return switch (org.openphm.stats.Polarity.HIGH_IS_GOOD.assess(org.openphm.stats.Comparison.benchmarkValue(a,
-                i.value()))) {
-            case BETTER -> "Better";
-            case WORSE -> "Worse";
-            case SIMILAR -> "Similar";
-            case HIGHER -> "Higher";
-            case LOWER -> "Lower";
-            case NOT_COMPARED -> "Not compared";
-        };
+        return MortalityMeasures.comparedWith(a, i, org.openphm.stats.Polarity.HIGH_IS_GOOD);
     }
 
     private static List<Object> leRow(Geography.Area area, String sex, String period, int age, LifeExpectancy.Result le,

@@ -84,4 +84,22 @@ final class MortalityMeasures {
     static Double value(double v) {
         return Double.isNaN(v) ? null : v;
     }
+
+    /**
+     * Fingertips' comparison of an area with a reference area (here the ICB): is the reference's value outside
+     * the area's 95% interval? Worded by the measure's polarity; "Not compared" when either value is missing.
+     */
+    static String comparedWith(Estimate area, Estimate reference, org.openphm.stats.Polarity polarity) {
+        if (area == null || reference == null || !area.hasValue() || !reference.hasValue()) {
+            return "Not compared";
+        }
+        return switch (polarity.assess(org.openphm.stats.Comparison.benchmarkValue(area, reference.value()))) {
+            case BETTER -> "Better";
+            case WORSE -> "Worse";
+            case SIMILAR -> "Similar";
+            case HIGHER -> "Higher";
+            case LOWER -> "Lower";
+            case NOT_COMPARED -> "Not compared";
+        };
+    }
 }

@@ -50,8 +50,8 @@ final class SmiPrematureMortality implements Analysis {
                                 + "are shown but are often suppressed for fewer than 10 deaths."),
                 List.of(new ChartDescription("bar_ci", "Premature mortality in adults with SMI, per 100,000", null,
                                 "dsr", Map.of("group", "On SMI register", "area_type", "ICB|Place", "period", "latest"),
-                                Map.of("x", "area_name", "y", "value", "lower", "lower_ci95", "upper", "upper_ci95"),
-                                "per 100,000"),
+                                Map.of("x", "area_name", "y", "value", "lower", "lower_ci95", "upper", "upper_ci95",
+                                        "significance", "compared_to_icb"), "per 100,000"),
                         new ChartDescription("trend", "Excess premature mortality in adults with SMI (% of the rate "
                                 + "without SMI)", null, "excess", Map.of("area_type", "ICB|Place"),
                                 Map.of("x", "period", "y", "excess_pct", "series", "area_name"), "%")));
@@ -66,6 +66,8 @@ final class SmiPrematureMortality implements Analysis {
         List<List<Object>> dsr = new ArrayList<>();
         List<List<Object>> excess = new ArrayList<>();
         for (List<FinancialYear> period : MortalityMeasures.pooledPeriods(years)) {
+            // LEVELS starts with the ICB: each group's ICB rate is the comparator of its Places and neighbourhoods
+            Estimate[] icb = new Estimate[2];
             for (var level : MortalityMeasures.LEVELS) {
                 for (Geography.Area area : geography.areas(level)) {
                     Estimate[] byGroup = new Estimate[2];
@@ -74,6 +76,11 @@ final class SmiPrematureMortality implements Analysis {
                                 .and(MortalityMeasures.within(period)).and(c -> c.smi() == smi));
                         Estimate e = MortalityMeasures.dsr(b, MIN_AGE, MAX_AGE, Confidence.P95);
                         byGroup[smi ? 0 : 1] = e;
+                        if (level == org.openphm.analyses.indicator.AreaType.ICB) {
+                            icb[smi ? 0 : 1] = e;
+                        }
+                        String vsIcb = level == org.openphm.analyses.indicator.AreaType.ICB ? "Not compared"
+                                : MortalityMeasures.comparedWith(e, icb[smi ? 0 : 1], org.openphm.stats.Polarity.LOW_IS_GOOD);
                         double deaths = 0;
                         double population = 0;
                         for (double[] band : b.espBands(MIN_AGE, MAX_AGE)) {
@@ -83,7 +90,8 @@ final class SmiPrematureMortality implements Analysis {
                         dsr.add(new ArrayList<>(Arrays.asList(area.type().label(), area.code(), area.name(),
                                 MortalityMeasures.label(period), smi ? "On SMI register" : "Not on SMI register",
                                 Math.round(deaths), Math.round(population), MortalityMeasures.value(e.value()),
-                                MortalityMeasures.value(e.lower()), MortalityMeasures.value(e.upper()), e.note())));
+                                MortalityMeasures.value(e.lower()), MortalityMeasures.value(e.upper()), e.note(),
+                                vsIcb)));
                     }
                     boolean both = byGroup[0].hasValue() && byGroup[1].hasValue() && byGroup[1].value() > 0;
                     excess.add(new ArrayList<>(Arrays.asList(area.type().label(), area.code(), area.name(),
@@ -103,7 +111,9 @@ final class SmiPrematureMortality implements Analysis {
                                 new AnalysisTable.Column("value", "number", "DSR per 100,000 (ESP2013)"),
                                 new AnalysisTable.Column("lower_ci95", "number", "Lower 95% limit (Dobson)"),
                                 new AnalysisTable.Column("upper_ci95", "number", "Upper 95% limit (Dobson)"),
-                                new AnalysisTable.Column("note", "string", "Why a value is missing")), dsr),
+                                new AnalysisTable.Column("note", "string", "Why a value is missing"),
+                                AnalysisTable.Column.text("compared_to_icb", "Better, Similar or Worse than the ICB's"
+                                        + " rate for the same group (95%; lower is better)")), dsr),
                 new AnalysisTable("excess", "Premature mortality of adults with SMI as a percentage of the rest",
                         List.of(LifeExpectancyAnalysis.areaType(), LifeExpectancyAnalysis.areaCode(),
                                 LifeExpectancyAnalysis.areaName(),

@@ -15,11 +15,9 @@ import org.openphm.analyses.indicator.AreaType;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.query.Expr;
-import org.openphm.stats.Comparison;
 import org.openphm.stats.Confidence;
 import org.openphm.stats.Estimate;
 import org.openphm.stats.Polarity;
-import org.openphm.stats.Significance;
 
 /**
  * DP 3.2: mortality from suicide and injury of undetermined intent, directly standardised per 100,000 aged 10
@@ -104,8 +102,8 @@ final class Suicide implements Analysis {
                         if (level == AreaType.ICB) {
                             icb = e;
                         }
-                        String vsIcb = level == AreaType.ICB || icb == null || !icb.hasValue() || !e.hasValue()
-                                ? "Not compared" : label(Comparison.benchmarkValue(e, icb.value()));
+                        String vsIcb = level == AreaType.ICB ? "Not compared"
+                                : MortalityMeasures.comparedWith(e, icb, Polarity.LOW_IS_GOOD);
                         rows.add(Arrays.asList(area.type().label(), area.code(), area.name(),
                                 MortalityMeasures.label(period), role, MortalityMeasures.sexLabel(sex),
                                 Math.round(sum(b, true)), Math.round(sum(b, false)),
@@ -138,14 +136,4 @@ final class Suicide implements Analysis {
     }
 
     /** Fewer deaths from suicide is better: Fingertips' colouring of the suicide rate. */
-    private static String label(Significance s) {
-        return switch (Polarity.LOW_IS_GOOD.assess(s)) {
-            case BETTER -> "Better";
-            case WORSE -> "Worse";
-            case SIMILAR -> "Similar";
-            case HIGHER -> "Higher";
-            case LOWER -> "Lower";
-            case NOT_COMPARED -> "Not compared";
-        };
-    }
 }
