@@ -49,8 +49,9 @@ class ChartAndKeyPointTest {
         assertEquals(Comparison.HIGHER, bars.bars().get(2).comparison());
         List<String> points = writer.write(bars);
         assertEquals("Highest: Luton (9.4%); lowest: Central Bedfordshire (6.8%).", points.get(0));
-        assertTrue(points.contains("Luton (9.4%) is significantly higher than England (7.9%) (95% CI)."), points::toString);
-        assertTrue(points.contains("Central Bedfordshire (6.8%) is significantly lower than England (7.9%) (95% CI)."),
+        assertTrue(points.contains("Significantly higher than England (7.9%; 95% CI): Bedford (8.4%) and Luton (9.4%)."),
+                points::toString);
+        assertTrue(points.contains("Significantly lower than England (7.9%; 95% CI): Central Bedfordshire (6.8%)."),
                 points::toString);
     }
 

@@ -116,4 +116,18 @@ class TrendKeyPointTest {
         assertEquals(List.of("Highest change pct: Dementia (69.8%)."),
                 writer.write(new Chart.Table("Relative rise by 2043", "", "%", true, "change_pct", t)));
     }
+
+    @Test
+    void barsWithTheSameVerdictShareOneSentenceAndMoreThanFourAreNamedWithoutValues() {
+        List<Chart.Bar> bars = new ArrayList<>();
+        for (String band : List.of("0-4", "5-9", "10-14", "15-19", "20-24")) {
+            bars.add(new Chart.Bar(band, 1.0, 0.8, 1.2, org.openphm.publish.chart.Comparison.LOWER, null));
+        }
+        bars.add(new Chart.Bar("85+", 9.0, 8.0, 10.0, org.openphm.publish.chart.Comparison.HIGHER, null));
+        Chart.Bars b = new Chart.Bars("t", "", "%", "", "%", bars, List.of(), "BLMK as a whole", "95%", NO_ROWS);
+        List<String> points = writer.write(b);
+        assertEquals(List.of("Highest: 85+ (9.0%); lowest: 0-4 (1.0%).",
+                "Significantly higher than BLMK as a whole (95% CI): 85+ (9.0%).",
+                "Significantly lower than BLMK as a whole (95% CI): 0-4, 5-9, 10-14, 15-19 and 20-24."), points);
+    }
 }

@@ -99,7 +99,7 @@ class ApiContractTest {
         JsonNode bars = v.get("charts").get(0);
         assertEquals("bar", bars.get("option").get("series").get(0).get("type").asText());
         assertEquals(4, bars.get("option").get("series").get(0).get("data").size(), "the ICB's four Places");
-        assertTrue(bars.get("key_points").toString().contains("Luton (9.4%) is significantly higher than England"));
+        assertTrue(bars.get("key_points").toString().contains("Significantly higher than England (7.9%; 95% CI): Bedford (8.4%) and Luton (9.4%)."));
         JsonNode sex = ok("/api/views/indicator/qof-diabetes?area=E54000024&breakdown=sex");
         assertEquals(2, sex.get("charts").get(0).get("option").get("series").get(0).get("data").size());
         JsonNode spc = ok("/api/views/analysis/dp-7.2-virtual-ward-occupancy");

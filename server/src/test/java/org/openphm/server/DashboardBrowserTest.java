@@ -120,7 +120,7 @@ class DashboardBrowserTest {
         assertEquals(4, points.size(), "two charts for each of two QOF indicators");
         assertTrue(points.stream().allMatch(p -> p > 0), "every chart has data: " + points);
         assertTrue(browser.findElement(By.id("main")).getText()
-                .contains("Luton (9.4%) is significantly higher than England (7.9%) (95% CI)."));
+                .contains("Significantly higher than England (7.9%; 95% CI): Bedford (8.4%) and Luton (9.4%)."));
         screenshot("dashboard-section5-icb");
 
         // The trend's tooltip gives each line's value with its 95% interval and leaves out the band series.

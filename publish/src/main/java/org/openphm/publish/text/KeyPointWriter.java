@@ -51,17 +51,25 @@ public final class KeyPointWriter {
         String comparator = against == null ? null
                 : referenceValue == null ? against : against + " (" + ValueFormat.withUnit(referenceValue, b.unit()) + ")";
         List<String> similar = new ArrayList<>();
+        // One sentence per verdict, naming every bar that has it: a breakdown by twenty age bands must not
+        // become twenty sentences.
+        java.util.Map<Comparison, List<Chart.Bar>> byVerdict = new java.util.EnumMap<>(Comparison.class);
         for (Chart.Bar bar : valued) {
             if (against == null) {
                 break;
             }
             if (bar.comparison().significant()) {
-                out.add(bar.label() + " (" + ValueFormat.withUnit(bar.value(), b.unit()) + ") is significantly "
-                        + phrase(bar.comparison()) + " " + comparator + " (" + b.ciLevel() + " CI).");
+                byVerdict.computeIfAbsent(bar.comparison(), k -> new ArrayList<>()).add(bar);
             } else if (bar.comparison() == Comparison.SIMILAR) {
                 similar.add(bar.label());
             }
         }
+        String level = b.ciLevel() + " CI";
+        byVerdict.forEach((verdict, bars) -> out.add("Significantly " + phrase(verdict) + " "
+                + (referenceValue == null ? against + " (" + level + ")"
+                        : against + " (" + ValueFormat.withUnit(referenceValue, b.unit()) + "; " + level + ")")
+                + ": " + join(bars.stream().map(x -> bars.size() <= 4
+                        ? x.label() + " (" + ValueFormat.withUnit(x.value(), b.unit()) + ")" : x.label()).toList()) + "."));
         if (!similar.isEmpty()) {
             out.add(join(similar) + (similar.size() == 1 ? " is" : " are") + " not significantly different from "
                     + comparator + ".");
