@@ -63,8 +63,8 @@ class ChartAndKeyPointTest {
         assertEquals(Chart.SeriesRole.ENGLAND, trend.series().get(trend.series().size() - 1).role());
         assertEquals(Chart.SeriesRole.PARENT, trend.series().get(trend.series().size() - 2).role());
         assertTrue(writer.write(trend).contains(
-                "Luton: 9.4% in 2024/25, from 8.6% in 2022/23 (+0.8 percentage points, significant: the 95% confidence"
-                        + " intervals do not overlap); recent trend: increasing (statistically significant)."),
+                "Luton: 9.4% in 2024/25, from 8.6% in 2022/23 (+0.8 percentage points, 95% CIs do not overlap:"
+                        + " significant); recent trend: significantly increasing."),
                 () -> writer.write(trend).toString());
     }
 

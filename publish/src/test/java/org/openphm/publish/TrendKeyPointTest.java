@@ -86,8 +86,7 @@ class TrendKeyPointTest {
         // 12.0% (10.0 to 14.0) in 2019/20 and 13.0% (11.0 to 15.0) in 2020/21: the intervals overlap
         Chart.Series s = new Chart.Series("Luton", Chart.SeriesRole.FOCUS, List.of(12.0, 13.0), List.of(10.0, 11.0),
                 List.of(14.0, 15.0), null);
-        assertEquals(List.of("Luton: 13.0% in 2020/21, from 12.0% in 2019/20 (+1 percentage point, the 95%"
-                        + " confidence intervals overlap)."),
+        assertEquals(List.of("Luton: 13.0% in 2020/21, from 12.0% in 2019/20 (+1 percentage point, 95% CIs overlap)."),
                 writer.write(lines("%", List.of("2019/20", "2020/21"), s)));
     }
 

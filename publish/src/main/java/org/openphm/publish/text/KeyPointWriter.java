@@ -152,7 +152,9 @@ public final class KeyPointWriter {
         StringBuilder line = new StringBuilder(s.name()).append(": ").append(ValueFormat.withUnit(v.get(last), l.unit()))
                 .append(" in ").append(l.x().get(last));
         if (last > first) {
-            line.append(", from ").append(ValueFormat.withUnit(v.get(first), l.unit())).append(" in ")
+            // the unit is said once per sentence ("4.7 DSR per 100 in 2025/26, from 3.2 in 2019/20")
+            line.append(", from ").append("%".equals(l.unit()) ? ValueFormat.withUnit(v.get(first), l.unit())
+                            : ValueFormat.number(v.get(first))).append(" in ")
                     .append(l.x().get(first)).append(" (").append(change(v.get(first), v.get(last), l.unit()));
             String significance = intervalsCompared(s, first, last);
             if (significance != null) {
@@ -164,7 +166,9 @@ public final class KeyPointWriter {
             line.append("; recent trend: ").append(trendPhrase(s.recentTrend()));
         }
         line.append('.');
-        String move = largestMove(s, l);
+        // with several lines the largest move of each is detail the chart shows; with one it is the story
+        String move = l.series().stream().filter(x -> x.role() == Chart.SeriesRole.FOCUS).count() == 1
+                ? largestMove(s, l) : null;
         if (move != null) {
             line.append(' ').append(move);
         }
@@ -196,8 +200,7 @@ public final class KeyPointWriter {
         if (lo1 == null || hi1 == null || lo2 == null || hi2 == null) {
             return null;
         }
-        return lo2 > hi1 || lo1 > hi2 ? "significant: the 95% confidence intervals do not overlap"
-                : "the 95% confidence intervals overlap";
+        return lo2 > hi1 || lo1 > hi2 ? "95% CIs do not overlap: significant" : "95% CIs overlap";
     }
 
     /** The largest change between consecutive published periods, when there are at least four. */
@@ -228,7 +231,7 @@ public final class KeyPointWriter {
     static String trendPhrase(String recentTrend) {
         String t = recentTrend.toLowerCase(Locale.ROOT);
         if (t.startsWith("increasing") || t.startsWith("decreasing")) {
-            return t.contains("significant") ? t : t + " (statistically significant)";
+            return t.contains("significant") ? t : "significantly " + t;
         }
         return t;
     }
