@@ -129,4 +129,13 @@ class TrendKeyPointTest {
                 "Significantly higher than BLMK as a whole (95% CI): 85+ (9.0%).",
                 "Significantly lower than BLMK as a whole (95% CI): 0-4, 5-9, 10-14, 15-19 and 20-24."), points);
     }
+
+    @Test
+    void theSecondFigureOfASentenceKeepsTheDigitsOfTheFirstWithoutRepeatingTheUnit() {
+        assertEquals("3.2", org.openphm.publish.text.ValueFormat.sameDigits(3.24, "DSR per 100"));
+        assertEquals("4.7 DSR per 100", org.openphm.publish.text.ValueFormat.withUnit(4.7, "DSR per 100"));
+        assertEquals("8.6%", org.openphm.publish.text.ValueFormat.sameDigits(8.6, "%"));
+        assertEquals("1,480", org.openphm.publish.text.ValueFormat.sameDigits(1480.0, "per 100,000"));
+        assertEquals("366", org.openphm.publish.text.ValueFormat.sameDigits(366.0, ""));
+    }
 }

@@ -153,8 +153,7 @@ public final class KeyPointWriter {
                 .append(" in ").append(l.x().get(last));
         if (last > first) {
             // the unit is said once per sentence ("4.7 DSR per 100 in 2025/26, from 3.2 in 2019/20")
-            line.append(", from ").append("%".equals(l.unit()) ? ValueFormat.withUnit(v.get(first), l.unit())
-                            : ValueFormat.number(v.get(first))).append(" in ")
+            line.append(", from ").append(ValueFormat.sameDigits(v.get(first), l.unit())).append(" in ")
                     .append(l.x().get(first)).append(" (").append(change(v.get(first), v.get(last), l.unit()));
             String significance = intervalsCompared(s, first, last);
             if (significance != null) {

@@ -30,6 +30,15 @@ public final class ValueFormat {
         return "%".equals(unit) ? n + "%" : n + " " + unit;
     }
 
+    /** The figure as {@link #withUnit} writes it, without the unit: for a second figure in the same sentence. */
+    public static String sameDigits(Double v, String unit) {
+        String full = withUnit(v, unit);
+        if (v == null || unit == null || unit.isBlank()) {
+            return full;
+        }
+        return "%".equals(unit) ? full : full.substring(0, full.length() - unit.length() - 1);
+    }
+
     /** "+21%" / "−4%" (with a true minus sign, which DejaVu Sans has). */
     public static String percentChange(double from, double to) {
         double pct = (to - from) / from * 100;
