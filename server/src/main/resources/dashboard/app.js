@@ -211,6 +211,14 @@ function withCi(params) {
   return html;
 }
 
+// As in the printed pack, a table shows at most two decimals (59.631148 -> 59.63); the CSV download keeps
+// every digit.
+function cell(v) {
+  if (v === null || v === undefined) return '';
+  if (/^-?\d+\.\d{3,}$/.test(v)) return String(Number(Number(v).toFixed(2)));
+  return v;
+}
+
 function table(t) {
   const tbl = node('table', { class: 'data' });
   const head = node('tr');
@@ -221,7 +229,7 @@ function table(t) {
   const body = node('tbody');
   t.rows.forEach((r) => {
     const tr = node('tr');
-    r.forEach((v) => tr.appendChild(node('td', {}, v === null ? '' : v)));
+    r.forEach((v) => tr.appendChild(node('td', {}, cell(v))));
     body.appendChild(tr);
   });
   tbl.appendChild(body);

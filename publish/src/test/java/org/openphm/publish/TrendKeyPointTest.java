@@ -62,13 +62,13 @@ class TrendKeyPointTest {
 
     @Test
     void aMonthlyMeanIsAveragedNotSummed() {
-        // 12 months of 20.0 days then 12 of 22.0: mean 22.0 against 20.0 -> up 10%; the first 22.0 is 2020-04
+        // 12 months of 20.0 days then 12 of 22.5: mean 22.5 against 20 -> up 12.5%, rounded 13%; first 22.5 2020-04
         List<Double> v = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
-            v.add(i < 12 ? 20.0 : 22.0);
+            v.add(i < 12 ? 20.0 : 22.5);
         }
-        assertEquals(List.of("WICU: averaged 22.0 days a month in the 12 months to 2021-03, up 10% on the 12 months"
-                        + " before (20.0 days); highest month: 22.0 days in 2020-04."),
+        assertEquals(List.of("WICU: averaged 22.5 days a month in the 12 months to 2021-03, up 13% on the 12 months"
+                        + " before (20 days); highest month: 22.5 days in 2020-04."),
                 writer.write(lines("days", months(24), focus("WICU", v))));
     }
 
@@ -136,6 +136,8 @@ class TrendKeyPointTest {
         assertEquals("4.7 DSR per 100", org.openphm.publish.text.ValueFormat.withUnit(4.7, "DSR per 100"));
         assertEquals("8.6%", org.openphm.publish.text.ValueFormat.sameDigits(8.6, "%"));
         assertEquals("1,480", org.openphm.publish.text.ValueFormat.sameDigits(1480.0, "per 100,000"));
+        assertEquals("515 referrals", org.openphm.publish.text.ValueFormat.withUnit(515.0, "referrals"));
+        assertEquals("80.0 years", org.openphm.publish.text.ValueFormat.withUnit(80.0, "years"));
         assertEquals("366", org.openphm.publish.text.ValueFormat.sameDigits(366.0, ""));
     }
 }

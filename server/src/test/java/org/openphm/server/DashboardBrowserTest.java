@@ -162,6 +162,9 @@ class DashboardBrowserTest {
         assertTrue(browser.findElements(By.cssSelector(".chart")).stream().noneMatch(c -> c.isDisplayed()));
         assertTrue(browser.findElement(By.cssSelector(".tablewrap table.data")).isDisplayed());
         assertTrue(browser.findElement(By.cssSelector(".tablewrap table.data")).getText().contains("Luton"));
+        // table cells show at most two decimals (the CSV keeps all); codes, years and short decimals untouched
+        assertEquals("59.63|60|2043|E06000032|3.10|", js("return [cell('59.631148'), cell('59.999'), cell('2043'),"
+                + " cell('E06000032'), cell('3.10'), cell(null)].join('|');"));
         screenshot("dashboard-search-tables");
         browser.findElement(By.id("show-charts")).click();
         assertTrue(browser.findElement(By.cssSelector(".chart")).isDisplayed());

@@ -183,7 +183,7 @@ public final class KeyPointWriter {
     }
 
     private static String points(double d) {
-        String n = ValueFormat.number(Math.abs(d));
+        String n = ValueFormat.sameDigits(Math.abs(d), "%").replace("%", "").replaceAll("\\.0$", "");
         return (d >= 0 ? "+" : "\u2212") + n + (n.equals("1") ? " percentage point" : " percentage points");
     }
 

@@ -24,8 +24,10 @@ public final class ValueFormat {
         if (unit == null || unit.isBlank()) {
             return number(v);
         }
-        // A rate or percentage keeps one decimal even when whole ("14.0%"), so figures in a sentence line up.
-        String n = Math.abs(v) >= 1000 ? number(v)
+        // A rate or percentage keeps one decimal even when whole ("14.0%"), so figures in a sentence line up;
+        // a number of things ("515 referrals", "20 days") does not.
+        boolean rate = "%".equals(unit) || unit.contains("per ") || unit.contains("DSR") || unit.contains("year");
+        String n = Math.abs(v) >= 1000 ? number(v) : !rate ? number(v)
                 : new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(Locale.UK)).format(v);
         return "%".equals(unit) ? n + "%" : n + " " + unit;
     }
