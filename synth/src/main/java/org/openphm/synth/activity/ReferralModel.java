@@ -46,9 +46,11 @@ final class ReferralModel {
     /**
      * Corrections for services whose register multiplier meets a register that is itself concentrated in the
      * sick and deprived, which the one-at-a-time calibration cannot see. Measured at full scale (seed
-     * 20250331): Respiratory Service (COPD-driven) 1,241 referrals in 2023/24 against DP 4.7's 1,121.
+     * 20250331): Respiratory Service (COPD-driven) 1,241 referrals in 2023/24 against DP 4.7's 1,121; Memory
+     * Services (dementia-driven) 5,679 against DP 4.9's 5,337.
      */
-    private static final java.util.Map<String, Double> JOINT_RISK = java.util.Map.of("Respiratory Service", 1121.0 / 1241);
+    private static final java.util.Map<String, Double> JOINT_RISK = java.util.Map.of("Respiratory Service", 1121.0 / 1241,
+            "Memory Services/Clinic/Drop in service", 5337.0 / 5679);
 
     private final List<Calibrated> services = new ArrayList<>();
     private final ReferencePopulation reference;
