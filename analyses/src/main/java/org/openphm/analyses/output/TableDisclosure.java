@@ -11,9 +11,11 @@ import org.openphm.stats.sdc.DisclosureRule;
  * patient-level or staff records (declared with type "count", or named in {@link #PERSON_COUNTS}) are
  * published under the rule: 1 to 7 suppressed, the rest rounded. In a row where a count is suppressed, every
  * fractional value (shares, rates, means) is withheld too, since it may be worked back from the count; a
- * {@code disclosure_note} column says why. Secondary suppression across an analysis table's own margins is
- * not attempted (its margins are not declared): indicator results get the full treatment
- * ({@code indicator.DisclosureStep}).
+ * {@code disclosure_note} column says why. This is NHS Digital's rule for HES and ECDS outputs since September
+ * 2018 ("Disclosure control methodology for Hospital Episode Statistics (HES) and Emergency Care Data Set
+ * (ECDS)", digital.nhs.uk), which replaced secondary suppression: with every published count rounded to 5,
+ * totals included, a hidden 1-7 cannot be recovered exactly by subtraction. Indicator results, whose margins
+ * (geography and breakdowns) are known, get secondary suppression as well ({@code indicator.DisclosureStep}).
  */
 public final class TableDisclosure {
     private TableDisclosure() {}
