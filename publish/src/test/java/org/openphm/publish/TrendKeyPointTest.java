@@ -138,6 +138,20 @@ class TrendKeyPointTest {
         assertEquals("1,480", org.openphm.publish.text.ValueFormat.sameDigits(1480.0, "per 100,000"));
         assertEquals("515 referrals", org.openphm.publish.text.ValueFormat.withUnit(515.0, "referrals"));
         assertEquals("80.0 years", org.openphm.publish.text.ValueFormat.withUnit(80.0, "years"));
+        assertEquals("410", org.openphm.publish.text.ValueFormat.withUnit(410.0, "count"));
+        assertEquals("\u00a330,840,000", org.openphm.publish.text.ValueFormat.withUnit(30_840_000.0, "\u00a3"));
         assertEquals("366", org.openphm.publish.text.ValueFormat.sameDigits(366.0, ""));
+    }
+
+    @Test
+    void referralsAddUpOverAYearButPeopleWaitingAreAveraged() {
+        // the discharges series again: as "referrals" a flow (total 320), as "people" a level (mean 320 / 12)
+        assertEquals("WICU: 320 referrals in the 12 months to 2022-03, up 33% on the 12 months before (240"
+                        + " referrals); highest month: 45 referrals in 2021-08.",
+                writer.write(lines("referrals", months(36), focus("WICU", discharges()))).get(0));
+        // 320 / 12 = 26.67, written to one decimal above 10 -> "26.7"; 240 / 12 = 20
+        assertEquals("WICU: averaged 26.7 people a month in the 12 months to 2022-03, up 33% on the 12 months before"
+                        + " (20 people); highest month: 45 people in 2021-08.",
+                writer.write(lines("people", months(36), focus("WICU", discharges()))).get(0));
     }
 }

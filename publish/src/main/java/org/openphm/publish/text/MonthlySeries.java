@@ -6,11 +6,18 @@ import org.openphm.publish.chart.Chart;
 /**
  * The key point of a monthly series: the last twelve months against the twelve before (a year on year view
  * that monthly noise and seasonality do not distort) and the highest month. Counts are totalled; rates, shares
- * and means (any series with a unit) are averaged over the months. A window with a suppressed month is not
+ * and means, and levels such as people waiting, are averaged over the months ({@link #FLOWS}). A window with a suppressed month is not
  * summed, since a partial total would understate it.
  */
 final class MonthlySeries {
     private MonthlySeries() {}
+
+    /**
+     * Units of things that happen in a month and add up over a year; anything else (people waiting, occupied
+     * beds, a percentage, a mean stay) is a level, averaged over the months.
+     */
+    static final java.util.Set<String> FLOWS = java.util.Set.of("count", "referrals", "appointments", "courses",
+            "bed days", "admissions", "discharges", "contacts", "deaths");
 
     private record Window(double sum, int months, boolean complete) {
         double mean() { return sum / months; }
@@ -19,7 +26,7 @@ final class MonthlySeries {
     static String sentence(Chart.Series s, Chart.Lines l) {
         List<Double> v = s.values();
         int last = lastValued(v);
-        boolean total = l.unit() == null || l.unit().isBlank();
+        boolean total = l.unit() == null || l.unit().isBlank() || FLOWS.contains(l.unit());
         StringBuilder b = new StringBuilder(s.name()).append(": ");
         String to = l.x().get(last);
         if (last < 11) {

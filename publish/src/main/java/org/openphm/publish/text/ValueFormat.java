@@ -21,8 +21,11 @@ public final class ValueFormat {
         if (v == null) {
             return "suppressed";
         }
-        if (unit == null || unit.isBlank()) {
+        if (unit == null || unit.isBlank() || unit.equals("count")) {
             return number(v);
+        }
+        if (unit.equals("\u00a3")) {
+            return (v < 0 ? "\u2212\u00a3" : "\u00a3") + number(Math.abs(v));
         }
         // A rate or percentage keeps one decimal even when whole ("14.0%"), so figures in a sentence line up;
         // a number of things ("515 referrals", "20 days") does not.
@@ -35,7 +38,7 @@ public final class ValueFormat {
     /** The figure as {@link #withUnit} writes it, without the unit: for a second figure in the same sentence. */
     public static String sameDigits(Double v, String unit) {
         String full = withUnit(v, unit);
-        if (v == null || unit == null || unit.isBlank()) {
+        if (v == null || unit == null || unit.isBlank() || unit.equals("count") || unit.equals("\u00a3")) {
             return full;
         }
         return "%".equals(unit) ? full : full.substring(0, full.length() - unit.length() - 1);
