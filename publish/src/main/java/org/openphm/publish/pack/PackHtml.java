@@ -173,7 +173,9 @@ final class PackHtml {
             return;
         }
         charts++;
-        h.append("<div class=\"figure\">\n");
+        // A table too wide for a portrait page is printed on a landscape one.
+        boolean landscape = chart instanceof Chart.Table && PrintTable.of(chart.source()).columns().size() > LANDSCAPE_COLUMNS;
+        h.append(landscape ? "<div class=\"figure landscape\">\n" : "<div class=\"figure\">\n");
         Optional<String> drawn = svg.svg(chart);
         if (drawn.isPresent()) {
             h.append("<div class=\"chart\">").append(drawn.get()).append("</div>\n");
@@ -215,7 +217,9 @@ final class PackHtml {
             h.append("<tr>");
             for (String v : t.rows().get(r)) {
                 boolean numeric = org.openphm.publish.results.Numbers.parse(v) != null;
-                h.append(numeric ? "<td class=\"num\">" : "<td>")
+                // short values (years, dates, codes, grades) are never broken over two lines
+                boolean shortValue = v != null && v.length() <= 10;
+                h.append(numeric ? "<td class=\"num\">" : shortValue ? "<td class=\"nw\">" : "<td>")
                         .append(Xml.text(org.openphm.publish.results.Numbers.display(v))).append("</td>");
             }
             h.append("</tr>\n");
@@ -238,11 +242,18 @@ final class PackHtml {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    /** Printed tables with more columns than this go on a landscape page. */
+    static final int LANDSCAPE_COLUMNS = 12;
+
     /** Print-first styles; the PDF and the HTML share them. DejaVu Sans carries £, ≥ and –. */
     private static final String CSS = """
             @page { size: A4; margin: 16mm 14mm 18mm 14mm;
                     @bottom-center { content: "OpenPHM data pack \\2013  page " counter(page) " of " counter(pages);
                                      font-family: 'DejaVu Sans'; font-size: 8pt; color: #666; } }
+            @page landscape { size: A4 landscape; margin: 14mm 16mm 16mm 16mm;
+                    @bottom-center { content: "OpenPHM data pack \\2013  page " counter(page) " of " counter(pages);
+                                     font-family: 'DejaVu Sans'; font-size: 8pt; color: #666; } }
+            .landscape { page: landscape; width: 262mm; }
             body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; color: #1a1a1a; max-width: 820px;
                    margin: 0 auto; line-height: 1.35; }
             h1 { font-size: 18pt; color: #005eb8; border-bottom: 2px solid #005eb8; padding-bottom: 4px; }
@@ -271,6 +282,7 @@ final class PackHtml {
             table.data th, table.data td { border: 1px solid #ccc; padding: 2px 4px; }
             table.data th { background: #e8edf2; text-align: left; }
             table.data.wide { font-size: 7pt; }
+            td.nw, td.num { white-space: nowrap; }
             td.num { text-align: right; }
             .swatch { display: inline-block; width: 12px; height: 12px; }
             .note { font-size: 8pt; color: #555; }
