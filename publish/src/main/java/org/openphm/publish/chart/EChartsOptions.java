@@ -32,6 +32,8 @@ public final class EChartsOptions {
         o.put("title", map("text", chart.title(), "subtext", subtext(chart), "left", "center",
                 "textStyle", map("fontSize", 14)));
         o.put("animation", false);
+        // ECharts writes a text description of the chart for screen readers (NHS accessibility standard)
+        o.put("aria", map("enabled", true));
         o.putIfAbsent("tooltip", map("trigger", "axis"));
         return Optional.of(o);
     }

@@ -134,6 +134,7 @@ class TrendDrawingTest {
                 ((List<?>) series.get(0).get("data")).get(0));
         assertEquals(List.of("Bedford", "BLMK"), ((Map<?, ?>) o.get("legend")).get("data"));
         assertEquals("with-ci", ((Map<?, ?>) o.get("tooltip")).get("formatter"));
+        assertEquals(Map.of("enabled", true), o.get("aria"), "described for screen readers");
         assertEquals("By Place \u00b7 Shaded: 95% confidence interval", ((Map<?, ?>) o.get("title")).get("subtext"));
     }
 
