@@ -60,6 +60,7 @@ final class PackHtml {
     }
 
     private void cover(StringBuilder h, PackMetadata meta) {
+        // the cover names the ICB the pack is about, and opens with the headlines written from its results
         h.append("<div class=\"cover\">\n<h1 class=\"title\">Population health data pack</h1>\n");
         if (meta.population() != null) {
             h.append("<p class=\"population\">").append(Xml.text(meta.population())).append("</p>\n");
@@ -71,7 +72,16 @@ final class PackHtml {
                 .append(swatch("#5cb85c", "better")).append(swatch("#f0ad4e", "similar"))
                 .append(swatch("#d9534f", "worse")).append(swatch("#1f4e9c", "higher"))
                 .append(swatch("#86b6e8", "lower")).append(swatch("#9e9e9e", "not compared"))
-                .append("</p>\n</div>\n");
+                .append("</p>\n");
+        List<String> glance = org.openphm.publish.text.Headlines.of(results);
+        if (!glance.isEmpty()) {
+            h.append("<div class=\"glance\"><h2>At a glance</h2>\n<ul>");
+            for (String line : glance) {
+                h.append("<li>").append(Xml.text(line)).append("</li>");
+            }
+            h.append("</ul></div>\n");
+        }
+        h.append("</div>\n");
     }
 
     private static String swatch(String colour, String label) {
@@ -272,6 +282,8 @@ final class PackHtml {
             .figure { page-break-inside: avoid; margin: 8px 0 12px 0; }
             .chart svg { width: 100%; height: auto; }
             .definition { font-style: italic; }
+            .glance { background: #eef4fb; border-left: 4px solid #005eb8; padding: 4px 10px; font-size: 9pt;
+                      margin-top: 24px; }
             .keypoints { background: #eef4fb; border-left: 4px solid #005eb8; padding: 6px 6px 6px 24px; }
             .caveats { background: #fff6e5; border-left: 4px solid #f0ad4e; padding: 6px; font-size: 9pt; }
             .problem { background: #fdecea; border-left: 4px solid #d9534f; padding: 6px; }

@@ -1,0 +1,106 @@
+package org.openphm.publish.text;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openphm.publish.results.Area;
+import org.openphm.publish.results.DataTable;
+import org.openphm.publish.results.ResultRow;
+import org.openphm.publish.results.ResultsDir;
+
+/**
+ * The pack's opening summary, written from the tidy indicator results: for each indicator's latest period,
+ * how the ICB compares with England, how each Place compares with the ICB, and which indicators have a
+ * significant recent trend. A commissioner reads this page first; every sentence comes from the published
+ * comparisons, so it is as current as the build.
+ */
+public final class Headlines {
+    private Headlines() {}
+
+    /** Sentences, in reading order; empty when the results hold no indicators. */
+    public static List<String> of(ResultsDir results) {
+        Area icb = results.areas().stream().filter(a -> "ICB".equals(a.type())).findFirst().orElse(null);
+        List<String> out = new ArrayList<>();
+        if (icb == null) {
+            return out;
+        }
+        Map<String, List<String>> vsEngland = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> placeVerdicts = new LinkedHashMap<>();
+        List<String> rising = new ArrayList<>();
+        List<String> falling = new ArrayList<>();
+        int indicators = 0;
+        for (var info : results.metadata().indicators()) {
+            DataTable rows = results.indicator(info.id());
+            DataTable headline = rows.where(Map.of(ResultRow.CATEGORY_TYPE, ""));
+            String latest = headline.distinct(ResultRow.PERIOD).stream().max(Comparator.naturalOrder()).orElse(null);
+            if (latest == null) {
+                continue;
+            }
+            indicators++;
+            DataTable now = headline.where(Map.of(ResultRow.PERIOD, latest));
+            for (List<String> r : now.where(Map.of(ResultRow.AREA_CODE, icb.code())).rows()) {
+                String verdict = now.get(r, ResultRow.COMPARED_TO_ENGLAND);
+                if (verdict != null && !verdict.equals("Not compared")) {
+                    vsEngland.computeIfAbsent(verdict, k -> new ArrayList<>()).add(info.name());
+                }
+                String trend = now.get(r, ResultRow.RECENT_TREND);
+                if (trend != null && trend.startsWith("Increasing")) {
+                    rising.add(info.name());
+                } else if (trend != null && trend.startsWith("Decreasing")) {
+                    falling.add(info.name());
+                }
+            }
+            for (List<String> r : now.where(Map.of(ResultRow.AREA_TYPE, "Place")).rows()) {
+                String verdict = now.get(r, ResultRow.COMPARED_TO_PARENT);
+                if (verdict != null && !verdict.equals("Not compared") && !verdict.equals("Similar")) {
+                    placeVerdicts.computeIfAbsent(now.get(r, ResultRow.AREA_NAME), k -> new LinkedHashMap<>())
+                            .merge(verdict, 1, Integer::sum);
+                }
+            }
+        }
+        if (indicators == 0) {
+            return out;
+        }
+        int compared = vsEngland.values().stream().mapToInt(List::size).sum();
+        out.add(icb.name() + ", latest period of each of " + indicators + " indicators: " + compared
+                + " can be compared with England" + (compared == 0 ? "." : ":"));
+        for (String verdict : List.of("Worse", "Better", "Higher", "Lower", "Similar")) {
+            List<String> names = vsEngland.get(verdict);
+            if (names != null) {
+                out.add(("Similar".equals(verdict) ? "Not significantly different from England" : "Significantly "
+                        + verdict.toLowerCase(java.util.Locale.ROOT) + " than England") + " (" + names.size() + "): "
+                        + list(names) + ".");
+            }
+        }
+        for (Map.Entry<String, Map<String, Integer>> place : placeVerdicts.entrySet()) {
+            List<String> parts = new ArrayList<>();
+            int total = 0;
+            for (String verdict : List.of("Worse", "Better", "Higher", "Lower")) {
+                Integer n = place.getValue().get(verdict);
+                if (n != null) {
+                    parts.add(verdict.toLowerCase(java.util.Locale.ROOT) + " on " + n);
+                    total += n;
+                }
+            }
+            out.add(place.getKey() + " against the ICB: significantly " + String.join(" and ", parts)
+                    + (total == 1 ? " indicator." : " indicators."));
+        }
+        if (!rising.isEmpty()) {
+            out.add("Rising significantly in the ICB (Fingertips recent trend, " + rising.size() + "): " + list(rising) + ".");
+        }
+        if (!falling.isEmpty()) {
+            out.add("Falling significantly in the ICB (" + falling.size() + "): " + list(falling) + ".");
+        }
+        return out;
+    }
+
+    /** Up to eight names, then how many more. */
+    private static String list(List<String> names) {
+        if (names.size() <= 8) {
+            return String.join("; ", names);
+        }
+        return String.join("; ", names.subList(0, 8)) + "; and " + (names.size() - 8) + " more";
+    }
+}
