@@ -82,8 +82,14 @@ public final class LoadBenchmark {
         }
         List<String> analysisViews = new ArrayList<>();
         List<String> tables = new ArrayList<>();
-        for (AnalysisInfo a : analyses) {
+        List<Area> local = areas.stream().filter(a -> !"ICB".equals(a.type())).toList();
+        for (int i = 0; i < analyses.size(); i++) {
+            AnalysisInfo a = analyses.get(i);
             analysisViews.add("/api/views/analysis/" + a.id());
+            // and cut to a Place, neighbourhood, PCN or practice, as the area selector asks for it
+            if (!local.isEmpty()) {
+                analysisViews.add("/api/views/analysis/" + a.id() + "?area=" + local.get((i * 17) % local.size()).code());
+            }
             a.tables().stream().findFirst().ifPresent(t -> tables.add("/api/analyses/" + a.id() + "/tables/" + t.name()
                     + "?format=csv"));
         }
