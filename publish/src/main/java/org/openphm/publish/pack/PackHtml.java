@@ -263,7 +263,7 @@ final class PackHtml {
             @page landscape { size: A4 landscape; margin: 14mm 16mm 16mm 16mm;
                     @bottom-center { content: "OpenPHM data pack \\2013  page " counter(page) " of " counter(pages);
                                      font-family: 'DejaVu Sans'; font-size: 8pt; color: #666; } }
-            .landscape { page: landscape; width: 262mm; }
+            .landscape { page: landscape; }
             body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; color: #1a1a1a; max-width: 820px;
                    margin: 0 auto; line-height: 1.35; }
             h1 { font-size: 18pt; color: #005eb8; border-bottom: 2px solid #005eb8; padding-bottom: 4px; }
@@ -299,6 +299,6 @@ final class PackHtml {
             .swatch { display: inline-block; width: 12px; height: 12px; }
             .note { font-size: 8pt; color: #555; }
             @media screen { .section { border-top: 1px solid #ccc; margin-top: 30px; } }
-            @media print { .nav { display: none; } }
+            @media print { .nav { display: none; } .landscape { width: 262mm; } }
             """;
 }
