@@ -110,7 +110,7 @@ public final class Build {
                 // a family's time is its counting plus its statistics, though the latter overlapped the next family
                 timings.put(e.getKey(), Duration.ofNanos(countingNanos.get(e.getKey()) + f.nanos()));
             }
-            List<IndicatorRow> englandRows = calculator.englandRows(specs, rows);
+            List<IndicatorRow> englandRows = calculator.englandRows(rows);
             Future<IndicatorOutputs> indicatorOutputs = background.submit(() -> indicatorOutputs(options, rows,
                     englandRows, geography, results));
             return analysesAndMetadata(engine, options, progress, geography, years, results, specs, timings,

@@ -61,27 +61,20 @@ public final class IndicatorCalculator {
      * beside the local rows so that charts draw England as a comparator line. They are reference figures, not
      * computed here, so they carry no counts or limits and never pass through disclosure control.
      */
-    public List<IndicatorRow> englandRows(List<IndicatorSpec> specs, List<IndicatorRow> rows) {
-        Map<String, IndicatorRow> icbHeadlines = new java.util.TreeMap<>();
-        for (IndicatorRow r : rows) {
-            if (r.isHeadline() && AreaType.ICB.label().equals(r.areaType())) {
-                icbHeadlines.putIfAbsent(r.indicatorId() + "|" + r.period(), r);
-            }
-        }
+    public List<IndicatorRow> englandRows(List<IndicatorRow> rows) {
         Geography.Area eng = geography.area(Geography.ENGLAND_CODE);
         List<IndicatorRow> out = new ArrayList<>();
-        for (IndicatorSpec spec : specs) {
-            IndicatorMetadata m = spec.metadata();
-            for (IndicatorRow icb : icbHeadlines.values()) {
-                if (!icb.indicatorId().equals(m.id())) {
-                    continue;
-                }
-                england.get(m.id(), icb.period()).ifPresent(v -> out.add(new IndicatorRow(m.id(), m.name(),
-                        m.section(), eng.code(), eng.name(), AreaType.ENGLAND.label(), null, icb.period(), icb.sex(),
-                        icb.age(), "", null, null, null, v.value(), null, null, null, null, NOT_COMPARED, NOT_COMPARED,
-                        null, "England value from reference data, not computed here: " + v.source()
-                                + (v.synthetic() ? " (synthetic)" : ""), NOT_COMPARED, NOT_COMPARED)));
+        // one England row beside each ICB headline row whose indicator and period England has a value for
+        for (IndicatorRow icb : rows) {
+            if (!icb.isHeadline() || !AreaType.ICB.label().equals(icb.areaType())) {
+                continue;
             }
+            england.get(icb.indicatorId(), icb.period()).ifPresent(v -> out.add(new IndicatorRow(icb.indicatorId(),
+                    icb.indicatorName(), icb.section(), eng.code(), eng.name(), AreaType.ENGLAND.label(), null,
+                    icb.period(), icb.sex(), icb.age(), icb.categoryType(), null, null, null, v.value(), null, null,
+                    null, null, NOT_COMPARED, NOT_COMPARED, null, "England value from reference data, not computed"
+                            + " here: " + v.source() + (v.synthetic() ? " (synthetic)" : ""), NOT_COMPARED,
+                    NOT_COMPARED)));
         }
         return out;
     }

@@ -32,7 +32,7 @@ class EnglandRowsTest {
         IndicatorCalculator calc = new IndicatorCalculator(geography, england);
         List<IndicatorRow> rows = new java.util.ArrayList<>(calc.rows(dm, cells));
         rows.addAll(calc.rows(hyp, cells));
-        List<IndicatorRow> eng = calc.englandRows(List.of(dm, hyp), rows);
+        List<IndicatorRow> eng = calc.englandRows(rows);
         assertEquals(1, eng.size(), "one held value, one row; none for hypertension or 2024/25");
         IndicatorRow r = eng.get(0);
         assertEquals(List.of(dm.id(), "E92000001", "England", "England", "2023/24"),
