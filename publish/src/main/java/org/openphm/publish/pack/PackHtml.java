@@ -68,20 +68,27 @@ final class PackHtml {
         h.append("<p>Generated ").append(Xml.text(meta.generatedAt()))
                 .append(" by OpenPHM from the results in <code>results/</code>. Every figure, chart and key point ")
                 .append("is computed from the published, disclosure-controlled results; none is typed by hand.</p>\n")
-                .append("<p class=\"legend\">Significance colours: ")
-                .append(swatch("#5cb85c", "better")).append(swatch("#f0ad4e", "similar"))
-                .append(swatch("#d9534f", "worse")).append(swatch("#1f4e9c", "higher"))
-                .append(swatch("#86b6e8", "lower")).append(swatch("#9e9e9e", "not compared"))
-                .append("</p>\n");
+                .append("<p class=\"legend\">Significance colours: ");
+        // the colours the charts use, from the one place they are defined
+        for (org.openphm.publish.chart.Comparison c : org.openphm.publish.chart.Comparison.values()) {
+            h.append(swatch(c.colour(), c.label().toLowerCase(java.util.Locale.ROOT)));
+        }
+        h.append("</p>\n");
         List<String> glance = org.openphm.publish.text.Headlines.of(results);
         if (!glance.isEmpty()) {
-            h.append("<div class=\"glance\"><h2>At a glance</h2>\n<ul>");
-            for (String line : glance) {
-                h.append("<li>").append(Xml.text(line)).append("</li>");
-            }
-            h.append("</ul></div>\n");
+            h.append("<div class=\"glance\"><h2>At a glance</h2>\n");
+            bullets(h, "", glance);
+            h.append("</div>\n");
         }
         h.append("</div>\n");
+    }
+
+    private static void bullets(StringBuilder h, String cssClass, List<String> lines) {
+        h.append(cssClass.isEmpty() ? "<ul>" : "<ul class=\"" + cssClass + "\">");
+        for (String line : lines) {
+            h.append("<li>").append(Xml.text(line)).append("</li>");
+        }
+        h.append("</ul>\n");
     }
 
     private static String swatch(String colour, String label) {
@@ -184,14 +191,15 @@ final class PackHtml {
         }
         charts++;
         // A table too wide for a portrait page is printed on a landscape one.
-        boolean landscape = chart instanceof Chart.Table && PrintTable.of(chart.source()).columns().size() > LANDSCAPE_COLUMNS;
+        PrintTable printed = chart instanceof Chart.Table ? PrintTable.of(chart.source()) : null;
+        boolean landscape = printed != null && printed.columns().size() > LANDSCAPE_COLUMNS;
         h.append(landscape ? "<div class=\"figure landscape\">\n" : "<div class=\"figure\">\n");
         Optional<String> drawn = svg.svg(chart);
         if (drawn.isPresent()) {
             h.append("<div class=\"chart\">").append(drawn.get()).append("</div>\n");
         } else {
             h.append("<h3>").append(Xml.text(chart.title())).append("</h3>\n");
-            table(h, chart.source(), spec.data().table());
+            table(h, printed != null ? printed : PrintTable.of(chart.source()), chart.source(), spec.data().table());
         }
         if (chart instanceof Chart.Spc spc) {
             h.append("<p class=\"icons\">");
@@ -205,17 +213,12 @@ final class PackHtml {
         }
         List<String> points = keyPoints.write(chart);
         if (!points.isEmpty()) {
-            h.append("<ul class=\"keypoints\">");
-            for (String p : points) {
-                h.append("<li>").append(Xml.text(p)).append("</li>");
-            }
-            h.append("</ul>\n");
+            bullets(h, "keypoints", points);
         }
         h.append("</div>\n");
     }
 
-    private static void table(StringBuilder h, DataTable full, String file) {
-        PrintTable t = PrintTable.of(full);
+    private static void table(StringBuilder h, PrintTable t, DataTable full, String file) {
         // Very wide tables get a smaller type so that a name is not broken over several lines.
         h.append(t.columns().size() > 9 ? "<table class=\"data wide\"><thead><tr>" : "<table class=\"data\"><thead><tr>");
         for (String c : t.columns()) {
