@@ -183,7 +183,7 @@ public final class KeyPointWriter {
     }
 
     private static String points(double d) {
-        String n = ValueFormat.sameDigits(Math.abs(d), "%").replace("%", "").replaceAll("\\.0$", "");
+        String n = ValueFormat.digits(Math.abs(d), "%").replaceAll("\\.0$", "");
         return (d >= 0 ? "+" : "\u2212") + n + (n.equals("1") ? " percentage point" : " percentage points");
     }
 
@@ -400,7 +400,7 @@ public final class KeyPointWriter {
         return -1;
     }
 
-    private static int lastValued(List<Double> v) {
+    static int lastValued(List<Double> v) {
         for (int i = v.size() - 1; i >= 0; i--) {
             if (v.get(i) != null) {
                 return i;

@@ -25,7 +25,7 @@ final class MonthlySeries {
 
     static String sentence(Chart.Series s, Chart.Lines l) {
         List<Double> v = s.values();
-        int last = lastValued(v);
+        int last = KeyPointWriter.lastValued(v);
         boolean total = l.unit() == null || l.unit().isBlank() || FLOWS.contains(l.unit());
         StringBuilder b = new StringBuilder(s.name()).append(": ");
         String to = l.x().get(last);
@@ -85,14 +85,5 @@ final class MonthlySeries {
             }
         }
         return best;
-    }
-
-    private static int lastValued(List<Double> v) {
-        for (int i = v.size() - 1; i >= 0; i--) {
-            if (v.get(i) != null) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -27,21 +27,27 @@ public final class ValueFormat {
         if (unit.equals("\u00a3")) {
             return (v < 0 ? "\u2212\u00a3" : "\u00a3") + number(Math.abs(v));
         }
-        // A rate or percentage keeps one decimal even when whole ("14.0%"), so figures in a sentence line up;
-        // a number of things ("515 referrals", "20 days") does not.
-        boolean rate = "%".equals(unit) || unit.contains("per ") || unit.contains("DSR") || unit.contains("year");
-        String n = Math.abs(v) >= 1000 ? number(v) : !rate ? number(v)
-                : new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(Locale.UK)).format(v);
+        String n = digits(v, unit);
         return "%".equals(unit) ? n + "%" : n + " " + unit;
+    }
+
+    /**
+     * The digits of a figure with a unit. A rate or percentage keeps one decimal even when whole ("14.0%"), so
+     * figures in a sentence line up; a number of things ("515 referrals", "20 days") does not.
+     */
+    static String digits(double v, String unit) {
+        boolean rate = "%".equals(unit) || unit.contains("per ") || unit.contains("DSR") || unit.contains("year");
+        return Math.abs(v) >= 1000 || !rate ? number(v)
+                : new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(Locale.UK)).format(v);
     }
 
     /** The figure as {@link #withUnit} writes it, without the unit: for a second figure in the same sentence. */
     public static String sameDigits(Double v, String unit) {
-        String full = withUnit(v, unit);
-        if (v == null || unit == null || unit.isBlank() || unit.equals("count") || unit.equals("\u00a3")) {
-            return full;
+        if (v == null || unit == null || unit.isBlank() || unit.equals("count") || unit.equals("\u00a3")
+                || unit.equals("%")) {
+            return withUnit(v, unit);
         }
-        return "%".equals(unit) ? full : full.substring(0, full.length() - unit.length() - 1);
+        return digits(v, unit);
     }
 
     /** "+21%" / "−4%" (with a true minus sign, which DejaVu Sans has). */
