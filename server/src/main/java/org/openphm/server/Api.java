@@ -34,8 +34,12 @@ final class Api {
     /** Views are pure functions of immutable results, so each drawn view is kept (bounded by areas × breakdowns). */
     private final java.util.concurrent.ConcurrentHashMap<String, String> viewCache = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Every area code in the results, for checking the area parameter of each view request. */
+    private final List<String> areaCodes;
+
     Api(ResultsDir results) {
         this.results = results;
+        this.areaCodes = results.areas().stream().map(Area::code).toList();
         this.contents = PackContents.of(results);
         this.views = new Views(results);
     }
@@ -175,7 +179,7 @@ final class Api {
 
     /** The area parameter: one of the areas in the results (400 naming them otherwise); default the ICB. */
     private Area area(Context ctx) {
-        String code = Params.oneOf(ctx, "area", results.areas().stream().map(Area::code).toList(), views.defaultArea());
+        String code = Params.oneOf(ctx, "area", areaCodes, views.defaultArea());
         return results.area(code).orElseThrow(() -> new NotFound("no areas in the results"));
     }
 
