@@ -47,22 +47,10 @@ public final class CsvTableWriter implements Closeable {
             }
             Object v = values[i];
             if (v != null) {
-                out.write(quote(v.toString()));
+                out.write(CsvField.quote(v.toString()));
             }
         }
         out.write('\n');
-    }
-
-    static String quote(String s) {
-        boolean needs = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                needs = true;
-                break;
-            }
-        }
-        return needs ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 
     @Override
