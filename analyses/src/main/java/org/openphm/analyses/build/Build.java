@@ -68,6 +68,7 @@ public final class Build {
         progress.message("Building for " + years.get(0) + " to " + years.get(years.size() - 1) + " on " + engine.name());
 
         IndicatorCalculator calculator = new IndicatorCalculator(geography, england);
+        DisclosureStep disclosure = new DisclosureStep(geography, options.rule());
         List<IndicatorSpec> specs = new ArrayList<>();
         // The engine counts one family while a second thread does the statistics of the one before, and then
         // disclosure control and the indicator files while the analyses run: the two halves of the machine
@@ -100,19 +101,27 @@ public final class Build {
                     for (IndicatorSpec spec : familySpecs) {
                         familyRows.addAll(calculator.rows(spec, cells));
                     }
-                    return new FamilyRows(familyRows, System.nanoTime() - c0);
+                    long d0 = System.nanoTime();
+                    List<IndicatorRow> published = disclosure.publish(familySpecs, calculator, cells);
+                    long d1 = System.nanoTime();
+                    return new FamilyRows(familyRows, published, d0 - c0, d1 - d0);
                 }));
             }
             List<IndicatorRow> rows = new ArrayList<>();
+            List<IndicatorRow> published = new ArrayList<>();
+            long disclosureNanos = 0;
             for (Map.Entry<String, Future<FamilyRows>> e : statistics.entrySet()) {
                 FamilyRows f = finished(e.getValue());
                 rows.addAll(f.rows());
+                published.addAll(f.published());
+                disclosureNanos += f.disclosureNanos();
                 // a family's time is its counting plus its statistics, though the latter overlapped the next family
                 timings.put(e.getKey(), Duration.ofNanos(countingNanos.get(e.getKey()) + f.nanos()));
             }
             List<IndicatorRow> englandRows = calculator.englandRows(rows);
+            long disclosure0 = disclosureNanos;
             Future<IndicatorOutputs> indicatorOutputs = background.submit(() -> indicatorOutputs(options, rows,
-                    englandRows, geography, results));
+                    published, englandRows, geography, results, disclosure0));
             return analysesAndMetadata(engine, options, progress, geography, years, results, specs, timings,
                     engineTimings, t0, indicatorOutputs);
         } finally {
@@ -120,15 +129,17 @@ public final class Build {
         }
     }
 
-    /** A family's indicator rows and the time their statistics took. */
-    private record FamilyRows(List<IndicatorRow> rows, long nanos) {}
+    /** A family's indicator rows, exact and as published, and the time their statistics and disclosure took. */
+    private record FamilyRows(List<IndicatorRow> rows, List<IndicatorRow> published, long nanos,
+                              long disclosureNanos) {}
 
     /** The indicator files, published and (when asked) analyst, and what disclosure control left. */
     private record IndicatorOutputs(Path analystDir, List<Path> files, int publishedRows, long disclosureNanos) {}
 
     private static IndicatorOutputs indicatorOutputs(Options options, List<IndicatorRow> rows,
-                                                     List<IndicatorRow> englandRows, Geography geography,
-                                                     Path results) throws IOException {
+                                                     List<IndicatorRow> disclosed, List<IndicatorRow> englandRows,
+                                                     Geography geography, Path results, long disclosure)
+            throws IOException {
         List<Path> files = new ArrayList<>();
         Path analyst = null;
         if (options.analystOutputs()) {
@@ -138,11 +149,9 @@ public final class Build {
             all.addAll(rows);
             files.addAll(IndicatorFiles.write(analyst, all, geography.names()));
         }
-        long d0 = System.nanoTime();
         // England's rows are published reference figures: they join after disclosure control of ours.
         List<IndicatorRow> published = new ArrayList<>(englandRows);
-        published.addAll(new DisclosureStep(geography, options.rule()).apply(rows));
-        long disclosure = System.nanoTime() - d0;
+        published.addAll(disclosed);
         files.addAll(IndicatorFiles.write(results, published, geography.names()));
         return new IndicatorOutputs(analyst, files, published.size(), disclosure);
     }

@@ -3,8 +3,10 @@ package org.openphm.analyses.indicator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.openphm.stats.sdc.Cell;
 import org.openphm.stats.sdc.DisclosureControl;
 import org.openphm.stats.sdc.DisclosureRule;
@@ -12,11 +14,21 @@ import org.openphm.stats.sdc.Grouping;
 import org.openphm.stats.sdc.ProtectedCell;
 
 /**
- * Statistical disclosure control of tidy indicator rows before they are published. Within one indicator,
- * period and breakdown, the rows form a table whose margins are the headline row (all categories) and the
- * geography (ICB = its Places, Place = its neighbourhoods, ...): small counts are suppressed, enough other
- * cells are suppressed that no hidden count can be recovered from a margin, the rest are rounded, and values
- * computed from hidden counts are withheld. A standardised indicator follows its crude twin's cells.
+ * Statistical disclosure control of indicator results before they are published.
+ *
+ * <p>Protection is decided on the counted cells, not on the indicators computed from them, so that every
+ * indicator built on a cell (a crude rate and its age-standardised twin, or a DSR with no crude twin such as
+ * self-harm) is published under the same decision. Within one counted indicator and period, a breakdown's
+ * cells form a table whose margins are the headline cell (all categories) and the geography (ICB = its
+ * Places, Place = its neighbourhoods, ...): counts of 1-7 are suppressed, enough other cells are suppressed that
+ * no hidden count can be recovered from a margin, and the rest are rounded.
+ *
+ * <p>Values published beside rounded counts must not give the exact count back (a value times a published
+ * denominator would). Crude values (proportions, crude rates), their confidence limits, comparisons and trends
+ * are therefore computed from the published, rounded count and denominator, as OpenSAFELY's output rules ask
+ * of derived values ("calculated from the rounded counts", opensafely.org, "Updated disclosure control
+ * guidance"). A directly standardised rate is a weighted sum over age bands whose counts are never published,
+ * so it is computed from the unrounded bands and cannot be divided back into a count.
  */
 public final class DisclosureStep {
 
@@ -24,74 +36,147 @@ public final class DisclosureStep {
 
     private final Geography geography;
     private final DisclosureRule rule;
+    private final List<Grouping> groupings;
 
     public DisclosureStep(Geography geography, DisclosureRule rule) {
         this.geography = geography;
         this.rule = rule;
+        this.groupings = groupings();
     }
 
-    public List<IndicatorRow> apply(List<IndicatorRow> rows) {
-        Map<String, ProtectedCell> protections = new HashMap<>();
-        Map<String, List<IndicatorRow>> tables = new LinkedHashMap<>();
-        Map<String, List<String>> typesByIndicator = categoryTypes(rows);
-        for (IndicatorRow r : rows) {
-            if (r.indicatorId().endsWith("-dsr")) {
-                continue;
+    /** How every counted cell may be published. */
+    public Map<CellKey, ProtectedCell> protect(Map<CellKey, AgeBandCounts> cells) {
+        // (indicator, period) -> breakdown -> cells; the headline cells belong to every breakdown's table.
+        Map<String, Map<Breakdown, List<CellKey>>> tables = new LinkedHashMap<>();
+        for (CellKey k : cells.keySet()) {
+            tables.computeIfAbsent(k.indicatorId() + "|" + k.period(), x -> new LinkedHashMap<>())
+                    .computeIfAbsent(k.breakdown(), x -> new ArrayList<>()).add(k);
+        }
+        Map<CellKey, ProtectedCell> protections = new HashMap<>();
+        for (Map<Breakdown, List<CellKey>> byBreakdown : tables.values()) {
+            List<CellKey> headline = byBreakdown.getOrDefault(Breakdown.NONE, List.of());
+            Set<Breakdown> breakdowns = new LinkedHashSet<>(byBreakdown.keySet());
+            breakdowns.remove(Breakdown.NONE);
+            if (breakdowns.isEmpty()) {
+                protectTable(headline, cells, protections);
             }
-            // The headline row belongs to every breakdown's table: it is each one's margin.
-            if (r.isHeadline()) {
-                for (String type : typesByIndicator.get(r.indicatorId())) {
-                    tables.computeIfAbsent(tableKey(r, type), k -> new ArrayList<>()).add(r);
+            for (Breakdown b : breakdowns) {
+                List<CellKey> table = new ArrayList<>(headline);
+                table.addAll(byBreakdown.get(b));
+                protectTable(table, cells, protections);
+            }
+        }
+        return protections;
+    }
+
+    private void protectTable(List<CellKey> table, Map<CellKey, AgeBandCounts> cells,
+                              Map<CellKey, ProtectedCell> protections) {
+        List<Cell> input = new ArrayList<>(table.size());
+        for (CellKey k : table) {
+            AgeBandCounts c = cells.get(k);
+            input.add(new Cell(cellId(k), Math.round(c.numerator()), Math.round(c.denominator()),
+                    Map.of("area", k.areaCode(), "category", k.breakdown() == Breakdown.NONE ? ALL : k.category())));
+        }
+        List<ProtectedCell> out = DisclosureControl.apply(input, groupings, rule);
+        for (int i = 0; i < table.size(); i++) {
+            // A headline hidden in any of its tables stays hidden: hiding more never discloses.
+            protections.merge(table.get(i), out.get(i), (a, b) -> a.suppressed() ? a : b);
+        }
+    }
+
+    /**
+     * The published rows of one indicator: suppressed cells withheld, the rest with rounded counts and, for crude
+     * indicators, values computed from those rounded counts.
+     */
+    public List<IndicatorRow> publish(IndicatorSpec spec, IndicatorCalculator calculator,
+                                      Map<CellKey, AgeBandCounts> cells, Map<CellKey, ProtectedCell> protections) {
+        List<IndicatorCalculator.Keyed> exact = calculator.keyedRows(spec, cells);
+        Map<CellKey, IndicatorRow> fromRounded = new HashMap<>();
+        if (!spec.standardised()) {
+            Map<CellKey, AgeBandCounts> rounded = new HashMap<>();
+            for (IndicatorCalculator.Keyed k : exact) {
+                ProtectedCell p = protection(protections, k.key());
+                if (p.derivedValuesPublishable()) {
+                    AgeBandCounts c = new AgeBandCounts();
+                    // A crude value needs only the totals, so one band holds them.
+                    c.add(0, p.publishedCount(), publishedDenominator(p));
+                    rounded.put(k.key(), c);
                 }
+            }
+            for (IndicatorCalculator.Keyed k : calculator.keyedRows(spec, rounded)) {
+                fromRounded.put(k.key(), k.row());
+            }
+        }
+        List<IndicatorRow> out = new ArrayList<>(exact.size());
+        for (IndicatorCalculator.Keyed k : exact) {
+            ProtectedCell p = protection(protections, k.key());
+            if (!p.derivedValuesPublishable()) {
+                out.add(withheld(k.row(), p));
+            } else if (spec.standardised()) {
+                out.add(rounded(k.row(), p, "the age-standardised value is computed from unrounded age-band counts,"
+                        + " which are not published"));
             } else {
-                tables.computeIfAbsent(tableKey(r, r.categoryType()), k -> new ArrayList<>()).add(r);
+                out.add(rounded(fromRounded.get(k.key()), p, "the value and its limits are computed from the "
+                        + "rounded counts"));
             }
-        }
-        List<Grouping> groupings = groupings();
-        for (List<IndicatorRow> table : tables.values()) {
-            List<Cell> cells = new ArrayList<>();
-            for (IndicatorRow r : table) {
-                cells.add(new Cell(cellId(r), Math.round(r.count()), Math.round(r.denominator()),
-                        Map.of("area", r.areaCode(), "category", r.isHeadline() ? ALL : r.category())));
-            }
-            for (ProtectedCell p : DisclosureControl.apply(cells, groupings, rule)) {
-                // A headline hidden in any of its tables stays hidden: hiding more never discloses.
-                protections.merge(p.cell().id(), p, (a, b) -> a.suppressed() ? a : b);
-            }
-        }
-        List<IndicatorRow> out = new ArrayList<>(rows.size());
-        for (IndicatorRow r : rows) {
-            ProtectedCell p = protections.get(cellId(r).replaceFirst("-dsr\\|", "|"));
-            out.add(p == null ? r : protect(r, p));
         }
         return out;
     }
 
-    private static IndicatorRow protect(IndicatorRow r, ProtectedCell p) {
-        Double count = p.suppressed() ? null : (double) p.publishedCount();
-        Double denominator = p.denominatorProtection().hidden() || p.publishedDenominator() == null
-                ? null : (double) p.publishedDenominator();
-        if (!p.derivedValuesPublishable()) {
-            String why = "Suppressed (" + p.reason().name().toLowerCase()
-                    + " disclosure control: counts of 1-7 are not published, nor values a hidden count can be worked out from)";
-            return new IndicatorRow(r.indicatorId(), r.indicatorName(), r.section(), r.areaCode(), r.areaName(),
-                    r.areaType(), r.parentCode(), r.period(), r.sex(), r.age(), r.categoryType(), r.category(),
-                    count, denominator, null, null, null, null, null,
-                    IndicatorCalculator.NOT_COMPARED, IndicatorCalculator.NOT_COMPARED, null, why,
-                    IndicatorCalculator.NOT_COMPARED, IndicatorCalculator.NOT_COMPARED);
+    /** The rows of many indicators sharing one family of cells: {@link #protect}, then {@link #publish} each. */
+    public List<IndicatorRow> publish(List<IndicatorSpec> specs, IndicatorCalculator calculator,
+                                      Map<CellKey, AgeBandCounts> cells) {
+        Map<CellKey, ProtectedCell> protections = protect(cells);
+        List<IndicatorRow> out = new ArrayList<>();
+        for (IndicatorSpec spec : specs) {
+            out.addAll(publish(spec, calculator, cells, protections));
         }
+        return out;
+    }
+
+    private static ProtectedCell protection(Map<CellKey, ProtectedCell> protections, CellKey key) {
+        ProtectedCell p = protections.get(key);
+        if (p == null) {
+            // Every row comes from a counted cell, and every counted cell is protected: this is a defect.
+            throw new IllegalStateException("no disclosure decision for cell " + cellId(key));
+        }
+        return p;
+    }
+
+    private long publishedDenominator(ProtectedCell p) {
+        return p.publishedDenominator() != null ? p.publishedDenominator() : rule.round(p.cell().denominator());
+    }
+
+    private IndicatorRow withheld(IndicatorRow r, ProtectedCell p) {
+        String why = "Suppressed (" + p.reason().name().toLowerCase()
+                + " disclosure control: counts of 1-" + rule.suppressAtOrBelow()
+                + " are not published, nor values a hidden count can be worked out from)";
         return new IndicatorRow(r.indicatorId(), r.indicatorName(), r.section(), r.areaCode(), r.areaName(),
-                r.areaType(), r.parentCode(), r.period(), r.sex(), r.age(), r.categoryType(), r.category(), count,
-                denominator, r.value(), r.lowerCi95(), r.upperCi95(), r.lowerCi998(), r.upperCi998(),
-                r.comparedToEngland(), r.comparedToParent(), r.recentTrend(),
-                join(r.note(), "counts rounded to the nearest 5; the value is computed before rounding"),
+                r.areaType(), r.parentCode(), r.period(), r.sex(), r.age(), r.categoryType(), r.category(),
+                p.suppressed() ? null : (double) p.publishedCount(), publishedDenominatorOrNull(p),
+                null, null, null, null, null,
+                IndicatorCalculator.NOT_COMPARED, IndicatorCalculator.NOT_COMPARED, null, why,
+                IndicatorCalculator.NOT_COMPARED, IndicatorCalculator.NOT_COMPARED);
+    }
+
+    private IndicatorRow rounded(IndicatorRow r, ProtectedCell p, String valueNote) {
+        return new IndicatorRow(r.indicatorId(), r.indicatorName(), r.section(), r.areaCode(), r.areaName(),
+                r.areaType(), r.parentCode(), r.period(), r.sex(), r.age(), r.categoryType(), r.category(),
+                (double) p.publishedCount(), publishedDenominatorOrNull(p), r.value(), r.lowerCi95(),
+                r.upperCi95(), r.lowerCi998(), r.upperCi998(), r.comparedToEngland(), r.comparedToParent(),
+                r.recentTrend(), join(r.note(), "counts rounded to the nearest " + rule.roundTo() + "; " + valueNote),
                 r.comparedToEngland998(), r.comparedToParent998());
+    }
+
+    private static Double publishedDenominatorOrNull(ProtectedCell p) {
+        return p.denominatorProtection().hidden() || p.publishedDenominator() == null
+                ? null : (double) p.publishedDenominator();
     }
 
     /** Each level of the geography adds up to its parent. */
     private List<Grouping> groupings() {
-        List<Grouping> groupings = new ArrayList<>();
-        groupings.add(Grouping.margin("category", ALL));
+        List<Grouping> out = new ArrayList<>();
+        out.add(Grouping.margin("category", ALL));
         for (AreaType parentType : List.of(AreaType.ICB, AreaType.PLACE, AreaType.NEIGHBOURHOOD, AreaType.PCN)) {
             for (Geography.Area parent : geography.areas(parentType)) {
                 List<String> children = new ArrayList<>();
@@ -101,11 +186,11 @@ public final class DisclosureStep {
                     }
                 }
                 if (!children.isEmpty()) {
-                    groupings.add(Grouping.of("area", parent.code(), children.toArray(String[]::new)));
+                    out.add(Grouping.of("area", parent.code(), children.toArray(String[]::new)));
                 }
             }
         }
-        return groupings;
+        return out;
     }
 
     private static AreaType childType(AreaType t) {
@@ -117,24 +202,8 @@ public final class DisclosureStep {
         };
     }
 
-    /** Indicator -> its category types, the headline's "" first. */
-    private static Map<String, List<String>> categoryTypes(List<IndicatorRow> rows) {
-        Map<String, List<String>> types = new HashMap<>();
-        for (IndicatorRow r : rows) {
-            List<String> list = types.computeIfAbsent(r.indicatorId(), k -> new ArrayList<>(List.of("")));
-            if (!r.isHeadline() && !list.contains(r.categoryType())) {
-                list.add(r.categoryType());
-            }
-        }
-        return types;
-    }
-
-    private static String tableKey(IndicatorRow r, String categoryType) {
-        return r.indicatorId() + "|" + r.period() + "|" + categoryType;
-    }
-
-    private static String cellId(IndicatorRow r) {
-        return r.indicatorId() + "|" + r.period() + "|" + r.areaCode() + "|" + r.categoryType() + "|" + r.category();
+    private static String cellId(CellKey k) {
+        return k.indicatorId() + "|" + k.period() + "|" + k.areaCode() + "|" + k.breakdown() + "|" + k.category();
     }
 
     private static String join(String a, String b) {

@@ -38,6 +38,14 @@ public final class IndicatorCalculator {
     record Estimates(Estimate ci95, Estimate ci998) {}
 
     public List<IndicatorRow> rows(IndicatorSpec spec, Map<CellKey, AgeBandCounts> cells) {
+        return keyedRows(spec, cells).stream().map(Keyed::row).toList();
+    }
+
+    /** A row and the cell it was computed from. */
+    public record Keyed(CellKey key, IndicatorRow row) {}
+
+    /** {@link #rows}, each with its cell: disclosure control decides per cell. */
+    public List<Keyed> keyedRows(IndicatorSpec spec, Map<CellKey, AgeBandCounts> cells) {
         Map<CellKey, Estimates> estimates = new HashMap<>();
         String baseId = baseId(spec);
         for (Map.Entry<CellKey, AgeBandCounts> e : cells.entrySet()) {
@@ -46,13 +54,14 @@ public final class IndicatorCalculator {
             }
             estimates.put(e.getKey(), estimate(spec, e.getValue()));
         }
-        List<IndicatorRow> rows = new ArrayList<>();
+        List<Keyed> rows = new ArrayList<>();
         estimates.entrySet().stream()
                 .sorted(Comparator.comparing((Map.Entry<CellKey, Estimates> e) -> e.getKey().areaType())
                         .thenComparing(e -> e.getKey().areaCode()).thenComparing(e -> e.getKey().breakdown())
                         .thenComparing(e -> String.valueOf(e.getKey().category()))
                         .thenComparing(e -> e.getKey().period()))
-                .forEach(e -> rows.add(row(spec, e.getKey(), cells.get(e.getKey()), e.getValue(), estimates)));
+                .forEach(e -> rows.add(new Keyed(e.getKey(),
+                        row(spec, e.getKey(), cells.get(e.getKey()), e.getValue(), estimates))));
         return rows;
     }
 
@@ -227,7 +236,15 @@ public final class IndicatorCalculator {
         if (key.breakdown() == Breakdown.AGE_BAND) {
             return key.category();
         }
-        return spec.minAge() == 0 ? "All ages" : spec.minAge() + "+ yrs";
+        return ageRange(spec.minAge(), spec.maxAge());
+    }
+
+    /** Fingertips' age labels: "All ages", "17+ yrs", "10-24 yrs". */
+    static String ageRange(int minAge, int maxAge) {
+        if (maxAge != Integer.MAX_VALUE) {
+            return minAge + "-" + maxAge + " yrs";
+        }
+        return minAge == 0 ? "All ages" : minAge + "+ yrs";
     }
 
     private static String categoryLabel(CellKey key) {
