@@ -15,6 +15,7 @@ import java.util.List;
 public final class CsvTableWriter implements Closeable {
     private final BufferedWriter out;
     private final int width;
+    private final boolean forSpreadsheets;
     private long rows;
 
     public CsvTableWriter(Path dir, Table table) throws IOException {
@@ -22,9 +23,22 @@ public final class CsvTableWriter implements Closeable {
     }
 
     public CsvTableWriter(Path file, List<String> header) throws IOException {
+        this(file, header, false);
+    }
+
+    /**
+     * A published file a person may open in a spreadsheet: text that a spreadsheet would run as a formula is
+     * written inert ({@link CsvField#spreadsheetSafe}).
+     */
+    public static CsvTableWriter forSpreadsheets(Path file, List<String> header) throws IOException {
+        return new CsvTableWriter(file, header, true);
+    }
+
+    private CsvTableWriter(Path file, List<String> header, boolean forSpreadsheets) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         this.width = header.size();
+        this.forSpreadsheets = forSpreadsheets;
         writeRaw(header.toArray());
         rows = 0;
     }
@@ -47,7 +61,7 @@ public final class CsvTableWriter implements Closeable {
             }
             Object v = values[i];
             if (v != null) {
-                out.write(CsvField.quote(v.toString()));
+                out.write(forSpreadsheets ? CsvField.forSpreadsheet(v.toString()) : CsvField.quote(v.toString()));
             }
         }
         out.write('\n');

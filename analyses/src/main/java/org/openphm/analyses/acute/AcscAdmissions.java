@@ -1,5 +1,7 @@
 package org.openphm.analyses.acute;
 
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
+
 import static org.openphm.analyses.acute.Change.integer;
 import static org.openphm.analyses.acute.Change.number;
 import static org.openphm.analyses.acute.Change.text;
@@ -71,12 +73,12 @@ public final class AcscAdmissions implements Analysis {
                 text("year", "Financial year of admission"), text("period_role", PeriodRole.DESCRIPTION),
                 text("area_code", "ICB or Place code"), text("area_name", "Area name"),
                 text("area_type", "ICB or Place"), text("cohort", "All ages, Adults (18+) or Children (under 18)"),
-                integer("acsc_admissions", "ACSC emergency admissions"),
-                integer("emergency_admissions", "All emergency admissions of the cohort"),
+                count("acsc_admissions", "ACSC emergency admissions"),
+                count("emergency_admissions", "All emergency admissions of the cohort"),
                 number("acsc_share_pct", "ACSC admissions as a percentage of emergency admissions"),
-                integer("previous_year_acsc_admissions", "ACSC emergency admissions in the previous year"),
+                count("previous_year_acsc_admissions", "ACSC emergency admissions in the previous year"),
                 number("change_pct", "Percentage change on the previous year"),
-                integer("no_procedure", "ACSC admissions with no procedure in the spell"),
+                count("no_procedure", "ACSC admissions with no procedure in the spell"),
                 number("no_procedure_pct", "Percentage of ACSC admissions with no procedure")), rows);
     }
 
@@ -98,10 +100,10 @@ public final class AcscAdmissions implements Analysis {
                 text("year", "Financial year of admission"), text("period_role", PeriodRole.DESCRIPTION),
                 text("area_code", "ICB or Place code"), text("area_name", "Area name"),
                 text("area_type", "ICB or Place"), text("cohort", "All ages, Adults or Children"),
-                text("acsc_group", "CCG OIS 2.6 Appendix 2 group"), integer("admissions", "ACSC emergency admissions"),
+                text("acsc_group", "CCG OIS 2.6 Appendix 2 group"), count("admissions", "ACSC emergency admissions"),
                 number("share_of_acsc_pct", "Percentage of the cohort's ACSC admissions"),
                 number("change_pct", "Percentage change on the previous year"),
-                integer("no_procedure", "Admissions with no procedure"),
+                count("no_procedure", "Admissions with no procedure"),
                 number("no_procedure_pct", "Percentage with no procedure"),
                 integer("rank", "1 = the most frequent group in the area, cohort and year")), rows);
     }
@@ -121,7 +123,7 @@ public final class AcscAdmissions implements Analysis {
                 text("area_code", "ICB or Place code"), text("area_name", "Area name"),
                 text("area_type", "ICB or Place"), text("cohort", "All ages, Adults or Children"),
                 text("acsc_group", "CCG OIS 2.6 group"), text("condition", "CCG OIS 2.6 condition"),
-                integer("admissions", "ACSC emergency admissions"),
+                count("admissions", "ACSC emergency admissions"),
                 number("change_pct", "Percentage change on the previous year"),
                 integer("rank", "1 = the most frequent condition in the area, cohort and year")), rows);
     }

@@ -1,5 +1,7 @@
 package org.openphm.analyses.acute;
 
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
+
 import static org.openphm.analyses.acute.Change.integer;
 import static org.openphm.analyses.acute.Change.number;
 import static org.openphm.analyses.acute.Change.text;
@@ -117,8 +119,8 @@ public record AcscCohortProfile(String id, String section, String placeCode, Str
         });
         return new AnalysisTable("by-year", "ACSC emergency admissions and their share by year", List.of(
                 text("year", "Financial year of admission"), text("period_role", PeriodRole.DESCRIPTION),
-                integer("admissions", "ACSC emergency admissions"),
-                integer("emergency_admissions", "All emergency admissions of the cohort"),
+                count("admissions", "ACSC emergency admissions"),
+                count("emergency_admissions", "All emergency admissions of the cohort"),
                 number("acsc_share_pct", "ACSC as a percentage of emergency admissions"),
                 number("change_pct", "Percentage change on the previous year")), rows);
     }
@@ -139,7 +141,7 @@ public record AcscCohortProfile(String id, String section, String placeCode, Str
         });
         return new AnalysisTable("by-group", "ACSC emergency admissions by CCG OIS 2.6 group", List.of(
                 text("year", "Financial year of admission"), text("period_role", PeriodRole.DESCRIPTION),
-                text("acsc_group", "CCG OIS 2.6 group"), integer("admissions", "ACSC emergency admissions"),
+                text("acsc_group", "CCG OIS 2.6 group"), count("admissions", "ACSC emergency admissions"),
                 number("share_of_acsc_pct", "Percentage of the cohort's ACSC admissions"),
                 number("change_pct", "Percentage change on the previous year"),
                 integer("rank", "1 = the most frequent group in the year")), rows);
@@ -156,6 +158,6 @@ public record AcscCohortProfile(String id, String section, String placeCode, Str
         return new AnalysisTable("by-month", "ACSC emergency admissions by year and month", List.of(
                 text("year", "Financial year of admission"), text("period_role", PeriodRole.DESCRIPTION),
                 text("month", "Month of admission, yyyy-mm"), integer("month_of_financial_year", "April = 1 .. March = 12"),
-                text("month_name", "Month name"), integer("admissions", "ACSC emergency admissions")), rows);
+                text("month_name", "Month name"), count("admissions", "ACSC emergency admissions")), rows);
     }
 }

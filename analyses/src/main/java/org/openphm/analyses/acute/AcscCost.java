@@ -1,5 +1,7 @@
 package org.openphm.analyses.acute;
 
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
+
 import static org.openphm.analyses.acute.Change.integer;
 import static org.openphm.analyses.acute.Change.number;
 import static org.openphm.analyses.acute.Change.text;
@@ -78,7 +80,7 @@ public final class AcscCost implements Analysis {
         if (byGroup) {
             columns.add(text("acsc_group", "CCG OIS 2.6 group"));
         }
-        columns.addAll(List.of(integer("admissions", "ACSC emergency admissions"),
+        columns.addAll(List.of(count("admissions", "ACSC emergency admissions"),
                 number("cost_gbp", "Sum of spell costs, £"), number("cost_per_admission_gbp", "Mean cost per admission, £"),
                 number("change_gbp", "Change on the previous year, £"),
                 number("change_pct", "Percentage change on the previous year")));

@@ -1,5 +1,7 @@
 package org.openphm.analyses.acute;
 
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
+
 import static org.openphm.analyses.acute.Change.integer;
 import static org.openphm.analyses.acute.Change.number;
 import static org.openphm.analyses.acute.Change.text;
@@ -78,8 +80,8 @@ public final class AcscLengthOfStay implements Analysis {
         if (byGroup) {
             columns.add(text("acsc_group", "CCG OIS 2.6 group"));
         }
-        columns.addAll(List.of(integer("admissions", "ACSC emergency admissions"),
-                integer("discharged", "Of which discharged (stay known)"),
+        columns.addAll(List.of(count("admissions", "ACSC emergency admissions"),
+                count("discharged", "Of which discharged (stay known)"),
                 integer("bed_days", "Sum of stays of discharged spells, days"),
                 number("mean_length_of_stay_days", "Bed days / discharged spells"),
                 integer("change_bed_days", "Change in bed days on the previous year"),

@@ -1,5 +1,7 @@
 package org.openphm.analyses.acute;
 
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
+
 import static org.openphm.analyses.acute.Change.integer;
 import static org.openphm.analyses.acute.Change.number;
 import static org.openphm.analyses.acute.Change.text;
@@ -99,10 +101,10 @@ public final class ClinicallyReadyForDischarge implements Analysis {
         return List.of(new AnalysisTable("by-site", "Clinically ready for discharge delay days by site and year", List.of(
                 text("year", "Financial year of admission"), text("period_role", PeriodRole.DESCRIPTION),
                 text("site_code", "Provider site code, 'All sites' or 'Not recorded'"),
-                text("site_name", "Site as the data pack names it"), integer("adult_spells", "Discharged adult spells"),
-                integer("spells_with_ready_date", "Of which with a clinically-ready date"),
+                text("site_name", "Site as the data pack names it"), count("adult_spells", "Discharged adult spells"),
+                count("spells_with_ready_date", "Of which with a clinically-ready date"),
                 number("ready_date_recorded_pct", "Percentage with a clinically-ready date"),
-                integer("delayed_spells", "Spells discharged after the ready date"),
+                count("delayed_spells", "Spells discharged after the ready date"),
                 integer("delay_days", "Days from clinically ready to discharge"),
                 integer("previous_year_delay_days", "Delay days in the previous year"),
                 integer("change_days", "Change on the previous year, days"),

@@ -210,11 +210,25 @@ public final class Build {
         timings.put("Disclosure control", Duration.ofNanos(indicators.disclosureNanos()));
         List<Path> files = new ArrayList<>(indicators.files());
         files.addAll(analysisFiles);
-        files.add(MetadataFile.write(results, options.population(), specs, analysesMeta, dataQuality::forIndicator));
+        files.add(MetadataFile.write(results, options.population(), specs, analysesMeta, dataQuality::forIndicator,
+                options.rule()));
         timings.put("Total", Duration.ofNanos(System.nanoTime() - t0));
         engineTimings.put("Total", Duration.ofNanos(engine.engineNanos()));
         return new Summary(results, indicators.analystDir(), years, specs.size(), indicators.publishedRows(),
                 analysesMeta.size(), files, timings, engineTimings);
+    }
+
+    /** A column as metadata.json declares it; its disclosure class is what the output check reads. */
+    private static Map<String, Object> columnMetadata(AnalysisTable.Column c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", c.name());
+        m.put("type", c.type());
+        m.put("description", c.description());
+        m.put("disclosure", c.disclosure().name().toLowerCase(java.util.Locale.ROOT));
+        if (c.derivation() != null) {
+            m.put("derived_from", c.derivation().inputs());
+        }
+        return m;
     }
 
     private static Map<String, Object> analysisMetadata(Analysis analysis, List<AnalysisTable> tables,
@@ -232,7 +246,7 @@ public final class Build {
         List<Map<String, Object>> tableMeta = new ArrayList<>();
         for (AnalysisTable t : tables) {
             tableMeta.add(Map.of("name", t.name(), "file", info.file(t.name()), "columns", t.columns().stream()
-                    .map(c -> Map.of("name", c.name(), "type", c.type(), "description", c.description())).toList()));
+                    .map(Build::columnMetadata).toList()));
         }
         m.put("tables", tableMeta);
         m.put("charts", info.charts().stream().map((ChartDescription c) -> c.json(info)).toList());

@@ -1,5 +1,8 @@
 package org.openphm.analyses.build;
 
+import org.openphm.analyses.output.IndicatorFiles;
+import org.openphm.stats.sdc.DisclosureRule;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -29,15 +32,37 @@ public final class MetadataFile {
             "Access & Performance Gaps", "Preventable Admissions & Costs", "Data Quality",
             "Contacts & Provider Ratings", "Finance", "Workforce Pressures & Opportunities");
 
+    /**
+     * The publication rule and the disclosure class of every column of the indicator files (analysis tables
+     * declare theirs with their columns): what {@code phm check-outputs} checks the published files against.
+     */
+    private static Map<String, Object> disclosure(DisclosureRule rule) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("suppress_at_or_below", rule.suppressAtOrBelow());
+        d.put("round_to", rule.roundTo());
+        d.put("suppress_zero", rule.suppressZero());
+        d.put("policy", "Counts of people or events from patient-level or staff records: 1-"
+                + rule.suppressAtOrBelow() + " suppressed, the rest rounded to the nearest " + rule.roundTo()
+                + ". Indicator results are also secondarily suppressed across their margins (geography, breakdowns);"
+                + " analysis tables rely on rounding (NHS Digital's HES/ECDS method). Crude indicator values and "
+                + "their limits, and derived columns that declare their inputs, are computed from the rounded "
+                + "counts; age-standardised rates from unrounded age-band counts, which are never published. "
+                + "Projections and other modelled figures are marked as such in their descriptions. Columns with "
+                + "the class 'reference' are labels, codes or figures from published aggregate sources.");
+        d.put("files", IndicatorFiles.disclosureClasses());
+        return d;
+    }
+
     public static Path write(Path resultsDir, String population, List<IndicatorSpec> indicators,
                              List<Map<String, Object>> analyses) throws IOException {
-        return write(resultsDir, population, indicators, analyses, m -> List.of());
+        return write(resultsDir, population, indicators, analyses, m -> List.of(), DisclosureRule.nhsDefault());
     }
 
     /** @param measuredCaveats the data-quality caveats measured on the indicator's inputs (InputCaveats) */
     static Path write(Path resultsDir, String population, List<IndicatorSpec> indicators,
                       List<Map<String, Object>> analyses,
-                      java.util.function.Function<IndicatorMetadata, List<String>> measuredCaveats) throws IOException {
+                      java.util.function.Function<IndicatorMetadata, List<String>> measuredCaveats,
+                      DisclosureRule rule) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema_version", CanonicalSchema.VERSION);
         root.put("generated_at", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
@@ -68,6 +93,7 @@ public final class MetadataFile {
         }
         root.put("indicators", list);
         root.put("analyses", analyses);
+        root.put("disclosure", disclosure(rule));
         Path file = resultsDir.resolve("metadata.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
         return file;

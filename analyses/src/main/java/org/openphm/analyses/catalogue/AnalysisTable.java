@@ -11,10 +11,45 @@ import java.util.List;
 public record AnalysisTable(String name, String description, List<Column> columns, List<List<Object>> rows) {
 
     /**
-     * @param type string | integer | number | date | boolean | count (a count of people or events: published
-     *             under disclosure control, see output.TableDisclosure)
+     * How a column is published, declared with the column and written to metadata.json, so that disclosure
+     * control and the independent output check read the same declaration instead of guessing from names.
      */
-    public record Column(String name, String type, String description) {
+    public enum Disclosure {
+        /** People or events counted from patient-level or staff records: 1-7 suppressed, the rest rounded. */
+        COUNT,
+        /** Computed from the row's counts (a rate, share, mean or limit): withheld where a count is suppressed. */
+        DERIVED,
+        /** A label, code, date, rank, or a figure from a published aggregate source: published as it is. */
+        REFERENCE,
+        /** Identifies a person: never published. */
+        IDENTIFIER
+    }
+
+    /**
+     * @param type string | integer | number | date | boolean | count (a count of people or events)
+     * @param disclosure how the column is published; the short constructor takes it from the type: a count is
+     *     a {@link Disclosure#COUNT}, a number {@link Disclosure#DERIVED}, anything else {@link Disclosure#REFERENCE}
+     */
+    public record Column(String name, String type, String description, Disclosure disclosure,
+                         Derivation derivation) {
+
+        public Column(String name, String type, String description) {
+            this(name, type, description, switch (type) {
+                case "count" -> Disclosure.COUNT;
+                case "number" -> Disclosure.DERIVED;
+                default -> Disclosure.REFERENCE;
+            }, null);
+        }
+
+        public Column(String name, String type, String description, Disclosure disclosure) {
+            this(name, type, description, disclosure, null);
+        }
+
+        public Column {
+            if (disclosure == Disclosure.COUNT && !type.equals("count")) {
+                throw new IllegalArgumentException("column " + name + ": a count is declared with type count");
+            }
+        }
 
         public static Column text(String name, String description) { return new Column(name, "string", description); }
 
@@ -27,6 +62,49 @@ public record AnalysisTable(String name, String description, List<Column> column
         public static Column bool(String name, String description) { return new Column(name, "boolean", description); }
 
         public static Column count(String name, String description) { return new Column(name, "count", description); }
+
+        /**
+         * A value computed from other columns of its row: published as computed again from their published
+         * (rounded) values, so that it never tells more than they do.
+         */
+        public static Column derived(String name, String description, Derivation derivation) {
+            return new Column(name, "number", description, Disclosure.DERIVED, derivation);
+        }
+
+        /** A figure from a published aggregate source (finance, workforce returns, national statistics). */
+        public static Column reference(String name, String type, String description) {
+            return new Column(name, type, description, Disclosure.REFERENCE);
+        }
+    }
+
+    /** How a derived value follows from other columns of its row. */
+    public sealed interface Derivation {
+        /** The columns it is computed from. */
+        List<String> inputs();
+
+        /** The value from the inputs' values, in {@link #inputs()} order; null when it cannot be computed. */
+        Double compute(double[] inputs);
+    }
+
+    /** numerator / denominator x scale (a share, rate or percentage). */
+    public record Ratio(String numerator, String denominator, double scale) implements Derivation {
+        public List<String> inputs() { return List.of(numerator, denominator); }
+
+        public Double compute(double[] v) { return v[1] == 0 ? null : v[0] / v[1] * scale; }
+    }
+
+    /** later - earlier. */
+    public record Difference(String later, String earlier) implements Derivation {
+        public List<String> inputs() { return List.of(later, earlier); }
+
+        public Double compute(double[] v) { return v[0] - v[1]; }
+    }
+
+    /** (later - earlier) / earlier x 100. */
+    public record PercentChange(String later, String earlier) implements Derivation {
+        public List<String> inputs() { return List.of(later, earlier); }
+
+        public Double compute(double[] v) { return v[1] == 0 ? null : (v[0] - v[1]) / v[1] * 100; }
     }
 
     public AnalysisTable {

@@ -1,5 +1,6 @@
 package org.openphm.analyses.conditions;
 
+
 import static org.openphm.analyses.conditions.Columns.*;
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countRows;
@@ -231,8 +232,8 @@ public final class ComorbidityMatrix implements Analysis {
                 text("row_condition", "Register id of the reference condition; ALL = every registered person"),
                 text("row_name", "Reference condition"), text("column_condition", "Register id of the co-morbidity"),
                 text("column_name", "Co-morbidity"),
-                integer("row_people", "Registered people with the reference condition (all registered people for ALL)"),
-                integer("both_people", "Of them, people who also have the column condition"),
+                AnalysisTable.Column.count("row_people", "Registered people with the reference condition (all registered people for ALL)"),
+                AnalysisTable.Column.count("both_people", "Of them, people who also have the column condition"),
                 number("percent", "P(column | row) as a percentage"),
                 number("lower_ci95", "Lower 95% Wilson limit"), number("upper_ci95", "Upper 95% Wilson limit"),
                 number("ratio_to_background", "percent divided by the column condition's whole-population prevalence")),

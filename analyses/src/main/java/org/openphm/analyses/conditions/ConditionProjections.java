@@ -105,7 +105,7 @@ public final class ConditionProjections implements Analysis {
                 for (int year : years) {
                     double p = byArea.get(year).getOrDefault(area, 0.0);
                     series.add(Arrays.asList(a.code(), a.name(), a.type().label(), register.id(), register.name(),
-                            (long) year, p, p - b, change(p, b)));
+                            (long) year, b, p, p - b, change(p, b)));
                 }
                 double h = byArea.get(horizon).getOrDefault(area, 0.0);
                 atHorizon.add(new Row(a, register, b, h));
@@ -116,9 +116,13 @@ public final class ConditionProjections implements Analysis {
                         text("area_type", "ICB or Place"), text("condition", "Register id"),
                         text("condition_name", "Condition"), integer("year", "Projection (mid-)year; the base year is "
                                 + "the latest financial year's 31 March"),
-                        number("people", "Projected people on the register"),
-                        number("change_people", "Change on the base year"),
-                        number("change_pct", "Percentage change on the base year")), series),
+                        AnalysisTable.Column.count("base_people", "People on the register in the base year (observed)"),
+                        AnalysisTable.Column.count("people", "People on the register: observed in the base year, "
+                                + "projected after (modelled, published under the count rule like the observed one)"),
+                        AnalysisTable.Column.derived("change_people", "Change on the base year",
+                                new AnalysisTable.Difference("people", "base_people")),
+                        AnalysisTable.Column.derived("change_pct", "Percentage change on the base year",
+                                new AnalysisTable.PercentChange("people", "base_people"))), series),
                 horizonTable(atHorizon, horizon));
     }
 
@@ -143,9 +147,13 @@ public final class ConditionProjections implements Analysis {
                 text("area_code", "ICB or Place code"), text("area_name", "Area name"), text("area_type", "ICB or Place"),
                 text("condition", "Register id"), text("condition_name", "Condition"),
                 integer("horizon", "Horizon year (2043, or the projection's last year)"),
-                number("base_people", "People on the register in the base year"),
-                number("people", "Projected people at the horizon"), number("change_people", "Absolute change"),
-                number("change_pct", "Percentage change"), integer("rank_absolute", "1 = largest absolute rise"),
+                AnalysisTable.Column.count("base_people", "People on the register in the base year (observed)"),
+                AnalysisTable.Column.count("people", "Projected people at the horizon (modelled, published under the "
+                        + "count rule)"),
+                AnalysisTable.Column.derived("change_people", "Absolute change",
+                        new AnalysisTable.Difference("people", "base_people")),
+                AnalysisTable.Column.derived("change_pct", "Percentage change",
+                        new AnalysisTable.PercentChange("people", "base_people")), integer("rank_absolute", "1 = largest absolute rise"),
                 integer("rank_relative", "1 = largest relative rise")), out);
     }
 }

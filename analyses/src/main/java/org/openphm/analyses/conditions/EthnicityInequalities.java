@@ -1,5 +1,6 @@
 package org.openphm.analyses.conditions;
 
+
 import static org.openphm.analyses.conditions.Columns.*;
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countIf;
@@ -171,8 +172,8 @@ public final class EthnicityInequalities implements Analysis {
                 text("indicator_name", "Indicator"), text("unit", "per 100,000 or %"),
                 text("ethnic_category", "NHS ethnic category code; All = everyone"),
                 text("category_name", "NHS ethnic category"), text("ethnic_group", "Broad ethnic group"),
-                integer("count", "Events (admissions, detentions) or people to target"),
-                integer("denominator", "Registered people of the ages counted, or people with hypertension measured"),
+                AnalysisTable.Column.count("count", "Events (admissions, detentions) or people to target"),
+                AnalysisTable.Column.count("denominator", "Registered people of the ages counted, or people with hypertension measured"),
                 number("value", "Rate per 100,000 or percentage"), number("lower_ci95", "Lower 95% limit"),
                 number("upper_ci95", "Upper 95% limit"),
                 text("compared_to_area", "Higher / Similar / Lower than the area's overall value (95%)")), rows);

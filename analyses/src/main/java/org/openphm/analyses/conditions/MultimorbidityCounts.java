@@ -1,5 +1,6 @@
 package org.openphm.analyses.conditions;
 
+
 import static org.openphm.analyses.conditions.Columns.*;
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countRows;
@@ -116,8 +117,8 @@ public final class MultimorbidityCounts implements Analysis {
                 text("area_type", "ICB, Place or Neighbourhood"), text("age_group", "All ages or an age group"),
                 text("imd_quintile", "IMD 2019 quintile (1 = most deprived), Unknown, or All"),
                 text("conditions", "Number of conditions: 0, 1, 2, 3, 4+, and 2+ (multimorbidity)"),
-                integer("people", "Registered people with that many conditions"),
-                integer("registered", "Registered people in the area, age group and quintile"),
+                AnalysisTable.Column.count("people", "Registered people with that many conditions"),
+                AnalysisTable.Column.count("registered", "Registered people in the area, age group and quintile"),
                 number("percent", "people as a percentage of registered")), rows);
     }
 }

@@ -1,5 +1,6 @@
 package org.openphm.analyses.conditions;
 
+
 import static org.openphm.analyses.conditions.Columns.*;
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countIf;
@@ -131,8 +132,8 @@ public final class PrevalenceGaps implements Analysis {
         return new AnalysisTable("gaps", "QOF prevalence against England", List.of(
                 text("year", "Financial year"), text("area_code", "ICB or Place code"), text("area_name", "Area name"),
                 text("area_type", "ICB or Place"), text("register", "Register id"), text("register_name", "Register"),
-                text("age_base", "Denominator age base"), integer("register_count", "People on the register"),
-                integer("denominator", "Registered people of the age base"), number("prevalence_pct", "Crude prevalence %"),
+                text("age_base", "Denominator age base"), AnalysisTable.Column.count("register_count", "People on the register"),
+                AnalysisTable.Column.count("denominator", "Registered people of the age base"), number("prevalence_pct", "Crude prevalence %"),
                 number("lower_ci95", "Lower 95% Wilson limit"), number("upper_ci95", "Upper 95% Wilson limit"),
                 number("england_pct", "England prevalence % (england_comparator)"),
                 number("gap_points", "Area minus England, percentage points"),

@@ -1,5 +1,6 @@
 package org.openphm.analyses.conditions;
 
+
 import static org.openphm.analyses.conditions.Columns.*;
 
 import java.util.ArrayList;
@@ -150,12 +151,15 @@ public final class ReferralProjections implements Analysis {
         return new AnalysisTable("by-service", "Referrals in 2023/24 and projected to 2033/34 and 2043/44", List.of(
                 text("area_code", "ICB or Place code"), text("area_name", "Area name"), text("area_type", "ICB or Place"),
                 text("service", "Service (team type) referred to; N/A = not recorded"),
-                integer("referrals_2023_24", "Referrals in 2023/24 (people registered on the day)"),
+                AnalysisTable.Column.count("referrals_2023_24", "Referrals in 2023/24 (people registered on the day)"),
                 number("share_pct", "Share of all the area's referrals in 2023/24"),
-                integer("projected_2033_34", "Projected referrals in 2033/34"),
-                number("change_pct_2033_34", "% change 2023/24 to 2033/34"),
-                integer("projected_2043_44", "Projected referrals in 2043/44"),
-                number("change_pct_2043_44", "% change 2023/24 to 2043/44")), rows);
+                AnalysisTable.Column.count("projected_2033_34", "Projected referrals in 2033/34 (modelled; published "
+                        + "under the count rule)"),
+                AnalysisTable.Column.derived("change_pct_2033_34", "% change 2023/24 to 2033/34",
+                        new AnalysisTable.PercentChange("projected_2033_34", "referrals_2023_24")),
+                AnalysisTable.Column.count("projected_2043_44", "Projected referrals in 2043/44"),
+                AnalysisTable.Column.derived("change_pct_2043_44", "% change 2023/24 to 2043/44",
+                        new AnalysisTable.PercentChange("projected_2043_44", "referrals_2023_24"))), rows);
     }
 
     static AnalysisTable byYear(Geography geography, ReferralProjection.Projected p) {
@@ -168,13 +172,17 @@ public final class ReferralProjections implements Analysis {
                 Geography.Area area = geography.area(code);
                 double base = byYear.getOrDefault(year(BASE), 0.0);
                 byYear.forEach((y, v) -> rows.add(Arrays.asList(area.code(), area.name(), area.type().label(), service,
-                        new FinancialYear(y - 1).label(), v, change(v, base))));
+                        new FinancialYear(y - 1).label(), base, v, change(v, base))));
             });
         }
         return new AnalysisTable("by-year", "Projected referrals each year, by service", List.of(
                 text("area_code", "ICB or Place code"), text("area_name", "Area name"), text("area_type", "ICB or Place"),
                 text("service", "Service (team type) referred to"),
                 text("year", "Financial year (its 31 March population)"),
-                number("referrals", "Projected referrals"), number("change_pct", "% change on 2023/24")), rows);
+                AnalysisTable.Column.count("referrals_2023_24", "Referrals in 2023/24, the base year (observed)"),
+                AnalysisTable.Column.count("referrals", "Referrals: observed in 2023/24, projected after (a modelled "
+                        + "number of referrals, published under the count rule like the observed one)"),
+                AnalysisTable.Column.derived("change_pct", "% change on 2023/24",
+                        new AnalysisTable.PercentChange("referrals", "referrals_2023_24"))), rows);
     }
 }

@@ -16,7 +16,7 @@ public final class AnalysisFiles {
         List<Path> written = new ArrayList<>();
         for (AnalysisTable t : tables) {
             Path csv = resultsDir.resolve(info.file(t.name()));
-            try (CsvTableWriter w = new CsvTableWriter(csv, t.columnNames())) {
+            try (CsvTableWriter w = CsvTableWriter.forSpreadsheets(csv, t.columnNames())) {
                 for (List<Object> row : t.rows()) {
                     Object[] v = row.toArray();
                     for (int i = 0; i < v.length; i++) {

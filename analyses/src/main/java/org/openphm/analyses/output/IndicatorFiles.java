@@ -31,7 +31,7 @@ public final class IndicatorFiles {
     public static List<Path> write(Path resultsDir, List<IndicatorRow> rows, java.util.Map<String, String> areaNames)
             throws IOException {
         Path csv = resultsDir.resolve(CSV);
-        try (CsvTableWriter w = new CsvTableWriter(csv, IndicatorRow.COLUMNS)) {
+        try (CsvTableWriter w = CsvTableWriter.forSpreadsheets(csv, IndicatorRow.COLUMNS)) {
             for (IndicatorRow r : rows) {
                 Object[] v = r.values();
                 for (int i = 0; i < v.length; i++) {
@@ -43,7 +43,7 @@ public final class IndicatorFiles {
             }
         }
         Path fingertips = resultsDir.resolve(FINGERTIPS_CSV);
-        try (CsvTableWriter w = new CsvTableWriter(fingertips, FINGERTIPS_COLUMNS)) {
+        try (CsvTableWriter w = CsvTableWriter.forSpreadsheets(fingertips, FINGERTIPS_COLUMNS)) {
             for (IndicatorRow r : rows) {
                 w.row(r.indicatorId(), r.indicatorName(), r.parentCode(), areaNames.get(r.parentCode()), r.areaCode(),
                         r.areaName(), r.areaType(), r.sex(), r.age(), r.categoryType(), r.category(), r.period(),
@@ -65,6 +65,30 @@ public final class IndicatorFiles {
             return period.substring(0, 4) + "0000";
         }
         return null;
+    }
+
+    /**
+     * The disclosure class of every column of the indicator files, by file: counts and denominators are counts,
+     * values and limits derived from them, everything else reference (labels, codes, comparisons).
+     */
+    public static java.util.Map<String, java.util.Map<String, String>> disclosureClasses() {
+        java.util.Map<String, java.util.Map<String, String>> files = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> tidy = classes(IndicatorRow.COLUMNS, List.of("count", "denominator"),
+                List.of("value", "lower_ci95", "upper_ci95", "lower_ci998", "upper_ci998"));
+        files.put(CSV, tidy);
+        files.put(PARQUET, tidy);
+        files.put(FINGERTIPS_CSV, classes(FINGERTIPS_COLUMNS, List.of("Count", "Denominator"), List.of("Value",
+                "Lower CI 95.0 limit", "Upper CI 95.0 limit", "Lower CI 99.8 limit", "Upper CI 99.8 limit")));
+        return files;
+    }
+
+    private static java.util.Map<String, String> classes(List<String> columns, List<String> counts,
+                                                         List<String> derived) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String c : columns) {
+            out.put(c, counts.contains(c) ? "count" : derived.contains(c) ? "derived" : "reference");
+        }
+        return out;
     }
 
     private static final List<String> NUMERIC = List.of("count", "denominator", "value", "lower_ci95",

@@ -1,52 +1,50 @@
 package org.openphm.analyses.output;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.openphm.analyses.catalogue.AnalysisTable;
+import org.openphm.analyses.catalogue.AnalysisTable.Disclosure;
 import org.openphm.stats.sdc.DisclosureRule;
 
 /**
- * Disclosure control of an analysis table before it is published. Columns that count people or events from
- * patient-level or staff records (declared with type "count", or named in {@link #PERSON_COUNTS}) are
- * published under the rule: 1 to 7 suppressed, the rest rounded. In a row where a count is suppressed, every
- * fractional value (shares, rates, means) is withheld too, since it may be worked back from the count; a
- * {@code disclosure_note} column says why. This is NHS Digital's rule for HES and ECDS outputs since September
- * 2018 ("Disclosure control methodology for Hospital Episode Statistics (HES) and Emergency Care Data Set
- * (ECDS)", digital.nhs.uk), which replaced secondary suppression: with every published count rounded to 5,
- * totals included, a hidden 1-7 cannot be recovered exactly by subtraction. Indicator results, whose margins
- * (geography and breakdowns) are known, get secondary suppression as well ({@code indicator.DisclosureStep}).
+ * Disclosure control of an analysis table before it is published, by each column's declared
+ * {@link Disclosure} class. Counts of people or events are published under the rule: 1 to 7 suppressed, the
+ * rest rounded. In a row where a count is suppressed, every derived value (shares, rates, means, limits) is
+ * withheld too, since it may be worked back from the count; a {@code disclosure_note} column says why. A
+ * derived value that declares how it follows from its row ({@link AnalysisTable.Derivation}) is computed
+ * again from the published values, so that it cannot be multiplied back into an exact count.
+ *
+ * <p>This is NHS Digital's rule for HES and ECDS outputs since September 2018 ("Disclosure control methodology
+ * for Hospital Episode Statistics (HES) and Emergency Care Data Set (ECDS)", digital.nhs.uk), which replaced
+ * secondary suppression: with every published count rounded to 5, totals included, a hidden 1-7 cannot be
+ * recovered exactly by subtraction. Indicator results, whose margins (geography and breakdowns) are known, get
+ * secondary suppression as well ({@code indicator.DisclosureStep}). An identifier column is never published.
  */
 public final class TableDisclosure {
     private TableDisclosure() {}
 
-    /**
-     * Column names that count people or events wherever they appear in the pack's analysis tables. Listing
-     * them in one place keeps the publication rule out of each analysis; modelled figures (projections) and
-     * sums of days are not counts of people and are not listed.
-     */
-    static final Set<String> PERSON_COUNTS = Set.of("people", "row_people", "both_people", "admissions",
-            "emergency_admissions", "previous_year_acsc_admissions", "no_procedure", "spells", "delayed_spells",
-            "spells_with_ready_date", "discharged", "referrals", "referrals_2023_24", "register_count", "deaths",
-            "observed_deaths", "population", "registered", "registered_population", "denominator", "headcount",
-            "headcount_start", "headcount_end", "leavers", "under_30", "accepted", "count");
-
     public static final String NOTE = "disclosure_note";
 
     public static boolean isCount(AnalysisTable.Column c) {
-        return c.type().equals("count") || (c.type().equals("integer") && PERSON_COUNTS.contains(c.name()));
+        return c.disclosure() == Disclosure.COUNT;
     }
 
     public static AnalysisTable apply(AnalysisTable table, DisclosureRule rule) {
         List<AnalysisTable.Column> columns = table.columns();
-        boolean[] count = new boolean[columns.size()];
-        boolean any = false;
-        for (int i = 0; i < count.length; i++) {
-            count[i] = isCount(columns.get(i));
-            any |= count[i];
+        for (AnalysisTable.Column c : columns) {
+            if (c.disclosure() == Disclosure.IDENTIFIER) {
+                throw new IllegalStateException("table " + table.name() + " declares identifier column " + c.name()
+                        + ": person-level identifiers are never published");
+            }
         }
-        if (!any) {
+        if (columns.stream().noneMatch(TableDisclosure::isCount)) {
             return table;
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            index.put(columns.get(i).name(), i);
         }
         List<AnalysisTable.Column> out = new ArrayList<>(columns);
         out.add(new AnalysisTable.Column(NOTE, "string", "Why values in this row are hidden or rounded"));
@@ -55,30 +53,55 @@ public final class TableDisclosure {
             List<Object> r = new ArrayList<>(row);
             boolean suppressed = false;
             boolean rounded = false;
-            for (int i = 0; i < count.length; i++) {
-                if (count[i] && r.get(i) instanceof Number n) {
+            for (int i = 0; i < columns.size(); i++) {
+                if (isCount(columns.get(i)) && r.get(i) instanceof Number n) {
                     long v = Math.round(n.doubleValue());
                     if (rule.suppresses(v)) {
                         r.set(i, null);
                         suppressed = true;
-                    } else if (rule.round(v) != v) {
+                    } else {
+                        rounded |= rule.round(v) != n.doubleValue();
                         r.set(i, rule.round(v));
-                        rounded = true;
                     }
                 }
             }
-            if (suppressed) {
-                for (int i = 0; i < count.length; i++) {
-                    if (columns.get(i).type().equals("number")) {
-                        r.set(i, null);
-                    }
+            boolean recomputed = false;
+            for (int i = 0; i < columns.size(); i++) {
+                AnalysisTable.Column c = columns.get(i);
+                if (c.disclosure() != Disclosure.DERIVED) {
+                    continue;
+                }
+                if (suppressed) {
+                    r.set(i, null);
+                } else if (c.derivation() != null && r.get(i) != null) {
+                    r.set(i, derive(c, r, index, table.name()));
+                    recomputed = true;
                 }
             }
-            r.add(suppressed ? "Suppressed: a count of 1-7 (and the values derived from it) is not published"
-                    : rounded ? "Counts rounded to the nearest " + rule.roundTo() + "; values computed before rounding"
+            r.add(suppressed ? "Suppressed: a count of 1-" + rule.suppressAtOrBelow()
+                    + " (and the values derived from it) is not published"
+                    : rounded ? "Counts rounded to the nearest " + rule.roundTo()
+                    + (recomputed ? "; shares and changes computed from the rounded counts" : "")
                     : null);
             rows.add(r);
         }
         return new AnalysisTable(table.name(), table.description(), out, rows);
+    }
+
+    private static Double derive(AnalysisTable.Column c, List<Object> row, Map<String, Integer> index, String table) {
+        List<String> inputs = c.derivation().inputs();
+        double[] v = new double[inputs.size()];
+        for (int k = 0; k < v.length; k++) {
+            Integer at = index.get(inputs.get(k));
+            if (at == null) {
+                throw new IllegalStateException("table " + table + ": column " + c.name() + " is derived from "
+                        + inputs.get(k) + ", which the table does not have");
+            }
+            if (!(row.get(at) instanceof Number n)) {
+                return null;
+            }
+            v[k] = n.doubleValue();
+        }
+        return c.derivation().compute(v);
     }
 }

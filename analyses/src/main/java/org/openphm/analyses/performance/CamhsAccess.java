@@ -1,5 +1,7 @@
 package org.openphm.analyses.performance;
 
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
+
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.performance.TableColumns.percent;
@@ -130,8 +132,8 @@ public final class CamhsAccess implements Analysis {
         List<AnalysisTable.Column> common = List.of(text("area_code", "Place, ICB or provider code"),
                 text("area_name", "Area name"), text("area_type", "Place, ICB or Provider"),
                 text("year", "Financial year of referral"));
-        List<AnalysisTable.Column> rates = List.of(integer("referrals", "Referrals of under-18s"),
-                integer("accepted", "Of which accepted"), number("accepted_pct", "Percentage accepted"),
+        List<AnalysisTable.Column> rates = List.of(count("referrals", "Referrals of under-18s"),
+                count("accepted", "Of which accepted"), number("accepted_pct", "Percentage accepted"),
                 number("lower_ci95", "Wilson 95% lower limit"), number("upper_ci95", "Wilson 95% upper limit"));
         List<AnalysisTable.Column> quarterColumns = new ArrayList<>(common);
         quarterColumns.add(text("quarter", "Financial year and quarter (Q1 = April-June)"));

@@ -111,7 +111,7 @@ final class PredictedDeaths implements Analysis {
                         LifeExpectancyAnalysis.areaName(),
                         new AnalysisTable.Column("period", "string", "Financial year"),
                         new AnalysisTable.Column("projection_year", "integer", "Population projection year used"),
-                        new AnalysisTable.Column("observed_deaths", "integer", "Deaths observed (latest year only)"),
+                        new AnalysisTable.Column("observed_deaths", "count", "Deaths observed (latest year only)"),
                         new AnalysisTable.Column("predicted_deaths", "number", "Predicted deaths with mortality improvement"),
                         new AnalysisTable.Column("predicted_deaths_constant_rates", "number",
                                 "Predicted deaths with the latest year's rates held constant"),

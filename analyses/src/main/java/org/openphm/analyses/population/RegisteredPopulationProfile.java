@@ -153,10 +153,10 @@ final class RegisteredPopulationProfile implements Analysis {
                         col("period", "string", "Financial year, counted at its end"),
                         col("sex", "string", "Female, Male or Unknown"),
                         col("age_band", "string", "Five-year age band (ESP2013)"),
-                        col("people", "integer", "Registered people")), pyramid),
+                        col("people", "count", "Registered people")), pyramid),
                 new AnalysisTable("summary", "Registered population and its make-up", columns(
                         col("period", "string", "Financial year, counted at its end"),
-                        col("people", "integer", "Registered people"),
+                        col("people", "count", "Registered people"),
                         col("aged_65_plus_pct", "number", "% aged 65 and over"),
                         col("white_pct", "number", "% of White ethnicity"),
                         col("ethnicity_not_stated_pct", "number", "% with ethnicity not stated or not recorded"),
@@ -164,14 +164,14 @@ final class RegisteredPopulationProfile implements Analysis {
                         col("deprivation_unknown_pct", "number", "% whose LSOA has no IMD quintile")), summary),
                 new AnalysisTable("ethnicity", "Registered population by broad ethnic group", columns(
                         col("period", "string", "Financial year"), col("ethnic_group", "string", "Broad ethnic group"),
-                        col("people", "integer", "Registered people"), col("pct", "number", "% of the area")), ethnic),
+                        col("people", "count", "Registered people"), col("pct", "number", "% of the area")), ethnic),
                 new AnalysisTable("deprivation", "Registered population by IMD 2019 quintile", columns(
                         col("period", "string", "Financial year"),
                         col("imd_quintile", "string", "IMD 2019 quintile, 1 = most deprived fifth of England"),
-                        col("people", "integer", "Registered people"), col("pct", "number", "% of the area")), deprivation),
+                        col("people", "count", "Registered people"), col("pct", "number", "% of the area")), deprivation),
                 new AnalysisTable("growth", "Registered population at the end of each financial year", columns(
                         col("period", "string", "Financial year"), col("date", "date", "Count date (31 March)"),
-                        col("people", "integer", "Registered people"),
+                        col("people", "count", "Registered people"),
                         col("change_since_first_pct", "number", "% change since the first year held")), growth));
     }
 

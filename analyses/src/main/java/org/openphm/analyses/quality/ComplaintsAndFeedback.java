@@ -1,5 +1,7 @@
 package org.openphm.analyses.quality;
 
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
+
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.date;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
@@ -198,14 +200,14 @@ public final class ComplaintsAndFeedback implements Analysis {
                                               List<List<Object>> byMonth, LocalDate from, LocalDate to) {
         return List.of(Tables.table("by-type", "Contacts by type in the 12 months to the latest month", List.of(
                         text("type", "Contact type code"), text("type_name", "Contact type"),
-                        integer("contacts", "Contacts received"), number("share_pct", "Share of all contacts, %"),
+                        count("contacts", "Contacts received"), number("share_pct", "Share of all contacts, %"),
                         date("period_start", "First day of the 12 months"), date("period_end", "Last day")), byType),
                 Tables.table("by-dimension", "Contacts by provider, theme and service type within type", List.of(
                         text("dimension", "Provider, KO41 theme or Service type"), text("type", "Contact type code"),
                         text("value", "Provider, theme or service type as recorded"),
-                        integer("contacts", "Contacts received"), number("share_of_type_pct", "Share of the type's contacts, %"),
+                        count("contacts", "Contacts received"), number("share_of_type_pct", "Share of the type's contacts, %"),
                         integer("rank", "Rank within the type and dimension, 1 = most")), byDimension),
                 Tables.table("by-month", "Contacts by month and type", List.of(text("month", "Month (yyyy-mm)"),
-                        text("type", "Contact type code"), integer("contacts", "Contacts received")), byMonth));
+                        text("type", "Contact type code"), count("contacts", "Contacts received")), byMonth));
     }
 }

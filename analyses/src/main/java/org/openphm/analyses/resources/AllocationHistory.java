@@ -1,5 +1,7 @@
 package org.openphm.analyses.resources;
 
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
+
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.resources.ResourceTables.round;
@@ -76,7 +78,7 @@ public final class AllocationHistory implements Analysis {
                         List.of(text("year", "Financial year"), text("commissioner", "CCG, combined CCGs or ICB"),
                                 text("whole_area", "true for the row covering the whole area that year"),
                                 number("allocation_gbp", "Core allocation, £"), number("target_gbp", "Target, £"),
-                                integer("registered_population", "Registered population"),
+                                count("registered_population", "Registered population"),
                                 number("allocation_per_head_gbp", "Allocation per registered head, £"),
                                 number("dft_gbp", "Distance from target, £ (negative = below target)"),
                                 number("dft_pct", "Distance from target, % of target"),

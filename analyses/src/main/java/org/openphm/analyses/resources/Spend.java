@@ -1,5 +1,7 @@
 package org.openphm.analyses.resources;
 
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
+
 import static org.openphm.analyses.resources.ResourceTables.change;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
@@ -110,7 +112,7 @@ public final class Spend implements Analysis {
                         number("growth_since_first_pct", "% growth since the first year shown"),
                         number("allocation_gbp", "ICB (or combined CCG) core allocation, £"),
                         number("allocation_growth_since_first_pct", "% allocation growth since the first year shown"),
-                        integer("registered_population", "Registered population of the year's allocation"),
+                        count("registered_population", "Registered population of the year's allocation"),
                         number("spend_per_head_gbp", "Spend per registered head, £"),
                         number("needs_index", "Needs index of the category (England = 100), latest formula"),
                         number("needs_weighted_per_head_gbp", "Spend per needs-weighted head, £"),

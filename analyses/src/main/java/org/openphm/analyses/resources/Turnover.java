@@ -1,5 +1,7 @@
 package org.openphm.analyses.resources;
 
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
+
 import static org.openphm.analyses.resources.ResourceTables.ALL;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
@@ -89,9 +91,9 @@ public final class Turnover implements Analysis {
         });
         return List.of(new AnalysisTable("rolling", "Turnover in the 12 months to each month, by organisation",
                 List.of(text("month", "Last month of the 12 months"), text("organisation", "Organisation (All = total)"),
-                        integer("headcount_start", "In post at the end of the month before the 12 months"),
-                        integer("headcount_end", "In post at the end of the last month"),
-                        integer("leavers", "Leavers in the 12 months"),
+                        count("headcount_start", "In post at the end of the month before the 12 months"),
+                        count("headcount_end", "In post at the end of the last month"),
+                        count("leavers", "Leavers in the 12 months"),
                         number("turnover_pct", "Leavers / mean headcount × 100")), rows));
     }
 

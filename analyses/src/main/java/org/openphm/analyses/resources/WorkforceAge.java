@@ -1,5 +1,7 @@
 package org.openphm.analyses.resources;
 
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
+
 import static org.openphm.analyses.resources.ResourceTables.ALL;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
@@ -83,13 +85,13 @@ public final class WorkforceAge implements Analysis {
         byGroup.forEach((group, c) -> rows.add(row(group, c, all)));
         rows.add(row(ALL, all, all));
         return List.of(new AnalysisTable("by-staff-group", "Staff aged 55+ and under 30 by staff group",
-                List.of(text("staff_group", "Staff group (All = total)"), integer("headcount", "Staff in post"),
-                        integer("aged_55_plus", "Aged 55 and over"),
+                List.of(text("staff_group", "Staff group (All = total)"), count("headcount", "Staff in post"),
+                        count("aged_55_plus", "Aged 55 and over"),
                         number("aged_55_plus_pct", "% of the group aged 55+"),
                         number("share_of_all_55_plus_pct", "The group's % of all staff aged 55+ (DP 12.5 table)"),
-                        integer("under_30", "Aged under 30"), number("under_30_pct", "% of the group under 30"),
+                        count("under_30", "Aged under 30"), number("under_30_pct", "% of the group under 30"),
                         number("share_of_all_under_30_pct", "The group's % of all staff under 30 (DP 12.5 table)"),
-                        integer("unclassified", "Age band missing or straddling 30 or 55")), rows));
+                        count("unclassified", "Age band missing or straddling 30 or 55")), rows));
     }
 
     private static List<Object> row(String group, long[] c, long[] all) {

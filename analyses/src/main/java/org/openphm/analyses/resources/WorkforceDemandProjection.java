@@ -1,5 +1,7 @@
 package org.openphm.analyses.resources;
 
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
+
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
@@ -140,7 +142,7 @@ public final class WorkforceDemandProjection implements Analysis {
         }
         List<AnalysisTable.Column> detail = new ArrayList<>(List.of(text("organisation", "Employing organisation"),
                 text("service_area", "Service area"), text("staff_group", "Staff group"),
-                integer("headcount", "Staff in post at the census date"),
+                count("headcount", "Staff in post at the census date"),
                 number("wte_today", "WTE in post at the census date")));
         detail.addAll(horizon);
         List<AnalysisTable.Column> summary = new ArrayList<>(List.of(text("service_area", "Service area"),

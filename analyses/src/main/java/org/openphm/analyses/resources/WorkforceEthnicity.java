@@ -1,5 +1,7 @@
 package org.openphm.analyses.resources;
 
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
+
 import static org.openphm.analyses.resources.ResourceTables.ALL;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
@@ -83,7 +85,7 @@ public final class WorkforceEthnicity implements Analysis {
                 List.of(new AnalysisTable.Column("census_date", "date", "Census date"),
                         text("population", "Workforce or Registered population"),
                         text("area_code", "All (ICB) or Place code"), text("group", "Broad ethnic group, or BME"),
-                        integer("people", "Headcount"), integer("total", "Everybody (not stated included)"),
+                        count("people", "Headcount"), count("total", "Everybody (not stated included)"),
                         number("share_pct", "% of everybody"), number("lower_95", "Wilson 95% lower limit"),
                         number("upper_95", "Wilson 95% upper limit")),
                 rows.stream().map(r -> {

@@ -1,5 +1,7 @@
 package org.openphm.analyses.resources;
 
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
+
 import static org.openphm.analyses.resources.ResourceTables.ALL;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
@@ -97,7 +99,7 @@ public final class WorkforceProfile implements Analysis {
                         text("organisation", "Employing organisation (All = total)"),
                         text("characteristic", "staff_group, afc_band, sex, age_band, ethnic_group, service_area or org_unit"),
                         text("value", "The characteristic's value (Not recorded = empty)"),
-                        integer("headcount", "Staff in post"), number("fte", "Full-time equivalent"),
+                        count("headcount", "Staff in post"), number("fte", "Full-time equivalent"),
                         number("share_pct", "% of the organisation's headcount")), rows));
     }
 }

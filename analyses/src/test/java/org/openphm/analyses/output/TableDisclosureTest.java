@@ -16,7 +16,7 @@ import org.openphm.stats.sdc.DisclosureRule;
  */
 class TableDisclosureTest {
 
-    static final List<Column> COLUMNS = List.of(Column.text("area", "Area"), Column.integer("people", "People"),
+    static final List<Column> COLUMNS = List.of(Column.text("area", "Area"), Column.count("people", "People"),
             Column.integer("year", "Year"), Column.number("share_pct", "Share of the area"));
 
     static AnalysisTable table() {
@@ -41,6 +41,48 @@ class TableDisclosureTest {
         assertEquals(0L, out.rows().get(2).get(1), "zero is published under the NHS rule");
         assertNull(out.rows().get(2).get(4), "an exact zero needs no note");
         assertEquals(1005L, out.rows().get(3).get(1), "1,003 rounds to 1,005");
+    }
+
+    /**
+     * Issue 15 item 3: DP 8.4's acsc_admissions was published unrounded because the rule looked names up in a
+     * list; the class is now declared with the column, whatever its name.
+     */
+    @Test
+    void aDeclaredCountIsControlledWhateverItsName() {
+        AnalysisTable t = new AnalysisTable("a", "acsc", List.of(Column.text("area", "Area"),
+                Column.count("acsc_admissions", "ACSC emergency admissions"), Column.count("contacts", "Contacts")),
+                List.of(Arrays.asList("Luton", 2181L, 2L)));
+        List<Object> row = TableDisclosure.apply(t, DisclosureRule.nhsDefault()).rows().get(0);
+        assertEquals(2180L, row.get(1));
+        assertNull(row.get(2), "2 contacts naming a practice: suppressed");
+    }
+
+    /**
+     * Issue 15 items 2 and 4: a change computed from exact counts beside rounded ones gives the exact count back
+     * (base = projected - change). A declared derivation is computed again from the published values.
+     * Base 16,261 (published 16,260), projected 17,003 (published 17,005): change 745 and +4.5818% from the
+     * published pair, not 742 and +4.5631% from the exact one.
+     */
+    @Test
+    void derivedValuesAreComputedFromThePublishedCounts() {
+        AnalysisTable t = new AnalysisTable("p", "projection", List.of(Column.count("base_people", "Base"),
+                Column.count("people", "Projected"),
+                Column.derived("change_people", "Change", new AnalysisTable.Difference("people", "base_people")),
+                Column.derived("change_pct", "% change", new AnalysisTable.PercentChange("people", "base_people"))),
+                List.of(Arrays.asList(16_261L, 17_003.4, 742.4, 4.5655)));
+        List<Object> row = TableDisclosure.apply(t, DisclosureRule.nhsDefault()).rows().get(0);
+        assertEquals(16_260L, row.get(0));
+        assertEquals(17_005L, row.get(1));
+        assertEquals(745.0, (Double) row.get(2), 1e-9);
+        assertEquals(100.0 * 745 / 16_260, (Double) row.get(3), 1e-9);
+    }
+
+    @Test
+    void anIdentifierColumnIsNeverPublished() {
+        AnalysisTable t = new AnalysisTable("x", "list", List.of(new Column("person_id", "string", "Pseudonym",
+                AnalysisTable.Disclosure.IDENTIFIER), Column.count("n", "n")), List.of(Arrays.asList("abc", 10L)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> TableDisclosure.apply(t, DisclosureRule.nhsDefault()));
     }
 
     @Test

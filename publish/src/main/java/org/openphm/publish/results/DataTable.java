@@ -1,5 +1,7 @@
 package org.openphm.publish.results;
 
+import org.openphm.model.CsvField;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -130,9 +132,7 @@ public record DataTable(String name, List<String> columns, List<List<String>> ro
             if (v == null) {
                 continue;
             }
-            boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0
-                    || v.indexOf('\r') >= 0;
-            out.append(quote ? '"' + v.replace("\"", "\"\"") + '"' : v);
+            out.append(CsvField.forSpreadsheet(v));
         }
         out.append('\n');
     }
