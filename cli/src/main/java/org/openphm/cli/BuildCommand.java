@@ -9,6 +9,8 @@ import org.openphm.engine.Engine;
 import org.openphm.engine.duckdb.DuckDbEngine;
 import org.openphm.publish.pack.PackSummary;
 import org.openphm.publish.pack.PackWriter;
+import org.openphm.outputcheck.OutputCheck;
+import org.openphm.outputcheck.Release;
 import org.openphm.stats.sdc.DisclosureRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,21 +47,37 @@ final class BuildCommand implements Callable<Integer> {
                 "workspace " + workspace.getFileName());
     }
 
+    /**
+     * Builds into a staging folder, checks every file there with the independent output check, and publishes
+     * (moves into {@code out}) only what passes.
+     */
     static int run(Path workspace, Path out, boolean analystOutputs, DisclosureRule rule, boolean pack,
                    String population) throws Exception {
         WorkspaceVersion.requireCurrent(workspace);
         ConsoleProgress progress = new ConsoleProgress(System.out);
+        Path staging = Release.prepare(out);
         Build.Summary summary;
         try (Engine engine = DuckDbEngine.open(workspace)) {
-            summary = Build.run(engine, new Build.Options(out, null, analystOutputs, rule, population), progress);
+            summary = Build.run(engine, new Build.Options(staging, null, analystOutputs, rule, population), progress);
         }
-        BuildReport.print(summary, System.out);
-        if (pack) {
-            PackSummary p = PackWriter.write(out, progress);
-            System.out.printf("Pack: %s and %s (%d sections, %d charts%s)%n", p.html().toAbsolutePath(),
-                    p.pdf().toAbsolutePath(), p.sections(), p.charts(),
+        PackSummary p = pack ? PackWriter.write(staging, progress) : null;
+        progress.message("Checking every file before it is published (phm check-outputs)");
+        OutputCheck.Report check;
+        try {
+            check = Release.publish(out);
+        } catch (Release.Rejected rejected) {
+            Release.print(rejected.report(), System.err, 20);
+            throw rejected;
+        }
+        BuildReport.print(summary, out.resolve("results"), analystOutputs
+                ? out.resolve("analyst").resolve("results") : null, System.out);
+        if (p != null) {
+            System.out.printf("Pack: %s and %s (%d sections, %d charts%s)%n",
+                    out.resolve("pack").resolve(PackWriter.HTML).toAbsolutePath(),
+                    out.resolve("pack").resolve(PackWriter.PDF).toAbsolutePath(), p.sections(), p.charts(),
                     p.chartProblems() > 0 ? ", " + p.chartProblems() + " chart problems shown in the pack" : "");
         }
+        System.out.printf("Output check: %d published files, no disclosure problems%n", check.files());
         return 0;
     }
 }

@@ -82,9 +82,9 @@ public final class AcscLengthOfStay implements Analysis {
         }
         columns.addAll(List.of(count("admissions", "ACSC emergency admissions"),
                 count("discharged", "Of which discharged (stay known)"),
-                integer("bed_days", "Sum of stays of discharged spells, days"),
+                AnalysisTable.Column.measure("bed_days", "Sum of stays of discharged spells, days"),
                 number("mean_length_of_stay_days", "Bed days / discharged spells"),
-                integer("change_bed_days", "Change in bed days on the previous year"),
+                AnalysisTable.Column.measure("change_bed_days", "Change in bed days on the previous year"),
                 number("change_pct", "Percentage change in bed days on the previous year")));
         return new AnalysisTable(name, description, columns, rows);
     }

@@ -102,7 +102,7 @@ public record LengthOfStayByFunction(String id, String section, String pointOfDe
                         text("treatment_function_name", "Treatment function as the data pack labels it"),
                         text("site_code", "Provider site code or Not recorded"),
                         text("site", "Site as DP 8.14/8.15 abbreviate it (BH, L&D, MK)"),
-                        count("spells", "Discharged spells"), integer("bed_days", "Sum of stays, days"),
+                        count("spells", "Discharged spells"), AnalysisTable.Column.measure("bed_days", "Sum of stays, days"),
                         number("mean_length_of_stay_days", "Bed days / spells"),
                         number("previous_year_mean_days", "The same mean a year earlier"),
                         number("change_days", "Change in mean stay on the previous year, days")), rows));

@@ -96,32 +96,25 @@ public final class Build {
                 List<IndicatorSpec> familySpecs = source.indicators();
                 specs.addAll(familySpecs);
                 statistics.put(family, background.submit(() -> {
+                    // Statistics and disclosure control in one pass: the published rows are computed again from
+                    // the rounded counts, so the two cannot be timed apart.
                     long c0 = System.nanoTime();
-                    List<IndicatorRow> familyRows = new ArrayList<>();
-                    for (IndicatorSpec spec : familySpecs) {
-                        familyRows.addAll(calculator.rows(spec, cells));
-                    }
-                    long d0 = System.nanoTime();
-                    List<IndicatorRow> published = disclosure.publish(familySpecs, calculator, cells);
-                    long d1 = System.nanoTime();
-                    return new FamilyRows(familyRows, published, d0 - c0, d1 - d0);
+                    DisclosureStep.Rows familyRows = disclosure.publish(familySpecs, calculator, cells);
+                    return new FamilyRows(familyRows.exact(), familyRows.published(), System.nanoTime() - c0);
                 }));
             }
             List<IndicatorRow> rows = new ArrayList<>();
             List<IndicatorRow> published = new ArrayList<>();
-            long disclosureNanos = 0;
             for (Map.Entry<String, Future<FamilyRows>> e : statistics.entrySet()) {
                 FamilyRows f = finished(e.getValue());
                 rows.addAll(f.rows());
                 published.addAll(f.published());
-                disclosureNanos += f.disclosureNanos();
                 // a family's time is its counting plus its statistics, though the latter overlapped the next family
                 timings.put(e.getKey(), Duration.ofNanos(countingNanos.get(e.getKey()) + f.nanos()));
             }
             List<IndicatorRow> englandRows = calculator.englandRows(rows);
-            long disclosure0 = disclosureNanos;
             Future<IndicatorOutputs> indicatorOutputs = background.submit(() -> indicatorOutputs(options, rows,
-                    published, englandRows, geography, results, disclosure0));
+                    published, englandRows, geography, results));
             return analysesAndMetadata(engine, options, progress, geography, years, results, specs, timings,
                     engineTimings, t0, indicatorOutputs);
         } finally {
@@ -130,16 +123,14 @@ public final class Build {
     }
 
     /** A family's indicator rows, exact and as published, and the time their statistics and disclosure took. */
-    private record FamilyRows(List<IndicatorRow> rows, List<IndicatorRow> published, long nanos,
-                              long disclosureNanos) {}
+    private record FamilyRows(List<IndicatorRow> rows, List<IndicatorRow> published, long nanos) {}
 
-    /** The indicator files, published and (when asked) analyst, and what disclosure control left. */
-    private record IndicatorOutputs(Path analystDir, List<Path> files, int publishedRows, long disclosureNanos) {}
+    /** The indicator files, published and (when asked) analyst. */
+    private record IndicatorOutputs(Path analystDir, List<Path> files, int publishedRows) {}
 
     private static IndicatorOutputs indicatorOutputs(Options options, List<IndicatorRow> rows,
                                                      List<IndicatorRow> disclosed, List<IndicatorRow> englandRows,
-                                                     Geography geography, Path results, long disclosure)
-            throws IOException {
+                                                     Geography geography, Path results) throws IOException {
         List<Path> files = new ArrayList<>();
         Path analyst = null;
         if (options.analystOutputs()) {
@@ -153,7 +144,7 @@ public final class Build {
         List<IndicatorRow> published = new ArrayList<>(englandRows);
         published.addAll(disclosed);
         files.addAll(IndicatorFiles.write(results, published, geography.names()));
-        return new IndicatorOutputs(analyst, files, published.size(), disclosure);
+        return new IndicatorOutputs(analyst, files, published.size());
     }
 
     /** The value of background work, its failure rethrown as it was thrown. */
@@ -207,7 +198,6 @@ public final class Build {
             progress.update("Analyses", ++done, Catalogue.analyses().size());
         }
         IndicatorOutputs indicators = finished(indicatorOutputs);
-        timings.put("Disclosure control", Duration.ofNanos(indicators.disclosureNanos()));
         List<Path> files = new ArrayList<>(indicators.files());
         files.addAll(analysisFiles);
         files.add(MetadataFile.write(results, options.population(), specs, analysesMeta, dataQuality::forIndicator,
@@ -226,7 +216,8 @@ public final class Build {
         m.put("description", c.description());
         m.put("disclosure", c.disclosure().name().toLowerCase(java.util.Locale.ROOT));
         if (c.derivation() != null) {
-            m.put("derived_from", c.derivation().inputs());
+            m.put("derivation", Map.of("kind", c.derivation().kind(), "inputs", c.derivation().inputs(),
+                    "scale", c.derivation().scale()));
         }
         return m;
     }

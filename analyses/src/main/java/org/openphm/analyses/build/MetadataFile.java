@@ -84,6 +84,8 @@ public final class MetadataFile {
             ind.put("method", m.method().description());
             ind.put("value_type", m.valueType());
             ind.put("multiplier", m.multiplier());
+            // The output check holds a crude value to count / denominator x multiplier; a DSR it cannot.
+            ind.put("standardised", spec.standardised());
             ind.put("polarity", m.polarity().code());
             ind.put("comparator", m.comparator());
             ind.put("breakdowns", m.breakdowns().stream().map(Breakdown::categoryType).toList());

@@ -71,6 +71,14 @@ public record AnalysisTable(String name, String description, List<Column> column
             return new Column(name, "number", description, Disclosure.DERIVED, derivation);
         }
 
+        /**
+         * A sum over the people or events a count of its row counts (bed days, delay days): it describes the same
+         * people, so it is withheld with their count.
+         */
+        public static Column measure(String name, String description) {
+            return new Column(name, "integer", description, Disclosure.DERIVED);
+        }
+
         /** A figure from a published aggregate source (finance, workforce returns, national statistics). */
         public static Column reference(String name, String type, String description) {
             return new Column(name, type, description, Disclosure.REFERENCE);
@@ -84,6 +92,11 @@ public record AnalysisTable(String name, String description, List<Column> column
 
         /** The value from the inputs' values, in {@link #inputs()} order; null when it cannot be computed. */
         Double compute(double[] inputs);
+
+        /** Its name in metadata.json: ratio, difference or percent_change. */
+        String kind();
+
+        default double scale() { return 1; }
     }
 
     /** numerator / denominator x scale (a share, rate or percentage). */
@@ -91,6 +104,8 @@ public record AnalysisTable(String name, String description, List<Column> column
         public List<String> inputs() { return List.of(numerator, denominator); }
 
         public Double compute(double[] v) { return v[1] == 0 ? null : v[0] / v[1] * scale; }
+
+        public String kind() { return "ratio"; }
     }
 
     /** later - earlier. */
@@ -98,6 +113,8 @@ public record AnalysisTable(String name, String description, List<Column> column
         public List<String> inputs() { return List.of(later, earlier); }
 
         public Double compute(double[] v) { return v[0] - v[1]; }
+
+        public String kind() { return "difference"; }
     }
 
     /** (later - earlier) / earlier x 100. */
@@ -105,6 +122,8 @@ public record AnalysisTable(String name, String description, List<Column> column
         public List<String> inputs() { return List.of(later, earlier); }
 
         public Double compute(double[] v) { return v[1] == 0 ? null : (v[0] - v[1]) / v[1] * 100; }
+
+        public String kind() { return "percent_change"; }
     }
 
     public AnalysisTable {

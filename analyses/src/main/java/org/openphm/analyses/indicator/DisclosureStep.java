@@ -90,7 +90,11 @@ public final class DisclosureStep {
      */
     public List<IndicatorRow> publish(IndicatorSpec spec, IndicatorCalculator calculator,
                                       Map<CellKey, AgeBandCounts> cells, Map<CellKey, ProtectedCell> protections) {
-        List<IndicatorCalculator.Keyed> exact = calculator.keyedRows(spec, cells);
+        return publish(spec, calculator, calculator.keyedRows(spec, cells), protections);
+    }
+
+    private List<IndicatorRow> publish(IndicatorSpec spec, IndicatorCalculator calculator,
+                                       List<IndicatorCalculator.Keyed> exact, Map<CellKey, ProtectedCell> protections) {
         Map<CellKey, IndicatorRow> fromRounded = new HashMap<>();
         if (!spec.standardised()) {
             Map<CellKey, AgeBandCounts> rounded = new HashMap<>();
@@ -123,15 +127,20 @@ public final class DisclosureStep {
         return out;
     }
 
+    /** The rows of indicators, exact (for analysts only) and as published. */
+    public record Rows(List<IndicatorRow> exact, List<IndicatorRow> published) {}
+
     /** The rows of many indicators sharing one family of cells: {@link #protect}, then {@link #publish} each. */
-    public List<IndicatorRow> publish(List<IndicatorSpec> specs, IndicatorCalculator calculator,
-                                      Map<CellKey, AgeBandCounts> cells) {
+    public Rows publish(List<IndicatorSpec> specs, IndicatorCalculator calculator, Map<CellKey, AgeBandCounts> cells) {
         Map<CellKey, ProtectedCell> protections = protect(cells);
-        List<IndicatorRow> out = new ArrayList<>();
+        List<IndicatorRow> exact = new ArrayList<>();
+        List<IndicatorRow> published = new ArrayList<>();
         for (IndicatorSpec spec : specs) {
-            out.addAll(publish(spec, calculator, cells, protections));
+            List<IndicatorCalculator.Keyed> keyed = calculator.keyedRows(spec, cells);
+            keyed.forEach(k -> exact.add(k.row()));
+            published.addAll(publish(spec, calculator, keyed, protections));
         }
-        return out;
+        return new Rows(exact, published);
     }
 
     private static ProtectedCell protection(Map<CellKey, ProtectedCell> protections, CellKey key) {

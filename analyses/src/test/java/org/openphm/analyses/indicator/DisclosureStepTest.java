@@ -41,7 +41,7 @@ class DisclosureStepTest {
         put(cells, "self-harm-admissions-10-24", BEDFORD, AreaType.PLACE, new double[] {10, 13, 17}, 3_333);
         put(cells, "self-harm-admissions-10-24", ICB, AreaType.ICB, new double[] {11, 14, 18}, 5_834);
         List<IndicatorRow> rows = new DisclosureStep(GEOGRAPHY, RULE)
-                .publish(List.of(selfHarm), new IndicatorCalculator(GEOGRAPHY, EnglandComparator.empty()), cells);
+                .publish(List.of(selfHarm), new IndicatorCalculator(GEOGRAPHY, EnglandComparator.empty()), cells).published();
         assertEquals(3, rows.size());
         for (IndicatorRow r : rows) {
             // 3 of 43 is hidden; with only two Places, Bedford must be hidden too or 43 - 40 gives Luton back.
@@ -69,7 +69,7 @@ class DisclosureStepTest {
         put(cells, "qof-prevalence-ast", LUTON, AreaType.PLACE, new double[] {20_001}, 500_001);
         put(cells, "qof-prevalence-ast", BEDFORD, AreaType.PLACE, new double[] {24_688}, 600_001);
         List<IndicatorRow> rows = new DisclosureStep(GEOGRAPHY, RULE)
-                .publish(List.of(asthma), new IndicatorCalculator(GEOGRAPHY, EnglandComparator.empty()), cells);
+                .publish(List.of(asthma), new IndicatorCalculator(GEOGRAPHY, EnglandComparator.empty()), cells).published();
         IndicatorRow icb = rows.stream().filter(r -> r.areaCode().equals(ICB)).findFirst().orElseThrow();
         assertEquals(44_690.0, icb.count());
         assertEquals(1_100_000.0, icb.denominator());

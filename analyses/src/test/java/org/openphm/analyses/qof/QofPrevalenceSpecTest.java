@@ -133,7 +133,7 @@ class QofPrevalenceSpecTest {
             // Published: every denominator here is 1-7, so no value is published; counts of 1-7 are hidden and
             // only zero counts (not disclosive under the NHS rule) remain.
             List<IndicatorRow> published = new DisclosureStep(geography, DisclosureRule.nhsDefault())
-                    .publish(List.of(crude), new IndicatorCalculator(geography, england), cells);
+                    .publish(List.of(crude), new IndicatorCalculator(geography, england), cells).published();
             assertEquals(rows.size(), published.size());
             assertTrue(published.stream().allMatch(r -> r.value() == null && r.lowerCi95() == null), "no value from a denominator of 1-7");
             assertTrue(published.stream().allMatch(r -> r.count() == null || r.count() == 0), "counts of 1-7 are never published");
