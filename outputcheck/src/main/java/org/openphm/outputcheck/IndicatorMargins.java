@@ -54,8 +54,8 @@ final class IndicatorMargins {
             Double c = PublishedTable.number(r[count]);
             Double dn = PublishedTable.number(r[den]);
             Double v = PublishedTable.number(r[value]);
-            // A row with a value and no count is a published comparator (England), not a hidden cell.
-            Member m = new Member(rowNumber, c, dn, c == null && v != null);
+            // A value with neither count nor denominator is a published comparator (England), not a hidden cell.
+            Member m = new Member(rowNumber, c, dn, c == null && dn == null && v != null);
             String base = r[ind] + "|" + r[per];
             String categoryType = r[type] == null ? "" : r[type];
             if (categoryType.isEmpty()) {

@@ -99,6 +99,69 @@ public final class OutputCheck {
         return new Report(dir, files.size(), findings);
     }
 
+    /**
+     * A response of the dashboard's API over a build, checked as the files are: NHS numbers and pseudonyms
+     * anywhere in it, and every table in it (JSON objects with "columns" and "rows", or CSV) held to the count
+     * rule by column name, as the build's metadata.json declares them.
+     *
+     * @param name what the response was (its path), for the findings
+     * @param csv whether the body is CSV; otherwise JSON
+     * @param files the published files the response is cut from (e.g. indicators.csv, or an analysis's tables),
+     *     whose declarations say which of its columns are counts
+     */
+    public static List<Finding> checkServed(Path buildDir, String name, String body, boolean csv, List<String> files)
+            throws IOException {
+        Declarations d = Declarations.read(buildDir.resolve("results").resolve("metadata.json"));
+        Map<String, Declarations.ColumnClass> classes = new LinkedHashMap<>();
+        for (String f : files) {
+            d.files.getOrDefault(f, Map.of()).forEach((c, cls) -> classes.merge(c, cls,
+                    (a, b) -> a == Declarations.ColumnClass.COUNT ? a : b));
+        }
+        List<Finding> out = new ArrayList<>();
+        if (csv) {
+            servedTable(name, PublishedTable.csv(new java.io.StringReader(body)), classes, d, out::add);
+            return out;
+        }
+        for (Rule id : Identifiers.find(body)) {
+            out.add(new Finding(name, 0, "", id, id.meaning()));
+        }
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        List<com.fasterxml.jackson.databind.JsonNode> tables = new ArrayList<>();
+        collectTables(root, tables);
+        for (com.fasterxml.jackson.databind.JsonNode t : tables) {
+            List<String> header = new ArrayList<>();
+            t.get("columns").forEach(c -> header.add(c.asText()));
+            List<String[]> rows = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode r : t.get("rows")) {
+                String[] cells = new String[header.size()];
+                for (int i = 0; i < cells.length && i < r.size(); i++) {
+                    cells[i] = r.get(i).isNull() ? null : r.get(i).asText();
+                }
+                rows.add(cells);
+            }
+            servedTable(name, new PublishedTable(header, rows), classes, d, out::add);
+        }
+        return out;
+    }
+
+    private static void collectTables(com.fasterxml.jackson.databind.JsonNode node,
+                                      List<com.fasterxml.jackson.databind.JsonNode> out) {
+        if (node.isObject() && node.path("columns").isArray() && node.path("rows").isArray()) {
+            out.add(node);
+        }
+        node.forEach(child -> collectTables(child, out));
+    }
+
+    /** A served table's columns are those of the files it is cut from: counts are known by name. */
+    private static void servedTable(String name, PublishedTable t, Map<String, Declarations.ColumnClass> classes,
+                                    Declarations d, Consumer<Finding> out) {
+        Map<String, Declarations.ColumnClass> columns = new LinkedHashMap<>();
+        for (String c : t.header()) {
+            columns.put(c, classes.getOrDefault(c, Declarations.ColumnClass.REFERENCE));
+        }
+        table(name, name, t, columns, true, d, out);
+    }
+
     /** Not the analyst folder, nor hidden files and folders (a build's staging folder, partial files). */
     private static boolean published(Path relative) {
         if (relative.startsWith(ANALYST)) {

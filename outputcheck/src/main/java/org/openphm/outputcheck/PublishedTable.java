@@ -28,8 +28,13 @@ record PublishedTable(List<String> header, List<String[]> rows) {
     }
 
     static PublishedTable csv(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return csv(in);
+        }
+    }
+
+    static PublishedTable csv(Reader in) throws IOException {
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
             List<String> header = parser.getHeaderNames();
             List<String[]> rows = new ArrayList<>();
             for (CSVRecord r : parser) {

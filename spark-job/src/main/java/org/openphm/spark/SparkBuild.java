@@ -18,6 +18,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.openphm.outputcheck.Release;
 
 /**
  * {@code phm build} on Apache Spark: the same catalogue, indicator framework and disclosure control as the
@@ -66,19 +67,35 @@ public final class SparkBuild implements Callable<Integer> {
         SparkSession spark = session();
         Build.Summary summary = run(spark, input.parquet, input.database, out,
                 years == null ? null : years.stream().map(FinancialYear::parse).toList(), analystOutputs);
-        BuildReport.print(summary, System.out);
+        BuildReport.print(summary, out.resolve("results"), analystOutputs
+                ? out.resolve("analyst").resolve("results") : null, System.out);
+        System.out.println("Output check: every published file passed (phm check-outputs)");
         return 0;
     }
 
-    /** The build over Parquet files ({@code parquet}) or a catalog database; the session stays the caller's. */
+    /**
+     * The build over Parquet files ({@code parquet}) or a catalog database; the session stays the caller's. As
+     * {@code phm build}, it builds into a staging folder and publishes only what passes the output check.
+     *
+     * @throws Release.Rejected when the output check finds a disclosure problem: nothing is published
+     */
     public static Build.Summary run(SparkSession spark, Path parquet, String database, Path out,
                                     List<FinancialYear> years, boolean analystOutputs) throws Exception {
         String population = parquet != null ? "parquet " + parquet.getFileName() : "database " + database;
+        Path staging = Release.prepare(out);
+        Build.Summary summary;
         try (Engine engine = parquet != null ? SparkEngine.overParquet(spark, parquet)
                 : SparkEngine.overCatalog(spark, database)) {
-            return Build.run(engine, new Build.Options(out, years, analystOutputs, DisclosureRule.nhsDefault(),
+            summary = Build.run(engine, new Build.Options(staging, years, analystOutputs, DisclosureRule.nhsDefault(),
                     population), new ConsoleProgress(System.out));
         }
+        try {
+            Release.publish(out);
+        } catch (Release.Rejected rejected) {
+            Release.print(rejected.report(), System.err, 20);
+            throw rejected;
+        }
+        return summary;
     }
 
     /** spark-submit's session when there is one; otherwise Spark in this JVM on every core. */

@@ -25,9 +25,9 @@ import org.openphm.stats.sdc.ProtectedCell;
  *
  * <p>Values published beside rounded counts must not give the exact count back (a value times a published
  * denominator would). Crude values (proportions, crude rates), their confidence limits, comparisons and trends
- * are therefore computed from the published, rounded count and denominator, as OpenSAFELY's output rules ask
- * of derived values ("calculated from the rounded counts", opensafely.org, "Updated disclosure control
- * guidance"). A directly standardised rate is a weighted sum over age bands whose counts are never published,
+ * are therefore computed from the published, rounded count and denominator, in the spirit of OpenSAFELY's output
+ * rules (docs.opensafely.org, "Releasing files": statistics are recalculated after redaction so that what was
+ * hidden cannot be inferred from them). A directly standardised rate is a weighted sum over age bands whose counts are never published,
  * so it is computed from the unrounded bands and cannot be divided back into a count.
  */
 public final class DisclosureStep {

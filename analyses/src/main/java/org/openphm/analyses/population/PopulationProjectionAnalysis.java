@@ -91,7 +91,8 @@ final class PopulationProjectionAnalysis implements Analysis {
                     for (int y : years) {
                         double n = sum(byYear.get(y), sex, g);
                         projection.add(new ArrayList<>(Arrays.asList(area.type().label(), area.code(), area.name(),
-                                MortalityMeasures.sexLabel(sex), g.label(), g.kind(), (long) y, n, change(n, base))));
+                                MortalityMeasures.sexLabel(sex), g.label(), g.kind(), (long) y, base, n,
+                                change(n, base))));
                         if (sex == null && HORIZONS.contains(y)) {
                             horizons.add(new ArrayList<>(Arrays.asList(area.type().label(), area.code(), area.name(),
                                     g.label(), g.kind(), (long) growth.baseYear(), base, (long) y, n, change(n, base))));
@@ -107,16 +108,21 @@ final class PopulationProjectionAnalysis implements Analysis {
                 new AnalysisTable.Column("age_group", "string", "Age group"),
                 new AnalysisTable.Column("age_group_kind", "string", "Summary group or five-year band"),
                 new AnalysisTable.Column("year", "integer", "Projection year (31 March of the year)"),
-                new AnalysisTable.Column("population", "number", "Projected registered people"),
-                new AnalysisTable.Column("change_pct", "number", "% change from the base year")));
+                AnalysisTable.Column.count("base_population", "Registered people at the base (observed)"),
+                AnalysisTable.Column.count("population", "Registered people: observed in the base year, projected "
+                        + "after (modelled, published under the count rule like the observed one)"),
+                AnalysisTable.Column.derived("change_pct", "% change from the base year",
+                        new AnalysisTable.PercentChange("population", "base_population"))));
         List<AnalysisTable.Column> hc = new ArrayList<>(areaColumns);
         hc.addAll(List.of(new AnalysisTable.Column("age_group", "string", "Age group"),
                 new AnalysisTable.Column("age_group_kind", "string", "Summary group or five-year band"),
                 new AnalysisTable.Column("base_year", "integer", "Base year"),
-                new AnalysisTable.Column("base_population", "number", "Registered people at the base"),
+                AnalysisTable.Column.count("base_population", "Registered people at the base (observed)"),
                 new AnalysisTable.Column("year", "integer", "Horizon year (2034 = end of 2033/34)"),
-                new AnalysisTable.Column("population", "number", "Projected registered people"),
-                new AnalysisTable.Column("change_pct", "number", "% change from the base year")));
+                AnalysisTable.Column.count("population", "Projected registered people (modelled, published under the "
+                        + "count rule)"),
+                AnalysisTable.Column.derived("change_pct", "% change from the base year",
+                        new AnalysisTable.PercentChange("population", "base_population"))));
         return List.of(new AnalysisTable("projection", "Projected registered population by year", pc, projection),
                 new AnalysisTable("horizons", "Projected registered population at the data pack's horizons, persons",
                         hc, horizons));
