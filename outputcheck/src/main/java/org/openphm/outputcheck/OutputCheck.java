@@ -276,12 +276,27 @@ public final class OutputCheck {
             case "ratio" -> in[1] == 0 ? null : in[0] / in[1] * how.scale();
             case "difference" -> in[0] - in[1];
             case "percent_change" -> in[1] == 0 ? null : (in[0] - in[1]) / in[1] * 100;
+            case "wilson_lower" -> in[1] <= 0 ? null : wilson(in[0], in[1], -1) * how.scale();
+            case "wilson_upper" -> in[1] <= 0 ? null : wilson(in[0], in[1], 1) * how.scale();
             default -> null;
         };
         if (expected == null || Math.abs(published - expected) > 1e-6 * Math.max(1, Math.abs(expected))) {
             out.accept(new Finding(name, row, column, Rule.VALUE_REVEALS_COUNT, "not the " + how.kind() + " of the "
                     + "published " + String.join(" and ", how.inputs())));
         }
+    }
+
+    /** z for a two-sided 95% interval. */
+    private static final double Z95 = 1.959963984540054;
+
+    /**
+     * A 95% Wilson score limit of r events in n (Wilson 1927; Newcombe 1998, method 3), written here from the
+     * formula so that the check does not trust the statistics module it checks.
+     */
+    static double wilson(double r, double n, int sign) {
+        double p = r / n;
+        double z2 = Z95 * Z95;
+        return (2 * r + z2 + sign * Z95 * Math.sqrt(z2 + 4 * r * (1 - p))) / (2 * (n + z2));
     }
 
     /** OWASP's formula triggers, unless the cell is a plain number (a negative value is data). */

@@ -169,6 +169,19 @@ class OutputCheckTest {
         assertEquals("change_pct", only(findings(), Rule.VALUE_REVEALS_COUNT).column());
     }
 
+    /**
+     * The check's own Wilson limits against Newcombe (1998), "Two-sided confidence intervals for the single
+     * proportion", Statistics in Medicine 17:857-872, Table I, method 3 (score): 81/263 -> 0.2553 to 0.3662;
+     * 15/148 -> 0.0624 to 0.1605.
+     */
+    @Test
+    void wilsonLimitsMatchNewcombe1998() {
+        assertEquals(0.2553, OutputCheck.wilson(81, 263, -1), 5e-5);
+        assertEquals(0.3662, OutputCheck.wilson(81, 263, 1), 5e-5);
+        assertEquals(0.0624, OutputCheck.wilson(15, 148, -1), 5e-5);
+        assertEquals(0.1605, OutputCheck.wilson(15, 148, 1), 5e-5);
+    }
+
     @Test
     void nhsNumbersAreFoundHoweverWrittenAndNeverRepeated() throws IOException {
         cleanBuild();

@@ -75,11 +75,14 @@ public final class AcscAdmissions implements Analysis {
                 text("area_type", "ICB or Place"), text("cohort", "All ages, Adults (18+) or Children (under 18)"),
                 count("acsc_admissions", "ACSC emergency admissions"),
                 count("emergency_admissions", "All emergency admissions of the cohort"),
-                number("acsc_share_pct", "ACSC admissions as a percentage of emergency admissions"),
+                AnalysisTable.Column.derived("acsc_share_pct", "ACSC admissions as a percentage of emergency admissions",
+                        new AnalysisTable.Ratio("acsc_admissions", "emergency_admissions", 100)),
                 count("previous_year_acsc_admissions", "ACSC emergency admissions in the previous year"),
-                number("change_pct", "Percentage change on the previous year"),
+                AnalysisTable.Column.derived("change_pct", "Percentage change on the previous year",
+                        new AnalysisTable.PercentChange("acsc_admissions", "previous_year_acsc_admissions")),
                 count("no_procedure", "ACSC admissions with no procedure in the spell"),
-                number("no_procedure_pct", "Percentage of ACSC admissions with no procedure")), rows);
+                AnalysisTable.Column.derived("no_procedure_pct", "Percentage of ACSC admissions with no procedure",
+                        new AnalysisTable.Ratio("no_procedure", "acsc_admissions", 100))), rows);
     }
 
     static AnalysisTable byGroup(AnalysisContext context, AcscCounts counts) {
@@ -104,7 +107,8 @@ public final class AcscAdmissions implements Analysis {
                 number("share_of_acsc_pct", "Percentage of the cohort's ACSC admissions"),
                 number("change_pct", "Percentage change on the previous year"),
                 count("no_procedure", "Admissions with no procedure"),
-                number("no_procedure_pct", "Percentage with no procedure"),
+                AnalysisTable.Column.derived("no_procedure_pct", "Percentage with no procedure",
+                        new AnalysisTable.Ratio("no_procedure", "admissions", 100)),
                 integer("rank", "1 = the most frequent group in the area, cohort and year")), rows);
     }
 

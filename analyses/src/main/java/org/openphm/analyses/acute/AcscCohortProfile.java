@@ -121,7 +121,8 @@ public record AcscCohortProfile(String id, String section, String placeCode, Str
                 text("year", "Financial year of admission"), text("period_role", PeriodRole.DESCRIPTION),
                 count("admissions", "ACSC emergency admissions"),
                 count("emergency_admissions", "All emergency admissions of the cohort"),
-                number("acsc_share_pct", "ACSC as a percentage of emergency admissions"),
+                AnalysisTable.Column.derived("acsc_share_pct", "ACSC as a percentage of emergency admissions",
+                        new AnalysisTable.Ratio("admissions", "emergency_admissions", 100)),
                 number("change_pct", "Percentage change on the previous year")), rows);
     }
 

@@ -153,7 +153,8 @@ public final class RehabilitationPathway2 implements Analysis {
                         count("discharges", "Stays ending in the period"),
                         number("mean_stay_days", "Mean length of stay, days"),
                         count("readmissions_28d", "Emergency readmissions within 28 days of discharge"),
-                        number("readmission_pct", "Readmissions as a percentage of discharges"),
+                        AnalysisTable.Column.derived("readmission_pct", "Readmissions as a percentage of discharges",
+                                new AnalysisTable.Ratio("readmissions_28d", "discharges", 100)),
                         number("mean_occupied_beds", "Mean occupied beds")), summary));
     }
 

@@ -108,6 +108,21 @@ public record AnalysisTable(String name, String description, List<Column> column
         public String kind() { return "ratio"; }
     }
 
+    /** The 95% Wilson score limit of numerator / denominator, x scale (Newcombe 1998, method 3). */
+    public record WilsonLimit(String numerator, String denominator, double scale, boolean upper) implements Derivation {
+        public List<String> inputs() { return List.of(numerator, denominator); }
+
+        public Double compute(double[] v) {
+            if (v[1] <= 0) {
+                return null;
+            }
+            return scale * (upper ? org.openphm.stats.Proportions.wilsonUpper(v[0], v[1], org.openphm.stats.Confidence.P95)
+                    : org.openphm.stats.Proportions.wilsonLower(v[0], v[1], org.openphm.stats.Confidence.P95));
+        }
+
+        public String kind() { return upper ? "wilson_upper" : "wilson_lower"; }
+    }
+
     /** later - earlier. */
     public record Difference(String later, String earlier) implements Derivation {
         public List<String> inputs() { return List.of(later, earlier); }

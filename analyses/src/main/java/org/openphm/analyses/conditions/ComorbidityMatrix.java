@@ -234,8 +234,11 @@ public final class ComorbidityMatrix implements Analysis {
                 text("column_name", "Co-morbidity"),
                 AnalysisTable.Column.count("row_people", "Registered people with the reference condition (all registered people for ALL)"),
                 AnalysisTable.Column.count("both_people", "Of them, people who also have the column condition"),
-                number("percent", "P(column | row) as a percentage"),
-                number("lower_ci95", "Lower 95% Wilson limit"), number("upper_ci95", "Upper 95% Wilson limit"),
+                AnalysisTable.Column.derived("percent", "P(column | row) as a percentage",
+                        new AnalysisTable.Ratio("both_people", "row_people", 100)),
+                AnalysisTable.Column.derived("lower_ci95", "Lower 95% Wilson limit",
+                        new AnalysisTable.WilsonLimit("both_people", "row_people", 100, false)), AnalysisTable.Column.derived("upper_ci95", "Upper 95% Wilson limit",
+                        new AnalysisTable.WilsonLimit("both_people", "row_people", 100, true)),
                 number("ratio_to_background", "percent divided by the column condition's whole-population prevalence")),
                 out);
     }

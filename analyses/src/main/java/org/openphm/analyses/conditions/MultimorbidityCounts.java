@@ -119,6 +119,7 @@ public final class MultimorbidityCounts implements Analysis {
                 text("conditions", "Number of conditions: 0, 1, 2, 3, 4+, and 2+ (multimorbidity)"),
                 AnalysisTable.Column.count("people", "Registered people with that many conditions"),
                 AnalysisTable.Column.count("registered", "Registered people in the area, age group and quintile"),
-                number("percent", "people as a percentage of registered")), rows);
+                AnalysisTable.Column.derived("percent", "people as a percentage of registered",
+                        new AnalysisTable.Ratio("people", "registered", 100))), rows);
     }
 }

@@ -133,10 +133,14 @@ public final class PrevalenceGaps implements Analysis {
                 text("year", "Financial year"), text("area_code", "ICB or Place code"), text("area_name", "Area name"),
                 text("area_type", "ICB or Place"), text("register", "Register id"), text("register_name", "Register"),
                 text("age_base", "Denominator age base"), AnalysisTable.Column.count("register_count", "People on the register"),
-                AnalysisTable.Column.count("denominator", "Registered people of the age base"), number("prevalence_pct", "Crude prevalence %"),
-                number("lower_ci95", "Lower 95% Wilson limit"), number("upper_ci95", "Upper 95% Wilson limit"),
+                AnalysisTable.Column.count("denominator", "Registered people of the age base"), AnalysisTable.Column.derived("prevalence_pct", "Crude prevalence %",
+                        new AnalysisTable.Ratio("register_count", "denominator", 100)),
+                AnalysisTable.Column.derived("lower_ci95", "Lower 95% Wilson limit",
+                        new AnalysisTable.WilsonLimit("register_count", "denominator", 100, false)), AnalysisTable.Column.derived("upper_ci95", "Upper 95% Wilson limit",
+                        new AnalysisTable.WilsonLimit("register_count", "denominator", 100, true)),
                 number("england_pct", "England prevalence % (england_comparator)"),
-                number("gap_points", "Area minus England, percentage points"),
+                AnalysisTable.Column.derived("gap_points", "Area minus England, percentage points",
+                        new AnalysisTable.Difference("prevalence_pct", "england_pct")),
                 text("compared_to_england", "Higher / Similar / Lower than England (95%)"),
                 text("england_source", "Source of the England value, or that it is synthetic")), rows);
     }

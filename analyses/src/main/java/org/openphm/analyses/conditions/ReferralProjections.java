@@ -142,10 +142,12 @@ public final class ReferralProjections implements Analysis {
                 double base = byYear.getOrDefault(year(BASE), 0.0);
                 Double mid = byYear.get(year(MID));
                 Double horizon = byYear.get(year(HORIZON));
+                // Changes between the figures as published in the row (whole referrals), as their declaration says.
                 rows.add(Arrays.asList(area.code(), area.name(), area.type().label(), service,
                         Math.round(base), percent(base, totals.get(code)),
-                        mid == null ? null : Math.round(mid), mid == null ? null : change(mid, base),
-                        horizon == null ? null : Math.round(horizon), horizon == null ? null : change(horizon, base)));
+                        mid == null ? null : Math.round(mid), mid == null ? null : change(Math.round(mid), Math.round(base)),
+                        horizon == null ? null : Math.round(horizon),
+                        horizon == null ? null : change(Math.round(horizon), Math.round(base))));
             });
         }
         return new AnalysisTable("by-service", "Referrals in 2023/24 and projected to 2033/34 and 2043/44", List.of(

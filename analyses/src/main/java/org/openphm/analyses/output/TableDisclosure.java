@@ -74,6 +74,7 @@ public final class TableDisclosure {
                 if (suppressed) {
                     r.set(i, null);
                 } else if (c.derivation() != null && r.get(i) != null) {
+                    matchesDeclaration(c, row, index, table.name());
                     r.set(i, derive(c, r, index, table.name()));
                     recomputed = true;
                 }
@@ -86,6 +87,22 @@ public final class TableDisclosure {
             rows.add(r);
         }
         return new AnalysisTable(table.name(), table.description(), out, rows);
+    }
+
+    /**
+     * A declaration that does not reproduce the analysis's own value from the exact inputs would silently change
+     * what the column means once recomputed: that is a defect in the declaration, stopped here.
+     */
+    private static void matchesDeclaration(AnalysisTable.Column c, List<Object> exactRow, Map<String, Integer> index,
+                                           String table) {
+        Double declared = derive(c, exactRow, index, table);
+        double value = ((Number) exactRow.get(index.get(c.name()))).doubleValue();
+        // Within half a hundredth: some analyses publish percentages to two decimals.
+        if (declared == null || Math.abs(declared - value) > 0.005 + 1e-6 * Math.abs(value)) {
+            throw new IllegalStateException("table " + table + ": column " + c.name() + " is declared as the "
+                    + c.derivation().kind() + " of " + c.derivation().inputs() + ", which gives " + declared
+                    + ", but the analysis computed " + value);
+        }
     }
 
     private static Double derive(AnalysisTable.Column c, List<Object> row, Map<String, Integer> index, String table) {

@@ -133,8 +133,8 @@ public final class CamhsAccess implements Analysis {
                 text("area_name", "Area name"), text("area_type", "Place, ICB or Provider"),
                 text("year", "Financial year of referral"));
         List<AnalysisTable.Column> rates = List.of(count("referrals", "Referrals of under-18s"),
-                count("accepted", "Of which accepted"), number("accepted_pct", "Percentage accepted"),
-                number("lower_ci95", "Wilson 95% lower limit"), number("upper_ci95", "Wilson 95% upper limit"));
+                count("accepted", "Of which accepted"), AnalysisTable.Column.derived("accepted_pct", "Percentage accepted", new AnalysisTable.Ratio("accepted", "referrals", 100)),
+                AnalysisTable.Column.derived("lower_ci95", "Wilson 95% lower limit", new AnalysisTable.WilsonLimit("accepted", "referrals", 100, false)), AnalysisTable.Column.derived("upper_ci95", "Wilson 95% upper limit", new AnalysisTable.WilsonLimit("accepted", "referrals", 100, true)));
         List<AnalysisTable.Column> quarterColumns = new ArrayList<>(common);
         quarterColumns.add(text("quarter", "Financial year and quarter (Q1 = April-June)"));
         quarterColumns.addAll(rates);

@@ -87,9 +87,11 @@ public final class WorkforceAge implements Analysis {
         return List.of(new AnalysisTable("by-staff-group", "Staff aged 55+ and under 30 by staff group",
                 List.of(text("staff_group", "Staff group (All = total)"), count("headcount", "Staff in post"),
                         count("aged_55_plus", "Aged 55 and over"),
-                        number("aged_55_plus_pct", "% of the group aged 55+"),
+                        AnalysisTable.Column.derived("aged_55_plus_pct", "% of the group aged 55+",
+                                new AnalysisTable.Ratio("aged_55_plus", "headcount", 100)),
                         number("share_of_all_55_plus_pct", "The group's % of all staff aged 55+ (DP 12.5 table)"),
-                        count("under_30", "Aged under 30"), number("under_30_pct", "% of the group under 30"),
+                        count("under_30", "Aged under 30"), AnalysisTable.Column.derived("under_30_pct", "% of the group under 30",
+                                new AnalysisTable.Ratio("under_30", "headcount", 100)),
                         number("share_of_all_under_30_pct", "The group's % of all staff under 30 (DP 12.5 table)"),
                         count("unclassified", "Age band missing or straddling 30 or 55")), rows));
     }

@@ -86,8 +86,10 @@ public final class WorkforceEthnicity implements Analysis {
                         text("population", "Workforce or Registered population"),
                         text("area_code", "All (ICB) or Place code"), text("group", "Broad ethnic group, or BME"),
                         count("people", "Headcount"), count("total", "Everybody (not stated included)"),
-                        number("share_pct", "% of everybody"), number("lower_95", "Wilson 95% lower limit"),
-                        number("upper_95", "Wilson 95% upper limit")),
+                        AnalysisTable.Column.derived("share_pct", "% of everybody", new AnalysisTable.Ratio("people", "total", 100)), AnalysisTable.Column.derived("lower_95", "Wilson 95% lower limit",
+                                new AnalysisTable.WilsonLimit("people", "total", 100, false)),
+                        AnalysisTable.Column.derived("upper_95", "Wilson 95% upper limit",
+                                new AnalysisTable.WilsonLimit("people", "total", 100, true))),
                 rows.stream().map(r -> {
                     List<Object> withDate = new ArrayList<>();
                     withDate.add(census);
