@@ -68,8 +68,10 @@ final class TableLoader {
 
         String quarantine = workspace + "." + WorkspaceLayout.QUARANTINE_TABLE;
         String names = Sql.literal(table.name()) + ", " + Sql.literal(file);
-        run("INSERT INTO " + quarantine + " SELECT " + names + ", q." + Staging.LINE + ", q.field, q.value, q.reason, "
-                + Staging.rawRowSql(mapping) + " FROM " + problems + " q JOIN " + Staging.STAGE + " s ON s." + Staging.LINE
+        // Any column may hold an NHS number (a supplier's mistake), so values and raw rows are masked as stored.
+        run("INSERT INTO " + quarantine + " SELECT " + names + ", q." + Staging.LINE + ", q.field, "
+                + NhsNumber.maskAllSql("q.value") + ", q.reason, " + NhsNumber.maskAllSql(Staging.rawRowSql(mapping))
+                + " FROM " + problems + " q JOIN " + Staging.STAGE + " s ON s." + Staging.LINE
                 + " = q." + Staging.LINE + " ORDER BY q." + Staging.LINE);
         run("INSERT INTO " + quarantine + " SELECT " + names + ", " + Staging.LINE + ", '(row)', NULL, reason, raw_row FROM "
                 + Staging.MALFORMED + " ORDER BY " + Staging.LINE);
