@@ -1,6 +1,7 @@
 package org.openphm.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,30 @@ class IngestFileProblemsTest {
         assertEquals("patient.csv line 1 field 'sex': missing required column 'sex' (header: person_id,birth_month,lsoa)"
                 + " — the expected columns are person_id, sex, birth_month, ethnicity, lsoa, death_date, death_cause_icd10;"
                 + " see docs/DATA_MODEL.generated.md", e.getMessage());
+    }
+
+    @Test
+    void aFileWithoutAHeaderLineIsSaidToLackOneAndItsFirstRowIsNotEchoed() throws Exception {
+        Fixture f = new Fixture(tmp);
+        f.write("patient.csv", "9990000018,F,1950-01,A,E01000001,,\n9990000026,M,1960-01,A,E01000001,,\n");
+        UnusableInputException e = unusable(f);
+        assertEquals("patient.csv", e.file());
+        assertEquals(1, e.line());
+        assertEquals("the first line looks like data, not a header: the file needs a header line naming its columns",
+                e.problem());
+        assertEquals("add a first line naming the columns: person_id, sex, birth_month, ethnicity, lsoa, death_date,"
+                + " death_cause_icd10 (nhs_number instead of person_id for raw NHS numbers); see docs/DATA_MODEL.generated.md",
+                e.whatToDo());
+        assertFalse(e.getMessage().contains("0000018"), e.getMessage());
+    }
+
+    @Test
+    void anEchoedHeaderShowsNhsNumbersOnlyMasked() throws Exception {
+        Fixture f = new Fixture(tmp);
+        f.write("patient.csv", "person_id,birth_month,lsoa,NHS 999-000-0018\n");
+        UnusableInputException e = unusable(f);
+        assertTrue(e.problem().endsWith("(header: person_id,birth_month,lsoa,NHS 999*******)"), e.problem());
+        assertFalse(e.getMessage().contains("0018"), e.getMessage());
     }
 
     @Test
