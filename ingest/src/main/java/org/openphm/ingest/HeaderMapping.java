@@ -13,6 +13,8 @@ import org.openphm.model.Table;
  * Which file column feeds which canonical column. Names match case-insensitively; column order in the file
  * is free; extra columns are ignored with a warning; absent optional columns load as empty.
  *
+ * @param width       fields a record must have: the header's, without empty trailing names (longer records
+ *                    are accepted when the surplus fields are empty)
  * @param sourceIndex for each canonical column (schema order) its index in the file, or -1
  * @param nhsIndex    index of the nhs_number column when identifiers are raw NHS numbers, else -1
  */
@@ -86,7 +88,12 @@ record HeaderMapping(InputFile file, int width, int[] sourceIndex, IdentifierMod
                     "the expected columns are " + String.join(", ", table.columnNames())
                             + "; see " + InputFolder.SCHEMA_DOC);
         }
-        return new HeaderMapping(file, header.size(), index, mode, nhs);
+        // A trailing comma on the header line alone must not make every record one field short.
+        int width = header.size();
+        while (width > 0 && header.get(width - 1).isBlank()) {
+            width--;
+        }
+        return new HeaderMapping(file, width, index, mode, nhs);
     }
 
     /** Column names start with a letter; a first line with a cell starting with a digit is a record. */

@@ -1,6 +1,7 @@
 package org.openphm.ingest;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,6 +38,8 @@ import org.openphm.model.WorkspaceLayout;
  */
 public final class Ingest {
     private static final String WS = "ws";
+    /** The field of a quarantined record that could not be split into fields. */
+    static final String WHOLE_ROW = "(row)";
 
     private Ingest() {}
 
@@ -87,6 +90,7 @@ public final class Ingest {
                     tables.add(r);
                     progress.message(String.format("%s: %,d read, %,d loaded, %,d quarantined", t.name(), r.read(),
                             r.loaded(), r.quarantined()));
+                    refuseIfMostlyQuarantined(db, r, options.maxQuarantinedShare());
                     meta.put("file." + t.name() + ".name", mapping.file().name());
                     meta.put("file." + t.name() + ".sha256", loaded.sha256());
                     meta.put("file." + t.name() + ".rows", Long.toString(r.read()));
@@ -225,6 +229,27 @@ public final class Ingest {
                 ps.executeUpdate();
             }
         }
+    }
+
+    /** Stops the ingest, before the workspace is replaced, when a table lost more than the allowed share. */
+    private static void refuseIfMostlyQuarantined(Connection db, TableReconciliation r, double maxShare)
+            throws SQLException, UnusableInputException {
+        double share = r.read() == 0 ? 0 : (double) r.quarantined() / r.read();
+        if (share <= maxShare) {
+            return;
+        }
+        QuarantineGroup top = quarantineGroups(db).stream().filter(g -> g.table().equals(r.table())).findFirst()
+                .orElseThrow();
+        List<String> lines = top.exampleLines().stream().map(String::valueOf).toList();
+        String where = (top.rows() > lines.size() ? "first lines " : lines.size() > 1 ? "lines " : "line ")
+                + String.join(", ", lines);
+        throw new UnusableInputException(r.file(), 0, null, String.format(
+                "%,d of the %,d rows of table %s (%.1f%%) would be quarantined, more than the %s%% allowed; most often %s%s"
+                        + " (%,d rows, %s)", r.quarantined(), r.read(), r.table(), 100 * share,
+                BigDecimal.valueOf(maxShare).movePointRight(2).stripTrailingZeros().toPlainString(),
+                top.field().equals(WHOLE_ROW) ? "" : "field '" + top.field() + "': ", top.reason(), top.rows(), where),
+                "correct the file (or ask the supplier for a corrected extract) and ingest again, or add"
+                        + " --accept-quarantine to load the other rows anyway");
     }
 
     private static List<QuarantineGroup> quarantineGroups(Connection db) throws SQLException {

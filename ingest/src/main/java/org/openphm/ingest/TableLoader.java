@@ -73,7 +73,7 @@ final class TableLoader {
                 + NhsNumber.maskAllSql("q.value") + ", q.reason, " + NhsNumber.maskAllSql(Staging.rawRowSql(mapping))
                 + " FROM " + problems + " q JOIN " + Staging.STAGE + " s ON s." + Staging.LINE
                 + " = q." + Staging.LINE + " ORDER BY q." + Staging.LINE);
-        run("INSERT INTO " + quarantine + " SELECT " + names + ", " + Staging.LINE + ", '(row)', NULL, reason, raw_row FROM "
+        run("INSERT INTO " + quarantine + " SELECT " + names + ", " + Staging.LINE + ", " + Sql.literal(Ingest.WHOLE_ROW) + ", NULL, reason, raw_row FROM "
                 + Staging.MALFORMED + " ORDER BY " + Staging.LINE);
         long quarantined = count("SELECT count(DISTINCT " + Staging.LINE + ") FROM " + problems) + staged.malformed();
 

@@ -185,6 +185,16 @@ class IngestFileProblemsTest {
     }
 
     @Test
+    void aTrailingCommaOnTheHeaderLineOnlyIsHarmless() throws Exception {
+        Fixture f = new Fixture(tmp);
+        // the data lines without the trailing comma, and one with it: both fit the header
+        f.write("patient.csv", Fixture.PATIENT.replaceFirst("\n", ",\n") + "p4,F,1990-01,A,E01000001,,,\n");
+        IngestResult r = f.ingest();
+        assertEquals(List.of(), f.quarantine("patient"));
+        assertEquals(new TableReconciliation("patient", "patient.csv", 4, 4, 0), r.table("patient"));
+    }
+
+    @Test
     void aWorkspacePathHoldingSomethingElseIsNeverOverwritten() throws Exception {
         Fixture f = new Fixture(tmp);
         Files.createDirectories(f.workspace.getParent());

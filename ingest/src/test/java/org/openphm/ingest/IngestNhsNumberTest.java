@@ -76,7 +76,7 @@ class IngestNhsNumberTest {
         Fixture f = withNhsNumbers();
         Path report = tmp.resolve("report.json");
         Path export = tmp.resolve("for-supplier");
-        Ingest.run(new IngestOptions(f.dir, f.workspace, Fixture.AS_OF, report, export), org.openphm.model.Progress.SILENT);
+        Ingest.run(f.options(report, export), org.openphm.model.Progress.SILENT);
         // every string column of every table, searched for any of the raw numbers (with or without spaces)
         List<String> raw = List.of("9434765919", "9434765927", "9434765918", "9434765960", "943476591", "9434765935",
                 "4765919", "476 5919");
@@ -112,7 +112,7 @@ class IngestNhsNumberTest {
                 + "p5,F,1950-01,NHS:401 000-0260,E01000001,,\n");  // inside another column: not an ethnic code
         Path report = tmp.resolve("report.json");
         Path export = tmp.resolve("for-supplier");
-        Ingest.run(new IngestOptions(f.dir, f.workspace, Fixture.AS_OF, report, export), org.openphm.model.Progress.SILENT);
+        Ingest.run(f.options(report, export), org.openphm.model.Progress.SILENT);
         assertEquals(List.of(
                         Arrays.asList("5", "(row)", null, "p4,F,1950-01,A,E01000001,,,401*******"),
                         List.of("6", "person_id", "401*******", "401*******,F,1950-01,A,E01000001,,"),
