@@ -134,13 +134,17 @@ class IngestFileProblemsTest {
         assertEquals(new TableReconciliation("patient", "patient.csv", 4, 3, 1), r.table("patient"));
     }
 
+    /** The same fault with or without the file's final line break gets the same answer. */
     @Test
-    void unterminatedQuoteOnTheLastLineIsQuarantined() throws Exception {
-        Fixture f = new Fixture(tmp);
-        f.write("practice.csv", Fixture.PRACTICE + "E81003,\"Practice Thr");
-        IngestResult r = f.ingest();
-        assertEquals(List.of("4 (row) unterminated quote at end of file (the file looks truncated)"), f.quarantine("practice"));
-        assertEquals(new TableReconciliation("practice", "practice.csv", 3, 2, 1), r.table("practice"));
+    void unterminatedQuoteOnTheLastLineIsQuarantinedWhateverEndsTheFile() throws Exception {
+        for (String end : List.of("\n", "", "\r\n", "\n\n")) {
+            Fixture f = new Fixture(tmp.resolve("end" + end.length() + end.hashCode()));
+            f.write("practice.csv", Fixture.PRACTICE + "E81003,\"Practice Thr" + end);
+            IngestResult r = f.ingest();
+            assertEquals(List.of("4 (row) unterminated quote in field 2 (practice_name) at end of file (the file looks"
+                    + " truncated)"), f.quarantine("practice"), "ending " + end.replace("\n", "\\n").replace("\r", "\\r"));
+            assertEquals(new TableReconciliation("practice", "practice.csv", 3, 2, 1), r.table("practice"));
+        }
     }
 
     @Test
@@ -150,6 +154,7 @@ class IngestFileProblemsTest {
                 + "E81003,Three,U1,P,N1,N,E06000032,Luton,QHG,BLMK\n");
         UnusableInputException e = unusable(f);
         assertEquals(3, e.line());
+        assertEquals("practice_name", e.field());
         assertTrue(e.problem().contains("never closed"), e.problem());
     }
 
@@ -171,7 +176,7 @@ class IngestFileProblemsTest {
         Fixture f = new Fixture(tmp);
         f.write("practice.csv", Fixture.PRACTICE + "E81003,\"Three\" Ltd,U1,P,N1,N,E06000032,Luton,QHG,BLMK\n");
         f.ingest();
-        assertEquals(List.of("4 (row) text after a closing quote in field 2"), f.quarantine("practice"));
+        assertEquals(List.of("4 (row) text after a closing quote in field 2 (practice_name)"), f.quarantine("practice"));
         assertEquals(List.of(List.of("E81003,Three Ltd,U1,P,N1,N,E06000032,Luton,QHG,BLMK")), f.query("SELECT raw_row FROM _quarantine"));
     }
 
