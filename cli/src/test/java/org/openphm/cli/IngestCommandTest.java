@@ -89,4 +89,25 @@ class IngestCommandTest {
         assertEquals(0, phm("ingest", "--accept-quarantine", "--workspace", workspace.toString(), data.toString()),
                 err.toString());
     }
+
+    @Test
+    void aReportPathThatIsAFolderExitsTwoBeforeTheWorkspaceIsTouched() throws Exception {
+        Snapshot before = Snapshot.of(workspace);
+        Path folder = Files.createDirectories(tmp.resolve("reports"));
+        assertEquals(2, phm("ingest", "--workspace", workspace.toString(), "--report", folder.toString(), data.toString()));
+        assertTrue(err.toString().contains("--report: " + folder.toAbsolutePath() + " is a folder, not a file"), err.toString());
+        before.assertUnchanged(workspace);
+    }
+
+    @Test
+    void aQuarantineFolderThatIsAFileExitsTwoBeforeTheWorkspaceIsTouched() throws Exception {
+        Snapshot before = Snapshot.of(workspace);
+        Path file = Files.writeString(tmp.resolve("quarantine.csv"), "mine\n");
+        assertEquals(2, phm("ingest", "--workspace", workspace.toString(), "--quarantine-out", file.toString(),
+                data.toString()));
+        assertTrue(err.toString().contains("--quarantine-out: " + file.toAbsolutePath() + " is a file, not a folder"),
+                err.toString());
+        before.assertUnchanged(workspace);
+        assertEquals("mine\n", Files.readString(file));
+    }
 }

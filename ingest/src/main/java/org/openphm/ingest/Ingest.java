@@ -47,6 +47,7 @@ public final class Ingest {
             throws UnusableInputException, IOException, SQLException {
         long started = System.nanoTime();
         Instant ingestedAt = Instant.now();
+        OutputPaths.check(options);
         Path workspace = options.workspace().toAbsolutePath();
         List<String> warnings = new ArrayList<>();
         Map<String, InputFile> files = InputFolder.scan(options.input(), warnings);
@@ -69,7 +70,7 @@ public final class Ingest {
 
             List<TableReconciliation> tables = new ArrayList<>();
             Map<String, String> meta = new LinkedHashMap<>();
-            List<QuarantineGroup> groups;
+            IngestResult result;
             try (AtomicWorkspace target = AtomicWorkspace.begin(workspace)) {
                 execute(db, "SET temp_directory = " + Sql.literal(target.spill().toString()));
                 execute(db, "ATTACH " + Sql.literal(target.temp().toString()) + " AS " + WS);
@@ -105,20 +106,41 @@ public final class Ingest {
                     meta.put("key_file", keyFile.getFileName().toString());
                 }
                 writeBookkeeping(db, meta, tables);
-                groups = quarantineGroups(db);
+                List<QuarantineGroup> groups = quarantineGroups(db);
                 execute(db, "DETACH " + WS);
                 db.close(); // every handle on the temporary file is gone before it is renamed
+                result = new IngestResult(workspace, keyId == null ? null : keyFile, options.asOf(), ingestedAt,
+                        tables, groups, warnings, Duration.ofNanos(System.nanoTime() - started));
+                writeOutputs(result, target.temp(), options);
                 target.commit();
             }
-            IngestResult result = new IngestResult(workspace, keyId == null ? null : keyFile, options.asOf(), ingestedAt,
-                    tables, groups, warnings, Duration.ofNanos(System.nanoTime() - started));
-            if (options.report() != null) {
-                IngestReport.write(result, options.report());
-            }
-            if (options.quarantineOut() != null) {
-                QuarantineExport.export(workspace, options.quarantineOut());
-            }
             return result;
+        }
+    }
+
+    /**
+     * The report and the supplier's export, from the new workspace before it replaces the old one: if either
+     * cannot be written (a full disk), the workspace is still the one the last outputs describe.
+     */
+    private static void writeOutputs(IngestResult result, Path newWorkspace, IngestOptions options)
+            throws UnusableInputException, SQLException {
+        if (options.report() != null) {
+            try {
+                IngestReport.write(result, options.report());
+            } catch (IOException e) {
+                throw new UnusableInputException("--report", 0, null, "cannot write the report "
+                        + options.report().toAbsolutePath() + " (" + e.getMessage() + ")",
+                        "make room on the disk or choose another --report path");
+            }
+        }
+        if (options.quarantineOut() != null) {
+            try {
+                QuarantineExport.export(newWorkspace, options.quarantineOut());
+            } catch (IOException e) {
+                throw new UnusableInputException("--quarantine-out", 0, null, "cannot write the quarantined rows into "
+                        + options.quarantineOut().toAbsolutePath() + " (" + e.getMessage() + ")",
+                        "make room on the disk or choose another --quarantine-out folder");
+            }
         }
     }
 
