@@ -153,10 +153,7 @@ public final class Ingest {
             throws UnusableInputException, IOException {
         Map<String, HeaderMapping> mappings = new LinkedHashMap<>();
         for (InputFile f : files.values()) {
-            if (!Files.isReadable(f.path())) {
-                throw new UnusableInputException(f.name(), 0, null, "cannot be read (permission denied)",
-                        "make the file readable by this user");
-            }
+            refuseUnreadable(f);
             try (RecordSource source = f.open(parquetReader)) {
                 mappings.put(f.table().name(), HeaderMapping.of(f, source.header(), warnings));
                 if (source.next() == null) {
@@ -165,6 +162,24 @@ public final class Ingest {
             }
         }
         return mappings;
+    }
+
+    /** "Cannot be read" has three causes a user fixes differently, so each is named. */
+    private static void refuseUnreadable(InputFile f) throws UnusableInputException, IOException {
+        Path p = f.path();
+        if (Files.isSymbolicLink(p) && !Files.exists(p)) {
+            throw new UnusableInputException(f.name(), 0, null,
+                    "is a link to " + p.resolveSibling(Files.readSymbolicLink(p)).normalize() + ", which does not exist",
+                    "restore the file it points at, or replace the link with the file itself");
+        }
+        if (!Files.exists(p)) {
+            throw new UnusableInputException(f.name(), 0, null, "was removed or moved while the ingest started",
+                    "put the file back in " + p.toAbsolutePath().getParent() + " and ingest again");
+        }
+        if (!Files.isReadable(p)) {
+            throw new UnusableInputException(f.name(), 0, null, "cannot be read (permission denied)",
+                    "make the file readable by this user");
+        }
     }
 
     /**

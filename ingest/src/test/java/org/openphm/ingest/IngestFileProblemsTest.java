@@ -117,6 +117,17 @@ class IngestFileProblemsTest {
     }
 
     @Test
+    void aLinkToAMissingFileSaysSoRatherThanPermissionDenied() throws Exception {
+        Fixture f = new Fixture(tmp);
+        Files.delete(f.dir.resolve("condition.csv"));
+        Path gone = tmp.resolve("extract-2024/condition.csv");
+        Files.createSymbolicLink(f.dir.resolve("condition.csv"), gone);
+        UnusableInputException e = unusable(f);
+        assertEquals("condition.csv: is a link to " + gone + ", which does not exist — restore the file it points at,"
+                + " or replace the link with the file itself", e.getMessage());
+    }
+
+    @Test
     void bothIdentifierColumnsInOneFile() throws Exception {
         Fixture f = new Fixture(tmp);
         f.write("condition.csv", "person_id,nhs_number,condition,diagnosis_date\n");
