@@ -155,4 +155,27 @@ class IngestWorkspaceTest {
                 "patient.csv,6,sex,Y,not in code set sex: allowed F|M|U,\"p5,Y,1990-01,A,E01000001,,\"",
                 "patient.csv,7,birth_month,1990-13,not a month (yyyy-mm),\"p6,F,1990-13,A,E01000001,,\""), lines);
     }
+
+    /** A hostile value must reach the supplier's spreadsheet as text, not run as a formula (OWASP CSV injection). */
+    @Test
+    void theSupplierExportNeutralisesSpreadsheetFormulasInEveryCell() throws Exception {
+        Fixture f = new Fixture(tmp);
+        f.write("patient.csv", Fixture.PATIENT + "p4,F,1990-01,\"=HYPERLINK(\"\"http://evil\"\")\",E01000001,,\n");
+        f.write("practice.csv", Fixture.PRACTICE + "@cmd,Evil,U1,P,N1,N,E06000032,Luton,QHG,BLMK\n"
+                + "-2+3,Minus,U1,P,N1,N,E06000032,Luton,QHG,BLMK\n");
+        Path export = tmp.resolve("for-supplier");
+        Ingest.run(f.options(null, export), Progress.SILENT);
+        assertEquals(List.of("file,line,field,value,reason,raw_row",
+                "patient.csv,5,ethnicity,\"'=HYPERLINK(\"\"http://evil\"\")\",not in code set ethnic_category: allowed"
+                        + " A|B|C|D|E|F|G|H|J|K|L|M|N|P|R|S|Z|99,"
+                        // the raw row is one cell starting with p4: its quoted field inside is text, not a cell
+                        + "\"p4,F,1990-01,\"\"=HYPERLINK(\"\"\"\"http://evil\"\"\"\")\"\",E01000001,,\""),
+                Files.readAllLines(export.resolve("patient.quarantine.csv")).subList(0, 2));
+        List<String> practice = Files.readAllLines(export.resolve("practice.quarantine.csv"));
+        assertEquals(List.of("file,line,field,value,reason,raw_row",
+                "practice.csv,4,practice_code,'@cmd,not a valid ods_practice code (e.g. E81001),"
+                        + "\"'@cmd,Evil,U1,P,N1,N,E06000032,Luton,QHG,BLMK\"",
+                "practice.csv,5,practice_code,'-2+3,not a valid ods_practice code (e.g. E81001),"
+                        + "\"'-2+3,Minus,U1,P,N1,N,E06000032,Luton,QHG,BLMK\""), practice);
+    }
 }
