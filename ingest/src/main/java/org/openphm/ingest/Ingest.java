@@ -33,8 +33,9 @@ import org.openphm.model.WorkspaceLayout;
  * line, field, value and reason) and the counts reconcile per table ({@code _reconciliation}). The
  * workspace reflects exactly the files given: re-ingesting replaces, never appends. Raw NHS numbers are
  * replaced by keyed pseudonyms before anything is written, and appear only masked (first 3 digits).
- * A file that cannot be used at all (unreadable, not CSV/Parquet, missing a required column) stops the
- * ingest with {@link UnusableInputException} and the previous workspace stays as it was.
+ * A file that cannot be used at all (unreadable, not CSV/Parquet, missing a required column), an output path
+ * that cannot be written, or a table with more than {@link IngestOptions#maxQuarantinedShare} of its rows
+ * quarantined stops the ingest with {@link UnusableInputException} and the previous workspace stays as it was.
  */
 public final class Ingest {
     private static final String WS = "ws";
