@@ -2,6 +2,7 @@ package org.openphm.cli;
 
 import org.openphm.model.ConsoleProgress;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,14 +14,18 @@ import org.openphm.ingest.QuarantineGroup;
 import org.openphm.ingest.TableReconciliation;
 import org.openphm.ingest.UnusableInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Validate a folder of canonical files (<table>.csv or <table>.parquet) and rebuild the "
                 + "workspace from them. Bad rows are quarantined with file, line, field and reason; raw NHS numbers "
                 + "are checked (Modulus 11) and replaced by keyed pseudonyms (key in <workspace>.key).",
-                "Exit codes: 0 loaded (possibly with quarantined rows), 2 unusable input (nothing changed)."})
+                "A table with more than 5%% of its rows quarantined stops the ingest unless --accept-quarantine is given.",
+                "Exit codes: 0 loaded (possibly with quarantined rows), 2 unusable input or too many rows quarantined"
+                        + " (nothing changed)."})
 final class IngestCommand implements Callable<Integer> {
     static final int UNUSABLE_INPUT = 2;
 
@@ -41,15 +46,27 @@ final class IngestCommand implements Callable<Integer> {
             + "for the data supplier")
     Path quarantineOut;
 
+    @Option(names = "--accept-quarantine", description = "Load the valid rows even when more than 5%% of a table's "
+            + "rows are quarantined (without it such an extract is refused and the workspace left as it was)")
+    boolean acceptQuarantine;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
         IngestResult result;
+        double maxQuarantined = acceptQuarantine ? IngestOptions.ACCEPT_ANY_QUARANTINE
+                : IngestOptions.DEFAULT_MAX_QUARANTINED_SHARE;
         try {
-            result = Ingest.run(new IngestOptions(input, workspace, asOf, report, quarantineOut), new ConsoleProgress(out));
+            result = Ingest.run(new IngestOptions(input, workspace, asOf, report, quarantineOut, maxQuarantined),
+                    new ConsoleProgress(out));
         } catch (UnusableInputException e) {
-            System.err.println("phm ingest: " + e.getMessage());
-            System.err.println("Nothing was loaded; " + workspace + " is as it was.");
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("phm ingest: " + e.getMessage());
+            err.println("Nothing was loaded; " + workspace + " is as it was.");
+            err.flush();
             return UNUSABLE_INPUT;
         }
         printReconciliation(out, result.tables());

@@ -1,7 +1,11 @@
 package org.openphm.cli;
 
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParseResult;
 
 /** The phm command: every job of OpenPHM, from synthetic data to the published pack. */
 @Command(name = "phm", mixinStandardHelpOptions = true, version = "OpenPHM 0.1.0",
@@ -24,17 +28,81 @@ public final class Phm implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Phm());
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            // Users get one clear line and what to do; the stack trace only when asked for.
-            cmd.getErr().println("phm " + cmd.getCommandName() + ": " + ex.getMessage());
-            if (System.getenv("PHM_DEBUG") != null) {
-                ex.printStackTrace(cmd.getErr());
-            } else {
-                cmd.getErr().println("(set PHM_DEBUG=1 for details)");
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> fail(cmd, ex));
+        // picocli hands only Exceptions to the handler above and rethrows Errors (a native library that cannot be
+        // loaded, memory exhausted), which would end the program in a raw stack trace: they are caught here.
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } catch (Error e) {
+                ParseResult last = parsed;
+                while (last.hasSubcommand()) {
+                    last = last.subcommand();
+                }
+                return fail(last.commandSpec().commandLine(), e);
             }
-            return 1;
         });
         return cl;
+    }
+
+    /** Users get one clear line and what to do; the stack trace only when asked for. */
+    private static int fail(CommandLine cmd, Throwable t) {
+        PrintWriter err = cmd.getErr();
+        err.println("phm " + cmd.getCommandName() + ": " + explain(t));
+        if (System.getenv("PHM_DEBUG") != null) {
+            t.printStackTrace(err);
+        } else {
+            err.println("(set PHM_DEBUG=1 for details)");
+        }
+        err.flush();
+        return 1;
+    }
+
+    /** An exception's own message, or, for an Error (thrown as it is or wrapped), what happened and what to do. */
+    static String explain(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof Error e) {
+                return explainError(e);
+            }
+        }
+        return String.valueOf(t.getMessage());
+    }
+
+    private static String explainError(Error e) {
+        if (e instanceof OutOfMemoryError) {
+            return "Java ran out of memory (" + e.getMessage() + "; the limit is " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB): give it more with PHM_JAVA_OPTS=-Xmx8g (or a larger share: -XX:MaxRAMPercentage=60),"
+                    + " or run on fewer patients";
+        }
+        if (e instanceof LinkageError && fromDuckDb(e)) {
+            // DuckDB unpacks its native library into the temp folder on first use.
+            return "DuckDB's native library could not be loaded (" + rootCause(e) + "): check that the temp folder"
+                    + " (java.io.tmpdir=" + System.getProperty("java.io.tmpdir") + ") is writable and has space,"
+                    + " or choose another with PHM_JAVA_OPTS=-Djava.io.tmpdir=DIR";
+        }
+        if (e instanceof LinkageError) {
+            return "a library could not be loaded (" + rootCause(e) + "): the installation looks incomplete;"
+                    + " rebuild it with 'mvn -DskipTests install' and run phm again";
+        }
+        return "internal error (" + rootCause(e) + "): run again with PHM_DEBUG=1 and report the output";
+    }
+
+    private static boolean fromDuckDb(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT).contains("duckdb")
+                    || Arrays.stream(c.getStackTrace()).anyMatch(f -> f.getClassName().startsWith("org.duckdb."))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootCause(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.toString();
     }
 
     @Override

@@ -98,14 +98,16 @@ final class CsvRecordSource implements RecordSource {
                 while (true) {
                     c = read();
                     if (c == EOF) {
-                        if (line > quoteLine) {
+                        if (swallowedRecords()) {
                             // A quote left open swallowed the rest of the file: rows were lost, counts would lie.
-                            throw new UnusableInputException(fileName, quoteLine, null,
-                                    "a quote opened on this line is never closed; it swallows the remaining "
-                                            + (line - quoteLine) + " line(s) of the file",
+                            throw new UnusableInputException(fileName, quoteLine, columnName(fields.size()),
+                                    "a quote opened on this line in " + fieldLabel(fields.size())
+                                            + " is never closed; it swallows the remaining " + (line - quoteLine)
+                                            + " line(s) of the file",
                                     "close or remove the stray double quote and export the file again");
                         }
-                        problem = "unterminated quote at end of file (the file looks truncated)";
+                        problem = "unterminated quote in " + fieldLabel(fields.size())
+                                + " at end of file (the file looks truncated)";
                         break;
                     }
                     if (c == '"') {
@@ -126,7 +128,7 @@ final class CsvRecordSource implements RecordSource {
                 // After a closing quote only a separator or the end of the record may follow.
                 while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
                     if (problem == null && !Character.isWhitespace(c)) {
-                        problem = "text after a closing quote in field " + (fields.size() + 1);
+                        problem = "text after a closing quote in " + fieldLabel(fields.size());
                     }
                     field.append((char) c);
                     c = read();
@@ -151,6 +153,34 @@ final class CsvRecordSource implements RecordSource {
             break;
         }
         return new SourceRecord(start, fields.toArray(new String[0]), problem);
+    }
+
+    /**
+     * Whether an open quote at the end of the file took in more than its own line. Only the file's final line
+     * break(s) means the last record was cut short, like the same cut without a final line break.
+     */
+    private boolean swallowedRecords() {
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return !field.substring(i).isBlank();
+            }
+        }
+        return false;
+    }
+
+    /** The header's name of a field (by 0-based index), or null while the header itself is read. */
+    private String columnName(int index) {
+        if (header == null || index >= header.size() || header.get(index).isBlank()) {
+            return null;
+        }
+        return NhsNumber.maskAll(header.get(index).strip()); // a header is free text: it may hold anything
+    }
+
+    /** "field 2 (practice_name)": the position a supplier can count to, and the name when there is one. */
+    private String fieldLabel(int index) {
+        String name = columnName(index);
+        return "field " + (index + 1) + (name == null ? "" : " (" + name + ")");
     }
 
     private String value() {

@@ -13,6 +13,8 @@ import org.openphm.model.Table;
  * Which file column feeds which canonical column. Names match case-insensitively; column order in the file
  * is free; extra columns are ignored with a warning; absent optional columns load as empty.
  *
+ * @param width       fields a record must have: the header's, without empty trailing names (longer records
+ *                    are accepted when the surplus fields are empty)
  * @param sourceIndex for each canonical column (schema order) its index in the file, or -1
  * @param nhsIndex    index of the nhs_number column when identifiers are raw NHS numbers, else -1
  */
@@ -27,8 +29,9 @@ record HeaderMapping(InputFile file, int width, int[] sourceIndex, IdentifierMod
                 continue; // trailing comma on the header line
             }
             if (byName.put(name, i) != null) {
-                throw new UnusableInputException(file.name(), 1, name, "column '" + name + "' appears twice in the header",
-                        "keep one column of that name");
+                String shownName = NhsNumber.maskAll(name);
+                throw new UnusableInputException(file.name(), 1, shownName,
+                        "column '" + shownName + "' appears twice in the header", "keep one column of that name");
             }
         }
         List<String> unknown = new ArrayList<>();
@@ -40,7 +43,7 @@ record HeaderMapping(InputFile file, int width, int[] sourceIndex, IdentifierMod
         }
         if (!unknown.isEmpty()) {
             unknown.sort(null);
-            warnings.add(file.name() + ": column(s) " + String.join(", ", unknown) + " are not in the schema; ignored");
+            warnings.add(file.name() + ": column(s) " + NhsNumber.maskAll(String.join(", ", unknown)) + " are not in the schema; ignored");
         }
 
         IdentifierMode mode = IdentifierMode.NONE;
@@ -70,17 +73,37 @@ record HeaderMapping(InputFile file, int width, int[] sourceIndex, IdentifierMod
                 missing.add(col.name().equals(CanonicalSchema.PERSON_ID) ? "person_id (or nhs_number)" : col.name());
             }
         }
+        if (!missing.isEmpty() && looksLikeData(header)) {
+            // Echoing a data line would print a patient's identifiers; naming the fault is enough.
+            throw new UnusableInputException(file.name(), 1, null,
+                    "the first line looks like data, not a header: the file needs a header line naming its columns",
+                    "add a first line naming the columns: " + String.join(", ", table.columnNames())
+                            + (table.isPersonLinked() ? " (nhs_number instead of person_id for raw NHS numbers)" : "")
+                            + "; see " + InputFolder.SCHEMA_DOC);
+        }
         if (!missing.isEmpty()) {
             throw new UnusableInputException(file.name(), 1, missing.get(0),
                     "missing required column" + (missing.size() > 1 ? "s " : " ") + "'" + String.join("', '", missing) + "'"
-                            + " (header: " + abbreviate(String.join(",", header)) + ")",
+                            + " (header: " + shown(String.join(",", header)) + ")",
                     "the expected columns are " + String.join(", ", table.columnNames())
                             + "; see " + InputFolder.SCHEMA_DOC);
         }
-        return new HeaderMapping(file, header.size(), index, mode, nhs);
+        // A trailing comma on the header line alone must not make every record one field short.
+        int width = header.size();
+        while (width > 0 && header.get(width - 1).isBlank()) {
+            width--;
+        }
+        return new HeaderMapping(file, width, index, mode, nhs);
     }
 
-    private static String abbreviate(String s) {
-        return s.length() <= 200 ? s : s.substring(0, 200) + "…";
+    /** Column names start with a letter; a first line with a cell starting with a digit is a record. */
+    private static boolean looksLikeData(List<String> header) {
+        return header.stream().map(String::strip).anyMatch(c -> !c.isEmpty() && Character.isDigit(c.charAt(0)));
+    }
+
+    /** Header text as it may appear in a message: NHS numbers masked, then cut to a readable length. */
+    private static String shown(String s) {
+        String masked = NhsNumber.maskAll(s);
+        return masked.length() <= 200 ? masked : masked.substring(0, 200) + "…";
     }
 }

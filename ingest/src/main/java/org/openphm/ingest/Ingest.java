@@ -1,6 +1,7 @@
 package org.openphm.ingest;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,11 +33,14 @@ import org.openphm.model.WorkspaceLayout;
  * line, field, value and reason) and the counts reconcile per table ({@code _reconciliation}). The
  * workspace reflects exactly the files given: re-ingesting replaces, never appends. Raw NHS numbers are
  * replaced by keyed pseudonyms before anything is written, and appear only masked (first 3 digits).
- * A file that cannot be used at all (unreadable, not CSV/Parquet, missing a required column) stops the
- * ingest with {@link UnusableInputException} and the previous workspace stays as it was.
+ * A file that cannot be used at all (unreadable, not CSV/Parquet, missing a required column), an output path
+ * that cannot be written, or a table with more than {@link IngestOptions#maxQuarantinedShare} of its rows
+ * quarantined stops the ingest with {@link UnusableInputException} and the previous workspace stays as it was.
  */
 public final class Ingest {
     private static final String WS = "ws";
+    /** The field of a quarantined record that could not be split into fields. */
+    static final String WHOLE_ROW = "(row)";
 
     private Ingest() {}
 
@@ -44,6 +48,7 @@ public final class Ingest {
             throws UnusableInputException, IOException, SQLException {
         long started = System.nanoTime();
         Instant ingestedAt = Instant.now();
+        OutputPaths.check(options);
         Path workspace = options.workspace().toAbsolutePath();
         List<String> warnings = new ArrayList<>();
         Map<String, InputFile> files = InputFolder.scan(options.input(), warnings);
@@ -66,7 +71,7 @@ public final class Ingest {
 
             List<TableReconciliation> tables = new ArrayList<>();
             Map<String, String> meta = new LinkedHashMap<>();
-            List<QuarantineGroup> groups;
+            IngestResult result;
             try (AtomicWorkspace target = AtomicWorkspace.begin(workspace)) {
                 execute(db, "SET temp_directory = " + Sql.literal(target.spill().toString()));
                 execute(db, "ATTACH " + Sql.literal(target.temp().toString()) + " AS " + WS);
@@ -87,6 +92,7 @@ public final class Ingest {
                     tables.add(r);
                     progress.message(String.format("%s: %,d read, %,d loaded, %,d quarantined", t.name(), r.read(),
                             r.loaded(), r.quarantined()));
+                    refuseIfMostlyQuarantined(db, r, options.maxQuarantinedShare());
                     meta.put("file." + t.name() + ".name", mapping.file().name());
                     meta.put("file." + t.name() + ".sha256", loaded.sha256());
                     meta.put("file." + t.name() + ".rows", Long.toString(r.read()));
@@ -101,20 +107,41 @@ public final class Ingest {
                     meta.put("key_file", keyFile.getFileName().toString());
                 }
                 writeBookkeeping(db, meta, tables);
-                groups = quarantineGroups(db);
+                List<QuarantineGroup> groups = quarantineGroups(db);
                 execute(db, "DETACH " + WS);
                 db.close(); // every handle on the temporary file is gone before it is renamed
+                result = new IngestResult(workspace, keyId == null ? null : keyFile, options.asOf(), ingestedAt,
+                        tables, groups, warnings, Duration.ofNanos(System.nanoTime() - started));
+                writeOutputs(result, target.temp(), options);
                 target.commit();
             }
-            IngestResult result = new IngestResult(workspace, keyId == null ? null : keyFile, options.asOf(), ingestedAt,
-                    tables, groups, warnings, Duration.ofNanos(System.nanoTime() - started));
-            if (options.report() != null) {
-                IngestReport.write(result, options.report());
-            }
-            if (options.quarantineOut() != null) {
-                QuarantineExport.export(workspace, options.quarantineOut());
-            }
             return result;
+        }
+    }
+
+    /**
+     * The report and the supplier's export, from the new workspace before it replaces the old one: if either
+     * cannot be written (a full disk), the workspace is still the one the last outputs describe.
+     */
+    private static void writeOutputs(IngestResult result, Path newWorkspace, IngestOptions options)
+            throws UnusableInputException, SQLException {
+        if (options.report() != null) {
+            try {
+                IngestReport.write(result, options.report());
+            } catch (IOException e) {
+                throw new UnusableInputException("--report", 0, null, "cannot write the report "
+                        + options.report().toAbsolutePath() + " (" + e.getMessage() + ")",
+                        "make room on the disk or choose another --report path");
+            }
+        }
+        if (options.quarantineOut() != null) {
+            try {
+                QuarantineExport.export(newWorkspace, options.quarantineOut());
+            } catch (IOException e) {
+                throw new UnusableInputException("--quarantine-out", 0, null, "cannot write the quarantined rows into "
+                        + options.quarantineOut().toAbsolutePath() + " (" + e.getMessage() + ")",
+                        "make room on the disk or choose another --quarantine-out folder");
+            }
         }
     }
 
@@ -127,10 +154,7 @@ public final class Ingest {
             throws UnusableInputException, IOException {
         Map<String, HeaderMapping> mappings = new LinkedHashMap<>();
         for (InputFile f : files.values()) {
-            if (!Files.isReadable(f.path())) {
-                throw new UnusableInputException(f.name(), 0, null, "cannot be read (permission denied)",
-                        "make the file readable by this user");
-            }
+            refuseUnreadable(f);
             try (RecordSource source = f.open(parquetReader)) {
                 mappings.put(f.table().name(), HeaderMapping.of(f, source.header(), warnings));
                 if (source.next() == null) {
@@ -139,6 +163,24 @@ public final class Ingest {
             }
         }
         return mappings;
+    }
+
+    /** "Cannot be read" has three causes a user fixes differently, so each is named. */
+    private static void refuseUnreadable(InputFile f) throws UnusableInputException, IOException {
+        Path p = f.path();
+        if (Files.isSymbolicLink(p) && !Files.exists(p)) {
+            throw new UnusableInputException(f.name(), 0, null,
+                    "is a link to " + p.resolveSibling(Files.readSymbolicLink(p)).normalize() + ", which does not exist",
+                    "restore the file it points at, or replace the link with the file itself");
+        }
+        if (!Files.exists(p)) {
+            throw new UnusableInputException(f.name(), 0, null, "was removed or moved while the ingest started",
+                    "put the file back in " + p.toAbsolutePath().getParent() + " and ingest again");
+        }
+        if (!Files.isReadable(p)) {
+            throw new UnusableInputException(f.name(), 0, null, "cannot be read (permission denied)",
+                    "make the file readable by this user");
+        }
     }
 
     /**
@@ -225,6 +267,27 @@ public final class Ingest {
                 ps.executeUpdate();
             }
         }
+    }
+
+    /** Stops the ingest, before the workspace is replaced, when a table lost more than the allowed share. */
+    private static void refuseIfMostlyQuarantined(Connection db, TableReconciliation r, double maxShare)
+            throws SQLException, UnusableInputException {
+        double share = r.read() == 0 ? 0 : (double) r.quarantined() / r.read();
+        if (share <= maxShare) {
+            return;
+        }
+        QuarantineGroup top = quarantineGroups(db).stream().filter(g -> g.table().equals(r.table())).findFirst()
+                .orElseThrow();
+        List<String> lines = top.exampleLines().stream().map(String::valueOf).toList();
+        String where = (top.rows() > lines.size() ? "first lines " : lines.size() > 1 ? "lines " : "line ")
+                + String.join(", ", lines);
+        throw new UnusableInputException(r.file(), 0, null, String.format(
+                "%,d of the %,d rows of table %s (%.1f%%) would be quarantined, more than the %s%% allowed; most often %s%s"
+                        + " (%,d rows, %s)", r.quarantined(), r.read(), r.table(), 100 * share,
+                BigDecimal.valueOf(maxShare).movePointRight(2).stripTrailingZeros().toPlainString(),
+                top.field().equals(WHOLE_ROW) ? "" : "field '" + top.field() + "': ", top.reason(), top.rows(), where),
+                "correct the file (or ask the supplier for a corrected extract) and ingest again, or add"
+                        + " --accept-quarantine to load the other rows anyway");
     }
 
     private static List<QuarantineGroup> quarantineGroups(Connection db) throws SQLException {

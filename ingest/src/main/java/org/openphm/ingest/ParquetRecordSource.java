@@ -51,10 +51,11 @@ final class ParquetRecordSource implements RecordSource {
         }
     }
 
+    /** DuckDB's reason, which may quote a value from the file, hence masked. */
     private static String firstLine(SQLException e) {
         String m = String.valueOf(e.getMessage());
         int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return NhsNumber.maskAll(nl < 0 ? m : m.substring(0, nl));
     }
 
     @Override

@@ -6,12 +6,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.openphm.model.CanonicalSchema;
 import org.openphm.model.Column;
+import org.openphm.model.CsvField;
 import org.openphm.model.Progress;
 import org.openphm.model.Table;
 
@@ -30,7 +30,6 @@ final class Staging {
             "person_id looks like a raw NHS number: supply it in a column named nhs_number so it is pseudonymised";
     static final String LINE = "_line";
 
-    private static final Pattern NHS_LIKE = Pattern.compile("(?<![0-9])([0-9]{3}) ?[0-9]{3} ?[0-9]{4}(?![0-9])");
     private static final int PROGRESS_EVERY = 200_000;
 
     /** What staging found: rows read and file checksum. */
@@ -62,8 +61,7 @@ final class Staging {
             while ((r = source.next()) != null) {
                 String problem = r.problem() != null ? r.problem() : shapeProblem(r.fields(), mapping.width());
                 if (problem != null) {
-                    bad.beginRow().append(r.line()).append(problem).append(render(r.fields(), table.isPersonLinked()))
-                            .endRow();
+                    bad.beginRow().append(r.line()).append(problem).append(render(r.fields())).endRow();
                     malformed++;
                     continue;
                 }
@@ -84,9 +82,9 @@ final class Staging {
                             personId = pseudonymiser.personId(digits);
                         }
                     }
-                } else if (personCol >= 0 && looksLikeNhsNumber(f[index[personCol]])) {
+                } else if (personCol >= 0 && NhsNumber.isWritten(f[index[personCol]])) {
                     // A raw NHS number under the wrong name must not be stored as if it were a pseudonym.
-                    personId = NhsNumber.mask(f[index[personCol]]);
+                    personId = NhsNumber.maskAll(f[index[personCol]]);
                     idProblem = LOOKS_LIKE_NHS_NUMBER;
                 } else if (personCol >= 0) {
                     personId = f[index[personCol]];
@@ -119,7 +117,7 @@ final class Staging {
 
     /**
      * The staged columns in the file's own order, rendered back as a CSV line: the "raw row" a supplier sees
-     * for a quarantined row (NHS numbers masked, unknown columns left out).
+     * for a quarantined row (unknown columns left out). Not yet masked: the caller stores it masked.
      */
     static String rawRowSql(HeaderMapping mapping) {
         Table table = mapping.file().table();
@@ -175,24 +173,19 @@ final class Staging {
         return "row has " + fields.length + " fields, the header has " + width + " (truncated or missing separators)";
     }
 
-    private static String render(String[] fields, boolean maskNhsNumbers) {
+    /** A malformed record as a CSV line, NHS numbers masked before it is cut so no cut number escapes. */
+    private static String render(String[] fields) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {
                 b.append(',');
             }
-            String f = fields[i];
-            if (f != null) {
-                boolean quote = f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0;
-                b.append(quote ? '"' + f.replace("\"", "\"\"") + '"' : f);
+            if (fields[i] != null) {
+                b.append(CsvField.quote(fields[i]));
             }
         }
-        String raw = b.length() > 2000 ? b.substring(0, 2000) + "…" : b.toString();
-        return maskNhsNumbers ? NHS_LIKE.matcher(raw).replaceAll("$1*******") : raw;
-    }
-
-    private static boolean looksLikeNhsNumber(String personId) {
-        return personId != null && NHS_LIKE.matcher(personId).matches();
+        String raw = NhsNumber.maskAll(b.toString());
+        return raw.length() > 2000 ? raw.substring(0, 2000) + "…" : raw;
     }
 
     private static void appendNullable(DuckDBAppender a, String v) throws SQLException {

@@ -68,10 +68,12 @@ final class TableLoader {
 
         String quarantine = workspace + "." + WorkspaceLayout.QUARANTINE_TABLE;
         String names = Sql.literal(table.name()) + ", " + Sql.literal(file);
-        run("INSERT INTO " + quarantine + " SELECT " + names + ", q." + Staging.LINE + ", q.field, q.value, q.reason, "
-                + Staging.rawRowSql(mapping) + " FROM " + problems + " q JOIN " + Staging.STAGE + " s ON s." + Staging.LINE
+        // Any column may hold an NHS number (a supplier's mistake), so values and raw rows are masked as stored.
+        run("INSERT INTO " + quarantine + " SELECT " + names + ", q." + Staging.LINE + ", q.field, "
+                + NhsNumber.maskAllSql("q.value") + ", q.reason, " + NhsNumber.maskAllSql(Staging.rawRowSql(mapping))
+                + " FROM " + problems + " q JOIN " + Staging.STAGE + " s ON s." + Staging.LINE
                 + " = q." + Staging.LINE + " ORDER BY q." + Staging.LINE);
-        run("INSERT INTO " + quarantine + " SELECT " + names + ", " + Staging.LINE + ", '(row)', NULL, reason, raw_row FROM "
+        run("INSERT INTO " + quarantine + " SELECT " + names + ", " + Staging.LINE + ", " + Sql.literal(Ingest.WHOLE_ROW) + ", NULL, reason, raw_row FROM "
                 + Staging.MALFORMED + " ORDER BY " + Staging.LINE);
         long quarantined = count("SELECT count(DISTINCT " + Staging.LINE + ") FROM " + problems) + staged.malformed();
 

@@ -12,7 +12,7 @@ public final class UnusableInputException extends Exception {
     private final String whatToDo;
 
     /**
-     * @param file    file name (or folder) at fault
+     * @param file    file name (or folder) at fault, or the option (--report) whose path is
      * @param line    physical line (1 = header), or 0 when the problem is not on one line
      * @param field   column at fault, or null
      */

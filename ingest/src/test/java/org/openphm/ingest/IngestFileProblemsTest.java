@@ -1,6 +1,7 @@
 package org.openphm.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,30 @@ class IngestFileProblemsTest {
         assertEquals("patient.csv line 1 field 'sex': missing required column 'sex' (header: person_id,birth_month,lsoa)"
                 + " — the expected columns are person_id, sex, birth_month, ethnicity, lsoa, death_date, death_cause_icd10;"
                 + " see docs/DATA_MODEL.generated.md", e.getMessage());
+    }
+
+    @Test
+    void aFileWithoutAHeaderLineIsSaidToLackOneAndItsFirstRowIsNotEchoed() throws Exception {
+        Fixture f = new Fixture(tmp);
+        f.write("patient.csv", "9990000018,F,1950-01,A,E01000001,,\n9990000026,M,1960-01,A,E01000001,,\n");
+        UnusableInputException e = unusable(f);
+        assertEquals("patient.csv", e.file());
+        assertEquals(1, e.line());
+        assertEquals("the first line looks like data, not a header: the file needs a header line naming its columns",
+                e.problem());
+        assertEquals("add a first line naming the columns: person_id, sex, birth_month, ethnicity, lsoa, death_date,"
+                + " death_cause_icd10 (nhs_number instead of person_id for raw NHS numbers); see docs/DATA_MODEL.generated.md",
+                e.whatToDo());
+        assertFalse(e.getMessage().contains("0000018"), e.getMessage());
+    }
+
+    @Test
+    void anEchoedHeaderShowsNhsNumbersOnlyMasked() throws Exception {
+        Fixture f = new Fixture(tmp);
+        f.write("patient.csv", "person_id,birth_month,lsoa,NHS 999-000-0018\n");
+        UnusableInputException e = unusable(f);
+        assertTrue(e.problem().endsWith("(header: person_id,birth_month,lsoa,NHS 999*******)"), e.problem());
+        assertFalse(e.getMessage().contains("0018"), e.getMessage());
     }
 
     @Test
@@ -92,6 +117,17 @@ class IngestFileProblemsTest {
     }
 
     @Test
+    void aLinkToAMissingFileSaysSoRatherThanPermissionDenied() throws Exception {
+        Fixture f = new Fixture(tmp);
+        Files.delete(f.dir.resolve("condition.csv"));
+        Path gone = tmp.resolve("extract-2024/condition.csv");
+        Files.createSymbolicLink(f.dir.resolve("condition.csv"), gone);
+        UnusableInputException e = unusable(f);
+        assertEquals("condition.csv: is a link to " + gone + ", which does not exist — restore the file it points at,"
+                + " or replace the link with the file itself", e.getMessage());
+    }
+
+    @Test
     void bothIdentifierColumnsInOneFile() throws Exception {
         Fixture f = new Fixture(tmp);
         f.write("condition.csv", "person_id,nhs_number,condition,diagnosis_date\n");
@@ -109,13 +145,17 @@ class IngestFileProblemsTest {
         assertEquals(new TableReconciliation("patient", "patient.csv", 4, 3, 1), r.table("patient"));
     }
 
+    /** The same fault with or without the file's final line break gets the same answer. */
     @Test
-    void unterminatedQuoteOnTheLastLineIsQuarantined() throws Exception {
-        Fixture f = new Fixture(tmp);
-        f.write("practice.csv", Fixture.PRACTICE + "E81003,\"Practice Thr");
-        IngestResult r = f.ingest();
-        assertEquals(List.of("4 (row) unterminated quote at end of file (the file looks truncated)"), f.quarantine("practice"));
-        assertEquals(new TableReconciliation("practice", "practice.csv", 3, 2, 1), r.table("practice"));
+    void unterminatedQuoteOnTheLastLineIsQuarantinedWhateverEndsTheFile() throws Exception {
+        for (String end : List.of("\n", "", "\r\n", "\n\n")) {
+            Fixture f = new Fixture(tmp.resolve("end" + end.length() + end.hashCode()));
+            f.write("practice.csv", Fixture.PRACTICE + "E81003,\"Practice Thr" + end);
+            IngestResult r = f.ingest();
+            assertEquals(List.of("4 (row) unterminated quote in field 2 (practice_name) at end of file (the file looks"
+                    + " truncated)"), f.quarantine("practice"), "ending " + end.replace("\n", "\\n").replace("\r", "\\r"));
+            assertEquals(new TableReconciliation("practice", "practice.csv", 3, 2, 1), r.table("practice"));
+        }
     }
 
     @Test
@@ -125,6 +165,7 @@ class IngestFileProblemsTest {
                 + "E81003,Three,U1,P,N1,N,E06000032,Luton,QHG,BLMK\n");
         UnusableInputException e = unusable(f);
         assertEquals(3, e.line());
+        assertEquals("practice_name", e.field());
         assertTrue(e.problem().contains("never closed"), e.problem());
     }
 
@@ -146,7 +187,7 @@ class IngestFileProblemsTest {
         Fixture f = new Fixture(tmp);
         f.write("practice.csv", Fixture.PRACTICE + "E81003,\"Three\" Ltd,U1,P,N1,N,E06000032,Luton,QHG,BLMK\n");
         f.ingest();
-        assertEquals(List.of("4 (row) text after a closing quote in field 2"), f.quarantine("practice"));
+        assertEquals(List.of("4 (row) text after a closing quote in field 2 (practice_name)"), f.quarantine("practice"));
         assertEquals(List.of(List.of("E81003,Three Ltd,U1,P,N1,N,E06000032,Luton,QHG,BLMK")), f.query("SELECT raw_row FROM _quarantine"));
     }
 
@@ -157,6 +198,16 @@ class IngestFileProblemsTest {
         IngestResult r = f.ingest();
         assertEquals(List.of("5 (row) row has 6 fields, the header has 5"), f.quarantine("lsoa"));
         assertEquals(3, r.table("lsoa").loaded());
+    }
+
+    @Test
+    void aTrailingCommaOnTheHeaderLineOnlyIsHarmless() throws Exception {
+        Fixture f = new Fixture(tmp);
+        // the data lines without the trailing comma, and one with it: both fit the header
+        f.write("patient.csv", Fixture.PATIENT.replaceFirst("\n", ",\n") + "p4,F,1990-01,A,E01000001,,,\n");
+        IngestResult r = f.ingest();
+        assertEquals(List.of(), f.quarantine("patient"));
+        assertEquals(new TableReconciliation("patient", "patient.csv", 4, 4, 0), r.table("patient"));
     }
 
     @Test

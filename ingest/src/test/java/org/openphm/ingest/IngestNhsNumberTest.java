@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class IngestNhsNumberTest {
         Fixture f = withNhsNumbers();
         Path report = tmp.resolve("report.json");
         Path export = tmp.resolve("for-supplier");
-        Ingest.run(new IngestOptions(f.dir, f.workspace, Fixture.AS_OF, report, export), org.openphm.model.Progress.SILENT);
+        Ingest.run(f.options(report, export), org.openphm.model.Progress.SILENT);
         // every string column of every table, searched for any of the raw numbers (with or without spaces)
         List<String> raw = List.of("9434765919", "9434765927", "9434765918", "9434765960", "943476591", "9434765935",
                 "4765919", "476 5919");
@@ -92,6 +93,36 @@ class IngestNhsNumberTest {
             for (Path p : all.toList()) {
                 String text = new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
                 for (String n : raw) {
+                    assertFalse(text.contains(n), p + " holds " + n);
+                }
+            }
+        }
+    }
+
+    /**
+     * NHS numbers written with dashes or dots, or inside other text, in a row of the wrong shape, as a
+     * person_id or in another column: masked in the quarantine's value and raw_row, the export and the report.
+     */
+    @Test
+    void nhsNumbersWrittenAnyWayAreMaskedWhereverARowOrValueIsKept() throws Exception {
+        Fixture f = new Fixture(tmp);
+        f.write("patient.csv", Fixture.PATIENT
+                + "p4,F,1950-01,A,E01000001,,,401-000-0260\n"      // one field too many: malformed
+                + "401.000.0260,F,1950-01,A,E01000001,,\n"         // a raw NHS number as person_id
+                + "p5,F,1950-01,NHS:401 000-0260,E01000001,,\n");  // inside another column: not an ethnic code
+        Path report = tmp.resolve("report.json");
+        Path export = tmp.resolve("for-supplier");
+        Ingest.run(f.options(report, export), org.openphm.model.Progress.SILENT);
+        assertEquals(List.of(
+                        Arrays.asList("5", "(row)", null, "p4,F,1950-01,A,E01000001,,,401*******"),
+                        List.of("6", "person_id", "401*******", "401*******,F,1950-01,A,E01000001,,"),
+                        List.of("7", "ethnicity", "NHS:401*******", "p5,F,1950-01,NHS:401*******,E01000001,,")),
+                f.query("SELECT line, field, value, raw_row FROM _quarantine ORDER BY line"));
+        assertEquals(List.of(), f.query("SELECT person_id FROM patient WHERE person_id LIKE '401%'"));
+        try (Stream<Path> all = Stream.concat(Stream.of(f.workspace, report), Files.list(export))) {
+            for (Path p : all.toList()) {
+                String text = new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
+                for (String n : List.of("0000260", "000-0260", "000.0260", "000 0260", "000 000-0260")) {
                     assertFalse(text.contains(n), p + " holds " + n);
                 }
             }
