@@ -3,6 +3,7 @@ package org.openphm.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Locale;
+import org.openphm.ingest.NhsNumber;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
@@ -45,10 +46,13 @@ public final class Phm implements Runnable {
         return cl;
     }
 
-    /** Users get one clear line and what to do; the stack trace only when asked for. */
+    /**
+     * Users get one clear line and what to do; the stack trace only when asked for. The line is masked as a last
+     * defence: a message from a library (a database error quoting a value) must not print an NHS number.
+     */
     private static int fail(CommandLine cmd, Throwable t) {
         PrintWriter err = cmd.getErr();
-        err.println("phm " + cmd.getCommandName() + ": " + explain(t));
+        err.println("phm " + cmd.getCommandName() + ": " + NhsNumber.maskAll(explain(t)));
         if (System.getenv("PHM_DEBUG") != null) {
             t.printStackTrace(err);
         } else {

@@ -86,4 +86,12 @@ class PhmTest {
         assertEquals("phm boom: the pack folder is missing: run phm build first" + System.lineSeparator()
                 + "(set PHM_DEBUG=1 for details)" + System.lineSeparator(), err.toString());
     }
+
+    /** A library's message that quotes a value (here a DuckDB conversion error) never prints an NHS number. */
+    @Test
+    void aMessageQuotingAnNhsNumberPrintsItMasked() {
+        assertEquals(1, run(new IllegalStateException("Conversion Error: could not convert string '943 476 5919' to INT64")));
+        assertTrue(!err.toString().contains("943 476 5919") && !err.toString().contains("9434765919"), err.toString());
+        assertTrue(err.toString().startsWith("phm boom: Conversion Error: could not convert string '"), err.toString());
+    }
 }

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * Modulus 11 check digit; weights 10..2 on digits 1-9, see shared/reference/nhs_number_modulus11.csv).
  * The raw number must never leave the JVM: callers store only {@link #mask} or a pseudonym.
  */
-final class NhsNumber {
+public final class NhsNumber {
     private NhsNumber() {}
 
     /**
@@ -77,7 +77,7 @@ final class NhsNumber {
      * The text with every NHS number in it, however written, cut to its first three digits: for any text from
      * an input that is kept or shown (raw rows, values, messages).
      */
-    static String maskAll(String text) {
+    public static String maskAll(String text) {
         return text == null ? null : IN_TEXT.matcher(text).replaceAll("$1" + MASKED_REST);
     }
 
