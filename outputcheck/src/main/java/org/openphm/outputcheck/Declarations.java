@@ -18,7 +18,7 @@ final class Declarations {
     enum ColumnClass { COUNT, DERIVED, REFERENCE, IDENTIFIER }
 
     /** How a derived column follows from other columns of its row. */
-    record Derivation(String kind, List<String> inputs, double scale) {}
+    record Derivation(String kind, List<String> inputs, double scale, List<String> within) {}
 
     final int suppressAtOrBelow;
     final int roundTo;
@@ -57,7 +57,10 @@ final class Declarations {
                     if (!dv.isMissingNode()) {
                         List<String> inputs = new java.util.ArrayList<>();
                         dv.path("inputs").forEach(i -> inputs.add(i.asText()));
-                        derived.put(name, new Derivation(dv.path("kind").asText(), inputs, dv.path("scale").asDouble(1)));
+                        List<String> within = new java.util.ArrayList<>();
+                        dv.path("within").forEach(i -> within.add(i.asText()));
+                        derived.put(name, new Derivation(dv.path("kind").asText(), inputs, dv.path("scale").asDouble(1),
+                                within));
                     }
                 }
                 String csv = t.path("file").asText();

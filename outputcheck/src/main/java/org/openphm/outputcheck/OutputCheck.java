@@ -219,6 +219,7 @@ public final class OutputCheck {
             }
         }
         Map<String, Declarations.Derivation> derived = d.derivations.getOrDefault(file, Map.of());
+        Map<String, Map<List<String>, Double>> totals = shareTotals(t, derived);
         long row = 0;
         for (String[] r : t.rows()) {
             row++;
@@ -244,7 +245,7 @@ public final class OutputCheck {
                 }
             }
             long at = row;
-            derived.forEach((column, how) -> derivedFromPublished(name, at, t, r, column, how, out));
+            derived.forEach((column, how) -> derivedFromPublished(name, at, t, r, column, how, totals, out));
         }
         if (file.startsWith("indicators_fingertips")) {
             IndicatorMargins.check(name, t, IndicatorMargins.Layout.FINGERTIPS, d, out);
@@ -254,11 +255,52 @@ public final class OutputCheck {
     }
 
     /** A declared derived value must be what its published inputs give, or it tells more than they do. */
+    /** For each share-of-total column, the published total of its input over each set of rows it is a share of. */
+    private static Map<String, Map<List<String>, Double>> shareTotals(PublishedTable t,
+                                                                       Map<String, Declarations.Derivation> derived) {
+        Map<String, Map<List<String>, Double>> out = new LinkedHashMap<>();
+        derived.forEach((column, how) -> {
+            if (!how.kind().equals("share_of_total")) {
+                return;
+            }
+            Map<List<String>, Double> totals = new java.util.HashMap<>();
+            int input = t.column(how.inputs().get(0));
+            for (String[] r : t.rows()) {
+                Double v = input < 0 ? null : PublishedTable.number(r[input]);
+                if (v != null) {
+                    totals.merge(withinKey(t, r, how), v, Double::sum);
+                }
+            }
+            out.put(column, totals);
+        });
+        return out;
+    }
+
+    private static List<String> withinKey(PublishedTable t, String[] r, Declarations.Derivation how) {
+        List<String> key = new ArrayList<>();
+        for (String w : how.within()) {
+            int i = t.column(w);
+            key.add(i < 0 ? null : r[i]);
+        }
+        return key;
+    }
+
     private static void derivedFromPublished(String name, long row, PublishedTable t, String[] r, String column,
-                                             Declarations.Derivation how, Consumer<Finding> out) {
+                                             Declarations.Derivation how, Map<String, Map<List<String>, Double>> totals,
+                                             Consumer<Finding> out) {
         int at = t.column(column);
         Double published = at < 0 ? null : PublishedTable.number(r[at]);
         if (published == null) {
+            return;
+        }
+        if (how.kind().equals("share_of_total")) {
+            Double v = PublishedTable.number(r[t.column(how.inputs().get(0))]);
+            Double total = totals.get(column).get(withinKey(t, r, how));
+            if (v == null || total == null || total == 0
+                    || Math.abs(published - v / total * how.scale()) > 1e-6 * Math.max(1, Math.abs(published))) {
+                out.accept(new Finding(name, row, column, Rule.VALUE_REVEALS_COUNT, "not the share of the published "
+                        + how.inputs().get(0) + " in its total over rows alike in " + how.within()));
+            }
             return;
         }
         double[] in = new double[how.inputs().size()];

@@ -183,6 +183,21 @@ class OutputCheckTest {
     }
 
     @Test
+    void aShareNotOfThePublishedTotalIsFound() throws IOException {
+        cleanBuild();
+        write("results/metadata.json", METADATA.replace("\"analyses\": [", """
+                "analyses": [{"id": "dp-2", "tables": [{"name": "s", "file": "dp-2-s.csv", "columns": [
+                  {"name": "area", "disclosure": "reference"}, {"name": "people", "disclosure": "count"},
+                  {"name": "pct", "disclosure": "derived", "derivation": {"kind": "share_of_total",
+                   "inputs": ["people"], "within": ["area"], "scale": 100}}]}]},"""));
+        // Luton: 100 and 895 published, shares of 995; Bedford's 10.1 is a share of an exact total of 1,000.
+        write("results/dp-2-s.csv", "area,people,pct\nLuton,100,10.050251256\nLuton,895,89.949748744\n"
+                + "Luton,,\nBedford,100,10.1\nBedford,900,89.9\n");
+        List<Finding> f = findings().stream().filter(x -> x.rule() == Rule.VALUE_REVEALS_COUNT).toList();
+        assertEquals(List.of(4L, 5L), f.stream().map(Finding::row).toList(), f.toString());
+    }
+
+    @Test
     void nhsNumbersAreFoundHoweverWrittenAndNeverRepeated() throws IOException {
         cleanBuild();
         write("results/dp-1-t.csv", TABLE + "patient 401-000-0260,0,10,10,0,\n");

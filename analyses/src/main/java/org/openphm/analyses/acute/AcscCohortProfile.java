@@ -143,7 +143,8 @@ public record AcscCohortProfile(String id, String section, String placeCode, Str
         return new AnalysisTable("by-group", "ACSC emergency admissions by CCG OIS 2.6 group", List.of(
                 text("year", "Financial year of admission"), text("period_role", PeriodRole.DESCRIPTION),
                 text("acsc_group", "CCG OIS 2.6 group"), count("admissions", "ACSC emergency admissions"),
-                number("share_of_acsc_pct", "Percentage of the cohort's ACSC admissions"),
+                AnalysisTable.Column.derived("share_of_acsc_pct", "Percentage of the cohort's ACSC admissions",
+                        new AnalysisTable.ShareOfTotal("admissions", java.util.List.of("year"), 100)),
                 number("change_pct", "Percentage change on the previous year"),
                 integer("rank", "1 = the most frequent group in the year")), rows);
     }

@@ -217,7 +217,7 @@ public final class Build {
         m.put("disclosure", c.disclosure().name().toLowerCase(java.util.Locale.ROOT));
         if (c.derivation() != null) {
             m.put("derivation", Map.of("kind", c.derivation().kind(), "inputs", c.derivation().inputs(),
-                    "scale", c.derivation().scale()));
+                    "scale", c.derivation().scale(), "within", c.derivation().within()));
         }
         return m;
     }

@@ -93,10 +93,29 @@ public record AnalysisTable(String name, String description, List<Column> column
         /** The value from the inputs' values, in {@link #inputs()} order; null when it cannot be computed. */
         Double compute(double[] inputs);
 
-        /** Its name in metadata.json: ratio, difference or percent_change. */
+        /** Its name in metadata.json: ratio, difference, percent_change, wilson_lower/upper or share_of_total. */
         String kind();
 
         default double scale() { return 1; }
+
+        /** The columns whose values pick out the rows a total is taken over; empty for a row-level derivation. */
+        default List<String> within() { return List.of(); }
+    }
+
+    /**
+     * A column's share of its total over the rows that agree on the {@code within} columns (all rows when there
+     * are none), x scale: compute takes the row's value and that total.
+     */
+    public record ShareOfTotal(String column, List<String> within, double scale) implements Derivation {
+        public ShareOfTotal {
+            within = List.copyOf(within);
+        }
+
+        public List<String> inputs() { return List.of(column); }
+
+        public Double compute(double[] v) { return v[1] == 0 ? null : v[0] / v[1] * scale; }
+
+        public String kind() { return "share_of_total"; }
     }
 
     /** numerator / denominator x scale (a share, rate or percentage). */

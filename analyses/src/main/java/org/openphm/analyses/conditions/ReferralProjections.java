@@ -142,19 +142,20 @@ public final class ReferralProjections implements Analysis {
                 double base = byYear.getOrDefault(year(BASE), 0.0);
                 Double mid = byYear.get(year(MID));
                 Double horizon = byYear.get(year(HORIZON));
-                // Changes between the figures as published in the row (whole referrals), as their declaration says.
+                // Projections stay unrounded here, so the changes follow from the row's own figures as declared;
+                // publication rounds them under the count rule and computes the changes again.
                 rows.add(Arrays.asList(area.code(), area.name(), area.type().label(), service,
                         Math.round(base), percent(base, totals.get(code)),
-                        mid == null ? null : Math.round(mid), mid == null ? null : change(Math.round(mid), Math.round(base)),
-                        horizon == null ? null : Math.round(horizon),
-                        horizon == null ? null : change(Math.round(horizon), Math.round(base))));
+                        mid, mid == null ? null : change(mid, base),
+                        horizon, horizon == null ? null : change(horizon, base)));
             });
         }
         return new AnalysisTable("by-service", "Referrals in 2023/24 and projected to 2033/34 and 2043/44", List.of(
                 text("area_code", "ICB or Place code"), text("area_name", "Area name"), text("area_type", "ICB or Place"),
                 text("service", "Service (team type) referred to; N/A = not recorded"),
                 AnalysisTable.Column.count("referrals_2023_24", "Referrals in 2023/24 (people registered on the day)"),
-                number("share_pct", "Share of all the area's referrals in 2023/24"),
+                AnalysisTable.Column.derived("share_pct", "Share of all the area's referrals in 2023/24",
+                        new AnalysisTable.ShareOfTotal("referrals_2023_24", java.util.List.of("area_code"), 100)),
                 AnalysisTable.Column.count("projected_2033_34", "Projected referrals in 2033/34 (modelled; published "
                         + "under the count rule)"),
                 AnalysisTable.Column.derived("change_pct_2033_34", "% change 2023/24 to 2033/34",

@@ -74,8 +74,11 @@ public final class TableDisclosure {
                 if (suppressed) {
                     r.set(i, null);
                 } else if (c.derivation() != null && r.get(i) != null) {
-                    matchesDeclaration(c, row, index, table.name());
-                    r.set(i, derive(c, r, index, table.name()));
+                    // A share of a total over rows is computed once every row is rounded (below).
+                    if (!(c.derivation() instanceof AnalysisTable.ShareOfTotal)) {
+                        matchesDeclaration(c, row, index, table.name(), null);
+                        r.set(i, derive(c, r, index, table.name(), null));
+                    }
                     recomputed = true;
                 }
             }
@@ -86,7 +89,41 @@ public final class TableDisclosure {
                     : null);
             rows.add(r);
         }
+        for (int i = 0; i < columns.size(); i++) {
+            AnalysisTable.Column c = columns.get(i);
+            if (c.derivation() instanceof AnalysisTable.ShareOfTotal share) {
+                Map<List<Object>, Double> exactTotals = totals(share, table.rows(), index);
+                Map<List<Object>, Double> publishedTotals = totals(share, rows, index);
+                for (int k = 0; k < rows.size(); k++) {
+                    if (rows.get(k).get(i) != null) {
+                        matchesDeclaration(c, table.rows().get(k), index, table.name(), exactTotals);
+                        rows.get(k).set(i, derive(c, rows.get(k), index, table.name(), publishedTotals));
+                    }
+                }
+            }
+        }
         return new AnalysisTable(table.name(), table.description(), out, rows);
+    }
+
+    /** The column's total over each set of rows agreeing on the share's {@code within} columns (nulls left out). */
+    private static Map<List<Object>, Double> totals(AnalysisTable.ShareOfTotal share, List<List<Object>> rows,
+                                                    Map<String, Integer> index) {
+        Map<List<Object>, Double> totals = new HashMap<>();
+        int at = index.get(share.column());
+        for (List<Object> row : rows) {
+            if (row.get(at) instanceof Number n) {
+                totals.merge(key(share, row, index), n.doubleValue(), Double::sum);
+            }
+        }
+        return totals;
+    }
+
+    private static List<Object> key(AnalysisTable.ShareOfTotal share, List<Object> row, Map<String, Integer> index) {
+        List<Object> key = new ArrayList<>();
+        for (String w : share.within()) {
+            key.add(row.get(index.get(w)));
+        }
+        return key;
     }
 
     /**
@@ -94,18 +131,25 @@ public final class TableDisclosure {
      * what the column means once recomputed: that is a defect in the declaration, stopped here.
      */
     private static void matchesDeclaration(AnalysisTable.Column c, List<Object> exactRow, Map<String, Integer> index,
-                                           String table) {
-        Double declared = derive(c, exactRow, index, table);
+                                           String table, Map<List<Object>, Double> totals) {
+        Double declared = derive(c, exactRow, index, table, totals);
         double value = ((Number) exactRow.get(index.get(c.name()))).doubleValue();
-        // Within half a hundredth: some analyses publish percentages to two decimals.
-        if (declared == null || Math.abs(declared - value) > 0.005 + 1e-6 * Math.abs(value)) {
+        // Within half a tenth: some analyses publish percentages to one or two decimals.
+        if (declared == null || Math.abs(declared - value) > 0.05 + 1e-6 * Math.abs(value)) {
             throw new IllegalStateException("table " + table + ": column " + c.name() + " is declared as the "
                     + c.derivation().kind() + " of " + c.derivation().inputs() + ", which gives " + declared
                     + ", but the analysis computed " + value);
         }
     }
 
-    private static Double derive(AnalysisTable.Column c, List<Object> row, Map<String, Integer> index, String table) {
+    /** @param totals for a share of a total over rows, the totals by row key; null otherwise */
+    private static Double derive(AnalysisTable.Column c, List<Object> row, Map<String, Integer> index, String table,
+                                 Map<List<Object>, Double> totals) {
+        if (c.derivation() instanceof AnalysisTable.ShareOfTotal share) {
+            Object v = row.get(index.get(share.column()));
+            Double total = totals.get(key(share, row, index));
+            return v instanceof Number n && total != null ? share.compute(new double[] {n.doubleValue(), total}) : null;
+        }
         List<String> inputs = c.derivation().inputs();
         double[] v = new double[inputs.size()];
         for (int k = 0; k < v.length; k++) {

@@ -164,11 +164,13 @@ final class RegisteredPopulationProfile implements Analysis {
                         col("deprivation_unknown_pct", "number", "% whose LSOA has no IMD quintile")), summary),
                 new AnalysisTable("ethnicity", "Registered population by broad ethnic group", columns(
                         col("period", "string", "Financial year"), col("ethnic_group", "string", "Broad ethnic group"),
-                        col("people", "count", "Registered people"), col("pct", "number", "% of the area")), ethnic),
+                        col("people", "count", "Registered people"), AnalysisTable.Column.derived("pct", "% of the area",
+                                new AnalysisTable.ShareOfTotal("people", java.util.List.of("area_type", "area_code", "period"), 100))), ethnic),
                 new AnalysisTable("deprivation", "Registered population by IMD 2019 quintile", columns(
                         col("period", "string", "Financial year"),
                         col("imd_quintile", "string", "IMD 2019 quintile, 1 = most deprived fifth of England"),
-                        col("people", "count", "Registered people"), col("pct", "number", "% of the area")), deprivation),
+                        col("people", "count", "Registered people"), AnalysisTable.Column.derived("pct", "% of the area",
+                                new AnalysisTable.ShareOfTotal("people", java.util.List.of("area_type", "area_code", "period"), 100))), deprivation),
                 new AnalysisTable("growth", "Registered population at the end of each financial year", columns(
                         col("period", "string", "Financial year"), col("date", "date", "Count date (31 March)"),
                         col("people", "count", "Registered people"),

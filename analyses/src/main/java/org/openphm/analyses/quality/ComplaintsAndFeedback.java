@@ -200,12 +200,14 @@ public final class ComplaintsAndFeedback implements Analysis {
                                               List<List<Object>> byMonth, LocalDate from, LocalDate to) {
         return List.of(Tables.table("by-type", "Contacts by type in the 12 months to the latest month", List.of(
                         text("type", "Contact type code"), text("type_name", "Contact type"),
-                        count("contacts", "Contacts received"), number("share_pct", "Share of all contacts, %"),
+                        count("contacts", "Contacts received"), AnalysisTable.Column.derived("share_pct", "Share of all contacts, %",
+                                new AnalysisTable.ShareOfTotal("contacts", java.util.List.of(), 100)),
                         date("period_start", "First day of the 12 months"), date("period_end", "Last day")), byType),
                 Tables.table("by-dimension", "Contacts by provider, theme and service type within type", List.of(
                         text("dimension", "Provider, KO41 theme or Service type"), text("type", "Contact type code"),
                         text("value", "Provider, theme or service type as recorded"),
-                        count("contacts", "Contacts received"), number("share_of_type_pct", "Share of the type's contacts, %"),
+                        count("contacts", "Contacts received"), AnalysisTable.Column.derived("share_of_type_pct", "Share of the type's contacts, %",
+                                new AnalysisTable.ShareOfTotal("contacts", java.util.List.of("dimension", "type"), 100)),
                         integer("rank", "Rank within the type and dimension, 1 = most")), byDimension),
                 Tables.table("by-month", "Contacts by month and type", List.of(text("month", "Month (yyyy-mm)"),
                         text("type", "Contact type code"), count("contacts", "Contacts received")), byMonth));

@@ -100,6 +100,7 @@ public final class WorkforceProfile implements Analysis {
                         text("characteristic", "staff_group, afc_band, sex, age_band, ethnic_group, service_area or org_unit"),
                         text("value", "The characteristic's value (Not recorded = empty)"),
                         count("headcount", "Staff in post"), number("fte", "Full-time equivalent"),
-                        number("share_pct", "% of the organisation's headcount")), rows));
+                        AnalysisTable.Column.derived("share_pct", "% of the organisation's headcount",
+                                new AnalysisTable.ShareOfTotal("headcount", java.util.List.of("census_date", "organisation", "characteristic"), 100))), rows));
     }
 }

@@ -217,9 +217,9 @@ abstract class ConditionSpec {
         // District nursing: A (F 80-84) and B (M 75-79), 65+: x1.5 by 2034, x2 by 2044
         List<Object> dn = find(t, Map.of("area_code", ICB, "service", "District Nursing Service"));
         assertEquals(2L, get(t, dn, "referrals_2023_24"));
-        assertEquals(3L, get(t, dn, "projected_2033_34"));
+        assertEquals(3.0, (Double) get(t, dn, "projected_2033_34"), 1e-9);
         assertEquals(50.0, (Double) get(t, dn, "change_pct_2033_34"), 1e-9);
-        assertEquals(4L, get(t, dn, "projected_2043_44"));
+        assertEquals(4.0, (Double) get(t, dn, "projected_2043_44"), 1e-9);
         assertEquals(100.0, (Double) get(t, dn, "change_pct_2043_44"), 1e-9);
         // MSK: C (F 40-44, under 65: x1.1, x1.2); D is under 18 and not counted
         List<Object> msk = find(t, Map.of("area_code", ICB, "service", "Musculoskeletal Service"));

@@ -77,6 +77,34 @@ class TableDisclosureTest {
         assertEquals(100.0 * 745 / 16_260, (Double) row.get(3), 1e-9);
     }
 
+    /**
+     * A share of the area's total beside rounded counts gives a suppressed group back: the published shares add up
+     * to 100% less the hidden group's share, and that share times the total is its count. Shares are therefore
+     * of the published (rounded) counts. Groups 3 (hidden), 101 and 896 of 1,000: published 100 and 895, shares
+     * 100/995 and 895/995 (the hidden group is in no published total), not 10.1% and 89.6%.
+     */
+    @Test
+    void sharesOfATotalAreOfThePublishedCounts() {
+        AnalysisTable t = new AnalysisTable("e", "ethnicity", List.of(Column.text("area", "Area"),
+                Column.text("group", "Group"), Column.count("people", "People"),
+                Column.derived("pct", "% of the area", new AnalysisTable.ShareOfTotal("people", List.of("area"), 100))),
+                List.of(Arrays.asList("Luton", "Other", 3L, 0.3), Arrays.asList("Luton", "Mixed", 101L, 10.1),
+                        Arrays.asList("Luton", "White", 896L, 89.6)));
+        List<List<Object>> rows = TableDisclosure.apply(t, DisclosureRule.nhsDefault()).rows();
+        assertNull(rows.get(0).get(3));
+        assertEquals(100.0 * 100 / 995, (Double) rows.get(1).get(3), 1e-9);
+        assertEquals(100.0 * 895 / 995, (Double) rows.get(2).get(3), 1e-9);
+    }
+
+    @Test
+    void aDeclarationThatDoesNotGiveTheAnalysisValueStopsTheBuild() {
+        AnalysisTable t = new AnalysisTable("w", "wrong", List.of(Column.count("a", "a"), Column.count("b", "b"),
+                Column.derived("pct", "a of b", new AnalysisTable.Ratio("a", "b", 100))),
+                List.of(Arrays.asList(20L, 40L, 75.0)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> TableDisclosure.apply(t, DisclosureRule.nhsDefault()));
+    }
+
     @Test
     void anIdentifierColumnIsNeverPublished() {
         AnalysisTable t = new AnalysisTable("x", "list", List.of(new Column("person_id", "string", "Pseudonym",
