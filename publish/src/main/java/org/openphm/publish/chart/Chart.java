@@ -55,10 +55,14 @@ public sealed interface Chart {
     /**
      * A Making Data Count SPC chart: the limits, special-cause flags and icons are computed by the analysis;
      * this only carries them.
+     *
+     * @param pointTypes what each point is, so its colour; a point before the latest may be special cause
+     *     while the variation icon, which speaks of the latest point, says common cause
+     * @param variation the variation icon of the latest point; null for a run chart
      */
     record Spc(String title, String subtitle, String unit, String yLabel, List<String> x, List<Double> values,
                List<Double> centre, List<Double> lower, List<Double> upper, Double target,
-               List<String> pointFlags, SpcIcon variation, SpcIcon assurance,
+               List<SpcPointType> pointTypes, SpcIcon variation, SpcIcon assurance,
                org.openphm.publish.results.DataTable source) implements Chart {}
 
     /** A table; ranked tables are sorted by their value column, highest first, with a rank column. */

@@ -196,7 +196,7 @@ public final class EChartsOptions {
         List<Object> points = new ArrayList<>();
         for (int i = 0; i < s.values().size(); i++) {
             points.add(map("value", s.values().get(i), "itemStyle",
-                    map("color", SvgChartRenderer.flagColour(s.pointFlags().get(i)))));
+                    map("color", s.pointTypes().get(i).colour())));
         }
         List<Object> series = new ArrayList<>();
         Map<String, Object> value = map("name", "Value", "type", "line", "data", points, "symbolSize", 8,

@@ -349,7 +349,7 @@ public final class SvgChartRenderer {
             @Override
             public Paint getItemPaint(int row, int column) {
                 if (row == 4) {
-                    return Palette.awt(flagColour(s.pointFlags().get(column)));
+                    return Palette.awt(s.pointTypes().get(column).colour());
                 }
                 return super.getItemPaint(row, column);
             }
@@ -383,16 +383,6 @@ public final class SvgChartRenderer {
             plot.addRangeMarker(target);
         }
         return new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-    }
-
-    /** Making Data Count point colours: improvement blue, concern orange, otherwise grey. */
-    public static String flagColour(String flag) {
-        if (flag == null) {
-            return "#7f7f7f";
-        }
-        String f = flag.toLowerCase(java.util.Locale.ROOT);
-        return f.contains("improv") ? "#00b0f0" : f.contains("concern") ? "#fab428"
-                : f.contains("special") ? "#490092" : "#7f7f7f";
     }
 
     /** The pyramid's male side is negative only for drawing; labels show magnitudes. */

@@ -142,8 +142,8 @@ class TrendDrawingTest {
     void anSpcSpecialCauseColoursItsPointAndNotTheLineLeadingToIt() {
         List<String> x = months(12);
         List<Double> v = Arrays.asList(70.0, 72.0, 71.0, 69.0, 73.0, 70.0, 71.0, 72.0, 33.0, 70.0, 71.0, 72.0);
-        List<String> flags = new ArrayList<>(java.util.Collections.nCopies(12, (String) null));
-        flags.set(8, "Special cause concern");
+        List<SpcPointType> flags = new ArrayList<>(java.util.Collections.nCopies(12, SpcPointType.COMMON_CAUSE));
+        flags.set(8, SpcPointType.CONCERN);
         Chart.Spc spc = new Chart.Spc("Virtual ward occupancy", "", "%", "%", x, v, constant(12, 70.0),
                 constant(12, 45.0), constant(12, 95.0), 80.0, flags, null, null, NO_ROWS);
         String svg = new SvgChartRenderer().svg(spc).orElseThrow();
