@@ -9,12 +9,12 @@ import java.util.Locale;
  */
 public enum SpcIcon {
     COMMON_CAUSE("Common cause variation", SpcPointType.COMMON_CAUSE, "~"),
-    IMPROVEMENT_HIGH("Special cause variation: improvement (high)", SpcPointType.IMPROVEMENT, "H"),
-    IMPROVEMENT_LOW("Special cause variation: improvement (low)", SpcPointType.IMPROVEMENT, "L"),
-    CONCERN_HIGH("Special cause variation: concern (high)", SpcPointType.CONCERN, "H"),
-    CONCERN_LOW("Special cause variation: concern (low)", SpcPointType.CONCERN, "L"),
-    NEITHER_HIGH("Special cause variation: higher (no judgement)", SpcPointType.NEITHER, "H"),
-    NEITHER_LOW("Special cause variation: lower (no judgement)", SpcPointType.NEITHER, "L"),
+    IMPROVEMENT_HIGH("Special cause improvement (high)", SpcPointType.IMPROVEMENT, "H"),
+    IMPROVEMENT_LOW("Special cause improvement (low)", SpcPointType.IMPROVEMENT, "L"),
+    CONCERN_HIGH("Special cause concern (high)", SpcPointType.CONCERN, "H"),
+    CONCERN_LOW("Special cause concern (low)", SpcPointType.CONCERN, "L"),
+    NEITHER_HIGH("Special cause variation, higher (no judgement)", SpcPointType.NEITHER, "H"),
+    NEITHER_LOW("Special cause variation, lower (no judgement)", SpcPointType.NEITHER, "L"),
     // assurance borrows the variation colours: pass reads as good news, fail as concern, hit and miss as neutral
     PASS("Assurance: consistently passing the target", SpcPointType.IMPROVEMENT, "P"),
     FAIL("Assurance: consistently failing the target", SpcPointType.CONCERN, "F"),
