@@ -82,6 +82,11 @@ public sealed interface Chart {
                 }
             }
         }
+
+        /** The special-cause types the chart colours at least one point with, for its legend. */
+        public List<SpcPointType> specialCauseTypes() {
+            return pointTypes.stream().filter(SpcPointType::isSpecialCause).distinct().sorted().toList();
+        }
     }
 
     /** A table; ranked tables are sorted by their value column, highest first, with a rank column. */

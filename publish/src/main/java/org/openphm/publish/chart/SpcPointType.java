@@ -31,6 +31,11 @@ public enum SpcPointType {
         return phrase;
     }
 
+    /** The legend's name for points of this type. */
+    public String legendName() {
+        return isSpecialCause() ? "Special cause: " + phrase : "Common cause";
+    }
+
     public boolean isSpecialCause() {
         return this != COMMON_CAUSE;
     }

@@ -345,6 +345,11 @@ public final class SvgChartRenderer {
             }
             data.addSeries(series);
         }
+        // Empty series after the points only name the special-cause colours in the legend.
+        List<SpcPointType> legendTypes = s.specialCauseTypes();
+        for (SpcPointType t : legendTypes) {
+            data.addSeries(new XYSeries(t.legendName(), false, true));
+        }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true) {
             @Override
             public Paint getItemPaint(int row, int column) {
@@ -354,14 +359,19 @@ public final class SvgChartRenderer {
                 return super.getItemPaint(row, column);
             }
         };
-        renderer.setSeriesPaint(0, Color.GRAY);
-        renderer.setSeriesPaint(1, Color.BLACK);
-        renderer.setSeriesPaint(2, Color.GRAY);
-        renderer.setSeriesPaint(3, Color.GRAY);
+        renderer.setSeriesPaint(0, Palette.awt(Palette.SPC_LINE));
+        renderer.setSeriesPaint(1, Palette.awt(Palette.SPC_MEAN));
+        renderer.setSeriesPaint(2, Palette.awt(Palette.SPC_LIMIT));
+        renderer.setSeriesPaint(3, Palette.awt(Palette.SPC_LIMIT));
         renderer.setSeriesShapesVisible(0, false);
         renderer.setSeriesLinesVisible(4, false);
         renderer.setSeriesShapesVisible(4, true);
         renderer.setSeriesVisibleInLegend(4, false);
+        for (int k = 0; k < legendTypes.size(); k++) {
+            renderer.setSeriesPaint(5 + k, Palette.awt(legendTypes.get(k).colour()));
+            renderer.setSeriesLinesVisible(5 + k, false);
+            renderer.setSeriesShapesVisible(5 + k, true);
+        }
         renderer.setDrawOutlines(false);
         BasicStroke dashed = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[] {5f, 4f}, 0f);
