@@ -5,6 +5,8 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.awt.Rectangle;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
 import java.text.DecimalFormat;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
@@ -367,8 +369,12 @@ public final class SvgChartRenderer {
         renderer.setSeriesLinesVisible(4, false);
         renderer.setSeriesShapesVisible(4, true);
         renderer.setSeriesVisibleInLegend(4, false);
+        // JFreeChart gives each series its own default shape: the legend's marks must be the points' shape
+        Shape dot = new Ellipse2D.Double(-3.5, -3.5, 7, 7);
+        renderer.setSeriesShape(4, dot);
         for (int k = 0; k < legendTypes.size(); k++) {
             renderer.setSeriesPaint(5 + k, Palette.awt(legendTypes.get(k).colour()));
+            renderer.setSeriesShape(5 + k, dot);
             renderer.setSeriesLinesVisible(5 + k, false);
             renderer.setSeriesShapesVisible(5 + k, true);
         }
