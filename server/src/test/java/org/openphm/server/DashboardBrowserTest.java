@@ -201,6 +201,28 @@ class DashboardBrowserTest {
         screenshot("dashboard-section3");
     }
 
+    /**
+     * ECharts draws a legend entry in the series' own colour, which is not its line's unless the option says so:
+     * the SPC legend showed a blue "Value" and an orange limit, the colours of improvement and concern points.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void spcLegendEntriesHaveTheColoursOfTheirLines() throws Exception {
+        browser.get(url("/"));
+        waitReady();
+        browser.findElement(By.cssSelector("nav a[data-section='7']")).click();
+        waitReady();
+        List<List<String>> drawn = (List<List<String>>) js("const i = echarts.getInstanceByDom("
+                + "document.querySelector('.chart[data-kind=spc]'));"
+                + " return i.getOption().series.map((s, k) => [s.name, i.getVisual({seriesIndex: k}, 'color'),"
+                + " (s.lineStyle || s.itemStyle).color]);");
+        assertEquals(List.of("Value", "Mean", "Lower process limit", "Upper process limit"),
+                drawn.stream().map(d -> d.get(0)).toList());
+        for (List<String> d : drawn) {
+            assertEquals(d.get(2), d.get(1), d.get(0) + ": legend colour against line colour");
+        }
+    }
+
     @Test
     void anAnalysisFollowsTheAreaSelector() throws Exception {
         browser.get(url("/"));

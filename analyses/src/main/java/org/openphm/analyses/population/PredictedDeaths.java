@@ -13,6 +13,7 @@ import org.openphm.analyses.catalogue.ChartDescription;
 import org.openphm.analyses.indicator.AreaType;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
+import org.openphm.analyses.output.NumberFormat;
 import org.openphm.analyses.projection.DemographicProjection;
 import org.openphm.analyses.projection.ProjectionCell;
 
@@ -44,8 +45,8 @@ final class PredictedDeaths implements Analysis {
                 "Deaths among the registered population in each financial year from the latest to the end of the "
                         + "population projection, by area, with the deaths observed in the latest year.",
                 "Death rates of the latest financial year by Place, sex and five-year band (deaths over the "
-                        + "30 September registered population), reduced by " + ANNUAL_IMPROVEMENT * 100
-                        + "% a year (the ONS long-term mortality improvement assumption), times the projected "
+                        + "30 September registered population), reduced by "
+                        + NumberFormat.plain(ANNUAL_IMPROVEMENT * 100) + "% a year (the ONS long-term mortality improvement assumption), times the projected "
                         + "registered population of each cell (DP 1.3 method, dp-2.2-population-projection), summed. "
                         + "Financial year Y-1/Y uses the population of year Y. Also shown with rates held constant.",
                 "patient (death_date), registration, practice, population_projection; ONS national population "

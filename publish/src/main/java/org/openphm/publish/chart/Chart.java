@@ -55,11 +55,39 @@ public sealed interface Chart {
     /**
      * A Making Data Count SPC chart: the limits, special-cause flags and icons are computed by the analysis;
      * this only carries them.
+     *
+     * @param pointTypes what each point is, so its colour; a point before the latest may be special cause
+     *     while the variation icon, which speaks of the latest point, says common cause
+     * @param variation the variation icon of the latest point; null for a run chart
      */
     record Spc(String title, String subtitle, String unit, String yLabel, List<String> x, List<Double> values,
                List<Double> centre, List<Double> lower, List<Double> upper, Double target,
-               List<String> pointFlags, SpcIcon variation, SpcIcon assurance,
-               org.openphm.publish.results.DataTable source) implements Chart {}
+               List<SpcPointType> pointTypes, SpcIcon variation, SpcIcon assurance,
+               org.openphm.publish.results.DataTable source) implements Chart {
+        public Spc {
+            if (pointTypes.size() != values.size()) {
+                throw new IllegalArgumentException("SPC chart '" + title + "': " + pointTypes.size()
+                        + " point types for " + values.size() + " values");
+            }
+            // The icon and the colour of the latest point are two carriers of one verdict: if they disagree
+            // the chart's text and its drawing would contradict each other, so it is not drawn at all.
+            for (int i = values.size() - 1; variation != null && i >= 0; i--) {
+                if (values.get(i) != null) {
+                    if (variation.type() != pointTypes.get(i)) {
+                        throw new IllegalArgumentException("SPC chart '" + title + "': the variation icon is "
+                                + variation.label() + " but the latest point (" + x.get(i) + ") is flagged "
+                                + pointTypes.get(i).phrase());
+                    }
+                    break;
+                }
+            }
+        }
+
+        /** The special-cause types the chart colours at least one point with, for its legend. */
+        public List<SpcPointType> specialCauseTypes() {
+            return pointTypes.stream().filter(SpcPointType::isSpecialCause).distinct().sorted().toList();
+        }
+    }
 
     /** A table; ranked tables are sorted by their value column, highest first, with a rank column. */
     record Table(String title, String subtitle, String unit, boolean ranked, String rankColumn,

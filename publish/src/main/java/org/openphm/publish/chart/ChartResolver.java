@@ -314,7 +314,7 @@ public final class ChartResolver {
         List<Double> centre = new ArrayList<>();
         List<Double> lower = new ArrayList<>();
         List<Double> upper = new ArrayList<>();
-        List<String> flags = new ArrayList<>();
+        List<SpcPointType> types = new ArrayList<>();
         String centreCol = spec.column("centre", "mean");
         String lowerCol = spec.column("lower", "lower_limit");
         String upperCol = spec.column("upper", "upper_limit");
@@ -329,7 +329,7 @@ public final class ChartResolver {
             centre.add(rows.has(centreCol) ? rows.number(row, centreCol) : null);
             lower.add(rows.has(lowerCol) ? rows.number(row, lowerCol) : null);
             upper.add(rows.has(upperCol) ? rows.number(row, upperCol) : null);
-            flags.add(rows.has(flagCol) ? rows.get(row, flagCol) : null);
+            types.add(SpcPointType.parse(rows.has(flagCol) ? rows.get(row, flagCol) : null));
             if (rows.has(targetCol) && rows.number(row, targetCol) != null) {
                 target = rows.number(row, targetCol);
             }
@@ -340,7 +340,7 @@ public final class ChartResolver {
             assurance = a != null ? a : assurance;
         }
         return new Chart.Spc(title, subtitle, unit, orDefault(spec.yLabel(), unit), x, values, centre, lower, upper,
-                target, flags, SpcIcon.parse(variation), SpcIcon.parse(assurance), rows);
+                target, types, SpcIcon.parse(variation), SpcIcon.parse(assurance), rows);
     }
 
     private static DataTable ranked(DataTable rows, String sortCol) {

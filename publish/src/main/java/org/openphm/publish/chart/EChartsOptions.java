@@ -192,23 +192,31 @@ public final class EChartsOptions {
                         "label", map("show", true, "fontSize", 10))));
     }
 
+    /**
+     * ECharts takes a legend's colour from the series' own colour, not from its line, so every series states
+     * its colour once for both; the special-cause colours of the points get legend entries of their own.
+     */
     private static Map<String, Object> spc(Chart.Spc s) {
         List<Object> points = new ArrayList<>();
         for (int i = 0; i < s.values().size(); i++) {
-            points.add(map("value", s.values().get(i), "itemStyle",
-                    map("color", SvgChartRenderer.flagColour(s.pointFlags().get(i)))));
+            points.add(map("value", s.values().get(i), "itemStyle", map("color", s.pointTypes().get(i).colour())));
         }
         List<Object> series = new ArrayList<>();
-        Map<String, Object> value = map("name", "Value", "type", "line", "data", points, "symbolSize", 8,
-                "lineStyle", map("color", "#7f7f7f"));
+        Map<String, Object> value = spcLine("Value", points, Palette.SPC_LINE, "solid");
+        value.put("symbol", "circle");
+        value.put("symbolSize", 8);
         if (s.target() != null) {
             value.put("markLine", map("symbol", "none", "silent", true, "data", List.of(map("yAxis", s.target(),
                     "name", "Target", "lineStyle", map("color", Palette.TARGET), "label", map("formatter", "Target {c}")))));
         }
         series.add(value);
-        series.add(limit("Mean", s.centre(), "solid"));
-        series.add(limit("Lower process limit", s.lower(), "dashed"));
-        series.add(limit("Upper process limit", s.upper(), "dashed"));
+        series.add(limit("Mean", s.centre(), Palette.SPC_MEAN, "solid"));
+        series.add(limit("Lower process limit", s.lower(), Palette.SPC_LIMIT, "dashed"));
+        series.add(limit("Upper process limit", s.upper(), Palette.SPC_LIMIT, "dashed"));
+        for (SpcPointType t : s.specialCauseTypes()) {
+            series.add(map("name", t.legendName(), "type", "scatter", "data", List.of(), "symbol", "circle",
+                    "color", t.colour(), "itemStyle", map("color", t.colour())));
+        }
         return map("xAxis", map("type", "category", "data", s.x()),
                 "yAxis", map("type", "value", "name", s.yLabel(), "scale", true),
                 "legend", map("bottom", 0),
@@ -216,9 +224,15 @@ public final class EChartsOptions {
                 "series", series);
     }
 
-    private static Map<String, Object> limit(String name, List<Double> values, String type) {
-        return map("name", name, "type", "line", "data", nullsAsGaps(values), "symbol", "none",
-                "lineStyle", map("color", "#333", "type", type, "width", 1));
+    private static Map<String, Object> limit(String name, List<Double> values, String colour, String type) {
+        Map<String, Object> line = spcLine(name, nullsAsGaps(values), colour, type);
+        line.put("symbol", "none");
+        return line;
+    }
+
+    private static Map<String, Object> spcLine(String name, List<Object> data, String colour, String type) {
+        return map("name", name, "type", "line", "data", data, "color", colour, "itemStyle", map("color", colour),
+                "lineStyle", map("color", colour, "type", type, "width", 1));
     }
 
     /** ECharts draws "-" as a gap: a suppressed value must never look like zero. */

@@ -19,6 +19,10 @@ public final class Palette {
     static final String HEAT_LOW = "#f7fbff";
     static final String HEAT_HIGH = "#08306b";
     static final String TARGET = "#d9534f";
+    /** An SPC chart's line is the common-cause grey of its points (Making Data Count); mean solid, limits dashed. */
+    static final String SPC_LINE = SpcPointType.COMMON_CAUSE.colour();
+    static final String SPC_MEAN = "#000000";
+    static final String SPC_LIMIT = "#7f7f7f";
 
     public static String series(int i) {
         return SERIES[i % SERIES.length];

@@ -8,30 +8,34 @@ import java.util.Locale;
  * convention: blue improvement/pass, orange concern/fail, grey common cause/hit-and-miss.
  */
 public enum SpcIcon {
-    COMMON_CAUSE("Common cause variation", "#a6a6a6", "~"),
-    IMPROVEMENT_HIGH("Special cause variation: improvement (high)", "#00b0f0", "H"),
-    IMPROVEMENT_LOW("Special cause variation: improvement (low)", "#00b0f0", "L"),
-    CONCERN_HIGH("Special cause variation: concern (high)", "#fab428", "H"),
-    CONCERN_LOW("Special cause variation: concern (low)", "#fab428", "L"),
-    NEITHER_HIGH("Special cause variation: higher (no judgement)", "#490092", "H"),
-    NEITHER_LOW("Special cause variation: lower (no judgement)", "#490092", "L"),
-    PASS("Assurance: consistently passing the target", "#00b0f0", "P"),
-    FAIL("Assurance: consistently failing the target", "#fab428", "F"),
-    HIT_AND_MISS("Assurance: hit and miss, the target is within the limits", "#a6a6a6", "?");
+    COMMON_CAUSE("Common cause variation", SpcPointType.COMMON_CAUSE, "~"),
+    IMPROVEMENT_HIGH("Special cause improvement (high)", SpcPointType.IMPROVEMENT, "H"),
+    IMPROVEMENT_LOW("Special cause improvement (low)", SpcPointType.IMPROVEMENT, "L"),
+    CONCERN_HIGH("Special cause concern (high)", SpcPointType.CONCERN, "H"),
+    CONCERN_LOW("Special cause concern (low)", SpcPointType.CONCERN, "L"),
+    NEITHER_HIGH("Special cause variation, higher (no judgement)", SpcPointType.NEITHER, "H"),
+    NEITHER_LOW("Special cause variation, lower (no judgement)", SpcPointType.NEITHER, "L"),
+    // assurance borrows the variation colours: pass reads as good news, fail as concern, hit and miss as neutral
+    PASS("Assurance: consistently passing the target", SpcPointType.IMPROVEMENT, "P"),
+    FAIL("Assurance: consistently failing the target", SpcPointType.CONCERN, "F"),
+    HIT_AND_MISS("Assurance: hit and miss, the target is within the limits", SpcPointType.COMMON_CAUSE, "?");
 
     private final String label;
-    private final String colour;
+    private final SpcPointType type;
     private final String letter;
 
-    SpcIcon(String label, String colour, String letter) {
+    SpcIcon(String label, SpcPointType type, String letter) {
         this.label = label;
-        this.colour = colour;
+        this.type = type;
         this.letter = letter;
     }
 
     public String label() { return label; }
 
-    public String colour() { return colour; }
+    /** For a variation icon, the type of the point it describes; assurance icons take the matching colour. */
+    public SpcPointType type() { return type; }
+
+    public String colour() { return type.colour(); }
 
     /** Reads the analysis's wording ("Special cause improvement high", "consistently passing", ...); null if none. */
     public static SpcIcon parse(String text) {
@@ -67,6 +71,7 @@ public enum SpcIcon {
     /** A standalone SVG badge, valid inside XHTML (for openhtmltopdf) and HTML5. */
     public String svg(int size) {
         double r = size / 2.0;
+        String colour = colour();
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + size + "\" height=\"" + size
                 + "\" viewBox=\"0 0 " + size + " " + size + "\" role=\"img\" aria-label=\"" + label + "\">"
                 + "<title>" + label + "</title>"

@@ -5,6 +5,8 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.awt.Rectangle;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
 import java.text.DecimalFormat;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
@@ -345,23 +347,37 @@ public final class SvgChartRenderer {
             }
             data.addSeries(series);
         }
+        // Empty series after the points only name the special-cause colours in the legend.
+        List<SpcPointType> legendTypes = s.specialCauseTypes();
+        for (SpcPointType t : legendTypes) {
+            data.addSeries(new XYSeries(t.legendName(), false, true));
+        }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true) {
             @Override
             public Paint getItemPaint(int row, int column) {
                 if (row == 4) {
-                    return Palette.awt(flagColour(s.pointFlags().get(column)));
+                    return Palette.awt(s.pointTypes().get(column).colour());
                 }
                 return super.getItemPaint(row, column);
             }
         };
-        renderer.setSeriesPaint(0, Color.GRAY);
-        renderer.setSeriesPaint(1, Color.BLACK);
-        renderer.setSeriesPaint(2, Color.GRAY);
-        renderer.setSeriesPaint(3, Color.GRAY);
+        renderer.setSeriesPaint(0, Palette.awt(Palette.SPC_LINE));
+        renderer.setSeriesPaint(1, Palette.awt(Palette.SPC_MEAN));
+        renderer.setSeriesPaint(2, Palette.awt(Palette.SPC_LIMIT));
+        renderer.setSeriesPaint(3, Palette.awt(Palette.SPC_LIMIT));
         renderer.setSeriesShapesVisible(0, false);
         renderer.setSeriesLinesVisible(4, false);
         renderer.setSeriesShapesVisible(4, true);
         renderer.setSeriesVisibleInLegend(4, false);
+        // JFreeChart gives each series its own default shape: the legend's marks must be the points' shape
+        Shape dot = new Ellipse2D.Double(-3.5, -3.5, 7, 7);
+        renderer.setSeriesShape(4, dot);
+        for (int k = 0; k < legendTypes.size(); k++) {
+            renderer.setSeriesPaint(5 + k, Palette.awt(legendTypes.get(k).colour()));
+            renderer.setSeriesShape(5 + k, dot);
+            renderer.setSeriesLinesVisible(5 + k, false);
+            renderer.setSeriesShapesVisible(5 + k, true);
+        }
         renderer.setDrawOutlines(false);
         BasicStroke dashed = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[] {5f, 4f}, 0f);
@@ -383,16 +399,6 @@ public final class SvgChartRenderer {
             plot.addRangeMarker(target);
         }
         return new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-    }
-
-    /** Making Data Count point colours: improvement blue, concern orange, otherwise grey. */
-    public static String flagColour(String flag) {
-        if (flag == null) {
-            return "#7f7f7f";
-        }
-        String f = flag.toLowerCase(java.util.Locale.ROOT);
-        return f.contains("improv") ? "#00b0f0" : f.contains("concern") ? "#fab428"
-                : f.contains("special") ? "#490092" : "#7f7f7f";
     }
 
     /** The pyramid's male side is negative only for drawing; labels show magnitudes. */

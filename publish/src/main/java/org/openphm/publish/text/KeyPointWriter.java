@@ -347,8 +347,9 @@ public final class KeyPointWriter {
             }
         }
         out.add(outside + " of " + s.values().size() + " points outside the process limits.");
-        if (s.variation() != null) {
-            out.add(s.variation().label() + ".");
+        String variation = VariationSentence.of(s);
+        if (variation != null) {
+            out.add(variation);
         }
         if (s.assurance() != null) {
             out.add(s.assurance().label() + ".");
@@ -413,7 +414,8 @@ public final class KeyPointWriter {
         return d == null ? 0 : d;
     }
 
-    private static String join(List<String> names) {
+    /** "A", "A and B", "A, B and C". */
+    static String join(List<String> names) {
         if (names.size() == 1) {
             return names.get(0);
         }

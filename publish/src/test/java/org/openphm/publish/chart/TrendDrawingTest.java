@@ -139,17 +139,55 @@ class TrendDrawingTest {
     }
 
     @Test
-    void anSpcSpecialCauseColoursItsPointAndNotTheLineLeadingToIt() {
+    void anSpcSpecialCauseColoursItsPointAndNotTheLineLeadingToIt() throws Exception {
         List<String> x = months(12);
         List<Double> v = Arrays.asList(70.0, 72.0, 71.0, 69.0, 73.0, 70.0, 71.0, 72.0, 33.0, 70.0, 71.0, 72.0);
-        List<String> flags = new ArrayList<>(java.util.Collections.nCopies(12, (String) null));
-        flags.set(8, "Special cause concern");
+        List<SpcPointType> flags = new ArrayList<>(java.util.Collections.nCopies(12, SpcPointType.COMMON_CAUSE));
+        flags.set(8, SpcPointType.CONCERN);
         Chart.Spc spc = new Chart.Spc("Virtual ward occupancy", "", "%", "%", x, v, constant(12, 70.0),
                 constant(12, 45.0), constant(12, 95.0), 80.0, flags, null, null, NO_ROWS);
         String svg = new SvgChartRenderer().svg(spc).orElseThrow();
-        // Making Data Count concern orange, #fab428 = rgb(250,180,40): one filled point, no stroked line
-        assertEquals(1, Pattern.compile("fill: ?rgb\\(250, ?180, ?40\\)").matcher(svg).results().count(), "one point");
+        // Making Data Count concern orange, #fab428 = rgb(250,180,40): the point and its legend entry, no line
+        assertEquals(2, Pattern.compile("fill: ?rgb\\(250, ?180, ?40\\)").matcher(svg).results().count(),
+                "the point and its legend entry");
         assertFalse(Pattern.compile("stroke: ?rgb\\(250, ?180, ?40\\)").matcher(svg).find(), "no orange line");
+        assertTrue(texts(svg).contains("Special cause: concern"), texts(svg).toString());
+    }
+
+    /**
+     * ECharts colours a legend entry from the series' colour, not its line's: an SPC chart whose series set only a
+     * line colour got legend entries in the default palette (a blue "Value", an orange "Lower process limit")
+     * that read as the improvement and concern colours of the points.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everySpcLegendEntryHasTheColourOfWhatItNames() {
+        List<String> x = months(6);
+        List<Double> v = Arrays.asList(70.0, 96.0, 71.0, 40.0, 70.0, 71.0);
+        List<SpcPointType> types = List.of(SpcPointType.COMMON_CAUSE, SpcPointType.IMPROVEMENT,
+                SpcPointType.COMMON_CAUSE, SpcPointType.CONCERN, SpcPointType.COMMON_CAUSE, SpcPointType.COMMON_CAUSE);
+        Chart.Spc spc = new Chart.Spc("Occupancy", "", "%", "%", x, v, constant(6, 70.0), constant(6, 45.0),
+                constant(6, 95.0), null, types, SpcIcon.COMMON_CAUSE, null, NO_ROWS);
+        Map<String, Object> o = new EChartsOptions().option(spc).orElseThrow();
+        List<Map<String, Object>> series = (List<Map<String, Object>>) o.get("series");
+        Map<String, String> legend = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> s : series) {
+            String colour = (String) s.get("color");
+            legend.put((String) s.get("name"), colour);
+            assertEquals(colour, ((Map<?, ?>) s.get("itemStyle")).get("color"), s.get("name") + ": legend mark");
+            if ("line".equals(s.get("type"))) {
+                assertEquals(colour, ((Map<?, ?>) s.get("lineStyle")).get("color"), s.get("name") + ": its line");
+            }
+        }
+        assertEquals(List.of("Value", "Mean", "Lower process limit", "Upper process limit",
+                "Special cause: improvement", "Special cause: concern"), List.copyOf(legend.keySet()));
+        assertEquals(SpcPointType.IMPROVEMENT.colour(), legend.get("Special cause: improvement"));
+        assertEquals(SpcPointType.CONCERN.colour(), legend.get("Special cause: concern"));
+        assertEquals(SpcPointType.COMMON_CAUSE.colour(), legend.get("Value"), "the line is the common-cause grey");
+        List<Map<String, Object>> points = (List<Map<String, Object>>) series.get(0).get("data");
+        for (int i = 0; i < points.size(); i++) {
+            assertEquals(types.get(i).colour(), ((Map<?, ?>) points.get(i).get("itemStyle")).get("color"), x.get(i));
+        }
     }
 
     @Test

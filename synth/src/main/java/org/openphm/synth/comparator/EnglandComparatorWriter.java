@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.openphm.model.CanonicalSchema;
 import org.openphm.model.CsvTableWriter;
+import org.openphm.synth.feeds.Cells;
 
 /**
  * Writes the england_comparator reference table for the QOF prevalence indicators (DP 5, DP 3.3): the
@@ -79,8 +80,8 @@ public final class EnglandComparatorWriter {
                 for (int y = FIRST_YEAR + 1; y <= LAST_YEAR; y++) {
                     double synthetic = pct * Math.pow(1 + change, y - FIRST_YEAR);
                     w.row(id, period(y), "Persons", age, round(synthetic), null, null, null, null, null, null, true,
-                            "SYNTHETIC: 2019/20 England value projected at an assumed " + (change * 100)
-                                    + "% a year; not a published figure");
+                            "SYNTHETIC: 2019/20 England value projected at an assumed "
+                                    + Cells.number(change * 100, 3) + "% a year; not a published figure");
                 }
             }
             return w.rows();

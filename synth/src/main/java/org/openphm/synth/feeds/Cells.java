@@ -2,11 +2,14 @@ package org.openphm.synth.feeds;
 
 import java.math.BigDecimal;
 
-/** Renders numbers for the CSV feeds: whole numbers without a decimal point, others without float noise. */
-final class Cells {
+/**
+ * Renders numbers for the CSV feeds, cells and notes alike: whole numbers without a decimal point, others without
+ * float noise (0.035 × 100 is 3.5, not 3.5000000000000004).
+ */
+public final class Cells {
     private Cells() {}
 
-    static String number(Double v, int decimals) {
+    public static String number(Double v, int decimals) {
         if (v == null) {
             return null;
         }

@@ -25,4 +25,13 @@ class EnglandComparatorWriterTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("qof-prevalence-smi,2019/20,Persons,All ages,0.93,")));
         assertTrue(lines.stream().filter(l -> l.contains(",2024/25,")).allMatch(l -> l.contains(",true,SYNTHETIC")));
     }
+
+    /** The note is printed beside the England value in the pack: 0.035 × 100 must read 3.5, not 3.5000000000000004. */
+    @Test
+    void theAssumedChangeIsWrittenAsAPersonWouldWriteIt(@TempDir Path dir) throws Exception {
+        EnglandComparatorWriter.write(dir, Map.of("CAN", "All ages"));
+        String can2020 = Files.readAllLines(dir.resolve("england_comparator.csv")).stream()
+                .filter(l -> l.startsWith("qof-prevalence-can,2020/21,")).findFirst().orElseThrow();
+        assertTrue(can2020.endsWith("projected at an assumed 3.5% a year; not a published figure"), can2020);
+    }
 }
