@@ -40,12 +40,47 @@ final class Identifiers {
         return check != 10 && check == digits.charAt(9) - '0';
     }
 
-    /** The rules broken by identifiers in the text, one per identifier found (the identifier is not kept). */
+    /**
+     * Where a plain run of ten digits counts as an NHS number. A number written in the NHS's 3-3-4 style (spaces,
+     * dashes or dots) always does; a plain run may be a figure (a budget of £1,254,432,000 printed without
+     * separators passes the check digit one time in eleven), so where figures are printed it counts only inside
+     * the ranges issued as NHS numbers.
+     */
+    enum Plain {
+        /** Text that holds no figures: a table's text cell, a message. */
+        ANY,
+        /** Free text that may print figures: JSON values, the HTML pack outside its tables. */
+        ISSUED_RANGES,
+        /** Text extracted from a rendering of checked content (the PDF of the HTML pack): NHS style only. */
+        NEVER
+    }
+
+    /**
+     * Issued NHS number ranges (NHS Digital, "NHS Number" in the NHS Data Dictionary and the Personal
+     * Demographics Service guidance): England, Wales and the Isle of Man 400 000 0000-499 999 9999 and
+     * 600 000 0000-708 800 0001; Northern Ireland's Health and Care numbers 320 000 0010-399 999 9999; and the
+     * 999 test range our synthetic data uses.
+     */
+    static boolean issuedRange(String digits) {
+        int first3 = Integer.parseInt(digits.substring(0, 3));
+        return (first3 >= 400 && first3 <= 499) || (first3 >= 600 && first3 <= 708)
+                || (first3 >= 320 && first3 <= 399) || first3 == 999;
+    }
+
+    /** {@link #find(CharSequence, Plain)} for text that holds no figures. */
     static List<Rule> find(CharSequence text) {
+        return find(text, Plain.ANY);
+    }
+
+    /** The rules broken by identifiers in the text, one per identifier found (the identifier is not kept). */
+    static List<Rule> find(CharSequence text, Plain plain) {
         List<Rule> out = new ArrayList<>();
         Matcher m = NHS.matcher(text);
         while (m.find()) {
-            if (validNhsNumber(m.group(1) + m.group(2) + m.group(3))) {
+            String digits = m.group(1) + m.group(2) + m.group(3);
+            boolean styled = m.group().length() > 10;
+            boolean counts = styled || plain == Plain.ANY || (plain == Plain.ISSUED_RANGES && issuedRange(digits));
+            if (counts && validNhsNumber(digits)) {
                 out.add(Rule.NHS_NUMBER);
             }
         }

@@ -122,9 +122,6 @@ public final class OutputCheck {
             servedTable(name, PublishedTable.csv(new java.io.StringReader(body)), classes, d, out::add);
             return out;
         }
-        for (Rule id : Identifiers.find(body)) {
-            out.add(new Finding(name, 0, "", id, id.meaning()));
-        }
         com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
         List<com.fasterxml.jackson.databind.JsonNode> tables = new ArrayList<>();
         collectTables(root, tables);
@@ -140,6 +137,11 @@ public final class OutputCheck {
                 rows.add(cells);
             }
             servedTable(name, new PublishedTable(header, rows), classes, d, out::add);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) t).remove("rows");
+        }
+        // What is left (titles, key points, chart options) is free text.
+        for (Rule id : Identifiers.find(root.toString(), Identifiers.Plain.ISSUED_RANGES)) {
+            out.add(new Finding(name, 0, "", id, id.meaning()));
         }
         return out;
     }
@@ -190,10 +192,7 @@ public final class OutputCheck {
                 table(name, file, t, columns, ext.equals("csv"), d, out);
             }
             case "pdf" -> pdf(f, name, out);
-            case "html", "htm" -> {
-                text(f, name, out);
-                htmlTables(f, name, d, out);
-            }
+            case "html", "htm" -> html(f, name, d, out);
             default -> {
                 if (TEXT_FILES.contains(ext)) {
                     text(f, name, out);
@@ -237,8 +236,10 @@ public final class OutputCheck {
                                 : "published count " + cell));
                     }
                 }
-                for (Rule id : Identifiers.find(cell)) {
-                    out.accept(new Finding(name, row, column, id, id.meaning()));
+                if (!figure(cell, classes[i])) {
+                    for (Rule id : Identifiers.find(cell)) {
+                        out.accept(new Finding(name, row, column, id, id.meaning()));
+                    }
                 }
                 if (spreadsheet && formula(cell)) {
                     out.accept(new Finding(name, row, column, Rule.FORMULA, "starts with '" + cell.charAt(0) + "'"));
@@ -252,6 +253,15 @@ public final class OutputCheck {
         } else if (file.startsWith("indicators.")) {
             IndicatorMargins.check(name, t, IndicatorMargins.Layout.TIDY, d, out);
         }
+    }
+
+    /**
+     * A number in a column of figures (a reference figure such as a budget, or a derived value) is a figure, not
+     * an identifier; text anywhere, and any number in a count or undeclared column, is searched for identifiers.
+     */
+    private static boolean figure(String cell, Declarations.ColumnClass cls) {
+        return (cls == Declarations.ColumnClass.REFERENCE || cls == Declarations.ColumnClass.DERIVED)
+                && PublishedTable.number(cell) != null;
     }
 
     /** A declared derived value must be what its published inputs give, or it tells more than they do. */
@@ -352,14 +362,19 @@ public final class OutputCheck {
 
     private static void text(Path f, String name, Consumer<Finding> out) throws IOException {
         try (Stream<String> lines = Files.lines(f, StandardCharsets.UTF_8)) {
-            long[] line = {0};
-            lines.forEach(l -> {
-                line[0]++;
-                for (Rule id : Identifiers.find(l)) {
-                    out.accept(new Finding(name, line[0], "", id, id.meaning() + " (line " + line[0] + ")"));
-                }
-            });
+            freeText(name, lines, out);
         }
+    }
+
+    /** Free text, line by line: it may print figures, so plain ten-digit runs count only in issued ranges. */
+    private static void freeText(String name, Stream<String> lines, Consumer<Finding> out) {
+        long[] line = {0};
+        lines.forEach(l -> {
+            line[0]++;
+            for (Rule id : Identifiers.find(l, Identifiers.Plain.ISSUED_RANGES)) {
+                out.accept(new Finding(name, line[0], "", id, id.meaning() + " (line " + line[0] + ")"));
+            }
+        });
     }
 
     private static void pdf(Path f, String name, Consumer<Finding> out) throws IOException {
@@ -368,7 +383,9 @@ public final class OutputCheck {
             for (int page = 1; page <= doc.getNumberOfPages(); page++) {
                 stripper.setStartPage(page);
                 stripper.setEndPage(page);
-                for (Rule id : Identifiers.find(stripper.getText(doc))) {
+                // The PDF is the HTML pack rendered, whose tables and text are checked with their context; here
+                // only numbers written in NHS style count, since a budget prints as ten plain digits.
+                for (Rule id : Identifiers.find(stripper.getText(doc), Identifiers.Plain.NEVER)) {
                     out.accept(new Finding(name, page, "", id, id.meaning() + " (page " + page + ")"));
                 }
             }
@@ -379,7 +396,7 @@ public final class OutputCheck {
      * The printed tables of the HTML pack: a column headed with a declared count's name (underscores printed as
      * spaces) is held to the count rule, cell by cell.
      */
-    private static void htmlTables(Path f, String name, Declarations d, Consumer<Finding> out) throws IOException {
+    private static void html(Path f, String name, Declarations d, Consumer<Finding> out) throws IOException {
         Document doc = Jsoup.parse(f.toFile(), "UTF-8");
         int tableNumber = 0;
         for (Element table : doc.select("table")) {
@@ -390,9 +407,16 @@ public final class OutputCheck {
             for (Element tr : table.select("tbody tr")) {
                 rowNumber++;
                 List<String> cells = tr.select("td").stream().map(Element::text).toList();
-                for (int i = 0; i < cells.size() && i < heads.size(); i++) {
-                    String column = heads.get(i).trim().replace(' ', '_');
-                    if (d.byName.get(column) != Declarations.ColumnClass.COUNT) {
+                for (int i = 0; i < cells.size(); i++) {
+                    String column = i < heads.size() ? heads.get(i).trim().replace(' ', '_') : "";
+                    Declarations.ColumnClass cls = d.byName.get(column);
+                    if (!figure(cells.get(i), cls)) {
+                        for (Rule id : Identifiers.find(cells.get(i))) {
+                            out.accept(new Finding(name + " (table " + tableNumber + ")", rowNumber, column, id,
+                                    id.meaning()));
+                        }
+                    }
+                    if (cls != Declarations.ColumnClass.COUNT) {
                         continue;
                     }
                     Double v = PublishedTable.number(cells.get(i));
@@ -404,5 +428,7 @@ public final class OutputCheck {
                 }
             }
         }
+        doc.select("table").remove();
+        freeText(name, doc.outerHtml().lines(), out);
     }
 }

@@ -215,6 +215,24 @@ class OutputCheckTest {
         }
     }
 
+    /**
+     * A budget of £1,254,432,000 printed as ten plain digits passes the Modulus 11 check (it did in the full-size
+     * pack, DP 11.5): as a figure in a table, in text outside the issued NHS number ranges, or in the PDF, it is not
+     * an NHS number. 401 000 0260 in text (an issued English number) is.
+     */
+    @Test
+    void figuresThatPassTheCheckDigitAreNotTakenForNhsNumbers() throws IOException {
+        cleanBuild();
+        write("results/dp-1-t.csv", TABLE.replace("2500000000", "1254432000"));
+        write("pack/index.html", HTML.replace("<td>Luton</td>", "<td>1254432000</td>")
+                .replace("Total: 1,005 people", "Target 1254432000; allocation 4010000260"));
+        pdf("pack/datapack.pdf", "Target 1254432000 and 4010000260");
+        List<Finding> f = findings();
+        assertEquals(1, f.size(), f.toString());
+        assertEquals(Rule.NHS_NUMBER, f.get(0).rule());
+        assertEquals("pack/index.html", f.get(0).file());
+    }
+
     @Test
     void pseudonymsAndIdentifierColumnsAreFound() throws IOException {
         cleanBuild();
