@@ -111,18 +111,12 @@ public final class ConditionProjections implements Analysis {
                 atHorizon.add(new Row(a, register, b, h));
             }
         }
-        return List.of(new AnalysisTable("projection", "Projected people on each register by year", List.of(
+        return List.of(new AnalysisTable("projection", "Projected people on each register by year", concat(List.of(
                         text("area_code", "ICB or Place code"), text("area_name", "Area name"),
                         text("area_type", "ICB or Place"), text("condition", "Register id"),
                         text("condition_name", "Condition"), integer("year", "Projection (mid-)year; the base year is "
-                                + "the latest financial year's 31 March"),
-                        AnalysisTable.Column.count("base_people", "People on the register in the base year (observed)"),
-                        AnalysisTable.Column.count("people", "People on the register: observed in the base year, "
-                                + "projected after (modelled, published under the count rule like the observed one)"),
-                        AnalysisTable.Column.derived("change_people", "Change on the base year",
-                                new AnalysisTable.Difference("people", "base_people")),
-                        AnalysisTable.Column.derived("change_pct", "Percentage change on the base year",
-                                new AnalysisTable.PercentChange("people", "base_people"))), series),
+                                + "the latest financial year's 31 March")),
+                        growth("People on the register: observed in the base year, projected after"), List.of()), series),
                 horizonTable(atHorizon, horizon));
     }
 
@@ -143,17 +137,35 @@ public final class ConditionProjections implements Analysis {
                         change(r.horizon(), r.base()), (long) byAbsolute.indexOf(r) + 1, (long) byRelative.indexOf(r) + 1));
             }
         });
-        return new AnalysisTable("by-horizon", "Growth of each register to the horizon, ranked", List.of(
+        return new AnalysisTable("by-horizon", "Growth of each register to the horizon, ranked", concat(List.of(
                 text("area_code", "ICB or Place code"), text("area_name", "Area name"), text("area_type", "ICB or Place"),
                 text("condition", "Register id"), text("condition_name", "Condition"),
-                integer("horizon", "Horizon year (2043, or the projection's last year)"),
+                integer("horizon", "Horizon year (2043, or the projection's last year)")),
+                growth("Projected people at the horizon"), List.of(integer("rank_absolute", "1 = largest absolute rise"),
+                integer("rank_relative", "1 = largest relative rise"))), out);
+    }
+
+    private static List<AnalysisTable.Column> concat(List<AnalysisTable.Column> before,
+                                                     List<AnalysisTable.Column> growth,
+                                                     List<AnalysisTable.Column> after) {
+        List<AnalysisTable.Column> all = new ArrayList<>(before);
+        all.addAll(growth);
+        all.addAll(after);
+        return all;
+    }
+
+    /**
+     * The observed base, the projected people and the change between them. Projected people are published under
+     * the count rule like the observed base, and the changes are computed again from the two as published, so the
+     * model cannot be divided back into the exact base.
+     */
+    private static List<AnalysisTable.Column> growth(String people) {
+        return List.of(
                 AnalysisTable.Column.count("base_people", "People on the register in the base year (observed)"),
-                AnalysisTable.Column.count("people", "Projected people at the horizon (modelled, published under the "
-                        + "count rule)"),
-                AnalysisTable.Column.derived("change_people", "Absolute change",
+                AnalysisTable.Column.count("people", people + " (modelled; published under the count rule)"),
+                AnalysisTable.Column.derived("change_people", "Change on the base year",
                         new AnalysisTable.Difference("people", "base_people")),
-                AnalysisTable.Column.derived("change_pct", "Percentage change",
-                        new AnalysisTable.PercentChange("people", "base_people")), integer("rank_absolute", "1 = largest absolute rise"),
-                integer("rank_relative", "1 = largest relative rise")), out);
+                AnalysisTable.Column.derived("change_pct", "Percentage change on the base year",
+                        new AnalysisTable.PercentChange("people", "base_people")));
     }
 }
