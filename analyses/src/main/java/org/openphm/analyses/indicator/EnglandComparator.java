@@ -38,4 +38,12 @@ public final class EnglandComparator {
     public Optional<Value> get(String indicatorId, String period) {
         return Optional.ofNullable(values.get(indicatorId + "|" + period));
     }
+
+    /**
+     * England's published value: a synthetic one (a published year projected forward) is no published figure, so
+     * it may neither be drawn as England nor decide significance.
+     */
+    public Optional<Value> published(String indicatorId, String period) {
+        return get(indicatorId, period).filter(v -> !v.synthetic());
+    }
 }

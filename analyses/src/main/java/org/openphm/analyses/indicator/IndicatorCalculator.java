@@ -78,7 +78,7 @@ public final class IndicatorCalculator {
             if (!icb.isHeadline() || !AreaType.ICB.label().equals(icb.areaType())) {
                 continue;
             }
-            england.get(icb.indicatorId(), icb.period()).ifPresent(v -> out.add(new IndicatorRow(icb.indicatorId(),
+            england.published(icb.indicatorId(), icb.period()).ifPresent(v -> out.add(new IndicatorRow(icb.indicatorId(),
                     icb.indicatorName(), icb.section(), eng.code(), eng.name(), AreaType.ENGLAND.label(), null,
                     icb.period(), icb.sex(), icb.age(), icb.categoryType(), null, null, null, v.value(), null, null,
                     null, null, NOT_COMPARED, NOT_COMPARED, null, "England value from reference data, not computed"
@@ -144,7 +144,7 @@ public final class IndicatorCalculator {
         String vsEngland = NOT_COMPARED;
         String vsEngland998 = NOT_COMPARED;
         Optional<EnglandComparator.Value> eng = key.breakdown() == Breakdown.NONE
-                ? england.get(m.id(), key.period()) : Optional.empty();
+                ? england.published(m.id(), key.period()) : Optional.empty();
         if (eng.isPresent()) {
             vsEngland = label(m, Comparison.benchmarkValue(est.ci95(), eng.get().value()));
             vsEngland998 = label(m, Comparison.benchmarkValue(est.ci998(), eng.get().value()));
@@ -172,8 +172,9 @@ public final class IndicatorCalculator {
             }
         }
         String note = est.ci95().note();
-        if (eng.isPresent() && eng.get().synthetic()) {
-            note = join(note, "England comparator is synthetic");
+        if (key.breakdown() == Breakdown.NONE && eng.isEmpty()
+                && england.get(m.id(), key.period()).filter(EnglandComparator.Value::synthetic).isPresent()) {
+            note = join(note, "not compared with England: England's value for this period is not a published figure");
         }
         return new IndicatorRow(m.id(), m.name(), m.section(), area.code(), area.name(), area.type().label(),
                 area.parentCode(), key.period(), sexLabel(key), ageLabel(spec, key), key.breakdown().categoryType(),

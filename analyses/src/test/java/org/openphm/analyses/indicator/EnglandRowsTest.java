@@ -49,6 +49,30 @@ class EnglandRowsTest {
         assertEquals("Similar", icb.comparedToEngland());
     }
 
+    /**
+     * Issue 16 item 2: the synthetic feed projects 2019/20's published England value forward ("assumed 0.0% a
+     * year"). Such a value is no published figure: it draws no England row and decides no significance, and the
+     * row says why. 2% of 1,000 (Wilson 1.30% to 3.07%) against a synthetic 7.7% would have been "Lower".
+     */
+    @Test
+    void aSyntheticEnglandValueIsNeitherDrawnNorCompared() {
+        Geography geography = Geography.of(List.of(new Geography.Area("QHG", "BLMK", AreaType.ICB,
+                Geography.ENGLAND_CODE)));
+        IndicatorSpec dm = spec("qof-prevalence-dm");
+        EnglandComparator england = EnglandComparator.empty();
+        england.put(dm.id(), "2024/25", new EnglandComparator.Value(7.7, true, "2019/20 projected"));
+        AgeBandCounts c = new AgeBandCounts();
+        c.add(10, 20, 1000);
+        Map<CellKey, AgeBandCounts> cells = Map.of(new CellKey(dm.id(), "QHG", AreaType.ICB, "2024/25",
+                Breakdown.NONE, null), c);
+        IndicatorCalculator calc = new IndicatorCalculator(geography, england);
+        List<IndicatorRow> rows = calc.rows(dm, cells);
+        assertTrue(calc.englandRows(rows).isEmpty(), "no England row from a synthetic value");
+        assertEquals("Not compared", rows.get(0).comparedToEngland());
+        assertEquals("Not compared", rows.get(0).comparedToParent(), "an ICB's parent is England");
+        assertTrue(rows.get(0).note().contains("not a published figure"), rows.get(0).note());
+    }
+
     private static IndicatorSpec spec(String id) {
         return QofIndicators.all().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
     }

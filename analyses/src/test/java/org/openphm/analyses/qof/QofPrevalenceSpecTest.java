@@ -116,7 +116,7 @@ class QofPrevalenceSpecTest {
             assertEquals(1, band.denominator());
 
             EnglandComparator england = EnglandComparator.empty();
-            england.put(DM.indicatorId(), "2024/25", new EnglandComparator.Value(7.5, true, "test"));
+            england.put(DM.indicatorId(), "2024/25", new EnglandComparator.Value(7.5, false, "test: a published value"));
             IndicatorSpec crude = QofIndicators.all().stream().filter(s -> s.id().equals(DM.indicatorId())).findFirst().orElseThrow();
             List<IndicatorRow> rows = new IndicatorCalculator(geography, england).rows(crude, cells);
             IndicatorRow icb = headline(rows, "QHG");
