@@ -127,11 +127,12 @@ class KeyPointPeersTest {
 
     @Test
     void aTotalLineIsNotRankedWithItsParts() throws IOException {
-        // DP 12.3 turnover: the "All" line is every organisation together.
+        // DP 12.3 turnover: the "All" line is every organisation together (here with leavers of its own, as
+        // when a trust-wide bank is counted only in the total).
         List<String> points = keyPoints("trend", """
                 organisation,year,turnover_pct
-                All,2023/24,9.0
-                All,2024/25,8.0
+                All,2023/24,12.0
+                All,2024/25,12.0
                 RWK,2023/24,11.0
                 RWK,2024/25,10.0
                 RV3,2023/24,7.0
@@ -143,10 +144,11 @@ class KeyPointPeersTest {
 
     @Test
     void aParentAreaIsNotRankedAmongItsChildren() throws IOException {
-        // The dashboard cuts a chart to Luton with its neighbourhoods: Luton is their sum, not a rival.
+        // The dashboard cuts a chart to Luton with its neighbourhoods: Luton is their whole, not a rival (its rate
+        // may lie outside theirs where a neighbourhood's is suppressed).
         List<String> points = keyPoints("bar_ci", """
                 area_type,area_code,area_name,parent_code,value
-                Place,E06000032,Luton,QHG,20.0
+                Place,E06000032,Luton,QHG,30.0
                 Neighbourhood,N1,Luton North,E06000032,25.0
                 Neighbourhood,N2,Luton South,E06000032,15.0
                 """, Map.of(), Map.of("x", "area_name", "y", "value"), "%");
@@ -165,12 +167,14 @@ class KeyPointPeersTest {
     }
 
     @Test
-    void aSingleBarHasNoHighestOrLowest() throws IOException {
-        List<String> points = keyPoints("bar_ci", """
-                area_name,value
-                Luton,12.0
-                Bedford,
-                """, Map.of(), Map.of("x", "area_name", "y", "value"), "%");
-        assertEquals(List.of("1 value is suppressed to protect confidentiality."), points);
+    void oneRowBesideItsTotalHasNoHighest() throws IOException {
+        // "Highest" over a single team says nothing; the total beside it is not a second team.
+        List<String> points = keyPoints("ranked_table", """
+                service,waiting_18w_plus
+                All teams,40
+                Podiatry,40
+                Twilight,
+                """, Map.of(), Map.of("y", "waiting_18w_plus", "label", "service"), "");
+        assertEquals(List.of(), points);
     }
 }
