@@ -113,7 +113,8 @@ class TrendKeyPointTest {
                 "change_pct"), List.of(List.of("QHG", "NHS BLMK ICB", "DEM", "Dementia", "69.78"),
                 List.of("QHG", "NHS BLMK ICB", "OST", "Osteoporosis", "59.76")));
         assertEquals(List.of("Highest change pct: Dementia (69.8%)."),
-                writer.write(new Chart.Table("Relative rise by 2043", "", "%", true, "change_pct", t)));
+                writer.write(new Chart.Table("Relative rise by 2043", "", "%", true, "change_pct",
+                        org.openphm.publish.chart.ChartResolver.labelColumn(t), t)));
     }
 
     @Test
@@ -125,7 +126,7 @@ class TrendKeyPointTest {
         bars.add(new Chart.Bar("85+", 9.0, 8.0, 10.0, org.openphm.publish.chart.Comparison.HIGHER, null));
         Chart.Bars b = new Chart.Bars("t", "", "%", "", "%", bars, List.of(), "BLMK as a whole", "95%", NO_ROWS);
         List<String> points = writer.write(b);
-        assertEquals(List.of("Highest: 85+ (9.0%); lowest: 0-4 (1.0%).",
+        assertEquals(List.of("Highest: 85+ (9.0%); lowest: 0-4, 5-9, 10-14, 15-19 and 20-24 (1.0%).",
                 "Significantly higher than BLMK as a whole (95% CI): 85+ (9.0%).",
                 "Significantly lower than BLMK as a whole (95% CI): 0-4, 5-9, 10-14, 15-19 and 20-24."), points);
     }

@@ -115,7 +115,7 @@ final class Views {
             return draw(spec, "Not published for " + area.name() + ": shown for " + shownFor + ".");
         }
         List<String> codes = switch (spec.kind() == null ? "" : spec.kind()) {
-            case "pyramid", "heatmap" -> List.of(area.code());
+            case "pyramid", "heatmap", "comorbidity" -> List.of(area.code());
             case "trend", "projection" -> lineage(area);
             default -> comparedAreas(area);
         };

@@ -197,7 +197,7 @@ class DashboardBrowserTest {
         browser.findElement(By.cssSelector("nav a[data-section='3']")).click();
         waitReady();
         Object kinds = js("return Array.from(document.querySelectorAll('.chart')).map(c => c.dataset.kind);");
-        assertTrue(((List<?>) kinds).contains("heatmap"), kinds.toString());
+        assertTrue(((List<?>) kinds).contains("comorbidity"), kinds.toString());
         screenshot("dashboard-section3");
     }
 

@@ -120,7 +120,7 @@ public final class ComorbidityMatrix implements Analysis {
     }
 
     private static ChartDescription heatmap(String title, String ageGroup) {
-        return new ChartDescription("heatmap", title, "BLMK ICB: % of people with the row condition who also have "
+        return new ChartDescription("comorbidity", title, "BLMK ICB: % of people with the row condition who also have "
                 + "the column condition", "matrix", Map.of("area_type", "ICB", "age_group", ageGroup),
                 Map.of("x", "column_name", "y", "row_name", "value", "percent"), "%");
     }

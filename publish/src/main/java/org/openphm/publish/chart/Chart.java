@@ -48,9 +48,15 @@ public sealed interface Chart {
     /** A comparator drawn as a horizontal line across the bars (England, the ICB). */
     record Reference(String label, double value) {}
 
-    /** A matrix, e.g. multimorbidity P(column condition | row condition). */
+    /**
+     * A matrix of values by row and column.
+     *
+     * @param comorbidity declared by the chart's kind: each cell is the share of people with the row condition
+     *     who also have the column condition, so the diagonal is a condition with itself
+     */
     record Heatmap(String title, String subtitle, String unit, List<String> rows, List<String> columns,
-                   List<List<Double>> values, org.openphm.publish.results.DataTable source) implements Chart {}
+                   List<List<Double>> values, boolean comorbidity, org.openphm.publish.results.DataTable source)
+            implements Chart {}
 
     /**
      * A Making Data Count SPC chart: the limits, special-cause flags and icons are computed by the analysis;
@@ -89,7 +95,12 @@ public sealed interface Chart {
         }
     }
 
-    /** A table; ranked tables are sorted by their value column, highest first, with a rank column. */
-    record Table(String title, String subtitle, String unit, boolean ranked, String rankColumn,
+    /**
+     * A table; ranked tables are sorted by their value column, highest first, with a rank column.
+     *
+     * @param labelColumn the column that names a row: the chart description's "label", else a text column that
+     *     varies; null for a plain table
+     */
+    record Table(String title, String subtitle, String unit, boolean ranked, String rankColumn, String labelColumn,
                  org.openphm.publish.results.DataTable source) implements Chart {}
 }

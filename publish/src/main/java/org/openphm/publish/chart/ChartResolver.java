@@ -23,8 +23,8 @@ import java.util.Map;
 import org.openphm.publish.results.DataTable;
 import org.openphm.publish.results.Numbers;
 import org.openphm.publish.results.PackMetadata.IndicatorInfo;
-import org.openphm.publish.results.ResultRow;
 import org.openphm.publish.results.ResultsDir;
+import org.openphm.publish.results.Wholes;
 
 /**
  * Turns a {@link ChartSpec} into a {@link Chart}: selects the rows, applies the column roles (with the tidy
@@ -53,11 +53,13 @@ public final class ChartResolver {
             case TREND -> lines(spec, rows, title, subtitle, unit, false, fromIndicator);
             case PROJECTION -> lines(spec, rows, title, subtitle, unit, true, fromIndicator);
             case BAR_CI -> bars(spec, rows, title, subtitle, unit, fromIndicator);
-            case HEATMAP -> heatmap(spec, rows, title, subtitle, unit);
+            case HEATMAP -> heatmap(spec, rows, title, subtitle, unit, false);
+            case COMORBIDITY -> heatmap(spec, rows, title, subtitle, unit, true);
             case SPC -> spc(spec, rows, title, subtitle, unit);
             case RANKED_TABLE -> new Chart.Table(title, subtitle, unit, true,
-                    spec.column("y", fromIndicator ? VALUE : null), ranked(rows, spec.column("y", VALUE)));
-            case TABLE -> new Chart.Table(title, subtitle, unit, false, null, rows);
+                    spec.column("y", fromIndicator ? VALUE : null), spec.column("label", labelColumn(rows)),
+                    ranked(rows, spec.column("y", VALUE)));
+            case TABLE -> new Chart.Table(title, subtitle, unit, false, null, null, rows);
         };
     }
 
@@ -168,7 +170,7 @@ public final class ChartResolver {
             String name = rows.has(seriesCol) ? rows.get(row, seriesCol) : (spec.yLabel() == null ? yCol : spec.yLabel());
             bySeries.computeIfAbsent(name == null ? "" : name, k -> new ArrayList<>()).add(row);
         }
-        String widestType = widestNonEnglandType(rows);
+        Wholes wholes = Wholes.of(rows, rows.has(seriesCol) ? List.of(seriesCol) : List.of());
         List<Chart.Series> series = new ArrayList<>();
         for (Map.Entry<String, List<List<String>>> e : bySeries.entrySet()) {
             List<Double> values = new ArrayList<>();
@@ -185,9 +187,8 @@ public final class ChartResolver {
                     trend = rows.get(row, RECENT_TREND);
                 }
             }
-            String type = rows.has(AREA_TYPE) ? rows.get(e.getValue().get(0), AREA_TYPE) : null;
-            series.add(new Chart.Series(e.getKey(), role(e.getKey(), type, widestType, rows), values, lower, upper,
-                    trend));
+            series.add(new Chart.Series(e.getKey(), role(e.getKey(), e.getValue().get(0), wholes, rows.has(AREA_TYPE)),
+                    values, lower, upper, trend));
         }
         // Focus areas first, comparators last, so legends and key points lead with the area being read.
         series.sort(Comparator.comparing(s -> s.role().ordinal()));
@@ -196,29 +197,14 @@ public final class ChartResolver {
     }
 
     /**
-     * England is always a comparator. When several area types are mixed, the widest (the ICB beside its
-     * Places) is the parent comparator; alone, an area is the focus.
+     * England is always a comparator. A whole beside its parts (the ICB beside its Places, a Place beside its
+     * neighbourhoods, the "All" line beside each provider's) is the parent comparator; alone, an area is the focus.
      */
-    private static Chart.SeriesRole role(String name, String type, String widestType, DataTable rows) {
-        if ("England".equalsIgnoreCase(type) || (type == null && "England".equalsIgnoreCase(name))) {
+    private static Chart.SeriesRole role(String name, List<String> row, Wholes wholes, boolean typed) {
+        if (wholes.england(row) || (!typed && "England".equalsIgnoreCase(name))) {
             return Chart.SeriesRole.ENGLAND;
         }
-        if (type != null && type.equals(widestType) && distinctNonEnglandTypes(rows) > 1) {
-            return Chart.SeriesRole.PARENT;
-        }
-        return Chart.SeriesRole.FOCUS;
-    }
-
-    private static String widestNonEnglandType(DataTable rows) {
-        return rows.distinct(AREA_TYPE).stream().filter(t -> !"England".equals(t))
-                .min(Comparator.comparingInt(t -> {
-                    int i = ResultRow.AREA_TYPES.indexOf(t);
-                    return i < 0 ? 99 : i;
-                })).orElse(null);
-    }
-
-    private static long distinctNonEnglandTypes(DataTable rows) {
-        return rows.distinct(AREA_TYPE).stream().filter(t -> !"England".equals(t)).count();
+        return wholes.whole(row) ? Chart.SeriesRole.PARENT : Chart.SeriesRole.FOCUS;
     }
 
     private static Chart bars(ChartSpec spec, DataTable rows, String title, String subtitle, String unit,
@@ -230,16 +216,13 @@ public final class ChartResolver {
         String sigCol = spec.column("significance", fromIndicator ? COMPARED_TO_ENGLAND : null);
         require(rows, "x", xCol);
         require(rows, "y", yCol);
-        String widestType = widestNonEnglandType(rows);
-        boolean mixed = distinctNonEnglandTypes(rows) > 1;
+        Wholes wholes = Wholes.of(rows, List.of(xCol));
         List<Chart.Bar> bars = new ArrayList<>();
         List<Chart.Reference> references = new ArrayList<>();
         for (List<String> row : rows.rows()) {
             String label = rows.get(row, xCol);
             Double value = rows.number(row, yCol);
-            String type = rows.has(AREA_TYPE) ? rows.get(row, AREA_TYPE) : null;
-            boolean comparator = "England".equals(type) || (mixed && type != null && type.equals(widestType));
-            if (comparator) {
+            if (wholes.whole(row)) {
                 if (value != null) {
                     references.add(new Chart.Reference(label, value));
                 }
@@ -282,7 +265,8 @@ public final class ChartResolver {
         return "the comparator";
     }
 
-    private static Chart heatmap(ChartSpec spec, DataTable rows, String title, String subtitle, String unit) {
+    private static Chart heatmap(ChartSpec spec, DataTable rows, String title, String subtitle, String unit,
+                                 boolean comorbidity) {
         String xCol = spec.column("x", "column");
         String yCol = spec.column("y", "row");
         String vCol = spec.column("value", VALUE);
@@ -301,7 +285,7 @@ public final class ChartResolver {
             }
             values.add(line);
         }
-        return new Chart.Heatmap(title, subtitle, unit, rowNames, columns, values, rows);
+        return new Chart.Heatmap(title, subtitle, unit, rowNames, columns, values, comorbidity, rows);
     }
 
     private static Chart spc(ChartSpec spec, DataTable rows, String title, String subtitle, String unit) {
@@ -341,6 +325,27 @@ public final class ChartResolver {
         }
         return new Chart.Spc(title, subtitle, unit, orDefault(spec.yLabel(), unit), x, values, centre, lower, upper,
                 target, types, SpcIcon.parse(variation), SpcIcon.parse(assurance), rows);
+    }
+
+    /**
+     * The column that names a row when the chart description declares no "label": a text column that differs
+     * between rows (the ICB's name on every row of a table of conditions names nothing), a "..._name" one
+     * first, so "Dementia" rather than its code "DEM".
+     */
+    public static String labelColumn(DataTable t) {
+        String best = null;
+        int bestScore = -1;
+        for (String c : t.columns()) {
+            if (!t.isText(c)) {
+                continue;
+            }
+            int score = (t.distinct(c).size() > 1 ? 2 : 0) + (c.endsWith("_name") || c.equals("name") ? 1 : 0);
+            if (score > bestScore) {
+                best = c;
+                bestScore = score;
+            }
+        }
+        return best;
     }
 
     private static DataTable ranked(DataTable rows, String sortCol) {

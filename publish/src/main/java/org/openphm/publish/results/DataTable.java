@@ -97,6 +97,11 @@ public record DataTable(String name, List<String> columns, List<List<String>> ro
         return true;
     }
 
+    /** Whether a column holds words (names, categories) rather than numbers or codes of digits. */
+    public boolean isText(String column) {
+        return distinct(column).stream().anyMatch(v -> v.chars().anyMatch(Character::isLetter) && Numbers.parse(v) == null);
+    }
+
     /** Distinct non-null values of a column in first-seen order. */
     public List<String> distinct(String column) {
         int i = indexOf(column);

@@ -5,8 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 import org.openphm.publish.chart.Chart;
 import org.openphm.publish.chart.Comparison;
+import org.openphm.publish.results.DataTable;
+import org.openphm.publish.results.Wholes;
 
 /**
  * Writes the plain-English key points under a chart from the chart's own (published, disclosure-controlled)
@@ -39,12 +42,10 @@ public final class KeyPointWriter {
     private static List<String> bars(Chart.Bars b) {
         List<String> out = new ArrayList<>();
         List<Chart.Bar> valued = b.bars().stream().filter(x -> x.value() != null).toList();
-        if (valued.size() >= 2) {
-            Chart.Bar hi = valued.stream().max(Comparator.comparing(Chart.Bar::value)).orElseThrow();
-            Chart.Bar lo = valued.stream().min(Comparator.comparing(Chart.Bar::value)).orElseThrow();
-            out.add("Highest: " + hi.label() + " (" + ValueFormat.withUnit(hi.value(), b.unit()) + "); lowest: "
-                    + lo.label() + " (" + ValueFormat.withUnit(lo.value(), b.unit()) + ").");
-        }
+        // The resolver has made the wholes (England, the ICB beside its Places, "All") reference lines.
+        Extremes.of(valued, Chart.Bar::label, Chart.Bar::value, v -> ValueFormat.withUnit(v, b.unit()))
+                .ifPresent(e -> out.add("Highest: " + names(e.highest(), Chart.Bar::label) + " (" + e.high()
+                        + "); lowest: " + names(e.lowest(), Chart.Bar::label) + " (" + e.low() + ")."));
         String against = b.comparedTo();
         Double referenceValue = b.references().stream().filter(r -> r.label().equals(against))
                 .map(Chart.Reference::value).findFirst().orElse(null);
@@ -103,18 +104,13 @@ public final class KeyPointWriter {
         int now = latestShared(focus);
         List<Chart.Series> described = focus;
         String ranking = null;
-        if (now >= 0) {
-            List<Chart.Series> valued = focus.stream().filter(s -> s.values().get(now) != null)
-                    .sorted(Comparator.comparing((Chart.Series s) -> s.values().get(now)).reversed()).toList();
-            if (valued.size() >= 2) {
-                Chart.Series hi = valued.get(0);
-                Chart.Series lo = valued.get(valued.size() - 1);
-                ranking = "In " + l.x().get(now) + ", highest: " + hi.name() + " ("
-                        + ValueFormat.withUnit(hi.values().get(now), l.unit()) + "); lowest: " + lo.name() + " ("
-                        + ValueFormat.withUnit(lo.values().get(now), l.unit()) + ").";
-                if (focus.size() > 4) {
-                    described = List.of(hi, lo);
-                }
+        Extremes<Chart.Series> e = now < 0 ? null : Extremes.of(focus, Chart.Series::name, s -> s.values().get(now),
+                v -> ValueFormat.withUnit(v, l.unit())).orElse(null);
+        if (e != null) {
+            ranking = "In " + l.x().get(now) + ", highest: " + names(e.highest(), Chart.Series::name) + " ("
+                    + e.high() + "); lowest: " + names(e.lowest(), Chart.Series::name) + " (" + e.low() + ").";
+            if (focus.size() > 4) {
+                described = List.of(e.highest().get(0), e.lowest().get(0));
             }
         }
         boolean monthly = !l.x().isEmpty() && l.x().stream().allMatch(x -> MONTH.matcher(x).matches());
@@ -235,8 +231,12 @@ public final class KeyPointWriter {
         return t;
     }
 
+    /**
+     * Growth of each line to the horizon, the whole (all ages, the ICB) first as the headline; then the largest
+     * rises among the parts only: the ICB's rise beside its Places' is their sum, not a rival.
+     */
     private static List<String> projection(Chart.Lines l) {
-        record Growth(String name, double from, double to, String fromX, String toX) {
+        record Growth(String name, boolean part, double from, double to, String fromX, String toX) {
             double relative() { return (to - from) / from; }
             double absolute() { return to - from; }
         }
@@ -244,25 +244,25 @@ public final class KeyPointWriter {
         for (Chart.Series s : l.series()) {
             int first = firstValued(s.values());
             int last = lastValued(s.values());
-            if (first >= 0 && last > first && s.values().get(first) != 0) {
-                growth.add(new Growth(s.name(), s.values().get(first), s.values().get(last), l.x().get(first),
-                        l.x().get(last)));
+            if (s.role() != Chart.SeriesRole.ENGLAND && first >= 0 && last > first && s.values().get(first) != 0) {
+                growth.add(new Growth(s.name(), s.role() == Chart.SeriesRole.FOCUS, s.values().get(first),
+                        s.values().get(last), l.x().get(first), l.x().get(last)));
             }
         }
+        growth.sort(Comparator.comparing(Growth::part));
+        List<Growth> parts = growth.stream().filter(Growth::part).toList();
         List<String> out = new ArrayList<>();
-        for (Growth g : growth.size() <= 3 ? growth : List.<Growth>of()) {
+        for (Growth g : growth.size() <= 3 ? growth : growth.stream().filter(g -> !g.part()).toList()) {
             out.add(g.name() + ": " + ValueFormat.withUnit(g.from(), l.unit()) + " in " + g.fromX() + " to "
                     + ValueFormat.withUnit(g.to(), l.unit()) + " in " + g.toX() + " ("
                     + ValueFormat.percentChange(g.from(), g.to()) + " by " + g.toX() + ").");
         }
-        if (growth.size() > 1) {
-            Growth rel = growth.stream().max(Comparator.comparingDouble(Growth::relative)).orElseThrow();
-            Growth abs = growth.stream().max(Comparator.comparingDouble(Growth::absolute)).orElseThrow();
-            out.add("Largest relative rise: " + rel.name() + " (" + ValueFormat.percentChange(rel.from(), rel.to())
-                    + " by " + rel.toX() + ").");
-            out.add("Largest absolute rise: " + abs.name() + " (" + signed(abs.absolute(), l.unit()) + " by "
-                    + abs.toX() + ").");
-        }
+        Extremes.of(parts, Growth::name, Growth::relative, r -> ValueFormat.percentChange(1, 1 + r))
+                .ifPresent(e -> out.add("Largest relative rise: " + names(e.highest(), Growth::name) + " ("
+                        + e.high() + " by " + e.highest().get(0).toX() + ")."));
+        Extremes.of(parts, Growth::name, Growth::absolute, a -> signed(a, l.unit()))
+                .ifPresent(e -> out.add("Largest absolute rise: " + names(e.highest(), Growth::name) + " ("
+                        + e.high() + " by " + e.highest().get(0).toX() + ")."));
         return out;
     }
 
@@ -313,6 +313,26 @@ public final class KeyPointWriter {
     }
 
     private static List<String> heatmap(Chart.Heatmap h) {
+        return h.comorbidity() ? comorbidity(h) : matrix(h);
+    }
+
+    /** Any other matrix: its highest cell, named by row and column. */
+    private static List<String> matrix(Chart.Heatmap h) {
+        record Cell(String name, Double value) {}
+        List<Cell> cells = new ArrayList<>();
+        for (int r = 0; r < h.rows().size(); r++) {
+            for (int c = 0; c < h.columns().size(); c++) {
+                cells.add(new Cell(h.rows().get(r) + " \u2013 " + h.columns().get(c), h.values().get(r).get(c)));
+            }
+        }
+        return Extremes.of(cells, Cell::name, Cell::value, v -> ValueFormat.withUnit(v, h.unit()))
+                .map(e -> "Highest: " + (e.highest().size() <= 4 ? names(e.highest(), Cell::name) + " (" + e.high() + ")"
+                        : e.high() + " in " + e.highest().size() + " cells") + ".")
+                .stream().toList();
+    }
+
+    /** A comorbidity matrix: the strongest association, a share of people with one condition. */
+    private static List<String> comorbidity(Chart.Heatmap h) {
         double best = Double.NEGATIVE_INFINITY;
         String text = null;
         for (int r = 0; r < h.rows().size(); r++) {
@@ -357,39 +377,52 @@ public final class KeyPointWriter {
         return out;
     }
 
+    /** The top of a ranked table, among the rows that are parts: a total or a parent area is not a rival. */
     private static List<String> table(Chart.Table t) {
-        if (!t.ranked() || t.rankColumn() == null || t.source().rows().isEmpty()) {
+        DataTable source = t.source();
+        if (!t.ranked() || t.rankColumn() == null || t.labelColumn() == null || !source.has(t.labelColumn())) {
             return List.of();
         }
-        List<String> top = t.source().rows().get(0);
-        String column = labelColumn(t.source());
-        String label = column == null ? "first row" : t.source().get(top, column);
-        return List.of("Highest " + t.rankColumn().replace('_', ' ') + ": " + label + " ("
-                + ValueFormat.withUnit(t.source().number(top, t.rankColumn()), t.unit()) + ").");
+        List<String> key = rowKey(source, t.labelColumn());
+        Wholes wholes = Wholes.of(source, key);
+        List<List<String>> parts = source.rows().stream().filter(r -> !wholes.whole(r)).toList();
+        Function<List<String>, String> name = r -> {
+            String label = source.get(r, t.labelColumn());
+            List<String> more = key.subList(1, key.size()).stream().map(c -> source.get(r, c)).toList();
+            return more.isEmpty() ? label : label + ", " + String.join(", ", more);
+        };
+        return Extremes.of(parts, name, r -> source.number(r, t.rankColumn()), v -> ValueFormat.withUnit(v, t.unit()))
+                .map(e -> "Highest " + t.rankColumn().replace('_', ' ') + ": " + names(e.highest(), name) + " ("
+                        + e.high() + ").")
+                .stream().toList();
     }
 
     /**
-     * The column that names a row of a ranked table: a text column that differs between rows (the ICB's name
-     * on every row of a table of conditions names nothing), a "..._name" one first, so "Dementia" rather than
-     * its code "DEM".
+     * The columns that name a row: the label, then as many of the other text columns that vary as it takes
+     * for each row to have its own name. A provider's spend within each category is named "RWK, mental health",
+     * never "mental health" or "RWK" alone, which would stand for a total it is not.
      */
-    static String labelColumn(org.openphm.publish.results.DataTable t) {
-        String best = null;
-        int bestScore = -1;
+    private static List<String> rowKey(DataTable t, String label) {
+        List<String> key = new ArrayList<>(List.of(label));
         for (String c : t.columns()) {
-            List<String> values = t.distinct(c);
-            boolean text = values.stream().anyMatch(v -> v != null && v.chars().anyMatch(Character::isLetter)
-                    && org.openphm.publish.results.Numbers.parse(v) == null);
-            if (!text) {
-                continue;
+            if (distinctKeys(t, key) == t.rows().size()) {
+                break;
             }
-            int score = (values.size() > 1 ? 2 : 0) + (c.endsWith("_name") || c.equals("name") ? 1 : 0);
-            if (score > bestScore) {
-                best = c;
-                bestScore = score;
+            if (!key.contains(c) && t.isText(c) && t.distinct(c).size() > 1) {
+                key.add(c);
             }
         }
-        return best;
+        return key;
+    }
+
+    private static long distinctKeys(DataTable t, List<String> columns) {
+        return t.rows().stream().map(r -> columns.stream().map(c -> String.valueOf(t.get(r, c))).toList()).distinct()
+                .count();
+    }
+
+    /** "A", "A and B": the items tied at a value, by name. */
+    private static <T> String names(List<T> items, Function<T, String> name) {
+        return join(items.stream().map(name).toList());
     }
 
     private static int firstValued(List<Double> v) {
