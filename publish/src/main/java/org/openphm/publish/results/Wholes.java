@@ -1,22 +1,19 @@
 package org.openphm.publish.results;
 
-import static org.openphm.publish.results.ResultRow.AREA_CODE;
 import static org.openphm.publish.results.ResultRow.AREA_TYPE;
-import static org.openphm.publish.results.ResultRow.PARENT_CODE;
 
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Which rows of a published table stand for a whole that other rows are parts of: England, the ICB beside
- * its Places, an area whose code is another row's parent_code, a row labelled "All" or "Total". A whole is a
- * comparator, never one of the items compared: "highest headcount: All" or "largest rise: the ICB" compares a
- * sum with its own terms.
+ * Which rows of a published table stand for a whole that other rows are parts of: England, the widest area
+ * beside narrower ones (the ICB beside its Places), a row labelled "All" or "Total". A whole is a comparator,
+ * never one of the items compared: "highest headcount: All" or "largest rise: the ICB" compares a sum with its
+ * own terms. An area beside its own children below the widest level stays an item: the dashboard cut to a Place
+ * shows the Place as a bar beside its neighbourhoods, with the ICB as the reference.
  */
 public final class Wholes {
     /**
@@ -28,7 +25,6 @@ public final class Wholes {
     private final DataTable table;
     private final Collection<String> labelColumns;
     private final String widestType;
-    private final Set<String> parentCodes = new HashSet<>();
 
     private Wholes(DataTable table, Collection<String> labelColumns) {
         this.table = table;
@@ -37,15 +33,6 @@ public final class Wholes {
                 ? table.distinct(AREA_TYPE).stream().filter(t -> !isEngland(t)).toList() : List.of();
         this.widestType = types.size() > 1 ? types.stream().min(Comparator.comparingInt(Wholes::depth)).orElseThrow()
                 : null;
-        if (table.has(AREA_CODE) && table.has(PARENT_CODE)) {
-            Set<String> codes = new HashSet<>(table.distinct(AREA_CODE));
-            for (List<String> row : table.rows()) {
-                String parent = table.get(row, PARENT_CODE);
-                if (parent != null && codes.contains(parent) && !parent.equals(table.get(row, AREA_CODE))) {
-                    parentCodes.add(parent);
-                }
-            }
-        }
     }
 
     /** @param labelColumns the columns that name a row (its x, its series, the label of a ranked table) */
@@ -72,9 +59,6 @@ public final class Wholes {
             return true;
         }
         if (widestType != null && widestType.equals(table.get(row, AREA_TYPE))) {
-            return true;
-        }
-        if (table.has(AREA_CODE) && parentCodes.contains(table.get(row, AREA_CODE))) {
             return true;
         }
         return labelColumns.stream().filter(table::has).anyMatch(c -> isTotal(table.get(row, c)));
