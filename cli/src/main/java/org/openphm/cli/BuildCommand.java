@@ -72,10 +72,13 @@ final class BuildCommand implements Callable<Integer> {
         BuildReport.print(summary, out.resolve("results"), analystOutputs
                 ? out.resolve("analyst").resolve("results") : null, System.out);
         if (p != null) {
-            System.out.printf("Pack: %s and %s (%d sections, %d charts%s)%n",
-                    out.resolve("pack").resolve(PackWriter.HTML).toAbsolutePath(),
-                    out.resolve("pack").resolve(PackWriter.PDF).toAbsolutePath(), p.sections(), p.charts(),
+            Path packDir = out.resolve("pack");
+            System.out.printf("Pack: %s and %s (%d sections, %d charts, %d pages%s)%n",
+                    packDir.resolve(PackWriter.HTML).toAbsolutePath(), packDir.resolve(PackWriter.PDF).toAbsolutePath(),
+                    p.sections(), p.charts(), p.pdfPages(),
                     p.chartProblems() > 0 ? ", " + p.chartProblems() + " chart problems shown in the pack" : "");
+            System.out.printf("Summary pack: %s (%d pages: each section's key insights and headline charts)%n",
+                    packDir.resolve(PackWriter.SUMMARY_PDF).toAbsolutePath(), p.summaryPages());
         }
         System.out.printf("Output check: %d published files, no disclosure problems%n", check.files());
         return 0;

@@ -393,8 +393,9 @@ public final class OutputCheck {
     }
 
     /**
-     * The printed tables of the HTML pack: a column headed with a declared count's name (underscores printed as
-     * spaces) is held to the count rule, cell by cell.
+     * The printed tables of the HTML pack: a column whose header names a declared count (by its
+     * {@code data-column} attribute, the results column it prints under a reader's label; else its text with
+     * spaces for underscores) is held to the count rule, cell by cell.
      */
     private static void html(Path f, String name, Declarations d, Consumer<Finding> out) throws IOException {
         Document doc = Jsoup.parse(f.toFile(), "UTF-8");
@@ -402,7 +403,8 @@ public final class OutputCheck {
         for (Element table : doc.select("table")) {
             tableNumber++;
             // Element text one by one: Elements.eachText() leaves out empty cells and would shift the columns.
-            List<String> heads = table.select("thead th").stream().map(Element::text).toList();
+            List<String> heads = table.select("thead th").stream()
+                    .map(th -> th.hasAttr("data-column") ? th.attr("data-column") : th.text()).toList();
             int rowNumber = 0;
             for (Element tr : table.select("tbody tr")) {
                 rowNumber++;

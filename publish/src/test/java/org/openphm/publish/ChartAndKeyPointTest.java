@@ -84,6 +84,10 @@ class ChartAndKeyPointTest {
     void heatmapIgnoresTheDiagonalAndPyramidCountsOlderPeople() {
         Chart.Heatmap h = (Chart.Heatmap) resolver.resolve(analysisChart("dp-3.11-multimorbidity"));
         assertEquals(List.of("Highest: 79.8% of people with Heart failure also have Hypertension."), writer.write(h));
+        // Both axes in one order, so the diagonal is the diagonal: the first row's condition has no cell with
+        // itself, and taking columns in order of appearance would have put it last.
+        assertEquals(h.rows(), h.columns());
+        assertEquals("Heart failure", h.columns().get(0));
         Chart.Pyramid p = (Chart.Pyramid) resolver.resolve(analysisChart("dp-1.2-population-pyramid"));
         assertEquals(19, p.bands().size());
         assertTrue(writer.write(p).get(0).startsWith("Total: 1,162,700, of whom 50.6% female."), () -> writer.write(p).toString());
@@ -107,7 +111,7 @@ class ChartAndKeyPointTest {
         assertEquals(5, unknown.source().rows().size());
         Chart.Table ranked = (Chart.Table) resolver.resolve(analysisChart("dp-4.7-community-referral-projections"));
         assertEquals("Crisis Response Intermediate Care", ranked.source().rows().get(0).get(0));
-        assertEquals(List.of("Highest growth 2043 pct: Crisis Response Intermediate Care (77.0%)."), writer.write(ranked));
+        assertEquals(List.of("Highest growth 2043: Crisis Response Intermediate Care (77.0%)."), writer.write(ranked));
     }
 
     @Test

@@ -275,6 +275,14 @@ public final class ChartResolver {
         require(rows, "value", vCol);
         List<String> columns = rows.distinct(xCol);
         List<String> rowNames = rows.distinct(yCol);
+        if (comorbidity) {
+            // A condition-by-condition matrix reads along its diagonal only when both axes share one order: the
+            // rows' (first appearance would put the first row's condition last among the columns, as it has no
+            // pair with itself); a column that is no row's condition follows.
+            List<String> ordered = new ArrayList<>(rowNames.stream().filter(columns::contains).toList());
+            columns.stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
+            columns = ordered;
+        }
         List<List<Double>> values = new ArrayList<>();
         for (String r : rowNames) {
             List<Double> line = new ArrayList<>();

@@ -10,4 +10,5 @@ import java.time.Duration;
  *                      visible problem note rather than failing the build)
  */
 public record PackSummary(Path html, Path pdf, int sections, int items, int charts, int chartProblems,
-                          long htmlBytes, long pdfBytes, int pdfPages, Duration elapsed) {}
+                          long htmlBytes, long pdfBytes, int pdfPages, Path summaryPdf, int summaryPages,
+                          Duration elapsed) {}

@@ -15,12 +15,15 @@ import org.openphm.publish.results.ResultsDir;
 
 /**
  * Writes the printed data pack from a built output directory: {@code DIR/pack/index.html} (self-contained,
- * opens offline from disk) and {@code DIR/pack/datapack.pdf} (the same document through openhtmltopdf).
+ * opens offline from disk), {@code DIR/pack/datapack.pdf} (the same document through openhtmltopdf, with an
+ * outline), and {@code DIR/pack/summary.pdf}: the seed's length and order, each item's headline chart and
+ * each section's key insights, the full pack being its appendix.
  */
 public final class PackWriter {
     public static final String PACK = "pack";
     public static final String HTML = "index.html";
     public static final String PDF = "datapack.pdf";
+    public static final String SUMMARY_PDF = "summary.pdf";
     /** From Debian's fonts-dejavu-core (installed by .ci/browser-setup.sh): has £, ≥, – and −. */
     static final Path DEJAVU = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
     static final Path DEJAVU_BOLD = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
@@ -32,23 +35,37 @@ public final class PackWriter {
         ResultsDir results = ResultsDir.load(buildDir);
         progress.message("pack: drawing charts for " + results.metadata().indicators().size() + " indicators and "
                 + results.metadata().analyses().size() + " analyses");
-        PackHtml page = new PackHtml(results);
+        PackHtml page = new PackHtml(results, PackHtml.Mode.FULL);
         String html = page.write();
         Path dir = Files.createDirectories(buildDir.resolve(PACK));
         Path htmlFile = dir.resolve(HTML);
         Files.writeString(htmlFile, html, StandardCharsets.UTF_8);
         progress.message("pack: wrote " + htmlFile);
         Path pdfFile = dir.resolve(PDF);
-        renderPdf(html, dir, pdfFile, progress);
-        int pages;
-        try (PDDocument pdf = Loader.loadPDF(pdfFile.toFile())) {
-            pages = pdf.getNumberOfPages();
-        }
+        renderPdf(withOutline(html, page), dir, pdfFile, progress);
+        int pages = pages(pdfFile);
         progress.message("pack: wrote " + pdfFile + " (" + pages + " pages)");
+        PackHtml summary = new PackHtml(results, PackHtml.Mode.SUMMARY);
+        Path summaryFile = dir.resolve(SUMMARY_PDF);
+        renderPdf(withOutline(summary.write(), summary), dir, summaryFile, progress);
+        int summaryPages = pages(summaryFile);
+        progress.message("pack: wrote " + summaryFile + " (" + summaryPages + " pages)");
         int items = page.contents().allItems().size();
         return new PackSummary(htmlFile, pdfFile, page.contents().sections().size(), items, page.charts(),
-                page.chartProblems(), Files.size(htmlFile), Files.size(pdfFile), pages,
+                page.chartProblems(), Files.size(htmlFile), Files.size(pdfFile), pages, summaryFile, summaryPages,
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static int pages(Path pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return doc.getNumberOfPages();
+        }
+    }
+
+    /** The PDF's input: the pack's XHTML with its outline in the head (openhtmltopdf's bookmarks). */
+    private static String withOutline(String html, PackHtml page) {
+        int head = html.indexOf("</head>");
+        return html.substring(0, head) + page.bookmarks() + html.substring(head);
     }
 
     private static void renderPdf(String html, Path baseDir, Path pdfFile, Progress progress) throws IOException {

@@ -392,7 +392,7 @@ public final class KeyPointWriter {
             return more.isEmpty() ? label : label + ", " + String.join(", ", more);
         };
         return Extremes.of(parts, name, r -> source.number(r, t.rankColumn()), v -> ValueFormat.withUnit(v, t.unit()))
-                .map(e -> "Highest " + t.rankColumn().replace('_', ' ') + ": " + names(e.highest(), name) + " ("
+                .map(e -> "Highest " + ColumnLabel.inSentence(t.rankColumn()) + ": " + names(e.highest(), name) + " ("
                         + e.high() + ").")
                 .stream().toList();
     }

@@ -52,8 +52,11 @@ class LandscapeTableTest {
         json.writeValue(results.resolve("metadata.json").toFile(), meta);
 
         String html = new PackHtml(ResultsDir.load(dir)).write();
-        assertEquals(1, html.split("class=\"figure landscape\"", -1).length - 1, "one landscape figure");
-        assertTrue(html.matches("(?s).*class=\"figure landscape\">\\s*<h3>The wide register</h3>.*"));
+        assertEquals(1, html.split(" landscape\"", -1).length - 1, "one landscape block");
+        // its heading goes with it to the landscape page, never left alone on the portrait page before it
+        assertTrue(html.matches("(?s).*class=\"keep landscape\">\\s*<h2>DP 6.7 \u2013 A wide register</h2>"
+                + "\\s*<p class=\"definition\">Fourteen columns.</p>\\s*<div class=\"figure\">\\s*<h3>The wide register</h3>.*"),
+                () -> html.substring(html.indexOf("DP 6.7 \u2013 A wide") - 200, html.indexOf("DP 6.7 \u2013 A wide") + 300));
 
         PackSummary summary = PackWriter.write(dir, Progress.SILENT);
         int landscape = 0;
