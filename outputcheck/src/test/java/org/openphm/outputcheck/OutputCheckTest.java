@@ -276,6 +276,16 @@ class OutputCheckTest {
     }
 
     @Test
+    void aPrintedTableUnderReadersLabelsIsCheckedByTheColumnsItNames() throws IOException {
+        cleanBuild();
+        // the pack prints "Base people" over base_people's cells; data-column says which results column it is
+        write("pack/index.html", HTML.replace("<th>base people</th>", "<th data-column=\"base_people\">Base (people)</th>")
+                .replace("<td>1,005</td><td></td>", "<td></td><td>6</td>"));
+        Finding f = only(findings(), Rule.SMALL_COUNT);
+        assertEquals("base_people", f.column());
+    }
+
+    @Test
     void parquetIsReadAndChecked() throws Exception {
         cleanBuild();
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement s = db.createStatement()) {
