@@ -40,7 +40,11 @@ final class DemoCommand implements Callable<Integer> {
                 ingest.quarantined());
         progress.message("3/3 Building the data pack");
         BuildCommand.run(workspace, out, false, DisclosureRule.nhsDefault(), true,
-                String.format("synthetic BLMK-like population of %,d patients (seed %d)", patients, seed));
+                // the generator's size is the registered list on its reference date; later years grow from it, so
+                // the pack's latest registered population (DP 1.2) is a different, larger figure
+                String.format("synthetic BLMK-like population: %,d patients registered on %s (seed %d)", patients,
+                        org.openphm.synth.population.PopulationFlow.REFERENCE_DATE.format(
+                                java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)), seed));
         System.out.printf("%nDone in %s. Open %s in a browser, or serve the dashboard:%n  ./phm serve --workspace %s%n",
                 Summary.duration(Duration.ofNanos(System.nanoTime() - started)),
                 out.resolve("pack").resolve("index.html").toAbsolutePath(), workspace);

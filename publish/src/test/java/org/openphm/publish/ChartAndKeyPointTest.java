@@ -90,7 +90,7 @@ class ChartAndKeyPointTest {
         assertEquals("Heart failure", h.columns().get(0));
         Chart.Pyramid p = (Chart.Pyramid) resolver.resolve(analysisChart("dp-1.2-population-pyramid"));
         assertEquals(19, p.bands().size());
-        assertTrue(writer.write(p).get(0).startsWith("Total: 1,162,700, of whom 50.6% female."), () -> writer.write(p).toString());
+        assertTrue(writer.write(p).get(0).startsWith("Total: about 1,162,700, of whom 50.6% female."), () -> writer.write(p).toString());
         assertTrue(writer.write(p).get(1).startsWith("Aged 65 and over: 16.5%"), () -> writer.write(p).toString());
     }
 

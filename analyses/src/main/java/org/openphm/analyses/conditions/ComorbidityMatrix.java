@@ -78,8 +78,10 @@ public final class ComorbidityMatrix implements Analysis {
             "Registers record diagnosed conditions; the data pack's own figures come from NHS England's PAPI dashboard, "
                     + "whose register definitions may differ from the QOF ones counted here (e.g. CKD 0.7% of all "
                     + "patients in DP 3.7).",
-            "Cells are unrounded counts of people; small cells (e.g. LD with AF in a neighbourhood) are not "
-                    + "disclosure-controlled and are for analysts only.");
+            "Published cells are disclosure-controlled like every results file (the rule is in metadata.json): counts "
+                    + "are rounded and small cells (e.g. LD with AF in a neighbourhood) are suppressed with the "
+                    + "percentages that would give them back; exact cells are only in the analyst outputs "
+                    + "(phm build --analyst-outputs), which are never published.");
 
     static final String METHOD = "People on each register on the reference date (diagnosed on or before it, not "
             + "resolved) among those registered with a practice then. For each pair of conditions the people on both "

@@ -26,6 +26,9 @@ import org.openphm.stats.spc.SpcPoint;
  * window for the trend chart (table "benchmarks").
  */
 public final class PerformanceDashboard implements Analysis {
+    /** The measure the trend chart is about; threshold, regional and national are read against it, not ranked. */
+    static final String ACHIEVEMENT = "Achievement";
+
 
     public static final String DATA_PACK_VIEW = "Data pack";
     public static final String LATEST_VIEW = "Latest";
@@ -81,7 +84,8 @@ public final class PerformanceDashboard implements Analysis {
                 window.put("dp_window", "yes");
                 charts.add(new ChartDescription("trend", title,
                         "Rolling 12 months as in the data pack: achievement, threshold, regional and national",
-                        "benchmarks", window, Map.of("x", "month", "y", "value", "series", "measure"), m.unit()));
+                        "benchmarks", window, Map.of("x", "month", "y", "value", "series", "measure",
+                                "focus", ACHIEVEMENT), m.unit()));
             }
         }
         return charts;
@@ -133,7 +137,7 @@ public final class PerformanceDashboard implements Analysis {
                     q.lowerProcessLimit(), q.upperProcessLimit(), MetricSpc.flag(q), MetricSpc.rules(q),
                     MetricSpc.variation(q.variation()),
                     i == last ? MetricSpc.assurance(spc.summary().assurance()) : null));
-            benchmark(benchmarks, s, p, window, "Achievement", p.value());
+            benchmark(benchmarks, s, p, window, ACHIEVEMENT, p.value());
             benchmark(benchmarks, s, p, window, "Threshold", p.threshold());
             benchmark(benchmarks, s, p, window, "Regional", p.regional());
             benchmark(benchmarks, s, p, window, "National", p.national());

@@ -51,9 +51,7 @@ final class LifeExpectancyAnalysis implements Analysis {
                         "No England comparator for life expectancy is held in the workspace, so significance "
                                 + "against England is not stated.",
                         "DP 2.5 healthy life expectancy needs the ONS Annual Population Survey's self-reported "
-                                + "health, which this workspace does not hold: it is not computed, rather than invented.",
-                        "DP 2.6 causes of disability is an external Global Burden of Disease table; no public "
-                                + "source for it is held in the project's reference data, so it is not shown."),
+                                + "health, which this workspace does not hold: it is not computed, rather than invented."),
                 List.of(new ChartDescription("bar_ci", "Female life expectancy at birth by Place", null,
                                 "life-expectancy", Map.of("area_type", "ICB|Place", "sex", "Female", "age", "0",
                                 "period", "latest"), Map.of("x", "area_name", "y", "value", "lower", "lower_ci95",

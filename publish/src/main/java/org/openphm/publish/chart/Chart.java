@@ -36,7 +36,12 @@ public sealed interface Chart {
     record Series(String name, SeriesRole role, List<Double> values, List<Double> lower, List<Double> upper,
                   String recentTrend) {}
 
-    enum SeriesRole { FOCUS, PARENT, ENGLAND }
+    /**
+     * FOCUS: the areas or things the chart is about, ranked and described; PARENT: the area they sit in; BENCHMARK:
+     * a standard a focus series is read against (a threshold, the regional or national value), drawn dashed in
+     * its own colour and never ranked with the focus; ENGLAND: England.
+     */
+    enum SeriesRole { FOCUS, PARENT, BENCHMARK, ENGLAND }
 
     /** Bars with confidence-interval whiskers, coloured by significance against {@code comparedTo}. */
     record Bars(String title, String subtitle, String unit, String xLabel, String yLabel, List<Bar> bars,

@@ -171,6 +171,9 @@ public final class ChartResolver {
             bySeries.computeIfAbsent(name == null ? "" : name, k -> new ArrayList<>()).add(row);
         }
         Wholes wholes = Wholes.of(rows, rows.has(seriesCol) ? List.of(seriesCol) : List.of());
+        // "focus": the series the chart is about (an organisation's achievement); the others are its benchmarks
+        String focusSeries = spec.column("focus", null);
+        List<String> focusNames = focusSeries == null ? List.of() : List.of(focusSeries.split("\\|"));
         List<Chart.Series> series = new ArrayList<>();
         for (Map.Entry<String, List<List<String>>> e : bySeries.entrySet()) {
             List<Double> values = new ArrayList<>();
@@ -187,8 +190,9 @@ public final class ChartResolver {
                     trend = rows.get(row, RECENT_TREND);
                 }
             }
-            series.add(new Chart.Series(e.getKey(), role(e.getKey(), e.getValue().get(0), wholes, rows.has(AREA_TYPE)),
-                    values, lower, upper, trend));
+            Chart.SeriesRole role = !focusNames.isEmpty() && !focusNames.contains(e.getKey())
+                    ? Chart.SeriesRole.BENCHMARK : role(e.getKey(), e.getValue().get(0), wholes, rows.has(AREA_TYPE));
+            series.add(new Chart.Series(e.getKey(), role, values, lower, upper, trend));
         }
         // Focus areas first, comparators last, so legends and key points lead with the area being read.
         series.sort(Comparator.comparing(s -> s.role().ordinal()));

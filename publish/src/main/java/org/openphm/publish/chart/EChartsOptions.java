@@ -88,9 +88,10 @@ public final class EChartsOptions {
         List<Object> bands = new ArrayList<>();
         List<String> legend = new ArrayList<>();
         int focus = 0;
+        int benchmark = 0;
         for (Chart.Series s : l.series()) {
             boolean isFocus = s.role() == Chart.SeriesRole.FOCUS;
-            String colour = Palette.colour(s, isFocus ? focus++ : 0);
+            String colour = Palette.colour(s, isFocus ? focus++ : s.role() == Chart.SeriesRole.BENCHMARK ? benchmark++ : 0);
             boolean withCi = isFocus && hasInterval(s);
             series.add(map("name", s.name(), "type", "line", "data", withCi ? pointsWithCi(s) : nullsAsGaps(s.values()),
                     "itemStyle", map("color", colour), "connectNulls", false,

@@ -13,6 +13,8 @@ public final class Palette {
         "#F0E442", "#000000"};
     static final String ENGLAND = "#222222";
     static final String PARENT = "#7f7f7f";
+    /** Benchmarks (threshold, regional, national): muted, distinct from the focus palette and from each other. */
+    static final String[] BENCHMARKS = {"#d9534f", "#8c564b", "#7f7f7f", "#bcbd22"};
     static final String MALE = "#0072B2";
     static final String FEMALE = "#CC79A7";
     /** Heat map from white to deep blue. */
@@ -28,11 +30,13 @@ public final class Palette {
         return SERIES[i % SERIES.length];
     }
 
-    static String colour(Chart.Series s, int focusIndex) {
+    /** @param index the series' position among those of its role (focus series, benchmarks) */
+    static String colour(Chart.Series s, int index) {
         return switch (s.role()) {
             case ENGLAND -> ENGLAND;
             case PARENT -> PARENT;
-            case FOCUS -> series(focusIndex);
+            case BENCHMARK -> BENCHMARKS[index % BENCHMARKS.length];
+            case FOCUS -> series(index);
         };
     }
 

@@ -211,9 +211,11 @@ public final class SvgChartRenderer {
         DeviationRenderer bandRenderer = new DeviationRenderer(false, false);
         bandRenderer.setAlpha(0.16f);
         int focus = 0;
+        int benchmark = 0;
         for (int i = 0; i < l.series().size(); i++) {
             Chart.Series s = l.series().get(i);
-            Color colour = Palette.awt(Palette.colour(s, s.role() == Chart.SeriesRole.FOCUS ? focus++ : 0));
+            Color colour = Palette.awt(Palette.colour(s, s.role() == Chart.SeriesRole.FOCUS ? focus++
+                    : s.role() == Chart.SeriesRole.BENCHMARK ? benchmark++ : 0));
             XYSeries line = new XYSeries(s.name(), false, true);
             for (int k = 0; k < l.x().size(); k++) {
                 // a suppressed value is a gap in the line, never a zero

@@ -126,7 +126,34 @@ public final class KeyPointWriter {
         if (ranking != null) {
             out.add(ranking);
         }
+        against(l, focus, now).ifPresent(out::add);
         return out;
+    }
+
+    /**
+     * One series read against its benchmarks at the latest point: "In 2025-06, achievement 62.1% against threshold
+     * 80.0%, regional 88.3% and national 74.8%." A benchmark is a standard, not a rival, so it is never ranked.
+     */
+    private static java.util.Optional<String> against(Chart.Lines l, List<Chart.Series> focus, int now) {
+        List<Chart.Series> benchmarks = l.series().stream().filter(s -> s.role() == Chart.SeriesRole.BENCHMARK)
+                .toList();
+        if (focus.size() != 1 || benchmarks.isEmpty() || now < 0 || focus.get(0).values().get(now) == null) {
+            return java.util.Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        for (Chart.Series b : benchmarks) {
+            Double v = b.values().get(now);
+            if (v != null) {
+                parts.add(b.name().toLowerCase(java.util.Locale.ROOT) + " " + ValueFormat.withUnit(v, l.unit()));
+            }
+        }
+        if (parts.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String list = parts.size() == 1 ? parts.get(0)
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+        return java.util.Optional.of("In " + l.x().get(now) + ", " + focus.get(0).name().toLowerCase(java.util.Locale.ROOT)
+                + " " + ValueFormat.withUnit(focus.get(0).values().get(now), l.unit()) + " against " + list + ".");
     }
 
     private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("\\d{4}-\\d{2}");
@@ -278,8 +305,11 @@ public final class KeyPointWriter {
         if (total <= 0) {
             return out;
         }
-        out.add("Total: " + ValueFormat.withUnit(total, p.unit()) + ", of whom " + ValueFormat.number(female / total * 100)
-                + "% female.");
+        // The bands are published rounded, so their sum is not the published total (DP 1.2 printed "Total:
+        // 1,153,215" beside a table of 1,153,210): a large sum is given to the nearest hundred, as "about".
+        String sum = total >= 10_000 ? "about " + ValueFormat.withUnit((double) Math.round(total / 100) * 100, p.unit())
+                : ValueFormat.withUnit(total, p.unit());
+        out.add("Total: " + sum + ", of whom " + ValueFormat.number(female / total * 100) + "% female.");
         double older = 0;
         for (int i = 0; i < p.bands().size(); i++) {
             if (lowerAge(p.bands().get(i)) >= 65) {

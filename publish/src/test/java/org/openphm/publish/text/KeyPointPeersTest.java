@@ -77,7 +77,7 @@ class KeyPointPeersTest {
                 2024/25,mental health,RWK,124540784
                 2024/25,mental health,RV3,30000000
                 """, Map.of(), Map.of("y", "spend_gbp", "label", "provider"), "\u00a3");
-        assertEquals(List.of("Highest spend gbp: RWK, mental health (\u00a3124,540,784)."), points);
+        assertEquals(List.of("Highest spend: RWK, mental health (\u00a3124,540,784)."), points);
     }
 
     @Test
@@ -176,5 +176,27 @@ class KeyPointPeersTest {
                 Twilight,
                 """, Map.of(), Map.of("y", "waiting_18w_plus", "label", "service"), "");
         assertEquals(List.of(), points);
+    }
+
+    @Test
+    void aPerformanceTrendReadsAchievementAgainstItsBenchmarksWithoutRankingThem() throws IOException {
+        // DP 7.x: "In 2025-06, highest: Regional (88.3%); lowest: Achievement (62.1%)" ranked a threshold and the
+        // regional and national values as if they were organisations.
+        List<String> points = keyPoints("trend", """
+                month,measure,value
+                2025-05,Achievement,70.0
+                2025-05,Threshold,80.0
+                2025-05,Regional,85.0
+                2025-05,National,75.0
+                2025-06,Achievement,62.1
+                2025-06,Threshold,80.0
+                2025-06,Regional,88.3
+                2025-06,National,74.8
+                """, Map.of(), Map.of("x", "month", "y", "value", "series", "measure", "focus", "Achievement"), "%");
+        assertFalse(points.stream().anyMatch(p -> p.contains("highest:")), points::toString);
+        assertFalse(points.stream().anyMatch(p -> p.startsWith("Threshold") || p.startsWith("Regional")),
+                points::toString);
+        assertEquals("In 2025-06, achievement 62.1% against threshold 80.0%, regional 88.3% and national 74.8%.",
+                points.get(points.size() - 1));
     }
 }
