@@ -36,12 +36,28 @@ final class Api {
 
     /** Every area code in the results, for checking the area parameter of each view request. */
     private final List<String> areaCodes;
+    /** Every DP section of the pack's items and indicators ("DP 5.9"), for checking the section parameter. */
+    private final List<String> sectionIds;
 
     Api(ResultsDir results) {
         this.results = results;
         this.areaCodes = results.areas().stream().map(Area::code).toList();
         this.contents = PackContents.of(results);
         this.views = new Views(results);
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+        for (PackMetadata.Section s : contents.sections()) {
+            for (PackItem item : contents.items(s.number())) {
+                if (item.section() != null && !item.section().isEmpty()) {
+                    ids.add(item.section());
+                }
+            }
+        }
+        for (IndicatorInfo i : results.metadata().indicators()) {
+            if (i.section() != null && !i.section().isEmpty()) {
+                ids.add(i.section());
+            }
+        }
+        this.sectionIds = List.copyOf(ids);
     }
 
     void routes(RoutesConfig r) {
@@ -73,12 +89,12 @@ final class Api {
 
     private void indicators(Context ctx) {
         Params.only(ctx, "q", "section");
-        String q = lower(ctx.queryParam("q"));
-        String section = ctx.queryParam("section");
+        String q = lower(Params.text(ctx, "q"));
+        String section = Params.oneOf(ctx, "section", sectionIds, null);
         List<IndicatorInfo> out = results.metadata().indicators().stream()
                 .filter(i -> q == null || lower(i.name()).contains(q) || lower(i.id()).contains(q)
                         || lower(i.definition()).contains(q))
-                .filter(i -> section == null || section.isEmpty() || section.equals(i.section()))
+                .filter(i -> section == null || section.equals(i.section()))
                 .toList();
         send(ctx, out);
     }
@@ -141,7 +157,7 @@ final class Api {
         AnalysisInfo a = analysisInfo(ctx.pathParam("id"));
         String name = ctx.pathParam("name");
         TableInfo t = a.tables().stream().filter(x -> x.name().equals(name)).findFirst()
-                .orElseThrow(() -> new NotFound("analysis " + a.id() + " has no table '" + name + "'; it has: "
+                .orElseThrow(() -> new NotFound("analysis " + a.id() + " has no table '" + ApiErrors.shown(name) + "'; it has: "
                         + String.join(", ", a.tables().stream().map(TableInfo::name).toList())));
         try {
             if ("csv".equals(format)) {
@@ -152,12 +168,13 @@ final class Api {
             }
             table(ctx, results.table(t.file()), format, a.id() + "-" + t.name());
         } catch (IOException e) {
-            throw new NotFound("table file of " + a.id() + "/" + name + " is missing from results/: " + e.getMessage());
+            throw new NotFound("table file of " + a.id() + "/" + t.name() + " is missing from results/");
         }
     }
 
     private void indicatorView(Context ctx) {
         Params.only(ctx, "area", "breakdown", "format", "chart");
+        Params.chartOnlyWithCsv(ctx);
         IndicatorInfo info = indicatorInfo(ctx.pathParam("id"));
         Area area = area(ctx);
         String breakdown = Params.oneOf(ctx, "breakdown", Breakdowns.NAMES, "none");
@@ -169,6 +186,7 @@ final class Api {
 
     private void analysisView(Context ctx) {
         Params.only(ctx, "area", "format", "chart");
+        Params.chartOnlyWithCsv(ctx);
         AnalysisInfo a = analysisInfo(ctx.pathParam("id"));
         Area area = area(ctx);
         if (cached(ctx, "a/" + a.id() + "/" + area.code())) {
@@ -240,11 +258,11 @@ final class Api {
     }
 
     private IndicatorInfo indicatorInfo(String id) {
-        return results.indicatorInfo(id).orElseThrow(() -> new NotFound("no indicator '" + id + "'; see /api/indicators"));
+        return results.indicatorInfo(id).orElseThrow(() -> new NotFound("no indicator '" + ApiErrors.shown(id) + "'; see /api/indicators"));
     }
 
     private AnalysisInfo analysisInfo(String id) {
-        return results.analysis(id).orElseThrow(() -> new NotFound("no analysis '" + id + "'; see /api/analyses"));
+        return results.analysis(id).orElseThrow(() -> new NotFound("no analysis '" + ApiErrors.shown(id) + "'; see /api/analyses"));
     }
 
     private List<String> indicatorIds() {

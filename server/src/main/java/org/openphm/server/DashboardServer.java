@@ -21,6 +21,9 @@ public final class DashboardServer implements AutoCloseable {
 
     private static final String ERROR_WRITTEN = "openphm.error-written";
 
+    /** Jetty's request-header buffer, which bounds the request line: longer URLs get a JSON 414. */
+    static final int MAX_REQUEST_LINE = 8192;
+
     private final Javalin app;
 
     private DashboardServer(Javalin app) {
@@ -38,21 +41,33 @@ public final class DashboardServer implements AutoCloseable {
         ObjectMapper json = new ObjectMapper();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // Errors Jetty raises before routing (414, a path such as /.., bad headers) get the same JSON body.
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_LINE));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            config.routes.before(Params::checkRequest);
             config.routes.get("/", ctx -> resource(ctx, "/dashboard/index.html", "text/html; charset=utf-8"));
             config.routes.get("/app.js", ctx -> resource(ctx, "/dashboard/app.js", "text/javascript; charset=utf-8"));
             config.routes.get("/app.css", ctx -> resource(ctx, "/dashboard/app.css", "text/css; charset=utf-8"));
             config.routes.get("/echarts.min.js", ctx -> resource(ctx, ECHARTS, "text/javascript; charset=utf-8"));
-            config.routes.get("/api/openapi.json", ctx -> resource(ctx, "/openapi.json",
-                    "application/json; charset=utf-8"));
+            config.routes.get("/api/openapi.json", ctx -> {
+                Params.only(ctx);
+                resource(ctx, "/openapi.json", "application/json; charset=utf-8");
+            });
             api.routes(config.routes);
             config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, json, HttpStatus.BAD_REQUEST,
                     e.getMessage(), e.parameter(), e.allowed()));
             config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, json, HttpStatus.NOT_FOUND,
                     e.getMessage(), null, null));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                org.slf4j.LoggerFactory.getLogger(DashboardServer.class).error("{} {} failed", ctx.method(),
+                        ApiErrors.shown(ctx.path(), 80), e);
+                error(ctx, json, HttpStatus.INTERNAL_SERVER_ERROR, "internal error: the server could not answer "
+                        + "this request (see its log)", null, null);
+            });
             config.routes.error(404, ctx -> {
                 // Javalin's own 404 text for unmatched paths is replaced; our NotFound bodies are kept.
                 if (ctx.attribute(ERROR_WRITTEN) == null) {
-                    error(ctx, json, HttpStatus.NOT_FOUND, "no such path: " + ctx.path()
+                    error(ctx, json, HttpStatus.NOT_FOUND, "no such path: " + ApiErrors.shown(ctx.path(), 80)
                             + " (the API is described at /api/openapi.json)", null, null);
                 }
             });
@@ -86,22 +101,9 @@ public final class DashboardServer implements AutoCloseable {
 
     private static void error(Context ctx, ObjectMapper json, HttpStatus status, String message, String parameter,
                               java.util.List<String> allowed) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status.getCode());
-        body.put("error", message);
-        if (parameter != null) {
-            body.put("parameter", parameter);
-        }
-        if (allowed != null && !allowed.isEmpty()) {
-            body.put("allowed", allowed);
-        }
         ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
         ctx.status(status);
         ctx.contentType("application/json; charset=utf-8");
-        try {
-            ctx.result(json.writeValueAsString(body));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            ctx.result("{\"error\":\"" + status.getCode() + "\"}");
-        }
+        ctx.result(ApiErrors.body(status.getCode(), message, parameter, allowed));
     }
 }

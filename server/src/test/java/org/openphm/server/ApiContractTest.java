@@ -193,6 +193,158 @@ class ApiContractTest {
         }
     }
 
+    /** An NHS number (valid check digit) that no error body may echo. */
+    static final String NHS = "9434765919";
+
+    /** Every error is the documented JSON body: status matching the response, a short message, no echoed value. */
+    static JsonNode jsonError(int status, String target, int expected, String contentType, String body) throws Exception {
+        String path = cut(target);
+        assertEquals(expected, status, path + ": " + cut(body));
+        assertTrue(contentType.startsWith("application/json"), path + ": " + contentType + " " + cut(body));
+        JsonNode b = json.readTree(body);
+        assertEquals(expected, b.get("status").asInt(), body);
+        assertFalse(b.get("error").asText().isBlank(), body);
+        assertTrue(b.get("error").asText().length() < 300, "a short message: " + cut(body));
+        assertFalse(body.contains(NHS), "no NHS number echoed: " + cut(body));
+        assertFalse(body.contains("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"), "no long value echoed: " + cut(body));
+        return b;
+    }
+
+    /** Failure messages show at most 300 characters of a body or path. */
+    static String cut(String s) {
+        return s.length() <= 300 ? s : s.substring(0, 300) + "...";
+    }
+
+    /** Sends {@code path} as written (see {@link #raw}) and checks the answer is the JSON error. */
+    static JsonNode jsonError(String path, int expected) throws Exception {
+        Raw r = raw(path);
+        return jsonError(r.status(), path, expected, r.contentType(), r.body());
+    }
+
+    /** A response read off a raw socket. */
+    record Raw(int status, String contentType, String body) {}
+
+    /**
+     * Sends {@code GET target} exactly as written: no client library normalises or re-encodes the target
+     * (java.net.URI and browsers drop dot segments before sending, so that path is tested here).
+     */
+    static Raw raw(String target) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            String all = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int end = all.indexOf("\r\n\r\n");
+            assertTrue(end > 0, "a whole HTTP response: " + all);
+            String[] head = all.substring(0, end).split("\r\n");
+            int status = Integer.parseInt(head[0].split(" ")[1]);
+            String type = "";
+            boolean chunked = false;
+            for (String h : head) {
+                String lower = h.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-type:")) {
+                    type = h.substring(13).strip();
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                }
+            }
+            String body = all.substring(end + 4);
+            if (chunked) {
+                StringBuilder b = new StringBuilder();
+                int i = 0;
+                while (true) {
+                    int eol = body.indexOf("\r\n", i);
+                    int n = Integer.parseInt(body.substring(i, eol).strip(), 16);
+                    if (n == 0) {
+                        break;
+                    }
+                    b.append(body, eol + 2, eol + 2 + n);
+                    i = eol + 2 + n + 2;
+                }
+                body = b.toString();
+            }
+            return new Raw(status, type, body);
+        }
+    }
+
+    @Test
+    void aParameterTooLongForTheServerIsAJson414WithoutTheValue() throws Exception {
+        String path = "/api/indicators?q=" + NHS + "x".repeat(10_000);
+        JsonNode b = jsonError(path, 414);
+        assertTrue(b.get("error").asText().toLowerCase(java.util.Locale.ROOT).contains("too long"), b.toString());
+    }
+
+    @Test
+    void aLongParameterValueIsA400NamingItWithoutEchoingIt() throws Exception {
+        JsonNode b = jsonError("/api/areas?type=" + NHS + "x".repeat(2_000), 400);
+        assertEquals("type", b.get("parameter").asText());
+        b = jsonError("/api/indicators?q=" + "x".repeat(2_000), 400);
+        assertEquals("q", b.get("parameter").asText());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/api/areas?type=" + NHS, "/api/results?indicator=qof-diabetes&area=" + NHS,
+        "/api/results?indicator=" + NHS, "/api/views/indicator/qof-diabetes?format=csv&chart=" + NHS})
+    void aValueLikeAnNhsNumberIsNeverEchoed(String path) throws Exception {
+        jsonError(path, 400);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/api/indicators/" + NHS, "/api/analyses/" + NHS, "/api/nope/" + NHS,
+        "/api/views/analysis/" + NHS})
+    void aPathLikeAnNhsNumberIsNeverEchoed(String path) throws Exception {
+        jsonError(path, 404);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/api/../api/sections", "/..", "/../api/sections", "/api/%2e%2e/api/sections", "/api/sections/..",
+        "/api/./sections", "/api/%2E%2E/api/sections"})
+    void dotSegmentPathsAreAJson400(String target) throws Exception {
+        Raw r = raw(target);
+        jsonError(r.status(), target, 400, r.contentType(), r.body());
+    }
+
+    @ParameterizedTest(name = "{0} -> 400 on {1}")
+    @CsvSource({
+        "/api/views/indicator/qof-diabetes?chart=abc, chart, false",
+        "/api/views/analysis/dp-7.2-virtual-ward-occupancy?chart=abc, chart, false",
+        "/api/views/analysis/dp-7.2-virtual-ward-occupancy?format=csv&chart=-1, chart, false",
+        "/api/views/indicator/qof-diabetes?chart=1.5&format=csv, chart, false",
+        "/api/indicators?section=abc, section, true",
+        "/api/indicators?section=, section, true",
+        "/api/areas?type=, type, true",
+        "/api/indicators?q=%ZZ, q, false",
+        "/api/indicators?q=, q, false",
+        "/api/indicators?q=a&q=b, q, false",
+        "/api/results?indicator=, indicator, true",
+        "/api/results?indicator=qof-diabetes&area=, area, true",
+        "/api/results?indicator=qof-diabetes&area_type=, area_type, true",
+        "/api/results?indicator=qof-diabetes&area_type=Region, area_type, true",
+        "/api/results?indicator=qof-diabetes&period=, period, true",
+        "/api/results?indicator=qof-diabetes&sex=, sex, true",
+        "/api/results?indicator=qof-diabetes&sex=Other, sex, true",
+        "/api/results?indicator=qof-diabetes&breakdown=, breakdown, true",
+        "/api/results?indicator=qof-diabetes&format=, format, true",
+        "/api/results?indicator=qof-diabetes&area=E06000032&area=E06000055, area, false",
+        "/api/views/indicator/qof-diabetes?area=, area, true",
+        "/api/views/indicator/qof-diabetes?breakdown=, breakdown, true",
+        "/api/views/indicator/qof-diabetes?format=, format, true",
+        "/api/views/indicator/qof-diabetes?chart=, chart, false",
+        "/api/views/analysis/dp-7.2-virtual-ward-occupancy?area=, area, true",
+        "/api/analyses/dp-7.2-virtual-ward-occupancy/tables/dp-7.2-virtual-ward-occupancy?format=, format, true",
+        "/api/sections?x=1, x, false",
+        "/api/openapi.json?x=1, x, false",
+        "/api/indicators/qof-diabetes?format=csv, format, false",
+    })
+    void emptyMalformedAndUnknownValuesAreA400(String path, String parameter, boolean listsAllowed) throws Exception {
+        JsonNode b = jsonError(path, 400);
+        assertEquals(parameter, b.get("parameter").asText(), b.toString());
+        if (listsAllowed) {
+            assertTrue(b.has("allowed") && b.get("allowed").size() > 0, "lists what is allowed: " + b);
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"/nope", "/api/nope", "/api/indicators/nope", "/api/analyses/nope",
         "/api/analyses/dp-7.2-virtual-ward-occupancy/tables/nope", "/api/views/analysis/nope"})

@@ -113,8 +113,12 @@ public final class Build {
                 timings.put(e.getKey(), Duration.ofNanos(countingNanos.get(e.getKey()) + f.nanos()));
             }
             List<IndicatorRow> englandRows = calculator.englandRows(rows);
+            Map<String, org.openphm.analyses.indicator.Polarity> polarities = new HashMap<>();
+            for (IndicatorSpec spec : specs) {
+                polarities.put(spec.metadata().id(), spec.metadata().polarity());
+            }
             Future<IndicatorOutputs> indicatorOutputs = background.submit(() -> indicatorOutputs(options, rows,
-                    published, englandRows, geography, results));
+                    published, englandRows, geography, results, polarities));
             return analysesAndMetadata(engine, options, progress, geography, years, results, specs, timings,
                     engineTimings, t0, indicatorOutputs);
         } finally {
@@ -130,7 +134,9 @@ public final class Build {
 
     private static IndicatorOutputs indicatorOutputs(Options options, List<IndicatorRow> rows,
                                                      List<IndicatorRow> disclosed, List<IndicatorRow> englandRows,
-                                                     Geography geography, Path results) throws IOException {
+                                                     Geography geography, Path results,
+                                                     Map<String, org.openphm.analyses.indicator.Polarity> polarities)
+            throws IOException {
         List<Path> files = new ArrayList<>();
         Path analyst = null;
         if (options.analystOutputs()) {
@@ -138,12 +144,12 @@ public final class Build {
             Files.createDirectories(analyst);
             List<IndicatorRow> all = new ArrayList<>(englandRows);
             all.addAll(rows);
-            files.addAll(IndicatorFiles.write(analyst, all, geography.names()));
+            files.addAll(IndicatorFiles.write(analyst, all, geography.names(), polarities));
         }
         // England's rows are published reference figures: they join after disclosure control of ours.
         List<IndicatorRow> published = new ArrayList<>(englandRows);
         published.addAll(disclosed);
-        files.addAll(IndicatorFiles.write(results, published, geography.names()));
+        files.addAll(IndicatorFiles.write(results, published, geography.names(), polarities));
         return new IndicatorOutputs(analyst, files, published.size());
     }
 

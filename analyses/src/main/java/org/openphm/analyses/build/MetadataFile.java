@@ -77,6 +77,9 @@ public final class MetadataFile {
             IndicatorMetadata m = spec.metadata();
             Map<String, Object> ind = new LinkedHashMap<>();
             ind.put("id", m.id());
+            // the integer "Indicator ID" of indicators_fingertips.csv (committed registry, stable across builds)
+            org.openphm.analyses.output.IndicatorNumbers.of(m.id())
+                    .ifPresent(n -> ind.put("fingertips_indicator_id", n));
             ind.put("name", m.name());
             ind.put("section", m.section());
             ind.put("definition", m.definition());
