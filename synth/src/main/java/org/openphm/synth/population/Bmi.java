@@ -11,7 +11,7 @@ final class Bmi {
     private Bmi() {}
 
     static double draw(double age, String sex, double deprivation, EthnicFamily fam, double latent, SplittableRandom r) {
-        double ageEffect = age < 55 ? -0.08 + 0.12 * (age - 18) / 37 : age < 70 ? 0.04 : 0.04 - 0.08 * Math.min(1, (age - 70) / 20);
+        double ageEffect = ageEffect(age);
         double eth = switch (fam) {
             case BLACK -> 0.04;
             case SOUTH_ASIAN -> -0.02;
@@ -20,6 +20,19 @@ final class Bmi {
         };
         double mu = Math.log(26.3) + ageEffect + 0.04 * deprivation + eth + 0.04 * latent + ("M".equals(sex) ? 0.01 : 0);
         return Math.exp(mu + 0.18 * Distributions.normal(r));
+    }
+
+    /** Log BMI by age against an 18-year-old's minus 0.08: rising into middle age, falling after 70. */
+    static double ageEffect(double age) {
+        return age < 55 ? -0.08 + 0.12 * (age - 18) / 37 : age < 70 ? 0.04 : 0.04 - 0.08 * Math.min(1, (age - 70) / 20);
+    }
+
+    /**
+     * A recorded BMI at another age than the one drawn: the person's BMI moved along the age curve, with
+     * year-to-year variation (SD about 2% of BMI, ~0.5 kg/m2; weight fluctuation and measurement).
+     */
+    static double at(double drawn, double drawnAge, double age, SplittableRandom r) {
+        return drawn * Math.exp(ageEffect(age) - ageEffect(drawnAge) + 0.02 * Distributions.normal(r));
     }
 
     /**

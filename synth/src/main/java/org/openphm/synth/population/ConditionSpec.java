@@ -39,8 +39,16 @@ record ConditionSpec(String id, double[] ageKnots, double[] ageLogits, int minAg
     /** When a condition present at an observation date was first recorded. */
     sealed interface DiagnosisTiming permits SinceOnset, InChildhood {}
 
-    /** Time since diagnosis is exponential with this mean (years), truncated at the age of onset. */
-    record SinceOnset(double meanYears) implements DiagnosisTiming {}
+    /**
+     * Diagnosed at some age since the condition's onset ages, at the time the person's own chance of being on the
+     * register (the model's log-odds traced back along their age, with this register's secular trend) first
+     * reached the level drawn for them: so the register at an earlier date holds the people the model puts on it
+     * at their age then, and prevalence by age stays the calibrated one, moved only by the trend.
+     *
+     * @param trend secular change in the log-odds of being on the register, per calendar year (recording and
+     *              incidence changes; the DP 5.x trend statements and England QOF trends, see CALIBRATION.md)
+     */
+    record SinceOnset(double trend) implements DiagnosisTiming {}
 
     /**
      * Diagnosed in childhood at about meanAge (at least minDiagnosisAge); the lifetime chance rises by

@@ -29,6 +29,20 @@ public final class PersonModel {
     private static final int DEM = ConditionCatalogue.indexOf("DEM");
     private static final int HF = ConditionCatalogue.indexOf("HF");
     private static final int CHD = ConditionCatalogue.indexOf("CHD");
+    private static final int DEP = ConditionCatalogue.indexOf("DEP");
+    /**
+     * Depression episodes that resolve: besides the register drawn along the chain (depression not resolved),
+     * an adult had an episode diagnosed in the DEP_RESOLVED_WINDOW years before the observation time with
+     * chance DEP_RESOLVED_RATIO x their own chance of being on the register x their adult years in the window
+     * over its length (so new episodes arise at a steady rate per adult-year, patterned by Place, deprivation,
+     * sex and age like the register), at a uniform time, resolved after an exponential time with mean
+     * DEP_RESOLVED_MEAN_YEARS (open if that is after the end of the data). QOF's register is depression "not
+     * subsequently resolved" (DP 3.4); new diagnoses (DP 3.5) count first diagnoses, resolved or not. The window
+     * covers the data years (2019/20 from 2025/26 observations), so the resolving part is steady over them.
+     */
+    static final double DEP_RESOLVED_RATIO = 0.6;
+    static final double DEP_RESOLVED_WINDOW = 12;
+    static final double DEP_RESOLVED_MEAN_YEARS = 2;
 
     private final Geography geography;
     private final Demography demography = new Demography();
@@ -51,8 +65,11 @@ public final class PersonModel {
         double ageAt(double t) { return t - birthT; }
     }
 
-    /** Registers drawn at an observation time: whether on it, and since when (years from the reference date). */
-    private record Registers(boolean[] has, double[] diagT, double bmi, double bmiT) {}
+    /**
+     * Registers drawn at an observation time: whether on it, and since when (years from the reference date);
+     * the adult BMI drawn for that time, at age bmiAge.
+     */
+    private record Registers(boolean[] has, double[] diagT, double bmi, double bmiAge, double depFrom, double depTo) {}
 
     public DrawnPerson draw(long index, String personKey, SplittableRandom rng) {
         return switch (flow.kindOf(index)) {
@@ -66,14 +83,14 @@ public final class PersonModel {
         Place place = demography.drawPlace(rng);
         int age = demography.drawAge(place, rng);
         Body b = body(place, 0, age, demography.drawSex(age, rng), rng);
-        Registers reg = registers(b, 1.0, 0.0, rng);
+        Registers reg = registers(b, 1.0, rng);
         double mu = hazard(b, 0, reg.has);
         double death = Distributions.exponential(rng, mu);
         double leave = Distributions.exponential(rng, PopulationFlow.OUT_MIGRATION);
         Double deathT = death < 1 && death < leave ? death : null;
         Double exitT = deathT != null ? deathT : leave < 1 ? leave : null;
         double startT = Math.max(b.birthT, -Distributions.exponential(rng, residentDurationRate));
-        return finish(index, key, PopulationFlow.Kind.RESIDENT, b, reg, startT, exitT, deathT, rng);
+        return finish(index, key, PopulationFlow.Kind.RESIDENT, b, reg, startT, exitT, deathT, leave < death ? null : death, rng);
     }
 
     private DrawnPerson leaver(long index, String key, SplittableRandom rng) {
@@ -91,7 +108,7 @@ public final class PersonModel {
                 continue;
             }
             b = body(place, s, age, sex, rng);
-            reg = registers(b, s, s, rng);
+            reg = registers(b, s, rng);
             if (!died) {
                 break;
             }
@@ -103,7 +120,7 @@ public final class PersonModel {
         // Leavers are drawn from the same population as residents, so their durations too come from the
         // rate of the 5+ population (children's durations are cut at birth).
         double startT = Math.max(b.birthT, s - Distributions.exponential(rng, residentDurationRate));
-        return finish(index, key, PopulationFlow.Kind.LEAVER, b, reg, startT, s, died ? s : null, rng);
+        return finish(index, key, PopulationFlow.Kind.LEAVER, b, reg, startT, s, died ? s : null, died ? s : null, rng);
     }
 
     private DrawnPerson joiner(long index, String key, SplittableRandom rng) {
@@ -115,13 +132,13 @@ public final class PersonModel {
         if (born) {
             b = new Body(b.place, tj, b.sex, b.lsoa, b.deprivation, b.ethnicity, b.practice, b.latent);
         }
-        Registers reg = registers(b, 1.0, 1.0, rng);
+        Registers reg = registers(b, 1.0, rng);
         double mu = hazard(b, tj, reg.has);
         double death = tj + Distributions.exponential(rng, mu);
         double leave = tj + Distributions.exponential(rng, PopulationFlow.OUT_MIGRATION);
         Double deathT = death < 1 && death < leave ? death : null;
         Double exitT = deathT != null ? deathT : leave < 1 ? leave : null;
-        return finish(index, key, PopulationFlow.Kind.JOINER, b, reg, tj, exitT, deathT, rng);
+        return finish(index, key, PopulationFlow.Kind.JOINER, b, reg, tj, exitT, deathT, leave < death ? null : death, rng);
     }
 
     private Body body(Place place, double anchorT, int age, String sex, SplittableRandom rng) {
@@ -142,15 +159,19 @@ public final class PersonModel {
     }
 
     /**
-     * The registers a person is on at time tObs, drawn along the causal chain; BMI is measured in the year
-     * before bmiBefore (the reference date for residents, so obesity as QOF counts it on that date).
+     * The registers a person is on at time tObs, drawn along the causal chain. The fitted intercepts are those
+     * of the reference date (31 March 2025, t = 0); a register's secular trend moves its log-odds by
+     * trend x tObs, so people observed at other times (leavers, joiners, residents at the window end) are on it
+     * as often as the trend says.
      */
-    private Registers registers(Body b, double tObs, double bmiBefore, SplittableRandom rng) {
+    private Registers registers(Body b, double tObs, SplittableRandom rng) {
         double age = b.ageAt(tObs);
         EthnicFamily fam = EthnicFamily.of(b.ethnicity);
         double bmi = age >= 18 ? Bmi.draw(age, b.sex, b.deprivation, fam, b.latent, rng) : Double.NaN;
         boolean[] has = new boolean[N];
         double[] diagT = new double[N];
+        double depFrom = Double.NaN;
+        double depTo = Double.NaN;
         int birthYear = PopulationFlow.date(b.birthT).getYear();
         for (int k = 0; k < N; k++) {
             ConditionSpec c = CHAIN.get(k);
@@ -170,31 +191,95 @@ public final class PersonModel {
             }
             if (c.timing() instanceof InChildhood ch) {
                 x += ch.cohortTrend() * (birthYear - 2010);
+            } else if (c.timing() instanceof SinceOnset s) {
+                x += s.trend() * tObs;
             }
             if (rng.nextDouble() >= Distributions.logistic(x)) {
+                double window = Math.min(DEP_RESOLVED_WINDOW, age - c.minAge());
+                if (k == DEP && rng.nextDouble() < DEP_RESOLVED_RATIO * Distributions.logistic(x) * window / DEP_RESOLVED_WINDOW) {
+                    depFrom = tObs - window * rng.nextDouble();
+                    depTo = depFrom + Distributions.exponential(rng, 1.0 / DEP_RESOLVED_MEAN_YEARS);
+                }
                 continue;
             }
-            double d = diagnosisTime(c, b, tObs, rng);
+            double d = diagnosisTime(c, k, b, tObs, x, has, rng);
             if (d <= tObs) {
                 has[k] = true;
                 diagT[k] = d;
             }
         }
-        double bmiT = Math.max(bmiBefore - rng.nextDouble(), b.birthT + 18);
-        return new Registers(has, diagT, bmi, bmiT);
+        return new Registers(has, diagT, bmi, age, depFrom, depTo);
     }
 
-    private static double diagnosisTime(ConditionSpec c, Body b, double tObs, SplittableRandom rng) {
+    /** Grid step (years) on which a person's chance of being on a register is traced back along their life. */
+    private static final double STEP = 0.25;
+    /** Years over which diagnoses made before a register's first onset age are spread. */
+    private static final double BEFORE_ONSET = 6;
+
+    /**
+     * When a condition present at tObs was first recorded. SinceOnset: the person's chance of being on the
+     * register at an earlier time u is r(u) = logistic(x - shape(age at tObs) + shape(age at u) + trend (u - tObs)),
+     * the same model at their age then (x is their log-odds at tObs, so sex, deprivation, latent health,
+     * ethnicity, Place, BMI and earlier registers stay as drawn). Without remission the chance of having been
+     * diagnosed by u is H(u) = max of r up to u, and given on the register at tObs the diagnosis time has
+     * distribution H(u) / H(tObs). So the register at an earlier date holds each person with their then
+     * probability, and prevalence by age at each date is the calibrated one moved by the trend: registers
+     * move with the population's ageing and their trend, not towards the year the population was observed in.
+     * The person is alive at tObs, and people with the condition die faster: a diagnosis at u is weighted by
+     * the relative survival exp(-integral from u to tObs of the condition's excess hazard for this person), so
+     * that those who died (drawn as leavers, with their own registers) are not counted twice and conditions that
+     * shorten life (heart failure, dementia, cancer) were diagnosed more recently. The mass at the first onset
+     * age (people already on it then) is spread over the BEFORE_ONSET years before that age (or after birth,
+     * for conditions from birth).
+     */
+    private double diagnosisTime(ConditionSpec c, int k, Body b, double tObs, double x, boolean[] has, SplittableRandom rng) {
         if (c.timing() instanceof InChildhood ch) {
             return b.birthT + ch.minDiagnosisAge()
                     + Distributions.truncatedExponential(rng, 1.0 / ch.meanExtraYears(), 17.9 - ch.minDiagnosisAge());
         }
         SinceOnset s = (SinceOnset) c.timing();
-        return tObs - Distributions.truncatedExponential(rng, 1.0 / s.meanYears(), Math.max(0, b.ageAt(tObs) - c.minAge()));
+        double aObs = b.ageAt(tObs);
+        double a0 = Math.min(c.minAge(), aObs);
+        double base = x - c.ageShape(aObs);
+        int n = (int) Math.ceil((aObs - a0) / STEP);
+        double[] h = new double[n + 1];
+        double run = 0;
+        for (int i = 0; i <= n; i++) {
+            double a = Math.min(aObs, a0 + i * STEP);
+            run = Math.max(run, Distributions.logistic(base + c.ageShape(a) + s.trend() * (a - aObs)));
+            h[i] = run;
+        }
+        boolean[] with = has.clone();
+        with[k] = true;
+        boolean[] without = has.clone();
+        without[k] = false;
+        double excess = 0;
+        for (int i = n; i > 0; i--) {
+            double from = a0 + (i - 1) * STEP;
+            double to = Math.min(aObs, a0 + i * STEP);
+            double mid = (from + to) / 2;
+            excess += (to - from) * params.mortalityScale * Mortality.baseline(mid, b.sex)
+                    * (Mortality.multiplier(b.latent, b.deprivation, b.place, mid, with)
+                    - Mortality.multiplier(b.latent, b.deprivation, b.place, mid, without));
+            h[i - 1] *= Math.exp(-excess);
+        }
+        double target = rng.nextDouble() * h[n];
+        if (target <= h[0]) {
+            double lo = a0 >= BEFORE_ONSET ? a0 - BEFORE_ONSET : a0;
+            double hi = Math.min(lo + BEFORE_ONSET, aObs);
+            return b.birthT + lo + rng.nextDouble() * (hi - lo);
+        }
+        int i = 1;
+        while (h[i] < target) {
+            i++;
+        }
+        double from = a0 + (i - 1) * STEP;
+        double to = Math.min(aObs, a0 + i * STEP);
+        return b.birthT + from + (target - h[i - 1]) / (h[i] - h[i - 1]) * (to - from);
     }
 
     private DrawnPerson finish(long index, String key, PopulationFlow.Kind kind, Body b, Registers reg, double startT,
-                               Double exitT, Double deathT, SplittableRandom rng) {
+                               Double exitT, Double deathT, Double nextDeathT, SplittableRandom rng) {
         double end = exitT == null ? 1.0 : exitT;
         Map<String, LocalDate> conditions = new LinkedHashMap<>();
         for (int k = 0; k < N; k++) {
@@ -204,14 +289,16 @@ public final class PersonModel {
         }
         List<Observation> obs = new ArrayList<>();
         EthnicFamily fam = EthnicFamily.of(b.ethnicity);
-        if (!Double.isNaN(reg.bmi) && reg.bmiT >= startT && reg.bmiT <= end
-                && rng.nextDouble() < (reg.has[DM] || reg.has[HYP] || reg.has[CHD] ? 0.7 : 0.45)) {
-            obs.add(new Observation("BMI", Math.round(reg.bmi * 10) / 10.0, PopulationFlow.date(reg.bmiT)));
-            if (reg.bmi >= Bmi.obesityThreshold(fam)) {
-                conditions.put("OB", PopulationFlow.date(reg.bmiT));
-            }
+        List<DrawnPerson.Episode> episodes = new ArrayList<>();
+        if (!Double.isNaN(reg.bmi)) {
+            bmiReadings(b, reg, fam, startT, end, obs, conditions, episodes, rng);
         }
-        Double pcT = palliativeCare(b, reg, startT, end, deathT, rng);
+        if (!Double.isNaN(reg.depFrom) && reg.depFrom <= end) {
+            LocalDate resolved = PopulationFlow.date(reg.depTo);
+            episodes.add(new DrawnPerson.Episode("DEP", PopulationFlow.date(reg.depFrom),
+                    resolved.isAfter(PopulationFlow.WINDOW_END) ? null : resolved));
+        }
+        Double pcT = palliativeCare(b, reg, startT, end, nextDeathT, rng);
         if (pcT != null) {
             conditions.put("PC", PopulationFlow.date(pcT));
         }
@@ -235,11 +322,73 @@ public final class PersonModel {
                 b.lsoa.imdDecile(), b.place.code(), b.practice.code(), Math.exp(0.5 * b.latent), Map.copyOf(conditions),
                 death, start, exit);
         String cause = death == null ? null : DeathCause.draw(p, b.ageAt(deathT), rng);
-        return new DrawnPerson(p, kind, cause, List.copyOf(obs), b.latent);
+        return new DrawnPerson(p, kind, cause, List.copyOf(obs), b.latent, List.copyOf(episodes));
     }
 
-    /** Palliative care: mostly people in their last year of life, the rest the frailest with cancer, dementia or HF. */
+    /** Chance of a BMI being recorded in a financial year, for people on the DM, HYP or CHD register and others. */
+    static final double BMI_RECORDED_CARDIOMETABOLIC = 0.7;
+    static final double BMI_RECORDED_OTHER = 0.45;
+
+    /**
+     * Adult BMI readings: in each financial year of the data (2019/20 to 2025/26) a reading with chance 0.7 for
+     * people on the diabetes, hypertension or CHD register then (annual reviews) and 0.45 otherwise, at a
+     * uniform time in the year, kept if registered and 18 or over then. The value is the person's BMI moved
+     * along the age curve (Bmi.at). Obesity is the QOF 2023-24 register: a BMI at or over the threshold
+     * recorded in the last 12 months, so an episode runs from an obese reading until a later non-obese
+     * reading or 12 months after the last obese one (open at the end of the data if that is later).
+     */
+    private void bmiReadings(Body b, Registers reg, EthnicFamily fam, double startT, double end, List<Observation> obs,
+                             Map<String, LocalDate> conditions, List<DrawnPerson.Episode> episodes, SplittableRandom rng) {
+        double threshold = Bmi.obesityThreshold(fam);
+        double open = Double.NaN;
+        double lastObese = Double.NaN;
+        for (int y = 0; y < PopulationFlow.YEARS_BEFORE + 1; y++) {
+            double t = -PopulationFlow.YEARS_BEFORE + y + rng.nextDouble();
+            boolean cardiometabolic = onAt(reg, DM, t) || onAt(reg, HYP, t) || onAt(reg, CHD, t);
+            boolean recorded = rng.nextDouble() < (cardiometabolic ? BMI_RECORDED_CARDIOMETABOLIC : BMI_RECORDED_OTHER);
+            double value = Math.round(Bmi.at(reg.bmi, reg.bmiAge, b.ageAt(t), rng) * 10) / 10.0;
+            if (!recorded || t < startT || t > end || b.ageAt(t) < 18) {
+                continue;
+            }
+            obs.add(new Observation("BMI", value, PopulationFlow.date(t)));
+            boolean obese = value >= threshold;
+            if (!Double.isNaN(open) && (t > lastObese + 1 || !obese)) {
+                episodes.add(obesityEpisode(open, Math.min(t, lastObese + 1)));
+                open = Double.NaN;
+            }
+            if (obese) {
+                open = Double.isNaN(open) ? t : open;
+                lastObese = t;
+                conditions.putIfAbsent("OB", PopulationFlow.date(t));
+            }
+        }
+        if (!Double.isNaN(open)) {
+            episodes.add(obesityEpisode(open, lastObese + 1));
+        }
+    }
+
+    private static DrawnPerson.Episode obesityEpisode(double from, double to) {
+        LocalDate resolved = PopulationFlow.date(to);
+        return new DrawnPerson.Episode("OB", PopulationFlow.date(from),
+                resolved.isAfter(PopulationFlow.WINDOW_END) ? null : resolved);
+    }
+
+    private static boolean onAt(Registers reg, int k, double t) {
+        return reg.has[k] && reg.diagT[k] <= t;
+    }
+
+    /**
+     * Palliative care: mostly people in their last year of life, the rest the frailest with cancer, dementia or
+     * HF. deathT is the person's death time when drawn, also after the end of the data (people who die soon
+     * after 31 March 2026 are on the register before it, as those who died in the window were before theirs).
+     */
+    /** Rate (per year) of the time on the palliative care register of people not dying soon, counted back from the end. */
+    static final double PC_SURVIVOR_RATE = 0.045;
+
     private Double palliativeCare(Body b, Registers reg, double startT, double end, Double deathT, SplittableRandom rng) {
+        if (deathT != null && deathT > end + 3) {
+            deathT = null;
+        }
         double age = b.ageAt(Math.min(end, 0));
         double x = params.pcIntercept + 0.5 * b.latent + (reg.has[CAN] ? 1.2 : 0) + (reg.has[DEM] ? 0.8 : 0)
                 + (reg.has[HF] ? 0.6 : 0) + (b.place == Place.BEDFORD ? 0.45 : 0) + 0.045 * Math.max(0, age - 40);
@@ -250,7 +399,7 @@ public final class PersonModel {
             return null;
         }
         double anchor = deathT != null ? deathT : end;
-        double t = anchor - Distributions.truncatedExponential(rng, deathT != null ? 2.0 : 0.7, anchor - startT);
+        double t = anchor - Distributions.truncatedExponential(rng, deathT != null ? 2.0 : PC_SURVIVOR_RATE, anchor - b.birthT);
         return t <= end ? t : null;
     }
 }

@@ -152,6 +152,12 @@ public final class CalibrationFit {
                 LocalDate dx = p.conditions().get(CHAIN.get(k).id());
                 has[k] = dx != null && !dx.isAfter(REF);
                 drawn[k] = dx != null;
+                for (DrawnPerson.Episode e : d.episodes()) {
+                    if (e.condition().equals(CHAIN.get(k).id()) && !e.diagnosed().isAfter(REF)
+                            && (e.resolved() == null || e.resolved().isAfter(REF))) {
+                        has[k] = true;
+                    }
+                }
                 if (has[k]) {
                     m.on[k]++;
                     if (child) {

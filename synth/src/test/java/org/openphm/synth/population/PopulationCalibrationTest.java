@@ -149,7 +149,8 @@ class PopulationCalibrationTest {
             flags.append(", max(CASE WHEN c.condition = '").append(c).append("' THEN 1 ELSE 0 END) AS ").append(c);
         }
         exec("CREATE OR REPLACE TEMP TABLE flags AS SELECT r.id" + flags + " FROM " + registeredOn(REF) + " r "
-                + "JOIN condition c ON c.nhs_number = r.id AND c.diagnosis_date <= " + REF + " WHERE " + ageFilter + " GROUP BY r.id");
+                + "JOIN condition c ON c.nhs_number = r.id AND c.diagnosis_date <= " + REF
+                + " AND (c.resolved_date IS NULL OR c.resolved_date > " + REF + ") WHERE " + ageFilter + " GROUP BY r.id");
         Map<String, Double> out = new HashMap<>();
         for (String row : conditions) {
             StringBuilder sums = new StringBuilder("count(*)");

@@ -111,6 +111,11 @@ class PrevalenceTrendTest {
             }
             table.append(String.format(Locale.ROOT, "   mean annual change %+.1f%%%n", 100 * meanAnnualChange(e.getKey())));
         }
+        table.append("65+ % ");
+        for (int y = FIRST_YEAR; y <= LAST_YEAR; y++) {
+            table.append(String.format(Locale.ROOT, " %6.2f", 100.0 * number("SELECT count(*) FROM reg WHERE age >= 65 AND y = " + y)
+                    / number("SELECT count(*) FROM reg WHERE y = " + y)));
+        }
         System.out.println(table);
     }
 
