@@ -37,7 +37,7 @@ final class Mortality {
     }
 
     static double deprivationSlope(Place p) {
-        return p == Place.BEDFORD ? 0.36 : 0.25;
+        return p == Place.BEDFORD ? 0.42 : 0.25;
     }
 
     static double placeRatio(Place p) {

@@ -20,7 +20,9 @@ final class FitTargets {
         // (QOF 2019/20 England 1.94% and 1.80%, rising); aim inside the DP 3.7 tolerance but low enough that the
         // oldest Place (Central Bedfordshire) stays below England.
         WHOLE_POPULATION.put("COPD", 1.72);
-        WHOLE_POPULATION.put("STIA", 1.76);
+        // (1.75 since the diagnosis-date fix: the 2023/24 level QofFidelityTest compares with England is no longer
+        // depressed by the old model, so stroke's Place effects were lowered instead, Bedford most.)
+        WHOLE_POPULATION.put("STIA", 1.75);
         // Asthma ~6.3% of people 6+ (England 6.5%, Luton lowest, DP 5.2).
         WHOLE_POPULATION.put("AST", 5.9);
         // NDH ~7% of adults, above England (DP 3.10).
