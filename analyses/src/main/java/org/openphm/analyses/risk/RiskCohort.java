@@ -142,6 +142,15 @@ public final class RiskCohort {
                 .select(out.toArray(Named[]::new));
     }
 
+    /**
+     * The cohort with every {@link RiskFeatures} feature computed in the engine beside its columns: what the
+     * fit reads and what the scoring query scores.
+     */
+    public static Query withFeatures(LocalDate index) {
+        return on(index).derive(RiskFeatures.all().stream().map(RiskFeatures.Feature::named)
+                .toArray(Named[]::new));
+    }
+
     /** A count that is absent for a person with no rows (no register, no spell) is zero, as a whole number. */
     private static Named zero(String column) {
         return Named.as(column, org.openphm.engine.query.Expr.cast(coalesce(col(column), lit(0L)), ValueType.LONG));

@@ -15,6 +15,16 @@ public record RiskData(LocalDate index, List<String> featureNames, double[][] x,
                        int diedWithoutAdmission, String[] ethnicGroup, String[] imdQuintile, String[] sex,
                        int[] age, double[] priorEmergencies) {
 
+    /** A cohort row as read back from the engine. */
+    interface Row {
+        Object get(String column);
+
+        default double number(String column) {
+            Object v = get(column);
+            return v == null ? 0 : ((Number) v).doubleValue();
+        }
+    }
+
     public int size() {
         return admitted.length;
     }
@@ -28,7 +38,8 @@ public record RiskData(LocalDate index, List<String> featureNames, double[][] x,
     }
 
     public static RiskData load(Engine engine, LocalDate index) {
-        Result r = engine.execute(RiskCohort.on(index).orderBy(org.openphm.engine.query.SortKey.asc("person_id")));
+        Result r = engine.execute(RiskCohort.withFeatures(index)
+                .orderBy(org.openphm.engine.query.SortKey.asc("person_id")));
         List<RiskFeatures.Feature> features = RiskFeatures.all();
         int n = r.size();
         double[][] x = new double[n][features.size()];
@@ -45,7 +56,7 @@ public record RiskData(LocalDate index, List<String> featureNames, double[][] x,
         }
         for (int i = 0; i < n; i++) {
             List<Object> values = r.rows().get(i);
-            RiskFeatures.Row row = column -> {
+            Row row = column -> {
                 Integer c = columns.get(column);
                 if (c == null) {
                     throw new IllegalArgumentException("the risk cohort has no column " + column);
@@ -53,7 +64,13 @@ public record RiskData(LocalDate index, List<String> featureNames, double[][] x,
                 return values.get(c);
             };
             for (int f = 0; f < features.size(); f++) {
-                x[i][f] = features.get(f).value().applyAsDouble(row);
+                Object v = row.get(features.get(f).name());
+                if (v == null) {
+                    // every feature is defined for everybody (missing measurements have their own flag)
+                    throw new IllegalStateException("feature " + features.get(f).name() + " is empty in row " + i
+                            + " of the cohort on " + index);
+                }
+                x[i][f] = ((Number) v).doubleValue();
             }
             admitted[i] = row.number("emergency_after") > 0;
             if (!admitted[i] && row.get("death_after") != null) {
