@@ -16,6 +16,21 @@ public final class Capture {
     public record Result(double fraction, int people, int caught, int outcomes, double ppv, double sensitivity) {}
 
     public static Result top(double[] score, boolean[] outcome, double fraction) {
+        boolean[] listed = listed(score, fraction);
+        int people = 0;
+        int caught = 0;
+        int outcomes = 0;
+        for (int i = 0; i < score.length; i++) {
+            people += listed[i] ? 1 : 0;
+            caught += listed[i] && outcome[i] ? 1 : 0;
+            outcomes += outcome[i] ? 1 : 0;
+        }
+        return new Result(fraction, people, caught, outcomes, people == 0 ? Double.NaN : (double) caught / people,
+                outcomes == 0 ? Double.NaN : (double) caught / outcomes);
+    }
+
+    /** Who is on the list of the top fraction by score: ⌈fraction × n⌉ people, ties at the cut in given order. */
+    public static boolean[] listed(double[] score, double fraction) {
         if (fraction <= 0 || fraction > 1) {
             throw new IllegalArgumentException("fraction must be in (0, 1]");
         }
@@ -26,15 +41,10 @@ public final class Capture {
         // highest score first; a stable sort keeps ties in the given order
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> score[i]).reversed());
         int people = (int) Math.ceil(fraction * score.length - 1e-9);
-        int caught = 0;
+        boolean[] listed = new boolean[score.length];
         for (int r = 0; r < people; r++) {
-            caught += outcome[order[r]] ? 1 : 0;
+            listed[order[r]] = true;
         }
-        int outcomes = 0;
-        for (boolean o : outcome) {
-            outcomes += o ? 1 : 0;
-        }
-        return new Result(fraction, people, caught, outcomes, people == 0 ? Double.NaN : (double) caught / people,
-                outcomes == 0 ? Double.NaN : (double) caught / outcomes);
+        return listed;
     }
 }
