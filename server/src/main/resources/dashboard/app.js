@@ -119,7 +119,11 @@ async function show() {
   toLink();
   const main = el('main');
   main.dataset.ready = 'false';
-  document.querySelectorAll('.chart').forEach((c) => { const i = echarts.getInstanceByDom(c); if (i) i.dispose(); });
+  document.querySelectorAll('.chart').forEach((c) => {
+    const i = echarts.getInstanceByDom(c);
+    if (i) i.dispose();
+    if (lazyCharts && c._pending) { c._pending = null; lazyCharts.unobserve(c); }
+  });
   main.innerHTML = '';
   document.querySelectorAll('#tabs a').forEach((a) => a.classList.toggle('current', a.dataset.tab === state.tab));
   document.querySelectorAll('nav#sections a').forEach((a) => a.classList.toggle('current',
@@ -186,13 +190,43 @@ async function showSections(main, token) {
   }
   main.appendChild(node('h1', { id: 'view-title' }, title));
   if (items.length === 0) main.appendChild(node('p', { class: 'status' }, 'Nothing in this build covers this yet.'));
-  for (const item of items) {
+  // every view is asked for at once (the server draws them in parallel); each is placed as it arrives, in order
+  const views = items.map((item) => getJson(viewUrl(item)).then((v) => ({ v }), (e) => ({ e })));
+  drawnEagerly = 0;
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k];
     const box = node('div', { class: 'item', 'data-id': item.id, id: 'item-' + item.id });
     main.appendChild(box);
-    await renderItem(box, item, token);
+    await renderItem(box, item, token, views[k]);
     if (token !== loadToken) return;
     if (state.item === item.id) box.scrollIntoView();
   }
+}
+
+// A long section holds dozens of charts: the first few are drawn at once, the rest when they come near the
+// visible part of the page, so a section is ready in well under the 3.5 s budget on a full-size build.
+const EAGER_CHARTS = 8;
+let drawnEagerly = 0;
+const lazyCharts = 'IntersectionObserver' in window ? new IntersectionObserver((entries) => {
+  entries.forEach((e) => {
+    if (e.isIntersecting && e.target._pending) {
+      const o = e.target._pending;
+      e.target._pending = null;
+      lazyCharts.unobserve(e.target);
+      drawChart(e.target, o);
+    }
+  });
+}, { rootMargin: '800px 0px' }) : null;
+
+function placeChart(div, option) {
+  if (!lazyCharts || drawnEagerly < EAGER_CHARTS) {
+    drawnEagerly++;
+    drawChart(div, option);
+    return;
+  }
+  div._pending = option;
+  div.dataset.lazy = 'true';
+  lazyCharts.observe(div);
 }
 
 function viewUrl(item) {
@@ -222,14 +256,13 @@ function columnKinds(item, columns) {
   });
 }
 
-async function renderItem(box, item, token) {
-  let view;
-  try {
-    view = await getJson(viewUrl(item));
-  } catch (e) {
-    box.appendChild(node('p', { class: 'error' }, item.title + ': ' + e.message));
+async function renderItem(box, item, token, pending) {
+  const got = await pending;
+  if (got.e) {
+    box.appendChild(node('p', { class: 'error' }, item.title + ': ' + got.e.message));
     return;
   }
+  const view = got.v;
   if (token !== loadToken) return;
   box.appendChild(node('h2', {}, view.title));
   if (view.about.definition) box.appendChild(node('p', { class: 'definition' }, view.about.definition));
@@ -244,7 +277,7 @@ async function renderItem(box, item, token) {
     if (c.option) {
       const div = node('div', { class: 'chart' + (state.tables ? ' hidden' : ''), 'data-kind': c.kind });
       fig.appendChild(div);
-      drawChart(div, c.option);
+      placeChart(div, c.option);
     } else {
       fig.appendChild(node('h3', {}, c.title));
     }
