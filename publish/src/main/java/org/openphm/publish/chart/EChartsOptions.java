@@ -191,11 +191,16 @@ public final class EChartsOptions {
         List<Object> data = new ArrayList<>();
         double max = 0;
         int n = h.rows().size();
+        // the columns in the rows' order (a condition is in the same place across and down, so a condition with
+        // itself lies on the diagonal), then any column that is not also a row, in its own order
+        List<String> columns = new ArrayList<>();
+        h.rows().stream().filter(h.columns()::contains).forEach(columns::add);
+        h.columns().stream().filter(c -> !columns.contains(c)).forEach(columns::add);
         for (int r = 0; r < n; r++) {
             for (int c = 0; c < h.columns().size(); c++) {
                 Double v = h.values().get(r).get(c);
                 if (v != null) {
-                    data.add(List.of(c, n - 1 - r, v));
+                    data.add(List.of(columns.indexOf(h.columns().get(c)), n - 1 - r, v));
                     if (!h.rows().get(r).equals(h.columns().get(c))) {
                         max = Math.max(max, v);
                     }
@@ -205,7 +210,7 @@ public final class EChartsOptions {
         List<String> rowsTopDown = new ArrayList<>(h.rows());
         java.util.Collections.reverse(rowsTopDown);
         // every row and column labelled (interval 0); the grid grows to hold the labels (containLabel)
-        return map("xAxis", map("type", "category", "data", h.columns(), "axisLabel", map("interval", 0, "rotate", 40)),
+        return map("xAxis", map("type", "category", "data", columns, "axisLabel", map("interval", 0, "rotate", 40)),
                 "yAxis", map("type", "category", "data", rowsTopDown, "axisLabel", map("interval", 0)),
                 "visualMap", map("min", 0, "max", max, "calculable", true, "orient", "horizontal", "left", "center",
                         "bottom", 0, "inRange", map("color", List.of(Palette.HEAT_LOW, Palette.HEAT_HIGH))),
