@@ -212,12 +212,34 @@ final class Views {
 
     private ViewChart draw(ChartSpec spec, String note) {
         try {
-            Chart chart = resolver.resolve(spec);
+            Chart chart = mixedParents(spec, resolver.resolve(spec));
             Optional<Map<String, Object>> option = echarts.option(chart);
             return new ViewChart(spec, chart, option.orElse(null), keyPoints.write(chart), null, note);
         } catch (IllegalArgumentException e) {
             return new ViewChart(spec, null, null, List.of(), e.getMessage(), note);
         }
+    }
+
+    /**
+     * Bars coloured against each area's parent where the bars have different parents (a Place beside its
+     * neighbourhoods: the Place is compared with the ICB, each neighbourhood with the Place) are not all
+     * compared with one area: the legend and key points then say "its parent area", not the first reference.
+     */
+    private static Chart mixedParents(ChartSpec spec, Chart chart) {
+        if (!(chart instanceof Chart.Bars b) || !ResultRow.COMPARED_TO_PARENT.equals(spec.encoding().get("significance"))
+                || !b.source().has(ResultRow.PARENT_CODE) || !b.source().has(ResultRow.COMPARED_TO_PARENT)) {
+            return chart;
+        }
+        DataTable rows = b.source();
+        java.util.Set<String> bars = new java.util.HashSet<>();
+        b.bars().forEach(x -> bars.add(x.label()));
+        long parents = rows.rows().stream()
+                .filter(r -> bars.contains(rows.get(r, spec.column("x", ResultRow.AREA_NAME))))
+                .filter(r -> org.openphm.publish.chart.Comparison.parse(rows.get(r, ResultRow.COMPARED_TO_PARENT))
+                        != org.openphm.publish.chart.Comparison.NOT_COMPARED)
+                .map(r -> rows.get(r, ResultRow.PARENT_CODE)).distinct().count();
+        return parents > 1 ? new Chart.Bars(b.title(), b.subtitle(), b.unit(), b.xLabel(), b.yLabel(), b.bars(),
+                b.references(), "its parent area", b.ciLevel(), b.source()) : chart;
     }
 
     private static Map<String, Object> about(String section, String definition, String method, String source,

@@ -217,4 +217,21 @@ class ProfileViewsTest {
         assertTrue(legend.stream().map(l -> l.get("name").toString()).allMatch(n -> n.contains("Bedfordshire, Luton and Milton Keynes")),
                 legend.toString());
     }
+
+    /**
+     * Luton beside its neighbourhood (DSR copy, no England comparison): Luton is compared with the ICB, Luton
+     * North with Luton, so the legend and key points speak of "its parent area", not of the ICB.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void barsWithDifferentParentsSayItsParentArea() {
+        Views.View dsr = views.indicator(results.indicatorInfo(DashboardFixture.DSR).orElseThrow(),
+                area(FixtureResults.LUTON), "none");
+        Views.ViewChart c = dsr.charts().get(0);
+        List<Map<String, Object>> legend = (List<Map<String, Object>>) ((Map<String, Object>) c.option().get("legend")).get("data");
+        assertTrue(legend.stream().allMatch(l -> l.get("name").toString().endsWith("its parent area")
+                || l.get("name").toString().equals("Not compared")), legend.toString());
+        assertTrue(c.keyPoints().stream().noneMatch(k -> k.contains("Bedfordshire")), c.keyPoints().toString());
+        assertTrue(c.keyPoints().stream().anyMatch(k -> k.contains("its parent area")), c.keyPoints().toString());
+    }
 }
