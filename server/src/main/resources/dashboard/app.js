@@ -114,6 +114,11 @@ function setTables(on) {
 
 function areaOf(code) { return allAreas.find((a) => a.code === code); }
 
+// An ICB's statutory name is long for a label: "NHS X Integrated Care Board" is shown as "X ICB" (as the charts do)
+function shortName(name) {
+  return String(name || '').replace(/^NHS /, '').replace(/ Integrated Care Board$/, ' ICB');
+}
+
 async function show() {
   const token = ++loadToken;
   toLink();
@@ -590,7 +595,7 @@ async function showOverview(main, token) {
     main.appendChild(wrapDiv);
   };
   block('Compared with England (where England has a published value)', o.vs_england, 'vs-england', 'England');
-  if (o.parent && o.area.type !== 'ICB') block('Compared with ' + o.parent, o.vs_parent, 'vs-parent', o.parent);
+  if (o.parent && o.area.type !== 'ICB') block('Compared with ' + shortName(o.parent), o.vs_parent, 'vs-parent', shortName(o.parent));
   if (o.children.length) {
     const kids = node('div', { class: 'verdict-list', id: 'children' });
     kids.appendChild(node('h2', {}, 'Areas within ' + o.area.name + ', compared with it'));
@@ -648,7 +653,7 @@ async function showProfile(main, token) {
     tr.appendChild(node('td', { class: 'num' + (r.count == null ? ' suppressed' : '') }, fmtCount(r.count)));
     tr.appendChild(node('td', { class: 'num' + (r.value == null ? ' suppressed' : '') }, fmtValue(r.value, r.value_type)));
     tr.appendChild(node('td', { class: 'num' }, r.england == null ? 'not published' : fmtValue(r.england, r.value_type)));
-    tr.appendChild(node('td', {}, r.compared_with ? r.significance + ' (vs ' + r.compared_with + ')' : 'Not compared'));
+    tr.appendChild(node('td', {}, r.compared_with ? r.significance + ' (vs ' + shortName(r.compared_with) + ')' : 'Not compared'));
     const spine = node('td', { class: 'spine-cell' });
     spine.appendChild(spineSvg(r));
     tr.appendChild(spine);

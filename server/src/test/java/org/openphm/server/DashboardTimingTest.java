@@ -65,7 +65,7 @@ class DashboardTimingTest {
                     }
                     if ("cold".equals(pass) && v.startsWith("tab=")) {
                         Path out = Files.createDirectories(Path.of("target", "screenshots"))
-                                .resolve("fullsize-" + v.replaceAll("[^a-z0-9]+", "-") + ".png");
+                                .resolve("fullsize-" + v.replaceAll("[^A-Za-z0-9]+", "-") + ".png");
                         Files.write(out, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
                     }
                 }
