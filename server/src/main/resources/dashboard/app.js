@@ -714,16 +714,30 @@ async function showCompare(main, token) {
   main.appendChild(node('h1', { id: 'view-title' }, 'Compare areas'));
   const picker = node('div', { class: 'picker' });
   picker.appendChild(indicatorPicker(show));
-  // areas of one type: the chosen area's type (an ICB, the only one, is compared through its Places)
-  const type = area.type === 'ICB' && allAreas.some((a) => a.type === 'Place') ? 'Place' : area.type;
+  // areas of one type: those already chosen, else the chosen area's type (an ICB, the only one, is compared
+  // through its Places); the type can be changed here
+  const chosenType = state.areas.length && areaOf(state.areas[0]) ? areaOf(state.areas[0]).type : null;
+  const type = chosenType || (area.type === 'ICB' && allAreas.some((a) => a.type === 'Place') ? 'Place' : area.type);
   const same = allAreas.filter((a) => a.type === type);
   if (!state.areas.length || !state.areas.every((c) => (areaOf(c) || {}).type === type)) {
     const parent = area.type === type ? area.parentCode : area.code;
     const siblings = same.filter((a) => a.parentCode === parent).map((a) => a.code);
-    state.areas = siblings.length ? siblings.slice(0, 8) : [area.code];
+    state.areas = siblings.length ? siblings.slice(0, 8) : same.slice(0, 8).map((a) => a.code);
     if (area.type === type && !state.areas.includes(area.code)) state.areas.unshift(area.code);
     toLink();
   }
+  const typeLabel = node('label', {}, 'Area type ');
+  const typeSel = node('select', { id: 'compare-type' });
+  [...new Set(allAreas.map((a) => a.type))].filter((t) => t !== 'England' && allAreas.filter((a) => a.type === t).length > 1)
+    .forEach((t) => typeSel.appendChild(node('option', { value: t }, t)));
+  typeSel.value = type;
+  typeSel.addEventListener('change', () => {
+    const within = allAreas.filter((a) => a.type === typeSel.value);
+    state.areas = within.slice(0, 8).map((a) => a.code);
+    show();
+  });
+  typeLabel.appendChild(typeSel);
+  picker.appendChild(typeLabel);
   const label = node('label', {}, type + 's to compare (Ctrl-click for several) ');
   const multi = node('select', { id: 'compare-areas', multiple: '' });
   same.forEach((a) => {
@@ -746,7 +760,7 @@ async function showCompare(main, token) {
     drawChart(div, c.option);
   } else if (c.error) fig.appendChild(node('p', { class: 'error' }, c.error));
   const t = { columns: ['area', 'type', 'count', 'denominator', 'value', 'lower_ci95', 'upper_ci95', 'compared_to_england', 'compared_to_parent'],
-    rows: c.rows.map((r) => [r.name, r.type, num(r.count), num(r.denominator), num(r.value), num(r.lower_ci95), num(r.upper_ci95),
+    rows: c.rows.map((r) => [r.name, r.type, sup(r.count), sup(r.denominator), sup(r.value), num(r.lower_ci95), num(r.upper_ci95),
       r.compared_to_england || 'Not compared', r.compared_to_parent || 'Not compared']) };
   const wrapDiv = node('div', { class: 'tablewrap' });
   wrapDiv.appendChild(table(t, ['text', 'text', 'count', 'count', 'number', 'number', 'number', 'text', 'text']));
@@ -781,13 +795,15 @@ async function showCompare(main, token) {
 }
 
 function num(v) { return v === null || v === undefined ? null : String(v); }
+// an empty published figure is suppressed (or not published for the area): said so, never shown as 0
+function sup(v) { return v === null || v === undefined ? 'suppressed' : String(v); }
 
 function funnelOption(f, focus) {
   const lim = (k) => f.limits[k];
   const xs = [].concat(...Object.values(f.limits).map((l) => l.map((r) => r[0])));
   const xMin = Math.min(...xs);
   const xMax = Math.max(...xs);
-  const ys = f.points.map((p) => p.value).concat([f.baseline]);
+  const ys = f.points.map((p) => p.value).concat([f.baseline], f.area_value == null ? [] : [f.area_value]);
   const span = Math.max(...ys) - Math.min(...ys) || Math.abs(f.baseline) || 1;
   const nice = (v) => Number(v.toPrecision(2));
   const yLo = nice(Math.max(0, Math.min(...ys) - span * 0.3));
@@ -806,7 +822,7 @@ function funnelOption(f, focus) {
     aria: { enabled: true },
     tooltip: { trigger: 'item', formatter: (p) => (p.seriesType === 'scatter' ? esc(p.data.name) + '<br>'
       + fmtValue(p.data.value[1], f.value_type) + ' of ' + Math.round(p.data.value[0]).toLocaleString('en-GB') + ' (' + esc(p.data.significance) + ')' : '') },
-    legend: { bottom: 0, data: ['Values', 'Centre', '95% limits', '99.8% limits'] },
+    legend: { bottom: 0, data: ['Values', 'Centre', '95% limits', '99.8% limits'].concat(f.area_value == null ? [] : [shortName(f.area.name) + ' (published)']) },
     grid: { bottom: 70, top: 70, left: 60, right: 30 },
     xAxis: { type: 'value', name: 'Denominator', nameLocation: 'middle', nameGap: 28, scale: true },
     // the y axis spans the points with a margin, not the limits' extremes at tiny denominators
@@ -814,6 +830,8 @@ function funnelOption(f, focus) {
     series: [
       { name: 'Values', type: 'scatter', data: points, color: '#7f7f7f', z: 5 },
       { name: 'Centre', type: 'line', data: [[xMin, f.baseline], [xMax, f.baseline]], showSymbol: false, silent: true, color: '#000', lineStyle: { color: '#000', width: 1.5 } },
+      ...(f.area_value == null ? [] : [{ name: shortName(f.area.name) + ' (published)', type: 'line', data: [[xMin, f.area_value], [xMax, f.area_value]],
+        showSymbol: false, silent: true, color: '#005eb8', lineStyle: { color: '#005eb8', width: 1, type: 'dashed' } }]),
       line('95% limits', 'lower95', 'dashed', '#f0ad4e'), Object.assign(line('95% limits', 'upper95', 'dashed', '#f0ad4e'), { id: 'u95' }),
       line('99.8% limits', 'lower998', 'dotted', '#d9534f'), Object.assign(line('99.8% limits', 'upper998', 'dotted', '#d9534f'), { id: 'u998' }),
     ],

@@ -485,6 +485,15 @@ class DashboardBrowserTest {
         assertTrue(((List<?>) lines).stream().filter(l -> l.toString().startsWith("99.8% limits")).count() == 2, lines.toString());
         js("document.getElementById('funnel').scrollIntoView();");
         screenshot("dashboard-compare-funnel");
+        // another area type: the six practices side by side
+        new Select(browser.findElement(By.id("compare-type"))).selectByValue("Practice");
+        waitReady();
+        assertEquals(6L, js("return echarts.getInstanceByDom(document.querySelector('#compare .chart')).getOption().xAxis[0].data.length;"));
+        // a value not published for an area is said to be suppressed, never 0
+        open("tab=compare&area=" + FixtureResults.ICB + "&indicator=cyp-mh-admissions&areas=" + FixtureResults.LUTON_NORTH);
+        Object cells = js("return Array.from(document.querySelectorAll('#compare table.data tbody td')).map(t => t.textContent);");
+        assertEquals(List.of("Luton North", "Neighbourhood", "suppressed", "suppressed", "suppressed"),
+                ((List<?>) cells).subList(0, 5));
     }
 
     @Test
