@@ -109,6 +109,8 @@ function setTables(on) {
   el('show-charts').classList.toggle('on', !on);
   document.querySelectorAll('.chart').forEach((c) => { c.classList.toggle('hidden', on); });
   document.querySelectorAll('.tablewrap').forEach((t) => { t.classList.toggle('hidden', !on && t.dataset.hasChart === 'true'); });
+  // the first tables at once (the rest as they near the screen)
+  if (on) Array.from(document.querySelectorAll('.tablewrap')).slice(0, EAGER_TABLES).forEach(buildTable);
   if (!on) document.querySelectorAll('.chart').forEach((c) => { const i = echarts.getInstanceByDom(c); if (i) i.resize(); });
 }
 
@@ -129,6 +131,7 @@ async function show() {
     if (i) i.dispose();
     if (lazyCharts && c._pending) { c._pending = null; lazyCharts.unobserve(c); }
   });
+  document.querySelectorAll('.tablewrap').forEach((w) => { if (lazyTables && w._table) { w._table = null; lazyTables.unobserve(w); } });
   main.innerHTML = '';
   document.querySelectorAll('#tabs a').forEach((a) => a.classList.toggle('current', a.dataset.tab === state.tab));
   document.querySelectorAll('nav#sections a').forEach((a) => a.classList.toggle('current',
@@ -198,6 +201,7 @@ async function showSections(main, token) {
   // every view is asked for at once (the server draws them in parallel); each is placed as it arrives, in order
   const views = items.map((item) => getJson(viewUrl(item)).then((v) => ({ v }), (e) => ({ e })));
   drawnEagerly = 0;
+  builtEagerly = 0;
   for (let k = 0; k < items.length; k++) {
     const item = items[k];
     const box = node('div', { class: 'item', 'data-id': item.id, id: 'item-' + item.id });
@@ -222,6 +226,31 @@ const lazyCharts = 'IntersectionObserver' in window ? new IntersectionObserver((
     }
   });
 }, { rootMargin: '800px 0px' }) : null;
+
+// A table is built when it is (nearly) on screen: a hidden table behind every chart of a long section would
+// otherwise cost seconds of page building that nobody sees.
+const lazyTables = 'IntersectionObserver' in window ? new IntersectionObserver((entries) => {
+  entries.forEach((e) => { if (e.isIntersecting) buildTable(e.target); });
+}, { rootMargin: '800px 0px' }) : null;
+
+const EAGER_TABLES = 12;
+let builtEagerly = 0;
+function placeTable(wrap, t, kinds) {
+  wrap._table = { t, kinds };
+  const shown = !wrap.classList.contains('hidden');
+  if (!lazyTables || (shown && builtEagerly < EAGER_TABLES)) {
+    builtEagerly++;
+    buildTable(wrap);
+  } else lazyTables.observe(wrap);
+}
+
+function buildTable(wrap) {
+  if (!wrap._table) return;
+  const { t, kinds } = wrap._table;
+  wrap._table = null;
+  if (lazyTables) lazyTables.unobserve(wrap);
+  wrap.appendChild(table(t, kinds));
+}
 
 function placeChart(div, option) {
   if (!lazyCharts || drawnEagerly < EAGER_CHARTS) {
@@ -287,7 +316,7 @@ async function renderItem(box, item, token, pending) {
       fig.appendChild(node('h3', {}, c.title));
     }
     const wrap = node('div', { class: 'tablewrap' + (c.option && !state.tables ? ' hidden' : ''), 'data-has-chart': String(!!c.option) });
-    wrap.appendChild(table(c.table, columnKinds(item, c.table.columns)));
+    placeTable(wrap, c.table, columnKinds(item, c.table.columns));
     fig.appendChild(wrap);
     if (c.key_points.length) {
       const ul = node('ul', { class: 'keypoints' });

@@ -45,6 +45,15 @@ final class ProfileViews {
         this.api = api;
     }
 
+    /** Builds every indicator's latest headline rows in the background, so the first overview need not. */
+    ProfileViews warm() {
+        Thread t = new Thread(() -> results.metadata().indicators().forEach(i -> latest(i.id())), "openphm-profile-warm");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+        return this;
+    }
+
     /** One area's headline row in the latest period; numbers null where suppressed or not applicable. */
     record Headline(String code, String name, String type, String parent, Double count, Double denominator,
                     Double value, Double lower, Double upper, String vsEngland, String vsParent, String trend,
