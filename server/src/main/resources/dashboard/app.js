@@ -212,9 +212,9 @@ async function showSections(main, token) {
   }
 }
 
-// A long section holds dozens of charts: the first few are drawn at once, the rest when they come near the
+// A long section holds dozens of charts: the first four (a screenful) are drawn at once, the rest when they come near the
 // visible part of the page, so a section is ready in well under the 3.5 s budget on a full-size build.
-const EAGER_CHARTS = 8;
+const EAGER_CHARTS = 4;
 let drawnEagerly = 0;
 const lazyCharts = 'IntersectionObserver' in window ? new IntersectionObserver((entries) => {
   entries.forEach((e) => {
