@@ -60,7 +60,8 @@ public final class RiskCohort {
     /**
      * Columns: person_id, practice_code, pcn_code, neighbourhood_code, place_code, sex, age, imd_quintile,
      * ethnic_group, one reg_* flag (0/1) per register, ltc_count, emergency_12m, emergency_24m, bed_days_12m,
-     * bed_days_24m, elective_12m, community_referrals_12m, mh_referrals_12m, latest_sbp, latest_bmi (null when
+     * bed_days_24m, elective_12m, community_referrals_12m, mh_referrals_12m, cost_12m (£ of the spells in the 12
+     * months before: not a feature, for the strata's cost), latest_sbp, latest_bmi (null when
      * never recorded), emergency_after (emergency admissions in the 12 months from the index date),
      * first_emergency_after (date or null), death_after (death date in those 12 months, or null).
      */
@@ -95,6 +96,7 @@ public final class RiskCohort {
                         sum("bed_days_12m", col("days_before")).where(before12),
                         sum("bed_days_24m", col("days_before")).where(before24),
                         countIf("elective_12m", and(col("admission_method").eq(ELECTIVE), before12)),
+                        sum("cost_12m", col("cost_gbp")).where(before12),
                         countIf("emergency_after", and(emergency, after)),
                         min("first_emergency_after", admitted).where(and(emergency, after)));
 
@@ -120,7 +122,7 @@ public final class RiskCohort {
         List<Named> out = new ArrayList<>(List.of(Named.as("person_id", col("person_id")),
                 Named.as("practice_code", col("practice_code")), Named.as("pcn_code", col("pcn_code")),
                 Named.as("neighbourhood_code", col("neighbourhood_code")), Named.as("place_code", col("place_code")),
-                Named.as("sex", col("sex")), Named.as("age", col("age")),
+                Named.as("icb_code", col("icb_code")), Named.as("sex", col("sex")), Named.as("age", col("age")),
                 Named.as("imd_quintile", col("imd_quintile")), Named.as("ethnic_group", col("ethnic_group"))));
         for (String r : REGISTERS) {
             out.add(zero(registerColumn(r)));
@@ -129,6 +131,7 @@ public final class RiskCohort {
                 "elective_12m", "community_referrals_12m", "mh_referrals_12m", "emergency_after")) {
             out.add(zero(c));
         }
+        out.add(Named.as("cost_12m", coalesce(col("cost_12m"), lit(0.0))));
         out.add(Named.as("latest_sbp", col("latest_sbp")));
         out.add(Named.as("latest_bmi", col("latest_bmi")));
         out.add(Named.as("first_emergency_after", col("first_emergency_after")));
