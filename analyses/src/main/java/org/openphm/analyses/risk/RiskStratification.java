@@ -70,13 +70,15 @@ public final class RiskStratification implements Analysis {
                                 + "list made on the index date would have seen); their number is reported.",
                         "Person-level scores stay in the workspace; published strata are counts rounded like every "
                                 + "results table."),
-                List.of(new ChartDescription("bar", "Share of next year's emergency admissions caught by the top of the list",
-                                "Model against prior admissions, validation year", "performance",
-                                Map.of("score", "Model|Prior emergency admissions"),
-                                Map.of("x", "list", "y", "sensitivity_pct", "series", "score"), "%"),
-                        new ChartDescription("bar", "Observed / expected admissions by group (1 = calibrated)",
-                                "Validation year; flagged where the 95% interval excludes 1", "fairness", Map.of(),
-                                Map.of("x", "group", "y", "oe", "series", "dimension"), "ratio"),
+                List.of(new ChartDescription("trend", "Share of next year's emergency admissions on the list",
+                                "The model's list against a list by prior admissions, validation year", "performance",
+                                Map.of(), Map.of("x", "list", "y", "sensitivity_pct", "series", "score"), "%"),
+                        new ChartDescription("bar_ci", "Observed / expected admissions by ethnic group",
+                                "1 = as many admissions as the model predicted; validation year", "fairness",
+                                Map.of("dimension", "Ethnic group"), Map.of("x", "group", "y", "oe"), "ratio"),
+                        new ChartDescription("bar_ci", "Observed / expected admissions by deprivation quintile",
+                                "IMD 2019 quintile, 1 = most deprived; validation year", "fairness",
+                                Map.of("dimension", "IMD quintile"), Map.of("x", "group", "y", "oe"), "ratio"),
                         new ChartDescription("table", "Risk strata by Place", null, "strata",
                                 Map.of("area_type", "ICB|Place"), Map.of(), null)));
     }
