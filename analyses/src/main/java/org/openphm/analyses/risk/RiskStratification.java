@@ -70,7 +70,9 @@ public final class RiskStratification implements Analysis {
                                 + "list made on the index date would have seen); their number is reported.",
                         "Person-level scores stay in the workspace; published strata are counts rounded like every "
                                 + "results table."),
-                List.of(new ChartDescription("trend", "Share of next year's emergency admissions on the list",
+                List.of(new ChartDescription("table", "Model card: performance on the validation year", null, "metrics",
+                                Map.of(), Map.of(), null),
+                        new ChartDescription("trend", "Share of next year's emergency admissions on the list",
                                 "The model's list against a list by prior admissions, validation year", "performance",
                                 Map.of(), Map.of("x", "list", "y", "sensitivity_pct", "series", "score"), "%"),
                         new ChartDescription("bar_ci", "Observed / expected admissions by ethnic group",
@@ -80,7 +82,9 @@ public final class RiskStratification implements Analysis {
                                 "IMD 2019 quintile, 1 = most deprived; validation year", "fairness",
                                 Map.of("dimension", "IMD quintile"), Map.of("x", "group", "y", "oe"), "ratio"),
                         new ChartDescription("table", "Risk strata by Place", null, "strata",
-                                Map.of("area_type", "ICB|Place"), Map.of(), null)));
+                                Map.of("area_type", "ICB|Place"), Map.of(), null),
+                        new ChartDescription("table", "Model card: every coefficient", null, "coefficients",
+                                Map.of(), Map.of(), null)));
     }
 
     @Override
