@@ -3,7 +3,7 @@ package org.openphm.analyses.risk;
 import java.time.LocalDate;
 import java.util.List;
 import org.openphm.engine.Engine;
-import org.openphm.engine.Result;
+import org.openphm.engine.query.Query;
 
 /**
  * A cohort read into arrays for fitting and validating: the feature matrix, the outcome (one or more emergency
@@ -14,16 +14,6 @@ import org.openphm.engine.Result;
 public record RiskData(LocalDate index, List<String> featureNames, double[][] x, boolean[] admitted,
                        int diedWithoutAdmission, String[] ethnicGroup, String[] imdQuintile, String[] sex,
                        int[] age, double[] priorEmergencies) {
-
-    /** A cohort row as read back from the engine. */
-    interface Row {
-        Object get(String column);
-
-        default double number(String column) {
-            Object v = get(column);
-            return v == null ? 0 : ((Number) v).doubleValue();
-        }
-    }
 
     public int size() {
         return admitted.length;
@@ -37,52 +27,91 @@ public record RiskData(LocalDate index, List<String> featureNames, double[][] x,
         return n;
     }
 
+    /** The cohort columns read besides the features: the outcome, the baseline score and the audit's groups. */
+    static final List<String> READ = List.of("person_id", "emergency_after", "death_after", "ethnic_group",
+            "imd_quintile", "sex", "age", "prior_emergencies");
+
+    /**
+     * Streams the cohort from the engine (only the columns the model needs) into primitive arrays: a whole ICB's
+     * cohort never sits in memory as boxed rows.
+     */
     public static RiskData load(Engine engine, LocalDate index) {
-        Result r = engine.execute(RiskCohort.withFeatures(index)
-                .orderBy(org.openphm.engine.query.SortKey.asc("person_id")));
         List<RiskFeatures.Feature> features = RiskFeatures.all();
-        int n = r.size();
-        double[][] x = new double[n][features.size()];
-        boolean[] admitted = new boolean[n];
-        String[] ethnic = new String[n];
-        String[] imd = new String[n];
-        String[] sex = new String[n];
-        int[] age = new int[n];
-        double[] prior = new double[n];
-        int died = 0;
-        java.util.Map<String, Integer> columns = new java.util.HashMap<>();
-        for (int c = 0; c < r.columns().size(); c++) {
-            columns.put(r.columns().get(c), c);
+        List<org.openphm.engine.query.Named> columns = new java.util.ArrayList<>();
+        // the baseline score is the emergency_12m column, read under its own name beside the feature of that name
+        READ.forEach(c -> columns.add(org.openphm.engine.query.Named.as(c, org.openphm.engine.query.Expr.col(
+                c.equals("prior_emergencies") ? "emergency_12m" : c))));
+        features.forEach(f -> columns.add(f.named()));
+        Query query = RiskCohort.on(index).select(columns.toArray(org.openphm.engine.query.Named[]::new))
+                .orderBy(org.openphm.engine.query.SortKey.asc("person_id"));
+        Reader reader = new Reader(index, features);
+        engine.stream(query, reader);
+        return reader.data();
+    }
+
+    /** Collects streamed rows into growing arrays. */
+    private static final class Reader implements Engine.RowSink {
+        private final LocalDate index;
+        private final List<RiskFeatures.Feature> features;
+        private final java.util.List<double[]> x = new java.util.ArrayList<>();
+        private final java.util.List<String> ethnic = new java.util.ArrayList<>();
+        private final java.util.List<String> imd = new java.util.ArrayList<>();
+        private final java.util.List<String> sex = new java.util.ArrayList<>();
+        private int[] age = new int[1024];
+        private double[] prior = new double[1024];
+        private boolean[] admitted = new boolean[1024];
+        private int n;
+        private int died;
+
+        Reader(LocalDate index, List<RiskFeatures.Feature> features) {
+            this.index = index;
+            this.features = features;
         }
-        for (int i = 0; i < n; i++) {
-            List<Object> values = r.rows().get(i);
-            Row row = column -> {
-                Integer c = columns.get(column);
-                if (c == null) {
-                    throw new IllegalArgumentException("the risk cohort has no column " + column);
-                }
-                return values.get(c);
-            };
-            for (int f = 0; f < features.size(); f++) {
-                Object v = row.get(features.get(f).name());
-                if (v == null) {
+
+        @Override
+        public void columns(List<String> names) {
+            List<String> expected = new java.util.ArrayList<>(READ);
+            features.forEach(f -> expected.add(f.name()));
+            if (!names.equals(expected)) {
+                throw new IllegalStateException("the risk cohort came back with columns " + names);
+            }
+        }
+
+        @Override
+        public void row(Object[] v) {
+            if (n == age.length) {
+                age = java.util.Arrays.copyOf(age, n * 2);
+                prior = java.util.Arrays.copyOf(prior, n * 2);
+                admitted = java.util.Arrays.copyOf(admitted, n * 2);
+            }
+            int k = READ.size();
+            double[] row = new double[features.size()];
+            for (int f = 0; f < row.length; f++) {
+                if (v[k + f] == null) {
                     // every feature is defined for everybody (missing measurements have their own flag)
-                    throw new IllegalStateException("feature " + features.get(f).name() + " is empty in row " + i
+                    throw new IllegalStateException("feature " + features.get(f).name() + " is empty in row " + n
                             + " of the cohort on " + index);
                 }
-                x[i][f] = ((Number) v).doubleValue();
+                row[f] = ((Number) v[k + f]).doubleValue();
             }
-            admitted[i] = row.number("emergency_after") > 0;
-            if (!admitted[i] && row.get("death_after") != null) {
+            x.add(row);
+            admitted[n] = ((Number) v[1]).longValue() > 0;
+            if (!admitted[n] && v[2] != null) {
                 died++;
             }
-            ethnic[i] = (String) row.get("ethnic_group");
-            imd[i] = (String) row.get("imd_quintile");
-            sex[i] = (String) row.get("sex");
-            age[i] = (int) row.number("age");
-            prior[i] = row.number("emergency_12m");
+            ethnic.add((String) v[3]);
+            imd.add((String) v[4]);
+            sex.add((String) v[5]);
+            age[n] = ((Number) v[6]).intValue();
+            prior[n] = ((Number) v[7]).doubleValue();
+            n++;
         }
-        return new RiskData(index, features.stream().map(RiskFeatures.Feature::name).toList(), x, admitted, died,
-                ethnic, imd, sex, age, prior);
+
+        RiskData data() {
+            return new RiskData(index, features.stream().map(RiskFeatures.Feature::name).toList(),
+                    x.toArray(double[][]::new), java.util.Arrays.copyOf(admitted, n), died,
+                    ethnic.toArray(String[]::new), imd.toArray(String[]::new), sex.toArray(String[]::new),
+                    java.util.Arrays.copyOf(age, n), java.util.Arrays.copyOf(prior, n));
+        }
     }
 }
