@@ -118,7 +118,13 @@ class PublishedOutputsTest {
                 String id = i.path("id").asText();
                 paths.put("/api/results?indicator=" + id, indicatorFiles);
                 paths.put("/api/results?indicator=" + id + "&format=csv", indicatorFiles);
+                // the area views (comparison, practice funnel, schematic map) are cut from the same file
+                paths.put("/api/views/compare?indicator=" + id + "&areas=" + String.join(",", someAreas), indicatorFiles);
+                paths.put("/api/views/funnel?indicator=" + id, indicatorFiles);
+                paths.put("/api/views/map?indicator=" + id, indicatorFiles);
                 for (String area : someAreas) {
+                    paths.put("/api/views/overview?area=" + area, indicatorFiles);
+                    paths.put("/api/views/profile?area=" + area, indicatorFiles);
                     for (String b : List.of("none", "sex", "age", "ethnicity", "deprivation")) {
                         paths.put("/api/views/indicator/" + id + "?area=" + area + "&breakdown=" + b, indicatorFiles);
                     }

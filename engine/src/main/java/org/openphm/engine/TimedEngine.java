@@ -32,6 +32,17 @@ public final class TimedEngine implements Engine {
     }
 
     @Override
+    public void stream(Query query, RowSink sink) {
+        long t0 = System.nanoTime();
+        try {
+            engine.stream(query, sink);
+        } finally {
+            nanos.addAndGet(System.nanoTime() - t0);
+            queries.incrementAndGet();
+        }
+    }
+
+    @Override
     public String render(Query query) { return engine.render(query); }
 
     /** Time spent in {@link #execute} so far, results fetched included. */

@@ -112,7 +112,7 @@ class TrendKeyPointTest {
         DataTable t = new DataTable("dp-3.1", List.of("area_code", "area_name", "condition", "condition_name",
                 "change_pct"), List.of(List.of("QHG", "NHS BLMK ICB", "DEM", "Dementia", "69.78"),
                 List.of("QHG", "NHS BLMK ICB", "OST", "Osteoporosis", "59.76")));
-        assertEquals(List.of("Highest change pct: Dementia (69.8%)."),
+        assertEquals(List.of("Highest change: Dementia (69.8%)."),
                 writer.write(new Chart.Table("Relative rise by 2043", "", "%", true, "change_pct",
                         org.openphm.publish.chart.ChartResolver.labelColumn(t), t)));
     }

@@ -71,6 +71,7 @@ final class Api {
         r.get("/api/analyses/{id}/tables/{name}", this::table);
         r.get("/api/views/indicator/{id}", this::indicatorView);
         r.get("/api/views/analysis/{id}", this::analysisView);
+        new ProfileViews(results, views, this).warm().routes(r);
     }
 
     private void sections(Context ctx) {

@@ -52,11 +52,10 @@ final class Views {
         String name = info.name();
         if ("none".equals(breakdown)) {
             List<String> compared = comparedAreas(area);
-            specs.add(new ChartSpec("bar_ci", name + ": " + (compared.size() > 2 ? "areas within " : "") + area.name()
-                    + ", latest period", "Compared with England (95% confidence intervals)",
-                    ChartSpec.DataRef.ofIndicator(info.id(), Map.of(ResultRow.AREA_CODE, String.join("|", compared),
-                            ResultRow.PERIOD, "latest")), Map.of("significance", ResultRow.COMPARED_TO_ENGLAND),
-                    null, null, null));
+            String title = name + ": " + (compared.size() > 2 ? "areas within " : "") + area.name() + ", latest period";
+            ChartSpec.DataRef data = ChartSpec.DataRef.ofIndicator(info.id(), Map.of(ResultRow.AREA_CODE,
+                    String.join("|", compared), ResultRow.PERIOD, "latest"));
+            specs.add(headlineBars(title, data));
             specs.add(new ChartSpec("trend", name + ": trend, " + area.name(), "With its parent area and England",
                     ChartSpec.DataRef.ofIndicator(info.id(), Map.of(ResultRow.AREA_CODE, String.join("|",
                             lineage(area)))), null, null, null, null));
@@ -77,6 +76,44 @@ final class Views {
         about.put("area", area);
         about.put("breakdown", breakdown);
         return new View(info.id(), info.section() + " " + name, about, draw(specs));
+    }
+
+    /**
+     * The headline bars, coloured by significance against England. Where no bar carries an England comparison
+     * (England has no published value for the period: the README's England comparator rule) the colours would
+     * all be "not compared": the bars are then coloured against each area's parent, and the subtitle says so;
+     * where neither comparison exists the subtitle says the colours compare nothing.
+     */
+    private ChartSpec headlineBars(String title, ChartSpec.DataRef data) {
+        ChartSpec england = new ChartSpec("bar_ci", title, "Compared with England (95% confidence intervals)", data,
+                Map.of("significance", ResultRow.COMPARED_TO_ENGLAND), null, null, null);
+        if (compares(england)) {
+            return england;
+        }
+        ChartSpec parent = new ChartSpec("bar_ci", title, "Not compared with England: no published England value "
+                + "for this period. Colours compare each area with its parent area (95% confidence intervals)", data,
+                Map.of("significance", ResultRow.COMPARED_TO_PARENT), null, null, null);
+        if (compares(parent)) {
+            return parent;
+        }
+        return new ChartSpec("bar_ci", title, "Not compared: no published England value for this period and no "
+                + "comparison with the parent area (bars grey)", data,
+                Map.of("significance", ResultRow.COMPARED_TO_ENGLAND), null, null, null);
+    }
+
+    /** Whether any bar of the chart carries a significance judgement. */
+    private boolean compares(ChartSpec spec) {
+        try {
+            return resolver.resolve(spec) instanceof Chart.Bars b && b.bars().stream()
+                    .anyMatch(x -> x.comparison() != org.openphm.publish.chart.Comparison.NOT_COMPARED);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** One chart description drawn (for the area views). */
+    ViewChart drawOne(ChartSpec spec) {
+        return draw(spec, null);
     }
 
     /**
@@ -175,12 +212,34 @@ final class Views {
 
     private ViewChart draw(ChartSpec spec, String note) {
         try {
-            Chart chart = resolver.resolve(spec);
+            Chart chart = mixedParents(spec, resolver.resolve(spec));
             Optional<Map<String, Object>> option = echarts.option(chart);
             return new ViewChart(spec, chart, option.orElse(null), keyPoints.write(chart), null, note);
         } catch (IllegalArgumentException e) {
             return new ViewChart(spec, null, null, List.of(), e.getMessage(), note);
         }
+    }
+
+    /**
+     * Bars coloured against each area's parent where the bars have different parents (a Place beside its
+     * neighbourhoods: the Place is compared with the ICB, each neighbourhood with the Place) are not all
+     * compared with one area: the legend and key points then say "its parent area", not the first reference.
+     */
+    private static Chart mixedParents(ChartSpec spec, Chart chart) {
+        if (!(chart instanceof Chart.Bars b) || !ResultRow.COMPARED_TO_PARENT.equals(spec.encoding().get("significance"))
+                || !b.source().has(ResultRow.PARENT_CODE) || !b.source().has(ResultRow.COMPARED_TO_PARENT)) {
+            return chart;
+        }
+        DataTable rows = b.source();
+        java.util.Set<String> bars = new java.util.HashSet<>();
+        b.bars().forEach(x -> bars.add(x.label()));
+        long parents = rows.rows().stream()
+                .filter(r -> bars.contains(rows.get(r, spec.column("x", ResultRow.AREA_NAME))))
+                .filter(r -> org.openphm.publish.chart.Comparison.parse(rows.get(r, ResultRow.COMPARED_TO_PARENT))
+                        != org.openphm.publish.chart.Comparison.NOT_COMPARED)
+                .map(r -> rows.get(r, ResultRow.PARENT_CODE)).distinct().count();
+        return parents > 1 ? new Chart.Bars(b.title(), b.subtitle(), b.unit(), b.xLabel(), b.yLabel(), b.bars(),
+                b.references(), "its parent area", b.ciLevel(), b.source()) : chart;
     }
 
     private static Map<String, Object> about(String section, String definition, String method, String source,

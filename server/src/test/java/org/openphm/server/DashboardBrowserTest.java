@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,7 @@ class DashboardBrowserTest {
                         + "browser tests skipped");
         FixtureResults.write(dir);
         PackWriter.write(dir, Progress.SILENT);
+        DashboardFixture.augment(dir); // practices and an age-standardised indicator, after the pack is written
         server = DashboardServer.start(dir, "127.0.0.1", 0);
         downloads = Files.createDirectories(dir.resolve("downloads"));
         profile = Files.createDirectories(dir.resolve("profile"));
@@ -105,6 +107,9 @@ class DashboardBrowserTest {
     @Test
     void switchingAreaAndBreakdownRedrawsChartsWithData() throws Exception {
         browser.get(url("/"));
+        waitReady();
+        // the landing page is the Overview; the sections start at section 1
+        browser.findElement(By.cssSelector("nav a[data-section='1']")).click();
         waitReady();
         // The first section with content is DP 1.2 (the pyramid): its male counts are drawn left of zero but
         // labelled as the positive counts they are.
@@ -263,5 +268,264 @@ class DashboardBrowserTest {
         assertTrue(((Number) bars).doubleValue() > 100, "the SVG has laid out: " + bars);
         browser.findElement(By.cssSelector("a[href='#section-5']")).click();
         screenshot("pack-html-section5");
+    }
+
+    // --- reviewer findings on the full-size dashboard -------------------------------------------------------
+
+    /** Label texts of a chart drawn with the SVG renderer, with their boxes on the page. */
+    private static final String TEXT_BOXES = "const boxes = c => Array.from(c.querySelectorAll('svg text'))"
+            + ".filter(t => t.textContent.trim() && getComputedStyle(t).display !== 'none' && t.getAttribute('opacity') !== '0')"
+            + ".map(t => { const r = t.getBoundingClientRect(); return {t: t.textContent, l: r.left, r: r.right, top: r.top, b: r.bottom}; })"
+            + ".filter(b => b.r > b.l);"
+            + " const overlaps = bs => { const out = []; for (let i = 0; i < bs.length; i++) for (let j = i + 1; j < bs.length; j++) {"
+            + " const a = bs[i], b = bs[j]; const w = Math.min(a.r, b.r) - Math.max(a.l, b.l), h = Math.min(a.b, b.b) - Math.max(a.top, b.top);"
+            + " if (w > 1 && h > 1) out.push(a.t + ' / ' + b.t); } return out; };";
+
+    /** The full-size build's deprivation labels, too long for their slots, wrap onto lines and never overprint. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void deprivationLabelsDoNotOverlap() throws Exception {
+        open("section=5&area=" + FixtureResults.ICB + "&breakdown=deprivation");
+        List<String> long5 = List.of("Most deprived quintile (IMD2019)", "Second most deprived quintile (IMD2019)",
+                "Third more deprived quintile (IMD2019)", "Second least deprived quintile (IMD2019)",
+                "Least deprived quintile (IMD2019)");
+        Object result = js(TEXT_BOXES + " const c = document.querySelector('.chart[data-kind=bar_ci]');"
+                + " const o = JSON.parse(JSON.stringify(c._option)); o.xAxis.data = " + jsList(long5) + ";"
+                + " const d = document.createElement('div'); d.className = 'chart'; d.id = 'long-labels';"
+                + " c.parentNode.insertBefore(d, c); drawChart(d, o);"
+                + " const bs = boxes(d); return {texts: bs.map(b => b.t), overlaps: overlaps(bs), real: overlaps(boxes(c))};");
+        Map<String, Object> r = (Map<String, Object>) result;
+        List<String> texts = (List<String>) r.get("texts");
+        for (String word : List.of("Most deprived", "Least deprived", "(IMD2019)")) {
+            assertTrue(texts.stream().anyMatch(t -> t.contains(word)), word + " drawn: " + texts);
+        }
+        assertEquals(List.of(), r.get("overlaps"), "no two texts of the chart overlap");
+        assertEquals(List.of(), r.get("real"), "nor in the fixture's own chart");
+        js("document.getElementById('long-labels').scrollIntoView();");
+        screenshot("dashboard-deprivation-long-labels");
+    }
+
+    /**
+     * The multimorbidity heat map: values to one decimal, every row labelled; with the full build's 17
+     * conditions the cells are too small for values, which are then left to the tooltip, and no texts overlap.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void heatmapFormatsValuesAndLabelsEveryRow() throws Exception {
+        open("section=3&area=" + FixtureResults.ICB + "&breakdown=none");
+        Map<String, Object> r = (Map<String, Object>) js(TEXT_BOXES
+                + " const c = document.querySelector('.chart[data-kind=comorbidity]'); const i = echarts.getInstanceByDom(c);"
+                + " const s = i.getOption().series[0]; const rows = i.getOption().yAxis[0].data;"
+                + " const texts = boxes(c).map(b => b.t);"
+                + " return {label: s.label.formatter({value: [0, 0, 18.518519]}), tip: i.getOption().tooltip[0].valueFormatter(55.5),"
+                + " rows: rows, texts: texts, overlaps: overlaps(boxes(c)), shown: s.label.show};");
+        assertEquals("18.5", r.get("label"));
+        assertEquals("55.5", r.get("tip"));
+        assertEquals(true, r.get("shown"), "six conditions: the cells hold their values");
+        List<String> texts = (List<String>) r.get("texts");
+        for (Object row : (List<Object>) r.get("rows")) {
+            assertTrue(texts.contains(row.toString()), "row label " + row + " drawn: " + texts);
+        }
+        assertTrue(texts.contains("79.8") && texts.stream().noneMatch(t -> t.matches("\\d+\\.\\d{2,}")), texts.toString());
+        assertEquals(List.of(), r.get("overlaps"));
+        // 17 conditions with the full build's names
+        Map<String, Object> big = (Map<String, Object>) js(TEXT_BOXES
+                + " const c = document.querySelector('.chart[data-kind=comorbidity]'); const o = JSON.parse(JSON.stringify(c._option));"
+                + " const names = ['Asthma','Atrial fibrillation','Cancer','Coronary heart disease','Chronic kidney disease','COPD',"
+                + "'Dementia','Diabetes','Epilepsy','Heart failure','Hypertension','Learning disability','Obesity','Osteoporosis',"
+                + "'Peripheral arterial disease','Mental health (SMI)','Depression'];"
+                + " o.xAxis.data = names; o.yAxis.data = names.slice().reverse(); o.series[0].data = [];"
+                + " names.forEach((a, x) => names.forEach((b, y) => o.series[0].data.push([x, y, 12.345678 + x + y])));"
+                + " const d = document.createElement('div'); d.className = 'chart'; d.id = 'big-heat'; c.parentNode.insertBefore(d, c);"
+                + " drawChart(d, JSON.parse(JSON.stringify(o))); const i = echarts.getInstanceByDom(d); const texts = boxes(d).map(b => b.t);"
+                + " const n = document.createElement('div'); n.className = 'chart'; n.style.width = '520px'; c.parentNode.insertBefore(n, c);"
+                + " drawChart(n, o); const narrow = boxes(n).map(b => b.t);"
+                + " return {shown: i.getOption().series[0].label.show, missing: names.filter(n => !texts.includes(n)),"
+                + " overlaps: overlaps(boxes(d)), values: texts.filter(t => /^\\d+\\.\\d$/.test(t)).length,"
+                + " narrowShown: echarts.getInstanceByDom(n).getOption().series[0].label.show,"
+                + " narrowMissing: names.filter(x => !narrow.includes(x)), narrowOverlaps: overlaps(boxes(n))};");
+        assertEquals(true, big.get("shown"), "17 columns at 900px: cells hold one-decimal values");
+        assertEquals(17L * 17, ((Number) big.get("values")).longValue(), "every cell's value, to one decimal");
+        assertEquals(List.of(), big.get("missing"), "every row and column labelled");
+        assertEquals(List.of(), big.get("overlaps"));
+        assertEquals(false, big.get("narrowShown"), "at 520px the cells are too small: values left to the tooltip");
+        assertEquals(List.of(), big.get("narrowMissing"), "every row and column still labelled");
+        assertEquals(List.of(), big.get("narrowOverlaps"));
+        js("document.getElementById('big-heat').scrollIntoView();");
+        screenshot("dashboard-heatmap-17");
+    }
+
+    /** Wide tables scroll inside their own box: the page never gets wider than the window. */
+    @Test
+    void wideTablesScrollInsideTheirOwnBox() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(900, 900));
+        try {
+            open("section=5&area=" + FixtureResults.ICB + "&breakdown=none");
+            browser.findElement(By.id("show-tables")).click();
+            Object widths = js("const m = document.getElementById('main');"
+                    + " const w = Array.from(document.querySelectorAll('.tablewrap')).filter(t => t.offsetParent);"
+                    + " return [document.documentElement.scrollWidth, window.innerWidth, m.scrollWidth, m.clientWidth,"
+                    + " w.some(t => t.scrollWidth > t.clientWidth) ? 1 : 0];");
+            List<Long> v = ((List<?>) widths).stream().map(x -> ((Number) x).longValue()).toList();
+            assertTrue(v.get(0) <= v.get(1), "page " + v.get(0) + " <= window " + v.get(1));
+            assertTrue(v.get(2) <= v.get(3) + 1, "main " + v.get(2) + " <= " + v.get(3));
+            assertEquals(1L, v.get(4), "a table wider than its box scrolls inside it");
+            screenshot("dashboard-wide-tables");
+        } finally {
+            browser.findElement(By.id("show-charts")).click();
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        }
+    }
+
+    /** Bars coloured by significance carry a legend naming each colour used, in that colour. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void significanceColoursHaveALegend() throws Exception {
+        open("section=5&area=" + FixtureResults.ICB + "&breakdown=none");
+        List<List<Object>> r = (List<List<Object>>) js("const i = echarts.getInstanceByDom(document.querySelector('.chart[data-kind=bar_ci]'));"
+                + " const o = i.getOption(); const used = [...new Set(o.series[0].data.map(d => d.itemStyle.color))];"
+                + " return o.legend[0].data.map(l => { const k = o.series.findIndex(s => s.name === (l.name || l));"
+                + " return [l.name || l, i.getVisual({seriesIndex: k}, 'color'), used.includes(i.getVisual({seriesIndex: k}, 'color'))]; });");
+        // diabetes, 2024/25: Bedford and Luton higher than England, Central Bedfordshire lower, Milton Keynes similar
+        assertEquals(List.of("Similar to England", "Higher than England", "Lower than England"),
+                r.stream().map(x -> x.get(0)).toList(), r.toString());
+        assertTrue(r.stream().allMatch(x -> Boolean.TRUE.equals(x.get(2))), "each legend colour is a bar's: " + r);
+        screenshot("dashboard-significance-legend");
+    }
+
+    /** Age-standardised bars: no England value is published, so the chart does not claim to compare with it. */
+    @Test
+    void ageStandardisedChartsSayWhatTheirColoursCompare() throws Exception {
+        open("section=6&area=" + FixtureResults.ICB + "&breakdown=none");
+        Object sub = js("return echarts.getInstanceByDom(document.querySelector('.chart[data-kind=bar_ci]')).getOption().title[0].subtext;");
+        assertTrue(sub.toString().startsWith("Not compared with England: no published England value"), sub.toString());
+        Object legend = js("return echarts.getInstanceByDom(document.querySelector('.chart[data-kind=bar_ci]')).getOption().legend[0].data.map(l => l.name);");
+        assertTrue(((List<?>) legend).stream().allMatch(l -> l.toString().contains("Bedfordshire, Luton and Milton Keynes")), legend.toString());
+        screenshot("dashboard-dsr-not-compared");
+    }
+
+    /** Counts print as whole numbers with separators, rates with their decimals; suppressed stays empty. */
+    @Test
+    void tableCountsAreWholeNumbers() throws Exception {
+        open("section=5&area=" + FixtureResults.ICB + "&breakdown=none");
+        assertEquals("13,861|1,234.57|2043||9.4", js("return [cell('13861.422565', 'count'), cell('1234.5678', 'number'),"
+                + " cell('2043', 'text'), cell(null, 'count'), cell('9.40', 'number')].join('|');"));
+        browser.findElement(By.id("show-tables")).click();
+        Object counts = js("const t = document.querySelector('.tablewrap table.data'); const h = Array.from(t.querySelectorAll('th')).map(x => x.textContent);"
+                + " const k = h.indexOf('count'); return Array.from(t.querySelectorAll('tbody tr')).map(r => r.children[k].textContent);");
+        assertTrue(((List<?>) counts).stream().allMatch(c -> c.toString().matches("\\d{1,3}(,\\d{3})*")), counts.toString());
+        assertTrue(((List<?>) counts).contains("73,440"), counts.toString());
+        browser.findElement(By.id("show-charts")).click();
+    }
+
+    /** Search finds analyses by title, section number ("8.4", "DP 3.11") and definition, as well as indicators. */
+    @Test
+    void searchFindsAnalysesAsWellAsIndicators() throws Exception {
+        for (String[] q : new String[][] {{"8.4", "dp-8.4-acsc-by-area"}, {"DP 3.11", "dp-3.11-multimorbidity"},
+            {"virtual ward", "dp-7.2-virtual-ward-occupancy"}, {"diabetes", "qof-diabetes"}}) {
+            open("q=" + java.net.URLEncoder.encode(q[0], StandardCharsets.UTF_8).replace("+", "%20"));
+            Object ids = js("return Array.from(document.querySelectorAll('.item')).map(i => i.dataset.id);");
+            assertTrue(((List<?>) ids).contains(q[1]), q[0] + " -> " + ids);
+        }
+        Object ids = js("return Array.from(document.querySelectorAll('.item')).map(i => i.dataset.id);");
+        assertEquals(List.of("qof-diabetes", DashboardFixture.DSR), ids);
+    }
+
+    // --- the area views --------------------------------------------------------------------------------------
+
+    @Test
+    void overviewCountsComparisonsAndLinksToIndicators() throws Exception {
+        browser.get(url("/"));
+        waitReady();
+        assertTrue(browser.findElement(By.id("glance")).getText().contains("3 can be compared with England"));
+        Object counts = js("return Array.from(document.querySelectorAll('#vs-england .count-box')).map(b => b.dataset.verdict + ' ' + b.querySelector('b').textContent);");
+        assertEquals(List.of("Better 0", "Worse 1", "Higher 1", "Lower 1", "Similar 0"), counts);
+        screenshot("dashboard-overview");
+        browser.findElement(By.cssSelector("#vs-england a[data-indicator='qof-diabetes']")).click();
+        waitReady();
+        assertEquals("Section 5 \u2013 Long Term Conditions QOF", browser.findElement(By.id("view-title")).getText());
+        assertTrue(browser.getCurrentUrl().contains("item=qof-diabetes"), browser.getCurrentUrl());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void areaProfileDrawsASpineRowPerIndicator() throws Exception {
+        open("tab=profile&area=" + FixtureResults.BEDFORD);
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) js("return Array.from(document.querySelectorAll('#spine tr[data-id]')).map(r => ({"
+                + "id: r.dataset.id, marker: (r.querySelector('circle.spine-marker') || {getAttribute: () => null}).getAttribute('fill'),"
+                + "iqr: !!r.querySelector('rect.spine-iqr'), text: r.textContent}));");
+        assertEquals(List.of("qof-diabetes", "qof-hypertension", "cyp-mh-admissions", DashboardFixture.DSR),
+                rows.stream().map(r -> r.get("id")).toList());
+        assertTrue(rows.stream().allMatch(r -> Boolean.TRUE.equals(r.get("iqr"))));
+        assertEquals("#1f4e9c", rows.get(0).get("marker"), "diabetes: higher than England");
+        assertEquals("#86b6e8", rows.get(1).get("marker"), "hypertension: lower than England");
+        assertTrue(rows.get(0).get("text").toString().contains("12,852"), rows.get(0).get("text").toString());
+        Object legend = js("return Array.from(document.querySelectorAll('.legend [data-label]')).map(s => s.dataset.label);");
+        assertTrue(((List<?>) legend).containsAll(List.of("Higher", "Lower")), legend.toString());
+        screenshot("dashboard-profile-bedford");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void compareAreasAndThePracticeFunnel() throws Exception {
+        open("tab=compare&area=" + FixtureResults.ICB + "&indicator=qof-diabetes");
+        Object bars = js("return echarts.getInstanceByDom(document.querySelector('#compare .chart')).getOption().xAxis[0].data;");
+        assertEquals(List.of("Bedford", "Central Bedfordshire", "Luton", "Milton Keynes"), bars);
+        new Select(browser.findElement(By.id("compare-areas"))).deselectByVisibleText("Bedford");
+        waitReady();
+        assertEquals(List.of("Central Bedfordshire", "Luton", "Milton Keynes"),
+                js("return echarts.getInstanceByDom(document.querySelector('#compare .chart')).getOption().xAxis[0].data;"));
+        List<Object> points = (List<Object>) js("const o = echarts.getInstanceByDom(document.querySelector('#funnel .chart')).getOption();"
+                + " return o.series[0].data.map(d => d.name + ' ' + d.itemStyle.color);");
+        assertEquals(6, points.size());
+        assertEquals("Practice 6 #d9534f", points.get(5), "outside the 99.8% limits, in red");
+        assertTrue(points.subList(0, 5).stream().allMatch(p -> p.toString().endsWith("#7f7f7f")), points.toString());
+        Object lines = js("return echarts.getInstanceByDom(document.querySelector('#funnel .chart')).getOption().series.map(s => s.name + ':' + s.data.length);");
+        assertTrue(((List<?>) lines).containsAll(List.of("Centre:2")), lines.toString());
+        assertTrue(((List<?>) lines).stream().filter(l -> l.toString().startsWith("99.8% limits")).count() == 2, lines.toString());
+        js("document.getElementById('funnel').scrollIntoView();");
+        screenshot("dashboard-compare-funnel");
+        // another area type: the six practices side by side
+        new Select(browser.findElement(By.id("compare-type"))).selectByValue("Practice");
+        waitReady();
+        assertEquals(6L, js("return echarts.getInstanceByDom(document.querySelector('#compare .chart')).getOption().xAxis[0].data.length;"));
+        // a value not published for an area is said to be suppressed, never 0
+        open("tab=compare&area=" + FixtureResults.ICB + "&indicator=cyp-mh-admissions&areas=" + FixtureResults.LUTON_NORTH);
+        Object cells = js("return Array.from(document.querySelectorAll('#compare table.data tbody td')).map(t => t.textContent);");
+        assertEquals(List.of("Luton North", "Neighbourhood", "suppressed", "suppressed", "suppressed"),
+                ((List<?>) cells).subList(0, 5));
+    }
+
+    @Test
+    void schematicMapRendersWithItsLegendAndIndicator() throws Exception {
+        open("tab=map&area=" + FixtureResults.ICB + "&indicator=qof-diabetes");
+        Object title = js("return echarts.getInstanceByDom(document.querySelector('#map .chart')).getOption().title[0];");
+        String text = title.toString();
+        assertTrue(text.contains("Diabetes: QOF prevalence (17+)") && text.contains("not a geographic map"), text);
+        Object legend = js("return Array.from(document.querySelectorAll('#map-legend [data-label]')).map(s => s.dataset.label);");
+        assertEquals(6, ((List<?>) legend).size(), legend.toString());
+        assertTrue(((List<?>) legend).get(0).toString().startsWith("6.8%"), legend.toString());
+        Object drawn = js("const texts = Array.from(document.querySelectorAll('#map .chart svg text')).map(t => t.textContent);"
+                + " const o = echarts.getInstanceByDom(document.querySelector('#map .chart')).getOption();"
+                + " const leaves = []; const walk = n => (n.children ? n.children.forEach(walk) : leaves.push(n.name + ' ' + n.itemStyle.color));"
+                + " o.series[0].data.forEach(walk); return {places: ['Bedford', 'Luton', 'Milton Keynes'].every(p => texts.includes(p)), leaves: leaves};");
+        assertEquals(Boolean.TRUE, ((Map<?, ?>) drawn).get("places"), drawn.toString());
+        List<?> leaves = (List<?>) ((Map<?, ?>) drawn).get("leaves");
+        assertEquals(9, leaves.size(), "three Places without children and six practices: " + leaves);
+        assertTrue(leaves.contains("Practice 6 " + ProfileViews.BANDS[4]), leaves.toString());
+        assertTrue(browser.findElement(By.id("main")).getText().contains("not a geographic map"));
+        screenshot("dashboard-map");
+    }
+
+    private static int loads;
+
+    /** Opens the dashboard afresh at a link (a new query string, so the page loads rather than scrolls). */
+    private static void open(String fragment) {
+        browser.get(url("/?load=" + (++loads) + "#" + fragment));
+        waitReady();
+    }
+
+    private static String jsList(List<String> items) {
+        return "[" + String.join(",", items.stream().map(i -> "'" + i.replace("'", "\\'") + "'").toList()) + "]";
     }
 }

@@ -5,15 +5,16 @@ import java.util.List;
 /**
  * What an analysis is and how to trust it.
  *
- * @param id      stable id from the DP section, e.g. "dp-4.7-community-referral-projections"
- * @param section the data-pack section, e.g. "DP 4.7"
+ * @param id      stable id from the DP section, e.g. "dp-4.7-community-referral-projections"; an analysis beyond
+ *                the seed's data pack is numbered in OpenPHM's own sections, e.g. "phm-13.1-emergency-admission-risk"
+ * @param section the data-pack section, e.g. "DP 4.7" (or "PHM 13.1")
  * @param charts  chart descriptions over the analysis's tables (publish/README.md)
  */
 public record AnalysisInfo(String id, String section, String title, String definition, String method, String source,
                            List<String> caveats, List<ChartDescription> charts) {
 
     public AnalysisInfo {
-        if (!id.matches("dp-[0-9]+(\\.[0-9]+)?-[a-z0-9-]+")) {
+        if (!id.matches("(dp|phm)-[0-9]+(\\.[0-9]+)?-[a-z0-9-]+")) {
             throw new IllegalArgumentException("analysis id must look like dp-4.7-community-referral-projections: " + id);
         }
         caveats = List.copyOf(caveats);

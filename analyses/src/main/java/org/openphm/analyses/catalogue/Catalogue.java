@@ -41,6 +41,8 @@ public final class Catalogue {
         all.addAll(PerformanceAnalyses.all());
         all.addAll(QualityAnalyses.all());
         all.addAll(ResourceAnalyses.all());
+        // population health management, beyond the seed's twelve sections (issue 11)
+        all.add(new org.openphm.analyses.risk.RiskStratification());
         return all;
     }
 

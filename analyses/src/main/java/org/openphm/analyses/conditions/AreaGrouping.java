@@ -12,13 +12,13 @@ import org.openphm.engine.query.GroupKey;
  * neighbourhood) and by a fixed list of detail columns, optionally by some breakdown columns too. Read back,
  * a row's area is the one level column that is not {@link #ALL}.
  */
-final class AreaGrouping {
+public final class AreaGrouping {
 
-    static final String ALL = "*";
+    public static final String ALL = "*";
 
     private final List<AreaType> levels;
 
-    AreaGrouping(List<AreaType> levels) {
+    public AreaGrouping(List<AreaType> levels) {
         this.levels = List.copyOf(levels);
     }
 
@@ -31,12 +31,12 @@ final class AreaGrouping {
         return new AreaGrouping(List.of(AreaType.ICB, AreaType.PLACE));
     }
 
-    List<String> levelColumns() {
+    public List<String> levelColumns() {
         return levels.stream().map(Geography::column).toList();
     }
 
     /** Area columns (totalled as ALL), then breakdown columns (totalled as their label), then detail columns. */
-    List<GroupKey> keys(List<GroupKey> breakdowns, List<String> detail) {
+    public List<GroupKey> keys(List<GroupKey> breakdowns, List<String> detail) {
         List<GroupKey> keys = new ArrayList<>();
         levelColumns().forEach(c -> keys.add(GroupKey.of(c).totalAs(ALL)));
         keys.addAll(breakdowns);
@@ -45,7 +45,7 @@ final class AreaGrouping {
     }
 
     /** For each level: the detail alone, and the detail with each listed combination of breakdown columns. */
-    List<List<String>> sets(List<List<String>> breakdownCombinations, List<String> detail) {
+    public List<List<String>> sets(List<List<String>> breakdownCombinations, List<String> detail) {
         List<List<String>> sets = new ArrayList<>();
         for (String level : levelColumns()) {
             for (List<String> combination : breakdownCombinations) {
@@ -60,7 +60,7 @@ final class AreaGrouping {
     }
 
     /** The area code of a result row: the value of its one grouped level column. */
-    String areaOf(Result r, int row) {
+    public String areaOf(Result r, int row) {
         for (String c : levelColumns()) {
             String v = r.getString(row, c);
             if (v != null && !ALL.equals(v)) {

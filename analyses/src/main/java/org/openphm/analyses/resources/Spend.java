@@ -63,7 +63,7 @@ public final class Spend implements Analysis {
                 List.of(new ChartDescription("trend", "Spend by category", "£, by financial year", "by-category",
                                 Map.of(), Map.of("x", "year", "y", "spend_gbp", "series", "category"), "£"),
                         new ChartDescription("ranked_table", "Spend by provider, latest year", null, "by-provider",
-                                Map.of("period_role", "latest"), Map.of("y", "spend_gbp", "label", "provider"), "£")));
+                                Map.of("period_role", "latest"), Map.of("y", "spend_gbp", "label", "provider_name"), "£")));
     }
 
     @Override
@@ -141,11 +141,13 @@ public final class Spend implements Analysis {
             byProvider.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()
                             .thenComparing(Map.Entry.comparingByKey()))
                     .forEach(p -> rows.add(Arrays.asList(year, year.equals(latest) ? "latest" : "earlier", category,
-                            p.getKey(), round(p.getValue(), 2), percent(p.getValue(), all))));
+                            p.getKey(), org.openphm.analyses.performance.Organisations.name(p.getKey()),
+                            round(p.getValue(), 2), percent(p.getValue(), all))));
         }));
         return new AnalysisTable("by-provider", "Spend by provider, category and year",
                 List.of(text("year", "Financial year"), text("period_role", "latest or earlier"),
-                        text("category", "Service category"), text("provider", "Provider"),
+                        text("category", "Service category"), text("provider", "Provider (ODS code)"),
+                        text("provider_name", "Provider name (the code itself where the reference list lacks it)"),
                         number("spend_gbp", "Spend, £"), number("share_of_category_pct", "% of the category's spend")),
                 rows);
     }

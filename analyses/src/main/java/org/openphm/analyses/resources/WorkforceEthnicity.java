@@ -23,6 +23,8 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.analyses.indicator.AreaType;
+import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.population.RegisteredPopulation;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.GroupKey;
@@ -59,9 +61,11 @@ public final class WorkforceEthnicity implements Analysis {
                                 + "population, whose ethnicity recording is incomplete (Not stated counted in the base).",
                         "Staff are not resident-matched: the workforce serves, but does not necessarily live in, "
                                 + "the ICB."),
-                List.of(new ChartDescription("bar_ci", "BME share: workforce and population", "% with 95% CI",
-                        "comparison", Map.of("group", BME),
-                        Map.of("x", "population", "y", "share_pct", "lower", "lower_95", "upper", "upper_95"), "%")));
+                // Each Place's population is a bar; the workforce and the ICB's population, which the Places
+                // make up, are the reference lines a Place is read against.
+                List.of(new ChartDescription("bar_ci", "BME share of the registered population by Place, against "
+                        + "the workforce and the ICB", "% with 95% CI", "comparison", Map.of("group", BME),
+                        Map.of("x", "label", "y", "share_pct", "lower", "lower_95", "upper", "upper_95"), "%")));
     }
 
     @Override
@@ -74,17 +78,29 @@ public final class WorkforceEthnicity implements Analysis {
                 List.of(GroupKey.of("place_code").totalAs(ALL), GroupKey.of("ethnic_group")),
                 List.of(List.of("place_code", "ethnic_group"), List.of("ethnic_group")), countRows("people")));
         List<List<Object>> rows = new ArrayList<>();
-        addShares(rows, "Workforce", ALL, counts(staff, "group"));
+        Geography geography = context.geography();
+        Geography.Area icb = geography.areas(AreaType.ICB).stream().findFirst().orElse(null);
+        String icbName = icb == null ? "ICB" : icb.name();
+        addShares(rows, "Workforce", AreaType.ICB.label(), ALL, icbName, "Workforce", counts(staff, "group"));
         Map<String, Map<String, Long>> byArea = new TreeMap<>();
         for (Map<String, Object> m : people.asMaps()) {
             byArea.computeIfAbsent((String) m.get("place_code"), a -> new TreeMap<>())
                     .put((String) m.get("ethnic_group"), (Long) m.get("people"));
         }
-        byArea.forEach((area, counts) -> addShares(rows, "Registered population", area, counts));
+        byArea.forEach((area, counts) -> {
+            boolean whole = ALL.equals(area);
+            Geography.Area place = whole ? null : geography.area(area);
+            String name = whole ? icbName : place == null ? area : place.name();
+            addShares(rows, "Registered population", whole ? AreaType.ICB.label() : AreaType.PLACE.label(), area, name,
+                    whole ? "Registered population, ICB" : name, counts);
+        });
         return List.of(new AnalysisTable("comparison", "Ethnic group shares: workforce and registered population",
                 List.of(new AnalysisTable.Column("census_date", "date", "Census date"),
                         text("population", "Workforce or Registered population"),
-                        text("area_code", "All (ICB) or Place code"), text("group", "Broad ethnic group, or BME"),
+                        text("area_type", "ICB (the workforce, the whole population) or Place"),
+                        text("area_code", "All (ICB) or Place code"), text("area_name", "ICB or Place name"),
+                        text("label", "What the row is: Workforce, the ICB's registered population or a Place's"),
+                        text("group", "Broad ethnic group, or BME"),
                         count("people", "Headcount"), count("total", "Everybody (not stated included)"),
                         AnalysisTable.Column.derived("share_pct", "% of everybody", new AnalysisTable.Ratio("people", "total", 100)), AnalysisTable.Column.derived("lower_95", "Wilson 95% lower limit",
                                 new AnalysisTable.WilsonLimit("people", "total", 100, false)),
@@ -107,7 +123,8 @@ public final class WorkforceEthnicity implements Analysis {
     }
 
     /** One row per group present plus a BME row (stated groups other than White). */
-    static void addShares(List<List<Object>> rows, String population, String area, Map<String, Long> counts) {
+    static void addShares(List<List<Object>> rows, String population, String areaType, String area, String areaName,
+                          String label, Map<String, Long> counts) {
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         long bme = counts.entrySet().stream()
                 .filter(e -> !e.getKey().equals(WHITE) && !e.getKey().equals(EthnicGroups.NOT_STATED))
@@ -116,7 +133,8 @@ public final class WorkforceEthnicity implements Analysis {
         all.put(BME, bme);
         all.forEach((group, n) -> {
             Estimate e = total == 0 ? null : Proportions.proportion(n, total, 100, 0.95);
-            rows.add(Arrays.asList(population, area, group, n, total, e == null ? null : round(e.value(), 2),
+            rows.add(Arrays.asList(population, areaType, area, areaName, label, group, n, total,
+                    e == null ? null : round(e.value(), 2),
                     e == null ? null : round(e.lower(), 2), e == null ? null : round(e.upper(), 2)));
         });
     }

@@ -27,7 +27,8 @@ class ResourceFidelityTest {
     @BeforeAll
     static void open() throws Exception {
         engine = SyntheticBlmk.engine();
-        context = new AnalysisContext(engine, null, List.of(FinancialYear.parse("2024/25")), Progress.SILENT);
+        context = new AnalysisContext(engine, org.openphm.analyses.indicator.Geography.load(engine),
+                List.of(FinancialYear.parse("2024/25")), Progress.SILENT);
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package org.openphm.analyses.resources;
 import org.openphm.analyses.SpecGeography;
 import static java.time.LocalDate.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
@@ -51,7 +52,8 @@ class ResourceSpecTest {
     @BeforeAll
     static void open() throws Exception {
         engine = DuckDbEngine.open(SpecWorkspace.write(dir.resolve("resources.duckdb"), tables()));
-        context = new AnalysisContext(engine, null, List.of(FinancialYear.parse("2024/25")), Progress.SILENT);
+        context = new AnalysisContext(engine, org.openphm.analyses.indicator.Geography.load(engine),
+                List.of(FinancialYear.parse("2024/25")), Progress.SILENT);
     }
 
     @AfterAll
@@ -251,5 +253,14 @@ class ResourceSpecTest {
                 "area_code", "All", "group", "BME").get("share_pct"));
         assertEquals(50.0, row(new WorkforceEthnicity(), "comparison", "population", "Registered population",
                 "area_code", "E06000055", "group", "White").get("share_pct"));
+        // DP 12.6's chart: each Place a bar under its own name; the workforce and the ICB's population are the
+        // wholes (area type ICB) that the chart draws as reference lines, not as one "Registered population" bar
+        var place = row(new WorkforceEthnicity(), "comparison", "area_code", "E06000055", "group", "BME");
+        assertEquals("Place", place.get("area_type"));
+        assertEquals(place.get("area_name"), place.get("label"));
+        assertNotEquals("E06000055", place.get("label"));
+        assertEquals("ICB", staff.get("area_type"));
+        assertEquals("Registered population, ICB", row(new WorkforceEthnicity(), "comparison", "population",
+                "Registered population", "area_code", "All", "group", "BME").get("label"));
     }
 }

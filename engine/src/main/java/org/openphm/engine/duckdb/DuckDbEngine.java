@@ -114,6 +114,30 @@ public final class DuckDbEngine implements Engine {
         }
     }
 
+    @Override
+    public synchronized void stream(Query query, RowSink sink) {
+        keepShared(query);
+        String sql = render(query);
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            ResultSetMetaData md = rs.getMetaData();
+            int n = md.getColumnCount();
+            List<String> columns = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) {
+                columns.add(md.getColumnLabel(i));
+            }
+            sink.columns(columns);
+            while (rs.next()) {
+                Object[] row = new Object[n];
+                for (int i = 1; i <= n; i++) {
+                    row[i - 1] = Result.normalise(rs.getObject(i));
+                }
+                sink.row(row);
+            }
+        } catch (SQLException e) {
+            throw new EngineException("DuckDB failed: " + e.getMessage() + "\n" + sql, e);
+        }
+    }
+
     /** Computes each shared result of the query not kept yet into a temporary table, inner ones first. */
     private void keepShared(Query query) {
         for (Query.Shared shared : Query.sharedResults(query)) {

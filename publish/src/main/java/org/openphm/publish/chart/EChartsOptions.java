@@ -70,12 +70,34 @@ public final class EChartsOptions {
         Map<String, Object> ci = map("name", b.ciLevel() + " confidence interval", "type", "boxplot", "data", whiskers,
                 "boxWidth", List.of(0, 0), "itemStyle", map("color", "transparent", "borderColor", "#000"),
                 "tooltip", map("show", false));
+        // the significance colours used, each as a legend entry of its own (an empty scatter series, which takes
+        // no room among the bars), so a reader is told what green, amber, red and the blues mean
+        List<Object> series = new ArrayList<>(List.of(bar, ci));
+        List<Object> legend = new ArrayList<>();
+        for (Comparison c : Comparison.values()) {
+            if (b.bars().stream().anyMatch(x -> x.comparison() == c)) {
+                String name = significanceName(c, b.comparedTo());
+                series.add(map("id", "significance-" + c.name().toLowerCase(java.util.Locale.ROOT), "name", name,
+                        "type", "scatter", "data", List.of(), "color", c.colour(), "itemStyle", map("color", c.colour())));
+                legend.add(map("name", name, "icon", "rect"));
+            }
+        }
         Map<String, Object> o = map("xAxis", map("type", "category", "data", labels, "axisLabel",
                         map("interval", 0, "rotate", labels.size() > 6 ? 40 : 0)),
                 "yAxis", map("type", "value", "name", b.yLabel()),
-                "grid", map("bottom", labels.size() > 6 ? 110 : 60, "top", 70),
-                "series", List.of(bar, ci));
+                "legend", map("bottom", 0, "data", legend, "selectedMode", false),
+                "grid", map("bottom", labels.size() > 6 ? 130 : 80, "top", 70),
+                "series", series);
         return o;
+    }
+
+    /** A legend entry for a significance colour: "Higher than England", "Similar to Luton", "Not compared". */
+    static String significanceName(Comparison c, String comparedTo) {
+        if (c == Comparison.NOT_COMPARED || comparedTo == null || comparedTo.isBlank()) {
+            return c.label();
+        }
+        String against = Palette.shortAreaName(comparedTo);
+        return c == Comparison.SIMILAR ? "Similar to " + against : c.label() + " than " + against;
     }
 
     /**
@@ -170,11 +192,16 @@ public final class EChartsOptions {
         List<Object> data = new ArrayList<>();
         double max = 0;
         int n = h.rows().size();
+        // the columns in the rows' order (a condition is in the same place across and down, so a condition with
+        // itself lies on the diagonal), then any column that is not also a row, in its own order
+        List<String> columns = new ArrayList<>();
+        h.rows().stream().filter(h.columns()::contains).forEach(columns::add);
+        h.columns().stream().filter(c -> !columns.contains(c)).forEach(columns::add);
         for (int r = 0; r < n; r++) {
             for (int c = 0; c < h.columns().size(); c++) {
                 Double v = h.values().get(r).get(c);
                 if (v != null) {
-                    data.add(List.of(c, n - 1 - r, v));
+                    data.add(List.of(columns.indexOf(h.columns().get(c)), n - 1 - r, v));
                     if (!h.rows().get(r).equals(h.columns().get(c))) {
                         max = Math.max(max, v);
                     }
@@ -183,14 +210,17 @@ public final class EChartsOptions {
         }
         List<String> rowsTopDown = new ArrayList<>(h.rows());
         java.util.Collections.reverse(rowsTopDown);
-        return map("xAxis", map("type", "category", "data", h.columns(), "axisLabel", map("interval", 0, "rotate", 40)),
-                "yAxis", map("type", "category", "data", rowsTopDown),
+        // every row and column labelled (interval 0); the grid grows to hold the labels (containLabel)
+        return map("xAxis", map("type", "category", "data", columns, "axisLabel", map("interval", 0, "rotate", 40)),
+                "yAxis", map("type", "category", "data", rowsTopDown, "axisLabel", map("interval", 0)),
                 "visualMap", map("min", 0, "max", max, "calculable", true, "orient", "horizontal", "left", "center",
                         "bottom", 0, "inRange", map("color", List.of(Palette.HEAT_LOW, Palette.HEAT_HIGH))),
-                "grid", map("bottom", 130, "top", 60, "left", 130),
-                "tooltip", map("position", "top"),
+                "grid", map("bottom", 70, "top", 60, "left", 10, "right", 20, "containLabel", true),
+                "tooltip", map("position", "top", "valueFormatter", "one-decimal"),
+                // values are labelled to one decimal (named formatter "one-decimal", supplied by the dashboard,
+                // which also hides the labels when the cells are too small to hold them)
                 "series", List.of(map("name", h.title(), "type", "heatmap", "data", data,
-                        "label", map("show", true, "fontSize", 10))));
+                        "label", map("show", true, "fontSize", 10, "formatter", "one-decimal"))));
     }
 
     /**

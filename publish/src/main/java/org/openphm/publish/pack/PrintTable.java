@@ -43,10 +43,14 @@ record PrintTable(List<String> columns, List<List<String>> rows, Map<String, Str
         return new PrintTable(keep, rows, footnotes);
     }
 
-    /** area_code → area_name, site_code → site_name, condition → condition_name, type → type_name. */
+    /**
+     * area_code → area_name, site_code → site_name, condition → condition_name, type → type_name, provider →
+     * provider_name; and site_code beside a column named site (which holds the name).
+     */
     static boolean isCodeBesideItsName(String column, List<String> columns) {
-        String stem = column.endsWith("_code") ? column.substring(0, column.length() - "_code".length()) : column;
-        return columns.contains(stem + "_name") && !column.equals(stem + "_name");
+        boolean code = column.endsWith("_code");
+        String stem = code ? column.substring(0, column.length() - "_code".length()) : column;
+        return (columns.contains(stem + "_name") && !column.equals(stem + "_name")) || (code && columns.contains(stem));
     }
 
     private static String repeatedSentence(DataTable t, String column) {

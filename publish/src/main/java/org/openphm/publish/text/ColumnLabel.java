@@ -51,7 +51,9 @@ public final class ColumnLabel {
         }
         List<String> words = new ArrayList<>(List.of(name.split("_")));
         String unit = null;
-        if (words.size() > 1 && UNITS.containsKey(words.get(words.size() - 1))) {
+        // "bed days" and "bed days change" are a measure, not beds counted in days
+        boolean bedDays = words.size() >= 2 && words.get(words.size() - 2).equals("bed");
+        if (words.size() > 1 && !bedDays && UNITS.containsKey(words.get(words.size() - 1))) {
             unit = UNITS.get(words.remove(words.size() - 1));
         }
         StringBuilder label = new StringBuilder();

@@ -278,11 +278,16 @@ public final class KeyPointWriter {
         }
         growth.sort(Comparator.comparing(Growth::part));
         List<Growth> parts = growth.stream().filter(Growth::part).toList();
+        // Nested groups (65+ and 80+) are not rivals: 80+ is part of 65+, so each is described and none ranked.
+        boolean nested = AgeGroups.overlap(parts.stream().map(Growth::name).toList());
         List<String> out = new ArrayList<>();
-        for (Growth g : growth.size() <= 3 ? growth : growth.stream().filter(g -> !g.part()).toList()) {
+        for (Growth g : growth.size() <= 3 || nested ? growth : growth.stream().filter(g -> !g.part()).toList()) {
             out.add(g.name() + ": " + ValueFormat.withUnit(g.from(), l.unit()) + " in " + g.fromX() + " to "
                     + ValueFormat.withUnit(g.to(), l.unit()) + " in " + g.toX() + " ("
                     + ValueFormat.percentChange(g.from(), g.to()) + " by " + g.toX() + ").");
+        }
+        if (nested) {
+            return out;
         }
         Extremes.of(parts, Growth::name, Growth::relative, r -> ValueFormat.percentChange(1, 1 + r))
                 .ifPresent(e -> out.add("Largest relative rise: " + names(e.highest(), Growth::name) + " ("

@@ -44,5 +44,11 @@ class PrintTableTest {
         assertFalse(PrintTable.isCodeBesideItsName("site_name", cols));
         assertFalse(PrintTable.isCodeBesideItsName("org_code", cols));
         assertFalse(PrintTable.isCodeBesideItsName("area_name", cols));
+        // DP 8.13's LOS table printed "Site code | Site": the name is in a column called site
+        List<String> los = List.of("site_code", "site", "spells");
+        assertTrue(PrintTable.isCodeBesideItsName("site_code", los));
+        assertFalse(PrintTable.isCodeBesideItsName("site", los));
+        // DP 11.1 spend: the provider's ODS code beside its name
+        assertTrue(PrintTable.isCodeBesideItsName("provider", List.of("provider", "provider_name", "spend_gbp")));
     }
 }

@@ -22,6 +22,8 @@ class PrintedLabelsTest {
         assertEquals("Mean length of stay (days)", ColumnLabel.of("mean_length_of_stay_days"));
         assertEquals("Difference (percentage points)", ColumnLabel.of("difference_pp"));
         assertEquals("Area name", ColumnLabel.of("area_name"));
+        assertEquals("Bed days", ColumnLabel.of("bed_days"));
+        assertEquals("Change bed days", ColumnLabel.of("change_bed_days"));
         assertEquals("share of YLD", ColumnLabel.inSentence("share_of_yld_pct"));
         assertEquals("SII", ColumnLabel.inSentence("sii"));
     }

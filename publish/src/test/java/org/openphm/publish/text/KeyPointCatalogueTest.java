@@ -46,6 +46,8 @@ class KeyPointCatalogueTest {
     /** "Highest spend: A (v)." of a ranked table, and "Largest absolute rise: A (+v by 2043)." of a projection. */
     private static final Pattern NAMED = Pattern.compile("^(?:Highest [^:]+|Largest \\w+ rise): (.+) \\([^()]*\\)\\.$");
 
+    private static final Set<String> BENCHMARKS = Set.of("Threshold", "Regional", "National");
+
     @Test
     void everyKeyPointComparesPeers() throws Exception {
         Path data = dir.resolve("data");
@@ -76,6 +78,10 @@ class KeyPointCatalogueTest {
                     sentences++;
                     String where = item.section() + " " + item.id() + " '" + spec.title() + "': " + point;
                     List<String> why = new ArrayList<>(fault(point, wholes));
+                    if (point.startsWith("Largest") && chart instanceof Chart.Lines l && AgeGroups.overlap(l.series()
+                            .stream().filter(x -> x.role() == Chart.SeriesRole.FOCUS).map(Chart.Series::name).toList())) {
+                        why.add("a rise ranked among nested age groups (80+ is part of 65+)");
+                    }
                     if (point.contains(" also have ") && !"comorbidity".equals(spec.kind())) {
                         why.add("a comorbidity sentence under a " + spec.kind());
                     }
@@ -115,6 +121,13 @@ class KeyPointCatalogueTest {
             if (Wholes.isTotal(name) || wholes.contains(name)) {
                 out.add("a whole ranked among its parts: " + name);
             }
+            // a performance trend's benchmarks are standards, not organisations to rank (issue 16, item 3)
+            if (BENCHMARKS.contains(name)) {
+                out.add("a benchmark ranked with what it measures: " + name);
+            }
+        }
+        if (named.size() > 1 && AgeGroups.overlap(named)) {
+            out.add("nested age groups compared: " + named);
         }
         return out;
     }

@@ -199,4 +199,33 @@ class KeyPointPeersTest {
         assertEquals("In 2025-06, achievement 62.1% against threshold 80.0%, regional 88.3% and national 74.8%.",
                 points.get(points.size() - 1));
     }
+
+    @Test
+    void nestedAgeGroupsAreDescribedNotRanked() throws IOException {
+        // DP 2.2: "Largest relative rise: 80+; largest absolute rise: 65+" ranked a group against one it is part of.
+        List<String> nested = keyPoints("projection", """
+                year,age_group,population
+                2025,0-19,280000
+                2043,0-19,290000
+                2025,65+,170000
+                2043,65+,260000
+                2025,80+,40000
+                2043,80+,78000
+                """, Map.of(), Map.of("x", "year", "y", "population", "series", "age_group"), "people");
+        assertFalse(nested.stream().anyMatch(p -> p.startsWith("Largest")), nested::toString);
+        assertEquals(3, nested.size(), nested::toString);
+        // groups that partition the ages may be ranked
+        List<String> partition = keyPoints("projection", """
+                year,age_group,population
+                2025,0-19,280000
+                2043,0-19,290000
+                2025,20-64,600000
+                2043,20-64,640000
+                2025,65+,170000
+                2043,65+,260000
+                2025,30-39,1
+                """.replace("2025,30-39,1\n", ""), Map.of(), Map.of("x", "year", "y", "population", "series", "age_group"), "people");
+        assertEquals("Largest relative rise: 65+ (+53% by 2043).", partition.stream()
+                .filter(p -> p.startsWith("Largest relative")).findFirst().orElse(null), partition::toString);
+    }
 }

@@ -1,0 +1,275 @@
+package org.openphm.analyses.risk;
+
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
+import static org.openphm.engine.query.Expr.col;
+import static org.openphm.engine.query.Expr.lit;
+import static org.openphm.engine.query.Expr.when;
+import static org.openphm.engine.query.Measure.countRows;
+import static org.openphm.engine.query.Measure.sum;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.openphm.analyses.catalogue.Analysis;
+import org.openphm.analyses.catalogue.AnalysisContext;
+import org.openphm.analyses.catalogue.AnalysisInfo;
+import org.openphm.analyses.catalogue.AnalysisTable;
+import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.analyses.conditions.AreaGrouping;
+import org.openphm.analyses.indicator.AreaType;
+import org.openphm.analyses.indicator.Geography;
+import org.openphm.engine.Result;
+import org.openphm.engine.query.Named;
+import org.openphm.engine.query.Query;
+import org.openphm.engine.query.SortKey;
+import org.openphm.stats.prediction.Capture;
+
+/**
+ * Population health management I (issue 11): the emergency-admission risk model trained, temporally validated,
+ * audited for fairness and used to stratify the population, published as aggregates only. Index dates follow
+ * the latest financial year: score at its start, validate on the year before it, train on the year before that.
+ * Person-level scores never leave the engine; the published strata are counted there.
+ */
+public final class RiskStratification implements Analysis {
+    public static final String ID = "phm-13.1-emergency-admission-risk";
+
+    /** The strata of a case-finding list: ⌈share × people⌉ highest-risk people each (cumulative). */
+    static final List<String> STRATA = List.of("Top 0.5%", "0.5-5%", "5-20%", "Rest");
+    static final double[] CUTS = {0.005, 0.05, 0.20};
+
+    @Override
+    public AnalysisInfo info() {
+        return new AnalysisInfo(ID, "PHM 13.1", "Emergency admission risk: model, validation, fairness and strata",
+                "The probability of one or more emergency admissions in the 12 months after an index date, for every "
+                        + "person registered on it, from an open model: ridge-penalised logistic regression on age, "
+                        + "sex, deprivation, every register, the long-term condition count, the Cambridge "
+                        + "Multimorbidity Score, a partial electronic Frailty Index, hospital use and referrals in "
+                        + "the 12 and 24 months before, and the latest blood pressure and BMI. Ethnicity is not a "
+                        + "feature; it is used to audit fairness.",
+                "Trained on features at the start of the year two before the latest and outcomes in that year; "
+                        + "validated on the next year's people (temporal validation, TRIPOD 2b): AUC with DeLong 95% "
+                        + "CI, calibration intercept and slope, Brier score, observed/expected admissions, and the "
+                        + "top 0.5%, 1% and 5% of the list against the count of emergency admissions in the year "
+                        + "before. Fairness by ethnic group, IMD quintile, sex and age band: AUC, O/E and the share "
+                        + "of each group's admissions the top-5% list misses, flagged only when the 95% interval "
+                        + "excludes parity. The current population is scored at the start of the latest year, "
+                        + "inside the engine, and counted by stratum and area.",
+                "patient, registration, practice, lsoa, condition, spell, referral, observation (canonical tables); "
+                        + "Cambridge Multimorbidity Score weights (Payne et al., CMAJ 2020); eFI deficits (Clegg et al., "
+                        + "Age Ageing 2016)",
+                List.of("A model card, not a clinical tool: the model ranks people for a neighbourhood team to review; "
+                                + "it does not diagnose and must not decide care on its own.",
+                        "Conditions the canonical model does not hold score 0 in the Cambridge score (alcohol, "
+                                + "hearing loss, IBS, constipation) and 24 of the eFI's 36 deficits are not held, so "
+                                + "both under-count; see the model's reference data SOURCES.md.",
+                        "Deaths within the 12 months without an emergency admission count as no admission (what a "
+                                + "list made on the index date would have seen); their number is reported.",
+                        "Person-level scores stay in the workspace; published strata are counts rounded like every "
+                                + "results table."),
+                List.of(new ChartDescription("table", "Model card: performance on the validation year", null, "metrics",
+                                Map.of(), Map.of(), null),
+                        new ChartDescription("trend", "Share of next year's emergency admissions on the list",
+                                "The model's list against a list by prior admissions, validation year", "performance",
+                                Map.of(), Map.of("x", "list", "y", "sensitivity_pct", "series", "score"), "%"),
+                        new ChartDescription("bar_ci", "Observed / expected admissions by ethnic group",
+                                "1 = as many admissions as the model predicted; validation year", "fairness",
+                                Map.of("dimension", "Ethnic group"), Map.of("x", "group", "y", "oe"), "ratio"),
+                        new ChartDescription("bar_ci", "Observed / expected admissions by deprivation quintile",
+                                "IMD 2019 quintile, 1 = most deprived; validation year", "fairness",
+                                Map.of("dimension", "IMD quintile"), Map.of("x", "group", "y", "oe"), "ratio"),
+                        new ChartDescription("table", "Risk strata by Place", null, "strata",
+                                Map.of("area_type", "ICB|Place"), Map.of(), null),
+                        new ChartDescription("table", "Model card: every coefficient", null, "coefficients",
+                                Map.of(), Map.of(), null)));
+    }
+
+    @Override
+    public List<AnalysisTable> compute(AnalysisContext context) {
+        LocalDate score = context.latestYear().start();
+        LocalDate validateAt = score.minusYears(1);
+        LocalDate trainAt = score.minusYears(2);
+        context.progress().message("risk model: training on " + trainAt + ", validating on " + validateAt);
+        RiskData train = RiskData.load(context.engine(), trainAt);
+        RiskData validation = RiskData.load(context.engine(), validateAt);
+        String tooFew = tooFew(train, "training", trainAt) + tooFew(validation, "validation", validateAt);
+        if (!tooFew.isEmpty()) {
+            // A model fitted or judged on a handful of admissions would be noise presented as a finding.
+            context.progress().message("risk model: not fitted:" + tooFew);
+            return List.of(new AnalysisTable("metrics", "Model performance: not computed", List.of(text("metric", "Measure"),
+                    number("value", "Value"), number("lower", "95% lower limit"), number("upper", "95% upper limit"),
+                    text("note", "Why")), List.of(Arrays.asList("Not fitted", null, null, null, "Too few people or "
+                    + "admissions to fit and validate the model (at least " + MIN_OUTCOMES + " admitted and not "
+                    + "admitted are needed in each year):" + tooFew))));
+        }
+        RiskModel.Model model = RiskModel.train(train);
+        double[] risk = new double[validation.size()];
+        for (int i = 0; i < risk.length; i++) {
+            risk[i] = model.probability(validation.x()[i]);
+        }
+        RiskModel.Validation v = RiskModel.validate(model, validation);
+        List<RiskFairness.Row> fairness = RiskFairness.audit(validation, risk);
+        context.progress().message("risk model: AUC " + String.format("%.3f", v.model().auc().auc())
+                + " on the validation year; scoring " + score + " in the engine");
+        return List.of(metrics(v, trainAt, validateAt), performance(v), fairness(fairness), coefficients(model),
+                strata(context, model, score));
+    }
+
+    private static AnalysisTable metrics(RiskModel.Validation v, LocalDate trainAt, LocalDate validateAt) {
+        List<List<Object>> rows = new ArrayList<>();
+        var m = v.model();
+        var c = m.calibration();
+        rows.add(Arrays.asList("AUC (model)", m.auc().auc(), m.auc().lower(), m.auc().upper(), "DeLong 95% CI"));
+        rows.add(Arrays.asList("AUC (prior emergency admissions)", v.baseline().auc().auc(), v.baseline().auc().lower(),
+                v.baseline().auc().upper(), "DeLong 95% CI"));
+        rows.add(Arrays.asList("AUC difference, model minus baseline", v.modelMinusBaseline().difference(),
+                v.modelMinusBaseline().difference() - 1.959964 * v.modelMinusBaseline().standardError(),
+                v.modelMinusBaseline().difference() + 1.959964 * v.modelMinusBaseline().standardError(),
+                "DeLong paired test, p = " + String.format("%.2g", v.modelMinusBaseline().p())));
+        rows.add(Arrays.asList("Calibration intercept", c.intercept(), null, null, "0 = as many admissions as predicted"));
+        rows.add(Arrays.asList("Calibration slope", c.slope(), null, null, "1 = predictions neither too extreme nor too flat"));
+        rows.add(Arrays.asList("Brier score", c.brier(), null, null, "mean squared error of the probabilities"));
+        rows.add(Arrays.asList("Observed / expected admissions", c.ratio(), null, null, "1 = calibrated in the large"));
+        return new AnalysisTable("metrics", "Model performance on the validation year (trained " + trainAt
+                + ", validated " + validateAt + ")", List.of(text("metric", "Measure"),
+                number("value", "Value"), number("lower", "95% lower limit where there is one"),
+                number("upper", "95% upper limit where there is one"), text("note", "How to read it")), rows);
+    }
+
+    private static AnalysisTable performance(RiskModel.Validation v) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (RiskModel.Performance p : List.of(v.model(), v.baseline())) {
+            String name = p == v.model() ? "Model" : "Prior emergency admissions";
+            for (Capture.Result t : p.top()) {
+                rows.add(Arrays.asList(name, "Top " + trim(t.fraction() * 100) + "%", (long) t.people(),
+                        (long) t.caught(), (long) t.outcomes(), 100.0 * t.caught() / t.people(),
+                        100.0 * t.caught() / t.outcomes()));
+            }
+        }
+        return new AnalysisTable("performance", "What the top of each list catches in the validation year",
+                List.of(text("score", "Model or the baseline (prior emergency admissions)"), text("list", "Top of the list"),
+                        count("people_listed", "People on the list"), count("caught", "Of them, admitted in the year"),
+                        count("admissions", "Everybody admitted in the year"),
+                        AnalysisTable.Column.derived("ppv_pct", "Positive predictive value: admitted / listed, %",
+                                new AnalysisTable.Ratio("caught", "people_listed", 100)),
+                        AnalysisTable.Column.derived("sensitivity_pct", "Share of all admitted people on the list, %",
+                                new AnalysisTable.Ratio("caught", "admissions", 100))),
+                rows);
+    }
+
+    private static AnalysisTable fairness(List<RiskFairness.Row> rows) {
+        List<List<Object>> out = new ArrayList<>();
+        Map<String, Long> peopleIn = new java.util.HashMap<>();
+        Map<String, Long> admissionsIn = new java.util.HashMap<>();
+        for (RiskFairness.Row r : rows) {
+            peopleIn.merge(r.dimension(), (long) r.people(), Long::sum);
+            admissionsIn.merge(r.dimension(), (long) r.admissions(), Long::sum);
+        }
+        for (RiskFairness.Row r : rows) {
+            out.add(Arrays.asList(r.dimension(), r.group(), (long) r.people(), (long) r.admissions(), r.expected(),
+                    r.oe(), r.oeFlag(), r.auc(), r.aucLower(), r.aucUpper(), r.aucFlag(), (long) r.missed(),
+                    r.fnr() == null ? null : 100 * r.fnr(), r.fnrLower() == null ? null : 100 * r.fnrLower(),
+                    r.fnrUpper() == null ? null : 100 * r.fnrUpper(), r.fnrFlag(),
+                    100.0 * r.people() / peopleIn.get(r.dimension()),
+                    admissionsIn.get(r.dimension()) == 0 ? null : 100.0 * r.admissions() / admissionsIn.get(r.dimension())));
+        }
+        return new AnalysisTable("fairness", "Fairness audit on the validation year", List.of(
+                text("dimension", "Ethnic group, IMD quintile, sex or age band"), text("group", "The group"),
+                count("people", "People in the group"), count("admissions", "Of them, admitted in the year"),
+                number("expected_admissions", "Admissions the model predicted for them (sum of risks)"),
+                AnalysisTable.Column.derived("oe", "Observed / expected admissions",
+                        new AnalysisTable.Ratio("admissions", "expected_admissions", 1)),
+                AnalysisTable.Column.bool("oe_flag", "The 95% interval of O/E (exact or Byar, on the exact count) excludes 1"),
+                number("auc", "AUC within the group (none under 10 admitted or not admitted)"),
+                number("auc_lower", "DeLong 95% lower limit"), number("auc_upper", "DeLong 95% upper limit"),
+                AnalysisTable.Column.bool("auc_flag", "The group's AUC interval excludes the whole population's AUC"),
+                count("missed", "Admitted people not on the top-5% list"),
+                AnalysisTable.Column.derived("fnr_pct", "False-negative rate at the top-5% list: missed / admitted, %",
+                        new AnalysisTable.Ratio("missed", "admissions", 100)),
+                AnalysisTable.Column.derived("fnr_lower", "Wilson 95% lower limit, %",
+                        new AnalysisTable.WilsonLimit("missed", "admissions", 100, false)),
+                AnalysisTable.Column.derived("fnr_upper", "Wilson 95% upper limit, %",
+                        new AnalysisTable.WilsonLimit("missed", "admissions", 100, true)),
+                AnalysisTable.Column.bool("fnr_flag", "The group's interval excludes the whole population's rate"),
+                AnalysisTable.Column.derived("share_of_people_pct", "The group's share of everybody in its dimension, %",
+                        new AnalysisTable.ShareOfTotal("people", List.of("dimension"), 100)),
+                AnalysisTable.Column.derived("share_of_admissions_pct", "Its share of the admissions, %",
+                        new AnalysisTable.ShareOfTotal("admissions", List.of("dimension"), 100))), out);
+    }
+
+    private static AnalysisTable coefficients(RiskModel.Model model) {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(Arrays.asList("(intercept)", "Log odds of admission with every feature at 0", model.coefficients()[0],
+                Math.exp(model.coefficients()[0])));
+        List<RiskFeatures.Feature> features = RiskFeatures.all();
+        for (int j = 0; j < features.size(); j++) {
+            double b = model.coefficients()[j + 1];
+            rows.add(Arrays.asList(features.get(j).name(), features.get(j).description(), b, Math.exp(b)));
+        }
+        return new AnalysisTable("coefficients", "The fitted model: every coefficient, published so anyone can "
+                + "score with it", List.of(text("feature", "Feature"), text("description", "What it is"),
+                AnalysisTable.Column.reference("coefficient", "number", "Log-odds coefficient (ridge λ = "
+                        + RiskModel.RIDGE + ")"),
+                AnalysisTable.Column.reference("odds_ratio", "number", "exp(coefficient)")), rows);
+    }
+
+    private static AnalysisTable strata(AnalysisContext context, RiskModel.Model model, LocalDate score) {
+        Query scored = RiskScoring.withScore(model, score);
+        long people = context.engine().execute(scored.aggregate(List.of(), countRows("people"))).getLong(0, "people");
+        var stratum = when(col("risk_rank").le(lit(ceil(CUTS[0], people))), lit(STRATA.get(0)))
+                .when(col("risk_rank").le(lit(ceil(CUTS[1], people))), lit(STRATA.get(1)))
+                .when(col("risk_rank").le(lit(ceil(CUTS[2], people))), lit(STRATA.get(2)))
+                .otherwise(lit(STRATA.get(3)));
+        AreaGrouping areas = new AreaGrouping(List.of(AreaType.ICB, AreaType.PLACE, AreaType.NEIGHBOURHOOD,
+                AreaType.PCN, AreaType.PRACTICE));
+        Query ranked = scored.rowNumber("risk_rank", List.of(), SortKey.desc("risk"), SortKey.asc("person_id"))
+                .derive(Named.as("stratum", stratum));
+        Result r = context.engine().execute(ranked.aggregate(areas.keys(List.of(), List.of("stratum")),
+                areas.sets(List.of(List.of()), List.of("stratum")), countRows("people"),
+                sum("expected_admissions", col("risk")), sum("emergency_12m", col("emergency_12m")),
+                sum("bed_days_12m", col("bed_days_12m")), sum("cost_12m", col("cost_12m"))));
+        Geography geography = context.geography();
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < r.size(); i++) {
+            Geography.Area area = geography.area(areas.areaOf(r, i));
+            rows.add(Arrays.asList(area.type().label(), area.code(), area.name(), r.getString(i, "stratum"),
+                    r.getLong(i, "people"), ((Number) r.get(i, "expected_admissions")).doubleValue(),
+                    ((Number) r.get(i, "emergency_12m")).longValue(), ((Number) r.get(i, "bed_days_12m")).longValue(),
+                    ((Number) r.get(i, "cost_12m")).doubleValue()));
+        }
+        rows.sort(java.util.Comparator.comparing((List<Object> row) -> AreaType.valueOf(((String) row.get(0))
+                        .toUpperCase(java.util.Locale.ROOT)).ordinal())
+                .thenComparing(row -> (String) row.get(1)).thenComparing(row -> STRATA.indexOf((String) row.get(3))));
+        return new AnalysisTable("strata", "Risk strata on " + score + " by area: people, the admissions the model "
+                + "expects in the next 12 months, and their emergency admissions, bed days and cost in the 12 months "
+                + "before", List.of(text("area_type", "ICB, Place, Neighbourhood, PCN or Practice"),
+                text("area_code", "Area code"), text("area_name", "Area name"),
+                text("stratum", "Top 0.5%, 0.5-5%, 5-20% of the whole ICB by risk, or the rest"),
+                count("people", "People in the stratum"),
+                number("expected_admissions", "Emergency admissions the model expects for them in the next 12 months"),
+                count("emergency_admissions_12m", "Their emergency admissions in the 12 months before"),
+                AnalysisTable.Column.measure("bed_days_12m", "Their bed days in the 12 months before"),
+                number("cost_12m_gbp", "Cost of their spells in the 12 months before, £")), rows);
+    }
+
+    /** Admitted and not admitted people each year must reach this before a model is fitted or judged. */
+    static final int MIN_OUTCOMES = 50;
+
+    private static String tooFew(RiskData data, String role, LocalDate at) {
+        int admitted = data.admissions();
+        int not = data.size() - admitted;
+        return admitted < MIN_OUTCOMES || not < MIN_OUTCOMES
+                ? " " + role + " year from " + at + " has " + admitted + " admitted and " + not + " not admitted;" : "";
+    }
+
+    private static long ceil(double share, long people) {
+        return (long) Math.ceil(share * people - 1e-9);
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}
