@@ -73,23 +73,41 @@ public final class RiskTrees {
     /** A split on one feature: yes when {@code (float) x < threshold}, and where a missing (NULL) value goes. */
     public record Split(int feature, float threshold, int yes, int no, boolean missingYes) {
         /**
-         * The largest double x with {@code (float) x < threshold} is just below or at this bound: the midpoint of
-         * the threshold and the float below it, exact in a double (a float has 24 significant bits).
+         * Below this magnitude a bound is taken as 0: its plain decimal would need more than the 38 digits an SQL
+         * decimal literal holds on Spark, and only thresholds of (about) zero come so near it.
          */
-        public double bound() {
+        static final double TINY = 1e-20;
+
+        /** The midpoint of the threshold and the float below it, exact in a double (a float has 24 bits). */
+        double midpoint() {
             float below = Math.nextDown(threshold);
             return ((double) below + (double) threshold) / 2;
         }
 
         /**
+         * The double bound of "yes": {@code (float) x < threshold} exactly when x is below the midpoint, or at it
+         * when {@link #boundIsYes}. A threshold of (about) zero has a bound of 0: then the split is exact for every
+         * double but those between 0 and ±1e-20, which no feature takes (they are 0 or at least 1/36 from it).
+         */
+        public double bound() {
+            double mid = midpoint();
+            return Math.abs(mid) < TINY ? 0.0 : mid;
+        }
+
+        /**
          * Whether the bound itself goes "yes": a double exactly half way between two floats rounds to the one
-         * with an even last bit, which is {@code below} when its last bit is even.
+         * with an even last bit, which is the float below the threshold when its last bit is even. For a bound
+         * taken as 0, 0 goes "yes" when the threshold is above it.
          */
         public boolean boundIsYes() {
+            double mid = midpoint();
+            if (Math.abs(mid) < TINY) {
+                return mid > 0;
+            }
             return (Float.floatToRawIntBits(Math.nextDown(threshold)) & 1) == 0;
         }
 
-        /** Exactly XGBoost's {@code (float) x < threshold}, written as the engine computes it (on the double). */
+        /** XGBoost's {@code (float) x < threshold}, as the engine computes it on the double. */
         public boolean yes(double x) {
             return boundIsYes() ? x <= bound() : x < bound();
         }
