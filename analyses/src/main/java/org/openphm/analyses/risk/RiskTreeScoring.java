@@ -8,6 +8,7 @@ import static org.openphm.engine.query.Expr.or;
 import static org.openphm.engine.query.Expr.when;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Named;
@@ -16,7 +17,7 @@ import org.openphm.engine.query.Query;
 /**
  * The gradient-boosted trees rendered as engine-neutral expressions, so a whole population is scored where the data
  * lives, like the logistic model ({@link RiskScoring}): each tree a nested CASE over the feature columns, margin =
- * base margin + the trees' leaves in tree order, risk = 1 / (1 + exp(−margin)).
+ * base margin + the trees' leaves (a balanced sum), risk = 1 / (1 + exp(−margin)).
  *
  * <p>A split sends a row "yes" on {@code feature < bound} (or {@code <=}, see {@link RiskTrees.Split#yes}), the
  * double form of XGBoost's float32 comparison, so the engine takes XGBoost's branch for every double, including a
@@ -45,13 +46,23 @@ public final class RiskTreeScoring {
         return lit(1.0).dividedBy(lit(1.0).plus(math(Expr.MathOp.EXP, lit(0.0).minus(margin(model)))));
     }
 
-    /** The base margin plus each tree's leaf, added in the order of {@link RiskTrees.Model#margin}. */
+    /** The base margin plus each tree's leaf, added pairwise in the order of {@link RiskTrees.Model#margin}. */
     public static Expr margin(RiskTrees.Model model) {
-        Expr margin = lit(model.baseMargin());
+        List<Expr> terms = new ArrayList<>();
+        terms.add(lit(model.baseMargin()));
         for (RiskTrees.Tree tree : model.trees()) {
-            margin = margin.plus(tree(tree, model.features()));
+            terms.add(tree(tree, model.features()));
         }
-        return margin;
+        return pairwise(terms, 0, terms.size());
+    }
+
+    /** As {@link RiskTrees#pairwise}: a balanced sum, a few additions deep, which every SQL parser takes quickly. */
+    private static Expr pairwise(List<Expr> terms, int from, int to) {
+        if (to - from == 1) {
+            return terms.get(from);
+        }
+        int mid = (from + to) >>> 1;
+        return pairwise(terms, from, mid).plus(pairwise(terms, mid, to));
     }
 
     /** One tree as a nested CASE. */
