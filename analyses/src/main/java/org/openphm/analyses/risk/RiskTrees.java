@@ -19,8 +19,8 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * features ({@link RiskFeatures}) and outcome as the logistic model, trained on one year and validated on the next
  * with the same measures ({@link RiskModel#validate}).
  *
- * <p>Training is deterministic: the histogram method ({@code hist}) on one thread, no row or column sampling and a fixed
- * seed, so the same cohort gives the same trees and byte-identical predictions. The hyper-parameters are few and
+ * <p>Training is deterministic: the histogram method ({@code hist}) on one thread, no row or column sampling and
+ * a fixed seed, so the same cohort gives the same trees and byte-identical predictions. The hyper-parameters are few and
  * documented ({@link #PARAMETERS}); they were not tuned on the validation year.
  *
  * <p>The trained booster is read back from XGBoost's own JSON model (not the text dump: the JSON model holds every
@@ -36,7 +36,9 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * therefore the exact double form of the float comparison: {@code (float) x < t} holds exactly when x lies below
  * the midpoint of t and the float below it (at the midpoint itself, when round-half-even rounds down to that
  * float), and that midpoint is a double, so the engine compares the double feature with one double constant and
- * takes exactly XGBoost's branch.
+ * takes exactly XGBoost's branch (for thresholds of about zero, see {@link Split#bound}).
+ *
+ * <p>On the 60,000-person synthetic BLMK, training takes 3-4 s (59,000 rows, 45 features, one thread).
  */
 public final class RiskTrees {
     /** Trees, depth, learning rate: a small, conventional configuration (100-200 trees of depth 3-4, eta 0.1). */
@@ -67,7 +69,8 @@ public final class RiskTrees {
         p.put("seed", SEED);
         p.put("nthread", 1);
         p.put("verbosity", 0);
-        return Map.copyOf(p);
+        // in this order in every JVM (Map.copyOf's order changes from run to run)
+        return java.util.Collections.unmodifiableMap(p);
     }
 
     /** A split on one feature: yes when {@code (float) x < threshold}, and where a missing (NULL) value goes. */
