@@ -9,6 +9,7 @@ import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.risk.RiskData;
 import org.openphm.analyses.risk.RiskFairness;
 import org.openphm.analyses.risk.RiskModel;
+import org.openphm.analyses.risk.RiskTrees;
 import org.openphm.engine.Engine;
 import org.openphm.engine.duckdb.DuckDbEngine;
 import org.openphm.model.ConsoleProgress;
@@ -60,6 +61,14 @@ final class RiskCommand implements Callable<Integer> {
             }
             List<RiskFairness.Row> fairness = RiskFairness.audit(v, risk);
             print(val, fairness, trainAt, validateAt);
+            long t1 = System.nanoTime();
+            RiskModel.Validation trees = RiskModel.validate(RiskTrees.train(trainData), v);
+            var d = org.openphm.stats.prediction.Discrimination.compare(trees.model().auc(), val.model().auc());
+            System.out.printf("Gradient-boosted trees (%d of depth %d, trained in %.1f s): AUC %.3f (%.3f-%.3f), "
+                            + "calibration slope %.3f; trees minus logistic %.4f, DeLong p = %.2g%n", RiskTrees.ROUNDS,
+                    RiskTrees.MAX_DEPTH, (System.nanoTime() - t1) / 1e9, trees.model().auc().auc(),
+                    trees.model().auc().lower(), trees.model().auc().upper(), trees.model().calibration().slope(),
+                    d.difference(), d.p());
             System.out.printf("%nFitted in %.1f s; whole command %.1f s. Published by phm build as PHM 13.1 "
                     + "(results/phm-13.1-emergency-admission-risk-*.csv).%n", fitSeconds, (System.nanoTime() - t0) / 1e9);
             return 0;

@@ -26,7 +26,9 @@ public final class RiskModel {
     private RiskModel() {}
 
     /** The fitted coefficients, named (intercept first). */
-    public record Model(List<String> features, double[] coefficients, int trainedOn, int admissions) {
+    public record Model(List<String> features, double[] coefficients, int trainedOn, int admissions)
+            implements ScoredModel {
+        @Override
         public double probability(double[] x) {
             double eta = coefficients[0];
             for (int j = 0; j < x.length; j++) {
@@ -51,7 +53,11 @@ public final class RiskModel {
     public record Validation(Performance model, Performance baseline, Discrimination.Difference modelMinusBaseline,
                              int people, int admissions, int diedWithoutAdmission) {}
 
-    public static Validation validate(Model model, RiskData data) {
+    public static Validation validate(ScoredModel model, RiskData data) {
+        if (!model.features().equals(data.featureNames())) {
+            throw new IllegalArgumentException("the model was fitted on other features than the data has: "
+                    + model.features());
+        }
         double[] p = new double[data.size()];
         for (int i = 0; i < p.length; i++) {
             p[i] = model.probability(data.x()[i]);

@@ -50,7 +50,8 @@ public final class RiskStratification implements Analysis {
                         + "Multimorbidity Score, a partial electronic Frailty Index, hospital use and referrals in "
                         + "the 12 and 24 months before, and the latest blood pressure and BMI. Ethnicity is not a "
                         + "feature; it is used to audit fairness.",
-                "Trained on features at the start of the year two before the latest and outcomes in that year; "
+                "Trained on features at the start of the year two before the latest and outcomes in that year (and, "
+                        + "for comparison, gradient-boosted trees, XGBoost, on the same people); "
                         + "validated on the next year's people (temporal validation, TRIPOD 2b): AUC with DeLong 95% "
                         + "CI, calibration intercept and slope, Brier score, observed/expected admissions, and the "
                         + "top 0.5%, 1% and 5% of the list against the count of emergency admissions in the year "
@@ -111,14 +112,19 @@ public final class RiskStratification implements Analysis {
             risk[i] = model.probability(validation.x()[i]);
         }
         RiskModel.Validation v = RiskModel.validate(model, validation);
+        // the gradient-boosted trees on the same people: reported beside the logistic model, which scores the
+        // population (one expression, cheap on every engine; the trees' nested CASEs are slow for Spark to parse)
+        RiskTrees.Model trees = RiskTrees.train(train);
+        RiskModel.Validation t = RiskModel.validate(trees, validation);
         List<RiskFairness.Row> fairness = RiskFairness.audit(validation, risk);
         context.progress().message("risk model: AUC " + String.format("%.3f", v.model().auc().auc())
                 + " on the validation year; scoring " + score + " in the engine");
-        return List.of(metrics(v, trainAt, validateAt), performance(v), fairness(fairness), coefficients(model),
+        return List.of(metrics(v, t, trainAt, validateAt), performance(v, t), fairness(fairness), coefficients(model),
                 strata(context, model, score));
     }
 
-    private static AnalysisTable metrics(RiskModel.Validation v, LocalDate trainAt, LocalDate validateAt) {
+    private static AnalysisTable metrics(RiskModel.Validation v, RiskModel.Validation trees, LocalDate trainAt,
+                                         LocalDate validateAt) {
         List<List<Object>> rows = new ArrayList<>();
         var m = v.model();
         var c = m.calibration();
@@ -129,20 +135,31 @@ public final class RiskStratification implements Analysis {
                 v.modelMinusBaseline().difference() - 1.959964 * v.modelMinusBaseline().standardError(),
                 v.modelMinusBaseline().difference() + 1.959964 * v.modelMinusBaseline().standardError(),
                 "DeLong paired test, p = " + String.format("%.2g", v.modelMinusBaseline().p())));
-        rows.add(Arrays.asList("Calibration intercept", c.intercept(), null, null, "0 = as many admissions as predicted"));
-        rows.add(Arrays.asList("Calibration slope", c.slope(), null, null, "1 = predictions neither too extreme nor too flat"));
-        rows.add(Arrays.asList("Brier score", c.brier(), null, null, "mean squared error of the probabilities"));
-        rows.add(Arrays.asList("Observed / expected admissions", c.ratio(), null, null, "1 = calibrated in the large"));
+        var tm = trees.model();
+        var difference = org.openphm.stats.prediction.Discrimination.compare(tm.auc(), m.auc());
+        rows.add(Arrays.asList("AUC (gradient-boosted trees)", tm.auc().auc(), tm.auc().lower(), tm.auc().upper(),
+                "DeLong 95% CI; " + RiskTrees.ROUNDS + " trees of depth " + RiskTrees.MAX_DEPTH));
+        rows.add(Arrays.asList("AUC difference, trees minus logistic model", difference.difference(),
+                difference.difference() - 1.959964 * difference.standardError(),
+                difference.difference() + 1.959964 * difference.standardError(),
+                "DeLong paired test, p = " + String.format("%.2g", difference.p())));
+        rows.add(Arrays.asList("Calibration slope (trees)", tm.calibration().slope(), null, null,
+                "1 = predictions neither too extreme nor too flat"));
+        rows.add(Arrays.asList("Calibration intercept (model)", c.intercept(), null, null, "0 = as many admissions as predicted"));
+        rows.add(Arrays.asList("Calibration slope (model)", c.slope(), null, null, "1 = predictions neither too extreme nor too flat"));
+        rows.add(Arrays.asList("Brier score (model)", c.brier(), null, null, "mean squared error of the probabilities"));
+        rows.add(Arrays.asList("Observed / expected admissions (model)", c.ratio(), null, null, "1 = calibrated in the large"));
         return new AnalysisTable("metrics", "Model performance on the validation year (trained " + trainAt
                 + ", validated " + validateAt + ")", List.of(text("metric", "Measure"),
                 number("value", "Value"), number("lower", "95% lower limit where there is one"),
                 number("upper", "95% upper limit where there is one"), text("note", "How to read it")), rows);
     }
 
-    private static AnalysisTable performance(RiskModel.Validation v) {
+    private static AnalysisTable performance(RiskModel.Validation v, RiskModel.Validation trees) {
         List<List<Object>> rows = new ArrayList<>();
-        for (RiskModel.Performance p : List.of(v.model(), v.baseline())) {
-            String name = p == v.model() ? "Model" : "Prior emergency admissions";
+        for (RiskModel.Performance p : List.of(v.model(), trees.model(), v.baseline())) {
+            String name = p == v.model() ? "Model" : p == trees.model() ? "Gradient-boosted trees"
+                    : "Prior emergency admissions";
             for (Capture.Result t : p.top()) {
                 rows.add(Arrays.asList(name, "Top " + trim(t.fraction() * 100) + "%", (long) t.people(),
                         (long) t.caught(), (long) t.outcomes(), 100.0 * t.caught() / t.people(),
@@ -150,7 +167,8 @@ public final class RiskStratification implements Analysis {
             }
         }
         return new AnalysisTable("performance", "What the top of each list catches in the validation year",
-                List.of(text("score", "Model or the baseline (prior emergency admissions)"), text("list", "Top of the list"),
+                List.of(text("score", "The logistic model, the trees, or the baseline (prior emergency admissions)"),
+                        text("list", "Top of the list"),
                         count("people_listed", "People on the list"), count("caught", "Of them, admitted in the year"),
                         count("admissions", "Everybody admitted in the year"),
                         AnalysisTable.Column.derived("ppv_pct", "Positive predictive value: admitted / listed, %",

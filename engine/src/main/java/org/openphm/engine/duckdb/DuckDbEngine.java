@@ -90,28 +90,21 @@ public final class DuckDbEngine implements Engine {
     /** Serialised: one JDBC connection runs one statement at a time; DuckDB parallelises within it. */
     @Override
     public synchronized Result execute(Query query) {
-        keepShared(query);
-        String sql = render(query);
-        // A fresh statement per query: after an SQL error DuckDB's JDBC statement is closed (STACK.md).
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            ResultSetMetaData md = rs.getMetaData();
-            int n = md.getColumnCount();
-            List<String> columns = new ArrayList<>(n);
-            for (int i = 1; i <= n; i++) {
-                columns.add(md.getColumnLabel(i));
+        // one read path: the rows streamed into a list
+        List<String> columns = new ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
+        stream(query, new RowSink() {
+            @Override
+            public void columns(List<String> names) {
+                columns.addAll(names);
             }
-            List<List<Object>> rows = new ArrayList<>();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>(n);
-                for (int i = 1; i <= n; i++) {
-                    row.add(Result.normalise(rs.getObject(i)));
-                }
-                rows.add(row);
+
+            @Override
+            public void row(Object[] values) {
+                rows.add(java.util.Arrays.asList(values));
             }
-            return new Result(columns, rows);
-        } catch (SQLException e) {
-            throw new EngineException("DuckDB failed: " + e.getMessage() + "\n" + sql, e);
-        }
+        });
+        return new Result(columns, rows);
     }
 
     @Override

@@ -17,7 +17,13 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  */
 public final class LogisticRegression {
     static final int MAX_ITERATIONS = 50;
-    static final double TOLERANCE = 1e-10;
+    /**
+     * Converged when no coefficient moves by more than this relative to its size (max(1, |β|)). Relative, not
+     * absolute: over a million rows the cross-product sums carry rounding of about 1e-10 of their size, so the
+     * coefficients jitter at that level and an absolute 1e-10 is never met (a full-size build failed so). IRLS
+     * converges quadratically, so a step of 1e-8 leaves an error far smaller.
+     */
+    static final double TOLERANCE = 1e-8;
 
     private LogisticRegression() {}
 
@@ -155,7 +161,7 @@ public final class LogisticRegression {
             solver.solve(b, next);
             double change = 0;
             for (int j = 0; j < k; j++) {
-                change = Math.max(change, Math.abs(next.data[j] - beta[j]));
+                change = Math.max(change, Math.abs(next.data[j] - beta[j]) / Math.max(1, Math.abs(next.data[j])));
             }
             beta = next.data.clone();
             deviance = dev;
