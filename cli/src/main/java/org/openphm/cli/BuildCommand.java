@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.openphm.analyses.build.Build;
 import org.openphm.analyses.build.BuildReport;
+import org.openphm.analyses.risk.RiskModelFile;
 import org.openphm.engine.Engine;
 import org.openphm.engine.duckdb.DuckDbEngine;
 import org.openphm.publish.pack.PackSummary;
@@ -56,9 +57,16 @@ final class BuildCommand implements Callable<Integer> {
         WorkspaceVersion.requireCurrent(workspace);
         ConsoleProgress progress = new ConsoleProgress(System.out);
         Path staging = Release.prepare(out);
+        // a model saved by phm risk train scores the population; without one PHM 13.1 fits its own
+        Path modelFile = RiskModelFile.beside(workspace);
+        java.util.Optional<RiskModelFile.Saved> riskModel = java.nio.file.Files.exists(modelFile)
+                ? java.util.Optional.of(RiskModelFile.read(modelFile)) : java.util.Optional.empty();
+        riskModel.ifPresent(m -> progress.message("Using the risk model saved in " + modelFile + " (trained on "
+                + m.trainedAt() + ")"));
         Build.Summary summary;
         try (Engine engine = DuckDbEngine.open(workspace)) {
-            summary = Build.run(engine, new Build.Options(staging, null, analystOutputs, rule, population), progress);
+            summary = Build.run(engine, new Build.Options(staging, null, analystOutputs, rule, population, riskModel),
+                    progress);
         }
         PackSummary p = pack ? PackWriter.write(staging, progress) : null;
         progress.message("Checking every file before it is published (phm check-outputs)");

@@ -32,7 +32,7 @@ final class DemoCommand implements Callable<Integer> {
         Path data = out.resolve("data");
         Path workspace = out.resolve("workspace.duckdb");
         progress.message("1/3 Generating the synthetic population");
-        Map<String, Long> rows = SyntheticData.generate(data, patients, seed, SyntheticData.Format.csv, true, progress);
+        Map<String, Long> rows = SyntheticData.generate(data, patients, seed, SyntheticData.Format.csv, true, null, progress);
         Summary.rowsPerTable(System.out, "Generated", rows);
         progress.message("2/3 Validating and loading into " + workspace);
         IngestResult ingest = Ingest.run(IngestOptions.of(data, workspace, null), progress);

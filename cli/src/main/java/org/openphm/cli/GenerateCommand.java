@@ -30,6 +30,11 @@ final class GenerateCommand implements Callable<Integer> {
             + "NHS numbers (skips the Modulus 11 check and pseudonymisation at ingest)")
     boolean personIds;
 
+    @Option(names = "--ceiling", description = "Also write each person's true expected emergency admissions and "
+            + "probability of one or more, per financial year, to this CSV file outside --out: the risk model's "
+            + "ceiling (phm risk --ceiling). Ingest never reads it.")
+    Path ceiling;
+
     @Override
     public Integer call() throws Exception {
         if (patients < 1000) {
@@ -37,11 +42,15 @@ final class GenerateCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         ConsoleProgress progress = new ConsoleProgress(System.out);
-        Map<String, Long> rows = SyntheticData.generate(out, patients, seed, format, !personIds, progress);
+        Map<String, Long> rows = SyntheticData.generate(out, patients, seed, format, !personIds, ceiling, progress);
         Summary.rowsPerTable(System.out, "Rows written", rows);
         System.out.printf("Wrote %d %s files to %s in %s.%nNext: ./phm ingest --workspace phm.duckdb %s%n",
                 rows.size(), format, out.toAbsolutePath(), Summary.duration(Duration.ofNanos(System.nanoTime() - started)),
                 out);
+        if (ceiling != null) {
+            System.out.printf("Wrote the ceiling (true admission probabilities, patient-level: keep it with the data) "
+                    + "to %s.%nUse it: ./phm risk --workspace phm.duckdb --ceiling %s%n", ceiling.toAbsolutePath(), ceiling);
+        }
         return 0;
     }
 }

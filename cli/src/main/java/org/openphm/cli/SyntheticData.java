@@ -16,9 +16,9 @@ final class SyntheticData {
 
     /** Rows written per table. */
     static Map<String, Long> generate(Path out, long patients, long seed, Format format, boolean rawNhsNumbers,
-                                      Progress progress) throws Exception {
+                                      Path ceiling, Progress progress) throws Exception {
         Files.createDirectories(out);
-        Map<String, Long> rows = SyntheticIcb.generate(out, new SynthOptions(patients, seed, rawNhsNumbers),
+        Map<String, Long> rows = SyntheticIcb.generate(out, new SynthOptions(patients, seed, rawNhsNumbers, ceiling),
                 QofRegisters.ageLabels(), progress);
         if (format == Format.parquet) {
             progress.message("Converting to Parquet");

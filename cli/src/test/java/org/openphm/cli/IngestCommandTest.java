@@ -33,7 +33,7 @@ class IngestCommandTest {
     void ingestASmallSyntheticExtract() throws Exception {
         data = tmp.resolve("data");
         workspace = tmp.resolve("ws").resolve("phm.duckdb");
-        SyntheticData.generate(data, 300, 7, SyntheticData.Format.csv, true, Progress.SILENT);
+        SyntheticData.generate(data, 300, 7, SyntheticData.Format.csv, true, null, Progress.SILENT);
         for (Table t : CanonicalSchema.TABLES) { // a population this small may have no rows (no file) for rare events
             Path file = data.resolve(t.name() + ".csv");
             if (t.mandatory() && !Files.exists(file)) {

@@ -45,6 +45,10 @@ public final class PopulationGenerator {
         progress.message(String.format("Drawing %,d people: %,d registered on %s, %,d who left before, %,d who join after",
                 total, flow.residents(), PopulationFlow.REFERENCE_DATE, flow.leavers(), flow.joiners()));
         try (TableSinks sinks = new TableSinks(outDir, options.rawNhsNumbers())) {
+            if (options.ceiling() != null) {
+                progress.message("Writing the risk model's ceiling (true admission probabilities) to " + options.ceiling());
+                sinks.openCeiling(options.ceiling());
+            }
             // Open the population tables first so they exist (with headers) even when empty.
             for (var t : List.of(CanonicalSchema.PATIENT, CanonicalSchema.REGISTRATION, CanonicalSchema.CONDITION,
                     CanonicalSchema.OBSERVATION)) {

@@ -1,5 +1,7 @@
 package org.openphm.synth;
 
+import java.nio.file.Path;
+
 /**
  * Options of one generation run.
  *
@@ -8,14 +10,21 @@ package org.openphm.synth;
  * @param seed          fixes every random draw: the same seed gives byte-identical files
  * @param rawNhsNumbers write a synthetic NHS number (column nhs_number) instead of person_id, as real
  *                      extracts arrive before ingest pseudonymises them
+ * @param ceiling       when not null, the file to which each person's true expected emergency admissions and
+ *                      probability of one or more are written per financial year (the risk model's ceiling,
+ *                      issue 11); never a canonical table and never read by ingest
  */
-public record SynthOptions(long patients, long seed, boolean rawNhsNumbers) {
+public record SynthOptions(long patients, long seed, boolean rawNhsNumbers, Path ceiling) {
     public static final long BLMK_PATIENTS = 1_139_000;
 
     public SynthOptions {
         if (patients < 1) {
             throw new IllegalArgumentException("patients must be positive: " + patients);
         }
+    }
+
+    public SynthOptions(long patients, long seed, boolean rawNhsNumbers) {
+        this(patients, seed, rawNhsNumbers, null);
     }
 
     public static SynthOptions blmk(long seed) {

@@ -15,6 +15,7 @@ public final class TableSinks implements Closeable {
     private final Path dir;
     private final boolean rawNhsNumbers;
     private final Map<String, CsvTableWriter> writers = new LinkedHashMap<>();
+    private CsvTableWriter ceiling;
 
     public TableSinks(Path dir) {
         this(dir, false);
@@ -38,6 +39,29 @@ public final class TableSinks implements Closeable {
         return w;
     }
 
+    /**
+     * Opens the ceiling file (issue 11): per person and financial year, the emergency admissions the generator
+     * expects and the probability of one or more. It is the generator's truth, so it is written only on request,
+     * to a file outside the canonical tables, and nothing in ingest or the model reads it.
+     */
+    public void openCeiling(Path file) throws IOException {
+        if (file.toAbsolutePath().normalize().getParent().equals(dir.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("the ceiling file " + file + " must not be written into the data "
+                    + "folder " + dir + ": ingest reads that folder; give a path outside it");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            java.nio.file.Files.createDirectories(parent);
+        }
+        ceiling = new CsvTableWriter(file, List.of(rawNhsNumbers ? CanonicalSchema.NHS_NUMBER : CanonicalSchema.PERSON_ID,
+                "financial_year", "expected_emergency_admissions", "probability"));
+    }
+
+    /** The ceiling file's writer, or null when none was requested. */
+    public CsvTableWriter ceiling() {
+        return ceiling;
+    }
+
     /** The table's canonical columns, with person_id renamed nhs_number when raw numbers are written. */
     public static List<String> header(Table table, boolean rawNhsNumbers) {
         return table.columnNames().stream()
@@ -55,7 +79,11 @@ public final class TableSinks implements Closeable {
     @Override
     public void close() throws IOException {
         IOException first = null;
-        for (CsvTableWriter w : writers.values()) {
+        List<CsvTableWriter> all = new java.util.ArrayList<>(writers.values());
+        if (ceiling != null) {
+            all.add(ceiling);
+        }
+        for (CsvTableWriter w : all) {
             try {
                 w.close();
             } catch (IOException e) {

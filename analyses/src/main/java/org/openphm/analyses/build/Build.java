@@ -31,6 +31,7 @@ import org.openphm.analyses.indicator.IndicatorSpec;
 import org.openphm.analyses.output.AnalysisFiles;
 import org.openphm.analyses.output.IndicatorFiles;
 import org.openphm.analyses.output.TableDisclosure;
+import org.openphm.analyses.risk.RiskModelFile;
 import org.openphm.engine.Engine;
 import org.openphm.engine.TimedEngine;
 import org.openphm.model.Progress;
@@ -44,8 +45,14 @@ import org.openphm.stats.sdc.DisclosureRule;
 public final class Build {
     private Build() {}
 
+    /** @param savedRiskModel the model of {@code phm risk train} when there is one: PHM 13.1 scores with it */
     public record Options(Path out, List<FinancialYear> years, boolean analystOutputs, DisclosureRule rule,
-                          String population) {}
+                          String population, java.util.Optional<RiskModelFile.Saved> savedRiskModel) {
+        public Options(Path out, List<FinancialYear> years, boolean analystOutputs, DisclosureRule rule,
+                       String population) {
+            this(out, years, analystOutputs, rule, population, java.util.Optional.empty());
+        }
+    }
 
     /**
      * What the build did: files written, rows per indicator family, time per step and, of that, the time its
@@ -186,7 +193,7 @@ public final class Build {
         }
         List<Map<String, Object>> analysesMeta = new ArrayList<>();
         InputCaveats dataQuality = InputCaveats.measure(engine);
-        AnalysisContext context = new AnalysisContext(engine, geography, years, progress);
+        AnalysisContext context = new AnalysisContext(engine, geography, years, progress, options.savedRiskModel());
         int done = 0;
         for (Analysis analysis : Catalogue.analyses()) {
             long a0 = System.nanoTime();

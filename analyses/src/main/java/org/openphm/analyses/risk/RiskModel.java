@@ -68,7 +68,7 @@ public final class RiskModel {
                 data.diedWithoutAdmission());
     }
 
-    private static Performance performance(String name, double[] score, boolean[] outcome, boolean probabilities) {
+    static Performance performance(String name, double[] score, boolean[] outcome, boolean probabilities) {
         List<Capture.Result> top = new ArrayList<>();
         for (double t : TOP) {
             top.add(Capture.top(score, outcome, t));

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
@@ -38,7 +39,7 @@ public final class RiskStratification implements Analysis {
     public static final String ID = "phm-13.1-emergency-admission-risk";
 
     /** The strata of a case-finding list: ⌈share × people⌉ highest-risk people each (cumulative). */
-    static final List<String> STRATA = List.of("Top 0.5%", "0.5-5%", "5-20%", "Rest");
+    public static final List<String> STRATA = List.of("Top 0.5%", "0.5-5%", "5-20%", "Rest");
     static final double[] CUTS = {0.005, 0.05, 0.20};
 
     @Override
@@ -92,21 +93,26 @@ public final class RiskStratification implements Analysis {
     public List<AnalysisTable> compute(AnalysisContext context) {
         LocalDate score = context.latestYear().start();
         LocalDate validateAt = score.minusYears(1);
-        LocalDate trainAt = score.minusYears(2);
-        context.progress().message("risk model: training on " + trainAt + ", validating on " + validateAt);
+        Optional<RiskModelFile.Saved> saved = context.savedRiskModel();
+        // a saved model (phm risk train) scores as it was trained; without one the build fits on the year before
+        LocalDate trainAt = saved.map(RiskModelFile.Saved::trainedAt).orElse(score.minusYears(2));
+        if (!trainAt.isBefore(validateAt)) {
+            return List.of(notComputed(" the saved model was trained on " + trainAt + ", which leaves no later "
+                    + "complete year of outcomes to validate it on (the latest starts " + validateAt + "); train it on "
+                    + "an earlier index date with phm risk train --index"));
+        }
+        context.progress().message("risk model: " + (saved.isPresent() ? "saved model trained on " : "training on ")
+                + trainAt + ", validating on " + validateAt);
         RiskData train = RiskData.load(context.engine(), trainAt);
         RiskData validation = RiskData.load(context.engine(), validateAt);
         String tooFew = tooFew(train, "training", trainAt) + tooFew(validation, "validation", validateAt);
         if (!tooFew.isEmpty()) {
             // A model fitted or judged on a handful of admissions would be noise presented as a finding.
             context.progress().message("risk model: not fitted:" + tooFew);
-            return List.of(new AnalysisTable("metrics", "Model performance: not computed", List.of(text("metric", "Measure"),
-                    number("value", "Value"), number("lower", "95% lower limit"), number("upper", "95% upper limit"),
-                    text("note", "Why")), List.of(Arrays.asList("Not fitted", null, null, null, "Too few people or "
-                    + "admissions to fit and validate the model (at least " + MIN_OUTCOMES + " admitted and not "
-                    + "admitted are needed in each year):" + tooFew))));
+            return List.of(notComputed(" too few people or admissions to fit and validate the model (at least "
+                    + MIN_OUTCOMES + " admitted and not admitted are needed in each year):" + tooFew));
         }
-        RiskModel.Model model = RiskModel.train(train);
+        RiskModel.Model model = saved.map(RiskModelFile.Saved::model).orElseGet(() -> RiskModel.train(train));
         double[] risk = new double[validation.size()];
         for (int i = 0; i < risk.length; i++) {
             risk[i] = model.probability(validation.x()[i]);
@@ -119,13 +125,23 @@ public final class RiskStratification implements Analysis {
         List<RiskFairness.Row> fairness = RiskFairness.audit(validation, risk);
         context.progress().message("risk model: AUC " + String.format("%.3f", v.model().auc().auc())
                 + " on the validation year; scoring " + score + " in the engine");
-        return List.of(metrics(v, t, trainAt, validateAt), performance(v, t), fairness(fairness), coefficients(model),
-                strata(context, model, score));
+        String source = saved.isPresent() ? "Saved model (phm risk train), trained on the cohort of " + trainAt
+                + ": " + String.format("%,d", model.trainedOn()) + " people"
+                : "Fitted by this build on the cohort of " + trainAt + " (no saved model beside the workspace)";
+        return List.of(metrics(v, t, trainAt, validateAt, source), performance(v, t), fairness(fairness),
+                coefficients(model), strata(context, model, score));
+    }
+
+    private static AnalysisTable notComputed(String why) {
+        return new AnalysisTable("metrics", "Model performance: not computed", List.of(text("metric", "Measure"),
+                number("value", "Value"), number("lower", "95% lower limit"), number("upper", "95% upper limit"),
+                text("note", "Why")), List.of(Arrays.asList("Not fitted", null, null, null, "Not computed:" + why)));
     }
 
     private static AnalysisTable metrics(RiskModel.Validation v, RiskModel.Validation trees, LocalDate trainAt,
-                                         LocalDate validateAt) {
+                                         LocalDate validateAt, String source) {
         List<List<Object>> rows = new ArrayList<>();
+        rows.add(Arrays.asList("Model", null, null, null, source));
         var m = v.model();
         var c = m.calibration();
         rows.add(Arrays.asList("AUC (model)", m.auc().auc(), m.auc().lower(), m.auc().upper(), "DeLong 95% CI"));
@@ -234,17 +250,26 @@ public final class RiskStratification implements Analysis {
                 AnalysisTable.Column.reference("odds_ratio", "number", "exp(coefficient)")), rows);
     }
 
-    private static AnalysisTable strata(AnalysisContext context, RiskModel.Model model, LocalDate score) {
-        Query scored = RiskScoring.withScore(model, score);
-        long people = context.engine().execute(scored.aggregate(List.of(), countRows("people"))).getLong(0, "people");
+    /**
+     * The cohort on the index date scored in the engine, ranked (1 = highest risk; ties by person_id, so the
+     * ranking is the same on every engine) and given its stratum: columns of {@link RiskScoring#withScore} with
+     * risk_rank and stratum.
+     */
+    public static Query ranked(org.openphm.engine.Engine engine, RiskModel.Model model, LocalDate index) {
+        Query scored = RiskScoring.withScore(model, index);
+        long people = engine.execute(scored.aggregate(List.of(), countRows("people"))).getLong(0, "people");
         var stratum = when(col("risk_rank").le(lit(ceil(CUTS[0], people))), lit(STRATA.get(0)))
                 .when(col("risk_rank").le(lit(ceil(CUTS[1], people))), lit(STRATA.get(1)))
                 .when(col("risk_rank").le(lit(ceil(CUTS[2], people))), lit(STRATA.get(2)))
                 .otherwise(lit(STRATA.get(3)));
+        return scored.rowNumber("risk_rank", List.of(), SortKey.desc("risk"), SortKey.asc("person_id"))
+                .derive(Named.as("stratum", stratum));
+    }
+
+    private static AnalysisTable strata(AnalysisContext context, RiskModel.Model model, LocalDate score) {
+        Query ranked = ranked(context.engine(), model, score);
         AreaGrouping areas = new AreaGrouping(List.of(AreaType.ICB, AreaType.PLACE, AreaType.NEIGHBOURHOOD,
                 AreaType.PCN, AreaType.PRACTICE));
-        Query ranked = scored.rowNumber("risk_rank", List.of(), SortKey.desc("risk"), SortKey.asc("person_id"))
-                .derive(Named.as("stratum", stratum));
         Result r = context.engine().execute(ranked.aggregate(areas.keys(List.of(), List.of("stratum")),
                 areas.sets(List.of(List.of()), List.of("stratum")), countRows("people"),
                 sum("expected_admissions", col("risk")), sum("emergency_12m", col("emergency_12m")),

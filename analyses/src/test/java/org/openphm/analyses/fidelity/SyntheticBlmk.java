@@ -27,6 +27,7 @@ public final class SyntheticBlmk {
     public static final long SEED = 20250331;
 
     private static Path workspace;
+    private static final String CEILING = "ceiling.csv";
 
     public static long patients() {
         return Long.getLong("openphm.fidelity.patients", 60_000);
@@ -42,7 +43,9 @@ public final class SyntheticBlmk {
             Path dir = Files.createTempDirectory("openphm-fidelity");
             dir.toFile().deleteOnExit();
             Path data = dir.resolve("data");
-            Map<String, Long> rows = SyntheticIcb.generate(data, new SynthOptions(patients(), SEED, true),
+            // the risk model's ceiling goes beside the data folder, never into it (RiskCeilingFidelityTest)
+            Map<String, Long> rows = SyntheticIcb.generate(data, new SynthOptions(patients(), SEED, true,
+                            dir.resolve(CEILING)),
                     QofRegisters.ageLabels(), Progress.SILENT);
             if (rows.getOrDefault("patient", 0L) == 0) {
                 throw new IllegalStateException("the generator wrote no patients: " + rows);
@@ -52,6 +55,11 @@ public final class SyntheticBlmk {
             workspace = ws;
         }
         return workspace;
+    }
+
+    /** The generator's true admission probabilities of the workspace's people (phm generate --ceiling). */
+    public static Path ceiling() throws Exception {
+        return workspace().resolveSibling(CEILING);
     }
 
     public static Engine engine() throws Exception {

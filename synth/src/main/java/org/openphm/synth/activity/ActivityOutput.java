@@ -41,6 +41,16 @@ final class ActivityOutput {
                 Math.round(cost * 100) / 100.0, destination);
     }
 
+    /**
+     * Records, when a ceiling file was requested, the emergency admissions the generator expects for the person
+     * in the exposure: the Poisson mean of every emergency stream, so P(one or more) = 1 - exp(-mean).
+     */
+    void expectedEmergencies(Exposure x, double expected) throws IOException {
+        if (sinks.ceiling() != null) {
+            sinks.ceiling().row(person.personKey(), x.year().label(), expected, -Math.expm1(-expected));
+        }
+    }
+
     void detention(LocalDate start, String section, LocalDate end) throws IOException {
         sinks.of(CanonicalSchema.DETENTION).row(person.personKey(), start, section, end);
     }

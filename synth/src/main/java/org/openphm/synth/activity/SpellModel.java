@@ -253,6 +253,9 @@ final class SpellModel {
         for (double w : weights) {
             total += w;
         }
+        // every stream but elective and maternity writes an emergency spell (the risk model's outcome)
+        out.expectedEmergencies(x, (total - weights[Stream.ELECTIVE.ordinal()] - weights[Stream.MATERNITY.ordinal()])
+                * x.years());
         int n = Draws.poisson(rng, total * x.years());
         for (int k = 0; k < n; k++) {
             int pick = Draws.pick(rng, weights);
