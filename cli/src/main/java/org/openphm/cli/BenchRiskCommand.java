@@ -78,19 +78,25 @@ final class BenchRiskCommand implements Callable<Integer> {
             RiskModel.validate(trees, validation);
             t = step(steps, "validate both (AUC, DeLong, calibration, capture)", t);
 
-            // baseline: the same cohort and features, summed without the model
+            // baseline: the same cohort and features, summed without the model; each run twice, alternately, and
+            // the faster kept, so neither is charged for a cold cache the other warmed
             List<Measure> features = new ArrayList<>(List.of(countRows("people")));
             RiskFeatures.all().forEach(f -> features.add(sum(f.name(), Expr.col(f.name()))));
-            long b0 = System.nanoTime();
-            engine.execute(RiskCohort.withFeatures(score).aggregate(List.of(), features.toArray(Measure[]::new)));
-            double baseline = (System.nanoTime() - b0) / 1e9;
+            var baselineQuery = RiskCohort.withFeatures(score).aggregate(List.of(), features.toArray(Measure[]::new));
             features.add(sum("expected", Expr.col("risk")));
-            long s0 = System.nanoTime();
-            var scored = engine.execute(RiskScoring.withScore(model, score)
-                    .aggregate(List.of(), features.toArray(Measure[]::new)));
-            double scoring = (System.nanoTime() - s0) / 1e9;
-            steps.add(new Step("score everyone on " + score + " in the engine (" + String.format("%,d",
-                    scored.getLong(0, "people")) + " people)", scoring));
+            var scoringQuery = RiskScoring.withScore(model, score).aggregate(List.of(), features.toArray(Measure[]::new));
+            double baseline = Double.MAX_VALUE, scoring = Double.MAX_VALUE;
+            long people = 0;
+            for (int run = 0; run < 2; run++) {
+                long b0 = System.nanoTime();
+                engine.execute(baselineQuery);
+                baseline = Math.min(baseline, (System.nanoTime() - b0) / 1e9);
+                long s0 = System.nanoTime();
+                people = engine.execute(scoringQuery).getLong(0, "people");
+                scoring = Math.min(scoring, (System.nanoTime() - s0) / 1e9);
+            }
+            steps.add(new Step("score everyone on " + score + " in the engine (" + String.format("%,d", people)
+                    + " people; the faster of two runs)", scoring));
             double total = steps.stream().mapToDouble(Step::seconds).sum();
             double heapGb = peakHeapBytes() / 1e9;
             double rssGb = peakRssBytes() / 1e9;

@@ -41,8 +41,10 @@ final class DemoCommand implements Callable<Integer> {
         progress.message("3/3 Building the data pack");
         BuildCommand.run(workspace, out, false, DisclosureRule.nhsDefault(), true,
                 // the generator's size is the registered list on its reference date; later years grow from it, so
-                // the pack's latest registered population (DP 1.2) is a different, larger figure
-                String.format("synthetic BLMK-like population: %,d patients registered on %s (seed %d)", patients,
+                // the pack's latest registered population (DP 1.2) is a different, larger figure; its trends are
+                // the generator's (issue 16 item 4), so the cover says where they come from
+                String.format("synthetic BLMK-like population: %,d patients registered on %s (seed %d), its levels "
+                        + "and trends fitted to the data pack's (synth/CALIBRATION.md)", patients,
                         org.openphm.synth.population.PopulationFlow.REFERENCE_DATE.format(
                                 java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)), seed));
         System.out.printf("%nDone in %s. Open %s in a browser, or serve the dashboard:%n  ./phm serve --workspace %s%n",

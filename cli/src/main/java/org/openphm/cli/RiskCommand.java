@@ -230,8 +230,8 @@ final class RiskCommand implements Callable<Integer> {
                 }
                 for (String stratum : RiskStratification.STRATA) {
                     double[] n = strata.getOrDefault(stratum, new double[2]);
-                    System.out.printf("  %-9s %,10.0f people, %,10.0f emergency admissions expected in the next "
-                            + "12 months%n", stratum, n[0], n[1]);
+                    System.out.printf("  %-9s %,10.0f people, of whom %,8.0f are expected to have an emergency "
+                            + "admission in the next 12 months%n", stratum, n[0], n[1]);
                 }
                 System.out.printf("Wrote table %s in %s in %.1f s: person-level, it stays in the workspace.%n", TABLE,
                         w.workspace.toAbsolutePath(), seconds);

@@ -28,7 +28,7 @@ public final class RiskFairness {
 
     public record Row(String dimension, String group, int people, int admissions, Double auc, Double aucLower,
                       Double aucUpper, boolean aucFlag, double observed, double expected, double oe, double oeLower,
-                      double oeUpper, boolean oeFlag, double shareOfList, double shareOfAdmissions, int missed,
+                      double oeUpper, boolean oeFlag, int listed, double shareOfList, double shareOfAdmissions, int missed,
                       Double fnr, Double fnrLower, Double fnrUpper, boolean fnrFlag) {}
 
     public static final List<String> AGE_BANDS = List.of("0-17", "18-44", "45-64", "65-79", "80+");
@@ -116,7 +116,7 @@ public final class RiskFairness {
             fnrFlag = overallFnr < missed.lower() || overallFnr > missed.upper();
         }
         return new Row(dimension, group, m, events, auc, aucLo, aucHi, aucFlag, events, expected, oe, oeLo, oeHi,
-                oeLo > 1 || oeHi < 1, listSize == 0 ? 0 : (double) inList / listSize,
+                oeLo > 1 || oeHi < 1, inList, listSize == 0 ? 0 : (double) inList / listSize,
                 allAdmissions == 0 ? 0 : (double) events / allAdmissions, events - caught, fnr, fnrLo, fnrHi, fnrFlag);
     }
 }

@@ -27,6 +27,7 @@ import org.openphm.engine.Result;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
+import org.openphm.stats.prediction.Calibration;
 import org.openphm.stats.prediction.Capture;
 
 /**
@@ -77,6 +78,14 @@ public final class RiskStratification implements Analysis {
                         new ChartDescription("trend", "Share of next year's emergency admissions on the list",
                                 "The model's list against a list by prior admissions, validation year", "performance",
                                 Map.of(), Map.of("x", "list", "y", "sensitivity_pct", "series", "score"), "%"),
+                        new ChartDescription("table", "Calibration by decile of risk: predicted against observed",
+                                "A calibrated model's predicted share falls inside the observed share's 95% interval "
+                                        + "in each decile; validation year", "calibration", Map.of(), Map.of(), null),
+                        new ChartDescription("bar_ci", "Share admitted by decile of predicted risk",
+                                "Observed, with 95% intervals, validation year; compare with the predicted share in "
+                                        + "the table", "calibration", Map.of(),
+                                Map.of("x", "decile", "y", "observed_pct", "lower", "observed_lower",
+                                        "upper", "observed_upper"), "%"),
                         new ChartDescription("bar_ci", "Observed / expected admissions by ethnic group",
                                 "1 = as many admissions as the model predicted; validation year", "fairness",
                                 Map.of("dimension", "Ethnic group"), Map.of("x", "group", "y", "oe"), "ratio"),
@@ -128,7 +137,8 @@ public final class RiskStratification implements Analysis {
         String source = saved.isPresent() ? "Saved model (phm risk train), trained on the cohort of " + trainAt
                 + ": " + String.format("%,d", model.trainedOn()) + " people"
                 : "Fitted by this build on the cohort of " + trainAt + " (no saved model beside the workspace)";
-        return List.of(metrics(v, t, trainAt, validateAt, source), performance(v, t), fairness(fairness),
+        return List.of(metrics(v, t, trainAt, validateAt, source), performance(v, t),
+                calibration(Calibration.byRiskGroup(risk, validation.admitted(), 10)), fairness(fairness),
                 coefficients(model), strata(context, model, score));
     }
 
@@ -194,11 +204,38 @@ public final class RiskStratification implements Analysis {
                 rows);
     }
 
+    /** TRIPOD's calibration plot as a table: predicted against observed by decile of risk, validation year. */
+    private static AnalysisTable calibration(List<Calibration.Group> deciles) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Calibration.Group g : deciles) {
+            var observed = org.openphm.stats.Proportions.proportion(g.observed(), g.people(), 1, 0.95);
+            rows.add(Arrays.asList(g.group() + (g.group() == 1 ? " (lowest risk)" : g.group() == deciles.size()
+                    ? " (highest risk)" : ""), (long) g.people(), g.expected(), (long) g.observed(),
+                    100 * g.expected() / g.people(), 100.0 * g.observed() / g.people(), 100 * observed.lower(),
+                    100 * observed.upper()));
+        }
+        return new AnalysisTable("calibration", "Calibration by decile of predicted risk in the validation year: the "
+                + "share the model predicted against the share admitted", List.of(text("decile", "Decile of risk"),
+                count("people", "People in the decile"),
+                number("expected_admitted", "People the model expected to be admitted (sum of their risks)"),
+                count("admitted", "People admitted in the year"),
+                AnalysisTable.Column.derived("predicted_pct", "Predicted: mean risk, %",
+                        new AnalysisTable.Ratio("expected_admitted", "people", 100)),
+                AnalysisTable.Column.derived("observed_pct", "Observed: admitted / people, %",
+                        new AnalysisTable.Ratio("admitted", "people", 100)),
+                AnalysisTable.Column.derived("observed_lower", "Wilson 95% lower limit, %",
+                        new AnalysisTable.WilsonLimit("admitted", "people", 100, false)),
+                AnalysisTable.Column.derived("observed_upper", "Wilson 95% upper limit, %",
+                        new AnalysisTable.WilsonLimit("admitted", "people", 100, true))), rows);
+    }
+
     private static AnalysisTable fairness(List<RiskFairness.Row> rows) {
         List<List<Object>> out = new ArrayList<>();
         Map<String, Long> peopleIn = new java.util.HashMap<>();
         Map<String, Long> admissionsIn = new java.util.HashMap<>();
+        Map<String, Long> listedIn = new java.util.HashMap<>();
         for (RiskFairness.Row r : rows) {
+            listedIn.merge(r.dimension(), (long) r.listed(), Long::sum);
             peopleIn.merge(r.dimension(), (long) r.people(), Long::sum);
             admissionsIn.merge(r.dimension(), (long) r.admissions(), Long::sum);
         }
@@ -206,14 +243,15 @@ public final class RiskStratification implements Analysis {
             out.add(Arrays.asList(r.dimension(), r.group(), (long) r.people(), (long) r.admissions(), r.expected(),
                     r.oe(), r.oeFlag(), r.auc(), r.aucLower(), r.aucUpper(), r.aucFlag(), (long) r.missed(),
                     r.fnr() == null ? null : 100 * r.fnr(), r.fnrLower() == null ? null : 100 * r.fnrLower(),
-                    r.fnrUpper() == null ? null : 100 * r.fnrUpper(), r.fnrFlag(),
+                    r.fnrUpper() == null ? null : 100 * r.fnrUpper(), r.fnrFlag(), (long) r.listed(),
+                    100.0 * r.listed() / Math.max(1, listedIn.get(r.dimension())),
                     100.0 * r.people() / peopleIn.get(r.dimension()),
                     admissionsIn.get(r.dimension()) == 0 ? null : 100.0 * r.admissions() / admissionsIn.get(r.dimension())));
         }
         return new AnalysisTable("fairness", "Fairness audit on the validation year", List.of(
                 text("dimension", "Ethnic group, IMD quintile, sex or age band"), text("group", "The group"),
                 count("people", "People in the group"), count("admissions", "Of them, admitted in the year"),
-                number("expected_admissions", "Admissions the model predicted for them (sum of risks)"),
+                number("expected_admissions", "People the model expected to be admitted (sum of their risks)"),
                 AnalysisTable.Column.derived("oe", "Observed / expected admissions",
                         new AnalysisTable.Ratio("admissions", "expected_admissions", 1)),
                 AnalysisTable.Column.bool("oe_flag", "The 95% interval of O/E (exact or Byar, on the exact count) excludes 1"),
@@ -228,6 +266,9 @@ public final class RiskStratification implements Analysis {
                 AnalysisTable.Column.derived("fnr_upper", "Wilson 95% upper limit, %",
                         new AnalysisTable.WilsonLimit("missed", "admissions", 100, true)),
                 AnalysisTable.Column.bool("fnr_flag", "The group's interval excludes the whole population's rate"),
+                count("listed", "Of the group, people on the top-5% list"),
+                AnalysisTable.Column.derived("share_of_list_pct", "The group's share of the top-5% list, %",
+                        new AnalysisTable.ShareOfTotal("listed", List.of("dimension"), 100)),
                 AnalysisTable.Column.derived("share_of_people_pct", "The group's share of everybody in its dimension, %",
                         new AnalysisTable.ShareOfTotal("people", List.of("dimension"), 100)),
                 AnalysisTable.Column.derived("share_of_admissions_pct", "Its share of the admissions, %",
@@ -292,7 +333,7 @@ public final class RiskStratification implements Analysis {
                 text("area_code", "Area code"), text("area_name", "Area name"),
                 text("stratum", "Top 0.5%, 0.5-5%, 5-20% of the whole ICB by risk, or the rest"),
                 count("people", "People in the stratum"),
-                number("expected_admissions", "Emergency admissions the model expects for them in the next 12 months"),
+                number("expected_admissions", "People the model expects to have an emergency admission in the next 12 months (sum of risks)"),
                 count("emergency_admissions_12m", "Their emergency admissions in the 12 months before"),
                 AnalysisTable.Column.measure("bed_days_12m", "Their bed days in the 12 months before"),
                 number("cost_12m_gbp", "Cost of their spells in the 12 months before, £")), rows);

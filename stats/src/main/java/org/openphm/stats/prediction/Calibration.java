@@ -42,4 +42,41 @@ public final class Calibration {
         double intercept = LogisticRegression.fit(LogisticRegression.rows(none, y, offset), 0).intercept();
         return new Result(intercept, slope, brier / n, observed, expected);
     }
+
+    /** One risk group of a calibration plot: its people, events and the sum of their predicted risks. */
+    public record Group(int group, int people, int observed, double expected) {}
+
+    /**
+     * Calibration by risk group (deciles for {@code groups} = 10): people ranked by predicted risk, lowest first
+     * (ties by position, so the grouping is reproducible), cut into groups of as equal size as the count allows:
+     * person at rank r (0-based) falls in group ⌊r × groups / n⌋ + 1. Observed against expected per group is the
+     * calibration plot TRIPOD asks for (Collins et al., BMJ 2015;350:g7594, item 16).
+     */
+    public static java.util.List<Group> byRiskGroup(double[] predicted, boolean[] outcome, int groups) {
+        int n = predicted.length;
+        if (outcome.length != n || n < groups || groups < 1) {
+            throw new IllegalArgumentException("need at least " + groups + " predictions, each with an outcome");
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> predicted[a] != predicted[b] ? Double.compare(predicted[a], predicted[b])
+                : Integer.compare(a, b));
+        int[] people = new int[groups];
+        int[] observed = new int[groups];
+        double[] expected = new double[groups];
+        for (int r = 0; r < n; r++) {
+            int g = (int) ((long) r * groups / n);
+            int i = order[r];
+            people[g]++;
+            observed[g] += outcome[i] ? 1 : 0;
+            expected[g] += predicted[i];
+        }
+        java.util.List<Group> out = new java.util.ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            out.add(new Group(g + 1, people[g], observed[g], expected[g]));
+        }
+        return out;
+    }
 }

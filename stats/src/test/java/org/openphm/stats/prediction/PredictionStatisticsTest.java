@@ -184,4 +184,20 @@ class PredictionStatisticsTest {
         // and exactly the pair count: 2642 of 58 × 51 = 2958 pairs
         assertEquals(2642.0 / 2958, auc.auc(), 1e-12);
     }
+
+    /**
+     * Risk groups by hand: seven people with risks 0.9, 0.1, 0.5, 0.3, 0.5, 0.7, 0.2 (outcomes 1, 0, 1, 0, 0, 1, 0)
+     * in three groups. Ranked ascending (the tie 0.5 by position: person 2 before person 4): 0.1, 0.2, 0.3, 0.5(2),
+     * 0.5(4), 0.7, 0.9; rank r goes to group ⌊3r/7⌋ + 1: ranks 0-2 group 1, ranks 3-4 group 2, ranks 5-6 group 3.
+     * Group 1: 0.1 + 0.2 + 0.3 = 0.6 expected, 0 observed; group 2: 1.0 expected, 1 observed (person 2);
+     * group 3: 1.6 expected, 2 observed.
+     */
+    @Test
+    void calibrationByRiskGroupCutsRankedPeopleIntoNearlyEqualGroups() {
+        double[] p = {0.9, 0.1, 0.5, 0.3, 0.5, 0.7, 0.2};
+        boolean[] y = {true, false, true, false, false, true, false};
+        List<Calibration.Group> g = Calibration.byRiskGroup(p, y, 3);
+        assertEquals(List.of(new Calibration.Group(1, 3, 0, 0.1 + 0.2 + 0.3), new Calibration.Group(2, 2, 1, 0.5 + 0.5),
+                new Calibration.Group(3, 2, 2, 0.7 + 0.9)), g);
+    }
 }
