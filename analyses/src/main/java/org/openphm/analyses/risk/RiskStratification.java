@@ -112,24 +112,31 @@ public final class RiskStratification implements Analysis {
         }
         context.progress().message("risk model: " + (saved.isPresent() ? "saved model trained on " : "training on ")
                 + trainAt + ", validating on " + validateAt);
+        // one cohort in memory at a time: both models are fitted before the validation cohort is read
         RiskData train = RiskData.load(context.engine(), trainAt);
+        String tooFew = tooFew(train, "training", trainAt);
+        RiskModel.Model model = null;
+        RiskTrees.Model trees = null;
+        if (tooFew.isEmpty()) {
+            model = saved.isPresent() ? saved.get().model() : RiskModel.train(train);
+            // the gradient-boosted trees on the same people: reported beside the logistic model, which scores the
+            // population (one expression, cheap on every engine; the trees' nested CASEs are slow for Spark to parse)
+            trees = RiskTrees.train(train);
+        }
+        train = null;
         RiskData validation = RiskData.load(context.engine(), validateAt);
-        String tooFew = tooFew(train, "training", trainAt) + tooFew(validation, "validation", validateAt);
+        tooFew += tooFew(validation, "validation", validateAt);
         if (!tooFew.isEmpty()) {
             // A model fitted or judged on a handful of admissions would be noise presented as a finding.
             context.progress().message("risk model: not fitted:" + tooFew);
             return List.of(notComputed(" too few people or admissions to fit and validate the model (at least "
                     + MIN_OUTCOMES + " admitted and not admitted are needed in each year):" + tooFew));
         }
-        RiskModel.Model model = saved.map(RiskModelFile.Saved::model).orElseGet(() -> RiskModel.train(train));
         double[] risk = new double[validation.size()];
         for (int i = 0; i < risk.length; i++) {
             risk[i] = model.probability(validation.x()[i]);
         }
         RiskModel.Validation v = RiskModel.validate(model, validation);
-        // the gradient-boosted trees on the same people: reported beside the logistic model, which scores the
-        // population (one expression, cheap on every engine; the trees' nested CASEs are slow for Spark to parse)
-        RiskTrees.Model trees = RiskTrees.train(train);
         RiskModel.Validation t = RiskModel.validate(trees, validation);
         List<RiskFairness.Row> fairness = RiskFairness.audit(validation, risk);
         context.progress().message("risk model: AUC " + String.format("%.3f", v.model().auc().auc())
