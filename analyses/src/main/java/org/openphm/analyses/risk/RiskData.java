@@ -27,9 +27,12 @@ public record RiskData(LocalDate index, List<String> featureNames, double[][] x,
         return n;
     }
 
-    /** The cohort columns read besides the features: the outcome, the baseline score and the audit's groups. */
-    static final List<String> READ = List.of("person_id", "emergency_after", "death_after", "ethnic_group",
-            "imd_quintile", "sex", "age", "prior_emergencies");
+    /**
+     * The cohort columns read besides the features: the audit's groups and the death date as text, then the
+     * outcome, age and the baseline score as numbers, then the features.
+     */
+    static final List<String> TEXT = List.of("person_id", "death_after", "ethnic_group", "imd_quintile", "sex");
+    static final List<String> NUMBERS = List.of("emergency_after", "age", "prior_emergencies");
 
     /**
      * Streams the cohort from the engine (only the columns the model needs) into primitive arrays: a whole ICB's
@@ -39,18 +42,19 @@ public record RiskData(LocalDate index, List<String> featureNames, double[][] x,
         List<RiskFeatures.Feature> features = RiskFeatures.all();
         List<org.openphm.engine.query.Named> columns = new java.util.ArrayList<>();
         // the baseline score is the emergency_12m column, read under its own name beside the feature of that name
-        READ.forEach(c -> columns.add(org.openphm.engine.query.Named.as(c, org.openphm.engine.query.Expr.col(
-                c.equals("prior_emergencies") ? "emergency_12m" : c))));
+        java.util.stream.Stream.concat(TEXT.stream(), NUMBERS.stream()).forEach(c -> columns.add(
+                org.openphm.engine.query.Named.as(c, org.openphm.engine.query.Expr.col(
+                        c.equals("prior_emergencies") ? "emergency_12m" : c))));
         features.forEach(f -> columns.add(f.named()));
         Query query = RiskCohort.on(index).select(columns.toArray(org.openphm.engine.query.Named[]::new))
                 .orderBy(org.openphm.engine.query.SortKey.asc("person_id"));
         Reader reader = new Reader(index, features);
-        engine.stream(query, reader);
+        engine.streamNumeric(query, TEXT.size(), reader);
         return reader.data();
     }
 
-    /** Collects streamed rows into growing arrays. */
-    private static final class Reader implements Engine.RowSink {
+    /** Collects streamed rows into growing arrays (numbers unboxed: a whole ICB's cohort makes no garbage per cell). */
+    private static final class Reader implements Engine.NumericRowSink {
         private final LocalDate index;
         private final List<RiskFeatures.Feature> features;
         private final java.util.List<double[]> x = new java.util.ArrayList<>();
@@ -70,7 +74,8 @@ public record RiskData(LocalDate index, List<String> featureNames, double[][] x,
 
         @Override
         public void columns(List<String> names) {
-            List<String> expected = new java.util.ArrayList<>(READ);
+            List<String> expected = new java.util.ArrayList<>(TEXT);
+            expected.addAll(NUMBERS);
             features.forEach(f -> expected.add(f.name()));
             if (!names.equals(expected)) {
                 throw new IllegalStateException("the risk cohort came back with columns " + names);
@@ -78,32 +83,32 @@ public record RiskData(LocalDate index, List<String> featureNames, double[][] x,
         }
 
         @Override
-        public void row(Object[] v) {
+        public void row(String[] text, double[] v) {
             if (n == age.length) {
                 age = java.util.Arrays.copyOf(age, n * 2);
                 prior = java.util.Arrays.copyOf(prior, n * 2);
                 admitted = java.util.Arrays.copyOf(admitted, n * 2);
             }
-            int k = READ.size();
+            int k = NUMBERS.size();
             double[] row = new double[features.size()];
             for (int f = 0; f < row.length; f++) {
-                if (v[k + f] == null) {
+                if (Double.isNaN(v[k + f])) {
                     // every feature is defined for everybody (missing measurements have their own flag)
                     throw new IllegalStateException("feature " + features.get(f).name() + " is empty in row " + n
                             + " of the cohort on " + index);
                 }
-                row[f] = ((Number) v[k + f]).doubleValue();
+                row[f] = v[k + f];
             }
             x.add(row);
-            admitted[n] = ((Number) v[1]).longValue() > 0;
-            if (!admitted[n] && v[2] != null) {
+            admitted[n] = v[0] > 0;
+            if (!admitted[n] && text[1] != null) {
                 died++;
             }
-            ethnic.add((String) v[3]);
-            imd.add((String) v[4]);
-            sex.add((String) v[5]);
-            age[n] = ((Number) v[6]).intValue();
-            prior[n] = ((Number) v[7]).doubleValue();
+            ethnic.add(text[2]);
+            imd.add(text[3]);
+            sex.add(text[4]);
+            age[n] = (int) v[1];
+            prior[n] = v[2];
             n++;
         }
 

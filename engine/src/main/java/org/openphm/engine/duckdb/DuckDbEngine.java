@@ -109,16 +109,9 @@ public final class DuckDbEngine implements Engine {
 
     @Override
     public synchronized void stream(Query query, RowSink sink) {
-        keepShared(query);
-        String sql = render(query);
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            ResultSetMetaData md = rs.getMetaData();
-            int n = md.getColumnCount();
-            List<String> columns = new ArrayList<>(n);
-            for (int i = 1; i <= n; i++) {
-                columns.add(md.getColumnLabel(i));
-            }
+        read(query, (rs, columns) -> {
             sink.columns(columns);
+            int n = columns.size();
             while (rs.next()) {
                 Object[] row = new Object[n];
                 for (int i = 1; i <= n; i++) {
@@ -126,6 +119,45 @@ public final class DuckDbEngine implements Engine {
                 }
                 sink.row(row);
             }
+        });
+    }
+
+    /** Reads numbers with the driver's primitive getters: no value is boxed. */
+    @Override
+    public synchronized void streamNumeric(Query query, int textColumns, NumericRowSink sink) {
+        read(query, (rs, columns) -> {
+            sink.columns(columns);
+            int n = columns.size();
+            String[] text = new String[textColumns];
+            double[] numbers = new double[n - textColumns];
+            while (rs.next()) {
+                for (int i = 0; i < textColumns; i++) {
+                    text[i] = rs.getString(i + 1);
+                }
+                for (int i = textColumns; i < n; i++) {
+                    double v = rs.getDouble(i + 1);
+                    numbers[i - textColumns] = rs.wasNull() ? Double.NaN : v;
+                }
+                sink.row(text, numbers);
+            }
+        });
+    }
+
+    private interface Rows {
+        void read(ResultSet rs, List<String> columns) throws SQLException;
+    }
+
+    /** Runs the query and hands its open result, with the column names, to the reader. */
+    private void read(Query query, Rows rows) {
+        keepShared(query);
+        String sql = render(query);
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            ResultSetMetaData md = rs.getMetaData();
+            List<String> columns = new ArrayList<>(md.getColumnCount());
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                columns.add(md.getColumnLabel(i));
+            }
+            rows.read(rs, columns);
         } catch (SQLException e) {
             throw new EngineException("DuckDB failed: " + e.getMessage() + "\n" + sql, e);
         }

@@ -55,6 +55,40 @@ public abstract class EngineSpec {
         }
     }
 
+    // ==== person-level reads without boxing ================================================================
+
+    @Test
+    void streamNumericGivesTextColumnsAsTextAndTheRestAsDoublesWithNaNForEmpty() {
+        // spec_values ordered by id, with id and s read as text, then i, d and i / j as numbers:
+        // id 1: "abc", 7, 2.5, 3.5; id 2: "I21", -7, -2.5, -3.5; id 3: null, 3, 3.7, NaN (3/0 is NULL);
+        // id 4: "12", NaN (i is NULL), 0.125, NaN; id 5: "O'Brien \\ x", 10, -3.7, 10/3
+        List<String> names = new ArrayList<>();
+        List<String> text = new ArrayList<>();
+        List<double[]> numbers = new ArrayList<>();
+        engine.streamNumeric(values().select(Named.as("id", col("id")), Named.as("s", col("s")),
+                        Named.as("i", col("i")), Named.as("d", col("d")),
+                        Named.as("ratio", col("i").dividedBy(col("j")))).orderBy(SortKey.asc("id")), 2,
+                new Engine.NumericRowSink() {
+                    @Override
+                    public void columns(List<String> n) {
+                        names.addAll(n);
+                    }
+
+                    @Override
+                    public void row(String[] t, double[] v) {
+                        text.add(t[0] + "|" + t[1]);
+                        numbers.add(v.clone());
+                    }
+                });
+        assertEquals(List.of("id", "s", "i", "d", "ratio"), names);
+        assertEquals(List.of("1|abc", "2|I21", "3|null", "4|12", "5|O'Brien \\ x"), text);
+        double nan = Double.NaN;
+        double[][] expected = {{7, 2.5, 3.5}, {-7, -2.5, -3.5}, {3, 3.7, nan}, {nan, 0.125, nan}, {10, -3.7, 10.0 / 3.0}};
+        for (int r = 0; r < expected.length; r++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected[r], numbers.get(r), 0.0, "row " + (r + 1));
+        }
+    }
+
     // ==== expressions: arithmetic ========================================================================
 
     @Test
