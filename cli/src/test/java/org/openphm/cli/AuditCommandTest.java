@@ -1,0 +1,59 @@
+package org.openphm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openphm.server.access.AuditLog;
+
+/** {@code phm audit verify}: exit 0 and the head for an intact log, exit 1 naming the line for a tampered one. */
+class AuditCommandTest {
+
+    record Run(int code, String out) {}
+
+    static Run run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            return new Run(Phm.commandLine().execute(args), out.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    @Test
+    void verifiesTheWorkspacesLogAndNamesTheBrokenLine(@TempDir Path dir) throws Exception {
+        Path workspace = dir.resolve("phm.duckdb");
+        Path file = AuditLog.beside(workspace);
+        AuditLog log = new AuditLog(file);
+        String head = null;
+        for (int i = 0; i < 3; i++) {
+            head = log.append(new AuditLog.Access("gp" + i, "clinician", "cohort list", "practice P1", 12),
+                    Instant.parse("2026-12-06T09:00:00Z").plusSeconds(i));
+        }
+        Run ok = run("audit", "verify", "--workspace", workspace.toString(), "--expect-head", head);
+        assertEquals(0, ok.code(), ok.out());
+        assertTrue(ok.out().contains("is intact: 3 entries; head " + head), ok.out());
+
+        Run stale = run("audit", "verify", "--log", file.toString(), "--expect-head", "ab".repeat(32));
+        assertEquals(1, stale.code());
+        assertTrue(stale.out().contains("does not end at the expected head"), stale.out());
+
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        lines.set(1, lines.get(1).replace("\"gp1\"", "\"gp9\""));
+        Files.write(file, lines);
+        Run broken = run("audit", "verify", "--log", file.toString());
+        assertEquals(1, broken.code());
+        assertTrue(broken.out().contains("BROKEN at line 2: its content does not match its hash"), broken.out());
+    }
+}
