@@ -56,4 +56,20 @@ class AuditCommandTest {
         assertEquals(1, broken.code());
         assertTrue(broken.out().contains("BROKEN at line 2: its content does not match its hash"), broken.out());
     }
+
+    @Test
+    void userAddPrintsTheTokenOnceAndListNeverShowsIt(@TempDir Path dir) throws Exception {
+        Path workspace = dir.resolve("phm.duckdb");
+        Run add = run("user", "add", "--workspace", workspace.toString(), "--user", "dr.lee", "--role", "CLINICIAN",
+                "--scope", "neighbourhood:N04", "--days", "30");
+        assertEquals(0, add.code(), add.out());
+        String token = add.out().lines().filter(l -> l.trim().startsWith("phm_")).findFirst().orElseThrow().trim();
+        assertEquals("dr.lee", new org.openphm.server.access.UserStore(org.openphm.server.access.UserStore.beside(workspace))
+                .authenticate(token, Instant.now()).orElseThrow().name());
+        Run list = run("user", "list", "--workspace", workspace.toString());
+        assertTrue(list.out().contains("dr.lee") && list.out().contains("neighbourhood:N04"), list.out());
+        assertTrue(!list.out().contains(token));
+        assertEquals(0, run("user", "revoke", "--workspace", workspace.toString(), "--user", "dr.lee").code());
+        assertEquals(1, run("user", "revoke", "--workspace", workspace.toString(), "--user", "dr.lee").code());
+    }
 }
