@@ -180,7 +180,8 @@ final class RiskCommand implements Callable<Integer> {
     @Command(name = "score", mixinStandardHelpOptions = true,
             description = "Score everyone registered on an index date (default: the start of the latest year) with "
                     + "the saved model, inside the engine, into the workspace table " + Score.TABLE
-                    + " (person_id, index_date, risk, risk_rank, stratum). Prints the strata, never a person.")
+                    + " (person_id, index_date, risk, risk_rank, stratum and the facts a neighbourhood team reads beside it). "
+                    + "Prints the strata, never a person.")
     static final class Score implements Callable<Integer> {
         static final String TABLE = "risk_score";
 
@@ -213,7 +214,14 @@ final class RiskCommand implements Callable<Integer> {
                 var ranked = RiskStratification.ranked(engine, saved.model(), at).select(
                         Named.as("person_id", Expr.col("person_id")), Named.as("index_date", Expr.lit(at)),
                         Named.as("risk", Expr.col("risk")), Named.as("risk_rank", Expr.col("risk_rank")),
-                        Named.as("stratum", Expr.col("stratum")));
+                        Named.as("stratum", Expr.col("stratum")),
+                        // what a neighbourhood team reads beside the score (PatientLists serves it in scope)
+                        Named.as("practice_code", Expr.col("practice_code")),
+                        Named.as("neighbourhood_code", Expr.col("neighbourhood_code")),
+                        Named.as("age", Expr.col("age")), Named.as("sex", Expr.col("sex")),
+                        Named.as("ltc_count", Expr.col("ltc_count")),
+                        Named.as("emergency_12m", Expr.col("emergency_12m")),
+                        Named.as("bed_days_12m", Expr.col("bed_days_12m")));
                 try (Statement s = c.createStatement()) {
                     s.execute("CREATE OR REPLACE TABLE " + TABLE + " AS " + engine.render(ranked));
                 }

@@ -41,7 +41,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException(out + " holds no built results: run phm build --workspace W --out "
                     + out + " first");
         }
-        DashboardServer server = DashboardServer.start(out, host, port);
+        DashboardServer server = DashboardServer.start(out, workspace, host, port);
         System.out.printf("Dashboard: http://%s:%d/   API: http://%s:%d/api/openapi.json   (Ctrl-C to stop)%n",
                 host, server.port(), host, server.port());
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));

@@ -36,6 +36,14 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     public static DashboardServer start(Path buildDir, String host, int port) throws IOException {
+        return start(buildDir, null, host, port);
+    }
+
+    /**
+     * @param workspace the workspace behind the pack, or null: with it, clinicians signed in with a token get their
+     *                  own patients' risk list ({@link PatientLists}), every access audited
+     */
+    public static DashboardServer start(Path buildDir, Path workspace, String host, int port) throws IOException {
         ResultsDir results = ResultsDir.load(buildDir);
         Api api = new Api(results);
         ObjectMapper json = new ObjectMapper();
@@ -54,6 +62,15 @@ public final class DashboardServer implements AutoCloseable {
                 resource(ctx, "/openapi.json", "application/json; charset=utf-8");
             });
             api.routes(config.routes);
+            if (workspace != null) {
+                new PatientLists(workspace).routes(config.routes);
+            }
+            config.routes.exception(Unauthorized.class, (e, ctx) -> {
+                ctx.header("WWW-Authenticate", "Bearer");
+                error(ctx, json, HttpStatus.UNAUTHORIZED, e.getMessage(), null, null);
+            });
+            config.routes.exception(Forbidden.class, (e, ctx) -> error(ctx, json, HttpStatus.FORBIDDEN,
+                    e.getMessage(), null, null));
             config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, json, HttpStatus.BAD_REQUEST,
                     e.getMessage(), e.parameter(), e.allowed()));
             config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, json, HttpStatus.NOT_FOUND,
