@@ -2,7 +2,7 @@
 // from the same chart descriptions as the printed pack; this file only places them on the page.
 'use strict';
 
-const TABS = ['overview', 'sections', 'profile', 'compare', 'map'];
+const TABS = ['overview', 'sections', 'profile', 'compare', 'map', 'patients'];
 const state = { tab: 'overview', section: null, area: null, breakdown: 'none', tables: false, query: '', item: null,
   indicator: null, areas: [] };
 const el = (id) => document.getElementById(id);
@@ -142,6 +142,7 @@ async function show() {
     else if (state.tab === 'profile') await showProfile(main, token);
     else if (state.tab === 'compare') await showCompare(main, token);
     else if (state.tab === 'map') await showMap(main, token);
+    else if (state.tab === 'patients') await showPatients(main, token);
     else await showSections(main, token);
   } catch (e) {
     if (token !== loadToken) return;
@@ -901,3 +902,84 @@ async function showMap(main, token) {
 }
 
 init().catch((e) => { el('main').innerHTML = ''; el('main').appendChild(node('p', { class: 'error' }, 'Could not load: ' + e.message)); });
+
+// --- my patients: the clinician's own risk list (patient-level; signed in, audited) -----------------------
+
+// The token lives in this tab's sessionStorage only: closing the tab signs out. It is sent as a bearer
+// header, never in a URL, so it reaches no address bar, history or server log.
+const TOKEN_KEY = 'openphm.token';
+
+async function showPatients(main, token) {
+  main.appendChild(node('h2', {}, 'My patients: emergency admission risk list'));
+  main.appendChild(node('p', { class: 'note' }, 'For clinicians caring for these patients (direct care). The list '
+    + 'shows pseudonyms, never names or NHS numbers, and only your own practice or neighbourhood. Every request is '
+    + 'recorded in the audit log.'));
+  const saved = sessionStorage.getItem(TOKEN_KEY);
+  if (!saved) { signInForm(main, ''); return; }
+  const stratum = state.stratum || '';
+  const r = await fetch('api/phm/risk-list' + (stratum ? '?stratum=' + encodeURIComponent(stratum) : ''),
+    { headers: { Authorization: 'Bearer ' + saved }, cache: 'no-store' });
+  if (token !== loadToken) return;
+  const body = await r.json();
+  if (r.status === 401) { sessionStorage.removeItem(TOKEN_KEY); signInForm(main, body.error); return; }
+  if (!r.ok) {
+    main.appendChild(node('p', { class: 'error', id: 'list-error' }, body.error || ('HTTP ' + r.status)));
+    main.appendChild(signOutButton());
+    return;
+  }
+  const bar = node('div', { class: 'controls' });
+  bar.appendChild(node('span', { id: 'list-scope' }, 'Signed in: list for ' + body.scope + ', scored '
+    + body.index_date + ' (' + body.rows.length + ' people' + (body.truncated ? ', the first 5,000' : '') + ')'));
+  const select = node('select', { id: 'stratum' });
+  ['', 'Top 0.5%', '0.5-5%', '5-20%', 'Rest'].forEach((v) => {
+    const o = node('option', { value: v }, v || 'All strata');
+    if (v === stratum) o.selected = true;
+    select.appendChild(o);
+  });
+  select.addEventListener('change', () => { state.stratum = select.value; show(); });
+  const label = node('label', {}, 'Stratum ');
+  label.appendChild(select);
+  bar.appendChild(label);
+  bar.appendChild(signOutButton());
+  main.appendChild(bar);
+  const headers = { person_id: 'Pseudonym', risk_rank: 'Rank in ICB', risk: 'Risk (12 months)', stratum: 'Stratum',
+    age: 'Age', sex: 'Sex', ltc_count: 'Long-term conditions', emergency_12m: 'Emergency admissions (12 months)',
+    bed_days_12m: 'Bed days (12 months)', practice_code: 'Practice', neighbourhood_code: 'Neighbourhood' };
+  const table = node('table', { id: 'patient-list', class: 'data' });
+  const head = node('tr');
+  body.columns.forEach((c) => head.appendChild(node('th', { scope: 'col' }, headers[c] || c)));
+  table.appendChild(node('thead')).appendChild(head);
+  const rows = node('tbody');
+  body.rows.forEach((row) => {
+    const tr = node('tr');
+    row.forEach((v, i) => tr.appendChild(node('td', {}, body.columns[i] === 'risk' && v !== null
+      ? (100 * v).toFixed(1) + '%' : v === null ? '' : String(v))));
+    rows.appendChild(tr);
+  });
+  table.appendChild(rows);
+  const wrap = node('div', { class: 'tablewrap' });
+  wrap.appendChild(table);
+  main.appendChild(wrap);
+}
+
+function signInForm(main, problem) {
+  const form = node('form', { id: 'sign-in' });
+  if (problem) form.appendChild(node('p', { class: 'error' }, problem));
+  const label = node('label', {}, 'Access token (from your administrator: phm user add) ');
+  const input = node('input', { id: 'token', type: 'password', autocomplete: 'off', required: 'required' });
+  label.appendChild(input);
+  form.appendChild(label);
+  form.appendChild(node('button', { type: 'submit' }, 'Sign in'));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, input.value.trim());
+    show();
+  });
+  main.appendChild(form);
+}
+
+function signOutButton() {
+  const b = node('button', { id: 'sign-out', type: 'button' }, 'Sign out');
+  b.addEventListener('click', () => { sessionStorage.removeItem(TOKEN_KEY); state.stratum = ''; show(); });
+  return b;
+}
