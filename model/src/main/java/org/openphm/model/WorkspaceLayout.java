@@ -1,5 +1,7 @@
 package org.openphm.model;
 
+import java.nio.file.Path;
+
 /**
  * The contract between ingest (which writes a workspace) and the engines (which read it): a DuckDB file
  * holding one table per canonical table, named and typed as in {@link CanonicalSchema}, plus these.
@@ -15,4 +17,15 @@ public final class WorkspaceLayout {
     public static final String RECONCILIATION_TABLE = "_reconciliation";
     /** Meta key holding the schema version the workspace was written with. */
     public static final String META_SCHEMA_VERSION = "schema_version";
+
+    /**
+     * A file that belongs to a workspace and lives beside it, named after it so that two workspaces in one
+     * folder never share one: {@code phm.duckdb} keeps {@code phm.audit.jsonl}, {@code phm.users.json} and
+     * {@code phm.risk-model.json} (suffix {@code ".audit.jsonl"} and so on).
+     */
+    public static Path companion(Path workspace, String suffix) {
+        String name = workspace.getFileName().toString();
+        String stem = name.endsWith(".duckdb") ? name.substring(0, name.length() - ".duckdb".length()) : name;
+        return workspace.resolveSibling(stem + suffix);
+    }
 }

@@ -43,6 +43,8 @@ public final class Catalogue {
         all.addAll(ResourceAnalyses.all());
         // population health management, beyond the seed's twelve sections (issue 11)
         all.add(new org.openphm.analyses.risk.RiskStratification());
+        // issue 13: need segments
+        all.add(new org.openphm.analyses.phm.Segmentation());
         return all;
     }
 

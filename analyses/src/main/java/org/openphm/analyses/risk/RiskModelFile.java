@@ -1,5 +1,6 @@
 package org.openphm.analyses.risk;
 
+import org.openphm.model.WorkspaceLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -49,9 +50,7 @@ public final class RiskModelFile {
 
     /** Where the model of a workspace lives: {@code phm.duckdb} keeps {@code phm.risk-model.json} beside it. */
     public static Path beside(Path workspace) {
-        String name = workspace.getFileName().toString();
-        String stem = name.endsWith(".duckdb") ? name.substring(0, name.length() - ".duckdb".length()) : name;
-        return workspace.resolveSibling(stem + ".risk-model.json");
+        return WorkspaceLayout.companion(workspace, ".risk-model.json");
     }
 
     public static void write(Path file, Saved saved) throws IOException {

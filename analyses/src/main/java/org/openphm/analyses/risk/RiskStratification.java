@@ -142,11 +142,20 @@ public final class RiskStratification implements Analysis {
         context.progress().message("risk model: AUC " + String.format("%.3f", v.model().auc().auc())
                 + " on the validation year; scoring " + score + " in the engine");
         String source = saved.isPresent() ? "Saved model (phm risk train), trained on the cohort of " + trainAt
-                + ": " + String.format("%,d", model.trainedOn()) + " people"
+                + ": " + aboutPeople(model.trainedOn())
                 : "Fitted by this build on the cohort of " + trainAt + " (no saved model beside the workspace)";
         return List.of(metrics(v, t, trainAt, validateAt, source), performance(v, t),
                 calibration(Calibration.byRiskGroup(risk, validation.admitted(), 10)), fairness(fairness),
                 coefficients(model), strata(context, model, score));
+    }
+
+    /**
+     * A cohort size in a note, to the nearest thousand: notes escape the cell-level disclosure step, and an
+     * exact count beside the published tables could give a suppressed difference back.
+     */
+    static String aboutPeople(long people) {
+        return people < 1000 ? "fewer than 1,000 people"
+                : "about " + String.format("%,d", Math.round(people / 1000.0) * 1000) + " people";
     }
 
     private static AnalysisTable notComputed(String why) {

@@ -1,5 +1,6 @@
 package org.openphm.server.access;
 
+import org.openphm.model.WorkspaceLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,9 +46,7 @@ public final class AuditLog {
 
     /** Where a workspace's log lives: {@code phm.duckdb} keeps {@code phm.audit.jsonl} beside it. */
     public static Path beside(Path workspace) {
-        String name = workspace.getFileName().toString();
-        String stem = name.endsWith(".duckdb") ? name.substring(0, name.length() - ".duckdb".length()) : name;
-        return workspace.resolveSibling(stem + ".audit.jsonl");
+        return WorkspaceLayout.companion(workspace, ".audit.jsonl");
     }
 
     /** One access: the user and role that made it, the action and scope (e.g. a cohort in a neighbourhood), rows served. */

@@ -1,5 +1,6 @@
 package org.openphm.server.access;
 
+import org.openphm.model.WorkspaceLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -71,9 +72,7 @@ public final class UserStore {
     }
 
     public static Path beside(Path workspace) {
-        String name = workspace.getFileName().toString();
-        String stem = name.endsWith(".duckdb") ? name.substring(0, name.length() - ".duckdb".length()) : name;
-        return workspace.resolveSibling(stem + ".users.json");
+        return WorkspaceLayout.companion(workspace, ".users.json");
     }
 
     /** Adds a user and returns their token: the only time it exists in clear. */
