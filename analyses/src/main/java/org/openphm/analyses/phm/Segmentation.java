@@ -117,14 +117,22 @@ public final class Segmentation implements Analysis {
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < r.size(); i++) {
             Geography.Area area = geography.area(areas.areaOf(r, i));
-            rows.add(Arrays.asList(area.type().label(), area.code(), area.name(), r.getString(i, "segment"),
-                    r.getLong(i, "people"), ((Number) r.get(i, "emergency_12m")).longValue(),
-                    ((Number) r.get(i, "bed_days_12m")).longValue(),
-                    Math.round(((Number) r.get(i, "cost_12m")).doubleValue())));
+            rows.add(new ArrayList<>(Arrays.asList(area.type().label(), area.code(), area.name(),
+                    r.getString(i, "segment"), r.getLong(i, "people"),
+                    ((Number) r.get(i, "emergency_12m")).longValue(), ((Number) r.get(i, "bed_days_12m")).longValue(),
+                    Math.round(((Number) r.get(i, "cost_12m")).doubleValue()))));
         }
         rows.sort(Comparator.comparing((List<Object> row) -> AreaType.valueOf(((String) row.get(0))
                         .toUpperCase(Locale.ROOT)).ordinal())
                 .thenComparing(row -> (String) row.get(1)).thenComparing(row -> order.indexOf((String) row.get(3))));
+        Map<List<Object>, Long> areaTotals = totals(rows, List.of(1), 4);
+        for (List<Object> row : rows) {
+            long people = (Long) row.get(4);
+            row.add(4 + 1, 100.0 * people / areaTotals.get(List.of(row.get(1))));
+            row.add(1000.0 * (Long) row.get(6) / people);
+            row.add((double) (Long) row.get(7) / people);
+            row.add((double) (Long) row.get(8) / people);
+        }
         return new AnalysisTable("segments", "People by need segment on " + index + " and area, with their hospital "
                 + "use in the 12 months before", List.of(text("area_type", "ICB, Place, Neighbourhood, PCN or Practice"),
                 text("area_code", "Area code"), text("area_name", "Area name"), text("segment", "Need segment"),
@@ -172,13 +180,17 @@ public final class Segmentation implements Analysis {
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < r.size(); i++) {
             Geography.Area area = geography.area(areas.areaOf(r, i));
-            rows.add(Arrays.asList(area.type().label(), area.code(), area.name(), r.getString(i, "segment_from"),
-                    r.getString(i, "segment_to"), r.getLong(i, "people")));
+            rows.add(new ArrayList<>(Arrays.asList(area.type().label(), area.code(), area.name(),
+                    r.getString(i, "segment_from"), r.getString(i, "segment_to"), r.getLong(i, "people"))));
         }
         rows.sort(Comparator.comparing((List<Object> row) -> AreaType.valueOf(((String) row.get(0))
                         .toUpperCase(Locale.ROOT)).ordinal()).thenComparing(row -> (String) row.get(1))
                 .thenComparing(row -> order.indexOf((String) row.get(3)))
                 .thenComparing(row -> order.indexOf((String) row.get(4))));
+        Map<List<Object>, Long> fromTotals = totals(rows, List.of(1, 3), 5);
+        for (List<Object> row : rows) {
+            row.add(100.0 * (Long) row.get(5) / fromTotals.get(List.of(row.get(1), row.get(3))));
+        }
         return new AnalysisTable("transitions", "Segment on " + before + " against segment on " + index
                 + " (Place as of the later date)", List.of(text("area_type", "ICB or Place"),
                 text("area_code", "Area code"), text("area_name", "Area name"),
@@ -187,5 +199,14 @@ public final class Segmentation implements Analysis {
                 count("people", "People"),
                 AnalysisTable.Column.derived("share_of_from_pct", "Share of the people in the earlier segment, %",
                         new AnalysisTable.ShareOfTotal("people", List.of("area_code", "segment_from"), 100))), rows);
+    }
+
+    /** The sum of column {@code value} over the rows agreeing on the {@code key} columns. */
+    private static Map<List<Object>, Long> totals(List<List<Object>> rows, List<Integer> key, int value) {
+        Map<List<Object>, Long> totals = new java.util.HashMap<>();
+        for (List<Object> row : rows) {
+            totals.merge(key.stream().map(row::get).toList(), (Long) row.get(value), Long::sum);
+        }
+        return totals;
     }
 }

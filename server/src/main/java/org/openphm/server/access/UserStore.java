@@ -38,7 +38,7 @@ public final class UserStore {
      * administrators have none.
      */
     public record Scope(String areaType, String code) {
-        static final Pattern FORM = Pattern.compile("(practice|neighbourhood):([A-Za-z0-9]{1,20})");
+        static final Pattern FORM = Pattern.compile("(practice|neighbourhood):([A-Za-z0-9][A-Za-z0-9-]{0,19})");
 
         public static Scope parse(String text) {
             var m = FORM.matcher(text == null ? "" : text);

@@ -60,5 +60,8 @@ class UserStoreTest {
         var badScope = assertThrows(IllegalArgumentException.class, () -> UserStore.Scope.parse("pcn:U1; drop"));
         assertTrue(badScope.getMessage().contains("practice:<code> or neighbourhood:<code>"));
         assertThrows(IllegalArgumentException.class, () -> store.add("a b", UserStore.Role.ANALYST, null, NOW));
+        // neighbourhood codes are data (the synthetic BLMK's are BLMK-N01 ...): a hyphen inside is allowed
+        org.junit.jupiter.api.Assertions.assertEquals("BLMK-N01", UserStore.Scope.parse("neighbourhood:BLMK-N01").code());
+        assertThrows(IllegalArgumentException.class, () -> UserStore.Scope.parse("neighbourhood:-N01"));
     }
 }
