@@ -76,9 +76,26 @@ public final class CheckedFile {
         List<Error> errors = s.validate(node);
         if (!errors.isEmpty()) {
             throw new Invalid(where + " does not follow " + schema + ":\n" + errors.stream()
-                    .map(e -> "  field " + e.getInstanceLocation() + ": " + e.getMessage())
+                    .map(e -> "  field " + field(e.getInstanceLocation().toString()) + ": " + e.getMessage())
                     .distinct().collect(Collectors.joining("\n")));
         }
+    }
+
+    /**
+     * A JSON Pointer as the validator gives it ({@code /include/0/criterion}) in the form our own checks use and a
+     * reader of the file follows ({@code $.include[0].criterion}).
+     */
+    static String field(String pointer) {
+        if (pointer.startsWith("$")) {
+            return pointer;
+        }
+        StringBuilder b = new StringBuilder("$");
+        for (String part : pointer.split("/")) {
+            if (!part.isEmpty()) {
+                b.append(part.matches("[0-9]+") ? "[" + part + "]" : "." + part.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return b.toString();
     }
 
     /** The text of a shipped schema, for {@code phm cohort schema}. */

@@ -1,0 +1,169 @@
+package org.openphm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openphm.model.Progress;
+import org.openphm.server.access.AuditLog;
+import org.openphm.server.access.UserStore;
+import picocli.CommandLine;
+
+/**
+ * {@code phm cohort run} on a small synthetic ICB (issue 13, item 2): the published tables are rounded and hold no
+ * pseudonym; the person list goes only to a clinician, only for their own scope, never into the published folder,
+ * and every request for it, served or refused, is in the audit log.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CohortCommandTest {
+    Path tmp;
+    Path workspace;
+    String neighbourhood;
+    String clinicianToken;
+    String analystToken;
+
+    static final String ADULTS = """
+            {"format": "openphm-cohort", "name": "Adults", "description": "everyone 18+", "index_date": "latest",
+             "include": [{"label": "18+", "criterion": {"fact": "age", "op": ">=", "value": 18}}],
+             "exclude": [{"label": "palliative", "criterion": {"register": "PC"}}],
+             "list": ["age", "sex", "segment"]}
+            """;
+
+    @BeforeAll
+    void ingest(@TempDir Path dir) throws Exception {
+        tmp = dir;
+        Path data = tmp.resolve("data");
+        workspace = tmp.resolve("phm.duckdb");
+        SyntheticData.generate(data, 5_000, 5, SyntheticData.Format.csv, true, null, Progress.SILENT);
+        assertEquals(0, run("ingest", "--workspace", workspace.toString(), data.toString()).code);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + workspace.toAbsolutePath());
+             ResultSet r = c.createStatement().executeQuery("SELECT neighbourhood_code FROM practice "
+                     + "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")) {
+            r.next();
+            neighbourhood = r.getString(1);
+        }
+        UserStore users = new UserStore(UserStore.beside(workspace));
+        Instant later = Instant.now().plusSeconds(3600);
+        clinicianToken = users.add("dr.ng", UserStore.Role.CLINICIAN,
+                UserStore.Scope.parse("neighbourhood:" + neighbourhood), later);
+        analystToken = users.add("an.analyst", UserStore.Role.ANALYST, null, later);
+        Files.writeString(tmp.resolve("adults.json"), ADULTS);
+    }
+
+    record Run(int code, String out, String err) {}
+
+    Run run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            CommandLine cl = Phm.commandLine();
+            cl.setErr(new PrintWriter(err, true));
+            int code = cl.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    @Test
+    void theExampleCohortsRunAndTheirTablesArePublishable() throws Exception {
+        Path out = tmp.resolve("published");
+        for (String example : List.of("frail-75-plus-2-emergencies.json", "smi-without-health-check.json")) {
+            Run r = run("cohort", "run", Path.of("..", "examples", "cohorts", example).toString(), "--workspace",
+                    workspace.toString(), "--out", out.toString());
+            assertEquals(0, r.code, r.err);
+            assertTrue(r.out.contains("Attrition") && r.out.contains("Wrote 6 publishable files"), r.out);
+        }
+        // the risk-stratum example needs a saved model, and says how to get one
+        Run risk = run("cohort", "run", Path.of("..", "examples", "cohorts", "top-risk-one-neighbourhood.yaml")
+                .toString(), "--workspace", workspace.toString(), "--out", out.toString());
+        assertNotEquals(0, risk.code);
+        assertTrue(risk.err.contains("phm risk train"), risk.err);
+
+        try (Stream<Path> files = Files.list(out)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                String text = Files.readString(f);
+                assertFalse(text.matches("(?s).*[0-9a-f]{32}.*"), f + " holds a pseudonym");
+                if (f.toString().endsWith("-attrition.csv")) {
+                    var csv = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                            .get().parse(new java.io.StringReader(text));
+                    for (var row : csv) {
+                        for (String column : List.of("people_before", "people")) {
+                            String v = row.get(column);
+                            assertTrue(v.isEmpty() || Long.parseLong(v) % 5 == 0, f + ": " + row);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void onlyAClinicianGetsTheListOfTheirOwnScopeAndEveryRequestIsAudited() throws Exception {
+        Path cohort = tmp.resolve("adults.json");
+        Path out = tmp.resolve("published-lists");
+        Path list = tmp.resolve("private").resolve("adults-list.csv");
+        Files.createDirectories(list.getParent());
+        Path log = AuditLog.beside(workspace);
+        long before = Files.exists(log) ? Files.readAllLines(log).size() : 0;
+
+        Run analyst = run("cohort", "run", cohort.toString(), "--workspace", workspace.toString(), "--out",
+                out.toString(), "--list", list.toString(), "--token", analystToken);
+        assertNotEquals(0, analyst.code);
+        assertTrue(analyst.err.contains("clinicians"), analyst.err);
+        assertFalse(Files.exists(list));
+
+        Run forged = run("cohort", "run", cohort.toString(), "--workspace", workspace.toString(), "--out",
+                out.toString(), "--list", list.toString(), "--token", clinicianToken + "x");
+        assertNotEquals(0, forged.code);
+        assertFalse(Files.exists(list));
+
+        Run inside = run("cohort", "run", cohort.toString(), "--workspace", workspace.toString(), "--out",
+                out.toString(), "--list", out.resolve("list.csv").toString(), "--token", clinicianToken);
+        assertNotEquals(0, inside.code);
+        assertTrue(inside.err.contains("publishable"), inside.err);
+
+        Run clinician = run("cohort", "run", cohort.toString(), "--workspace", workspace.toString(), "--out",
+                out.toString(), "--list", list.toString(), "--token", clinicianToken);
+        assertEquals(0, clinician.code, clinician.err);
+        List<String> lines = Files.readAllLines(list);
+        assertEquals("person_id,practice_code,neighbourhood_code,age,sex,segment", lines.get(0));
+        assertTrue(lines.size() > 10, "a neighbourhood's adults: " + lines.size());
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            assertEquals(neighbourhood, cells[2], "only the clinician's own neighbourhood");
+            assertTrue(cells[0].matches("[0-9a-f]{32}"), "pseudonymised: " + cells[0]);
+            assertTrue(Integer.parseInt(cells[3]) >= 18);
+        }
+        assertFalse(clinician.out.matches("(?s).*[0-9a-f]{32}.*"), "no pseudonym on the console");
+
+        List<String> entries = Files.readAllLines(log);
+        List<String> added = entries.subList((int) before, entries.size());
+        assertEquals(3, added.size(), "the analyst's and the forged token's refusals, the clinician's list: " + added);
+        assertTrue(added.get(0).contains("an.analyst") && added.get(0).contains("refused"), added.get(0));
+        assertTrue(added.get(1).contains("refused"), added.get(1));
+        assertTrue(added.get(2).contains("dr.ng") && added.get(2).contains("\"rows\":" + (lines.size() - 1)),
+                added.get(2));
+        assertTrue(AuditLog.verify(log).intact());
+    }
+}
