@@ -165,5 +165,35 @@ class CohortCommandTest {
         assertTrue(added.get(2).contains("dr.ng") && added.get(2).contains("\"rows\":" + (lines.size() - 1)),
                 added.get(2));
         assertTrue(AuditLog.verify(log).intact());
+
+        // the practice puts its own NHS numbers back: every synthetic patient's number, one invalid, matched with
+        // the key; a number never appears on the console
+        List<String> patients = Files.readAllLines(tmp.resolve("data").resolve("patient.csv"));
+        List<String> numbers = new java.util.ArrayList<>(List.of("nhs_number"));
+        patients.subList(1, patients.size()).forEach(l -> numbers.add(l.substring(0, l.indexOf(','))));
+        numbers.add("12345");
+        Path ours = tmp.resolve("private").resolve("our-patients.csv");
+        Files.write(ours, numbers);
+        Path named = tmp.resolve("private").resolve("named.csv");
+        Run reid = run("reidentify", "--list", list.toString(), "--nhs-numbers", ours.toString(), "--key",
+                workspace.resolveSibling(workspace.getFileName() + ".key").toString(), "--out", named.toString());
+        assertEquals(0, reid.code, reid.err);
+        int listed = lines.size() - 1;
+        assertTrue(reid.out.contains(String.format("Matched %,d of the list's %,d people", listed, listed)), reid.out);
+        assertTrue(reid.out.contains("1 supplied numbers are not valid NHS numbers (lines " + numbers.size() + ")"),
+                reid.out);
+        assertTrue(numbers.subList(1, numbers.size()).stream().noneMatch(n -> reid.out.contains(n)),
+                "no NHS number on the console");
+        List<String> back = Files.readAllLines(named);
+        assertEquals("nhs_number,person_id,practice_code,neighbourhood_code,age,sex,segment", back.get(0));
+        assertEquals(listed + 1, back.size());
+        assertTrue(back.get(1).matches("[0-9]{10},[0-9a-f]{32},.*"), back.get(1));
+
+        // a practice that supplies only some numbers gets only those patients back
+        Files.write(ours, List.of("nhs_number", numbers.get(1)));
+        Run one = run("reidentify", "--list", list.toString(), "--nhs-numbers", ours.toString(), "--key",
+                workspace.resolveSibling(workspace.getFileName() + ".key").toString(), "--out", named.toString());
+        assertEquals(0, one.code, one.err);
+        assertTrue(Files.readAllLines(named).size() <= 2);
     }
 }

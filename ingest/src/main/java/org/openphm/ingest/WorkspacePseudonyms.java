@@ -19,6 +19,17 @@ public final class WorkspacePseudonyms {
             throw new IOException("no workspace key " + keyFile + ": the workspace was loaded with person_id columns "
                     + "(then the file must carry person_id too) or its key was moved away from it");
         }
+        return withKey(keyFile);
+    }
+
+    /**
+     * The pseudonyms of a workspace's key file (W.key) alone: what a practice holding the key and its own
+     * patients' NHS numbers needs to find them on a list (phm reidentify), without the workspace.
+     */
+    public static UnaryOperator<String> withKey(Path keyFile) throws IOException {
+        if (!Files.exists(keyFile)) {
+            throw new IOException("no key file " + keyFile);
+        }
         Pseudonymiser pseudonymiser = new Pseudonymiser(WorkspaceKey.load(keyFile));
         return raw -> {
             String digits = NhsNumber.normalise(raw);
