@@ -406,7 +406,7 @@ function withFormatters(option, width, div) {
     const needed = 10 + titleLines.length * 18 + subLines.length * 15 + (yName ? 30 : 14);
     if (needed > top) top = needed;
     if (grid) grid.top = top;
-    (option.series || []).filter((x) => x.type === 'treemap').forEach((x) => { x.top = needed; });
+    (option.series || []).filter((x) => x.type === 'treemap' || x.type === 'sankey').forEach((x) => { x.top = needed; });
   }
   const heat = (option.series || []).find((s) => s.type === 'heatmap');
   if (heat) fitHeatmap(option, heat, width, div, top);

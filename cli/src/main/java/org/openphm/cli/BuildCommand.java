@@ -1,7 +1,10 @@
 package org.openphm.cli;
 
 import org.openphm.model.ConsoleProgress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.openphm.model.WorkspaceLayout;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.openphm.analyses.build.Build;
 import org.openphm.analyses.build.BuildReport;
@@ -42,10 +45,28 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--no-pack", description = "Skip the HTML and PDF pack")
     boolean noPack;
 
+    @Option(names = "--cohorts", description = "Folder of saved cohort files (.json, .yaml) to publish with the pack "
+            + "as aggregates (PHM 13.3; default: <workspace>.cohorts beside the workspace, when it exists)")
+    Path cohorts;
+
     @Override
     public Integer call() throws Exception {
+        Path folder = cohorts != null ? cohorts : WorkspaceLayout.companion(workspace, ".cohorts");
+        if (cohorts != null && !Files.isDirectory(cohorts)) {
+            throw new IllegalArgumentException("--cohorts " + cohorts + " is not a folder");
+        }
         return run(workspace, out, analystOutputs, new DisclosureRule(suppressAtOrBelow, roundTo, false), !noPack,
-                "workspace " + workspace.getFileName());
+                "workspace " + workspace.getFileName(), cohortFiles(folder));
+    }
+
+    /** The cohort files of a folder (none when it does not exist), in name order. */
+    static List<Path> cohortFiles(Path folder) throws java.io.IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().matches(".*\\.(json|ya?ml)$")).sorted().toList();
+        }
     }
 
     /**
@@ -53,7 +74,7 @@ final class BuildCommand implements Callable<Integer> {
      * (moves into {@code out}) only what passes.
      */
     static int run(Path workspace, Path out, boolean analystOutputs, DisclosureRule rule, boolean pack,
-                   String population) throws Exception {
+                   String population, List<Path> cohorts) throws Exception {
         WorkspaceVersion.requireCurrent(workspace);
         ConsoleProgress progress = new ConsoleProgress(System.out);
         Path staging = Release.prepare(out);
@@ -65,8 +86,12 @@ final class BuildCommand implements Callable<Integer> {
                 + m.trainedAt() + ")"));
         Build.Summary summary;
         try (Engine engine = DuckDbEngine.open(workspace)) {
-            summary = Build.run(engine, new Build.Options(staging, null, analystOutputs, rule, population, riskModel),
-                    progress);
+            if (!cohorts.isEmpty()) {
+                progress.message("Publishing " + cohorts.size() + " saved cohorts as aggregates: "
+                        + String.join(", ", cohorts.stream().map(c -> c.getFileName().toString()).toList()));
+            }
+            summary = Build.run(engine, new Build.Options(staging, null, analystOutputs, rule, population, riskModel,
+                    cohorts), progress);
         }
         PackSummary p = pack ? PackWriter.write(staging, progress) : null;
         progress.message("Checking every file before it is published (phm check-outputs)");

@@ -12,15 +12,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.openphm.analyses.build.Periods;
-import org.openphm.analyses.catalogue.AnalysisInfo;
+import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.output.AnalysisFiles;
 import org.openphm.analyses.output.TableDisclosure;
+import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.phm.CheckedFile;
+import org.openphm.analyses.phm.CohortAnalysis;
 import org.openphm.analyses.phm.CohortDefinition;
 import org.openphm.analyses.phm.CohortRun;
 import org.openphm.analyses.phm.SegmentRules;
-import org.openphm.analyses.risk.RiskModel;
 import org.openphm.analyses.risk.RiskModelFile;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
@@ -86,29 +87,27 @@ final class CohortCommand implements Callable<Integer> {
             CohortDefinition cohort = CohortDefinition.read(file);
             SegmentRules rules = segments == null ? SegmentRules.standard() : SegmentRules.read(segments);
             UserStore.User clinician = listFile == null ? null : clinician();
-            String slug = slug(file);
-            AnalysisInfo info = new AnalysisInfo("phm-13.3-cohort-" + slug, "PHM 13.3", cohort.name(),
-                    cohort.description(), "Cohort file " + file.getFileName(), "canonical tables", List.of(), List.of());
-            Optional<RiskModel.Model> model = Optional.empty();
+            CohortAnalysis analysis = new CohortAnalysis(cohort, file, rules);
+            Optional<RiskModelFile.Saved> saved = Optional.empty();
             Path modelFile = RiskModelFile.beside(workspace);
             if (Files.exists(modelFile)) {
-                model = Optional.of(RiskModelFile.read(modelFile).model());
+                saved = Optional.of(RiskModelFile.read(modelFile));
+            }
+            if (cohort.uses("risk_stratum") && saved.isEmpty()) {
+                throw new IllegalArgumentException("the cohort \"" + cohort.name() + "\" uses risk_stratum, but "
+                        + workspace + " has no saved risk model: run phm risk train --workspace " + workspace);
             }
             try (Engine engine = DuckDbEngine.open(workspace)) {
                 var years = Periods.of(engine);
-                LocalDate index = cohort.indexDate().orElse(years.get(years.size() - 1).start());
+                LocalDate index = analysis.index(years.get(years.size() - 1).start());
                 progress.message("Cohort \"" + cohort.name() + "\" on " + index + ": " + cohort.include().size()
                         + " inclusion and " + cohort.exclude().size() + " exclusion steps");
-                var facts = CohortRun.facts(engine, cohort, index, rules, model);
-                List<CohortRun.Step> steps = CohortRun.attrition(engine, cohort, facts);
-                progress.message("Profiling the cohort");
+                AnalysisContext context = new AnalysisContext(engine, Geography.load(engine), years, progress, saved);
                 DisclosureRule rule = DisclosureRule.nhsDefault();
-                List<AnalysisTable> tables = List.of(
-                        TableDisclosure.apply(CohortRun.attritionTable(steps, index), rule),
-                        TableDisclosure.apply(CohortRun.profile(engine, cohort, facts), rule),
-                        TableDisclosure.apply(CohortRun.activity(engine, cohort, facts), rule));
+                List<AnalysisTable> tables = analysis.compute(context).stream()
+                        .map(t -> TableDisclosure.apply(t, rule)).toList();
                 Files.createDirectories(out);
-                List<Path> written = AnalysisFiles.write(out, info, tables);
+                List<Path> written = AnalysisFiles.write(out, analysis.info(), tables);
                 System.out.printf("%nAttrition (published values: counts of 1-7 suppressed, others rounded to 5):%n");
                 AnalysisTable attrition = tables.get(0);
                 int people = attrition.columnNames().indexOf("people");
@@ -118,7 +117,8 @@ final class CohortCommand implements Callable<Integer> {
                             n == null ? "suppressed" : String.format("%,d", ((Number) n).longValue()));
                 }
                 if (clinician != null) {
-                    writeList(engine, cohort, facts, clinician);
+                    writeList(engine, cohort, CohortRun.facts(engine, cohort, index, rules,
+                            saved.map(RiskModelFile.Saved::model)), clinician);
                 }
                 System.out.printf("%nWrote %d publishable files to %s in %.1f s: %s%n", written.size(),
                         out.toAbsolutePath(), (System.nanoTime() - t0) / 1e9,
@@ -203,8 +203,6 @@ final class CohortCommand implements Callable<Integer> {
     }
 
     static String slug(Path file) {
-        String name = file.getFileName().toString().replaceFirst("\\.(json|ya?ml)$", "");
-        String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return s.isEmpty() ? "cohort" : s;
+        return org.openphm.analyses.phm.CohortAnalysis.slug(file);
     }
 }

@@ -31,14 +31,21 @@ final class DemoCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(System.out);
         Path data = out.resolve("data");
         Path workspace = out.resolve("workspace.duckdb");
-        progress.message("1/3 Generating the synthetic population");
+        progress.message("1/4 Generating the synthetic population");
         Map<String, Long> rows = SyntheticData.generate(data, patients, seed, SyntheticData.Format.csv, true, null, progress);
         Summary.rowsPerTable(System.out, "Generated", rows);
-        progress.message("2/3 Validating and loading into " + workspace);
+        progress.message("2/4 Validating and loading into " + workspace);
         IngestResult ingest = Ingest.run(IngestOptions.of(data, workspace, null), progress);
         System.out.printf("Ingested %,d rows: %,d loaded, %,d quarantined%n", ingest.read(), ingest.loaded(),
                 ingest.quarantined());
-        progress.message("3/3 Building the data pack");
+        // the product's flow: a risk model trained and saved, then the build scores with it and publishes the saved
+        // cohorts (the shipped examples, when run from the source folder) with it
+        progress.message("3/4 Training the emergency-admission risk model");
+        int trained = new picocli.CommandLine(new RiskCommand()).execute("train", "--workspace", workspace.toString());
+        if (trained != 0) {
+            throw new IllegalStateException("training the risk model failed (exit " + trained + ")");
+        }
+        progress.message("4/4 Building the data pack");
         BuildCommand.run(workspace, out, false, DisclosureRule.nhsDefault(), true,
                 // the generator's size is the registered list on its reference date; later years grow from it, so
                 // the pack's latest registered population (DP 1.2) is a different, larger figure; its trends are
@@ -46,7 +53,8 @@ final class DemoCommand implements Callable<Integer> {
                 String.format("synthetic BLMK-like population: %,d patients registered on %s (seed %d), its levels "
                         + "and trends fitted to the data pack's (synth/CALIBRATION.md)", patients,
                         org.openphm.synth.population.PopulationFlow.REFERENCE_DATE.format(
-                                java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)), seed));
+                                java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)), seed),
+                BuildCommand.cohortFiles(Path.of("examples", "cohorts")));
         System.out.printf("%nDone in %s. Open %s in a browser, or serve the dashboard:%n  ./phm serve --workspace %s%n",
                 Summary.duration(Duration.ofNanos(System.nanoTime() - started)),
                 out.resolve("pack").resolve("index.html").toAbsolutePath(), workspace);

@@ -196,4 +196,24 @@ class CohortCommandTest {
         assertEquals(0, one.code, one.err);
         assertTrue(Files.readAllLines(named).size() <= 2);
     }
+
+    @Test
+    void savedCohortsArePublishedWithThePackAndPassTheOutputCheck() throws Exception {
+        Path out = tmp.resolve("build");
+        Run build = run("build", "--workspace", workspace.toString(), "--out", out.toString(), "--no-pack",
+                "--cohorts", Path.of("..", "examples", "cohorts").toString());
+        assertEquals(0, build.code, build.err);
+        assertTrue(build.out.contains("Publishing 3 saved cohorts"), build.out);
+        Path results = out.resolve("results");
+        for (String slug : List.of("frail-75-plus-2-emergencies", "smi-without-health-check",
+                "top-risk-one-neighbourhood")) {
+            assertTrue(Files.exists(results.resolve("phm-13.3-cohort-" + slug + "-attrition.csv")), slug);
+        }
+        // no saved model in this workspace: the risk cohort says so instead of failing the build
+        assertTrue(Files.readString(results.resolve("phm-13.3-cohort-top-risk-one-neighbourhood-attrition.csv"))
+                .contains("phm risk train"));
+        String metadata = Files.readString(results.resolve("metadata.json"));
+        assertTrue(metadata.contains("\"phm-13.3-cohort-smi-without-health-check\""), "in the pack's metadata");
+        assertTrue(build.out.contains("no disclosure problems"), build.out);
+    }
 }

@@ -207,6 +207,28 @@ class DashboardBrowserTest {
     }
 
     /**
+     * The segment transitions (PHM 13.2) as a Sankey: a node per segment on each side, labelled with the segment,
+     * a band per published movement (the suppressed one draws none).
+     */
+    @Test
+    void segmentTransitionsDrawAsASankey() throws Exception {
+        open("section=13");
+        String sankey = "return echarts.getInstanceByDom(Array.from(document.querySelectorAll('.chart'))"
+                + ".find(d => d.getAttribute('data-kind') === 'sankey')).getOption().series[0]";
+        assertEquals(7L, js(sankey + ".links.length"), "seven published movements");
+        assertEquals(List.of("Not yet registered", "Healthy", "Stable long-term conditions", "Complex multimorbidity",
+                        "Healthy", "Stable long-term conditions", "Complex multimorbidity", "Left or died"),
+                js(sankey + ".data.map(n => n.label.formatter)"));
+        Object labels = js("return Array.from(document.querySelectorAll(\".chart[data-kind='sankey'] svg text\"))"
+                + ".map(t => t.textContent);");
+        assertTrue(((List<?>) labels).contains("Left or died") && ((List<?>) labels).contains("Not yet registered"),
+                labels.toString());
+        Object bands = js("return document.querySelectorAll(\".chart[data-kind='sankey'] svg path\").length;");
+        assertTrue(((Number) bands).intValue() >= 7, "a band per movement: " + bands);
+        screenshot("dashboard-segments-sankey");
+    }
+
+    /**
      * ECharts draws a legend entry in the series' own colour, which is not its line's unless the option says so:
      * the SPC legend showed a blue "Value" and an orange limit, the colours of improvement and concern points.
      */

@@ -75,7 +75,56 @@ final class DashboardFixture {
         dsr.put("value_type", "DSR per 100");
         dsr.put("method", "Directly standardised rate with Dobson confidence intervals");
         indicators.add(dsr);
+        ((ArrayNode) root.get("analyses")).add(segmentTransitions(json, dir));
         json.writeValue(meta.toFile(), root);
+    }
+
+    static final String SEGMENTS = "phm-13.2-population-segments";
+
+    /**
+     * The segment transitions as the build publishes them (PHM 13.2), for the Sankey: three segments, people
+     * arriving and leaving, and one suppressed movement (no value, so no band).
+     */
+    private static ObjectNode segmentTransitions(ObjectMapper json, Path dir) throws IOException {
+        String file = SEGMENTS + "-transitions.csv";
+        String icb = FixtureResults.ICB + ",BLMK ICB";
+        Files.writeString(dir.resolve("results").resolve(file), String.join("\n",
+                "area_type,area_code,area_name,segment_from,segment_to,people",
+                "ICB," + icb + ",Not yet registered,Healthy,400",
+                "ICB," + icb + ",Healthy,Healthy,9000",
+                "ICB," + icb + ",Healthy,Stable long-term conditions,250",
+                "ICB," + icb + ",Stable long-term conditions,Stable long-term conditions,3000",
+                "ICB," + icb + ",Stable long-term conditions,Complex multimorbidity,120",
+                "ICB," + icb + ",Complex multimorbidity,Complex multimorbidity,500",
+                "ICB," + icb + ",Complex multimorbidity,Healthy,",
+                "ICB," + icb + ",Complex multimorbidity,Left or died,60") + "\n", StandardCharsets.UTF_8);
+        ObjectNode a = json.createObjectNode();
+        a.put("id", SEGMENTS);
+        a.put("section", "PHM 13.2");
+        a.put("title", "Population segments: who needs what kind of care");
+        a.put("definition", "Every registered person in one need segment.");
+        a.put("method", "Priority-ordered rules.");
+        a.put("source", "Fixture");
+        a.putArray("caveats");
+        ObjectNode table = a.putArray("tables").addObject();
+        table.put("name", "transitions");
+        table.put("file", file);
+        ArrayNode columns = table.putArray("columns");
+        for (String c : List.of("area_type", "area_code", "area_name", "segment_from", "segment_to", "people")) {
+            ObjectNode col = columns.addObject();
+            col.put("name", c);
+            col.put("type", c.equals("people") ? "count" : "string");
+            col.put("description", c);
+            col.put("disclosure", c.equals("people") ? "count" : "reference");
+        }
+        ObjectNode chart = a.putArray("charts").addObject();
+        chart.put("kind", "sankey");
+        chart.put("title", "Movement between segments over the year");
+        ObjectNode data = chart.putObject("data");
+        data.putObject("filter").put("area_type", "ICB");
+        data.put("table", file);
+        chart.putObject("encoding").put("from", "segment_from").put("to", "segment_to").put("value", "people");
+        return a;
     }
 
     /** A headline row of a proportion with Wilson 95% and 99.8% limits; comparisons left "Not compared". */

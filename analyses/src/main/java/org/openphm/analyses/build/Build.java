@@ -46,8 +46,19 @@ public final class Build {
     private Build() {}
 
     /** @param savedRiskModel the model of {@code phm risk train} when there is one: PHM 13.1 scores with it */
+    /** @param cohorts saved cohort files, each published as an analysis (PHM 13.3) */
     public record Options(Path out, List<FinancialYear> years, boolean analystOutputs, DisclosureRule rule,
-                          String population, java.util.Optional<RiskModelFile.Saved> savedRiskModel) {
+                          String population, java.util.Optional<RiskModelFile.Saved> savedRiskModel,
+                          List<Path> cohorts) {
+        public Options {
+            cohorts = List.copyOf(cohorts);
+        }
+
+        public Options(Path out, List<FinancialYear> years, boolean analystOutputs, DisclosureRule rule,
+                       String population, java.util.Optional<RiskModelFile.Saved> savedRiskModel) {
+            this(out, years, analystOutputs, rule, population, savedRiskModel, List.of());
+        }
+
         public Options(Path out, List<FinancialYear> years, boolean analystOutputs, DisclosureRule rule,
                        String population) {
             this(out, years, analystOutputs, rule, population, java.util.Optional.empty());
@@ -65,6 +76,12 @@ public final class Build {
     public static Summary run(Engine workspace, Options options, Progress progress) throws IOException {
         Map<String, Duration> timings = new LinkedHashMap<>();
         Map<String, Duration> engineTimings = new LinkedHashMap<>();
+        // saved cohorts are read and checked first, so a mistake in one stops the build before any work
+        List<Analysis> cohorts = new ArrayList<>();
+        for (Path file : options.cohorts()) {
+            cohorts.add(new org.openphm.analyses.phm.CohortAnalysis(
+                    org.openphm.analyses.phm.CohortDefinition.read(file), file));
+        }
         TimedEngine engine = new TimedEngine(workspace);
         long t0 = System.nanoTime();
         Path results = options.out().resolve("results");
@@ -127,7 +144,7 @@ public final class Build {
             Future<IndicatorOutputs> indicatorOutputs = background.submit(() -> indicatorOutputs(options, rows,
                     published, englandRows, geography, results, polarities));
             return analysesAndMetadata(engine, options, progress, geography, years, results, specs, timings,
-                    engineTimings, t0, indicatorOutputs);
+                    engineTimings, t0, indicatorOutputs, cohorts);
         } finally {
             background.shutdownNow();
         }
@@ -185,17 +202,20 @@ public final class Build {
                                                Geography geography, List<FinancialYear> years, Path results,
                                                List<IndicatorSpec> specs, Map<String, Duration> timings,
                                                Map<String, Duration> engineTimings, long t0,
-                                               Future<IndicatorOutputs> indicatorOutputs) throws IOException {
+                                               Future<IndicatorOutputs> indicatorOutputs, List<Analysis> cohorts)
+            throws IOException {
         List<Path> analysisFiles = new ArrayList<>();
         Path analyst = options.analystOutputs() ? options.out().resolve("analyst").resolve("results") : null;
         if (analyst != null) {
             Files.createDirectories(analyst);
         }
         List<Map<String, Object>> analysesMeta = new ArrayList<>();
+        List<Analysis> analyses = new ArrayList<>(Catalogue.analyses());
+        analyses.addAll(cohorts);
         InputCaveats dataQuality = InputCaveats.measure(engine);
         AnalysisContext context = new AnalysisContext(engine, geography, years, progress, options.savedRiskModel());
         int done = 0;
-        for (Analysis analysis : Catalogue.analyses()) {
+        for (Analysis analysis : analyses) {
             long a0 = System.nanoTime();
             long e0 = engine.engineNanos();
             List<AnalysisTable> tables = analysis.compute(context);
@@ -208,7 +228,7 @@ public final class Build {
             analysesMeta.add(analysisMetadata(analysis, publishedTables, dataQuality));
             timings.put(analysis.info().id(), Duration.ofNanos(System.nanoTime() - a0));
             engineTimings.put(analysis.info().id(), Duration.ofNanos(engine.engineNanos() - e0));
-            progress.update("Analyses", ++done, Catalogue.analyses().size());
+            progress.update("Analyses", ++done, analyses.size());
         }
         IndicatorOutputs indicators = finished(indicatorOutputs);
         List<Path> files = new ArrayList<>(indicators.files());

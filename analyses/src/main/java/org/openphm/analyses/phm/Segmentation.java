@@ -81,9 +81,9 @@ public final class Segmentation implements Analysis {
                                 Map.of("area_type", "ICB"), Map.of("x", "segment", "y", "share_pct"), "%"),
                         new ChartDescription("table", "Segments by Place: size, share and hospital use per head", null,
                                 "segments", Map.of("area_type", "ICB|Place"), Map.of(), null),
-                        new ChartDescription("heatmap", "Movement between segments over the year", "People by their "
-                                        + "segment a year before (rows) and now (columns), whole ICB", "transitions",
-                                Map.of("area_type", "ICB"), Map.of("x", "segment_to", "y", "segment_from",
+                        new ChartDescription("sankey", "Movement between segments over the year", "People by their "
+                                        + "segment a year before (left) and now (right), whole ICB", "transitions",
+                                Map.of("area_type", "ICB"), Map.of("from", "segment_from", "to", "segment_to",
                                         "value", "people"), null)));
     }
 

@@ -108,4 +108,16 @@ public sealed interface Chart {
      */
     record Table(String title, String subtitle, String unit, boolean ranked, String rankColumn, String labelColumn,
                  org.openphm.publish.results.DataTable source) implements Chart {}
+
+    /**
+     * Movements of people between states from one date to a later one (the segment transitions): drawn as a
+     * Sankey diagram in the browser; print has no Sankey, so the pack shows its table.
+     *
+     * @param flows every movement with a published value (a suppressed count draws no band)
+     */
+    record Flows(String title, String subtitle, String unit, List<Flow> flows, org.openphm.publish.results.DataTable source)
+            implements Chart {}
+
+    /** People in state {@code from} at the first date and in {@code to} at the second. */
+    record Flow(String from, String to, double value) {}
 }

@@ -56,6 +56,7 @@ public final class ChartResolver {
             case HEATMAP -> heatmap(spec, rows, title, subtitle, unit, false);
             case COMORBIDITY -> heatmap(spec, rows, title, subtitle, unit, true);
             case SPC -> spc(spec, rows, title, subtitle, unit);
+            case SANKEY -> flows(spec, rows, title, subtitle, unit);
             case RANKED_TABLE -> new Chart.Table(title, subtitle, unit, true,
                     spec.column("y", fromIndicator ? VALUE : null), spec.column("label", labelColumn(rows)),
                     ranked(rows, spec.column("y", VALUE)));
@@ -267,6 +268,24 @@ public final class ChartResolver {
                     .orElse(sigCol.equals("compared_to_area") ? "the area as a whole" : "the parent area");
         }
         return "the comparator";
+    }
+
+    /** Encoding: from, to and value columns; rows whose value is suppressed are left out. */
+    private static Chart flows(ChartSpec spec, DataTable rows, String title, String subtitle, String unit) {
+        String from = spec.column("from", "from");
+        String to = spec.column("to", "to");
+        String value = spec.column("value", VALUE);
+        require(rows, "from", from);
+        require(rows, "to", to);
+        require(rows, "value", value);
+        List<Chart.Flow> flows = new ArrayList<>();
+        for (List<String> row : rows.rows()) {
+            Double v = rows.number(row, value);
+            if (v != null && v > 0) {
+                flows.add(new Chart.Flow(rows.get(row, from), rows.get(row, to), v));
+            }
+        }
+        return new Chart.Flows(title, subtitle, unit, flows, rows);
     }
 
     private static Chart heatmap(ChartSpec spec, DataTable rows, String title, String subtitle, String unit,

@@ -26,6 +26,8 @@ public final class EChartsOptions {
             o = heatmap(h);
         } else if (chart instanceof Chart.Spc s) {
             o = spc(s);
+        } else if (chart instanceof Chart.Flows f) {
+            o = sankey(f);
         } else {
             return Optional.empty();
         }
@@ -186,6 +188,35 @@ public final class EChartsOptions {
                                 "itemStyle", map("color", Palette.MALE)),
                         map("name", "Female", "type", "bar", "stack", "total", "data", nullsAsGaps(p.female()),
                                 "itemStyle", map("color", Palette.FEMALE))));
+    }
+
+    /**
+     * A Sankey of people moving between states. A state appears twice, once on each side, so its nodes are named
+     * apart ("before: X", "after: X": a Sankey must not loop) and labelled with the state alone.
+     */
+    private static Map<String, Object> sankey(Chart.Flows f) {
+        List<String> before = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        for (Chart.Flow flow : f.flows()) {
+            if (!before.contains(flow.from())) {
+                before.add(flow.from());
+            }
+            if (!after.contains(flow.to())) {
+                after.add(flow.to());
+            }
+        }
+        List<Object> nodes = new ArrayList<>();
+        before.forEach(n -> nodes.add(map("name", "before: " + n, "depth", 0, "label", map("formatter", n))));
+        after.forEach(n -> nodes.add(map("name", "after: " + n, "depth", 1, "label", map("formatter", n))));
+        List<Object> links = new ArrayList<>();
+        for (Chart.Flow flow : f.flows()) {
+            links.add(map("source", "before: " + flow.from(), "target", "after: " + flow.to(), "value", flow.value()));
+        }
+        return map("tooltip", map("trigger", "item"),
+                "series", List.of(map("type", "sankey", "name", f.title(), "data", nodes, "links", links,
+                        "top", 60, "bottom", 20, "left", 10, "right", 160, "nodeAlign", "justify",
+                        "emphasis", map("focus", "adjacency"), "lineStyle", map("color", "gradient", "opacity", 0.4),
+                        "label", map("fontSize", 11))));
     }
 
     private static Map<String, Object> heatmap(Chart.Heatmap h) {
