@@ -75,6 +75,10 @@ final class DashboardFixture {
         dsr.put("value_type", "DSR per 100");
         dsr.put("method", "Directly standardised rate with Dobson confidence intervals");
         indicators.add(dsr);
+        // the build's section for population health management, which the publish fixture predates
+        ObjectNode phm = ((ArrayNode) root.get("sections")).addObject();
+        phm.put("title", "Population Health Management");
+        phm.put("number", 13);
         ((ArrayNode) root.get("analyses")).add(segmentTransitions(json, dir));
         json.writeValue(meta.toFile(), root);
     }

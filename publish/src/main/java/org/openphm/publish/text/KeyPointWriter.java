@@ -36,7 +36,49 @@ public final class KeyPointWriter {
         if (chart instanceof Chart.Spc s) {
             return spc(s);
         }
+        if (chart instanceof Chart.Flows f) {
+            return flows(f);
+        }
         return table((Chart.Table) chart);
+    }
+
+    /**
+     * Movements between states: how many of the people who were in a state that still exists stayed in it, and
+     * the largest movement from one state to another. Arrivals and departures (a state on one side only) count
+     * toward neither.
+     */
+    static List<String> flows(Chart.Flows f) {
+        java.util.Set<String> after = new java.util.HashSet<>();
+        f.flows().forEach(x -> after.add(x.to()));
+        java.util.Set<String> before = new java.util.HashSet<>();
+        f.flows().forEach(x -> before.add(x.from()));
+        double stayed = 0;
+        double moved = 0;
+        Chart.Flow largest = null;
+        for (Chart.Flow x : f.flows()) {
+            if (!after.contains(x.from()) || !before.contains(x.to())) {
+                continue;
+            }
+            if (x.from().equals(x.to())) {
+                stayed += x.value();
+            } else {
+                moved += x.value();
+                if (largest == null || x.value() > largest.value()) {
+                    largest = x;
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        if (stayed + moved > 0) {
+            out.add(String.format(java.util.Locale.UK, "%.1f%% of the people in a group at both dates were in the "
+                    + "same group at the second (%,.0f stayed, %,.0f moved).", 100 * stayed / (stayed + moved), stayed,
+                    moved));
+        }
+        if (largest != null) {
+            out.add(String.format(java.util.Locale.UK, "The largest movement: %,.0f people from %s to %s.",
+                    largest.value(), largest.from(), largest.to()));
+        }
+        return out;
     }
 
     private static List<String> bars(Chart.Bars b) {
