@@ -3,9 +3,6 @@ package org.openphm.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,17 +15,8 @@ import org.openphm.server.access.AuditLog;
 /** {@code phm audit verify}: exit 0 and the head for an intact log, exit 1 naming the line for a tampered one. */
 class AuditCommandTest {
 
-    record Run(int code, String out) {}
-
-    static Run run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            return new Run(Phm.commandLine().execute(args), out.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -41,18 +29,18 @@ class AuditCommandTest {
             head = log.append(new AuditLog.Access("gp" + i, "clinician", "cohort list", "practice P1", 12),
                     Instant.parse("2026-12-06T09:00:00Z").plusSeconds(i));
         }
-        Run ok = run("audit", "verify", "--workspace", workspace.toString(), "--expect-head", head);
+        CliRun ok = run("audit", "verify", "--workspace", workspace.toString(), "--expect-head", head);
         assertEquals(0, ok.code(), ok.out());
         assertTrue(ok.out().contains("is intact: 3 entries; head " + head), ok.out());
 
-        Run stale = run("audit", "verify", "--log", file.toString(), "--expect-head", "ab".repeat(32));
+        CliRun stale = run("audit", "verify", "--log", file.toString(), "--expect-head", "ab".repeat(32));
         assertEquals(1, stale.code());
         assertTrue(stale.out().contains("does not end at the expected head"), stale.out());
 
         List<String> lines = new ArrayList<>(Files.readAllLines(file));
         lines.set(1, lines.get(1).replace("\"gp1\"", "\"gp9\""));
         Files.write(file, lines);
-        Run broken = run("audit", "verify", "--log", file.toString());
+        CliRun broken = run("audit", "verify", "--log", file.toString());
         assertEquals(1, broken.code());
         assertTrue(broken.out().contains("BROKEN at line 2: its content does not match its hash"), broken.out());
     }
@@ -60,13 +48,13 @@ class AuditCommandTest {
     @Test
     void userAddPrintsTheTokenOnceAndListNeverShowsIt(@TempDir Path dir) throws Exception {
         Path workspace = dir.resolve("phm.duckdb");
-        Run add = run("user", "add", "--workspace", workspace.toString(), "--user", "dr.lee", "--role", "CLINICIAN",
+        CliRun add = run("user", "add", "--workspace", workspace.toString(), "--user", "dr.lee", "--role", "CLINICIAN",
                 "--scope", "neighbourhood:N04", "--days", "30");
         assertEquals(0, add.code(), add.out());
         String token = add.out().lines().filter(l -> l.trim().startsWith("phm_")).findFirst().orElseThrow().trim();
         assertEquals("dr.lee", new org.openphm.server.access.UserStore(org.openphm.server.access.UserStore.beside(workspace))
                 .authenticate(token, Instant.now()).orElseThrow().name());
-        Run list = run("user", "list", "--workspace", workspace.toString());
+        CliRun list = run("user", "list", "--workspace", workspace.toString());
         assertTrue(list.out().contains("dr.lee") && list.out().contains("neighbourhood:N04"), list.out());
         assertTrue(!list.out().contains(token));
         assertEquals(0, run("user", "revoke", "--workspace", workspace.toString(), "--user", "dr.lee").code());

@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openphm.model.Progress;
 import org.openphm.server.access.AuditLog;
 import org.openphm.server.access.UserStore;
-import picocli.CommandLine;
 
 /**
  * {@code phm cohort run} on a small synthetic ICB (issue 13, item 2): the published tables are rounded and hold no
@@ -53,7 +47,7 @@ class CohortCommandTest {
         Path data = tmp.resolve("data");
         workspace = tmp.resolve("phm.duckdb");
         SyntheticData.generate(data, 5_000, 5, SyntheticData.Format.csv, true, null, Progress.SILENT);
-        assertEquals(0, run("ingest", "--workspace", workspace.toString(), data.toString()).code);
+        assertEquals(0, run("ingest", "--workspace", workspace.toString(), data.toString()).code());
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + workspace.toAbsolutePath());
              ResultSet r = c.createStatement().executeQuery("SELECT neighbourhood_code FROM practice "
                      + "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")) {
@@ -68,37 +62,24 @@ class CohortCommandTest {
         Files.writeString(tmp.resolve("adults.json"), ADULTS);
     }
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            CommandLine cl = Phm.commandLine();
-            cl.setErr(new PrintWriter(err, true));
-            int code = cl.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(original);
-        }
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void theExampleCohortsRunAndTheirTablesArePublishable() throws Exception {
         Path out = tmp.resolve("published");
         for (String example : List.of("frail-75-plus-2-emergencies.json", "smi-without-health-check.json")) {
-            Run r = run("cohort", "run", Path.of("..", "examples", "cohorts", example).toString(), "--workspace",
+            CliRun r = run("cohort", "run", Path.of("..", "examples", "cohorts", example).toString(), "--workspace",
                     workspace.toString(), "--out", out.toString());
-            assertEquals(0, r.code, r.err);
-            assertTrue(r.out.contains("Attrition") && r.out.contains("Wrote 6 publishable files"), r.out);
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("Attrition") && r.out().contains("Wrote 6 publishable files"), r.out());
         }
         // the risk-stratum example needs a saved model, and says how to get one
-        Run risk = run("cohort", "run", Path.of("..", "examples", "cohorts", "top-risk-one-neighbourhood.yaml")
+        CliRun risk = run("cohort", "run", Path.of("..", "examples", "cohorts", "top-risk-one-neighbourhood.yaml")
                 .toString(), "--workspace", workspace.toString(), "--out", out.toString());
-        assertNotEquals(0, risk.code);
-        assertTrue(risk.err.contains("phm risk train"), risk.err);
+        assertNotEquals(0, risk.code());
+        assertTrue(risk.err().contains("phm risk train"), risk.err());
 
         try (Stream<Path> files = Files.list(out)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
@@ -127,25 +108,25 @@ class CohortCommandTest {
         Path log = AuditLog.beside(workspace);
         long before = Files.exists(log) ? Files.readAllLines(log).size() : 0;
 
-        Run analyst = run("cohort", "run", cohort.toString(), "--workspace", workspace.toString(), "--out",
+        CliRun analyst = run("cohort", "run", cohort.toString(), "--workspace", workspace.toString(), "--out",
                 out.toString(), "--list", list.toString(), "--token", analystToken);
-        assertNotEquals(0, analyst.code);
-        assertTrue(analyst.err.contains("clinicians"), analyst.err);
+        assertNotEquals(0, analyst.code());
+        assertTrue(analyst.err().contains("clinicians"), analyst.err());
         assertFalse(Files.exists(list));
 
-        Run forged = run("cohort", "run", cohort.toString(), "--workspace", workspace.toString(), "--out",
+        CliRun forged = run("cohort", "run", cohort.toString(), "--workspace", workspace.toString(), "--out",
                 out.toString(), "--list", list.toString(), "--token", clinicianToken + "x");
-        assertNotEquals(0, forged.code);
+        assertNotEquals(0, forged.code());
         assertFalse(Files.exists(list));
 
-        Run inside = run("cohort", "run", cohort.toString(), "--workspace", workspace.toString(), "--out",
+        CliRun inside = run("cohort", "run", cohort.toString(), "--workspace", workspace.toString(), "--out",
                 out.toString(), "--list", out.resolve("list.csv").toString(), "--token", clinicianToken);
-        assertNotEquals(0, inside.code);
-        assertTrue(inside.err.contains("publishable"), inside.err);
+        assertNotEquals(0, inside.code());
+        assertTrue(inside.err().contains("publishable"), inside.err());
 
-        Run clinician = run("cohort", "run", cohort.toString(), "--workspace", workspace.toString(), "--out",
+        CliRun clinician = run("cohort", "run", cohort.toString(), "--workspace", workspace.toString(), "--out",
                 out.toString(), "--list", list.toString(), "--token", clinicianToken);
-        assertEquals(0, clinician.code, clinician.err);
+        assertEquals(0, clinician.code(), clinician.err());
         List<String> lines = Files.readAllLines(list);
         assertEquals("person_id,practice_code,neighbourhood_code,age,sex,segment", lines.get(0));
         assertTrue(lines.size() > 10, "a neighbourhood's adults: " + lines.size());
@@ -155,7 +136,7 @@ class CohortCommandTest {
             assertTrue(cells[0].matches("[0-9a-f]{32}"), "pseudonymised: " + cells[0]);
             assertTrue(Integer.parseInt(cells[3]) >= 18);
         }
-        assertFalse(clinician.out.matches("(?s).*[0-9a-f]{32}.*"), "no pseudonym on the console");
+        assertFalse(clinician.out().matches("(?s).*[0-9a-f]{32}.*"), "no pseudonym on the console");
 
         List<String> entries = Files.readAllLines(log);
         List<String> added = entries.subList((int) before, entries.size());
@@ -175,14 +156,14 @@ class CohortCommandTest {
         Path ours = tmp.resolve("private").resolve("our-patients.csv");
         Files.write(ours, numbers);
         Path named = tmp.resolve("private").resolve("named.csv");
-        Run reid = run("reidentify", "--list", list.toString(), "--nhs-numbers", ours.toString(), "--key",
+        CliRun reid = run("reidentify", "--list", list.toString(), "--nhs-numbers", ours.toString(), "--key",
                 workspace.resolveSibling(workspace.getFileName() + ".key").toString(), "--out", named.toString());
-        assertEquals(0, reid.code, reid.err);
+        assertEquals(0, reid.code(), reid.err());
         int listed = lines.size() - 1;
-        assertTrue(reid.out.contains(String.format("Matched %,d of the list's %,d people", listed, listed)), reid.out);
-        assertTrue(reid.out.contains("1 supplied numbers are not valid NHS numbers (lines " + numbers.size() + ")"),
-                reid.out);
-        assertTrue(numbers.subList(1, numbers.size()).stream().noneMatch(n -> reid.out.contains(n)),
+        assertTrue(reid.out().contains(String.format("Matched %,d of the list's %,d people", listed, listed)), reid.out());
+        assertTrue(reid.out().contains("1 supplied numbers are not valid NHS numbers (lines " + numbers.size() + ")"),
+                reid.out());
+        assertTrue(numbers.subList(1, numbers.size()).stream().noneMatch(n -> reid.out().contains(n)),
                 "no NHS number on the console");
         List<String> back = Files.readAllLines(named);
         assertEquals("nhs_number,person_id,practice_code,neighbourhood_code,age,sex,segment", back.get(0));
@@ -191,19 +172,19 @@ class CohortCommandTest {
 
         // a practice that supplies only some numbers gets only those patients back
         Files.write(ours, List.of("nhs_number", numbers.get(1)));
-        Run one = run("reidentify", "--list", list.toString(), "--nhs-numbers", ours.toString(), "--key",
+        CliRun one = run("reidentify", "--list", list.toString(), "--nhs-numbers", ours.toString(), "--key",
                 workspace.resolveSibling(workspace.getFileName() + ".key").toString(), "--out", named.toString());
-        assertEquals(0, one.code, one.err);
+        assertEquals(0, one.code(), one.err());
         assertTrue(Files.readAllLines(named).size() <= 2);
     }
 
     @Test
     void savedCohortsArePublishedWithThePackAndPassTheOutputCheck() throws Exception {
         Path out = tmp.resolve("build");
-        Run build = run("build", "--workspace", workspace.toString(), "--out", out.toString(), "--no-pack",
+        CliRun build = run("build", "--workspace", workspace.toString(), "--out", out.toString(), "--no-pack",
                 "--cohorts", Path.of("..", "examples", "cohorts").toString());
-        assertEquals(0, build.code, build.err);
-        assertTrue(build.out.contains("Publishing 3 saved cohorts"), build.out);
+        assertEquals(0, build.code(), build.err());
+        assertTrue(build.out().contains("Publishing 3 saved cohorts"), build.out());
         Path results = out.resolve("results");
         for (String slug : List.of("frail-75-plus-2-emergencies", "smi-without-health-check",
                 "top-risk-one-neighbourhood")) {
@@ -214,6 +195,6 @@ class CohortCommandTest {
                 .contains("phm risk train"));
         String metadata = Files.readString(results.resolve("metadata.json"));
         assertTrue(metadata.contains("\"phm-13.3-cohort-smi-without-health-check\""), "in the pack's metadata");
-        assertTrue(build.out.contains("no disclosure problems"), build.out);
+        assertTrue(build.out().contains("no disclosure problems"), build.out());
     }
 }

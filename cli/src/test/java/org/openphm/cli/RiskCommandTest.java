@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,7 +25,6 @@ import org.openphm.analyses.risk.RiskModelFile;
 import org.openphm.engine.Engine;
 import org.openphm.engine.duckdb.DuckDbEngine;
 import org.openphm.model.Progress;
-import picocli.CommandLine;
 
 /**
  * {@code phm risk train|validate|score} on a small synthetic ICB (issue 11, item 7): the model is saved beside the
@@ -50,43 +44,30 @@ class RiskCommandTest {
         workspace = tmp.resolve("phm.duckdb");
         ceiling = tmp.resolve("truth").resolve("ceiling.csv");
         SyntheticData.generate(data, 8_000, 3, SyntheticData.Format.csv, true, ceiling, Progress.SILENT);
-        assertEquals(0, run("ingest", "--workspace", workspace.toString(), data.toString()).code);
+        assertEquals(0, run("ingest", "--workspace", workspace.toString(), data.toString()).code());
     }
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            CommandLine cl = Phm.commandLine();
-            cl.setErr(new PrintWriter(err, true));
-            int code = cl.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(original);
-        }
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void trainValidateScoreSavesTheModelAndScoresInTheWorkspace() throws Exception {
         Path model = RiskModelFile.beside(workspace);
-        Run train = run("risk", "train", "--workspace", workspace.toString());
-        assertEquals(0, train.code, train.err);
-        assertTrue(train.out.contains("Trained the emergency-admission risk model on the cohort of 2023-04-01"),
-                train.out);
+        CliRun train = run("risk", "train", "--workspace", workspace.toString());
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.out().contains("Trained the emergency-admission risk model on the cohort of 2023-04-01"),
+                train.out());
         RiskModelFile.Saved saved = RiskModelFile.read(model);
         assertEquals(LocalDate.of(2023, 4, 1), saved.trainedAt());
         assertNull(saved.validation());
         String json = Files.readString(model);
         assertFalse(json.matches("(?s).*[0-9a-f]{32}.*"), "the model file holds no person_id");
 
-        Run validate = run("risk", "validate", "--workspace", workspace.toString(), "--ceiling", ceiling.toString());
-        assertEquals(0, validate.code, validate.err);
-        assertTrue(validate.out.contains("validated 2024-04-01"), validate.out);
-        assertTrue(validate.out.contains("Ceiling, the generator's own probability"), validate.out);
+        CliRun validate = run("risk", "validate", "--workspace", workspace.toString(), "--ceiling", ceiling.toString());
+        assertEquals(0, validate.code(), validate.err());
+        assertTrue(validate.out().contains("validated 2024-04-01"), validate.out());
+        assertTrue(validate.out().contains("Ceiling, the generator's own probability"), validate.out());
         RiskModelFile.Saved validated = RiskModelFile.read(model);
         assertNotNull(validated.validation());
         assertEquals(LocalDate.of(2024, 4, 1), validated.validation().index());
@@ -95,9 +76,9 @@ class RiskCommandTest {
         assertEquals(java.util.Arrays.toString(saved.model().coefficients()),
                 java.util.Arrays.toString(validated.model().coefficients()));
 
-        Run score = run("risk", "score", "--workspace", workspace.toString());
-        assertEquals(0, score.code, score.err);
-        assertTrue(score.out.contains("Wrote table risk_score"), score.out);
+        CliRun score = run("risk", "score", "--workspace", workspace.toString());
+        assertEquals(0, score.code(), score.err());
+        assertTrue(score.out().contains("Wrote table risk_score"), score.out());
         List<String> ids = new ArrayList<>();
         List<Double> risks = new ArrayList<>();
         long people;
@@ -154,17 +135,17 @@ class RiskCommandTest {
                 assertEquals(validated.model().coefficients()[j], (Double) coefficients.rows().get(j).get(2), 0.0);
             }
         }
-        for (Run r : List.of(train, validate, score)) {
+        for (CliRun r : List.of(train, validate, score)) {
             for (String id : ids.subList(0, 50)) {
-                assertFalse(r.out.contains(id) || r.err.contains(id), "a person_id was printed");
+                assertFalse(r.out().contains(id) || r.err().contains(id), "a person_id was printed");
             }
         }
     }
 
     @Test
     void scoringWithoutAModelSaysWhatToDo() {
-        Run r = run("risk", "score", "--workspace", workspace.toString(), "--model", tmp.resolve("none.json").toString());
-        assertEquals(1, r.code);
-        assertTrue(r.err.contains("no risk model at") && r.err.contains("phm risk train"), r.err);
+        CliRun r = run("risk", "score", "--workspace", workspace.toString(), "--model", tmp.resolve("none.json").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("no risk model at") && r.err().contains("phm risk train"), r.err());
     }
 }
