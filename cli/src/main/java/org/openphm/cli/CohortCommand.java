@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 import org.openphm.analyses.build.Periods;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.output.AnalysisFiles;
+import org.openphm.analyses.build.Build;
 import org.openphm.analyses.output.TableDisclosure;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.phm.CheckedFile;
@@ -28,6 +28,7 @@ import org.openphm.engine.Result;
 import org.openphm.engine.duckdb.DuckDbEngine;
 import org.openphm.model.ConsoleProgress;
 import org.openphm.model.CsvTableWriter;
+import org.openphm.outputcheck.OutputCheck;
 import org.openphm.server.access.AuditLog;
 import org.openphm.server.access.UserStore;
 import org.openphm.stats.sdc.DisclosureRule;
@@ -106,8 +107,22 @@ final class CohortCommand implements Callable<Integer> {
                 DisclosureRule rule = DisclosureRule.nhsDefault();
                 List<AnalysisTable> tables = analysis.compute(context).stream()
                         .map(t -> TableDisclosure.apply(t, rule)).toList();
-                Files.createDirectories(out);
-                List<Path> written = AnalysisFiles.write(out, analysis.info(), tables);
+                // published as a build is: written aside, checked by the independent output check, then moved
+                // into place whole; a cohort that fails the check publishes nothing
+                Path dest = out.resolve(CohortAnalysis.slug(file));
+                Path staging = out.resolve("." + dest.getFileName() + ".staging");
+                deleteTree(staging);
+                List<Path> written = Build.publishAlone(staging, analysis, tables,
+                        "workspace " + workspace.getFileName(), rule);
+                OutputCheck.Report check = OutputCheck.check(staging);
+                if (!check.passed()) {
+                    deleteTree(staging);
+                    throw new IllegalStateException("the output check found " + check.findings().size()
+                            + " disclosure problems in the cohort's tables (first: " + check.findings().get(0)
+                            + "); nothing was published");
+                }
+                deleteTree(dest);
+                Files.move(staging, dest, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 System.out.printf("%nAttrition (published values: counts of 1-7 suppressed, others rounded to 5):%n");
                 AnalysisTable attrition = tables.get(0);
                 int people = attrition.columnNames().indexOf("people");
@@ -120,8 +135,9 @@ final class CohortCommand implements Callable<Integer> {
                     writeList(engine, cohort, CohortRun.facts(engine, cohort, index, rules,
                             saved.map(RiskModelFile.Saved::model)), clinician);
                 }
-                System.out.printf("%nWrote %d publishable files to %s in %.1f s: %s%n", written.size(),
-                        out.toAbsolutePath(), (System.nanoTime() - t0) / 1e9,
+                System.out.printf("%nWrote %d publishable files to %s in %.1f s (output check: %d files, no "
+                                + "disclosure problems): %s%n", written.size(), dest.toAbsolutePath(),
+                        (System.nanoTime() - t0) / 1e9, check.files(),
                         String.join(", ", written.stream().map(p -> p.getFileName().toString()).toList()));
                 return 0;
             }
@@ -131,7 +147,7 @@ final class CohortCommand implements Callable<Integer> {
         private UserStore.User clinician() throws IOException {
             String t = token != null ? token : System.getenv("PHM_TOKEN");
             AuditLog audit = new AuditLog(AuditLog.beside(workspace));
-            String what = "cohort list " + slug(file);
+            String what = "cohort list " + CohortAnalysis.slug(file);
             Instant now = Instant.now();
             if (t == null || t.isBlank()) {
                 audit.append(new AuditLog.Access("(not signed in)", "-", "refused " + what + ": no token", "-", 0), now);
@@ -176,7 +192,7 @@ final class CohortCommand implements Callable<Integer> {
             Files.move(tmp, listFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             new AuditLog(AuditLog.beside(workspace)).append(new AuditLog.Access(user.name(), user.role().name(),
-                    "cohort list " + slug(file), scope.toString(), r.size()), Instant.now());
+                    "cohort list " + CohortAnalysis.slug(file), scope.toString(), r.size()), Instant.now());
             System.out.printf("%nWrote the list of %s for %s: %,d people%s to %s (pseudonymised; this access is in the "
                             + "audit log).%n", cohort.name(), scope, r.size(), r.size() == CohortRun.MAX_LIST_ROWS
                             ? " (the most a list holds)" : "", listFile.toAbsolutePath());
@@ -202,7 +218,14 @@ final class CohortCommand implements Callable<Integer> {
         }
     }
 
-    static String slug(Path file) {
-        return org.openphm.analyses.phm.CohortAnalysis.slug(file);
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

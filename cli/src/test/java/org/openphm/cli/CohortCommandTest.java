@@ -75,7 +75,12 @@ class CohortCommandTest {
             CliRun r = run("cohort", "run", Path.of("..", "examples", "cohorts", example).toString(), "--workspace",
                     workspace.toString(), "--out", out.toString());
             assertEquals(0, r.code(), r.err());
-            assertTrue(r.out().contains("Attrition") && r.out().contains("Wrote 6 publishable files"), r.out());
+            // three tables as CSV and Parquet and the metadata.json the independent output check read
+            assertTrue(r.out().contains("Attrition") && r.out().contains("Wrote 7 publishable files")
+                    && r.out().contains("no disclosure problems"), r.out());
+            String slug = example.replace(".json", "");
+            assertTrue(Files.exists(out.resolve(slug).resolve("metadata.json")), slug);
+            assertTrue(Files.exists(out.resolve(slug).resolve("phm-13.3-cohort-" + slug + "-attrition.csv")), slug);
         }
         // the risk-stratum example needs a saved model, and says how to get one
         CliRun risk = run("cohort", "run", Path.of("..", "examples", "cohorts", "top-risk-one-neighbourhood.yaml")
@@ -83,7 +88,7 @@ class CohortCommandTest {
         assertNotEquals(0, risk.code());
         assertTrue(risk.err().contains("phm risk train"), risk.err());
 
-        try (Stream<Path> files = Files.list(out)) {
+        try (Stream<Path> files = Files.walk(out)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
                 String text = Files.readString(f);
                 assertFalse(text.matches("(?s).*[0-9a-f]{32}.*"), f + " holds a pseudonym");

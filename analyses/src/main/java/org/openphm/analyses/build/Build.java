@@ -255,8 +255,29 @@ public final class Build {
         return m;
     }
 
+    /**
+     * One analysis published on its own (phm cohort run): its tables, already through disclosure control, and a
+     * metadata.json declaring their columns, in {@code dir} — the layout the independent output check reads.
+     */
+    public static List<Path> publishAlone(Path dir, Analysis analysis, List<AnalysisTable> published,
+                                          String population, DisclosureRule rule) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> files = new ArrayList<>(AnalysisFiles.write(dir, analysis.info(), published));
+        files.add(MetadataFile.write(dir, population, List.of(),
+                List.of(analysisMetadata(analysis, published, analysis.info().caveats())), m -> List.of(), rule));
+        return files;
+    }
+
     private static Map<String, Object> analysisMetadata(Analysis analysis, List<AnalysisTable> tables,
                                                         InputCaveats dataQuality) {
+        var info = analysis.info();
+        boolean ethnic = tables.stream().anyMatch(t -> t.columnNames().stream().anyMatch(c -> c.startsWith("ethnic")));
+        return analysisMetadata(analysis, tables,
+                InputCaveats.combined(info.caveats(), dataQuality.forSource(info.source(), ethnic)));
+    }
+
+    private static Map<String, Object> analysisMetadata(Analysis analysis, List<AnalysisTable> tables,
+                                                        List<String> caveats) {
         var info = analysis.info();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", info.id());
@@ -265,8 +286,7 @@ public final class Build {
         m.put("definition", info.definition());
         m.put("method", info.method());
         m.put("source", info.source());
-        boolean ethnic = tables.stream().anyMatch(t -> t.columnNames().stream().anyMatch(c -> c.startsWith("ethnic")));
-        m.put("caveats", InputCaveats.combined(info.caveats(), dataQuality.forSource(info.source(), ethnic)));
+        m.put("caveats", caveats);
         List<Map<String, Object>> tableMeta = new ArrayList<>();
         for (AnalysisTable t : tables) {
             tableMeta.add(Map.of("name", t.name(), "file", info.file(t.name()), "columns", t.columns().stream()
