@@ -30,6 +30,7 @@ import org.openphm.model.ConsoleProgress;
 import org.openphm.model.CsvTableWriter;
 import org.openphm.outputcheck.OutputCheck;
 import org.openphm.server.access.AuditLog;
+import org.openphm.server.access.ClinicianAccess;
 import org.openphm.server.access.UserStore;
 import org.openphm.stats.sdc.DisclosureRule;
 import picocli.CommandLine.Command;
@@ -146,25 +147,14 @@ final class CohortCommand implements Callable<Integer> {
         /** The token's user, who must be a clinician; a refusal is audited before it is reported. */
         private UserStore.User clinician() throws IOException {
             String t = token != null ? token : System.getenv("PHM_TOKEN");
-            AuditLog audit = new AuditLog(AuditLog.beside(workspace));
-            String what = "cohort list " + CohortAnalysis.slug(file);
-            Instant now = Instant.now();
-            if (t == null || t.isBlank()) {
-                audit.append(new AuditLog.Access("(not signed in)", "-", "refused " + what + ": no token", "-", 0), now);
-                throw new IllegalArgumentException("a person list needs your token: --token T or PHM_TOKEN "
-                        + "(an administrator issues it with phm user add)");
-            }
-            UserStore.User user = new UserStore(UserStore.beside(workspace)).authenticate(t.trim(), now).orElse(null);
-            if (user == null) {
-                audit.append(new AuditLog.Access("(not signed in)", "-", "refused " + what + ": token not valid", "-",
-                        0), now);
-                throw new IllegalArgumentException("the token is not valid: it is unknown, expired or revoked");
-            }
-            if (user.role() != UserStore.Role.CLINICIAN) {
-                audit.append(new AuditLog.Access(user.name(), user.role().name(), "refused " + what + ": role",
-                        "-", 0), now);
-                throw new IllegalArgumentException("person lists are for clinicians caring for the patients (direct "
-                        + "care); the role " + user.role() + " gets the aggregate tables only");
+            UserStore.User user;
+            try {
+                user = new ClinicianAccess(workspace).require(t, "cohort list " + CohortAnalysis.slug(file), "-",
+                        Instant.now());
+            } catch (ClinicianAccess.Refused e) {
+                throw new IllegalArgumentException(e.reason() == ClinicianAccess.Reason.NO_TOKEN
+                        ? "a person list needs your token: --token T or PHM_TOKEN (an administrator issues it with "
+                        + "phm user add)" : e.getMessage());
             }
             Path published = out.toAbsolutePath().normalize();
             if (listFile.toAbsolutePath().normalize().startsWith(published)) {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import org.openphm.server.access.AuditLog;
+import org.openphm.server.access.ClinicianAccess;
 import org.openphm.server.access.UserStore;
 
 /**
@@ -35,14 +36,14 @@ final class PatientLists {
             "ltc_count", "emergency_12m", "bed_days_12m", "practice_code", "neighbourhood_code");
 
     private final Path workspace;
-    private final UserStore users;
+    private final ClinicianAccess access;
     private final AuditLog audit;
     private final ObjectMapper json = new ObjectMapper();
 
     PatientLists(Path workspace) {
         this.workspace = workspace;
-        this.users = new UserStore(UserStore.beside(workspace));
-        this.audit = new AuditLog(AuditLog.beside(workspace));
+        this.access = new ClinicianAccess(workspace);
+        this.audit = access.audit();
     }
 
     void routes(RoutesConfig routes) {
@@ -54,21 +55,19 @@ final class PatientLists {
         Instant now = Instant.now();
         String header = ctx.header("Authorization");
         String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
-        UserStore.User user = users.authenticate(token, now).orElse(null);
         String stratum = ctx.queryParam("stratum");
         String area = ctx.queryParam("area");
-        String what = "risk list" + (stratum == null ? "" : " " + stratum);
-        if (user == null) {
-            audit.append(new AuditLog.Access("(not signed in)", "-", "refused " + what + ": no valid token",
-                    area == null ? "-" : ApiErrors.shown(area, 40), 0), now);
-            throw new Unauthorized(token == null ? "sign in: send Authorization: Bearer <token> (phm user add)"
-                    : "the token is not valid: it is unknown, expired or revoked");
-        }
-        if (user.role() != UserStore.Role.CLINICIAN) {
-            audit.append(new AuditLog.Access(user.name(), user.role().name(), "refused " + what + ": role",
-                    area == null ? "-" : ApiErrors.shown(area, 40), 0), now);
-            throw new Forbidden("patient-level lists are for clinicians caring for the patients (direct care); "
-                    + "the role " + user.role() + " sees aggregates only");
+        // only a known stratum is named in the log: the raw parameter is the caller's text, not ours to record
+        String what = "risk list" + (stratum != null && STRATA.contains(stratum) ? " " + stratum : "");
+        UserStore.User user;
+        try {
+            user = access.require(token, what, area == null ? "-" : ApiErrors.shown(area, 40), now);
+        } catch (ClinicianAccess.Refused e) {
+            if (e.reason() == ClinicianAccess.Reason.NOT_A_CLINICIAN) {
+                throw new Forbidden(e.getMessage());
+            }
+            throw new Unauthorized(e.reason() == ClinicianAccess.Reason.NO_TOKEN
+                    ? "sign in: send Authorization: Bearer <token> (phm user add)" : e.getMessage());
         }
         UserStore.Scope scope = user.scope();
         if (area != null && !area.equals(scope.code())) {

@@ -80,6 +80,8 @@ class PatientListsTest {
         // caller, query, expected status, person_ids expected in the body (for 200)
         Object[][] matrix = {
                 {null, "", 401, null}, {"phm_forged", "", 401, null}, {tampered, "", 401, null},
+                // a caller's own text (here an NHS number) is never copied into the log
+                {null, "?stratum=9434765919", 401, null},
                 {expired, "", 401, null}, {revoked, "", 401, null},
                 {analyst, "", 403, null}, {admin, "", 403, null},
                 {gpP1, "", 200, List.of("pid01", "pid03", "pid05")},
@@ -119,6 +121,7 @@ class PatientListsTest {
         assertEquals(before + audited, v.entries(), "every served or refused request is audited once");
         String log = Files.readString(AuditLog.beside(workspace));
         assertFalse(log.contains("pid0"), "the audit log records counts, never a person");
+        assertFalse(log.contains("9434765919"), "nor what a caller typed");
         assertTrue(log.contains("\"user\":\"gp.p1\",\"role\":\"CLINICIAN\",\"action\":\"risk list\","
                 + "\"scope\":\"practice:P1\",\"rows\":3"), log);
         assertTrue(log.contains("refused risk list: outside scope"));
