@@ -1,7 +1,5 @@
 package org.openphm.stats;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.List;
 
@@ -32,7 +30,7 @@ public final class Quintiles {
         Double[] bounds = new Double[GROUPS + 1];
         bounds[0] = sorted[0];
         for (int i = 1; i < GROUPS; i++) {
-            bounds[i] = percentile(sorted, (double) i / GROUPS);
+            bounds[i] = Percentile.of(sorted, (double) i / GROUPS);
         }
         bounds[GROUPS] = sorted[sorted.length - 1];
         return List.of(bounds);
@@ -57,18 +55,4 @@ public final class Quintiles {
         return Arrays.stream(values).mapToInt(v -> quintile(v, bounds)).toArray();
     }
 
-    private static double percentile(double[] sorted, double fraction) {
-        double position = (sorted.length - 1) * fraction + 1;
-        if (position == 1) {
-            return sorted[0];
-        }
-        if (position == sorted.length) {
-            return sorted[sorted.length - 1];
-        }
-        int k = (int) position;
-        double d = position - k;
-        double p = sorted[k - 1] + d * (sorted[k] - sorted[k - 1]);
-        // Fingertips rounds to 10 dp to remove floating-point artefacts (30.8000000000000006 → 30.8)
-        return new BigDecimal(p).setScale(10, RoundingMode.HALF_UP).doubleValue();
-    }
 }

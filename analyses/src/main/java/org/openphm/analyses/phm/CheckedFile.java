@@ -71,8 +71,9 @@ public final class CheckedFile {
     }
 
     /** Checks a document against one of {@link #SCHEMAS}; every problem is listed, each with its field. */
-    static void check(JsonNode node, String schema, String where) {
-        Schema s = REGISTRY.getSchema(SchemaLocation.of("classpath:phm/" + schema));
+    public static void check(JsonNode node, String schema, String where) {
+        // A bare name is one of the phm/ schemas; others (impact/scenario.schema.json) give their folder.
+        Schema s = REGISTRY.getSchema(SchemaLocation.of("classpath:" + (schema.contains("/") ? schema : "phm/" + schema)));
         List<Error> errors = s.validate(node);
         if (!errors.isEmpty()) {
             throw new Invalid(where + " does not follow " + schema + ":\n" + errors.stream()
@@ -100,7 +101,7 @@ public final class CheckedFile {
 
     /** The text of a shipped schema, for {@code phm cohort schema}. */
     public static String schemaText(String schema) throws IOException {
-        try (InputStream in = CheckedFile.class.getResourceAsStream("/phm/" + schema)) {
+        try (InputStream in = CheckedFile.class.getResourceAsStream("/" + (schema.contains("/") ? schema : "phm/" + schema))) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }

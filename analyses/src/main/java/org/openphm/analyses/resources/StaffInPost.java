@@ -15,16 +15,16 @@ import org.openphm.model.CanonicalSchema;
  * Staff in post on a census date (DP 12.3-12.6): started on or before it and not left by it. A successor who
  * starts the day the previous holder leaves is in post that day and the leaver is not, so a post is counted once.
  */
-final class StaffInPost {
+public final class StaffInPost {
     private StaffInPost() {}
 
-    static Query at(LocalDate census) {
+    public static Query at(LocalDate census) {
         return Query.from(CanonicalSchema.WORKFORCE).where(and(col("start_date").le(lit(census)),
                 or(isNull(col("leave_date")), col("leave_date").gt(lit(census)))));
     }
 
     /** The census date of the workforce pages: the end of the latest financial year (DP 12.3: 31 March 2025). */
-    static LocalDate census(AnalysisContext context) {
+    public static LocalDate census(AnalysisContext context) {
         return context.latestYear().end();
     }
 }

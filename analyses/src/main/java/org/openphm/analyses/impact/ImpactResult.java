@@ -1,0 +1,162 @@
+package org.openphm.analyses.impact;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.stats.Percentile;
+
+/**
+ * Every run's outcomes for the "as is" and the scenario, and every run's waterfall; summaries by percentile
+ * across runs. Means, not medians, make the waterfall: a mean of differences is the difference of means, so the
+ * mean steps add up exactly to the mean total change (medians would not).
+ */
+public final class ImpactResult {
+
+    /** p10, p50 and p90 of the runs, and their mean. */
+    public record Spread(double p10, double p50, double p90, double mean) {
+        static Spread of(double[] values) {
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            return new Spread(Percentile.of(sorted, 0.1), Percentile.of(sorted, 0.5), Percentile.of(sorted, 0.9),
+                    Arrays.stream(values).average().orElse(Double.NaN));
+        }
+    }
+
+    /** One bar of the waterfall: the baseline, a factor's mean change, or the scenario's mean total. */
+    public record Step(int order, String label, boolean total, double value) {}
+
+    private final Scenario scenario;
+    private final ImpactBaseline baseline;
+    private final List<ImpactModel.Group> groups;
+    private final int years;
+    private final double[][][][] asIs;
+    private final double[][][][] scenarioRuns;
+    private final double[][][][][] steps;
+    private final List<Integer> reportIndex;
+
+    ImpactResult(Scenario scenario, ImpactBaseline baseline, List<ImpactModel.Group> groups, int years,
+                 double[][][][] asIs, double[][][][] scenarioRuns, double[][][][][] steps, List<Integer> reportIndex) {
+        this.scenario = scenario;
+        this.baseline = baseline;
+        this.groups = groups;
+        this.years = years;
+        this.asIs = asIs;
+        this.scenarioRuns = scenarioRuns;
+        this.steps = steps;
+        this.reportIndex = reportIndex;
+    }
+
+    public Scenario scenario() { return scenario; }
+
+    public ImpactBaseline baseline() { return baseline; }
+
+    public List<ImpactModel.Group> groups() { return groups; }
+
+    public int runs() { return asIs.length; }
+
+    public List<FinancialYear> years() { return scenario.years(); }
+
+    public int yearIndex(FinancialYear y) {
+        int t = y.startYear() - scenario.baseline().startYear();
+        if (t < 0 || t >= years) {
+            throw new IllegalArgumentException(y + " is outside the scenario's years " + scenario.baseline() + " to "
+                    + scenario.horizon());
+        }
+        return t;
+    }
+
+    public int group(String type, String code) {
+        for (int g = 0; g < groups.size(); g++) {
+            if (groups.get(g).type().equals(type) && groups.get(g).code().equals(code)) {
+                return g;
+            }
+        }
+        throw new IllegalArgumentException("no " + type + " " + code + " in the impact results");
+    }
+
+    public int icb() { return 0; }
+
+    /** The runs' values of an outcome, as is or under the scenario. */
+    public double[] runs(int group, Outcome o, int t, boolean underScenario) {
+        double[][][][] src = underScenario ? scenarioRuns : asIs;
+        double[] v = new double[src.length];
+        for (int r = 0; r < src.length; r++) {
+            v[r] = src[r][group][o.ordinal()][t];
+        }
+        return v;
+    }
+
+    public Spread spread(int group, Outcome o, int t, boolean underScenario) {
+        return Spread.of(runs(group, o, t, underScenario));
+    }
+
+    /** The scenario's change from the "as is", run by run (common random numbers make this the effect). */
+    public Spread effect(int group, Outcome o, int t) {
+        double[] a = runs(group, o, t, false);
+        double[] s = runs(group, o, t, true);
+        double[] d = new double[a.length];
+        for (int r = 0; r < a.length; r++) {
+            d[r] = s[r] - a[r];
+        }
+        return Spread.of(d);
+    }
+
+    /** Report years, as indexes into {@link #years()}. */
+    public List<Integer> reportIndex() { return reportIndex; }
+
+    /** Whether a group has a waterfall (the ICB and its Places). */
+    public boolean hasWaterfall(int group) {
+        return group < steps[0].length;
+    }
+
+    /**
+     * The mean waterfall of an outcome in a report year: the baseline, each factor's change and the scenario's
+     * total; the changes add up to the total minus the baseline.
+     */
+    public List<Step> waterfall(int group, int reportYear, Outcome o) {
+        int n = ImpactModel.STEPS.size();
+        double[] mean = new double[n + 1];
+        for (double[][][][] run : steps) {
+            for (int k = 0; k <= n; k++) {
+                mean[k] += run[group][reportYear][o.ordinal()][k] / steps.length;
+            }
+        }
+        List<Step> out = new ArrayList<>();
+        FinancialYear y = scenario.reportYears().get(reportYear);
+        out.add(new Step(0, scenario.baseline() + " baseline", true, mean[0]));
+        double total = mean[0];
+        for (int k = 1; k <= n; k++) {
+            out.add(new Step(k, ImpactModel.STEPS.get(k - 1), false, mean[k]));
+            total += mean[k];
+        }
+        out.add(new Step(n + 1, y + " scenario", true, total));
+        return out;
+    }
+
+    /**
+     * The largest gap, over runs, areas, report years and outcomes, between a run's waterfall (baseline plus its
+     * steps) and the same run's scenario value: zero but for rounding, by construction; tests hold us to it.
+     */
+    public double largestWaterfallGap() {
+        double worst = 0;
+        for (int r = 0; r < steps.length; r++) {
+            for (int g = 0; g < steps[r].length; g++) {
+                for (int y = 0; y < reportIndex.size(); y++) {
+                    for (Outcome o : Outcome.values()) {
+                        if (o == Outcome.FUNDING_GAP || (o.icbOnly() && !groups.get(g).icb())) {
+                            continue;
+                        }
+                        double sum = 0;
+                        for (double v : steps[r][g][y][o.ordinal()]) {
+                            sum += v;
+                        }
+                        double target = scenarioRuns[r][g][o.ordinal()][reportIndex.get(y)];
+                        worst = Math.max(worst, Math.abs(sum - target) / Math.max(1, Math.abs(target)));
+                    }
+                }
+            }
+        }
+        return worst;
+    }
+}
