@@ -25,11 +25,6 @@ public record AnalysisTable(String name, String description, List<Column> column
         IDENTIFIER
     }
 
-    /**
-     * @param type string | integer | number | date | boolean | count (a count of people or events)
-     * @param disclosure how the column is published; the short constructor takes it from the type: a count is
-     *     a {@link Disclosure#COUNT}, a number {@link Disclosure#DERIVED}, anything else {@link Disclosure#REFERENCE}
-     */
     /** The position of a column by name; a table without it is a programming error. */
     public int columnIndex(String column) {
         for (int i = 0; i < columns.size(); i++) {
@@ -40,6 +35,11 @@ public record AnalysisTable(String name, String description, List<Column> column
         throw new IllegalArgumentException("table " + name + " has no column " + column);
     }
 
+    /**
+     * @param type string | integer | number | date | boolean | count (a count of people or events)
+     * @param disclosure how the column is published; the short constructor takes it from the type: a count is
+     *     a {@link Disclosure#COUNT}, a number {@link Disclosure#DERIVED}, anything else {@link Disclosure#REFERENCE}
+     */
     public record Column(String name, String type, String description, Disclosure disclosure,
                          Derivation derivation) {
 
