@@ -244,7 +244,7 @@ public final class KeyPointWriter {
         if ("%".equals(unit)) {
             return points(to - from);
         }
-        return from == 0 ? signed(to - from, unit) : ValueFormat.percentChange(from, to);
+        return from == 0 ? ValueFormat.signed(to - from, unit) : ValueFormat.percentChange(from, to);
     }
 
     private static String points(double d) {
@@ -287,7 +287,7 @@ public final class KeyPointWriter {
         }
         boolean years = l.x().stream().allMatch(x -> x.matches("\\d{4}(/\\d{2})?"));
         return "Largest " + (years ? "year-on-year" : "period-to-period") + " change: "
-                + ("%".equals(l.unit()) ? points(best) : signed(best, l.unit()))
+                + ("%".equals(l.unit()) ? points(best) : ValueFormat.signed(best, l.unit()))
                 + " between " + l.x().get(from) + " and " + l.x().get(from + 1) + ".";
     }
 
@@ -334,14 +334,10 @@ public final class KeyPointWriter {
         Extremes.of(parts, Growth::name, Growth::relative, r -> ValueFormat.percentChange(1, 1 + r))
                 .ifPresent(e -> out.add("Largest relative rise: " + names(e.highest(), Growth::name) + " ("
                         + e.high() + " by " + e.highest().get(0).toX() + ")."));
-        Extremes.of(parts, Growth::name, Growth::absolute, a -> signed(a, l.unit()))
+        Extremes.of(parts, Growth::name, Growth::absolute, a -> ValueFormat.signed(a, l.unit()))
                 .ifPresent(e -> out.add("Largest absolute rise: " + names(e.highest(), Growth::name) + " ("
                         + e.high() + " by " + e.highest().get(0).toX() + ")."));
         return out;
-    }
-
-    private static String signed(double v, String unit) {
-        return (v >= 0 ? "+" : "\u2212") + ValueFormat.withUnit(Math.abs(v), unit);
     }
 
     private static List<String> pyramid(Chart.Pyramid p) {
