@@ -24,10 +24,24 @@ public sealed interface Chart {
     /**
      * Lines over an ordered x axis: a trend (periods, with England and parent comparators) or a projection
      * (years to 2043).
+     *
+     * @param band what a focus series' shaded {@code lower}–{@code upper} band is, as the chart description says
+     *     (a projection's "p10–p90 of 256 Monte Carlo runs"); null for the indicators' 95% confidence interval
      */
     record Lines(String title, String subtitle, String unit, boolean projection, String xLabel, String yLabel,
-                 List<String> x, List<Series> series, org.openphm.publish.results.DataTable source)
-            implements Chart {}
+                 List<String> x, List<Series> series, String band, org.openphm.publish.results.DataTable source)
+            implements Chart {
+
+        /** The band as a caption or legend entry says it: "Shaded: " + this. */
+        public String bandCaption() {
+            return band == null ? "95% confidence interval" : band;
+        }
+
+        /** The band after a series' name ("Bedford 95% CI"), where the caption would be too long. */
+        public String bandName() {
+            return band == null ? "95% CI" : band;
+        }
+    }
 
     /**
      * @param role        comparators are drawn dashed so the focus area stands out

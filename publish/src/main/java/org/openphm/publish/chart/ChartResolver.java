@@ -197,8 +197,11 @@ public final class ChartResolver {
         }
         // Focus areas first, comparators last, so legends and key points lead with the area being read.
         series.sort(Comparator.comparing(s -> s.role().ordinal()));
+        // "band": what lower/upper are when they are not a 95% confidence interval (a projection's Monte Carlo
+        // percentiles); free text, not a column
+        String band = spec.encoding().get("band");
         return new Chart.Lines(title, subtitle, unit, projection, orDefault(spec.xLabel(), projection ? "Year" : "Period"),
-                orDefault(spec.yLabel(), unit), x, series, rows);
+                orDefault(spec.yLabel(), unit), x, series, band == null || band.isBlank() ? null : band.strip(), rows);
     }
 
     /**

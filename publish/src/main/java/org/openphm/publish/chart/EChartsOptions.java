@@ -40,12 +40,14 @@ public final class EChartsOptions {
         return Optional.of(o);
     }
 
-    /** The subtitle, saying what the shading means when a trend has confidence bands. */
+    /** The subtitle, saying what the shading means when a trend or projection has a band. */
     private static String subtext(Chart chart) {
-        boolean bands = chart instanceof Chart.Lines l
-                && l.series().stream().anyMatch(s -> s.role() == Chart.SeriesRole.FOCUS && hasInterval(s));
         String sub = chart.subtitle() == null ? "" : chart.subtitle();
-        return bands ? (sub.isBlank() ? "" : sub + " · ") + "Shaded: 95% confidence interval" : sub;
+        if (chart instanceof Chart.Lines l
+                && l.series().stream().anyMatch(s -> s.role() == Chart.SeriesRole.FOCUS && hasInterval(s))) {
+            return (sub.isBlank() ? "" : sub + " · ") + "Shaded: " + l.bandCaption();
+        }
+        return sub;
     }
 
     private static Map<String, Object> bars(Chart.Bars b) {
@@ -133,9 +135,10 @@ public final class EChartsOptions {
                     lower.add(ok ? lo : "-");
                     width.add(ok ? hi - lo : "-");
                 }
-                bands.add(map("id", "ci-lower-" + k, "name", s.name() + " 95% CI", "type", "line", "stack", "ci-" + k,
+                String band = s.name() + " " + l.bandName();
+                bands.add(map("id", "ci-lower-" + k, "name", band, "type", "line", "stack", "ci-" + k,
                         "data", lower, "symbol", "none", "silent", true, "lineStyle", map("opacity", 0)));
-                bands.add(map("id", "ci-band-" + k, "name", s.name() + " 95% CI", "type", "line", "stack", "ci-" + k,
+                bands.add(map("id", "ci-band-" + k, "name", band, "type", "line", "stack", "ci-" + k,
                         "data", width, "symbol", "none", "silent", true, "lineStyle", map("opacity", 0),
                         "areaStyle", map("color", colour, "opacity", 0.16)));
             }

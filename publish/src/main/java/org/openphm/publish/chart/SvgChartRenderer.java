@@ -201,8 +201,9 @@ public final class SvgChartRenderer {
     }
 
     /**
-     * Trends (with England and the ICB dashed) and projections to 2043. A focus series that carries confidence
-     * limits gets its 95% interval as a shaded band, so a reader sees whether a change is more than noise.
+     * Trends (with England and the ICB dashed) and projections to 2043. A focus series that carries limits gets
+     * them as a shaded band (a 95% interval, so a reader sees whether a change is more than noise, or what the
+     * chart's {@code band} says, such as a projection's spread over its Monte Carlo runs).
      */
     private static JFreeChart lines(Chart.Lines l) {
         XYSeriesCollection lines = new XYSeriesCollection();
@@ -236,7 +237,7 @@ public final class SvgChartRenderer {
                 }
             }
         }
-        bandRenderer.setLegendItemLabelGenerator((d, series) -> "Shaded: 95% confidence interval");
+        bandRenderer.setLegendItemLabelGenerator((d, series) -> "Shaded: " + l.bandCaption());
         NumberAxis y = new NumberAxis(l.yLabel());
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(lines, PeriodAxis.of(l.xLabel(), l.x()), y, lineRenderer);
