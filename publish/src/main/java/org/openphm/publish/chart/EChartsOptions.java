@@ -28,6 +28,8 @@ public final class EChartsOptions {
             o = spc(s);
         } else if (chart instanceof Chart.Flows f) {
             o = sankey(f);
+        } else if (chart instanceof Chart.Waterfall w) {
+            o = waterfall(w);
         } else {
             return Optional.empty();
         }
@@ -220,6 +222,49 @@ public final class EChartsOptions {
                         "top", 60, "bottom", 20, "left", 10, "right", 160, "nodeAlign", "justify",
                         "emphasis", map("focus", "adjacency"), "lineStyle", map("color", "gradient", "opacity", 0.4),
                         "label", map("fontSize", 11))));
+    }
+
+    /**
+     * A waterfall. ECharts has no floating bar, so each step is a visible bar stacked on an invisible one as tall
+     * as the bar's lower edge: the running total under an increase, the one after a decrease, zero under a
+     * total. Stacked as one group ("all"): ECharts otherwise stacks positive and negative values apart, and a
+     * bar over a negative lower edge would be drawn from zero. Each bar carries its figure as its label and
+     * tooltip, as text, so the browser shows the signed change and not the bar's height.
+     */
+    private static Map<String, Object> waterfall(Chart.Waterfall w) {
+        List<Object> lower = new ArrayList<>();
+        List<Object> bars = new ArrayList<>();
+        for (Chart.Step s : w.steps()) {
+            lower.add(s.low());
+            String figure = w.figure(s);
+            // {b} is the step's label, which ECharts escapes; the rest is figures written here
+            String tip = s.kind() == Chart.StepKind.TOTAL ? "{b}<br/>Total: " + figure
+                    : "{b}<br/>Change: " + figure + "<br/>Running total: "
+                            + org.openphm.publish.text.ValueFormat.withUnit(s.end(), w.unit());
+            bars.add(map("value", s.high() - s.low(), "itemStyle", map("color", Palette.step(s)),
+                    "label", map("formatter", figure), "tooltip", map("formatter", tip)));
+        }
+        List<Object> series = new ArrayList<>();
+        series.add(map("id", "waterfall-base", "name", "base", "type", "bar", "stack", "waterfall",
+                "stackStrategy", "all", "data", lower, "itemStyle", map("color", "transparent"), "silent", true,
+                "tooltip", map("show", false), "emphasis", map("disabled", true)));
+        series.add(map("id", "waterfall-steps", "name", w.yLabel().isBlank() ? "Value" : w.yLabel(), "type", "bar",
+                "stack", "waterfall", "stackStrategy", "all", "data", bars, "barMaxWidth", 64,
+                "label", map("show", true, "position", "top", "fontSize", 11)));
+        // each colour used is named in the legend by an empty series of its own, as the bar charts' significance is
+        List<Object> legend = new ArrayList<>();
+        Palette.stepLegend(w.steps()).forEach((name, colour) -> {
+            series.add(map("id", "waterfall-" + name.toLowerCase(java.util.Locale.ROOT), "name", name,
+                    "type", "scatter", "data", List.of(), "color", colour, "itemStyle", map("color", colour)));
+            legend.add(map("name", name, "icon", "rect"));
+        });
+        return map("xAxis", map("type", "category", "data", w.steps().stream().map(Chart.Step::label).toList(),
+                        "name", w.xLabel(), "axisLabel", map("interval", 0)),
+                "yAxis", map("type", "value", "name", w.yLabel()),
+                "legend", map("bottom", 0, "data", legend, "selectedMode", false),
+                "grid", map("bottom", 80, "top", 70),
+                "tooltip", map("trigger", "item"),
+                "series", series);
     }
 
     private static Map<String, Object> heatmap(Chart.Heatmap h) {

@@ -17,18 +17,22 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.CategoryLineAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.IntervalBarRenderer;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -38,6 +42,7 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.category.DefaultIntervalCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -69,6 +74,8 @@ public final class SvgChartRenderer {
             jfree = heatmap(h);
         } else if (chart instanceof Chart.Spc s) {
             jfree = spc(s);
+        } else if (chart instanceof Chart.Waterfall w) {
+            jfree = waterfall(w);
         } else {
             return Optional.empty();
         }
@@ -248,6 +255,53 @@ public final class SvgChartRenderer {
             plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
         }
         plot.setDomainGridlinesVisible(false);
+        return new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    }
+
+    /**
+     * A waterfall: each step a bar from its lower to its upper edge (an interval bar, so a bar below zero needs
+     * no stacking), labelled with its figure, since print has no tooltip.
+     */
+    private static JFreeChart waterfall(Chart.Waterfall w) {
+        int n = w.steps().size();
+        Number[][] low = new Number[1][n];
+        Number[][] high = new Number[1][n];
+        String[] labels = new String[n];
+        for (int i = 0; i < n; i++) {
+            Chart.Step s = w.steps().get(i);
+            low[0][i] = s.low();
+            high[0][i] = s.high();
+            labels[i] = s.label();
+        }
+        DefaultIntervalCategoryDataset data = new DefaultIntervalCategoryDataset(new String[] {"steps"}, labels, low,
+                high);
+        IntervalBarRenderer renderer = new IntervalBarRenderer() {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return Palette.awt(Palette.step(w.steps().get(column)));
+            }
+        };
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setMaximumBarWidth(0.12);
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator() {
+            @Override
+            public String generateLabel(org.jfree.data.category.CategoryDataset dataset, int row, int column) {
+                return w.figure(w.steps().get(column));
+            }
+        });
+        renderer.setDefaultItemLabelFont(new Font(FONT, Font.PLAIN, 10));
+        renderer.setDefaultItemLabelsVisible(true);
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(w.xLabel()), new NumberAxis(w.yLabel()), renderer);
+        LegendItemCollection legend = new LegendItemCollection();
+        Palette.stepLegend(w.steps()).forEach((name, colour) -> legend.add(new LegendItem(name, Palette.awt(colour))));
+        plot.setFixedLegendItems(legend);
+        // the labels above the bars need room under the top of the axis
+        plot.getRangeAxis().setUpperMargin(0.12);
+        if (n > 6) {
+            plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        }
+        plot.getDomainAxis().setMaximumCategoryLabelLines(3);
         return new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }
 
