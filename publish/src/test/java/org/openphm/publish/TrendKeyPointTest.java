@@ -31,7 +31,7 @@ class TrendKeyPointTest {
     }
 
     private static Chart.Lines lines(String unit, List<String> x, Chart.Series... series) {
-        return new Chart.Lines("t", "", unit, false, "Period", unit, x, List.of(series), NO_ROWS);
+        return new Chart.Lines("t", "", unit, false, "Period", unit, x, List.of(series), null, NO_ROWS);
     }
 
     /** Discharges: 12 months of 10, 12 of 20, then 12 of 25 with one month (2021-08) of 45. */

@@ -24,10 +24,24 @@ public sealed interface Chart {
     /**
      * Lines over an ordered x axis: a trend (periods, with England and parent comparators) or a projection
      * (years to 2043).
+     *
+     * @param band what a focus series' shaded {@code lower}–{@code upper} band is, as the chart description says
+     *     (a projection's "p10–p90 of 256 Monte Carlo runs"); null for the indicators' 95% confidence interval
      */
     record Lines(String title, String subtitle, String unit, boolean projection, String xLabel, String yLabel,
-                 List<String> x, List<Series> series, org.openphm.publish.results.DataTable source)
-            implements Chart {}
+                 List<String> x, List<Series> series, String band, org.openphm.publish.results.DataTable source)
+            implements Chart {
+
+        /** The band as a caption or legend entry says it: "Shaded: " + this. */
+        public String bandCaption() {
+            return band == null ? "95% confidence interval" : band;
+        }
+
+        /** The band after a series' name ("Bedford 95% CI"), where the caption would be too long. */
+        public String bandName() {
+            return band == null ? "95% CI" : band;
+        }
+    }
 
     /**
      * @param role        comparators are drawn dashed so the focus area stands out
@@ -120,4 +134,95 @@ public sealed interface Chart {
 
     /** People in state {@code from} at the first date and in {@code to} at the second. */
     record Flow(String from, String to, double value) {}
+
+    /**
+     * A waterfall: from a starting total through signed changes to a final total (a baseline, the steps of an
+     * impact model, the scenario). A waterfall whose changes do not add up to its totals is never drawn: its
+     * bars would show a path from one figure to the other that is not the one the analysis computed.
+     *
+     * @param steps in drawing order, each built by {@link Step#after} from the one before; the first and the
+     *     last are totals, and every total after the first equals the running total (to 1e-6, relative)
+     */
+    record Waterfall(String title, String subtitle, String unit, String xLabel, String yLabel, List<Step> steps,
+                     org.openphm.publish.results.DataTable source) implements Chart {
+        public Waterfall {
+            steps = List.copyOf(steps);
+            if (steps.size() < 2 || steps.get(0).kind() != StepKind.TOTAL
+                    || steps.get(steps.size() - 1).kind() != StepKind.TOTAL) {
+                throw new IllegalArgumentException("waterfall '" + title + "': the first and last steps must be "
+                        + "totals, with the changes between them (steps: " + steps.size() + ")");
+            }
+            Step previous = null;
+            for (Step s : steps) {
+                if (!s.equals(Step.after(previous, s.label(), s.kind(), s.value()))) {
+                    throw new IllegalArgumentException("waterfall '" + title + "': step '" + s.label()
+                            + "' does not stand where the running total puts it");
+                }
+                if (s.kind() == StepKind.TOTAL && previous != null && !sameFigure(previous.end(), s.value())) {
+                    throw new IllegalArgumentException("waterfall '" + title + "': the steps add up to "
+                            + plain(previous.end()) + " but the total '" + s.label() + "' is " + plain(s.value()));
+                }
+                previous = s;
+            }
+        }
+
+        /** The figure printed on a step's bar: a total as it is, a change with its sign ("+24,100", "−6,900"). */
+        public String figure(Step s) {
+            return s.kind() == StepKind.TOTAL ? org.openphm.publish.text.ValueFormat.withUnit(s.value(), unit)
+                    : org.openphm.publish.text.ValueFormat.signed(s.value(), unit);
+        }
+
+        private static boolean sameFigure(double a, double b) {
+            return Math.abs(a - b) <= 1e-6 * Math.max(Math.abs(a), Math.abs(b));
+        }
+
+        /** Every digit, so two figures that differ are never printed alike in the refusal. */
+        private static String plain(double v) {
+            return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        }
+    }
+
+    enum StepKind {
+        /** A bar standing on zero: the starting figure, a subtotal, the final figure. */
+        TOTAL,
+        /** A bar floating from the running total before it to the one after. */
+        CHANGE;
+
+        /** "total" or "change"; anything else is refused, as a guess would draw a different chart. */
+        public static StepKind parse(String kind) {
+            String k = kind == null ? "" : kind.trim().toLowerCase(java.util.Locale.ROOT);
+            return switch (k) {
+                case "total" -> TOTAL;
+                case "change" -> CHANGE;
+                default -> throw new IllegalArgumentException("waterfall step kind '" + kind
+                        + "' is neither 'total' nor 'change'");
+            };
+        }
+    }
+
+    /**
+     * One bar of a waterfall.
+     *
+     * @param value a total's figure, or a change's signed amount
+     * @param base  where the bar starts: zero for a total, the running total before a change
+     * @param end   where it ends: the total, or the running total after the change
+     */
+    record Step(String label, StepKind kind, double value, double base, double end) {
+
+        /** The step that follows {@code previous} (null for the first): the one rule for where a bar stands. */
+        public static Step after(Step previous, String label, StepKind kind, double value) {
+            double base = kind == StepKind.TOTAL || previous == null ? 0 : previous.end();
+            return new Step(label, kind, value, base, base + value);
+        }
+
+        /** The bar's lower edge, whichever way it goes. */
+        public double low() {
+            return Math.min(base, end);
+        }
+
+        /** The bar's upper edge. */
+        public double high() {
+            return Math.max(base, end);
+        }
+    }
 }

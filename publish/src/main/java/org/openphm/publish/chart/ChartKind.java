@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The kinds of chart the pack and dashboard draw; {@link #TABLE} is the fallback for anything unknown. */
 public enum ChartKind {
-    PYRAMID, TREND, BAR_CI, HEATMAP, COMORBIDITY, SPC, PROJECTION, RANKED_TABLE, SANKEY, TABLE;
+    PYRAMID, TREND, BAR_CI, HEATMAP, COMORBIDITY, SPC, PROJECTION, RANKED_TABLE, SANKEY, WATERFALL, TABLE;
 
     /** Tolerant: unknown or missing kinds are tables, so nothing an analysis declares is ever dropped. */
     public static ChartKind parse(String kind) {

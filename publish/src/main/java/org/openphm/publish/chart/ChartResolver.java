@@ -57,6 +57,7 @@ public final class ChartResolver {
             case COMORBIDITY -> heatmap(spec, rows, title, subtitle, unit, true);
             case SPC -> spc(spec, rows, title, subtitle, unit);
             case SANKEY -> flows(spec, rows, title, subtitle, unit);
+            case WATERFALL -> waterfall(spec, rows, title, subtitle, unit);
             case RANKED_TABLE -> new Chart.Table(title, subtitle, unit, true,
                     spec.column("y", fromIndicator ? VALUE : null), spec.column("label", labelColumn(rows)),
                     ranked(rows, spec.column("y", VALUE)));
@@ -197,8 +198,11 @@ public final class ChartResolver {
         }
         // Focus areas first, comparators last, so legends and key points lead with the area being read.
         series.sort(Comparator.comparing(s -> s.role().ordinal()));
+        // "band": what lower/upper are when they are not a 95% confidence interval (a projection's Monte Carlo
+        // percentiles); free text, not a column
+        String band = spec.encoding().get("band");
         return new Chart.Lines(title, subtitle, unit, projection, orDefault(spec.xLabel(), projection ? "Year" : "Period"),
-                orDefault(spec.yLabel(), unit), x, series, rows);
+                orDefault(spec.yLabel(), unit), x, series, band == null || band.isBlank() ? null : band.strip(), rows);
     }
 
     /**
@@ -286,6 +290,47 @@ public final class ChartResolver {
             }
         }
         return new Chart.Flows(title, subtitle, unit, flows, rows);
+    }
+
+    /**
+     * Encoding: x (step: the bar's label), y (change: a total's figure or a change's signed amount), kind (kind:
+     * "total" or "change") and order (step_order, numeric: the rows are drawn in this order, whatever order the
+     * table has them in). {@link Chart.Waterfall} refuses steps that do not add up to the totals.
+     */
+    private static Chart waterfall(ChartSpec spec, DataTable rows, String title, String subtitle, String unit) {
+        String label = spec.column("x", "step");
+        String value = spec.column("y", "change");
+        String kind = spec.column("kind", "kind");
+        String order = spec.column("order", "step_order");
+        require(rows, "x", label);
+        require(rows, "y", value);
+        require(rows, "kind", kind);
+        require(rows, "order", order);
+        for (List<String> row : rows.rows()) {
+            if (rows.number(row, order) == null || rows.number(row, value) == null) {
+                // a suppressed or missing step would make the bars after it stand on the wrong total
+                throw new IllegalArgumentException("waterfall '" + title + "': step '" + rows.get(row, label)
+                        + "' has no " + (rows.number(row, order) == null ? order : value));
+            }
+        }
+        List<List<String>> sorted = new ArrayList<>(rows.rows());
+        sorted.sort(Comparator.comparing((List<String> r) -> rows.number(r, order)));
+        List<Chart.Step> steps = new ArrayList<>();
+        Chart.Step previous = null;
+        for (List<String> row : sorted) {
+            Chart.StepKind k;
+            try {
+                k = Chart.StepKind.parse(rows.get(row, kind));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("waterfall '" + title + "', step '" + rows.get(row, label) + "': "
+                        + e.getMessage(), e);
+            }
+            previous = Chart.Step.after(previous, rows.get(row, label), k, rows.number(row, value));
+            steps.add(previous);
+        }
+        // the table beside the chart lists the steps in the order they are drawn
+        return new Chart.Waterfall(title, subtitle, unit, orDefault(spec.xLabel(), ""), orDefault(spec.yLabel(), unit),
+                steps, new DataTable(rows.name(), rows.columns(), sorted));
     }
 
     private static Chart heatmap(ChartSpec spec, DataTable rows, String title, String subtitle, String unit,

@@ -9,7 +9,8 @@ import java.util.Map;
  * print renderer (JFreeChart SVG) and the dashboard (ECharts) both draw from it, via {@link ChartResolver}.
  * The JSON format is documented in publish/README.md.
  *
- * @param kind     pyramid | trend | bar_ci | heatmap | spc | projection | ranked_table | table; anything else
+ * @param kind     pyramid | trend | bar_ci | heatmap | comorbidity | spc | projection | sankey | waterfall |
+ *                 ranked_table | table; anything else
  *                 is drawn as a table, so a newer analysis never breaks an older pack writer
  * @param data     where the rows come from: an indicator (+ filter) or an analysis table file (+ filter)
  * @param encoding which column plays which role (x, y, series, lower, upper, significance, ...); roles an

@@ -28,6 +28,8 @@ public final class EChartsOptions {
             o = spc(s);
         } else if (chart instanceof Chart.Flows f) {
             o = sankey(f);
+        } else if (chart instanceof Chart.Waterfall w) {
+            o = waterfall(w);
         } else {
             return Optional.empty();
         }
@@ -40,12 +42,14 @@ public final class EChartsOptions {
         return Optional.of(o);
     }
 
-    /** The subtitle, saying what the shading means when a trend has confidence bands. */
+    /** The subtitle, saying what the shading means when a trend or projection has a band. */
     private static String subtext(Chart chart) {
-        boolean bands = chart instanceof Chart.Lines l
-                && l.series().stream().anyMatch(s -> s.role() == Chart.SeriesRole.FOCUS && hasInterval(s));
         String sub = chart.subtitle() == null ? "" : chart.subtitle();
-        return bands ? (sub.isBlank() ? "" : sub + " · ") + "Shaded: 95% confidence interval" : sub;
+        if (chart instanceof Chart.Lines l
+                && l.series().stream().anyMatch(s -> s.role() == Chart.SeriesRole.FOCUS && hasInterval(s))) {
+            return (sub.isBlank() ? "" : sub + " · ") + "Shaded: " + l.bandCaption();
+        }
+        return sub;
     }
 
     private static Map<String, Object> bars(Chart.Bars b) {
@@ -133,9 +137,10 @@ public final class EChartsOptions {
                     lower.add(ok ? lo : "-");
                     width.add(ok ? hi - lo : "-");
                 }
-                bands.add(map("id", "ci-lower-" + k, "name", s.name() + " 95% CI", "type", "line", "stack", "ci-" + k,
+                String band = s.name() + " " + l.bandName();
+                bands.add(map("id", "ci-lower-" + k, "name", band, "type", "line", "stack", "ci-" + k,
                         "data", lower, "symbol", "none", "silent", true, "lineStyle", map("opacity", 0)));
-                bands.add(map("id", "ci-band-" + k, "name", s.name() + " 95% CI", "type", "line", "stack", "ci-" + k,
+                bands.add(map("id", "ci-band-" + k, "name", band, "type", "line", "stack", "ci-" + k,
                         "data", width, "symbol", "none", "silent", true, "lineStyle", map("opacity", 0),
                         "areaStyle", map("color", colour, "opacity", 0.16)));
             }
@@ -217,6 +222,49 @@ public final class EChartsOptions {
                         "top", 60, "bottom", 20, "left", 10, "right", 160, "nodeAlign", "justify",
                         "emphasis", map("focus", "adjacency"), "lineStyle", map("color", "gradient", "opacity", 0.4),
                         "label", map("fontSize", 11))));
+    }
+
+    /**
+     * A waterfall. ECharts has no floating bar, so each step is a visible bar stacked on an invisible one as tall
+     * as the bar's lower edge: the running total under an increase, the one after a decrease, zero under a
+     * total. Stacked as one group ("all"): ECharts otherwise stacks positive and negative values apart, and a
+     * bar over a negative lower edge would be drawn from zero. Each bar carries its figure as its label and
+     * tooltip, as text, so the browser shows the signed change and not the bar's height.
+     */
+    private static Map<String, Object> waterfall(Chart.Waterfall w) {
+        List<Object> lower = new ArrayList<>();
+        List<Object> bars = new ArrayList<>();
+        for (Chart.Step s : w.steps()) {
+            lower.add(s.low());
+            String figure = w.figure(s);
+            // {b} is the step's label, which ECharts escapes; the rest is figures written here
+            String tip = s.kind() == Chart.StepKind.TOTAL ? "{b}<br/>Total: " + figure
+                    : "{b}<br/>Change: " + figure + "<br/>Running total: "
+                            + org.openphm.publish.text.ValueFormat.withUnit(s.end(), w.unit());
+            bars.add(map("value", s.high() - s.low(), "itemStyle", map("color", Palette.step(s)),
+                    "label", map("formatter", figure), "tooltip", map("formatter", tip)));
+        }
+        List<Object> series = new ArrayList<>();
+        series.add(map("id", "waterfall-base", "name", "base", "type", "bar", "stack", "waterfall",
+                "stackStrategy", "all", "data", lower, "itemStyle", map("color", "transparent"), "silent", true,
+                "tooltip", map("show", false), "emphasis", map("disabled", true)));
+        series.add(map("id", "waterfall-steps", "name", w.yLabel().isBlank() ? "Value" : w.yLabel(), "type", "bar",
+                "stack", "waterfall", "stackStrategy", "all", "data", bars, "barMaxWidth", 64,
+                "label", map("show", true, "position", "top", "fontSize", 11)));
+        // each colour used is named in the legend by an empty series of its own, as the bar charts' significance is
+        List<Object> legend = new ArrayList<>();
+        Palette.stepLegend(w.steps()).forEach((name, colour) -> {
+            series.add(map("id", "waterfall-" + name.toLowerCase(java.util.Locale.ROOT), "name", name,
+                    "type", "scatter", "data", List.of(), "color", colour, "itemStyle", map("color", colour)));
+            legend.add(map("name", name, "icon", "rect"));
+        });
+        return map("xAxis", map("type", "category", "data", w.steps().stream().map(Chart.Step::label).toList(),
+                        "name", w.xLabel(), "axisLabel", map("interval", 0)),
+                "yAxis", map("type", "value", "name", w.yLabel()),
+                "legend", map("bottom", 0, "data", legend, "selectedMode", false),
+                "grid", map("bottom", 80, "top", 70),
+                "tooltip", map("trigger", "item"),
+                "series", series);
     }
 
     private static Map<String, Object> heatmap(Chart.Heatmap h) {

@@ -1,6 +1,11 @@
 package org.openphm.publish.chart;
 
 import java.awt.Color;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Colours shared by the print and browser renderers, so a Place is the same colour in the PDF and the
@@ -26,6 +31,14 @@ public final class Palette {
     static final String SPC_MEAN = "#000000";
     static final String SPC_LIMIT = "#7f7f7f";
 
+    /**
+     * Waterfall steps: increases and decreases in the colour-blind-safe blue and vermillion, not the significance
+     * greens and reds (whether a rise is good depends on what is counted); totals neutral.
+     */
+    static final String STEP_UP = "#0072B2";
+    static final String STEP_DOWN = "#D55E00";
+    static final String STEP_TOTAL = "#7f7f7f";
+
     public static String series(int i) {
         return SERIES[i % SERIES.length];
     }
@@ -38,6 +51,26 @@ public final class Palette {
             case BENCHMARK -> BENCHMARKS[index % BENCHMARKS.length];
             case FOCUS -> series(index);
         };
+    }
+
+    static String step(Chart.Step s) {
+        return s.kind() == Chart.StepKind.TOTAL ? STEP_TOTAL : s.value() < 0 ? STEP_DOWN : STEP_UP;
+    }
+
+    /** A waterfall's legend, name → colour, for the step colours it uses: one order for print and browser. */
+    static Map<String, String> stepLegend(List<Chart.Step> steps) {
+        Set<String> used = steps.stream().map(Palette::step).collect(Collectors.toSet());
+        Map<String, String> out = new LinkedHashMap<>();
+        if (used.contains(STEP_UP)) {
+            out.put("Increase", STEP_UP);
+        }
+        if (used.contains(STEP_DOWN)) {
+            out.put("Decrease", STEP_DOWN);
+        }
+        if (used.contains(STEP_TOTAL)) {
+            out.put("Total", STEP_TOTAL);
+        }
+        return out;
     }
 
     /**

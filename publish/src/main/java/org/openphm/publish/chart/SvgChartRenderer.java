@@ -17,18 +17,22 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.CategoryLineAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.IntervalBarRenderer;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -38,6 +42,7 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.category.DefaultIntervalCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -69,6 +74,8 @@ public final class SvgChartRenderer {
             jfree = heatmap(h);
         } else if (chart instanceof Chart.Spc s) {
             jfree = spc(s);
+        } else if (chart instanceof Chart.Waterfall w) {
+            jfree = waterfall(w);
         } else {
             return Optional.empty();
         }
@@ -201,8 +208,9 @@ public final class SvgChartRenderer {
     }
 
     /**
-     * Trends (with England and the ICB dashed) and projections to 2043. A focus series that carries confidence
-     * limits gets its 95% interval as a shaded band, so a reader sees whether a change is more than noise.
+     * Trends (with England and the ICB dashed) and projections to 2043. A focus series that carries limits gets
+     * them as a shaded band (a 95% interval, so a reader sees whether a change is more than noise, or what the
+     * chart's {@code band} says, such as a projection's spread over its Monte Carlo runs).
      */
     private static JFreeChart lines(Chart.Lines l) {
         XYSeriesCollection lines = new XYSeriesCollection();
@@ -236,7 +244,7 @@ public final class SvgChartRenderer {
                 }
             }
         }
-        bandRenderer.setLegendItemLabelGenerator((d, series) -> "Shaded: 95% confidence interval");
+        bandRenderer.setLegendItemLabelGenerator((d, series) -> "Shaded: " + l.bandCaption());
         NumberAxis y = new NumberAxis(l.yLabel());
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(lines, PeriodAxis.of(l.xLabel(), l.x()), y, lineRenderer);
@@ -247,6 +255,53 @@ public final class SvgChartRenderer {
             plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
         }
         plot.setDomainGridlinesVisible(false);
+        return new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    }
+
+    /**
+     * A waterfall: each step a bar from its lower to its upper edge (an interval bar, so a bar below zero needs
+     * no stacking), labelled with its figure, since print has no tooltip.
+     */
+    private static JFreeChart waterfall(Chart.Waterfall w) {
+        int n = w.steps().size();
+        Number[][] low = new Number[1][n];
+        Number[][] high = new Number[1][n];
+        String[] labels = new String[n];
+        for (int i = 0; i < n; i++) {
+            Chart.Step s = w.steps().get(i);
+            low[0][i] = s.low();
+            high[0][i] = s.high();
+            labels[i] = s.label();
+        }
+        DefaultIntervalCategoryDataset data = new DefaultIntervalCategoryDataset(new String[] {"steps"}, labels, low,
+                high);
+        IntervalBarRenderer renderer = new IntervalBarRenderer() {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return Palette.awt(Palette.step(w.steps().get(column)));
+            }
+        };
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setMaximumBarWidth(0.12);
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator() {
+            @Override
+            public String generateLabel(org.jfree.data.category.CategoryDataset dataset, int row, int column) {
+                return w.figure(w.steps().get(column));
+            }
+        });
+        renderer.setDefaultItemLabelFont(new Font(FONT, Font.PLAIN, 10));
+        renderer.setDefaultItemLabelsVisible(true);
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(w.xLabel()), new NumberAxis(w.yLabel()), renderer);
+        LegendItemCollection legend = new LegendItemCollection();
+        Palette.stepLegend(w.steps()).forEach((name, colour) -> legend.add(new LegendItem(name, Palette.awt(colour))));
+        plot.setFixedLegendItems(legend);
+        // the labels above the bars need room under the top of the axis
+        plot.getRangeAxis().setUpperMargin(0.12);
+        if (n > 6) {
+            plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        }
+        plot.getDomainAxis().setMaximumCategoryLabelLines(3);
         return new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }
 

@@ -33,7 +33,7 @@ final class LinePanels {
             List<Chart.Series> series = new ArrayList<>(focus.subList(p * size, Math.min(focus.size(), (p + 1) * size)));
             series.addAll(comparators);
             out.add(new Chart.Lines(l.title() + " (" + (p + 1) + " of " + panels + ")", l.subtitle(), l.unit(),
-                    l.projection(), l.xLabel(), l.yLabel(), l.x(), series, l.source()));
+                    l.projection(), l.xLabel(), l.yLabel(), l.x(), series, l.band(), l.source()));
         }
         return out;
     }

@@ -39,6 +39,9 @@ public final class KeyPointWriter {
         if (chart instanceof Chart.Flows f) {
             return flows(f);
         }
+        if (chart instanceof Chart.Waterfall w) {
+            return waterfall(w);
+        }
         return table((Chart.Table) chart);
     }
 
@@ -79,6 +82,40 @@ public final class KeyPointWriter {
                     largest.value(), largest.from(), largest.to()));
         }
         return out;
+    }
+
+    /**
+     * A waterfall: where it starts and ends, named by its first and last steps ("2024/25 baseline"), and the
+     * largest step each way. Steps printed at the same figure are named together.
+     */
+    static List<String> waterfall(Chart.Waterfall w) {
+        Chart.Step first = w.steps().get(0);
+        Chart.Step last = w.steps().get(w.steps().size() - 1);
+        List<String> out = new ArrayList<>();
+        out.add("From " + w.figure(first) + " (" + first.label() + ") to " + w.figure(last) + " (" + last.label()
+                + "): " + change(first.value(), last.value(), w.unit()) + ".");
+        List<Chart.Step> changes = w.steps().stream().filter(s -> s.kind() == Chart.StepKind.CHANGE).toList();
+        List<String> largest = new ArrayList<>();
+        largestStep(w, changes.stream().filter(s -> s.value() > 0).toList(), "step up").ifPresent(largest::add);
+        largestStep(w, changes.stream().filter(s -> s.value() < 0).toList(), "step down")
+                .ifPresent(largest::add);
+        if (!largest.isEmpty()) {
+            String joined = String.join("; ", largest);
+            out.add(Character.toUpperCase(joined.charAt(0)) + joined.substring(1) + ".");
+        }
+        return out;
+    }
+
+    /** "largest step up: Demographic growth (+24,100)", or "only step up: ..." when there is one. */
+    private static java.util.Optional<String> largestStep(Chart.Waterfall w, List<Chart.Step> steps, String what) {
+        if (steps.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        double size = steps.stream().mapToDouble(s -> Math.abs(s.value())).max().orElseThrow();
+        String printed = ValueFormat.signed(Math.copySign(size, steps.get(0).value()), w.unit());
+        List<Chart.Step> top = steps.stream().filter(s -> w.figure(s).equals(printed)).toList();
+        return java.util.Optional.of((steps.size() == 1 ? "only " : "largest ") + what + ": "
+                + names(top, Chart.Step::label) + " (" + printed + ")");
     }
 
     private static List<String> bars(Chart.Bars b) {
@@ -244,7 +281,7 @@ public final class KeyPointWriter {
         if ("%".equals(unit)) {
             return points(to - from);
         }
-        return from == 0 ? signed(to - from, unit) : ValueFormat.percentChange(from, to);
+        return from == 0 ? ValueFormat.signed(to - from, unit) : ValueFormat.percentChange(from, to);
     }
 
     private static String points(double d) {
@@ -287,7 +324,7 @@ public final class KeyPointWriter {
         }
         boolean years = l.x().stream().allMatch(x -> x.matches("\\d{4}(/\\d{2})?"));
         return "Largest " + (years ? "year-on-year" : "period-to-period") + " change: "
-                + ("%".equals(l.unit()) ? points(best) : signed(best, l.unit()))
+                + ("%".equals(l.unit()) ? points(best) : ValueFormat.signed(best, l.unit()))
                 + " between " + l.x().get(from) + " and " + l.x().get(from + 1) + ".";
     }
 
@@ -334,14 +371,10 @@ public final class KeyPointWriter {
         Extremes.of(parts, Growth::name, Growth::relative, r -> ValueFormat.percentChange(1, 1 + r))
                 .ifPresent(e -> out.add("Largest relative rise: " + names(e.highest(), Growth::name) + " ("
                         + e.high() + " by " + e.highest().get(0).toX() + ")."));
-        Extremes.of(parts, Growth::name, Growth::absolute, a -> signed(a, l.unit()))
+        Extremes.of(parts, Growth::name, Growth::absolute, a -> ValueFormat.signed(a, l.unit()))
                 .ifPresent(e -> out.add("Largest absolute rise: " + names(e.highest(), Growth::name) + " ("
                         + e.high() + " by " + e.highest().get(0).toX() + ")."));
         return out;
-    }
-
-    private static String signed(double v, String unit) {
-        return (v >= 0 ? "+" : "\u2212") + ValueFormat.withUnit(Math.abs(v), unit);
     }
 
     private static List<String> pyramid(Chart.Pyramid p) {

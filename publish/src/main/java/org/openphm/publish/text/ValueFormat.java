@@ -50,6 +50,11 @@ public final class ValueFormat {
         return digits(v, unit);
     }
 
+    /** A change with its sign: "+24,100", "−6,900", "+£1,200", "−0.4%" (a true minus sign). */
+    public static String signed(double v, String unit) {
+        return (v >= 0 ? "+" : "\u2212") + withUnit(Math.abs(v), unit);
+    }
+
     /** "+21%" / "−4%" (with a true minus sign, which DejaVu Sans has). */
     public static String percentChange(double from, double to) {
         double pct = (to - from) / from * 100;

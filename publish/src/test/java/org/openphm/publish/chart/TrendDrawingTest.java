@@ -73,7 +73,7 @@ class TrendDrawingTest {
         }
         Chart.Lines chart = new Chart.Lines("Discharges by month", "", "", false, "Month", "Discharges", x,
                 List.of(new Chart.Series("WICU", Chart.SeriesRole.FOCUS, values, constant(84, null),
-                        constant(84, null), null)), NO_ROWS);
+                        constant(84, null), null)), null, NO_ROWS);
         String svg = new SvgChartRenderer().svg(chart).orElseThrow();
         List<String> labels = texts(svg).stream().filter(t -> MONTH.matcher(t).matches()).toList();
         List<String> expected = new ArrayList<>();
@@ -104,7 +104,7 @@ class TrendDrawingTest {
         assertEquals(8.3, segments.get(1).getYHighValue(2));
 
         Chart.Lines chart = new Chart.Lines("Diabetes prevalence", "", "%", false, "Period", "%", x,
-                List.of(luton, england), NO_ROWS);
+                List.of(luton, england), null, NO_ROWS);
         String svg = new SvgChartRenderer().svg(chart).orElseThrow();
         assertTrue(texts(svg).contains("Shaded: 95% confidence interval"), "the legend explains the shading");
         // JFreeSVG writes the band's alpha as a fill opacity; nothing else in a line chart is translucent.
@@ -119,7 +119,7 @@ class TrendDrawingTest {
         Chart.Series icb = new Chart.Series("BLMK", Chart.SeriesRole.PARENT, Arrays.asList(7.9, 8.0, 8.1),
                 Arrays.asList(7.8, 7.9, 8.0), Arrays.asList(8.0, 8.1, 8.2), null);
         Chart.Lines chart = new Chart.Lines("Prevalence", "By Place", "%", false, "Period", "%", x,
-                List.of(bedford, icb), NO_ROWS);
+                List.of(bedford, icb), null, NO_ROWS);
         Map<String, Object> o = new EChartsOptions().option(chart).orElseThrow();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> series = (List<Map<String, Object>>) o.get("series");

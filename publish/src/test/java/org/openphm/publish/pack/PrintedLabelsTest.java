@@ -51,7 +51,7 @@ class PrintedLabelsTest {
         }
         series.add(new Chart.Series("ICB", Chart.SeriesRole.PARENT, List.of(1.5, 1.5), null, null, null));
         series.add(new Chart.Series("England", Chart.SeriesRole.ENGLAND, List.of(1.4, 1.4), null, null, null));
-        Chart.Lines chart = new Chart.Lines("Trend", null, "%", false, "Year", "%", x, series, null);
+        Chart.Lines chart = new Chart.Lines("Trend", null, "%", false, "Year", "%", x, series, null, null);
         List<Chart> panels = LinePanels.of(chart);
         // 13 focus lines, 6 per panel beside the 2 comparators: three panels of 5, 5 and 3
         assertEquals(3, panels.size());
@@ -66,6 +66,6 @@ class PrintedLabelsTest {
         assertEquals(series.subList(0, 13).stream().map(Chart.Series::name).toList(), seen, "every line once, in order");
         assertEquals("Trend (2 of 3)", panels.get(1).title());
         assertEquals(1, LinePanels.of(new Chart.Lines("Eight", null, "%", false, "Year", "%", x,
-                series.subList(5, 13), null)).size());
+                series.subList(5, 13), null, null)).size());
     }
 }
