@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import org.openphm.analyses.build.Periods;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.build.Build;
 import org.openphm.analyses.output.TableDisclosure;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.phm.CheckedFile;
@@ -28,7 +27,6 @@ import org.openphm.engine.Result;
 import org.openphm.engine.duckdb.DuckDbEngine;
 import org.openphm.model.ConsoleProgress;
 import org.openphm.model.CsvTableWriter;
-import org.openphm.outputcheck.OutputCheck;
 import org.openphm.server.access.AuditLog;
 import org.openphm.server.access.ClinicianAccess;
 import org.openphm.server.access.UserStore;
@@ -108,22 +106,10 @@ final class CohortCommand implements Callable<Integer> {
                 DisclosureRule rule = DisclosureRule.nhsDefault();
                 List<AnalysisTable> tables = analysis.compute(context).stream()
                         .map(t -> TableDisclosure.apply(t, rule)).toList();
-                // published as a build is: written aside, checked by the independent output check, then moved
-                // into place whole; a cohort that fails the check publishes nothing
-                Path dest = out.resolve(CohortAnalysis.slug(file));
-                Path staging = out.resolve("." + dest.getFileName() + ".staging");
-                deleteTree(staging);
-                List<Path> written = Build.publishAlone(staging, analysis, tables,
-                        "workspace " + workspace.getFileName(), rule);
-                OutputCheck.Report check = OutputCheck.check(staging);
-                if (!check.passed()) {
-                    deleteTree(staging);
-                    throw new IllegalStateException("the output check found " + check.findings().size()
-                            + " disclosure problems in the cohort's tables (first: " + check.findings().get(0)
-                            + "); nothing was published");
-                }
-                deleteTree(dest);
-                Files.move(staging, dest, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                CheckedPublish.Published published = CheckedPublish.publish(out, CohortAnalysis.slug(file), analysis,
+                        tables, "workspace " + workspace.getFileName(), rule, "cohort");
+                List<Path> written = published.files();
+                Path dest = published.dir();
                 System.out.printf("%nAttrition (published values: counts of 1-7 suppressed, others rounded to 5):%n");
                 AnalysisTable attrition = tables.get(0);
                 int people = attrition.columnNames().indexOf("people");
@@ -138,7 +124,7 @@ final class CohortCommand implements Callable<Integer> {
                 }
                 System.out.printf("%nWrote %d publishable files to %s in %.1f s (output check: %d files, no "
                                 + "disclosure problems): %s%n", written.size(), dest.toAbsolutePath(),
-                        (System.nanoTime() - t0) / 1e9, check.files(),
+                        (System.nanoTime() - t0) / 1e9, published.checkedFiles(),
                         String.join(", ", written.stream().map(p -> p.getFileName().toString()).toList()));
                 return 0;
             }
@@ -205,17 +191,6 @@ final class CohortCommand implements Callable<Integer> {
             System.out.printf("Wrote cohort.schema.json, segments.schema.json and criterion.schema.json to %s%n",
                     out.toAbsolutePath());
             return 0;
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -28,13 +28,14 @@ public final class MetadataFile {
 
     /**
      * The twelve sections of the users' Data Pack, in its order (seed contents page), then what OpenPHM adds to
-     * act on it: population health management (the Case for Change's Priority 2).
+     * act on it: population health management (the Case for Change's Priority 2) and impact modelling to 2043
+     * (its Next Steps).
      */
     public static final List<String> SECTIONS = List.of("Introduction", "Health Outcomes & Disease Burden",
             "Focus on Conditions", "Inequalities", "Long Term Conditions QOF", "Quality & Safety Priorities",
             "Access & Performance Gaps", "Preventable Admissions & Costs", "Data Quality",
             "Contacts & Provider Ratings", "Finance", "Workforce Pressures & Opportunities",
-            "Population Health Management");
+            "Population Health Management", "Impact");
 
     /**
      * The publication rule and the disclosure class of every column of the indicator files (analysis tables

@@ -14,7 +14,7 @@ public record AnalysisInfo(String id, String section, String title, String defin
                            List<String> caveats, List<ChartDescription> charts) {
 
     public AnalysisInfo {
-        if (!id.matches("(dp|phm)-[0-9]+(\\.[0-9]+)?-[a-z0-9-]+")) {
+        if (!id.matches("(dp|phm|imp)-[0-9]+(\\.[0-9]+)?-[a-z0-9-]+")) {
             throw new IllegalArgumentException("analysis id must look like dp-4.7-community-referral-projections: " + id);
         }
         caveats = List.copyOf(caveats);

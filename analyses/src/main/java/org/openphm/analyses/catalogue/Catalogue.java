@@ -45,6 +45,8 @@ public final class Catalogue {
         all.add(new org.openphm.analyses.risk.RiskStratification());
         // issue 13: need segments
         all.add(new org.openphm.analyses.phm.Segmentation());
+        // issue 12: impact modelling, the shipped scenarios
+        all.addAll(org.openphm.analyses.impact.ImpactAnalysis.shipped());
         return all;
     }
 

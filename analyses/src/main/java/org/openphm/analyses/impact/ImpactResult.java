@@ -16,6 +16,9 @@ public final class ImpactResult {
     /** p10, p50 and p90 of the runs, and their mean. */
     public record Spread(double p10, double p50, double p90, double mean) {
         static Spread of(double[] values) {
+            if (Arrays.stream(values).anyMatch(Double::isNaN)) { // not modelled (a funding gap before its year)
+                return new Spread(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            }
             double[] sorted = values.clone();
             Arrays.sort(sorted);
             return new Spread(Percentile.of(sorted, 0.1), Percentile.of(sorted, 0.5), Percentile.of(sorted, 0.9),

@@ -1,10 +1,10 @@
 package org.openphm.analyses.impact;
 
 /** How the waterfall and the dashboard name each mitigator. */
-final class MitigatorNames {
+public final class MitigatorNames {
     private MitigatorNames() {}
 
-    static String of(ScenarioParameter p) {
+    public static String of(ScenarioParameter p) {
         return switch (p) {
             case ACSC_AVOIDANCE -> "ACSC admission avoidance";
             case FREQUENT_ATTENDER -> "Frequent attender admissions";
