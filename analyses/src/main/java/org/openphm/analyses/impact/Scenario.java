@@ -85,8 +85,8 @@ public record Scenario(String name, String description, FinancialYear baseline, 
     /** From a document that follows the schema; the checks the schema cannot make name the field. */
     static Scenario parse(JsonNode n, String where) {
         try {
-            FinancialYear baseline = year(n.path("baseline_year"), DEFAULT_BASELINE);
-            FinancialYear horizon = year(n.path("horizon_year"), DEFAULT_HORIZON);
+            FinancialYear baseline = year(n.path("baseline_year"), DEFAULT_BASELINE, "$.baseline_year");
+            FinancialYear horizon = year(n.path("horizon_year"), DEFAULT_HORIZON, "$.horizon_year");
             if (horizon.compareTo(baseline) <= 0) {
                 throw new CheckedFile.Invalid("field $.horizon_year: " + horizon + " is not after the baseline year "
                         + baseline);
@@ -94,7 +94,7 @@ public record Scenario(String name, String description, FinancialYear baseline, 
             List<FinancialYear> report = new ArrayList<>();
             if (n.has("report_years")) {
                 for (int i = 0; i < n.get("report_years").size(); i++) {
-                    FinancialYear y = year(n.get("report_years").get(i), null);
+                    FinancialYear y = year(n.get("report_years").get(i), null, "$.report_years[" + i + "]");
                     if (y.compareTo(baseline) <= 0 || y.compareTo(horizon) > 0) {
                         throw new CheckedFile.Invalid("field $.report_years[" + i + "]: " + y + " is not after "
                                 + baseline + " and by " + horizon);
@@ -150,15 +150,15 @@ public record Scenario(String name, String description, FinancialYear baseline, 
                         + "100 percent, not " + occupancy.describe());
             }
             JsonNode m = n.path("mitigators");
-            FinancialYear start = year(m.path("start_year"), new FinancialYear(baseline.startYear() + 1));
-            FinancialYear full = year(m.path("full_by"), new FinancialYear(baseline.startYear() + 5));
+            FinancialYear start = year(m.path("start_year"), new FinancialYear(baseline.startYear() + 1), "$.mitigators.start_year");
+            FinancialYear full = year(m.path("full_by"), new FinancialYear(baseline.startYear() + 5), "$.mitigators.full_by");
             if (start.compareTo(baseline) <= 0 || full.compareTo(start) < 0) {
                 throw new CheckedFile.Invalid("field $.mitigators.full_by: changes start after the baseline year ("
                         + baseline + ") and are in full by or after they start; here " + start + " to " + full);
             }
             JsonNode f = n.path("finance");
             Finance finance = new Finance(f.has("allocation_gbp") ? f.get("allocation_gbp").asDouble() : null,
-                    year(f.path("allocation_year"), baseline),
+                    year(f.path("allocation_year"), baseline, "$.finance.allocation_year"),
                     f.has("underlying_deficit_gbp") ? f.get("underlying_deficit_gbp").asDouble() : null);
             int runs = n.path("runs").asInt(DEFAULT_RUNS);
             return new Scenario(n.get("name").asText(), n.path("description").asText(""), baseline, horizon, report,
@@ -171,8 +171,15 @@ public record Scenario(String name, String description, FinancialYear baseline, 
         }
     }
 
-    private static FinancialYear year(JsonNode node, FinancialYear otherwise) {
-        return node == null || node.isMissingNode() || node.isNull() ? otherwise : FinancialYear.parse(node.asText());
+    private static FinancialYear year(JsonNode node, FinancialYear otherwise, String field) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return otherwise;
+        }
+        try {
+            return FinancialYear.parse(node.asText());
+        } catch (IllegalArgumentException e) {
+            throw new CheckedFile.Invalid("field " + field + ": " + e.getMessage());
+        }
     }
 
     /** Every year from the baseline to the horizon. */
