@@ -101,7 +101,8 @@ public final class CaseForChangeClaims {
         return new AnalysisTable("claims", "The Case for Change's claims tested with this scenario", List.of(
                 text("claim_id", "Claim"), text("claim", "What the seed claims"), text("seed_source", "Where it says so"),
                 text("measure", "What we computed"), text("year", "Year"), number("seed_value", "The seed's figure"),
-                number("p10", "Our 10th centile"), number("p50", "Our median"), number("p90", "Our 90th centile"),
+                number("ours_p10", "Our 10th centile"), number("ours_p50", "Our median"),
+                number("ours_p90", "Our 90th centile"),
                 text("verdict", "reproduced / not reproduced / not derivable from the data"),
                 text("basis", "How we computed it, and what it assumes")), rows);
     }

@@ -77,10 +77,10 @@ public final class ImpactAnalysis implements Analysis {
         List<ChartDescription> charts = new ArrayList<>();
         for (Outcome o : List.of(Outcome.EMERGENCY_ADMISSIONS, Outcome.BED_DAYS, Outcome.COMMUNITY_REFERRALS,
                 Outcome.MENTAL_HEALTH_REFERRALS)) {
-            charts.add(fan(o, "activity", band));
+            charts.add(fan(o, "activity", "", band));
         }
         for (Outcome o : List.of(Outcome.BEDS, Outcome.WTE, Outcome.COST_CASH)) {
-            charts.add(fan(o, "capacity-and-cost", band));
+            charts.add(fan(o, "capacity-and-cost", "value_", band));
         }
         for (Outcome o : List.of(Outcome.EMERGENCY_ADMISSIONS, Outcome.BEDS, Outcome.COST)) {
             charts.add(new ChartDescription("waterfall", o.label() + ": what moves it by " + mid,
@@ -117,10 +117,11 @@ public final class ImpactAnalysis implements Analysis {
                 charts);
     }
 
-    private static ChartDescription fan(Outcome o, String table, String band) {
+    private static ChartDescription fan(Outcome o, String table, String prefix, String band) {
         return new ChartDescription("projection", o.label(), "ICB, as is and scenario", table,
                 Map.of("area_type", "ICB", "outcome_id", o.id()),
-                Map.of("x", "year", "y", "p50", "lower", "p10", "upper", "p90", "series", "model", "band", band),
+                Map.of("x", "year", "y", prefix + "p50", "lower", prefix + "p10", "upper", prefix + "p90", "series",
+                        "model", "band", band),
                 o.unit());
     }
 

@@ -131,12 +131,15 @@ public final class ImpactModel {
      *                      groups
      */
     public static Prepared prepare(ImpactBaseline b, Scenario s, boolean geographyOnly) {
-        return new Prepared(b, s, geographyOnly);
+        return new Prepared(b, s, geographyOnly, true);
     }
 
-    /** The whole run: prepare and evaluate the scenario itself. */
+    /**
+     * The whole run: each run's stage sums are made, used and dropped, so memory does not grow with the runs
+     * (4,096 runs of every area would otherwise keep close to a gigabyte).
+     */
     public static ImpactResult run(ImpactBaseline b, Scenario s) {
-        return prepare(b, s, false).evaluate(s);
+        return new Prepared(b, s, false, false).evaluate(s);
     }
 
     public static final class Prepared {
@@ -147,10 +150,14 @@ public final class ImpactModel {
         final int years;
         final double[][] uniforms;
         /** [run][group][stage][quantity][year index] */
+        /** [run][group][stage][quantity][year index], kept for levers; null when each run makes its own */
         final double[][][][][] stages;
         final ResolvedCosts costs;
+        private final double[][] growth;
+        private final HealthStatus health;
+        final Draw.StaffTotals staff;
 
-        Prepared(ImpactBaseline b, Scenario s, boolean geographyOnly) {
+        Prepared(ImpactBaseline b, Scenario s, boolean geographyOnly, boolean keep) {
             if (!b.baseline().equals(s.baseline())) {
                 throw new IllegalArgumentException("the scenario's baseline year is " + s.baseline()
                         + " but the workspace's impact baseline is " + b.baseline());
@@ -186,7 +193,8 @@ public final class ImpactModel {
             }
             this.groups = ImpactModel.groups(b, geographyOnly, growthIndex, sexBandIndex, places);
             this.costs = ResolvedCosts.of(b);
-            HealthStatus health = HealthStatus.of(b, sexBandIndex, lower, s.healthFromAge());
+            this.staff = Draw.StaffTotals.of(b);
+            this.health = HealthStatus.of(b, sexBandIndex, lower, s.healthFromAge());
             int runs = s.runs();
             int slots = 2 + places.size() + ScenarioParameter.values().length;
             this.uniforms = new double[runs][slots];
@@ -197,12 +205,16 @@ public final class ImpactModel {
                     uniforms[r][k] = ((rng.nextLong() >>> 11) + 0.5) * 0x1.0p-53;
                 }
             }
-            double[][] growthArr = growth.toArray(new double[0][]);
-            this.stages = new double[runs][][][][];
-            IntStream.range(0, runs).parallel().forEach(r -> stages[r] = stageSums(r, growthArr, health));
+            this.growth = growth.toArray(new double[0][]);
+            if (keep) {
+                this.stages = new double[runs][][][][];
+                IntStream.range(0, runs).parallel().forEach(r -> stages[r] = stageSums(r));
+            } else {
+                this.stages = null;
+            }
         }
 
-        private double[][][][] stageSums(int run, double[][] growth, HealthStatus health) {
+        private double[][][][] stageSums(int run) {
             double[] u = uniforms[run];
             Scenario.Variant variant = variant(u[0]);
             double multiplier = variant.growthMultiplier().at(u[1]);
@@ -267,7 +279,17 @@ public final class ImpactModel {
          * stage sums (growth, mitigators, costs, staffing, occupancy, finance): the dashboard's levers.
          */
         public ImpactResult evaluate(Scenario levers) {
+            return evaluate(levers, g -> true);
+        }
+
+        /**
+         * As {@link #evaluate(Scenario)}, for some areas only: a dashboard lever asks about one area, and the
+         * others need not be computed.
+         */
+        public ImpactResult evaluate(Scenario levers, java.util.function.Predicate<Group> areas) {
             int runs = uniforms.length;
+            int[] chosen = IntStream.range(0, groups.size()).filter(g -> areas.test(groups.get(g))).toArray();
+            List<Group> chosenGroups = java.util.Arrays.stream(chosen).mapToObj(groups::get).toList();
             double[][][][] asIs = new double[runs][][][];
             double[][][][] scen = new double[runs][][][];
             List<Integer> reportIndex = levers.reportYears().stream()
@@ -275,50 +297,57 @@ public final class ImpactModel {
             double[][][][][] steps = new double[runs][][][][];
             IntStream.range(0, runs).parallel().forEach(r -> {
                 Draw d = Draw.of(levers, uniforms[r], this, costs);
-                asIs[r] = series(r, d, Switches.AS_IS);
-                scen[r] = series(r, d, Switches.SCENARIO);
-                steps[r] = waterfall(r, d, reportIndex);
+                double[][][][] st = stages != null ? stages[r] : stageSums(r);
+                asIs[r] = series(st, chosen, d, Switches.AS_IS);
+                scen[r] = series(st, chosen, d, Switches.SCENARIO);
+                steps[r] = waterfall(st, chosen, d, reportIndex);
             });
-            return new ImpactResult(levers, baseline, groups, years, asIs, scen, steps, reportIndex);
+            return new ImpactResult(levers, baseline, chosenGroups, years, asIs, scen, steps, reportIndex);
         }
 
-        /** [group][outcome][year] under the switches. */
-        double[][][] series(int run, Draw d, Switches s) {
-            double[][][] out = new double[groups.size()][O][years];
+        /** [chosen group][outcome][year] under the switches. */
+        double[][][] series(double[][][][] st, int[] chosen, Draw d, Switches s) {
+            double[][][] out = new double[chosen.length][O][years];
             double[] o = new double[O];
-            for (int g = 0; g < groups.size(); g++) {
-                double[][] a = stages[run][g][s.stage()];
-                double[][] base = stages[run][g][0];
+            for (int i = 0; i < chosen.length; i++) {
+                int g = chosen[i];
+                double[][] a = st[g][s.stage()];
+                double[][] base = st[g][0];
                 for (int t = 0; t < years; t++) {
                     Outcomes.compute(a, base, t, d, s, groups.get(g).icb(), o);
                     for (int k = 0; k < O; k++) {
-                        out[g][k][t] = o[k];
+                        out[i][k][t] = o[k];
                     }
                 }
-                Outcomes.fundingGap(out[g], d, groups.get(g).icb());
+                Outcomes.fundingGap(out[i], d, groups.get(g).icb());
             }
             return out;
         }
 
-        /** [group][report year][outcome][step 0 = baseline, 1.. = each factor's change]. */
-        double[][][][] waterfall(int run, Draw d, List<Integer> reportIndex) {
-            int geography = (int) groups.stream().filter(g -> g.type().equals(ICB) || g.type().equals(PLACE)).count();
-            double[][][][] out = new double[geography][reportIndex.size()][O][STEPS.size() + 1];
+        /**
+         * [chosen ICB or Place][report year][outcome][step 0 = baseline, 1.. = each factor's change]; IMD quintiles
+         * and ethnic groups have no waterfall.
+         */
+        double[][][][] waterfall(double[][][][] st, int[] chosen, Draw d, List<Integer> reportIndex) {
+            int n = (int) java.util.Arrays.stream(chosen).filter(g -> groups.get(g).type().equals(ICB)
+                    || groups.get(g).type().equals(PLACE)).count();
+            double[][][][] out = new double[n][reportIndex.size()][O][STEPS.size() + 1];
             double[] previous = new double[O];
             double[] now = new double[O];
-            for (int g = 0; g < geography; g++) {
-                double[][][] st = stages[run][g];
+            for (int i = 0; i < n; i++) {
+                int g = chosen[i];
+                boolean icb = groups.get(g).icb();
                 for (int y = 0; y < reportIndex.size(); y++) {
                     int t = reportIndex.get(y);
-                    Outcomes.compute(st[0], st[0], 0, d, Switches.SCENARIO, groups.get(g).icb(), previous);
+                    Outcomes.compute(st[g][0], st[g][0], 0, d, Switches.SCENARIO, icb, previous);
                     for (int k = 0; k < O; k++) {
-                        out[g][y][k][0] = previous[k];
+                        out[i][y][k][0] = previous[k];
                     }
                     for (int step = 1; step <= STEPS.size(); step++) {
                         Switches s = Switches.step(step);
-                        Outcomes.compute(st[s.stage()], st[0], t, d, s, groups.get(g).icb(), now);
+                        Outcomes.compute(st[g][s.stage()], st[g][0], t, d, s, icb, now);
                         for (int k = 0; k < O; k++) {
-                            out[g][y][k][step] = now[k] - previous[k];
+                            out[i][y][k][step] = now[k] - previous[k];
                         }
                         double[] swap = previous;
                         previous = now;

@@ -78,7 +78,16 @@ public final class ImpactResult {
         throw new IllegalArgumentException("no " + type + " " + code + " in the impact results");
     }
 
-    public int icb() { return 0; }
+    /** The ICB's index; an evaluation of some Places only has none. */
+    public int icb() {
+        for (int g = 0; g < groups.size(); g++) {
+            if (groups.get(g).icb()) {
+                return g;
+            }
+        }
+        throw new IllegalStateException("these results are for " + groups.stream().map(ImpactModel.Group::name)
+                .toList() + ", not the ICB");
+    }
 
     /** The runs' values of an outcome, as is or under the scenario. */
     public double[] runs(int group, Outcome o, int t, boolean underScenario) {

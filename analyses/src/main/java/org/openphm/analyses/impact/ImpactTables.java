@@ -66,8 +66,9 @@ public final class ImpactTables {
             columns.addAll(List.of(count("p10", "10th centile of " + runs + " (a modelled count)"),
                     count("p50", "Median of " + runs), count("p90", "90th centile of " + runs)));
         } else {
-            columns.addAll(List.of(number("p10", "10th centile of " + runs), number("p50", "Median of " + runs),
-                    number("p90", "90th centile of " + runs)));
+            // named apart from the activity table's counts: a column name has one disclosure class in an analysis
+            columns.addAll(List.of(number("value_p10", "10th centile of " + runs),
+                    number("value_p50", "Median of " + runs), number("value_p90", "90th centile of " + runs)));
         }
         return counts
                 ? new AnalysisTable("activity", "Modelled activity by area, year and model (p10, p50, p90)", columns,
@@ -128,14 +129,15 @@ public final class ImpactTables {
             if (!group.type().equals(ImpactModel.IMD) && !group.type().equals(ImpactModel.ETHNIC)) {
                 continue;
             }
-            double avoided = -r.effect(g, Outcome.EMERGENCY_ADMISSIONS, t).p50();
-            rows.add(Arrays.asList(group.type(), group.code(), group.name(),
-                    Math.round(r.spread(g, Outcome.POPULATION, 0, false).p50()),
-                    Math.round(r.spread(g, Outcome.EMERGENCY_ADMISSIONS, 0, false).p50()), null,
-                    Math.round(r.spread(g, Outcome.POPULATION, t, false).p50()),
-                    Math.round(r.spread(g, Outcome.EMERGENCY_ADMISSIONS, t, false).p50()), null,
-                    Math.round(r.spread(g, Outcome.EMERGENCY_ADMISSIONS, t, true).p50()), null,
-                    Math.round(avoided), null));
+            long popBase = Math.round(r.spread(g, Outcome.POPULATION, 0, false).p50());
+            long base = Math.round(r.spread(g, Outcome.EMERGENCY_ADMISSIONS, 0, false).p50());
+            long popHorizon = Math.round(r.spread(g, Outcome.POPULATION, t, false).p50());
+            long asIs = Math.round(r.spread(g, Outcome.EMERGENCY_ADMISSIONS, t, false).p50());
+            long scenario = Math.round(r.spread(g, Outcome.EMERGENCY_ADMISSIONS, t, true).p50());
+            long avoided = Math.round(-r.effect(g, Outcome.EMERGENCY_ADMISSIONS, t).p50());
+            rows.add(Arrays.asList(group.type(), group.code(), group.name(), popBase, base, per1000(base, popBase),
+                    popHorizon, asIs, per1000(asIs, popHorizon), scenario, per1000(scenario, popHorizon), avoided,
+                    per1000(avoided, popHorizon)));
         }
         return new AnalysisTable("inequalities", "Emergency admissions per 1,000 people by IMD quintile and ethnic "
                 + "group: baseline, and " + h + " as is and under the scenario", List.of(
@@ -180,6 +182,10 @@ public final class ImpactTables {
         return new AnalysisTable("parameters", "The scenario's parameters as used", List.of(
                 text("parameter", "Field of the scenario file"), text("value", "Value or interval"),
                 text("unit", "Unit"), text("meaning", "What it does, and the source of its default")), rows);
+    }
+
+    private static Double per1000(long n, long people) {
+        return people == 0 ? null : n * 1000.0 / people;
     }
 
     static double round2(double v) {

@@ -104,35 +104,24 @@ final class Outcomes {
      */
     private static double wte(Draw d, double[][] base, double community18, double mental, double children, int t,
                               ImpactModel.Switches s) {
-        double total = 0;
-        for (ImpactBaseline.Staff staff : d.baseline().staff()) {
-            double index;
-            ScenarioParameter productivity;
-            switch (staff.serviceArea()) {
-                case "community" -> {
-                    index = community18 / base[Quantity.COMMUNITY_REFERRALS_18_PLUS.ordinal()][0];
-                    productivity = PRODUCTIVITY_COMMUNITY;
-                }
-                case "mental health" -> {
-                    index = mental / base[Quantity.MENTAL_HEALTH_REFERRALS.ordinal()][0];
-                    productivity = PRODUCTIVITY_MENTAL_HEALTH;
-                }
-                case "children" -> {
-                    index = children / base[Quantity.POPULATION_0_19.ordinal()][0];
-                    productivity = PRODUCTIVITY_CHILDREN;
-                }
-                default -> {
-                    index = 1;
-                    productivity = null;
-                }
-            }
-            if (!Double.isFinite(index)) {
-                index = 1;
-            }
-            double p = productivity != null && s.efficiency() ? Math.pow(1 - d.value(productivity) / 100, t) : 1;
-            total += staff.wte() * index * p;
-        }
-        return total;
+        Draw.StaffTotals staff = d.staff();
+        return staff.community() * index(community18, base, Quantity.COMMUNITY_REFERRALS_18_PLUS)
+                        * productivity(d, PRODUCTIVITY_COMMUNITY, t, s)
+                + staff.mentalHealth() * index(mental, base, Quantity.MENTAL_HEALTH_REFERRALS)
+                        * productivity(d, PRODUCTIVITY_MENTAL_HEALTH, t, s)
+                + staff.children() * index(children, base, Quantity.POPULATION_0_19)
+                        * productivity(d, PRODUCTIVITY_CHILDREN, t, s)
+                + staff.other();
+    }
+
+    /** Demand over the baseline's; 1 where the baseline had none (nothing to scale). */
+    private static double index(double demand, double[][] base, Quantity q) {
+        double b = base[q.ordinal()][0];
+        return b > 0 ? demand / b : 1;
+    }
+
+    private static double productivity(Draw d, ScenarioParameter p, int t, ImpactModel.Switches s) {
+        return s.efficiency() ? Math.pow(1 - d.value(p) / 100, t) : 1;
     }
 
     /**
