@@ -82,13 +82,17 @@ public final class ImpactAnalysis implements Analysis {
         for (Outcome o : List.of(Outcome.BEDS, Outcome.WTE, Outcome.COST_CASH)) {
             charts.add(fan(o, "capacity-and-cost", "value_", band));
         }
-        for (Outcome o : List.of(Outcome.EMERGENCY_ADMISSIONS, Outcome.BEDS, Outcome.COST)) {
+        List<Outcome> waterfalls = scenario.changesCare()
+                ? List.of(Outcome.EMERGENCY_ADMISSIONS, Outcome.BEDS, Outcome.COST) : List.of(Outcome.COST_CASH);
+        for (Outcome o : waterfalls) {
             charts.add(new ChartDescription("waterfall", o.label() + ": what moves it by " + mid,
                     "ICB, mean of " + runs, "waterfall",
                     Map.of("area_type", "ICB", "outcome_id", o.id(), "year", mid), Map.of(), o.unit()));
         }
-        charts.add(new ChartDescription("table", "The Case for Change's claims tested", scenario.name(), "claims",
-                Map.of(), Map.of(), ""));
+        if (scenario.changesCare()) { // the claims are about a changed model: beside the as-is alone they mislead
+            charts.add(new ChartDescription("table", "The Case for Change's claims tested", scenario.name(),
+                    "claims", Map.of(), Map.of(), ""));
+        }
         charts.add(new ChartDescription("table", "Emergency admissions per 1,000 people by deprivation and ethnic "
                 + "group", scenario.horizon() + ", as is and under the scenario", "inequalities", Map.of(), Map.of(),
                 "per 1,000"));
@@ -117,9 +121,11 @@ public final class ImpactAnalysis implements Analysis {
                 charts);
     }
 
-    private static ChartDescription fan(Outcome o, String table, String prefix, String band) {
-        return new ChartDescription("projection", o.label(), "ICB, as is and scenario", table,
-                Map.of("area_type", "ICB", "outcome_id", o.id()),
+    private ChartDescription fan(Outcome o, String table, String prefix, String band) {
+        boolean both = scenario.changesCare();
+        return new ChartDescription("projection", o.label(), both ? "ICB, as is and scenario" : "ICB", table,
+                both ? Map.of("area_type", "ICB", "outcome_id", o.id())
+                        : Map.of("area_type", "ICB", "outcome_id", o.id(), "model", ImpactTables.AS_IS),
                 Map.of("x", "year", "y", prefix + "p50", "lower", prefix + "p10", "upper", prefix + "p90", "series",
                         "model", "band", band),
                 o.unit());

@@ -182,6 +182,17 @@ public record Scenario(String name, String description, FinancialYear baseline, 
         }
     }
 
+    /**
+     * Whether the scenario changes anything the "as is" does not: a mitigator, an efficiency or productivity. The
+     * as-is file does not, and its results show one model, not two identical ones.
+     */
+    public boolean changesCare() {
+        List<ScenarioParameter> levers = new ArrayList<>(ScenarioParameter.MITIGATORS);
+        levers.addAll(List.of(ScenarioParameter.EFFICIENCY, ScenarioParameter.PRODUCTIVITY_COMMUNITY,
+                ScenarioParameter.PRODUCTIVITY_MENTAL_HEALTH, ScenarioParameter.PRODUCTIVITY_CHILDREN));
+        return levers.stream().map(this::parameter).anyMatch(i -> i.low() != 0 || i.high() != 0);
+    }
+
     /** Every year from the baseline to the horizon. */
     public List<FinancialYear> years() {
         List<FinancialYear> out = new ArrayList<>();
