@@ -28,7 +28,7 @@ public final class ImpactTables {
             Outcome.COMMUNITY_REFERRALS, Outcome.COST, Outcome.COST_CASH, Outcome.WTE);
 
     public static List<AnalysisTable> all(ImpactResult r) {
-        return List.of(projection(r, true), projection(r, false), waterfall(r), inequalities(r),
+        return List.of(projection(r, true), projection(r, false), waterfall(r), workforce(r), inequalities(r),
                 CaseForChangeClaims.table(r), parameters(r.scenario()));
     }
 
@@ -113,6 +113,37 @@ public final class ImpactTables {
                 integer("step_order", "Order of the step"), text("step", "Baseline, factor, or scenario total"),
                 text("kind", "total (a bar from zero) or change (a step from the running total)"),
                 number("change", "The total, or the mean change this factor makes over the runs")), rows);
+    }
+
+    /**
+     * Staff needed by service area and staff group in the report years (DP 12.1's table carried forward): a
+     * group is its service area's WTE times the group's share of it today, so its centiles are the area's scaled.
+     */
+    static AnalysisTable workforce(ImpactResult r) {
+        java.util.Map<String, Outcome> byArea = java.util.Map.of("community", Outcome.WTE_COMMUNITY,
+                "mental health", Outcome.WTE_MENTAL_HEALTH, "children", Outcome.WTE_CHILDREN);
+        java.util.Map<String, Double> areaToday = new java.util.HashMap<>();
+        r.baseline().staff().forEach(s -> areaToday.merge(s.serviceArea(), s.wte(), Double::sum));
+        List<List<Object>> rows = new ArrayList<>();
+        for (ImpactBaseline.Staff staff : r.baseline().staff()) {
+            Outcome area = byArea.get(staff.serviceArea());
+            for (int t : r.reportIndex()) {
+                for (boolean scenario : new boolean[] {false, true}) {
+                    double share = staff.wte() / areaToday.get(staff.serviceArea());
+                    ImpactResult.Spread s = area == null ? new ImpactResult.Spread(staff.wte(), staff.wte(),
+                            staff.wte(), staff.wte()) : r.spread(r.icb(), area, t, scenario);
+                    double k = area == null ? 1 : share;
+                    rows.add(Arrays.asList(staff.serviceArea(), staff.staffGroup(), round2(staff.wte()),
+                            r.years().get(t).label(), scenario ? SCENARIO : AS_IS, round2(s.p10() * k),
+                            round2(s.p50() * k), round2(s.p90() * k)));
+                }
+            }
+        }
+        return new AnalysisTable("workforce", "Staff needed by service area and staff group (WTE), as is and under "
+                + "the scenario", List.of(text("service_area", "Service area"), text("staff_group", "Staff group"),
+                number("wte_today", "WTE in post at the census"), text("year", "Report year"),
+                text("model", "As is, or the scenario"), number("wte_p10", "10th centile"),
+                number("wte_p50", "Median"), number("wte_p90", "90th centile")), rows);
     }
 
     /**

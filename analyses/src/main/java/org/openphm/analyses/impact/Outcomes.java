@@ -14,6 +14,9 @@ import java.util.List;
 final class Outcomes {
     private Outcomes() {}
 
+    private static final Outcome[] STAFF = {Outcome.WTE, Outcome.WTE_COMMUNITY, Outcome.WTE_MENTAL_HEALTH,
+        Outcome.WTE_CHILDREN};
+
 
     static void compute(double[][] a, double[][] base, int t, Draw d, ImpactModel.Switches s, boolean icb,
                         double[] out) {
@@ -79,8 +82,24 @@ final class Outcomes {
         out[Outcome.COST.ordinal()] = (acuteCost + communityMentalCost) * efficiency;
         out[Outcome.COST_CASH.ordinal()] = (acuteCost + communityMentalCost) * efficiency * inflation;
         out[Outcome.COMMUNITY_MENTAL_HEALTH_COST_CASH.ordinal()] = communityMentalCost * efficiency * inflation;
-        out[Outcome.WTE.ordinal()] = icb ? wte(d, base, community18, mental, a[Quantity.POPULATION_0_19.ordinal()][t],
-                t, s) : Double.NaN;
+        if (icb) {
+            Draw.StaffTotals staff = d.staff();
+            out[Outcome.WTE_COMMUNITY.ordinal()] = staff.community()
+                    * index(community18, base, Quantity.COMMUNITY_REFERRALS_18_PLUS)
+                    * productivity(d, PRODUCTIVITY_COMMUNITY, t, s);
+            out[Outcome.WTE_MENTAL_HEALTH.ordinal()] = staff.mentalHealth()
+                    * index(mental, base, Quantity.MENTAL_HEALTH_REFERRALS)
+                    * productivity(d, PRODUCTIVITY_MENTAL_HEALTH, t, s);
+            out[Outcome.WTE_CHILDREN.ordinal()] = staff.children()
+                    * index(a[Quantity.POPULATION_0_19.ordinal()][t], base, Quantity.POPULATION_0_19)
+                    * productivity(d, PRODUCTIVITY_CHILDREN, t, s);
+            out[Outcome.WTE.ordinal()] = out[Outcome.WTE_COMMUNITY.ordinal()]
+                    + out[Outcome.WTE_MENTAL_HEALTH.ordinal()] + out[Outcome.WTE_CHILDREN.ordinal()] + staff.other();
+        } else {
+            for (Outcome o : STAFF) {
+                out[o.ordinal()] = Double.NaN;
+            }
+        }
         out[Outcome.FUNDING_GAP.ordinal()] = Double.NaN;
     }
 
@@ -98,21 +117,8 @@ final class Outcomes {
         return s.growth() ? Math.pow(1 + d.value(p) / 100, t) : 1;
     }
 
-    /**
-     * DP 12.1's staff needed: each service area's WTE times its demand index (community: referrals 18+; mental
-     * health: referrals; children: people aged 0-19), less productivity once efficiencies are on.
-     */
-    private static double wte(Draw d, double[][] base, double community18, double mental, double children, int t,
-                              ImpactModel.Switches s) {
-        Draw.StaffTotals staff = d.staff();
-        return staff.community() * index(community18, base, Quantity.COMMUNITY_REFERRALS_18_PLUS)
-                        * productivity(d, PRODUCTIVITY_COMMUNITY, t, s)
-                + staff.mentalHealth() * index(mental, base, Quantity.MENTAL_HEALTH_REFERRALS)
-                        * productivity(d, PRODUCTIVITY_MENTAL_HEALTH, t, s)
-                + staff.children() * index(children, base, Quantity.POPULATION_0_19)
-                        * productivity(d, PRODUCTIVITY_CHILDREN, t, s)
-                + staff.other();
-    }
+    // DP 12.1's staff needed: each service area's WTE times its demand index (community: referrals 18+; mental
+    // health: referrals; children: people aged 0-19), less productivity once efficiencies are on.
 
     /** Demand over the baseline's; 1 where the baseline had none (nothing to scale). */
     private static double index(double demand, double[][] base, Quantity q) {

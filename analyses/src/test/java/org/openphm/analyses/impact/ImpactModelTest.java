@@ -85,6 +85,8 @@ class ImpactModelTest {
         assertAll(r, icb, Outcome.COMMUNITY_MENTAL_HEALTH_COST_CASH, 3, true, 669_297.8897748);
         // DP 12.1: 10 WTE x 390 / 300 referrals
         assertAll(r, icb, Outcome.WTE, 3, true, 13);
+        assertAll(r, icb, Outcome.WTE_COMMUNITY, 3, true, 13);
+        assertAll(r, icb, Outcome.WTE_MENTAL_HEALTH, 3, true, 0);
 
         // as is: no mitigators, no efficiencies: 130 + 65 emergency admissions; cost (260,000 + 130,000 + 156,000
         // + 650,000) x 1.02^3 in cash

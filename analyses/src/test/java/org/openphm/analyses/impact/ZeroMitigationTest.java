@@ -104,6 +104,34 @@ class ZeroMitigationTest {
     }
 
     @Test
+    void staffByServiceAreaAndGroupIsDp121sByStaffGroup() {
+        AnalysisTable dp = workforce.stream().filter(t -> t.name().equals("by-staff-group")).findFirst().get();
+        int area = dp.columnIndex("service_area");
+        int group = dp.columnIndex("staff_group");
+        int needed = dp.columnIndex("wte_needed_2043_44");
+        Map<String, Double> expected = new java.util.HashMap<>();
+        Map<String, Integer> rows = new java.util.HashMap<>();
+        for (List<Object> row : dp.rows()) {
+            String key = row.get(area) + "|" + row.get(group);
+            expected.merge(key, ((Number) row.get(needed)).doubleValue(), Double::sum);
+            rows.merge(key, 1, Integer::sum);
+        }
+        AnalysisTable ours = ImpactTables.workforce(result);
+        int checked = 0;
+        for (List<Object> row : ours.rows()) {
+            if (!row.get(ours.columnIndex("year")).equals("2043/44")) {
+                continue;
+            }
+            String key = row.get(ours.columnIndex("service_area")) + "|" + row.get(ours.columnIndex("staff_group"));
+            // DP 12.1 rounds each provider's row to 0.01 WTE, we round the sum
+            assertEquals(expected.get(key), ((Number) row.get(ours.columnIndex("wte_p50"))).doubleValue(),
+                    0.005 * (rows.get(key) + 1) + 1e-9, key);
+            checked++;
+        }
+        assertEquals(2 * expected.size(), checked, "every service area and staff group, as is and scenario");
+    }
+
+    @Test
     void withNoMitigatorsTheScenarioIsTheAsIs() {
         int t = result.years().size() - 1;
         for (Outcome o : Outcome.values()) {
