@@ -287,7 +287,13 @@ public final class SvgChartRenderer {
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator() {
             @Override
             public String generateLabel(org.jfree.data.category.CategoryDataset dataset, int row, int column) {
-                return w.figure(w.steps().get(column));
+                // the axis carries the unit; a step that changes nothing is left blank so the others can be read
+                Chart.Step s = w.steps().get(column);
+                if (s.kind() != Chart.StepKind.TOTAL && s.value() == 0) {
+                    return "";
+                }
+                return s.kind() == Chart.StepKind.TOTAL ? org.openphm.publish.text.ValueFormat.withUnit(s.value(), "")
+                        : org.openphm.publish.text.ValueFormat.signed(s.value(), "");
             }
         });
         renderer.setDefaultItemLabelFont(new Font(FONT, Font.PLAIN, 10));
@@ -299,7 +305,11 @@ public final class SvgChartRenderer {
         // the labels above the bars need room under the top of the axis
         plot.getRangeAxis().setUpperMargin(0.12);
         if (n > 6) {
-            plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+            // many steps read best as rows, their names at the left in full
+            plot.setOrientation(org.jfree.chart.plot.PlotOrientation.HORIZONTAL);
+            renderer.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+                    org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
+            renderer.setMaximumBarWidth(0.6);
         }
         plot.getDomainAxis().setMaximumCategoryLabelLines(3);
         return new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
