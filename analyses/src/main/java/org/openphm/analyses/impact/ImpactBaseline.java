@@ -119,7 +119,11 @@ public record ImpactBaseline(FinancialYear baseline, int lastYear, String icbCod
         PopulationGrowth growth = PopulationGrowth.load(engine, base);
         Map<String, double[]> factors = new HashMap<>();
         List<Cell> list = new ArrayList<>();
-        cells.forEach((k, q) -> {
+        // in key order, not the engine's row order: sums over cells then add up in the same order on every engine
+        Map<List<String>, double[]> ordered = new java.util.TreeMap<>(
+                java.util.Comparator.comparing((List<String> k) -> String.join("|", k)));
+        ordered.putAll(cells);
+        ordered.forEach((k, q) -> {
             Cell cell = new Cell(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), q);
             list.add(cell);
             factors.computeIfAbsent(cell.growthKey(), g -> {
@@ -140,6 +144,7 @@ public record ImpactBaseline(FinancialYear baseline, int lastYear, String icbCod
         for (int i = 0; i < s.size(); i++) {
             staff.add(new Staff(s.getString(i, "service_area"), s.getString(i, "staff_group"), s.getDouble(i, "wte")));
         }
+        staff.sort(java.util.Comparator.comparing(Staff::serviceArea).thenComparing(Staff::staffGroup));
         Result f = engine.execute(Query.from(CanonicalSchema.FINANCE_SPEND).where(col("year").eq(baseline.label()))
                 .aggregate(List.of("category"), sum("spend", col("spend_gbp"))));
         Double community = null;

@@ -83,7 +83,7 @@ public final class ImpactModel {
                 memberships.add(new String[] {ETHNIC, c.ethnicGroup(), c.ethnicGroup()});
             }
             for (String[] m : memberships) {
-                String id = m[0] + "\u0000" + m[1];
+                String id = m[0] + "|" + m[1];
                 labels.putIfAbsent(id, m);
                 double[] q = merged.computeIfAbsent(id, k -> new TreeMap<>()).computeIfAbsent(c.growthKey(),
                         k -> new double[Q]);
