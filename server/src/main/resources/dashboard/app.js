@@ -390,7 +390,10 @@ function withFormatters(option, width, div) {
   });
   if (option.tooltip && option.tooltip.valueFormatter === 'absolute') option.tooltip.valueFormatter = absolute;
   if (option.tooltip && option.tooltip.valueFormatter === 'one-decimal') option.tooltip.valueFormatter = one;
-  if (option.tooltip && option.tooltip.formatter === 'with-ci') option.tooltip.formatter = withCi;
+  if (option.tooltip && option.tooltip.formatter === 'with-ci') {
+    const bands = bandTexts(option.series || []);
+    option.tooltip.formatter = (params) => withCi(params, bands);
+  }
   const grid = option.grid || (option.series && option.series.some((s) => s.type !== 'treemap') ? (option.grid = {}) : null);
   let top = grid && typeof grid.top === 'number' ? grid.top : 60;
   if (option.title && width > 0) {
@@ -482,9 +485,24 @@ function fitHeatmap(option, heat, width, div, top) {
   if (heat.label) heat.label.show = cellW >= textWidth('100.0', 10) + 6 && h >= 13;
 }
 
-// A trend's tooltip: each line's value with its 95% confidence interval; the band series (ids "ci-...") that
-// draw the shading are left out.
-function withCi(params) {
+// What each line's shaded band is, by the line's name. A band series (id "ci-...") is named "<line> <band>":
+// "Luton 95% CI" for an indicator, "Scenario p10 to p90 of 256 Monte Carlo runs" for a fan chart. A line whose
+// name begins another's ("Bedford", "Bedford North") owns only the bands of the longest name they start with.
+function bandTexts(series) {
+  const isBand = (x) => String(x.id || '').startsWith('ci-');
+  const lines = series.filter((x) => !isBand(x)).map((x) => String(x.name));
+  const out = {};
+  series.filter(isBand).forEach((b) => {
+    const name = String(b.name || '');
+    const owner = lines.filter((l) => name.startsWith(l + ' ')).sort((x, y) => y.length - x.length)[0];
+    if (owner !== undefined && !(owner in out)) out[owner] = name.slice(owner.length + 1);
+  });
+  return out;
+}
+
+// A trend's or fan chart's tooltip: each line's value with its interval, called what its band is called (the
+// indicators' "95% CI" when a chart does not say); the band series that draw the shading are left out.
+function withCi(params, bands) {
   const list = [].concat(params);
   if (!list.length) return '';
   const num = (v) => Number(v).toLocaleString('en-GB', { maximumFractionDigits: 2 });
@@ -494,7 +512,7 @@ function withCi(params) {
     const v = d !== null && typeof d === 'object' ? d.value : d;
     if (v === '-' || v === null || v === undefined) return;
     const ci = d !== null && typeof d === 'object' && d.lower != null && d.upper != null
-      ? ' (95% CI ' + num(d.lower) + '\u2013' + num(d.upper) + ')' : '';
+      ? ' (' + ((bands && bands[p.seriesName]) || '95% CI') + ' ' + num(d.lower) + '\u2013' + num(d.upper) + ')' : '';
     html += '<br>' + p.marker + esc(p.seriesName) + ': ' + num(v) + ci;
   });
   return html;

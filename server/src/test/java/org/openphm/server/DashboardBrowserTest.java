@@ -141,6 +141,12 @@ class DashboardBrowserTest {
                 + " data: {value: 9.4, lower: 9.05, upper: 9.761}},"
                 + " {axisValueLabel: '2024/25', seriesId: 'ci-band-0', seriesName: 'Luton 95% CI', marker: '', data: 0.7}]);");
         assertEquals("2024/25<br>Luton: 9.4 (95% CI 9.05\u20139.76)", tooltip);
+        // A band with a caption of its own (a fan chart's) is called by it; the longest line name owns a band.
+        Object fan = js("return withCi([{axisValueLabel: '2030/31', seriesId: 's1', seriesName: 'Bedford North',"
+                + " marker: '', data: {value: 120, lower: 100, upper: 150}}], bandTexts([{name: 'Bedford'},"
+                + " {name: 'Bedford North'}, {id: 'ci-lower-0', name: 'Bedford 95% CI'},"
+                + " {id: 'ci-lower-1', name: 'Bedford North p10 to p90 of 256 Monte Carlo runs'}]));");
+        assertEquals("2030/31<br>Bedford North: 120 (p10 to p90 of 256 Monte Carlo runs 100\u2013150)", fan);
 
         new Select(browser.findElement(By.id("area"))).selectByVisibleText("Luton");
         waitReady();
