@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The dashboard's scenario explorer (issue 12, item 4): the Case for Change scenario with its main levers on
  * sliders. The workspace is read once, in the background at start, and every Monte Carlo run's demographic sums
- * are prepared then ({@link ImpactModel#prepare}); a slider only re-evaluates the runs with the levers it set
- * ({@link ImpactModel.Prepared#evaluate}), never reading patient data, so an answer takes milliseconds.
+ * are prepared then ({@link ImpactModel#prepare}); a slider only re-evaluates the runs of the area shown with the
+ * levers it set ({@link ImpactModel.Prepared#evaluate}), never reading patient data, so an answer takes
+ * milliseconds.
  *
  * <p>Only modelled totals of the ICB and its Places leave: no IMD quintile or ethnic group (they are not even
  * prepared), no baseline cells; counts are rounded to whole numbers.
@@ -82,7 +83,8 @@ final class ImpactExplorer {
     /** A plain decimal: no exponents, hex, NaN or Infinity, which Double.parseDouble would also take. */
     private static final Pattern NUMBER = Pattern.compile("-?\\d{1,6}(\\.\\d{1,6})?");
 
-    private record Ready(Scenario scenario, ImpactModel.Prepared prepared, List<ImpactModel.Group> areas) {}
+    /** The prepared runs of each area alone (by code), so a request evaluates only the area it shows. */
+    private record Ready(Scenario scenario, Map<String, ImpactModel.Prepared> prepared, List<ImpactModel.Group> areas) {}
 
     private final Path workspace;
     private final Scenario scenario;
@@ -124,7 +126,9 @@ final class ImpactExplorer {
             ImpactModel.Prepared prepared = ImpactModel.prepare(baseline, scenario, true);
             List<ImpactModel.Group> areas = prepared.groups().stream()
                     .filter(g -> g.type().equals(ImpactModel.ICB) || g.type().equals(ImpactModel.PLACE)).toList();
-            ready = new Ready(scenario, prepared, areas);
+            Map<String, ImpactModel.Prepared> byArea = new LinkedHashMap<>();
+            areas.forEach(g -> byArea.put(g.code(), prepared.only(g.type(), g.code())));
+            ready = new Ready(scenario, byArea, areas);
             LOG.info("Scenario explorer ready: {} runs of \"{}\" prepared in {} s", scenario.runs(), scenario.name(),
                     String.format("%.1f", (System.nanoTime() - t0) / 1e9));
         } catch (RuntimeException | Error e) {
@@ -205,8 +209,10 @@ final class ImpactExplorer {
         List<String> codes = r.areas().stream().map(ImpactModel.Group::code).toList();
         String code = Params.oneOf(ctx, "area", codes, codes.get(0));
         ImpactModel.Group area = r.areas().get(codes.indexOf(code));
-        Scenario levers = r.scenario().with(set);
-        ImpactResult result = r.prepared().evaluate(levers);
+        List<FinancialYear> report = r.scenario().reportYears();
+        // the waterfall of the last report year only: the others would cost twice as long again, unseen
+        Scenario levers = r.scenario().with(set).withReportYears(List.of(report.get(report.size() - 1)));
+        ImpactResult result = r.prepared().get(code).evaluate(levers);
         int g = result.group(area.type(), area.code());
 
         Map<String, Object> out = new LinkedHashMap<>();
@@ -236,7 +242,7 @@ final class ImpactExplorer {
             outcomes.add(m);
         }
         out.put("outcomes", outcomes);
-        int last = result.reportIndex().size() - 1;
+        int last = 0; // the one report year evaluated, the scenario's last
         List<Object> waterfalls = new ArrayList<>();
         for (Outcome o : WATERFALLS) {
             List<Object> steps = new ArrayList<>();

@@ -202,6 +202,34 @@ public final class ImpactModel {
             IntStream.range(0, runs).parallel().forEach(r -> stages[r] = stageSums(r, growthArr, health));
         }
 
+        private Prepared(Prepared whole, List<Group> groups, double[][][][][] stages) {
+            this.baseline = whole.baseline;
+            this.scenario = whole.scenario;
+            this.groups = groups;
+            this.places = whole.places;
+            this.years = whole.years;
+            this.uniforms = whole.uniforms;
+            this.stages = stages;
+            this.costs = whole.costs;
+        }
+
+        /**
+         * The same runs for one area alone, sharing its sums (nothing is copied): an evaluation costs in proportion
+         * to the areas it covers, and the dashboard's explorer shows one at a time.
+         */
+        public Prepared only(String type, String code) {
+            for (int g = 0; g < groups.size(); g++) {
+                if (groups.get(g).type().equals(type) && groups.get(g).code().equals(code)) {
+                    double[][][][][] one = new double[stages.length][][][][];
+                    for (int r = 0; r < stages.length; r++) {
+                        one[r] = new double[][][][] {stages[r][g]};
+                    }
+                    return new Prepared(this, List.of(groups.get(g)), one);
+                }
+            }
+            throw new IllegalArgumentException("no " + type + " " + code + " in the prepared areas");
+        }
+
         private double[][][][] stageSums(int run, double[][] growth, HealthStatus health) {
             double[] u = uniforms[run];
             Scenario.Variant variant = variant(u[0]);
