@@ -2,7 +2,7 @@
 // from the same chart descriptions as the printed pack; this file only places them on the page.
 'use strict';
 
-const TABS = ['overview', 'sections', 'profile', 'compare', 'map', 'patients'];
+const TABS = ['overview', 'sections', 'profile', 'compare', 'map', 'patients', 'explorer'];
 const state = { tab: 'overview', section: null, area: null, breakdown: 'none', tables: false, query: '', item: null,
   indicator: null, areas: [] };
 const el = (id) => document.getElementById(id);
@@ -143,6 +143,7 @@ async function show() {
     else if (state.tab === 'compare') await showCompare(main, token);
     else if (state.tab === 'map') await showMap(main, token);
     else if (state.tab === 'patients') await showPatients(main, token);
+    else if (state.tab === 'explorer') await showExplorer(main, token);
     else await showSections(main, token);
   } catch (e) {
     if (token !== loadToken) return;
@@ -390,7 +391,10 @@ function withFormatters(option, width, div) {
   });
   if (option.tooltip && option.tooltip.valueFormatter === 'absolute') option.tooltip.valueFormatter = absolute;
   if (option.tooltip && option.tooltip.valueFormatter === 'one-decimal') option.tooltip.valueFormatter = one;
-  if (option.tooltip && option.tooltip.formatter === 'with-ci') option.tooltip.formatter = withCi;
+  if (option.tooltip && option.tooltip.formatter === 'with-ci') {
+    const bands = bandTexts(option.series || []);
+    option.tooltip.formatter = (params) => withCi(params, bands);
+  }
   const grid = option.grid || (option.series && option.series.some((s) => s.type !== 'treemap') ? (option.grid = {}) : null);
   let top = grid && typeof grid.top === 'number' ? grid.top : 60;
   if (option.title && width > 0) {
@@ -482,9 +486,24 @@ function fitHeatmap(option, heat, width, div, top) {
   if (heat.label) heat.label.show = cellW >= textWidth('100.0', 10) + 6 && h >= 13;
 }
 
-// A trend's tooltip: each line's value with its 95% confidence interval; the band series (ids "ci-...") that
-// draw the shading are left out.
-function withCi(params) {
+// What each line's shaded band is, by the line's name. A band series (id "ci-...") is named "<line> <band>":
+// "Luton 95% CI" for an indicator, "Scenario p10 to p90 of 256 Monte Carlo runs" for a fan chart. A line whose
+// name begins another's ("Bedford", "Bedford North") owns only the bands of the longest name they start with.
+function bandTexts(series) {
+  const isBand = (x) => String(x.id || '').startsWith('ci-');
+  const lines = series.filter((x) => !isBand(x)).map((x) => String(x.name));
+  const out = {};
+  series.filter(isBand).forEach((b) => {
+    const name = String(b.name || '');
+    const owner = lines.filter((l) => name.startsWith(l + ' ')).sort((x, y) => y.length - x.length)[0];
+    if (owner !== undefined && !(owner in out)) out[owner] = name.slice(owner.length + 1);
+  });
+  return out;
+}
+
+// A trend's or fan chart's tooltip: each line's value with its interval, called what its band is called (the
+// indicators' "95% CI" when a chart does not say); the band series that draw the shading are left out.
+function withCi(params, bands) {
   const list = [].concat(params);
   if (!list.length) return '';
   const num = (v) => Number(v).toLocaleString('en-GB', { maximumFractionDigits: 2 });
@@ -494,7 +513,7 @@ function withCi(params) {
     const v = d !== null && typeof d === 'object' ? d.value : d;
     if (v === '-' || v === null || v === undefined) return;
     const ci = d !== null && typeof d === 'object' && d.lower != null && d.upper != null
-      ? ' (95% CI ' + num(d.lower) + '\u2013' + num(d.upper) + ')' : '';
+      ? ' (' + ((bands && bands[p.seriesName]) || '95% CI') + ' ' + num(d.lower) + '\u2013' + num(d.upper) + ')' : '';
     html += '<br>' + p.marker + esc(p.seriesName) + ': ' + num(v) + ci;
   });
   return html;
@@ -982,4 +1001,245 @@ function signOutButton() {
   const b = node('button', { id: 'sign-out', type: 'button' }, 'Sign out');
   b.addEventListener('click', () => { sessionStorage.removeItem(TOKEN_KEY); state.stratum = ''; show(); });
   return b;
+}
+
+// --- scenario explorer: the Case for Change's levers on sliders (issue 12) --------------------------------
+
+// The server prepared the scenario's runs once at start; each slider move asks it to re-evaluate them (a few
+// milliseconds), so the page only waits for the network. A lever not moved keeps the scenario's own range,
+// and so its uncertainty; a lever moved is fixed at its value in every run.
+const EXPLORER_DEBOUNCE_MS = 150;
+const AS_IS_COLOUR = '#7f7f7f';
+const SCENARIO_COLOUR = '#005eb8';
+const explorer = { meta: null, area: null, outcome: 'beds', year: null, set: {}, timer: null, seq: 0, answer: null };
+
+async function showExplorer(main, token) {
+  main.appendChild(node('h1', { id: 'view-title' }, 'Scenario explorer'));
+  const r = await fetch('api/impact/levers');
+  const body = await r.json();
+  if (token !== loadToken) return;
+  if (!r.ok) {
+    const preparing = r.status === 503 && r.headers.get('Retry-After');
+    main.appendChild(node('p', { class: preparing ? 'status' : 'note', id: 'explorer-status' }, preparing
+      ? 'The scenario explorer is preparing\u2026 (reading the workspace and drawing the scenario\'s runs; this page '
+        + 'retries by itself)' : body.error || ('HTTP ' + r.status)));
+    if (preparing) setTimeout(() => { if (token === loadToken && state.tab === 'explorer') show(); }, 2000);
+    return;
+  }
+  explorer.meta = body;
+  if (!body.areas.some((a) => a.code === explorer.area)) {
+    explorer.area = (body.areas.find((a) => a.code === state.area) || body.areas[0]).code;
+  }
+  if (!body.years.includes(explorer.year)) {
+    explorer.year = body.report_years.includes('2036/37') ? '2036/37' : body.report_years[body.report_years.length - 1];
+  }
+  main.appendChild(node('p', { class: 'note' }, 'The ' + body.scenario + ' scenario (' + body.runs + ' Monte Carlo '
+    + 'runs), re-run as you move a lever. A lever you have not moved keeps the scenario\'s range, shown under it; '
+    + 'one you move is fixed at its value. Modelled totals for the ICB and its Places: a model of the stated '
+    + 'assumptions, not a forecast.'));
+  const bar = node('div', { class: 'controls explorer-controls' });
+  const picker = (id, label, options, value, onChange) => {
+    const select = node('select', { id });
+    options.forEach(([v, text]) => { const o = node('option', { value: v }, text); if (v === value) o.selected = true; select.appendChild(o); });
+    select.addEventListener('change', () => onChange(select.value));
+    const l = node('label', {}, label + ' ');
+    l.appendChild(select);
+    bar.appendChild(l);
+  };
+  picker('explorer-area', 'Area', body.areas.map((a) => [a.code, shortName(a.name) + (a.type === 'Place' ? ' (Place)' : '')]),
+    explorer.area, (v) => { explorer.area = v; requestImpact(0); });
+  picker('explorer-outcome', 'Chart', body.outcomes.map((o) => [o.id, o.label]), explorer.outcome,
+    (v) => { explorer.outcome = v; drawExplorer(); });
+  picker('explorer-year', 'Year', body.years.slice(1).map((y) => [y, y]), explorer.year,
+    (v) => { explorer.year = v; drawExplorer(); });
+  const reset = node('button', { id: 'explorer-reset', type: 'button' }, 'Reset levers to the scenario');
+  reset.addEventListener('click', () => { explorer.set = {}; show(); });
+  bar.appendChild(reset);
+  main.appendChild(bar);
+  const levers = node('div', { class: 'levers', id: 'levers' });
+  body.levers.forEach((l) => levers.appendChild(leverControl(l)));
+  main.appendChild(levers);
+  main.appendChild(node('div', { class: 'counts', id: 'explorer-headlines' }));
+  const fan = node('div', { class: 'chart', id: 'explorer-fan', 'data-kind': 'fan' });
+  main.appendChild(fan);
+  main.appendChild(node('div', { id: 'explorer-waterfalls' }));
+  main.appendChild(node('div', { id: 'explorer-claims' }));
+  main.appendChild(node('p', { class: 'status', id: 'explorer-timing' }));
+  await fetchImpact(token);
+}
+
+function leverValueText(l, v) {
+  return Number(v).toLocaleString('en-GB', { maximumFractionDigits: 2 }) + (l.unit.startsWith('%') ? '' : ' ') + l.unit;
+}
+
+function leverControl(l) {
+  const box = node('div', { class: 'lever', 'data-lever': l.id });
+  const fixed = l.id in explorer.set;
+  const value = fixed ? explorer.set[l.id] : l.default;
+  const label = node('label', { for: 'lever-' + l.id, title: l.documentation }, l.label + ': ');
+  const out = node('output', { id: 'lever-' + l.id + '-value' }, leverValueText(l, value));
+  label.appendChild(out);
+  box.appendChild(label);
+  const input = node('input', { type: 'range', id: 'lever-' + l.id, min: String(l.min), max: String(l.max),
+    step: String(l.step), value: String(value), 'aria-describedby': 'lever-' + l.id + '-range' });
+  const range = node('span', { class: 'lever-range', id: 'lever-' + l.id + '-range' }, rangeText(l, fixed));
+  const moved = () => {
+    explorer.set[l.id] = Number(input.value);
+    out.textContent = leverValueText(l, input.value);
+    range.textContent = rangeText(l, true);
+    requestImpact(EXPLORER_DEBOUNCE_MS);
+  };
+  input.addEventListener('input', moved);
+  input.addEventListener('change', moved);
+  box.appendChild(input);
+  box.appendChild(range);
+  return box;
+}
+
+function rangeText(l, fixed) {
+  const scenario = l.low === l.high ? leverValueText(l, l.low) : leverValueText(l, l.low) + ' to ' + leverValueText(l, l.high);
+  return fixed ? 'Fixed (the scenario: ' + scenario + ')' : 'The scenario: ' + scenario;
+}
+
+// Every move restarts the wait; only the last request's answer is drawn (an earlier one can arrive later).
+function requestImpact(delay) {
+  clearTimeout(explorer.timer);
+  const token = loadToken;
+  explorer.timer = setTimeout(() => { if (token === loadToken) fetchImpact(token); }, delay);
+}
+
+async function fetchImpact(token) {
+  const seq = ++explorer.seq;
+  const p = new URLSearchParams({ area: explorer.area });
+  Object.entries(explorer.set).forEach(([k, v]) => p.set(k, String(v)));
+  const started = performance.now();
+  try {
+    const a = await getJson('api/impact?' + p.toString());
+    if (token !== loadToken || seq !== explorer.seq) return;
+    explorer.answer = a;
+    explorer.roundTrip = performance.now() - started;
+    drawExplorer();
+  } catch (e) {
+    if (token !== loadToken || seq !== explorer.seq) return;
+    el('explorer-timing').textContent = '';
+    el('explorer-headlines').replaceChildren(node('p', { class: 'error' }, 'Could not run the scenario: ' + e.message));
+  }
+}
+
+function fmtOutcome(v, o) {
+  if (v === null || v === undefined) return '\u2013';
+  if (o.unit === 'GBP') {
+    return (v < 0 ? '\u2212' : '') + '\u00a3' + (Math.abs(v) / 1e6).toLocaleString('en-GB',
+      { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + 'm';
+  }
+  const d = o.unit === 'WTE' ? 1 : 0;
+  return Number(v).toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
+}
+
+function drawExplorer() {
+  const a = explorer.answer;
+  if (!a) return;
+  const t = a.years.indexOf(explorer.year);
+  const cards = el('explorer-headlines');
+  cards.replaceChildren();
+  a.outcomes.forEach((o) => {
+    const s = o.scenario;
+    const box = node('div', { class: 'count-box explorer-card', 'data-outcome': o.id });
+    box.style.borderTopColor = o.id === explorer.outcome ? SCENARIO_COLOUR : '#9e9e9e';
+    box.appendChild(node('span', {}, o.label + ', ' + a.years[t]));
+    box.appendChild(node('b', { class: 'headline' }, fmtOutcome(s.p50[t], o)));
+    box.appendChild(node('span', {}, s.p10[t] === null ? 'not modelled this year'
+      : '(' + fmtOutcome(s.p10[t], o) + '\u2013' + fmtOutcome(s.p90[t], o) + ') vs ' + fmtOutcome(o.as_is.p50[t], o) + ' as is'));
+    box.addEventListener('click', () => { explorer.outcome = o.id; el('explorer-outcome').value = o.id; drawExplorer(); });
+    cards.appendChild(box);
+  });
+  const outcome = a.outcomes.find((o) => o.id === explorer.outcome) || a.outcomes[0];
+  explorerChart(el('explorer-fan'), fanOption(a, outcome));
+  const falls = el('explorer-waterfalls');
+  a.waterfalls.forEach((w, i) => {
+    let div = falls.children[i];
+    if (!div) { div = node('div', { class: 'chart', 'data-kind': 'waterfall', id: 'explorer-waterfall-' + w.outcome }); falls.appendChild(div); }
+    explorerChart(div, waterfallOption(a, w));
+  });
+  const claims = el('explorer-claims');
+  claims.replaceChildren();
+  if (a.claims) {
+    claims.appendChild(node('h2', {}, 'The Case for Change\'s claims under these levers'));
+    const rows = a.claims.map((c) => [c.claim, c.year, String(c.seed_value), c.p50 === null ? '' : String(c.p50),
+      c.p10 === null ? '' : c.p10 + ' \u2013 ' + c.p90, c.verdict]);
+    const wrap = node('div', { class: 'tablewrap' });
+    wrap.appendChild(table({ columns: ['claim', 'year', 'the_seed_says', 'our_median', 'our_p10_to_p90', 'verdict'], rows },
+      ['text', 'text', 'number', 'number', 'text', 'text']));
+    wrap.querySelector('table').id = 'claims-table';
+    claims.appendChild(wrap);
+  }
+  el('explorer-timing').textContent = 'Answered in ' + Math.round(explorer.roundTrip) + ' ms (the model: '
+    + a.elapsed_ms + ' ms on the server).';
+}
+
+// Charts are updated in place (not disposed and re-created) so a slider's answer redraws without a flicker.
+function explorerChart(div, option) {
+  const o = withFormatters(option, div.clientWidth || 900, div);
+  const chart = echarts.getInstanceByDom(div) || echarts.init(div, null, { renderer: 'svg' });
+  chart.setOption(o, true);
+}
+
+// As the pack's fan charts: a line per model at the median, its points carrying p10 and p90 for the tooltip, and
+// a band from p10 to p90 (a transparent line at p10 with the width stacked on it) named after the line.
+function fanOption(a, o) {
+  const series = [];
+  const bands = [];
+  [['As is', o.as_is, AS_IS_COLOUR, 'dashed'], ['Scenario', o.scenario, SCENARIO_COLOUR, 'solid']].forEach(([name, s, colour, type], k) => {
+    series.push({ name, type: 'line', connectNulls: false, itemStyle: { color: colour }, lineStyle: { color: colour, type, width: 2.5 },
+      data: s.p50.map((v, i) => (v === null ? '-' : { value: v, lower: s.p10[i], upper: s.p90[i] })) });
+    const band = name + ' ' + a.band;
+    bands.push({ id: 'ci-lower-' + k, name: band, type: 'line', stack: 'ci-' + k, symbol: 'none', silent: true,
+      lineStyle: { opacity: 0 }, data: s.p10.map((v) => (v === null ? '-' : v)) });
+    bands.push({ id: 'ci-band-' + k, name: band, type: 'line', stack: 'ci-' + k, symbol: 'none', silent: true,
+      lineStyle: { opacity: 0 }, areaStyle: { color: colour, opacity: 0.16 },
+      data: s.p90.map((v, i) => (v === null || s.p10[i] === null ? '-' : v - s.p10[i])) });
+  });
+  return {
+    title: { text: o.label + ': ' + shortName(a.area.name), subtext: 'As is and under the scenario \u00b7 Shaded: ' + a.band, left: 'center' },
+    xAxis: { type: 'category', data: a.years, name: 'Year' },
+    yAxis: { type: 'value', name: o.unit, scale: true },
+    legend: { bottom: 0, data: ['As is', 'Scenario'] },
+    grid: { bottom: 70, top: 70 },
+    tooltip: { trigger: 'axis', formatter: 'with-ci' },
+    aria: { enabled: true },
+    animation: false,
+    series: series.concat(bands),
+  };
+}
+
+// As the pack's waterfalls: each change floats on an invisible bar as tall as its lower edge; totals stand on
+// zero. Stacked as one group so a bar over a negative edge is not drawn from zero.
+function waterfallOption(a, w) {
+  const base = [];
+  const bars = [];
+  let running = 0;
+  w.steps.forEach((s) => {
+    const total = s.kind === 'total';
+    const low = total ? Math.min(0, s.value) : Math.min(running, running + s.value);
+    running = total ? s.value : running + s.value;
+    const colour = total ? '#7f7f7f' : s.value < 0 ? '#D55E00' : '#0072B2';
+    const figure = (total || s.value < 0 ? '' : '+') + Math.round(s.value).toLocaleString('en-GB');
+    base.push(low);
+    bars.push({ value: Math.abs(s.value), itemStyle: { color: colour }, label: { formatter: figure },
+      tooltip: { formatter: '{b}<br/>' + (total ? 'Total: ' : 'Change: ') + figure } });
+  });
+  return {
+    title: { text: w.label + ': what moves it by ' + w.year, subtext: shortName(a.area.name) + ', mean of ' + a.runs + ' runs', left: 'center' },
+    xAxis: { type: 'category', data: w.steps.map((s) => s.label), axisLabel: { interval: 0 } },
+    yAxis: { type: 'value', name: w.unit },
+    grid: { bottom: 80, top: 70 },
+    tooltip: { trigger: 'item' },
+    animation: false,
+    series: [
+      { id: 'waterfall-base', name: 'base', type: 'bar', stack: 'waterfall', stackStrategy: 'all', data: base,
+        itemStyle: { color: 'transparent' }, silent: true, tooltip: { show: false }, emphasis: { disabled: true } },
+      { id: 'waterfall-steps', name: w.unit, type: 'bar', stack: 'waterfall', stackStrategy: 'all', data: bars,
+        barMaxWidth: 64, label: { show: true, position: 'top', fontSize: 11 } },
+    ],
+  };
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.ParseResult;
         description = "OpenPHM: population-health intelligence for NHS integrated care boards.%n"
                 + "Start with 'phm demo': it generates a synthetic BLMK population, ingests it and builds the pack.",
         subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, BuildCommand.class, ScenarioCommand.class,
-                ServeCommand.class, CheckOutputsCommand.class, RiskCommand.class, SchemaCommand.class, ExportCommand.class, BenchCommand.class, BenchApiCommand.class, BenchRiskCommand.class, BenchImpactCommand.class, AuditCommand.class, UserCommand.class, CohortCommand.class, ReidentifyCommand.class,
+                ServeCommand.class, CheckOutputsCommand.class, RiskCommand.class, SchemaCommand.class, ExportCommand.class, BenchCommand.class, BenchApiCommand.class, BenchExplorerCommand.class, BenchRiskCommand.class, BenchImpactCommand.class, AuditCommand.class, UserCommand.class, CohortCommand.class, ReidentifyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Phm implements Runnable {
 

@@ -13,7 +13,7 @@ import org.openphm.publish.results.ResultsDir;
 
 /**
  * {@code phm serve}: the web dashboard and REST API over a built output directory. The results are loaded
- * once at start; requests only select from them.
+ * once at start; requests only select from them (the scenario explorer re-evaluates model runs prepared at start).
  */
 public final class DashboardServer implements AutoCloseable {
     /** ECharts comes from its WebJar on the classpath, never from a copy in this repository. */
@@ -41,12 +41,15 @@ public final class DashboardServer implements AutoCloseable {
 
     /**
      * @param workspace the workspace behind the pack, or null: with it, clinicians signed in with a token get their
-     *                  own patients' risk list ({@link PatientLists}), every access audited
+     *                  own patients' risk list ({@link PatientLists}), every access audited, and the dashboard
+     *                  gets its scenario explorer ({@link ImpactExplorer}), prepared in the background
      */
     public static DashboardServer start(Path buildDir, Path workspace, String host, int port) throws IOException {
         ResultsDir results = ResultsDir.load(buildDir);
         Api api = new Api(results);
         ObjectMapper json = new ObjectMapper();
+        // prepared in the background: the dashboard and the rest of the API answer at once, the explorer when ready
+        ImpactExplorer explorer = ImpactExplorer.start(workspace);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // Errors Jetty raises before routing (414, a path such as /.., bad headers) get the same JSON body.
@@ -65,6 +68,7 @@ public final class DashboardServer implements AutoCloseable {
             if (workspace != null) {
                 new PatientLists(workspace).routes(config.routes);
             }
+            explorer.routes(config.routes);
             config.routes.exception(Unauthorized.class, (e, ctx) -> {
                 ctx.header("WWW-Authenticate", "Bearer");
                 error(ctx, json, HttpStatus.UNAUTHORIZED, e.getMessage(), null, null);
@@ -73,6 +77,12 @@ public final class DashboardServer implements AutoCloseable {
                     e.getMessage(), null, null));
             config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, json, HttpStatus.BAD_REQUEST,
                     e.getMessage(), e.parameter(), e.allowed()));
+            config.routes.exception(Unavailable.class, (e, ctx) -> {
+                if (e.retry()) {
+                    ctx.header("Retry-After", "2");
+                }
+                error(ctx, json, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), null, null);
+            });
             config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, json, HttpStatus.NOT_FOUND,
                     e.getMessage(), null, null));
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -360,7 +360,7 @@ class ApiContractTest {
         assertEquals("3.0.3", doc.get("openapi").asText());
         for (String p : new String[] {"/api/sections", "/api/indicators", "/api/indicators/{id}", "/api/areas",
             "/api/results", "/api/analyses", "/api/analyses/{id}", "/api/analyses/{id}/tables/{name}",
-            "/api/views/indicator/{id}", "/api/views/analysis/{id}"}) {
+            "/api/views/indicator/{id}", "/api/views/analysis/{id}", "/api/impact/levers", "/api/impact"}) {
             assertTrue(doc.get("paths").has(p), p);
         }
     }

@@ -141,6 +141,12 @@ class DashboardBrowserTest {
                 + " data: {value: 9.4, lower: 9.05, upper: 9.761}},"
                 + " {axisValueLabel: '2024/25', seriesId: 'ci-band-0', seriesName: 'Luton 95% CI', marker: '', data: 0.7}]);");
         assertEquals("2024/25<br>Luton: 9.4 (95% CI 9.05\u20139.76)", tooltip);
+        // A band with a caption of its own (a fan chart's) is called by it; the longest line name owns a band.
+        Object fan = js("return withCi([{axisValueLabel: '2030/31', seriesId: 's1', seriesName: 'Bedford North',"
+                + " marker: '', data: {value: 120, lower: 100, upper: 150}}], bandTexts([{name: 'Bedford'},"
+                + " {name: 'Bedford North'}, {id: 'ci-lower-0', name: 'Bedford 95% CI'},"
+                + " {id: 'ci-lower-1', name: 'Bedford North p10 to p90 of 256 Monte Carlo runs'}]));");
+        assertEquals("2030/31<br>Bedford North: 120 (p10 to p90 of 256 Monte Carlo runs 100\u2013150)", fan);
 
         new Select(browser.findElement(By.id("area"))).selectByVisibleText("Luton");
         waitReady();
@@ -537,6 +543,69 @@ class DashboardBrowserTest {
         assertTrue(leaves.contains("Practice 6 " + ProfileViews.BANDS[4]), leaves.toString());
         assertTrue(browser.findElement(By.id("main")).getText().contains("not a geographic map"));
         screenshot("dashboard-map");
+    }
+
+    @Test
+    void withoutAWorkspaceTheScenarioExplorerSaysHowToStartIt() {
+        open("tab=explorer");
+        assertTrue(browser.findElement(By.id("explorer-status")).getText().contains("phm serve --workspace W"),
+                browser.findElement(By.id("main")).getText());
+    }
+
+    /**
+     * The scenario explorer over a real (20,000-person) workspace: its own server, so only this test waits for
+     * the workspace to be generated and the model prepared (shared with ImpactExplorerApiTest in one JVM).
+     */
+    @Test
+    void movingASliderReRunsTheScenarioAndRedrawsTheHeadlinesAndFanChart() throws Exception {
+        try (DashboardServer withWorkspace = DashboardServer.start(dir, ImpactWorkspace.get(), "127.0.0.1", 0)) {
+            browser.get("http://127.0.0.1:" + withWorkspace.port() + "/#tab=explorer");
+            // "preparing..." until the model is ready (the page retries by itself), then the headlines
+            String headline = "#explorer-headlines [data-outcome='emergency_admissions'] .headline";
+            new WebDriverWait(browser, Duration.ofSeconds(180)).until(d -> !d.findElements(By.cssSelector(headline))
+                    .isEmpty() && "true".equals(d.findElement(By.id("main")).getAttribute("data-ready")));
+            assertEquals("Scenario explorer", browser.findElement(By.id("view-title")).getText());
+            assertEquals(10, browser.findElements(By.cssSelector("#levers input[type=range]")).size());
+            String card = browser.findElement(By.cssSelector("#explorer-headlines [data-outcome='beds']")).getText();
+            assertTrue(card.contains("2036/37") && card.contains("as is"), card);
+            long before = number(browser.findElement(By.cssSelector(headline)).getText());
+            assertEquals(6, browser.findElements(By.cssSelector("#claims-table tbody tr")).size());
+
+            js("const i = document.getElementById('lever-acsc'); i.value = '80';"
+                    + " i.dispatchEvent(new Event('input')); i.dispatchEvent(new Event('change'));");
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d ->
+                    number(d.findElement(By.cssSelector(headline)).getText()) != before);
+            long after = number(browser.findElement(By.cssSelector(headline)).getText());
+            assertTrue(after < before, "80% of ACSC admissions avoided, not the scenario's 10-30%: " + before
+                    + " -> " + after);
+            assertEquals("80%", browser.findElement(By.id("lever-acsc-value")).getText());
+            assertTrue(browser.findElement(By.id("lever-acsc-range")).getText().startsWith("Fixed"));
+
+            // the fan chart of beds (the default): two lines of 19 years and their p10-p90 bands, drawn as SVG
+            Object drawn = js("const c = echarts.getInstanceByDom(document.getElementById('explorer-fan'));"
+                    + " const o = c.getOption();"
+                    + " return {lines: o.series.filter(s => !String(s.id).startsWith('ci-')).map(s => s.data.length),"
+                    + " bands: o.series.filter(s => String(s.id).startsWith('ci-band')).length,"
+                    + " paths: document.querySelectorAll('#explorer-fan svg path').length,"
+                    + " title: o.title[0].text,"
+                    + " tip: o.tooltip[0].formatter([{axisValueLabel: '2036/37', seriesId: 'x', seriesName: 'Scenario',"
+                    + " marker: '', data: o.series[1].data[12]}])};");
+            Map<?, ?> fan = (Map<?, ?>) drawn;
+            assertEquals(List.of(19L, 19L), fan.get("lines"), fan.toString());
+            assertEquals(2L, fan.get("bands"));
+            assertTrue(((Long) fan.get("paths")) > 4, fan.toString());
+            assertTrue(fan.get("title").toString().startsWith("Acute beds needed"), fan.toString());
+            assertTrue(fan.get("tip").toString().contains("(p10\u2013p90 of 256 runs "), fan.toString());
+            // both waterfalls, with the ACSC step as a bar
+            assertEquals(2, browser.findElements(By.cssSelector("#explorer-waterfalls .chart svg")).size());
+            screenshot("dashboard-scenario-explorer");
+            js("document.getElementById('explorer-fan').scrollIntoView();");
+            screenshot("dashboard-scenario-explorer-charts");
+        }
+    }
+
+    private static long number(String text) {
+        return Long.parseLong(text.replaceAll("[^0-9]", ""));
     }
 
     private static int loads;

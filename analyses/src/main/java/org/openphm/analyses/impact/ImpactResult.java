@@ -147,6 +147,23 @@ public final class ImpactResult {
     }
 
     /**
+     * The waterfall as shown: the baseline and each change rounded to {@code decimals} places, and the closing
+     * total the sum of those, so the bars a reader sees add up exactly (a total rounded on its own can be a unit
+     * off the rounded steps).
+     */
+    public List<Step> roundedWaterfall(int group, int reportYear, Outcome o, int decimals) {
+        double scale = Math.pow(10, decimals);
+        List<Step> out = new ArrayList<>();
+        double running = 0;
+        for (Step s : waterfall(group, reportYear, o)) {
+            double v = s.total() && s.order() > 0 ? running : Math.round(s.value() * scale) / scale;
+            running = s.total() ? v : running + v;
+            out.add(new Step(s.order(), s.label(), s.total(), Math.round(v * scale) / scale));
+        }
+        return out;
+    }
+
+    /**
      * The largest gap, over runs, areas, report years and outcomes, between a run's waterfall (baseline plus its
      * steps) and the same run's scenario value: zero but for rounding, by construction; tests hold us to it.
      */

@@ -82,8 +82,8 @@ public final class ImpactTables {
     }
 
     /**
-     * Mean waterfalls of the ICB and each Place in each report year. Steps are rounded first and the closing
-     * total is the rounded baseline plus the rounded steps, so the published bars add up exactly.
+     * Mean waterfalls of the ICB and each Place in each report year, rounded so the published bars add up
+     * exactly ({@link ImpactResult#roundedWaterfall}).
      */
     static AnalysisTable waterfall(ImpactResult r) {
         List<List<Object>> rows = new ArrayList<>();
@@ -95,13 +95,9 @@ public final class ImpactTables {
                     if (o.icbOnly() && !group.icb()) {
                         continue;
                     }
-                    List<ImpactResult.Step> steps = r.waterfall(g, y, o);
-                    double running = 0;
-                    for (ImpactResult.Step s : steps) {
-                        double v = s.total() && s.order() > 0 ? running : round2(s.value());
-                        running = s.order() == 0 ? v : (s.total() ? running : running + v);
+                    for (ImpactResult.Step s : r.roundedWaterfall(g, y, o, 2)) {
                         rows.add(Arrays.asList(group.code(), group.name(), group.type(), o.id(), o.label(),
-                                year.label(), s.order(), s.label(), s.total() ? "total" : "change", round2(v)));
+                                year.label(), s.order(), s.label(), s.total() ? "total" : "change", s.value()));
                     }
                 }
             }

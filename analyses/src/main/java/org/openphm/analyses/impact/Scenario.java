@@ -63,6 +63,15 @@ public record Scenario(String name, String description, FinancialYear baseline, 
                 healthFromAge, mitigationStart, mitigationFullBy, parameters, finance);
     }
 
+    /**
+     * The same scenario reporting waterfalls for these years only: a waterfall is most of an evaluation's work, and
+     * the explorer shows one year's.
+     */
+    public Scenario withReportYears(List<FinancialYear> years) {
+        return new Scenario(name, description, baseline, horizon, years, runs, seed, variants, housingUpliftPct,
+                healthFromAge, mitigationStart, mitigationFullBy, parameters, finance);
+    }
+
     public static Scenario read(Path file) throws IOException {
         return parse(CheckedFile.read(file, SCHEMA), file.toString());
     }
