@@ -76,7 +76,8 @@ public final class CaseForChangeClaims {
             out.add(verdict("beds-avoided-2037", "The proposed model avoids about 300 acute beds by 2037",
                     "CfC Part D (infrastructure), as above", "Acute beds avoided in " + Y2037
                             + " (as is minus scenario, run by run)", Y2037.label(), 300, avoided,
-                    "Under this scenario's mitigators, which the seed does not quantify: see the parameters table."));
+                    "Under this scenario's mitigators, which the seed does not quantify: see the parameters table."
+                            + acscShare(r, icb)));
             ImpactResult.Spread revenue = negate(r.effect(icb, Outcome.COST, t));
             out.add(verdict("revenue-60m-2037", "... saving £60m a year in revenue",
                     "CfC Part D (infrastructure): '£60m annual revenue'", "Cost avoided in " + Y2037
@@ -105,6 +106,22 @@ public final class CaseForChangeClaims {
                 number("ours_p90", "Our 90th centile"),
                 text("verdict", "reproduced / not reproduced / not derivable from the data"),
                 text("basis", "How we computed it, and what it assumes")), rows);
+    }
+
+    /**
+     * The seed ties the 300 beds to admissions "for conditions manageable in the community": the waterfall says
+     * how many of the beds avoided ACSC admission avoidance itself accounts for, when 2036/37 is a report year.
+     */
+    private static String acscShare(ImpactResult r, int icb) {
+        int y = r.scenario().reportYears().indexOf(Y2037);
+        if (y < 0 || !r.hasWaterfall(icb)) {
+            return "";
+        }
+        return r.waterfall(icb, y, Outcome.BEDS).stream()
+                .filter(s -> s.label().equals(MitigatorNames.of(ScenarioParameter.ACSC_AVOIDANCE))).findFirst()
+                .map(s -> String.format(" Of the mean beds avoided, ACSC admission avoidance (%s%%) accounts for %.0f.",
+                        interval(r, ScenarioParameter.ACSC_AVOIDANCE), -s.value()))
+                .orElse("");
     }
 
     private static Claim verdict(String id, String claim, String seed, String measure, String year, double value,

@@ -32,7 +32,7 @@ public final class ScenarioTemplate {
                 .append("  variants:\n")
                 .append("    - {name: principal, probability: 1, growth_multiplier: 1}\n")
                 .append("  # Extra population by the horizon from housing the projection leaves out, by Place code:\n")
-                .append("  # housing_uplift_pct: {E06000042: {low: 0, high: 5}}\n")
+                .append("  # housing_uplift_pct: {YOUR_PLACE_CODE: {low: 0, high: 5}}\n")
                 .append("  housing_uplift_pct: {}\n");
         Map<String, List<ScenarioParameter>> blocks = new LinkedHashMap<>();
         for (ScenarioParameter p : ScenarioParameter.values()) {
