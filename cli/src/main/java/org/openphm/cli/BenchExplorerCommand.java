@@ -42,13 +42,7 @@ final class BenchExplorerCommand implements Callable<Integer> {
         }
         ExplorerBenchmark.Report r = ExplorerBenchmark.run(dir, workspace, changes, seed);
         r.print(System.out);
-        if (report != null) {
-            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-            r.print(new java.io.PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8));
-            Files.createDirectories(report.toAbsolutePath().getParent());
-            Files.write(report, buffer.toByteArray());
-            System.out.println("Wrote " + report.toAbsolutePath());
-        }
+        BenchReport.write(report, BenchReport.printed(r::print));
         return 0;
     }
 }

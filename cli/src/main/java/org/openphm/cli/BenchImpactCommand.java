@@ -103,12 +103,7 @@ final class BenchImpactCommand implements Callable<Integer> {
                 + "JSON: phm bench-api)", p99, LEVER_TARGET_MS, p99 <= LEVER_TARGET_MS ? "met" : "NOT met",
                 p99 / LEVER_TARGET_MS));
         lines.forEach(System.out::println);
-        if (report != null) {
-            Path parent = report.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Files.write(report, lines);
-            System.out.println("Wrote " + report.toAbsolutePath());
-        }
+        BenchReport.write(report, lines);
         return 0;
     }
 

@@ -122,12 +122,7 @@ final class BenchRiskCommand implements Callable<Integer> {
                     rssGb <= MEMORY_TARGET_GB ? "met" : "NOT met"));
         }
         lines.forEach(System.out::println);
-        if (report != null) {
-            Path parent = report.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Files.write(report, lines);
-            System.out.println("Wrote " + report.toAbsolutePath());
-        }
+        BenchReport.write(report, lines);
         return 0;
     }
 
