@@ -10,14 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import org.openphm.analyses.build.Periods;
 import org.openphm.analyses.impact.ImpactBaseline;
 import org.openphm.analyses.impact.ImpactModel;
 import org.openphm.analyses.impact.Interval;
 import org.openphm.analyses.impact.Scenario;
 import org.openphm.analyses.impact.ScenarioParameter;
-import org.openphm.analyses.indicator.FinancialYear;
-import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Engine;
 import org.openphm.engine.duckdb.DuckDbEngine;
 import picocli.CommandLine.Command;
@@ -58,9 +55,7 @@ final class BenchImpactCommand implements Callable<Integer> {
         ImpactBaseline baseline;
         long t0 = System.nanoTime();
         try (Engine engine = DuckDbEngine.open(workspace)) {
-            List<FinancialYear> years = Periods.of(engine);
-            baseline = ImpactBaseline.extract(engine, Geography.load(engine), scenario.baseline(), scenario.horizon(),
-                    years.get(years.size() - 1).end(), s -> { });
+            baseline = ImpactBaseline.of(engine, scenario, s -> { });
         }
         double read = (System.nanoTime() - t0) / 1e9;
         System.out.printf("Read the baseline (%,d cells) in %.1f s%n", baseline.cells().size(), read);

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.openphm.analyses.build.Periods;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.impact.CaseForChangeClaims;
 import org.openphm.analyses.impact.ImpactAnalysis;
@@ -17,8 +16,6 @@ import org.openphm.analyses.impact.ImpactTables;
 import org.openphm.analyses.impact.Outcome;
 import org.openphm.analyses.impact.Scenario;
 import org.openphm.analyses.impact.ScenarioTemplate;
-import org.openphm.analyses.indicator.FinancialYear;
-import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.output.TableDisclosure;
 import org.openphm.analyses.phm.CheckedFile;
 import org.openphm.analyses.phm.CohortAnalysis;
@@ -98,9 +95,7 @@ final class ScenarioCommand implements Callable<Integer> {
             progress.message("Scenario \"" + scenario.name() + "\": " + scenario.baseline() + " to "
                     + scenario.horizon() + ", " + scenario.runs() + " runs");
             try (Engine engine = DuckDbEngine.open(workspace)) {
-                List<FinancialYear> years = Periods.of(engine);
-                ImpactBaseline baseline = ImpactBaseline.extract(engine, Geography.load(engine), scenario.baseline(),
-                        scenario.horizon(), years.get(years.size() - 1).end(), s -> progress.message("Reading " + s));
+                ImpactBaseline baseline = ImpactBaseline.of(engine, scenario, s -> progress.message("Reading " + s));
                 long t1 = System.nanoTime();
                 ImpactResult result = ImpactModel.run(baseline, scenario);
                 double modelSeconds = (System.nanoTime() - t1) / 1e9;

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.openphm.analyses.build.Periods;
 import org.openphm.analyses.impact.CaseForChangeClaims;
 import org.openphm.analyses.impact.ImpactBaseline;
 import org.openphm.analyses.impact.ImpactModel;
@@ -24,7 +23,6 @@ import org.openphm.analyses.impact.Outcome;
 import org.openphm.analyses.impact.Scenario;
 import org.openphm.analyses.impact.ScenarioParameter;
 import org.openphm.analyses.indicator.FinancialYear;
-import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Engine;
 import org.openphm.engine.duckdb.DuckDbEngine;
 import org.slf4j.Logger;
@@ -119,9 +117,7 @@ final class ImpactExplorer {
         try {
             ImpactBaseline baseline;
             try (Engine engine = DuckDbEngine.open(workspace)) {
-                List<FinancialYear> years = Periods.of(engine);
-                baseline = ImpactBaseline.extract(engine, Geography.load(engine), scenario.baseline(),
-                        scenario.horizon(), years.get(years.size() - 1).end(), step -> LOG.debug("Reading {}", step));
+                baseline = ImpactBaseline.of(engine, scenario, step -> LOG.debug("Reading {}", step));
             }
             ImpactModel.Prepared prepared = ImpactModel.prepare(baseline, scenario, true);
             List<ImpactModel.Group> areas = prepared.groups().stream()

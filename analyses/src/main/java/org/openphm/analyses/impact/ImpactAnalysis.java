@@ -57,8 +57,8 @@ public final class ImpactAnalysis implements Analysis {
         @Override
         public synchronized ImpactBaseline apply(AnalysisContext context) {
             if (kept == null) {
-                kept = ImpactBaseline.extract(context.engine(), context.geography(), Scenario.DEFAULT_BASELINE,
-                        Scenario.DEFAULT_HORIZON, context.latestYear().end(),
+                kept = ImpactBaseline.of(context.engine(), context.geography(), context.years(),
+                        Scenario.DEFAULT_BASELINE, Scenario.DEFAULT_HORIZON,
                         step -> context.progress().message("Impact baseline: " + step));
             }
             return kept;

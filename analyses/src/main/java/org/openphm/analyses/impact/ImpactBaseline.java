@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.openphm.analyses.acute.AcscClassification;
+import org.openphm.analyses.build.Periods;
 import org.openphm.analyses.indicator.AreaType;
 import org.openphm.analyses.indicator.EventAttribution;
 import org.openphm.analyses.indicator.FinancialYear;
@@ -76,6 +77,25 @@ public record ImpactBaseline(FinancialYear baseline, int lastYear, String icbCod
     }
 
     public int baseProjectionYear() { return DemographicProjection.yearOf(baseline); }
+
+    /**
+     * The baseline a scenario runs from: the workspace's Places ({@link Geography#load}) and its complete years
+     * ({@link Periods#of}), read from the engine, then as {@link #of(Engine, Geography, List, FinancialYear,
+     * FinancialYear, Consumer)}. What {@code phm scenario run}, the scenario explorer and the benchmark read.
+     */
+    public static ImpactBaseline of(Engine engine, Scenario scenario, Consumer<String> progress) {
+        List<FinancialYear> years = Periods.of(engine); // first: an empty workspace fails here, saying so
+        return of(engine, Geography.load(engine), years, scenario.baseline(), scenario.horizon(), progress);
+    }
+
+    /**
+     * The baseline from {@code baseline} to {@code horizon}, with the staff census at the end of the latest of
+     * the workspace's {@code years} (as DP 12.1), for a caller that has the geography and years already (a build).
+     */
+    public static ImpactBaseline of(Engine engine, Geography geography, List<FinancialYear> years,
+                                    FinancialYear baseline, FinancialYear horizon, Consumer<String> progress) {
+        return extract(engine, geography, baseline, horizon, years.get(years.size() - 1).end(), progress);
+    }
 
     /**
      * Reads the baseline from a workspace.

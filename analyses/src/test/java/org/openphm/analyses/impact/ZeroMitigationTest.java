@@ -43,8 +43,7 @@ class ZeroMitigationTest {
             Geography geography = Geography.load(engine);
             AnalysisContext context = new AnalysisContext(engine, geography,
                     List.of(new FinancialYear(2023), new FinancialYear(2024)), Progress.SILENT);
-            ImpactBaseline baseline = ImpactBaseline.extract(engine, geography, BASE, HORIZON,
-                    context.latestYear().end(), s -> { });
+            ImpactBaseline baseline = ImpactBaseline.of(engine, geography, context.years(), BASE, HORIZON, s -> { });
             Scenario zero = Scenario.parse(new ObjectMapper().readTree("{\"schema\": \"openphm-scenario/1\", "
                     + "\"name\": \"zero\", \"baseline_year\": \"2023/24\", \"horizon_year\": \"2043/44\", "
                     + "\"runs\": 8}"), "zero");
