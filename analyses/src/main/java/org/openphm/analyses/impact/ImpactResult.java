@@ -3,6 +3,7 @@ package org.openphm.analyses.impact;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.stats.Percentile;
 
@@ -153,12 +154,21 @@ public final class ImpactResult {
      */
     public List<Step> roundedWaterfall(int group, int reportYear, Outcome o, int decimals) {
         double scale = Math.pow(10, decimals);
+        return roundedWaterfall(group, reportYear, o, v -> Math.round(v * scale) / scale);
+    }
+
+    /**
+     * The waterfall as shown, each bar rounded by {@code round} (to a count rule's base, say) but the closing
+     * total, the sum of the rounded bars; {@code round} must leave a sum of its own results as it is (up to
+     * floating point, which it is given to tidy).
+     */
+    public List<Step> roundedWaterfall(int group, int reportYear, Outcome o, DoubleUnaryOperator round) {
         List<Step> out = new ArrayList<>();
         double running = 0;
         for (Step s : waterfall(group, reportYear, o)) {
-            double v = s.total() && s.order() > 0 ? running : Math.round(s.value() * scale) / scale;
+            double v = s.total() && s.order() > 0 ? running : round.applyAsDouble(s.value());
             running = s.total() ? v : running + v;
-            out.add(new Step(s.order(), s.label(), s.total(), Math.round(v * scale) / scale));
+            out.add(new Step(s.order(), s.label(), s.total(), round.applyAsDouble(v)));
         }
         return out;
     }

@@ -31,6 +31,16 @@ public final class TableDisclosure {
         return c.disclosure() == Disclosure.COUNT;
     }
 
+    /**
+     * One count as published under the rule: a modelled (fractional) count is taken to the nearest whole first;
+     * null where the rule suppresses it, else rounded to the rule's base. What every count column gets, and
+     * anything else that publishes a count (the dashboard's scenario explorer).
+     */
+    public static Long count(double value, DisclosureRule rule) {
+        long v = Math.round(value);
+        return rule.suppresses(v) ? null : rule.round(v);
+    }
+
     public static AnalysisTable apply(AnalysisTable table, DisclosureRule rule) {
         List<AnalysisTable.Column> columns = table.columns();
         for (AnalysisTable.Column c : columns) {
@@ -55,14 +65,10 @@ public final class TableDisclosure {
             boolean rounded = false;
             for (int i = 0; i < columns.size(); i++) {
                 if (isCount(columns.get(i)) && r.get(i) instanceof Number n) {
-                    long v = Math.round(n.doubleValue());
-                    if (rule.suppresses(v)) {
-                        r.set(i, null);
-                        suppressed = true;
-                    } else {
-                        rounded |= rule.round(v) != n.doubleValue();
-                        r.set(i, rule.round(v));
-                    }
+                    Long published = count(n.doubleValue(), rule);
+                    r.set(i, published);
+                    suppressed |= published == null;
+                    rounded |= published != null && published != n.doubleValue();
                 }
             }
             boolean recomputed = false;
