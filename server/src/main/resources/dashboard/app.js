@@ -1148,7 +1148,9 @@ function drawExplorer() {
     box.style.borderTopColor = o.id === explorer.outcome ? SCENARIO_COLOUR : '#9e9e9e';
     box.appendChild(node('span', {}, o.label + ', ' + a.years[t]));
     box.appendChild(node('b', { class: 'headline' }, fmtOutcome(s.p50[t], o)));
-    box.appendChild(node('span', {}, s.p10[t] === null ? 'not modelled this year'
+    // null: the funding gap before its year is not modelled; a count of 1 to 7 is suppressed by the count rule
+    box.appendChild(node('span', {}, s.p10[t] === null && s.p90[t] === null
+      ? (o.unit === 'GBP' ? 'not modelled this year' : 'suppressed (a count of 1 to 7)')
       : '(' + fmtOutcome(s.p10[t], o) + '\u2013' + fmtOutcome(s.p90[t], o) + ') vs ' + fmtOutcome(o.as_is.p50[t], o) + ' as is'));
     box.addEventListener('click', () => { explorer.outcome = o.id; el('explorer-outcome').value = o.id; drawExplorer(); });
     cards.appendChild(box);
@@ -1219,6 +1221,11 @@ function waterfallOption(a, w) {
   const bars = [];
   let running = 0;
   w.steps.forEach((s) => {
+    if (s.value === null) { // withheld: the count rule suppresses the baseline or the total
+      base.push('-');
+      bars.push('-');
+      return;
+    }
     const total = s.kind === 'total';
     const low = total ? Math.min(0, s.value) : Math.min(running, running + s.value);
     running = total ? s.value : running + s.value;

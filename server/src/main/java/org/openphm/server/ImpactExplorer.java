@@ -23,8 +23,10 @@ import org.openphm.analyses.impact.Outcome;
 import org.openphm.analyses.impact.Scenario;
 import org.openphm.analyses.impact.ScenarioParameter;
 import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.analyses.output.TableDisclosure;
 import org.openphm.engine.Engine;
 import org.openphm.engine.duckdb.DuckDbEngine;
+import org.openphm.stats.sdc.DisclosureRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +38,11 @@ import org.slf4j.LoggerFactory;
  * milliseconds.
  *
  * <p>Only modelled totals of the ICB and its Places leave: no IMD quintile or ethnic group (they are not even
- * prepared), no baseline cells; counts are rounded to whole numbers.
+ * prepared), no baseline cells. Counts of activity ({@link Outcome#count()}: admissions, bed days, referrals)
+ * are published as the pack's activity table publishes them, under {@link #RULE} (1 to 7 suppressed, the rest
+ * rounded to its base: {@link TableDisclosure#count}), and so is the emergency admissions waterfall, whose bars
+ * are rounded to the base and add up. Beds, staff and money are not counts: the pack's capacity-and-cost table
+ * publishes them as numbers, and so does this, beds and pounds whole, staff to tenths.
  */
 final class ImpactExplorer {
     static final String LEVERS_PATH = "/api/impact/levers";
@@ -44,6 +50,9 @@ final class ImpactExplorer {
     static final String SCENARIO = "impact/case-for-change.yaml";
 
     private static final Logger LOG = LoggerFactory.getLogger(ImpactExplorer.class);
+
+    /** The disclosure rule of the published pack's counts, which this publishes too. */
+    static final DisclosureRule RULE = DisclosureRule.nhsDefault();
 
     /**
      * A slider: a scenario parameter and the range a user may set it in. The ranges are wider than any plausible
@@ -240,9 +249,13 @@ final class ImpactExplorer {
         List<Object> waterfalls = new ArrayList<>();
         for (Outcome o : WATERFALLS) {
             List<Object> steps = new ArrayList<>();
-            for (ImpactResult.Step s : result.roundedWaterfall(g, last, o, decimals(o))) {
-                steps.add(Map.of("order", s.order(), "label", s.label(), "kind", s.total() ? "total" : "change",
-                        "value", s.value()));
+            for (ImpactResult.Step s : waterfall(result, g, last, o)) {
+                Map<String, Object> step = new LinkedHashMap<>();
+                step.put("order", s.order());
+                step.put("label", s.label());
+                step.put("kind", s.total() ? "total" : "change");
+                step.put("value", Double.isNaN(s.value()) ? null : s.value());
+                steps.add(step);
             }
             waterfalls.add(Map.of("outcome", o.id(), "label", o.label(), "unit", o.unit(),
                     "year", levers.reportYears().get(last).label(), "steps", steps));
@@ -296,20 +309,44 @@ final class ImpactExplorer {
     /** The runs' p10, p50 and p90 of each year; null where the outcome is not modelled (the gap before its year). */
     private static Map<String, Object> spreads(ImpactResult r, int g, Outcome o, boolean scenario) {
         int n = r.years().size();
-        List<Double> p10 = new ArrayList<>(n);
-        List<Double> p50 = new ArrayList<>(n);
-        List<Double> p90 = new ArrayList<>(n);
-        int decimals = decimals(o);
+        List<Number> p10 = new ArrayList<>(n);
+        List<Number> p50 = new ArrayList<>(n);
+        List<Number> p90 = new ArrayList<>(n);
         for (int t = 0; t < n; t++) {
             ImpactResult.Spread s = r.spread(g, o, t, scenario);
-            p10.add(round(s.p10(), decimals));
-            p50.add(round(s.p50(), decimals));
-            p90.add(round(s.p90(), decimals));
+            p10.add(published(s.p10(), o));
+            p50.add(published(s.p50(), o));
+            p90.add(published(s.p90(), o));
         }
         return Map.of("p10", p10, "p50", p50, "p90", p90);
     }
 
-    /** Whole numbers but for staff, whose tenths are meaningful (a part-time post). */
+    /**
+     * The mean waterfall of the last report year as shown: a count's bars rounded to the rule's base (the
+     * closing total their sum), and every bar withheld (NaN) where the rule suppresses the baseline or the
+     * scenario's total, which the bars would tell; other outcomes' bars rounded as their values are.
+     */
+    private static List<ImpactResult.Step> waterfall(ImpactResult r, int g, int year, Outcome o) {
+        if (!o.count()) {
+            return r.roundedWaterfall(g, year, o, decimals(o));
+        }
+        boolean withheld = r.waterfall(g, year, o).stream()
+                .anyMatch(s -> s.total() && TableDisclosure.count(s.value(), RULE) == null);
+        return r.roundedWaterfall(g, year, o, v -> withheld ? Double.NaN : RULE.round(Math.round(v)));
+    }
+
+    /** A value as published: a count under {@link #RULE}, anything else rounded; null where not modelled. */
+    private static Number published(double v, Outcome o) {
+        if (Double.isNaN(v)) {
+            return null;
+        }
+        if (o.count()) {
+            return TableDisclosure.count(v, RULE); // a Long, as the pack's (a conditional would make it a Double)
+        }
+        return round(v, decimals(o));
+    }
+
+    /** Staff to tenths, which are meaningful (a part-time post); beds and pounds whole. Not for counts. */
     private static int decimals(Outcome o) {
         return o == Outcome.WTE ? 1 : 0;
     }

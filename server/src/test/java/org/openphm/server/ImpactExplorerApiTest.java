@@ -14,6 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.openphm.analyses.impact.Outcome;
 import org.openphm.publish.fixture.FixtureResults;
+import org.openphm.stats.sdc.DisclosureRule;
 
 /**
  * The scenario explorer's API (issue 12, item 4) over a real synthetic workspace: the levers, the answer's
@@ -31,6 +36,8 @@ import org.openphm.publish.fixture.FixtureResults;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImpactExplorerApiTest {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The count rule's rounding base, which every published count is a multiple of. */
+    static final int BASE = DisclosureRule.nhsDefault().roundTo();
     static final List<String> MITIGATORS = List.of("acsc", "frequent_attender", "end_of_life", "length_of_stay",
             "discharge_delay", "virtual_ward", "community_shift");
     final HttpClient http = HttpClient.newHttpClient();
@@ -187,11 +194,12 @@ class ImpactExplorerApiTest {
         assertEquals(5, high.get("levers").get("frequent_attender").get("low").asDouble());
         assertNotEquals(h.get("scenario").get("p10").get(last), h.get("scenario").get("p90").get(last));
         // ACSC avoidance is the first mitigator applied: its step is its share of the same admissions, so six
-        // times the share avoids six times as many (to the rounding of each step)
+        // times the share avoids six times as many, to the rounding of each step to the count rule's base (each
+        // step within half a base: six of the low one's errors and one of the high one's)
         double stepLow = step(low, "emergency_admissions", "ACSC admission avoidance");
         double stepHigh = step(high, "emergency_admissions", "ACSC admission avoidance");
         assertTrue(stepLow < 0, "avoided admissions are a fall: " + stepLow);
-        assertEquals(6 * stepLow, stepHigh, 3.5);
+        assertEquals(6 * stepLow, stepHigh, 3.5 * BASE);
     }
 
     static double step(JsonNode answer, String outcome, String label) {
@@ -224,6 +232,7 @@ class ImpactExplorerApiTest {
                 for (int i = 0; i < 14; i++) {
                     JsonNode s = steps.get(i);
                     assertEquals(i == 0 ? "total" : "change", s.get("kind").asText());
+                    // admissions are a count, rounded to the rule's base; beds are whole (the test below)
                     assertEquals(s.get("value").asDouble(), Math.rint(s.get("value").asDouble()), "whole numbers");
                     sum += s.get("value").asDouble();
                 }
@@ -253,6 +262,69 @@ class ImpactExplorerApiTest {
         // cost is in pounds and counts in whole numbers; nothing below the Place is in the answer
         assertTrue(outcome(p, "cost_cash").get("scenario").get("p50").get(5).asDouble() > 0);
         assertFalse(p.toString().contains("IMD") || p.toString().contains("quintile"));
+    }
+
+    /**
+     * Every count the explorer returns (the activity outcomes, {@link Outcome#count()}, and the bars of their
+     * waterfalls) is published as the pack's activity table is: under {@link DisclosureRule#nhsDefault()}, so a
+     * multiple of its rounding base, and never 1 to its suppression threshold. The rule is NHS Digital's for
+     * sub-national counts (CCG OIS indicator 2.6 specification v1.15, Dec 2018: "Numerator and denominator values
+     * of 1 to 7 are suppressed ... numerators are rounded to the nearest 5"; row NHSD_CCG_OIS of
+     * shared/reference/disclosure_control_rules.csv). Whole numbers, as the explorer gave before, fail here.
+     */
+    @Test
+    void everyCountIsPublishedUnderTheCountRuleAsInThePack() throws Exception {
+        DisclosureRule rule = DisclosureRule.nhsDefault();
+        assertEquals(rule, ImpactExplorer.RULE);
+        int counts = 0;
+        Set<String> countOutcomes = new TreeSet<>();
+        for (String area : areaCodes()) {
+            for (String levers : List.of("", "&acsc=37&occupancy=90.5", allMitigatorsAt(13) + "&efficiency=0")) {
+                JsonNode a = ok(ImpactExplorer.PATH + "?area=" + area + levers);
+                for (JsonNode o : a.get("outcomes")) {
+                    if (!Outcome.valueOf(o.get("id").asText().toUpperCase(Locale.ROOT)).count()) {
+                        continue;
+                    }
+                    countOutcomes.add(o.get("id").asText());
+                    for (String model : List.of("as_is", "scenario")) {
+                        for (String p : List.of("p10", "p50", "p90")) {
+                            for (JsonNode v : o.get(model).get(p)) {
+                                assertCount(rule, v, false, area + levers + " " + o.get("id") + " " + model + " " + p);
+                                counts++;
+                            }
+                        }
+                    }
+                }
+                for (JsonNode w : a.get("waterfalls")) {
+                    boolean count = Outcome.valueOf(w.get("outcome").asText().toUpperCase(Locale.ROOT)).count();
+                    for (JsonNode s : w.get("steps")) {
+                        String where = area + levers + " waterfall of " + w.get("outcome") + ": " + s.get("label");
+                        if (count) {
+                            assertCount(rule, s.get("value"), s.get("kind").asText().equals("change"), where);
+                            counts++;
+                        } else { // beds: not a count, as in the pack's capacity-and-cost table; whole here
+                            assertEquals(Math.rint(s.get("value").asDouble()), s.get("value").asDouble(), where);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of("emergency_admissions", "bed_days", "community_referrals", "mental_health_referrals"),
+                countOutcomes);
+        assertTrue(counts > 1000, "counts checked: " + counts);
+    }
+
+    /**
+     * A published count, or a change in one: null (suppressed), or a whole multiple of the rule's base; a count
+     * itself (not a change) never one the rule suppresses.
+     */
+    static void assertCount(DisclosureRule rule, JsonNode v, boolean change, String where) {
+        if (v.isNull()) {
+            return;
+        }
+        assertTrue(v.isNumber() && v.asDouble() == Math.rint(v.asDouble()), where + ": " + v);
+        assertEquals(0, v.asLong() % rule.roundTo(), where + ": " + v + " is not a multiple of " + rule.roundTo());
+        assertFalse(!change && rule.suppresses(v.asLong()), where + ": " + v + " is suppressed by the rule");
     }
 
     List<String> areaCodes() throws Exception {
