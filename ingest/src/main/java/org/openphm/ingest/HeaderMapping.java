@@ -8,6 +8,7 @@ import java.util.Map;
 import org.openphm.model.CanonicalSchema;
 import org.openphm.model.Column;
 import org.openphm.model.Table;
+import org.openphm.model.WorkspaceLayout;
 
 /**
  * Which file column feeds which canonical column. Names match case-insensitively; column order in the file
@@ -17,8 +18,10 @@ import org.openphm.model.Table;
  *                    are accepted when the surplus fields are empty)
  * @param sourceIndex for each canonical column (schema order) its index in the file, or -1
  * @param nhsIndex    index of the nhs_number column when identifiers are raw NHS numbers, else -1
+ * @param refIndex    index of the lineage column {@link WorkspaceLayout#SOURCE_REF_COLUMN} an adapter writes, else -1
  */
-record HeaderMapping(InputFile file, int width, int[] sourceIndex, IdentifierMode identifiers, int nhsIndex) {
+record HeaderMapping(InputFile file, int width, int[] sourceIndex, IdentifierMode identifiers, int nhsIndex,
+                     int refIndex) {
 
     static HeaderMapping of(InputFile file, List<String> header, List<String> warnings) throws UnusableInputException {
         Table table = file.table();
@@ -37,7 +40,7 @@ record HeaderMapping(InputFile file, int width, int[] sourceIndex, IdentifierMod
         List<String> unknown = new ArrayList<>();
         for (String name : byName.keySet()) {
             boolean raw = name.equals(CanonicalSchema.NHS_NUMBER) && table.isPersonLinked();
-            if (table.column(name).isEmpty() && !raw) {
+            if (table.column(name).isEmpty() && !raw && !name.equals(WorkspaceLayout.SOURCE_REF_COLUMN)) {
                 unknown.add(name);
             }
         }
@@ -93,7 +96,8 @@ record HeaderMapping(InputFile file, int width, int[] sourceIndex, IdentifierMod
         while (width > 0 && header.get(width - 1).isBlank()) {
             width--;
         }
-        return new HeaderMapping(file, width, index, mode, nhs);
+        return new HeaderMapping(file, width, index, mode, nhs,
+                byName.getOrDefault(WorkspaceLayout.SOURCE_REF_COLUMN, -1));
     }
 
     /** Column names start with a letter; a first line with a cell starting with a digit is a record. */

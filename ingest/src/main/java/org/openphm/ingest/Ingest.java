@@ -100,7 +100,12 @@ public final class Ingest {
                 meta.put(WorkspaceLayout.META_SCHEMA_VERSION, Integer.toString(CanonicalSchema.VERSION));
                 meta.put("ingested_at", ingestedAt.toString());
                 meta.put("as_of", options.asOf().toString());
-                meta.put("input_dir", options.input().toAbsolutePath().toString());
+                SourceTranslation translation = options.translation();
+                meta.put("input_dir", (translation == null ? options.input() : translation.source()).toAbsolutePath().toString());
+                if (translation != null) {
+                    meta.put("source_format", translation.format());
+                    writeTranslation(db, translation);
+                }
                 meta.put("identifiers", identifiers.name().toLowerCase());
                 if (keyId != null) {
                     meta.put("key_id", keyId);
@@ -111,7 +116,7 @@ public final class Ingest {
                 execute(db, "DETACH " + WS);
                 db.close(); // every handle on the temporary file is gone before it is renamed
                 result = new IngestResult(workspace, keyId == null ? null : keyFile, options.asOf(), ingestedAt,
-                        tables, groups, warnings, Duration.ofNanos(System.nanoTime() - started));
+                        tables, groups, warnings, Duration.ofNanos(System.nanoTime() - started), translation);
                 writeOutputs(result, target.temp(), options);
                 target.commit();
             }
@@ -264,6 +269,37 @@ public final class Ingest {
                 ps.setLong(3, t.read());
                 ps.setLong(4, t.loaded());
                 ps.setLong(5, t.quarantined());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * The adapter's account of the source: its mapping counts, and the source records it refused whole, which
+     * join the canonical quarantine (masked like every quarantined value) under the source table's name.
+     */
+    private static void writeTranslation(Connection db, SourceTranslation t) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO " + WS + "." + WorkspaceLayout.SOURCE_MAPPING_TABLE
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (SourceTranslation.Mapping m : t.mapping()) {
+                ps.setString(1, m.sourceTable());
+                ps.setString(2, m.target());
+                ps.setString(3, m.outcome().label());
+                ps.setString(4, m.field());
+                ps.setString(5, m.reason());
+                ps.setLong(6, m.rows());
+                ps.executeUpdate();
+            }
+        }
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO " + WS + "." + WorkspaceLayout.QUARANTINE_TABLE
+                + " VALUES (?, ?, ?, ?, ?, ?, NULL)")) {
+            for (SourceTranslation.Quarantined q : t.quarantined()) {
+                ps.setString(1, q.sourceTable());
+                ps.setString(2, q.file());
+                ps.setLong(3, q.line());
+                ps.setString(4, q.field());
+                ps.setString(5, q.value() == null ? null : NhsNumber.maskAll(q.value()));
+                ps.setString(6, q.reason());
                 ps.executeUpdate();
             }
         }

@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param quarantineOut        folder for per-file quarantine CSVs for the data supplier, or null
  * @param maxQuarantinedShare  the largest share (0 to 1) of any table's rows that may be quarantined; above it the
  *                             extract is refused and the workspace left as it was ({@link #ACCEPT_ANY_QUARANTINE}: never)
+ * @param translation          when {@code input} was written by an adapter from a standard format, what it did; else null
  */
 public record IngestOptions(Path input, Path workspace, LocalDate asOf, Path report, Path quarantineOut,
-                            double maxQuarantinedShare) {
+                            double maxQuarantinedShare, SourceTranslation translation) {
     /**
      * A file mostly quarantined is almost always a file read wrongly (a shifted header, another layout), and
      * loading what is left would publish figures from a fraction of the population.
@@ -31,6 +32,17 @@ public record IngestOptions(Path input, Path workspace, LocalDate asOf, Path rep
         if (!(maxQuarantinedShare >= 0 && maxQuarantinedShare <= 1)) {
             throw new IllegalArgumentException("maxQuarantinedShare must be between 0 and 1, not " + maxQuarantinedShare);
         }
+    }
+
+    /** Canonical files as supplied (no adapter). */
+    public IngestOptions(Path input, Path workspace, LocalDate asOf, Path report, Path quarantineOut,
+                         double maxQuarantinedShare) {
+        this(input, workspace, asOf, report, quarantineOut, maxQuarantinedShare, null);
+    }
+
+    /** The same ingest of the canonical files an adapter wrote into {@code staged}. */
+    public IngestOptions translated(Path staged, SourceTranslation what) {
+        return new IngestOptions(staged, workspace, asOf, report, quarantineOut, maxQuarantinedShare, what);
     }
 
     /** With the default quarantine limit. */

@@ -47,10 +47,45 @@ final class IngestReport {
             ArrayNode lines = n.putArray("example_lines");
             g.exampleLines().forEach(lines::add);
         }
+        if (result.translation() != null) {
+            writeSource(root.putObject("source"), result.translation());
+        }
         ArrayNode warnings = root.putArray("warnings");
         result.warnings().forEach(warnings::add);
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         json.writeValue(file.toFile(), root);
+    }
+
+    /** Per source table: rows read, and where they went (canonical table, outcome, field, reason). */
+    private static void writeSource(ObjectNode n, SourceTranslation t) {
+        n.put("format", t.format());
+        n.put("source", t.source().toString());
+        ArrayNode tables = n.putArray("tables");
+        for (String table : t.sourceTables()) {
+            ObjectNode tn = tables.addObject();
+            tn.put("source_table", table);
+            long read = t.read(table);
+            tn.put("read", read);
+            ArrayNode outcomes = tn.putArray("outcomes");
+            t.mapping().stream().filter(m -> m.sourceTable().equals(table)).forEach(m -> {
+                ObjectNode o = outcomes.addObject();
+                o.put("outcome", m.outcome().label());
+                o.put("target_table", m.target());
+                o.put("field", m.field());
+                o.put("reason", m.reason());
+                o.put("rows", m.rows());
+                o.put("share_of_read", read == 0 ? 0 : Math.round(1000.0 * m.rows() / read) / 1000.0);
+            });
+        }
+        ObjectNode coverage = n.putObject("register_map_coverage");
+        coverage.put("distinct_codes", t.codes().distinctCodes());
+        coverage.put("codes_on_a_register", t.codes().mappedCodes());
+        coverage.put("condition_records", t.codes().records());
+        coverage.put("records_on_a_register", t.codes().mappedRecords());
+        ArrayNode top = coverage.putArray("most_frequent_codes_on_no_register");
+        t.codes().topUnmapped().forEach(e -> top.addObject().put("code", e.getKey()).put("records", e.getValue()));
+        ArrayNode policies = n.putArray("policies");
+        t.policies().forEach(policies::add);
     }
 }

@@ -13,10 +13,11 @@ import java.util.List;
  * @param tables     one reconciliation per canonical table, in load order (absent optional tables: read 0)
  * @param quarantine quarantined rows grouped by table, field and reason
  * @param warnings   things the user should know that did not stop the load (ignored files or columns)
+ * @param translation what the adapter did, when the input came in a standard format (OMOP, FHIR); else null
  */
 public record IngestResult(Path workspace, Path keyFile, LocalDate asOf, Instant ingestedAt,
                            List<TableReconciliation> tables, List<QuarantineGroup> quarantine, List<String> warnings,
-                           Duration elapsed) {
+                           Duration elapsed, SourceTranslation translation) {
     public IngestResult {
         tables = List.copyOf(tables);
         quarantine = List.copyOf(quarantine);

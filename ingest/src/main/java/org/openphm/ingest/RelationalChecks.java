@@ -46,7 +46,9 @@ final class RelationalChecks {
                     + (person ? " (or the patient row was quarantined)" : "");
             sql.add("INSERT INTO " + PROBLEMS + " SELECT t." + Staging.LINE + ", " + Sql.literal(field) + ", " + value + ", "
                     + Sql.literal(reason) + " FROM " + TYPED + " t ANTI JOIN " + workspace + "." + Sql.ident(r.parent().name())
-                    + " p ON t." + Sql.ident(r.column()) + " = p." + Sql.ident(r.parentColumn()));
+                    + " p ON t." + Sql.ident(r.column()) + " = p." + Sql.ident(r.parentColumn())
+                    // An optional reference left empty (an unknown LSOA) is not an orphan.
+                    + " WHERE t." + Sql.ident(r.column()) + " IS NOT NULL");
         }
         for (DateRules.LifeEvent e : DateRules.EVENTS_IN_LIFE) {
             if (e.table().equals(table)) {

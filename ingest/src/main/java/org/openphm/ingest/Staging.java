@@ -14,6 +14,7 @@ import org.openphm.model.Column;
 import org.openphm.model.CsvField;
 import org.openphm.model.Progress;
 import org.openphm.model.Table;
+import org.openphm.model.WorkspaceLayout;
 
 /**
  * Copies one input file into a text staging table (one VARCHAR column per canonical column plus the line),
@@ -46,7 +47,7 @@ final class Staging {
         try (Statement st = db.createStatement()) {
             st.execute("DROP TABLE IF EXISTS " + STAGE);
             st.execute("DROP TABLE IF EXISTS " + MALFORMED);
-            st.execute("CREATE TABLE " + STAGE + " (" + stageColumns(table, nhs) + ")");
+            st.execute("CREATE TABLE " + STAGE + " (" + stageColumns(table, nhs, mapping.refIndex() >= 0) + ")");
             st.execute("CREATE TABLE " + MALFORMED + " (" + LINE + " BIGINT, reason VARCHAR, raw_row VARCHAR)");
         }
         DuckDBConnection duck = db.unwrap(DuckDBConnection.class);
@@ -103,6 +104,9 @@ final class Staging {
                 if (personCol >= 0) {
                     appendNullable(rows, idProblem);
                 }
+                if (mapping.refIndex() >= 0) {
+                    appendNullable(rows, f[mapping.refIndex()]);
+                }
                 rows.endRow();
                 if (++staged % PROGRESS_EVERY == 0) {
                     progress.update(task, staged, 0);
@@ -143,7 +147,7 @@ final class Staging {
                 + expr + ", '\"', '\"\"') || '\"' ELSE " + expr + " END";
     }
 
-    private static String stageColumns(Table table, boolean nhs) {
+    private static String stageColumns(Table table, boolean nhs, boolean lineage) {
         StringBuilder b = new StringBuilder(LINE + " BIGINT");
         for (Column c : table.columns()) {
             b.append(", ").append(Sql.ident(c.name())).append(" VARCHAR");
@@ -153,6 +157,9 @@ final class Staging {
         }
         if (table.isPersonLinked()) {
             b.append(", ").append(ID_PROBLEM).append(" VARCHAR");
+        }
+        if (lineage) {
+            b.append(", ").append(WorkspaceLayout.SOURCE_REF_COLUMN).append(" VARCHAR");
         }
         return b.toString();
     }

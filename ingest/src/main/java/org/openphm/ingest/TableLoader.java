@@ -68,8 +68,16 @@ final class TableLoader {
 
         String quarantine = workspace + "." + WorkspaceLayout.QUARANTINE_TABLE;
         String names = Sql.literal(table.name()) + ", " + Sql.literal(file);
+        String fileAndLine = names + ", q." + Staging.LINE;
+        if (mapping.refIndex() >= 0) {
+            // A row an adapter translated is reported where the supplier can find it: the source file and line.
+            String ref = "s." + WorkspaceLayout.SOURCE_REF_COLUMN;
+            fileAndLine = Sql.literal(table.name()) + ", COALESCE(NULLIF(regexp_extract(" + ref + ", '^(.*):[0-9]+$', 1), ''), "
+                    + Sql.literal(file) + "), COALESCE(TRY_CAST(regexp_extract(" + ref + ", ':([0-9]+)$', 1) AS BIGINT), q."
+                    + Staging.LINE + ")";
+        }
         // Any column may hold an NHS number (a supplier's mistake), so values and raw rows are masked as stored.
-        run("INSERT INTO " + quarantine + " SELECT " + names + ", q." + Staging.LINE + ", q.field, "
+        run("INSERT INTO " + quarantine + " SELECT " + fileAndLine + ", q.field, "
                 + NhsNumber.maskAllSql("q.value") + ", q.reason, " + NhsNumber.maskAllSql(Staging.rawRowSql(mapping))
                 + " FROM " + problems + " q JOIN " + Staging.STAGE + " s ON s." + Staging.LINE
                 + " = q." + Staging.LINE + " ORDER BY q." + Staging.LINE);

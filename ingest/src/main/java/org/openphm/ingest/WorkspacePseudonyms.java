@@ -40,4 +40,40 @@ public final class WorkspacePseudonyms {
             return pseudonymiser.personId(digits);
         };
     }
+
+    /**
+     * For an adapter writing canonical files from a standard format: pseudonyms under the workspace's key
+     * (created if the workspace has none yet), so an NHS number gets the pseudonym a CSV ingest would give it,
+     * and a source that has no NHS number (US Synthea, many OMOP extracts) gets a keyed pseudonym of its own
+     * identifier, namespaced so two sources cannot collide: the source identifier never reaches the workspace.
+     */
+    public static Adapter forAdapter(Path workspace) throws IOException {
+        return new Adapter(new Pseudonymiser(WorkspaceKey.loadOrCreate(WorkspaceKey.fileFor(workspace))));
+    }
+
+    /** Pseudonyms for one adapter run. Not thread-safe. */
+    public static final class Adapter {
+        private final Pseudonymiser pseudonymiser;
+
+        private Adapter(Pseudonymiser pseudonymiser) {
+            this.pseudonymiser = pseudonymiser;
+        }
+
+        /** The pseudonym of a raw NHS number, or null with {@code problem[0]} set to why it is refused. */
+        public String nhsNumber(String raw, String[] problem) {
+            String digits = NhsNumber.normalise(raw);
+            problem[0] = NhsNumber.problem(digits);
+            return problem[0] == null ? pseudonymiser.personId(digits) : null;
+        }
+
+        /** The pseudonym of a source's own person identifier, e.g. namespace {@code omop}, id {@code 17}. */
+        public String sourceId(String namespace, String id) {
+            return pseudonymiser.personId(namespace + ":" + id);
+        }
+    }
+
+    /** NHS numbers as they may appear in a message: first three digits only. */
+    public static String masked(String text) {
+        return NhsNumber.maskAll(text);
+    }
 }

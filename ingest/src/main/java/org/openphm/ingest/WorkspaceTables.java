@@ -15,6 +15,7 @@ import org.openphm.model.WorkspaceLayout;
  * _meta(key, value)
  * _quarantine(table_name, file, line, field, value, reason, raw_row)
  * _reconciliation(table_name, file, read, loaded, quarantined)
+ * _source_mapping(source_table, target_table, outcome, field, reason, rows)   (empty unless an adapter wrote the input)
  * </pre>
  */
 final class WorkspaceTables {
@@ -33,6 +34,8 @@ final class WorkspaceTables {
                     + "reason VARCHAR NOT NULL, raw_row VARCHAR)");
             st.execute("CREATE TABLE " + workspace + "." + WorkspaceLayout.RECONCILIATION_TABLE + " (table_name VARCHAR NOT NULL, "
                     + "file VARCHAR, read BIGINT NOT NULL, loaded BIGINT NOT NULL, quarantined BIGINT NOT NULL)");
+            st.execute("CREATE TABLE " + workspace + "." + WorkspaceLayout.SOURCE_MAPPING_TABLE + " (source_table VARCHAR NOT NULL, "
+                    + "target_table VARCHAR, outcome VARCHAR NOT NULL, field VARCHAR, reason VARCHAR, rows BIGINT NOT NULL)");
         }
     }
 }

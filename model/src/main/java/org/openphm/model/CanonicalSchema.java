@@ -77,7 +77,8 @@ public final class CanonicalSchema {
                     required("sex", STRING, "Sex").in(CodeSets.SEX),
                     required("birth_month", MONTH, "Month of birth (yyyy-mm)").in(CodeSets.MONTH),
                     optional("ethnicity", STRING, "NHS ethnic category; Z or empty = not stated").in(CodeSets.ETHNICITY),
-                    required("lsoa", STRING, "LSOA 2021 of residence").in(CodeSets.LSOA),
+                    optional("lsoa", STRING, "LSOA 2021 of residence; empty = not known (no address in England, e.g. from a non-NHS source)")
+                            .in(CodeSets.LSOA),
                     optional("death_date", DATE, "Date of death"),
                     optional("death_cause_icd10", STRING, "Underlying cause of death").in(CodeSets.ICD10)),
             List.of(PERSON_ID), true);

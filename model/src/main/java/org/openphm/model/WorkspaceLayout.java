@@ -15,6 +15,16 @@ public final class WorkspaceLayout {
     public static final String QUARANTINE_TABLE = "_quarantine";
     /** One row per table per ingest: read, loaded, quarantined. */
     public static final String RECONCILIATION_TABLE = "_reconciliation";
+    /**
+     * Per source table of a standard-format input (OMOP, FHIR): rows read and where they went, by canonical
+     * table, outcome, field and reason (source_table, target_table, outcome, field, reason, rows).
+     */
+    public static final String SOURCE_MAPPING_TABLE = "_source_mapping";
+    /**
+     * Optional column of a canonical file written by an adapter: where the row came from, as
+     * {@code <source file>:<line>}, so a quarantined row names the file and line the supplier can open.
+     */
+    public static final String SOURCE_REF_COLUMN = "_source";
     /** Meta key holding the schema version the workspace was written with. */
     public static final String META_SCHEMA_VERSION = "schema_version";
 
