@@ -317,7 +317,8 @@ public final class Ingest {
         List<String> lines = top.exampleLines().stream().map(String::valueOf).toList();
         String where = (top.rows() > lines.size() ? "first lines " : lines.size() > 1 ? "lines " : "line ")
                 + String.join(", ", lines);
-        throw new UnusableInputException(r.file(), 0, null, String.format(
+        // top.file() is the file the supplier can open: the source file when an adapter wrote the table.
+        throw new UnusableInputException(top.file(), 0, null, String.format(
                 "%,d of the %,d rows of table %s (%.1f%%) would be quarantined, more than the %s%% allowed; most often %s%s"
                         + " (%,d rows, %s)", r.quarantined(), r.read(), r.table(), 100 * share,
                 BigDecimal.valueOf(maxShare).movePointRight(2).stripTrailingZeros().toPlainString(),
