@@ -21,23 +21,22 @@ import java.util.zip.ZipInputStream;
  * repository, never copied into it; the tests that need them are skipped, saying so, where it is absent), and a
  * small hand-made geography.
  */
-final class Samples {
+public final class Samples {
     private Samples() {}
 
     static final String PRACTICE_A = "A81001";
     static final String PRACTICE_B = "A81002";
 
     /** shared/reference/external: $OPENPHM_EXTERNAL_SAMPLES, or found walking up from the working folder. */
-    static Path external() {
+    public static Path external() {
         String env = System.getenv("OPENPHM_EXTERNAL_SAMPLES");
         if (env != null && Files.isDirectory(Path.of(env))) {
             return Path.of(env);
         }
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            for (Path candidate : new Path[] {p.resolve("shared/reference/external"), p.resolve("../shared/reference/external")}) {
-                if (Files.isDirectory(candidate)) {
-                    return candidate.normalize();
-                }
+            Path candidate = p.resolve("shared/reference/external");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
             }
         }
         assumeTrue(false, "shared/reference/external (the OMOP and FHIR samples) is not beside this checkout; "
@@ -46,10 +45,14 @@ final class Samples {
     }
 
     /** The OMOP CDM 5.4 Synthea27Nj sample, unzipped into {@code dir}. */
-    static Path omop(Path dir) throws IOException {
+    public static Path omop(Path dir) throws IOException {
         Path zip = external().resolve("omop-synthea27nj/Synthea27Nj_5.4.zip");
         assumeTrue(Files.isRegularFile(zip), zip + " is missing");
-        Path out = Files.createDirectories(dir.resolve("omop"));
+        Path out = dir.resolve("omop");
+        if (Files.isDirectory(out)) {
+            return out;
+        }
+        Files.createDirectories(out);
         try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
             ZipEntry e;
             while ((e = z.getNextEntry()) != null) {
@@ -62,7 +65,7 @@ final class Samples {
         return out;
     }
 
-    static Path fhir() {
+    public static Path fhir() {
         Path dir = external().resolve("fhir-bulk-synthea-10");
         assumeTrue(Files.isDirectory(dir), dir + " is missing");
         return dir;
