@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                 + "workspace from them. Bad rows are quarantined with file, line, field and reason; raw NHS numbers "
                 + "are checked (Modulus 11) and replaced by keyed pseudonyms (key in <workspace>.key).",
                 "A table with more than 5%% of its rows quarantined stops the ingest unless --accept-quarantine is given.",
-                "With --format omop (an OMOP CDM 5.4 folder of CSV tables) or --format fhir (a FHIR R4 Bulk Data export"
+                "With --format omop (an OMOP CDM 5.4 folder of CSV or Parquet tables, or a DuckDB database of them) or --format fhir (a FHIR R4 Bulk Data export"
                         + " of NDJSON files) the source is first translated onto the canonical tables, with the ICB's"
                         + " reference files from --geography; the report then says where every source row went.",
                 "Exit codes: 0 loaded (possibly with quarantined rows), 2 unusable input or too many rows quarantined"
@@ -41,7 +41,7 @@ final class IngestCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--format", paramLabel = "omop|fhir", description = "Translate a standard format: omop (CDM 5.4 "
-            + "CSV tables) or fhir (R4 Bulk Data NDJSON); default: the canonical layout")
+            + "CSV or Parquet tables, or a .duckdb database) or fhir (R4 Bulk Data NDJSON); default: the canonical layout")
     String format;
 
     @Option(names = "--geography", paramLabel = "DIR", description = "With --format: the ICB's reference files and "

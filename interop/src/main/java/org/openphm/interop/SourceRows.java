@@ -78,17 +78,25 @@ public final class SourceRows {
 
     /** Each record of a CSV file, or nothing when the file is absent. Returns rows read. */
     public static long each(Path file, Consumer<Row> action) throws IOException {
+        return file == null ? 0 : each(file, file.getFileName().toString(), 0, action);
+    }
+
+    /**
+     * Each record of a CSV file, reported as {@code label} and its line plus {@code lineOffset}: a table exported
+     * from Parquet or a database is reported by its own name and row number (offset -1: line 2 is row 1).
+     */
+    public static long each(Path file, String label, long lineOffset, Consumer<Row> action) throws IOException {
         if (file == null || !Files.isRegularFile(file)) {
             return 0;
         }
-        String name = file.getFileName().toString();
+        String name = label;
         long n = 0;
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreHeaderCase(true).get()
                     .parse(r);
             long line = 2;
             for (CSVRecord rec : parser) {
-                action.accept(new Row(name, line, rec));
+                action.accept(new Row(name, line + lineOffset, rec));
                 line = parser.getCurrentLineNumber() + 1;
                 n++;
             }

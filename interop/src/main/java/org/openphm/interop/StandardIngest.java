@@ -28,9 +28,9 @@ public final class StandardIngest {
 
     public static IngestResult run(SourceAdapter adapter, AdapterOptions source, IngestOptions ingest, Progress progress)
             throws IOException, SQLException, UnusableInputException {
-        if (!Files.isDirectory(source.source())) {
-            throw new UnusableInputException(source.source().toString(), 0, null, "is not a folder",
-                    "give the folder of the " + adapter.format() + " files");
+        if (!Files.exists(source.source())) {
+            throw new UnusableInputException(source.source().toString(), 0, null, "does not exist",
+                    "give the folder (or, for OMOP, the .duckdb database) of the " + adapter.format() + " source");
         }
         Path workspace = ingest.workspace().toAbsolutePath();
         Files.createDirectories(workspace.getParent());

@@ -100,6 +100,42 @@ class ExternalSamplesIngestTest {
     }
 
     /**
+     * The same CDM as Parquet files and as a DuckDB database (written here from the CSV with DuckDB's own type
+     * inference) lands exactly as the CSV does; rows are then named by table and row number.
+     */
+    @Test
+    void omopAsParquetOrAsADatabaseLandsAsTheCsvDoes() throws Exception {
+        Path csv = Samples.omop(dir);
+        Path parquet = Files.createDirectories(dir.resolve("parquet"));
+        Path database = dir.resolve("cdm.duckdb");
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:" + database);
+             java.sql.Statement st = db.createStatement()) {
+            for (String table : List.of("PERSON", "DEATH", "OBSERVATION_PERIOD", "CONDITION_OCCURRENCE", "VISIT_OCCURRENCE",
+                    "MEASUREMENT", "DRUG_EXPOSURE")) {
+                String read = "read_csv('" + csv.resolve(table + ".csv") + "', header=true)";
+                st.execute("COPY (SELECT * FROM " + read + ") TO '" + parquet.resolve(table.toLowerCase() + ".parquet") + "'");
+                st.execute("CREATE TABLE " + table.toLowerCase() + " AS SELECT * FROM " + read);
+            }
+        }
+        String contents = "SELECT 'patient ' || sex || birth_month || COALESCE(CAST(death_date AS VARCHAR), ''), count(*) FROM patient GROUP BY 1"
+                + " UNION ALL SELECT 'registration ' || start_date || COALESCE(CAST(end_date AS VARCHAR), ''), count(*) FROM registration GROUP BY 1"
+                + " UNION ALL SELECT 'condition ' || condition || diagnosis_date, count(*) FROM condition GROUP BY 1"
+                + " UNION ALL SELECT 'spell ' || admission_method || admission_date || primary_diagnosis, count(*) FROM spell GROUP BY 1"
+                + " UNION ALL SELECT 'observation ' || code || date || round(value, 3), count(*) FROM observation GROUP BY 1";
+        ingest(new OmopAdapter(), csv, dir.resolve("csv.duckdb"));
+        Map<String, Long> expected = Samples.counts(dir.resolve("csv.duckdb"), contents);
+        ingest(new OmopAdapter(), parquet, dir.resolve("pq.duckdb"));
+        assertEquals(new TreeMap<>(expected), new TreeMap<>(Samples.counts(dir.resolve("pq.duckdb"), contents)));
+        assertEquals(Map.of("measurement.parquet:4834", 1L, "measurement.parquet:4835", 1L), Samples.counts(dir.resolve("pq.duckdb"),
+                "SELECT file || ':' || line, count(*) FROM _quarantine GROUP BY 1"), "CSV lines 4835-4836 are rows 4834-4835");
+        IngestResult fromDb = ingest(new OmopAdapter(), database, dir.resolve("db.duckdb"));
+        assertEquals(new TreeMap<>(expected), new TreeMap<>(Samples.counts(dir.resolve("db.duckdb"), contents)));
+        assertEquals(Map.of("cdm.duckdb/measurement:4834", 1L, "cdm.duckdb/measurement:4835", 1L), Samples.counts(dir.resolve("db.duckdb"),
+                "SELECT file || ':' || line, count(*) FROM _quarantine GROUP BY 1"));
+        assertEquals(883, fromDb.translation().read("drug_exposure"));
+    }
+
+    /**
      * The SNOMED CT codes of the FHIR sample's Conditions that the shipped map puts on a register, by hand from the
      * map: 59621000 Essential hypertension (HYP), 44054006 Diabetes mellitus type 2 (DM), 15777000 Prediabetes
      * (NDH), 162864005 Body mass index 30+ - obesity (OB), 233678006 Childhood asthma (AST), 433144002 and 431857002

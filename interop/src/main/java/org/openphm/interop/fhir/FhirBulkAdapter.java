@@ -75,6 +75,10 @@ public final class FhirBulkAdapter implements SourceAdapter {
 
     @Override
     public void translate(AdapterOptions options, Translating t) throws IOException, UnusableInputException {
+        if (!Files.isDirectory(options.source())) {
+            throw new UnusableInputException(options.source().toString(), 0, null, "is not a folder",
+                    "give the Bulk Data export folder holding Patient.000.ndjson, Condition, Encounter, ...");
+        }
         Map<String, List<Path>> byType = filesByType(options.source());
         if (!byType.containsKey("Patient")) {
             throw new UnusableInputException(options.source().toString(), 0, null,

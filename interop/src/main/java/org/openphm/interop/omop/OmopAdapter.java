@@ -24,7 +24,8 @@ import org.openphm.model.CanonicalSchema;
 import org.openphm.model.CodeSets;
 
 /**
- * OMOP CDM 5.4 (CSV tables, one file per table, named as the CDM names them) onto the canonical model:
+ * OMOP CDM 5.4 onto the canonical model, from a folder of CSV or Parquet tables named as the CDM names them, or
+ * a DuckDB database holding them ({@link OmopTables}):
  * <ul>
  *   <li>person (+ death) → patient; observation_period → registration, at the practice of the person's care
  *       site when it is one of the geography's, else the default practice;</li>
@@ -39,6 +40,9 @@ public final class OmopAdapter implements SourceAdapter {
     public static final String FORMAT = "omop-cdm-5.4";
     private static final Set<String> INPATIENT = Set.of("9201", "262", "8717");
     private static final String ER_VISIT = "9203";
+    /** Vocabulary tables: reference, not data (the register map is built from them). */
+    private static final List<String> VOCABULARY = List.of("vocabulary", "domain", "relationship", "drug_strength",
+            "source_to_concept_map", "concept_class");
     private static final List<String> USED = List.of("person", "death", "observation_period", "condition_occurrence",
             "visit_occurrence", "measurement", "care_site", "location", "cost");
 
@@ -49,20 +53,34 @@ public final class OmopAdapter implements SourceAdapter {
 
     @Override
     public void translate(AdapterOptions options, Translating t) throws IOException, UnusableInputException {
-        Path dir = options.source();
-        Path person = file(dir, "person");
-        if (person == null) {
-            throw new UnusableInputException(dir.toString(), 0, null, "has no PERSON.csv: not an OMOP CDM folder",
-                    "give the folder holding the CDM tables as CSV (PERSON.csv, OBSERVATION_PERIOD.csv, "
-                            + "CONDITION_OCCURRENCE.csv, VISIT_OCCURRENCE.csv, ...)");
+        Path scratch = Files.createDirectories(t.files().dir().resolve(".omop"));
+        OmopTables cdm = OmopTables.open(options.source(), scratch);
+        if (!cdm.has("person")) {
+            throw new UnusableInputException(options.source().toString(), 0, null,
+                    "has no person table: not an OMOP CDM source (" + cdm.kind() + ": " + String.join(", ", cdm.names()) + ")",
+                    "give the folder holding the CDM tables as CSV or Parquet (PERSON.csv, OBSERVATION_PERIOD.csv, "
+                            + "CONDITION_OCCURRENCE.csv, VISIT_OCCURRENCE.csv, ...), or a .duckdb file holding them");
         }
+        try {
+            translate(cdm, t);
+        } finally {
+            try (Stream<Path> files = Files.list(scratch)) {
+                for (Path p : files.toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(scratch);
+        }
+    }
+
+    private void translate(OmopTables cdm, Translating t) throws IOException {
         WorkspacePseudonyms.Adapter ids = t.pseudonyms();
         t.tally().policy("person: the CDM person_id is not an NHS number; each person gets a keyed pseudonym of it "
                 + "(HMAC with the workspace key), so the source id never reaches the workspace");
 
         Map<Long, String> practiceOfCareSite = new HashMap<>();
         Map<Long, String> providerOfCareSite = new HashMap<>();
-        count("care_site", SourceRows.each(file(dir, "care_site"), r -> {
+        count("care_site", cdm.each("care_site", r -> {
             String code = r.get("care_site_source_value");
             if (code != null) {
                 providerOfCareSite.put(r.id("care_site_id"), code);
@@ -72,14 +90,14 @@ public final class OmopAdapter implements SourceAdapter {
             }
         }), t, "read to resolve practices and providers");
         Map<Long, String> lsoaOfLocation = new HashMap<>();
-        count("location", SourceRows.each(file(dir, "location"), r -> {
+        count("location", cdm.each("location", r -> {
             String v = r.get("location_source_value");
             if (v != null && CodeSets.LSOA.pattern().matcher(v).matches()) {
                 lsoaOfLocation.put(r.id("location_id"), v);
             }
         }), t, "read to resolve LSOAs");
         Map<Long, String[]> deaths = new HashMap<>();
-        SourceRows.each(file(dir, "death"), r -> t.guard(r, "death", () -> {
+        cdm.each("death", r -> t.guard(r, "death", () -> {
             String cause = r.get("cause_source_value");
             deaths.put(r.id("person_id"), new String[] {r.date("death_date").toString(),
                     cause != null && CodeSets.ICD10.pattern().matcher(cause).matches() ? cause : null});
@@ -88,7 +106,7 @@ public final class OmopAdapter implements SourceAdapter {
 
         Map<Long, String> personIds = new HashMap<>();
         Map<Long, String> practiceOf = new HashMap<>();
-        SourceRows.each(person, r -> t.guard(r, "person", () -> {
+        cdm.each("person", r -> t.guard(r, "person", () -> {
             long id = r.id("person_id");
             String pid = ids.sourceId("omop", Long.toString(id));
             Integer year = r.get("year_of_birth") == null ? null : Integer.valueOf(r.get("year_of_birth"));
@@ -123,7 +141,7 @@ public final class OmopAdapter implements SourceAdapter {
         }));
 
         LocalDate[] latest = {null};
-        SourceRows.each(file(dir, "observation_period"), r -> {
+        cdm.each("observation_period", r -> {
             String end = r.get("observation_period_end_date");
             if (end != null && end.length() >= 10 && (latest[0] == null || end.substring(0, 10).compareTo(latest[0].toString()) > 0)) {
                 latest[0] = LocalDate.parse(end.substring(0, 10));
@@ -134,7 +152,7 @@ public final class OmopAdapter implements SourceAdapter {
         }
         t.tally().policy("registration: an observation period is a registration; one that runs to the source's last "
                 + "date (" + latest[0] + ") and whose person has not died is still open");
-        SourceRows.each(file(dir, "observation_period"), r -> t.guard(r, "observation_period", () -> {
+        cdm.each("observation_period", r -> t.guard(r, "observation_period", () -> {
             long id = r.id("person_id");
             String pid = personIds.get(id);
             if (pid == null) {
@@ -153,7 +171,7 @@ public final class OmopAdapter implements SourceAdapter {
             t.tally().translated("observation_period", REGISTRATION);
         }));
 
-        SourceRows.each(file(dir, "condition_occurrence"), r -> t.guard(r, "condition_occurrence", () -> {
+        cdm.each("condition_occurrence", r -> t.guard(r, "condition_occurrence", () -> {
             String pid = personIds.get(r.id("person_id"));
             if (pid == null) {
                 t.tally().unmapped("condition_occurrence", "person_id", "person not in PERSON (or refused there)");
@@ -165,13 +183,13 @@ public final class OmopAdapter implements SourceAdapter {
         }));
 
         Map<Long, Double> visitCost = new HashMap<>();
-        count("cost", SourceRows.each(file(dir, "cost"), r -> {
+        count("cost", cdm.each("cost", r -> {
             if ("Visit".equalsIgnoreCase(r.get("cost_domain_id")) && r.get("total_cost") != null) {
                 visitCost.merge(r.id("cost_event_id"), Double.parseDouble(r.get("total_cost")), Double::sum);
             }
         }), t, "read for the cost of inpatient visits");
         Map<Long, String> diagnosisOfVisit = new HashMap<>();
-        SourceRows.each(file(dir, "condition_occurrence"), r -> {
+        cdm.each("condition_occurrence", r -> {
             String code = r.get("condition_source_value");
             String visit = r.get("visit_occurrence_id");
             if (visit != null && code != null && CodeSets.ICD10.pattern().matcher(code).matches()) {
@@ -179,12 +197,12 @@ public final class OmopAdapter implements SourceAdapter {
             }
         });
         Map<String, Set<LocalDate>> erDays = new HashMap<>();
-        SourceRows.each(file(dir, "visit_occurrence"), r -> {
+        cdm.each("visit_occurrence", r -> {
             if (ER_VISIT.equals(r.get("visit_concept_id")) && r.get("visit_start_date") != null) {
                 erDays.computeIfAbsent(r.get("person_id"), k -> new java.util.HashSet<>()).add(r.date("visit_start_date"));
             }
         });
-        SourceRows.each(file(dir, "visit_occurrence"), r -> t.guard(r, "visit_occurrence", () -> {
+        cdm.each("visit_occurrence", r -> t.guard(r, "visit_occurrence", () -> {
             String concept = String.valueOf(r.get("visit_concept_id"));
             if (!INPATIENT.contains(concept)) {
                 t.tally().outOfScope("visit_occurrence", "visit_concept_id", "not an inpatient visit (concept " + concept + ")");
@@ -204,7 +222,7 @@ public final class OmopAdapter implements SourceAdapter {
                     r.date("visit_end_date"), diagnosisOfVisit.get(visit), visitCost.get(visit));
         }));
 
-        SourceRows.each(file(dir, "measurement"), r -> t.guard(r, "measurement", () -> {
+        cdm.each("measurement", r -> t.guard(r, "measurement", () -> {
             String pid = personIds.get(r.id("person_id"));
             if (pid == null) {
                 t.tally().unmapped("measurement", "person_id", "person not in PERSON (or refused there)");
@@ -215,15 +233,9 @@ public final class OmopAdapter implements SourceAdapter {
         }));
         t.registersDone();
 
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.sorted().toList()) {
-                String name = p.getFileName().toString();
-                String table = name.toLowerCase().replaceFirst("\\.csv$", "");
-                if (name.toLowerCase().endsWith(".csv") && !USED.contains(table) && !table.startsWith("concept")
-                        && !List.of("vocabulary", "domain", "relationship", "drug_strength", "source_to_concept_map")
-                        .contains(table)) {
-                    t.tally().outOfScope(table, null, "no canonical table for it", SourceRows.each(p, r -> { }));
-                }
+        for (String table : cdm.names()) {
+            if (!USED.contains(table) && !VOCABULARY.contains(table) && !table.startsWith("concept")) {
+                t.tally().outOfScope(table, null, "no canonical table for it", cdm.each(table, r -> { }));
             }
         }
     }
@@ -232,14 +244,4 @@ public final class OmopAdapter implements SourceAdapter {
         t.tally().outOfScope(table, null, why, rows);
     }
 
-    /** The CDM table's file: {@code PERSON.csv} or {@code person.csv}. */
-    static Path file(Path dir, String table) {
-        for (String name : new String[] {table.toUpperCase() + ".csv", table + ".csv"}) {
-            Path p = dir.resolve(name);
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
 }
