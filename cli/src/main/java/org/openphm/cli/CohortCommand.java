@@ -102,8 +102,9 @@ final class CohortCommand implements Callable<Integer> {
                 LocalDate index = analysis.index(years.get(years.size() - 1).start());
                 progress.message("Cohort \"" + cohort.name() + "\" on " + index + ": " + cohort.include().size()
                         + " inclusion and " + cohort.exclude().size() + " exclusion steps");
-                AnalysisContext context = new AnalysisContext(engine, Geography.load(engine), years, progress, saved);
                 DisclosureRule rule = DisclosureRule.nhsDefault();
+                AnalysisContext context = new AnalysisContext(engine, Geography.load(engine), years, progress, saved,
+                        rule);
                 List<AnalysisTable> tables = analysis.compute(context).stream()
                         .map(t -> TableDisclosure.apply(t, rule)).toList();
                 CheckedPublish.Published published = CheckedPublish.publish(out, CohortAnalysis.slug(file), analysis,

@@ -100,13 +100,13 @@ final class ScenarioCommand implements Callable<Integer> {
                 ImpactResult result = ImpactModel.run(baseline, scenario);
                 double modelSeconds = (System.nanoTime() - t1) / 1e9;
                 DisclosureRule rule = DisclosureRule.nhsDefault();
-                List<AnalysisTable> tables = ImpactTables.all(result).stream()
+                List<AnalysisTable> tables = ImpactTables.all(result, rule).stream()
                         .map(t -> TableDisclosure.apply(t, rule)).toList();
                 String slug = CohortAnalysis.slug(file);
                 ImpactAnalysis analysis = new ImpactAnalysis(scenario, "imp-14.3-" + slug, "IMP 14.3", c -> baseline);
                 CheckedPublish.Published published = CheckedPublish.publish(out, slug, analysis, tables,
                         "workspace " + workspace.getFileName(), rule, "scenario");
-                summary(result);
+                summary(result, rule);
                 System.out.printf("%nModel: %d runs in %.1f s. Wrote %d publishable files to %s in %.1f s in all "
                                 + "(output check: %d files, no disclosure problems): %s%n", result.runs(),
                         modelSeconds, published.files().size(), published.dir().toAbsolutePath(),
@@ -116,7 +116,11 @@ final class ScenarioCommand implements Callable<Integer> {
             }
         }
 
-        private static void summary(ImpactResult r) {
+        /**
+         * The ICB's main outcomes on the console, which people not authorised to see the workspace may read: counts
+         * ({@link Outcome#count()}) as the published tables give them, under the count rule.
+         */
+        private static void summary(ImpactResult r, DisclosureRule rule) {
             System.out.printf("%n%-64s %-8s %-36s %-36s%n", "ICB", "year", "as is: p50 (p10 to p90)",
                     "scenario: p50 (p10 to p90)");
             for (Outcome o : List.of(Outcome.POPULATION, Outcome.EMERGENCY_ADMISSIONS, Outcome.BED_DAYS, Outcome.BEDS,
@@ -125,9 +129,12 @@ final class ScenarioCommand implements Callable<Integer> {
                 years.addAll(r.reportIndex());
                 for (int t : years) {
                     System.out.printf("%-64s %-8s %-36s %-36s%n", o.label(), r.years().get(t),
-                            spread(r.spread(r.icb(), o, t, false)), spread(r.spread(r.icb(), o, t, true)));
+                            spread(r.spread(r.icb(), o, t, false), o, rule),
+                            spread(r.spread(r.icb(), o, t, true), o, rule));
                 }
             }
+            System.out.printf("(Counts rounded to the nearest %d; %s: a count of 1-%d, not shown.)%n", rule.roundTo(),
+                    SUPPRESSED, rule.suppressAtOrBelow());
             System.out.printf("%nThe Case for Change's claims:%n");
             for (CaseForChangeClaims.Claim c : CaseForChangeClaims.evaluate(r)) {
                 System.out.printf("  %-62s %-28s seed %s; ours %s%n", c.claim(), c.verdict(), fmt(c.seedValue()),
@@ -135,8 +142,19 @@ final class ScenarioCommand implements Callable<Integer> {
             }
         }
 
-        private static String spread(ImpactResult.Spread s) {
-            return fmt(s.p50()) + " (" + fmt(s.p10()) + " to " + fmt(s.p90()) + ")";
+        private static final String SUPPRESSED = "*";
+
+        private static String spread(ImpactResult.Spread s, Outcome o, DisclosureRule rule) {
+            return fmt(s.p50(), o, rule) + " (" + fmt(s.p10(), o, rule) + " to " + fmt(s.p90(), o, rule) + ")";
+        }
+
+        /** A count as published ({@link TableDisclosure#count}): rounded to the rule's base, or suppressed. */
+        private static String fmt(double v, Outcome o, DisclosureRule rule) {
+            if (!o.count() || Double.isNaN(v)) {
+                return fmt(v);
+            }
+            Long published = TableDisclosure.count(v, rule);
+            return published == null ? SUPPRESSED : String.format("%,d", published);
         }
 
         private static String fmt(double v) {

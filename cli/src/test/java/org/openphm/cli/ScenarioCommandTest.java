@@ -9,13 +9,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.openphm.analyses.impact.Outcome;
 import org.openphm.model.Progress;
+import org.openphm.stats.sdc.DisclosureRule;
 
 /**
  * {@code phm scenario new|run|schema} on the demo's synthetic ICB (issue 12): a run publishes its tables only
@@ -70,6 +77,50 @@ class ScenarioCommandTest {
         List<CSVRecord> waterfall = csv(dir.resolve("imp-14.3-case-for-change-waterfall.csv"));
         assertTrue(waterfall.stream().anyMatch(w -> w.get("step").equals("ACSC admission avoidance")
                 && w.get("area_type").equals("ICB") && Double.parseDouble(w.get("change")) < 0));
+        everyCountIsPublishedUnderTheRule(waterfall, r.out());
+    }
+
+    /**
+     * The waterfall's bars of a count ({@link Outcome#count()}: admissions, bed days, referrals) in the published
+     * file, and the counts of the console's summary, which people not authorised to see the workspace read, are
+     * blank or multiples of the count rule's base, {@link DisclosureRule#nhsDefault()}: NHS Digital's for
+     * sub-national counts (CCG OIS indicator 2.6 specification v1.15, Dec 2018: "Numerator and denominator values
+     * of 1 to 7 are suppressed ... numerators are rounded to the nearest 5"; row NHSD_CCG_OIS of
+     * shared/reference/disclosure_control_rules.csv). Before, the file gave them to two decimals (the baseline
+     * year's exact admissions of the ICB and every Place) and the console whole.
+     */
+    static void everyCountIsPublishedUnderTheRule(List<CSVRecord> waterfall, String console) {
+        int base = DisclosureRule.nhsDefault().roundTo();
+        Set<String> counts = new TreeSet<>();
+        for (CSVRecord w : waterfall) {
+            Outcome o = Outcome.valueOf(w.get("outcome_id").toUpperCase(Locale.ROOT));
+            if (!o.count() || w.get("change").isEmpty()) {
+                continue;
+            }
+            counts.add(o.id());
+            double v = Double.parseDouble(w.get("change"));
+            assertTrue(v == Math.rint(v) && (long) v % base == 0, "not a multiple of " + base + ": " + w);
+        }
+        assertEquals(Set.of("bed_days", "community_referrals", "emergency_admissions"), counts);
+        int lines = 0;
+        for (String line : console.split("\\R")) {
+            for (Outcome o : Outcome.values()) {
+                if (o.count() && line.startsWith(o.label() + " ")) {
+                    // after the label (64 wide) and the year (8): p50 (p10 to p90), as is and scenario
+                    Matcher m = Pattern.compile("-?[\\d,]+(\\.\\d+)?").matcher(line.substring(64 + 1 + 8));
+                    int values = 0;
+                    while (m.find()) {
+                        String v = m.group().replace(",", "");
+                        assertTrue(!v.contains(".") && Long.parseLong(v) % base == 0, "not a multiple of " + base
+                                + " (" + v + "): " + line);
+                        values++;
+                    }
+                    assertEquals(6, values, line);
+                    lines++;
+                }
+            }
+        }
+        assertTrue(lines >= 5 * 2, "count lines of the summary checked: " + lines + "\n" + console);
     }
 
     @Test

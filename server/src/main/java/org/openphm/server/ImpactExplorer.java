@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * prepared), no baseline cells. Counts of activity ({@link Outcome#count()}: admissions, bed days, referrals)
  * are published as the pack's activity table publishes them, under {@link #RULE} (1 to 7 suppressed, the rest
  * rounded to its base: {@link TableDisclosure#count}), and so is the emergency admissions waterfall, whose bars
- * are rounded to the base and add up. Beds, staff and money are not counts: the pack's capacity-and-cost table
- * publishes them as numbers, and so does this, beds and pounds whole, staff to tenths.
+ * are rounded to the base and add up, as in the pack's waterfall table ({@link ImpactResult#publishedWaterfall}).
+ * Beds, staff and money are not counts: the pack's capacity-and-cost table publishes them as numbers, and so does
+ * this, beds and pounds whole, staff to tenths.
  */
 final class ImpactExplorer {
     static final String LEVERS_PATH = "/api/impact/levers";
@@ -249,7 +250,7 @@ final class ImpactExplorer {
         List<Object> waterfalls = new ArrayList<>();
         for (Outcome o : WATERFALLS) {
             List<Object> steps = new ArrayList<>();
-            for (ImpactResult.Step s : waterfall(result, g, last, o)) {
+            for (ImpactResult.Step s : result.publishedWaterfall(g, last, o, RULE, decimals(o))) {
                 Map<String, Object> step = new LinkedHashMap<>();
                 step.put("order", s.order());
                 step.put("label", s.label());
@@ -319,20 +320,6 @@ final class ImpactExplorer {
             p90.add(published(s.p90(), o));
         }
         return Map.of("p10", p10, "p50", p50, "p90", p90);
-    }
-
-    /**
-     * The mean waterfall of the last report year as shown: a count's bars rounded to the rule's base (the
-     * closing total their sum), and every bar withheld (NaN) where the rule suppresses the baseline or the
-     * scenario's total, which the bars would tell; other outcomes' bars rounded as their values are.
-     */
-    private static List<ImpactResult.Step> waterfall(ImpactResult r, int g, int year, Outcome o) {
-        if (!o.count()) {
-            return r.roundedWaterfall(g, year, o, decimals(o));
-        }
-        boolean withheld = r.waterfall(g, year, o).stream()
-                .anyMatch(s -> s.total() && TableDisclosure.count(s.value(), RULE) == null);
-        return r.roundedWaterfall(g, year, o, v -> withheld ? Double.NaN : RULE.round(Math.round(v)));
     }
 
     /** A value as published: a count under {@link #RULE}, anything else rounded; null where not modelled. */

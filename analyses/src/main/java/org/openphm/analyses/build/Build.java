@@ -213,7 +213,8 @@ public final class Build {
         List<Analysis> analyses = new ArrayList<>(Catalogue.analyses());
         analyses.addAll(cohorts);
         InputCaveats dataQuality = InputCaveats.measure(engine);
-        AnalysisContext context = new AnalysisContext(engine, geography, years, progress, options.savedRiskModel());
+        AnalysisContext context = new AnalysisContext(engine, geography, years, progress, options.savedRiskModel(),
+                options.rule());
         int done = 0;
         for (Analysis analysis : analyses) {
             long a0 = System.nanoTime();

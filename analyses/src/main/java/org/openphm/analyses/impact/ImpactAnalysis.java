@@ -135,6 +135,6 @@ public final class ImpactAnalysis implements Analysis {
     public List<AnalysisTable> compute(AnalysisContext context) {
         ImpactBaseline b = baseline.apply(context);
         context.progress().message("Impact: " + scenario.name() + ", " + scenario.runs() + " runs");
-        return ImpactTables.all(ImpactModel.run(b, scenario));
+        return ImpactTables.all(ImpactModel.run(b, scenario), context.rule());
     }
 }

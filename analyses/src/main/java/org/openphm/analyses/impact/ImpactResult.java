@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.analyses.output.TableDisclosure;
 import org.openphm.stats.Percentile;
+import org.openphm.stats.sdc.DisclosureRule;
 
 /**
  * Every run's outcomes for the "as is" and the scenario, and every run's waterfall; summaries by percentile
@@ -171,6 +173,22 @@ public final class ImpactResult {
             out.add(new Step(s.order(), s.label(), s.total(), round.applyAsDouble(v)));
         }
         return out;
+    }
+
+    /**
+     * The waterfall as published, wherever it is published (the pack's waterfall table, the dashboard's
+     * explorer): a count's ({@link Outcome#count()}) bars rounded to the rule's base, the closing total the sum
+     * of the rounded bars, and every bar withheld (NaN) where the rule suppresses the baseline or the scenario's
+     * total, which the bars would tell ({@link TableDisclosure#count}); any other outcome's bars rounded to
+     * {@code decimals} places, as its values are.
+     */
+    public List<Step> publishedWaterfall(int group, int reportYear, Outcome o, DisclosureRule rule, int decimals) {
+        if (!o.count()) {
+            return roundedWaterfall(group, reportYear, o, decimals);
+        }
+        boolean withheld = waterfall(group, reportYear, o).stream()
+                .anyMatch(s -> s.total() && TableDisclosure.count(s.value(), rule) == null);
+        return roundedWaterfall(group, reportYear, o, v -> withheld ? Double.NaN : rule.round(Math.round(v)));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.stats.sdc.DisclosureRule;
 
 /**
  * The published tables of a scenario run: modelled activity (counts, under the count rule) and capacity and
@@ -27,8 +28,13 @@ public final class ImpactTables {
     static final List<Outcome> WATERFALL = List.of(Outcome.EMERGENCY_ADMISSIONS, Outcome.BED_DAYS, Outcome.BEDS,
             Outcome.COMMUNITY_REFERRALS, Outcome.COST, Outcome.COST_CASH, Outcome.WTE);
 
-    public static List<AnalysisTable> all(ImpactResult r) {
-        return List.of(projection(r, true), projection(r, false), waterfall(r), workforce(r), inequalities(r),
+    /**
+     * @param rule the count rule the tables are published under ({@code TableDisclosure.apply} takes it to the
+     *     count columns): the waterfall's bars of a count are rounded to it here, since they are changes as well
+     *     as counts and must add up as published
+     */
+    public static List<AnalysisTable> all(ImpactResult r, DisclosureRule rule) {
+        return List.of(projection(r, true), projection(r, false), waterfall(r, rule), workforce(r), inequalities(r),
                 CaseForChangeClaims.table(r), parameters(r.scenario()));
     }
 
@@ -82,10 +88,13 @@ public final class ImpactTables {
     }
 
     /**
-     * Mean waterfalls of the ICB and each Place in each report year, rounded so the published bars add up
-     * exactly ({@link ImpactResult#roundedWaterfall}).
+     * Mean waterfalls of the ICB and each Place in each report year, as published wherever they are
+     * ({@link ImpactResult#publishedWaterfall}): a count's bars (admissions, bed days, referrals) rounded to the
+     * rule's base and withheld where it suppresses the baseline or the total, which the table's count columns
+     * could not do (a change is no count to suppress, and the rounded bars must add up); beds, staff and money
+     * to two places. The closing total is the sum of the bars as published, so they add up exactly.
      */
-    static AnalysisTable waterfall(ImpactResult r) {
+    static AnalysisTable waterfall(ImpactResult r, DisclosureRule rule) {
         List<List<Object>> rows = new ArrayList<>();
         for (int g = 0; g < r.groups().size() && r.hasWaterfall(g); g++) {
             ImpactModel.Group group = r.groups().get(g);
@@ -95,9 +104,10 @@ public final class ImpactTables {
                     if (o.icbOnly() && !group.icb()) {
                         continue;
                     }
-                    for (ImpactResult.Step s : r.roundedWaterfall(g, y, o, 2)) {
+                    for (ImpactResult.Step s : r.publishedWaterfall(g, y, o, rule, 2)) {
                         rows.add(Arrays.asList(group.code(), group.name(), group.type(), o.id(), o.label(),
-                                year.label(), s.order(), s.label(), s.total() ? "total" : "change", s.value()));
+                                year.label(), s.order(), s.label(), s.total() ? "total" : "change",
+                                Double.isNaN(s.value()) ? null : s.value()));
                     }
                 }
             }
@@ -108,7 +118,10 @@ public final class ImpactTables {
                 text("outcome", "Outcome, in words"), text("year", "Report year"),
                 integer("step_order", "Order of the step"), text("step", "Baseline, factor, or scenario total"),
                 text("kind", "total (a bar from zero) or change (a step from the running total)"),
-                number("change", "The total, or the mean change this factor makes over the runs")), rows);
+                number("change", "The total, or the mean change this factor makes over the runs; for admissions, "
+                        + "bed days and referrals rounded to the nearest " + rule.roundTo() + " (the total the sum "
+                        + "of the rounded bars), and blank where the rule suppresses the baseline or the total "
+                        + "(a count of 1-" + rule.suppressAtOrBelow() + ")")), rows);
     }
 
     /**
