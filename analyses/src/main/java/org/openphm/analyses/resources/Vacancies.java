@@ -52,7 +52,7 @@ public final class Vacancies implements Analysis {
                 List.of(new ChartDescription("trend", "Vacancy rate by month", "% of establishment WTE", "by-month",
                                 Map.of(), Map.of("x", "month", "y", "vacancy_rate_pct", "series", "organisation"), "%"),
                         new ChartDescription("bar_ci", "MH vacancy by sector vs England", "NHSE Workforce Census 2024",
-                                "mh-sectors", Map.of(), Map.of("x", "sector", "y", "blmk_pct"), "%")));
+                                "mh-sectors", Map.of(), Map.of("x", "sector", "y", "icb_pct"), "%")));
     }
 
     /** Sums of establishment and vacant WTE. */
@@ -107,7 +107,7 @@ public final class Vacancies implements Analysis {
                                 number("vacancy_rate_pct", "Vacancy rate, % (ratio of sums)")), yearRows),
                 new AnalysisTable("mh-sectors", "MH vacancy rate by sector against England (as published)",
                         List.of(text("sector", "Sector"), text("month", "Month the census figure is filed at"),
-                                number("blmk_pct", IcbProfile.current().shortName() + " vacancy rate, %"), number("england_pct", "England vacancy rate, %"),
+                                number("icb_pct", IcbProfile.current().shortName() + " vacancy rate, %"), number("england_pct", "England vacancy rate, %"),
                                 number("difference_pp",
                                         IcbProfile.current().shortName() + " minus England, percentage points")), sectorRows));
     }

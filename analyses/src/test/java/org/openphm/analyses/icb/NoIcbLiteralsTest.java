@@ -47,10 +47,7 @@ class NoIcbLiteralsTest {
             // TO BE MOVED into the ICB profile: DP 7.7/7.8 print their top-teams charts for CNWL (RV3), ELFT (RWK)
             // and CCS (RYV); the team-to-service grouping (WaitingListServices) is BLMK's data pack's too.
             "analyses/src/main/java/org/openphm/analyses/performance/WaitingLists.java",
-            new Allowed("RV3|RWK|RYV", "to be moved: DP 7.7/7.8 printed provider groups"),
-            // TO BE MOVED with the published column blmk_pct (Vacancies mh-sectors), renamed icb_pct next commit
-            "publish/src/main/java/org/openphm/publish/text/ColumnLabel.java",
-            new Allowed("BLMK", "to be moved: label of the column blmk_pct"));
+            new Allowed("RV3|RWK|RYV", "to be moved: DP 7.7/7.8 printed provider groups"));
 
     record Allowed(String matches, String reason) {
         boolean allows(String match) {
