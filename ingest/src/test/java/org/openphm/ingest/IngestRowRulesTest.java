@@ -52,7 +52,8 @@ class IngestRowRulesTest {
         Fixture f = new Fixture(tmp);
         f.write("practice.csv", Fixture.PRACTICE
                 + "E8100,Short code,U1,P,N1,N,E06000032,Luton,QHG,BLMK\n"            // shape: ODS practice
-                + "E81003,Elsewhere,U1,P,N1,N,E09000001,London,QHG,BLMK\n");         // code set: Place
+                + "E81003,Elsewhere,U1,P,N1,N,W06000015,Cardiff,QHG,BLMK\n"          // shape: Place (not English)
+                + "E81004,Any ICB,U1,P,N1,N,E09000001,City of London,QHG,BLMK\n");   // any English Place is fine
         f.write("lsoa.csv", Fixture.LSOA + "W01000001,Wales,1,1,E06000032\nE01000003,Range,11,1,E06000032\n");
         f.write("patient.csv", Fixture.PATIENT
                 + "p4,X,1990-01,A,E01000001,,\n"                     // code set: sex
@@ -63,7 +64,7 @@ class IngestRowRulesTest {
                 "s2,p1,RC9,,urgent,2024-01-01,2024-01-03,,I50.0,,K40.1,300,10,");
         f.ingest();
         assertEquals(List.of("4 practice_code not a valid ods_practice code (e.g. E81001)",
-                "5 place_code not in code set place: allowed E06000055|E06000056|E06000032|E06000042"), f.quarantine("practice"));
+                "5 place_code not a valid place code (e.g. E08000025)"), f.quarantine("practice"));
         assertEquals(List.of("4 lsoa_code not a valid lsoa2021 code (e.g. E01017539)",
                 "5 imd_decile out of range: allowed between 1 and 10"), f.quarantine("lsoa"));
         assertEquals(List.of("5 sex not in code set sex: allowed F|M|U",

@@ -51,9 +51,13 @@ public final class CodeSets {
             "BP_SYS", "Systolic blood pressure (mmHg)", "BP_DIA", "Diastolic blood pressure (mmHg)",
             "BMI", "Body mass index (kg/m2)", "HBA1C", "HbA1c (mmol/mol)");
 
-    public static final Domain.Codes PLACE = codes("place",
-            "E06000055", "Bedford Borough", "E06000056", "Central Bedfordshire",
-            "E06000032", "Luton", "E06000042", "Milton Keynes");
+    /**
+     * A Place: an English local authority, as ONS codes it — unitary authority (E06), non-metropolitan district
+     * (E07), metropolitan district (E08), London borough (E09) or county (E10). A shape, not a list, so any ICB's
+     * Places ingest; which Places an ICB has, and their names, are its practice and lsoa reference tables.
+     */
+    public static final Domain.Shape PLACE = new Domain.Shape("place",
+            Pattern.compile("E(0[6-9]|10)[0-9]{6}"), "E08000025");
 
     public static final Domain.Codes FEEDBACK_TYPE = codes("feedback_type",
             "complaint", "Complaint", "concern", "Concern", "enquiry", "Enquiry",

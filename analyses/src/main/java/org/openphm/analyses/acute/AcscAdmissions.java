@@ -17,6 +17,7 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.Geography;
 
 /**
@@ -42,14 +43,14 @@ public final class AcscAdmissions implements Analysis {
                         "by-area", Map.of("cohort", AcuteSpells.ALL_AGES),
                         Map.of("x", "year", "y", "acsc_admissions", "series", "area_name"), ""),
                 new ChartDescription("ranked_table", "ACSC emergency admissions by group, latest year",
-                        "BLMK ICB, all ages", "by-group", Map.of("area_type", "ICB", "cohort", AcuteSpells.ALL_AGES,
+                        IcbProfile.current().icbLabel() + ", all ages", "by-group", Map.of("area_type", "ICB", "cohort", AcuteSpells.ALL_AGES,
                         "period_role", PeriodRole.LATEST),
                         Map.of("y", "admissions"), ""),
-                new ChartDescription("ranked_table", "Top ACSC diagnoses, latest year", "BLMK ICB, all ages",
+                new ChartDescription("ranked_table", "Top ACSC diagnoses, latest year", IcbProfile.current().icbLabel() + ", all ages",
                         "by-condition", Map.of("area_type", "ICB", "cohort", AcuteSpells.ALL_AGES,
                         "period_role", PeriodRole.LATEST), Map.of("y", "admissions"), ""),
                 new ChartDescription("table", "ACSC admissions with no procedure, latest year",
-                        "BLMK ICB, all ages, by group", "by-group", Map.of("area_type", "ICB",
+                        IcbProfile.current().icbLabel() + ", all ages, by group", "by-group", Map.of("area_type", "ICB",
                         "cohort", AcuteSpells.ALL_AGES, "period_role", PeriodRole.LATEST), Map.of(), "%")));
     }
 

@@ -23,6 +23,7 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.GroupKey;
@@ -30,12 +31,12 @@ import org.openphm.engine.query.Query;
 import org.openphm.engine.query.ValueType;
 
 /**
- * The Place pages of the ACSC section: one Place's adults or children (DP 8.5 Bedford Borough adults, DP 8.6
- * Central Bedfordshire adults, DP 8.8 Milton Keynes adults, DP 8.9 Milton Keynes children) — admissions and
- * their share by year, the groups in order, and admissions by year and month (DP 8.8's chart). One scan of
- * the cohort's emergency spells.
+ * The Place pages of the ACSC section: one Place's adults or children (for BLMK's data pack DP 8.5, 8.6, 8.8
+ * and 8.9; which Place and cohort get a page is the ICB profile's acsc_place_pages, {@link IcbProfile}) —
+ * admissions and their share by year, the groups in order, and admissions by year and month (DP 8.8's chart).
+ * One scan of the cohort's emergency spells.
  *
- * @param placeCode a Place of CodeSets.PLACE
+ * @param placeCode a Place of the workspace
  * @param cohort    {@link AcuteSpells#ADULTS} or {@link AcuteSpells#CHILDREN}
  */
 public record AcscCohortProfile(String id, String section, String placeCode, String placeName, String cohort,
@@ -43,17 +44,15 @@ public record AcscCohortProfile(String id, String section, String placeCode, Str
 
     private static final String ALL = "*";
 
-    /** The four Place pages the data pack prints. */
+    /** The Place pages the ICB's data pack prints, as its profile lists them. */
     public static List<Analysis> dataPackPages(AcscClassification acsc) {
-        return List.of(
-                new AcscCohortProfile("dp-8.5-acsc-adults-bedford-borough", "DP 8.5", "E06000055", "Bedford Borough",
-                        AcuteSpells.ADULTS, acsc),
-                new AcscCohortProfile("dp-8.6-acsc-adults-central-bedfordshire", "DP 8.6", "E06000056",
-                        "Central Bedfordshire", AcuteSpells.ADULTS, acsc),
-                new AcscCohortProfile("dp-8.8-acsc-adults-milton-keynes", "DP 8.8", "E06000042", "Milton Keynes",
-                        AcuteSpells.ADULTS, acsc),
-                new AcscCohortProfile("dp-8.9-acsc-children-milton-keynes", "DP 8.9", "E06000042", "Milton Keynes",
-                        AcuteSpells.CHILDREN, acsc));
+        return IcbProfile.current().acscPlacePages().stream().<Analysis>map(p -> {
+            if (!p.cohort().equals(AcuteSpells.ADULTS) && !p.cohort().equals(AcuteSpells.CHILDREN)) {
+                throw new IllegalArgumentException("ACSC Place page " + p.id() + ": cohort must be "
+                        + AcuteSpells.ADULTS + " or " + AcuteSpells.CHILDREN + ", not " + p.cohort());
+            }
+            return new AcscCohortProfile(p.id(), p.section(), p.placeCode(), p.placeName(), p.cohort(), acsc);
+        }).toList();
     }
 
     @Override

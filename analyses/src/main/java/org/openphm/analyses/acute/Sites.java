@@ -1,29 +1,24 @@
 package org.openphm.analyses.acute;
 
-import java.util.Map;
+import org.openphm.analyses.icb.IcbProfile;
 
 /**
- * Acute sites as the data pack names them: DP 8.13 prints "RC971: Luton & Dunstable Hospital", DP 8.14/8.15
- * abbreviate the same sites BH, L&D and MK. Other site codes are shown as they come; a spell without one is
- * "Not recorded" (DP 9: provider site is often missing).
+ * Acute sites as the ICB's data pack names them, in full (DP 8.13: "code: name") and abbreviated (DP 8.14/8.15):
+ * the ICB profile's acute_sites ({@link IcbProfile}). Other site codes are shown as they come; a spell without
+ * one is "Not recorded" (DP 9: provider site is often missing).
  */
 final class Sites {
     private Sites() {}
 
     static final String NOT_RECORDED = "Not recorded";
 
-    private static final Map<String, String[]> KNOWN = Map.of(
-            "RC971", new String[] {"Luton & Dunstable Hospital", "L&D"},
-            "RC979", new String[] {"Bedford Hospital", "BH"},
-            "RD816", new String[] {"Milton Keynes Hospital", "MK"});
-
     static String name(String code) {
-        String[] s = KNOWN.get(code);
-        return s == null ? code : s[0];
+        IcbProfile.Site s = IcbProfile.current().acuteSites().get(code);
+        return s == null ? code : s.name();
     }
 
     static String shortName(String code) {
-        String[] s = KNOWN.get(code);
-        return s == null ? code : s[1];
+        IcbProfile.Site s = IcbProfile.current().acuteSites().get(code);
+        return s == null ? code : s.shortName();
     }
 }

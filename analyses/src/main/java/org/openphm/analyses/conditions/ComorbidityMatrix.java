@@ -17,6 +17,7 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.population.RegisteredPopulation;
 import org.openphm.engine.Engine;
@@ -122,7 +123,7 @@ public final class ComorbidityMatrix implements Analysis {
     }
 
     private static ChartDescription heatmap(String title, String ageGroup) {
-        return new ChartDescription("comorbidity", title, "BLMK ICB: % of people with the row condition who also have "
+        return new ChartDescription("comorbidity", title, IcbProfile.current().icbLabel() + ": % of people with the row condition who also have "
                 + "the column condition", "matrix", Map.of("area_type", "ICB", "age_group", ageGroup),
                 Map.of("x", "column_name", "y", "row_name", "value", "percent"), "%");
     }

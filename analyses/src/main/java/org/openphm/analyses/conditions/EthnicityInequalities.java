@@ -15,6 +15,7 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.AgeRangeEventRates;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
@@ -77,7 +78,7 @@ public final class EthnicityInequalities implements Analysis {
     }
 
     private static ChartDescription chart(String indicator, String title) {
-        return new ChartDescription("bar_ci", title, "BLMK ICB, by NHS ethnic category", "by-category",
+        return new ChartDescription("bar_ci", title, IcbProfile.current().icbLabel() + ", by NHS ethnic category", "by-category",
                 Map.of("area_type", "ICB", "indicator_id", indicator),
                 Map.of("x", "category_name", "y", "value", "lower", "lower_ci95", "upper", "upper_ci95",
                         "significance", "compared_to_area"), null);

@@ -17,6 +17,7 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.EnglandComparator;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
@@ -47,18 +48,20 @@ public final class PrevalenceGaps implements Analysis {
 
     @Override
     public AnalysisInfo info() {
-        return new AnalysisInfo(ID, "DP 3.10", "England / BLMK prevalence gaps",
-                "QOF crude prevalence (register / registered patients of the register's age base) in BLMK and its "
+        return new AnalysisInfo(ID, "DP 3.10", "England / " + IcbProfile.current().shortName() + " prevalence gaps",
+                "QOF crude prevalence (register / registered patients of the register's age base) in "
+                        + IcbProfile.current().shortName() + " and its "
                         + "Places against England, latest financial year.",
                 "People on each register at 31 March over the registered population of its age base (as the "
                         + "qof-prevalence indicators); England from england_comparator for the same indicator and "
                         + "period; gap = area - England in percentage points; significance by England's value against "
                         + "the area's Wilson 95% interval.",
                 "GP condition registers and registrations; england_comparator",
-                List.of("Crude, not age-standardised: BLMK is younger than England, which lowers the prevalence of "
+                List.of("Crude, not age-standardised: " + IcbProfile.current().shortName() + " is younger than England, "
+                                + "which lowers the prevalence of "
                                 + "conditions of older age (DP 3.10).",
                         "Where england_comparator marks a value synthetic it is not a published figure; the row says so."),
-                List.of(new ChartDescription("table", "Prevalence gaps, BLMK against England", "QOF registers, crude %",
+                List.of(new ChartDescription("table", "Prevalence gaps, " + IcbProfile.current().shortName() + " against England", "QOF registers, crude %",
                         "gaps", Map.of("area_type", "ICB"), Map.of(), "%")));
     }
 

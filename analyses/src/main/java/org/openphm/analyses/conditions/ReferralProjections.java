@@ -12,6 +12,7 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.projection.DemographicProjection;
@@ -59,7 +60,7 @@ public final class ReferralProjections implements Analysis {
                         + "in 2023/24, and projected referrals in 2033/34 and 2043/44.", METHOD,
                 "Community Services Data Set referrals (canonical table referral, dataset CSDS); registrations; "
                         + "population_projection", caveats(),
-                List.of(new ChartDescription("table", "Projected referrals to community services (18+)", "BLMK ICB",
+                List.of(new ChartDescription("table", "Projected referrals to community services (18+)", IcbProfile.current().icbLabel(),
                         "by-service", Map.of("area_type", "ICB"), Map.of(), ""))),
                 new ReferralProjection("CSDS", 18, BASE), false);
     }
@@ -82,7 +83,7 @@ public final class ReferralProjections implements Analysis {
                 "Mental Health Services Data Set referrals (canonical table referral, dataset MHSDS); registrations; "
                         + "population_projection", caveats(),
                 List.of(new ChartDescription("table", "Projected referrals to mental health services (all ages)",
-                        "BLMK ICB", "by-service", Map.of("area_type", "ICB"), Map.of(), ""))),
+                        IcbProfile.current().icbLabel(), "by-service", Map.of("area_type", "ICB"), Map.of(), ""))),
                 new ReferralProjection("MHSDS", 0, BASE), false);
     }
 
@@ -97,9 +98,9 @@ public final class ReferralProjections implements Analysis {
     }
 
     private static List<ChartDescription> trendCharts(String what) {
-        return List.of(new ChartDescription("projection", "Projected referrals to " + what, "BLMK ICB", "by-year",
+        return List.of(new ChartDescription("projection", "Projected referrals to " + what, IcbProfile.current().icbLabel(), "by-year",
                         Map.of("area_type", "ICB"), Map.of("x", "year", "y", "referrals", "series", "service"), ""),
-                new ChartDescription("ranked_table", "Percentage change in referrals by 2043/44", "BLMK ICB",
+                new ChartDescription("ranked_table", "Percentage change in referrals by 2043/44", IcbProfile.current().icbLabel(),
                         "by-year", Map.of("area_type", "ICB", "year", HORIZON.label()), Map.of("y", "change_pct"), "%"));
     }
 

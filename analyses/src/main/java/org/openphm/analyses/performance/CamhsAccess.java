@@ -18,34 +18,43 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.stats.Proportions;
 
 /**
- * DP 8.2 (CAMHS access: referrals and the share accepted, by Place and quarter) and DP 8.3 (referrals to CNWL's
- * CAMHS, by year, against the pre-COVID year): two views of {@link CamhsReferrals}.
+ * DP 8.2 (CAMHS access: referrals and the share accepted, by Place and quarter) and DP 8.3 (referrals to one
+ * provider's CAMHS, by year, against the pre-COVID year; for BLMK, CNWL's): two views of {@link CamhsReferrals}.
+ * The provider is the ICB profile's camhs_provider ({@link IcbProfile}).
  */
 public final class CamhsAccess implements Analysis {
 
-    /** CNWL, the Milton Keynes CAMHS provider DP 8.3 reports on. */
-    public static final String CNWL = "RV3";
     static final double CONFIDENCE = 0.95;
 
-    private final boolean cnwlOnly;
+    /** The provider DP 8.3 reports on (its ODS code, name and the area it serves); null for DP 8.2. */
+    private final IcbProfile.Provider provider;
 
-    private CamhsAccess(boolean cnwlOnly) {
-        this.cnwlOnly = cnwlOnly;
+    private CamhsAccess(IcbProfile.Provider provider) {
+        this.provider = provider;
     }
 
     /** DP 8.2: every provider, by Place. */
     public static CamhsAccess byPlace() {
-        return new CamhsAccess(false);
+        return new CamhsAccess(null);
     }
 
-    /** DP 8.3: CNWL's CAMHS only ("does not cover the whole BLMK area"). */
-    public static CamhsAccess cnwl() {
-        return new CamhsAccess(true);
+    /**
+     * DP 8.3: one provider's CAMHS only, the ICB profile's camhs_provider (for BLMK CNWL's, which "does not cover
+     * the whole BLMK area"); empty when the profile names none.
+     */
+    public static java.util.Optional<CamhsAccess> oneProvider() {
+        return java.util.Optional.ofNullable(IcbProfile.current().camhsProvider()).map(CamhsAccess::new);
+    }
+
+    /** The ODS code of the provider DP 8.3 reports on, null for DP 8.2. */
+    public String providerCode() {
+        return provider == null ? null : provider.code();
     }
 
     @Override
@@ -59,16 +68,18 @@ public final class CamhsAccess implements Analysis {
                 "Referrals with no acceptance recorded count as not accepted.",
                 "MHSDS referrals with no team type recorded are included (a child's MH referral is CAMHS whatever "
                         + "the team)."));
-        if (cnwlOnly) {
-            caveats.add("CNWL's service only: 'This data is only for CNWL's CAMHS service and does not cover the "
-                    + "whole BLMK area' (DP 8.3).");
-            return new AnalysisInfo("dp-8.3-camhs-referrals", "DP 8.3", "Referrals to CNWL's CAMHS service",
-                    "MHSDS referrals of children and young people (under 18) to CNWL (Milton Keynes) by financial "
-                            + "year and quarter, and each year against the first (pre-COVID) year.",
+        if (provider != null) {
+            String name = provider.shortName();
+            String icb = IcbProfile.current().shortName();
+            caveats.add(name + "'s service only: 'This data is only for " + name + "'s CAMHS service and does not "
+                    + "cover the whole " + icb + " area' (DP 8.3).");
+            return new AnalysisInfo("dp-8.3-camhs-referrals", "DP 8.3", "Referrals to " + name + "'s CAMHS service",
+                    "MHSDS referrals of children and young people (under 18) to " + name + " (" + provider.serves()
+                            + ") by financial year and quarter, and each year against the first (pre-COVID) year.",
                     "Counted in the engine by provider, financial year and month; ratio to the first year in the "
-                            + "workspace (2019/20 in BLMK, the last year before COVID-19).",
+                            + "workspace (2019/20 in " + icb + ", the last year before COVID-19).",
                     "Referrals (MHSDS; canonical table referral), GP registration (Place on the referral date).",
-                    caveats, List.of(new ChartDescription("trend", "Referrals to CNWL's CAMHS by year", null,
+                    caveats, List.of(new ChartDescription("trend", "Referrals to " + name + "'s CAMHS by year", null,
                             "by-year", Map.of(), Map.of("x", "year", "y", "referrals", "series", "area_name"),
                             "referrals")));
         }
@@ -91,12 +102,12 @@ public final class CamhsAccess implements Analysis {
     @Override
     public List<AnalysisTable> compute(AnalysisContext context) {
         List<CamhsReferrals.Cell> cells = CamhsReferrals.count(context.engine(), context.years());
-        if (cnwlOnly) {
-            cells = cells.stream().filter(c -> CNWL.equals(c.provider())).toList();
+        if (provider != null) {
+            cells = cells.stream().filter(c -> provider.code().equals(c.provider())).toList();
         }
         Geography geography = context.geography();
         // Each cell counts towards its Place and its ICB (DP 8.3: the provider).
-        Function<CamhsReferrals.Cell, List<String[]>> areas = cnwlOnly
+        Function<CamhsReferrals.Cell, List<String[]>> areas = provider != null
                 ? c -> List.<String[]>of(new String[] {c.provider(), Organisations.name(c.provider()), "Provider"})
                 : c -> List.of(new String[] {c.place(), name(geography, c.place()), "Place"},
                         new String[] {c.icb(), name(geography, c.icb()), "ICB"});

@@ -15,6 +15,7 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.stats.spc.SpcChart;
 import org.openphm.stats.spc.SpcPoint;
 
@@ -63,7 +64,7 @@ public final class PerformanceDashboard implements Analysis {
                         + "(mean ± 2.66 × mean moving range, 7-point shift and trend, 2 of 3 beyond 2 sigma, "
                         + "variation and assurance icons), over the whole series and, for the data pack's own "
                         + "month, over the series up to that month.",
-                "performance_metric feed (BLMK ICB performance dashboard, NHS England published data; DP 7.2-7.6, "
+                "performance_metric feed (" + IcbProfile.current().icbLabel() + " performance dashboard, NHS England published data; DP 7.2-7.6, "
                         + "8.12).",
                 caveats, charts());
     }

@@ -19,6 +19,7 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.model.CsvLine;
 
 /**
@@ -40,7 +41,7 @@ final class CausesOfDisability implements Analysis {
                         + "and the remainder (100% minus them) as 'All other causes'.",
                 "IHME Global Burden of Disease 2021 (GBD Compare), East of England, all ages, both sexes, as quoted "
                         + "in DP 2.6 (analyses resources population/SOURCES.md)",
-                List.of("An external reference for the region, not BLMK: GBD publishes no ICB-level results, and "
+                List.of("An external reference for the region, not " + IcbProfile.current().shortName() + ": GBD publishes no ICB-level results, and "
                                 + "nothing here changes with the workspace.",
                         "'All other causes' is the remainder of the six quoted shares, not a published figure."),
                 List.of(new ChartDescription("ranked_table", "Share of years lived with disability by cause, East "

@@ -18,6 +18,7 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
 import org.openphm.model.CanonicalSchema;
@@ -64,7 +65,8 @@ public final class BoardAssuranceFramework implements Analysis {
                 "risk_register (the ICB's BAF; DP 6.7 lists the references and titles).",
                 List.of("The data pack lists the BAF references and titles only; in the synthetic workspace the "
                                 + "scores, leads and review dates are invented (synth/src/main/resources/feeds/"
-                                + "SOURCES.md), so they illustrate the analysis, not BLMK's board's view.",
+                                + "SOURCES.md), so they illustrate the analysis, not " + IcbProfile.current().shortName()
+                                + "'s board's view.",
                         "A register, not a statistic: scores are the board's judgements and carry no confidence "
                                 + "interval."),
                 List.of(new ChartDescription("ranked_table", "BAF risks by current score (likelihood x consequence)",

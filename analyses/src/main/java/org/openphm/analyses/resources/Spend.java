@@ -21,6 +21,7 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
 import org.openphm.model.CanonicalSchema;
@@ -161,7 +162,7 @@ public final class Spend implements Analysis {
         return new AnalysisTable("published-benchmarks", "Spend benchmarks as published (not computed here)",
                 List.of(text("metric_id", "Metric"), text("name", "What it measures"), text("unit", "Unit"),
                         text("month", "Month the annual figure is filed at (its year's last month)"),
-                        number("value", "BLMK value"), number("england_value", "England value"),
+                        number("value", IcbProfile.current().shortName() + " value"), number("england_value", "England value"),
                         integer("england_rank", "Rank among ICBs")), rows);
     }
 

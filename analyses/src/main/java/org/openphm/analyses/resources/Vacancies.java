@@ -19,6 +19,7 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
@@ -51,7 +52,7 @@ public final class Vacancies implements Analysis {
                 List.of(new ChartDescription("trend", "Vacancy rate by month", "% of establishment WTE", "by-month",
                                 Map.of(), Map.of("x", "month", "y", "vacancy_rate_pct", "series", "organisation"), "%"),
                         new ChartDescription("bar_ci", "MH vacancy by sector vs England", "NHSE Workforce Census 2024",
-                                "mh-sectors", Map.of(), Map.of("x", "sector", "y", "blmk_pct"), "%")));
+                                "mh-sectors", Map.of(), Map.of("x", "sector", "y", "icb_pct"), "%")));
     }
 
     /** Sums of establishment and vacant WTE. */
@@ -106,7 +107,8 @@ public final class Vacancies implements Analysis {
                                 number("vacancy_rate_pct", "Vacancy rate, % (ratio of sums)")), yearRows),
                 new AnalysisTable("mh-sectors", "MH vacancy rate by sector against England (as published)",
                         List.of(text("sector", "Sector"), text("month", "Month the census figure is filed at"),
-                                number("blmk_pct", "BLMK vacancy rate, %"), number("england_pct", "England vacancy rate, %"),
-                                number("difference_pp", "BLMK minus England, percentage points")), sectorRows));
+                                number("icb_pct", IcbProfile.current().shortName() + " vacancy rate, %"), number("england_pct", "England vacancy rate, %"),
+                                number("difference_pp",
+                                        IcbProfile.current().shortName() + " minus England, percentage points")), sectorRows));
     }
 }

@@ -23,6 +23,7 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.AreaType;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.population.RegisteredPopulation;
@@ -54,13 +55,13 @@ public final class WorkforceEthnicity implements Analysis {
                         + "module. A workforce share whose 95% interval excludes the population share differs "
                         + "significantly.",
                 "workforce (ESR); registered population (GP registrations and patient ethnicity)",
-                List.of("Conflict kept visible: DP 12.3's infographic gives 85% White / 15% BME, DP 12.6 and the Case "
-                                + "for Change 60% White / 38% BME; the figures here are what the extract holds.",
-                        "The DP compares with the 2021 Census (BME 27.3% across the four boroughs, 8.9% Central "
-                                + "Bedfordshire to 51.4% Luton); this analysis compares with the GP-registered "
-                                + "population, whose ethnicity recording is incomplete (Not stated counted in the base).",
-                        "Staff are not resident-matched: the workforce serves, but does not necessarily live in, "
-                                + "the ICB."),
+                // the census comparison the ICB's data pack makes is the ICB profile's note (its Places' figures)
+                java.util.stream.Stream.of(java.util.Optional.of("Conflict kept visible: DP 12.3's infographic gives "
+                                + "85% White / 15% BME, DP 12.6 and the Case for Change 60% White / 38% BME; the "
+                                + "figures here are what the extract holds."),
+                        IcbProfile.current().note("workforce_ethnicity_census"),
+                        java.util.Optional.of("Staff are not resident-matched: the workforce serves, but does not "
+                                + "necessarily live in, the ICB.")).flatMap(java.util.Optional::stream).toList(),
                 // Each Place's population is a bar; the workforce and the ICB's population, which the Places
                 // make up, are the reference lines a Place is read against.
                 List.of(new ChartDescription("bar_ci", "BME share of the registered population by Place, against "

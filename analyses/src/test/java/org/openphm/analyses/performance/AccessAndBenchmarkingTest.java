@@ -83,7 +83,7 @@ class AccessAndBenchmarkingTest {
             assertEquals(1L, get(quarters, row(quarters, "area_code", MK, "quarter", "2023/24 Q2"), "referrals"));
 
             // DP 8.3: CNWL (RV3) only: r3 in 2023/24; r4, r5, r6, r10 in 2024/25 -> ratio 4
-            AnalysisTable cnwl = table(CamhsAccess.cnwl().compute(context(engine)), "by-year");
+            AnalysisTable cnwl = table(CamhsAccess.oneProvider().orElseThrow().compute(context(engine)), "by-year");
             assertEquals(2, cnwl.rows().size());
             assertEquals(4.0, number(cnwl, row(cnwl, "area_code", "RV3", "year", "2024/25"), "ratio_to_first_year"), 1e-9);
         }

@@ -190,10 +190,10 @@ class PerformanceFidelityTest {
                 + "%+.1f points (SE of the difference %.1f)", first, target, 100 * mkRise, 100 * othersRise, 100 * se));
         assertTrue(mkRise > 0, "DP 8.2: acceptance has risen in Milton Keynes");
         assertTrue(mkRise - othersRise > -3 * se, "DP 8.2: acceptance risen markedly in MK, modestly elsewhere");
-        AnalysisTable cnwl = table(CamhsAccess.cnwl().compute(context), "by-year");
-        List<Object> now = row(cnwl, "area_code", CamhsAccess.CNWL, "year", target);
+        AnalysisTable cnwl = table(CamhsAccess.oneProvider().orElseThrow().compute(context), "by-year");
+        List<Object> now = row(cnwl, "area_code", CamhsAccess.oneProvider().orElseThrow().providerCode(), "year", target);
         long n = (Long) get(cnwl, now, "referrals");
-        long n0 = (Long) get(cnwl, row(cnwl, "area_code", CamhsAccess.CNWL, "year", first), "referrals");
+        long n0 = (Long) get(cnwl, row(cnwl, "area_code", CamhsAccess.oneProvider().orElseThrow().providerCode(), "year", first), "referrals");
         double ratio = (double) n / n0;
         double ratioSe = ratio * Math.sqrt(1.0 / n + 1.0 / n0);
         report.add(String.format("DP 8.3 CNWL CAMHS referrals %s vs %s: %d vs %d = x %.2f (SE %.2f; DP: approximately "

@@ -28,7 +28,7 @@ public final class ColumnLabel {
             Map.entry("pct", "%"), Map.entry("gbp", "\u00a3"), Map.entry("wte", "WTE"), Map.entry("fte", "FTE"),
             Map.entry("dft", "DFT"), Map.entry("cqc", "CQC"), Map.entry("org", "organisation"),
             Map.entry("pod", "point of delivery"), Map.entry("mh", "mental health"), Map.entry("28d", "28 days"),
-            Map.entry("icb", "ICB"), Map.entry("blmk", "BLMK"), Map.entry("gp", "GP"), Map.entry("nhs", "NHS"));
+            Map.entry("icb", "ICB"), Map.entry("gp", "GP"), Map.entry("nhs", "NHS"));
 
     /** A financial year written as two numbers: 2033_34 → 2033/34. */
     private static final Pattern FINANCIAL_YEAR = Pattern.compile("(\\d{4})_(\\d{2})");

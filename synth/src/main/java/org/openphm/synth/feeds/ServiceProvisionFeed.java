@@ -1,11 +1,12 @@
 package org.openphm.synth.feeds;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import org.openphm.model.CanonicalSchema;
-import org.openphm.model.CodeSets;
 import org.openphm.model.CsvTableWriter;
 import org.openphm.model.Table;
+import org.openphm.synth.population.Place;
 
 /**
  * service_provision: the CfC Part B and Part C provider maps, one row per service line, Place and provider. A Place
@@ -20,7 +21,7 @@ final class ServiceProvisionFeed implements Feed {
 
     @Override
     public void write(FeedContext ctx, CsvTableWriter out) throws IOException {
-        List<String> places = List.copyOf(CodeSets.PLACE.codes().keySet());
+        List<String> places = Arrays.stream(Place.values()).map(Place::code).toList();
         for (Psv.Row r : Psv.read("service_provision.psv")) {
             for (String place : places) {
                 String providers = r.text(place);

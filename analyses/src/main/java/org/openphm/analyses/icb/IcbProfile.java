@@ -1,0 +1,122 @@
+package org.openphm.analyses.icb;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the analyses need to know about one ICB that its workspace does not hold: its short name, the Place
+ * pages its data pack prints, how it names its acute sites, the provider a provider-level page is about, its
+ * performance dashboard pages and the notes its data pack makes about its own figures.
+ *
+ * <p>Geography is not here: Place codes and names and the ICB's code and name are the workspace's (the practice
+ * and lsoa reference tables; {@link org.openphm.analyses.indicator.Geography}). The built-in profile is the
+ * resource {@code icb/blmk.yaml}, the ICB the synthetic population is shaped like. Another ICB supplies its own
+ * YAML file (same keys; the built-in one documents them) through the system property {@value #PROPERTY} or the
+ * environment variable {@value #ENVIRONMENT}, both a file path.
+ *
+ * @param shortName      how the ICB is named in subtitles and descriptions ("BLMK" in "BLMK ICB")
+ * @param acscPlacePages the Place × cohort pages of the ACSC section
+ * @param acuteSites     site code → its name and abbreviation, as the data pack prints them
+ * @param camhsProvider  the provider the provider-level CAMHS page reports on, if the data pack has one
+ * @param notes          caveats about the ICB's own figures, by the key the analysis asks for
+ * @param dashboardPages the performance dashboard pages
+ */
+public record IcbProfile(String shortName, List<AcscPlacePage> acscPlacePages, Map<String, Site> acuteSites,
+                         Provider camhsProvider, Map<String, String> notes, List<DashboardPageSpec> dashboardPages) {
+
+    public static final String PROPERTY = "openphm.icb.profile";
+    public static final String ENVIRONMENT = "OPENPHM_ICB_PROFILE";
+    static final String BUILT_IN = "/icb/blmk.yaml";
+
+    private static volatile IcbProfile current;
+
+    public IcbProfile {
+        Objects.requireNonNull(shortName, "short_name is required");
+        acscPlacePages = acscPlacePages == null ? List.of() : List.copyOf(acscPlacePages);
+        acuteSites = acuteSites == null ? Map.of() : Map.copyOf(acuteSites);
+        notes = notes == null ? Map.of() : Map.copyOf(notes);
+        dashboardPages = dashboardPages == null ? List.of() : List.copyOf(dashboardPages);
+    }
+
+    /** A Place page of the ACSC section: one Place's adults or children. */
+    public record AcscPlacePage(String id, String section, String placeCode, String placeName, String cohort) {}
+
+    /** An acute site as the data pack prints it, in full and abbreviated. */
+    public record Site(String name, String shortName) {}
+
+    /** A provider by ODS code, as the data pack calls it, and the area it serves. */
+    public record Provider(String code, String shortName, String serves) {}
+
+    /** A performance dashboard page; {@code dataPackMonth} as yyyy-MM. */
+    public record DashboardPageSpec(String id, String section, String title, String definition,
+                                    List<Metric> metrics, String dataPackMonth, List<String> caveats) {}
+
+    /** A metric of a dashboard page and the organisations (ODS codes) it is printed for. */
+    public record Metric(String id, String name, String unit, List<String> orgCodes) {}
+
+    /** The profile of this run: the file the property or environment names, else the built-in one. */
+    public static IcbProfile current() {
+        IcbProfile p = current;
+        if (p == null) {
+            synchronized (IcbProfile.class) {
+                if (current == null) {
+                    current = load();
+                }
+                p = current;
+            }
+        }
+        return p;
+    }
+
+    private static IcbProfile load() {
+        String file = System.getProperty(PROPERTY);
+        if (file == null || file.isBlank()) {
+            file = System.getenv(ENVIRONMENT);
+        }
+        if (file != null && !file.isBlank()) {
+            try (InputStream in = Files.newInputStream(Path.of(file))) {
+                return read(in, file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the ICB profile " + file, e);
+            }
+        }
+        try (InputStream in = IcbProfile.class.getResourceAsStream(BUILT_IN)) {
+            return read(Objects.requireNonNull(in, BUILT_IN), BUILT_IN);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a profile; unknown keys are an error, so a misspelt key cannot pass silently. */
+    public static IcbProfile read(InputStream in, String where) throws IOException {
+        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try {
+            return mapper.readValue(in, IcbProfile.class);
+        } catch (IOException e) {
+            throw new IOException("ICB profile " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A note of the data pack about the ICB's figures, when the profile has it. */
+    public Optional<String> note(String key) {
+        return Optional.ofNullable(notes.get(key));
+    }
+
+    /** "BLMK ICB": the ICB as a subtitle names it. */
+    public String icbLabel() {
+        return shortName + " ICB";
+    }
+}

@@ -1,0 +1,63 @@
+package org.openphm.analyses.icb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class IcbProfileTest {
+
+    private static IcbProfile read(String yaml) throws IOException {
+        return IcbProfile.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test");
+    }
+
+    @Test
+    void builtInProfileIsTheSyntheticIcbs() {
+        IcbProfile p = IcbProfile.current();
+        assertEquals(4, p.acscPlacePages().size());
+        assertEquals(3, p.acuteSites().size());
+        assertEquals(5, p.dashboardPages().size());
+        assertTrue(p.note("workforce_ethnicity_census").isPresent());
+        assertEquals(p.shortName() + " ICB", p.icbLabel());
+    }
+
+    @Test
+    void anotherIcbNeedsOnlyItsShortName() throws IOException {
+        IcbProfile p = read("short_name: Elsewhere\n");
+        assertEquals("Elsewhere ICB", p.icbLabel());
+        assertTrue(p.acscPlacePages().isEmpty());
+        assertTrue(p.acuteSites().isEmpty());
+        assertTrue(p.dashboardPages().isEmpty());
+        assertNull(p.camhsProvider());
+        assertTrue(p.note("workforce_ethnicity_census").isEmpty());
+    }
+
+    @Test
+    void anotherIcbsPagesAndSitesAreRead() throws IOException {
+        IcbProfile p = read("""
+                short_name: XY
+                acsc_place_pages:
+                  - {id: p1, section: DP 8.5, place_code: E08000025, place_name: Birmingham, cohort: Children}
+                acute_sites:
+                  RXX01: {name: General Hospital, short_name: GH}
+                """);
+        assertEquals("E08000025", p.acscPlacePages().get(0).placeCode());
+        assertEquals("GH", p.acuteSites().get("RXX01").shortName());
+    }
+
+    @Test
+    void aMisspeltKeyIsAnError() {
+        IOException e = assertThrows(IOException.class, () -> read("short_name: XY\nacsc_place_page: []\n"));
+        assertTrue(e.getMessage().contains("acsc_place_page"), e.getMessage());
+    }
+
+    @Test
+    void theShortNameIsRequired() {
+        assertThrows(Exception.class, () -> read("acute_sites: {}\n"));
+    }
+}
