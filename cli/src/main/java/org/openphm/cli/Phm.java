@@ -12,7 +12,7 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "phm", mixinStandardHelpOptions = true, version = "OpenPHM 0.1.0",
         description = "OpenPHM: population-health intelligence for NHS integrated care boards.%n"
                 + "Start with 'phm demo': it generates a synthetic BLMK population, ingests it and builds the pack.",
-        subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, RegisterMapCommand.class, BuildCommand.class, ScenarioCommand.class,
+        subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, RegisterMapCommand.class, FindCommand.class, BuildCommand.class, ScenarioCommand.class,
                 ServeCommand.class, CheckOutputsCommand.class, RiskCommand.class, SchemaCommand.class, ExportCommand.class, BenchCommand.class, BenchApiCommand.class, BenchExplorerCommand.class, BenchRiskCommand.class, BenchImpactCommand.class, AuditCommand.class, UserCommand.class, CohortCommand.class, ReidentifyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Phm implements Runnable {
