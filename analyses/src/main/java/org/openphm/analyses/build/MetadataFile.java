@@ -105,7 +105,25 @@ public final class MetadataFile {
         root.put("analyses", analyses);
         root.put("disclosure", disclosure(rule));
         Path file = resultsDir.resolve("metadata.json");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), stableOrder(root));
         return file;
+    }
+
+    /**
+     * The same content with every map in a fixed order: insertion-ordered maps keep their order, and the
+     * immutable ones (Map.of, Map.copyOf), which iterate in an order that changes from one JVM run to the next,
+     * are sorted by key, so two builds of the same data write the same metadata.json.
+     */
+    static Object stableOrder(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            Map<Object, Object> out = m instanceof java.util.LinkedHashMap<?, ?> || m instanceof java.util.SortedMap<?, ?>
+                    ? new java.util.LinkedHashMap<>() : new java.util.TreeMap<>();
+            m.forEach((k, v) -> out.put(k, stableOrder(v)));
+            return out;
+        }
+        if (value instanceof java.util.Collection<?> c) {
+            return c.stream().map(MetadataFile::stableOrder).toList();
+        }
+        return value;
     }
 }

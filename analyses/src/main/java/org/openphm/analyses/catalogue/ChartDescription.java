@@ -12,8 +12,9 @@ public record ChartDescription(String kind, String title, String subtitle, Strin
                                Map<String, String> encoding, String unit) {
 
     public ChartDescription {
-        filter = filter == null ? Map.of() : Map.copyOf(filter);
-        encoding = encoding == null ? Map.of() : Map.copyOf(encoding);
+        // Sorted, so metadata.json is the same file on every run (Map.copyOf iterates in a per-JVM order).
+        filter = filter == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(filter));
+        encoding = encoding == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(encoding));
     }
 
     /** The JSON shape of metadata.json, with the table resolved to its file. */

@@ -157,6 +157,21 @@ class PredictionStatisticsTest {
     }
 
     @Test
+    void tiesAtTheCutCountWhatTheyCatchOnAverageWhateverTheirOrder() {
+        // Top 2 of 5. Above the cut: score 0.9, a non-case. Tied at the cut, 0.5: three people, two of them cases,
+        // for one remaining place: on average over the three orders, 2/3 of a case, so 1 caught (rounded).
+        double[] score = {0.9, 0.5, 0.5, 0.5, 0.1};
+        boolean[] cases = {false, true, true, false, true};
+        boolean[] reordered = {false, false, true, true, true};
+        Capture.Result a = Capture.top(score, cases, 0.4);
+        assertEquals(2, a.people());
+        assertEquals(1, a.caught());
+        assertEquals(a, Capture.top(score, reordered, 0.4), "the same whatever the order of the tied people");
+        // Top 4 of 5: all three tied people fit, so they are all counted: 2 cases.
+        assertEquals(2, Capture.top(score, cases, 0.8).caught());
+    }
+
+    @Test
     void hanleyAndMcNeilsComputedTomographyExample() {
         // Hanley JA, McNeil BJ. The meaning and use of the area under a ROC curve. Radiology 1982;143:29-36,
         // table 1: 109 CT images rated 1 (definitely normal) to 5 (definitely abnormal). Normal: 33, 6, 6, 11, 2;
