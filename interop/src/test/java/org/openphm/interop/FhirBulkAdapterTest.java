@@ -60,11 +60,15 @@ class FhirBulkAdapterTest {
                 enc("e1", "p2", "EMER", "2021-01-01", "") ,
                 enc("e2", "p2", "IMP", "2021-01-01", ",\"reasonCode\":[{\"coding\":[{\"system\":\"http://hl7.org/fhir/sid/icd-10\",\"code\":\"J44.1\"}]}]"),
                 enc("e3", "p1", "IMP", "2021-02-01", ",\"reasonCode\":[{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"195967001\"}]}]"),
-                enc("e4", "p1", "AMB", "2019-01-01", ""), ""));
+                enc("e4", "p1", "AMB", "2019-01-01", ""),
+                // p1: a stay whose diagnoses are Conditions: rank 2 is ICD-10 I10, rank 1 ICD-10 I21.9 -> I21.9.
+                enc("e5", "p1", "IMP", "2022-06-01", ",\"diagnosis\":[{\"condition\":{\"reference\":\"Condition/c5\"},\"rank\":2},"
+                        + "{\"condition\":{\"reference\":\"Condition/c4\"},\"rank\":1}]"), ""));
         // p1 hypertension from 2015; p2 viral sinusitis (on no register); a condition of a patient not in the export.
         write("Condition.000.ndjson", String.join("\n",
                 cond("c1", "p1", "59621000", "2015-04-01"), cond("c2", "p2", "444814009", "2020-01-01"),
-                cond("c3", "nobody", "59621000", "2020-01-01"), ""));
+                cond("c3", "nobody", "59621000", "2020-01-01"),
+                icd10Condition("c4", "p1", "I21.9"), icd10Condition("c5", "p1", "I10"), ""));
         // A blood-pressure panel (two components) and a BMI for p1.
         write("Observation.000.ndjson", String.join("\n",
                 "{\"resourceType\":\"Observation\",\"id\":\"o1\",\"status\":\"final\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"85354-9\"}]},"
@@ -114,7 +118,7 @@ class FhirBulkAdapterTest {
     @Test
     void inpatientEncountersSpellsConditionsAndVitals() throws Exception {
         IngestResult r = ingest();
-        assertEquals(Map.of("emergency|J44.1", 1L, "other|R69X", 1L), Samples.counts(ws,
+        assertEquals(Map.of("emergency|J44.1", 1L, "other|R69X", 1L, "other|I21.9", 1L), Samples.counts(ws,
                 "SELECT admission_method || '|' || primary_diagnosis, count(*) FROM spell GROUP BY 1"));
         assertEquals(Map.of("HYP|2015-04-01", 1L), Samples.counts(ws,
                 "SELECT condition || '|' || diagnosis_date, count(*) FROM condition GROUP BY 1"));
@@ -123,7 +127,8 @@ class FhirBulkAdapterTest {
         assertEquals(1, r.translation().mapping().stream().filter(m -> m.sourceTable().equals("Condition")
                 && m.outcome() == Outcome.UNMAPPED).mapToLong(m -> m.rows()).sum(), "the condition of a patient not in the export");
         assertEquals(1, r.translation().read("Procedure"));
-        assertEquals(2, r.translation().codes().distinctCodes());
+        // Codes seen: 59621000, 444814009 and the two ICD-10-only conditions (no SNOMED code: "(none)").
+        assertEquals(3, r.translation().codes().distinctCodes());
         assertEquals(1, r.translation().codes().mappedCodes());
     }
 
@@ -144,6 +149,12 @@ class FhirBulkAdapterTest {
         return "{\"resourceType\":\"Condition\",\"id\":\"" + id + "\",\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\","
                 + "\"code\":\"" + snomed + "\"}]},\"subject\":{\"reference\":\"Patient/" + patient + "\"},\"onsetDateTime\":\""
                 + onset + "T00:00:00Z\"}";
+    }
+
+    private static String icd10Condition(String id, String patient, String icd10) {
+        return "{\"resourceType\":\"Condition\",\"id\":\"" + id + "\",\"code\":{\"coding\":[{\"system\":"
+                + "\"http://hl7.org/fhir/sid/icd-10\",\"code\":\"" + icd10 + "\"}]},\"subject\":{\"reference\":\"Patient/"
+                + patient + "\"},\"onsetDateTime\":\"2022-06-01T00:00:00Z\"}";
     }
 
     private void write(String name, String text) throws Exception {

@@ -49,7 +49,8 @@ import org.openphm.model.CodeSets;
  *       CSV ingest would; otherwise a keyed pseudonym of the resource id) and a registration with the
  *       general practitioner's practice (ODS code), from the first encounter;</li>
  *   <li>Condition (SNOMED CT) → condition register entries through the register map;</li>
- *   <li>Encounter of class IMP/ACUTE/NONAC → spell;</li>
+ *   <li>Encounter of class IMP/ACUTE/NONAC → spell, its primary diagnosis the first-ranked Encounter.diagnosis
+ *       Condition coded in ICD-10, else an ICD-10 reasonCode;</li>
  *   <li>Observation: blood pressure (also as components of a panel), BMI and HbA1c by LOINC → observation.</li>
  * </ul>
  * Organization and Location are read for lookups; Procedure and every other type are counted as out of scope.
@@ -168,6 +169,14 @@ public final class FhirBulkAdapter implements SourceAdapter {
             }
         });
 
+        // A UK stay often carries its diagnoses as Encounter.diagnosis -> Condition coded in ICD-10 (HES-derived).
+        Map<String, String> icd10OfCondition = new HashMap<>();
+        each(byType, "Condition", parser, null, (Condition c, SourceRows.Row r) -> {
+            String code = icd10(c.getCode());
+            if (code != null) {
+                icd10OfCondition.put(c.getIdElement().getIdPart(), code);
+            }
+        }, Condition.class);
         each(byType, "Encounter", parser, t, (Encounter e, SourceRows.Row r) -> {
             String cls = e.getClass_().getCode();
             if (!INPATIENT.contains(cls)) {
@@ -184,14 +193,13 @@ public final class FhirBulkAdapter implements SourceAdapter {
                 throw new SourceRows.BadField("period.start", null, "required value missing");
             }
             LocalDate admitted = day(e.getPeriod().getStart());
-            String icd10 = null;
+            // The primary diagnosis: the first-ranked Encounter.diagnosis coded in ICD-10, else an ICD-10 reason.
+            String icd10 = e.getDiagnosis().stream()
+                    .sorted(java.util.Comparator.comparingInt(d -> d.hasRank() ? d.getRank() : Integer.MAX_VALUE))
+                    .map(d -> icd10OfCondition.get(idOf(d.getCondition().getReference()))).filter(java.util.Objects::nonNull)
+                    .findFirst().orElse(null);
             for (CodeableConcept c : e.getReasonCode()) {
-                for (Coding coding : c.getCoding()) {
-                    if (icd10 == null && ICD10.contains(coding.getSystem()) && coding.getCode() != null
-                            && CodeSets.ICD10.pattern().matcher(coding.getCode()).matches()) {
-                        icd10 = coding.getCode();
-                    }
-                }
+                icd10 = icd10 != null ? icd10 : icd10(c);
             }
             Reference provider = e.getServiceProvider();
             String ods = provider.hasIdentifier() && ODS_SYSTEM.equals(provider.getIdentifier().getSystem())
@@ -332,6 +340,17 @@ public final class FhirBulkAdapter implements SourceAdapter {
                         return c.getCode();
                     }
                 }
+            }
+        }
+        return null;
+    }
+
+    /** The concept's ICD-10 code (a coding of an ICD-10 system, shaped as ICD-10), or null. */
+    private static String icd10(CodeableConcept concept) {
+        for (Coding coding : concept.getCoding()) {
+            if (ICD10.contains(coding.getSystem()) && coding.getCode() != null
+                    && CodeSets.ICD10.pattern().matcher(coding.getCode()).matches()) {
+                return coding.getCode();
             }
         }
         return null;
