@@ -71,9 +71,4 @@ public final class WorkspacePseudonyms {
             return pseudonymiser.personId(namespace + ":" + id);
         }
     }
-
-    /** NHS numbers as they may appear in a message: first three digits only. */
-    public static String masked(String text) {
-        return NhsNumber.maskAll(text);
-    }
 }

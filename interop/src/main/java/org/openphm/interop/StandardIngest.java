@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
 import org.openphm.ingest.Ingest;
 import org.openphm.ingest.IngestOptions;
 import org.openphm.ingest.IngestResult;
@@ -64,18 +63,7 @@ public final class StandardIngest {
             }
             return Ingest.run(ingest.translated(staging, translation), progress);
         } finally {
-            deleteTree(staging);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+            PathUtils.deleteDirectory(staging);
         }
     }
 }

@@ -294,13 +294,20 @@ public final class FhirBulkAdapter implements SourceAdapter {
                     try {
                         Resource parsed = (Resource) parser.parseResource(line);
                         if (!cls.isInstance(parsed) || !parsed.fhirType().equals(type) && cls != Resource.class) {
-                            throw new IllegalArgumentException("a " + parsed.fhirType() + " in the " + type + " file");
+                            throw new WrongType("a " + parsed.fhirType() + " in the " + type + " file");
                         }
                         resource = cls.cast(parsed);
-                    } catch (RuntimeException e) {
+                    } catch (WrongType e) {
                         if (t != null) {
                             t.tally().quarantine(type, name, n, "(row)", null, "not a FHIR R4 " + type + " resource: "
-                                    + WorkspacePseudonyms.masked(firstLine(e.getMessage())));
+                                    + e.getMessage());
+                        }
+                        continue;
+                    } catch (RuntimeException e) {
+                        // The parser's own message can quote the line's content (an identifier), so it is not kept.
+                        if (t != null) {
+                            t.tally().quarantine(type, name, n, "(row)", null, "not a FHIR R4 " + type
+                                    + " resource: not valid FHIR JSON");
                         }
                         continue;
                     }
@@ -315,9 +322,11 @@ public final class FhirBulkAdapter implements SourceAdapter {
         }
     }
 
-    private static String firstLine(String message) {
-        String m = message == null ? "unreadable" : message.split("\n")[0];
-        return m.length() > 160 ? m.substring(0, 160) + "…" : m;
+    /** A well-formed resource of another type than its file says. */
+    private static final class WrongType extends RuntimeException {
+        WrongType(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private static long lines(Path f) throws IOException {

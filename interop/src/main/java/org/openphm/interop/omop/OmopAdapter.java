@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.openphm.ingest.UnusableInputException;
 import org.openphm.ingest.WorkspacePseudonyms;
 import org.openphm.interop.AdapterOptions;
@@ -61,16 +60,8 @@ public final class OmopAdapter implements SourceAdapter {
                     "give the folder holding the CDM tables as CSV or Parquet (PERSON.csv, OBSERVATION_PERIOD.csv, "
                             + "CONDITION_OCCURRENCE.csv, VISIT_OCCURRENCE.csv, ...), or a .duckdb file holding them");
         }
-        try {
-            translate(cdm, t);
-        } finally {
-            try (Stream<Path> files = Files.list(scratch)) {
-                for (Path p : files.toList()) {
-                    Files.delete(p);
-                }
-            }
-            Files.delete(scratch);
-        }
+        // The scratch copies of Parquet or database tables go with the staging folder when the ingest ends.
+        translate(cdm, t);
     }
 
     private void translate(OmopTables cdm, Translating t) throws IOException {
@@ -171,7 +162,14 @@ public final class OmopAdapter implements SourceAdapter {
             t.tally().translated("observation_period", REGISTRATION);
         }));
 
+        // One pass over conditions: register entries, and the ICD-10 diagnosis of each visit for its spell.
+        Map<Long, String> diagnosisOfVisit = new HashMap<>();
         cdm.each("condition_occurrence", r -> t.guard(r, "condition_occurrence", () -> {
+            String code = r.get("condition_source_value");
+            String visit = r.get("visit_occurrence_id");
+            if (visit != null && code != null && CodeSets.ICD10.pattern().matcher(code).matches()) {
+                diagnosisOfVisit.putIfAbsent(Long.parseLong(visit), code);
+            }
             String pid = personIds.get(r.id("person_id"));
             if (pid == null) {
                 t.tally().unmapped("condition_occurrence", "person_id", "person not in PERSON (or refused there)");
@@ -188,14 +186,6 @@ public final class OmopAdapter implements SourceAdapter {
                 visitCost.merge(r.id("cost_event_id"), Double.parseDouble(r.get("total_cost")), Double::sum);
             }
         }), t, "read for the cost of inpatient visits");
-        Map<Long, String> diagnosisOfVisit = new HashMap<>();
-        cdm.each("condition_occurrence", r -> {
-            String code = r.get("condition_source_value");
-            String visit = r.get("visit_occurrence_id");
-            if (visit != null && code != null && CodeSets.ICD10.pattern().matcher(code).matches()) {
-                diagnosisOfVisit.putIfAbsent(Long.parseLong(visit), code);
-            }
-        });
         Map<String, Set<LocalDate>> erDays = new HashMap<>();
         cdm.each("visit_occurrence", r -> {
             if (ER_VISIT.equals(r.get("visit_concept_id")) && r.get("visit_start_date") != null) {

@@ -28,7 +28,10 @@ public final class Capture {
         if (people == 0) {
             return new Result(fraction, 0, 0, outcomes, Double.NaN, outcomes == 0 ? Double.NaN : 0);
         }
-        double threshold = score[byScore(score)[people - 1]];
+        // The score at the cut: the people-th highest (a primitive sort, not an index sort of boxed integers).
+        double[] sorted = score.clone();
+        Arrays.sort(sorted);
+        double threshold = sorted[score.length - people];
         int above = 0;
         int caughtAbove = 0;
         int tied = 0;
