@@ -77,8 +77,11 @@ final class TableLoader {
                     + Staging.LINE + ")";
         }
         // Any column may hold an NHS number (a supplier's mistake), so values and raw rows are masked as stored.
+        // A row an adapter translated keeps no raw row: it would pair the workspace's pseudonym with the source line
+        // (and so the source's own identifier) in the supplier's quarantine export; file and line find it instead.
+        String rawRow = mapping.refIndex() >= 0 ? "NULL" : NhsNumber.maskAllSql(Staging.rawRowSql(mapping));
         run("INSERT INTO " + quarantine + " SELECT " + fileAndLine + ", q.field, "
-                + NhsNumber.maskAllSql("q.value") + ", q.reason, " + NhsNumber.maskAllSql(Staging.rawRowSql(mapping))
+                + NhsNumber.maskAllSql("q.value") + ", q.reason, " + rawRow
                 + " FROM " + problems + " q JOIN " + Staging.STAGE + " s ON s." + Staging.LINE
                 + " = q." + Staging.LINE + " ORDER BY q." + Staging.LINE);
         run("INSERT INTO " + quarantine + " SELECT " + names + ", " + Staging.LINE + ", " + Sql.literal(Ingest.WHOLE_ROW) + ", NULL, reason, raw_row FROM "

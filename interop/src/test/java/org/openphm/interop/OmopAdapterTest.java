@@ -161,6 +161,8 @@ class OmopAdapterTest {
                 Progress.SILENT);
         assertEquals(Map.of("MEASUREMENT.csv:5", 1L), Samples.counts(ws,
                 "SELECT file || ':' || line, count(*) FROM _quarantine WHERE table_name = 'observation' GROUP BY 1"));
+        // No raw row: it would pair the workspace pseudonym with the supplier's line.
+        assertEquals(0, Samples.count(ws, "SELECT count(*) FROM _quarantine WHERE raw_row IS NOT NULL"));
     }
 
     @Test
