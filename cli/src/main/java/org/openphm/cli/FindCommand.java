@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.Catalogue;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.indicator.IndicatorSource;
 import org.openphm.analyses.indicator.IndicatorSpec;
 import picocli.CommandLine.Command;
@@ -91,8 +91,8 @@ final class FindCommand implements Callable<Integer> {
             out.println("  definition  " + a.getClass().getName() + where(root, a.getClass()));
             printTests(out, root, tests, a.getClass(), info.id(), info.section());
             out.println("  results     " + String.join(", ", files(info, metadata)));
-            for (ChartDescription c : info.charts()) {
-                out.println("  chart       " + c.kind() + " \"" + c.title() + "\" from " + info.file(c.table()));
+            for (ChartSpec c : info.charts()) {
+                out.println("  chart       " + c.kind() + " \"" + c.title() + "\" from " + info.file(c.data().table()));
             }
         }
         return 0;
@@ -142,7 +142,7 @@ final class FindCommand implements Callable<Integer> {
             }
             return List.of("(not in this build's metadata.json)");
         }
-        return info.charts().stream().map(c -> "results/" + info.file(c.table())).distinct().toList();
+        return info.charts().stream().map(c -> "results/" + info.file(c.data().table())).distinct().toList();
     }
 
     /** The tests naming the definition's class, its id or its section, most specific first. */

@@ -28,7 +28,7 @@ import org.openphm.analyses.performance.PerformanceDashboard;
 import org.openphm.analyses.performance.Polarity;
 import org.openphm.publish.chart.Chart;
 import org.openphm.publish.chart.ChartResolver;
-import org.openphm.publish.chart.ChartSpec;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.publish.chart.EChartsOptions;
 import org.openphm.publish.chart.SpcIcon;
 import org.openphm.publish.chart.SpcPointType;
@@ -98,7 +98,7 @@ class SpcVerdictTest {
         analysis.put("id", info.id());
         analysis.put("section", info.section());
         analysis.put("title", info.title());
-        analysis.put("charts", info.charts().stream().map(c -> c.json(info)).toList());
+        analysis.put("charts", info.publishedCharts());
         new ObjectMapper().writeValue(resultsDir.resolve(ResultsDir.METADATA).toFile(),
                 Map.of("schema_version", 1, "analyses", List.of(analysis)));
         results = ResultsDir.load(dir);

@@ -15,11 +15,11 @@ import org.openphm.publish.pack.PackContents;
 import org.openphm.publish.pack.PackItem;
 import org.openphm.publish.results.Area;
 import org.openphm.publish.results.DataTable;
-import org.openphm.publish.results.PackMetadata;
-import org.openphm.publish.results.PackMetadata.AnalysisInfo;
-import org.openphm.publish.results.PackMetadata.IndicatorInfo;
-import org.openphm.publish.results.PackMetadata.TableInfo;
-import org.openphm.publish.results.ResultRow;
+import org.openphm.model.results.PackMetadata;
+import org.openphm.model.results.PackMetadata.AnalysisInfo;
+import org.openphm.model.results.PackMetadata.IndicatorInfo;
+import org.openphm.model.results.PackMetadata.TableInfo;
+import org.openphm.model.results.IndicatorColumns;
 import org.openphm.publish.results.ResultsDir;
 
 /**
@@ -107,7 +107,7 @@ final class Api {
 
     private void areas(Context ctx) {
         Params.only(ctx, "type");
-        String type = Params.oneOf(ctx, "type", ResultRow.AREA_TYPES, null);
+        String type = Params.oneOf(ctx, "type", IndicatorColumns.AREA_TYPES, null);
         send(ctx, results.areas().stream().filter(a -> type == null || type.equals(a.type())).toList());
     }
 
@@ -122,13 +122,13 @@ final class Api {
         Params.oneOf(ctx, "indicator", indicatorIds(), null);
         DataTable rows = results.indicator(id);
         Map<String, String> filter = new LinkedHashMap<>();
-        putChecked(ctx, filter, "area", ResultRow.AREA_CODE, rows);
-        putChecked(ctx, filter, "area_type", ResultRow.AREA_TYPE, rows);
-        putChecked(ctx, filter, "period", ResultRow.PERIOD, rows);
-        putChecked(ctx, filter, "sex", ResultRow.SEX, rows);
+        putChecked(ctx, filter, "area", IndicatorColumns.AREA_CODE, rows);
+        putChecked(ctx, filter, "area_type", IndicatorColumns.AREA_TYPE, rows);
+        putChecked(ctx, filter, "period", IndicatorColumns.PERIOD, rows);
+        putChecked(ctx, filter, "sex", IndicatorColumns.SEX, rows);
         String breakdown = Params.oneOf(ctx, "breakdown", Breakdowns.NAMES, null);
         if (breakdown != null) {
-            filter.put(ResultRow.CATEGORY_TYPE, Breakdowns.CATEGORY_TYPES.get(breakdown));
+            filter.put(IndicatorColumns.CATEGORY_TYPE, Breakdowns.CATEGORY_TYPES.get(breakdown));
         }
         table(ctx, rows.where(filter), format, id);
     }

@@ -16,9 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.openphm.publish.results.Area;
-import org.openphm.publish.results.PackMetadata.AnalysisInfo;
-import org.openphm.publish.results.PackMetadata.IndicatorInfo;
-import org.openphm.publish.results.ResultRow;
+import org.openphm.model.results.PackMetadata.AnalysisInfo;
+import org.openphm.model.results.PackMetadata.IndicatorInfo;
+import org.openphm.model.results.IndicatorColumns;
 import org.openphm.publish.results.ResultsDir;
 
 /**
@@ -68,7 +68,7 @@ public final class LoadBenchmark {
         for (int i = 0; i < Math.min(indicators.size(), 40); i++) {
             String id = indicators.get(i).id();
             // an area this indicator is published for (some are not computed for PCNs or practices)
-            List<String> published = results.indicator(id).distinct(ResultRow.AREA_CODE).stream()
+            List<String> published = results.indicator(id).distinct(IndicatorColumns.AREA_CODE).stream()
                     .filter(areaCodes::contains).toList();
             if (published.isEmpty()) {
                 continue;

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.openphm.publish.chart.ChartSpec;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.publish.chart.Comparison;
 import org.openphm.publish.results.Area;
 import org.openphm.publish.results.DataTable;
-import org.openphm.publish.results.PackMetadata.IndicatorInfo;
-import org.openphm.publish.results.ResultRow;
+import org.openphm.model.results.PackMetadata.IndicatorInfo;
+import org.openphm.model.results.IndicatorColumns;
 import org.openphm.publish.results.ResultsDir;
 import org.openphm.stats.FunnelArea;
 import org.openphm.stats.FunnelLimits;
@@ -90,7 +90,7 @@ final class ProfileViews {
             Params.only(ctx, "indicator", "area", "area_type");
             IndicatorInfo info = indicator(ctx);
             Area area = area(ctx);
-            String type = Params.oneOf(ctx, "area_type", ResultRow.AREA_TYPES, "Practice");
+            String type = Params.oneOf(ctx, "area_type", IndicatorColumns.AREA_TYPES, "Practice");
             send(ctx, "f/" + info.id() + "/" + area.code() + "/" + type, () -> funnel(info, area, type));
         });
         r.get("/api/views/map", ctx -> {
@@ -129,23 +129,23 @@ final class ProfileViews {
     /** The indicator's latest period with a headline row, and each area's headline row in it. */
     Latest latest(String id) {
         return latest.computeIfAbsent(id, k -> {
-            DataTable rows = results.indicator(k).where(Map.of(ResultRow.CATEGORY_TYPE, ""));
-            if (rows.has(ResultRow.SEX) && rows.distinct(ResultRow.SEX).contains("Persons")) {
-                rows = rows.where(Map.of(ResultRow.SEX, "Persons"));
+            DataTable rows = results.indicator(k).where(Map.of(IndicatorColumns.CATEGORY_TYPE, ""));
+            if (rows.has(IndicatorColumns.SEX) && rows.distinct(IndicatorColumns.SEX).contains("Persons")) {
+                rows = rows.where(Map.of(IndicatorColumns.SEX, "Persons"));
             }
-            String period = rows.distinct(ResultRow.PERIOD).stream().max(Comparator.naturalOrder()).orElse(null);
+            String period = rows.distinct(IndicatorColumns.PERIOD).stream().max(Comparator.naturalOrder()).orElse(null);
             Map<String, Headline> byArea = new LinkedHashMap<>();
             if (period != null) {
-                DataTable now = rows.where(Map.of(ResultRow.PERIOD, period));
+                DataTable now = rows.where(Map.of(IndicatorColumns.PERIOD, period));
                 for (List<String> r : now.rows()) {
-                    String code = now.get(r, ResultRow.AREA_CODE);
-                    byArea.putIfAbsent(code, new Headline(code, now.get(r, ResultRow.AREA_NAME),
-                            now.get(r, ResultRow.AREA_TYPE), now.get(r, ResultRow.PARENT_CODE),
-                            now.number(r, ResultRow.COUNT), now.number(r, ResultRow.DENOMINATOR),
-                            now.number(r, ResultRow.VALUE), now.number(r, ResultRow.LOWER_CI95),
-                            now.number(r, ResultRow.UPPER_CI95), verdict(now.get(r, ResultRow.COMPARED_TO_ENGLAND)),
-                            verdict(now.get(r, ResultRow.COMPARED_TO_PARENT)), now.get(r, ResultRow.RECENT_TREND),
-                            now.get(r, ResultRow.NOTE)));
+                    String code = now.get(r, IndicatorColumns.AREA_CODE);
+                    byArea.putIfAbsent(code, new Headline(code, now.get(r, IndicatorColumns.AREA_NAME),
+                            now.get(r, IndicatorColumns.AREA_TYPE), now.get(r, IndicatorColumns.PARENT_CODE),
+                            now.number(r, IndicatorColumns.COUNT), now.number(r, IndicatorColumns.DENOMINATOR),
+                            now.number(r, IndicatorColumns.VALUE), now.number(r, IndicatorColumns.LOWER_CI95),
+                            now.number(r, IndicatorColumns.UPPER_CI95), verdict(now.get(r, IndicatorColumns.COMPARED_TO_ENGLAND)),
+                            verdict(now.get(r, IndicatorColumns.COMPARED_TO_PARENT)), now.get(r, IndicatorColumns.RECENT_TREND),
+                            now.get(r, IndicatorColumns.NOTE)));
                 }
             }
             return new Latest(period, byArea);
@@ -361,9 +361,9 @@ final class ProfileViews {
         if (same > 1) {
             return area.type();
         }
-        int i = ResultRow.AREA_TYPES.indexOf(area.type());
-        for (int k = i + 1; i >= 0 && k < ResultRow.AREA_TYPES.size(); k++) {
-            String t = ResultRow.AREA_TYPES.get(k);
+        int i = IndicatorColumns.AREA_TYPES.indexOf(area.type());
+        for (int k = i + 1; i >= 0 && k < IndicatorColumns.AREA_TYPES.size(); k++) {
+            String t = IndicatorColumns.AREA_TYPES.get(k);
             if (results.areas().stream().filter(a -> t.equals(a.type())).count() > 1) {
                 return t;
             }
@@ -407,13 +407,13 @@ final class ProfileViews {
         Latest l = latest(info.id());
         List<String> codes = chosen.stream().map(Area::code).toList();
         boolean england = codes.stream().map(c -> l.byArea().get(c)).anyMatch(h -> h != null && h.vsEngland() != null);
-        String sig = england ? ResultRow.COMPARED_TO_ENGLAND : ResultRow.COMPARED_TO_PARENT;
+        String sig = england ? IndicatorColumns.COMPARED_TO_ENGLAND : IndicatorColumns.COMPARED_TO_PARENT;
         String subtitle = england ? "Colours: compared with England (95% confidence intervals)"
                 : "Colours: each area compared with its parent area (95% CI); no published England value for "
                         + l.period();
         ChartSpec spec = new ChartSpec("bar_ci", info.name() + ": chosen areas, " + l.period(), subtitle,
-                ChartSpec.DataRef.ofIndicator(info.id(), Map.of(ResultRow.AREA_CODE, String.join("|", codes),
-                        ResultRow.PERIOD, l.period() == null ? "latest" : l.period(), ResultRow.CATEGORY_TYPE, "")),
+                ChartSpec.DataRef.ofIndicator(info.id(), Map.of(IndicatorColumns.AREA_CODE, String.join("|", codes),
+                        IndicatorColumns.PERIOD, l.period() == null ? "latest" : l.period(), IndicatorColumns.CATEGORY_TYPE, "")),
                 Map.of("significance", sig), null, null, null);
         Views.ViewChart c = views.drawOne(spec);
         List<Map<String, Object>> rows = new ArrayList<>();

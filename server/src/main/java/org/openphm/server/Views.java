@@ -7,14 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.openphm.publish.chart.Chart;
 import org.openphm.publish.chart.ChartResolver;
-import org.openphm.publish.chart.ChartSpec;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.publish.chart.EChartsOptions;
 import org.openphm.publish.results.Area;
 import org.openphm.publish.results.DataTable;
-import org.openphm.publish.results.ResultRow;
+import org.openphm.model.results.IndicatorColumns;
 import org.openphm.publish.results.ResultsDir;
-import org.openphm.publish.results.PackMetadata.AnalysisInfo;
-import org.openphm.publish.results.PackMetadata.IndicatorInfo;
+import org.openphm.model.results.PackMetadata.AnalysisInfo;
+import org.openphm.model.results.PackMetadata.IndicatorInfo;
 import org.openphm.publish.text.KeyPointWriter;
 
 /**
@@ -53,22 +53,22 @@ final class Views {
         if ("none".equals(breakdown)) {
             List<String> compared = comparedAreas(area);
             String title = name + ": " + (compared.size() > 2 ? "areas within " : "") + area.name() + ", latest period";
-            ChartSpec.DataRef data = ChartSpec.DataRef.ofIndicator(info.id(), Map.of(ResultRow.AREA_CODE,
-                    String.join("|", compared), ResultRow.PERIOD, "latest"));
+            ChartSpec.DataRef data = ChartSpec.DataRef.ofIndicator(info.id(), Map.of(IndicatorColumns.AREA_CODE,
+                    String.join("|", compared), IndicatorColumns.PERIOD, "latest"));
             specs.add(headlineBars(title, data));
             specs.add(new ChartSpec("trend", name + ": trend, " + area.name(), "With its parent area and England",
-                    ChartSpec.DataRef.ofIndicator(info.id(), Map.of(ResultRow.AREA_CODE, String.join("|",
+                    ChartSpec.DataRef.ofIndicator(info.id(), Map.of(IndicatorColumns.AREA_CODE, String.join("|",
                             lineage(area)))), null, null, null, null));
         } else {
             String type = Breakdowns.CATEGORY_TYPES.get(breakdown);
             specs.add(new ChartSpec("bar_ci", name + " by " + type.toLowerCase() + ", " + area.name()
                     + ", latest period", "Compared with " + area.name() + " as a whole (95% confidence intervals)",
-                    ChartSpec.DataRef.ofIndicator(info.id(), Map.of(ResultRow.AREA_CODE, area.code(),
-                            ResultRow.CATEGORY_TYPE, type, ResultRow.PERIOD, "latest")),
-                    Map.of("x", ResultRow.CATEGORY, "significance", ResultRow.COMPARED_TO_PARENT), null, null, null));
+                    ChartSpec.DataRef.ofIndicator(info.id(), Map.of(IndicatorColumns.AREA_CODE, area.code(),
+                            IndicatorColumns.CATEGORY_TYPE, type, IndicatorColumns.PERIOD, "latest")),
+                    Map.of("x", IndicatorColumns.CATEGORY, "significance", IndicatorColumns.COMPARED_TO_PARENT), null, null, null));
             specs.add(new ChartSpec("trend", name + " by " + type.toLowerCase() + ": trend, " + area.name(), null,
-                    ChartSpec.DataRef.ofIndicator(info.id(), Map.of(ResultRow.AREA_CODE, area.code(),
-                            ResultRow.CATEGORY_TYPE, type)), Map.of("series", ResultRow.CATEGORY), null, null, null));
+                    ChartSpec.DataRef.ofIndicator(info.id(), Map.of(IndicatorColumns.AREA_CODE, area.code(),
+                            IndicatorColumns.CATEGORY_TYPE, type)), Map.of("series", IndicatorColumns.CATEGORY), null, null, null));
         }
         Map<String, Object> about = about(info.section(), info.definition(), info.method(), info.source(),
                 info.caveats());
@@ -86,19 +86,19 @@ final class Views {
      */
     private ChartSpec headlineBars(String title, ChartSpec.DataRef data) {
         ChartSpec england = new ChartSpec("bar_ci", title, "Compared with England (95% confidence intervals)", data,
-                Map.of("significance", ResultRow.COMPARED_TO_ENGLAND), null, null, null);
+                Map.of("significance", IndicatorColumns.COMPARED_TO_ENGLAND), null, null, null);
         if (compares(england)) {
             return england;
         }
         ChartSpec parent = new ChartSpec("bar_ci", title, "Not compared with England: no published England value "
                 + "for this period. Colours compare each area with its parent area (95% confidence intervals)", data,
-                Map.of("significance", ResultRow.COMPARED_TO_PARENT), null, null, null);
+                Map.of("significance", IndicatorColumns.COMPARED_TO_PARENT), null, null, null);
         if (compares(parent)) {
             return parent;
         }
         return new ChartSpec("bar_ci", title, "Not compared: no published England value for this period and no "
                 + "comparison with the parent area (bars grey)", data,
-                Map.of("significance", ResultRow.COMPARED_TO_ENGLAND), null, null, null);
+                Map.of("significance", IndicatorColumns.COMPARED_TO_ENGLAND), null, null, null);
     }
 
     /** Whether any bar of the chart carries a significance judgement. */
@@ -140,14 +140,14 @@ final class Views {
     private ViewChart atArea(ChartSpec spec, Area area) {
         String shownFor = results.area(defaultArea()).map(Area::name).orElse("the whole area");
         DataTable table = analysisTable(spec);
-        if (table == null || !table.has(ResultRow.AREA_CODE)) {
+        if (table == null || !table.has(IndicatorColumns.AREA_CODE)) {
             return draw(spec, "Not broken down by area: shown for " + shownFor + ".");
         }
         Map<String, String> filter = new LinkedHashMap<>(spec.data().filter());
         AREA_COLUMNS.forEach(filter::remove);
         Map<String, String> own = new LinkedHashMap<>(filter);
-        own.remove(ResultRow.PERIOD); // "latest" is resolved by the chart; any period will do for this check
-        own.put(ResultRow.AREA_CODE, area.code());
+        own.remove(IndicatorColumns.PERIOD); // "latest" is resolved by the chart; any period will do for this check
+        own.put(IndicatorColumns.AREA_CODE, area.code());
         if (table.where(own).rows().isEmpty()) {
             return draw(spec, "Not published for " + area.name() + ": shown for " + shownFor + ".");
         }
@@ -156,7 +156,7 @@ final class Views {
             case "trend", "projection" -> lineage(area);
             default -> comparedAreas(area);
         };
-        filter.put(ResultRow.AREA_CODE, String.join("|", codes));
+        filter.put(IndicatorColumns.AREA_CODE, String.join("|", codes));
         ChartSpec cut = new ChartSpec(spec.kind(), (spec.title() == null ? "" : spec.title() + " \u2013 ") + area.name(),
                 spec.subtitle(), ChartSpec.DataRef.ofTable(spec.data().table(), filter), spec.encoding(), spec.xLabel(),
                 spec.yLabel(), spec.unit());
@@ -176,8 +176,8 @@ final class Views {
     }
 
     /** Geography filter keys of a chart description, replaced when the chart is cut to an area. */
-    private static final List<String> AREA_COLUMNS = List.of(ResultRow.AREA_CODE, ResultRow.AREA_TYPE,
-            ResultRow.AREA_NAME, ResultRow.PARENT_CODE);
+    private static final List<String> AREA_COLUMNS = List.of(IndicatorColumns.AREA_CODE, IndicatorColumns.AREA_TYPE,
+            IndicatorColumns.AREA_NAME, IndicatorColumns.PARENT_CODE);
 
     /** The area's children (or, for an area without any, its siblings), the area, its parent and England. */
     private List<String> comparedAreas(Area area) {
@@ -226,18 +226,18 @@ final class Views {
      * compared with one area: the legend and key points then say "its parent area", not the first reference.
      */
     private static Chart mixedParents(ChartSpec spec, Chart chart) {
-        if (!(chart instanceof Chart.Bars b) || !ResultRow.COMPARED_TO_PARENT.equals(spec.encoding().get("significance"))
-                || !b.source().has(ResultRow.PARENT_CODE) || !b.source().has(ResultRow.COMPARED_TO_PARENT)) {
+        if (!(chart instanceof Chart.Bars b) || !IndicatorColumns.COMPARED_TO_PARENT.equals(spec.encoding().get(org.openphm.model.results.ChartRole.SIGNIFICANCE.code()))
+                || !b.source().has(IndicatorColumns.PARENT_CODE) || !b.source().has(IndicatorColumns.COMPARED_TO_PARENT)) {
             return chart;
         }
         DataTable rows = b.source();
         java.util.Set<String> bars = new java.util.HashSet<>();
         b.bars().forEach(x -> bars.add(x.label()));
         long parents = rows.rows().stream()
-                .filter(r -> bars.contains(rows.get(r, spec.column("x", ResultRow.AREA_NAME))))
-                .filter(r -> org.openphm.publish.chart.Comparison.parse(rows.get(r, ResultRow.COMPARED_TO_PARENT))
+                .filter(r -> bars.contains(rows.get(r, spec.column(org.openphm.model.results.ChartRole.X, IndicatorColumns.AREA_NAME))))
+                .filter(r -> org.openphm.publish.chart.Comparison.parse(rows.get(r, IndicatorColumns.COMPARED_TO_PARENT))
                         != org.openphm.publish.chart.Comparison.NOT_COMPARED)
-                .map(r -> rows.get(r, ResultRow.PARENT_CODE)).distinct().count();
+                .map(r -> rows.get(r, IndicatorColumns.PARENT_CODE)).distinct().count();
         return parents > 1 ? new Chart.Bars(b.title(), b.subtitle(), b.unit(), b.xLabel(), b.yLabel(), b.bars(),
                 b.references(), "its parent area", b.ciLevel(), b.source()) : chart;
     }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import org.openphm.publish.fixture.FixtureResults;
 import org.openphm.publish.results.DataTable;
-import org.openphm.publish.results.ResultRow;
+import org.openphm.model.results.IndicatorColumns;
 import org.openphm.publish.results.ResultsDir;
 
 /**
@@ -55,10 +55,10 @@ final class DashboardFixture {
         }
         for (List<String> r : diabetes.rows()) {
             List<String> copy = new ArrayList<>(r);
-            copy.set(columns.indexOf(ResultRow.INDICATOR_ID), DSR);
-            copy.set(columns.indexOf(ResultRow.INDICATOR_NAME), "Diabetes: QOF prevalence, age-standardised (17+)");
-            copy.set(columns.indexOf(ResultRow.SECTION), "DP 6.1");
-            copy.set(columns.indexOf(ResultRow.COMPARED_TO_ENGLAND), "Not compared");
+            copy.set(columns.indexOf(IndicatorColumns.INDICATOR_ID), DSR);
+            copy.set(columns.indexOf(IndicatorColumns.INDICATOR_NAME), "Diabetes: QOF prevalence, age-standardised (17+)");
+            copy.set(columns.indexOf(IndicatorColumns.SECTION), "DP 6.1");
+            copy.set(columns.indexOf(IndicatorColumns.COMPARED_TO_ENGLAND), "Not compared");
             csv.append(line(copy));
         }
         Files.writeString(dir.resolve("results").resolve(ResultsDir.INDICATORS), csv.toString(), StandardCharsets.UTF_8,
@@ -135,27 +135,27 @@ final class DashboardFixture {
     private static String row(List<String> columns, String id, String name, String section, String code,
                               String areaName, String type, String parent, long count, long n) {
         String[] v = new String[columns.size()];
-        set(v, columns, ResultRow.INDICATOR_ID, id);
-        set(v, columns, ResultRow.INDICATOR_NAME, name);
-        set(v, columns, ResultRow.SECTION, section);
-        set(v, columns, ResultRow.AREA_CODE, code);
-        set(v, columns, ResultRow.AREA_NAME, areaName);
-        set(v, columns, ResultRow.AREA_TYPE, type);
-        set(v, columns, ResultRow.PARENT_CODE, parent);
-        set(v, columns, ResultRow.PERIOD, "2024/25");
-        set(v, columns, ResultRow.SEX, "Persons");
-        set(v, columns, ResultRow.AGE, "17+");
-        set(v, columns, ResultRow.COUNT, Long.toString(count));
-        set(v, columns, ResultRow.DENOMINATOR, Long.toString(n));
-        set(v, columns, ResultRow.VALUE, round(100.0 * count / n));
+        set(v, columns, IndicatorColumns.INDICATOR_ID, id);
+        set(v, columns, IndicatorColumns.INDICATOR_NAME, name);
+        set(v, columns, IndicatorColumns.SECTION, section);
+        set(v, columns, IndicatorColumns.AREA_CODE, code);
+        set(v, columns, IndicatorColumns.AREA_NAME, areaName);
+        set(v, columns, IndicatorColumns.AREA_TYPE, type);
+        set(v, columns, IndicatorColumns.PARENT_CODE, parent);
+        set(v, columns, IndicatorColumns.PERIOD, "2024/25");
+        set(v, columns, IndicatorColumns.SEX, "Persons");
+        set(v, columns, IndicatorColumns.AGE, "17+");
+        set(v, columns, IndicatorColumns.COUNT, Long.toString(count));
+        set(v, columns, IndicatorColumns.DENOMINATOR, Long.toString(n));
+        set(v, columns, IndicatorColumns.VALUE, round(100.0 * count / n));
         double[] ci95 = wilson(count, n, 1.959963985);
         double[] ci998 = wilson(count, n, 3.090232306);
-        set(v, columns, ResultRow.LOWER_CI95, round(100 * ci95[0]));
-        set(v, columns, ResultRow.UPPER_CI95, round(100 * ci95[1]));
-        set(v, columns, ResultRow.LOWER_CI998, round(100 * ci998[0]));
-        set(v, columns, ResultRow.UPPER_CI998, round(100 * ci998[1]));
-        set(v, columns, ResultRow.COMPARED_TO_ENGLAND, "Not compared");
-        set(v, columns, ResultRow.COMPARED_TO_PARENT, "Not compared");
+        set(v, columns, IndicatorColumns.LOWER_CI95, round(100 * ci95[0]));
+        set(v, columns, IndicatorColumns.UPPER_CI95, round(100 * ci95[1]));
+        set(v, columns, IndicatorColumns.LOWER_CI998, round(100 * ci998[0]));
+        set(v, columns, IndicatorColumns.UPPER_CI998, round(100 * ci998[1]));
+        set(v, columns, IndicatorColumns.COMPARED_TO_ENGLAND, "Not compared");
+        set(v, columns, IndicatorColumns.COMPARED_TO_PARENT, "Not compared");
         return line(java.util.Arrays.asList(v));
     }
 

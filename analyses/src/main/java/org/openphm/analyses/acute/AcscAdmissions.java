@@ -16,7 +16,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.Geography;
 
@@ -39,17 +39,17 @@ public final class AcscAdmissions implements Analysis {
     public AnalysisInfo info() {
         return new AnalysisInfo(ID, "DP 8.4", "Ambulatory care sensitive conditions: emergency admissions",
                 AcscText.DEFINITION, AcscText.METHOD, AcscText.SOURCE, AcscText.CAVEATS, List.of(
-                new ChartDescription("trend", "ACSC emergency admissions by year", "ICB and Places, all ages",
+                ChartSpec.ofTable("trend", "ACSC emergency admissions by year", "ICB and Places, all ages",
                         "by-area", Map.of("cohort", AcuteSpells.ALL_AGES),
                         Map.of("x", "year", "y", "acsc_admissions", "series", "area_name"), ""),
-                new ChartDescription("ranked_table", "ACSC emergency admissions by group, latest year",
+                ChartSpec.ofTable("ranked_table", "ACSC emergency admissions by group, latest year",
                         IcbProfile.current().icbLabel() + ", all ages", "by-group", Map.of("area_type", "ICB", "cohort", AcuteSpells.ALL_AGES,
                         "period_role", PeriodRole.LATEST),
                         Map.of("y", "admissions"), ""),
-                new ChartDescription("ranked_table", "Top ACSC diagnoses, latest year", IcbProfile.current().icbLabel() + ", all ages",
+                ChartSpec.ofTable("ranked_table", "Top ACSC diagnoses, latest year", IcbProfile.current().icbLabel() + ", all ages",
                         "by-condition", Map.of("area_type", "ICB", "cohort", AcuteSpells.ALL_AGES,
                         "period_role", PeriodRole.LATEST), Map.of("y", "admissions"), ""),
-                new ChartDescription("table", "ACSC admissions with no procedure, latest year",
+                ChartSpec.ofTable("table", "ACSC admissions with no procedure, latest year",
                         IcbProfile.current().icbLabel() + ", all ages, by group", "by-group", Map.of("area_type", "ICB",
                         "cohort", AcuteSpells.ALL_AGES, "period_role", PeriodRole.LATEST), Map.of(), "%")));
     }

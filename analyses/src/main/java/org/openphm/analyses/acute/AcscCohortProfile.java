@@ -22,7 +22,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.engine.Result;
@@ -62,11 +62,11 @@ public record AcscCohortProfile(String id, String section, String placeCode, Str
                 AcscText.DEFINITION + " Restricted to " + who + " on the day of admission ("
                         + (cohort.equals(AcuteSpells.ADULTS) ? "18 or over" : "under 18") + " at admission).",
                 AcscText.METHOD, AcscText.SOURCE, AcscText.CAVEATS, List.of(
-                new ChartDescription("trend", possessive() + " ACSC admissions by year and month – " + placeName, null,
+                ChartSpec.ofTable("trend", possessive() + " ACSC admissions by year and month – " + placeName, null,
                         "by-month", Map.of(), Map.of("x", "month_name", "y", "admissions", "series", "year"), ""),
-                new ChartDescription("ranked_table", "ACSC admissions by group, latest year – " + placeName, who,
+                ChartSpec.ofTable("ranked_table", "ACSC admissions by group, latest year – " + placeName, who,
                         "by-group", Map.of("period_role", PeriodRole.LATEST), Map.of("y", "admissions"), ""),
-                new ChartDescription("table", possessive() + " ACSC admissions and share by year – " + placeName, who,
+                ChartSpec.ofTable("table", possessive() + " ACSC admissions and share by year – " + placeName, who,
                         "by-year", Map.of(), Map.of(), "")));
     }
 

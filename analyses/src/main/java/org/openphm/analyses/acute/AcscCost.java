@@ -14,7 +14,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.Geography;
 
@@ -42,10 +42,10 @@ public final class AcscCost implements Analysis {
                 + "inflation adjustment between years.");
         return new AnalysisInfo(ID, "DP 8.7", "Cost of ambulatory care sensitive condition admissions (DP 8.7, 8.10)",
                 AcscText.DEFINITION + " Cost = sum of the spells' costs.", AcscText.METHOD, AcscText.SOURCE, caveats,
-                List.of(new ChartDescription("trend", "Cost of ACSC emergency admissions by year",
+                List.of(ChartSpec.ofTable("trend", "Cost of ACSC emergency admissions by year",
                                 IcbProfile.current().icbLabel() + " and Places, all ages", "by-area", Map.of("cohort", AcuteSpells.ALL_AGES),
                                 Map.of("x", "year", "y", "cost_gbp", "series", "area_name"), "£"),
-                        new ChartDescription("ranked_table", "Cost by ACSC group, latest year", IcbProfile.current().icbLabel() + ", all ages",
+                        ChartSpec.ofTable("ranked_table", "Cost by ACSC group, latest year", IcbProfile.current().icbLabel() + ", all ages",
                                 "by-group", Map.of("area_type", "ICB", "cohort", AcuteSpells.ALL_AGES,
                                 "period_role", PeriodRole.LATEST), Map.of("y", "cost_gbp"), "£")));
     }

@@ -14,7 +14,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.Geography;
 
@@ -40,10 +40,10 @@ public final class AcscLengthOfStay implements Analysis {
         return new AnalysisInfo(ID, "DP 8.11", "Length of stay of ambulatory care sensitive condition admissions",
                 AcscText.DEFINITION + " Bed days = sum of the discharged spells' stays; mean stay = bed days / "
                         + "discharged spells.", AcscText.METHOD, AcscText.SOURCE, caveats,
-                List.of(new ChartDescription("trend", "Bed days of ACSC emergency admissions by year",
+                List.of(ChartSpec.ofTable("trend", "Bed days of ACSC emergency admissions by year",
                                 IcbProfile.current().icbLabel() + " and Places, all ages", "by-area", Map.of("cohort", AcuteSpells.ALL_AGES),
                                 Map.of("x", "year", "y", "bed_days", "series", "area_name"), ""),
-                        new ChartDescription("ranked_table", "Mean length of stay by ACSC group, latest year",
+                        ChartSpec.ofTable("ranked_table", "Mean length of stay by ACSC group, latest year",
                                 IcbProfile.current().icbLabel() + ", all ages", "by-group", Map.of("area_type", "ICB",
                                 "cohort", AcuteSpells.ALL_AGES, "period_role", PeriodRole.LATEST),
                                 Map.of("y", "mean_length_of_stay_days"), "days")));

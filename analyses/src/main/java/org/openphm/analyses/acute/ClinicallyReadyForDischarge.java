@@ -19,7 +19,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.GroupKey;
@@ -59,9 +59,9 @@ public final class ClinicallyReadyForDischarge implements Analysis {
                         "Counted by site of treatment: spells with no site code are shown as 'Not recorded'.",
                         "The £395 is an inflation-uplifted estimate of direct cost only; The King's Fund notes no "
                                 + "official estimate exists."),
-                List.of(new ChartDescription("trend", "Clinically ready for discharge: delay days by site", "Adults",
+                List.of(ChartSpec.ofTable("trend", "Clinically ready for discharge: delay days by site", "Adults",
                                 "by-site", Map.of(), Map.of("x", "year", "y", "delay_days", "series", "site_name"), "days"),
-                        new ChartDescription("table", "Delay days and their cost, latest year", "Adults", "by-site",
+                        ChartSpec.ofTable("table", "Delay days and their cost, latest year", "Adults", "by-site",
                                 Map.of("period_role", PeriodRole.LATEST), Map.of(), "£")));
     }
 

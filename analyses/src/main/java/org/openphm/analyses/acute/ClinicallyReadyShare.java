@@ -14,7 +14,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.GroupKey;
 import org.openphm.engine.query.SortKey;
@@ -40,7 +40,7 @@ public final class ClinicallyReadyShare implements Analysis {
                                 + "each day against peers): no peer data is held, and spell data give bed days by "
                                 + "discharge month, not daily occupancy.",
                         "Spells without a clinically-ready date contribute no delay days (DP 8.13 notes many nulls)."),
-                List.of(new ChartDescription("trend", "Share of bed days after clinically ready for discharge",
+                List.of(ChartSpec.ofTable("trend", "Share of bed days after clinically ready for discharge",
                         "Adults, by discharge month", "by-month", Map.of(),
                         Map.of("x", "month", "y", "delay_share_pct", "series", "site_name"), "%")));
     }

@@ -19,7 +19,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.GroupKey;
@@ -60,7 +60,7 @@ public record LengthOfStayByFunction(String id, String section, String pointOfDe
                         "Spells with no site code are shown as 'Not recorded' (DP 9: provider site often missing).",
                         "Means of a few spells move a lot from year to year (DP 8.14: elective general medicine at MK "
                                 + "10 -> 21.5 days): read them with the spells column."),
-                List.of(new ChartDescription("table", pointOfDelivery + " length of stay by treatment function and site",
+                List.of(ChartSpec.ofTable("table", pointOfDelivery + " length of stay by treatment function and site",
                         "Latest year and change on the previous year", "by-function",
                         Map.of("period_role", PeriodRole.LATEST), Map.of(), "days")));
     }

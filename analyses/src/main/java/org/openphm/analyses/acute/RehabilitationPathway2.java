@@ -18,7 +18,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
@@ -54,9 +54,9 @@ public final class RehabilitationPathway2 implements Analysis {
                 List.of("Units are identified by site code; the data pack's unit (WICU, 19 beds) has no bed "
                                 + "capacity in the data, so occupancy is given as occupied beds, not a percentage.",
                         "Readmissions to hospitals outside the extract are not seen."),
-                List.of(new ChartDescription("trend", "Discharges from pathway 2 beds by month", "By unit",
+                List.of(ChartSpec.ofTable("trend", "Discharges from pathway 2 beds by month", "By unit",
                                 "by-month", Map.of(), Map.of("x", "month", "y", "discharges", "series", "unit"), ""),
-                        new ChartDescription("trend", "Mean length of stay in pathway 2 beds by month", "By unit",
+                        ChartSpec.ofTable("trend", "Mean length of stay in pathway 2 beds by month", "By unit",
                                 "by-month", Map.of(), Map.of("x", "month", "y", "mean_stay_days", "series", "unit"),
                                 "days")));
     }

@@ -1,5 +1,7 @@
 package org.openphm.analyses.build;
 
+import org.openphm.model.results.PackMetadata;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,6 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.Catalogue;
-import org.openphm.analyses.catalogue.ChartDescription;
 import org.openphm.analyses.indicator.AgeBandCounts;
 import org.openphm.analyses.indicator.CellKey;
 import org.openphm.analyses.indicator.DisclosureStep;
@@ -209,7 +210,7 @@ public final class Build {
         if (analyst != null) {
             Files.createDirectories(analyst);
         }
-        List<Map<String, Object>> analysesMeta = new ArrayList<>();
+        List<PackMetadata.AnalysisInfo> analysesMeta = new ArrayList<>();
         List<Analysis> analyses = new ArrayList<>(Catalogue.analyses());
         analyses.addAll(cohorts);
         InputCaveats dataQuality = InputCaveats.measure(engine);
@@ -243,17 +244,10 @@ public final class Build {
     }
 
     /** A column as metadata.json declares it; its disclosure class is what the output check reads. */
-    private static Map<String, Object> columnMetadata(AnalysisTable.Column c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", c.name());
-        m.put("type", c.type());
-        m.put("description", c.description());
-        m.put("disclosure", c.disclosure().name().toLowerCase(java.util.Locale.ROOT));
-        if (c.derivation() != null) {
-            m.put("derivation", Map.of("kind", c.derivation().kind(), "inputs", c.derivation().inputs(),
-                    "scale", c.derivation().scale(), "within", c.derivation().within()));
-        }
-        return m;
+    private static PackMetadata.ColumnInfo columnMetadata(AnalysisTable.Column c) {
+        AnalysisTable.Derivation d = c.derivation();
+        return new PackMetadata.ColumnInfo(c.name(), c.type(), c.description(), c.disclosure().code(),
+                d == null ? null : new PackMetadata.Derivation(d.kind(), d.inputs(), d.scale(), d.within()));
     }
 
     /**
@@ -269,32 +263,24 @@ public final class Build {
         return files;
     }
 
-    private static Map<String, Object> analysisMetadata(Analysis analysis, List<AnalysisTable> tables,
-                                                        InputCaveats dataQuality) {
+    private static PackMetadata.AnalysisInfo analysisMetadata(Analysis analysis, List<AnalysisTable> tables,
+                                                              InputCaveats dataQuality) {
         var info = analysis.info();
         boolean ethnic = tables.stream().anyMatch(t -> t.columnNames().stream().anyMatch(c -> c.startsWith("ethnic")));
         return analysisMetadata(analysis, tables,
                 InputCaveats.combined(info.caveats(), dataQuality.forSource(info.source(), ethnic)));
     }
 
-    private static Map<String, Object> analysisMetadata(Analysis analysis, List<AnalysisTable> tables,
-                                                        List<String> caveats) {
+    private static PackMetadata.AnalysisInfo analysisMetadata(Analysis analysis, List<AnalysisTable> tables,
+                                                              List<String> caveats) {
         var info = analysis.info();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", info.id());
-        m.put("section", info.section());
-        m.put("title", info.title());
-        m.put("definition", info.definition());
-        m.put("method", info.method());
-        m.put("source", info.source());
-        m.put("caveats", caveats);
-        List<Map<String, Object>> tableMeta = new ArrayList<>();
+        ChartCheck.require(ChartCheck.faults(info, tables));
+        List<PackMetadata.TableInfo> tableMeta = new ArrayList<>();
         for (AnalysisTable t : tables) {
-            tableMeta.add(Map.of("name", t.name(), "file", info.file(t.name()), "columns", t.columns().stream()
-                    .map(Build::columnMetadata).toList()));
+            tableMeta.add(new PackMetadata.TableInfo(t.name(), info.file(t.name()),
+                    t.columns().stream().map(Build::columnMetadata).toList()));
         }
-        m.put("tables", tableMeta);
-        m.put("charts", info.charts().stream().map((ChartDescription c) -> c.json(info)).toList());
-        return m;
+        return new PackMetadata.AnalysisInfo(info.id(), info.section(), info.title(), info.definition(),
+                info.method(), info.source(), caveats, tableMeta, info.publishedCharts());
     }
 }

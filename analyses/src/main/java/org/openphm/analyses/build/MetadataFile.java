@@ -11,13 +11,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.openphm.analyses.indicator.Breakdown;
 import org.openphm.analyses.indicator.IndicatorMetadata;
 import org.openphm.analyses.indicator.IndicatorSpec;
 import org.openphm.model.CanonicalSchema;
+import org.openphm.model.results.ChartSpec;
+import org.openphm.model.results.PackMetadata;
 
 /**
  * results/metadata.json: the definitions, methods, sources and caveats behind every published number, and
@@ -41,89 +41,54 @@ public final class MetadataFile {
      * The publication rule and the disclosure class of every column of the indicator files (analysis tables
      * declare theirs with their columns): what {@code phm check-outputs} checks the published files against.
      */
-    private static Map<String, Object> disclosure(DisclosureRule rule) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("suppress_at_or_below", rule.suppressAtOrBelow());
-        d.put("round_to", rule.roundTo());
-        d.put("suppress_zero", rule.suppressZero());
-        d.put("policy", "Counts of people or events from patient-level or staff records: 1-"
+    private static PackMetadata.DisclosureInfo disclosure(DisclosureRule rule) {
+        return new PackMetadata.DisclosureInfo(rule.suppressAtOrBelow(), rule.roundTo(), rule.suppressZero(),
+                "Counts of people or events from patient-level or staff records: 1-"
                 + rule.suppressAtOrBelow() + " suppressed, the rest rounded to the nearest " + rule.roundTo()
                 + ". Indicator results are also secondarily suppressed across their margins (geography, breakdowns);"
                 + " analysis tables rely on rounding (NHS Digital's HES/ECDS method). Crude indicator values and "
                 + "their limits, and derived columns that declare their inputs, are computed from the rounded "
                 + "counts; age-standardised rates from unrounded age-band counts, which are never published. "
                 + "Projections and other modelled figures are marked as such in their descriptions. Columns with "
-                + "the class 'reference' are labels, codes or figures from published aggregate sources.");
-        d.put("files", IndicatorFiles.disclosureClasses());
-        return d;
+                + "the class 'reference' are labels, codes or figures from published aggregate sources.",
+                IndicatorFiles.disclosureClasses());
     }
 
     public static Path write(Path resultsDir, String population, List<IndicatorSpec> indicators,
-                             List<Map<String, Object>> analyses) throws IOException {
+                             List<PackMetadata.AnalysisInfo> analyses) throws IOException {
         return write(resultsDir, population, indicators, analyses, m -> List.of(), DisclosureRule.nhsDefault());
     }
 
     /** @param measuredCaveats the data-quality caveats measured on the indicator's inputs (InputCaveats) */
     static Path write(Path resultsDir, String population, List<IndicatorSpec> indicators,
-                      List<Map<String, Object>> analyses,
+                      List<PackMetadata.AnalysisInfo> analyses,
                       java.util.function.Function<IndicatorMetadata, List<String>> measuredCaveats,
                       DisclosureRule rule) throws IOException {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("schema_version", CanonicalSchema.VERSION);
-        root.put("generated_at", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
-        root.put("population", population);
-        List<Map<String, Object>> sections = new ArrayList<>();
+        List<PackMetadata.Section> sections = new ArrayList<>();
         for (int i = 0; i < SECTIONS.size(); i++) {
-            sections.add(Map.of("number", i + 1, "title", SECTIONS.get(i)));
+            sections.add(new PackMetadata.Section(i + 1, SECTIONS.get(i)));
         }
-        root.put("sections", sections);
-        List<Map<String, Object>> list = new ArrayList<>();
+        List<PackMetadata.IndicatorInfo> list = new ArrayList<>();
         for (IndicatorSpec spec : indicators) {
             IndicatorMetadata m = spec.metadata();
-            Map<String, Object> ind = new LinkedHashMap<>();
-            ind.put("id", m.id());
-            // the integer "Indicator ID" of indicators_fingertips.csv (committed registry, stable across builds)
-            org.openphm.analyses.output.IndicatorNumbers.of(m.id())
-                    .ifPresent(n -> ind.put("fingertips_indicator_id", n));
-            ind.put("name", m.name());
-            ind.put("section", m.section());
-            ind.put("definition", m.definition());
-            ind.put("source", m.source());
-            ind.put("method", m.method().description());
-            ind.put("value_type", m.valueType());
-            ind.put("multiplier", m.multiplier());
-            // The output check holds a crude value to count / denominator x multiplier; a DSR it cannot.
-            ind.put("standardised", spec.standardised());
-            ind.put("polarity", m.polarity().code());
-            ind.put("comparator", m.comparator());
-            ind.put("breakdowns", m.breakdowns().stream().map(Breakdown::categoryType).toList());
-            ind.put("caveats", InputCaveats.combined(m.caveats(), measuredCaveats.apply(m)));
-            ind.put("charts", IndicatorCharts.standard(m));
-            list.add(ind);
+            List<ChartSpec> charts = IndicatorCharts.standard(m);
+            ChartCheck.require(ChartCheck.indicatorFaults(m.id(), charts));
+            list.add(new PackMetadata.IndicatorInfo(m.id(),
+                    // the integer "Indicator ID" of indicators_fingertips.csv (committed registry, stable across builds)
+                    org.openphm.analyses.output.IndicatorNumbers.of(m.id()).stream().boxed().findFirst().orElse(null),
+                    m.name(), m.section(), m.definition(), m.source(), m.method().description(), m.valueType(),
+                    m.multiplier(),
+                    // The output check holds a crude value to count / denominator x multiplier; a DSR it cannot.
+                    spec.standardised(), m.polarity().code(), m.comparator(),
+                    m.breakdowns().stream().map(Breakdown::categoryType).toList(),
+                    InputCaveats.combined(m.caveats(), measuredCaveats.apply(m)), charts));
         }
-        root.put("indicators", list);
-        root.put("analyses", analyses);
-        root.put("disclosure", disclosure(rule));
+        PackMetadata root = new PackMetadata(CanonicalSchema.VERSION,
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString(), population, sections,
+                list, analyses, disclosure(rule));
         Path file = resultsDir.resolve("metadata.json");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), stableOrder(root));
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
         return file;
     }
 
-    /**
-     * The same content with every map in a fixed order: insertion-ordered maps keep their order, and the
-     * immutable ones (Map.of, Map.copyOf), which iterate in an order that changes from one JVM run to the next,
-     * are sorted by key, so two builds of the same data write the same metadata.json.
-     */
-    static Object stableOrder(Object value) {
-        if (value instanceof Map<?, ?> m) {
-            Map<Object, Object> out = m instanceof java.util.LinkedHashMap<?, ?> || m instanceof java.util.SortedMap<?, ?>
-                    ? new java.util.LinkedHashMap<>() : new java.util.TreeMap<>();
-            m.forEach((k, v) -> out.put(k, stableOrder(v)));
-            return out;
-        }
-        if (value instanceof java.util.Collection<?> c) {
-            return c.stream().map(MetadataFile::stableOrder).toList();
-        }
-        return value;
-    }
 }

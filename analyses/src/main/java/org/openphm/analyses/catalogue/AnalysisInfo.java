@@ -1,5 +1,6 @@
 package org.openphm.analyses.catalogue;
 
+import org.openphm.model.results.ChartSpec;
 import java.util.List;
 
 /**
@@ -8,10 +9,10 @@ import java.util.List;
  * @param id      stable id from the DP section, e.g. "dp-4.7-community-referral-projections"; an analysis beyond
  *                the seed's data pack is numbered in OpenPHM's own sections, e.g. "phm-13.1-emergency-admission-risk"
  * @param section the data-pack section, e.g. "DP 4.7" (or "PHM 13.1")
- * @param charts  chart descriptions over the analysis's tables (publish/README.md)
+ * @param charts  charts over the analysis's own tables, each naming its table by short name (publish/README.md)
  */
 public record AnalysisInfo(String id, String section, String title, String definition, String method, String source,
-                           List<String> caveats, List<ChartDescription> charts) {
+                           List<String> caveats, List<ChartSpec> charts) {
 
     public AnalysisInfo {
         if (!id.matches("(dp|phm|imp)-[0-9]+(\\.[0-9]+)?-[a-z0-9-]+")) {
@@ -19,6 +20,11 @@ public record AnalysisInfo(String id, String section, String title, String defin
         }
         caveats = List.copyOf(caveats);
         charts = List.copyOf(charts);
+    }
+
+    /** Its charts as metadata.json publishes them: each drawing from its table's file. */
+    public List<ChartSpec> publishedCharts() {
+        return charts.stream().map(c -> c.withTableFile(file(c.data().table()))).toList();
     }
 
     /** The file of one of this analysis's tables, relative to results/. */

@@ -1,6 +1,7 @@
 package org.openphm.analyses.catalogue;
 
 import java.util.List;
+import org.openphm.model.results.Disclosure;
 
 /**
  * One result table of an analysis: declared columns and rows of plain values (String, Long, Double,
@@ -9,21 +10,6 @@ import java.util.List;
  * @param name short name, part of the file name (e.g. "by-place")
  */
 public record AnalysisTable(String name, String description, List<Column> columns, List<List<Object>> rows) {
-
-    /**
-     * How a column is published, declared with the column and written to metadata.json, so that disclosure
-     * control and the independent output check read the same declaration instead of guessing from names.
-     */
-    public enum Disclosure {
-        /** People or events counted from patient-level or staff records: 1-7 suppressed, the rest rounded. */
-        COUNT,
-        /** Computed from the row's counts (a rate, share, mean or limit): withheld where a count is suppressed. */
-        DERIVED,
-        /** A label, code, date, rank, or a figure from a published aggregate source: published as it is. */
-        REFERENCE,
-        /** Identifies a person: never published. */
-        IDENTIFIER
-    }
 
     /** The position of a column by name; a table without it is a programming error. */
     public int columnIndex(String column) {

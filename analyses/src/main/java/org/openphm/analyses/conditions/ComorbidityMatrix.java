@@ -16,7 +16,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.population.RegisteredPopulation;
@@ -122,8 +122,8 @@ public final class ComorbidityMatrix implements Analysis {
                 rows, MultimorbidityConditions.ids(), AgeScope.ALL, false);
     }
 
-    private static ChartDescription heatmap(String title, String ageGroup) {
-        return new ChartDescription("comorbidity", title, IcbProfile.current().icbLabel() + ": % of people with the row condition who also have "
+    private static ChartSpec heatmap(String title, String ageGroup) {
+        return ChartSpec.ofTable("comorbidity", title, IcbProfile.current().icbLabel() + ": % of people with the row condition who also have "
                 + "the column condition", "matrix", Map.of("area_type", "ICB", "age_group", ageGroup),
                 Map.of("x", "column_name", "y", "row_name", "value", "percent"), "%");
     }

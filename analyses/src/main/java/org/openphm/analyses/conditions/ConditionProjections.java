@@ -14,7 +14,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.projection.DemographicProjection;
@@ -52,12 +52,12 @@ public final class ConditionProjections implements Analysis {
                         "Uses the whole population as the denominator, so prevalence differs from QOF's published "
                                 + "age-based figures (DP 3.1).",
                         "Residents' projected growth is applied to the registered population (list inflation kept)."),
-                List.of(new ChartDescription("projection", "Projected people with each condition", IcbProfile.current().icbLabel(),
+                List.of(ChartSpec.ofTable("projection", "Projected people with each condition", IcbProfile.current().icbLabel(),
                                 "projection", Map.of("area_type", "ICB"),
                                 Map.of("x", "year", "y", "people", "series", "condition_name"), ""),
-                        new ChartDescription("ranked_table", "Relative rise by " + HORIZON, IcbProfile.current().icbLabel(),
+                        ChartSpec.ofTable("ranked_table", "Relative rise by " + HORIZON, IcbProfile.current().icbLabel(),
                                 "by-horizon", Map.of("area_type", "ICB"), Map.of("y", "change_pct"), "%"),
-                        new ChartDescription("ranked_table", "Absolute rise by " + HORIZON, IcbProfile.current().icbLabel(),
+                        ChartSpec.ofTable("ranked_table", "Absolute rise by " + HORIZON, IcbProfile.current().icbLabel(),
                                 "by-horizon", Map.of("area_type", "ICB"), Map.of("y", "change_people"), "")));
     }
 

@@ -14,7 +14,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.AgeRangeEventRates;
 import org.openphm.analyses.indicator.FinancialYear;
@@ -77,8 +77,8 @@ public final class EthnicityInequalities implements Analysis {
                         chart(PersonIndicators.BP_CONTROL, "Blood pressure control in hypertension by ethnicity")));
     }
 
-    private static ChartDescription chart(String indicator, String title) {
-        return new ChartDescription("bar_ci", title, IcbProfile.current().icbLabel() + ", by NHS ethnic category", "by-category",
+    private static ChartSpec chart(String indicator, String title) {
+        return ChartSpec.ofTable("bar_ci", title, IcbProfile.current().icbLabel() + ", by NHS ethnic category", "by-category",
                 Map.of("area_type", "ICB", "indicator_id", indicator),
                 Map.of("x", "category_name", "y", "value", "lower", "lower_ci95", "upper", "upper_ci95",
                         "significance", "compared_to_area"), null);

@@ -15,7 +15,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.population.RegisteredPopulation;
@@ -51,7 +51,7 @@ public final class MultimorbidityCounts implements Analysis {
                 ComorbidityMatrix.SOURCE, List.of("Only the conditions of the data pack's multimorbidity pages are "
                         + "counted (" + String.join(", ", MultimorbidityConditions.ids()) + "); other registers "
                         + "(asthma, obesity, ...) are not.", "Not age-standardised; quintile rows are all ages."),
-                List.of(new ChartDescription("table", "People with 2 or more conditions by age group",
+                List.of(ChartSpec.ofTable("table", "People with 2 or more conditions by age group",
                         IcbProfile.current().icbLabel() + ", all deprivation quintiles", "counts", Map.of("area_type", "ICB",
                         "imd_quintile", ALL_QUINTILES), Map.of(), "%")));
     }

@@ -16,7 +16,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.EnglandComparator;
 import org.openphm.analyses.indicator.FinancialYear;
@@ -61,7 +61,7 @@ public final class PrevalenceGaps implements Analysis {
                                 + "which lowers the prevalence of "
                                 + "conditions of older age (DP 3.10).",
                         "Where england_comparator marks a value synthetic it is not a published figure; the row says so."),
-                List.of(new ChartDescription("table", "Prevalence gaps, " + IcbProfile.current().shortName() + " against England", "QOF registers, crude %",
+                List.of(ChartSpec.ofTable("table", "Prevalence gaps, " + IcbProfile.current().shortName() + " against England", "QOF registers, crude %",
                         "gaps", Map.of("area_type", "ICB"), Map.of(), "%")));
     }
 

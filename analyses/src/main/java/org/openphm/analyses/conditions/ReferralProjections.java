@@ -11,7 +11,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
@@ -60,7 +60,7 @@ public final class ReferralProjections implements Analysis {
                         + "in 2023/24, and projected referrals in 2033/34 and 2043/44.", METHOD,
                 "Community Services Data Set referrals (canonical table referral, dataset CSDS); registrations; "
                         + "population_projection", caveats(),
-                List.of(new ChartDescription("table", "Projected referrals to community services (18+)", IcbProfile.current().icbLabel(),
+                List.of(ChartSpec.ofTable("table", "Projected referrals to community services (18+)", IcbProfile.current().icbLabel(),
                         "by-service", Map.of("area_type", "ICB"), Map.of(), ""))),
                 new ReferralProjection("CSDS", 18, BASE), false);
     }
@@ -82,7 +82,7 @@ public final class ReferralProjections implements Analysis {
                         + "in 2023/24, and projected referrals in 2033/34 and 2043/44.", METHOD,
                 "Mental Health Services Data Set referrals (canonical table referral, dataset MHSDS); registrations; "
                         + "population_projection", caveats(),
-                List.of(new ChartDescription("table", "Projected referrals to mental health services (all ages)",
+                List.of(ChartSpec.ofTable("table", "Projected referrals to mental health services (all ages)",
                         IcbProfile.current().icbLabel(), "by-service", Map.of("area_type", "ICB"), Map.of(), ""))),
                 new ReferralProjection("MHSDS", 0, BASE), false);
     }
@@ -97,10 +97,10 @@ public final class ReferralProjections implements Analysis {
                 new ReferralProjection("MHSDS", 0, BASE), true);
     }
 
-    private static List<ChartDescription> trendCharts(String what) {
-        return List.of(new ChartDescription("projection", "Projected referrals to " + what, IcbProfile.current().icbLabel(), "by-year",
+    private static List<ChartSpec> trendCharts(String what) {
+        return List.of(ChartSpec.ofTable("projection", "Projected referrals to " + what, IcbProfile.current().icbLabel(), "by-year",
                         Map.of("area_type", "ICB"), Map.of("x", "year", "y", "referrals", "series", "service"), ""),
-                new ChartDescription("ranked_table", "Percentage change in referrals by 2043/44", IcbProfile.current().icbLabel(),
+                ChartSpec.ofTable("ranked_table", "Percentage change in referrals by 2043/44", IcbProfile.current().icbLabel(),
                         "by-year", Map.of("area_type", "ICB", "year", HORIZON.label()), Map.of("y", "change_pct"), "%"));
     }
 

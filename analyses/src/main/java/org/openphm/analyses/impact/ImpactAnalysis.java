@@ -10,7 +10,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 
 /**
  * A scenario as an analysis of the pack's section 14, Impact (issue 12): the scenario run against the
@@ -74,7 +74,7 @@ public final class ImpactAnalysis implements Analysis {
         String last = scenario.reportYears().get(scenario.reportYears().size() - 1).label();
         String mid = scenario.reportYears().stream().map(y -> y.label()).filter(y -> y.equals("2036/37")).findFirst()
                 .orElse(last);
-        List<ChartDescription> charts = new ArrayList<>();
+        List<ChartSpec> charts = new ArrayList<>();
         for (Outcome o : List.of(Outcome.EMERGENCY_ADMISSIONS, Outcome.BED_DAYS, Outcome.COMMUNITY_REFERRALS,
                 Outcome.MENTAL_HEALTH_REFERRALS)) {
             charts.add(fan(o, "activity", "", band));
@@ -85,15 +85,15 @@ public final class ImpactAnalysis implements Analysis {
         List<Outcome> waterfalls = scenario.changesCare()
                 ? List.of(Outcome.EMERGENCY_ADMISSIONS, Outcome.BEDS, Outcome.COST) : List.of(Outcome.COST_CASH);
         for (Outcome o : waterfalls) {
-            charts.add(new ChartDescription("waterfall", o.label() + ": what moves it by " + mid,
+            charts.add(ChartSpec.ofTable("waterfall", o.label() + ": what moves it by " + mid,
                     "ICB, mean of " + runs, "waterfall",
                     Map.of("area_type", "ICB", "outcome_id", o.id(), "year", mid), Map.of(), o.unit()));
         }
         if (scenario.changesCare()) { // the claims are about a changed model: beside the as-is alone they mislead
-            charts.add(new ChartDescription("table", "The Case for Change's claims tested", scenario.name(),
+            charts.add(ChartSpec.ofTable("table", "The Case for Change's claims tested", scenario.name(),
                     "claims", Map.of(), Map.of(), ""));
         }
-        charts.add(new ChartDescription("table", "Emergency admissions per 1,000 people by deprivation and ethnic "
+        charts.add(ChartSpec.ofTable("table", "Emergency admissions per 1,000 people by deprivation and ethnic "
                 + "group", scenario.horizon() + ", as is and under the scenario", "inequalities", Map.of(), Map.of(),
                 "per 1,000"));
         return new AnalysisInfo(id, section, "Impact to " + scenario.horizon() + ": " + scenario.name(),
@@ -121,9 +121,9 @@ public final class ImpactAnalysis implements Analysis {
                 charts);
     }
 
-    private ChartDescription fan(Outcome o, String table, String prefix, String band) {
+    private ChartSpec fan(Outcome o, String table, String prefix, String band) {
         boolean both = scenario.changesCare();
-        return new ChartDescription("projection", o.label(), both ? "ICB, as is and scenario" : "ICB", table,
+        return ChartSpec.ofTable("projection", o.label(), both ? "ICB, as is and scenario" : "ICB", table,
                 both ? Map.of("area_type", "ICB", "outcome_id", o.id())
                         : Map.of("area_type", "ICB", "outcome_id", o.id(), "model", ImpactTables.AS_IS),
                 Map.of("x", "year", "y", prefix + "p50", "lower", prefix + "p10", "upper", prefix + "p90", "series",

@@ -1,6 +1,7 @@
 package org.openphm.analyses.indicator;
 
 import java.util.List;
+import org.openphm.model.results.IndicatorColumns;
 
 /**
  * One row of the tidy indicator results (results/indicators.csv): an indicator's value for one area, period
@@ -16,11 +17,7 @@ public record IndicatorRow(String indicatorId, String indicatorName, String sect
                            String comparedToEngland998, String comparedToParent998) {
 
     /** Column names, in file order: the published contract of results/indicators.csv. */
-    public static final List<String> COLUMNS = List.of("indicator_id", "indicator_name", "section", "area_code",
-            "area_name", "area_type", "parent_code", "period", "sex", "age", "category_type", "category", "count",
-            "denominator", "value", "lower_ci95", "upper_ci95", "lower_ci998", "upper_ci998",
-            "compared_to_england", "compared_to_parent", "recent_trend", "note", "compared_to_england_998",
-            "compared_to_parent_998");
+    public static final List<String> COLUMNS = IndicatorColumns.NAMES;
 
     public Object[] values() {
         return new Object[] {indicatorId, indicatorName, section, areaCode, areaName, areaType, parentCode, period,

@@ -1,5 +1,8 @@
 package org.openphm.analyses.output;
 
+import org.openphm.model.results.IndicatorColumns;
+import org.openphm.model.results.ResultColumn;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -168,8 +171,10 @@ public final class IndicatorFiles {
      */
     public static java.util.Map<String, java.util.Map<String, String>> disclosureClasses() {
         java.util.Map<String, java.util.Map<String, String>> files = new java.util.LinkedHashMap<>();
-        java.util.Map<String, String> tidy = classes(IndicatorRow.COLUMNS, List.of("count", "denominator"),
-                List.of("value", "lower_ci95", "upper_ci95", "lower_ci998", "upper_ci998"));
+        java.util.Map<String, String> tidy = new java.util.LinkedHashMap<>();
+        for (ResultColumn c : IndicatorColumns.ALL) {
+            tidy.put(c.name(), c.disclosure().code());
+        }
         files.put(CSV, tidy);
         files.put(PARQUET, tidy);
         files.put(FINGERTIPS_CSV, classes(FINGERTIPS_COLUMNS, List.of("Count", "Denominator"), List.of("Value",
@@ -186,11 +191,9 @@ public final class IndicatorFiles {
         return out;
     }
 
-    private static final List<String> NUMERIC = List.of("count", "denominator", "value", "lower_ci95",
-            "upper_ci95", "lower_ci998", "upper_ci998");
-
     private static void toParquet(Path csv, Path parquet) throws IOException {
         ParquetFromCsv.convert(csv, parquet,
-                ParquetFromCsv.types(IndicatorRow.COLUMNS, c -> NUMERIC.contains(c) ? "DOUBLE" : "VARCHAR"));
+                ParquetFromCsv.types(IndicatorColumns.NAMES,
+                        c -> IndicatorColumns.column(c).type().numeric() ? "DOUBLE" : "VARCHAR"));
     }
 }

@@ -1,11 +1,11 @@
 package org.openphm.analyses.output;
 
+import org.openphm.model.results.Disclosure;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.AnalysisTable.Disclosure;
 import org.openphm.stats.sdc.DisclosureRule;
 
 /**

@@ -17,7 +17,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
@@ -79,7 +79,7 @@ public final class CamhsAccess implements Analysis {
                     "Counted in the engine by provider, financial year and month; ratio to the first year in the "
                             + "workspace (2019/20 in " + icb + ", the last year before COVID-19).",
                     "Referrals (MHSDS; canonical table referral), GP registration (Place on the referral date).",
-                    caveats, List.of(new ChartDescription("trend", "Referrals to " + name + "'s CAMHS by year", null,
+                    caveats, List.of(ChartSpec.ofTable("trend", "Referrals to " + name + "'s CAMHS by year", null,
                             "by-year", Map.of(), Map.of("x", "year", "y", "referrals", "series", "area_name"),
                             "referrals")));
         }
@@ -90,12 +90,12 @@ public final class CamhsAccess implements Analysis {
                         + "Java; % accepted with Wilson 95% confidence limits (statistics module).",
                 "Referrals (MHSDS; canonical table referral, column accepted), GP registration and practice (Place).",
                 caveats, List.of(
-                        new ChartDescription("trend", "CAMHS referrals accepted (%) by Place and quarter", null,
+                        ChartSpec.ofTable("trend", "CAMHS referrals accepted (%) by Place and quarter", null,
                                 "by-quarter", Map.of(), Map.of("x", "quarter", "y", "accepted_pct", "series",
                                 "area_name", "lower", "lower_ci95", "upper", "upper_ci95"), "%"),
-                        new ChartDescription("trend", "CAMHS referrals by Place and quarter", null, "by-quarter",
+                        ChartSpec.ofTable("trend", "CAMHS referrals by Place and quarter", null, "by-quarter",
                                 Map.of(), Map.of("x", "quarter", "y", "referrals", "series", "area_name"), "referrals"),
-                        new ChartDescription("table", "CAMHS referrals and acceptance by Place and year", null,
+                        ChartSpec.ofTable("table", "CAMHS referrals and acceptance by Place and year", null,
                                 "by-year", Map.of(), Map.of(), null)));
     }
 

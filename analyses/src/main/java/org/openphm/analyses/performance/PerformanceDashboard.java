@@ -14,7 +14,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.stats.spc.SpcChart;
 import org.openphm.stats.spc.SpcPoint;
@@ -69,21 +69,21 @@ public final class PerformanceDashboard implements Analysis {
                 caveats, charts());
     }
 
-    private List<ChartDescription> charts() {
-        List<ChartDescription> charts = new ArrayList<>();
-        charts.add(new ChartDescription("table", page.title() + ": dashboard as at the data pack's month", null,
+    private List<ChartSpec> charts() {
+        List<ChartSpec> charts = new ArrayList<>();
+        charts.add(ChartSpec.ofTable("table", page.title() + ": dashboard as at the data pack's month", null,
                 "summary", Map.of("view", DATA_PACK_VIEW), Map.of(), null));
         for (DashboardPage.PageMetric m : page.metrics()) {
             for (String org : m.orgCodes()) {
                 Map<String, String> filter = Map.of("metric_id", m.id(), "org_code", org);
                 String title = m.name() + " — " + Organisations.name(org);
-                charts.add(new ChartDescription("spc", title, "Making Data Count XmR chart, every month in the data",
+                charts.add(ChartSpec.ofTable("spc", title, "Making Data Count XmR chart, every month in the data",
                         "series", filter, Map.of("x", "month", "y", "value", "centre", "mean", "lower", "lower_limit",
                                 "upper", "upper_limit", "target", "target", "flag", "special_cause", "variation",
                                 "variation", "assurance", "assurance"), m.unit()));
                 Map<String, String> window = new HashMap<>(filter);
                 window.put("dp_window", "yes");
-                charts.add(new ChartDescription("trend", title,
+                charts.add(ChartSpec.ofTable("trend", title,
                         "Rolling 12 months as in the data pack: achievement, threshold, regional and national",
                         "benchmarks", window, Map.of("x", "month", "y", "value", "series", "measure",
                                 "focus", ACHIEVEMENT), m.unit()));

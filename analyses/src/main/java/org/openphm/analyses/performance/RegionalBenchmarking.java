@@ -13,7 +13,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
@@ -49,10 +49,10 @@ public final class RegionalBenchmarking implements Analysis {
                         "The DP prints no key for 'difference from plan' columns: they are shown as at/better than or "
                                 + "worse than plan in the measure's direction (our reading).",
                         "Absolute changes (points, days, placements) use the DP's 0.5 boundary in their own unit."),
-                List.of(new ChartDescription("table", "Mental health benchmarking, East of England ICBs",
+                List.of(ChartSpec.ofTable("table", "Mental health benchmarking, East of England ICBs",
                                 "% of plan and change with the DP 7.3 colour keys", "by-organisation", Map.of(),
                                 Map.of(), null),
-                        new ChartDescription("ranked_table", "CYP access: % of 2024/25 plan", "Rolling 12 months",
+                        ChartSpec.ofTable("ranked_table", "CYP access: % of 2024/25 plan", "Rolling 12 months",
                                 "by-organisation", Map.of("metric_id", "mhb_cyp_access_pct_plan"), Map.of("y", "value"),
                                 "%")));
     }

@@ -18,7 +18,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
@@ -69,19 +69,19 @@ public final class WaitingLists implements Analysis {
 
     @Override
     public AnalysisInfo info() {
-        List<ChartDescription> charts = new ArrayList<>();
+        List<ChartSpec> charts = new ArrayList<>();
         for (String[] g : printedGroups) {
             String who = Organisations.name(g[0]) + ", " + g[1].toLowerCase();
-            charts.add(new ChartDescription("ranked_table", "Top " + TOP + " teams by 18+ week waiters: " + who,
+            charts.add(ChartSpec.ofTable("ranked_table", "Top " + TOP + " teams by 18+ week waiters: " + who,
                     "As at " + DATA_PACK_MONTH + ", with the change over four months", "top-teams",
                     Map.of("view", PerformanceDashboard.DATA_PACK_VIEW, "provider_code", g[0], "setting", g[1]),
                     Map.of("y", "waiting_18w_plus"), "people"));
-            charts.add(new ChartDescription("trend", "18+ week waiters by team: " + who, "Top " + TOP
+            charts.add(ChartSpec.ofTable("trend", "18+ week waiters by team: " + who, "Top " + TOP
                             + " teams, four months to " + DATA_PACK_MONTH, "top-teams-trend",
                     Map.of("view", PerformanceDashboard.DATA_PACK_VIEW, "provider_code", g[0], "setting", g[1]),
                     Map.of("x", "month", "y", "waiting_18w_plus", "series", "service"), "people"));
         }
-        charts.add(new ChartDescription("trend", "People waiting 18 weeks or more by provider", "All teams, by month",
+        charts.add(ChartSpec.ofTable("trend", "People waiting 18 weeks or more by provider", "All teams, by month",
                 "by-provider-month", Map.of(), Map.of("x", "month", "y", "waiting_18w_plus", "series", "provider_setting"),
                 "people"));
         return new AnalysisInfo(id, section, title,

@@ -13,7 +13,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.risk.RiskModel;
 import org.openphm.analyses.risk.RiskModelFile;
 
@@ -60,12 +60,12 @@ public final class CohortAnalysis implements Analysis {
                 List.of("A saved cohort is published as aggregates only; the person list goes to a clinician of the "
                         + "patients' own practice or neighbourhood (phm cohort run --list), and each such access is "
                         + "audited."),
-                List.of(new ChartDescription("table", "Attrition: the people left after each step", null, "attrition",
+                List.of(ChartSpec.ofTable("table", "Attrition: the people left after each step", null, "attrition",
                                 Map.of(), Map.of(), null),
-                        new ChartDescription("bar_ci", "Who is in the cohort, by age group", null, "profile",
+                        ChartSpec.ofTable("bar_ci", "Who is in the cohort, by age group", null, "profile",
                                 Map.of("dimension", "Age group"), Map.of("x", "group", "y", "share_pct"), "%"),
-                        new ChartDescription("table", "Who is in the cohort", null, "profile", Map.of(), Map.of(), null),
-                        new ChartDescription("table", "Their activity in the 12 months before", null, "activity",
+                        ChartSpec.ofTable("table", "Who is in the cohort", null, "profile", Map.of(), Map.of(), null),
+                        ChartSpec.ofTable("table", "Their activity in the 12 months before", null, "activity",
                                 Map.of(), Map.of(), null)));
     }
 

@@ -21,7 +21,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.conditions.AreaGrouping;
 import org.openphm.analyses.indicator.AreaType;
 import org.openphm.analyses.indicator.Geography;
@@ -75,13 +75,13 @@ public final class Segmentation implements Analysis {
                                 + "frailest, not all the frail; maternity is not held in the canonical data.",
                         "Segments describe need for planning and for a team to review; they are not a clinical "
                                 + "assessment."),
-                List.of(new ChartDescription("table", "How each segment is defined", null, "definitions",
+                List.of(ChartSpec.ofTable("table", "How each segment is defined", null, "definitions",
                                 Map.of(), Map.of(), null),
-                        new ChartDescription("bar_ci", "People by segment, whole ICB", null, "segments",
+                        ChartSpec.ofTable("bar_ci", "People by segment, whole ICB", null, "segments",
                                 Map.of("area_type", "ICB"), Map.of("x", "segment", "y", "share_pct"), "%"),
-                        new ChartDescription("table", "Segments by Place: size, share and hospital use per head", null,
+                        ChartSpec.ofTable("table", "Segments by Place: size, share and hospital use per head", null,
                                 "segments", Map.of("area_type", "ICB|Place"), Map.of(), null),
-                        new ChartDescription("sankey", "Movement between segments over the year", "People by their "
+                        ChartSpec.ofTable("sankey", "Movement between segments over the year", "People by their "
                                         + "segment a year before (left) and now (right), whole ICB", "transitions",
                                 Map.of("area_type", "ICB"), Map.of("from", "segment_from", "to", "segment_to",
                                         "value", "people"), null)));

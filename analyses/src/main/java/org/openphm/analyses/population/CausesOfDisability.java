@@ -18,7 +18,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.model.CsvLine;
 
@@ -44,7 +44,7 @@ final class CausesOfDisability implements Analysis {
                 List.of("An external reference for the region, not " + IcbProfile.current().shortName() + ": GBD publishes no ICB-level results, and "
                                 + "nothing here changes with the workspace.",
                         "'All other causes' is the remainder of the six quoted shares, not a published figure."),
-                List.of(new ChartDescription("ranked_table", "Share of years lived with disability by cause, East "
+                List.of(ChartSpec.ofTable("ranked_table", "Share of years lived with disability by cause, East "
                         + "of England 2021 (GBD)", "External reference", "shares", Map.of(),
                         Map.of("y", "share_of_yld_pct"), "%")));
     }

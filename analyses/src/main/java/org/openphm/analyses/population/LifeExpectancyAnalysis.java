@@ -8,7 +8,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.stats.Confidence;
@@ -52,15 +52,15 @@ final class LifeExpectancyAnalysis implements Analysis {
                                 + "against England is not stated.",
                         "DP 2.5 healthy life expectancy needs the ONS Annual Population Survey's self-reported "
                                 + "health, which this workspace does not hold: it is not computed, rather than invented."),
-                List.of(new ChartDescription("bar_ci", "Female life expectancy at birth by Place", null,
+                List.of(ChartSpec.ofTable("bar_ci", "Female life expectancy at birth by Place", null,
                                 "life-expectancy", Map.of("area_type", "ICB|Place", "sex", "Female", "age", "0",
                                 "period", "latest"), Map.of("x", "area_name", "y", "value", "lower", "lower_ci95",
                                 "upper", "upper_ci95", "significance", "compared_to_icb"), "years"),
-                        new ChartDescription("bar_ci", "Male life expectancy at birth by Place", null,
+                        ChartSpec.ofTable("bar_ci", "Male life expectancy at birth by Place", null,
                                 "life-expectancy", Map.of("area_type", "ICB|Place", "sex", "Male", "age", "0",
                                 "period", "latest"), Map.of("x", "area_name", "y", "value", "lower", "lower_ci95",
                                 "upper", "upper_ci95", "significance", "compared_to_icb"), "years"),
-                        new ChartDescription("trend", "All-age all-cause mortality, persons", null, "mortality",
+                        ChartSpec.ofTable("trend", "All-age all-cause mortality, persons", null, "mortality",
                                 Map.of("area_type", "ICB|Place", "sex", "Persons"),
                                 Map.of("x", "period", "y", "value", "series", "area_name", "lower", "lower_ci95",
                                         "upper", "upper_ci95"), "per 100,000")));

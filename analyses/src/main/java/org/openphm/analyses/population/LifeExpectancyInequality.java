@@ -8,7 +8,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.indicator.AreaType;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
@@ -49,15 +49,15 @@ final class LifeExpectancyInequality implements Analysis {
                                 + "and a Place with few very deprived or very affluent LSOAs has fewer deciles to fit.",
                         "Registered, not resident, population; financial, not calendar, years.",
                         "People whose LSOA is not in the lsoa table are left out of the SII."),
-                List.of(new ChartDescription("bar_ci", "Slope index of inequality in life expectancy, females", null,
+                List.of(ChartSpec.ofTable("bar_ci", "Slope index of inequality in life expectancy, females", null,
                                 "sii", Map.of("sex", "Female", "period", "latest"),
                                 Map.of("x", "area_name", "y", "sii", "lower", "lower_ci95", "upper", "upper_ci95"),
                                 "years"),
-                        new ChartDescription("bar_ci", "Slope index of inequality in life expectancy, males", null,
+                        ChartSpec.ofTable("bar_ci", "Slope index of inequality in life expectancy, males", null,
                                 "sii", Map.of("sex", "Male", "period", "latest"),
                                 Map.of("x", "area_name", "y", "sii", "lower", "lower_ci95", "upper", "upper_ci95"),
                                 "years"),
-                        new ChartDescription("trend", "Slope index of inequality in life expectancy over time", null,
+                        ChartSpec.ofTable("trend", "Slope index of inequality in life expectancy over time", null,
                                 "sii", Map.of("sex", "Female"), Map.of("x", "period", "y", "sii", "series", "area_name"),
                                 "years")));
     }

@@ -12,7 +12,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.projection.DemographicProjection;
 import org.openphm.analyses.projection.PopulationGrowth;
@@ -47,11 +47,11 @@ final class PopulationProjectionAnalysis implements Analysis {
                                 + "programme is not included (DP 1.3), so growth may be underestimated.",
                         "Practice mergers across Places or with practices outside the ICB would move registered "
                                 + "patients between areas; not modelled."),
-                List.of(new ChartDescription("projection", "Projected registered population by age group, ICB", null,
+                List.of(ChartSpec.ofTable("projection", "Projected registered population by age group, ICB", null,
                                 "projection", Map.of("area_type", "ICB", "sex", "Persons", "age_group",
                                 "0-19|30-39|65+|80+"), Map.of("x", "year", "y", "population", "series", "age_group"),
                                 "people"),
-                        new ChartDescription("projection", "Projected registered population by Place", null,
+                        ChartSpec.ofTable("projection", "Projected registered population by Place", null,
                                 "projection", Map.of("area_type", "ICB|Place", "sex", "Persons", "age_group",
                                 "All ages"), Map.of("x", "year", "y", "population", "series", "area_name"),
                                 "people")));

@@ -9,7 +9,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.indicator.AreaType;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
@@ -57,7 +57,7 @@ final class PredictedDeaths implements Analysis {
                                 + "and both sexes; ONS tapers it above age 90 and varies it in the early years.",
                         "The DP notes its own projection may overestimate: observed deaths in 2024/25 were 7,652.",
                         "Registered, not resident, population."),
-                List.of(new ChartDescription("projection", "Predicted deaths among registered patients", null,
+                List.of(ChartSpec.ofTable("projection", "Predicted deaths among registered patients", null,
                         "by-year", Map.of("area_type", "ICB|Place"),
                         Map.of("x", "period", "y", "predicted_deaths", "series", "area_name"), "deaths")));
     }

@@ -12,7 +12,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Engine;
@@ -48,13 +48,13 @@ final class RegisteredPopulationProfile implements Analysis {
                                 + "Case for Change (Part D) says 47%. This analysis reports the share computed from "
                                 + "the data and does not resolve the conflict.",
                         "Ethnicity 'Not stated' counts both codes Z/99 and no record."),
-                List.of(new ChartDescription("pyramid", "Registered population by sex and age, ICB", null, "pyramid",
+                List.of(ChartSpec.ofTable("pyramid", "Registered population by sex and age, ICB", null, "pyramid",
                                 Map.of("area_type", "ICB", "sex", "Female|Male"), Map.of("category", "age_band", "series", "sex",
                                 "value", "people"), "people"),
-                        new ChartDescription("ranked_table", "Share of the registered population aged 65 and over", null,
+                        ChartSpec.ofTable("ranked_table", "Share of the registered population aged 65 and over", null,
                                 "summary", Map.of("area_type", "ICB|Place"), Map.of("x", "area_name",
                                 "y", "aged_65_plus_pct"), "%"),
-                        new ChartDescription("trend", "Registered population at the end of each year", null, "growth",
+                        ChartSpec.ofTable("trend", "Registered population at the end of each year", null, "growth",
                                 Map.of("area_type", "ICB|Place"), Map.of("x", "period", "y", "people",
                                 "series", "area_name"), "people")));
     }

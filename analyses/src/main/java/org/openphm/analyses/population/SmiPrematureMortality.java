@@ -8,7 +8,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.stats.Confidence;
@@ -48,11 +48,11 @@ final class SmiPrematureMortality implements Analysis {
                         "Registered, not resident, population; financial, not calendar, years.",
                         "Small numbers: a Place has few hundred adults with SMI per age band; neighbourhood rates "
                                 + "are shown but are often suppressed for fewer than 10 deaths."),
-                List.of(new ChartDescription("bar_ci", "Premature mortality in adults with SMI, per 100,000", null,
+                List.of(ChartSpec.ofTable("bar_ci", "Premature mortality in adults with SMI, per 100,000", null,
                                 "dsr", Map.of("group", "On SMI register", "area_type", "ICB|Place", "period", "latest"),
                                 Map.of("x", "area_name", "y", "value", "lower", "lower_ci95", "upper", "upper_ci95",
                                         "significance", "compared_to_icb"), "per 100,000"),
-                        new ChartDescription("trend", "Excess premature mortality in adults with SMI (% of the rate "
+                        ChartSpec.ofTable("trend", "Excess premature mortality in adults with SMI (% of the rate "
                                 + "without SMI)", null, "excess", Map.of("area_type", "ICB|Place"),
                                 Map.of("x", "period", "y", "excess_pct", "series", "area_name"), "%")));
     }

@@ -10,7 +10,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.indicator.AreaType;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
@@ -69,13 +69,13 @@ final class Suicide implements Analysis {
                                 + "until coroners conclude (ONS allows for a median registration delay of months).",
                         "No England comparator is loaded for this measure: load Fingertips' value into "
                                 + "england_comparator to compare with England."),
-                List.of(new ChartDescription("bar_ci", "Suicide rate per 100,000 (aged 10+), latest three years",
+                List.of(ChartSpec.ofTable("bar_ci", "Suicide rate per 100,000 (aged 10+), latest three years",
                                 "Persons, directly standardised", "rates", Map.of("sex", "Persons",
                                 "area_type", "ICB|Place", "period_role", "latest"),
                                 Map.of("x", "area_name", "y", "value", "lower", "lower_ci95", "upper", "upper_ci95",
                                         "significance", "compared_to_icb"),
                                 "per 100,000"),
-                        new ChartDescription("trend", "Suicide rate per 100,000 (aged 10+) over time",
+                        ChartSpec.ofTable("trend", "Suicide rate per 100,000 (aged 10+) over time",
                                 "Persons, directly standardised", "rates", Map.of("sex", "Persons",
                                 "area_type", "ICB|Place"), Map.of("x", "period", "y", "value", "series", "area_name",
                                 "lower", "lower_ci95", "upper", "upper_ci95"), "per 100,000")));

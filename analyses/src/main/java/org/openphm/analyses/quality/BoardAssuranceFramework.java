@@ -17,7 +17,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
@@ -69,7 +69,7 @@ public final class BoardAssuranceFramework implements Analysis {
                                 + "'s board's view.",
                         "A register, not a statistic: scores are the board's judgements and carry no confidence "
                                 + "interval."),
-                List.of(new ChartDescription("ranked_table", "BAF risks by current score (likelihood x consequence)",
+                List.of(ChartSpec.ofTable("ranked_table", "BAF risks by current score (likelihood x consequence)",
                         "Worst first; target score alongside", "risks", Map.of(), Map.of("y", "score"), "score")));
     }
 

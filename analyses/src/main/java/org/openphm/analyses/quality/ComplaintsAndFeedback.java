@@ -27,7 +27,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.GroupKey;
@@ -75,11 +75,11 @@ public final class ComplaintsAndFeedback implements Analysis {
                                 + "'Community services'); names are not standardised to ODS codes.",
                         "In the synthetic workspace the 28 contacts DP 6.9/6.10 list are as published; the other "
                                 + "29 copy a listed contact of the same provider."),
-                List.of(new ChartDescription("ranked_table", "Contacts by type, last 12 months", null, "by-type",
+                List.of(ChartSpec.ofTable("ranked_table", "Contacts by type, last 12 months", null, "by-type",
                                 Map.of(), Map.of("y", "contacts"), "count"),
-                        new ChartDescription("table", "Contacts by provider within type", null, "by-dimension",
+                        ChartSpec.ofTable("table", "Contacts by provider within type", null, "by-dimension",
                                 Map.of("dimension", Dimension.PROVIDER.label), Map.of(), null),
-                        new ChartDescription("trend", "Contacts by month", null, "by-month", Map.of(),
+                        ChartSpec.ofTable("trend", "Contacts by month", null, "by-month", Map.of(),
                                 Map.of("x", "month", "y", "contacts", "series", "type"), "count")));
     }
 

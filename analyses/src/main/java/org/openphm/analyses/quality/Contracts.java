@@ -17,7 +17,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.indicator.Geography;
 
 /**
@@ -43,7 +43,7 @@ public final class Contracts implements Analysis {
                                 + "contracts with local authorities, grant agreements and complex placements.",
                         "Providers with no contract on the register (e.g. Psychiatry UK, Right to Choose) are "
                                 + "listed with an empty expiry."),
-                List.of(new ChartDescription("table", "Contracts by expiry", "Expiring within 12 months flagged",
+                List.of(ChartSpec.ofTable("table", "Contracts by expiry", "Expiring within 12 months flagged",
                         "contracts", Map.of(), Map.of(), null)));
     }
 

@@ -14,7 +14,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 
 /**
  * DP 10.2: the CQC overall rating of each commissioned provider, with the age of the rating. An old rating is
@@ -37,7 +37,7 @@ public final class CqcRatings implements Analysis {
                                 + "to a month long.",
                         "Providers without a rating (e.g. ELFT's mental health services, rated separately from ELFT "
                                 + "CHS) are listed with an empty rating rather than left out."),
-                List.of(new ChartDescription("ranked_table", "Age of CQC ratings (years)", "Oldest first", "ratings",
+                List.of(ChartSpec.ofTable("ranked_table", "Age of CQC ratings (years)", "Oldest first", "ratings",
                         Map.of(), Map.of("y", "rating_age_years"), "years")));
     }
 

@@ -25,7 +25,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Expr;
@@ -81,10 +81,10 @@ public final class DataQuality implements Analysis {
                                 + "code sets, date formats): these checks are the ones a valid row can still fail.",
                         "A step in volume can be a real change in service (a new team, a contract change); a "
                                 + "flagged step is a question for the provider, not a verdict."),
-                List.of(new ChartDescription("trend", "Data-quality score by provider", null, "score-by-year", Map.of(),
+                List.of(ChartSpec.ofTable("trend", "Data-quality score by provider", null, "score-by-year", Map.of(),
                                 Map.of("x", "year", "y", "score", "series", "provider"), "%"),
-                        new ChartDescription("table", "Data-quality findings", null, "findings", Map.of(), Map.of(), null),
-                        new ChartDescription("heatmap", "Share of records failing each check by provider", null,
+                        ChartSpec.ofTable("table", "Data-quality findings", null, "findings", Map.of(), Map.of(), null),
+                        ChartSpec.ofTable("heatmap", "Share of records failing each check by provider", null,
                                 "by-provider", Map.of(), Map.of("x", "check", "y", "provider", "value", "failing_pct"), "%")));
     }
 

@@ -17,7 +17,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
@@ -50,9 +50,9 @@ public final class PatientSafetyIncidents implements Analysis {
                                 + "year it mostly covers.",
                         "The DP publishes no counts for the PSIRF themes: in the synthetic workspace they are "
                                 + "generated (plausible, not published)."),
-                List.of(new ChartDescription("trend", "Incidents and reviews by provider", "All categories", "by-provider",
+                List.of(ChartSpec.ofTable("trend", "Incidents and reviews by provider", "All categories", "by-provider",
                                 Map.of(), Map.of("x", "year", "y", "incidents", "series", "provider"), "count"),
-                        new ChartDescription("ranked_table", "PSIRF themes across providers, latest year", null,
+                        ChartSpec.ofTable("ranked_table", "PSIRF themes across providers, latest year", null,
                                 "system-themes", Map.of(), Map.of("y", "incidents"), "count")));
     }
 

@@ -15,7 +15,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.indicator.AreaType;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Result;
@@ -52,9 +52,9 @@ public final class ServiceProvisionMap implements Analysis {
                                 + "better than three small ones.",
                         "Published cells were normalised (e.g. 'Willen Hospice (only)' -> Willen Hospice; combined "
                                 + "Autism/ADHD lines split into adults and CYP); see the feed's SOURCES.md."),
-                List.of(new ChartDescription("heatmap", "Number of providers by service line and Place", null, "map",
+                List.of(ChartSpec.ofTable("heatmap", "Number of providers by service line and Place", null, "map",
                                 Map.of(), Map.of("x", "place_name", "y", "service_line", "value", "provider_count"), null),
-                        new ChartDescription("table", "Gaps in provision", null, "gaps", Map.of(), Map.of(), null)));
+                        ChartSpec.ofTable("table", "Gaps in provision", null, "gaps", Map.of(), Map.of(), null)));
     }
 
     /** One cell of the map. */

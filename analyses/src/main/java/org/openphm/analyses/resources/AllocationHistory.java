@@ -15,7 +15,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 
 /**
  * DP 11.5 (and the DP 11.4 needs indices): allocation, allocation per head, distance from target and in-year
@@ -42,11 +42,11 @@ public final class AllocationHistory implements Analysis {
                         "NHS England defines DfT as % of target; the DP's printed ICB percentages are % of allocation "
                                 + "(e.g. 2025/26: −1.69% of allocation, −1.66% of target).",
                         "Needs indices belong to the formula of the year they are shown against."),
-                List.of(new ChartDescription("trend", "Allocation per head", "£ per registered head", "history",
+                List.of(ChartSpec.ofTable("trend", "Allocation per head", "£ per registered head", "history",
                                 Map.of("whole_area", "true"), Map.of("x", "year", "y", "allocation_per_head_gbp"), "£"),
-                        new ChartDescription("trend", "Distance from target", "% of target", "history", Map.of(),
+                        ChartSpec.ofTable("trend", "Distance from target", "% of target", "history", Map.of(),
                                 Map.of("x", "year", "y", "dft_pct", "series", "commissioner"), "%"),
-                        new ChartDescription("table", "Needs indices", "England = 100", "needs-index", Map.of(),
+                        ChartSpec.ofTable("table", "Needs indices", "England = 100", "needs-index", Map.of(),
                                 Map.of(), null)));
     }
 

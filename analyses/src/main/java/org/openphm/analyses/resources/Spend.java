@@ -20,7 +20,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
@@ -61,9 +61,9 @@ public final class Spend implements Analysis {
                         "MH share of allocation here is MH ledger spend / core allocation; the NHSE Mental Health "
                                 + "Dashboard (15.2% vs 14.6% England) counts MH investment standard spend, a wider "
                                 + "definition."),
-                List.of(new ChartDescription("trend", "Spend by category", "£, by financial year", "by-category",
+                List.of(ChartSpec.ofTable("trend", "Spend by category", "£, by financial year", "by-category",
                                 Map.of(), Map.of("x", "year", "y", "spend_gbp", "series", "category"), "£"),
-                        new ChartDescription("ranked_table", "Spend by provider, latest year", null, "by-provider",
+                        ChartSpec.ofTable("ranked_table", "Spend by provider, latest year", null, "by-provider",
                                 Map.of("period_role", "latest"), Map.of("y", "spend_gbp", "label", "provider_name"), "£")));
     }
 

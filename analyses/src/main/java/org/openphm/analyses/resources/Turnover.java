@@ -23,7 +23,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
 import org.openphm.model.CanonicalSchema;
@@ -50,7 +50,7 @@ public final class Turnover implements Analysis {
                                 + "Both are rows of this table (12 months to 2025-03 and to 2025-06).",
                         "Leavers include moves to another NHS organisation; internal moves within a provider are not "
                                 + "leavers if the ESR record continues."),
-                List.of(new ChartDescription("trend", "Staff turnover, rolling 12 months", "% of mean headcount",
+                List.of(ChartSpec.ofTable("trend", "Staff turnover, rolling 12 months", "% of mean headcount",
                         "rolling", Map.of(), Map.of("x", "month", "y", "turnover_pct", "series", "organisation"), "%")));
     }
 

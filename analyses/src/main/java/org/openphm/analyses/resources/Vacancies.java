@@ -18,7 +18,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.engine.Result;
@@ -49,9 +49,9 @@ public final class Vacancies implements Analysis {
                                 + "WTE is in by-month.",
                         "MH sector rates vs England are published figures carried as performance_metric rows, not "
                                 + "computed from the vacancy return."),
-                List.of(new ChartDescription("trend", "Vacancy rate by month", "% of establishment WTE", "by-month",
+                List.of(ChartSpec.ofTable("trend", "Vacancy rate by month", "% of establishment WTE", "by-month",
                                 Map.of(), Map.of("x", "month", "y", "vacancy_rate_pct", "series", "organisation"), "%"),
-                        new ChartDescription("bar_ci", "MH vacancy by sector vs England", "NHSE Workforce Census 2024",
+                        ChartSpec.ofTable("bar_ci", "MH vacancy by sector vs England", "NHSE Workforce Census 2024",
                                 "mh-sectors", Map.of(), Map.of("x", "sector", "y", "icb_pct"), "%")));
     }
 

@@ -23,7 +23,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.engine.Result;
 
 /**
@@ -64,7 +64,7 @@ public final class WorkforceAge implements Analysis {
                 List.of("DP 12.1's '32% of nurses are over 55' reads DP 12.5's table (nurses' share of all 55+ staff, "
                                 + "31.8%) as a share of nurses; both readings are given here.",
                         "Age bands that straddle 30 or 55 cannot be classified and are counted as unclassified."),
-                List.of(new ChartDescription("bar_ci", "Share of each staff group aged 55+", "% of the group",
+                List.of(ChartSpec.ofTable("bar_ci", "Share of each staff group aged 55+", "% of the group",
                         "by-staff-group", Map.of(), Map.of("x", "staff_group", "y", "aged_55_plus_pct"), "%")));
     }
 

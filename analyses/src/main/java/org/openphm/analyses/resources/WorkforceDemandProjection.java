@@ -21,7 +21,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.conditions.ReferralProjections;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.projection.DemographicProjection;
@@ -65,9 +65,9 @@ public final class WorkforceDemandProjection implements Analysis {
                                 + "referral change will need different staff.",
                         "Vacancies are not added: the extra WTE is over staff in post, so today's vacancies "
                                 + "(dp-12.3-vacancies) come on top."),
-                List.of(new ChartDescription("table", "WTE needed at today's staffing ratios", "By service area",
+                List.of(ChartSpec.ofTable("table", "WTE needed at today's staffing ratios", "By service area",
                                 "by-service-area", Map.of(), Map.of(), "WTE"),
-                        new ChartDescription("ranked_table", "Extra WTE needed by 2043/44, by provider and staff group",
+                        ChartSpec.ofTable("ranked_table", "Extra WTE needed by 2043/44, by provider and staff group",
                                 "Over staff in post today", "by-staff-group", Map.of(),
                                 Map.of("y", "extra_wte_2043_44"), "WTE")));
     }

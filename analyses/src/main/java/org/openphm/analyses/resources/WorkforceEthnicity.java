@@ -22,7 +22,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.AreaType;
 import org.openphm.analyses.indicator.Geography;
@@ -64,7 +64,7 @@ public final class WorkforceEthnicity implements Analysis {
                                 + "necessarily live in, the ICB.")).flatMap(java.util.Optional::stream).toList(),
                 // Each Place's population is a bar; the workforce and the ICB's population, which the Places
                 // make up, are the reference lines a Place is read against.
-                List.of(new ChartDescription("bar_ci", "BME share of the registered population by Place, against "
+                List.of(ChartSpec.ofTable("bar_ci", "BME share of the registered population by Place, against "
                         + "the workforce and the ICB", "% with 95% CI", "comparison", Map.of("group", BME),
                         Map.of("x", "label", "y", "share_pct", "lower", "lower_95", "upper", "upper_95"), "%")));
     }

@@ -24,7 +24,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.GroupKey;
 import org.openphm.engine.query.Named;
@@ -57,10 +57,10 @@ public final class WorkforceProfile implements Analysis {
                         "DP 12.3's 4,701 'total posts' are staff in post (headcount, DP 12.4), not funded posts.",
                         "DP 12.3's infographic says 85% White / 15% BME; DP 12.6 and the Case for Change say 60% / 38%. "
                                 + "This table shows what the extract holds; see " + WorkforceEthnicity.ID + "."),
-                List.of(new ChartDescription("bar_ci", "Staff group mix", "All organisations, % of headcount",
+                List.of(ChartSpec.ofTable("bar_ci", "Staff group mix", "All organisations, % of headcount",
                                 "by-characteristic", Map.of("organisation", ALL, "characteristic", "staff_group"),
                                 Map.of("x", "value", "y", "share_pct"), "%"),
-                        new ChartDescription("ranked_table", "Staff by provider and unit (DP 12.4)", null, "by-characteristic",
+                        ChartSpec.ofTable("ranked_table", "Staff by provider and unit (DP 12.4)", null, "by-characteristic",
                                 Map.of("characteristic", "org_unit"), Map.of("y", "headcount", "label", "value"), null)));
     }
 

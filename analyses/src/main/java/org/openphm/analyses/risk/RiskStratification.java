@@ -19,7 +19,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.ChartDescription;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.conditions.AreaGrouping;
 import org.openphm.analyses.indicator.AreaType;
 import org.openphm.analyses.indicator.Geography;
@@ -73,28 +73,28 @@ public final class RiskStratification implements Analysis {
                                 + "list made on the index date would have seen); their number is reported.",
                         "Person-level scores stay in the workspace; published strata are counts rounded like every "
                                 + "results table."),
-                List.of(new ChartDescription("table", "Model card: performance on the validation year", null, "metrics",
+                List.of(ChartSpec.ofTable("table", "Model card: performance on the validation year", null, "metrics",
                                 Map.of(), Map.of(), null),
-                        new ChartDescription("trend", "Share of next year's emergency admissions on the list",
+                        ChartSpec.ofTable("trend", "Share of next year's emergency admissions on the list",
                                 "The model's list against a list by prior admissions, validation year", "performance",
                                 Map.of(), Map.of("x", "list", "y", "sensitivity_pct", "series", "score"), "%"),
-                        new ChartDescription("table", "Calibration by decile of risk: predicted against observed",
+                        ChartSpec.ofTable("table", "Calibration by decile of risk: predicted against observed",
                                 "A calibrated model's predicted share falls inside the observed share's 95% interval "
                                         + "in each decile; validation year", "calibration", Map.of(), Map.of(), null),
-                        new ChartDescription("bar_ci", "Share admitted by decile of predicted risk",
+                        ChartSpec.ofTable("bar_ci", "Share admitted by decile of predicted risk",
                                 "Observed, with 95% intervals, validation year; compare with the predicted share in "
                                         + "the table", "calibration", Map.of(),
                                 Map.of("x", "decile", "y", "observed_pct", "lower", "observed_lower",
                                         "upper", "observed_upper"), "%"),
-                        new ChartDescription("bar_ci", "Observed / expected admissions by ethnic group",
+                        ChartSpec.ofTable("bar_ci", "Observed / expected admissions by ethnic group",
                                 "1 = as many admissions as the model predicted; validation year", "fairness",
                                 Map.of("dimension", "Ethnic group"), Map.of("x", "group", "y", "oe"), "ratio"),
-                        new ChartDescription("bar_ci", "Observed / expected admissions by deprivation quintile",
+                        ChartSpec.ofTable("bar_ci", "Observed / expected admissions by deprivation quintile",
                                 "IMD 2019 quintile, 1 = most deprived; validation year", "fairness",
                                 Map.of("dimension", "IMD quintile"), Map.of("x", "group", "y", "oe"), "ratio"),
-                        new ChartDescription("table", "Risk strata by Place", null, "strata",
+                        ChartSpec.ofTable("table", "Risk strata by Place", null, "strata",
                                 Map.of("area_type", "ICB|Place"), Map.of(), null),
-                        new ChartDescription("table", "Model card: every coefficient", null, "coefficients",
+                        ChartSpec.ofTable("table", "Model card: every coefficient", null, "coefficients",
                                 Map.of(), Map.of(), null)));
     }
 

@@ -1,5 +1,6 @@
 package org.openphm.analyses.output;
 
+import org.openphm.model.results.Disclosure;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Arrays;
@@ -108,7 +109,7 @@ class TableDisclosureTest {
     @Test
     void anIdentifierColumnIsNeverPublished() {
         AnalysisTable t = new AnalysisTable("x", "list", List.of(new Column("person_id", "string", "Pseudonym",
-                AnalysisTable.Disclosure.IDENTIFIER), Column.count("n", "n")), List.of(Arrays.asList("abc", 10L)));
+                Disclosure.IDENTIFIER), Column.count("n", "n")), List.of(Arrays.asList("abc", 10L)));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> TableDisclosure.apply(t, DisclosureRule.nhsDefault()));
     }

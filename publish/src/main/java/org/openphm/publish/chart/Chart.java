@@ -3,7 +3,7 @@ package org.openphm.publish.chart;
 import java.util.List;
 
 /**
- * A chart resolved from its {@link ChartSpec} and the data: every number already picked, so the two renderers
+ * A chart resolved from its {@link org.openphm.model.results.ChartSpec} and the data: every number already picked, so the two renderers
  * (SVG for print, ECharts for the browser) and the key-point writer all see exactly the same figures.
  */
 public sealed interface Chart {

@@ -1,18 +1,20 @@
 package org.openphm.publish.chart;
 
-import static org.openphm.publish.results.ResultRow.AREA_NAME;
-import static org.openphm.publish.results.ResultRow.AREA_TYPE;
-import static org.openphm.publish.results.ResultRow.CATEGORY_TYPE;
-import static org.openphm.publish.results.ResultRow.COMPARED_TO_ENGLAND;
-import static org.openphm.publish.results.ResultRow.COMPARED_TO_PARENT;
-import static org.openphm.publish.results.ResultRow.LOWER_CI95;
-import static org.openphm.publish.results.ResultRow.NOTE;
-import static org.openphm.publish.results.ResultRow.PERIOD;
-import static org.openphm.publish.results.ResultRow.RECENT_TREND;
-import static org.openphm.publish.results.ResultRow.UPPER_CI95;
-import static org.openphm.publish.results.ResultRow.VALUE;
+import static org.openphm.model.results.IndicatorColumns.AREA_NAME;
+import static org.openphm.model.results.IndicatorColumns.AREA_TYPE;
+import static org.openphm.model.results.IndicatorColumns.CATEGORY_TYPE;
+import static org.openphm.model.results.IndicatorColumns.COMPARED_TO_ENGLAND;
+import static org.openphm.model.results.IndicatorColumns.COMPARED_TO_PARENT;
+import static org.openphm.model.results.IndicatorColumns.LOWER_CI95;
+import static org.openphm.model.results.IndicatorColumns.NOTE;
+import static org.openphm.model.results.IndicatorColumns.PERIOD;
+import static org.openphm.model.results.IndicatorColumns.RECENT_TREND;
+import static org.openphm.model.results.IndicatorColumns.UPPER_CI95;
+import static org.openphm.model.results.IndicatorColumns.VALUE;
 
 import java.io.IOException;
+import org.openphm.model.results.ChartRole;
+import org.openphm.model.results.ChartSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,7 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.openphm.publish.results.DataTable;
 import org.openphm.publish.results.Numbers;
-import org.openphm.publish.results.PackMetadata.IndicatorInfo;
+import org.openphm.model.results.PackMetadata.IndicatorInfo;
 import org.openphm.publish.results.ResultsDir;
 import org.openphm.publish.results.Wholes;
 
@@ -48,7 +50,7 @@ public final class ChartResolver {
         String unit = unit(spec, fromIndicator ? results.indicatorInfo(ref.indicator()).orElse(null) : null);
         String title = spec.title() == null ? "" : spec.title();
         String subtitle = spec.subtitle() == null ? "" : spec.subtitle();
-        return switch (ChartKind.parse(spec.kind())) {
+        return switch (spec.chartKind()) {
             case PYRAMID -> pyramid(spec, rows, title, subtitle, unit);
             case TREND -> lines(spec, rows, title, subtitle, unit, false, fromIndicator);
             case PROJECTION -> lines(spec, rows, title, subtitle, unit, true, fromIndicator);
@@ -59,8 +61,8 @@ public final class ChartResolver {
             case SANKEY -> flows(spec, rows, title, subtitle, unit);
             case WATERFALL -> waterfall(spec, rows, title, subtitle, unit);
             case RANKED_TABLE -> new Chart.Table(title, subtitle, unit, true,
-                    spec.column("y", fromIndicator ? VALUE : null), spec.column("label", labelColumn(rows)),
-                    ranked(rows, spec.column("y", VALUE)));
+                    spec.column(ChartRole.Y, fromIndicator ? VALUE : null), spec.column(ChartRole.LABEL, labelColumn(rows)),
+                    ranked(rows, spec.column(ChartRole.Y, VALUE)));
             case TABLE -> new Chart.Table(title, subtitle, unit, false, null, null, rows);
         };
     }
@@ -120,9 +122,9 @@ public final class ChartResolver {
     }
 
     private static Chart pyramid(ChartSpec spec, DataTable rows, String title, String subtitle, String unit) {
-        String band = spec.column("category", "age_band");
-        String sex = spec.column("series", "sex");
-        String value = spec.column("value", spec.column("y", VALUE));
+        String band = spec.column(ChartRole.CATEGORY, "age_band");
+        String sex = spec.column(ChartRole.SERIES, "sex");
+        String value = spec.column(ChartRole.VALUE, spec.column(ChartRole.Y, VALUE));
         require(rows, "category", band);
         require(rows, "series", sex);
         require(rows, "value", value);
@@ -156,11 +158,11 @@ public final class ChartResolver {
 
     private static Chart lines(ChartSpec spec, DataTable rows, String title, String subtitle, String unit,
                                boolean projection, boolean fromIndicator) {
-        String xCol = spec.column("x", fromIndicator ? PERIOD : null);
-        String yCol = spec.column("y", fromIndicator ? VALUE : null);
-        String seriesCol = spec.column("series", fromIndicator ? AREA_NAME : null);
-        String lowerCol = spec.column("lower", fromIndicator ? LOWER_CI95 : null);
-        String upperCol = spec.column("upper", fromIndicator ? UPPER_CI95 : null);
+        String xCol = spec.column(ChartRole.X, fromIndicator ? PERIOD : null);
+        String yCol = spec.column(ChartRole.Y, fromIndicator ? VALUE : null);
+        String seriesCol = spec.column(ChartRole.SERIES, fromIndicator ? AREA_NAME : null);
+        String lowerCol = spec.column(ChartRole.LOWER, fromIndicator ? LOWER_CI95 : null);
+        String upperCol = spec.column(ChartRole.UPPER, fromIndicator ? UPPER_CI95 : null);
         require(rows, "x", xCol);
         require(rows, "y", yCol);
         List<String> x = rows.distinct(xCol);
@@ -174,7 +176,7 @@ public final class ChartResolver {
         }
         Wholes wholes = Wholes.of(rows, rows.has(seriesCol) ? List.of(seriesCol) : List.of());
         // "focus": the series the chart is about (an organisation's achievement); the others are its benchmarks
-        String focusSeries = spec.column("focus", null);
+        String focusSeries = spec.column(ChartRole.FOCUS, null);
         List<String> focusNames = focusSeries == null ? List.of() : List.of(focusSeries.split("\\|"));
         List<Chart.Series> series = new ArrayList<>();
         for (Map.Entry<String, List<List<String>>> e : bySeries.entrySet()) {
@@ -200,7 +202,7 @@ public final class ChartResolver {
         series.sort(Comparator.comparing(s -> s.role().ordinal()));
         // "band": what lower/upper are when they are not a 95% confidence interval (a projection's Monte Carlo
         // percentiles); free text, not a column
-        String band = spec.encoding().get("band");
+        String band = spec.column(ChartRole.BAND, null);
         return new Chart.Lines(title, subtitle, unit, projection, orDefault(spec.xLabel(), projection ? "Year" : "Period"),
                 orDefault(spec.yLabel(), unit), x, series, band == null || band.isBlank() ? null : band.strip(), rows);
     }
@@ -218,11 +220,11 @@ public final class ChartResolver {
 
     private static Chart bars(ChartSpec spec, DataTable rows, String title, String subtitle, String unit,
                               boolean fromIndicator) {
-        String xCol = spec.column("x", fromIndicator ? AREA_NAME : null);
-        String yCol = spec.column("y", fromIndicator ? VALUE : null);
-        String lowerCol = spec.column("lower", fromIndicator ? LOWER_CI95 : null);
-        String upperCol = spec.column("upper", fromIndicator ? UPPER_CI95 : null);
-        String sigCol = spec.column("significance", fromIndicator ? COMPARED_TO_ENGLAND : null);
+        String xCol = spec.column(ChartRole.X, fromIndicator ? AREA_NAME : null);
+        String yCol = spec.column(ChartRole.Y, fromIndicator ? VALUE : null);
+        String lowerCol = spec.column(ChartRole.LOWER, fromIndicator ? LOWER_CI95 : null);
+        String upperCol = spec.column(ChartRole.UPPER, fromIndicator ? UPPER_CI95 : null);
+        String sigCol = spec.column(ChartRole.SIGNIFICANCE, fromIndicator ? COMPARED_TO_ENGLAND : null);
         require(rows, "x", xCol);
         require(rows, "y", yCol);
         Wholes wholes = Wholes.of(rows, List.of(xCol));
@@ -276,9 +278,9 @@ public final class ChartResolver {
 
     /** Encoding: from, to and value columns; rows whose value is suppressed are left out. */
     private static Chart flows(ChartSpec spec, DataTable rows, String title, String subtitle, String unit) {
-        String from = spec.column("from", "from");
-        String to = spec.column("to", "to");
-        String value = spec.column("value", VALUE);
+        String from = spec.column(ChartRole.FROM, "from");
+        String to = spec.column(ChartRole.TO, "to");
+        String value = spec.column(ChartRole.VALUE, VALUE);
         require(rows, "from", from);
         require(rows, "to", to);
         require(rows, "value", value);
@@ -298,10 +300,10 @@ public final class ChartResolver {
      * table has them in). {@link Chart.Waterfall} refuses steps that do not add up to the totals.
      */
     private static Chart waterfall(ChartSpec spec, DataTable rows, String title, String subtitle, String unit) {
-        String label = spec.column("x", "step");
-        String value = spec.column("y", "change");
-        String kind = spec.column("kind", "kind");
-        String order = spec.column("order", "step_order");
+        String label = spec.column(ChartRole.X, "step");
+        String value = spec.column(ChartRole.Y, "change");
+        String kind = spec.column(ChartRole.KIND, "kind");
+        String order = spec.column(ChartRole.ORDER, "step_order");
         require(rows, "x", label);
         require(rows, "y", value);
         require(rows, "kind", kind);
@@ -335,9 +337,9 @@ public final class ChartResolver {
 
     private static Chart heatmap(ChartSpec spec, DataTable rows, String title, String subtitle, String unit,
                                  boolean comorbidity) {
-        String xCol = spec.column("x", "column");
-        String yCol = spec.column("y", "row");
-        String vCol = spec.column("value", VALUE);
+        String xCol = spec.column(ChartRole.X, "column");
+        String yCol = spec.column(ChartRole.Y, "row");
+        String vCol = spec.column(ChartRole.VALUE, VALUE);
         require(rows, "x", xCol);
         require(rows, "y", yCol);
         require(rows, "value", vCol);
@@ -365,8 +367,8 @@ public final class ChartResolver {
     }
 
     private static Chart spc(ChartSpec spec, DataTable rows, String title, String subtitle, String unit) {
-        String xCol = spec.column("x", "month");
-        String yCol = spec.column("y", VALUE);
+        String xCol = spec.column(ChartRole.X, "month");
+        String yCol = spec.column(ChartRole.Y, VALUE);
         require(rows, "x", xCol);
         require(rows, "y", yCol);
         List<String> x = new ArrayList<>();
@@ -375,11 +377,11 @@ public final class ChartResolver {
         List<Double> lower = new ArrayList<>();
         List<Double> upper = new ArrayList<>();
         List<SpcPointType> types = new ArrayList<>();
-        String centreCol = spec.column("centre", "mean");
-        String lowerCol = spec.column("lower", "lower_limit");
-        String upperCol = spec.column("upper", "upper_limit");
-        String flagCol = spec.column("flag", "special_cause");
-        String targetCol = spec.column("target", "target");
+        String centreCol = spec.column(ChartRole.CENTRE, "mean");
+        String lowerCol = spec.column(ChartRole.LOWER, "lower_limit");
+        String upperCol = spec.column(ChartRole.UPPER, "upper_limit");
+        String flagCol = spec.column(ChartRole.FLAG, "special_cause");
+        String targetCol = spec.column(ChartRole.TARGET, "target");
         Double target = null;
         String variation = null;
         String assurance = null;
@@ -394,8 +396,8 @@ public final class ChartResolver {
                 target = rows.number(row, targetCol);
             }
             // The icons describe the latest point, so the last non-empty value wins.
-            String v = rows.get(row, spec.column("variation", "variation"));
-            String a = rows.get(row, spec.column("assurance", "assurance"));
+            String v = rows.get(row, spec.column(ChartRole.VARIATION, "variation"));
+            String a = rows.get(row, spec.column(ChartRole.ASSURANCE, "assurance"));
             variation = v != null ? v : variation;
             assurance = a != null ? a : assurance;
         }

@@ -5,11 +5,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.openphm.publish.chart.ChartSpec;
-import org.openphm.publish.results.PackMetadata;
-import org.openphm.publish.results.PackMetadata.AnalysisInfo;
-import org.openphm.publish.results.PackMetadata.IndicatorInfo;
-import org.openphm.publish.results.ResultRow;
+import org.openphm.model.results.ChartSpec;
+import org.openphm.model.results.PackMetadata;
+import org.openphm.model.results.PackMetadata.AnalysisInfo;
+import org.openphm.model.results.PackMetadata.IndicatorInfo;
+import org.openphm.model.results.IndicatorColumns;
 import org.openphm.publish.results.ResultsDir;
 
 /**
@@ -82,15 +82,15 @@ public final class PackContents {
         String period = latestPeriod == null ? "latest" : latestPeriod;
         ChartSpec bars = new ChartSpec("bar_ci", info.name() + " by Place, " + period,
                 "Compared with England (95% confidence intervals)",
-                ChartSpec.DataRef.ofIndicator(info.id(), Map.of(ResultRow.PERIOD, period, ResultRow.AREA_TYPE, areas)),
-                Map.of("significance", ResultRow.COMPARED_TO_ENGLAND), null, null, null);
+                ChartSpec.DataRef.ofIndicator(info.id(), Map.of(IndicatorColumns.PERIOD, period, IndicatorColumns.AREA_TYPE, areas)),
+                Map.of("significance", IndicatorColumns.COMPARED_TO_ENGLAND), null, null, null);
         ChartSpec trend = new ChartSpec("trend", info.name() + ": trend", "ICB and Places with England",
-                ChartSpec.DataRef.ofIndicator(info.id(), Map.of(ResultRow.AREA_TYPE, areas)), null, null, null, null);
+                ChartSpec.DataRef.ofIndicator(info.id(), Map.of(IndicatorColumns.AREA_TYPE, areas)), null, null, null, null);
         return List.of(bars, trend);
     }
 
     static String latestPeriod(ResultsDir results, String indicatorId) {
-        return results.indicator(indicatorId).distinct(ResultRow.PERIOD).stream().max(Comparator.naturalOrder())
+        return results.indicator(indicatorId).distinct(IndicatorColumns.PERIOD).stream().max(Comparator.naturalOrder())
                 .orElse(null);
     }
 

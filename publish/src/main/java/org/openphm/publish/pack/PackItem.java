@@ -1,7 +1,7 @@
 package org.openphm.publish.pack;
 
 import java.util.List;
-import org.openphm.publish.chart.ChartSpec;
+import org.openphm.model.results.ChartSpec;
 
 /**
  * One entry of a pack section: an indicator or an analysis, with what is printed around its charts.

@@ -1,5 +1,7 @@
 package org.openphm.publish.results;
 
+import org.openphm.model.results.IndicatorColumns;
+import org.openphm.model.results.PackMetadata;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -48,9 +50,9 @@ public final class ResultsDir {
         Path csv = results.resolve(INDICATORS);
         DataTable indicators = Files.isRegularFile(csv)
                 ? DataTable.fromCsv(INDICATORS, CsvReader.read(csv))
-                : new DataTable(INDICATORS, ResultRow.COLUMNS, List.of());
-        for (String required : List.of(ResultRow.INDICATOR_ID, ResultRow.AREA_CODE, ResultRow.PERIOD,
-                ResultRow.VALUE)) {
+                : new DataTable(INDICATORS, IndicatorColumns.NAMES, List.of());
+        for (String required : List.of(IndicatorColumns.INDICATOR_ID, IndicatorColumns.AREA_CODE, IndicatorColumns.PERIOD,
+                IndicatorColumns.VALUE)) {
             if (!indicators.has(required)) {
                 throw new IOException(csv + ": no column " + required);
             }
@@ -118,7 +120,7 @@ public final class ResultsDir {
 
     private static Map<String, DataTable> splitByIndicator(DataTable all) {
         Map<String, List<List<String>>> rows = new LinkedHashMap<>();
-        int id = all.indexOf(ResultRow.INDICATOR_ID);
+        int id = all.indexOf(IndicatorColumns.INDICATOR_ID);
         for (List<String> row : all.rows()) {
             rows.computeIfAbsent(row.get(id), k -> new ArrayList<>()).add(row);
         }
@@ -130,10 +132,10 @@ public final class ResultsDir {
     private static List<Area> collectAreas(DataTable all) {
         Map<String, Area> seen = new LinkedHashMap<>();
         for (List<String> row : all.rows()) {
-            String code = all.get(row, ResultRow.AREA_CODE);
+            String code = all.get(row, IndicatorColumns.AREA_CODE);
             if (code != null && !seen.containsKey(code)) {
-                seen.put(code, new Area(code, orElse(all.get(row, ResultRow.AREA_NAME), code),
-                        orElse(all.get(row, ResultRow.AREA_TYPE), ""), all.get(row, ResultRow.PARENT_CODE)));
+                seen.put(code, new Area(code, orElse(all.get(row, IndicatorColumns.AREA_NAME), code),
+                        orElse(all.get(row, IndicatorColumns.AREA_TYPE), ""), all.get(row, IndicatorColumns.PARENT_CODE)));
             }
         }
         List<Area> out = new ArrayList<>(seen.values());
@@ -145,8 +147,8 @@ public final class ResultsDir {
     }
 
     private static int typeRank(String type) {
-        int i = ResultRow.AREA_TYPES.indexOf(type);
-        return i < 0 ? ResultRow.AREA_TYPES.size() : i;
+        int i = IndicatorColumns.AREA_TYPES.indexOf(type);
+        return i < 0 ? IndicatorColumns.AREA_TYPES.size() : i;
     }
 
     private static String orElse(String v, String fallback) {

@@ -1,7 +1,8 @@
 package org.openphm.publish.results;
 
-import static org.openphm.publish.results.ResultRow.AREA_TYPE;
+import static org.openphm.model.results.IndicatorColumns.AREA_TYPE;
 
+import org.openphm.model.results.IndicatorColumns;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class Wholes {
     }
 
     private static int depth(String areaType) {
-        int i = ResultRow.AREA_TYPES.indexOf(areaType);
+        int i = IndicatorColumns.AREA_TYPES.indexOf(areaType);
         return i < 0 ? 99 : i;
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.openphm.publish.results.Area;
 import org.openphm.publish.results.DataTable;
-import org.openphm.publish.results.ResultRow;
+import org.openphm.model.results.IndicatorColumns;
 import org.openphm.publish.results.ResultsDir;
 
 /**
@@ -33,29 +33,29 @@ public final class Headlines {
         int indicators = 0;
         for (var info : results.metadata().indicators()) {
             DataTable rows = results.indicator(info.id());
-            DataTable headline = rows.where(Map.of(ResultRow.CATEGORY_TYPE, ""));
-            String latest = headline.distinct(ResultRow.PERIOD).stream().max(Comparator.naturalOrder()).orElse(null);
+            DataTable headline = rows.where(Map.of(IndicatorColumns.CATEGORY_TYPE, ""));
+            String latest = headline.distinct(IndicatorColumns.PERIOD).stream().max(Comparator.naturalOrder()).orElse(null);
             if (latest == null) {
                 continue;
             }
             indicators++;
-            DataTable now = headline.where(Map.of(ResultRow.PERIOD, latest));
-            for (List<String> r : now.where(Map.of(ResultRow.AREA_CODE, icb.code())).rows()) {
-                String verdict = now.get(r, ResultRow.COMPARED_TO_ENGLAND);
+            DataTable now = headline.where(Map.of(IndicatorColumns.PERIOD, latest));
+            for (List<String> r : now.where(Map.of(IndicatorColumns.AREA_CODE, icb.code())).rows()) {
+                String verdict = now.get(r, IndicatorColumns.COMPARED_TO_ENGLAND);
                 if (verdict != null && !verdict.equals("Not compared")) {
                     vsEngland.computeIfAbsent(verdict, k -> new ArrayList<>()).add(info.name());
                 }
-                String trend = now.get(r, ResultRow.RECENT_TREND);
+                String trend = now.get(r, IndicatorColumns.RECENT_TREND);
                 if (trend != null && trend.startsWith("Increasing")) {
                     rising.add(info.name());
                 } else if (trend != null && trend.startsWith("Decreasing")) {
                     falling.add(info.name());
                 }
             }
-            for (List<String> r : now.where(Map.of(ResultRow.AREA_TYPE, "Place")).rows()) {
-                String verdict = now.get(r, ResultRow.COMPARED_TO_PARENT);
+            for (List<String> r : now.where(Map.of(IndicatorColumns.AREA_TYPE, "Place")).rows()) {
+                String verdict = now.get(r, IndicatorColumns.COMPARED_TO_PARENT);
                 if (verdict != null && !verdict.equals("Not compared") && !verdict.equals("Similar")) {
-                    placeVerdicts.computeIfAbsent(now.get(r, ResultRow.AREA_NAME), k -> new LinkedHashMap<>())
+                    placeVerdicts.computeIfAbsent(now.get(r, IndicatorColumns.AREA_NAME), k -> new LinkedHashMap<>())
                             .merge(verdict, 1, Integer::sum);
                 }
             }

@@ -1,5 +1,6 @@
 package org.openphm.publish.chart;
 
+import org.openphm.model.results.ChartSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openphm.model.Progress;
 import org.openphm.publish.fixture.FixtureResults;
-import org.openphm.publish.results.PackMetadata;
+import org.openphm.model.results.PackMetadata;
 import org.openphm.publish.results.ResultsDir;
 
 /**

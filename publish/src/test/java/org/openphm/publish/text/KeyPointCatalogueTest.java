@@ -2,7 +2,6 @@ package org.openphm.publish.text;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,26 +9,16 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.openphm.analyses.build.Build;
-import org.openphm.analyses.qof.QofRegisters;
-import org.openphm.engine.Engine;
-import org.openphm.engine.duckdb.DuckDbEngine;
-import org.openphm.ingest.Ingest;
-import org.openphm.ingest.IngestOptions;
-import org.openphm.model.Progress;
 import org.openphm.publish.chart.Chart;
 import org.openphm.publish.chart.ChartResolver;
-import org.openphm.publish.chart.ChartSpec;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.publish.pack.PackContents;
 import org.openphm.publish.pack.PackItem;
 import org.openphm.publish.results.DataTable;
-import org.openphm.publish.results.ResultRow;
+import org.openphm.model.results.IndicatorColumns;
+import org.openphm.publish.fixture.CataloguePack;
 import org.openphm.publish.results.ResultsDir;
 import org.openphm.publish.results.Wholes;
-import org.openphm.stats.sdc.DisclosureRule;
-import org.openphm.synth.SynthOptions;
-import org.openphm.synth.SyntheticIcb;
 
 /**
  * Every key point under every chart of every indicator and analysis of a real build (a small synthetic BLMK:
@@ -38,9 +27,6 @@ import org.openphm.synth.SyntheticIcb;
  * highest and lowest), and "X% of people with A also have B" only under a comorbidity matrix.
  */
 class KeyPointCatalogueTest {
-    @TempDir
-    Path dir;
-
     /** "highest: A (v); lowest: B (w)" in bars and trends. */
     private static final Pattern EXTREMES = Pattern.compile("highest: (.+) \\(([^()]*)\\); lowest: (.+) \\(([^()]*)\\)\\.");
     /** "Highest spend: A (v)." of a ranked table, and "Largest absolute rise: A (+v by 2043)." of a projection. */
@@ -50,17 +36,7 @@ class KeyPointCatalogueTest {
 
     @Test
     void everyKeyPointComparesPeers() throws Exception {
-        Path data = dir.resolve("data");
-        SyntheticIcb.generate(data, new SynthOptions(Long.getLong("openphm.keypoints.patients", 3_000), 20250331, true),
-                QofRegisters.ageLabels(), Progress.SILENT);
-        Path workspace = dir.resolve("ws.duckdb");
-        Ingest.run(IngestOptions.of(data, workspace, null), Progress.SILENT);
-        Path out = dir.resolve("out");
-        try (Engine engine = DuckDbEngine.open(workspace)) {
-            Build.run(engine, new Build.Options(out, null, false, DisclosureRule.nhsDefault(), "key points"),
-                    Progress.SILENT);
-        }
-        ResultsDir results = ResultsDir.load(out);
+        ResultsDir results = CataloguePack.results();
         ChartResolver resolver = new ChartResolver(results);
         KeyPointWriter writer = new KeyPointWriter();
         List<String> faults = new ArrayList<>();
@@ -144,20 +120,20 @@ class KeyPointCatalogueTest {
      */
     private static Set<String> wholeNames(DataTable t) {
         Set<String> out = new HashSet<>();
-        if (!t.has(ResultRow.AREA_NAME)) {
+        if (!t.has(IndicatorColumns.AREA_NAME)) {
             return out;
         }
-        Set<String> parents = t.has(ResultRow.PARENT_CODE) ? new HashSet<>(t.distinct(ResultRow.PARENT_CODE)) : Set.of();
-        List<String> types = t.has(ResultRow.AREA_TYPE) ? t.distinct(ResultRow.AREA_TYPE) : List.of();
-        String widest = ResultRow.AREA_TYPES.stream().filter(x -> !x.equals("England") && types.contains(x))
+        Set<String> parents = t.has(IndicatorColumns.PARENT_CODE) ? new HashSet<>(t.distinct(IndicatorColumns.PARENT_CODE)) : Set.of();
+        List<String> types = t.has(IndicatorColumns.AREA_TYPE) ? t.distinct(IndicatorColumns.AREA_TYPE) : List.of();
+        String widest = IndicatorColumns.AREA_TYPES.stream().filter(x -> !x.equals("England") && types.contains(x))
                 .findFirst().orElse(null);
         boolean mixed = types.stream().filter(x -> !x.equals("England")).count() > 1;
         for (List<String> row : t.rows()) {
-            String type = t.has(ResultRow.AREA_TYPE) ? t.get(row, ResultRow.AREA_TYPE) : null;
-            String code = t.has(ResultRow.AREA_CODE) ? t.get(row, ResultRow.AREA_CODE) : null;
+            String type = t.has(IndicatorColumns.AREA_TYPE) ? t.get(row, IndicatorColumns.AREA_TYPE) : null;
+            String code = t.has(IndicatorColumns.AREA_CODE) ? t.get(row, IndicatorColumns.AREA_CODE) : null;
             if ("England".equals(type) || (mixed && type != null && type.equals(widest))
                     || (code != null && parents.contains(code))) {
-                out.add(t.get(row, ResultRow.AREA_NAME));
+                out.add(t.get(row, IndicatorColumns.AREA_NAME));
             }
         }
         return out;

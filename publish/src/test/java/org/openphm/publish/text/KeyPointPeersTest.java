@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openphm.publish.chart.ChartResolver;
-import org.openphm.publish.chart.ChartSpec;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.publish.results.ResultsDir;
 
 /**

@@ -1,0 +1,41 @@
+package org.openphm.publish.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openphm.model.results.ChartSpec;
+import org.openphm.publish.fixture.CataloguePack;
+import org.openphm.publish.pack.PackContents;
+import org.openphm.publish.pack.PackItem;
+import org.openphm.publish.results.ResultsDir;
+
+/**
+ * Every chart the real catalogue declares, for every indicator and analysis, goes through the chart resolver the
+ * pack and dashboard draw with and resolves: a chart naming a column its data lacks (including a role left to
+ * the resolver's default) fails here rather than printing as a "could not be drawn" note.
+ */
+class CatalogueChartsTest {
+
+    @Test
+    void everyDeclaredChartResolvesAgainstTheRealResults() {
+        ResultsDir results = CataloguePack.results();
+        ChartResolver resolver = new ChartResolver(results);
+        List<String> failures = new ArrayList<>();
+        int charts = 0;
+        for (PackItem item : PackContents.of(results).allItems()) {
+            for (ChartSpec spec : item.charts()) {
+                charts++;
+                try {
+                    resolver.resolve(spec);
+                } catch (IllegalArgumentException e) {
+                    failures.add(item.section() + " " + item.id() + " '" + spec.title() + "': " + e.getMessage());
+                }
+            }
+        }
+        assertTrue(charts > 300, "the catalogue declares hundreds of charts, found " + charts);
+        assertEquals(List.of(), failures);
+    }
+}
