@@ -1,5 +1,6 @@
 package org.openphm.cli;
 
+import org.openphm.ingest.WorkspaceVersion;
 import org.openphm.model.ConsoleProgress;
 import java.nio.file.Files;
 import java.nio.file.Path;

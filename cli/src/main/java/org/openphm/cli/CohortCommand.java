@@ -25,6 +25,7 @@ import org.openphm.analyses.risk.RiskModelFile;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
 import org.openphm.engine.duckdb.DuckDbEngine;
+import org.openphm.ingest.WorkspaceVersion;
 import org.openphm.model.ConsoleProgress;
 import org.openphm.model.CsvTableWriter;
 import org.openphm.server.access.AuditLog;

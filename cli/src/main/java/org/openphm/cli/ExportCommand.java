@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.openphm.engine.duckdb.ParquetExport;
+import org.openphm.ingest.WorkspaceVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -24,6 +24,7 @@ import org.openphm.engine.duckdb.DuckDbEngine;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Named;
 import org.openphm.ingest.WorkspacePseudonyms;
+import org.openphm.ingest.WorkspaceVersion;
 import org.openphm.model.ConsoleProgress;
 import org.openphm.stats.prediction.Capture;
 import picocli.CommandLine.Command;

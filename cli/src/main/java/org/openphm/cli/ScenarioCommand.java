@@ -21,6 +21,7 @@ import org.openphm.analyses.phm.CheckedFile;
 import org.openphm.analyses.phm.CohortAnalysis;
 import org.openphm.engine.Engine;
 import org.openphm.engine.duckdb.DuckDbEngine;
+import org.openphm.ingest.WorkspaceVersion;
 import org.openphm.model.ConsoleProgress;
 import org.openphm.stats.sdc.DisclosureRule;
 import picocli.CommandLine.Command;

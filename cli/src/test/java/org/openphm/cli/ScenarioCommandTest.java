@@ -82,12 +82,12 @@ class ScenarioCommandTest {
 
     /**
      * The waterfall's bars of a count ({@link Outcome#count()}: admissions, bed days, referrals) in the published
-     * file, and the counts of the console's summary, which people not authorised to see the workspace read, are
-     * blank or multiples of the count rule's base, {@link DisclosureRule#nhsDefault()}: NHS Digital's for
-     * sub-national counts (CCG OIS indicator 2.6 specification v1.15, Dec 2018: "Numerator and denominator values
-     * of 1 to 7 are suppressed ... numerators are rounded to the nearest 5"; row NHSD_CCG_OIS of
-     * shared/reference/disclosure_control_rules.csv). Before, the file gave them to two decimals (the baseline
-     * year's exact admissions of the ICB and every Place) and the console whole.
+     * file, and the counts of the console's summary, which people not authorised to see the workspace read, are blank
+     * or multiples of the count rule's base, {@link DisclosureRule#nhsDefault()}: NHS Digital's for sub-national
+     * counts (CCG OIS indicator 2.6 specification v1.15, Dec 2018: "Numerator and denominator values of 1 to 7 are
+     * suppressed ... numerators are rounded to the nearest 5"; row NHSD_CCG_OIS of
+     * stats/src/test/resources/sdc/disclosure_control_rules.csv). Before, the file gave them to two decimals (the
+     * baseline year's exact admissions of the ICB and every Place) and the console whole.
      */
     static void everyCountIsPublishedUnderTheRule(List<CSVRecord> waterfall, String console) {
         int base = DisclosureRule.nhsDefault().roundTo();

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openphm.interop.Samples;
 
 /**
- * {@code phm ingest --format omop|fhir} on the two samples other projects wrote (shared/reference/external, read
- * in place) and then {@code phm build}: the whole pack is built and passes the output check, on tiny numbers that
- * are therefore mostly suppressed. Also the command's argument errors and exit codes.
+ * {@code phm ingest --format omop|fhir} on the two samples other projects wrote (the folder {@code
+ * org.openphm.interop.Samples.external()} finds, read in place) and then {@code phm build}: the whole pack is built
+ * and passes the output check, on tiny numbers that are therefore mostly suppressed. Also the command's argument
+ * errors and exit codes.
  */
 class StandardFormatIngestCommandTest {
     @TempDir

@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * NHS number validation (NHS Data Model and Dictionary, attribute NHS NUMBER: ten digits, the tenth a
- * Modulus 11 check digit; weights 10..2 on digits 1-9, see shared/reference/nhs_number_modulus11.csv).
+ * Modulus 11 check digit; weights 10..2 on digits 1-9, see model's org/openphm/reference/nhs_number_modulus11.csv).
  * The raw number must never leave the JVM: callers store only {@link #mask} or a pseudonym.
  */
 public final class NhsNumber {

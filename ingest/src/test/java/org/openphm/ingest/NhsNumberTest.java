@@ -15,7 +15,7 @@ class NhsNumberTest {
 
     /**
      * Worked example of the Modulus 11 algorithm of the NHS Data Model and Dictionary (attribute NHS NUMBER),
-     * as recorded in shared/reference/README.md section 7: 943 476 5919 has weighted sum 299, remainder 2,
+     * worked by hand: 943 476 5919 has weighted sum 299, remainder 2,
      * check digit 11 - 2 = 9, which equals the tenth digit.
      */
     @Test

@@ -25,7 +25,7 @@ import org.openphm.interop.omop.OmopAdapter;
 import org.openphm.model.Progress;
 
 /**
- * The two samples other projects wrote (shared/reference/external) ingest with exact counts. Every expected count
+ * The two samples other projects wrote ({@link Samples#external()}) ingest with exact counts. Every expected count
  * comes from a second, deliberately simple reader in this test (line splitting and regular expressions over the
  * source files, with the codes of each register listed by hand below), never from the adapters.
  */

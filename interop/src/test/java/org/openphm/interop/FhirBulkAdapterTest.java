@@ -22,7 +22,7 @@ import org.openphm.model.Progress;
 
 /** Each FHIR mapping rule on hand-made resources whose answers are worked out in the comments. */
 class FhirBulkAdapterTest {
-    /** A valid NHS number (check digit worked in shared/reference/README.md section 7: 943 476 5919). */
+    /** A valid NHS number (Modulus 11, NHS Data Model and Dictionary: 943 476 5919 sums to 299, check digit 9). */
     private static final String NHS = "9434765919";
     private static final String NHS_BAD_CHECK = "9434765918";
 

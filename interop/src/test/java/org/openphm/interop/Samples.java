@@ -17,7 +17,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Test inputs: the two external samples others produced (read from shared/reference/external beside the
+ * Test inputs: the two external samples others produced, OHDSI's Synthea27Nj OMOP CDM sample and a SMART on FHIR
+ * Bulk Data export of 10 Synthea patients (read from the folder {@link #external()} finds beside the
  * repository, never copied into it; the tests that need them are skipped, saying so, where it is absent), and a
  * small hand-made geography.
  */
@@ -27,7 +28,7 @@ public final class Samples {
     static final String PRACTICE_A = "A81001";
     static final String PRACTICE_B = "A81002";
 
-    /** shared/reference/external: $OPENPHM_EXTERNAL_SAMPLES, or found walking up from the working folder. */
+    /** The samples' folder: $OPENPHM_EXTERNAL_SAMPLES, or reference/external in the shared folder found walking up. */
     public static Path external() {
         String env = System.getenv("OPENPHM_EXTERNAL_SAMPLES");
         if (env != null && Files.isDirectory(Path.of(env))) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The canonical tables OpenPHM ingests, stores and computes on (shared/DATA_MODEL.md), as code. The schema
+ * The canonical tables OpenPHM ingests, stores and computes on, as code. The schema
  * document docs/DATA_MODEL.generated.md is written from this class ({@link SchemaDocument}), so the two
  * cannot drift. Bump {@link #VERSION} on any change that an existing workspace would not satisfy.
  */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The dashboard's breakdown selector: API names to the tidy results' category_type values. */
-final class Breakdowns {
+public final class Breakdowns {
     private Breakdowns() {}
 
     static final Map<String, String> CATEGORY_TYPES = new LinkedHashMap<>();
@@ -18,5 +18,5 @@ final class Breakdowns {
         CATEGORY_TYPES.put("deprivation", "Deprivation quintile");
     }
 
-    static final List<String> NAMES = List.copyOf(CATEGORY_TYPES.keySet());
+    public static final List<String> NAMES = List.copyOf(CATEGORY_TYPES.keySet());
 }

@@ -45,9 +45,9 @@ import org.slf4j.LoggerFactory;
  * Beds, staff and money are not counts: the pack's capacity-and-cost table publishes them as numbers, and so does
  * this, beds and pounds whole, staff to tenths.
  */
-final class ImpactExplorer {
-    static final String LEVERS_PATH = "/api/impact/levers";
-    static final String PATH = "/api/impact";
+public final class ImpactExplorer {
+    public static final String LEVERS_PATH = "/api/impact/levers";
+    public static final String PATH = "/api/impact";
     static final String SCENARIO = "impact/case-for-change.yaml";
 
     private static final Logger LOG = LoggerFactory.getLogger(ImpactExplorer.class);

@@ -268,9 +268,10 @@ class ImpactExplorerApiTest {
      * Every count the explorer returns (the activity outcomes, {@link Outcome#count()}, and the bars of their
      * waterfalls) is published as the pack's activity table is: under {@link DisclosureRule#nhsDefault()}, so a
      * multiple of its rounding base, and never 1 to its suppression threshold. The rule is NHS Digital's for
-     * sub-national counts (CCG OIS indicator 2.6 specification v1.15, Dec 2018: "Numerator and denominator values
-     * of 1 to 7 are suppressed ... numerators are rounded to the nearest 5"; row NHSD_CCG_OIS of
-     * shared/reference/disclosure_control_rules.csv). Whole numbers, as the explorer gave before, fail here.
+     * sub-national counts (CCG OIS indicator 2.6 specification v1.15, Dec 2018: "Numerator and denominator values of
+     * 1 to 7 are suppressed ... numerators are rounded to the nearest 5"; row NHSD_CCG_OIS of
+     * stats/src/test/resources/sdc/disclosure_control_rules.csv). Whole numbers, as the explorer gave before, fail
+     * here.
      */
     @Test
     void everyCountIsPublishedUnderTheCountRuleAsInThePack() throws Exception {

@@ -14,7 +14,7 @@ import java.util.OptionalInt;
  * The 2013 European Standard Population in the 19 five-year bands (0-4 … 85-89, 90+) that
  * Fingertips and NHS Digital's CCG OIS specifications standardise to; total 100,000.
  *
- * <p>Source: resource {@code esp2013.csv} (copied from shared/reference/esp2013.csv, which cites
+ * <p>Source: resource {@code esp2013.csv} (see esp2013.SOURCE.md beside it; from
  * PHEindicatormethods {@code R/data.R} dataset {@code esp2013} and Eurostat, "Revision of the
  * European Standard Population", KS-RA-13-028-EN, 2013).
  */

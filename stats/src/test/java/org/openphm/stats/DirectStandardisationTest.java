@@ -80,7 +80,7 @@ class DirectStandardisationTest {
 
     @Test
     void esp2013WeightsAreTheReferenceWeights() {
-        // PHEindicatormethods R/data.R esp2013; shared/reference/README.md §1: 19 bands, sum 100,000
+        // PHEindicatormethods R/data.R esp2013 (Eurostat 2013): 19 bands, sum 100,000
         double[] w = EuropeanStandardPopulation.weights();
         assertEquals(19, w.length);
         assertEquals(100_000, java.util.Arrays.stream(w).sum());

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Reads the oracle CSV files (every field quoted, "NA" for missing, lists separated by ';') copied
- * from shared/reference/oracles into src/test/resources/oracles (see SOURCE.md there).
+ * into src/test/resources/oracles (their public sources are in SOURCE.md there).
  */
 final class OracleCsv {
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class NhsNumbersTest {
 
-    /** NHS Digital's documented example number (NHS Data Model and Dictionary; shared/reference/README.md §7). */
+    /** NHS Digital's documented example number (NHS Data Model and Dictionary, NHS NUMBER). */
     @Test
     void publishedExampleIsValid() {
         assertEquals(9, NhsNumbers.checkDigit(943_476_591L));

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * respiratory, neurological, nutritional/endocrine/metabolic, diseases of the blood). The synthetic activity
  * model draws its ACSC spells from the same list (synth/.../activity/AcscCondition.java).
  *
- * <p>Read from the model's copy of shared/reference (org/openphm/reference/acsc_icd10.csv and
+ * <p>Read from the model's reference resources (org/openphm/reference/acsc_icd10.csv and
  * acsc_exclusions.csv, sources in that folder's SOURCES.md), rows with list_id CCG_OIS_2_6.
  */
 public record AcscCodeList(List<Condition> conditions) {

@@ -8,10 +8,11 @@ import org.openphm.analyses.indicator.IndicatorSource;
 /**
  * DP 8.4-8.16, 11.6: avoidable admissions and acute flow. Registered in the Catalogue.
  *
- * <p>Not computed: DP 8.16 (Rehabilitation pathway 2, the WICU's 19 beds, discharges, 28-day readmissions and
- * ALOS by month) — the canonical model holds no intermediate-care bed or pathway records, and acute spells
- * cannot stand in for them. DP 8.1 is the section's summary of 8.4-8.11; DP 8.2/8.3 (CAMHS), 8.12 (primary care
- * access) and 8.17 (ambulance conveyances) belong to the performance and referral analyses.
+ * <p>DP 8.16 (rehabilitation pathway 2: discharges, 28-day readmissions and mean length of stay by month) is
+ * {@link RehabilitationPathway2}: stays in bed-based rehabilitation units are spells with treatment function 314
+ * admitted by transfer; the data hold no bed capacity (the data pack's unit has 19 beds), so occupancy is given as
+ * mean occupied beds, not a percentage. DP 8.1 is the section's summary of 8.4-8.11; DP 8.2/8.3 (CAMHS), 8.12
+ * (primary care access) and 8.17 (ambulance conveyances) belong to the performance and referral analyses.
  */
 public final class AcuteFlowAnalyses {
     private AcuteFlowAnalyses() {}

@@ -9,14 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Costs of a delayed-discharge bed night (resources unit_costs.csv, a copy of shared/reference; see SOURCES.md).
+ * Costs of a delayed-discharge bed night (resources unit_costs.csv; sources in SOURCES.md).
  *
  * @param delayedDischargeNight  £ per night, The King's Fund 2022/23 estimate
  * @param delayedDischargeSource its source and price year, for the analysis's method text
  */
 public record UnitCosts(double delayedDischargeNight, String delayedDischargeSource) {
 
-    /** The range the data pack specification (shared/DATA_PACK.md §5) gives for costing delay days. */
+    /** The range the data pack specification (DP 8.13, 11.6: £350-£400 per bed day) gives for costing delay days. */
     public static final double RANGE_LOW = 350, RANGE_HIGH = 400;
 
     public static UnitCosts load() {

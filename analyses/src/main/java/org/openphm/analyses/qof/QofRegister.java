@@ -4,7 +4,7 @@ package org.openphm.analyses.qof;
  * A QOF register as the data pack shows it (DP 5 definitions table, DP 3.3 for SMI).
  *
  * @param id         register id of the canonical condition table
- * @param minAge     the register's denominator age base (shared/reference/qof_registers.csv, from NHS Digital
+ * @param minAge     the register's denominator age base (model's org/openphm/reference/qof_registers.csv, NHS Digital
  *                   PREVIOUS_PREVALENCE.csv): dividing by the all-age list understates prevalence
  * @param section    the data-pack section that shows it
  * @param definition the definition as the data pack states it

@@ -23,10 +23,10 @@ import org.openphm.engine.query.Measure;
 import org.openphm.model.Progress;
 
 /**
- * Fidelity of the acute-flow analyses: on the synthetic BLMK workspace built end to end ({@link SyntheticBlmk},
- * or a workspace given by -Dopenphm.acute.workspace=&lt;file.duckdb&gt;), the analyses reproduce the targets of
- * shared/DATA_PACK.md §5 (DP 8.4-8.15). Counts are scaled by the workspace's registered population on
- * 31 March 2025 over BLMK's 1,139,000; tolerances widen by 3 Poisson standard errors at reduced scale.
+ * Fidelity of the acute-flow analyses: on the synthetic BLMK workspace built end to end ({@link SyntheticBlmk}, or a
+ * workspace given by -Dopenphm.acute.workspace=&lt;file.duckdb&gt;), the analyses reproduce the targets of the BLMK
+ * data pack's published figures (DP 8.4-8.15, given below). Counts are scaled by the workspace's registered
+ * population on 31 March 2025 over BLMK's 1,139,000; tolerances widen by 3 Poisson standard errors at reduced scale.
  * Targets the synthetic data do not meet are reported as known misses with the reason, not asserted.
  */
 class AcuteFlowFidelityTest {

@@ -28,7 +28,8 @@ class ImpactTablesTest {
     /**
      * The pack's count rule: NHS Digital's for sub-national counts (CCG OIS indicator 2.6 specification v1.15,
      * Dec 2018: "Numerator and denominator values of 1 to 7 are suppressed ... numerators are rounded to the
-     * nearest 5"; row NHSD_CCG_OIS of shared/reference/disclosure_control_rules.csv).
+     * nearest 5"; row NHSD_CCG_OIS of
+     * stats/src/test/resources/sdc/disclosure_control_rules.csv).
      */
     static final DisclosureRule RULE = DisclosureRule.nhsDefault();
     /** Its rounding base, which every published count is a multiple of. */

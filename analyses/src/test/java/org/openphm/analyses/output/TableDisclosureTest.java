@@ -11,9 +11,9 @@ import org.openphm.analyses.catalogue.AnalysisTable.Column;
 import org.openphm.stats.sdc.DisclosureRule;
 
 /**
- * The NHS rule on analysis tables (shared/reference/disclosure_control_rules.csv, NHS Digital CCG OIS 2.6 and
- * HES: counts of 1-7 suppressed, others rounded to the nearest 5, values computed before rounding, values
- * from a suppressed count withheld).
+ * The NHS rule on analysis tables (stats/src/test/resources/sdc/disclosure_control_rules.csv, NHS Digital CCG OIS 2.6
+ * and HES: counts of 1-7 suppressed, others rounded to the nearest 5, values computed before rounding, values from a
+ * suppressed count withheld).
  */
 class TableDisclosureTest {
 

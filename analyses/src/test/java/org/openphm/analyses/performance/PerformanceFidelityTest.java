@@ -21,11 +21,12 @@ import org.openphm.engine.Engine;
 import org.openphm.model.Progress;
 
 /**
- * Fidelity of the performance and access analyses to shared/DATA_PACK.md §6 (DP 7.2-7.8, 8.2, 8.3, 8.12) on the
- * synthetic BLMK workspace built end to end ({@link SyntheticBlmk}). Published dashboard cells are in the feed as
- * printed, so the DP's own answers (arrows, ranks, YTD, colour keys) must come out exactly; waiting-list counts are
- * the published ones scaled by patients / 1,139,000; CAMHS trends come from the patient-level activity model and
- * are checked for direction and size. Each check is printed; seed conflicts are reported, not asserted away.
+ * Fidelity of the performance and access analyses to the BLMK data pack's published figures (DP 7.2-7.8, 8.2, 8.3,
+ * 8.12) on the synthetic BLMK workspace built end to end ({@link SyntheticBlmk}). Published dashboard cells are in
+ * the feed as printed, so the DP's own answers (arrows, ranks, YTD, colour keys) must come out exactly; waiting-list
+ * counts are the published ones scaled by patients / 1,139,000; CAMHS trends come from the patient-level activity
+ * model and are checked for direction and size. Each check is printed; seed conflicts are reported, not asserted
+ * away.
  */
 class PerformanceFidelityTest {
 

@@ -34,10 +34,10 @@ class MortalityMeasuresTest {
 
     /*
      * PHEindicatormethods tests/testthat/testLifeExpectancy.R, input df1 and expected answer1 (copied to
-     * shared/reference/oracles/life_expectancy.csv, case LE_df1_age0_c95): populations 7060; 35059; 46974; 48489;
-     * 43219; ... and deaths 17; 9; 4; 8; 20; ... over the 20 Fingertips bands give life expectancy at birth
-     * 80.16960813 (95% CI 79.88268548 to 80.45653078), pops_used 787954, dths_used 9357. The 15-19 band
-     * (43219 people, 20 deaths) is split here into 15-17 (26000, 12) and 18-19 (17219, 8), as the cells hold it.
+     * stats/src/test/resources/oracles/life_expectancy.csv, case LE_df1_age0_c95): populations 7060; 35059; 46974;
+     * 48489; 43219; ... and deaths 17; 9; 4; 8; 20; ... over the 20 Fingertips bands give life expectancy at birth
+     * 80.16960813 (95% CI 79.88268548 to 80.45653078), pops_used 787954, dths_used 9357. The 15-19 band (43219
+     * people, 20 deaths) is split here into 15-17 (26000, 12) and 18-19 (17219, 8), as the cells hold it.
      */
     @Test
     void lifeExpectancyFromCellsMatchesPheIndicatorMethods() {
@@ -72,8 +72,8 @@ class MortalityMeasuresTest {
 
     /*
      * PHEindicatormethods tests/testthat/testDSRs.R with testdata_DSR_ISR.xlsx (oracle DSR_big_m100000_c95 in
-     * shared/reference/oracles/dsr_dobson.csv): counts 127; 25; 18; 21; ... over populations 636; 558; 609; 543;
-     * ... in the 19 ESP2013 bands give 10430.2479914694 per 100,000 (95% CI 9717.70906798568 to
+     * stats/src/test/resources/oracles/dsr_dobson.csv): counts 127; 25; 18; 21; ... over populations 636; 558; 609;
+     * 543; ... in the 19 ESP2013 bands give 10430.2479914694 per 100,000 (95% CI 9717.70906798568 to
      * 11178.9409154793). The cells split 0-4 into 0 and 1-4 and 15-19 into 15-17 and 18-19.
      */
     @Test

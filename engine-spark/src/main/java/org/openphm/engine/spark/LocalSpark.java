@@ -3,7 +3,7 @@ package org.openphm.engine.spark;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * A Spark session in this JVM, configured as STACK.md found works on a small machine: no UI, few shuffle
+ * A Spark session in this JVM, configured as we found works on a small (2-core) machine: no UI, few shuffle
  * partitions, loopback networking, ANSI mode stated rather than left to the version's default, and dates
  * as java.time.LocalDate.
  */

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * An engine-neutral scalar expression over the columns of one relation. Every node has one meaning on every
- * engine; where DuckDB and Spark SQL disagree (STACK.md's 15 traps) the SQL renderer's dialect makes them
+ * engine; where DuckDB and Spark SQL disagree (the 15 traps in engine/README.md) the SQL renderer's dialect makes them
  * agree, so an analysis never contains engine-specific code. Build with the static factories below.
  */
 public sealed interface Expr {

@@ -3,9 +3,10 @@ package org.openphm.engine.query;
 import java.time.LocalDate;
 
 /**
- * The types a value can have in a query and in a {@link org.openphm.engine.Result}. Deliberately fewer than
- * SQL's: every integer is a {@code LONG} (so a count never arrives as an Integer on one engine and a
- * BigInteger on another) and every fraction a {@code DOUBLE} (never a DECIMAL, STACK.md trap 4).
+ * The types a value can have in a query and in a {@link org.openphm.engine.Result}. Deliberately fewer than SQL's:
+ * every integer is a {@code LONG} (so a count never arrives as an Integer on one engine and a BigInteger on another)
+ * and every fraction a {@code DOUBLE} (never a DECIMAL: Spark makes a decimal literal in an aggregate a DECIMAL(...,
+ * 5); trap 4 in engine/README.md).
  */
 public enum ValueType {
     STRING(String.class),

@@ -3,8 +3,8 @@ package org.openphm.engine.sql;
 import org.openphm.engine.query.ValueType;
 
 /**
- * What differs between the SQL engines we render for (STACK.md, "the same text does not always mean the same
- * thing"). Everything else the {@link SqlRenderer} writes once, in SQL both engines read the same way.
+ * What differs between the SQL engines we render for (the 15 traps listed in engine/README.md, "Dialect
+ * differences handled"). Everything else the {@link SqlRenderer} writes once, in SQL both engines read the same way.
  * Arguments are already-rendered SQL fragments.
  */
 public interface Dialect {

@@ -30,10 +30,10 @@ import org.openphm.engine.query.ValueType;
 import org.openphm.model.CanonicalSchema;
 
 /**
- * The specification suite: every query-model node and expression, and each of STACK.md's 15 DuckDB/Spark
- * traps, on tiny tables ({@link SpecData}) with answers derived by hand in the comments. Each engine module
- * extends this class and supplies the engine; both must give exactly these results, so they give identical
- * results to each other. One engine instance (one Spark session) serves every case.
+ * The specification suite: every query-model node and expression, and each of the 15 DuckDB/Spark SQL traps
+ * (engine/README.md, "Dialect differences handled"), on tiny tables ({@link SpecData}) with answers derived by hand
+ * in the comments. Each engine module extends this class and supplies the engine; both must give exactly these
+ * results, so they give identical results to each other. One engine instance (one Spark session) serves every case.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class EngineSpec {

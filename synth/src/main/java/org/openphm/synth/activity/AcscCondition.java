@@ -2,11 +2,11 @@ package org.openphm.synth.activity;
 
 /**
  * Chronic ambulatory care sensitive conditions as NHS Digital's CCG OIS 2.6 specification lists them (the list
- * CCG_OIS_2_6 in shared/reference/acsc_icd10.csv). It is the list whose body-system groups are the data pack's
- * (DP 8.4: cardiovascular, respiratory, neurological, nutritional/endocrine/metabolic, diseases of the blood;
- * plus mental and behavioural, infections). Diagnosis codes are HES-style 4-character ICD-10 drawn from that
- * list; procedures are ones the list's exclusions (acsc_exclusions.csv) do not remove, so every spell written
- * here is counted as ACSC by an analysis that applies the specification.
+ * CCG_OIS_2_6 in model's org/openphm/reference/acsc_icd10.csv). It is the list whose body-system groups are the data
+ * pack's (DP 8.4: cardiovascular, respiratory, neurological, nutritional/endocrine/metabolic, diseases of the blood;
+ * plus mental and behavioural, infections). Diagnosis codes are HES-style 4-character ICD-10 drawn from that list;
+ * procedures are ones the list's exclusions (acsc_exclusions.csv) do not remove, so every spell written here is
+ * counted as ACSC by an analysis that applies the specification.
  *
  * <p>Shares are the composition of ACSC admissions in 2024/25 (percent): cardiovascular largest with heart
  * failure and hypertension its top diagnoses (DP 8.4); respiratory first for MK adults (DP 8.8); neurological

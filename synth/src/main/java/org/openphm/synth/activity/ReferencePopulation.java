@@ -22,7 +22,7 @@ final class ReferencePopulation {
 
     /**
      * Share of patients by Place: 2019/20 GP list sizes by local authority of residence (House of Commons
-     * Library modelled QOF, shared/reference/qof_prevalence_2019_20_modelled_blmk_las.csv), as the people
+     * Library modelled QOF, local-health-data-from-QOF output_lad_prevalence.csv), as the people
      * model uses them: 192,092, 296,110, 246,326 and 300,429.
      */
     private static final Map<Place, Double> PLACE_SHARE = new EnumMap<>(Map.of(

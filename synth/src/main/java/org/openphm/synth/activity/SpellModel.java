@@ -71,7 +71,7 @@ final class SpellModel {
      */
     static final double DELAY_DAYS_PER_SPELL = 1.9;
 
-    // ---- costs (shared/reference/unit_costs.csv: HFMA, reference costs 2016/17) -----------------------
+    // ---- costs (HFMA, reference costs 2016/17; see resources/activity/SOURCES.md) ----------------------
 
     static final double NON_ELECTIVE_EPISODE = 1590, ELECTIVE_EPISODE = 3684, DAY_CASE = 738, EXCESS_BED_DAY = 313;
     /** Trim point beyond which each day is charged as an excess bed day (assumed, one for all HRGs). */

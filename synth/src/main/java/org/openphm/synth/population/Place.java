@@ -3,11 +3,11 @@ package org.openphm.synth.population;
 import java.util.Arrays;
 
 /**
- * The four BLMK Places (local authorities; ONS codes; CodeSets.PLACE checks only their shape) with the population-model parameters that
- * differ between them. Shares of the registered population are the House of Commons Library modelled
- * 2019/20 GP-list sizes by LA of residence (shared/reference/qof_prevalence_2019_20_modelled_blmk_las.csv,
- * TOTAL list: Luton 246,326, MK 300,429, Bedford 192,092, Central Beds 296,110). The other columns are our
- * assumptions, tuned so the ICB totals hit DP 1.2 (see synth/CALIBRATION.md).
+ * The four BLMK Places (local authorities; ONS codes; CodeSets.PLACE checks only their shape) with the
+ * population-model parameters that differ between them. Shares of the registered population are the House of Commons
+ * Library modelled 2019/20 GP-list sizes by LA of residence (houseofcommonslibrary/local-health-data-from-QOF,
+ * output_lad_prevalence.csv, TOTAL list: Luton 246,326, MK 300,429, Bedford 192,092, Central Beds 296,110). The other
+ * columns are our assumptions, tuned so the ICB totals hit DP 1.2 (see synth/CALIBRATION.md).
  */
 public enum Place {
     // code, name, list share, White share, old-age tilt (weight on 65+), child tilt (weight on 0-19),

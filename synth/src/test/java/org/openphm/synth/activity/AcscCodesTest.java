@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The ACSC codes the model writes against NHS Digital's CCG OIS 2.6 specification (v1.15, Dec 2018, copied
- * into resources/activity/acsc_ccg_ois_2_6*.csv from shared/reference): every ACSC diagnosis is on the list in
+ * into resources/activity/acsc_ccg_ois_2_6*.csv): every ACSC diagnosis is on the list in
  * the right group, no ACSC procedure is one the specification's exclusions remove, and no non-ACSC diagnosis
  * the model writes would be counted as ACSC.
  */

@@ -17,7 +17,8 @@ class EnglandComparatorWriterTest {
         assertEquals(2 * 7, rows, "two registers, seven financial years 2019/20..2025/26");
         List<String> lines = Files.readAllLines(dir.resolve("england_comparator.csv"));
         // House of Commons Library modelled QOF 2019/20, England: DM 3,451,332.4 on a 17+ list of 48,801,065.4
-        // = 7.072% (shared/reference/qof_prevalence_2019_20_modelled_blmk_las.csv, prevalence_pct column).
+        // = 7.072% (houseofcommonslibrary/local-health-data-from-QOF, output_region_prevalence.csv summed over
+        // the nine English regions; synth's resources/comparator/england_qof_2019_20.csv).
         String dm2019 = lines.stream().filter(l -> l.startsWith("qof-prevalence-dm,2019/20,")).findFirst().orElseThrow();
         assertTrue(dm2019.startsWith("qof-prevalence-dm,2019/20,Persons,17+ yrs,7.072,"), dm2019);
         assertTrue(dm2019.contains(",false,"), "a published figure is not synthetic: " + dm2019);

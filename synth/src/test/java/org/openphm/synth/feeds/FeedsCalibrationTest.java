@@ -26,7 +26,7 @@ import org.openphm.model.Table;
 
 /**
  * Reads the generated feeds back (DuckDB over the CSVs) and checks them against the figures the seed documents
- * publish: "DP n.m" is the Data Pack (shared/seeds/000_*), "CfC" the Case for Change (shared/seeds/001_*).
+ * publish: "DP n.m" is a section of BLMK ICB's population health Data Pack, "CfC" BLMK's Case for Change.
  */
 class FeedsCalibrationTest {
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The published BLMK figures the synthetic population is calibrated to, copied from the Data Pack seed
- * (shared/seeds/000_4c126ef43353e95b.txt; sections cited per figure) and shared/DATA_PACK.md. Shared by the
+ * The published BLMK figures the synthetic population is calibrated to, copied from BLMK ICB's population
+ * health Data Pack (sections cited per figure, "DP n.m") with the tolerances noted beside them. Shared by the
  * calibration test (which checks them from the CSV files) and the offline fitter.
  */
 final class PackTargets {

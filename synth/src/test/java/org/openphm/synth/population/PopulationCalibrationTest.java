@@ -259,7 +259,7 @@ class PopulationCalibrationTest {
 
     /**
      * England comparators: QOF 2019/20 England prevalence (House of Commons Library modelled outputs, summed
-     * over English regions: shared/reference/qof_prevalence_2019_20_modelled_blmk_las.csv).
+     * over English regions: houseofcommonslibrary/local-health-data-from-QOF, output_region_prevalence.csv).
      */
     @Test
     void placePatternsOfDp5() throws SQLException {

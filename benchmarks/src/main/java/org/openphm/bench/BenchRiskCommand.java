@@ -1,4 +1,4 @@
-package org.openphm.cli;
+package org.openphm.bench;
 
 import static org.openphm.engine.query.Measure.countRows;
 import static org.openphm.engine.query.Measure.sum;
@@ -22,6 +22,7 @@ import org.openphm.engine.Engine;
 import org.openphm.engine.duckdb.DuckDbEngine;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Measure;
+import org.openphm.ingest.WorkspaceVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,7 +37,7 @@ import picocli.CommandLine.Option;
         description = "Benchmark the risk model on a workspace: read, fit (logistic and trees), validate and score in "
                 + "the engine, against issue 11's targets, with peak memory; scoring as a ratio to the same feature "
                 + "query without the model.")
-final class BenchRiskCommand implements Callable<Integer> {
+public final class BenchRiskCommand implements Callable<Integer> {
     static final double TOTAL_TARGET_S = 60, SCORE_TARGET_S = 5, MEMORY_TARGET_GB = 4;
 
     @Option(names = "--workspace", defaultValue = "demo/workspace.duckdb",

@@ -1,4 +1,4 @@
-package org.openphm.server;
+package org.openphm.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,6 +20,8 @@ import org.openphm.model.results.PackMetadata.AnalysisInfo;
 import org.openphm.model.results.PackMetadata.IndicatorInfo;
 import org.openphm.model.results.IndicatorColumns;
 import org.openphm.publish.results.ResultsDir;
+import org.openphm.server.Breakdowns;
+import org.openphm.server.DashboardServer;
 
 /**
  * A load benchmark of the dashboard's API, not a test: concurrent clients on loopback, each sending a mix of the

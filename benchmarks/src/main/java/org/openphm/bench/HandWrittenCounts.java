@@ -1,4 +1,4 @@
-package org.openphm.cli;
+package org.openphm.bench;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

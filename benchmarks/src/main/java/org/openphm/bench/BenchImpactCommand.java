@@ -1,4 +1,4 @@
-package org.openphm.cli;
+package org.openphm.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +17,7 @@ import org.openphm.analyses.impact.Scenario;
 import org.openphm.analyses.impact.ScenarioParameter;
 import org.openphm.engine.Engine;
 import org.openphm.engine.duckdb.DuckDbEngine;
+import org.openphm.ingest.WorkspaceVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,7 +31,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench-impact", mixinStandardHelpOptions = true,
         description = "Benchmark the impact model on a workspace: 256 Monte Carlo runs against issue 12's 10 s, as a "
                 + "ratio to one run, and a dashboard lever change (p50, p99) against 200 ms.")
-final class BenchImpactCommand implements Callable<Integer> {
+public final class BenchImpactCommand implements Callable<Integer> {
     static final double RUNS_TARGET_S = 10, LEVER_TARGET_MS = 200;
 
     @Option(names = "--workspace", defaultValue = "demo/workspace.duckdb",

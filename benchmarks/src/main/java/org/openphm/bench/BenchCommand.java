@@ -1,4 +1,4 @@
-package org.openphm.cli;
+package org.openphm.bench;
 
 import org.openphm.model.ConsoleProgress;
 import java.io.IOException;
@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark the build on a workspace: time per analysis and indicator family, the total against "
                 + "60 s, and the three heaviest families against hand-written DuckDB SQL (ratio against 2x).")
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
 
     static final Duration TOTAL_TARGET = Duration.ofSeconds(60);
     static final double RATIO_TARGET = 2.0;

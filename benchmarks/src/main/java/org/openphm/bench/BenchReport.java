@@ -1,4 +1,4 @@
-package org.openphm.cli;
+package org.openphm.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

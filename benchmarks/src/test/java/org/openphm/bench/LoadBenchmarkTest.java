@@ -1,4 +1,4 @@
-package org.openphm.server;
+package org.openphm.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

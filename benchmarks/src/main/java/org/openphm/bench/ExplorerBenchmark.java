@@ -1,4 +1,4 @@
-package org.openphm.server;
+package org.openphm.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.openphm.server.DashboardServer;
+import org.openphm.server.ImpactExplorer;
 import org.openphm.stats.Percentile;
 
 /**

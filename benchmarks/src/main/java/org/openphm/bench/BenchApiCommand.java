@@ -1,9 +1,8 @@
-package org.openphm.cli;
+package org.openphm.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.openphm.server.LoadBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,7 +10,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench-api", mixinStandardHelpOptions = true,
         description = "Load benchmark of the dashboard API over a built pack: concurrent clients on loopback, "
                 + "p50 / p99 latency per kind of request and as a ratio to a static file from the same server.")
-final class BenchApiCommand implements Callable<Integer> {
+public final class BenchApiCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "demo",
             description = "The folder phm build wrote (it holds results/; default ${DEFAULT-VALUE}, from phm demo)")

@@ -1,9 +1,9 @@
-package org.openphm.cli;
+package org.openphm.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.openphm.server.ExplorerBenchmark;
+import org.openphm.ingest.WorkspaceVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         description = "Benchmark of the dashboard's scenario explorer: serves a workspace, prepares the Case for "
                 + "Change's runs, then times random slider changes against the API (p50 / p99 in ms, and p99 as a "
                 + "ratio to the 200 ms target).")
-final class BenchExplorerCommand implements Callable<Integer> {
+public final class BenchExplorerCommand implements Callable<Integer> {
 
     @Option(names = "--workspace", required = true, description = "DuckDB workspace written by phm ingest")
     Path workspace;

@@ -1,4 +1,4 @@
-package org.openphm.cli;
+package org.openphm.ingest;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,11 +14,11 @@ import org.openphm.model.WorkspaceLayout;
  * A workspace ingested under an older canonical schema lacks tables or columns today's definitions read; saying
  * so before the build starts beats an engine error half way through it.
  */
-final class WorkspaceVersion {
+public final class WorkspaceVersion {
     private WorkspaceVersion() {}
 
     /** The workspace exists and was ingested under today's canonical schema; otherwise what to do about it. */
-    static void requireCurrent(Path workspace) {
+    public static void requireCurrent(Path workspace) {
         if (!java.nio.file.Files.exists(workspace)) {
             throw new IllegalArgumentException(workspace + " does not exist: create it with phm ingest --workspace "
                     + workspace + " DIR (or run phm demo)");
