@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.openphm.analyses.build.Periods;
+import org.openphm.analyses.indicator.Periods;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.output.TableDisclosure;
@@ -104,7 +104,8 @@ final class CohortCommand implements Callable<Integer> {
                 progress.message("Cohort \"" + cohort.name() + "\" on " + index + ": " + cohort.include().size()
                         + " inclusion and " + cohort.exclude().size() + " exclusion steps");
                 DisclosureRule rule = DisclosureRule.nhsDefault();
-                AnalysisContext context = new AnalysisContext(engine, Geography.load(engine), years, progress, saved,
+                AnalysisContext context = new AnalysisContext(engine, Geography.load(engine), years, progress,
+                        AnalysisContext.supplying(saved),
                         rule);
                 List<AnalysisTable> tables = analysis.compute(context).stream()
                         .map(t -> TableDisclosure.apply(t, rule)).toList();

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisInfo;
-import org.openphm.analyses.catalogue.Catalogue;
+import org.openphm.analyses.pack.Catalogue;
 import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.indicator.IndicatorSource;
 import org.openphm.analyses.indicator.IndicatorSpec;

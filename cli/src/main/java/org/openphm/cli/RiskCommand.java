@@ -10,7 +10,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.openphm.analyses.build.Periods;
+import org.openphm.analyses.indicator.Periods;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.risk.RiskCeiling;
 import org.openphm.analyses.risk.RiskData;

@@ -124,8 +124,10 @@ class RiskCommandTest {
         // phm build's PHM 13.1 scores with the saved model and says so
         try (Engine engine = DuckDbEngine.open(workspace)) {
             var context = new org.openphm.analyses.catalogue.AnalysisContext(engine,
-                    org.openphm.analyses.indicator.Geography.load(engine), org.openphm.analyses.build.Periods.of(engine),
-                    Progress.SILENT, java.util.Optional.of(validated));
+                    org.openphm.analyses.indicator.Geography.load(engine), org.openphm.analyses.indicator.Periods.of(engine),
+                    Progress.SILENT,
+                    org.openphm.analyses.catalogue.AnalysisContext.supplying(java.util.Optional.of(validated)),
+                    org.openphm.stats.sdc.DisclosureRule.nhsDefault());
             var tables = new org.openphm.analyses.risk.RiskStratification().compute(context);
             var metrics = tables.stream().filter(t -> t.name().equals("metrics")).findFirst().orElseThrow();
             assertTrue(String.valueOf(metrics.rows().get(0).get(4)).startsWith("Saved model (phm risk train), "

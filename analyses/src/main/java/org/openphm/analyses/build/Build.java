@@ -1,5 +1,7 @@
 package org.openphm.analyses.build;
 
+import org.openphm.analyses.indicator.Periods;
+
 import org.openphm.model.results.PackMetadata;
 
 import java.io.IOException;
@@ -18,7 +20,7 @@ import java.util.concurrent.Future;
 import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.catalogue.Catalogue;
+import org.openphm.analyses.pack.Catalogue;
 import org.openphm.analyses.indicator.AgeBandCounts;
 import org.openphm.analyses.indicator.CellKey;
 import org.openphm.analyses.indicator.DisclosureStep;
@@ -214,7 +216,8 @@ public final class Build {
         List<Analysis> analyses = new ArrayList<>(Catalogue.analyses());
         analyses.addAll(cohorts);
         InputCaveats dataQuality = InputCaveats.measure(engine);
-        AnalysisContext context = new AnalysisContext(engine, geography, years, progress, options.savedRiskModel(),
+        AnalysisContext context = new AnalysisContext(engine, geography, years, progress,
+                AnalysisContext.supplying(options.savedRiskModel()),
                 options.rule());
         int done = 0;
         for (Analysis analysis : analyses) {

@@ -20,7 +20,7 @@ import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.projection.DemographicProjection;
 import org.openphm.analyses.projection.PopulationGrowth;
 import org.openphm.analyses.projection.ProjectionCell;
-import org.openphm.analyses.population.RegisteredPopulation;
+import org.openphm.analyses.indicator.RegisteredPopulation;
 import org.openphm.analyses.qof.QofRegister;
 import org.openphm.analyses.qof.QofRegisters;
 import org.openphm.engine.Engine;

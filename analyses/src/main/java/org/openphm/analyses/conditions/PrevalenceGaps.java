@@ -21,7 +21,7 @@ import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.EnglandComparator;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
-import org.openphm.analyses.population.RegisteredPopulation;
+import org.openphm.analyses.indicator.RegisteredPopulation;
 import org.openphm.analyses.qof.QofRegister;
 import org.openphm.analyses.qof.QofRegisters;
 import org.openphm.engine.Engine;

@@ -1,7 +1,6 @@
 package org.openphm.analyses.indicator;
 
 import java.util.Arrays;
-import org.openphm.analyses.population.RegisteredPopulation;
 
 /**
  * Numerator and denominator of one indicator cell (area × period × breakdown category) by ESP2013 age band:

@@ -4,7 +4,6 @@ import static org.openphm.engine.query.Expr.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.openphm.analyses.population.RegisteredPopulation;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.openphm.analyses.population.RegisteredPopulation;
 import org.openphm.stats.Comparison;
 import org.openphm.stats.Confidence;
 import org.openphm.stats.DirectStandardisation;

@@ -77,7 +77,7 @@ public final class CohortAnalysis implements Analysis {
     @Override
     public List<AnalysisTable> compute(AnalysisContext context) {
         LocalDate index = index(context.latestYear().start());
-        Optional<RiskModel.Model> model = context.savedRiskModel().map(RiskModelFile.Saved::model);
+        Optional<RiskModel.Model> model = context.supplied(RiskModelFile.Saved.class).map(RiskModelFile.Saved::model);
         if (cohort.uses("risk_stratum") && model.isEmpty()) {
             return List.of(new AnalysisTable("attrition", "Not computed", List.of(text("note", "Why")),
                     List.<List<Object>>of(Arrays.asList("Not computed: the cohort uses risk_stratum and the workspace "

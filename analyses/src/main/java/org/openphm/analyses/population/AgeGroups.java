@@ -1,5 +1,7 @@
 package org.openphm.analyses.population;
 
+import org.openphm.analyses.indicator.RegisteredPopulation;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.openphm.analyses.population;
 
+import org.openphm.analyses.indicator.RegisteredPopulation;
+
 import static org.openphm.engine.query.Measure.countRows;
 
 import java.util.ArrayList;

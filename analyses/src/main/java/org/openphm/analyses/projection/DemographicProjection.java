@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.openphm.analyses.indicator.FinancialYear;
-import org.openphm.analyses.population.RegisteredPopulation;
+import org.openphm.analyses.indicator.RegisteredPopulation;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
 

@@ -12,7 +12,7 @@ import org.openphm.analyses.indicator.AgeBandCounts;
 import org.openphm.analyses.indicator.CellRollup;
 import org.openphm.analyses.indicator.CellKey;
 import org.openphm.analyses.indicator.FinancialYear;
-import org.openphm.analyses.population.RegisteredPopulation;
+import org.openphm.analyses.indicator.RegisteredPopulation;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Measure;

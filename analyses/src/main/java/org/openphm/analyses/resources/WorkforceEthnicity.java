@@ -26,7 +26,7 @@ import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.AreaType;
 import org.openphm.analyses.indicator.Geography;
-import org.openphm.analyses.population.RegisteredPopulation;
+import org.openphm.analyses.indicator.RegisteredPopulation;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.GroupKey;
 import org.openphm.engine.query.Query;

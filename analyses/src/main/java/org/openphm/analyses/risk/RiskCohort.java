@@ -18,7 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.openphm.analyses.conditions.ConditionRegisters;
-import org.openphm.analyses.population.RegisteredPopulation;
+import org.openphm.analyses.indicator.RegisteredPopulation;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Measure;
 import org.openphm.engine.query.Named;

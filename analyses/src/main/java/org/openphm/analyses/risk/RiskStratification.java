@@ -102,7 +102,7 @@ public final class RiskStratification implements Analysis {
     public List<AnalysisTable> compute(AnalysisContext context) {
         LocalDate score = context.latestYear().start();
         LocalDate validateAt = score.minusYears(1);
-        Optional<RiskModelFile.Saved> saved = context.savedRiskModel();
+        Optional<RiskModelFile.Saved> saved = context.supplied(RiskModelFile.Saved.class);
         // a saved model (phm risk train) scores as it was trained; without one the build fits on the year before
         LocalDate trainAt = saved.map(RiskModelFile.Saved::trainedAt).orElse(score.minusYears(2));
         if (!trainAt.isBefore(validateAt)) {

@@ -17,7 +17,7 @@ import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.fidelity.SyntheticBlmk;
 import org.openphm.analyses.indicator.Geography;
-import org.openphm.analyses.population.RegisteredPopulation;
+import org.openphm.analyses.indicator.RegisteredPopulation;
 import org.openphm.engine.duckdb.DuckDbEngine;
 import org.openphm.engine.query.Measure;
 import org.openphm.model.Progress;

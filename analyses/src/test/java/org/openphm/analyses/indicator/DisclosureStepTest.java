@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.openphm.analyses.catalogue.Catalogue;
+import org.openphm.analyses.pack.Catalogue;
 import org.openphm.stats.sdc.DisclosureRule;
 
 /**

@@ -72,7 +72,7 @@ class SegmentationFidelityTest {
 
             // DP 3.11: people with none of its 16 conditions. Our long-term conditions include all 16 and 4 more,
             // so healthy and early years together cannot exceed DP 3.11's "0 conditions", nor fall far below it
-            Query dp311 = org.openphm.analyses.population.RegisteredPopulation.at(INDEX).select("person_id")
+            Query dp311 = org.openphm.analyses.indicator.RegisteredPopulation.at(INDEX).select("person_id")
                     .join(ConditionRegisters.on(INDEX, MultimorbidityConditions.ids())
                             .aggregate(List.of("person_id"), countRows("n")), "person_id");
             long withAny = num(engine.execute(dp311.aggregate(List.of(), countRows("people"))).get(0, "people"));

@@ -1,4 +1,4 @@
-package org.openphm.analyses.build;
+package org.openphm.analyses.indicator;
 
 import static org.openphm.engine.query.Measure.max;
 import static org.openphm.engine.query.Measure.min;

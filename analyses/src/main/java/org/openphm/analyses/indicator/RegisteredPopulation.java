@@ -1,4 +1,4 @@
-package org.openphm.analyses.population;
+package org.openphm.analyses.indicator;
 
 import static org.openphm.engine.query.Expr.*;
 

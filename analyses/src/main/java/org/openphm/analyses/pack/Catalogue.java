@@ -1,7 +1,8 @@
-package org.openphm.analyses.catalogue;
+package org.openphm.analyses.pack;
 
 import java.util.List;
 import java.util.Optional;
+import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.indicator.IndicatorSource;
 import org.openphm.analyses.indicator.IndicatorSpec;
 import org.openphm.analyses.acute.AcuteFlowAnalyses;
