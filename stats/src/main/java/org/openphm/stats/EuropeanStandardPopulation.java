@@ -1,22 +1,17 @@
 package org.openphm.stats;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import org.openphm.model.ReferenceCsv;
 
 /**
  * The 2013 European Standard Population in the 19 five-year bands (0-4 … 85-89, 90+) that
  * Fingertips and NHS Digital's CCG OIS specifications standardise to; total 100,000.
  *
- * <p>Source: resource {@code esp2013.csv} (see esp2013.SOURCE.md beside it; from
- * PHEindicatormethods {@code R/data.R} dataset {@code esp2013} and Eurostat, "Revision of the
- * European Standard Population", KS-RA-13-028-EN, 2013).
+ * <p>Source: the model's reference table {@code org/openphm/reference/esp2013.csv} (its SOURCES.md: from
+ * PHEindicatormethods {@code R/data.R} dataset {@code esp2013} and Eurostat, "Revision of the European Standard
+ * Population", KS-RA-13-028-EN, 2013; 0-4 combines age 0 and 1-4, 90+ combines 90-94 and 95+).
  */
 public final class EuropeanStandardPopulation {
 
@@ -26,6 +21,8 @@ public final class EuropeanStandardPopulation {
             return age >= lowerAge && (upperAge.isEmpty() || age <= upperAge.getAsInt());
         }
     }
+
+    private static final String RESOURCE = "/org/openphm/reference/esp2013.csv";
 
     private static final List<Band> BANDS = load();
 
@@ -56,27 +53,11 @@ public final class EuropeanStandardPopulation {
     }
 
     private static List<Band> load() {
-        try (InputStream in = EuropeanStandardPopulation.class.getResourceAsStream("esp2013.csv")) {
-            if (in == null) {
-                throw new IllegalStateException("resource esp2013.csv missing");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<Band> bands = new ArrayList<>();
-            String header = reader.readLine();
-            if (header == null || !header.startsWith("age_band,age_lower,age_upper,esp2013_weight")) {
-                throw new IllegalStateException("unexpected esp2013.csv header: " + header);
-            }
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split(",", -1);
-                OptionalInt upper = f[2].isBlank() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(f[2]));
-                bands.add(new Band(f[0], Integer.parseInt(f[1]), upper, Double.parseDouble(f[3])));
-            }
-            return List.copyOf(bands);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Band> bands = new ArrayList<>();
+        for (ReferenceCsv.Row r : ReferenceCsv.read(EuropeanStandardPopulation.class, RESOURCE)) {
+            bands.add(new Band(r.get("age_band"), r.integer("age_lower"), r.optionalInteger("age_upper"),
+                    r.number("esp2013_weight")));
         }
+        return List.copyOf(bands);
     }
 }

@@ -1,15 +1,7 @@
 package org.openphm.analyses.acute;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 /**
- * Costs of a delayed-discharge bed night (resources unit_costs.csv; sources in SOURCES.md).
+ * Costs of a delayed-discharge bed night, from the model's published unit costs.
  *
  * @param delayedDischargeNight  £ per night, The King's Fund 2022/23 estimate
  * @param delayedDischargeSource its source and price year, for the analysis's method text
@@ -20,20 +12,7 @@ public record UnitCosts(double delayedDischargeNight, String delayedDischargeSou
     public static final double RANGE_LOW = 350, RANGE_HIGH = 400;
 
     public static UnitCosts load() {
-        try (InputStream in = UnitCosts.class.getResourceAsStream("unit_costs.csv")) {
-            if (in == null) {
-                throw new IllegalStateException("unit_costs.csv missing from the analyses resources");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                List<String> f = AcscCodeList.splitCsv(line);
-                if (f.get(0).equals("delayed_discharge_bed_day")) {
-                    return new UnitCosts(Double.parseDouble(f.get(2)), f.get(5) + ", " + f.get(4));
-                }
-            }
-            throw new IllegalStateException("unit_costs.csv has no delayed_discharge_bed_day row");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        var night = org.openphm.model.UnitCosts.of("delayed_discharge_bed_day");
+        return new UnitCosts(night.gbp(), night.source() + ", " + night.period());
     }
 }

@@ -1,5 +1,7 @@
 package org.openphm.analyses.impact;
 
+import org.openphm.model.UnitCosts;
+
 /**
  * Every numeric parameter of a scenario: where it sits in the file, its default and why. The defaults are the
  * "as is": no change beyond demography unless the scenario says so, with costs and occupancy from the sources
@@ -38,12 +40,15 @@ public enum ScenarioParameter {
             "Cost improvement: the same activity costs this much less each year."),
     INFLATION("costs", "inflation_pct_per_year", Interval.uniform(1.5, 3), "% a year",
             "Pay and price inflation, for costs in cash; the tables give costs in baseline-year prices too."),
-    BED_DAY_GBP("costs", "bed_day_gbp", Interval.uniform(345, 562), "GBP",
+    BED_DAY_GBP("costs", "bed_day_gbp", Interval.uniform(UnitCosts.gbp("standard_bed_day_2020_21"),
+            UnitCosts.gbp("acute_bed_night_nhse")), "GBP",
             "An acute bed day saved or added: £345 a standard bed day (DHSC written answer, 2020/21) to £562 a "
-                    + "night (NHS England's cost of a delayed night); reference/unit_costs.csv."),
-    VIRTUAL_WARD_DAY_GBP("costs", "virtual_ward_day_gbp", Interval.uniform(84, 168), "GBP",
+                    + "night (NHS England's cost of a delayed night); the model's reference/unit_costs.csv."),
+    VIRTUAL_WARD_DAY_GBP("costs", "virtual_ward_day_gbp", Interval.uniform(UnitCosts.gbp("community_care_contact_snee"),
+            2 * UnitCosts.gbp("community_care_contact_snee")), "GBP",
             "A virtual ward day: one to two community care contacts at £84 (SNEE ICS, 2024 prices)."),
-    COMMUNITY_CONTACT_GBP("costs", "community_contact_gbp", Interval.fixed(84), "GBP",
+    COMMUNITY_CONTACT_GBP("costs", "community_contact_gbp",
+            Interval.fixed(UnitCosts.gbp("community_care_contact_snee")), "GBP",
             "A community care contact (SNEE ICS 'Activity types and cost', 2024 prices)."),
     COMMUNITY_REFERRAL_GBP("costs", "community_referral_gbp", null, "GBP",
             "A community referral; default the workspace's community spend (finance_spend) over its community "

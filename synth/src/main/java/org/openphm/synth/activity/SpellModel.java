@@ -1,5 +1,6 @@
 package org.openphm.synth.activity;
 
+import org.openphm.model.UnitCosts;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -71,9 +72,12 @@ final class SpellModel {
      */
     static final double DELAY_DAYS_PER_SPELL = 1.9;
 
-    // ---- costs (HFMA, reference costs 2016/17; see resources/activity/SOURCES.md) ----------------------
+    // ---- costs (HFMA, reference costs 2016/17: the model's unit_costs.csv) ----------------------------
 
-    static final double NON_ELECTIVE_EPISODE = 1590, ELECTIVE_EPISODE = 3684, DAY_CASE = 738, EXCESS_BED_DAY = 313;
+    static final double NON_ELECTIVE_EPISODE = UnitCosts.gbp("non_elective_episode_2016_17");
+    static final double ELECTIVE_EPISODE = UnitCosts.gbp("elective_episode_2016_17");
+    static final double DAY_CASE = UnitCosts.gbp("day_case_2016_17");
+    static final double EXCESS_BED_DAY = UnitCosts.gbp("excess_bed_day_2016_17");
     /** Trim point beyond which each day is charged as an excess bed day (assumed, one for all HRGs). */
     static final int TRIM_DAYS = 5;
     /**
