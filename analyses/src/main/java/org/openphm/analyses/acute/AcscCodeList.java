@@ -1,5 +1,7 @@
 package org.openphm.analyses.acute;
 
+import org.openphm.model.ReferenceCsv;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,28 +64,32 @@ public record AcscCodeList(List<Condition> conditions) {
 
     public static AcscCodeList ccgOis26() {
         Map<String, Exclusion> exclusions = new LinkedHashMap<>();
-        for (List<String> f : rows("acsc_exclusions.csv")) {
-            if (!f.get(1).equals(LIST_ID)) {
+        for (ReferenceCsv.Row f : ReferenceCsv.read(AcscCodeList.class, RESOURCES + "acsc_exclusions.csv")) {
+            if (!f.get("list_id").equals(LIST_ID)) {
                 continue;
             }
-            List<String> codes = List.of(f.get(4).split(";"));
-            exclusions.put(f.get(0), switch (f.get(3)) {
-                case "ICD-10" -> new AnyDiagnosis(f.get(0), codes);
-                case "OPCS-4" -> new AnyProcedure(f.get(0), codes);
-                default -> throw new IllegalStateException("unknown code system in ACSC exclusions: " + f.get(3));
+            String id = f.get("exclusion_id");
+            List<String> codes = List.of(f.get("codes_semicolon_separated").split(";"));
+            exclusions.put(id, switch (f.get("code_system")) {
+                case "ICD-10" -> new AnyDiagnosis(id, codes);
+                case "OPCS-4" -> new AnyProcedure(id, codes);
+                default -> throw f.fault("code_system", "unknown code system " + f.get("code_system"));
             });
         }
         // condition -> (exclusion id | additional condition) -> codes, in file order
         Map<String, String> groups = new LinkedHashMap<>();
         Map<String, Map<String, List<String[]>>> byCondition = new LinkedHashMap<>();
-        for (List<String> f : rows("acsc_icd10.csv")) {
-            if (!f.get(0).equals(LIST_ID)) {
+        for (ReferenceCsv.Row f : ReferenceCsv.read(AcscCodeList.class, RESOURCES + "acsc_icd10.csv")) {
+            if (!f.get("list_id").equals(LIST_ID)) {
                 continue;
             }
-            groups.put(f.get(2), f.get(1));
-            byCondition.computeIfAbsent(f.get(2), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(f.get(8) + "|" + f.get(7), k -> new ArrayList<>())
-                    .add(new String[] {f.get(3), f.get(4), f.get(8), f.get(7)});
+            String condition = f.get("condition");
+            String exclusion = f.optional("exclusion_id");
+            String additional = f.optional("additional_condition");
+            groups.put(condition, f.get("condition_group"));
+            byCondition.computeIfAbsent(condition, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(exclusion + "|" + additional, k -> new ArrayList<>())
+                    .add(new String[] {f.get("icd10_code"), f.get("code_match"), exclusion, additional});
         }
         List<Condition> conditions = new ArrayList<>();
         byCondition.forEach((name, rules) -> {
@@ -128,26 +134,4 @@ public record AcscCodeList(List<Condition> conditions) {
         return codes;
     }
 
-    private static List<List<String>> rows(String file) {
-        try (InputStream in = AcscCodeList.class.getResourceAsStream(RESOURCES + file)) {
-            if (in == null) {
-                throw new IllegalStateException("reference file missing from the model jar: " + RESOURCES + file);
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            r.readLine();
-            List<List<String>> rows = new ArrayList<>();
-            for (String line; (line = r.readLine()) != null; ) {
-                if (!line.isBlank()) {
-                    rows.add(splitCsv(line));
-                }
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static List<String> splitCsv(String line) {
-        return org.openphm.model.CsvLine.split(line);
-    }
 }

@@ -1,5 +1,7 @@
 package org.openphm.analyses.output;
 
+import org.openphm.model.ReferenceCsv;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,31 +50,12 @@ public final class IndicatorNumbers {
 
     private static Map<String, Integer> load() {
         Map<String, Integer> out = new LinkedHashMap<>();
-        try (InputStream in = IndicatorNumbers.class.getResourceAsStream(REGISTRY)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + REGISTRY);
+        for (ReferenceCsv.Row r : ReferenceCsv.read(IndicatorNumbers.class, REGISTRY)) {
+            int n = r.integer("number");
+            if (out.containsValue(n) || out.containsKey(r.get("indicator_id"))) {
+                throw r.fault("indicator_id", "slug or number used twice");
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int lineNo = 0;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                String s = line.strip();
-                if (s.isEmpty() || s.startsWith("#") || s.equals("indicator_id,number")) {
-                    continue;
-                }
-                String[] parts = s.split(",");
-                if (parts.length != 2) {
-                    throw new IllegalStateException(REGISTRY + " line " + lineNo + ": expected slug,number");
-                }
-                int n = Integer.parseInt(parts[1].strip());
-                if (out.containsValue(n) || out.containsKey(parts[0].strip())) {
-                    throw new IllegalStateException(REGISTRY + " line " + lineNo + ": slug or number used twice");
-                }
-                out.put(parts[0].strip(), n);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            out.put(r.get("indicator_id"), n);
         }
         return Collections.unmodifiableMap(out);
     }

@@ -1,5 +1,7 @@
 package org.openphm.analyses.performance;
 
+import org.openphm.model.ReferenceCsv;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,19 +26,8 @@ public final class Organisations {
 
     private static Map<String, String> load() {
         Map<String, String> names = new LinkedHashMap<>();
-        try (InputStream in = Organisations.class.getResourceAsStream("organisations.csv");
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            reader.readLine();
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (!line.isBlank()) {
-                    int comma = line.indexOf(',');
-                    String name = line.substring(comma + 1);
-                    // names with commas are quoted, as CSV writes them
-                    names.put(line.substring(0, comma), name.startsWith("\"") ? name.substring(1, name.length() - 1) : name);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (ReferenceCsv.Row r : ReferenceCsv.read(Organisations.class, "organisations.csv")) {
+            names.put(r.get("code"), r.get("name"));
         }
         return Map.copyOf(names);
     }

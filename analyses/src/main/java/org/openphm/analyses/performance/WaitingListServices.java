@@ -1,5 +1,7 @@
 package org.openphm.analyses.performance;
 
+import org.openphm.model.ReferenceCsv;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,17 +33,8 @@ public final class WaitingListServices {
 
     private static Map<String, String> load() {
         Map<String, String> m = new HashMap<>();
-        try (InputStream in = WaitingListServices.class.getResourceAsStream("waiting_list_services.csv");
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            reader.readLine();
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (!line.isBlank()) {
-                    String[] f = line.split(",", -1);
-                    m.put(f[0] + "|" + f[1], f[2]);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (ReferenceCsv.Row r : ReferenceCsv.read(WaitingListServices.class, "waiting_list_services.csv")) {
+            m.put(r.get("provider_code") + "|" + r.get("service"), r.get("setting"));
         }
         return Map.copyOf(m);
     }

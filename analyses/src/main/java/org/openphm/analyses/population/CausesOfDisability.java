@@ -1,5 +1,7 @@
 package org.openphm.analyses.population;
 
+import org.openphm.model.ReferenceCsv;
+
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.bool;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
@@ -56,20 +58,9 @@ final class CausesOfDisability implements Analysis {
 
     static AnalysisTable shares() {
         List<List<Object>> rows = new ArrayList<>();
-        try (InputStream in = CausesOfDisability.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " missing from the analyses resources");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            r.readLine(); // header
-            for (String line; (line = r.readLine()) != null; ) {
-                if (!line.isBlank()) {
-                    List<String> f = CsvLine.split(line);
-                    rows.add(Arrays.asList(f.get(0), Double.parseDouble(f.get(1)), "yes".equals(f.get(2))));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (ReferenceCsv.Row r : ReferenceCsv.read(CausesOfDisability.class, RESOURCE)) {
+            rows.add(Arrays.asList(r.get("cause_group"), r.number("share_of_yld_pct"),
+                    "yes".equals(r.get("listed_in_source"))));
         }
         return new AnalysisTable("shares", "Share of years lived with disability by cause group", List.of(
                 text("cause_group", "GBD cause group"), number("share_of_yld_pct", "Percentage of all YLDs"),

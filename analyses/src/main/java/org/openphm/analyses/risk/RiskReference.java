@@ -1,15 +1,9 @@
 package org.openphm.analyses.risk;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
+import org.openphm.model.ReferenceCsv;
 
 /**
  * The published scores the risk model's features are built from, read from reference data (SOURCES.md beside
@@ -30,18 +24,17 @@ public final class RiskReference {
 
     public static List<CmsCondition> cambridgeScore() {
         List<CmsCondition> out = new ArrayList<>();
-        for (CSVRecord r : read("cambridge_multimorbidity_score.csv")) {
-            String register = r.get("register").isBlank() ? null : r.get("register");
-            out.add(new CmsCondition(r.get("condition"), Double.parseDouble(r.get("weight")), register,
-                    r.get("mapping_note")));
+        for (ReferenceCsv.Row r : ReferenceCsv.read(RiskReference.class, "cambridge_multimorbidity_score.csv")) {
+            String register = r.optional("register").isEmpty() ? null : r.get("register");
+            out.add(new CmsCondition(r.get("condition"), r.number("weight"), register, r.optional("mapping_note")));
         }
         return List.copyOf(out);
     }
 
     public static List<Deficit> frailtyDeficits() {
         List<Deficit> out = new ArrayList<>();
-        for (CSVRecord r : read("efi_deficits.csv")) {
-            String registers = r.get("register");
+        for (ReferenceCsv.Row r : ReferenceCsv.read(RiskReference.class, "efi_deficits.csv")) {
+            String registers = r.optional("register");
             out.add(new Deficit(r.get("deficit"), registers.isBlank() ? List.of() : Arrays.asList(registers.split("\\|"))));
         }
         if (out.size() != EFI_DEFICITS) {
@@ -50,15 +43,4 @@ public final class RiskReference {
         return List.copyOf(out);
     }
 
-    private static List<CSVRecord> read(String name) {
-        try (InputStream in = RiskReference.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("reference table " + name + " is missing from the build");
-            }
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                    .parse(new InputStreamReader(in, StandardCharsets.UTF_8)).getRecords();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

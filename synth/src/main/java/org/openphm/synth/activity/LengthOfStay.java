@@ -1,5 +1,7 @@
 package org.openphm.synth.activity;
 
+import org.openphm.model.ReferenceCsv;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,15 +36,9 @@ final class LengthOfStay {
     private final Map<String, double[]> means = new HashMap<>();
 
     LengthOfStay() {
-        try (InputStream in = LengthOfStay.class.getResourceAsStream("/activity/length_of_stay.csv");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            r.readLine();
-            for (String line; (line = r.readLine()) != null; ) {
-                String[] f = line.split(",");
-                means.put(key(f[0], f[1], f[2]), new double[] {Double.parseDouble(f[3]), Double.parseDouble(f[4])});
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (ReferenceCsv.Row r : ReferenceCsv.read(LengthOfStay.class, "/activity/length_of_stay.csv")) {
+            means.put(key(r.get("pod"), r.get("treatment_function"), r.get("site")),
+                    new double[] {r.number("los_2023_24"), r.number("los_2024_25")});
         }
     }
 

@@ -1,5 +1,7 @@
 package org.openphm.synth.activity;
 
+import org.openphm.model.ReferenceCsv;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,23 +34,14 @@ record ReferralService(String dataset, String name, double referrals2023, double
 
     static List<ReferralService> load() {
         List<ReferralService> services = new ArrayList<>();
-        try (InputStream in = ReferralService.class.getResourceAsStream("/activity/referral_services.csv");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            r.readLine();
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split(",", -1);
-                services.add(new ReferralService(f[0], f[1], Double.parseDouble(f[2]),
-                        Double.parseDouble(f[3]) / 100, Double.parseDouble(f[4]) / 100,
-                        Integer.parseInt(f[5]), Integer.parseInt(f[6]),
-                        f[7].equals("F") ? Double.NaN : Double.parseDouble(f[7]),
-                        f[8].isEmpty() ? null : f[8], f[9].isEmpty() ? 1 : Double.parseDouble(f[9]),
-                        Double.parseDouble(f[10]), Double.parseDouble(f[11])));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (ReferenceCsv.Row r : ReferenceCsv.read(ReferralService.class, "/activity/referral_services.csv")) {
+            services.add(new ReferralService(r.get("dataset"), r.get("service"), r.number("target_2023_24"),
+                    r.number("growth_2033_34_pct") / 100, r.number("growth_2043_44_pct") / 100,
+                    r.integer("min_age"), r.integer("max_age"),
+                    r.get("female_rr").equals("F") ? Double.NaN : r.number("female_rr"),
+                    r.optional("condition").isEmpty() ? null : r.get("condition"),
+                    r.optional("condition_rr").isEmpty() ? 1 : r.number("condition_rr"),
+                    r.number("mean_wait_days"), r.number("mean_episode_days")));
         }
         return services;
     }

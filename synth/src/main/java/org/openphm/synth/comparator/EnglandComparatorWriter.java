@@ -1,5 +1,7 @@
 package org.openphm.synth.comparator;
 
+import org.openphm.model.ReferenceCsv;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,13 +45,8 @@ public final class EnglandComparatorWriter {
     /** The public England QOF 2019/20 rows: group code -> {register, list}. */
     static Map<String, double[]> publicQof2019() throws IOException {
         Map<String, double[]> rows = new LinkedHashMap<>();
-        try (InputStream in = EnglandComparatorWriter.class.getResourceAsStream("/comparator/england_qof_2019_20.csv");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            r.readLine();
-            for (String line; (line = r.readLine()) != null; ) {
-                String[] f = line.split(",");
-                rows.put(f[0], new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
-            }
+        for (ReferenceCsv.Row r : ReferenceCsv.read(EnglandComparatorWriter.class, "/comparator/england_qof_2019_20.csv")) {
+            rows.put(r.get("group_code"), new double[] {r.number("register"), r.number("list")});
         }
         return rows;
     }

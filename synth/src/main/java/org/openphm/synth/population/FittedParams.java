@@ -1,5 +1,7 @@
 package org.openphm.synth.population;
 
+import org.openphm.model.ReferenceCsv;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +53,7 @@ public final class FittedParams {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
-            return read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+            return read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), RESOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,31 +65,27 @@ public final class FittedParams {
             return new FittedParams();
         }
         try (BufferedReader r = java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(r);
+            return read(r, file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static FittedParams read(BufferedReader r) throws IOException {
+    private static FittedParams read(BufferedReader r, String source) throws IOException {
         FittedParams p = new FittedParams();
-        for (String line; (line = r.readLine()) != null; ) {
-            if (line.isBlank() || line.startsWith("#") || line.startsWith("kind,")) {
-                continue;
-            }
-            String[] f = line.split(",");
-            double v = Double.parseDouble(f[3]);
-            switch (f[0]) {
+        for (ReferenceCsv.Row f : ReferenceCsv.rows(r, source)) {
+            double v = f.number("value");
+            switch (f.get("kind")) {
                 case "intercept" -> {
-                    if (f[1].equals("PC")) {
+                    if (f.get("a").equals("PC")) {
                         p.pcIntercept = v;
                     } else {
-                        p.intercept[index(f[1])] = v;
+                        p.intercept[index(f.get("a"))] = v;
                     }
                 }
-                case "pair" -> p.pair[index(f[1])][index(f[2])] = v;
-                case "scalar" -> p.setScalar(f[1], v);
-                default -> throw new IllegalStateException("unknown parameter kind " + f[0]);
+                case "pair" -> p.pair[index(f.get("a"))][index(f.get("b"))] = v;
+                case "scalar" -> p.setScalar(f.get("a"), v);
+                default -> throw f.fault("kind", "unknown parameter kind " + f.get("kind"));
             }
         }
         return p;

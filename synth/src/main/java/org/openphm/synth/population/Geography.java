@@ -1,5 +1,7 @@
 package org.openphm.synth.population;
 
+import org.openphm.model.ReferenceCsv;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,17 +58,19 @@ public final class Geography {
     }
 
     public static Geography blmk() {
-        Map<String, String[]> names = new LinkedHashMap<>();
-        for (String[] r : readCsv("blmk_gp_practices_qof_2023_24.csv")) {
-            names.put(r[0], r);
+        Map<String, String> names = new LinkedHashMap<>();
+        for (ReferenceCsv.Row r : ReferenceCsv.read(Geography.class, REFERENCE + "blmk_gp_practices_qof_2023_24.csv")) {
+            names.put(r.get("practice_code"), r.get("practice_name"));
         }
         List<Practice> practices = new ArrayList<>();
-        for (String[] g : readCsv("blmk_practice_geography.csv")) {
-            String[] src = names.get(g[0]);
-            if (src == null) {
-                throw new IllegalStateException("practice " + g[0] + " missing from the QOF mapping file");
+        for (ReferenceCsv.Row g : ReferenceCsv.read(Geography.class, REFERENCE + "blmk_practice_geography.csv")) {
+            String code = g.get("practice_code");
+            String name = names.get(code);
+            if (name == null) {
+                throw g.fault("practice_code", "practice " + code + " missing from the QOF mapping file");
             }
-            practices.add(new Practice(g[0], src[1], g[1], g[2], g[3], g[4], Place.ofCode(g[5]), listWeight(g[0])));
+            practices.add(new Practice(code, name, g.get("pcn_code"), g.get("pcn_name"), g.get("neighbourhood_code"),
+                    g.get("neighbourhood_name"), Place.ofCode(g.get("place_code")), listWeight(code)));
         }
         return new Geography(practices);
     }
@@ -134,27 +138,5 @@ public final class Geography {
         return list.get(rng.nextInt(list.size()));
     }
 
-    static List<String[]> readCsv(String resource) {
-        String path = "/org/openphm/reference/" + resource;
-        try (InputStream in = Geography.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + path);
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            r.readLine();
-            List<String[]> rows = new ArrayList<>();
-            for (String line; (line = r.readLine()) != null; ) {
-                if (!line.isBlank()) {
-                    rows.add(splitCsv(line));
-                }
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String[] splitCsv(String line) {
-        return org.openphm.model.CsvLine.split(line).toArray(new String[0]);
-    }
+    private static final String REFERENCE = "/org/openphm/reference/";
 }
