@@ -280,6 +280,25 @@ class ConditionsSpecTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
+    void mentalHealthTrendSeriesGrowsEachServicesReferralsWithTheirCells(String engineName, @TempDir Path dir) throws Exception {
+        try (Engine engine = SpecEngines.open(engineName, dir, ConditionSpecData.tables())) {
+            AnalysisTable series = ReferralProjections.mentalHealthCharts().compute(context(engine)).get(0);
+            // DP 4.10: MHSDS CAMHS D (13, 0-64) and CMHT C (43, 0-64), one referral each in 2023/24, both MK. Their
+            // cells grow with 0-64: 100 (2024) -> 110 (2034) -> 120 (2044), so 1 -> 1.1 in 2033/34, 1.2 in 2043/44
+            List<Object> camhs = find(series, Map.of("area_code", ICB, "service", "CAMHS", "year", "2043/44"));
+            assertEquals(1.0, (Double) get(series, camhs, "referrals_2023_24"), 1e-9);
+            assertEquals(1.2, (Double) get(series, camhs, "referrals"), 1e-9);
+            assertEquals(20.0, (Double) get(series, camhs, "change_pct"), 1e-9);
+            assertEquals(1.1, (Double) get(series, find(series, Map.of("area_code", MK, "service",
+                    "Community Mental Health Team - Functional", "year", "2033/34")), "referrals"), 1e-9);
+            // the base year is the observed count
+            assertEquals(1.0, (Double) get(series, find(series, Map.of("area_code", ICB, "service", "CAMHS",
+                    "year", "2023/24")), "referrals"), 1e-9);
+        }
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------
 
     static void assertCell(Map<CellKey, AgeBandCounts> cells, String id, String area, AreaType type, double num,
