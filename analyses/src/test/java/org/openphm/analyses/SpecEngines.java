@@ -16,6 +16,15 @@ import org.openphm.engine.spec.SpecWorkspace;
  * Opens tiny hand-made tables on either engine, so each analysis's specification test runs the same
  * definition on DuckDB and on Spark: DuckDB reads a workspace file, Spark the same workspace exported to
  * Parquet (the layout it reads in production).
+ *
+ * <p>This is the one style for analysis specifications, as ehrQL's {@code tests/spec} is for its query language:
+ * a {@code <Family>SpecTest} in the family's package, each case a {@code @ParameterizedTest} over
+ * {@code @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})} that opens its own small hand-built rows
+ * with {@link #open}, exercises one behaviour and checks values worked out by hand in the test, so the same case
+ * runs unchanged on every engine. No engine-specific subclasses and no DuckDB-only specs: a case that fails on one
+ * engine is an engine difference to fix or report, not to skip. Logic that needs no engine stays a plain
+ * {@code @Test}; the fidelity tests (synthetic BLMK against the published figures) and the whole-pack parity test in
+ * {@code spark-job} are separate. {@code SpecStyleTest} keeps analyses' tests to this.
  */
 public final class SpecEngines {
     private SpecEngines() {}

@@ -1,10 +1,10 @@
 package org.openphm.analyses.acute;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.openphm.analyses.acute.AcuteFlowSpec.get;
-import static org.openphm.analyses.acute.AcuteFlowSpec.row;
-import static org.openphm.analyses.acute.AcuteFlowSpec.rows;
-import static org.openphm.analyses.acute.AcuteFlowSpec.table;
+import static org.openphm.analyses.acute.AcuteFlowSpecTest.get;
+import static org.openphm.analyses.acute.AcuteFlowSpecTest.row;
+import static org.openphm.analyses.acute.AcuteFlowSpecTest.rows;
+import static org.openphm.analyses.acute.AcuteFlowSpecTest.table;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -218,7 +218,7 @@ class AcuteFlowFidelityTest {
      * COPD shares that make respiratory admissions outnumber cardiovascular ones at ICB level and COPD the top
      * diagnosis (measured at 100,000 patients: respiratory 280, cardiovascular 262; COPD 162, heart failure 130,
      * hypertension 51): a calibration gap of the generator, not of this analysis, which classifies the
-     * generated codes exactly (AcuteFlowSpec).
+     * generated codes exactly (AcuteFlowSpecTest).
      */
     static final String SYNTH_MIX = "synthetic ACSC condition mix (respiratory > cardiovascular in the generator)";
 

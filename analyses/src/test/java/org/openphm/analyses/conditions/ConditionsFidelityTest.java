@@ -83,9 +83,9 @@ class ConditionsFidelityTest {
         AnalysisTable m = ComorbidityMatrix.mentalHealthAndLd().compute(context).get(0);
         List<String> misses = new ArrayList<>();
         WHOLE_POPULATION.forEach((condition, target) -> {
-            List<Object> row = ConditionSpec.row(m, ICB, "All ages", ComorbidityMatrix.ALL_PATIENTS, condition);
-            double value = (Double) ConditionSpec.get(m, row, "percent");
-            long n = (Long) ConditionSpec.get(m, row, "row_people");
+            List<Object> row = ConditionsSpecTest.row(m, ICB, "All ages", ComorbidityMatrix.ALL_PATIENTS, condition);
+            double value = (Double) ConditionsSpecTest.get(m, row, "percent");
+            long n = (Long) ConditionsSpecTest.get(m, row, "row_people");
             check(misses, "DP 3.7 " + condition + " % of all patients", value, target, 0.1 * target
                     + samplingError(target, n));
         });
@@ -102,9 +102,9 @@ class ConditionsFidelityTest {
                     continue;
                 }
                 double target = DP311_CELLS[i][j];
-                List<Object> row = ConditionSpec.row(m, ICB, "All ages", DP311.get(i), DP311.get(j));
-                double value = (Double) ConditionSpec.get(m, row, "percent");
-                long n = (Long) ConditionSpec.get(m, row, "row_people");
+                List<Object> row = ConditionsSpecTest.row(m, ICB, "All ages", DP311.get(i), DP311.get(j));
+                double value = (Double) ConditionsSpecTest.get(m, row, "percent");
+                long n = (Long) ConditionsSpecTest.get(m, row, "row_people");
                 // DATA_PACK.md: within 5 points where the cell is 10% or more, 2 points below
                 check(misses, "DP 3.11 P(" + DP311.get(j) + " | " + DP311.get(i) + ")", value, target,
                         (target >= 10 ? 5 : 2) + samplingError(target, n));
@@ -122,16 +122,16 @@ class ConditionsFidelityTest {
         // (dementia equal at 69.6%) — and the background prevalence of each condition is higher
         for (String condition : DP311) {
             if (!condition.equals("HYP") && !condition.equals("DEM") && !condition.equals("LD")) {
-                double at75 = (Double) ConditionSpec.get(older, ConditionSpec.row(older, ICB, "75-84", condition, "HYP"), "percent");
-                double allAges = (Double) ConditionSpec.get(all, ConditionSpec.row(all, ICB, "All ages", condition, "HYP"), "percent");
+                double at75 = (Double) ConditionsSpecTest.get(older, ConditionsSpecTest.row(older, ICB, "75-84", condition, "HYP"), "percent");
+                double allAges = (Double) ConditionsSpecTest.get(all, ConditionsSpecTest.row(all, ICB, "All ages", condition, "HYP"), "percent");
                 if (!(at75 > allAges)) {
                     misses.add("DP 3.12 P(HYP | " + condition + ") 75-84 " + at75 + " not above all ages " + allAges);
                 }
             }
         }
         // the 75-84 rows of the DP 3.11 analysis's age breakdown are the DP 3.12 analysis's
-        double viaBreakdown = (Double) ConditionSpec.get(all, ConditionSpec.row(all, ICB, "75-84", "HF", "AF"), "percent");
-        double direct = (Double) ConditionSpec.get(older, ConditionSpec.row(older, ICB, "75-84", "HF", "AF"), "percent");
+        double viaBreakdown = (Double) ConditionsSpecTest.get(all, ConditionsSpecTest.row(all, ICB, "75-84", "HF", "AF"), "percent");
+        double direct = (Double) ConditionsSpecTest.get(older, ConditionsSpecTest.row(older, ICB, "75-84", "HF", "AF"), "percent");
         if (Math.abs(viaBreakdown - direct) > 1e-9) {
             misses.add("75-84 via the age breakdown " + viaBreakdown + " != direct " + direct);
         }
@@ -140,7 +140,7 @@ class ConditionsFidelityTest {
     }
 
     static double direct(AnalysisTable older, String row, String column) {
-        return (Double) ConditionSpec.get(older, ConditionSpec.row(older, ICB, "75-84", row, column), "percent");
+        return (Double) ConditionsSpecTest.get(older, ConditionsSpecTest.row(older, ICB, "75-84", row, column), "percent");
     }
 
     // ---- DP 3.1 -----------------------------------------------------------------------------------------
@@ -149,19 +149,19 @@ class ConditionsFidelityTest {
     void dp3_1_conditionProjections() {
         AnalysisTable horizon = new ConditionProjections().compute(context).get(1);
         List<String> misses = new ArrayList<>();
-        List<Object> hyp = ConditionSpec.find(horizon, Map.of("area_code", ICB, "condition", "HYP"));
-        if (!Long.valueOf(1).equals(ConditionSpec.get(horizon, hyp, "rank_absolute"))) {
+        List<Object> hyp = ConditionsSpecTest.find(horizon, Map.of("area_code", ICB, "condition", "HYP"));
+        if (!Long.valueOf(1).equals(ConditionsSpecTest.get(horizon, hyp, "rank_absolute"))) {
             misses.add("DP 3.1 largest absolute rise should be hypertension");
         }
         // largest relative rises: dementia, AF, CKD, heart failure, CHD among the top six
         for (String c : List.of("DEM", "AF", "CKD", "HF", "CHD")) {
-            long rank = (Long) ConditionSpec.get(horizon, ConditionSpec.find(horizon, Map.of("area_code", ICB,
+            long rank = (Long) ConditionsSpecTest.get(horizon, ConditionsSpecTest.find(horizon, Map.of("area_code", ICB,
                     "condition", c)), "rank_relative");
             if (rank > 6) {
                 misses.add("DP 3.1 " + c + " relative rise ranks " + rank);
             }
         }
-        double dementia = (Double) ConditionSpec.get(horizon, ConditionSpec.find(horizon, Map.of("area_code", ICB,
+        double dementia = (Double) ConditionsSpecTest.get(horizon, ConditionsSpecTest.find(horizon, Map.of("area_code", ICB,
                 "condition", "DEM")), "change_pct");
         check(misses, "CfC dementia % rise by 2043", dementia, 71, 5);
         assertOnlyKnownGaps(misses, Map.of("DP 3.1 CHD relative rise ranks", "measured on the synthetic population: "
@@ -287,18 +287,18 @@ class ConditionsFidelityTest {
         List<String> misses = new ArrayList<>();
         for (String line : targets.split("\n")) {
             String[] f = line.split("\\|");
-            List<Object> row = ConditionSpec.find(t, Map.of("area_code", ICB, "service", f[0]));
+            List<Object> row = ConditionsSpecTest.find(t, Map.of("area_code", ICB, "service", f[0]));
             double expected = Double.parseDouble(f[1]) * SyntheticBlmk.scale();
-            long count = (Long) ConditionSpec.get(t, row, "referrals_2023_24");
+            long count = (Long) ConditionsSpecTest.get(t, row, "referrals_2023_24");
             // DATA_PACK.md: counts ±2%, growth ±3 points; plus Poisson noise of the scaled count
             check(misses, section + " " + f[0] + " 2023/24", count, expected, 0.02 * expected + 3 * Math.sqrt(expected));
-            check(misses, section + " " + f[0] + " % to 2033/34", (Double) ConditionSpec.get(t, row, "change_pct_2033_34"),
+            check(misses, section + " " + f[0] + " % to 2033/34", (Double) ConditionsSpecTest.get(t, row, "change_pct_2033_34"),
                     Double.parseDouble(f[2]), 3);
-            check(misses, section + " " + f[0] + " % to 2043/44", (Double) ConditionSpec.get(t, row, "change_pct_2043_44"),
+            check(misses, section + " " + f[0] + " % to 2043/44", (Double) ConditionsSpecTest.get(t, row, "change_pct_2043_44"),
                     Double.parseDouble(f[3]), 3);
         }
         // the N/A row is reported, not hidden
-        ConditionSpec.find(t, Map.of("area_code", ICB, "service", ReferralProjection.NOT_RECORDED));
+        ConditionsSpecTest.find(t, Map.of("area_code", ICB, "service", ReferralProjection.NOT_RECORDED));
         assertOnlyKnownGaps(misses, Map.of(section + " ", "growth: the generator's age profiles cannot reproduce "
                 + "every DP growth pair with the projected demography (synth/src/main/resources/activity/MODEL.md, "
                 + "'Service age profiles'); the projection method is checked by the specification test"));
@@ -347,10 +347,10 @@ class ConditionsFidelityTest {
     }
 
     static void checkCategory(List<String> misses, AnalysisTable t, String indicator, String category, double target) {
-        List<Object> row = ConditionSpec.find(t, Map.of("area_code", ICB, "indicator_id", indicator,
+        List<Object> row = ConditionsSpecTest.find(t, Map.of("area_code", ICB, "indicator_id", indicator,
                 "ethnic_category", category));
-        long num = (Long) ConditionSpec.get(t, row, "count");
-        long den = (Long) ConditionSpec.get(t, row, "denominator");
+        long num = (Long) ConditionsSpecTest.get(t, row, "count");
+        long den = (Long) ConditionsSpecTest.get(t, row, "denominator");
         boolean rate = !indicator.equals(PersonIndicators.BP_CONTROL);
         Estimate e = rate ? Rates.crude(num, den, 100_000, 0.998) : Proportions.proportion(num, den, 100, 0.998);
         double tolerance = rate ? 0.1 * target : 2;

@@ -1,6 +1,6 @@
 package org.openphm.analyses.conditions;
 
-import static org.openphm.analyses.conditions.ConditionSpec.assertCell;
+import static org.openphm.analyses.conditions.ConditionsSpecTest.assertCell;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -62,7 +62,7 @@ class SelfHarmSpecTest {
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
     void selfHarmAdmissionsFollowFingertipsDefinition(String engineName, @TempDir Path dir) throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, tables())) {
-            Map<CellKey, AgeBandCounts> cells = new EventIndicators().count(engine, ConditionSpec.Y2024);
+            Map<CellKey, AgeBandCounts> cells = new EventIndicators().count(engine, ConditionsSpecTest.Y2024);
             assertCell(cells, EventIndicators.SELF_HARM_ADMISSIONS, SpecGeography.ICB, AreaType.ICB, 3, 7);
             assertCell(cells, EventIndicators.SELF_HARM_ADMISSIONS_10_24, SpecGeography.ICB, AreaType.ICB, 2, 4);
         }

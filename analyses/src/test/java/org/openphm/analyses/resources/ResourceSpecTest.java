@@ -10,23 +10,22 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openphm.analyses.SpecEngines;
 import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.engine.Engine;
-import org.openphm.engine.duckdb.DuckDbEngine;
 import org.openphm.engine.spec.SpecTable;
-import org.openphm.engine.spec.SpecWorkspace;
 import org.openphm.model.CanonicalSchema;
 import org.openphm.model.Progress;
 
 /**
- * Finance and workforce (DP 11.x, 12.x) on hand-made tables, answers derived by hand below.
+ * Finance and workforce (DP 11.x, 12.x) on hand-made tables, each case on DuckDB and on Spark
+ * ({@link SpecEngines}); answers derived by hand below.
  *
  * <pre>
  * workforce (census = end of 2024/25 = 2025-03-31)
@@ -42,23 +41,11 @@ import org.openphm.model.Progress;
  */
 class ResourceSpecTest {
 
-    @TempDir
-    static Path dir;
-    private static Engine engine;
-    private static AnalysisContext context;
-
     static final String NURSING = "Nursing and Midwifery Registered", ADMIN = "Administrative and Clerical";
 
-    @BeforeAll
-    static void open() throws Exception {
-        engine = DuckDbEngine.open(SpecWorkspace.write(dir.resolve("resources.duckdb"), tables()));
-        context = new AnalysisContext(engine, org.openphm.analyses.indicator.Geography.load(engine),
+    static AnalysisContext context(Engine engine) {
+        return new AnalysisContext(engine, org.openphm.analyses.indicator.Geography.load(engine),
                 List.of(FinancialYear.parse("2024/25")), Progress.SILENT);
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
     }
 
     static List<SpecTable> tables() {
@@ -122,7 +109,7 @@ class ResourceSpecTest {
     }
 
     /** The one row of a table whose named columns have the given values. */
-    static Map<String, Object> row(Analysis analysis, String table, Object... keyValues) {
+    static Map<String, Object> row(AnalysisContext context, Analysis analysis, String table, Object... keyValues) {
         AnalysisTable t = analysis.compute(context).stream().filter(x -> x.name().equals(table)).findFirst().orElseThrow();
         List<Map<String, Object>> hits = t.rows().stream().map(r -> {
             Map<String, Object> m = new java.util.LinkedHashMap<>();
@@ -142,125 +129,153 @@ class ResourceSpecTest {
         return hits.get(0);
     }
 
-    @Test
-    void workforceProfileCountsStaffInPostAtTheCensus() {
-        // In post: s1, s2, s4, s7 (4). Nursing s1+s2 = 2 of 4 = 50%, FTE 1.5; RWK s1, s2, s7: nursing 2 of 3.
-        var all = row(new WorkforceProfile(), "by-characteristic", "organisation", "All", "characteristic",
-                "staff_group", "value", NURSING);
-        assertEquals(2L, all.get("headcount"));
-        assertEquals(1.5, all.get("fte"));
-        assertEquals(50.0, all.get("share_pct"));
-        assertEquals(66.67, row(new WorkforceProfile(), "by-characteristic", "organisation", "RWK", "characteristic",
-                "staff_group", "value", NURSING).get("share_pct"));
-        // s4 has no ethnic group recorded; s5 (no band) left, so every in-post band is recorded.
-        assertEquals(1L, row(new WorkforceProfile(), "by-characteristic", "organisation", "All", "characteristic",
-                "ethnic_group", "value", WorkforceProfile.NOT_RECORDED).get("headcount"));
-        // Every one in post is female (s3 and s5, the men, have left): 100%.
-        assertEquals(100.0, row(new WorkforceProfile(), "by-characteristic", "organisation", "All", "characteristic",
-                "sex", "value", "F").get("share_pct"));
+    @ParameterizedTest
+    @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
+    void workforceProfileCountsStaffInPostAtTheCensus(String engineName, @TempDir Path dir) throws Exception {
+        try (Engine engine = SpecEngines.open(engineName, dir, tables())) {
+            AnalysisContext context = context(engine);
+            // In post: s1, s2, s4, s7 (4). Nursing s1+s2 = 2 of 4 = 50%, FTE 1.5; RWK s1, s2, s7: nursing 2 of 3.
+            var all = row(context, new WorkforceProfile(), "by-characteristic", "organisation", "All", "characteristic",
+                    "staff_group", "value", NURSING);
+            assertEquals(2L, all.get("headcount"));
+            assertEquals(1.5, all.get("fte"));
+            assertEquals(50.0, all.get("share_pct"));
+            assertEquals(66.67, row(context, new WorkforceProfile(), "by-characteristic", "organisation", "RWK", "characteristic",
+                    "staff_group", "value", NURSING).get("share_pct"));
+            // s4 has no ethnic group recorded; s5 (no band) left, so every in-post band is recorded.
+            assertEquals(1L, row(context, new WorkforceProfile(), "by-characteristic", "organisation", "All", "characteristic",
+                    "ethnic_group", "value", WorkforceProfile.NOT_RECORDED).get("headcount"));
+            // Every one in post is female (s3 and s5, the men, have left): 100%.
+            assertEquals(100.0, row(context, new WorkforceProfile(), "by-characteristic", "organisation", "All", "characteristic",
+                    "sex", "value", "F").get("share_pct"));
+        }
     }
 
-    @Test
-    void ageProfileGivesBothReadingsOfDp125() {
-        // 55+: s1 (nursing), s4 (admin) = 2 of 4 = 50%; nursing: 1 of its 2 = 50%, and 1 of all 2 aged 55+ = 50%.
-        // Under 30: s2 (nursing) only: nursing 50% of the group, 100% of all under-30s.
-        var all = row(new WorkforceAge(), "by-staff-group", "staff_group", "All");
-        assertEquals(2L, all.get("aged_55_plus"));
-        assertEquals(50.0, all.get("aged_55_plus_pct"));
-        assertEquals(25.0, all.get("under_30_pct"));
-        var nursing = row(new WorkforceAge(), "by-staff-group", "staff_group", NURSING);
-        assertEquals(50.0, nursing.get("aged_55_plus_pct"));
-        assertEquals(50.0, nursing.get("share_of_all_55_plus_pct"));
-        assertEquals(100.0, nursing.get("share_of_all_under_30_pct"));
-        assertEquals(WorkforceAge.AgeGroup.UNCLASSIFIED, WorkforceAge.classify("25-34"));
-        assertEquals(WorkforceAge.AgeGroup.AGED_55_PLUS, WorkforceAge.classify("65+"));
+    @ParameterizedTest
+    @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
+    void ageProfileGivesBothReadingsOfDp125(String engineName, @TempDir Path dir) throws Exception {
+        try (Engine engine = SpecEngines.open(engineName, dir, tables())) {
+            AnalysisContext context = context(engine);
+            // 55+: s1 (nursing), s4 (admin) = 2 of 4 = 50%; nursing: 1 of its 2 = 50%, and 1 of all 2 aged 55+ = 50%.
+            // Under 30: s2 (nursing) only: nursing 50% of the group, 100% of all under-30s.
+            var all = row(context, new WorkforceAge(), "by-staff-group", "staff_group", "All");
+            assertEquals(2L, all.get("aged_55_plus"));
+            assertEquals(50.0, all.get("aged_55_plus_pct"));
+            assertEquals(25.0, all.get("under_30_pct"));
+            var nursing = row(context, new WorkforceAge(), "by-staff-group", "staff_group", NURSING);
+            assertEquals(50.0, nursing.get("aged_55_plus_pct"));
+            assertEquals(50.0, nursing.get("share_of_all_55_plus_pct"));
+            assertEquals(100.0, nursing.get("share_of_all_under_30_pct"));
+            assertEquals(WorkforceAge.AgeGroup.UNCLASSIFIED, WorkforceAge.classify("25-34"));
+            assertEquals(WorkforceAge.AgeGroup.AGED_55_PLUS, WorkforceAge.classify("65+"));
+        }
     }
 
-    @Test
-    void turnoverIsLeaversOverMeanHeadcount() {
-        // 12 months to 2025-06: in post end of 2024-06 = s1, s2, s4, s5, s7 (5); end of 2025-06 = s1, s2, s4, s6 (4);
-        // leavers Jul-24..Jun-25 = s5 (2025-03), s7 (2025-06) = 2; 2 / 4.5 = 44.44%.
-        var all = row(new Turnover(), "rolling", "organisation", "All", "month", "2025-06");
-        assertEquals(5L, all.get("headcount_start"));
-        assertEquals(4L, all.get("headcount_end"));
-        assertEquals(2L, all.get("leavers"));
-        assertEquals(44.44, all.get("turnover_pct"));
-        // RV3: end of 2024-06 s4, s5 (2); end of 2025-06 s4 (1); leaver s5; 1 / 1.5 = 66.67%.
-        assertEquals(66.67, row(new Turnover(), "rolling", "organisation", "RV3", "month", "2025-06").get("turnover_pct"));
+    @ParameterizedTest
+    @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
+    void turnoverIsLeaversOverMeanHeadcount(String engineName, @TempDir Path dir) throws Exception {
+        try (Engine engine = SpecEngines.open(engineName, dir, tables())) {
+            AnalysisContext context = context(engine);
+            // 12 months to 2025-06: in post end of 2024-06 = s1, s2, s4, s5, s7 (5); end of 2025-06 = s1, s2, s4, s6 (4);
+            // leavers Jul-24..Jun-25 = s5 (2025-03), s7 (2025-06) = 2; 2 / 4.5 = 44.44%.
+            var all = row(context, new Turnover(), "rolling", "organisation", "All", "month", "2025-06");
+            assertEquals(5L, all.get("headcount_start"));
+            assertEquals(4L, all.get("headcount_end"));
+            assertEquals(2L, all.get("leavers"));
+            assertEquals(44.44, all.get("turnover_pct"));
+            // RV3: end of 2024-06 s4, s5 (2); end of 2025-06 s4 (1); leaver s5; 1 / 1.5 = 66.67%.
+            assertEquals(66.67, row(context, new Turnover(), "rolling", "organisation", "RV3", "month", "2025-06").get("turnover_pct"));
+        }
     }
 
-    @Test
-    void vacancyRateIsTheRatioOfSums() {
-        // 2024/25: establishment 10 + 10 + 5 = 25, vacant 1 + 2 + 0.5 = 3.5: 14%. 2024-04: 1.5 / 15 = 10%.
-        assertEquals(14.0, row(new Vacancies(), "by-year", "year", "2024/25", "organisation", "All", "staff_group", "All")
-                .get("vacancy_rate_pct"));
-        // RWK nursing: (1 + 2) / (10 + 10) = 15%.
-        assertEquals(15.0, row(new Vacancies(), "by-year", "year", "2024/25", "organisation", "RWK", "staff_group", NURSING)
-                .get("vacancy_rate_pct"));
-        assertEquals(10.0, row(new Vacancies(), "by-month", "month", "2024-04", "organisation", "All").get("vacancy_rate_pct"));
-        assertEquals(-3.0, row(new Vacancies(), "mh-sectors", "sector", "Perinatal").get("difference_pp"));
+    @ParameterizedTest
+    @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
+    void vacancyRateIsTheRatioOfSums(String engineName, @TempDir Path dir) throws Exception {
+        try (Engine engine = SpecEngines.open(engineName, dir, tables())) {
+            AnalysisContext context = context(engine);
+            // 2024/25: establishment 10 + 10 + 5 = 25, vacant 1 + 2 + 0.5 = 3.5: 14%. 2024-04: 1.5 / 15 = 10%.
+            assertEquals(14.0, row(context, new Vacancies(), "by-year", "year", "2024/25", "organisation", "All", "staff_group", "All")
+                    .get("vacancy_rate_pct"));
+            // RWK nursing: (1 + 2) / (10 + 10) = 15%.
+            assertEquals(15.0, row(context, new Vacancies(), "by-year", "year", "2024/25", "organisation", "RWK", "staff_group", NURSING)
+                    .get("vacancy_rate_pct"));
+            assertEquals(10.0, row(context, new Vacancies(), "by-month", "month", "2024-04", "organisation", "All").get("vacancy_rate_pct"));
+            assertEquals(-3.0, row(context, new Vacancies(), "mh-sectors", "sector", "Perinatal").get("difference_pp"));
+        }
     }
 
-    @Test
-    void spendGrowthPerHeadAndNeedsWeighting() {
-        // Community 2023/24: 168 vs 150 = +12%; allocation 1200 vs 1000 = +20%; per head 168 / 12 = 14;
-        // needs-weighted 14 / 0.80 = 17.5; 168 / 1200 = 14% of allocation.
-        var c = row(new Spend(), "by-category", "year", "2023/24", "category", "community");
-        assertEquals(168.0, c.get("spend_gbp"));
-        assertEquals(12.0, c.get("change_pct"));
-        assertEquals(20.0, c.get("allocation_growth_since_first_pct"));
-        assertEquals(14.0, c.get("spend_per_head_gbp"));
-        assertEquals(17.5, c.get("needs_weighted_per_head_gbp"));
-        assertEquals(14.0, c.get("share_of_allocation_pct"));
-        // MH 2023/24: 80 / 12 = 6.67 per head; / 0.90 = 7.41.
-        assertEquals(7.41, row(new Spend(), "by-category", "year", "2023/24", "category", "mental health")
-                .get("needs_weighted_per_head_gbp"));
-        assertEquals(66.67, row(new Spend(), "by-provider", "year", "2022/23", "provider", "P1").get("share_of_category_pct"));
-        assertEquals(222.0, row(new Spend(), "published-benchmarks", "metric_id",
-                "community_spend_per_head_needs_weighted").get("value"));
+    @ParameterizedTest
+    @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
+    void spendGrowthPerHeadAndNeedsWeighting(String engineName, @TempDir Path dir) throws Exception {
+        try (Engine engine = SpecEngines.open(engineName, dir, tables())) {
+            AnalysisContext context = context(engine);
+            // Community 2023/24: 168 vs 150 = +12%; allocation 1200 vs 1000 = +20%; per head 168 / 12 = 14;
+            // needs-weighted 14 / 0.80 = 17.5; 168 / 1200 = 14% of allocation.
+            var c = row(context, new Spend(), "by-category", "year", "2023/24", "category", "community");
+            assertEquals(168.0, c.get("spend_gbp"));
+            assertEquals(12.0, c.get("change_pct"));
+            assertEquals(20.0, c.get("allocation_growth_since_first_pct"));
+            assertEquals(14.0, c.get("spend_per_head_gbp"));
+            assertEquals(17.5, c.get("needs_weighted_per_head_gbp"));
+            assertEquals(14.0, c.get("share_of_allocation_pct"));
+            // MH 2023/24: 80 / 12 = 6.67 per head; / 0.90 = 7.41.
+            assertEquals(7.41, row(context, new Spend(), "by-category", "year", "2023/24", "category", "mental health")
+                    .get("needs_weighted_per_head_gbp"));
+            assertEquals(66.67, row(context, new Spend(), "by-provider", "year", "2022/23", "provider", "P1").get("share_of_category_pct"));
+            assertEquals(222.0, row(context, new Spend(), "published-benchmarks", "metric_id",
+                    "community_spend_per_head_needs_weighted").get("value"));
+        }
     }
 
-    @Test
-    void allocationHistoryTakesTheWholeAreaRowForTheCumulativeSurplus() {
-        // Whole-area rows: 2021/22 Combined (700 > 300) +20, 2022/23 +10, 2023/24 -30: cumulative 20, 30, 0.
-        var combined = row(new AllocationHistory(), "history", "year", "2021/22", "commissioner", "Combined");
-        assertEquals("true", combined.get("whole_area"));
-        assertEquals(20.0, combined.get("cumulative_surplus_gbp"));
-        assertNull(row(new AllocationHistory(), "history", "year", "2021/22", "commissioner", "CCG A")
-                .get("cumulative_surplus_gbp"));
-        var icb = row(new AllocationHistory(), "history", "year", "2023/24", "commissioner", "ICB");
-        assertEquals(0.0, icb.get("cumulative_surplus_gbp"));
-        assertEquals(200.0, icb.get("dft_gbp"));
-        assertEquals(20.0, icb.get("dft_pct"));
-        assertEquals(100.0, icb.get("allocation_per_head_gbp"));
-        // 2022/23: (1000 - 1100) / 1100 = -9.09%.
-        assertEquals(-9.09, row(new AllocationHistory(), "history", "year", "2022/23", "commissioner", "ICB").get("dft_pct"));
-        assertEquals(80.0, row(new AllocationHistory(), "needs-index", "year", "2023/24").get("community"));
+    @ParameterizedTest
+    @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
+    void allocationHistoryTakesTheWholeAreaRowForTheCumulativeSurplus(String engineName, @TempDir Path dir) throws Exception {
+        try (Engine engine = SpecEngines.open(engineName, dir, tables())) {
+            AnalysisContext context = context(engine);
+            // Whole-area rows: 2021/22 Combined (700 > 300) +20, 2022/23 +10, 2023/24 -30: cumulative 20, 30, 0.
+            var combined = row(context, new AllocationHistory(), "history", "year", "2021/22", "commissioner", "Combined");
+            assertEquals("true", combined.get("whole_area"));
+            assertEquals(20.0, combined.get("cumulative_surplus_gbp"));
+            assertNull(row(context, new AllocationHistory(), "history", "year", "2021/22", "commissioner", "CCG A")
+                    .get("cumulative_surplus_gbp"));
+            var icb = row(context, new AllocationHistory(), "history", "year", "2023/24", "commissioner", "ICB");
+            assertEquals(0.0, icb.get("cumulative_surplus_gbp"));
+            assertEquals(200.0, icb.get("dft_gbp"));
+            assertEquals(20.0, icb.get("dft_pct"));
+            assertEquals(100.0, icb.get("allocation_per_head_gbp"));
+            // 2022/23: (1000 - 1100) / 1100 = -9.09%.
+            assertEquals(-9.09, row(context, new AllocationHistory(), "history", "year", "2022/23", "commissioner", "ICB").get("dft_pct"));
+            assertEquals(80.0, row(context, new AllocationHistory(), "needs-index", "year", "2023/24").get("community"));
+        }
     }
 
-    @Test
-    void workforceEthnicityAgainstTheRegisteredPopulation() {
-        // Workforce in post: White s1, Asian s2, Mixed s7, not stated s4: BME 2 of 4 = 50%. Wilson 95% for 2/4:
-        // z = 1.959964, centre (0.5 + z²/8) / (1 + z²/4) = 0.5, half-width z·sqrt(0.25/4 + z²/64) / (1 + z²/4)
-        // = 1.959964 × 0.350033 / 1.960365 = 0.349962, so 15.00% to 85.00%.
-        var staff = row(new WorkforceEthnicity(), "comparison", "population", "Workforce", "group", "BME");
-        assertEquals(2L, staff.get("people"));
-        assertEquals(50.0, staff.get("share_pct"));
-        assertEquals(15.0, staff.get("lower_95"));
-        assertEquals(85.0, staff.get("upper_95"));
-        // Registered: A (White), B (White), H (Asian), Z (not stated): BME 1 of 4 = 25%, at ICB and for Bedford.
-        assertEquals(25.0, row(new WorkforceEthnicity(), "comparison", "population", "Registered population",
-                "area_code", "All", "group", "BME").get("share_pct"));
-        assertEquals(50.0, row(new WorkforceEthnicity(), "comparison", "population", "Registered population",
-                "area_code", "E06000055", "group", "White").get("share_pct"));
-        // DP 12.6's chart: each Place a bar under its own name; the workforce and the ICB's population are the
-        // wholes (area type ICB) that the chart draws as reference lines, not as one "Registered population" bar
-        var place = row(new WorkforceEthnicity(), "comparison", "area_code", "E06000055", "group", "BME");
-        assertEquals("Place", place.get("area_type"));
-        assertEquals(place.get("area_name"), place.get("label"));
-        assertNotEquals("E06000055", place.get("label"));
-        assertEquals("ICB", staff.get("area_type"));
-        assertEquals("Registered population, ICB", row(new WorkforceEthnicity(), "comparison", "population",
-                "Registered population", "area_code", "All", "group", "BME").get("label"));
+    @ParameterizedTest
+    @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
+    void workforceEthnicityAgainstTheRegisteredPopulation(String engineName, @TempDir Path dir) throws Exception {
+        try (Engine engine = SpecEngines.open(engineName, dir, tables())) {
+            AnalysisContext context = context(engine);
+            // Workforce in post: White s1, Asian s2, Mixed s7, not stated s4: BME 2 of 4 = 50%. Wilson 95% for 2/4:
+            // z = 1.959964, centre (0.5 + z²/8) / (1 + z²/4) = 0.5, half-width z·sqrt(0.25/4 + z²/64) / (1 + z²/4)
+            // = 1.959964 × 0.350033 / 1.960365 = 0.349962, so 15.00% to 85.00%.
+            var staff = row(context, new WorkforceEthnicity(), "comparison", "population", "Workforce", "group", "BME");
+            assertEquals(2L, staff.get("people"));
+            assertEquals(50.0, staff.get("share_pct"));
+            assertEquals(15.0, staff.get("lower_95"));
+            assertEquals(85.0, staff.get("upper_95"));
+            // Registered: A (White), B (White), H (Asian), Z (not stated): BME 1 of 4 = 25%, at ICB and for Bedford.
+            assertEquals(25.0, row(context, new WorkforceEthnicity(), "comparison", "population", "Registered population",
+                    "area_code", "All", "group", "BME").get("share_pct"));
+            assertEquals(50.0, row(context, new WorkforceEthnicity(), "comparison", "population", "Registered population",
+                    "area_code", "E06000055", "group", "White").get("share_pct"));
+            // DP 12.6's chart: each Place a bar under its own name; the workforce and the ICB's population are the
+            // wholes (area type ICB) that the chart draws as reference lines, not as one "Registered population" bar
+            var place = row(context, new WorkforceEthnicity(), "comparison", "area_code", "E06000055", "group", "BME");
+            assertEquals("Place", place.get("area_type"));
+            assertEquals(place.get("area_name"), place.get("label"));
+            assertNotEquals("E06000055", place.get("label"));
+            assertEquals("ICB", staff.get("area_type"));
+            assertEquals("Registered population, ICB", row(context, new WorkforceEthnicity(), "comparison", "population",
+                    "Registered population", "area_code", "All", "group", "BME").get("label"));
+        }
     }
 }

@@ -1,0 +1,65 @@
+package org.openphm.analyses;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps analyses' specification tests in the one style {@link SpecEngines} describes: no engine-specific spec
+ * classes (a {@code *DuckDbTest} or {@code *SparkTest}, or an abstract spec that a subclass hands an engine), no
+ * test opening DuckDB or Spark itself except the fidelity tests over synthetic BLMK, and no spec case pinned to one
+ * engine.
+ */
+class SpecStyleTest {
+
+    static final Path TESTS = Path.of("src/test/java/org/openphm/analyses");
+
+    @Test
+    void everyEngineBackedSpecRunsOnBothEnginesThroughSpecEngines() throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(TESTS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                String name = file.getFileName().toString().replace(".java", "");
+                if (name.equals("SpecStyleTest")) {
+                    continue; // its own patterns
+                }
+                String source = Files.readString(file);
+                boolean test = source.contains("@Test") || source.contains("@ParameterizedTest");
+                if (name.endsWith("DuckDbTest") || name.endsWith("SparkTest")) {
+                    problems.add(name + ": an engine-specific spec class; make its cases @ParameterizedTest over SpecEngines");
+                }
+                if (source.contains("abstract Engine engine()")) {
+                    problems.add(name + ": an abstract spec handed its engine by subclasses");
+                }
+                boolean opensEngine = source.contains("DuckDbEngine.open(") || source.contains("SparkEngine.over")
+                        || source.contains("LocalSpark.");
+                if (test && opensEngine && !name.endsWith("FidelityTest") && !name.equals("SpecEngines")) {
+                    problems.add(name + ": opens an engine itself; open the spec's rows with SpecEngines.open on both engines");
+                }
+                if (source.contains("SpecEngines.open(SpecEngines.") || source.contains("SpecEngines.open(\"")) {
+                    problems.add(name + ": a spec case pinned to one engine");
+                }
+                String compact = source.replace(" ", "");
+                if (count(compact, "@ValueSource(strings={SpecEngines.")
+                        != count(compact, "@ValueSource(strings={SpecEngines.DUCKDB,SpecEngines.SPARK})")) {
+                    problems.add(name + ": an engine @ValueSource without both engines");
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
