@@ -43,7 +43,7 @@ public enum ScenarioParameter {
     BED_DAY_GBP("costs", "bed_day_gbp", Interval.uniform(UnitCosts.gbp("standard_bed_day_2020_21"),
             UnitCosts.gbp("acute_bed_night_nhse")), "GBP",
             "An acute bed day saved or added: £345 a standard bed day (DHSC written answer, 2020/21) to £562 a "
-                    + "night (NHS England's cost of a delayed night); the model's reference/unit_costs.csv."),
+                    + "night (NHS England's cost of a delayed night); reference/unit_costs.csv."),
     VIRTUAL_WARD_DAY_GBP("costs", "virtual_ward_day_gbp", Interval.uniform(UnitCosts.gbp("community_care_contact_snee"),
             2 * UnitCosts.gbp("community_care_contact_snee")), "GBP",
             "A virtual ward day: one to two community care contacts at £84 (SNEE ICS, 2024 prices)."),

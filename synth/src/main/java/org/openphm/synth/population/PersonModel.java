@@ -319,7 +319,7 @@ public final class PersonModel {
             exit = start;
         }
         SyntheticPerson p = new SyntheticPerson(index, key, b.sex, birthMonth, b.ethnicity, b.lsoa.code(),
-                b.lsoa.imdDecile(), b.place.code(), b.practice.code(), Math.exp(0.5 * b.latent), Map.copyOf(conditions),
+                b.lsoa.imdDecile(), b.place.code(), b.practice.code(), Math.exp(0.5 * b.latent), java.util.Collections.unmodifiableMap(conditions),
                 death, start, exit);
         String cause = death == null ? null : DeathCause.draw(p, b.ageAt(deathT), rng);
         return new DrawnPerson(p, kind, cause, List.copyOf(obs), b.latent, List.copyOf(episodes));
