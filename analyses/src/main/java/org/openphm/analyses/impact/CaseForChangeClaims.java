@@ -11,7 +11,7 @@ import org.openphm.analyses.indicator.FinancialYear;
 
 /**
  * The Case for Change's three quantified claims, put to the model with the assumptions the seed states and ours
- * where it states none (DATA_PACK.md section 12; issue 12, item 3). Each gets our p10, p50 and p90 and a
+ * where it states none (the Case for Change's claims; issue 12, item 3). Each gets our p10, p50 and p90 and a
  * verdict: reproduced (the seed's figure lies between our p10 and p90), not reproduced (it lies outside), or not
  * derivable from the data (the figure rests on something the workspace does not hold).
  */

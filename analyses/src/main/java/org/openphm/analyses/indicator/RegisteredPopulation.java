@@ -13,7 +13,7 @@ import org.openphm.model.CanonicalSchema;
 /**
  * The registered population on a reference date, one row per person, with everything a breakdown needs:
  * the geography of their practice (a person belongs to the practice, and so the Place and neighbourhood, of
- * their registration on the date — DATA_MODEL.md), their age on the date, sex, broad ethnic group and the
+ * their registration on the date — docs/DATA_MODEL.generated.md), their age on the date, sex, broad ethnic group and the
  * deprivation quintile of where they live. Every prevalence and rate denominator starts here.
  */
 public final class RegisteredPopulation {

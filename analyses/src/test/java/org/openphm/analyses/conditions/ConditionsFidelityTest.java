@@ -105,7 +105,7 @@ class ConditionsFidelityTest {
                 List<Object> row = ConditionsSpecTest.row(m, ICB, "All ages", DP311.get(i), DP311.get(j));
                 double value = (Double) ConditionsSpecTest.get(m, row, "percent");
                 long n = (Long) ConditionsSpecTest.get(m, row, "row_people");
-                // DATA_PACK.md: within 5 points where the cell is 10% or more, 2 points below
+                // the pack figures' tolerance: within 5 points where the cell is 10% or more, 2 points below
                 check(misses, "DP 3.11 P(" + DP311.get(j) + " | " + DP311.get(i) + ")", value, target,
                         (target >= 10 ? 5 : 2) + samplingError(target, n));
             }
@@ -290,7 +290,7 @@ class ConditionsFidelityTest {
             List<Object> row = ConditionsSpecTest.find(t, Map.of("area_code", ICB, "service", f[0]));
             double expected = Double.parseDouble(f[1]) * SyntheticBlmk.scale();
             long count = (Long) ConditionsSpecTest.get(t, row, "referrals_2023_24");
-            // DATA_PACK.md: counts ±2%, growth ±3 points; plus Poisson noise of the scaled count
+            // the pack figures' tolerance: counts ±2%, growth ±3 points; plus Poisson noise of the scaled count
             check(misses, section + " " + f[0] + " 2023/24", count, expected, 0.02 * expected + 3 * Math.sqrt(expected));
             check(misses, section + " " + f[0] + " % to 2033/34", (Double) ConditionsSpecTest.get(t, row, "change_pct_2033_34"),
                     Double.parseDouble(f[2]), 3);

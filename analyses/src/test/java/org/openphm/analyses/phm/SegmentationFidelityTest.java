@@ -24,7 +24,7 @@ import org.openphm.engine.query.Query;
  * The shipped segments on the synthetic BLMK (issue 13, item 1: "segment sizes must be plausible against the DP's
  * figures"), on the risk model's scoring date. Checked against the data pack's own definitions run on the same
  * people (DP 3.11's multimorbidity conditions, DP 5's registers) and the seed's whole-population prevalences
- * (DP 3.7's last row, as DATA_PACK.md lists them: dementia 0.7%, SMI 1.1%, LD 0.4%).
+ * (DP 3.7's last row, as the data pack gives them: dementia 0.7%, SMI 1.1%, LD 0.4%).
  */
 class SegmentationFidelityTest {
     static final LocalDate INDEX = LocalDate.of(2025, 4, 1);

@@ -17,7 +17,7 @@ import org.openphm.engine.Engine;
 import org.openphm.model.Progress;
 
 /**
- * DATA_PACK.md §1 (DP 1.2, 2.2, 2.3, 4.5) and the DP 2.4, 4.1, 4.2 statements on the synthetic BLMK workspace,
+ * The seed Data Pack's figures (DP 1.2, 2.2, 2.3, 4.5) and the DP 2.4, 4.1, 4.2 statements on the synthetic BLMK workspace,
  * built end to end. Years 2019/20 to 2024/25: the DP counts at 31 March 2025 (the synthetic data run on to March
  * 2026). Counts are scaled by {@link SyntheticBlmk#scale()}. Targets that need full scale (Place-level SII and SMI
  * excess) are skipped below 1,000,000 patients, with the reason.

@@ -18,7 +18,7 @@ import org.openphm.engine.Engine;
 import org.openphm.model.Progress;
 
 /**
- * Fidelity to DATA_PACK.md §7-8 on the synthetic BLMK workspace: DP 10.1's counts, DP 10.2/10.3's registers,
+ * Fidelity to the seed Data Pack's figures on the synthetic BLMK workspace: DP 10.1's counts, DP 10.2/10.3's registers,
  * the CfC provider-map gaps and the DP 9.2 defects, which the data-quality analysis must find from the data.
  */
 class QualityFidelityTest {

@@ -16,7 +16,7 @@ import org.openphm.engine.Engine;
 import org.openphm.model.Progress;
 
 /**
- * DATA_PACK.md §9-10 (DP 11.x, 12.x, CfC financial context and Part D) reproduced from the synthetic BLMK
+ * The seed Data Pack's figures (DP 11.x, 12.x, CfC financial context and Part D) reproduced from the synthetic BLMK
  * workspace. Money and headcounts scale with the synthetic population ({@link SyntheticBlmk#scale()}); shares do not.
  */
 class ResourceFidelityTest {

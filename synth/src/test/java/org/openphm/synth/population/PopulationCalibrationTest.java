@@ -24,7 +24,7 @@ import org.openphm.synth.SynthOptions;
 
 /**
  * Generates a synthetic BLMK population and checks the raw figures against the data pack (targets in
- * {@link PackTargets}, tolerances as DATA_PACK.md states them), computing everything with SQL over the CSV
+ * {@link PackTargets}, tolerances as the data pack's fidelity rules state them), computing everything with SQL over the CSV
  * files, independently of the generator's internals. Counts are scaled by patients / 1,139,000.
  *
  * <p>Scale: 100,000 patients by default (CI); the full population with
