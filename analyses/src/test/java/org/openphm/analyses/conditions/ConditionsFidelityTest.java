@@ -25,7 +25,7 @@ import org.openphm.stats.Proportions;
 import org.openphm.stats.Rates;
 
 /**
- * DATA_PACK.md §2-4 targets of DP 3.1, 3.5, 3.7, 3.8, 3.11, 3.12, 4.3, 4.7 and 4.9 on the synthetic BLMK workspace.
+ * The seed Data Pack's targets of DP 3.1, 3.5, 3.7, 3.8, 3.11, 3.12, 4.3, 4.7 and 4.9 on the synthetic BLMK workspace.
  * Each test gathers every miss before failing, so one run lists all unmet targets. At reduced scale a target
  * holds if it is within its stated tolerance, widened by the sampling error of the scaled-down population
  * (1.96 standard errors of the target at the measured denominator, or the 99.8% interval for rates of rare
