@@ -238,9 +238,9 @@ public final class Build {
         IndicatorOutputs indicators = finished(indicatorOutputs);
         List<Path> files = new ArrayList<>(indicators.files());
         files.addAll(analysisFiles);
-        files.add(MetadataFile.write(results, options.population(), specs, analysesMeta, dataQuality::forIndicator,
-                options.rule()));
         timings.put("Total", Duration.ofNanos(System.nanoTime() - t0));
+        files.add(MetadataFile.write(results, options.population(), specs, analysesMeta, dataQuality::forIndicator,
+                options.rule(), timings));
         engineTimings.put("Total", Duration.ofNanos(engine.engineNanos()));
         return new Summary(results, indicators.analystDir(), years, specs.size(), indicators.publishedRows(),
                 analysesMeta.size(), files, timings, engineTimings);
@@ -262,7 +262,8 @@ public final class Build {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>(AnalysisFiles.write(dir, analysis.info(), published));
         files.add(MetadataFile.write(dir, population, List.of(),
-                List.of(analysisMetadata(analysis, published, analysis.info().caveats())), m -> List.of(), rule));
+                List.of(analysisMetadata(analysis, published, analysis.info().caveats())), m -> List.of(), rule,
+                Map.of()));
         return files;
     }
 

@@ -54,16 +54,27 @@ public final class MetadataFile {
                 IndicatorFiles.disclosureClasses());
     }
 
-    public static Path write(Path resultsDir, String population, List<IndicatorSpec> indicators,
-                             List<PackMetadata.AnalysisInfo> analyses) throws IOException {
-        return write(resultsDir, population, indicators, analyses, m -> List.of(), DisclosureRule.nhsDefault());
+    /** Seconds to the millisecond, in the map's order. */
+    private static java.util.Map<String, Double> seconds(java.util.Map<String, java.time.Duration> times) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        times.forEach((k, d) -> out.put(k, d.toMillis() / 1000.0));
+        return out;
     }
 
-    /** @param measuredCaveats the data-quality caveats measured on the indicator's inputs (InputCaveats) */
+    public static Path write(Path resultsDir, String population, List<IndicatorSpec> indicators,
+                             List<PackMetadata.AnalysisInfo> analyses) throws IOException {
+        return write(resultsDir, population, indicators, analyses, m -> List.of(), DisclosureRule.nhsDefault(),
+                java.util.Map.of());
+    }
+
+    /**
+     * @param measuredCaveats the data-quality caveats measured on the indicator's inputs (InputCaveats)
+     * @param runTimes        how long each indicator family and analysis took, in build order, with the total
+     */
     static Path write(Path resultsDir, String population, List<IndicatorSpec> indicators,
                       List<PackMetadata.AnalysisInfo> analyses,
                       java.util.function.Function<IndicatorMetadata, List<String>> measuredCaveats,
-                      DisclosureRule rule) throws IOException {
+                      DisclosureRule rule, java.util.Map<String, java.time.Duration> runTimes) throws IOException {
         List<PackMetadata.Section> sections = new ArrayList<>();
         for (int i = 0; i < SECTIONS.size(); i++) {
             sections.add(new PackMetadata.Section(i + 1, SECTIONS.get(i)));
@@ -85,7 +96,7 @@ public final class MetadataFile {
         }
         PackMetadata root = new PackMetadata(CanonicalSchema.VERSION,
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString(), population, sections,
-                list, analyses, disclosure(rule));
+                list, analyses, disclosure(rule), seconds(runTimes));
         Path file = resultsDir.resolve("metadata.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
         return file;

@@ -14,23 +14,28 @@ import java.util.Map;
  *
  * @param disclosure the publication rule and the disclosure class of every column of the indicator files
  *                   (analysis tables declare theirs with their columns): what the output check holds files to
+ * @param runSeconds how long each indicator family and analysis took to compute, in build order, and the
+ *                   build's total ("Total"): where the time of a build goes
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schema_version", "generated_at", "population", "sections", "indicators", "analyses",
-        "disclosure"})
+        "disclosure", "run_seconds"})
 public record PackMetadata(@JsonProperty("schema_version") int schemaVersion,
                            @JsonProperty("generated_at") String generatedAt,
                            String population,
                            List<Section> sections,
                            List<IndicatorInfo> indicators,
                            List<AnalysisInfo> analyses,
-                           DisclosureInfo disclosure) {
+                           DisclosureInfo disclosure,
+                           @JsonProperty("run_seconds") Map<String, Double> runSeconds) {
 
     public PackMetadata {
         sections = sections == null ? List.of() : List.copyOf(sections);
         indicators = indicators == null ? List.of() : List.copyOf(indicators);
         analyses = analyses == null ? List.of() : List.copyOf(analyses);
+        runSeconds = runSeconds == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(runSeconds));
     }
 
     /** One of the seed Data Pack's twelve sections (and OpenPHM's own after them), in its order. */

@@ -39,7 +39,8 @@ class PackMetadataJsonTest {
                         List.of(ChartSpec.ofTable("bar_ci", "B", "s", "by-place", Map.of(), Map.of("x", "place"),
                                 "%").withTableFile("dp-4.7-x-by-place.csv")))),
                 new PackMetadata.DisclosureInfo(7, 5, false, "policy",
-                        Map.of("indicators.csv", Map.of("count", "count"))));
+                        Map.of("indicators.csv", Map.of("count", "count"))),
+                new java.util.LinkedHashMap<>(Map.of("dp-4.7-x", 0.25)));
         String text = json.writeValueAsString(written);
         assertEquals(written, json.readValue(text, PackMetadata.class));
         // a column without a derivation says nothing of one; an indicator without a comparator says so
