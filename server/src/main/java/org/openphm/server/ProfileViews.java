@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openphm.publish.chart.ChartSpec;
-import org.openphm.publish.chart.Comparison;
+import org.openphm.model.Comparison;
 import org.openphm.publish.results.Area;
 import org.openphm.publish.results.DataTable;
 import org.openphm.publish.results.PackMetadata.IndicatorInfo;

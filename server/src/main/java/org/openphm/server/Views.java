@@ -105,7 +105,7 @@ final class Views {
     private boolean compares(ChartSpec spec) {
         try {
             return resolver.resolve(spec) instanceof Chart.Bars b && b.bars().stream()
-                    .anyMatch(x -> x.comparison() != org.openphm.publish.chart.Comparison.NOT_COMPARED);
+                    .anyMatch(x -> x.comparison() != org.openphm.model.Comparison.NOT_COMPARED);
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -235,8 +235,8 @@ final class Views {
         b.bars().forEach(x -> bars.add(x.label()));
         long parents = rows.rows().stream()
                 .filter(r -> bars.contains(rows.get(r, spec.column("x", ResultRow.AREA_NAME))))
-                .filter(r -> org.openphm.publish.chart.Comparison.parse(rows.get(r, ResultRow.COMPARED_TO_PARENT))
-                        != org.openphm.publish.chart.Comparison.NOT_COMPARED)
+                .filter(r -> org.openphm.model.Comparison.parse(rows.get(r, ResultRow.COMPARED_TO_PARENT))
+                        != org.openphm.model.Comparison.NOT_COMPARED)
                 .map(r -> rows.get(r, ResultRow.PARENT_CODE)).distinct().count();
         return parents > 1 ? new Chart.Bars(b.title(), b.subtitle(), b.unit(), b.xLabel(), b.yLabel(), b.bars(),
                 b.references(), "its parent area", b.ciLevel(), b.source()) : chart;

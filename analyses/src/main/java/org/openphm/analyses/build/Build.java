@@ -137,7 +137,7 @@ public final class Build {
                 timings.put(e.getKey(), Duration.ofNanos(countingNanos.get(e.getKey()) + f.nanos()));
             }
             List<IndicatorRow> englandRows = calculator.englandRows(rows);
-            Map<String, org.openphm.analyses.indicator.Polarity> polarities = new HashMap<>();
+            Map<String, org.openphm.stats.Polarity> polarities = new HashMap<>();
             for (IndicatorSpec spec : specs) {
                 polarities.put(spec.metadata().id(), spec.metadata().polarity());
             }
@@ -159,7 +159,7 @@ public final class Build {
     private static IndicatorOutputs indicatorOutputs(Options options, List<IndicatorRow> rows,
                                                      List<IndicatorRow> disclosed, List<IndicatorRow> englandRows,
                                                      Geography geography, Path results,
-                                                     Map<String, org.openphm.analyses.indicator.Polarity> polarities)
+                                                     Map<String, org.openphm.stats.Polarity> polarities)
             throws IOException {
         List<Path> files = new ArrayList<>();
         Path analyst = null;

@@ -189,11 +189,6 @@ public final class EthnicityInequalities implements Analysis {
     }
 
     private static String words(org.openphm.stats.Significance s) {
-        return switch (s) {
-            case HIGHER -> "Higher";
-            case LOWER -> "Lower";
-            case SIMILAR -> "Similar";
-            case NOT_COMPARED -> "Not compared";
-        };
+        return org.openphm.stats.Polarity.NO_JUDGEMENT.assess(s).label();
     }
 }

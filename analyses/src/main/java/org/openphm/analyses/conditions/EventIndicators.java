@@ -12,7 +12,7 @@ import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.indicator.IndicatorMetadata;
 import org.openphm.analyses.indicator.IndicatorSource;
 import org.openphm.analyses.indicator.IndicatorSpec;
-import org.openphm.analyses.indicator.Polarity;
+import org.openphm.stats.Polarity;
 import org.openphm.analyses.indicator.ValueMethod;
 import org.openphm.engine.Engine;
 

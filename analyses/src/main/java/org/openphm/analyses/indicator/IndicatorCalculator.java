@@ -24,7 +24,7 @@ import org.openphm.stats.Significance;
  */
 public final class IndicatorCalculator {
 
-    public static final String NOT_COMPARED = "Not compared";
+    public static final String NOT_COMPARED = org.openphm.model.Comparison.NOT_COMPARED.label();
 
     private final Geography geography;
     private final EnglandComparator england;
@@ -207,19 +207,7 @@ public final class IndicatorCalculator {
     }
 
     static String label(IndicatorMetadata m, Significance s) {
-        org.openphm.stats.Polarity polarity = switch (m.polarity()) {
-            case HIGH_IS_GOOD -> org.openphm.stats.Polarity.HIGH_IS_GOOD;
-            case LOW_IS_GOOD -> org.openphm.stats.Polarity.LOW_IS_GOOD;
-            case NO_JUDGEMENT -> org.openphm.stats.Polarity.NO_JUDGEMENT;
-        };
-        return switch (polarity.assess(s)) {
-            case BETTER -> "Better";
-            case WORSE -> "Worse";
-            case SIMILAR -> "Similar";
-            case HIGHER -> "Higher";
-            case LOWER -> "Lower";
-            case NOT_COMPARED -> NOT_COMPARED;
-        };
+        return m.polarity().assess(s).label();
     }
 
     private static String sexLabel(CellKey key) {

@@ -91,7 +91,7 @@ final class LifeExpectancyAnalysis implements Analysis {
                         for (int age : List.of(0, 65)) {
                             List<Object> row = leRow(area, MortalityMeasures.sexLabel(sex),
                                     MortalityMeasures.label(period), age, le, bands);
-                            row.add(level == org.openphm.analyses.indicator.AreaType.ICB ? "Not compared"
+                            row.add(level == org.openphm.analyses.indicator.AreaType.ICB ? org.openphm.model.Comparison.NOT_COMPARED.label()
                                     : comparedToIcb(le, icb.get(sex), age));
                             rows.add(row);
                         }

@@ -91,15 +91,8 @@ final class MortalityMeasures {
      */
     static String comparedWith(Estimate area, Estimate reference, org.openphm.stats.Polarity polarity) {
         if (area == null || reference == null || !area.hasValue() || !reference.hasValue()) {
-            return "Not compared";
+            return org.openphm.model.Comparison.NOT_COMPARED.label();
         }
-        return switch (polarity.assess(org.openphm.stats.Comparison.benchmarkValue(area, reference.value()))) {
-            case BETTER -> "Better";
-            case WORSE -> "Worse";
-            case SIMILAR -> "Similar";
-            case HIGHER -> "Higher";
-            case LOWER -> "Lower";
-            case NOT_COMPARED -> "Not compared";
-        };
+        return polarity.assess(org.openphm.stats.Comparison.benchmarkValue(area, reference.value())).label();
     }
 }

@@ -79,7 +79,7 @@ final class SmiPrematureMortality implements Analysis {
                         if (level == org.openphm.analyses.indicator.AreaType.ICB) {
                             icb[smi ? 0 : 1] = e;
                         }
-                        String vsIcb = level == org.openphm.analyses.indicator.AreaType.ICB ? "Not compared"
+                        String vsIcb = level == org.openphm.analyses.indicator.AreaType.ICB ? org.openphm.model.Comparison.NOT_COMPARED.label()
                                 : MortalityMeasures.comparedWith(e, icb[smi ? 0 : 1], org.openphm.stats.Polarity.LOW_IS_GOOD);
                         double deaths = 0;
                         double population = 0;

@@ -102,7 +102,7 @@ final class Suicide implements Analysis {
                         if (level == AreaType.ICB) {
                             icb = e;
                         }
-                        String vsIcb = level == AreaType.ICB ? "Not compared"
+                        String vsIcb = level == AreaType.ICB ? org.openphm.model.Comparison.NOT_COMPARED.label()
                                 : MortalityMeasures.comparedWith(e, icb, Polarity.LOW_IS_GOOD);
                         rows.add(Arrays.asList(area.type().label(), area.code(), area.name(),
                                 MortalityMeasures.label(period), role, MortalityMeasures.sexLabel(sex),

@@ -1,5 +1,7 @@
 package org.openphm.publish.chart;
 
+import org.openphm.model.Comparison;
+
 import static org.openphm.publish.results.ResultRow.AREA_NAME;
 import static org.openphm.publish.results.ResultRow.AREA_TYPE;
 import static org.openphm.publish.results.ResultRow.CATEGORY_TYPE;

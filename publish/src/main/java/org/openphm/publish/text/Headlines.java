@@ -1,5 +1,6 @@
 package org.openphm.publish.text;
 
+import org.openphm.model.Comparison;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ public final class Headlines {
             DataTable now = headline.where(Map.of(ResultRow.PERIOD, latest));
             for (List<String> r : now.where(Map.of(ResultRow.AREA_CODE, icb.code())).rows()) {
                 String verdict = now.get(r, ResultRow.COMPARED_TO_ENGLAND);
-                if (verdict != null && !verdict.equals("Not compared")) {
+                if (verdict != null && !verdict.equals(Comparison.NOT_COMPARED.label())) {
                     vsEngland.computeIfAbsent(verdict, k -> new ArrayList<>()).add(info.name());
                 }
                 String trend = now.get(r, ResultRow.RECENT_TREND);
@@ -54,7 +55,7 @@ public final class Headlines {
             }
             for (List<String> r : now.where(Map.of(ResultRow.AREA_TYPE, "Place")).rows()) {
                 String verdict = now.get(r, ResultRow.COMPARED_TO_PARENT);
-                if (verdict != null && !verdict.equals("Not compared") && !verdict.equals("Similar")) {
+                if (verdict != null && Comparison.parse(verdict).significant()) {
                     placeVerdicts.computeIfAbsent(now.get(r, ResultRow.AREA_NAME), k -> new LinkedHashMap<>())
                             .merge(verdict, 1, Integer::sum);
                 }
@@ -66,10 +67,11 @@ public final class Headlines {
         int compared = vsEngland.values().stream().mapToInt(List::size).sum();
         out.add(icb.name() + ", latest period of each of " + indicators + " indicators: " + compared
                 + " can be compared with England" + (compared == 0 ? "." : ":"));
-        for (String verdict : List.of("Worse", "Better", "Higher", "Lower", "Similar")) {
+        for (String verdict : labels(Comparison.WORSE, Comparison.BETTER, Comparison.HIGHER, Comparison.LOWER,
+                Comparison.SIMILAR)) {
             List<String> names = vsEngland.get(verdict);
             if (names != null) {
-                out.add(("Similar".equals(verdict) ? "Not significantly different from England" : "Significantly "
+                out.add((Comparison.SIMILAR.label().equals(verdict) ? "Not significantly different from England" : "Significantly "
                         + verdict.toLowerCase(java.util.Locale.ROOT) + " than England") + " (" + names.size() + "): "
                         + list(names) + ".");
             }
@@ -77,7 +79,8 @@ public final class Headlines {
         for (Map.Entry<String, Map<String, Integer>> place : placeVerdicts.entrySet()) {
             List<String> parts = new ArrayList<>();
             int total = 0;
-            for (String verdict : List.of("Worse", "Better", "Higher", "Lower")) {
+            for (String verdict : labels(Comparison.WORSE, Comparison.BETTER, Comparison.HIGHER,
+                    Comparison.LOWER)) {
                 Integer n = place.getValue().get(verdict);
                 if (n != null) {
                     parts.add(verdict.toLowerCase(java.util.Locale.ROOT) + " on " + n);
@@ -102,5 +105,9 @@ public final class Headlines {
             return String.join("; ", names);
         }
         return String.join("; ", names.subList(0, 8)) + "; and " + (names.size() - 8) + " more";
+    }
+
+    private static List<String> labels(Comparison... comparisons) {
+        return java.util.Arrays.stream(comparisons).map(Comparison::label).toList();
     }
 }
