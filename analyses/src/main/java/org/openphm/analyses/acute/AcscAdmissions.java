@@ -1,5 +1,6 @@
 package org.openphm.analyses.acute;
 
+import org.openphm.model.Totals;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 
 import static org.openphm.analyses.acute.Change.integer;
@@ -40,18 +41,18 @@ public final class AcscAdmissions implements Analysis {
         return new AnalysisInfo(ID, "DP 8.4", "Ambulatory care sensitive conditions: emergency admissions",
                 AcscText.DEFINITION, AcscText.METHOD, AcscText.SOURCE, AcscText.CAVEATS, List.of(
                 new ChartDescription("trend", "ACSC emergency admissions by year", "ICB and Places, all ages",
-                        "by-area", Map.of("cohort", AcuteSpells.ALL_AGES),
+                        "by-area", Map.of("cohort", Totals.ALL_AGES),
                         Map.of("x", "year", "y", "acsc_admissions", "series", "area_name"), ""),
                 new ChartDescription("ranked_table", "ACSC emergency admissions by group, latest year",
-                        IcbProfile.current().icbLabel() + ", all ages", "by-group", Map.of("area_type", "ICB", "cohort", AcuteSpells.ALL_AGES,
+                        IcbProfile.current().icbLabel() + ", all ages", "by-group", Map.of("area_type", "ICB", "cohort", Totals.ALL_AGES,
                         "period_role", PeriodRole.LATEST),
                         Map.of("y", "admissions"), ""),
                 new ChartDescription("ranked_table", "Top ACSC diagnoses, latest year", IcbProfile.current().icbLabel() + ", all ages",
-                        "by-condition", Map.of("area_type", "ICB", "cohort", AcuteSpells.ALL_AGES,
+                        "by-condition", Map.of("area_type", "ICB", "cohort", Totals.ALL_AGES,
                         "period_role", PeriodRole.LATEST), Map.of("y", "admissions"), ""),
                 new ChartDescription("table", "ACSC admissions with no procedure, latest year",
                         IcbProfile.current().icbLabel() + ", all ages, by group", "by-group", Map.of("area_type", "ICB",
-                        "cohort", AcuteSpells.ALL_AGES, "period_role", PeriodRole.LATEST), Map.of(), "%")));
+                        "cohort", Totals.ALL_AGES, "period_role", PeriodRole.LATEST), Map.of(), "%")));
     }
 
     @Override

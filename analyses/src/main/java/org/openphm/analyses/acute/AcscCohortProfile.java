@@ -24,7 +24,7 @@ import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
 import org.openphm.analyses.icb.IcbProfile;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.GroupKey;
 import org.openphm.engine.query.Query;

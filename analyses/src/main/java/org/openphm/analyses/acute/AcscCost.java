@@ -1,5 +1,6 @@
 package org.openphm.analyses.acute;
 
+import org.openphm.model.Totals;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 
 import static org.openphm.analyses.acute.Change.integer;
@@ -43,10 +44,10 @@ public final class AcscCost implements Analysis {
         return new AnalysisInfo(ID, "DP 8.7", "Cost of ambulatory care sensitive condition admissions (DP 8.7, 8.10)",
                 AcscText.DEFINITION + " Cost = sum of the spells' costs.", AcscText.METHOD, AcscText.SOURCE, caveats,
                 List.of(new ChartDescription("trend", "Cost of ACSC emergency admissions by year",
-                                IcbProfile.current().icbLabel() + " and Places, all ages", "by-area", Map.of("cohort", AcuteSpells.ALL_AGES),
+                                IcbProfile.current().icbLabel() + " and Places, all ages", "by-area", Map.of("cohort", Totals.ALL_AGES),
                                 Map.of("x", "year", "y", "cost_gbp", "series", "area_name"), "£"),
                         new ChartDescription("ranked_table", "Cost by ACSC group, latest year", IcbProfile.current().icbLabel() + ", all ages",
-                                "by-group", Map.of("area_type", "ICB", "cohort", AcuteSpells.ALL_AGES,
+                                "by-group", Map.of("area_type", "ICB", "cohort", Totals.ALL_AGES,
                                 "period_role", PeriodRole.LATEST), Map.of("y", "cost_gbp"), "£")));
     }
 

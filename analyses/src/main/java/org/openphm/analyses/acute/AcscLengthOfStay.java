@@ -1,5 +1,6 @@
 package org.openphm.analyses.acute;
 
+import org.openphm.model.Totals;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 
 import static org.openphm.analyses.acute.Change.integer;
@@ -41,11 +42,11 @@ public final class AcscLengthOfStay implements Analysis {
                 AcscText.DEFINITION + " Bed days = sum of the discharged spells' stays; mean stay = bed days / "
                         + "discharged spells.", AcscText.METHOD, AcscText.SOURCE, caveats,
                 List.of(new ChartDescription("trend", "Bed days of ACSC emergency admissions by year",
-                                IcbProfile.current().icbLabel() + " and Places, all ages", "by-area", Map.of("cohort", AcuteSpells.ALL_AGES),
+                                IcbProfile.current().icbLabel() + " and Places, all ages", "by-area", Map.of("cohort", Totals.ALL_AGES),
                                 Map.of("x", "year", "y", "bed_days", "series", "area_name"), ""),
                         new ChartDescription("ranked_table", "Mean length of stay by ACSC group, latest year",
                                 IcbProfile.current().icbLabel() + ", all ages", "by-group", Map.of("area_type", "ICB",
-                                "cohort", AcuteSpells.ALL_AGES, "period_role", PeriodRole.LATEST),
+                                "cohort", Totals.ALL_AGES, "period_role", PeriodRole.LATEST),
                                 Map.of("y", "mean_length_of_stay_days"), "days")));
     }
 

@@ -1,5 +1,6 @@
 package org.openphm.analyses.acute;
 
+import org.openphm.model.Totals;
 import static org.openphm.analyses.acute.Change.integer;
 import static org.openphm.analyses.acute.Change.number;
 import static org.openphm.analyses.acute.Change.text;
@@ -50,7 +51,7 @@ public final class ClinicallyReadyShare implements Analysis {
         Result r = context.engine().execute(DischargeSpells.adults(context.years())
                 .where(col("discharge_month").le(lit(context.latestYear().end().toString().substring(0, 7))))
                 .aggregate(List.of(GroupKey.of("discharge_month"),
-                                GroupKey.of("site").totalAs(ClinicallyReadyForDischarge.ALL_SITES)),
+                                GroupKey.of("site").totalAs(Totals.ALL_SITES)),
                         List.of(List.of("discharge_month", "site"), List.of("discharge_month")),
                         sum("bed_days", col("los")), sum("delay_days", col("delay_days")))
                 .orderBy(SortKey.asc("discharge_month"), SortKey.asc("site")));
@@ -60,7 +61,7 @@ public final class ClinicallyReadyShare implements Analysis {
             long bedDays = value(r, i, "bed_days");
             long delayDays = value(r, i, "delay_days");
             rows.add(Arrays.asList(r.getString(i, "discharge_month"), site,
-                    ClinicallyReadyForDischarge.ALL_SITES.equals(site) || Sites.NOT_RECORDED.equals(site) ? site
+                    Totals.ALL_SITES.equals(site) || Sites.NOT_RECORDED.equals(site) ? site
                             : Sites.name(site), bedDays, delayDays, Change.share(delayDays, bedDays)));
         }
         return List.of(new AnalysisTable("by-month", "Share of adult bed days after clinically ready, by month", List.of(

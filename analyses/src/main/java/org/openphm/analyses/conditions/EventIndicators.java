@@ -7,7 +7,7 @@ import org.openphm.analyses.indicator.AgeRangeEventRates;
 import org.openphm.analyses.indicator.Breakdown;
 import org.openphm.analyses.indicator.CellKey;
 import org.openphm.analyses.indicator.CellRollup;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.indicator.IndicatorMetadata;
 import org.openphm.analyses.indicator.IndicatorSource;

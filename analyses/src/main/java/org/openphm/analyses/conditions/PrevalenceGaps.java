@@ -19,7 +19,7 @@ import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.EnglandComparator;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.population.RegisteredPopulation;
 import org.openphm.analyses.qof.QofRegister;

@@ -13,7 +13,7 @@ import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
 import org.openphm.analyses.icb.IcbProfile;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.projection.DemographicProjection;
 
@@ -122,7 +122,7 @@ public final class ReferralProjections implements Analysis {
     public static java.util.SortedMap<Integer, Double> icbTotals(org.openphm.engine.Engine engine, Geography geography,
                                                                  String dataset, int minAge) {
         ReferralProjection.Projected p = new ReferralProjection(dataset, minAge, BASE).compute(engine, geography);
-        String icb = geography.areas(org.openphm.analyses.indicator.AreaType.ICB).get(0).code();
+        String icb = geography.areas(org.openphm.model.AreaType.ICB).get(0).code();
         java.util.SortedMap<Integer, Double> out = new java.util.TreeMap<>();
         p.projected().values().forEach(byArea -> byArea.getOrDefault(icb, Map.of())
                 .forEach((year, v) -> out.merge(year, v, Double::sum)));

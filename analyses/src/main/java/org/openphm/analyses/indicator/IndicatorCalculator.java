@@ -1,5 +1,10 @@
 package org.openphm.analyses.indicator;
 
+import org.openphm.model.Totals;
+import org.openphm.model.FinancialYear;
+
+import org.openphm.model.AreaType;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -212,7 +217,7 @@ public final class IndicatorCalculator {
 
     private static String sexLabel(CellKey key) {
         if (key.breakdown() != Breakdown.SEX) {
-            return "Persons";
+            return Totals.PERSONS;
         }
         return switch (key.category()) {
             case "F" -> "Female";
@@ -233,7 +238,7 @@ public final class IndicatorCalculator {
         if (maxAge != Integer.MAX_VALUE) {
             return minAge + "-" + maxAge + " yrs";
         }
-        return minAge == 0 ? "All ages" : minAge + "+ yrs";
+        return minAge == 0 ? Totals.ALL_AGES : minAge + "+ yrs";
     }
 
     private static String categoryLabel(CellKey key) {

@@ -3,7 +3,7 @@ package org.openphm.analyses.output;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.openphm.analyses.indicator.AreaType;
+import org.openphm.model.AreaType;
 import org.openphm.analyses.indicator.IndicatorRow;
 import org.openphm.stats.Polarity;
 import org.openphm.model.CsvTableWriter;

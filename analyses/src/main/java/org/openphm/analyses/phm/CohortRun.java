@@ -1,5 +1,6 @@
 package org.openphm.analyses.phm;
 
+import org.openphm.model.Totals;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
@@ -134,7 +135,7 @@ public final class CohortRun {
         boolean risk = cohort.uses("risk_stratum");
         Query members = facts.where(inCohort(cohort))
                 .derive(Named.as("age_group", ageBand(col("age"), AGE_GROUPS.toArray(Integer[]::new))),
-                        Named.as("all_people", lit("All")));
+                        Named.as("all_people", lit(Totals.ALL)));
         List<String> dims = new ArrayList<>(List.of("all_people", "age_group", "sex", "imd_quintile", "ethnic_group",
                 "segment"));
         if (risk) {
@@ -151,7 +152,7 @@ public final class CohortRun {
         Result r = engine.execute(members.aggregate(keys, sets, measures.toArray(Measure[]::new)));
         long total = 0;
         for (int i = 0; i < r.size(); i++) {
-            if ("All".equals(r.getString(i, "all_people"))) {
+            if (Totals.ALL.equals(r.getString(i, "all_people"))) {
                 total = r.getLong(i, "people");
             }
         }
@@ -162,7 +163,7 @@ public final class CohortRun {
                 if (v != null && !ALL.equals(v)) {
                     rows.add(Arrays.asList(labels.get(d), v, r.getLong(i, "people"), total, share(r.getLong(i, "people"), total)));
                 }
-                if (d == 0 && "All".equals(v)) {
+                if (d == 0 && Totals.ALL.equals(v)) {
                     for (String reg : RiskCohort.REGISTERS) {
                         Object n = r.get(i, RiskCohort.registerColumn(reg));
                         long on = n == null ? 0L : ((Number) n).longValue();

@@ -9,7 +9,7 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.stats.Confidence;
 import org.openphm.stats.Estimate;
@@ -85,13 +85,13 @@ final class LifeExpectancyAnalysis implements Analysis {
                                 .and(MortalityMeasures.sex(sex)).and(MortalityMeasures.within(period));
                         MortalityCells.Bands bands = cells.bands(keep);
                         LifeExpectancy.Result le = MortalityMeasures.lifeExpectancy(bands);
-                        if (level == org.openphm.analyses.indicator.AreaType.ICB) {
+                        if (level == org.openphm.model.AreaType.ICB) {
                             icb.put(sex, le);
                         }
                         for (int age : List.of(0, 65)) {
                             List<Object> row = leRow(area, MortalityMeasures.sexLabel(sex),
                                     MortalityMeasures.label(period), age, le, bands);
-                            row.add(level == org.openphm.analyses.indicator.AreaType.ICB ? org.openphm.model.Comparison.NOT_COMPARED.label()
+                            row.add(level == org.openphm.model.AreaType.ICB ? org.openphm.model.Comparison.NOT_COMPARED.label()
                                     : comparedToIcb(le, icb.get(sex), age));
                             rows.add(row);
                         }

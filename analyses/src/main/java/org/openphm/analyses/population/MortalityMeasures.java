@@ -1,10 +1,11 @@
 package org.openphm.analyses.population;
 
+import org.openphm.model.Totals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.openphm.analyses.indicator.AreaType;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.AreaType;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.stats.Confidence;
 import org.openphm.stats.DirectStandardisation;
@@ -59,7 +60,7 @@ final class MortalityMeasures {
     }
 
     static String sexLabel(String sex) {
-        return sex == null ? "Persons" : sex.equals("F") ? "Female" : "Male";
+        return sex == null ? Totals.PERSONS : sex.equals("F") ? "Female" : "Male";
     }
 
     /** DSR per 100,000 over the ESP2013 bands covering minAge to maxAge; missing when a band has nobody in it. */

@@ -9,7 +9,7 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.stats.Confidence;
 import org.openphm.stats.Estimate;
@@ -76,10 +76,10 @@ final class SmiPrematureMortality implements Analysis {
                                 .and(MortalityMeasures.within(period)).and(c -> c.smi() == smi));
                         Estimate e = MortalityMeasures.dsr(b, MIN_AGE, MAX_AGE, Confidence.P95);
                         byGroup[smi ? 0 : 1] = e;
-                        if (level == org.openphm.analyses.indicator.AreaType.ICB) {
+                        if (level == org.openphm.model.AreaType.ICB) {
                             icb[smi ? 0 : 1] = e;
                         }
-                        String vsIcb = level == org.openphm.analyses.indicator.AreaType.ICB ? org.openphm.model.Comparison.NOT_COMPARED.label()
+                        String vsIcb = level == org.openphm.model.AreaType.ICB ? org.openphm.model.Comparison.NOT_COMPARED.label()
                                 : MortalityMeasures.comparedWith(e, icb[smi ? 0 : 1], org.openphm.stats.Polarity.LOW_IS_GOOD);
                         double deaths = 0;
                         double population = 0;

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.population.RegisteredPopulation;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.openphm.analyses.indicator.AgeBandCounts;
 import org.openphm.analyses.indicator.CellRollup;
 import org.openphm.analyses.indicator.CellKey;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.population.RegisteredPopulation;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;

@@ -1,20 +1,16 @@
 package org.openphm.analyses.resources;
 
+import org.openphm.model.Totals;
 import org.openphm.analyses.catalogue.AnalysisTable.Column;
 
 /** Column declarations and the rounding and change arithmetic shared by the finance and workforce tables. */
 final class ResourceTables {
     private ResourceTables() {}
 
-    /** Label of the all-organisations (or all-groups) total row. */
-    static final String ALL = "All";
 
     /** Orders labels alphabetically with the all-total last. */
     static final java.util.Comparator<String> ALL_LAST =
-            (x, y) -> x.equals(y) ? 0 : x.equals(ALL) ? 1 : y.equals(ALL) ? -1 : x.compareTo(y);
-
-
-
+            (x, y) -> x.equals(y) ? 0 : x.equals(Totals.ALL) ? 1 : y.equals(Totals.ALL) ? -1 : x.compareTo(y);
 
     /** Rounded for publication; null stays null so a missing input never becomes 0. */
     static Double round(Double v, int digits) {

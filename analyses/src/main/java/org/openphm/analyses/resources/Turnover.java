@@ -1,8 +1,9 @@
 package org.openphm.analyses.resources;
 
+import org.openphm.model.Totals;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 
-import static org.openphm.analyses.resources.ResourceTables.ALL;
+import static org.openphm.model.Totals.ALL;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.resources.ResourceTables.round;

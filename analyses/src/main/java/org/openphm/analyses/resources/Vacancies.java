@@ -1,6 +1,7 @@
 package org.openphm.analyses.resources;
 
-import static org.openphm.analyses.resources.ResourceTables.ALL;
+import org.openphm.model.Totals;
+import static org.openphm.model.Totals.ALL;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.resources.ResourceTables.percent;
 import static org.openphm.analyses.resources.ResourceTables.round;
@@ -20,7 +21,7 @@ import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
 import org.openphm.analyses.icb.IcbProfile;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
 import org.openphm.model.CanonicalSchema;

@@ -1,8 +1,9 @@
 package org.openphm.analyses.resources;
 
+import org.openphm.model.Totals;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 
-import static org.openphm.analyses.resources.ResourceTables.ALL;
+import static org.openphm.model.Totals.ALL;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.resources.ResourceTables.round;
@@ -24,7 +25,7 @@ import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
 import org.openphm.analyses.icb.IcbProfile;
-import org.openphm.analyses.indicator.AreaType;
+import org.openphm.model.AreaType;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.population.RegisteredPopulation;
 import org.openphm.engine.Result;

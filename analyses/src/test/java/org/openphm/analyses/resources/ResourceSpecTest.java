@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.engine.Engine;
 import org.openphm.engine.duckdb.DuckDbEngine;
 import org.openphm.engine.spec.SpecTable;

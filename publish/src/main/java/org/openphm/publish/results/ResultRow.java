@@ -35,6 +35,5 @@ public final class ResultRow {
             UPPER_CI95, LOWER_CI998, UPPER_CI998, COMPARED_TO_ENGLAND, COMPARED_TO_PARENT, RECENT_TREND, NOTE);
 
     /** The area types in the order of the geography, widest first. */
-    public static final List<String> AREA_TYPES = List.of("England", "ICB", "Place", "Neighbourhood", "PCN",
-            "Practice");
+    public static final List<String> AREA_TYPES = org.openphm.model.AreaType.labels();
 }
