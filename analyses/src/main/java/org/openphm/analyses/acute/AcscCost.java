@@ -18,6 +18,7 @@ import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.Geography;
+import org.openphm.analyses.output.Rounding;
 
 /**
  * DP 8.7 and DP 8.10: the cost of ACSC emergency admissions (sum of spell costs), by year, area, cohort and
@@ -71,8 +72,8 @@ public final class AcscCost implements Analysis {
             if (byGroup) {
                 row.add(c.group());
             }
-            row.addAll(Arrays.asList(c.acsc(), round2(c.cost()), c.acsc() == 0 ? null : round2(c.cost() / c.acsc()),
-                    before == null ? null : round2(Change.difference(c.cost(), before)), Change.percent(c.cost(), before)));
+            row.addAll(Arrays.asList(c.acsc(), Rounding.money(c.cost()), c.acsc() == 0 ? null : Rounding.money(c.cost() / c.acsc()),
+                    before == null ? null : Rounding.money(Change.difference(c.cost(), before)), Rounding.change(c.cost(), before)));
             rows.add(row);
         }
         List<AnalysisTable.Column> columns = new ArrayList<>(List.of(text("year", "Financial year of admission"),
@@ -89,7 +90,4 @@ public final class AcscCost implements Analysis {
         return new AnalysisTable(name, description, columns, rows);
     }
 
-    private static double round2(double v) {
-        return Math.round(v * 100) / 100.0;
-    }
 }

@@ -18,6 +18,7 @@ import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.ChartDescription;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.Geography;
+import org.openphm.analyses.output.Rounding;
 
 /**
  * DP 8.11: length of stay of ACSC emergency admissions — bed days (sum of stays) and mean stay, by year,
@@ -72,7 +73,7 @@ public final class AcscLengthOfStay implements Analysis {
             }
             row.addAll(Arrays.asList(c.acsc(), c.discharged(), c.bedDays(),
                     c.discharged() == 0 ? null : (double) c.bedDays() / c.discharged(),
-                    before == null ? null : c.bedDays() - before.longValue(), Change.percent(c.bedDays(), before)));
+                    before == null ? null : c.bedDays() - before.longValue(), Rounding.change(c.bedDays(), before)));
             rows.add(row);
         }
         List<AnalysisTable.Column> columns = new ArrayList<>(List.of(text("year", "Financial year of admission"),

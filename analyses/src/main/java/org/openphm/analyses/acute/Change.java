@@ -6,18 +6,8 @@ import org.openphm.analyses.catalogue.AnalysisTable.Column;
 final class Change {
     private Change() {}
 
-    /** Percentage change, null when there is no earlier value to compare with. */
-    static Double percent(double now, Double before) {
-        return before == null || before == 0 ? null : 100 * (now - before) / before;
-    }
-
     static Double difference(double now, Double before) {
         return before == null ? null : now - before;
-    }
-
-    /** now / denominator as a percentage; null when the denominator is empty. */
-    static Double share(double part, double whole) {
-        return whole == 0 ? null : 100 * part / whole;
     }
 
     static Column integer(String name, String description) {

@@ -24,6 +24,7 @@ import org.openphm.analyses.catalogue.ChartDescription;
 import org.openphm.model.FinancialYear;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.GroupKey;
+import org.openphm.analyses.output.Rounding;
 
 /**
  * DP 8.13 (and the cost of delayed discharge, DP 11): days adults spent in hospital after the date they were
@@ -93,9 +94,9 @@ public final class ClinicallyReadyForDischarge implements Analysis {
             long spells = r.getLong(i, "spells");
             rows.add(Arrays.asList(fy, PeriodRole.of(context, fy), site, Totals.ALL_SITES.equals(site) ? Totals.ALL_SITES
                             : Sites.NOT_RECORDED.equals(site) ? site : site + ": " + Sites.name(site), spells,
-                    r.getLong(i, "with_ready"), Change.share(r.getLong(i, "with_ready"), spells),
+                    r.getLong(i, "with_ready"), Rounding.share(r.getLong(i, "with_ready"), spells),
                     r.getLong(i, "delayed"), days, before, before == null ? null : days - before,
-                    Change.percent(days, before == null ? null : before.doubleValue()),
+                    Rounding.change(days, before == null ? null : before.doubleValue()),
                     days * costs.delayedDischargeNight(), days * UnitCosts.RANGE_LOW, days * UnitCosts.RANGE_HIGH));
         }
         return List.of(new AnalysisTable("by-site", "Clinically ready for discharge delay days by site and year", List.of(

@@ -19,6 +19,7 @@ import org.openphm.analyses.catalogue.ChartDescription;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.GroupKey;
 import org.openphm.engine.query.SortKey;
+import org.openphm.analyses.output.Rounding;
 
 /**
  * DP 11.6: the share of adult bed days spent after patients were clinically ready for discharge, by month and
@@ -62,7 +63,7 @@ public final class ClinicallyReadyShare implements Analysis {
             long delayDays = value(r, i, "delay_days");
             rows.add(Arrays.asList(r.getString(i, "discharge_month"), site,
                     Totals.ALL_SITES.equals(site) || Sites.NOT_RECORDED.equals(site) ? site
-                            : Sites.name(site), bedDays, delayDays, Change.share(delayDays, bedDays)));
+                            : Sites.name(site), bedDays, delayDays, Rounding.share(delayDays, bedDays)));
         }
         return List.of(new AnalysisTable("by-month", "Share of adult bed days after clinically ready, by month", List.of(
                 text("month", "Discharge month, yyyy-mm"), text("site_code", "Provider site, 'All sites' or 'Not recorded'"),

@@ -18,15 +18,6 @@ final class Columns {
         return new AnalysisTable.Column(name, "number", description);
     }
 
-    /** A percentage a/b, or null when b is zero (no people to divide by is not 0%). */
-    static Double percent(double a, double b) {
-        return b > 0 ? 100 * a / b : null;
-    }
-
-    /** Percentage change from {@code before} to {@code after}, or null without a base. */
-    static Double change(double after, double before) {
-        return before > 0 ? 100 * (after / before - 1) : null;
-    }
 
     /** Finite doubles as they are, NaN (a statistic not computed) as null. */
     static Double finite(double v) {

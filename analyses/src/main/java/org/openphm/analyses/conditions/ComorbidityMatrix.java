@@ -1,6 +1,7 @@
 package org.openphm.analyses.conditions;
 
 import static org.openphm.analyses.conditions.Columns.*;
+import static org.openphm.analyses.output.Rounding.share;
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countRows;
 
@@ -217,7 +218,7 @@ public final class ComorbidityMatrix implements Analysis {
                         percent = e.value();
                         lower = e.lower();
                         upper = e.upper();
-                        Double backgroundPercent = Columns.percent(columnPeople, population);
+                        Double backgroundPercent = share(columnPeople, population);
                         ratio = backgroundPercent == null || backgroundPercent == 0 ? null : percent / backgroundPercent;
                     }
                     out.add(Arrays.asList(area.code(), area.name(), area.type().label(), k[1], row,

@@ -1,6 +1,7 @@
 package org.openphm.analyses.conditions;
 
 import static org.openphm.analyses.conditions.Columns.*;
+import static org.openphm.analyses.output.Rounding.share;
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countRows;
 
@@ -106,10 +107,10 @@ public final class MultimorbidityCounts implements Analysis {
                     twoOrMore += people;
                 }
                 rows.add(Arrays.asList(area.code(), area.name(), area.type().label(), k[1], k[2], b, people, total,
-                        percent(people, total)));
+                        share(people, total)));
             }
             rows.add(Arrays.asList(area.code(), area.name(), area.type().label(), k[1], k[2], "2+", twoOrMore, total,
-                    percent(twoOrMore, total)));
+                    share(twoOrMore, total)));
         });
         return new AnalysisTable("counts", "Registered people by number of conditions", List.of(
                 text("area_code", "ICB, Place or neighbourhood code"), text("area_name", "Area name"),

@@ -2,6 +2,8 @@ package org.openphm.analyses.conditions;
 
 
 import static org.openphm.analyses.conditions.Columns.*;
+import static org.openphm.analyses.output.Rounding.share;
+import static org.openphm.analyses.output.Rounding.change;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -146,7 +148,7 @@ public final class ReferralProjections implements Analysis {
                 // Projections stay unrounded here, so the changes follow from the row's own figures as declared;
                 // publication rounds them under the count rule and computes the changes again.
                 rows.add(Arrays.asList(area.code(), area.name(), area.type().label(), service,
-                        Math.round(base), percent(base, totals.get(code)),
+                        Math.round(base), share(base, totals.get(code)),
                         mid, mid == null ? null : change(mid, base),
                         horizon, horizon == null ? null : change(horizon, base)));
             });

@@ -4,7 +4,7 @@ import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
-import static org.openphm.analyses.performance.TableColumns.percent;
+import static org.openphm.analyses.output.Rounding.share;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
 
 import java.util.ArrayList;
@@ -169,15 +169,15 @@ public final class CamhsAccess implements Analysis {
     private static List<Object> withRate(List<Object> row, long[] n) {
         row.add(n[0]);
         row.add(n[1]);
-        row.add(percent(n[1], n[0]));
+        row.add(share(n[1], n[0]));
         row.add(n[0] == 0 ? null : 100 * Proportions.wilsonLower(n[1], n[0], CONFIDENCE));
         row.add(n[0] == 0 ? null : 100 * Proportions.wilsonUpper(n[1], n[0], CONFIDENCE));
         return row;
     }
 
     private static Double percentOf(long[] n, long[] base) {
-        Double now = percent(n[1], n[0]);
-        Double then = percent(base[1], base[0]);
+        Double now = share(n[1], n[0]);
+        Double then = share(base[1], base[0]);
         return now == null || then == null ? null : now - then;
     }
 

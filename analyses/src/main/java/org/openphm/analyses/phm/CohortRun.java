@@ -28,6 +28,7 @@ import org.openphm.engine.query.Measure;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
+import org.openphm.analyses.output.Rounding;
 
 /**
  * Runs a {@link CohortDefinition} in the engine: the facts of everyone registered on the index date (with their
@@ -161,13 +162,13 @@ public final class CohortRun {
             for (int d = 0; d < dims.size(); d++) {
                 String v = r.getString(i, dims.get(d));
                 if (v != null && !ALL.equals(v)) {
-                    rows.add(Arrays.asList(labels.get(d), v, r.getLong(i, "people"), total, share(r.getLong(i, "people"), total)));
+                    rows.add(Arrays.asList(labels.get(d), v, r.getLong(i, "people"), total, Rounding.share(r.getLong(i, "people"), total)));
                 }
                 if (d == 0 && Totals.ALL.equals(v)) {
                     for (String reg : RiskCohort.REGISTERS) {
                         Object n = r.get(i, RiskCohort.registerColumn(reg));
                         long on = n == null ? 0L : ((Number) n).longValue();
-                        rows.add(Arrays.asList("On the register", reg, on, total, share(on, total)));
+                        rows.add(Arrays.asList("On the register", reg, on, total, Rounding.share(on, total)));
                     }
                 }
             }
@@ -183,9 +184,6 @@ public final class CohortRun {
                         new AnalysisTable.Ratio("people", "cohort_people", 100))), rows);
     }
 
-    private static Double share(long part, long whole) {
-        return whole == 0 ? null : 100.0 * part / whole;
-    }
 
     /**
      * The cohort's hospital use and referrals in the 12 months before the index date, in total and per head: one

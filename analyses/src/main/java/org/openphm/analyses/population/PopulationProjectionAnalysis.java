@@ -18,6 +18,7 @@ import org.openphm.analyses.projection.DemographicProjection;
 import org.openphm.analyses.projection.PopulationGrowth;
 import org.openphm.analyses.projection.ProjectionCell;
 import org.openphm.engine.Result;
+import org.openphm.analyses.output.Rounding;
 
 /**
  * DP 2.2 and 2.3 (method DP 1.3): the registered population projected from the end of the latest financial year
@@ -92,10 +93,10 @@ final class PopulationProjectionAnalysis implements Analysis {
                         double n = sum(byYear.get(y), sex, g);
                         projection.add(new ArrayList<>(Arrays.asList(area.type().label(), area.code(), area.name(),
                                 MortalityMeasures.sexLabel(sex), g.label(), g.kind(), (long) y, base, n,
-                                change(n, base))));
+                                Rounding.change(n, base))));
                         if (sex == null && HORIZONS.contains(y)) {
                             horizons.add(new ArrayList<>(Arrays.asList(area.type().label(), area.code(), area.name(),
-                                    g.label(), g.kind(), (long) growth.baseYear(), base, (long) y, n, change(n, base))));
+                                    g.label(), g.kind(), (long) growth.baseYear(), base, (long) y, n, Rounding.change(n, base))));
                         }
                     }
                 }
@@ -144,9 +145,5 @@ final class PopulationProjectionAnalysis implements Analysis {
             }
         }
         return s;
-    }
-
-    private static Double change(double n, double base) {
-        return base > 0 ? 100 * (n - base) / base : null;
     }
 }

@@ -18,6 +18,7 @@ import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
+import org.openphm.analyses.output.Rounding;
 
 /**
  * DP 1.2: the registered population at the end of the latest financial year (31 March 2025 in the DP) by area,
@@ -128,13 +129,13 @@ final class RegisteredPopulationProfile implements Analysis {
                 }
             }
             long deprived = t.quintile.getOrDefault("1", 0L) + t.quintile.getOrDefault("2", 0L);
-            summary.add(row(a, year.label(), t.people, pct(t.aged65, t.people),
-                    pct(t.ethnic.getOrDefault("White", 0L), t.people),
-                    pct(t.ethnic.getOrDefault(org.openphm.model.EthnicGroups.NOT_STATED, 0L), t.people),
-                    pct(deprived, t.people),
-                    pct(t.quintile.getOrDefault(RegisteredPopulation.UNKNOWN_QUINTILE, 0L), t.people)));
-            t.ethnic.forEach((g, n) -> ethnic.add(row(a, year.label(), g, n, pct(n, t.people))));
-            t.quintile.forEach((q, n) -> deprivation.add(row(a, year.label(), q, n, pct(n, t.people))));
+            summary.add(row(a, year.label(), t.people, Rounding.share(t.aged65, t.people),
+                    Rounding.share(t.ethnic.getOrDefault("White", 0L), t.people),
+                    Rounding.share(t.ethnic.getOrDefault(org.openphm.model.EthnicGroups.NOT_STATED, 0L), t.people),
+                    Rounding.share(deprived, t.people),
+                    Rounding.share(t.quintile.getOrDefault(RegisteredPopulation.UNKNOWN_QUINTILE, 0L), t.people)));
+            t.ethnic.forEach((g, n) -> ethnic.add(row(a, year.label(), g, n, Rounding.share(n, t.people))));
+            t.quintile.forEach((q, n) -> deprivation.add(row(a, year.label(), q, n, Rounding.share(n, t.people))));
         }
         List<List<Object>> growth = new ArrayList<>();
         FinancialYear first = byYear.keySet().iterator().next();
@@ -190,9 +191,6 @@ final class RegisteredPopulationProfile implements Analysis {
         };
     }
 
-    private static Double pct(long n, long d) {
-        return d == 0 ? null : 100.0 * n / d;
-    }
 
     private static List<Object> row(Geography.Area a, Object... values) {
         List<Object> r = new ArrayList<>(Arrays.asList(a.type().label(), a.code(), a.name()));

@@ -21,16 +21,6 @@ final class ResourceTables {
         return Math.round(v * f) / f;
     }
 
-    /** part / whole as a percentage to 2 dp; null when the whole is zero or missing. */
-    static Double percent(double part, Double whole) {
-        return whole == null || whole == 0 ? null : round(100 * part / whole, 2);
-    }
-
-    /** Percentage change from {@code before} to {@code now}; null without a base. */
-    static Double change(Double now, Double before) {
-        return now == null || before == null || before == 0 ? null : round(100 * (now - before) / before, 2);
-    }
-
     /** Orders composite keys element by element, the all-total label after the named values. */
     static int compareKeys(java.util.List<String> a, java.util.List<String> b) {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {

@@ -28,6 +28,7 @@ import org.openphm.analyses.catalogue.ChartDescription;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
 import org.openphm.model.CanonicalSchema;
+import org.openphm.analyses.output.Rounding;
 
 /**
  * DP 12.3 and CfC Part D: staff turnover, the NHS Digital way: leavers in twelve months / the mean of the
@@ -87,7 +88,7 @@ public final class Turnover implements Analysis {
                 }
                 double mean = (opening + closing) / 2.0;
                 rows.add(Arrays.asList(label(end), org, opening, closing, leavers,
-                        mean == 0 ? null : round(100 * leavers / mean, 2)));
+                        Rounding.share(leavers, mean)));
             }
         });
         return List.of(new AnalysisTable("rolling", "Turnover in the 12 months to each month, by organisation",

@@ -6,7 +6,7 @@ import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 import static org.openphm.model.Totals.ALL;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
-import static org.openphm.analyses.resources.ResourceTables.percent;
+import static org.openphm.analyses.output.Rounding.share;
 import static org.openphm.analyses.resources.ResourceTables.round;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
 import static org.openphm.engine.query.Expr.coalesce;
@@ -93,7 +93,7 @@ public final class WorkforceProfile implements Analysis {
             long headcount = (Long) m.get("headcount");
             rows.add(Arrays.asList(census, m.get("organisation"), m.get("characteristic"), m.get("value"), headcount,
                     round(((Number) m.get("fte")).doubleValue(), 2),
-                    percent(headcount, totals.get((String) m.get("organisation")))));
+                    share(headcount, totals.get((String) m.get("organisation")))));
         }
         return List.of(new AnalysisTable("by-characteristic", "Staff in post by organisation and characteristic",
                 List.of(new AnalysisTable.Column("census_date", "date", "Census date"),
