@@ -246,7 +246,7 @@ public final class Build {
     private static Map<String, Object> columnMetadata(AnalysisTable.Column c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", c.name());
-        m.put("type", c.type());
+        m.put("type", c.type().code());
         m.put("description", c.description());
         m.put("disclosure", c.disclosure().name().toLowerCase(java.util.Locale.ROOT));
         if (c.derivation() != null) {

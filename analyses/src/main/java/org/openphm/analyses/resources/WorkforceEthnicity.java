@@ -34,6 +34,7 @@ import org.openphm.engine.query.Query;
 import org.openphm.model.EthnicGroups;
 import org.openphm.stats.Estimate;
 import org.openphm.stats.Proportions;
+import org.openphm.model.ResultColumnType;
 
 /**
  * DP 12.6: the ethnicity of the workforce against the population it serves. BME = every stated group other than
@@ -97,7 +98,7 @@ public final class WorkforceEthnicity implements Analysis {
                     whole ? "Registered population, ICB" : name, counts);
         });
         return List.of(new AnalysisTable("comparison", "Ethnic group shares: workforce and registered population",
-                List.of(new AnalysisTable.Column("census_date", "date", "Census date"),
+                List.of(new AnalysisTable.Column("census_date", ResultColumnType.DATE, "Census date"),
                         text("population", "Workforce or Registered population"),
                         text("area_type", "ICB (the workforce, the whole population) or Place"),
                         text("area_code", "All (ICB) or Place code"), text("area_name", "ICB or Place name"),

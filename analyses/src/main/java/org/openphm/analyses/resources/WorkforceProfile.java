@@ -31,6 +31,7 @@ import org.openphm.engine.query.GroupKey;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
+import org.openphm.model.ResultColumnType;
 
 /**
  * DP 12.3 and 12.4: the community and mental health workforce in post at the census, by organisation and by
@@ -96,7 +97,7 @@ public final class WorkforceProfile implements Analysis {
                     share(headcount, totals.get((String) m.get("organisation")))));
         }
         return List.of(new AnalysisTable("by-characteristic", "Staff in post by organisation and characteristic",
-                List.of(new AnalysisTable.Column("census_date", "date", "Census date"),
+                List.of(new AnalysisTable.Column("census_date", ResultColumnType.DATE, "Census date"),
                         text("organisation", "Employing organisation (All = total)"),
                         text("characteristic", "staff_group, afc_band, sex, age_band, ethnic_group, service_area or org_unit"),
                         text("value", "The characteristic's value (Not recorded = empty)"),

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.AnalysisTable.Column;
 import org.openphm.stats.sdc.DisclosureRule;
+import org.openphm.model.ResultColumnType;
 
 /**
  * The NHS rule on analysis tables (shared/reference/disclosure_control_rules.csv, NHS Digital CCG OIS 2.6 and
@@ -107,7 +108,7 @@ class TableDisclosureTest {
 
     @Test
     void anIdentifierColumnIsNeverPublished() {
-        AnalysisTable t = new AnalysisTable("x", "list", List.of(new Column("person_id", "string", "Pseudonym",
+        AnalysisTable t = new AnalysisTable("x", "list", List.of(new Column("person_id", ResultColumnType.STRING, "Pseudonym",
                 AnalysisTable.Disclosure.IDENTIFIER), Column.count("n", "n")), List.of(Arrays.asList("abc", 10L)));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> TableDisclosure.apply(t, DisclosureRule.nhsDefault()));
