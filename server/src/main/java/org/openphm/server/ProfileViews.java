@@ -22,6 +22,7 @@ import org.openphm.stats.FunnelLimits;
 import org.openphm.stats.FunnelSignificance;
 import org.openphm.stats.FunnelStatistic;
 import org.openphm.stats.Funnels;
+import org.openphm.model.AreaType;
 
 /**
  * The dashboard's area views, in the manner of Fingertips and the Model Health System: an overview (the pack
@@ -90,7 +91,7 @@ final class ProfileViews {
             Params.only(ctx, "indicator", "area", "area_type");
             IndicatorInfo info = indicator(ctx);
             Area area = area(ctx);
-            String type = Params.oneOf(ctx, "area_type", ResultRow.AREA_TYPES, "Practice");
+            String type = Params.oneOf(ctx, "area_type", ResultRow.AREA_TYPES, AreaType.PRACTICE.label());
             send(ctx, "f/" + info.id() + "/" + area.code() + "/" + type, () -> funnel(info, area, type));
         });
         r.get("/api/views/map", ctx -> {
@@ -159,7 +160,7 @@ final class ProfileViews {
     }
 
     private String englandCode() {
-        return results.areas().stream().filter(a -> "England".equals(a.type())).map(Area::code).findFirst()
+        return results.areas().stream().filter(a -> AreaType.ENGLAND.label().equals(a.type())).map(Area::code).findFirst()
                 .orElse(null);
     }
 

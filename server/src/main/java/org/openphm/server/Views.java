@@ -16,6 +16,7 @@ import org.openphm.publish.results.ResultsDir;
 import org.openphm.publish.results.PackMetadata.AnalysisInfo;
 import org.openphm.publish.results.PackMetadata.IndicatorInfo;
 import org.openphm.publish.text.KeyPointWriter;
+import org.openphm.model.AreaType;
 
 /**
  * The dashboard's views: for an indicator at an area and breakdown, or an analysis, the chart descriptions
@@ -43,7 +44,7 @@ final class Views {
     /** The ICB (the widest area below England), else the first area: the dashboard's starting point. */
     String defaultArea() {
         return results.areas().stream().filter(a -> "ICB".equals(a.type())).findFirst()
-                .or(() -> results.areas().stream().filter(a -> !"England".equals(a.type())).findFirst())
+                .or(() -> results.areas().stream().filter(a -> !AreaType.ENGLAND.label().equals(a.type())).findFirst())
                 .or(() -> results.areas().stream().findFirst()).map(Area::code).orElse("");
     }
 
@@ -197,7 +198,7 @@ final class Views {
         if (area.parentCode() != null) {
             codes.add(area.parentCode());
         }
-        results.areas().stream().filter(a -> "England".equals(a.type())).map(Area::code)
+        results.areas().stream().filter(a -> AreaType.ENGLAND.label().equals(a.type())).map(Area::code)
                 .filter(c -> !codes.contains(c)).forEach(codes::add);
         return codes;
     }

@@ -22,6 +22,7 @@ import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.stats.Proportions;
+import org.openphm.model.AreaType;
 
 /**
  * DP 8.2 (CAMHS access: referrals and the share accepted, by Place and quarter) and DP 8.3 (referrals to one
@@ -109,7 +110,7 @@ public final class CamhsAccess implements Analysis {
         // Each cell counts towards its Place and its ICB (DP 8.3: the provider).
         Function<CamhsReferrals.Cell, List<String[]>> areas = provider != null
                 ? c -> List.<String[]>of(new String[] {c.provider(), Organisations.name(c.provider()), "Provider"})
-                : c -> List.of(new String[] {c.place(), name(geography, c.place()), "Place"},
+                : c -> List.of(new String[] {c.place(), name(geography, c.place()), AreaType.PLACE.label()},
                         new String[] {c.icb(), name(geography, c.icb()), "ICB"});
         Map<String, long[]> quarters = new TreeMap<>();
         Map<String, long[]> years = new TreeMap<>();

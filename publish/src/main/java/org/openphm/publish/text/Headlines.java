@@ -10,6 +10,7 @@ import org.openphm.publish.results.Area;
 import org.openphm.publish.results.DataTable;
 import org.openphm.publish.results.ResultRow;
 import org.openphm.publish.results.ResultsDir;
+import org.openphm.model.AreaType;
 
 /**
  * The pack's opening summary, written from the tidy indicator results: for each indicator's latest period,
@@ -53,7 +54,7 @@ public final class Headlines {
                     falling.add(info.name());
                 }
             }
-            for (List<String> r : now.where(Map.of(ResultRow.AREA_TYPE, "Place")).rows()) {
+            for (List<String> r : now.where(Map.of(ResultRow.AREA_TYPE, AreaType.PLACE.label())).rows()) {
                 String verdict = now.get(r, ResultRow.COMPARED_TO_PARENT);
                 if (verdict != null && Comparison.parse(verdict).significant()) {
                     placeVerdicts.computeIfAbsent(now.get(r, ResultRow.AREA_NAME), k -> new LinkedHashMap<>())
