@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.output.AnalysisFiles;
+import org.openphm.model.ResultColumnType;
 
 class AnalysisFilesTest {
 
@@ -25,8 +26,8 @@ class AnalysisFilesTest {
             rows.add(List.of("Area " + i, (long) i));
         }
         rows.add(List.of("Bedford, Kempston and Wootton \"North\"", 30_000L));
-        AnalysisTable t = new AnalysisTable("t", "test", List.of(new AnalysisTable.Column("area", "string", "a"),
-                new AnalysisTable.Column("n", "integer", "n")), rows);
+        AnalysisTable t = new AnalysisTable("t", "test", List.of(new AnalysisTable.Column("area", ResultColumnType.STRING, "a"),
+                new AnalysisTable.Column("n", ResultColumnType.INTEGER, "n")), rows);
         AnalysisInfo info = new AnalysisInfo("dp-1.2-test", "DP 1.2", "t", "d", "m", "s", List.of(), List.of());
         AnalysisFiles.write(dir, info, List.of(t));
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();

@@ -20,7 +20,7 @@ import org.openphm.analyses.build.Build;
 import org.openphm.analyses.pack.Catalogue;
 import org.openphm.analyses.indicator.AgeBandCounts;
 import org.openphm.analyses.indicator.CellKey;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.IndicatorSource;
 import org.openphm.analyses.indicator.RegisteredPopulation;
 import org.openphm.engine.duckdb.DuckDbEngine;

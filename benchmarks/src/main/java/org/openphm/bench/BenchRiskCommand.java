@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.openphm.analyses.indicator.Periods;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.risk.RiskCohort;
 import org.openphm.analyses.risk.RiskData;
 import org.openphm.analyses.risk.RiskFeatures;

@@ -22,6 +22,7 @@ import org.openphm.model.results.IndicatorColumns;
 import org.openphm.publish.results.ResultsDir;
 import org.openphm.server.Breakdowns;
 import org.openphm.server.DashboardServer;
+import org.openphm.model.AreaType;
 
 /**
  * A load benchmark of the dashboard's API, not a test: concurrent clients on loopback, each sending a mix of the
@@ -62,7 +63,7 @@ public final class LoadBenchmark {
     static List<Kind> kinds(ResultsDir results) {
         List<IndicatorInfo> indicators = results.metadata().indicators();
         List<AnalysisInfo> analyses = results.metadata().analyses();
-        List<Area> areas = results.areas().stream().filter(a -> !"England".equals(a.type())).toList();
+        List<Area> areas = results.areas().stream().filter(a -> !AreaType.ENGLAND.label().equals(a.type())).toList();
         java.util.Set<String> areaCodes = areas.stream().map(Area::code).collect(java.util.stream.Collectors.toSet());
         List<String> indicatorViews = new ArrayList<>();
         List<String> resultRows = new ArrayList<>();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openphm.publish.chart.Chart;
 import org.openphm.publish.chart.ChartResolver;
 import org.openphm.model.results.ChartSpec;
-import org.openphm.publish.chart.Comparison;
+import org.openphm.model.Comparison;
 import org.openphm.publish.chart.SpcIcon;
 import org.openphm.publish.fixture.FixtureResults;
 import org.openphm.publish.pack.PackContents;

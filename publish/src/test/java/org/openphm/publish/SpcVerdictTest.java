@@ -25,7 +25,7 @@ import org.openphm.analyses.performance.MetricPoint;
 import org.openphm.analyses.performance.MetricSeries;
 import org.openphm.analyses.performance.MetricSpc;
 import org.openphm.analyses.performance.PerformanceDashboard;
-import org.openphm.analyses.performance.Polarity;
+import org.openphm.stats.Polarity;
 import org.openphm.publish.chart.Chart;
 import org.openphm.publish.chart.ChartResolver;
 import org.openphm.model.results.ChartSpec;
@@ -73,19 +73,19 @@ class SpcVerdictTest {
     @BeforeAll
     static void build() throws Exception {
         List<Double> beds = bedsWithOneLowMonth();
-        add("beds_low_month", "beds", Polarity.HIGH, beds);
+        add("beds_low_month", "beds", Polarity.HIGH_IS_GOOD, beds);
         // the same months with no improvement direction: the low month is special cause "neither" (purple)
-        add("beds_no_direction", "beds", Polarity.NONE, beds);
+        add("beds_no_direction", "beds", Polarity.NO_JUDGEMENT, beds);
         // a month far above the rest at the end: the latest point is itself special cause (improvement)
         List<Double> rising = new ArrayList<>(beds);
         rising.add(380.0);
-        add("beds_latest_high", "beds", Polarity.HIGH, rising);
+        add("beds_latest_high", "beds", Polarity.HIGH_IS_GOOD, rising);
         // a run of 8 months above the mean in the middle (shift) and an outlier, latest common cause; lower is better
         List<Double> waits = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
             waits.add(i >= 6 && i < 14 ? 60.0 + i % 2 : i == 18 ? 20.0 : 50.0 + i % 2 * 2);
         }
-        add("waits_shift", "%", Polarity.LOW, waits);
+        add("waits_shift", "%", Polarity.LOW_IS_GOOD, waits);
 
         DashboardPage page = new DashboardPage("dp-7.2-spc-verdicts", "DP 7.2", "SPC verdicts", "Test page",
                 SERIES.values().stream().map(s -> new DashboardPage.PageMetric(s.metricId(), s.name(), s.unit(),

@@ -121,9 +121,9 @@ class TrendKeyPointTest {
     void barsWithTheSameVerdictShareOneSentenceAndMoreThanFourAreNamedWithoutValues() {
         List<Chart.Bar> bars = new ArrayList<>();
         for (String band : List.of("0-4", "5-9", "10-14", "15-19", "20-24")) {
-            bars.add(new Chart.Bar(band, 1.0, 0.8, 1.2, org.openphm.publish.chart.Comparison.LOWER, null));
+            bars.add(new Chart.Bar(band, 1.0, 0.8, 1.2, org.openphm.model.Comparison.LOWER, null));
         }
-        bars.add(new Chart.Bar("85+", 9.0, 8.0, 10.0, org.openphm.publish.chart.Comparison.HIGHER, null));
+        bars.add(new Chart.Bar("85+", 9.0, 8.0, 10.0, org.openphm.model.Comparison.HIGHER, null));
         Chart.Bars b = new Chart.Bars("t", "", "%", "", "%", bars, List.of(), "BLMK as a whole", "95%", NO_ROWS);
         List<String> points = writer.write(b);
         assertEquals(List.of("Highest: 85+ (9.0%); lowest: 0-4, 5-9, 10-14, 15-19 and 20-24 (1.0%).",

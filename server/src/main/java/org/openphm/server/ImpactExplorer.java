@@ -22,7 +22,7 @@ import org.openphm.analyses.impact.MitigatorNames;
 import org.openphm.analyses.impact.Outcome;
 import org.openphm.analyses.impact.Scenario;
 import org.openphm.analyses.impact.ScenarioParameter;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.output.TableDisclosure;
 import org.openphm.engine.Engine;
 import org.openphm.engine.duckdb.DuckDbEngine;

@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openphm.model.results.ChartSpec;
-import org.openphm.publish.chart.Comparison;
+import org.openphm.model.Comparison;
+import org.openphm.model.results.ChartSpec;
+import org.openphm.model.Comparison;
 import org.openphm.publish.results.Area;
 import org.openphm.publish.results.DataTable;
 import org.openphm.model.results.PackMetadata.IndicatorInfo;
@@ -22,6 +24,7 @@ import org.openphm.stats.FunnelLimits;
 import org.openphm.stats.FunnelSignificance;
 import org.openphm.stats.FunnelStatistic;
 import org.openphm.stats.Funnels;
+import org.openphm.model.AreaType;
 
 /**
  * The dashboard's area views, in the manner of Fingertips and the Model Health System: an overview (the pack
@@ -90,7 +93,7 @@ final class ProfileViews {
             Params.only(ctx, "indicator", "area", "area_type");
             IndicatorInfo info = indicator(ctx);
             Area area = area(ctx);
-            String type = Params.oneOf(ctx, "area_type", IndicatorColumns.AREA_TYPES, "Practice");
+            String type = Params.oneOf(ctx, "area_type", IndicatorColumns.AREA_TYPES, AreaType.PRACTICE.label());
             send(ctx, "f/" + info.id() + "/" + area.code() + "/" + type, () -> funnel(info, area, type));
         });
         r.get("/api/views/map", ctx -> {
@@ -159,7 +162,7 @@ final class ProfileViews {
     }
 
     private String englandCode() {
-        return results.areas().stream().filter(a -> "England".equals(a.type())).map(Area::code).findFirst()
+        return results.areas().stream().filter(a -> AreaType.ENGLAND.label().equals(a.type())).map(Area::code).findFirst()
                 .orElse(null);
     }
 

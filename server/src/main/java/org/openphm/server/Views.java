@@ -16,6 +16,7 @@ import org.openphm.publish.results.ResultsDir;
 import org.openphm.model.results.PackMetadata.AnalysisInfo;
 import org.openphm.model.results.PackMetadata.IndicatorInfo;
 import org.openphm.publish.text.KeyPointWriter;
+import org.openphm.model.AreaType;
 
 /**
  * The dashboard's views: for an indicator at an area and breakdown, or an analysis, the chart descriptions
@@ -43,7 +44,7 @@ final class Views {
     /** The ICB (the widest area below England), else the first area: the dashboard's starting point. */
     String defaultArea() {
         return results.areas().stream().filter(a -> "ICB".equals(a.type())).findFirst()
-                .or(() -> results.areas().stream().filter(a -> !"England".equals(a.type())).findFirst())
+                .or(() -> results.areas().stream().filter(a -> !AreaType.ENGLAND.label().equals(a.type())).findFirst())
                 .or(() -> results.areas().stream().findFirst()).map(Area::code).orElse("");
     }
 
@@ -105,7 +106,7 @@ final class Views {
     private boolean compares(ChartSpec spec) {
         try {
             return resolver.resolve(spec) instanceof Chart.Bars b && b.bars().stream()
-                    .anyMatch(x -> x.comparison() != org.openphm.publish.chart.Comparison.NOT_COMPARED);
+                    .anyMatch(x -> x.comparison() != org.openphm.model.Comparison.NOT_COMPARED);
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -197,7 +198,7 @@ final class Views {
         if (area.parentCode() != null) {
             codes.add(area.parentCode());
         }
-        results.areas().stream().filter(a -> "England".equals(a.type())).map(Area::code)
+        results.areas().stream().filter(a -> AreaType.ENGLAND.label().equals(a.type())).map(Area::code)
                 .filter(c -> !codes.contains(c)).forEach(codes::add);
         return codes;
     }
@@ -235,8 +236,8 @@ final class Views {
         b.bars().forEach(x -> bars.add(x.label()));
         long parents = rows.rows().stream()
                 .filter(r -> bars.contains(rows.get(r, spec.column(org.openphm.model.results.ChartRole.X, IndicatorColumns.AREA_NAME))))
-                .filter(r -> org.openphm.publish.chart.Comparison.parse(rows.get(r, IndicatorColumns.COMPARED_TO_PARENT))
-                        != org.openphm.publish.chart.Comparison.NOT_COMPARED)
+                .filter(r -> org.openphm.model.Comparison.parse(rows.get(r, IndicatorColumns.COMPARED_TO_PARENT))
+                        != org.openphm.model.Comparison.NOT_COMPARED)
                 .map(r -> rows.get(r, IndicatorColumns.PARENT_CODE)).distinct().count();
         return parents > 1 ? new Chart.Bars(b.title(), b.subtitle(), b.unit(), b.xLabel(), b.yLabel(), b.bars(),
                 b.references(), "its parent area", b.ciLevel(), b.source()) : chart;

@@ -8,7 +8,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.openphm.analyses.build.Build;
 import org.openphm.analyses.build.BuildReport;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.engine.Engine;
 import org.openphm.engine.spark.LocalSpark;
 import org.openphm.engine.spark.SparkEngine;

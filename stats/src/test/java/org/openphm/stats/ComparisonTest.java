@@ -24,8 +24,8 @@ class ComparisonTest {
         // benchmark 3.0: Fingertips "Best" for low-is-good, "Worst" for high-is-good
         assertEquals(Significance.LOWER, Comparison.benchmarkValue(AT_95, 3.0));
         assertEquals(Significance.LOWER, Comparison.benchmarkValue(AT_998, 3.0));
-        assertEquals(Polarity.Assessment.BETTER, LOW_IS_GOOD.assess(Comparison.benchmarkValue(AT_998, 3.0)));
-        assertEquals(Polarity.Assessment.WORSE, Polarity.HIGH_IS_GOOD.assess(Comparison.benchmarkValue(AT_998, 3.0)));
+        assertEquals(org.openphm.model.Comparison.BETTER, LOW_IS_GOOD.assess(Comparison.benchmarkValue(AT_998, 3.0)));
+        assertEquals(org.openphm.model.Comparison.WORSE, Polarity.HIGH_IS_GOOD.assess(Comparison.benchmarkValue(AT_998, 3.0)));
     }
 
     @Test
@@ -33,7 +33,7 @@ class ComparisonTest {
         // benchmark 2.8: Fingertips "Better" (not "Best") for low-is-good
         assertEquals(Significance.LOWER, Comparison.benchmarkValue(AT_95, 2.8));
         assertEquals(Significance.SIMILAR, Comparison.benchmarkValue(AT_998, 2.8));
-        assertEquals(Polarity.Assessment.WORSE, Polarity.HIGH_IS_GOOD.assess(Comparison.benchmarkValue(AT_95, 2.8)));
+        assertEquals(org.openphm.model.Comparison.WORSE, Polarity.HIGH_IS_GOOD.assess(Comparison.benchmarkValue(AT_95, 2.8)));
     }
 
     @Test
@@ -46,7 +46,7 @@ class ComparisonTest {
         // benchmark 2.4: Fingertips "Worse" for low-is-good, "Better" for high-is-good
         assertEquals(Significance.HIGHER, Comparison.benchmarkValue(AT_95, 2.4));
         assertEquals(Significance.SIMILAR, Comparison.benchmarkValue(AT_998, 2.4));
-        assertEquals(Polarity.Assessment.WORSE, LOW_IS_GOOD.assess(Significance.HIGHER));
+        assertEquals(org.openphm.model.Comparison.WORSE, LOW_IS_GOOD.assess(Significance.HIGHER));
     }
 
     @Test
@@ -59,8 +59,8 @@ class ComparisonTest {
     void missingIntervalOrNoPolarityIsNotCompared() {
         assertEquals(Significance.NOT_COMPARED,
                 Comparison.benchmarkValue(new Estimate(2.6, Double.NaN, Double.NaN, 0.95, "", ""), 3.0));
-        assertEquals(Polarity.Assessment.NOT_COMPARED, Polarity.NOT_APPLICABLE.assess(Significance.HIGHER));
-        assertEquals(Polarity.Assessment.HIGHER, Polarity.NO_JUDGEMENT.assess(Significance.HIGHER));
+        assertEquals(org.openphm.model.Comparison.NOT_COMPARED, Polarity.NOT_APPLICABLE.assess(Significance.HIGHER));
+        assertEquals(org.openphm.model.Comparison.HIGHER, Polarity.NO_JUDGEMENT.assess(Significance.HIGHER));
     }
 
     @Test

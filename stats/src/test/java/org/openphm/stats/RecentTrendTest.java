@@ -40,7 +40,7 @@ class RecentTrendTest {
         assertEquals(46.77, Math.round(r.chiSquare() * 100) / 100.0);
         // values rise from 24.67 (2014) to 30.6 (2018)
         assertEquals(RecentTrend.Direction.INCREASING, r.direction());
-        assertEquals(Polarity.Assessment.WORSE, Polarity.LOW_IS_GOOD.assess(r.direction()));
+        assertEquals(org.openphm.model.Comparison.WORSE, Polarity.LOW_IS_GOOD.assess(r.direction()));
     }
 
     @Test

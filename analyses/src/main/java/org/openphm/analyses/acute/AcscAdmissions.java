@@ -1,5 +1,6 @@
 package org.openphm.analyses.acute;
 
+import org.openphm.model.Totals;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 
 import static org.openphm.analyses.acute.Change.integer;
@@ -19,6 +20,7 @@ import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.Geography;
+import org.openphm.analyses.output.Rounding;
 
 /**
  * DP 8.4: ACSC emergency admissions in BLMK, their share of emergency admissions, change on the previous
@@ -40,18 +42,18 @@ public final class AcscAdmissions implements Analysis {
         return new AnalysisInfo(ID, "DP 8.4", "Ambulatory care sensitive conditions: emergency admissions",
                 AcscText.DEFINITION, AcscText.METHOD, AcscText.SOURCE, AcscText.CAVEATS, List.of(
                 ChartSpec.ofTable("trend", "ACSC emergency admissions by year", "ICB and Places, all ages",
-                        "by-area", Map.of("cohort", AcuteSpells.ALL_AGES),
+                        "by-area", Map.of("cohort", Totals.ALL_AGES),
                         Map.of("x", "year", "y", "acsc_admissions", "series", "area_name"), ""),
                 ChartSpec.ofTable("ranked_table", "ACSC emergency admissions by group, latest year",
-                        IcbProfile.current().icbLabel() + ", all ages", "by-group", Map.of("area_type", "ICB", "cohort", AcuteSpells.ALL_AGES,
+                        IcbProfile.current().icbLabel() + ", all ages", "by-group", Map.of("area_type", "ICB", "cohort", Totals.ALL_AGES,
                         "period_role", PeriodRole.LATEST),
                         Map.of("y", "admissions"), ""),
                 ChartSpec.ofTable("ranked_table", "Top ACSC diagnoses, latest year", IcbProfile.current().icbLabel() + ", all ages",
-                        "by-condition", Map.of("area_type", "ICB", "cohort", AcuteSpells.ALL_AGES,
+                        "by-condition", Map.of("area_type", "ICB", "cohort", Totals.ALL_AGES,
                         "period_role", PeriodRole.LATEST), Map.of("y", "admissions"), ""),
                 ChartSpec.ofTable("table", "ACSC admissions with no procedure, latest year",
                         IcbProfile.current().icbLabel() + ", all ages, by group", "by-group", Map.of("area_type", "ICB",
-                        "cohort", AcuteSpells.ALL_AGES, "period_role", PeriodRole.LATEST), Map.of(), "%")));
+                        "cohort", Totals.ALL_AGES, "period_role", PeriodRole.LATEST), Map.of(), "%")));
     }
 
     @Override
@@ -66,9 +68,9 @@ public final class AcscAdmissions implements Analysis {
             Geography.Area area = context.geography().area(c.areaCode());
             Double before = counts.previous(c).map(p -> (double) p.acsc()).orElse(null);
             rows.add(Arrays.asList(c.year(), PeriodRole.of(context, c.year()), c.areaCode(), area.name(),
-                    area.type().label(), c.cohort(), c.acsc(), c.emergency(), Change.share(c.acsc(), c.emergency()),
-                    before == null ? null : before.longValue(), Change.percent(c.acsc(), before),
-                    c.noProcedure(), Change.share(c.noProcedure(), c.acsc())));
+                    area.type().label(), c.cohort(), c.acsc(), c.emergency(), Rounding.share(c.acsc(), c.emergency()),
+                    before == null ? null : before.longValue(), Rounding.change(c.acsc(), before),
+                    c.noProcedure(), Rounding.share(c.noProcedure(), c.acsc())));
         }
         return new AnalysisTable("by-area", "ACSC emergency admissions by year, area and cohort", List.of(
                 text("year", "Financial year of admission"), text("period_role", PeriodRole.DESCRIPTION),
@@ -96,9 +98,9 @@ public final class AcscAdmissions implements Analysis {
             Double before = counts.previous(c).map(p -> (double) p.acsc()).orElse(null);
             rows.add(Arrays.asList(c.year(), PeriodRole.of(context, c.year()), c.areaCode(), area.name(),
                     area.type().label(), c.cohort(), c.group(), c.acsc(),
-                    Change.share(c.acsc(), totals.getOrDefault(c.cohortKey(), 0L)),
-                    Change.percent(c.acsc(), before), c.noProcedure(),
-                    Change.share(c.noProcedure(), c.acsc()), (long) rank(cells, c)));
+                    Rounding.share(c.acsc(), totals.getOrDefault(c.cohortKey(), 0L)),
+                    Rounding.change(c.acsc(), before), c.noProcedure(),
+                    Rounding.share(c.noProcedure(), c.acsc()), (long) rank(cells, c)));
         }
         return new AnalysisTable("by-group", "ACSC emergency admissions by CCG OIS 2.6 group", List.of(
                 text("year", "Financial year of admission"), text("period_role", PeriodRole.DESCRIPTION),
@@ -122,7 +124,7 @@ public final class AcscAdmissions implements Analysis {
             Double before = counts.previous(c).map(p -> (double) p.acsc()).orElse(null);
             rows.add(Arrays.asList(c.year(), PeriodRole.of(context, c.year()), c.areaCode(), area.name(),
                     area.type().label(), c.cohort(), c.group(), c.condition(), c.acsc(),
-                    Change.percent(c.acsc(), before), (long) rank(cells, c)));
+                    Rounding.change(c.acsc(), before), (long) rank(cells, c)));
         }
         return new AnalysisTable("by-condition", "ACSC emergency admissions by condition (diagnosis)", List.of(
                 text("year", "Financial year of admission"), text("period_role", PeriodRole.DESCRIPTION),

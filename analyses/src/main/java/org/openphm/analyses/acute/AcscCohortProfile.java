@@ -24,11 +24,12 @@ import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.GroupKey;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.ValueType;
+import org.openphm.analyses.output.Rounding;
 
 /**
  * The Place pages of the ACSC section: one Place's adults or children (for BLMK's data pack DP 8.5, 8.6, 8.8
@@ -113,8 +114,8 @@ public record AcscCohortProfile(String id, String section, String placeCode, Str
             long[] n = years.get(fy);
             long[] prev = years.get(FinancialYear.parse(fy).previous().label());
             Double before = prev == null ? null : (double) prev[1];
-            rows.add(Arrays.asList(fy, PeriodRole.of(context, fy), n[1], n[0], Change.share(n[1], n[0]),
-                    Change.percent(n[1], before)));
+            rows.add(Arrays.asList(fy, PeriodRole.of(context, fy), n[1], n[0], Rounding.share(n[1], n[0]),
+                    Rounding.change(n[1], before)));
         });
         return new AnalysisTable("by-year", "ACSC emergency admissions and their share by year", List.of(
                 text("year", "Financial year of admission"), text("period_role", PeriodRole.DESCRIPTION),
@@ -136,8 +137,8 @@ public record AcscCohortProfile(String id, String section, String placeCode, Str
             long rank = 1 + groups.entrySet().stream().filter(x -> x.getKey().startsWith(k[0] + "|")
                     && x.getValue() > e.getValue()).count();
             rows.add(Arrays.asList(k[0], PeriodRole.of(context, k[0]), k[1], e.getValue(),
-                    Change.share(e.getValue(), years.getOrDefault(k[0], new long[2])[1]),
-                    Change.percent(e.getValue(), prev == null ? null : prev.doubleValue()), rank));
+                    Rounding.share(e.getValue(), years.getOrDefault(k[0], new long[2])[1]),
+                    Rounding.change(e.getValue(), prev == null ? null : prev.doubleValue()), rank));
         });
         return new AnalysisTable("by-group", "ACSC emergency admissions by CCG OIS 2.6 group", List.of(
                 text("year", "Financial year of admission"), text("period_role", PeriodRole.DESCRIPTION),

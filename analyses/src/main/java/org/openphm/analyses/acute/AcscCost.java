@@ -1,5 +1,6 @@
 package org.openphm.analyses.acute;
 
+import org.openphm.model.Totals;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 
 import static org.openphm.analyses.acute.Change.integer;
@@ -17,6 +18,7 @@ import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.Geography;
+import org.openphm.analyses.output.Rounding;
 
 /**
  * DP 8.7 and DP 8.10: the cost of ACSC emergency admissions (sum of spell costs), by year, area, cohort and
@@ -43,10 +45,10 @@ public final class AcscCost implements Analysis {
         return new AnalysisInfo(ID, "DP 8.7", "Cost of ambulatory care sensitive condition admissions (DP 8.7, 8.10)",
                 AcscText.DEFINITION + " Cost = sum of the spells' costs.", AcscText.METHOD, AcscText.SOURCE, caveats,
                 List.of(ChartSpec.ofTable("trend", "Cost of ACSC emergency admissions by year",
-                                IcbProfile.current().icbLabel() + " and Places, all ages", "by-area", Map.of("cohort", AcuteSpells.ALL_AGES),
+                                IcbProfile.current().icbLabel() + " and Places, all ages", "by-area", Map.of("cohort", Totals.ALL_AGES),
                                 Map.of("x", "year", "y", "cost_gbp", "series", "area_name"), "£"),
                         ChartSpec.ofTable("ranked_table", "Cost by ACSC group, latest year", IcbProfile.current().icbLabel() + ", all ages",
-                                "by-group", Map.of("area_type", "ICB", "cohort", AcuteSpells.ALL_AGES,
+                                "by-group", Map.of("area_type", "ICB", "cohort", Totals.ALL_AGES,
                                 "period_role", PeriodRole.LATEST), Map.of("y", "cost_gbp"), "£")));
     }
 
@@ -70,8 +72,8 @@ public final class AcscCost implements Analysis {
             if (byGroup) {
                 row.add(c.group());
             }
-            row.addAll(Arrays.asList(c.acsc(), round2(c.cost()), c.acsc() == 0 ? null : round2(c.cost() / c.acsc()),
-                    before == null ? null : round2(Change.difference(c.cost(), before)), Change.percent(c.cost(), before)));
+            row.addAll(Arrays.asList(c.acsc(), Rounding.money(c.cost()), c.acsc() == 0 ? null : Rounding.money(c.cost() / c.acsc()),
+                    before == null ? null : Rounding.money(Change.difference(c.cost(), before)), Rounding.change(c.cost(), before)));
             rows.add(row);
         }
         List<AnalysisTable.Column> columns = new ArrayList<>(List.of(text("year", "Financial year of admission"),
@@ -88,7 +90,4 @@ public final class AcscCost implements Analysis {
         return new AnalysisTable(name, description, columns, rows);
     }
 
-    private static double round2(double v) {
-        return Math.round(v * 100) / 100.0;
-    }
 }

@@ -1,5 +1,6 @@
 package org.openphm.analyses.acute;
 
+import org.openphm.model.Totals;
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countIf;
 import static org.openphm.engine.query.Measure.countRows;
@@ -9,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.openphm.analyses.catalogue.AnalysisContext;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.GroupKey;
@@ -69,7 +70,7 @@ public final class AcscCounts {
         }
         return AcuteSpells.emergency(years, acsc)
                 .aggregate(List.of(GroupKey.of("fy"), GroupKey.of("icb_code"), GroupKey.of("place_code").totalAs(ALL),
-                                GroupKey.of("cohort").totalAs(AcuteSpells.ALL_AGES),
+                                GroupKey.of("cohort").totalAs(Totals.ALL_AGES),
                                 GroupKey.of("acsc_group").totalAs(ALL), GroupKey.of("acsc_condition").totalAs(ALL)),
                         sets,
                         countRows("emergency"),

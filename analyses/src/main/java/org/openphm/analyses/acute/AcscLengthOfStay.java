@@ -1,5 +1,6 @@
 package org.openphm.analyses.acute;
 
+import org.openphm.model.Totals;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 
 import static org.openphm.analyses.acute.Change.integer;
@@ -17,6 +18,7 @@ import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.Geography;
+import org.openphm.analyses.output.Rounding;
 
 /**
  * DP 8.11: length of stay of ACSC emergency admissions — bed days (sum of stays) and mean stay, by year,
@@ -41,11 +43,11 @@ public final class AcscLengthOfStay implements Analysis {
                 AcscText.DEFINITION + " Bed days = sum of the discharged spells' stays; mean stay = bed days / "
                         + "discharged spells.", AcscText.METHOD, AcscText.SOURCE, caveats,
                 List.of(ChartSpec.ofTable("trend", "Bed days of ACSC emergency admissions by year",
-                                IcbProfile.current().icbLabel() + " and Places, all ages", "by-area", Map.of("cohort", AcuteSpells.ALL_AGES),
+                                IcbProfile.current().icbLabel() + " and Places, all ages", "by-area", Map.of("cohort", Totals.ALL_AGES),
                                 Map.of("x", "year", "y", "bed_days", "series", "area_name"), ""),
                         ChartSpec.ofTable("ranked_table", "Mean length of stay by ACSC group, latest year",
                                 IcbProfile.current().icbLabel() + ", all ages", "by-group", Map.of("area_type", "ICB",
-                                "cohort", AcuteSpells.ALL_AGES, "period_role", PeriodRole.LATEST),
+                                "cohort", Totals.ALL_AGES, "period_role", PeriodRole.LATEST),
                                 Map.of("y", "mean_length_of_stay_days"), "days")));
     }
 
@@ -71,7 +73,7 @@ public final class AcscLengthOfStay implements Analysis {
             }
             row.addAll(Arrays.asList(c.acsc(), c.discharged(), c.bedDays(),
                     c.discharged() == 0 ? null : (double) c.bedDays() / c.discharged(),
-                    before == null ? null : c.bedDays() - before.longValue(), Change.percent(c.bedDays(), before)));
+                    before == null ? null : c.bedDays() - before.longValue(), Rounding.change(c.bedDays(), before)));
             rows.add(row);
         }
         List<AnalysisTable.Column> columns = new ArrayList<>(List.of(text("year", "Financial year of admission"),

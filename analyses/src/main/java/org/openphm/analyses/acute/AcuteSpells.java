@@ -1,10 +1,11 @@
 package org.openphm.analyses.acute;
 
+import org.openphm.model.Totals;
 import static org.openphm.engine.query.Expr.*;
 
 import java.util.List;
 import org.openphm.analyses.indicator.EventAttribution;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
@@ -25,7 +26,6 @@ public final class AcuteSpells {
 
     public static final String ADULTS = "Adults";
     public static final String CHILDREN = "Children";
-    public static final String ALL_AGES = "All ages";
 
     /**
      * Emergency spells admitted in the years, attributed to the area of the person's registration on the day

@@ -1,34 +1,25 @@
 package org.openphm.analyses.acute;
 
 import org.openphm.analyses.catalogue.AnalysisTable.Column;
+import org.openphm.model.ResultColumnType;
 
 /** Year-on-year change as the data pack states it ("increased by 7% from 2023/24 to 2024/25"). */
 final class Change {
     private Change() {}
 
-    /** Percentage change, null when there is no earlier value to compare with. */
-    static Double percent(double now, Double before) {
-        return before == null || before == 0 ? null : 100 * (now - before) / before;
-    }
-
     static Double difference(double now, Double before) {
         return before == null ? null : now - before;
     }
 
-    /** now / denominator as a percentage; null when the denominator is empty. */
-    static Double share(double part, double whole) {
-        return whole == 0 ? null : 100 * part / whole;
-    }
-
     static Column integer(String name, String description) {
-        return new Column(name, "integer", description);
+        return new Column(name, ResultColumnType.INTEGER, description);
     }
 
     static Column number(String name, String description) {
-        return new Column(name, "number", description);
+        return new Column(name, ResultColumnType.NUMBER, description);
     }
 
     static Column text(String name, String description) {
-        return new Column(name, "string", description);
+        return new Column(name, ResultColumnType.STRING, description);
     }
 }

@@ -1,5 +1,6 @@
 package org.openphm.analyses.acute;
 
+import org.openphm.model.Totals;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 
 import static org.openphm.analyses.acute.Change.integer;
@@ -20,9 +21,10 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.GroupKey;
+import org.openphm.analyses.output.Rounding;
 
 /**
  * DP 8.13 (and the cost of delayed discharge, DP 11): days adults spent in hospital after the date they were
@@ -32,7 +34,6 @@ import org.openphm.engine.query.GroupKey;
 public final class ClinicallyReadyForDischarge implements Analysis {
 
     public static final String ID = "dp-8.13-clinically-ready-for-discharge";
-    static final String ALL_SITES = "All sites";
 
     private final UnitCosts costs;
 
@@ -68,7 +69,7 @@ public final class ClinicallyReadyForDischarge implements Analysis {
     @Override
     public List<AnalysisTable> compute(AnalysisContext context) {
         Result r = context.engine().execute(DischargeSpells.adults(context.years())
-                .aggregate(List.of(GroupKey.of("fy"), GroupKey.of("site").totalAs(ALL_SITES)),
+                .aggregate(List.of(GroupKey.of("fy"), GroupKey.of("site").totalAs(Totals.ALL_SITES)),
                         List.of(List.of("fy", "site"), List.of("fy")),
                         countRows("spells"), countIf("with_ready", col("has_ready")),
                         countIf("delayed", col("delay_days").gt(lit(0L))), sum("delay_days", col("delay_days"))));
@@ -91,11 +92,11 @@ public final class ClinicallyReadyForDischarge implements Analysis {
             long days = days(r, i);
             Long before = delay.get(FinancialYear.parse(fy).previous().label() + "|" + site);
             long spells = r.getLong(i, "spells");
-            rows.add(Arrays.asList(fy, PeriodRole.of(context, fy), site, ALL_SITES.equals(site) ? ALL_SITES
+            rows.add(Arrays.asList(fy, PeriodRole.of(context, fy), site, Totals.ALL_SITES.equals(site) ? Totals.ALL_SITES
                             : Sites.NOT_RECORDED.equals(site) ? site : site + ": " + Sites.name(site), spells,
-                    r.getLong(i, "with_ready"), Change.share(r.getLong(i, "with_ready"), spells),
+                    r.getLong(i, "with_ready"), Rounding.share(r.getLong(i, "with_ready"), spells),
                     r.getLong(i, "delayed"), days, before, before == null ? null : days - before,
-                    Change.percent(days, before == null ? null : before.doubleValue()),
+                    Rounding.change(days, before == null ? null : before.doubleValue()),
                     days * costs.delayedDischargeNight(), days * UnitCosts.RANGE_LOW, days * UnitCosts.RANGE_HIGH));
         }
         return List.of(new AnalysisTable("by-site", "Clinically ready for discharge delay days by site and year", List.of(
@@ -123,7 +124,7 @@ public final class ClinicallyReadyForDischarge implements Analysis {
     /** The data pack's sites first, then others, then not recorded, then the total. */
     private static String siteOrder(String site) {
         return switch (site) {
-            case ALL_SITES -> "9";
+            case Totals.ALL_SITES -> "9";
             case Sites.NOT_RECORDED -> "8";
             default -> (Sites.name(site).equals(site) ? "5" : "1") + site;
         };

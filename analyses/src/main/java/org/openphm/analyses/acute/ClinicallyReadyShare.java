@@ -1,5 +1,6 @@
 package org.openphm.analyses.acute;
 
+import org.openphm.model.Totals;
 import static org.openphm.analyses.acute.Change.integer;
 import static org.openphm.analyses.acute.Change.number;
 import static org.openphm.analyses.acute.Change.text;
@@ -18,6 +19,7 @@ import org.openphm.model.results.ChartSpec;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.GroupKey;
 import org.openphm.engine.query.SortKey;
+import org.openphm.analyses.output.Rounding;
 
 /**
  * DP 11.6: the share of adult bed days spent after patients were clinically ready for discharge, by month and
@@ -50,7 +52,7 @@ public final class ClinicallyReadyShare implements Analysis {
         Result r = context.engine().execute(DischargeSpells.adults(context.years())
                 .where(col("discharge_month").le(lit(context.latestYear().end().toString().substring(0, 7))))
                 .aggregate(List.of(GroupKey.of("discharge_month"),
-                                GroupKey.of("site").totalAs(ClinicallyReadyForDischarge.ALL_SITES)),
+                                GroupKey.of("site").totalAs(Totals.ALL_SITES)),
                         List.of(List.of("discharge_month", "site"), List.of("discharge_month")),
                         sum("bed_days", col("los")), sum("delay_days", col("delay_days")))
                 .orderBy(SortKey.asc("discharge_month"), SortKey.asc("site")));
@@ -60,8 +62,8 @@ public final class ClinicallyReadyShare implements Analysis {
             long bedDays = value(r, i, "bed_days");
             long delayDays = value(r, i, "delay_days");
             rows.add(Arrays.asList(r.getString(i, "discharge_month"), site,
-                    ClinicallyReadyForDischarge.ALL_SITES.equals(site) || Sites.NOT_RECORDED.equals(site) ? site
-                            : Sites.name(site), bedDays, delayDays, Change.share(delayDays, bedDays)));
+                    Totals.ALL_SITES.equals(site) || Sites.NOT_RECORDED.equals(site) ? site
+                            : Sites.name(site), bedDays, delayDays, Rounding.share(delayDays, bedDays)));
         }
         return List.of(new AnalysisTable("by-month", "Share of adult bed days after clinically ready, by month", List.of(
                 text("month", "Discharge month, yyyy-mm"), text("site_code", "Provider site, 'All sites' or 'Not recorded'"),

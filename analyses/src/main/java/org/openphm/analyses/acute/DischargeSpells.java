@@ -3,7 +3,7 @@ package org.openphm.analyses.acute;
 import static org.openphm.engine.query.Expr.*;
 
 import java.util.List;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;

@@ -1,5 +1,6 @@
 package org.openphm.analyses.acute;
 
+import org.openphm.model.Totals;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 
 import static org.openphm.analyses.acute.Change.integer;
@@ -20,7 +21,7 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.GroupKey;
 import org.openphm.engine.query.Named;
@@ -75,7 +76,7 @@ public record LengthOfStayByFunction(String id, String section, String pointOfDe
                         Named.as("treatment_function", col("treatment_function")),
                         Named.as("los", daysBetween(col("admission_date"), col("discharge_date"))));
         Result r = context.engine().execute(spells.aggregate(List.of(GroupKey.of("fy"), GroupKey.of("site"),
-                        GroupKey.of("treatment_function").totalAs(TreatmentFunctions.ALL_ACTIVITY)),
+                        GroupKey.of("treatment_function").totalAs(Totals.ALL_ACTIVITY)),
                 List.of(List.of("fy", "site", "treatment_function"), List.of("fy", "site")),
                 countRows("spells"), sum("bed_days", col("los"))));
         Map<String, double[]> byKey = new HashMap<>();
@@ -85,7 +86,7 @@ public record LengthOfStayByFunction(String id, String section, String pointOfDe
         }
         List<List<Object>> rows = new ArrayList<>();
         byKey.keySet().stream().map(k -> k.split("\\|")).sorted(Comparator.comparing((String[] k) -> k[0])
-                        .thenComparing(k -> TreatmentFunctions.ALL_ACTIVITY.equals(k[2]) ? "~" : k[2])
+                        .thenComparing(k -> Totals.ALL_ACTIVITY.equals(k[2]) ? "~" : k[2])
                         .thenComparing(k -> Sites.shortName(k[1])))
                 .forEach(k -> {
                     double[] now = byKey.get(key(k[0], k[1], k[2]));

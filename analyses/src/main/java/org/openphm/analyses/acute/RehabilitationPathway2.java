@@ -23,6 +23,7 @@ import org.openphm.engine.Result;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.model.CanonicalSchema;
+import org.openphm.analyses.output.Rounding;
 
 /**
  * DP 8.16: bed-based rehabilitation (discharge pathway 2). Stays in a rehabilitation unit are spells with
@@ -139,7 +140,7 @@ public final class RehabilitationPathway2 implements Analysis {
                 }
             }
             summary.add(Arrays.asList(unit, last.minusMonths(11) + " to " + last, year[0], mean(year[1], year[0]),
-                    year[2], year[0] == 0 ? null : round(100.0 * year[2] / year[0]), round(year[3] / (double) yearDays)));
+                    year[2], Rounding.share(year[2], year[0]), round(year[3] / (double) yearDays)));
         });
         return List.of(new AnalysisTable("by-month", "Pathway 2 unit activity by month of discharge", List.of(
                         text("unit", "Unit (site code)"), text("month", "Month, yyyy-mm"),

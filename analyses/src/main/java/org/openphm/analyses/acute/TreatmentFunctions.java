@@ -1,5 +1,6 @@
 package org.openphm.analyses.acute;
 
+import org.openphm.model.Totals;
 import java.util.Map;
 
 /**
@@ -9,7 +10,6 @@ import java.util.Map;
 final class TreatmentFunctions {
     private TreatmentFunctions() {}
 
-    static final String ALL_ACTIVITY = "All activity";
 
     private static final Map<String, String> NAMES = Map.ofEntries(
             Map.entry("100", "General Surgery"), Map.entry("101", "Urology"), Map.entry("104", "Colorectal Surgery"),
@@ -22,8 +22,8 @@ final class TreatmentFunctions {
 
     /** "300: General Internal Medicine", as the data pack labels rows. */
     static String label(String code) {
-        if (ALL_ACTIVITY.equals(code)) {
-            return ALL_ACTIVITY;
+        if (Totals.ALL_ACTIVITY.equals(code)) {
+            return Totals.ALL_ACTIVITY;
         }
         String name = NAMES.get(code);
         return name == null ? code : code + ": " + name;

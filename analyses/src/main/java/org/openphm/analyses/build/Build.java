@@ -25,7 +25,7 @@ import org.openphm.analyses.indicator.AgeBandCounts;
 import org.openphm.analyses.indicator.CellKey;
 import org.openphm.analyses.indicator.DisclosureStep;
 import org.openphm.analyses.indicator.EnglandComparator;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.indicator.IndicatorCalculator;
 import org.openphm.analyses.indicator.IndicatorRow;
@@ -140,7 +140,7 @@ public final class Build {
                 timings.put(e.getKey(), Duration.ofNanos(countingNanos.get(e.getKey()) + f.nanos()));
             }
             List<IndicatorRow> englandRows = calculator.englandRows(rows);
-            Map<String, org.openphm.analyses.indicator.Polarity> polarities = new HashMap<>();
+            Map<String, org.openphm.stats.Polarity> polarities = new HashMap<>();
             for (IndicatorSpec spec : specs) {
                 polarities.put(spec.metadata().id(), spec.metadata().polarity());
             }
@@ -162,7 +162,7 @@ public final class Build {
     private static IndicatorOutputs indicatorOutputs(Options options, List<IndicatorRow> rows,
                                                      List<IndicatorRow> disclosed, List<IndicatorRow> englandRows,
                                                      Geography geography, Path results,
-                                                     Map<String, org.openphm.analyses.indicator.Polarity> polarities)
+                                                     Map<String, org.openphm.stats.Polarity> polarities)
             throws IOException {
         List<Path> files = new ArrayList<>();
         Path analyst = null;
@@ -249,7 +249,7 @@ public final class Build {
     /** A column as metadata.json declares it; its disclosure class is what the output check reads. */
     private static PackMetadata.ColumnInfo columnMetadata(AnalysisTable.Column c) {
         AnalysisTable.Derivation d = c.derivation();
-        return new PackMetadata.ColumnInfo(c.name(), c.type(), c.description(), c.disclosure().code(),
+        return new PackMetadata.ColumnInfo(c.name(), c.type().code(), c.description(), c.disclosure().code(),
                 d == null ? null : new PackMetadata.Derivation(d.kind(), d.inputs(), d.scale(), d.within()));
     }
 

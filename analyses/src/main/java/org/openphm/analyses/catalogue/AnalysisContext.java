@@ -3,7 +3,7 @@ package org.openphm.analyses.catalogue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Engine;
 import org.openphm.model.Progress;

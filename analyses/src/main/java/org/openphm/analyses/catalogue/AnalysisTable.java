@@ -2,6 +2,7 @@ package org.openphm.analyses.catalogue;
 
 import java.util.List;
 import org.openphm.model.results.Disclosure;
+import org.openphm.model.ResultColumnType;
 
 /**
  * One result table of an analysis: declared columns and rows of plain values (String, Long, Double,
@@ -26,45 +27,45 @@ public record AnalysisTable(String name, String description, List<Column> column
      * @param disclosure how the column is published; the short constructor takes it from the type: a count is
      *     a {@link Disclosure#COUNT}, a number {@link Disclosure#DERIVED}, anything else {@link Disclosure#REFERENCE}
      */
-    public record Column(String name, String type, String description, Disclosure disclosure,
+    public record Column(String name, ResultColumnType type, String description, Disclosure disclosure,
                          Derivation derivation) {
 
-        public Column(String name, String type, String description) {
+        public Column(String name, ResultColumnType type, String description) {
             this(name, type, description, switch (type) {
-                case "count" -> Disclosure.COUNT;
-                case "number" -> Disclosure.DERIVED;
+                case COUNT -> Disclosure.COUNT;
+                case NUMBER -> Disclosure.DERIVED;
                 default -> Disclosure.REFERENCE;
             }, null);
         }
 
-        public Column(String name, String type, String description, Disclosure disclosure) {
+        public Column(String name, ResultColumnType type, String description, Disclosure disclosure) {
             this(name, type, description, disclosure, null);
         }
 
         public Column {
-            if (disclosure == Disclosure.COUNT && !type.equals("count")) {
+            if (disclosure == Disclosure.COUNT && type != ResultColumnType.COUNT) {
                 throw new IllegalArgumentException("column " + name + ": a count is declared with type count");
             }
         }
 
-        public static Column text(String name, String description) { return new Column(name, "string", description); }
+        public static Column text(String name, String description) { return new Column(name, ResultColumnType.STRING, description); }
 
-        public static Column integer(String name, String description) { return new Column(name, "integer", description); }
+        public static Column integer(String name, String description) { return new Column(name, ResultColumnType.INTEGER, description); }
 
-        public static Column number(String name, String description) { return new Column(name, "number", description); }
+        public static Column number(String name, String description) { return new Column(name, ResultColumnType.NUMBER, description); }
 
-        public static Column date(String name, String description) { return new Column(name, "date", description); }
+        public static Column date(String name, String description) { return new Column(name, ResultColumnType.DATE, description); }
 
-        public static Column bool(String name, String description) { return new Column(name, "boolean", description); }
+        public static Column bool(String name, String description) { return new Column(name, ResultColumnType.BOOLEAN, description); }
 
-        public static Column count(String name, String description) { return new Column(name, "count", description); }
+        public static Column count(String name, String description) { return new Column(name, ResultColumnType.COUNT, description); }
 
         /**
          * A value computed from other columns of its row: published as computed again from their published
          * (rounded) values, so that it never tells more than they do.
          */
         public static Column derived(String name, String description, Derivation derivation) {
-            return new Column(name, "number", description, Disclosure.DERIVED, derivation);
+            return new Column(name, ResultColumnType.NUMBER, description, Disclosure.DERIVED, derivation);
         }
 
         /**
@@ -72,11 +73,11 @@ public record AnalysisTable(String name, String description, List<Column> column
          * people, so it is withheld with their count.
          */
         public static Column measure(String name, String description) {
-            return new Column(name, "integer", description, Disclosure.DERIVED);
+            return new Column(name, ResultColumnType.INTEGER, description, Disclosure.DERIVED);
         }
 
         /** A figure from a published aggregate source (finance, workforce returns, national statistics). */
-        public static Column reference(String name, String type, String description) {
+        public static Column reference(String name, ResultColumnType type, String description) {
             return new Column(name, type, description, Disclosure.REFERENCE);
         }
     }

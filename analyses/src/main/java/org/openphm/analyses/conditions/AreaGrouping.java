@@ -2,7 +2,7 @@ package org.openphm.analyses.conditions;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.openphm.analyses.indicator.AreaType;
+import org.openphm.model.AreaType;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.GroupKey;

@@ -1,32 +1,24 @@
 package org.openphm.analyses.conditions;
 
 import org.openphm.analyses.catalogue.AnalysisTable;
+import org.openphm.model.ResultColumnType;
 
 /** Declared columns of this package's analysis tables, by type. */
 final class Columns {
     private Columns() {}
 
     static AnalysisTable.Column text(String name, String description) {
-        return new AnalysisTable.Column(name, "string", description);
+        return new AnalysisTable.Column(name, ResultColumnType.STRING, description);
     }
 
     static AnalysisTable.Column integer(String name, String description) {
-        return new AnalysisTable.Column(name, "integer", description);
+        return new AnalysisTable.Column(name, ResultColumnType.INTEGER, description);
     }
 
     static AnalysisTable.Column number(String name, String description) {
-        return new AnalysisTable.Column(name, "number", description);
+        return new AnalysisTable.Column(name, ResultColumnType.NUMBER, description);
     }
 
-    /** A percentage a/b, or null when b is zero (no people to divide by is not 0%). */
-    static Double percent(double a, double b) {
-        return b > 0 ? 100 * a / b : null;
-    }
-
-    /** Percentage change from {@code before} to {@code after}, or null without a base. */
-    static Double change(double after, double before) {
-        return before > 0 ? 100 * (after / before - 1) : null;
-    }
 
     /** Finite doubles as they are, NaN (a statistic not computed) as null. */
     static Double finite(double v) {

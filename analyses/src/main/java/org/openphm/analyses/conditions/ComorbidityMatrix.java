@@ -1,7 +1,7 @@
 package org.openphm.analyses.conditions;
 
-
 import static org.openphm.analyses.conditions.Columns.*;
+import static org.openphm.analyses.output.Rounding.share;
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countRows;
 
@@ -28,6 +28,7 @@ import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.stats.Estimate;
 import org.openphm.stats.Proportions;
+import org.openphm.model.Totals;
 
 /**
  * The conditional co-occurrence matrix of DP 3.7, 3.11 and 3.12: among registered people with the row condition,
@@ -38,16 +39,13 @@ import org.openphm.stats.Proportions;
  */
 public final class ComorbidityMatrix implements Analysis {
 
-    /** Row label of the background row: every registered person. */
-    public static final String ALL_PATIENTS = "ALL";
-    public static final String ALL_AGES = "All ages";
 
     /** Broad age groups of the DP 3.11 breakdown; 75-84 is DP 3.12's. */
     static final Integer[] AGE_GROUP_STARTS = {0, 18, 65, 75, 85};
 
     /** An age restriction of the whole analysis (DP 3.12's 75-84) or none. */
     public record AgeScope(String label, int minAge, int maxAge) {
-        static final AgeScope ALL = new AgeScope(ALL_AGES, 0, Integer.MAX_VALUE);
+        static final AgeScope ALL = new AgeScope(Totals.ALL_AGES, 0, Integer.MAX_VALUE);
 
         Expr condition() {
             Expr lower = col("age").ge(lit((long) minAge));
@@ -95,7 +93,7 @@ public final class ComorbidityMatrix implements Analysis {
         return new ComorbidityMatrix(new AnalysisInfo("dp-3.11-multimorbidity-matrix", "DP 3.11",
                 "Multimorbidity: conditional co-occurrence of conditions",
                 "Percentage of registered people with the reference (row) condition who also have the column condition.",
-                METHOD, SOURCE, CAVEATS, List.of(heatmap("Multimorbidity, all ages", ALL_AGES),
+                METHOD, SOURCE, CAVEATS, List.of(heatmap("Multimorbidity, all ages", Totals.ALL_AGES),
                 heatmap("Multimorbidity, aged 75-84", "75-84"))),
                 MultimorbidityConditions.ids(), MultimorbidityConditions.ids(), AgeScope.ALL, true);
     }
@@ -118,7 +116,7 @@ public final class ComorbidityMatrix implements Analysis {
                 "Percentage of registered people with depression, a learning disability or serious mental illness who "
                         + "also have each other condition, beside the background rate of all registered people (the "
                         + "whole-population prevalence, DP 3.7 last row).", METHOD, SOURCE, CAVEATS,
-                List.of(heatmap("Co-morbidities in mental health and LD, against all patients", ALL_AGES))),
+                List.of(heatmap("Co-morbidities in mental health and LD, against all patients", Totals.ALL_AGES))),
                 rows, MultimorbidityConditions.ids(), AgeScope.ALL, false);
     }
 
@@ -161,7 +159,7 @@ public final class ComorbidityMatrix implements Analysis {
                 Named.as("column_condition", col("condition"))), "person_id");
 
         // a key no grouping set uses is refused by the engines: the age group is a key only when broken down by
-        List<GroupKey> ageKey = byAgeGroup ? List.of(GroupKey.of("age_group").totalAs(ALL_AGES)) : List.of();
+        List<GroupKey> ageKey = byAgeGroup ? List.of(GroupKey.of("age_group").totalAs(Totals.ALL_AGES)) : List.of();
         List<List<String>> ageSets = byAgeGroup ? List.of(List.of(), List.of("age_group")) : List.of(List.of());
         List<String> pairDetail = List.of("row_condition", "column_condition");
         Result pairResult = engine.execute(pairs.aggregate(areas.keys(ageKey, pairDetail),
@@ -200,13 +198,13 @@ public final class ComorbidityMatrix implements Analysis {
 
     AnalysisTable table(Geography geography, Counts counts) {
         Map<String, String> names = MultimorbidityConditions.names();
-        List<String> rowsWithBackground = concat(rows, List.of(ALL_PATIENTS));
+        List<String> rowsWithBackground = concat(rows, List.of(Totals.ALL_PATIENTS_CODE));
         List<List<Object>> out = new ArrayList<>();
         counts.population().forEach((areaAndAge, population) -> {
             String[] k = areaAndAge.split("\\|", 2);
             Geography.Area area = geography.area(k[0]);
             for (String row : rowsWithBackground) {
-                boolean background = row.equals(ALL_PATIENTS);
+                boolean background = row.equals(Totals.ALL_PATIENTS_CODE);
                 long rowPeople = background ? population : counts.single(k[0], k[1], row);
                 for (String column : columns) {
                     if (column.equals(row)) {
@@ -220,11 +218,11 @@ public final class ComorbidityMatrix implements Analysis {
                         percent = e.value();
                         lower = e.lower();
                         upper = e.upper();
-                        Double backgroundPercent = Columns.percent(columnPeople, population);
+                        Double backgroundPercent = share(columnPeople, population);
                         ratio = backgroundPercent == null || backgroundPercent == 0 ? null : percent / backgroundPercent;
                     }
                     out.add(Arrays.asList(area.code(), area.name(), area.type().label(), k[1], row,
-                            background ? "All patients" : names.get(row), column, names.get(column), rowPeople, both,
+                            background ? Totals.ALL_PATIENTS : names.get(row), column, names.get(column), rowPeople, both,
                             percent, lower, upper, ratio));
                 }
             }

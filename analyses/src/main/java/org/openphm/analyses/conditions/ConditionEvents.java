@@ -3,7 +3,7 @@ package org.openphm.analyses.conditions;
 import static org.openphm.engine.query.Expr.*;
 
 import org.openphm.analyses.indicator.EventAttribution;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;

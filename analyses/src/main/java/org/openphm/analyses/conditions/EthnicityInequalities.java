@@ -1,6 +1,5 @@
 package org.openphm.analyses.conditions;
 
-
 import static org.openphm.analyses.conditions.Columns.*;
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countIf;
@@ -17,7 +16,7 @@ import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.AgeRangeEventRates;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
@@ -33,6 +32,7 @@ import org.openphm.stats.Comparison;
 import org.openphm.stats.Estimate;
 import org.openphm.stats.Proportions;
 import org.openphm.stats.Rates;
+import org.openphm.model.Totals;
 
 /**
  * DP 4.3 by the NHS ethnic CATEGORY (Pakistani, White Irish, Black Caribbean ... — the indicator framework's
@@ -44,7 +44,6 @@ import org.openphm.stats.Rates;
 public final class EthnicityInequalities implements Analysis {
 
     public static final String ID = "dp-4.3-inequalities-by-ethnicity";
-    static final String ALL = "All";
 
     private final AreaGrouping areas = AreaGrouping.icbPlace();
 
@@ -99,7 +98,7 @@ public final class EthnicityInequalities implements Analysis {
 
     /** area|category|indicator → {numerator, denominator}. */
     Map<String, long[]> count(Engine engine, FinancialYear year) {
-        List<GroupKey> keys = areas.keys(List.of(GroupKey.of("ethnic_category").totalAs(ALL)), List.of());
+        List<GroupKey> keys = areas.keys(List.of(GroupKey.of("ethnic_category").totalAs(Totals.ALL)), List.of());
         List<List<String>> sets = areas.sets(List.of(List.of(), List.of("ethnic_category")), List.of());
         Map<String, long[]> out = new HashMap<>();
 
@@ -143,14 +142,14 @@ public final class EthnicityInequalities implements Analysis {
     AnalysisTable table(Geography geography, FinancialYear year, Map<String, long[]> counts) {
         Map<String, String> names = CodeSets.ETHNICITY.codes();
         List<String> categories = new ArrayList<>();
-        categories.add(ALL);
+        categories.add(Totals.ALL);
         categories.addAll(names.keySet());
         List<List<Object>> rows = new ArrayList<>();
         List<String> areaCodes = counts.keySet().stream().map(k -> k.split("\\|")[0]).distinct().sorted().toList();
         for (String code : areaCodes) {
             Geography.Area area = geography.area(code);
             for (Measured m : MEASURES) {
-                long[] overall = counts.getOrDefault(code + "|" + ALL + "|" + m.indicatorId(), new long[2]);
+                long[] overall = counts.getOrDefault(code + "|" + Totals.ALL + "|" + m.indicatorId(), new long[2]);
                 Estimate areaValue = estimate(m, overall);
                 for (String category : categories) {
                     long[] c = counts.get(code + "|" + category + "|" + m.indicatorId());
@@ -158,10 +157,10 @@ public final class EthnicityInequalities implements Analysis {
                         continue;
                     }
                     Estimate e = estimate(m, c);
-                    boolean headline = category.equals(ALL);
+                    boolean headline = category.equals(Totals.ALL);
                     rows.add(Arrays.asList(year.label(), area.code(), area.name(), area.type().label(), m.indicatorId(),
                             m.name(), m.unit(), category, headline ? "All people" : names.get(category),
-                            headline ? ALL : EthnicGroups.broad(category), c[0], c[1], finite(e.value()),
+                            headline ? Totals.ALL : EthnicGroups.broad(category), c[0], c[1], finite(e.value()),
                             finite(e.lower()), finite(e.upper()), headline ? "" : words(Comparison.benchmarkValue(e,
                                     areaValue.hasValue() ? areaValue.value() : Double.NaN))));
                 }
@@ -189,11 +188,6 @@ public final class EthnicityInequalities implements Analysis {
     }
 
     private static String words(org.openphm.stats.Significance s) {
-        return switch (s) {
-            case HIGHER -> "Higher";
-            case LOWER -> "Lower";
-            case SIMILAR -> "Similar";
-            case NOT_COMPARED -> "Not compared";
-        };
+        return org.openphm.stats.Polarity.NO_JUDGEMENT.assess(s).label();
     }
 }

@@ -7,12 +7,12 @@ import org.openphm.analyses.indicator.AgeRangeEventRates;
 import org.openphm.analyses.indicator.Breakdown;
 import org.openphm.analyses.indicator.CellKey;
 import org.openphm.analyses.indicator.CellRollup;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.indicator.IndicatorMetadata;
 import org.openphm.analyses.indicator.IndicatorSource;
 import org.openphm.analyses.indicator.IndicatorSpec;
-import org.openphm.analyses.indicator.Polarity;
+import org.openphm.stats.Polarity;
 import org.openphm.analyses.indicator.ValueMethod;
 import org.openphm.engine.Engine;
 

@@ -1,7 +1,7 @@
 package org.openphm.analyses.conditions;
 
-
 import static org.openphm.analyses.conditions.Columns.*;
+import static org.openphm.analyses.output.Rounding.share;
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countRows;
 
@@ -23,6 +23,7 @@ import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.GroupKey;
 import org.openphm.engine.query.Query;
+import org.openphm.model.Totals;
 
 /**
  * DP 3.11 "multimorbidity is much more common in older patients": registered people by the number of the
@@ -33,8 +34,6 @@ import org.openphm.engine.query.Query;
 public final class MultimorbidityCounts implements Analysis {
 
     public static final String ID = "dp-3.11-multimorbidity-counts";
-    static final String ALL_AGES = "All ages";
-    static final String ALL_QUINTILES = "All";
     static final Integer[] AGE_GROUP_STARTS = {0, 18, 40, 55, 65, 75, 85};
     static final List<String> BUCKETS = List.of("0", "1", "2", "3", "4+");
 
@@ -53,7 +52,7 @@ public final class MultimorbidityCounts implements Analysis {
                         + "(asthma, obesity, ...) are not.", "Not age-standardised; quintile rows are all ages."),
                 List.of(ChartSpec.ofTable("table", "People with 2 or more conditions by age group",
                         IcbProfile.current().icbLabel() + ", all deprivation quintiles", "counts", Map.of("area_type", "ICB",
-                        "imd_quintile", ALL_QUINTILES), Map.of(), "%")));
+                        "imd_quintile", Totals.ALL), Map.of(), "%")));
     }
 
     @Override
@@ -66,8 +65,8 @@ public final class MultimorbidityCounts implements Analysis {
                 .aggregate(List.of("person_id"), countRows("conditions"));
         Query people = RegisteredPopulation.at(ref).leftJoin(perPerson, "person_id")
                 .derive(ageBandNamed(), bucketNamed());
-        List<GroupKey> breakdowns = List.of(GroupKey.of("age_group").totalAs(ALL_AGES),
-                GroupKey.of("imd_quintile").totalAs(ALL_QUINTILES));
+        List<GroupKey> breakdowns = List.of(GroupKey.of("age_group").totalAs(Totals.ALL_AGES),
+                GroupKey.of("imd_quintile").totalAs(Totals.ALL));
         List<List<String>> combinations = List.of(List.of(), List.of("age_group"), List.of("imd_quintile"),
                 List.of("age_group", "imd_quintile"));
         Result r = engine.execute(people.aggregate(areas.keys(breakdowns, List.of("bucket")),
@@ -108,10 +107,10 @@ public final class MultimorbidityCounts implements Analysis {
                     twoOrMore += people;
                 }
                 rows.add(Arrays.asList(area.code(), area.name(), area.type().label(), k[1], k[2], b, people, total,
-                        percent(people, total)));
+                        share(people, total)));
             }
             rows.add(Arrays.asList(area.code(), area.name(), area.type().label(), k[1], k[2], "2+", twoOrMore, total,
-                    percent(twoOrMore, total)));
+                    share(twoOrMore, total)));
         });
         return new AnalysisTable("counts", "Registered people by number of conditions", List.of(
                 text("area_code", "ICB, Place or neighbourhood code"), text("area_name", "Area name"),

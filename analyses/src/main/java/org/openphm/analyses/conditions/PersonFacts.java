@@ -7,8 +7,8 @@ import static org.openphm.engine.query.Measure.min;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.indicator.RegisteredPopulation;
+import org.openphm.model.FinancialYear;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;

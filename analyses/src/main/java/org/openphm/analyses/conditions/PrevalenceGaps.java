@@ -19,7 +19,7 @@ import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.EnglandComparator;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.indicator.RegisteredPopulation;
 import org.openphm.analyses.qof.QofRegister;
@@ -31,6 +31,7 @@ import org.openphm.engine.query.GroupKey;
 import org.openphm.engine.query.Measure;
 import org.openphm.stats.Comparison;
 import org.openphm.stats.Estimate;
+import org.openphm.stats.Polarity;
 import org.openphm.stats.Proportions;
 import org.openphm.stats.Significance;
 
@@ -122,12 +123,7 @@ public final class PrevalenceGaps implements Analysis {
                 rows.add(Arrays.asList(year.label(), area.code(), area.name(), area.type().label(), r.id(), r.name(),
                         r.ageLabel(), c[0], c[1], e.value(), e.lower(), e.upper(), eng,
                         eng == null ? null : e.value() - eng,
-                        switch (s) {
-                            case HIGHER -> "Higher";
-                            case LOWER -> "Lower";
-                            case SIMILAR -> "Similar";
-                            case NOT_COMPARED -> "Not compared";
-                        },
+                        Polarity.NO_JUDGEMENT.assess(s).label(),
                         englandValue.map(v -> v.synthetic()).orElse(null) == null ? ""
                                 : englandValue.get().synthetic() ? "synthetic England value" : englandValue.get().source()));
             }

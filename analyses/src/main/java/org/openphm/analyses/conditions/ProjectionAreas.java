@@ -2,7 +2,7 @@ package org.openphm.analyses.conditions;
 
 import java.util.Map;
 import java.util.TreeMap;
-import org.openphm.analyses.indicator.AreaType;
+import org.openphm.model.AreaType;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.projection.ProjectionCell;
 

@@ -2,6 +2,8 @@ package org.openphm.analyses.conditions;
 
 
 import static org.openphm.analyses.conditions.Columns.*;
+import static org.openphm.analyses.output.Rounding.share;
+import static org.openphm.analyses.output.Rounding.change;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +15,7 @@ import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.projection.DemographicProjection;
 
@@ -122,7 +124,7 @@ public final class ReferralProjections implements Analysis {
     public static java.util.SortedMap<Integer, Double> icbTotals(org.openphm.engine.Engine engine, Geography geography,
                                                                  String dataset, int minAge) {
         ReferralProjection.Projected p = new ReferralProjection(dataset, minAge, BASE).compute(engine, geography);
-        String icb = geography.areas(org.openphm.analyses.indicator.AreaType.ICB).get(0).code();
+        String icb = geography.areas(org.openphm.model.AreaType.ICB).get(0).code();
         java.util.SortedMap<Integer, Double> out = new java.util.TreeMap<>();
         p.projected().values().forEach(byArea -> byArea.getOrDefault(icb, Map.of())
                 .forEach((year, v) -> out.merge(year, v, Double::sum)));
@@ -146,7 +148,7 @@ public final class ReferralProjections implements Analysis {
                 // Projections stay unrounded here, so the changes follow from the row's own figures as declared;
                 // publication rounds them under the count rule and computes the changes again.
                 rows.add(Arrays.asList(area.code(), area.name(), area.type().label(), service,
-                        Math.round(base), percent(base, totals.get(code)),
+                        Math.round(base), share(base, totals.get(code)),
                         mid, mid == null ? null : change(mid, base),
                         horizon, horizon == null ? null : change(horizon, base)));
             });

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 
 /**
  * The Case for Change's three quantified claims, put to the model with the assumptions the seed states and ours

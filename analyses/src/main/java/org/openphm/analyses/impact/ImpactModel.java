@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
+import org.openphm.model.AreaType;
 
 /**
  * The impact model (issue 12): Monte Carlo over a scenario's intervals, in the manner of the New Hospital
@@ -38,8 +39,8 @@ public final class ImpactModel {
         public boolean icb() { return type.equals(ICB); }
     }
 
-    public static final String ICB = "ICB";
-    public static final String PLACE = "Place";
+    public static final String ICB = AreaType.ICB.label();
+    public static final String PLACE = AreaType.PLACE.label();
     public static final String IMD = "IMD quintile";
     public static final String ETHNIC = "Ethnic group";
 

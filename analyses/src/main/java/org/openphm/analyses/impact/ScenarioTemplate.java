@@ -50,9 +50,9 @@ public final class ScenarioTemplate {
             }
             if (block.equals("mitigators")) {
                 b.append(indent).append("# Mitigators start in start_year and are in full by full_by, rising evenly:\n")
-                        .append(indent).append("start_year: ").append(new org.openphm.analyses.indicator.FinancialYear(
+                        .append(indent).append("start_year: ").append(new org.openphm.model.FinancialYear(
                                 Scenario.DEFAULT_BASELINE.startYear() + 1)).append('\n')
-                        .append(indent).append("full_by: ").append(new org.openphm.analyses.indicator.FinancialYear(
+                        .append(indent).append("full_by: ").append(new org.openphm.model.FinancialYear(
                                 Scenario.DEFAULT_BASELINE.startYear() + 5)).append('\n');
             }
             if (block.equals("finance")) {

@@ -1,5 +1,7 @@
 package org.openphm.analyses.indicator;
 
+import org.openphm.model.FinancialYear;
+
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countIf;
 

@@ -1,5 +1,8 @@
 package org.openphm.analyses.indicator;
 
+import org.openphm.model.Totals;
+import org.openphm.model.AreaType;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,7 +35,6 @@ import org.openphm.stats.sdc.ProtectedCell;
  */
 public final class DisclosureStep {
 
-    private static final String ALL = "All";
 
     private final Geography geography;
     private final DisclosureRule rule;
@@ -75,7 +77,7 @@ public final class DisclosureStep {
         for (CellKey k : table) {
             AgeBandCounts c = cells.get(k);
             input.add(new Cell(cellId(k), Math.round(c.numerator()), Math.round(c.denominator()),
-                    Map.of("area", k.areaCode(), "category", k.breakdown() == Breakdown.NONE ? ALL : k.category())));
+                    Map.of("area", k.areaCode(), "category", k.breakdown() == Breakdown.NONE ? Totals.ALL : k.category())));
         }
         List<ProtectedCell> out = DisclosureControl.apply(input, groupings, rule);
         for (int i = 0; i < table.size(); i++) {
@@ -185,7 +187,7 @@ public final class DisclosureStep {
     /** Each level of the geography adds up to its parent. */
     private List<Grouping> groupings() {
         List<Grouping> out = new ArrayList<>();
-        out.add(Grouping.margin("category", ALL));
+        out.add(Grouping.margin("category", Totals.ALL));
         for (AreaType parentType : List.of(AreaType.ICB, AreaType.PLACE, AreaType.NEIGHBOURHOOD, AreaType.PCN)) {
             for (Geography.Area parent : geography.areas(parentType)) {
                 List<String> children = new ArrayList<>();

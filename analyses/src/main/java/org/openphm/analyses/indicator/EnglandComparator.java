@@ -1,5 +1,6 @@
 package org.openphm.analyses.indicator;
 
+import org.openphm.model.Totals;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,7 @@ public final class EnglandComparator {
         EnglandComparator c = new EnglandComparator();
         Result r = engine.execute(Query.from(CanonicalSchema.ENGLAND_COMPARATOR));
         for (int i = 0; i < r.size(); i++) {
-            if (!"Persons".equals(r.getString(i, "sex"))) {
+            if (!Totals.PERSONS.equals(r.getString(i, "sex"))) {
                 continue;
             }
             Object synthetic = r.get(i, "synthetic");

@@ -1,5 +1,9 @@
 package org.openphm.analyses.indicator;
 
+import org.openphm.model.FinancialYear;
+
+import org.openphm.model.AreaType;
+
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countIf;
 

@@ -1,5 +1,7 @@
 package org.openphm.analyses.indicator;
 
+import org.openphm.model.AreaType;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,10 @@
 package org.openphm.analyses.indicator;
 
+import org.openphm.model.Totals;
+import org.openphm.model.FinancialYear;
+
+import org.openphm.model.AreaType;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,7 +28,7 @@ import org.openphm.stats.Significance;
  */
 public final class IndicatorCalculator {
 
-    public static final String NOT_COMPARED = "Not compared";
+    public static final String NOT_COMPARED = org.openphm.model.Comparison.NOT_COMPARED.label();
 
     private final Geography geography;
     private final EnglandComparator england;
@@ -206,24 +211,12 @@ public final class IndicatorCalculator {
     }
 
     static String label(IndicatorMetadata m, Significance s) {
-        org.openphm.stats.Polarity polarity = switch (m.polarity()) {
-            case HIGH_IS_GOOD -> org.openphm.stats.Polarity.HIGH_IS_GOOD;
-            case LOW_IS_GOOD -> org.openphm.stats.Polarity.LOW_IS_GOOD;
-            case NO_JUDGEMENT -> org.openphm.stats.Polarity.NO_JUDGEMENT;
-        };
-        return switch (polarity.assess(s)) {
-            case BETTER -> "Better";
-            case WORSE -> "Worse";
-            case SIMILAR -> "Similar";
-            case HIGHER -> "Higher";
-            case LOWER -> "Lower";
-            case NOT_COMPARED -> NOT_COMPARED;
-        };
+        return m.polarity().assess(s).label();
     }
 
     private static String sexLabel(CellKey key) {
         if (key.breakdown() != Breakdown.SEX) {
-            return "Persons";
+            return Totals.PERSONS;
         }
         return switch (key.category()) {
             case "F" -> "Female";
@@ -244,7 +237,7 @@ public final class IndicatorCalculator {
         if (maxAge != Integer.MAX_VALUE) {
             return minAge + "-" + maxAge + " yrs";
         }
-        return minAge == 0 ? "All ages" : minAge + "+ yrs";
+        return minAge == 0 ? Totals.ALL_AGES : minAge + "+ yrs";
     }
 
     private static String categoryLabel(CellKey key) {

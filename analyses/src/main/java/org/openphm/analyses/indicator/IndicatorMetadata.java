@@ -1,5 +1,7 @@
 package org.openphm.analyses.indicator;
 
+import org.openphm.stats.Polarity;
+
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package org.openphm.analyses.indicator;
 
+import org.openphm.model.FinancialYear;
+
 import java.util.List;
 import java.util.Map;
 import org.openphm.engine.Engine;

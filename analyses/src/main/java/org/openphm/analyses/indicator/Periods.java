@@ -6,7 +6,7 @@ import static org.openphm.engine.query.Measure.min;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Expr;

@@ -7,6 +7,7 @@ import java.util.List;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.CsvTableWriter;
+import org.openphm.model.ResultColumnType;
 
 /** Writes an analysis's tables as results/&lt;id&gt;-&lt;table&gt;.csv and .parquet. */
 public final class AnalysisFiles {
@@ -37,13 +38,14 @@ public final class AnalysisFiles {
 
     private static void toParquet(Path csv, Path parquet, AnalysisTable t) throws IOException {
         ParquetFromCsv.convert(csv, parquet, ParquetFromCsv.types(t.columnNames(), name -> {
-            String type = t.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().type();
+            ResultColumnType type = t.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow()
+                    .type();
             return switch (type) {
-                case "integer", "count" -> "BIGINT";
-                case "number" -> "DOUBLE";
-                case "date" -> "DATE";
-                case "boolean" -> "BOOLEAN";
-                default -> "VARCHAR";
+                case INTEGER, COUNT -> "BIGINT";
+                case NUMBER -> "DOUBLE";
+                case DATE -> "DATE";
+                case BOOLEAN -> "BOOLEAN";
+                case STRING -> "VARCHAR";
             };
         }));
     }

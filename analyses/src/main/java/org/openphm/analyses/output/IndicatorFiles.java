@@ -6,9 +6,9 @@ import org.openphm.model.results.ResultColumn;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.openphm.analyses.indicator.AreaType;
+import org.openphm.model.AreaType;
 import org.openphm.analyses.indicator.IndicatorRow;
-import org.openphm.analyses.indicator.Polarity;
+import org.openphm.stats.Polarity;
 import org.openphm.model.CsvTableWriter;
 
 /**
@@ -80,10 +80,6 @@ public final class IndicatorFiles {
         }
         return "parent";
     }
-
-    /** Fingertips' comparison labels (PholioVisualisation: RAG polarities, BOB "no judgement", not compared). */
-    static final List<String> COMPARISON_LABELS = List.of("Better", "Similar", "Worse", "Higher", "Lower",
-            "Not compared");
 
     /**
      * Fingertips' recent trend labels (PholioVisualisation TrendMarkerLabelProvider and its Trend constants):

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.stats.sdc.DisclosureRule;
+import org.openphm.model.ResultColumnType;
 
 /**
  * Disclosure control of an analysis table before it is published, by each column's declared
@@ -57,7 +58,7 @@ public final class TableDisclosure {
             index.put(columns.get(i).name(), i);
         }
         List<AnalysisTable.Column> out = new ArrayList<>(columns);
-        out.add(new AnalysisTable.Column(NOTE, "string", "Why values in this row are hidden or rounded"));
+        out.add(new AnalysisTable.Column(NOTE, ResultColumnType.STRING, "Why values in this row are hidden or rounded"));
         List<List<Object>> rows = new ArrayList<>();
         for (List<Object> row : table.rows()) {
             List<Object> r = new ArrayList<>(row);

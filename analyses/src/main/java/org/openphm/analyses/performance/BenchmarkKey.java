@@ -1,5 +1,7 @@
 package org.openphm.analyses.performance;
 
+import org.openphm.stats.Polarity;
+
 /**
  * The DP 7.3 colour keys. "Key - % plan: <95% | >=95%, <100% | >=100%"; "Key - % change: Worsened |
  * >=0%, <0.5% improvement | >=0.5% improvement". The measure's kind is read from its id's suffix in the feed
@@ -78,7 +80,7 @@ public enum BenchmarkKey {
                     : value < 100 ? FROM_95_TO_100_PCT_OF_PLAN : AT_OR_ABOVE_PLAN;
             case PLAN_DIFFERENCE -> polarity.better(value) < 0 ? WORSE_THAN_PLAN : AT_OR_BETTER_THAN_PLAN;
             case PERCENT_CHANGE, CHANGE -> {
-                double improvement = polarity == Polarity.LOW ? -value : value;
+                double improvement = polarity == Polarity.LOW_IS_GOOD ? -value : value;
                 yield improvement < 0 ? WORSENED : improvement < 0.5 ? IMPROVED_UNDER_HALF : IMPROVED_HALF_OR_MORE;
             }
         };

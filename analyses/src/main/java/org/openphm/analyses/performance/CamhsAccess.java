@@ -4,7 +4,7 @@ import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
-import static org.openphm.analyses.performance.TableColumns.percent;
+import static org.openphm.analyses.output.Rounding.share;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
 
 import java.util.ArrayList;
@@ -19,9 +19,10 @@ import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.stats.Proportions;
+import org.openphm.model.AreaType;
 
 /**
  * DP 8.2 (CAMHS access: referrals and the share accepted, by Place and quarter) and DP 8.3 (referrals to one
@@ -109,7 +110,7 @@ public final class CamhsAccess implements Analysis {
         // Each cell counts towards its Place and its ICB (DP 8.3: the provider).
         Function<CamhsReferrals.Cell, List<String[]>> areas = provider != null
                 ? c -> List.<String[]>of(new String[] {c.provider(), Organisations.name(c.provider()), "Provider"})
-                : c -> List.of(new String[] {c.place(), name(geography, c.place()), "Place"},
+                : c -> List.of(new String[] {c.place(), name(geography, c.place()), AreaType.PLACE.label()},
                         new String[] {c.icb(), name(geography, c.icb()), "ICB"});
         Map<String, long[]> quarters = new TreeMap<>();
         Map<String, long[]> years = new TreeMap<>();
@@ -169,15 +170,15 @@ public final class CamhsAccess implements Analysis {
     private static List<Object> withRate(List<Object> row, long[] n) {
         row.add(n[0]);
         row.add(n[1]);
-        row.add(percent(n[1], n[0]));
+        row.add(share(n[1], n[0]));
         row.add(n[0] == 0 ? null : 100 * Proportions.wilsonLower(n[1], n[0], CONFIDENCE));
         row.add(n[0] == 0 ? null : 100 * Proportions.wilsonUpper(n[1], n[0], CONFIDENCE));
         return row;
     }
 
     private static Double percentOf(long[] n, long[] base) {
-        Double now = percent(n[1], n[0]);
-        Double then = percent(base[1], base[0]);
+        Double now = share(n[1], n[0]);
+        Double then = share(base[1], base[0]);
         return now == null || then == null ? null : now - then;
     }
 

@@ -1,5 +1,7 @@
 package org.openphm.analyses.performance;
 
+import org.openphm.stats.Polarity;
+
 import java.time.YearMonth;
 import java.util.List;
 

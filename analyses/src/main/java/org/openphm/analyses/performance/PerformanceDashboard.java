@@ -1,5 +1,7 @@
 package org.openphm.analyses.performance;
 
+import org.openphm.stats.Polarity;
+
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.bool;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
@@ -131,7 +133,7 @@ public final class PerformanceDashboard implements Analysis {
             SpcPoint q = spc.points().get(i);
             TrendArrow arrow = TrendArrow.at(values, i);
             String window = page.inWindow(p.month(), page.dataPackMonth()) ? "yes" : "no";
-            rows.add(Arrays.asList(s.metricId(), s.name(), s.unit(), s.polarity().name().toLowerCase(), s.orgCode(),
+            rows.add(Arrays.asList(s.metricId(), s.name(), s.unit(), s.polarity().code(), s.orgCode(),
                     Organisations.name(s.orgCode()), p.month().toString(), window, p.value(), p.threshold(),
                     p.target(), s.polarity().meets(p.value(), p.benchmark()), p.regional(), p.national(),
                     p.regionalRank(), p.nationalRank(), arrow == null ? null : arrow.symbol(), q.mean(),
@@ -172,7 +174,7 @@ public final class PerformanceDashboard implements Analysis {
         Long regionalRank = latestRank(upTo, true);
         Long nationalRank = latestRank(upTo, false);
         return Arrays.asList(view, p.month().toString(), s.metricId(), s.name(), s.unit(),
-                s.polarity().name().toLowerCase(), s.orgCode(), Organisations.name(s.orgCode()), p.value(),
+                s.polarity().code(), s.orgCode(), Organisations.name(s.orgCode()), p.value(),
                 p.benchmark(), s.polarity().meets(p.value(), p.benchmark()), TrendArrow.previousMean(values, at),
                 arrow == null ? null : arrow.symbol(), judgement(s.polarity(), values, at),
                 ytd == null ? null : (long) ytd.points(),
@@ -196,7 +198,7 @@ public final class PerformanceDashboard implements Analysis {
         if (mean == null) {
             return null;
         }
-        if (polarity == Polarity.NONE) {
+        if (polarity == Polarity.NO_JUDGEMENT) {
             return "none";
         }
         int better = polarity.better(values.get(at) - mean);

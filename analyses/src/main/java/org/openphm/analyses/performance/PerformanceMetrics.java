@@ -1,5 +1,7 @@
 package org.openphm.analyses.performance;
 
+import org.openphm.stats.Polarity;
+
 import static org.openphm.engine.query.Expr.col;
 import static org.openphm.engine.query.Expr.in;
 

@@ -1,5 +1,7 @@
 package org.openphm.analyses.performance;
 
+import org.openphm.stats.Polarity;
+
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
@@ -81,7 +83,7 @@ public final class RegionalBenchmarking implements Analysis {
             boolean region = r.getDouble(i, "regional_value") == null;
             String name = r.getString(i, "name");
             rows.add(Arrays.asList(month, kind.stem(id).substring(PREFIX.length()), id, name, kind.label(),
-                    r.getString(i, "unit"), polarity.name().toLowerCase(), org, Organisations.name(org),
+                    r.getString(i, "unit"), polarity.code(), org, Organisations.name(org),
                     region ? "Region" : "ICB", value, r.getDouble(i, "regional_value"), r.getLong(i, "regional_rank"),
                     key.label(), key.colour()));
         }

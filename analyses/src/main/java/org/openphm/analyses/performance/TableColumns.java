@@ -10,8 +10,4 @@ final class TableColumns {
 
 
 
-    /** Percentage of part in whole; null for an empty whole. */
-    static Double percent(double part, double whole) {
-        return whole == 0 ? null : 100.0 * part / whole;
-    }
 }

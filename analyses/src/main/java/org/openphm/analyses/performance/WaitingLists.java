@@ -2,7 +2,7 @@ package org.openphm.analyses.performance;
 
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
-import static org.openphm.analyses.performance.TableColumns.percent;
+import static org.openphm.analyses.output.Rounding.share;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
 
 import java.time.YearMonth;
@@ -180,7 +180,7 @@ public final class WaitingLists implements Analysis {
                         before == null ? null : now[1] - before,
                         before == null || before == 0 ? null : 100.0 * (now[1] - before) / before,
                         before == null ? null : now[1] > before ? "↑" : now[1] < before ? "↓" : "↔", now[0],
-                        percent(now[1], now[0]), t.meanWait().get(month)));
+                        share(now[1], now[0]), t.meanWait().get(month)));
                 for (YearMonth m = first; !m.isAfter(month); m = m.plusMonths(1)) {
                     long[] v = t.months().get(m);
                     if (v != null) {
@@ -212,7 +212,7 @@ public final class WaitingLists implements Analysis {
         sums.forEach((key, s) -> {
             String[] k = key.split("\\|");
             rows.add(Arrays.asList(k[0], Organisations.name(k[0]), k[1], k[0] + " " + k[1].toLowerCase(), k[2],
-                    (long) s[0], (long) s[1], (long) s[2], percent(s[2], s[1]), s[4] == 0 ? null : s[3] / s[4]));
+                    (long) s[0], (long) s[1], (long) s[2], share(s[2], s[1]), s[4] == 0 ? null : s[3] / s[4]));
         });
         return rows;
     }

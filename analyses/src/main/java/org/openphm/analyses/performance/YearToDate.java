@@ -1,5 +1,7 @@
 package org.openphm.analyses.performance;
 
+import org.openphm.stats.Polarity;
+
 import java.time.YearMonth;
 
 /**
@@ -43,7 +45,7 @@ public record YearToDate(int points, double mean, Double benchmark, Integer mont
         double mean = sum / n;
         // A plan for only some of the months would compare unlike periods: YTD judged only with a plan for every month.
         Double benchmark = benchN == n ? benchSum / n : null;
-        boolean judged = benchmark != null && series.polarity() != Polarity.NONE;
+        boolean judged = benchmark != null && series.polarity() != Polarity.NO_JUDGEMENT;
         return new YearToDate(n, mean, benchmark, judged ? meeting : null,
                 judged ? series.polarity().meets(mean, benchmark) : null);
     }

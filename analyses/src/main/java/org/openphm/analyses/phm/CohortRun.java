@@ -1,5 +1,6 @@
 package org.openphm.analyses.phm;
 
+import org.openphm.model.Totals;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
@@ -27,6 +28,7 @@ import org.openphm.engine.query.Measure;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
+import org.openphm.analyses.output.Rounding;
 
 /**
  * Runs a {@link CohortDefinition} in the engine: the facts of everyone registered on the index date (with their
@@ -134,7 +136,7 @@ public final class CohortRun {
         boolean risk = cohort.uses("risk_stratum");
         Query members = facts.where(inCohort(cohort))
                 .derive(Named.as("age_group", ageBand(col("age"), AGE_GROUPS.toArray(Integer[]::new))),
-                        Named.as("all_people", lit("All")));
+                        Named.as("all_people", lit(Totals.ALL)));
         List<String> dims = new ArrayList<>(List.of("all_people", "age_group", "sex", "imd_quintile", "ethnic_group",
                 "segment"));
         if (risk) {
@@ -151,7 +153,7 @@ public final class CohortRun {
         Result r = engine.execute(members.aggregate(keys, sets, measures.toArray(Measure[]::new)));
         long total = 0;
         for (int i = 0; i < r.size(); i++) {
-            if ("All".equals(r.getString(i, "all_people"))) {
+            if (Totals.ALL.equals(r.getString(i, "all_people"))) {
                 total = r.getLong(i, "people");
             }
         }
@@ -160,13 +162,13 @@ public final class CohortRun {
             for (int d = 0; d < dims.size(); d++) {
                 String v = r.getString(i, dims.get(d));
                 if (v != null && !ALL.equals(v)) {
-                    rows.add(Arrays.asList(labels.get(d), v, r.getLong(i, "people"), total, share(r.getLong(i, "people"), total)));
+                    rows.add(Arrays.asList(labels.get(d), v, r.getLong(i, "people"), total, Rounding.share(r.getLong(i, "people"), total)));
                 }
-                if (d == 0 && "All".equals(v)) {
+                if (d == 0 && Totals.ALL.equals(v)) {
                     for (String reg : RiskCohort.REGISTERS) {
                         Object n = r.get(i, RiskCohort.registerColumn(reg));
                         long on = n == null ? 0L : ((Number) n).longValue();
-                        rows.add(Arrays.asList("On the register", reg, on, total, share(on, total)));
+                        rows.add(Arrays.asList("On the register", reg, on, total, Rounding.share(on, total)));
                     }
                 }
             }
@@ -182,9 +184,6 @@ public final class CohortRun {
                         new AnalysisTable.Ratio("people", "cohort_people", 100))), rows);
     }
 
-    private static Double share(long part, long whole) {
-        return whole == 0 ? null : 100.0 * part / whole;
-    }
 
     /**
      * The cohort's hospital use and referrals in the 12 months before the index date, in total and per head: one

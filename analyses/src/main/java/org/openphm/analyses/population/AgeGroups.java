@@ -1,7 +1,7 @@
 package org.openphm.analyses.population;
 
 import org.openphm.analyses.indicator.RegisteredPopulation;
-
+import org.openphm.model.Totals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +22,7 @@ final class AgeGroups {
 
     static List<Group> all() {
         Map<String, IntPredicate> summary = new LinkedHashMap<>();
-        summary.put("All ages", a -> true);
+        summary.put(Totals.ALL_AGES, a -> true);
         summary.put("0-19", a -> a < 20);
         summary.put("30-39", a -> a >= 30 && a < 40);
         summary.put("65+", a -> a >= 65);

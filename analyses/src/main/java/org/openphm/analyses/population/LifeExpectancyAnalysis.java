@@ -9,11 +9,12 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.stats.Confidence;
 import org.openphm.stats.Estimate;
 import org.openphm.stats.LifeExpectancy;
+import org.openphm.model.ResultColumnType;
 
 /**
  * DP 2.4: life expectancy at birth and at 65 by area and sex (Chiang II with Silcocks limits, three pooled years
@@ -85,13 +86,13 @@ final class LifeExpectancyAnalysis implements Analysis {
                                 .and(MortalityMeasures.sex(sex)).and(MortalityMeasures.within(period));
                         MortalityCells.Bands bands = cells.bands(keep);
                         LifeExpectancy.Result le = MortalityMeasures.lifeExpectancy(bands);
-                        if (level == org.openphm.analyses.indicator.AreaType.ICB) {
+                        if (level == org.openphm.model.AreaType.ICB) {
                             icb.put(sex, le);
                         }
                         for (int age : List.of(0, 65)) {
                             List<Object> row = leRow(area, MortalityMeasures.sexLabel(sex),
                                     MortalityMeasures.label(period), age, le, bands);
-                            row.add(level == org.openphm.analyses.indicator.AreaType.ICB ? "Not compared"
+                            row.add(level == org.openphm.model.AreaType.ICB ? org.openphm.model.Comparison.NOT_COMPARED.label()
                                     : comparedToIcb(le, icb.get(sex), age));
                             rows.add(row);
                         }
@@ -100,15 +101,15 @@ final class LifeExpectancyAnalysis implements Analysis {
             }
         }
         return new AnalysisTable("life-expectancy", "Life expectancy by area, sex and three-year period",
-                List.of(areaType(), areaCode(), areaName(), new AnalysisTable.Column("sex", "string", "Female or Male"),
-                        new AnalysisTable.Column("period", "string", "Three pooled financial years"),
-                        new AnalysisTable.Column("age", "integer", "Age life expectancy is measured from (0 = at birth)"),
-                        new AnalysisTable.Column("value", "number", "Life expectancy in years"),
-                        new AnalysisTable.Column("lower_ci95", "number", "Lower 95% limit"),
-                        new AnalysisTable.Column("upper_ci95", "number", "Upper 95% limit"),
-                        new AnalysisTable.Column("deaths", "count", "Deaths at this age and over in the period"),
-                        new AnalysisTable.Column("population", "count", "Person-years at this age and over"),
-                        new AnalysisTable.Column("note", "string", "Why a value is missing"),
+                List.of(areaType(), areaCode(), areaName(), new AnalysisTable.Column("sex", ResultColumnType.STRING, "Female or Male"),
+                        new AnalysisTable.Column("period", ResultColumnType.STRING, "Three pooled financial years"),
+                        new AnalysisTable.Column("age", ResultColumnType.INTEGER, "Age life expectancy is measured from (0 = at birth)"),
+                        new AnalysisTable.Column("value", ResultColumnType.NUMBER, "Life expectancy in years"),
+                        new AnalysisTable.Column("lower_ci95", ResultColumnType.NUMBER, "Lower 95% limit"),
+                        new AnalysisTable.Column("upper_ci95", ResultColumnType.NUMBER, "Upper 95% limit"),
+                        new AnalysisTable.Column("deaths", ResultColumnType.COUNT, "Deaths at this age and over in the period"),
+                        new AnalysisTable.Column("population", ResultColumnType.COUNT, "Person-years at this age and over"),
+                        new AnalysisTable.Column("note", ResultColumnType.STRING, "Why a value is missing"),
                         AnalysisTable.Column.text("compared_to_icb", "Better, Similar or Worse than the ICB: the ICB's"
                                 + " life expectancy against the area's 95% interval (higher is better)")),
                 rows);
@@ -153,26 +154,26 @@ final class LifeExpectancyAnalysis implements Analysis {
         }
         return new AnalysisTable("mortality", "All-age all-cause mortality, directly standardised, by year",
                 List.of(areaType(), areaCode(), areaName(),
-                        new AnalysisTable.Column("sex", "string", "Persons, Female or Male"),
-                        new AnalysisTable.Column("period", "string", "Financial year"),
-                        new AnalysisTable.Column("deaths", "count", "Deaths in the year"),
-                        new AnalysisTable.Column("population", "count", "Registered on 30 September"),
-                        new AnalysisTable.Column("value", "number", "DSR per 100,000 (ESP2013)"),
-                        new AnalysisTable.Column("lower_ci95", "number", "Lower 95% limit (Dobson)"),
-                        new AnalysisTable.Column("upper_ci95", "number", "Upper 95% limit (Dobson)"),
-                        new AnalysisTable.Column("note", "string", "Why a value is missing")),
+                        new AnalysisTable.Column("sex", ResultColumnType.STRING, "Persons, Female or Male"),
+                        new AnalysisTable.Column("period", ResultColumnType.STRING, "Financial year"),
+                        new AnalysisTable.Column("deaths", ResultColumnType.COUNT, "Deaths in the year"),
+                        new AnalysisTable.Column("population", ResultColumnType.COUNT, "Registered on 30 September"),
+                        new AnalysisTable.Column("value", ResultColumnType.NUMBER, "DSR per 100,000 (ESP2013)"),
+                        new AnalysisTable.Column("lower_ci95", ResultColumnType.NUMBER, "Lower 95% limit (Dobson)"),
+                        new AnalysisTable.Column("upper_ci95", ResultColumnType.NUMBER, "Upper 95% limit (Dobson)"),
+                        new AnalysisTable.Column("note", ResultColumnType.STRING, "Why a value is missing")),
                 rows);
     }
 
     static AnalysisTable.Column areaType() {
-        return new AnalysisTable.Column("area_type", "string", "ICB, Place or Neighbourhood");
+        return new AnalysisTable.Column("area_type", ResultColumnType.STRING, "ICB, Place or Neighbourhood");
     }
 
     static AnalysisTable.Column areaCode() {
-        return new AnalysisTable.Column("area_code", "string", "Area code");
+        return new AnalysisTable.Column("area_code", ResultColumnType.STRING, "Area code");
     }
 
     static AnalysisTable.Column areaName() {
-        return new AnalysisTable.Column("area_name", "string", "Area name");
+        return new AnalysisTable.Column("area_name", ResultColumnType.STRING, "Area name");
     }
 }

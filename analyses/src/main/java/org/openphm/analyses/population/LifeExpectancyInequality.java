@@ -9,13 +9,14 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
-import org.openphm.analyses.indicator.AreaType;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.AreaType;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.stats.Confidence;
 import org.openphm.stats.Estimate;
 import org.openphm.stats.LifeExpectancy;
 import org.openphm.stats.SlopeIndex;
+import org.openphm.model.ResultColumnType;
 
 /**
  * DP 4.1: the slope index of inequality in life expectancy at birth — the modelled gap in years between the most
@@ -104,27 +105,27 @@ final class LifeExpectancyInequality implements Analysis {
         return List.of(new AnalysisTable("sii", "Slope index of inequality in life expectancy at birth",
                         List.of(LifeExpectancyAnalysis.areaType(), LifeExpectancyAnalysis.areaCode(),
                                 LifeExpectancyAnalysis.areaName(),
-                                new AnalysisTable.Column("sex", "string", "Female or Male"),
-                                new AnalysisTable.Column("period", "string", "Three pooled financial years"),
-                                new AnalysisTable.Column("deciles_used", "integer", "Deciles with a life expectancy"),
-                                new AnalysisTable.Column("sii", "number", "Slope index of inequality, years"),
-                                new AnalysisTable.Column("lower_ci95", "number", "Lower 95% limit"),
-                                new AnalysisTable.Column("upper_ci95", "number", "Upper 95% limit"),
-                                new AnalysisTable.Column("lower_ci998", "number", "Lower 99.8% limit"),
-                                new AnalysisTable.Column("upper_ci998", "number", "Upper 99.8% limit"),
-                                new AnalysisTable.Column("note", "string", "Why a value is missing")), sii),
+                                new AnalysisTable.Column("sex", ResultColumnType.STRING, "Female or Male"),
+                                new AnalysisTable.Column("period", ResultColumnType.STRING, "Three pooled financial years"),
+                                new AnalysisTable.Column("deciles_used", ResultColumnType.INTEGER, "Deciles with a life expectancy"),
+                                new AnalysisTable.Column("sii", ResultColumnType.NUMBER, "Slope index of inequality, years"),
+                                new AnalysisTable.Column("lower_ci95", ResultColumnType.NUMBER, "Lower 95% limit"),
+                                new AnalysisTable.Column("upper_ci95", ResultColumnType.NUMBER, "Upper 95% limit"),
+                                new AnalysisTable.Column("lower_ci998", ResultColumnType.NUMBER, "Lower 99.8% limit"),
+                                new AnalysisTable.Column("upper_ci998", ResultColumnType.NUMBER, "Upper 99.8% limit"),
+                                new AnalysisTable.Column("note", ResultColumnType.STRING, "Why a value is missing")), sii),
                 new AnalysisTable("by-decile", "Life expectancy at birth by IMD decile (the SII's inputs)",
                         List.of(LifeExpectancyAnalysis.areaType(), LifeExpectancyAnalysis.areaCode(),
                                 LifeExpectancyAnalysis.areaName(),
-                                new AnalysisTable.Column("sex", "string", "Female or Male"),
-                                new AnalysisTable.Column("period", "string", "Three pooled financial years"),
-                                new AnalysisTable.Column("imd_decile", "integer", "IMD 2019 decile, 1 = most deprived"),
-                                new AnalysisTable.Column("population", "count", "Person-years"),
-                                new AnalysisTable.Column("deaths", "count", "Deaths"),
-                                new AnalysisTable.Column("value", "number", "Life expectancy at birth, years"),
-                                new AnalysisTable.Column("lower_ci95", "number", "Lower 95% limit"),
-                                new AnalysisTable.Column("upper_ci95", "number", "Upper 95% limit"),
-                                new AnalysisTable.Column("note", "string", "Why a value is missing")), byDecile));
+                                new AnalysisTable.Column("sex", ResultColumnType.STRING, "Female or Male"),
+                                new AnalysisTable.Column("period", ResultColumnType.STRING, "Three pooled financial years"),
+                                new AnalysisTable.Column("imd_decile", ResultColumnType.INTEGER, "IMD 2019 decile, 1 = most deprived"),
+                                new AnalysisTable.Column("population", ResultColumnType.COUNT, "Person-years"),
+                                new AnalysisTable.Column("deaths", ResultColumnType.COUNT, "Deaths"),
+                                new AnalysisTable.Column("value", ResultColumnType.NUMBER, "Life expectancy at birth, years"),
+                                new AnalysisTable.Column("lower_ci95", ResultColumnType.NUMBER, "Lower 95% limit"),
+                                new AnalysisTable.Column("upper_ci95", ResultColumnType.NUMBER, "Upper 95% limit"),
+                                new AnalysisTable.Column("note", ResultColumnType.STRING, "Why a value is missing")), byDecile));
     }
 
     private static List<Object> siiRow(Geography.Area area, String sex, List<FinancialYear> period,

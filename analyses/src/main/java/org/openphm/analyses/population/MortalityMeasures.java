@@ -1,10 +1,11 @@
 package org.openphm.analyses.population;
 
+import org.openphm.model.Totals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.openphm.analyses.indicator.AreaType;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.AreaType;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.stats.Confidence;
 import org.openphm.stats.DirectStandardisation;
@@ -59,7 +60,7 @@ final class MortalityMeasures {
     }
 
     static String sexLabel(String sex) {
-        return sex == null ? "Persons" : sex.equals("F") ? "Female" : "Male";
+        return sex == null ? Totals.PERSONS : sex.equals("F") ? "Female" : "Male";
     }
 
     /** DSR per 100,000 over the ESP2013 bands covering minAge to maxAge; missing when a band has nobody in it. */
@@ -91,15 +92,8 @@ final class MortalityMeasures {
      */
     static String comparedWith(Estimate area, Estimate reference, org.openphm.stats.Polarity polarity) {
         if (area == null || reference == null || !area.hasValue() || !reference.hasValue()) {
-            return "Not compared";
+            return org.openphm.model.Comparison.NOT_COMPARED.label();
         }
-        return switch (polarity.assess(org.openphm.stats.Comparison.benchmarkValue(area, reference.value()))) {
-            case BETTER -> "Better";
-            case WORSE -> "Worse";
-            case SIMILAR -> "Similar";
-            case HIGHER -> "Higher";
-            case LOWER -> "Lower";
-            case NOT_COMPARED -> "Not compared";
-        };
+        return polarity.assess(org.openphm.stats.Comparison.benchmarkValue(area, reference.value())).label();
     }
 }

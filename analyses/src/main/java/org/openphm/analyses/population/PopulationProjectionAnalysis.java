@@ -20,6 +20,8 @@ import org.openphm.analyses.projection.DemographicProjection;
 import org.openphm.analyses.projection.PopulationGrowth;
 import org.openphm.analyses.projection.ProjectionCell;
 import org.openphm.engine.Result;
+import org.openphm.analyses.output.Rounding;
+import org.openphm.model.ResultColumnType;
 
 /**
  * DP 2.2 and 2.3 (method DP 1.3): the registered population projected from the end of the latest financial year
@@ -94,10 +96,10 @@ final class PopulationProjectionAnalysis implements Analysis {
                         double n = sum(byYear.get(y), sex, g);
                         projection.add(new ArrayList<>(Arrays.asList(area.type().label(), area.code(), area.name(),
                                 MortalityMeasures.sexLabel(sex), g.label(), g.kind(), (long) y, base, n,
-                                change(n, base))));
+                                Rounding.change(n, base))));
                         if (sex == null && HORIZONS.contains(y)) {
                             horizons.add(new ArrayList<>(Arrays.asList(area.type().label(), area.code(), area.name(),
-                                    g.label(), g.kind(), (long) growth.baseYear(), base, (long) y, n, change(n, base))));
+                                    g.label(), g.kind(), (long) growth.baseYear(), base, (long) y, n, Rounding.change(n, base))));
                         }
                     }
                 }
@@ -106,21 +108,21 @@ final class PopulationProjectionAnalysis implements Analysis {
         List<AnalysisTable.Column> areaColumns = List.of(LifeExpectancyAnalysis.areaType(),
                 LifeExpectancyAnalysis.areaCode(), LifeExpectancyAnalysis.areaName());
         List<AnalysisTable.Column> pc = new ArrayList<>(areaColumns);
-        pc.addAll(List.of(new AnalysisTable.Column("sex", "string", "Persons, Female or Male"),
-                new AnalysisTable.Column("age_group", "string", "Age group"),
-                new AnalysisTable.Column("age_group_kind", "string", "Summary group or five-year band"),
-                new AnalysisTable.Column("year", "integer", "Projection year (31 March of the year)"),
+        pc.addAll(List.of(new AnalysisTable.Column("sex", ResultColumnType.STRING, "Persons, Female or Male"),
+                new AnalysisTable.Column("age_group", ResultColumnType.STRING, "Age group"),
+                new AnalysisTable.Column("age_group_kind", ResultColumnType.STRING, "Summary group or five-year band"),
+                new AnalysisTable.Column("year", ResultColumnType.INTEGER, "Projection year (31 March of the year)"),
                 AnalysisTable.Column.count("base_population", "Registered people at the base (observed)"),
                 AnalysisTable.Column.count("population", "Registered people: observed in the base year, projected "
                         + "after (modelled, published under the count rule like the observed one)"),
                 AnalysisTable.Column.derived("change_pct", "% change from the base year",
                         new AnalysisTable.PercentChange("population", "base_population"))));
         List<AnalysisTable.Column> hc = new ArrayList<>(areaColumns);
-        hc.addAll(List.of(new AnalysisTable.Column("age_group", "string", "Age group"),
-                new AnalysisTable.Column("age_group_kind", "string", "Summary group or five-year band"),
-                new AnalysisTable.Column("base_year", "integer", "Base year"),
+        hc.addAll(List.of(new AnalysisTable.Column("age_group", ResultColumnType.STRING, "Age group"),
+                new AnalysisTable.Column("age_group_kind", ResultColumnType.STRING, "Summary group or five-year band"),
+                new AnalysisTable.Column("base_year", ResultColumnType.INTEGER, "Base year"),
                 AnalysisTable.Column.count("base_population", "Registered people at the base (observed)"),
-                new AnalysisTable.Column("year", "integer", "Horizon year (2034 = end of 2033/34)"),
+                new AnalysisTable.Column("year", ResultColumnType.INTEGER, "Horizon year (2034 = end of 2033/34)"),
                 AnalysisTable.Column.count("population", "Projected registered people (modelled, published under the "
                         + "count rule)"),
                 AnalysisTable.Column.derived("change_pct", "% change from the base year",
@@ -146,9 +148,5 @@ final class PopulationProjectionAnalysis implements Analysis {
             }
         }
         return s;
-    }
-
-    private static Double change(double n, double base) {
-        return base > 0 ? 100 * (n - base) / base : null;
     }
 }

@@ -10,12 +10,13 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
-import org.openphm.analyses.indicator.AreaType;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.AreaType;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.output.NumberFormat;
 import org.openphm.analyses.projection.DemographicProjection;
 import org.openphm.analyses.projection.ProjectionCell;
+import org.openphm.model.ResultColumnType;
 
 /**
  * DP 4.5: deaths among registered patients projected to the end of the population projection: the latest
@@ -110,14 +111,14 @@ final class PredictedDeaths implements Analysis {
         return new AnalysisTable("by-year", "Predicted deaths by financial year",
                 List.of(LifeExpectancyAnalysis.areaType(), LifeExpectancyAnalysis.areaCode(),
                         LifeExpectancyAnalysis.areaName(),
-                        new AnalysisTable.Column("period", "string", "Financial year"),
-                        new AnalysisTable.Column("projection_year", "integer", "Population projection year used"),
-                        new AnalysisTable.Column("observed_deaths", "count", "Deaths observed (latest year only)"),
-                        new AnalysisTable.Column("predicted_deaths", "number", "Predicted deaths with mortality improvement"),
-                        new AnalysisTable.Column("predicted_deaths_constant_rates", "number",
+                        new AnalysisTable.Column("period", ResultColumnType.STRING, "Financial year"),
+                        new AnalysisTable.Column("projection_year", ResultColumnType.INTEGER, "Population projection year used"),
+                        new AnalysisTable.Column("observed_deaths", ResultColumnType.COUNT, "Deaths observed (latest year only)"),
+                        new AnalysisTable.Column("predicted_deaths", ResultColumnType.NUMBER, "Predicted deaths with mortality improvement"),
+                        new AnalysisTable.Column("predicted_deaths_constant_rates", ResultColumnType.NUMBER,
                                 "Predicted deaths with the latest year's rates held constant"),
-                        new AnalysisTable.Column("change_pct", "number", "% change in predicted deaths from the latest year"),
-                        new AnalysisTable.Column("note", "string", "Caveat on the row")),
+                        new AnalysisTable.Column("change_pct", ResultColumnType.NUMBER, "% change in predicted deaths from the latest year"),
+                        new AnalysisTable.Column("note", ResultColumnType.STRING, "Caveat on the row")),
                 rows);
     }
 

@@ -15,11 +15,13 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
+import org.openphm.analyses.output.Rounding;
+import org.openphm.model.ResultColumnType;
 
 /**
  * DP 1.2: the registered population at the end of the latest financial year (31 March 2025 in the DP) by area,
@@ -130,13 +132,13 @@ final class RegisteredPopulationProfile implements Analysis {
                 }
             }
             long deprived = t.quintile.getOrDefault("1", 0L) + t.quintile.getOrDefault("2", 0L);
-            summary.add(row(a, year.label(), t.people, pct(t.aged65, t.people),
-                    pct(t.ethnic.getOrDefault("White", 0L), t.people),
-                    pct(t.ethnic.getOrDefault(org.openphm.model.EthnicGroups.NOT_STATED, 0L), t.people),
-                    pct(deprived, t.people),
-                    pct(t.quintile.getOrDefault(RegisteredPopulation.UNKNOWN_QUINTILE, 0L), t.people)));
-            t.ethnic.forEach((g, n) -> ethnic.add(row(a, year.label(), g, n, pct(n, t.people))));
-            t.quintile.forEach((q, n) -> deprivation.add(row(a, year.label(), q, n, pct(n, t.people))));
+            summary.add(row(a, year.label(), t.people, Rounding.share(t.aged65, t.people),
+                    Rounding.share(t.ethnic.getOrDefault("White", 0L), t.people),
+                    Rounding.share(t.ethnic.getOrDefault(org.openphm.model.EthnicGroups.NOT_STATED, 0L), t.people),
+                    Rounding.share(deprived, t.people),
+                    Rounding.share(t.quintile.getOrDefault(RegisteredPopulation.UNKNOWN_QUINTILE, 0L), t.people)));
+            t.ethnic.forEach((g, n) -> ethnic.add(row(a, year.label(), g, n, Rounding.share(n, t.people))));
+            t.quintile.forEach((q, n) -> deprivation.add(row(a, year.label(), q, n, Rounding.share(n, t.people))));
         }
         List<List<Object>> growth = new ArrayList<>();
         FinancialYear first = byYear.keySet().iterator().next();
@@ -152,31 +154,31 @@ final class RegisteredPopulationProfile implements Analysis {
         }
         return List.of(
                 new AnalysisTable("pyramid", "Registered population by sex and five-year age band", columns(
-                        col("period", "string", "Financial year, counted at its end"),
-                        col("sex", "string", "Female, Male or Unknown"),
-                        col("age_band", "string", "Five-year age band (ESP2013)"),
-                        col("people", "count", "Registered people")), pyramid),
+                        col("period", ResultColumnType.STRING, "Financial year, counted at its end"),
+                        col("sex", ResultColumnType.STRING, "Female, Male or Unknown"),
+                        col("age_band", ResultColumnType.STRING, "Five-year age band (ESP2013)"),
+                        col("people", ResultColumnType.COUNT, "Registered people")), pyramid),
                 new AnalysisTable("summary", "Registered population and its make-up", columns(
-                        col("period", "string", "Financial year, counted at its end"),
-                        col("people", "count", "Registered people"),
-                        col("aged_65_plus_pct", "number", "% aged 65 and over"),
-                        col("white_pct", "number", "% of White ethnicity"),
-                        col("ethnicity_not_stated_pct", "number", "% with ethnicity not stated or not recorded"),
-                        col("most_deprived_40_pct", "number", "% living in England's two most deprived IMD quintiles"),
-                        col("deprivation_unknown_pct", "number", "% whose LSOA has no IMD quintile")), summary),
+                        col("period", ResultColumnType.STRING, "Financial year, counted at its end"),
+                        col("people", ResultColumnType.COUNT, "Registered people"),
+                        col("aged_65_plus_pct", ResultColumnType.NUMBER, "% aged 65 and over"),
+                        col("white_pct", ResultColumnType.NUMBER, "% of White ethnicity"),
+                        col("ethnicity_not_stated_pct", ResultColumnType.NUMBER, "% with ethnicity not stated or not recorded"),
+                        col("most_deprived_40_pct", ResultColumnType.NUMBER, "% living in England's two most deprived IMD quintiles"),
+                        col("deprivation_unknown_pct", ResultColumnType.NUMBER, "% whose LSOA has no IMD quintile")), summary),
                 new AnalysisTable("ethnicity", "Registered population by broad ethnic group", columns(
-                        col("period", "string", "Financial year"), col("ethnic_group", "string", "Broad ethnic group"),
-                        col("people", "count", "Registered people"), AnalysisTable.Column.derived("pct", "% of the area",
+                        col("period", ResultColumnType.STRING, "Financial year"), col("ethnic_group", ResultColumnType.STRING, "Broad ethnic group"),
+                        col("people", ResultColumnType.COUNT, "Registered people"), AnalysisTable.Column.derived("pct", "% of the area",
                                 new AnalysisTable.ShareOfTotal("people", java.util.List.of("area_type", "area_code", "period"), 100))), ethnic),
                 new AnalysisTable("deprivation", "Registered population by IMD 2019 quintile", columns(
-                        col("period", "string", "Financial year"),
-                        col("imd_quintile", "string", "IMD 2019 quintile, 1 = most deprived fifth of England"),
-                        col("people", "count", "Registered people"), AnalysisTable.Column.derived("pct", "% of the area",
+                        col("period", ResultColumnType.STRING, "Financial year"),
+                        col("imd_quintile", ResultColumnType.STRING, "IMD 2019 quintile, 1 = most deprived fifth of England"),
+                        col("people", ResultColumnType.COUNT, "Registered people"), AnalysisTable.Column.derived("pct", "% of the area",
                                 new AnalysisTable.ShareOfTotal("people", java.util.List.of("area_type", "area_code", "period"), 100))), deprivation),
                 new AnalysisTable("growth", "Registered population at the end of each financial year", columns(
-                        col("period", "string", "Financial year"), col("date", "date", "Count date (31 March)"),
-                        col("people", "count", "Registered people"),
-                        col("change_since_first_pct", "number", "% change since the first year held")), growth));
+                        col("period", ResultColumnType.STRING, "Financial year"), col("date", ResultColumnType.DATE, "Count date (31 March)"),
+                        col("people", ResultColumnType.COUNT, "Registered people"),
+                        col("change_since_first_pct", ResultColumnType.NUMBER, "% change since the first year held")), growth));
     }
 
     static List<String> bandOrder() {
@@ -192,9 +194,6 @@ final class RegisteredPopulationProfile implements Analysis {
         };
     }
 
-    private static Double pct(long n, long d) {
-        return d == 0 ? null : 100.0 * n / d;
-    }
 
     private static List<Object> row(Geography.Area a, Object... values) {
         List<Object> r = new ArrayList<>(Arrays.asList(a.type().label(), a.code(), a.name()));
@@ -202,7 +201,7 @@ final class RegisteredPopulationProfile implements Analysis {
         return r;
     }
 
-    private static AnalysisTable.Column col(String name, String type, String description) {
+    private static AnalysisTable.Column col(String name, ResultColumnType type, String description) {
         return new AnalysisTable.Column(name, type, description);
     }
 

@@ -2,7 +2,7 @@ package org.openphm.analyses.population;
 
 import java.util.List;
 import org.openphm.analyses.catalogue.AnalysisContext;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.engine.Engine;
 
 /**

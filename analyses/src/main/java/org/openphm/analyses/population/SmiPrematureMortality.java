@@ -9,10 +9,11 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.stats.Confidence;
 import org.openphm.stats.Estimate;
+import org.openphm.model.ResultColumnType;
 
 /**
  * DP 4.2: premature (18-74) mortality of adults on the SMI register against adults not on it, directly
@@ -76,10 +77,10 @@ final class SmiPrematureMortality implements Analysis {
                                 .and(MortalityMeasures.within(period)).and(c -> c.smi() == smi));
                         Estimate e = MortalityMeasures.dsr(b, MIN_AGE, MAX_AGE, Confidence.P95);
                         byGroup[smi ? 0 : 1] = e;
-                        if (level == org.openphm.analyses.indicator.AreaType.ICB) {
+                        if (level == org.openphm.model.AreaType.ICB) {
                             icb[smi ? 0 : 1] = e;
                         }
-                        String vsIcb = level == org.openphm.analyses.indicator.AreaType.ICB ? "Not compared"
+                        String vsIcb = level == org.openphm.model.AreaType.ICB ? org.openphm.model.Comparison.NOT_COMPARED.label()
                                 : MortalityMeasures.comparedWith(e, icb[smi ? 0 : 1], org.openphm.stats.Polarity.LOW_IS_GOOD);
                         double deaths = 0;
                         double population = 0;
@@ -104,23 +105,23 @@ final class SmiPrematureMortality implements Analysis {
         return List.of(new AnalysisTable("dsr", "Deaths at 18-74 per 100,000, directly standardised, by SMI status",
                         List.of(LifeExpectancyAnalysis.areaType(), LifeExpectancyAnalysis.areaCode(),
                                 LifeExpectancyAnalysis.areaName(),
-                                new AnalysisTable.Column("period", "string", "Three pooled financial years"),
-                                new AnalysisTable.Column("group", "string", "On or not on the SMI register"),
-                                new AnalysisTable.Column("deaths", "count", "Deaths at 18-74"),
-                                new AnalysisTable.Column("population", "count", "Person-years at 18-74"),
-                                new AnalysisTable.Column("value", "number", "DSR per 100,000 (ESP2013)"),
-                                new AnalysisTable.Column("lower_ci95", "number", "Lower 95% limit (Dobson)"),
-                                new AnalysisTable.Column("upper_ci95", "number", "Upper 95% limit (Dobson)"),
-                                new AnalysisTable.Column("note", "string", "Why a value is missing"),
+                                new AnalysisTable.Column("period", ResultColumnType.STRING, "Three pooled financial years"),
+                                new AnalysisTable.Column("group", ResultColumnType.STRING, "On or not on the SMI register"),
+                                new AnalysisTable.Column("deaths", ResultColumnType.COUNT, "Deaths at 18-74"),
+                                new AnalysisTable.Column("population", ResultColumnType.COUNT, "Person-years at 18-74"),
+                                new AnalysisTable.Column("value", ResultColumnType.NUMBER, "DSR per 100,000 (ESP2013)"),
+                                new AnalysisTable.Column("lower_ci95", ResultColumnType.NUMBER, "Lower 95% limit (Dobson)"),
+                                new AnalysisTable.Column("upper_ci95", ResultColumnType.NUMBER, "Upper 95% limit (Dobson)"),
+                                new AnalysisTable.Column("note", ResultColumnType.STRING, "Why a value is missing"),
                                 AnalysisTable.Column.text("compared_to_icb", "Better, Similar or Worse than the ICB's"
                                         + " rate for the same group (95%; lower is better)")), dsr),
                 new AnalysisTable("excess", "Premature mortality of adults with SMI as a percentage of the rest",
                         List.of(LifeExpectancyAnalysis.areaType(), LifeExpectancyAnalysis.areaCode(),
                                 LifeExpectancyAnalysis.areaName(),
-                                new AnalysisTable.Column("period", "string", "Three pooled financial years"),
-                                new AnalysisTable.Column("smi_dsr", "number", "DSR with SMI per 100,000"),
-                                new AnalysisTable.Column("other_dsr", "number", "DSR without SMI per 100,000"),
-                                new AnalysisTable.Column("excess_pct", "number", "SMI DSR / other DSR x 100"),
-                                new AnalysisTable.Column("note", "string", "Why a value is missing")), excess));
+                                new AnalysisTable.Column("period", ResultColumnType.STRING, "Three pooled financial years"),
+                                new AnalysisTable.Column("smi_dsr", ResultColumnType.NUMBER, "DSR with SMI per 100,000"),
+                                new AnalysisTable.Column("other_dsr", ResultColumnType.NUMBER, "DSR without SMI per 100,000"),
+                                new AnalysisTable.Column("excess_pct", ResultColumnType.NUMBER, "SMI DSR / other DSR x 100"),
+                                new AnalysisTable.Column("note", ResultColumnType.STRING, "Why a value is missing")), excess));
     }
 }

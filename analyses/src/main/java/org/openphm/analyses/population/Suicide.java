@@ -11,8 +11,8 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
-import org.openphm.analyses.indicator.AreaType;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.AreaType;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.query.Expr;
 import org.openphm.stats.Confidence;
@@ -102,7 +102,7 @@ final class Suicide implements Analysis {
                         if (level == AreaType.ICB) {
                             icb = e;
                         }
-                        String vsIcb = level == AreaType.ICB ? "Not compared"
+                        String vsIcb = level == AreaType.ICB ? org.openphm.model.Comparison.NOT_COMPARED.label()
                                 : MortalityMeasures.comparedWith(e, icb, Polarity.LOW_IS_GOOD);
                         rows.add(Arrays.asList(area.type().label(), area.code(), area.name(),
                                 MortalityMeasures.label(period), role, MortalityMeasures.sexLabel(sex),

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.indicator.RegisteredPopulation;
+import org.openphm.model.FinancialYear;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import org.openphm.analyses.indicator.Breakdown;
 import org.openphm.analyses.indicator.IndicatorMetadata;
 import org.openphm.analyses.indicator.IndicatorSpec;
-import org.openphm.analyses.indicator.Polarity;
+import org.openphm.stats.Polarity;
 import org.openphm.analyses.indicator.ValueMethod;
 
 /**

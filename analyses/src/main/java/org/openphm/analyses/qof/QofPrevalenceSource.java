@@ -5,7 +5,7 @@ import java.util.Map;
 import org.openphm.analyses.indicator.AgeBandCounts;
 import org.openphm.analyses.indicator.CellKey;
 import org.openphm.analyses.indicator.CellRollup;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.indicator.IndicatorSource;
 import org.openphm.analyses.indicator.IndicatorSpec;

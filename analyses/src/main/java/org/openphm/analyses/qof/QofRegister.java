@@ -1,5 +1,7 @@
 package org.openphm.analyses.qof;
 
+import org.openphm.model.Totals;
+
 /**
  * A QOF register as the data pack shows it (DP 5 definitions table, DP 3.3 for SMI).
  *
@@ -13,7 +15,7 @@ public record QofRegister(String id, String name, int minAge, String section, St
 
     /** Fingertips-style age label: "All ages" or "17+ yrs". */
     public String ageLabel() {
-        return minAge == 0 ? "All ages" : minAge + "+ yrs";
+        return minAge == 0 ? Totals.ALL_AGES : minAge + "+ yrs";
     }
 
     public String indicatorId() {

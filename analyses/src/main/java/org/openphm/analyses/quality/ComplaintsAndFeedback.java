@@ -35,6 +35,7 @@ import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.model.CanonicalSchema;
 import org.openphm.model.CodeSets;
+import org.openphm.analyses.output.Rounding;
 
 /**
  * DP 10.1 (and the listings of DP 6.9, 6.10): complaints, concerns, enquiries, compliments and information
@@ -140,7 +141,7 @@ public final class ComplaintsAndFeedback implements Analysis {
         long total = byType.values().stream().mapToLong(Long::longValue).sum();
         List<List<Object>> rows = new ArrayList<>();
         byType.forEach((type, n) -> rows.add(Arrays.asList(type, CodeSets.FEEDBACK_TYPE.codes().get(type), n,
-                Tables.percent(n, total), from, to)));
+                Rounding.share(n, total), from, to)));
         return rows;
     }
 
@@ -156,7 +157,7 @@ public final class ComplaintsAndFeedback implements Analysis {
                 for (int k = 0; k < sorted.size(); k++) {
                     Map.Entry<String, Long> e = sorted.get(k);
                     rows.add(Arrays.asList(d.label, type, e.getKey(), e.getValue(),
-                            Tables.percent(e.getValue(), byType.get(type)), (long) k + 1));
+                            Rounding.share(e.getValue(), byType.get(type)), (long) k + 1));
                 }
             }
         }

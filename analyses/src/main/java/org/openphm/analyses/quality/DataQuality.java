@@ -26,7 +26,7 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Measure;
@@ -34,6 +34,7 @@ import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
 import org.openphm.model.CanonicalSchema;
 import org.openphm.model.Table;
+import org.openphm.analyses.output.Rounding;
 
 /**
  * DP 9.1-9.2: completeness and validity of the patient-level datasets by dataset, provider, field and month; a
@@ -165,7 +166,7 @@ public final class DataQuality implements Analysis {
             for (int k = 0; k < checks.size(); k++) {
                 rows.add(Arrays.asList(c.label(), c.provider(), c.month().toString(), checks.get(k).name(),
                         checks.get(k).kind().name().toLowerCase(Locale.ROOT), c.records(), c.failing()[k],
-                        Tables.percent(c.failing()[k], c.records())));
+                        Rounding.share(c.failing()[k], c.records())));
             }
         }
         return Tables.table("by-month", "Records failing each check by dataset, provider and month",
@@ -194,7 +195,7 @@ public final class DataQuality implements Analysis {
             List<DataQualityCheck> checks = DataQualityCheck.of(c.dataset().table());
             for (int k = 0; k < checks.size(); k++) {
                 DataQualityCheck check = checks.get(k);
-                Double pct = Tables.percent(c.failing()[k], c.records());
+                Double pct = Rounding.share(c.failing()[k], c.records());
                 rows.add(Arrays.asList(c.label(), c.provider(), "all years", check.name(),
                         check.kind().name().toLowerCase(Locale.ROOT), c.records(), c.failing()[k], pct));
                 if (pct != null && pct >= FINDING_PCT && c.records() >= FINDING_MIN_ROWS) {

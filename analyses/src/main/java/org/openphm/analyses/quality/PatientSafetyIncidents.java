@@ -18,11 +18,12 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
 import org.openphm.model.CanonicalSchema;
+import org.openphm.analyses.output.Rounding;
 
 /**
  * DP 6.3-6.6: patient safety incidents and PSIRF priority themes by provider and year, the themes ranked within
@@ -86,7 +87,7 @@ public final class PatientSafetyIncidents implements Analysis {
         for (Count c : counts) {
             Long before = index.get(List.of(c.provider(), previous(c.year()), c.category()));
             rows.add(Arrays.asList(c.provider(), c.year(), kind(c.category()), name(c.category()), c.incidents(),
-                    before, Tables.change(c.incidents(), before), rank.get(List.of(c.provider(), c.year(), c.category()))));
+                    before, Rounding.change(c.incidents(), before), rank.get(List.of(c.provider(), c.year(), c.category()))));
         }
         return Tables.table("by-category", "Incidents by provider, year and category or theme", List.of(
                 text("provider", "Provider"), text("year", "Financial year"),
@@ -112,7 +113,7 @@ public final class PatientSafetyIncidents implements Analysis {
         List<List<Object>> rows = new ArrayList<>();
         totals.forEach((k, n) -> {
             Long before = totals.get(List.of(k.get(0), previous(k.get(1))));
-            rows.add(Arrays.asList(k.get(0), k.get(1), n, before, Tables.change(n, before)));
+            rows.add(Arrays.asList(k.get(0), k.get(1), n, before, Rounding.change(n, before)));
         });
         return Tables.table("by-provider", "Incidents and reviews by provider and year, all categories", List.of(
                 text("provider", "Provider"), text("year", "Financial year"), integer("incidents", "All categories"),

@@ -17,16 +17,6 @@ final class Tables {
         return new AnalysisTable(name, description, columns, rows);
     }
 
-    /** part / whole as a percentage rounded to 0.1; null when the whole is empty. */
-    static Double percent(long part, long whole) {
-        return whole == 0 ? null : round1(100.0 * part / whole);
-    }
-
-    /** Percentage change on an earlier value; null when there is none to compare with. */
-    static Double change(long now, Long before) {
-        return before == null || before == 0 ? null : round1(100.0 * (now - before) / before);
-    }
-
     static double round1(double v) {
         return Math.round(v * 10) / 10.0;
     }

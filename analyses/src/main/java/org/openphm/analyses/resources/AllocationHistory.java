@@ -16,6 +16,7 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
+import org.openphm.analyses.output.Rounding;
 
 /**
  * DP 11.5 (and the DP 11.4 needs indices): allocation, allocation per head, distance from target and in-year
@@ -68,7 +69,7 @@ public final class AllocationHistory implements Analysis {
                 cumulativeHere = round(cumulative, 0);
             }
             history.add(Arrays.asList(r.year(), r.commissioner(), String.valueOf(whole), round(r.allocation(), 0),
-                    round(r.target(), 0), r.population(), round(r.perHead(), 2), round(r.distanceFromTarget(), 0),
+                    round(r.target(), 0), r.population(), Rounding.money(r.perHead()), round(r.distanceFromTarget(), 0),
                     round(r.distanceFromTargetPct(), 2), round(r.surplus(), 0), cumulativeHere));
             if (r.needsGna() != null || r.needsCommunity() != null || r.needsMh() != null) {
                 needs.add(Arrays.asList(r.year(), r.commissioner(), r.needsGna(), r.needsCommunity(), r.needsMh()));

@@ -1,20 +1,16 @@
 package org.openphm.analyses.resources;
 
+import org.openphm.model.Totals;
 import org.openphm.analyses.catalogue.AnalysisTable.Column;
 
 /** Column declarations and the rounding and change arithmetic shared by the finance and workforce tables. */
 final class ResourceTables {
     private ResourceTables() {}
 
-    /** Label of the all-organisations (or all-groups) total row. */
-    static final String ALL = "All";
 
     /** Orders labels alphabetically with the all-total last. */
     static final java.util.Comparator<String> ALL_LAST =
-            (x, y) -> x.equals(y) ? 0 : x.equals(ALL) ? 1 : y.equals(ALL) ? -1 : x.compareTo(y);
-
-
-
+            (x, y) -> x.equals(y) ? 0 : x.equals(Totals.ALL) ? 1 : y.equals(Totals.ALL) ? -1 : x.compareTo(y);
 
     /** Rounded for publication; null stays null so a missing input never becomes 0. */
     static Double round(Double v, int digits) {
@@ -23,16 +19,6 @@ final class ResourceTables {
         }
         double f = Math.pow(10, digits);
         return Math.round(v * f) / f;
-    }
-
-    /** part / whole as a percentage to 2 dp; null when the whole is zero or missing. */
-    static Double percent(double part, Double whole) {
-        return whole == null || whole == 0 ? null : round(100 * part / whole, 2);
-    }
-
-    /** Percentage change from {@code before} to {@code now}; null without a base. */
-    static Double change(Double now, Double before) {
-        return now == null || before == null || before == 0 ? null : round(100 * (now - before) / before, 2);
     }
 
     /** Orders composite keys element by element, the all-total label after the named values. */

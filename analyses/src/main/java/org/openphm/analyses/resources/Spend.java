@@ -2,10 +2,10 @@ package org.openphm.analyses.resources;
 
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 
-import static org.openphm.analyses.resources.ResourceTables.change;
+import static org.openphm.analyses.output.Rounding.change;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
-import static org.openphm.analyses.resources.ResourceTables.percent;
+import static org.openphm.analyses.output.Rounding.share;
 import static org.openphm.analyses.resources.ResourceTables.round;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
 import static org.openphm.engine.query.Expr.col;
@@ -25,6 +25,7 @@ import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
 import org.openphm.model.CanonicalSchema;
+import org.openphm.analyses.output.Rounding;
 
 /**
  * DP 11 / CfC "Financial considerations": ICB spend on community and mental health services by category, provider
@@ -99,11 +100,11 @@ public final class Spend implements Analysis {
                 Double alloc = a == null ? null : a.allocation();
                 Double perHead = a == null || a.population() == null ? null : pounds / a.population();
                 Double index = needsIndex(category, needs);
-                rows.add(Arrays.asList(e.getKey(), category, round(pounds, 2), change(pounds, before),
-                        change(pounds, firstSpend), round(alloc, 2), change(alloc, firstAllocation),
-                        a == null ? null : a.population(), round(perHead, 2), index,
-                        perHead == null || index == null ? null : round(perHead / (index / 100), 2),
-                        alloc == null ? null : percent(pounds, alloc)));
+                rows.add(Arrays.asList(e.getKey(), category, Rounding.money(pounds), change(pounds, before),
+                        change(pounds, firstSpend), Rounding.money(alloc), change(alloc, firstAllocation),
+                        a == null ? null : a.population(), Rounding.money(perHead), index,
+                        perHead == null || index == null ? null : Rounding.money(perHead / (index / 100)),
+                        alloc == null ? null : share(pounds, alloc)));
                 before = pounds;
             }
         });
@@ -143,7 +144,7 @@ public final class Spend implements Analysis {
                             .thenComparing(Map.Entry.comparingByKey()))
                     .forEach(p -> rows.add(Arrays.asList(year, year.equals(latest) ? "latest" : "earlier", category,
                             p.getKey(), org.openphm.analyses.performance.Organisations.name(p.getKey()),
-                            round(p.getValue(), 2), percent(p.getValue(), all))));
+                            Rounding.money(p.getValue()), share(p.getValue(), all))));
         }));
         return new AnalysisTable("by-provider", "Spend by provider, category and year",
                 List.of(text("year", "Financial year"), text("period_role", "latest or earlier"),

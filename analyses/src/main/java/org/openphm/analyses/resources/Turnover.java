@@ -1,8 +1,9 @@
 package org.openphm.analyses.resources;
 
+import org.openphm.model.Totals;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 
-import static org.openphm.analyses.resources.ResourceTables.ALL;
+import static org.openphm.model.Totals.ALL;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.resources.ResourceTables.round;
@@ -27,6 +28,7 @@ import org.openphm.model.results.ChartSpec;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
 import org.openphm.model.CanonicalSchema;
+import org.openphm.analyses.output.Rounding;
 
 /**
  * DP 12.3 and CfC Part D: staff turnover, the NHS Digital way: leavers in twelve months / the mean of the
@@ -86,7 +88,7 @@ public final class Turnover implements Analysis {
                 }
                 double mean = (opening + closing) / 2.0;
                 rows.add(Arrays.asList(label(end), org, opening, closing, leavers,
-                        mean == 0 ? null : round(100 * leavers / mean, 2)));
+                        Rounding.share(leavers, mean)));
             }
         });
         return List.of(new AnalysisTable("rolling", "Turnover in the 12 months to each month, by organisation",

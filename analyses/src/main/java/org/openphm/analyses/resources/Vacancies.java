@@ -1,8 +1,9 @@
 package org.openphm.analyses.resources;
 
-import static org.openphm.analyses.resources.ResourceTables.ALL;
+import org.openphm.model.Totals;
+import static org.openphm.model.Totals.ALL;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
-import static org.openphm.analyses.resources.ResourceTables.percent;
+import static org.openphm.analyses.output.Rounding.share;
 import static org.openphm.analyses.resources.ResourceTables.round;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
 import static org.openphm.engine.query.Expr.col;
@@ -20,7 +21,7 @@ import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
 import org.openphm.model.CanonicalSchema;
@@ -85,10 +86,10 @@ public final class Vacancies implements Analysis {
         }
         List<List<Object>> monthRows = new ArrayList<>();
         byMonth.forEach((k, w) -> monthRows.add(Arrays.asList(k.get(0), k.get(1), round(w.establishment(), 2),
-                round(w.vacant(), 2), percent(w.vacant(), w.establishment()))));
+                round(w.vacant(), 2), share(w.vacant(), w.establishment()))));
         List<List<Object>> yearRows = new ArrayList<>();
         byYear.forEach((k, w) -> yearRows.add(Arrays.asList(k.get(0), k.get(1), k.get(2), round(w.establishment(), 2),
-                round(w.vacant(), 2), percent(w.vacant(), w.establishment()))));
+                round(w.vacant(), 2), share(w.vacant(), w.establishment()))));
         List<List<Object>> sectorRows = new ArrayList<>();
         for (PublishedBenchmarks.Benchmark b : PublishedBenchmarks.load(context.engine(), MH_SECTORS)) {
             sectorRows.add(Arrays.asList(b.name(), b.month(), b.value(), b.nationalValue(),

@@ -1,11 +1,12 @@
 package org.openphm.analyses.resources;
 
+import org.openphm.model.Totals;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 
-import static org.openphm.analyses.resources.ResourceTables.ALL;
+import static org.openphm.model.Totals.ALL;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
-import static org.openphm.analyses.resources.ResourceTables.percent;
+import static org.openphm.analyses.output.Rounding.share;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
 import static org.openphm.engine.query.Expr.coalesce;
 import static org.openphm.engine.query.Expr.col;
@@ -99,8 +100,8 @@ public final class WorkforceAge implements Analysis {
     private static List<Object> row(String group, long[] c, long[] all) {
         long headcount = Arrays.stream(c).sum();
         int old = AgeGroup.AGED_55_PLUS.ordinal(), young = AgeGroup.UNDER_30.ordinal();
-        return Arrays.asList(group, headcount, c[old], percent(c[old], (double) headcount),
-                percent(c[old], (double) all[old]), c[young], percent(c[young], (double) headcount),
-                percent(c[young], (double) all[young]), c[AgeGroup.UNCLASSIFIED.ordinal()]);
+        return Arrays.asList(group, headcount, c[old], share(c[old], (double) headcount),
+                share(c[old], (double) all[old]), c[young], share(c[young], (double) headcount),
+                share(c[young], (double) all[young]), c[AgeGroup.UNCLASSIFIED.ordinal()]);
     }
 }

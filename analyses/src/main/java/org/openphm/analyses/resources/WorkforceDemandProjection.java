@@ -23,7 +23,7 @@ import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.conditions.ReferralProjections;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.projection.DemographicProjection;
 import org.openphm.engine.Result;
 

@@ -1,8 +1,9 @@
 package org.openphm.analyses.resources;
 
+import org.openphm.model.Totals;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 
-import static org.openphm.analyses.resources.ResourceTables.ALL;
+import static org.openphm.model.Totals.ALL;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.resources.ResourceTables.round;
@@ -24,7 +25,7 @@ import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
-import org.openphm.analyses.indicator.AreaType;
+import org.openphm.model.AreaType;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.indicator.RegisteredPopulation;
 import org.openphm.engine.Result;
@@ -33,6 +34,7 @@ import org.openphm.engine.query.Query;
 import org.openphm.model.EthnicGroups;
 import org.openphm.stats.Estimate;
 import org.openphm.stats.Proportions;
+import org.openphm.model.ResultColumnType;
 
 /**
  * DP 12.6: the ethnicity of the workforce against the population it serves. BME = every stated group other than
@@ -96,7 +98,7 @@ public final class WorkforceEthnicity implements Analysis {
                     whole ? "Registered population, ICB" : name, counts);
         });
         return List.of(new AnalysisTable("comparison", "Ethnic group shares: workforce and registered population",
-                List.of(new AnalysisTable.Column("census_date", "date", "Census date"),
+                List.of(new AnalysisTable.Column("census_date", ResultColumnType.DATE, "Census date"),
                         text("population", "Workforce or Registered population"),
                         text("area_type", "ICB (the workforce, the whole population) or Place"),
                         text("area_code", "All (ICB) or Place code"), text("area_name", "ICB or Place name"),

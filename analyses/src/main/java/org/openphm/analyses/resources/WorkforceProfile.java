@@ -1,11 +1,12 @@
 package org.openphm.analyses.resources;
 
+import org.openphm.model.Totals;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 
-import static org.openphm.analyses.resources.ResourceTables.ALL;
+import static org.openphm.model.Totals.ALL;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
-import static org.openphm.analyses.resources.ResourceTables.percent;
+import static org.openphm.analyses.output.Rounding.share;
 import static org.openphm.analyses.resources.ResourceTables.round;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
 import static org.openphm.engine.query.Expr.coalesce;
@@ -30,6 +31,7 @@ import org.openphm.engine.query.GroupKey;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
+import org.openphm.model.ResultColumnType;
 
 /**
  * DP 12.3 and 12.4: the community and mental health workforce in post at the census, by organisation and by
@@ -92,10 +94,10 @@ public final class WorkforceProfile implements Analysis {
             long headcount = (Long) m.get("headcount");
             rows.add(Arrays.asList(census, m.get("organisation"), m.get("characteristic"), m.get("value"), headcount,
                     round(((Number) m.get("fte")).doubleValue(), 2),
-                    percent(headcount, totals.get((String) m.get("organisation")))));
+                    share(headcount, totals.get((String) m.get("organisation")))));
         }
         return List.of(new AnalysisTable("by-characteristic", "Staff in post by organisation and characteristic",
-                List.of(new AnalysisTable.Column("census_date", "date", "Census date"),
+                List.of(new AnalysisTable.Column("census_date", ResultColumnType.DATE, "Census date"),
                         text("organisation", "Employing organisation (All = total)"),
                         text("characteristic", "staff_group, afc_band, sex, age_band, ethnic_group, service_area or org_unit"),
                         text("value", "The characteristic's value (Not recorded = empty)"),

@@ -21,7 +21,7 @@ import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.conditions.AreaGrouping;
-import org.openphm.analyses.indicator.AreaType;
+import org.openphm.model.AreaType;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Named;
@@ -29,6 +29,7 @@ import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
 import org.openphm.stats.prediction.Calibration;
 import org.openphm.stats.prediction.Capture;
+import org.openphm.model.ResultColumnType;
 
 /**
  * Population health management I (issue 11): the emergency-admission risk model trained, temporally validated,
@@ -302,9 +303,9 @@ public final class RiskStratification implements Analysis {
         }
         return new AnalysisTable("coefficients", "The fitted model: every coefficient, published so anyone can "
                 + "score with it", List.of(text("feature", "Feature"), text("description", "What it is"),
-                AnalysisTable.Column.reference("coefficient", "number", "Log-odds coefficient (ridge λ = "
+                AnalysisTable.Column.reference("coefficient", ResultColumnType.NUMBER, "Log-odds coefficient (ridge λ = "
                         + RiskModel.RIDGE + ")"),
-                AnalysisTable.Column.reference("odds_ratio", "number", "exp(coefficient)")), rows);
+                AnalysisTable.Column.reference("odds_ratio", ResultColumnType.NUMBER, "exp(coefficient)")), rows);
     }
 
     /**

@@ -14,7 +14,7 @@ import org.apache.commons.statistics.distribution.GammaDistribution;
 import org.junit.jupiter.api.Test;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.fidelity.SyntheticBlmk;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.indicator.RegisteredPopulation;

@@ -1,5 +1,7 @@
 package org.openphm.analyses.acute;
 
+import org.openphm.model.AreaType;
+import org.openphm.model.FinancialYear;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,10 +20,8 @@ import org.openphm.analyses.SpecEngines;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.indicator.AgeBandCounts;
-import org.openphm.analyses.indicator.AreaType;
 import org.openphm.analyses.indicator.Breakdown;
 import org.openphm.analyses.indicator.CellKey;
-import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Engine;
 import org.openphm.model.Progress;

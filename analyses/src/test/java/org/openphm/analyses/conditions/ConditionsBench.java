@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.indicator.IndicatorSource;
 import org.openphm.engine.duckdb.DuckDbEngine;

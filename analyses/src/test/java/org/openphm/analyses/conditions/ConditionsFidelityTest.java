@@ -1,5 +1,6 @@
 package org.openphm.analyses.conditions;
 
+import org.openphm.model.Totals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -13,10 +14,10 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.fidelity.SyntheticBlmk;
 import org.openphm.analyses.indicator.AgeBandCounts;
-import org.openphm.analyses.indicator.AreaType;
+import org.openphm.model.AreaType;
 import org.openphm.analyses.indicator.Breakdown;
 import org.openphm.analyses.indicator.CellKey;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Engine;
 import org.openphm.model.Progress;
@@ -83,7 +84,7 @@ class ConditionsFidelityTest {
         AnalysisTable m = ComorbidityMatrix.mentalHealthAndLd().compute(context).get(0);
         List<String> misses = new ArrayList<>();
         WHOLE_POPULATION.forEach((condition, target) -> {
-            List<Object> row = ConditionsSpecTest.row(m, ICB, "All ages", ComorbidityMatrix.ALL_PATIENTS, condition);
+            List<Object> row = ConditionsSpecTest.row(m, ICB, "All ages", Totals.ALL_PATIENTS_CODE, condition);
             double value = (Double) ConditionsSpecTest.get(m, row, "percent");
             long n = (Long) ConditionsSpecTest.get(m, row, "row_people");
             check(misses, "DP 3.7 " + condition + " % of all patients", value, target, 0.1 * target

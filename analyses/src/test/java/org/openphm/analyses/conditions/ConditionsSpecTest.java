@@ -1,5 +1,8 @@
 package org.openphm.analyses.conditions;
 
+import org.openphm.model.Totals;
+import org.openphm.model.AreaType;
+import org.openphm.model.FinancialYear;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,10 +20,8 @@ import org.openphm.analyses.SpecEngines;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.indicator.AgeBandCounts;
-import org.openphm.analyses.indicator.AreaType;
 import org.openphm.analyses.indicator.Breakdown;
 import org.openphm.analyses.indicator.CellKey;
-import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Engine;
 import org.openphm.model.Progress;
@@ -51,20 +52,20 @@ class ConditionsSpecTest {
             assertEquals(100.0 / 3, pct(m, ICB, "All ages", "DEP", "SMI"), 1e-9);  // C of C, E, F
             assertEquals(100.0, pct(m, ICB, "All ages", "SMI", "DEP"), 1e-9);
             // background (all patients): HYP 3 of 6, DEP 3 of 6
-            assertEquals(50.0, pct(m, ICB, "All ages", ComorbidityMatrix.ALL_PATIENTS, "HYP"), 1e-9);
-            assertEquals(50.0, pct(m, ICB, "All ages", ComorbidityMatrix.ALL_PATIENTS, "DEP"), 1e-9);
+            assertEquals(50.0, pct(m, ICB, "All ages", Totals.ALL_PATIENTS_CODE, "HYP"), 1e-9);
+            assertEquals(50.0, pct(m, ICB, "All ages", Totals.ALL_PATIENTS_CODE, "DEP"), 1e-9);
             // P(SMI | DEP) 33.3% against SMI's background 1 of 6: twice the background
             List<Object> depSmi = row(m, ICB, "All ages", "DEP", "SMI");
             assertEquals(2.0, (Double) get(m, depSmi, "ratio_to_background"), 1e-9);
             assertEquals(3L, get(m, depSmi, "row_people"));
             assertEquals(1L, get(m, depSmi, "both_people"));
             // Bedford (A, B, E, F): HYP 2 of 4; age group 85+ is A alone: P(HF | AF) = 1 of 1
-            assertEquals(50.0, pct(m, BEDFORD, "All ages", ComorbidityMatrix.ALL_PATIENTS, "HYP"), 1e-9);
+            assertEquals(50.0, pct(m, BEDFORD, "All ages", Totals.ALL_PATIENTS_CODE, "HYP"), 1e-9);
             assertEquals(100.0, pct(m, ICB, "85+", "AF", "HF"), 1e-9);
             // nobody in MK has AF: no percentage, not 0%
             assertNull(get(m, row(m, MK, "All ages", "AF", "HYP"), "percent"));
             // neighbourhood N1 is Bedford's only one: the same 2 of 4
-            assertEquals(50.0, pct(m, "N1", "All ages", ComorbidityMatrix.ALL_PATIENTS, "HYP"), 1e-9);
+            assertEquals(50.0, pct(m, "N1", "All ages", Totals.ALL_PATIENTS_CODE, "HYP"), 1e-9);
         }
     }
 
@@ -75,9 +76,9 @@ class ConditionsSpecTest {
             AnalysisTable m = ComorbidityMatrix.olderAdults().compute(context(engine)).get(0);
             // B (79) alone: HYP, DM, CHD. A is 85, C 45.
             assertEquals(100.0, pct(m, ICB, "75-84", "HYP", "DM"), 1e-9);
-            assertEquals(100.0, pct(m, ICB, "75-84", ComorbidityMatrix.ALL_PATIENTS, "CHD"), 1e-9);
-            assertEquals(0.0, pct(m, ICB, "75-84", ComorbidityMatrix.ALL_PATIENTS, "AF"), 1e-9);
-            assertEquals(1L, get(m, row(m, ICB, "75-84", ComorbidityMatrix.ALL_PATIENTS, "AF"), "row_people"));
+            assertEquals(100.0, pct(m, ICB, "75-84", Totals.ALL_PATIENTS_CODE, "CHD"), 1e-9);
+            assertEquals(0.0, pct(m, ICB, "75-84", Totals.ALL_PATIENTS_CODE, "AF"), 1e-9);
+            assertEquals(1L, get(m, row(m, ICB, "75-84", Totals.ALL_PATIENTS_CODE, "AF"), "row_people"));
         }
     }
 
@@ -90,7 +91,7 @@ class ConditionsSpecTest {
             assertEquals(100.0, pct(m, ICB, "All ages", "LD", "EP"), 1e-9);        // F of F
             assertEquals(100.0, pct(m, ICB, "All ages", "SMI", "HYP"), 1e-9);      // C of C
             // the background row covers every column condition, not only the three reference rows: HYP 3 of 6
-            assertEquals(50.0, pct(m, ICB, "All ages", ComorbidityMatrix.ALL_PATIENTS, "HYP"), 1e-9);
+            assertEquals(50.0, pct(m, ICB, "All ages", Totals.ALL_PATIENTS_CODE, "HYP"), 1e-9);
             assertEquals(List.of("ALL", "DEP", "LD", "SMI"), m.rows().stream().map(r -> (String) r.get(4)).distinct()
                     .sorted().toList());
         }

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openphm.analyses.SpecEngines;
 import org.openphm.analyses.SpecGeography;
 import org.openphm.analyses.indicator.AgeBandCounts;
-import org.openphm.analyses.indicator.AreaType;
+import org.openphm.model.AreaType;
 import org.openphm.analyses.indicator.CellKey;
 import org.openphm.engine.Engine;
 import org.openphm.engine.spec.SpecTable;

@@ -13,7 +13,7 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.conditions.ReferralProjections;
 import org.openphm.analyses.fidelity.SyntheticBlmk;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.projection.DemographicProjection;
 import org.openphm.analyses.projection.ProjectionCell;

@@ -1,5 +1,7 @@
 package org.openphm.analyses.indicator;
 
+import org.openphm.model.AreaType;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -18,7 +18,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openphm.analyses.indicator.IndicatorRow;
-import org.openphm.analyses.indicator.Polarity;
+import org.openphm.stats.Polarity;
 
 /** results/indicators_fingertips.csv read back as a Fingertips download would be read. */
 class FingertipsFileTest {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.AnalysisTable.Column;
 import org.openphm.stats.sdc.DisclosureRule;
+import org.openphm.model.ResultColumnType;
 
 /**
  * The NHS rule on analysis tables (stats/src/test/resources/sdc/disclosure_control_rules.csv, NHS Digital CCG OIS 2.6
@@ -108,7 +109,7 @@ class TableDisclosureTest {
 
     @Test
     void anIdentifierColumnIsNeverPublished() {
-        AnalysisTable t = new AnalysisTable("x", "list", List.of(new Column("person_id", "string", "Pseudonym",
+        AnalysisTable t = new AnalysisTable("x", "list", List.of(new Column("person_id", ResultColumnType.STRING, "Pseudonym",
                 Disclosure.IDENTIFIER), Column.count("n", "n")), List.of(Arrays.asList("abc", 10L)));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> TableDisclosure.apply(t, DisclosureRule.nhsDefault()));

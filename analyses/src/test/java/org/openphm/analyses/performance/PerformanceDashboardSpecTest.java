@@ -1,5 +1,6 @@
 package org.openphm.analyses.performance;
 
+import org.openphm.model.FinancialYear;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,7 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openphm.analyses.SpecEngines;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.indicator.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Engine;
 import org.openphm.model.Progress;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openphm.analyses.indicator.AreaType;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.AreaType;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.catalogue.AnalysisTable;
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openphm.analyses.SpecEngines;
 import org.openphm.analyses.SpecGeography;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.engine.Engine;
 import org.openphm.engine.spec.SpecTable;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 
 /**
  * The DP 1.3 projection arithmetic on a hand-made feed. The feed covers one LA (Luton, E06000032) in 2025 and

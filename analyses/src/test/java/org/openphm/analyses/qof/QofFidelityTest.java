@@ -11,7 +11,7 @@ import org.openphm.analyses.fidelity.SyntheticBlmk;
 import org.openphm.analyses.indicator.AgeBandCounts;
 import org.openphm.analyses.indicator.CellKey;
 import org.openphm.analyses.indicator.EnglandComparator;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.indicator.IndicatorCalculator;
 import org.openphm.analyses.indicator.IndicatorRow;

@@ -17,7 +17,7 @@ import org.openphm.analyses.SpecEngines;
 import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.indicator.FinancialYear;
+import org.openphm.model.FinancialYear;
 import org.openphm.engine.Engine;
 import org.openphm.engine.spec.SpecTable;
 import org.openphm.model.CanonicalSchema;
@@ -140,7 +140,7 @@ class ResourceSpecTest {
             assertEquals(2L, all.get("headcount"));
             assertEquals(1.5, all.get("fte"));
             assertEquals(50.0, all.get("share_pct"));
-            assertEquals(66.67, row(context, new WorkforceProfile(), "by-characteristic", "organisation", "RWK", "characteristic",
+            assertEquals(200.0 / 3, row(context, new WorkforceProfile(), "by-characteristic", "organisation", "RWK", "characteristic",
                     "staff_group", "value", NURSING).get("share_pct"));
             // s4 has no ethnic group recorded; s5 (no band) left, so every in-post band is recorded.
             assertEquals(1L, row(context, new WorkforceProfile(), "by-characteristic", "organisation", "All", "characteristic",
@@ -182,9 +182,9 @@ class ResourceSpecTest {
             assertEquals(5L, all.get("headcount_start"));
             assertEquals(4L, all.get("headcount_end"));
             assertEquals(2L, all.get("leavers"));
-            assertEquals(44.44, all.get("turnover_pct"));
+            assertEquals(100.0 * 2 / 4.5, all.get("turnover_pct")); // a share is not rounded (output.Rounding)
             // RV3: end of 2024-06 s4, s5 (2); end of 2025-06 s4 (1); leaver s5; 1 / 1.5 = 66.67%.
-            assertEquals(66.67, row(context, new Turnover(), "rolling", "organisation", "RV3", "month", "2025-06").get("turnover_pct"));
+            assertEquals(100.0 / 1.5, row(context, new Turnover(), "rolling", "organisation", "RV3", "month", "2025-06").get("turnover_pct"));
         }
     }
 
@@ -221,7 +221,7 @@ class ResourceSpecTest {
             // MH 2023/24: 80 / 12 = 6.67 per head; / 0.90 = 7.41.
             assertEquals(7.41, row(context, new Spend(), "by-category", "year", "2023/24", "category", "mental health")
                     .get("needs_weighted_per_head_gbp"));
-            assertEquals(66.67, row(context, new Spend(), "by-provider", "year", "2022/23", "provider", "P1").get("share_of_category_pct"));
+            assertEquals(200.0 / 3, row(context, new Spend(), "by-provider", "year", "2022/23", "provider", "P1").get("share_of_category_pct"));
             assertEquals(222.0, row(context, new Spend(), "published-benchmarks", "metric_id",
                     "community_spend_per_head_needs_weighted").get("value"));
         }

@@ -69,8 +69,7 @@ public final class IndicatorColumns {
     public static final List<String> NAMES = ALL.stream().map(ResultColumn::name).toList();
 
     /** The values of {@link #AREA_TYPE}, in the order of the geography, widest first. */
-    public static final List<String> AREA_TYPES = List.of("England", "ICB", "Place", "Neighbourhood", "PCN",
-            "Practice");
+    public static final List<String> AREA_TYPES = org.openphm.model.AreaType.labels();
 
     /** The column of this name. */
     public static ResultColumn column(String name) {

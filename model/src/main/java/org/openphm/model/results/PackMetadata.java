@@ -96,7 +96,7 @@ public record PackMetadata(@JsonProperty("schema_version") int schemaVersion,
     /**
      * A column of an analysis table.
      *
-     * @param type       a {@link ResultType} code
+     * @param type       a {@link org.openphm.model.ResultColumnType} code
      * @param disclosure a {@link Disclosure} code
      * @param derivation how a derived column follows from other columns of its row, or null
      */

@@ -1,5 +1,7 @@
 package org.openphm.publish.chart;
 
+import org.openphm.model.Comparison;
+
 import java.util.List;
 
 /**

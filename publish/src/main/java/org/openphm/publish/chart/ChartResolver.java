@@ -1,5 +1,6 @@
 package org.openphm.publish.chart;
 
+import org.openphm.model.results.IndicatorColumns;
 import static org.openphm.model.results.IndicatorColumns.AREA_NAME;
 import static org.openphm.model.results.IndicatorColumns.AREA_TYPE;
 import static org.openphm.model.results.IndicatorColumns.CATEGORY_TYPE;
@@ -11,6 +12,7 @@ import static org.openphm.model.results.IndicatorColumns.PERIOD;
 import static org.openphm.model.results.IndicatorColumns.RECENT_TREND;
 import static org.openphm.model.results.IndicatorColumns.UPPER_CI95;
 import static org.openphm.model.results.IndicatorColumns.VALUE;
+import org.openphm.model.Comparison;
 
 import java.io.IOException;
 import org.openphm.model.results.ChartRole;

@@ -1,5 +1,7 @@
 package org.openphm.publish.chart;
 
+import org.openphm.model.Comparison;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -139,7 +139,7 @@ final class PackHtml {
         }
         h.append("</p>\n<p class=\"legend\">Significance colours: ");
         // the colours the charts use, from the one place they are defined
-        for (org.openphm.publish.chart.Comparison c : org.openphm.publish.chart.Comparison.values()) {
+        for (org.openphm.model.Comparison c : org.openphm.model.Comparison.values()) {
             h.append(swatch(c.colour(), c.label().toLowerCase(java.util.Locale.ROOT)));
         }
         h.append("</p>\n");

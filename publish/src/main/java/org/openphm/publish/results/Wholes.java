@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.openphm.model.AreaType;
 
 /**
  * Which rows of a published table stand for a whole that other rows are parts of: England, the widest area
@@ -46,7 +47,7 @@ public final class Wholes {
     }
 
     public static boolean isEngland(String areaType) {
-        return "England".equalsIgnoreCase(areaType);
+        return AreaType.ENGLAND.label().equalsIgnoreCase(areaType);
     }
 
     /** England's row: always a comparator. */

@@ -1,5 +1,6 @@
 package org.openphm.publish.text;
 
+import org.openphm.model.Comparison;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import org.openphm.publish.results.Area;
 import org.openphm.publish.results.DataTable;
 import org.openphm.model.results.IndicatorColumns;
 import org.openphm.publish.results.ResultsDir;
+import org.openphm.model.AreaType;
 
 /**
  * The pack's opening summary, written from the tidy indicator results: for each indicator's latest period,
@@ -42,7 +44,7 @@ public final class Headlines {
             DataTable now = headline.where(Map.of(IndicatorColumns.PERIOD, latest));
             for (List<String> r : now.where(Map.of(IndicatorColumns.AREA_CODE, icb.code())).rows()) {
                 String verdict = now.get(r, IndicatorColumns.COMPARED_TO_ENGLAND);
-                if (verdict != null && !verdict.equals("Not compared")) {
+                if (verdict != null && !verdict.equals(Comparison.NOT_COMPARED.label())) {
                     vsEngland.computeIfAbsent(verdict, k -> new ArrayList<>()).add(info.name());
                 }
                 String trend = now.get(r, IndicatorColumns.RECENT_TREND);
@@ -52,9 +54,9 @@ public final class Headlines {
                     falling.add(info.name());
                 }
             }
-            for (List<String> r : now.where(Map.of(IndicatorColumns.AREA_TYPE, "Place")).rows()) {
+            for (List<String> r : now.where(Map.of(IndicatorColumns.AREA_TYPE, AreaType.PLACE.label())).rows()) {
                 String verdict = now.get(r, IndicatorColumns.COMPARED_TO_PARENT);
-                if (verdict != null && !verdict.equals("Not compared") && !verdict.equals("Similar")) {
+                if (verdict != null && Comparison.parse(verdict).significant()) {
                     placeVerdicts.computeIfAbsent(now.get(r, IndicatorColumns.AREA_NAME), k -> new LinkedHashMap<>())
                             .merge(verdict, 1, Integer::sum);
                 }
@@ -66,10 +68,11 @@ public final class Headlines {
         int compared = vsEngland.values().stream().mapToInt(List::size).sum();
         out.add(icb.name() + ", latest period of each of " + indicators + " indicators: " + compared
                 + " can be compared with England" + (compared == 0 ? "." : ":"));
-        for (String verdict : List.of("Worse", "Better", "Higher", "Lower", "Similar")) {
+        for (String verdict : labels(Comparison.WORSE, Comparison.BETTER, Comparison.HIGHER, Comparison.LOWER,
+                Comparison.SIMILAR)) {
             List<String> names = vsEngland.get(verdict);
             if (names != null) {
-                out.add(("Similar".equals(verdict) ? "Not significantly different from England" : "Significantly "
+                out.add((Comparison.SIMILAR.label().equals(verdict) ? "Not significantly different from England" : "Significantly "
                         + verdict.toLowerCase(java.util.Locale.ROOT) + " than England") + " (" + names.size() + "): "
                         + list(names) + ".");
             }
@@ -77,7 +80,8 @@ public final class Headlines {
         for (Map.Entry<String, Map<String, Integer>> place : placeVerdicts.entrySet()) {
             List<String> parts = new ArrayList<>();
             int total = 0;
-            for (String verdict : List.of("Worse", "Better", "Higher", "Lower")) {
+            for (String verdict : labels(Comparison.WORSE, Comparison.BETTER, Comparison.HIGHER,
+                    Comparison.LOWER)) {
                 Integer n = place.getValue().get(verdict);
                 if (n != null) {
                     parts.add(verdict.toLowerCase(java.util.Locale.ROOT) + " on " + n);
@@ -102,5 +106,9 @@ public final class Headlines {
             return String.join("; ", names);
         }
         return String.join("; ", names.subList(0, 8)) + "; and " + (names.size() - 8) + " more";
+    }
+
+    private static List<String> labels(Comparison... comparisons) {
+        return java.util.Arrays.stream(comparisons).map(Comparison::label).toList();
     }
 }

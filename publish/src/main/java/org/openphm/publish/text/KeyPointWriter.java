@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 import org.openphm.publish.chart.Chart;
-import org.openphm.publish.chart.Comparison;
+import org.openphm.model.Comparison;
 import org.openphm.publish.results.DataTable;
 import org.openphm.publish.results.Wholes;
 

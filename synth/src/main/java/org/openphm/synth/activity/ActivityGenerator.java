@@ -1,5 +1,7 @@
 package org.openphm.synth.activity;
 
+import org.openphm.model.FinancialYear;
+
 import java.io.IOException;
 import java.util.SplittableRandom;
 import org.openphm.synth.PersonActivity;
@@ -43,7 +45,7 @@ public final class ActivityGenerator implements PersonActivity {
     @Override
     public void emit(SyntheticPerson person, SplittableRandom rng, TableSinks sinks) throws IOException {
         ActivityOutput out = new ActivityOutput(sinks, person);
-        for (int y = FinancialYear.FIRST; y <= FinancialYear.LAST; y++) {
+        for (int y = ActivitySpan.FIRST; y <= ActivitySpan.LAST; y++) {
             Exposure x = Exposure.of(person, new FinancialYear(y));
             if (x == null) {
                 continue;

@@ -1,5 +1,7 @@
 package org.openphm.synth.activity;
 
+import org.openphm.model.FinancialYear;
+
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +20,7 @@ import org.openphm.synth.SyntheticPerson;
  * register are normalised by it (PersonRisk.register).
  */
 public final class Census {
-    private static final int YEARS = FinancialYear.LAST - FinancialYear.FIRST + 1;
+    private static final int YEARS = ActivitySpan.LAST - ActivitySpan.FIRST + 1;
     private static final int BANDS = ReferencePopulation.MAX_AGE / 5 + 1;
     private final double[][][][] counts =
             new double[YEARS][Place.values().length][2][ReferencePopulation.MAX_AGE + 1];
@@ -35,7 +37,7 @@ public final class Census {
     /** Counts one person in every year in which they are registered and alive on 30 September. */
     public void add(SyntheticPerson person) {
         for (int y = 0; y < YEARS; y++) {
-            LocalDate mid = LocalDate.of(FinancialYear.FIRST + y, 9, 30);
+            LocalDate mid = LocalDate.of(ActivitySpan.FIRST + y, 9, 30);
             if (!person.registeredOn(mid) || person.birthMonth().atDay(1).isAfter(mid)) {
                 continue;
             }
@@ -98,13 +100,13 @@ public final class Census {
     }
 
     double persons(FinancialYear year, Place place, boolean female, int age) {
-        return counts[year.index()][place.ordinal()][female ? 1 : 0][age];
+        return counts[ActivitySpan.index(year)][place.ordinal()][female ? 1 : 0][age];
     }
 
     /** Everyone counted in a year. */
     double total(FinancialYear year) {
         double sum = 0;
-        for (double[][] place : counts[year.index()]) {
+        for (double[][] place : counts[ActivitySpan.index(year)]) {
             for (double[] sex : place) {
                 for (double n : sex) {
                     sum += n;

@@ -1,5 +1,7 @@
 package org.openphm.synth.activity;
 
+import org.openphm.model.FinancialYear;
+
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Map;

@@ -27,8 +27,8 @@ record Discharge(LocalDate date, int stay, boolean died) {
         if (person.registeredTo() != null && planned.isAfter(person.registeredTo())) {
             planned = person.registeredTo().isBefore(admitted) ? admitted : person.registeredTo();
         }
-        if (planned.isAfter(FinancialYear.DATA_END)) {
-            return new Discharge(null, (int) ChronoUnit.DAYS.between(admitted, FinancialYear.DATA_END), false);
+        if (planned.isAfter(ActivitySpan.DATA_END)) {
+            return new Discharge(null, (int) ChronoUnit.DAYS.between(admitted, ActivitySpan.DATA_END), false);
         }
         return new Discharge(planned, (int) ChronoUnit.DAYS.between(admitted, planned), false);
     }

@@ -1,5 +1,7 @@
 package org.openphm.synth.activity;
 
+import org.openphm.model.FinancialYear;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.openphm.synth.SyntheticPerson;
@@ -36,7 +38,7 @@ record Exposure(FinancialYear year, LocalDate from, LocalDate to, int age, doubl
     }
 
     static LocalDate lastDay(SyntheticPerson person) {
-        LocalDate last = FinancialYear.DATA_END;
+        LocalDate last = ActivitySpan.DATA_END;
         if (person.registeredTo() != null) {
             last = min(last, person.registeredTo());
         }

@@ -1,6 +1,7 @@
 package org.openphm.synth.activity;
 
 import org.openphm.model.ReferenceCsv;
+import org.openphm.model.FinancialYear;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package org.openphm.synth.activity;
 
+import org.openphm.model.FinancialYear;
+
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;

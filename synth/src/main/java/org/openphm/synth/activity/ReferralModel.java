@@ -1,5 +1,7 @@
 package org.openphm.synth.activity;
 
+import org.openphm.model.FinancialYear;
+
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -101,7 +103,7 @@ final class ReferralModel {
     }
 
     static double trend(boolean mentalHealth, Place place, int age, FinancialYear year) {
-        int y = year.index();
+        int y = ActivitySpan.index(year);
         if (!mentalHealth) {
             return COMMUNITY_TREND[y];
         }
@@ -126,7 +128,7 @@ final class ReferralModel {
         String provider = Providers.community(place, s, x.age());
         boolean recorded = !Draws.chance(rng, mh ? MHSDS_UNRECORDED : CSDS_UNRECORDED);
         double acceptRate = mh && child
-                ? (place == Place.MILTON_KEYNES ? CYP_ACCEPTED_MK : CYP_ACCEPTED_OTHER)[FinancialYear.of(referred).index()]
+                ? (place == Place.MILTON_KEYNES ? CYP_ACCEPTED_MK : CYP_ACCEPTED_OTHER)[ActivitySpan.index(FinancialYear.containing(referred))]
                 : ADULT_ACCEPTED;
         boolean accepted = Draws.chance(rng, acceptRate);
         String source = source(rng, s, mh, child);

@@ -1,6 +1,7 @@
 package org.openphm.synth.activity;
 
 import org.openphm.model.UnitCosts;
+import org.openphm.model.FinancialYear;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -199,9 +200,9 @@ final class SpellModel {
             }
         }
         DELAY_DAYS.forEach((site, days) -> {
-            double[] factor = new double[FinancialYear.LAST - FinancialYear.FIRST + 1];
+            double[] factor = new double[ActivitySpan.LAST - ActivitySpan.FIRST + 1];
             for (int y = 0; y < factor.length; y++) {
-                int year = FinancialYear.FIRST + y;
+                int year = ActivitySpan.FIRST + y;
                 double target = year < 2023 ? 0.8 * days[0] : year == 2023 ? days[0] : days[1];
                 factor[y] = target / (adultSpells.get(site) * EMERGENCY_TREND[y] * DELAY_DAYS_PER_SPELL);
             }
@@ -210,7 +211,7 @@ final class SpellModel {
     }
 
     static double acscTrend(Place place, boolean child, FinancialYear year) {
-        int y = year.index();
+        int y = ActivitySpan.index(year);
         double r2023 = child ? CHILD_ACSC_2023 : ADULT_ACSC_2023.get(place);
         if (y < ACSC_EARLY.length) {
             return r2023 * ACSC_EARLY[y];
@@ -241,11 +242,11 @@ final class SpellModel {
         AcscCondition[] conditions = AcscCondition.values();
         double[] weights = new double[Stream.values().length + conditions.length];
         weights[Stream.GENERAL.ordinal()] = generalBase.get(place)[g] * emergencyAgeCurve(x.age(), female)
-                * emergencyRisk * EMERGENCY_TREND[x.year().index()];
+                * emergencyRisk * EMERGENCY_TREND[ActivitySpan.index(x.year())];
         weights[Stream.CYP_MH.ordinal()] = cypMhBase.get(place)[0] * cypMhAgeCurve(x.age(), female)
                 * PersonRisk.health(person.health(), 0.3);
         weights[Stream.ELECTIVE.ordinal()] = electiveRate(x.age()) * PersonRisk.health(person.health(), 0.3)
-                * ELECTIVE_TREND[x.year().index()];
+                * ELECTIVE_TREND[ActivitySpan.index(x.year())];
         weights[Stream.MATERNITY.ordinal()] = female && x.age() >= 18 && x.age() < 45 ? MATERNITY_RATE : 0;
         double acscTrend = acscTrend(place, child, x.year());
         for (AcscCondition c : conditions) {
@@ -310,7 +311,7 @@ final class SpellModel {
             int age = x.age();
             double[] factor = delayFactor.get(site);
             double p = factor == null || age < 18 || d.stay() < 2 ? 0
-                    : factor[x.year().index()] * (age >= 65 ? 1.6 : 0.4);
+                    : factor[ActivitySpan.index(x.year())] * (age >= 65 ? 1.6 : 0.4);
             if (Draws.chance(rng, Math.min(1, p))) {
                 int delay = (int) Math.min(d.stay() - 1, 1 + Draws.negativeBinomial(rng, MEAN_DELAY_DAYS - 1, 1));
                 ready = Draws.chance(rng, DELAY_RECORDED) ? d.date().minusDays(delay) : null;

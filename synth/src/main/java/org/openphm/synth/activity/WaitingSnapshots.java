@@ -12,8 +12,8 @@ import java.time.YearMonth;
 final class WaitingSnapshots {
     private WaitingSnapshots() {}
 
-    static final YearMonth FIRST = YearMonth.of(FinancialYear.FIRST, 4);
-    static final YearMonth LAST = YearMonth.from(FinancialYear.DATA_END);
+    static final YearMonth FIRST = YearMonth.of(ActivitySpan.FIRST, 4);
+    static final YearMonth LAST = YearMonth.from(ActivitySpan.DATA_END);
 
     /**
      * @param waitEnd the first day the person is no longer waiting (first contact, or the day after the wait

@@ -88,7 +88,7 @@ class ActivityGeneratorTest {
                 LocalDate from = p.registeredFrom();
                 LocalDate lastAlive = Exposure.lastDay(p);
                 LocalDate end = p.deathDate() != null ? p.deathDate() : p.registeredTo() != null ? p.registeredTo()
-                        : FinancialYear.DATA_END;
+                        : ActivitySpan.DATA_END;
                 for (Map<String, String> r : referrals.getOrDefault(key, List.of())) {
                     LocalDate referred = date(r.get("referral_date"));
                     LocalDate contact = date(r.get("first_contact_date"));

@@ -1,5 +1,7 @@
 package org.openphm.synth.activity;
 
+import org.openphm.model.FinancialYear;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.SplittableRandom;

@@ -1,6 +1,13 @@
-package org.openphm.analyses.indicator;
+package org.openphm.model;
 
-/** Levels of the geography an indicator can be computed for, from the country down to a practice. */
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Levels of the geography an indicator can be computed for, from the country down to a practice, in the order of the
+ * geography (widest first). The one vocabulary of area types: the analyses write {@link #label()} into the
+ * {@code area_type} column, publish and the server read it back.
+ */
 public enum AreaType {
     ENGLAND("England"),
     ICB("ICB"),
@@ -16,6 +23,11 @@ public enum AreaType {
     }
 
     public String label() { return label; }
+
+    /** The labels in the order of the geography, widest first: England, ICB, Place, Neighbourhood, PCN, Practice. */
+    public static List<String> labels() {
+        return Arrays.stream(values()).map(AreaType::label).toList();
+    }
 
     /** The level whose value a result is compared with as "parent" (the ICB for a Place, and so on). */
     public AreaType parent() {

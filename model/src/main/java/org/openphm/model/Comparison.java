@@ -1,10 +1,12 @@
-package org.openphm.publish.chart;
+package org.openphm.model;
 
 import java.util.Locale;
 
 /**
- * A significance judgement against a comparator, as the tidy results state it, with the Fingertips colour
- * convention (better green, worse red, similar amber; higher/lower without polarity in blues).
+ * A significance judgement against a comparator (England, the parent area, the ICB), as the tidy results state it
+ * in their {@code compared_to_*} columns, with the Fingertips colour convention (better green, worse red, similar
+ * amber; higher/lower without polarity in blues). The one vocabulary for comparisons: the analyses write
+ * {@link #label()}, publish and the server read it back with {@link #parse}.
  */
 public enum Comparison {
     BETTER("Better", "#5cb85c"),

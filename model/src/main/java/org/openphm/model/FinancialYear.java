@@ -1,10 +1,11 @@
-package org.openphm.analyses.indicator;
+package org.openphm.model;
 
 import java.time.LocalDate;
 
 /**
  * An NHS financial year, 1 April to 31 March, labelled "2024/25". Registers and list sizes are counted at its
- * end (QOF counts at 31 March), events within it.
+ * end (QOF counts at 31 March), events within it. The one financial year of the project: the analyses and the
+ * synthetic data generator both use it (the query model's {@code Expr.FinancialYear} is a node that computes it).
  */
 public record FinancialYear(int startYear) implements Comparable<FinancialYear> {
 

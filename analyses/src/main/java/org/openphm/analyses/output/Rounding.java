@@ -1,0 +1,53 @@
+package org.openphm.analyses.output;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * The one policy for the percentages, changes and money the analyses publish. Each kind has one rule:
+ * <ul>
+ *   <li>{@link #share}: a part of a whole as a percentage, 0 to 100, <b>not rounded</b> here;</li>
+ *   <li>{@link #change}: the percentage change from an earlier value to a later one, <b>not rounded</b> here;</li>
+ *   <li>{@link #money}: pounds, rounded to whole pence (2 decimal places), half away from zero on the decimal
+ *       value (1.005 is 1.01, -0.125 is -0.13).</li>
+ * </ul>
+ * Percentages are not rounded because most published percentages never were, and because the output check
+ * (outputcheck) requires a declared derived column to equal what its published counts give to within a millionth:
+ * rounding a share to 1 decimal place would fail it. The writer ({@link NumberFormat}) prints every number with at
+ * most six decimal places, and the pack rounds for display. All return null when there is nothing to divide by or
+ * no value, never 0 or NaN, so a missing input never reads as a measured 0.
+ */
+public final class Rounding {
+    private Rounding() {}
+
+    /** {@code part} as a percentage of {@code whole} (0 to 100 when part is within whole); null when either is
+     *  missing or the whole is 0 (no one to divide by is not 0%). */
+    public static Double share(Number part, Number whole) {
+        if (part == null || whole == null) {
+            return null;
+        }
+        double p = part.doubleValue();
+        double w = whole.doubleValue();
+        return w == 0 || Double.isNaN(w) || Double.isNaN(p) ? null : 100.0 * p / w;
+    }
+
+    /** Percentage change from {@code before} to {@code now}: +10 for 100 to 110; null when either is missing or
+     *  the base is 0. */
+    public static Double change(Number now, Number before) {
+        if (now == null || before == null) {
+            return null;
+        }
+        double n = now.doubleValue();
+        double b = before.doubleValue();
+        return b == 0 || Double.isNaN(b) || Double.isNaN(n) ? null : 100.0 * (n - b) / b;
+    }
+
+    /** Pounds to whole pence, half away from zero; null for a missing or non-finite value. */
+    public static Double money(Double pounds) {
+        if (pounds == null || pounds.isNaN() || pounds.isInfinite()) {
+            return null;
+        }
+        double rounded = BigDecimal.valueOf(pounds).setScale(2, RoundingMode.HALF_UP).doubleValue();
+        return rounded == 0 ? 0.0 : rounded; // -0.004 is 0, not -0.0
+    }
+}
