@@ -84,7 +84,10 @@ public final class AcscCost implements Analysis {
             columns.add(text("acsc_group", "CCG OIS 2.6 group"));
         }
         columns.addAll(List.of(count("admissions", "ACSC emergency admissions"),
-                number("cost_gbp", "Sum of spell costs, £"), number("cost_per_admission_gbp", "Mean cost per admission, £"),
+                number("cost_gbp", "Sum of spell costs, £"), AnalysisTable.Column.derived("cost_per_admission_gbp",
+                        "Mean cost per admission, £ (published: the cost over the published admissions, so that it "
+                                + "does not reveal the unrounded count)",
+                        new AnalysisTable.Ratio("cost_gbp", "admissions", 1)),
                 number("change_gbp", "Change on the previous year, £"),
                 number("change_pct", "Percentage change on the previous year")));
         return new AnalysisTable(name, description, columns, rows);
