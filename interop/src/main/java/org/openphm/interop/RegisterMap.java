@@ -13,8 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
+import org.openphm.model.ReferenceCsv;
 
 /**
  * Which condition register a SNOMED CT code (or an OMOP standard concept) puts a person on: the reviewed,
@@ -52,20 +51,19 @@ public record RegisterMap(List<String> header, Map<String, Set<String>> byCode, 
         Map<Long, Set<String>> byConcept = new HashMap<>();
         text.lines().filter(l -> l.startsWith("#")).forEach(l -> header.add(l.substring(1).strip()));
         try (Reader r = new StringReader(text)) {
-            for (CSVRecord rec : CSVFormat.RFC4180.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true)
-                    .get().parse(r)) {
-                String register = rec.get("register");
-                String code = rec.get("snomed_code");
+            for (ReferenceCsv.Row rec : ReferenceCsv.rows(r, name)) {
+                String register = rec.optional("register");
+                String code = rec.optional("snomed_code");
                 if (register.isBlank() || code.isBlank()) {
-                    throw new IOException(name + " line " + rec.getRecordNumber() + ": register and snomed_code are required");
+                    throw new IOException(name + " line " + rec.line() + ": register and snomed_code are required");
                 }
                 byCode.computeIfAbsent(code, k -> new LinkedHashSet<>()).add(register);
-                String concept = rec.get("omop_concept_id");
-                if (!concept.isBlank()) {
-                    byConcept.computeIfAbsent(Long.parseLong(concept), k -> new LinkedHashSet<>()).add(register);
+                if (!rec.optional("omop_concept_id").isBlank()) {
+                    byConcept.computeIfAbsent(rec.longInteger("omop_concept_id"), k -> new LinkedHashSet<>())
+                            .add(register);
                 }
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalStateException e) {
             throw new IOException(name + ": not a register map (" + e.getMessage() + ")", e);
         }
         return new RegisterMap(List.copyOf(header), byCode, byConcept);

@@ -56,6 +56,16 @@ public final class ReferenceCsv {
             }
         }
 
+        /** A whole number beyond int's range (a vocabulary's concept id). */
+        public long longInteger(String column) {
+            String v = get(column);
+            try {
+                return Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw fault(column, "'" + v + "' is not a whole number");
+            }
+        }
+
         /** A whole number, or empty when the field is empty. */
         public OptionalInt optionalInteger(String column) {
             return optional(column).isEmpty() ? OptionalInt.empty() : OptionalInt.of(integer(column));
