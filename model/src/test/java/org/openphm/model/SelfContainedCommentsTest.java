@@ -22,6 +22,26 @@ class SelfContainedCommentsTest {
     /** A path into the shared folder, or the stack notes, named in a comment. */
     private static final Pattern OUTSIDE = Pattern.compile("(?<![\\w.-])shared/|STACK\\.md|DATA_PACK\\.md|DATA_MODEL\\.md|DESIGN\\.md");
 
+    /** Documentation is read the same way: every Markdown file of the repository, each line. */
+    @Test
+    void noDocumentPointsOutsideTheRepository() throws IOException {
+        Path root = repositoryRoot();
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(x -> x.toString().endsWith(".md"))
+                    .filter(x -> !root.relativize(x).toString().matches("(.*/)?(target|node_modules|\\.git)/.*"))
+                    .sorted().toList()) {
+                List<String> lines = Files.readAllLines(p);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (OUTSIDE.matcher(lines.get(i)).find()) {
+                        found.add(root.relativize(p) + ":" + (i + 1) + ": " + lines.get(i).strip());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), found, "documents citing files outside the repository: cite the public source");
+    }
+
     @Test
     void noCommentPointsOutsideTheRepository() throws IOException {
         Path root = repositoryRoot();

@@ -18,7 +18,7 @@ final class AcscText {
     static final String SOURCE = "Inpatient spells (SUS APC; canonical table spell) attributed to the GP practice "
             + "of registration on the day of admission (registration, practice), with age at admission (patient). "
             + "Code list: NHS Digital Indicator Specification CCG OIS 2.6 v1.15 (Dec 2018, I00757), "
-            + "shared/reference/acsc_icd10.csv and acsc_exclusions.csv (list CCG_OIS_2_6).";
+            + "OpenPHM's reference tables acsc_icd10.csv and acsc_exclusions.csv (list CCG_OIS_2_6).";
 
     static final String METHOD = "Counted in the engine from one grouped scan per analysis: ICB and Place, all "
             + "ages / adults (18+ at admission) / children, by financial year of admission; share = ACSC emergency "
