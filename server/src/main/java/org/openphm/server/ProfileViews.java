@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openphm.model.results.ChartSpec;
 import org.openphm.model.Comparison;
-import org.openphm.model.results.ChartSpec;
-import org.openphm.model.Comparison;
 import org.openphm.publish.results.Area;
 import org.openphm.publish.results.DataTable;
 import org.openphm.model.results.PackMetadata.IndicatorInfo;
@@ -181,7 +179,7 @@ final class ProfileViews {
     Map<String, Object> overview(Area area) {
         Map<String, List<Map<String, Object>>> vsEngland = new LinkedHashMap<>();
         Map<String, List<Map<String, Object>>> vsParent = new LinkedHashMap<>();
-        for (String v : List.of("Worse", "Better", "Higher", "Lower", "Similar")) {
+        for (String v : labels(Comparison.WORSE, Comparison.BETTER, Comparison.HIGHER, Comparison.LOWER, Comparison.SIMILAR)) {
             vsEngland.put(v, new ArrayList<>());
             vsParent.put(v, new ArrayList<>());
         }
@@ -218,7 +216,7 @@ final class ProfileViews {
                 vsParent.get(h.vsParent()).add(item);
             }
             for (Headline c : l.byArea().values()) {
-                if (area.code().equals(c.parent()) && c.vsParent() != null && !"Similar".equals(c.vsParent())) {
+                if (area.code().equals(c.parent()) && c.vsParent() != null && !Comparison.SIMILAR.label().equals(c.vsParent())) {
                     children.computeIfAbsent(c.name(), k -> new LinkedHashMap<>()).merge(c.vsParent(), 1, Integer::sum);
                     Map<String, Object> ci = new LinkedHashMap<>();
                     ci.put("id", info.id());
@@ -239,7 +237,7 @@ final class ProfileViews {
                 + "England value for the same period)" + (comparedEngland == 0 ? "." : ":"));
         vsEngland.forEach((v, list) -> {
             if (!list.isEmpty()) {
-                glance.add(("Similar".equals(v) ? "Not significantly different from England" : "Significantly "
+                glance.add((Comparison.SIMILAR.label().equals(v) ? "Not significantly different from England" : "Significantly "
                         + v.toLowerCase(Locale.ROOT) + " than England") + " (" + list.size() + ").");
             }
         });
@@ -261,7 +259,7 @@ final class ProfileViews {
             m.put("items", childItems.getOrDefault(name, Map.of()));
             childRows.add(m);
             List<String> parts = new ArrayList<>();
-            for (String v : List.of("Worse", "Better", "Higher", "Lower")) {
+            for (String v : labels(Comparison.WORSE, Comparison.BETTER, Comparison.HIGHER, Comparison.LOWER)) {
                 if (counts.containsKey(v)) {
                     parts.add(v.toLowerCase(Locale.ROOT) + " on " + counts.get(v));
                 }
@@ -689,5 +687,9 @@ final class ProfileViews {
             }
         }
         return BANDS[4];
+    }
+
+    private static List<String> labels(Comparison... verdicts) {
+        return java.util.Arrays.stream(verdicts).map(Comparison::label).toList();
     }
 }
