@@ -16,6 +16,10 @@ import java.math.RoundingMode;
  * rounding a share to 1 decimal place would fail it. The writer ({@link NumberFormat}) prints every number with at
  * most six decimal places, and the pack rounds for display. All return null when there is nothing to divide by or
  * no value, never 0 or NaN, so a missing input never reads as a measured 0.
+ *
+ * <p>Disclosure control comes first: a column declared as derived from counts (a mean cost per admission, a share)
+ * is published as recomputed from the published, rounded counts, unrounded, whatever this policy did to the
+ * analyst's value, because a value rounded from unrounded counts can reveal them.
  */
 public final class Rounding {
     private Rounding() {}
