@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ACSC codes the model writes against NHS Digital's CCG OIS 2.6 specification (v1.15, Dec 2018, copied
- * into resources/activity/acsc_ccg_ois_2_6*.csv): every ACSC diagnosis is on the list in
+ * The ACSC codes the model writes against NHS Digital's CCG OIS 2.6 specification (v1.15, Dec 2018; the
+ * CCG_OIS_2_6 rows of the model's reference acsc_icd10.csv and acsc_exclusions.csv): every ACSC diagnosis is on the list in
  * the right group, no ACSC procedure is one the specification's exclusions remove, and no non-ACSC diagnosis
  * the model writes would be counted as ACSC.
  */
@@ -54,9 +54,15 @@ class AcscCodesTest {
         return rows;
     }
 
+    /** The CCG OIS 2.6 rows of one of the model's ACSC reference tables. */
+    static List<org.openphm.model.ReferenceCsv.Row> ccgOis26(String table) {
+        return org.openphm.model.ReferenceCsv.read(AcscCodesTest.class, "/org/openphm/reference/" + table).stream()
+                .filter(r -> r.get("list_id").equals("CCG_OIS_2_6")).toList();
+    }
+
     static List<Entry> list() throws Exception {
-        return read("/activity/acsc_ccg_ois_2_6.csv").stream()
-                .map(f -> new Entry(f.get(1), f.get(3), f.get(4).equals("exact4"), f.get(8))).toList();
+        return ccgOis26("acsc_icd10.csv").stream().map(f -> new Entry(f.get("condition_group"), f.get("icd10_code"),
+                f.get("code_match").equals("exact4"), f.optional("exclusion_id"))).toList();
     }
 
     @Test
@@ -74,17 +80,18 @@ class AcscCodesTest {
     @Test
     void noAcscProcedureIsExcludedByTheSpecification() throws Exception {
         List<Entry> list = list();
-        List<List<String>> exclusions = read("/activity/acsc_ccg_ois_2_6_exclusions.csv");
+        List<org.openphm.model.ReferenceCsv.Row> exclusions = ccgOis26("acsc_exclusions.csv");
         for (AcscCondition c : AcscCondition.values()) {
             for (String code : c.icd10) {
                 String exclusion = list.stream().filter(x -> x.matches(code)).findFirst().orElseThrow().exclusion();
                 if (exclusion.isEmpty()) {
                     continue;
                 }
-                List<String> rule = exclusions.stream().filter(f -> f.get(0).equals(exclusion)).findFirst().orElseThrow();
-                for (String prefix : rule.get(4).split(";")) {
+                var rule = exclusions.stream().filter(f -> f.get("exclusion_id").equals(exclusion)).findFirst()
+                        .orElseThrow();
+                for (String prefix : rule.get("codes_semicolon_separated").split(";")) {
                     for (String procedure : c.group.procedures) {
-                        assertFalse(rule.get(3).equals("OPCS-4") && procedure.startsWith(prefix),
+                        assertFalse(rule.get("code_system").equals("OPCS-4") && procedure.startsWith(prefix),
                                 c + " procedure " + procedure + " is excluded by " + exclusion);
                     }
                 }

@@ -96,14 +96,10 @@ class ActivityCalibrationTest {
         // ACSC: CCG OIS 2.6 list, primary diagnosis, emergency spells
         StringBuilder acsc = new StringBuilder("CREATE TABLE acsc_code (code VARCHAR, match VARCHAR, grp VARCHAR)");
         exec(acsc.toString());
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                ActivityCalibrationTest.class.getResourceAsStream("/activity/acsc_ccg_ois_2_6.csv"), StandardCharsets.UTF_8))) {
-            r.readLine();
-            for (String line; (line = r.readLine()) != null; ) {
-                List<String> f = AcscCodesTest.csv(line);
-                if (f.get(7).isEmpty()) { // rows with an additional condition (J20 with COPD) are not used here
-                    exec("INSERT INTO acsc_code VALUES ('" + f.get(3) + "','" + f.get(4) + "','" + f.get(1) + "')");
-                }
+        for (var f : AcscCodesTest.ccgOis26("acsc_icd10.csv")) {
+            if (f.optional("additional_condition").isEmpty()) { // rows with an additional condition (J20 with COPD) are not used here
+                exec("INSERT INTO acsc_code VALUES ('" + f.get("icd10_code") + "','" + f.get("code_match") + "','"
+                        + f.get("condition_group") + "')");
             }
         }
         exec("CREATE TABLE acsc AS SELECT s.*, a.grp FROM spell s JOIN acsc_code a ON "
