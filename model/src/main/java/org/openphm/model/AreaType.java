@@ -29,6 +29,11 @@ public enum AreaType {
         return Arrays.stream(values()).map(AreaType::label).toList();
     }
 
+    /** A filter on area_type that matches any of these levels ("ICB|Place"), in the order given. */
+    public static String anyOf(AreaType... types) {
+        return String.join("|", Arrays.stream(types).map(AreaType::label).toList());
+    }
+
     /** The level whose value a result is compared with as "parent" (the ICB for a Place, and so on). */
     public AreaType parent() {
         return switch (this) {

@@ -1,5 +1,7 @@
 package org.openphm.server;
 
+import org.openphm.model.Totals;
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -131,8 +133,8 @@ final class ProfileViews {
     Latest latest(String id) {
         return latest.computeIfAbsent(id, k -> {
             DataTable rows = results.indicator(k).where(Map.of(IndicatorColumns.CATEGORY_TYPE, ""));
-            if (rows.has(IndicatorColumns.SEX) && rows.distinct(IndicatorColumns.SEX).contains("Persons")) {
-                rows = rows.where(Map.of(IndicatorColumns.SEX, "Persons"));
+            if (rows.has(IndicatorColumns.SEX) && rows.distinct(IndicatorColumns.SEX).contains(Totals.PERSONS)) {
+                rows = rows.where(Map.of(IndicatorColumns.SEX, Totals.PERSONS));
             }
             String period = rows.distinct(IndicatorColumns.PERIOD).stream().max(Comparator.naturalOrder()).orElse(null);
             Map<String, Headline> byArea = new LinkedHashMap<>();

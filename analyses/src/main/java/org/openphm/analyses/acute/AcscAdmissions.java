@@ -1,5 +1,7 @@
 package org.openphm.analyses.acute;
 
+import org.openphm.model.AreaType;
+
 import org.openphm.model.Totals;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 
@@ -45,14 +47,14 @@ public final class AcscAdmissions implements Analysis {
                         "by-area", Map.of("cohort", Totals.ALL_AGES),
                         Map.of("x", "year", "y", "acsc_admissions", "series", "area_name"), ""),
                 ChartSpec.ofTable("ranked_table", "ACSC emergency admissions by group, latest year",
-                        IcbProfile.current().icbLabel() + ", all ages", "by-group", Map.of("area_type", "ICB", "cohort", Totals.ALL_AGES,
+                        IcbProfile.current().icbLabel() + ", all ages", "by-group", Map.of("area_type", AreaType.ICB.label(), "cohort", Totals.ALL_AGES,
                         "period_role", PeriodRole.LATEST),
                         Map.of("y", "admissions"), ""),
                 ChartSpec.ofTable("ranked_table", "Top ACSC diagnoses, latest year", IcbProfile.current().icbLabel() + ", all ages",
-                        "by-condition", Map.of("area_type", "ICB", "cohort", Totals.ALL_AGES,
+                        "by-condition", Map.of("area_type", AreaType.ICB.label(), "cohort", Totals.ALL_AGES,
                         "period_role", PeriodRole.LATEST), Map.of("y", "admissions"), ""),
                 ChartSpec.ofTable("table", "ACSC admissions with no procedure, latest year",
-                        IcbProfile.current().icbLabel() + ", all ages, by group", "by-group", Map.of("area_type", "ICB",
+                        IcbProfile.current().icbLabel() + ", all ages, by group", "by-group", Map.of("area_type", AreaType.ICB.label(),
                         "cohort", Totals.ALL_AGES, "period_role", PeriodRole.LATEST), Map.of(), "%")));
     }
 

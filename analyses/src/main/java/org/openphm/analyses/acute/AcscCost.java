@@ -1,5 +1,7 @@
 package org.openphm.analyses.acute;
 
+import org.openphm.model.AreaType;
+
 import org.openphm.model.Totals;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 
@@ -48,7 +50,7 @@ public final class AcscCost implements Analysis {
                                 IcbProfile.current().icbLabel() + " and Places, all ages", "by-area", Map.of("cohort", Totals.ALL_AGES),
                                 Map.of("x", "year", "y", "cost_gbp", "series", "area_name"), "£"),
                         ChartSpec.ofTable("ranked_table", "Cost by ACSC group, latest year", IcbProfile.current().icbLabel() + ", all ages",
-                                "by-group", Map.of("area_type", "ICB", "cohort", Totals.ALL_AGES,
+                                "by-group", Map.of("area_type", AreaType.ICB.label(), "cohort", Totals.ALL_AGES,
                                 "period_role", PeriodRole.LATEST), Map.of("y", "cost_gbp"), "£")));
     }
 

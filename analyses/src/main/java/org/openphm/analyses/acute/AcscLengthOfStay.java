@@ -1,5 +1,7 @@
 package org.openphm.analyses.acute;
 
+import org.openphm.model.AreaType;
+
 import org.openphm.model.Totals;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 
@@ -46,7 +48,7 @@ public final class AcscLengthOfStay implements Analysis {
                                 IcbProfile.current().icbLabel() + " and Places, all ages", "by-area", Map.of("cohort", Totals.ALL_AGES),
                                 Map.of("x", "year", "y", "bed_days", "series", "area_name"), ""),
                         ChartSpec.ofTable("ranked_table", "Mean length of stay by ACSC group, latest year",
-                                IcbProfile.current().icbLabel() + ", all ages", "by-group", Map.of("area_type", "ICB",
+                                IcbProfile.current().icbLabel() + ", all ages", "by-group", Map.of("area_type", AreaType.ICB.label(),
                                 "cohort", Totals.ALL_AGES, "period_role", PeriodRole.LATEST),
                                 Map.of("y", "mean_length_of_stay_days"), "days")));
     }

@@ -1,5 +1,7 @@
 package org.openphm.analyses.build;
 
+import org.openphm.model.AreaType;
+
 import static org.openphm.model.results.IndicatorColumns.AREA_NAME;
 import static org.openphm.model.results.IndicatorColumns.AREA_TYPE;
 import static org.openphm.model.results.IndicatorColumns.CATEGORY;
@@ -29,15 +31,15 @@ final class IndicatorCharts {
         List<ChartSpec> charts = new ArrayList<>();
         charts.add(chart("bar_ci", m.name() + " by Place, latest year",
                 "95% confidence intervals; colour shows significance against England",
-                m.id(), Map.of(AREA_TYPE, "Place|ICB|England", CATEGORY_TYPE, "", PERIOD, "latest"),
+                m.id(), Map.of(AREA_TYPE, AreaType.anyOf(AreaType.PLACE, AreaType.ICB, AreaType.ENGLAND), CATEGORY_TYPE, "", PERIOD, "latest"),
                 Map.of(ChartRole.X, AREA_NAME, ChartRole.SIGNIFICANCE, COMPARED_TO_ENGLAND), unit));
         charts.add(chart("trend", m.name() + " over time", "By Place, with the ICB and (where held) England",
-                m.id(), Map.of(AREA_TYPE, "Place|ICB|England", CATEGORY_TYPE, ""),
+                m.id(), Map.of(AREA_TYPE, AreaType.anyOf(AreaType.PLACE, AreaType.ICB, AreaType.ENGLAND), CATEGORY_TYPE, ""),
                 Map.of(ChartRole.X, PERIOD, ChartRole.SERIES, AREA_NAME), unit));
         for (Breakdown b : m.breakdowns()) {
             charts.add(chart("bar_ci", m.name() + " by " + b.categoryType().toLowerCase() + ", ICB, latest year",
                     "95% confidence intervals; colour shows significance against the ICB as a whole",
-                    m.id(), Map.of(AREA_TYPE, "ICB", CATEGORY_TYPE, b.categoryType(), PERIOD, "latest"),
+                    m.id(), Map.of(AREA_TYPE, AreaType.ICB.label(), CATEGORY_TYPE, b.categoryType(), PERIOD, "latest"),
                     Map.of(ChartRole.X, CATEGORY, ChartRole.SIGNIFICANCE, COMPARED_TO_PARENT), unit));
         }
         return charts;

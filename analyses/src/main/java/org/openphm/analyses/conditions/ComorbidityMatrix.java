@@ -1,5 +1,7 @@
 package org.openphm.analyses.conditions;
 
+import org.openphm.model.AreaType;
+
 import static org.openphm.analyses.conditions.Columns.*;
 import static org.openphm.analyses.output.Rounding.share;
 import static org.openphm.engine.query.Expr.*;
@@ -122,7 +124,7 @@ public final class ComorbidityMatrix implements Analysis {
 
     private static ChartSpec heatmap(String title, String ageGroup) {
         return ChartSpec.ofTable("comorbidity", title, IcbProfile.current().icbLabel() + ": % of people with the row condition who also have "
-                + "the column condition", "matrix", Map.of("area_type", "ICB", "age_group", ageGroup),
+                + "the column condition", "matrix", Map.of("area_type", AreaType.ICB.label(), "age_group", ageGroup),
                 Map.of("x", "column_name", "y", "row_name", "value", "percent"), "%");
     }
 

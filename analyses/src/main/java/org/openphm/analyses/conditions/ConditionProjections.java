@@ -1,5 +1,7 @@
 package org.openphm.analyses.conditions;
 
+import org.openphm.model.AreaType;
+
 import static org.openphm.analyses.conditions.Columns.*;
 import static org.openphm.analyses.output.Rounding.change;
 import static org.openphm.engine.query.Measure.countRows;
@@ -54,12 +56,12 @@ public final class ConditionProjections implements Analysis {
                                 + "age-based figures (DP 3.1).",
                         "Residents' projected growth is applied to the registered population (list inflation kept)."),
                 List.of(ChartSpec.ofTable("projection", "Projected people with each condition", IcbProfile.current().icbLabel(),
-                                "projection", Map.of("area_type", "ICB"),
+                                "projection", Map.of("area_type", AreaType.ICB.label()),
                                 Map.of("x", "year", "y", "people", "series", "condition_name"), ""),
                         ChartSpec.ofTable("ranked_table", "Relative rise by " + HORIZON, IcbProfile.current().icbLabel(),
-                                "by-horizon", Map.of("area_type", "ICB"), Map.of("y", "change_pct"), "%"),
+                                "by-horizon", Map.of("area_type", AreaType.ICB.label()), Map.of("y", "change_pct"), "%"),
                         ChartSpec.ofTable("ranked_table", "Absolute rise by " + HORIZON, IcbProfile.current().icbLabel(),
-                                "by-horizon", Map.of("area_type", "ICB"), Map.of("y", "change_people"), "")));
+                                "by-horizon", Map.of("area_type", AreaType.ICB.label()), Map.of("y", "change_people"), "")));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.openphm.analyses.conditions;
 
+import org.openphm.model.AreaType;
+
 import static org.openphm.analyses.conditions.Columns.*;
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countIf;
@@ -78,7 +80,7 @@ public final class EthnicityInequalities implements Analysis {
 
     private static ChartSpec chart(String indicator, String title) {
         return ChartSpec.ofTable("bar_ci", title, IcbProfile.current().icbLabel() + ", by NHS ethnic category", "by-category",
-                Map.of("area_type", "ICB", "indicator_id", indicator),
+                Map.of("area_type", AreaType.ICB.label(), "indicator_id", indicator),
                 Map.of("x", "category_name", "y", "value", "lower", "lower_ci95", "upper", "upper_ci95",
                         "significance", "compared_to_area"), null);
     }

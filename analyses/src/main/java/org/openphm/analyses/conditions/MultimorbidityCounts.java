@@ -1,5 +1,7 @@
 package org.openphm.analyses.conditions;
 
+import org.openphm.model.AreaType;
+
 import static org.openphm.analyses.conditions.Columns.*;
 import static org.openphm.analyses.output.Rounding.share;
 import static org.openphm.engine.query.Expr.*;
@@ -51,7 +53,7 @@ public final class MultimorbidityCounts implements Analysis {
                         + "counted (" + String.join(", ", MultimorbidityConditions.ids()) + "); other registers "
                         + "(asthma, obesity, ...) are not.", "Not age-standardised; quintile rows are all ages."),
                 List.of(ChartSpec.ofTable("table", "People with 2 or more conditions by age group",
-                        IcbProfile.current().icbLabel() + ", all deprivation quintiles", "counts", Map.of("area_type", "ICB",
+                        IcbProfile.current().icbLabel() + ", all deprivation quintiles", "counts", Map.of("area_type", AreaType.ICB.label(),
                         "imd_quintile", Totals.ALL), Map.of(), "%")));
     }
 

@@ -1,5 +1,7 @@
 package org.openphm.analyses.conditions;
 
+import org.openphm.model.AreaType;
+
 
 import static org.openphm.analyses.conditions.Columns.*;
 import static org.openphm.engine.query.Expr.*;
@@ -63,7 +65,7 @@ public final class PrevalenceGaps implements Analysis {
                                 + "conditions of older age (DP 3.10).",
                         "Where england_comparator marks a value synthetic it is not a published figure; the row says so."),
                 List.of(ChartSpec.ofTable("table", "Prevalence gaps, " + IcbProfile.current().shortName() + " against England", "QOF registers, crude %",
-                        "gaps", Map.of("area_type", "ICB"), Map.of(), "%")));
+                        "gaps", Map.of("area_type", AreaType.ICB.label()), Map.of(), "%")));
     }
 
     @Override

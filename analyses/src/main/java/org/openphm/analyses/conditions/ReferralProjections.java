@@ -1,5 +1,7 @@
 package org.openphm.analyses.conditions;
 
+import org.openphm.model.AreaType;
+
 
 import static org.openphm.analyses.conditions.Columns.*;
 import static org.openphm.analyses.output.Rounding.share;
@@ -63,7 +65,7 @@ public final class ReferralProjections implements Analysis {
                 "Community Services Data Set referrals (canonical table referral, dataset CSDS); registrations; "
                         + "population_projection", caveats(),
                 List.of(ChartSpec.ofTable("table", "Projected referrals to community services (18+)", IcbProfile.current().icbLabel(),
-                        "by-service", Map.of("area_type", "ICB"), Map.of(), ""))),
+                        "by-service", Map.of("area_type", AreaType.ICB.label()), Map.of(), ""))),
                 new ReferralProjection("CSDS", 18, BASE), false);
     }
 
@@ -85,7 +87,7 @@ public final class ReferralProjections implements Analysis {
                 "Mental Health Services Data Set referrals (canonical table referral, dataset MHSDS); registrations; "
                         + "population_projection", caveats(),
                 List.of(ChartSpec.ofTable("table", "Projected referrals to mental health services (all ages)",
-                        IcbProfile.current().icbLabel(), "by-service", Map.of("area_type", "ICB"), Map.of(), ""))),
+                        IcbProfile.current().icbLabel(), "by-service", Map.of("area_type", AreaType.ICB.label()), Map.of(), ""))),
                 new ReferralProjection("MHSDS", 0, BASE), false);
     }
 
@@ -101,9 +103,9 @@ public final class ReferralProjections implements Analysis {
 
     private static List<ChartSpec> trendCharts(String what) {
         return List.of(ChartSpec.ofTable("projection", "Projected referrals to " + what, IcbProfile.current().icbLabel(), "by-year",
-                        Map.of("area_type", "ICB"), Map.of("x", "year", "y", "referrals", "series", "service"), ""),
+                        Map.of("area_type", AreaType.ICB.label()), Map.of("x", "year", "y", "referrals", "series", "service"), ""),
                 ChartSpec.ofTable("ranked_table", "Percentage change in referrals by 2043/44", IcbProfile.current().icbLabel(),
-                        "by-year", Map.of("area_type", "ICB", "year", HORIZON.label()), Map.of("y", "change_pct"), "%"));
+                        "by-year", Map.of("area_type", AreaType.ICB.label(), "year", HORIZON.label()), Map.of("y", "change_pct"), "%"));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.openphm.analyses.impact;
 
+import org.openphm.model.AreaType;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -87,7 +89,7 @@ public final class ImpactAnalysis implements Analysis {
         for (Outcome o : waterfalls) {
             charts.add(ChartSpec.ofTable("waterfall", o.label() + ": what moves it by " + mid,
                     "ICB, mean of " + runs, "waterfall",
-                    Map.of("area_type", "ICB", "outcome_id", o.id(), "year", mid), Map.of(), o.unit()));
+                    Map.of("area_type", AreaType.ICB.label(), "outcome_id", o.id(), "year", mid), Map.of(), o.unit()));
         }
         if (scenario.changesCare()) { // the claims are about a changed model: beside the as-is alone they mislead
             charts.add(ChartSpec.ofTable("table", "The Case for Change's claims tested", scenario.name(),
@@ -124,8 +126,8 @@ public final class ImpactAnalysis implements Analysis {
     private ChartSpec fan(Outcome o, String table, String prefix, String band) {
         boolean both = scenario.changesCare();
         return ChartSpec.ofTable("projection", o.label(), both ? "ICB, as is and scenario" : "ICB", table,
-                both ? Map.of("area_type", "ICB", "outcome_id", o.id())
-                        : Map.of("area_type", "ICB", "outcome_id", o.id(), "model", ImpactTables.AS_IS),
+                both ? Map.of("area_type", AreaType.ICB.label(), "outcome_id", o.id())
+                        : Map.of("area_type", AreaType.ICB.label(), "outcome_id", o.id(), "model", ImpactTables.AS_IS),
                 Map.of("x", "year", "y", prefix + "p50", "lower", prefix + "p10", "upper", prefix + "p90", "series",
                         "model", "band", band),
                 o.unit());

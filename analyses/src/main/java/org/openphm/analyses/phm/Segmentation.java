@@ -78,12 +78,12 @@ public final class Segmentation implements Analysis {
                 List.of(ChartSpec.ofTable("table", "How each segment is defined", null, "definitions",
                                 Map.of(), Map.of(), null),
                         ChartSpec.ofTable("bar_ci", "People by segment, whole ICB", null, "segments",
-                                Map.of("area_type", "ICB"), Map.of("x", "segment", "y", "share_pct"), "%"),
+                                Map.of("area_type", AreaType.ICB.label()), Map.of("x", "segment", "y", "share_pct"), "%"),
                         ChartSpec.ofTable("table", "Segments by Place: size, share and hospital use per head", null,
-                                "segments", Map.of("area_type", "ICB|Place"), Map.of(), null),
+                                "segments", Map.of("area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE)), Map.of(), null),
                         ChartSpec.ofTable("sankey", "Movement between segments over the year", "People by their "
                                         + "segment a year before (left) and now (right), whole ICB", "transitions",
-                                Map.of("area_type", "ICB"), Map.of("from", "segment_from", "to", "segment_to",
+                                Map.of("area_type", AreaType.ICB.label()), Map.of("from", "segment_from", "to", "segment_to",
                                         "value", "people"), null)));
     }
 

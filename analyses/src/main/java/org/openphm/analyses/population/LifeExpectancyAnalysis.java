@@ -1,5 +1,9 @@
 package org.openphm.analyses.population;
 
+import org.openphm.model.Totals;
+
+import org.openphm.model.AreaType;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,15 +58,15 @@ final class LifeExpectancyAnalysis implements Analysis {
                         "DP 2.5 healthy life expectancy needs the ONS Annual Population Survey's self-reported "
                                 + "health, which this workspace does not hold: it is not computed, rather than invented."),
                 List.of(ChartSpec.ofTable("bar_ci", "Female life expectancy at birth by Place", null,
-                                "life-expectancy", Map.of("area_type", "ICB|Place", "sex", "Female", "age", "0",
+                                "life-expectancy", Map.of("area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE), "sex", "Female", "age", "0",
                                 "period", "latest"), Map.of("x", "area_name", "y", "value", "lower", "lower_ci95",
                                 "upper", "upper_ci95", "significance", "compared_to_icb"), "years"),
                         ChartSpec.ofTable("bar_ci", "Male life expectancy at birth by Place", null,
-                                "life-expectancy", Map.of("area_type", "ICB|Place", "sex", "Male", "age", "0",
+                                "life-expectancy", Map.of("area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE), "sex", "Male", "age", "0",
                                 "period", "latest"), Map.of("x", "area_name", "y", "value", "lower", "lower_ci95",
                                 "upper", "upper_ci95", "significance", "compared_to_icb"), "years"),
                         ChartSpec.ofTable("trend", "All-age all-cause mortality, persons", null, "mortality",
-                                Map.of("area_type", "ICB|Place", "sex", "Persons"),
+                                Map.of("area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE), "sex", Totals.PERSONS),
                                 Map.of("x", "period", "y", "value", "series", "area_name", "lower", "lower_ci95",
                                         "upper", "upper_ci95"), "per 100,000")));
     }

@@ -1,5 +1,9 @@
 package org.openphm.analyses.population;
 
+import org.openphm.model.Totals;
+
+import org.openphm.model.AreaType;
+
 import org.openphm.analyses.indicator.RegisteredPopulation;
 
 import static org.openphm.engine.query.Measure.countRows;
@@ -52,12 +56,12 @@ final class PopulationProjectionAnalysis implements Analysis {
                         "Practice mergers across Places or with practices outside the ICB would move registered "
                                 + "patients between areas; not modelled."),
                 List.of(ChartSpec.ofTable("projection", "Projected registered population by age group, ICB", null,
-                                "projection", Map.of("area_type", "ICB", "sex", "Persons", "age_group",
+                                "projection", Map.of("area_type", AreaType.ICB.label(), "sex", Totals.PERSONS, "age_group",
                                 "0-19|30-39|65+|80+"), Map.of("x", "year", "y", "population", "series", "age_group"),
                                 "people"),
                         ChartSpec.ofTable("projection", "Projected registered population by Place", null,
-                                "projection", Map.of("area_type", "ICB|Place", "sex", "Persons", "age_group",
-                                "All ages"), Map.of("x", "year", "y", "population", "series", "area_name"),
+                                "projection", Map.of("area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE), "sex", Totals.PERSONS, "age_group",
+                                Totals.ALL_AGES), Map.of("x", "year", "y", "population", "series", "area_name"),
                                 "people")));
     }
 

@@ -59,7 +59,7 @@ final class PredictedDeaths implements Analysis {
                         "The DP notes its own projection may overestimate: observed deaths in 2024/25 were 7,652.",
                         "Registered, not resident, population."),
                 List.of(ChartSpec.ofTable("projection", "Predicted deaths among registered patients", null,
-                        "by-year", Map.of("area_type", "ICB|Place"),
+                        "by-year", Map.of("area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE)),
                         Map.of("x", "period", "y", "predicted_deaths", "series", "area_name"), "deaths")));
     }
 

@@ -1,5 +1,7 @@
 package org.openphm.analyses.population;
 
+import org.openphm.model.AreaType;
+
 import org.openphm.analyses.indicator.RegisteredPopulation;
 
 import static org.openphm.engine.query.Measure.countRows;
@@ -53,13 +55,13 @@ final class RegisteredPopulationProfile implements Analysis {
                                 + "the data and does not resolve the conflict.",
                         "Ethnicity 'Not stated' counts both codes Z/99 and no record."),
                 List.of(ChartSpec.ofTable("pyramid", "Registered population by sex and age, ICB", null, "pyramid",
-                                Map.of("area_type", "ICB", "sex", "Female|Male"), Map.of("category", "age_band", "series", "sex",
+                                Map.of("area_type", AreaType.ICB.label(), "sex", "Female|Male"), Map.of("category", "age_band", "series", "sex",
                                 "value", "people"), "people"),
                         ChartSpec.ofTable("ranked_table", "Share of the registered population aged 65 and over", null,
-                                "summary", Map.of("area_type", "ICB|Place"), Map.of("x", "area_name",
+                                "summary", Map.of("area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE)), Map.of("x", "area_name",
                                 "y", "aged_65_plus_pct"), "%"),
                         ChartSpec.ofTable("trend", "Registered population at the end of each year", null, "growth",
-                                Map.of("area_type", "ICB|Place"), Map.of("x", "period", "y", "people",
+                                Map.of("area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE)), Map.of("x", "period", "y", "people",
                                 "series", "area_name"), "people")));
     }
 

@@ -1,5 +1,7 @@
 package org.openphm.analyses.population;
 
+import org.openphm.model.AreaType;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,11 +52,11 @@ final class SmiPrematureMortality implements Analysis {
                         "Small numbers: a Place has few hundred adults with SMI per age band; neighbourhood rates "
                                 + "are shown but are often suppressed for fewer than 10 deaths."),
                 List.of(ChartSpec.ofTable("bar_ci", "Premature mortality in adults with SMI, per 100,000", null,
-                                "dsr", Map.of("group", "On SMI register", "area_type", "ICB|Place", "period", "latest"),
+                                "dsr", Map.of("group", "On SMI register", "area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE), "period", "latest"),
                                 Map.of("x", "area_name", "y", "value", "lower", "lower_ci95", "upper", "upper_ci95",
                                         "significance", "compared_to_icb"), "per 100,000"),
                         ChartSpec.ofTable("trend", "Excess premature mortality in adults with SMI (% of the rate "
-                                + "without SMI)", null, "excess", Map.of("area_type", "ICB|Place"),
+                                + "without SMI)", null, "excess", Map.of("area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE)),
                                 Map.of("x", "period", "y", "excess_pct", "series", "area_name"), "%")));
     }
 

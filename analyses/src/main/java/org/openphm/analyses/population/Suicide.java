@@ -1,5 +1,7 @@
 package org.openphm.analyses.population;
 
+import org.openphm.model.Totals;
+
 import static org.openphm.engine.query.Expr.*;
 
 import java.util.ArrayList;
@@ -70,14 +72,14 @@ final class Suicide implements Analysis {
                         "No England comparator is loaded for this measure: load Fingertips' value into "
                                 + "england_comparator to compare with England."),
                 List.of(ChartSpec.ofTable("bar_ci", "Suicide rate per 100,000 (aged 10+), latest three years",
-                                "Persons, directly standardised", "rates", Map.of("sex", "Persons",
-                                "area_type", "ICB|Place", "period_role", "latest"),
+                                "Persons, directly standardised", "rates", Map.of("sex", Totals.PERSONS,
+                                "area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE), "period_role", "latest"),
                                 Map.of("x", "area_name", "y", "value", "lower", "lower_ci95", "upper", "upper_ci95",
                                         "significance", "compared_to_icb"),
                                 "per 100,000"),
                         ChartSpec.ofTable("trend", "Suicide rate per 100,000 (aged 10+) over time",
-                                "Persons, directly standardised", "rates", Map.of("sex", "Persons",
-                                "area_type", "ICB|Place"), Map.of("x", "period", "y", "value", "series", "area_name",
+                                "Persons, directly standardised", "rates", Map.of("sex", Totals.PERSONS,
+                                "area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE)), Map.of("x", "period", "y", "value", "series", "area_name",
                                 "lower", "lower_ci95", "upper", "upper_ci95"), "per 100,000")));
     }
 

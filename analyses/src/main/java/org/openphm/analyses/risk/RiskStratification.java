@@ -94,7 +94,7 @@ public final class RiskStratification implements Analysis {
                                 "IMD 2019 quintile, 1 = most deprived; validation year", "fairness",
                                 Map.of("dimension", "IMD quintile"), Map.of("x", "group", "y", "oe"), "ratio"),
                         ChartSpec.ofTable("table", "Risk strata by Place", null, "strata",
-                                Map.of("area_type", "ICB|Place"), Map.of(), null),
+                                Map.of("area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE)), Map.of(), null),
                         ChartSpec.ofTable("table", "Model card: every coefficient", null, "coefficients",
                                 Map.of(), Map.of(), null)));
     }

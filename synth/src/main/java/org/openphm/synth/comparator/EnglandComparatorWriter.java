@@ -1,5 +1,7 @@
 package org.openphm.synth.comparator;
 
+import org.openphm.model.Totals;
+
 import org.openphm.model.ReferenceCsv;
 
 import java.io.BufferedReader;
@@ -71,12 +73,12 @@ public final class EnglandComparatorWriter {
                 double list = e.getValue()[1];
                 double pct = 100.0 * count / list;
                 String id = "qof-prevalence-" + register.toLowerCase();
-                w.row(id, period(FIRST_YEAR), "Persons", age, round(pct), null, null, null, null, count, list,
+                w.row(id, period(FIRST_YEAR), Totals.PERSONS, age, round(pct), null, null, null, null, count, list,
                         false, "QOF 2019/20, England (sum of English regions, House of Commons Library modelled "
                                 + "QOF prevalence outputs/output_region_prevalence.csv)");
                 for (int y = FIRST_YEAR + 1; y <= LAST_YEAR; y++) {
                     double synthetic = pct * Math.pow(1 + change, y - FIRST_YEAR);
-                    w.row(id, period(y), "Persons", age, round(synthetic), null, null, null, null, null, null, true,
+                    w.row(id, period(y), Totals.PERSONS, age, round(synthetic), null, null, null, null, null, null, true,
                             "SYNTHETIC: 2019/20 England value projected at an assumed "
                                     + Cells.number(change * 100, 3) + "% a year; not a published figure");
                 }
