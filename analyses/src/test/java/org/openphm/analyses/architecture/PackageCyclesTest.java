@@ -1,5 +1,6 @@
 package org.openphm.analyses.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -14,11 +15,26 @@ import org.junit.jupiter.api.Test;
  */
 class PackageCyclesTest {
 
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages("org.openphm.analyses");
+
     @Test
     void theAnalysesPackagesHaveNoCycles() {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-                .importPackages("org.openphm.analyses");
-        slices().matching("org.openphm.analyses.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("org.openphm.analyses.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** The shared packages know no chapter: a chapter can be read, changed or removed without touching them. */
+    @Test
+    void theSharedPackagesDependOnNoChapter() {
+        noClasses().that().resideInAnyPackage("..analyses.indicator..", "..analyses.catalogue..",
+                        "..analyses.output..", "..analyses.icb..", "..analyses.projection..")
+                .should().dependOnClassesThat().resideInAnyPackage("..analyses.population..",
+                        "..analyses.conditions..", "..analyses.qof..", "..analyses.quality..",
+                        "..analyses.performance..", "..analyses.acute..", "..analyses.resources..",
+                        "..analyses.risk..", "..analyses.phm..", "..analyses.impact..", "..analyses.pack..",
+                        "..analyses.build..")
+                .check(CLASSES);
     }
 }
