@@ -82,7 +82,9 @@ final class FindCommand implements Callable<Integer> {
             printTests(out, root, tests, family, i.id(), i.metadata().section());
             out.println("  results     results/indicators.csv and results/indicators_fingertips.csv (indicator_id = "
                     + i.id() + ")");
-            out.println("  charts      the pack's indicator charts: trend, areas compared, breakdowns (publish)");
+            for (ChartSpec c : org.openphm.analyses.build.IndicatorCharts.standard(i.metadata())) {
+                out.println("  chart       " + c.kind() + " \"" + c.title() + "\" from indicators.csv");
+            }
         }
         for (Analysis a : analyses) {
             AnalysisInfo info = a.info();

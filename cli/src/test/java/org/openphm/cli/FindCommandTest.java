@@ -20,6 +20,9 @@ class FindCommandTest {
         assertTrue(r.out().contains("analyses/src/test/java/org/openphm/analyses/acute/"), "a test next to the definition: " + r.out());
         assertTrue(r.out().contains("results/indicators.csv"), r.out());
         assertTrue(r.out().matches("(?s).*  chart       \\S+ \".+\" from dp-8\\.4-.+\\.csv.*"), r.out());
+        // an indicator's own charts, as the build declares them
+        assertTrue(r.out().contains("  chart       trend \"ACSC emergency admissions (CCG OIS 2.6 list), crude rate over "
+                + "time\" from indicators.csv"), r.out());
     }
 
     @Test

@@ -23,10 +23,10 @@ import org.openphm.model.results.ChartSpec;
  * confidence whiskers coloured by significance, the trend by Place, and each breakdown at ICB level coloured by
  * significance against the ICB as a whole.
  */
-final class IndicatorCharts {
+public final class IndicatorCharts {
     private IndicatorCharts() {}
 
-    static List<ChartSpec> standard(IndicatorMetadata m) {
+    public static List<ChartSpec> standard(IndicatorMetadata m) {
         String unit = m.valueType();
         List<ChartSpec> charts = new ArrayList<>();
         charts.add(chart("bar_ci", m.name() + " by Place, latest year",
