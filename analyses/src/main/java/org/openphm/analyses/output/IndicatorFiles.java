@@ -1,5 +1,6 @@
 package org.openphm.analyses.output;
 
+import org.openphm.model.results.Disclosure;
 import org.openphm.model.results.IndicatorColumns;
 import org.openphm.model.results.ResultColumn;
 
@@ -182,7 +183,7 @@ public final class IndicatorFiles {
                                                          List<String> derived) {
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
         for (String c : columns) {
-            out.put(c, counts.contains(c) ? "count" : derived.contains(c) ? "derived" : "reference");
+            out.put(c, (counts.contains(c) ? Disclosure.COUNT : derived.contains(c) ? Disclosure.DERIVED : Disclosure.REFERENCE).code());
         }
         return out;
     }
