@@ -1,5 +1,7 @@
 package org.openphm.server;
 
+import org.openphm.model.results.ChartRole;
+
 import org.openphm.model.Totals;
 
 import io.javalin.config.RoutesConfig;
@@ -417,7 +419,7 @@ final class ProfileViews {
         ChartSpec spec = new ChartSpec("bar_ci", info.name() + ": chosen areas, " + l.period(), subtitle,
                 ChartSpec.DataRef.ofIndicator(info.id(), Map.of(IndicatorColumns.AREA_CODE, String.join("|", codes),
                         IndicatorColumns.PERIOD, l.period() == null ? "latest" : l.period(), IndicatorColumns.CATEGORY_TYPE, "")),
-                Map.of("significance", sig), null, null, null);
+                ChartRole.encoding(Map.of(ChartRole.SIGNIFICANCE, sig)), null, null, null);
         Views.ViewChart c = views.drawOne(spec);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Area a : chosen) {

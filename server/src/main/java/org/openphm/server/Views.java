@@ -1,5 +1,7 @@
 package org.openphm.server;
 
+import org.openphm.model.results.ChartRole;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,10 +68,10 @@ final class Views {
                     + ", latest period", "Compared with " + area.name() + " as a whole (95% confidence intervals)",
                     ChartSpec.DataRef.ofIndicator(info.id(), Map.of(IndicatorColumns.AREA_CODE, area.code(),
                             IndicatorColumns.CATEGORY_TYPE, type, IndicatorColumns.PERIOD, "latest")),
-                    Map.of("x", IndicatorColumns.CATEGORY, "significance", IndicatorColumns.COMPARED_TO_PARENT), null, null, null));
+                    ChartRole.encoding(Map.of(ChartRole.X, IndicatorColumns.CATEGORY, ChartRole.SIGNIFICANCE, IndicatorColumns.COMPARED_TO_PARENT)), null, null, null));
             specs.add(new ChartSpec("trend", name + " by " + type.toLowerCase() + ": trend, " + area.name(), null,
                     ChartSpec.DataRef.ofIndicator(info.id(), Map.of(IndicatorColumns.AREA_CODE, area.code(),
-                            IndicatorColumns.CATEGORY_TYPE, type)), Map.of("series", IndicatorColumns.CATEGORY), null, null, null));
+                            IndicatorColumns.CATEGORY_TYPE, type)), ChartRole.encoding(Map.of(ChartRole.SERIES, IndicatorColumns.CATEGORY)), null, null, null));
         }
         Map<String, Object> about = about(info.section(), info.definition(), info.method(), info.source(),
                 info.caveats());
@@ -87,19 +89,19 @@ final class Views {
      */
     private ChartSpec headlineBars(String title, ChartSpec.DataRef data) {
         ChartSpec england = new ChartSpec("bar_ci", title, "Compared with England (95% confidence intervals)", data,
-                Map.of("significance", IndicatorColumns.COMPARED_TO_ENGLAND), null, null, null);
+                ChartRole.encoding(Map.of(ChartRole.SIGNIFICANCE, IndicatorColumns.COMPARED_TO_ENGLAND)), null, null, null);
         if (compares(england)) {
             return england;
         }
         ChartSpec parent = new ChartSpec("bar_ci", title, "Not compared with England: no published England value "
                 + "for this period. Colours compare each area with its parent area (95% confidence intervals)", data,
-                Map.of("significance", IndicatorColumns.COMPARED_TO_PARENT), null, null, null);
+                ChartRole.encoding(Map.of(ChartRole.SIGNIFICANCE, IndicatorColumns.COMPARED_TO_PARENT)), null, null, null);
         if (compares(parent)) {
             return parent;
         }
         return new ChartSpec("bar_ci", title, "Not compared: no published England value for this period and no "
                 + "comparison with the parent area (bars grey)", data,
-                Map.of("significance", IndicatorColumns.COMPARED_TO_ENGLAND), null, null, null);
+                ChartRole.encoding(Map.of(ChartRole.SIGNIFICANCE, IndicatorColumns.COMPARED_TO_ENGLAND)), null, null, null);
     }
 
     /** Whether any bar of the chart carries a significance judgement. */

@@ -1,5 +1,7 @@
 package org.openphm.publish.pack;
 
+import org.openphm.model.results.ChartRole;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -83,7 +85,7 @@ public final class PackContents {
         ChartSpec bars = new ChartSpec("bar_ci", info.name() + " by Place, " + period,
                 "Compared with England (95% confidence intervals)",
                 ChartSpec.DataRef.ofIndicator(info.id(), Map.of(IndicatorColumns.PERIOD, period, IndicatorColumns.AREA_TYPE, areas)),
-                Map.of("significance", IndicatorColumns.COMPARED_TO_ENGLAND), null, null, null);
+                ChartRole.encoding(Map.of(ChartRole.SIGNIFICANCE, IndicatorColumns.COMPARED_TO_ENGLAND)), null, null, null);
         ChartSpec trend = new ChartSpec("trend", info.name() + ": trend", "ICB and Places with England",
                 ChartSpec.DataRef.ofIndicator(info.id(), Map.of(IndicatorColumns.AREA_TYPE, areas)), null, null, null, null);
         return List.of(bars, trend);
