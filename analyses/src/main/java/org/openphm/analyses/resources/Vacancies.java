@@ -93,7 +93,7 @@ public final class Vacancies implements Analysis {
         List<List<Object>> sectorRows = new ArrayList<>();
         for (PublishedBenchmarks.Benchmark b : PublishedBenchmarks.load(context.engine(), MH_SECTORS)) {
             sectorRows.add(Arrays.asList(b.name(), b.month(), b.value(), b.nationalValue(),
-                    b.nationalValue() == null ? null : round(b.value() - b.nationalValue(), 2)));
+                    b.nationalValue() == null ? null : b.value() - b.nationalValue()));
         }
         return List.of(new AnalysisTable("by-month", "Establishment, vacancies and vacancy rate by month and organisation",
                         List.of(text("month", "Month"), text("organisation", "Organisation (All = total)"),

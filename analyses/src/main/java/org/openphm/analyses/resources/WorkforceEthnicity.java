@@ -137,8 +137,8 @@ public final class WorkforceEthnicity implements Analysis {
         all.forEach((group, n) -> {
             Estimate e = total == 0 ? null : Proportions.proportion(n, total, 100, 0.95);
             rows.add(Arrays.asList(population, areaType, area, areaName, label, group, n, total,
-                    e == null ? null : round(e.value(), 2),
-                    e == null ? null : round(e.lower(), 2), e == null ? null : round(e.upper(), 2)));
+                    // shares and their limits unrounded, as every published percentage (output.Rounding)
+                    e == null ? null : e.value(), e == null ? null : e.lower(), e == null ? null : e.upper()));
         });
     }
 }

@@ -256,12 +256,13 @@ class ResourceSpecTest {
             AnalysisContext context = context(engine);
             // Workforce in post: White s1, Asian s2, Mixed s7, not stated s4: BME 2 of 4 = 50%. Wilson 95% for 2/4:
             // z = 1.959964, centre (0.5 + z²/8) / (1 + z²/4) = 0.5, half-width z·sqrt(0.25/4 + z²/64) / (1 + z²/4)
-            // = 1.959964 × 0.350033 / 1.960365 = 0.349962, so 15.00% to 85.00%.
+            // = 1.959964 × 0.350033 / 1.960365 = 0.349961, so 15.0039% to 84.9961% (unrounded, as every share:
+            // output.Rounding; to more places, z = 1.959963985: 15.003899% and 84.996101%).
             var staff = row(context, new WorkforceEthnicity(), "comparison", "population", "Workforce", "group", "BME");
             assertEquals(2L, staff.get("people"));
             assertEquals(50.0, staff.get("share_pct"));
-            assertEquals(15.0, staff.get("lower_95"));
-            assertEquals(85.0, staff.get("upper_95"));
+            assertEquals(15.003899, (Double) staff.get("lower_95"), 1e-6);
+            assertEquals(84.996101, (Double) staff.get("upper_95"), 1e-6);
             // Registered: A (White), B (White), H (Asian), Z (not stated): BME 1 of 4 = 25%, at ICB and for Bedford.
             assertEquals(25.0, row(context, new WorkforceEthnicity(), "comparison", "population", "Registered population",
                     "area_code", "All", "group", "BME").get("share_pct"));
