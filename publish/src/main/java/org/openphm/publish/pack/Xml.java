@@ -1,6 +1,9 @@
 package org.openphm.publish.pack;
 
-/** Escaping for the pack's XHTML (openhtmltopdf parses it as XML, so every text node must be escaped). */
+/**
+ * Escaping for the pack's XHTML (openhtmltopdf parses it as XML, so every text node must be escaped): the
+ * templates' escaper ({@link PackTemplates}), and anchors made from ids.
+ */
 final class Xml {
     private Xml() {}
 
