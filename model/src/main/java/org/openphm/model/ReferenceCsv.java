@@ -26,6 +26,9 @@ public final class ReferenceCsv {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).get();
 
+    /** The same, for tables whose published names contain commas: fields split at '|', no quoting. */
+    private static final CSVFormat PIPED = FORMAT.builder().setDelimiter('|').setQuote(null).get();
+
     /** One data row, with where it came from. */
     public record Row(String resource, long line, Map<String, String> fields) {
 
@@ -103,10 +106,28 @@ public final class ReferenceCsv {
         }
     }
 
+    /** The rows of a pipe-separated resource (see {@link #read(Class, String)}). */
+    public static List<Row> readPiped(Class<?> anchor, String resource) {
+        InputStream in = anchor.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("reference table " + resource + " is missing from the classpath of "
+                    + anchor.getName() + " (a build fault: the resource should be in the module's jar)");
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return rows(reader, resource, PIPED);
+        } catch (IOException e) {
+            throw new UncheckedIOException(resource + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The rows of CSV text (a file a user supplied, say), named as {@code source} in every message. */
     public static List<Row> rows(Reader reader, String source) throws IOException {
+        return rows(reader, source, FORMAT);
+    }
+
+    private static List<Row> rows(Reader reader, String source, CSVFormat format) throws IOException {
         List<Row> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
+        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
             for (CSVRecord r : parser) {
                 if (!r.isConsistent()) {
                     throw new IllegalStateException(source + " line " + parser.getCurrentLineNumber() + ": "
