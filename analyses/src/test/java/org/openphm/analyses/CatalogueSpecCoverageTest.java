@@ -36,7 +36,6 @@ class CatalogueSpecCoverageTest {
             // indicator calculator), not the source class itself
             "QofPrevalenceSource", "specified through RegisterPrevalence in QofPrevalenceSpecTest; the class is not named",
             "WorkforceDemandProjection", "not yet specified",
-            "RiskStratification", "not yet specified",
             "ImpactAnalysis", "not yet specified");
 
     @Test
