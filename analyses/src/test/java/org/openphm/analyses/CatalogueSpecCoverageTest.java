@@ -35,7 +35,6 @@ class CatalogueSpecCoverageTest {
             // QofPrevalenceSpecTest specifies its parts (RegisterPrevalence.count over the QOF registers, the
             // indicator calculator), not the source class itself
             "QofPrevalenceSource", "specified through RegisterPrevalence in QofPrevalenceSpecTest; the class is not named",
-            "WorkforceDemandProjection", "not yet specified",
             "ImpactAnalysis", "not yet specified");
 
     @Test
