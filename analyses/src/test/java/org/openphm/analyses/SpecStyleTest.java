@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -45,14 +47,44 @@ class SpecStyleTest {
                 if (source.contains("SpecEngines.open(SpecEngines.") || source.contains("SpecEngines.open(\"")) {
                     problems.add(name + ": a spec case pinned to one engine");
                 }
-                String compact = source.replace(" ", "");
+                String compact = source.replaceAll("\\s", "");
                 if (count(compact, "@ValueSource(strings={SpecEngines.")
                         != count(compact, "@ValueSource(strings={SpecEngines.DUCKDB,SpecEngines.SPARK})")) {
                     problems.add(name + ": an engine @ValueSource without both engines");
                 }
+                if (!oneEngineValueSources(compact).isEmpty()) {
+                    problems.add(name + ": an engine @ValueSource without both engines "
+                            + oneEngineValueSources(compact));
+                }
             }
         }
         assertEquals(List.of(), problems);
+    }
+
+    static final Pattern VALUE_SOURCE = Pattern.compile("@ValueSource\\(strings=\\{([^}]*)}\\)");
+
+    /** The string lists of {@code @ValueSource}s (whitespace removed) that name one engine but not the other. */
+    static List<String> oneEngineValueSources(String compact) {
+        List<String> out = new ArrayList<>();
+        Matcher m = VALUE_SOURCE.matcher(compact);
+        while (m.find()) {
+            String values = m.group(1);
+            boolean duckdb = values.contains("SpecEngines.DUCKDB") || values.contains("\"duckdb\"");
+            boolean spark = values.contains("SpecEngines.SPARK") || values.contains("\"spark\"");
+            if (duckdb != spark) {
+                out.add("{" + values + "}");
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aValueSourceOfOneEngineIsCaught() {
+        assertEquals(1, oneEngineValueSources("@ValueSource(strings={\"duckdb\"})").size());
+        assertEquals(1, oneEngineValueSources("@ValueSource(strings={SpecEngines.SPARK})").size());
+        assertEquals(0, oneEngineValueSources("@ValueSource(strings={\"duckdb\",\"spark\"})").size());
+        assertEquals(0, oneEngineValueSources("@ValueSource(strings={SpecEngines.DUCKDB,SpecEngines.SPARK})").size());
+        assertEquals(0, oneEngineValueSources("@ValueSource(strings={\"2024/25\"})").size());
     }
 
     static int count(String text, String part) {

@@ -80,4 +80,28 @@ class CohortSpecTest {
                     "HF had one emergency admission, HFSTABLE none");
         }
     }
+
+    /*
+     * The saved cohort as the build runs it (phm build --cohort): CohortAnalysis publishes the attrition the case
+     * above works out by hand, 17 registered -> 6 aged 65+ -> 4 with HF or dementia -> 3 with fewer than 2
+     * emergencies -> 3 with blood pressure not known to be high -> 2 without end of life -> 2 at this practice
+     * (each step removing 11, 2, 1, 0, 1, 0), then the profile and activity tables.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
+    void cohortAnalysisPublishesTheAttrition(String engineName, @TempDir Path dir) throws Exception {
+        try (Engine engine = SpecEngines.open(engineName, dir, SegmentRulesSpecTest.tables())) {
+            var context = new org.openphm.analyses.catalogue.AnalysisContext(engine,
+                    org.openphm.analyses.indicator.Geography.load(engine),
+                    List.of(org.openphm.model.FinancialYear.parse("2024/25")), org.openphm.model.Progress.SILENT);
+            var tables = new CohortAnalysis(cohort(), Path.of("spec-cohort.json"), SegmentRules.standard())
+                    .compute(context);
+            assertEquals(List.of("attrition", "profile", "activity"), tables.stream().map(t -> t.name()).toList());
+            var attrition = tables.get(0);
+            int people = attrition.columnNames().indexOf("people");
+            int before = attrition.columnNames().indexOf("people_before");
+            assertEquals(List.of(17L, 6L, 4L, 3L, 3L, 2L, 2L), attrition.rows().stream().map(r -> r.get(people)).toList());
+            assertEquals(List.of(17L, 17L, 6L, 4L, 3L, 3L, 2L), attrition.rows().stream().map(r -> r.get(before)).toList());
+        }
+    }
 }

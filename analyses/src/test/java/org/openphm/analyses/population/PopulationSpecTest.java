@@ -146,6 +146,88 @@ class PopulationSpecTest {
         }
     }
 
+    /*
+     * DP 4.2 over the three pooled years 2022/23 - 2024/25, ages 18-74, SMI status on 30 September and on the day
+     * of death. Registered and aged 18-74 on 30 September:
+     *   2022: 1 (F 72), 2 (M 42), 7 (F 62) not on the register (2's entry resolved in 2010); 5 (F 52) on it;
+     *         3 and 6 not yet registered, 4 (82), 8 (92), 9 (81) too old.
+     *   2023: 1 (73), 2 (43), 6 (M 33, registered June 2023), 7 (63); 5 (53) on it.
+     *   2024: 1 (74), 2 (44), 6 (34) (7 left in June 2024, 3 is 0); 5 (54) on it.
+     * Person-years not on the register: 3 + 4 + 3 = 10 (Luton 1, 2, 7, 1, 2, 7, 1, 2 = 8; MK 6, 6 = 2); on it 3
+     * (all MK). Deaths at 18-74: only 5 (F 54, MK, on the register, February 2025); 4 (84) and 8 (93) are too old.
+     * One death, far below ten, and empty ESP bands (nobody of 15-19): no DSR, so no excess ratio either.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
+    void smiPrematureMortality(String engineName, @TempDir Path dir) throws Exception {
+        List<FinancialYear> years = List.of(FinancialYear.parse("2022/23"), YEARS.get(0), YEARS.get(1));
+        try (Engine engine = SpecEngines.open(engineName, dir, PopulationSpecData.tables())) {
+            Map<String, AnalysisTable> t = byName(new SmiPrematureMortality(new SharedMortality())
+                    .compute(new AnalysisContext(engine, Geography.load(engine), years, Progress.SILENT)));
+            AnalysisTable dsr = t.get("dsr");
+            String period = "2022/23 - 2024/25";
+            assertEquals(List.of(period), dsr.rows().stream().map(r -> r.get(3)).distinct().toList());
+            assertEquals(List.of(1L, 3L), smi(dsr, "QHG", "On SMI register"));
+            assertEquals(List.of(0L, 10L), smi(dsr, "QHG", "Not on SMI register"));
+            assertEquals(List.of(1L, 3L), smi(dsr, MK, "On SMI register"));
+            assertEquals(List.of(0L, 2L), smi(dsr, MK, "Not on SMI register"));
+            assertEquals(List.of(0L, 0L), smi(dsr, LUTON, "On SMI register"));
+            assertEquals(List.of(0L, 8L), smi(dsr, LUTON, "Not on SMI register"));
+            assertTrue(dsr.rows().stream().allMatch(r -> value(dsr, r, "value") == null
+                    && !((String) value(dsr, r, "note")).isEmpty()), dsr.rows().toString());
+            AnalysisTable excess = t.get("excess");
+            List<Object> icb = row(excess, "QHG", period);
+            assertNull(value(excess, icb, "excess_pct"));
+            assertEquals("Not calculated: a DSR is missing", value(excess, icb, "note"));
+        }
+    }
+
+    /*
+     * DP 4.5 inputs over 2022/23 - 2024/25, all ages, by sex and the IMD decile of the person's LSOA (L1 decile 1,
+     * all Luton; L2 decile 10, all MK). Registered on 30 September:
+     *   2022: 1 (F, 1), 2 (M, 1), 4 (M, 10), 5 (F, 10), 7 (F, 1), 8 (M, 10), 9 (M, 10); 3 and 6 not yet registered.
+     *   2023: 1, 2, 4, 5, 6 (M, 10), 7, 9 (8 died in May 2023).
+     *   2024: 1, 2, 3 (F, 1), 4, 5, 6, 9 (7 left in June 2024).
+     * Person-years: F decile 1 = 2 + 2 + 2 = 6; F decile 10 = 5 x 3 = 3; M decile 1 = 2 x 3 = 3; M decile 10 =
+     * 3 + 3 + 3 = 9. Deaths in the three years: F decile 10 one (5); M decile 10 two (8, 4); 7 left, not died.
+     * With nobody in most age bands no decile has a life expectancy, so no SII (0 of the 5 deciles needed).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
+    void lifeExpectancyInequalityInputsByDecile(String engineName, @TempDir Path dir) throws Exception {
+        List<FinancialYear> years = List.of(FinancialYear.parse("2022/23"), YEARS.get(0), YEARS.get(1));
+        try (Engine engine = SpecEngines.open(engineName, dir, PopulationSpecData.tables())) {
+            Map<String, AnalysisTable> t = byName(new LifeExpectancyInequality(new SharedMortality())
+                    .compute(new AnalysisContext(engine, Geography.load(engine), years, Progress.SILENT)));
+            AnalysisTable deciles = t.get("by-decile");
+            // population and deaths of every non-empty (area, sex, decile)
+            Map<String, List<Object>> nonEmpty = deciles.rows().stream()
+                    .filter(r -> !value(deciles, r, "population").equals(0L) || !value(deciles, r, "deaths").equals(0L))
+                    .collect(Collectors.toMap(r -> r.get(1) + " " + r.get(3) + " " + value(deciles, r, "imd_decile"),
+                            r -> List.of(value(deciles, r, "population"), value(deciles, r, "deaths"))));
+            assertEquals(Map.of(
+                    "QHG Female 1", List.of(6L, 0L), "QHG Female 10", List.of(3L, 1L),
+                    "QHG Male 1", List.of(3L, 0L), "QHG Male 10", List.of(9L, 2L),
+                    LUTON + " Female 1", List.of(6L, 0L), LUTON + " Male 1", List.of(3L, 0L),
+                    MK + " Female 10", List.of(3L, 1L), MK + " Male 10", List.of(9L, 2L)), nonEmpty);
+            // ICB and two Places, two sexes, ten deciles, one period
+            assertEquals(3 * 2 * 10, deciles.rows().size());
+            AnalysisTable sii = t.get("sii");
+            assertEquals(3 * 2, sii.rows().size());
+            assertTrue(sii.rows().stream().allMatch(r -> value(sii, r, "sii") == null
+                    && value(sii, r, "deciles_used").equals(0L)
+                    && "Not calculated: life expectancy in only 0 deciles (5 are needed)".equals(value(sii, r, "note"))),
+                    sii.rows().toString());
+        }
+    }
+
+    /** Deaths and person-years of one area's row for one SMI group. */
+    static List<Object> smi(AnalysisTable t, String area, String group) {
+        List<Object> r = t.rows().stream().filter(x -> x.get(1).equals(area) && x.get(4).equals(group)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + area + " " + group));
+        return List.of(value(t, r, "deaths"), value(t, r, "population"));
+    }
+
     static Map<String, AnalysisTable> byName(List<AnalysisTable> tables) {
         return tables.stream().collect(Collectors.toMap(AnalysisTable::name, t -> t));
     }

@@ -108,6 +108,43 @@ class ResourceSpecTest {
         return List.of(workforce, vacancy, metric, spend, allocation, practice, lsoa, patient, registration);
     }
 
+    /*
+     * DP 12.1 through the engine. In post on 2025-03-31 (see the table above): s1 and s2, RWK community nursing,
+     * headcount 2, WTE 1.0 + 0.5 = 1.5; s7, RWK community AHP, 1 and 1.0; s4, RV3 mental health admin, 1 and 0.8
+     * (s3 and s5 had left, s6 not started). No referrals, so community and mental health have no demand series (the
+     * flat population projection is only there for the children's series, and no staff here are children's): no
+     * index, and the WTE needed at both horizons is today's (extra 0). By service area:
+     * community 1.5 + 1.0 = 2.5, mental health 0.8.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
+    void workforceDemandProjectionWithoutDemandSeriesKeepsTodaysWte(String engineName, @TempDir Path dir) throws Exception {
+        List<SpecTable> tables = new java.util.ArrayList<>(tables());
+        tables.add(SpecTable.canonical(CanonicalSchema.REFERRAL).build());
+        SpecTable.Builder projection = SpecTable.canonical(CanonicalSchema.POPULATION_PROJECTION, "area_code", "year",
+                "sex", "age_band", "population");
+        for (int year : new int[] {2024, 2034, 2044}) { // flat: no growth anywhere
+            for (String sex : new String[] {"F", "M"}) {
+                projection.row("E06000055", year, sex, "0-64", 100.0).row("E06000055", year, sex, "65+", 100.0);
+            }
+        }
+        tables.add(projection.build());
+        try (Engine engine = SpecEngines.open(engineName, dir, tables)) {
+            List<AnalysisTable> t = new WorkforceDemandProjection().compute(context(engine));
+            AnalysisTable areas = t.get(0);
+            assertEquals("by-service-area", areas.name());
+            assertEquals(List.of(java.util.Arrays.asList("community", 2.5, null, 2.5, 0.0, null, 2.5, 0.0),
+                    java.util.Arrays.asList("mental health", 0.8, null, 0.8, 0.0, null, 0.8, 0.0)), areas.rows());
+            AnalysisTable detail = t.get(1);
+            assertEquals(java.util.Set.of(
+                    java.util.Arrays.asList("RWK", "community", NURSING, 2L, 1.5, null, 1.5, 0.0, null, 1.5, 0.0),
+                    java.util.Arrays.asList("RWK", "community", "Allied Health Professionals", 1L, 1.0, null, 1.0, 0.0,
+                            null, 1.0, 0.0),
+                    java.util.Arrays.asList("RV3", "mental health", ADMIN, 1L, 0.8, null, 0.8, 0.0, null, 0.8, 0.0)),
+                    new java.util.HashSet<>(detail.rows()));
+        }
+    }
+
     /** The one row of a table whose named columns have the given values. */
     static Map<String, Object> row(AnalysisContext context, Analysis analysis, String table, Object... keyValues) {
         AnalysisTable t = analysis.compute(context).stream().filter(x -> x.name().equals(table)).findFirst().orElseThrow();
