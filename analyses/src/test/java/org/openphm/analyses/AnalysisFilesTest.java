@@ -26,12 +26,19 @@ class AnalysisFilesTest {
             rows.add(List.of("Area " + i, (long) i));
         }
         rows.add(List.of("Bedford, Kempston and Wootton \"North\"", 30_000L));
-        AnalysisTable t = new AnalysisTable("t", "test", List.of(new AnalysisTable.Column("area", ResultColumnType.STRING, "a"),
-                new AnalysisTable.Column("n", ResultColumnType.INTEGER, "n")), rows);
+        AnalysisTable t = new AnalysisTable(
+                "t",
+                "test",
+                List.of(
+                        new AnalysisTable.Column("area", ResultColumnType.STRING, "a"),
+                        new AnalysisTable.Column("n", ResultColumnType.INTEGER, "n")),
+                rows);
         AnalysisInfo info = new AnalysisInfo("dp-1.2-test", "DP 1.2", "t", "d", "m", "s", List.of(), List.of());
         AnalysisFiles.write(dir, info, List.of(t));
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT area, n FROM '" + dir.resolve("dp-1.2-test-t.parquet") + "' WHERE n = 30000")) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(
+                        "SELECT area, n FROM '" + dir.resolve("dp-1.2-test-t.parquet") + "' WHERE n = 30000")) {
             assertTrue(r.next());
             assertEquals("Bedford, Kempston and Wootton \"North\"", r.getString(1));
         }

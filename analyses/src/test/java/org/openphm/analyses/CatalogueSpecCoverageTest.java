@@ -34,16 +34,19 @@ class CatalogueSpecCoverageTest {
             "CausesOfDisability", "reads no engine: published reference shares only",
             // QofPrevalenceSpecTest specifies its parts (RegisterPrevalence.count over the QOF registers, the
             // indicator calculator), not the source class itself
-            "QofPrevalenceSource", "specified through RegisterPrevalence in QofPrevalenceSpecTest; the class is not named",
+            "QofPrevalenceSource",
+                    "specified through RegisterPrevalence in QofPrevalenceSpecTest; the class is not named",
             "ImpactAnalysis", "not yet specified");
 
     @Test
     void everyCatalogueClassHasAnEngineSpec() throws IOException {
         List<String> specSources = new ArrayList<>();
         try (Stream<Path> files = Files.walk(TESTS)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 String name = file.getFileName().toString();
-                if (name.equals("CatalogueSpecCoverageTest.java") || name.equals("SpecEngines.java")
+                if (name.equals("CatalogueSpecCoverageTest.java")
+                        || name.equals("SpecEngines.java")
                         || name.equals("SpecStyleTest.java")) {
                     continue; // they name classes without running them
                 }
@@ -62,7 +65,8 @@ class CatalogueSpecCoverageTest {
             Pattern word = Pattern.compile("\\b" + Pattern.quote(cls) + "\\b");
             boolean covered = specSources.stream().anyMatch(s -> word.matcher(s).find());
             if (!covered && !WITHOUT_SPEC.containsKey(cls)) {
-                problems.add(cls + ": in the catalogue but no SpecEngines test names it; write a <Family>SpecTest case");
+                problems.add(
+                        cls + ": in the catalogue but no SpecEngines test names it; write a <Family>SpecTest case");
             }
             if (covered && WITHOUT_SPEC.containsKey(cls)) {
                 problems.add(cls + ": has a spec now; remove it from WITHOUT_SPEC");

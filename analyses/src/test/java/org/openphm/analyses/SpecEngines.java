@@ -31,6 +31,7 @@ public final class SpecEngines {
 
     /** Engine names for {@code @ParameterizedTest @ValueSource(strings = {"duckdb", "spark"})}. */
     public static final String DUCKDB = "duckdb";
+
     public static final String SPARK = "spark";
 
     private static SparkSession spark;

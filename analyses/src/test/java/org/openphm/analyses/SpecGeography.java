@@ -17,21 +17,39 @@ public final class SpecGeography {
 
     /** Practices P00001, P00002, … in PCN1, PCN2, … and neighbourhoods N1, N2, …, one per Place. */
     public static SpecTable practices(Place... places) {
-        SpecTable.Builder b = SpecTable.canonical(CanonicalSchema.PRACTICE, "practice_code", "practice_name",
-                "pcn_code", "pcn_name", "neighbourhood_code", "neighbourhood_name", "place_code", "place_name",
-                "icb_code", "icb_name");
+        SpecTable.Builder b = SpecTable.canonical(
+                CanonicalSchema.PRACTICE,
+                "practice_code",
+                "practice_name",
+                "pcn_code",
+                "pcn_name",
+                "neighbourhood_code",
+                "neighbourhood_name",
+                "place_code",
+                "place_name",
+                "icb_code",
+                "icb_name");
         for (int i = 1; i <= places.length; i++) {
             Place p = places[i - 1];
-            b.row("P0000" + i, "Practice " + i, "PCN" + i, "PCN " + i, "N" + i, "Neighbourhood " + i, p.code(),
-                    p.name(), ICB, "BLMK");
+            b.row(
+                    "P0000" + i,
+                    "Practice " + i,
+                    "PCN" + i,
+                    "PCN " + i,
+                    "N" + i,
+                    "Neighbourhood " + i,
+                    p.code(),
+                    p.name(),
+                    ICB,
+                    "BLMK");
         }
         return b.build();
     }
 
     /** LSOAs E01000001, E01000002, …: decile 1 (quintile 1), then decile 10 (quintile 5). */
     public static SpecTable lsoas(String... placeCodes) {
-        SpecTable.Builder b = SpecTable.canonical(CanonicalSchema.LSOA, "lsoa_code", "lsoa_name", "imd_decile",
-                "imd_quintile", "place_code");
+        SpecTable.Builder b = SpecTable.canonical(
+                CanonicalSchema.LSOA, "lsoa_code", "lsoa_name", "imd_decile", "imd_quintile", "place_code");
         for (int i = 1; i <= placeCodes.length; i++) {
             boolean first = i == 1;
             b.row("E0100000" + i, "L" + i, first ? 1 : 10, first ? 1 : 5, placeCodes[i - 1]);

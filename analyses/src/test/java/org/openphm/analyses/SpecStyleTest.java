@@ -26,7 +26,8 @@ class SpecStyleTest {
     void everyEngineBackedSpecRunsOnBothEnginesThroughSpecEngines() throws IOException {
         List<String> problems = new ArrayList<>();
         try (Stream<Path> files = Files.walk(TESTS)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 String name = file.getFileName().toString().replace(".java", "");
                 if (name.equals("SpecStyleTest")) {
                     continue; // its own patterns
@@ -34,15 +35,18 @@ class SpecStyleTest {
                 String source = Files.readString(file);
                 boolean test = source.contains("@Test") || source.contains("@ParameterizedTest");
                 if (name.endsWith("DuckDbTest") || name.endsWith("SparkTest")) {
-                    problems.add(name + ": an engine-specific spec class; make its cases @ParameterizedTest over SpecEngines");
+                    problems.add(name
+                            + ": an engine-specific spec class; make its cases @ParameterizedTest over SpecEngines");
                 }
                 if (source.contains("abstract Engine engine()")) {
                     problems.add(name + ": an abstract spec handed its engine by subclasses");
                 }
-                boolean opensEngine = source.contains("DuckDbEngine.open(") || source.contains("SparkEngine.over")
+                boolean opensEngine = source.contains("DuckDbEngine.open(")
+                        || source.contains("SparkEngine.over")
                         || source.contains("LocalSpark.");
                 if (test && opensEngine && !name.endsWith("FidelityTest") && !name.equals("SpecEngines")) {
-                    problems.add(name + ": opens an engine itself; open the spec's rows with SpecEngines.open on both engines");
+                    problems.add(name
+                            + ": opens an engine itself; open the spec's rows with SpecEngines.open on both engines");
                 }
                 if (source.contains("SpecEngines.open(SpecEngines.") || source.contains("SpecEngines.open(\"")) {
                     problems.add(name + ": a spec case pinned to one engine");
@@ -53,8 +57,8 @@ class SpecStyleTest {
                     problems.add(name + ": an engine @ValueSource without both engines");
                 }
                 if (!oneEngineValueSources(compact).isEmpty()) {
-                    problems.add(name + ": an engine @ValueSource without both engines "
-                            + oneEngineValueSources(compact));
+                    problems.add(
+                            name + ": an engine @ValueSource without both engines " + oneEngineValueSources(compact));
                 }
             }
         }
@@ -80,11 +84,22 @@ class SpecStyleTest {
 
     @Test
     void aValueSourceOfOneEngineIsCaught() {
-        assertEquals(1, oneEngineValueSources("@ValueSource(strings={\"duckdb\"})").size());
-        assertEquals(1, oneEngineValueSources("@ValueSource(strings={SpecEngines.SPARK})").size());
-        assertEquals(0, oneEngineValueSources("@ValueSource(strings={\"duckdb\",\"spark\"})").size());
-        assertEquals(0, oneEngineValueSources("@ValueSource(strings={SpecEngines.DUCKDB,SpecEngines.SPARK})").size());
-        assertEquals(0, oneEngineValueSources("@ValueSource(strings={\"2024/25\"})").size());
+        assertEquals(
+                1, oneEngineValueSources("@ValueSource(strings={\"duckdb\"})").size());
+        assertEquals(
+                1,
+                oneEngineValueSources("@ValueSource(strings={SpecEngines.SPARK})")
+                        .size());
+        assertEquals(
+                0,
+                oneEngineValueSources("@ValueSource(strings={\"duckdb\",\"spark\"})")
+                        .size());
+        assertEquals(
+                0,
+                oneEngineValueSources("@ValueSource(strings={SpecEngines.DUCKDB,SpecEngines.SPARK})")
+                        .size());
+        assertEquals(
+                0, oneEngineValueSources("@ValueSource(strings={\"2024/25\"})").size());
     }
 
     static int count(String text, String part) {

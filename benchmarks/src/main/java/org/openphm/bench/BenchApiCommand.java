@@ -7,12 +7,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code phm bench-api}: the dashboard API under concurrent load on loopback (a benchmark, not a test). */
-@Command(name = "bench-api", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench-api",
+        mixinStandardHelpOptions = true,
         description = "Load benchmark of the dashboard API over a built pack: concurrent clients on loopback, "
                 + "p50 / p99 latency per kind of request and as a ratio to a static file from the same server.")
 public final class BenchApiCommand implements Callable<Integer> {
 
-    @Option(names = "--out", defaultValue = "demo",
+    @Option(
+            names = "--out",
+            defaultValue = "demo",
             description = "The folder phm build wrote (it holds results/; default ${DEFAULT-VALUE}, from phm demo)")
     Path out;
 
@@ -28,12 +32,14 @@ public final class BenchApiCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Files.exists(out.resolve("results").resolve("metadata.json"))) {
-            throw new IllegalArgumentException(out + " holds no built results: run phm demo, or phm build --out " + out);
+            throw new IllegalArgumentException(
+                    out + " holds no built results: run phm demo, or phm build --out " + out);
         }
         if (clients < 1 || requests < 1) {
             throw new IllegalArgumentException("--clients and --requests must be at least 1");
         }
-        System.out.printf("Load benchmark of the API over %s: %d clients x %d requests on loopback, %d cores%n",
+        System.out.printf(
+                "Load benchmark of the API over %s: %d clients x %d requests on loopback, %d cores%n",
                 out, clients, requests, Runtime.getRuntime().availableProcessors());
         LoadBenchmark.Report r = LoadBenchmark.run(out, clients, requests);
         r.print(System.out);

@@ -1,6 +1,5 @@
 package org.openphm.bench;
 
-import org.openphm.model.ConsoleProgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +16,15 @@ import java.util.concurrent.Callable;
 import org.openphm.analyses.acute.AcscAdmissionRates;
 import org.openphm.analyses.acute.AcscClassification;
 import org.openphm.analyses.build.Build;
-import org.openphm.analyses.pack.Catalogue;
 import org.openphm.analyses.indicator.AgeBandCounts;
 import org.openphm.analyses.indicator.CellKey;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.IndicatorSource;
 import org.openphm.analyses.indicator.RegisteredPopulation;
+import org.openphm.analyses.pack.Catalogue;
 import org.openphm.engine.duckdb.DuckDbEngine;
 import org.openphm.engine.query.Measure;
+import org.openphm.model.ConsoleProgress;
+import org.openphm.model.FinancialYear;
 import org.openphm.stats.sdc.DisclosureRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +36,9 @@ import picocli.CommandLine.Option;
  * counts ({@link HandWrittenCounts}) in the same run, checks it gives the same numbers as ours, and reports
  * ours / hand-written against the 2× target.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Benchmark the build on a workspace: time per analysis and indicator family, the total against "
                 + "60 s, and the three heaviest families against hand-written DuckDB SQL (ratio against 2x).")
 public final class BenchCommand implements Callable<Integer> {
@@ -44,12 +46,16 @@ public final class BenchCommand implements Callable<Integer> {
     static final Duration TOTAL_TARGET = Duration.ofSeconds(60);
     static final double RATIO_TARGET = 2.0;
 
-    @Option(names = "--workspace", defaultValue = "demo/workspace.duckdb",
+    @Option(
+            names = "--workspace",
+            defaultValue = "demo/workspace.duckdb",
             description = "Workspace to build from (default ${DEFAULT-VALUE}: the 1,139,000-patient one 'phm demo' "
                     + "makes; or 'phm generate --out D' then 'phm ingest --workspace W D')")
     Path workspace;
 
-    @Option(names = "--out", defaultValue = "bench",
+    @Option(
+            names = "--out",
+            defaultValue = "bench",
             description = "Folder for the build's results and the report (default ${DEFAULT-VALUE})")
     Path out;
 
@@ -57,11 +63,20 @@ public final class BenchCommand implements Callable<Integer> {
     Path report;
 
     /** One hand-written comparison: our counting and the hand-written SQL, each timed, and whether they agree. */
-    record Comparison(HandWrittenCounts.Case handCase, Duration stepInBuild, Duration ours, Duration hand, int cells,
-                      List<String> differences) {
-        double ratio() { return seconds(ours) / seconds(hand); }
+    record Comparison(
+            HandWrittenCounts.Case handCase,
+            Duration stepInBuild,
+            Duration ours,
+            Duration hand,
+            int cells,
+            List<String> differences) {
+        double ratio() {
+            return seconds(ours) / seconds(hand);
+        }
 
-        double stepRatio() { return seconds(stepInBuild) / seconds(hand); }
+        double stepRatio() {
+            return seconds(stepInBuild) / seconds(hand);
+        }
     }
 
     @Override
@@ -74,24 +89,31 @@ public final class BenchCommand implements Callable<Integer> {
         Path reportFile = report != null ? report : out.resolve("bench-report.md");
         ConsoleProgress progress = new ConsoleProgress(System.out);
         String loadBefore = loadAverage();
-        System.out.printf("Benchmark of phm build on %s, %d cores, load average %s%n",
+        System.out.printf(
+                "Benchmark of phm build on %s, %d cores, load average %s%n",
                 workspace, Runtime.getRuntime().availableProcessors(), loadBefore);
 
         progress.message("1/2 the whole build, step by step");
         Build.Summary build;
         long patients;
         try (DuckDbEngine engine = DuckDbEngine.open(workspace)) {
-            build = Build.run(engine, new Build.Options(out, null, false, new DisclosureRule(7, 5, false),
-                    "benchmark " + workspace.getFileName()), progress);
+            build = Build.run(
+                    engine,
+                    new Build.Options(
+                            out, null, false, new DisclosureRule(7, 5, false), "benchmark " + workspace.getFileName()),
+                    progress);
             FinancialYear latest = build.years().get(build.years().size() - 1);
-            patients = engine.execute(RegisteredPopulation.at(latest.end())
-                    .aggregate(List.of(), Measure.countRows("patients"))).getLong(0, "patients");
+            patients = engine.execute(
+                            RegisteredPopulation.at(latest.end()).aggregate(List.of(), Measure.countRows("patients")))
+                    .getLong(0, "patients");
         }
 
         progress.message("2/2 hand-written DuckDB SQL for three heavy indicator families, in the same run");
         List<FinancialYear> years = build.years();
-        List<HandWrittenCounts.Case> cases = List.of(HandWrittenCounts.qofPrevalence(years),
-                HandWrittenCounts.acscAdmissionRates(years, AcscClassification.ccgOis26().list(), AcscAdmissionRates.ID),
+        List<HandWrittenCounts.Case> cases = List.of(
+                HandWrittenCounts.qofPrevalence(years),
+                HandWrittenCounts.acscAdmissionRates(
+                        years, AcscClassification.ccgOis26().list(), AcscAdmissionRates.ID),
                 HandWrittenCounts.eventIndicators(years));
         List<Comparison> comparisons = new ArrayList<>();
         for (HandWrittenCounts.Case c : cases) {
@@ -105,8 +127,9 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.print(text);
         Files.createDirectories(reportFile.toAbsolutePath().getParent());
         Files.writeString(reportFile, text);
-        System.out.printf("%nWrote the report to %s and the build's results to %s%n", reportFile.toAbsolutePath(),
-                build.resultsDir().toAbsolutePath());
+        System.out.printf(
+                "%nWrote the report to %s and the build's results to %s%n",
+                reportFile.toAbsolutePath(), build.resultsDir().toAbsolutePath());
         boolean agree = comparisons.stream().allMatch(c -> c.differences().isEmpty());
         if (!agree) {
             System.out.println("Hand-written and generated counts DIFFER (see the report): a correctness problem.");
@@ -118,9 +141,11 @@ public final class BenchCommand implements Callable<Integer> {
      * Our counting of a family (every year, on a fresh engine so nothing kept by the build is reused, as the
      * hand-written statement starts from nothing too), then the hand-written statement on its own connection.
      */
-    private Comparison compare(HandWrittenCounts.Case c, List<FinancialYear> years, Duration stepInBuild) throws Exception {
+    private Comparison compare(HandWrittenCounts.Case c, List<FinancialYear> years, Duration stepInBuild)
+            throws Exception {
         IndicatorSource source = Catalogue.indicatorSources().stream()
-                .filter(s -> s.getClass().getSimpleName().equals(c.step())).findFirst()
+                .filter(s -> s.getClass().getSimpleName().equals(c.step()))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no indicator family " + c.step() + " in the catalogue"));
         Map<CellKey, AgeBandCounts> ours = new HashMap<>();
         long t0 = System.nanoTime();
@@ -136,20 +161,31 @@ public final class BenchCommand implements Callable<Integer> {
             hand = HandWrittenCounts.run(connection, c);
         }
         Duration handTime = Duration.ofNanos(System.nanoTime() - h0);
-        return new Comparison(c, stepInBuild, oursTime, handTime, ours.size(), HandWrittenCounts.differences(ours, hand));
+        return new Comparison(
+                c, stepInBuild, oursTime, handTime, ours.size(), HandWrittenCounts.differences(ours, hand));
     }
 
-    private String report(Build.Summary build, List<Comparison> comparisons, long patients, String loadBefore,
-                          String loadAfter) {
+    private String report(
+            Build.Summary build, List<Comparison> comparisons, long patients, String loadBefore, String loadAfter) {
         StringBuilder r = new StringBuilder();
         Duration total = build.timings().get("Total");
         r.append("# phm bench\n\n");
-        r.append(String.format("Workspace %s, %,d registered patients at the end of the latest year, %s to %s; %d cores; load average %s before, %s after.%n%n",
-                workspace, patients, build.years().get(0), build.years().get(build.years().size() - 1),
-                Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter));
-        r.append(String.format("**Whole build: %.1f s against the %d s target — %s.** Engine (DuckDB) %.1f s, Java "
-                        + "(statistics, disclosure control, files) %.1f s.%n%n", seconds(total), TOTAL_TARGET.toSeconds(),
-                total.compareTo(TOTAL_TARGET) <= 0 ? "met" : "NOT met", seconds(build.engineTimings().get("Total")),
+        r.append(String.format(
+                "Workspace %s, %,d registered patients at the end of the latest year, %s to %s; %d cores; load average %s before, %s after.%n%n",
+                workspace,
+                patients,
+                build.years().get(0),
+                build.years().get(build.years().size() - 1),
+                Runtime.getRuntime().availableProcessors(),
+                loadBefore,
+                loadAfter));
+        r.append(String.format(
+                "**Whole build: %.1f s against the %d s target — %s.** Engine (DuckDB) %.1f s, Java "
+                        + "(statistics, disclosure control, files) %.1f s.%n%n",
+                seconds(total),
+                TOTAL_TARGET.toSeconds(),
+                total.compareTo(TOTAL_TARGET) <= 0 ? "met" : "NOT met",
+                seconds(build.engineTimings().get("Total")),
                 seconds(total) - seconds(build.engineTimings().get("Total"))));
 
         r.append("## Time per indicator family and analysis, heaviest first\n\n");
@@ -157,15 +193,23 @@ public final class BenchCommand implements Callable<Integer> {
                 + "the next family counts, and disclosure control while the analyses run, so the steps add up to more "
                 + "than the total.\n\n");
         r.append("| step | seconds | share | engine s | Java s |\n| --- | ---: | ---: | ---: | ---: |\n");
-        List<Map.Entry<String, Duration>> steps = new ArrayList<>(build.timings().entrySet());
+        List<Map.Entry<String, Duration>> steps =
+                new ArrayList<>(build.timings().entrySet());
         steps.removeIf(e -> e.getKey().equals("Total"));
         steps.sort(Map.Entry.<String, Duration>comparingByValue(Comparator.reverseOrder()));
         for (Map.Entry<String, Duration> e : steps) {
             Duration engine = build.engineTimings().getOrDefault(e.getKey(), Duration.ZERO);
-            r.append(String.format("| %s | %.1f | %.1f%% | %.1f | %.1f |%n", e.getKey(), seconds(e.getValue()),
-                    100 * seconds(e.getValue()) / seconds(total), seconds(engine), seconds(e.getValue()) - seconds(engine)));
+            r.append(String.format(
+                    "| %s | %.1f | %.1f%% | %.1f | %.1f |%n",
+                    e.getKey(),
+                    seconds(e.getValue()),
+                    100 * seconds(e.getValue()) / seconds(total),
+                    seconds(engine),
+                    seconds(e.getValue()) - seconds(engine)));
         }
-        r.append(String.format("| **Total** | **%.1f** | 100%% | %.1f | %.1f |%n%n", seconds(total),
+        r.append(String.format(
+                "| **Total** | **%.1f** | 100%% | %.1f | %.1f |%n%n",
+                seconds(total),
                 seconds(build.engineTimings().get("Total")),
                 seconds(total) - seconds(build.engineTimings().get("Total"))));
 
@@ -174,21 +218,33 @@ public final class BenchCommand implements Callable<Integer> {
                 + "engine; hand-written = one DuckDB statement for all years giving the same cells, run on its own "
                 + "connection right after. The step in the build also includes the statistics (confidence intervals, "
                 + "DSRs, significance, trends), which the hand-written SQL does not do.\n\n");
-        r.append(String.format("| family | section | step in build s | ours (counting) s | hand-written s | ours / hand "
-                + "| step / hand | target %.0fx | cells | same numbers |%n", RATIO_TARGET));
+        r.append(String.format(
+                "| family | section | step in build s | ours (counting) s | hand-written s | ours / hand "
+                        + "| step / hand | target %.0fx | cells | same numbers |%n",
+                RATIO_TARGET));
         r.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |\n");
         for (Comparison c : comparisons) {
-            r.append(String.format("| %s | %s | %.1f | %.1f | %.1f | %.2f | %.2f | %s | %,d | %s |%n",
-                    c.handCase().title(), c.handCase().section(), seconds(c.stepInBuild()), seconds(c.ours()),
-                    seconds(c.hand()), c.ratio(), c.stepRatio(), c.ratio() <= RATIO_TARGET ? "met" : "NOT met",
-                    c.cells(), c.differences().isEmpty() ? "yes" : "NO (" + c.differences().size() + " cells)"));
+            r.append(String.format(
+                    "| %s | %s | %.1f | %.1f | %.1f | %.2f | %.2f | %s | %,d | %s |%n",
+                    c.handCase().title(),
+                    c.handCase().section(),
+                    seconds(c.stepInBuild()),
+                    seconds(c.ours()),
+                    seconds(c.hand()),
+                    c.ratio(),
+                    c.stepRatio(),
+                    c.ratio() <= RATIO_TARGET ? "met" : "NOT met",
+                    c.cells(),
+                    c.differences().isEmpty() ? "yes" : "NO (" + c.differences().size() + " cells)"));
         }
         List<String> heaviest = steps.stream().limit(3).map(Map.Entry::getKey).toList();
         r.append(String.format("%nThe three heaviest steps of this run: %s.%n", String.join(", ", heaviest)));
         for (Comparison c : comparisons) {
             if (!c.differences().isEmpty()) {
                 r.append(String.format("%n%s differs, e.g.:%n", c.handCase().title()));
-                c.differences().stream().limit(5).forEach(d -> r.append("- ").append(d).append('\n'));
+                c.differences().stream()
+                        .limit(5)
+                        .forEach(d -> r.append("- ").append(d).append('\n'));
             }
         }
         return r.toString();

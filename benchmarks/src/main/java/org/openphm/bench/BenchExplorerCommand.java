@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code phm bench-explorer}: how fast the dashboard's scenario explorer answers a slider (a benchmark, not a test). */
-@Command(name = "bench-explorer", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench-explorer",
+        mixinStandardHelpOptions = true,
         description = "Benchmark of the dashboard's scenario explorer: serves a workspace, prepares the Case for "
                 + "Change's runs, then times random slider changes against the API (p50 / p99 in ms, and p99 as a "
                 + "ratio to the 200 ms target).")
@@ -17,14 +19,19 @@ public final class BenchExplorerCommand implements Callable<Integer> {
     @Option(names = "--workspace", required = true, description = "DuckDB workspace written by phm ingest")
     Path workspace;
 
-    @Option(names = "--out", description = "A folder phm build wrote (it holds results/; any build: the explorer "
-            + "reads only the workspace); default: the workspace's folder")
+    @Option(
+            names = "--out",
+            description = "A folder phm build wrote (it holds results/; any build: the explorer "
+                    + "reads only the workspace); default: the workspace's folder")
     Path out;
 
     @Option(names = "--changes", defaultValue = "500", description = "Slider changes timed (default ${DEFAULT-VALUE})")
     int changes;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random lever values (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description = "Seed of the random lever values (default ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--report", description = "Also write the table to this file")

@@ -28,13 +28,17 @@ import picocli.CommandLine.Option;
  * deterministic projection); then what a dashboard lever costs: evaluating the prepared runs again with random
  * mitigator values, p50 and p99 against the 200 ms target (the API adds only JSON to this).
  */
-@Command(name = "bench-impact", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench-impact",
+        mixinStandardHelpOptions = true,
         description = "Benchmark the impact model on a workspace: 256 Monte Carlo runs against issue 12's 10 s, as a "
                 + "ratio to one run, and a dashboard lever change (p50, p99) against 200 ms.")
 public final class BenchImpactCommand implements Callable<Integer> {
     static final double RUNS_TARGET_S = 10, LEVER_TARGET_MS = 200;
 
-    @Option(names = "--workspace", defaultValue = "demo/workspace.duckdb",
+    @Option(
+            names = "--workspace",
+            defaultValue = "demo/workspace.duckdb",
             description = "Workspace (default ${DEFAULT-VALUE}: the 1,139,000-patient one phm demo makes)")
     Path workspace;
 
@@ -56,10 +60,11 @@ public final class BenchImpactCommand implements Callable<Integer> {
         ImpactBaseline baseline;
         long t0 = System.nanoTime();
         try (Engine engine = DuckDbEngine.open(workspace)) {
-            baseline = ImpactBaseline.of(engine, scenario, s -> { });
+            baseline = ImpactBaseline.of(engine, scenario, s -> {});
         }
         double read = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("Read the baseline (%,d cells) in %.1f s%n", baseline.cells().size(), read);
+        System.out.printf(
+                "Read the baseline (%,d cells) in %.1f s%n", baseline.cells().size(), read);
         // warm up the JIT on a short run, then the best of three of each size
         ImpactModel.run(baseline, scenario.withRuns(32));
         double one = best(() -> ImpactModel.run(baseline, scenario.withRuns(1)));
@@ -80,9 +85,14 @@ public final class BenchImpactCommand implements Callable<Integer> {
         Arrays.sort(ms);
         double p50 = ms[(int) Math.ceil(0.5 * levers) - 1];
         double p99 = ms[(int) Math.ceil(0.99 * levers) - 1];
-        lines.add(String.format("Impact model benchmark on %s (%d cores, %,d baseline cells, %d areas)", workspace,
-                Runtime.getRuntime().availableProcessors(), baseline.cells().size(),
-                ImpactModel.prepare(baseline, scenario.withRuns(1), false).groups().size()));
+        lines.add(String.format(
+                "Impact model benchmark on %s (%d cores, %,d baseline cells, %d areas)",
+                workspace,
+                Runtime.getRuntime().availableProcessors(),
+                baseline.cells().size(),
+                ImpactModel.prepare(baseline, scenario.withRuns(1), false)
+                        .groups()
+                        .size()));
         lines.add("");
         lines.add("| step | result |");
         lines.add("|---|---:|");
@@ -90,14 +100,18 @@ public final class BenchImpactCommand implements Callable<Integer> {
         lines.add(String.format("| 1 run | %.3f s |", one));
         lines.add(String.format("| %d runs | %.2f s (%.0f x one run) |", scenario.runs(), full, full / one));
         lines.add(String.format("| 4,096 runs | %.2f s (%.0f x one run) |", large, large / one));
-        lines.add(String.format("| lever change, %d runs, the ICB (as the explorer asks for one area): p50 | %.1f ms |", scenario.runs(), p50));
+        lines.add(String.format(
+                "| lever change, %d runs, the ICB (as the explorer asks for one area): p50 | %.1f ms |",
+                scenario.runs(), p50));
         lines.add(String.format("| lever change: p99 of %d | %.1f ms |", levers, p99));
         lines.add("");
-        lines.add(String.format("- %d runs: %.2f s against %.0f s: %s (%.2f of the target)", scenario.runs(), full,
-                RUNS_TARGET_S, full <= RUNS_TARGET_S ? "met" : "NOT met", full / RUNS_TARGET_S));
-        lines.add(String.format("- A lever change: p99 %.1f ms against %.0f ms: %s (%.2f of the target; the API adds "
-                + "JSON: phm bench-api)", p99, LEVER_TARGET_MS, p99 <= LEVER_TARGET_MS ? "met" : "NOT met",
-                p99 / LEVER_TARGET_MS));
+        lines.add(String.format(
+                "- %d runs: %.2f s against %.0f s: %s (%.2f of the target)",
+                scenario.runs(), full, RUNS_TARGET_S, full <= RUNS_TARGET_S ? "met" : "NOT met", full / RUNS_TARGET_S));
+        lines.add(String.format(
+                "- A lever change: p99 %.1f ms against %.0f ms: %s (%.2f of the target; the API adds "
+                        + "JSON: phm bench-api)",
+                p99, LEVER_TARGET_MS, p99 <= LEVER_TARGET_MS ? "met" : "NOT met", p99 / LEVER_TARGET_MS));
         lines.forEach(System.out::println);
         BenchReport.write(report, lines);
         return 0;

@@ -30,31 +30,42 @@ import org.openphm.stats.Percentile;
 public final class ExplorerBenchmark {
     /** A slider change must come back within this (p99), so the answer follows the hand. */
     public static final double TARGET_MS = 200;
+
     static final int WARM_UP = 30;
 
     private ExplorerBenchmark() {}
 
     public record Report(Path workspace, int changes, double prepareSeconds, double[] roundTripMs, double[] serverMs) {
-        public double p50() { return Percentile.of(sorted(roundTripMs), 0.5); }
+        public double p50() {
+            return Percentile.of(sorted(roundTripMs), 0.5);
+        }
 
-        public double p99() { return Percentile.of(sorted(roundTripMs), 0.99); }
+        public double p99() {
+            return Percentile.of(sorted(roundTripMs), 0.99);
+        }
 
         public void print(PrintStream out) {
-            out.printf("Scenario explorer over %s: prepared in %.1f s; %,d slider changes, one at a time, on "
-                    + "loopback (%d cores)%n", workspace.getFileName(), prepareSeconds, changes,
+            out.printf(
+                    "Scenario explorer over %s: prepared in %.1f s; %,d slider changes, one at a time, on "
+                            + "loopback (%d cores)%n",
+                    workspace.getFileName(),
+                    prepareSeconds,
+                    changes,
                     Runtime.getRuntime().availableProcessors());
             out.printf("  %-34s %9s %9s %9s %16s%n", "", "p50 ms", "p99 ms", "max ms", "p99 / target");
             line(out, "round trip from the API", roundTripMs);
             line(out, "model on the server (elapsed_ms)", serverMs);
-            out.printf("  target: a slider change in under %.0f ms at p99: %s%n", TARGET_MS,
-                    p99() < TARGET_MS ? "met" : "NOT met");
+            out.printf(
+                    "  target: a slider change in under %.0f ms at p99: %s%n",
+                    TARGET_MS, p99() < TARGET_MS ? "met" : "NOT met");
         }
 
         private static void line(PrintStream out, String name, double[] ms) {
             double[] s = sorted(ms);
             double p99 = Percentile.of(s, 0.99);
-            out.printf("  %-34s %9.2f %9.2f %9.2f %16.3f%n", name, Percentile.of(s, 0.5), p99, s[s.length - 1],
-                    p99 / TARGET_MS);
+            out.printf(
+                    "  %-34s %9.2f %9.2f %9.2f %16.3f%n",
+                    name, Percentile.of(s, 0.5), p99, s[s.length - 1], p99 / TARGET_MS);
         }
 
         private static double[] sorted(double[] v) {
@@ -98,8 +109,9 @@ public final class ExplorerBenchmark {
                 double min = l.get("min").asDouble();
                 double step = l.get("step").asDouble();
                 int steps = (int) Math.round((l.get("max").asDouble() - min) / step);
-                set.put(l.get("id").asText(), String.format(java.util.Locale.ROOT, "%.2f",
-                        min + step * random.nextInt(steps + 1)));
+                set.put(
+                        l.get("id").asText(),
+                        String.format(java.util.Locale.ROOT, "%.2f", min + step * random.nextInt(steps + 1)));
                 if (random.nextInt(20) == 0) {
                     area = areas.get(random.nextInt(areas.size()));
                 }

@@ -14,13 +14,13 @@ import java.util.stream.Collectors;
 import org.openphm.analyses.acute.AcscCodeList;
 import org.openphm.analyses.conditions.EventIndicators;
 import org.openphm.analyses.indicator.AgeBandCounts;
-import org.openphm.model.AreaType;
 import org.openphm.analyses.indicator.Breakdown;
 import org.openphm.analyses.indicator.CellKey;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.qof.QofRegister;
 import org.openphm.analyses.qof.QofRegisters;
+import org.openphm.model.AreaType;
 import org.openphm.model.EthnicGroups;
+import org.openphm.model.FinancialYear;
 
 /**
  * The counts behind three heavy indicator families written as a person would write them for DuckDB by hand —
@@ -45,21 +45,50 @@ final class HandWrittenCounts {
     }
 
     /** One hand-written case: the statement, its indicators (measure columns n_i, d_i) and how cells are made. */
-    record Case(String step, String title, String section, String sql, List<String> indicatorIds,
-                List<AreaType> levels, List<AreaType> brokenDownLevels, Filing filing) {}
+    record Case(
+            String step,
+            String title,
+            String section,
+            String sql,
+            List<String> indicatorIds,
+            List<AreaType> levels,
+            List<AreaType> brokenDownLevels,
+            Filing filing) {}
 
     static final List<AreaType> ALL_LEVELS =
             List.of(AreaType.ICB, AreaType.PLACE, AreaType.NEIGHBOURHOOD, AreaType.PCN, AreaType.PRACTICE);
     /** CellRollup breaks down the ICB, Places and neighbourhoods; practices and PCNs have the headline only. */
     static final List<AreaType> ROLLUP_BROKEN_DOWN = List.of(AreaType.ICB, AreaType.PLACE, AreaType.NEIGHBOURHOOD);
 
-    private static final Map<AreaType, String> AREA_COLUMN = Map.of(AreaType.ICB, "icb_code", AreaType.PLACE,
-            "place_code", AreaType.NEIGHBOURHOOD, "neighbourhood_code", AreaType.PCN, "pcn_code", AreaType.PRACTICE,
+    private static final Map<AreaType, String> AREA_COLUMN = Map.of(
+            AreaType.ICB,
+            "icb_code",
+            AreaType.PLACE,
+            "place_code",
+            AreaType.NEIGHBOURHOOD,
+            "neighbourhood_code",
+            AreaType.PCN,
+            "pcn_code",
+            AreaType.PRACTICE,
             "practice_code");
-    private static final Map<Breakdown, String> BREAKDOWN_COLUMN = Map.of(Breakdown.SEX, "sex",
-            Breakdown.ETHNIC_GROUP, "ethnic_group", Breakdown.DEPRIVATION_QUINTILE, "imd_quintile");
-    private static final List<String> FINE = List.of("period", "practice_code", "pcn_code", "neighbourhood_code",
-            "place_code", "icb_code", "sex", "ethnic_group", "imd_quintile", "age_band");
+    private static final Map<Breakdown, String> BREAKDOWN_COLUMN = Map.of(
+            Breakdown.SEX,
+            "sex",
+            Breakdown.ETHNIC_GROUP,
+            "ethnic_group",
+            Breakdown.DEPRIVATION_QUINTILE,
+            "imd_quintile");
+    private static final List<String> FINE = List.of(
+            "period",
+            "practice_code",
+            "pcn_code",
+            "neighbourhood_code",
+            "place_code",
+            "icb_code",
+            "sex",
+            "ethnic_group",
+            "imd_quintile",
+            "age_band");
 
     // ---- the three cases ------------------------------------------------------------------------------
 
@@ -79,16 +108,22 @@ final class HandWrittenCounts {
                 + "  SELECT y.period, c.person_id, " + String.join(", ", flags) + "\n"
                 + "  FROM years y JOIN condition c ON c.diagnosis_date <= y.ref\n"
                 + "    AND (c.resolved_date IS NULL OR c.resolved_date > y.ref)\n"
-                + "  WHERE c.condition IN (" + registers.stream().map(r -> "'" + r.id() + "'")
-                .collect(Collectors.joining(", ")) + ")\n"
+                + "  WHERE c.condition IN ("
+                + registers.stream().map(r -> "'" + r.id() + "'").collect(Collectors.joining(", ")) + ")\n"
                 + "  GROUP BY y.period, c.person_id),\n"
                 + "fine AS (\n"
                 + "  SELECT " + String.join(", ", FINE) + ", " + String.join(", ", measures) + "\n"
                 + "  FROM people LEFT JOIN on_registers USING (period, person_id)\n"
                 + "  GROUP BY ALL)\n"
                 + groupingSets(registers.size(), ROLLUP_BROKEN_DOWN, ALL_LEVELS);
-        return new Case("QofPrevalenceSource", "QOF register prevalence", "DP 5.2-5.19", sql,
-                registers.stream().map(QofRegister::indicatorId).toList(), ALL_LEVELS, ROLLUP_BROKEN_DOWN,
+        return new Case(
+                "QofPrevalenceSource",
+                "QOF register prevalence",
+                "DP 5.2-5.19",
+                sql,
+                registers.stream().map(QofRegister::indicatorId).toList(),
+                ALL_LEVELS,
+                ROLLUP_BROKEN_DOWN,
                 Filing.WHERE_DENOMINATOR);
     }
 
@@ -108,8 +143,15 @@ final class HandWrittenCounts {
                 + "    SELECT " + String.join(", ", FINE) + ", 0, count(*) FROM people GROUP BY ALL)\n"
                 + "  GROUP BY ALL)\n"
                 + groupingSets(1, ALL_LEVELS, ALL_LEVELS);
-        return new Case("AcscAdmissionRates", "ACSC emergency admission rates", "DP 8.4", sql, List.of(indicatorId),
-                ALL_LEVELS, ALL_LEVELS, Filing.EVENT_RATES);
+        return new Case(
+                "AcscAdmissionRates",
+                "ACSC emergency admission rates",
+                "DP 8.4",
+                sql,
+                List.of(indicatorId),
+                ALL_LEVELS,
+                ALL_LEVELS,
+                Filing.EVENT_RATES);
     }
 
     /**
@@ -123,8 +165,9 @@ final class HandWrittenCounts {
                 + "  UNION ALL\n"
                 + "  SELECT 'd|' || person_id || '|' || CAST(start_date AS VARCHAR) || '|' || section, person_id,\n"
                 + "    start_date, 'detention', NULL, NULL, NULL FROM detention)";
-        String selfHarm = "kind = 'spell' AND admission_method = 'emergency' AND left(primary_diagnosis, 1) IN ('S', 'T')"
-                + " AND regexp_matches(';' || coalesce(secondary_diagnoses, ''), ';X(6[0-9]|7[0-9]|8[0-4])')";
+        String selfHarm =
+                "kind = 'spell' AND admission_method = 'emergency' AND left(primary_diagnosis, 1) IN ('S', 'T')"
+                        + " AND regexp_matches(';' || coalesce(secondary_diagnoses, ''), ';X(6[0-9]|7[0-9]|8[0-4])')";
         String sql = "WITH " + yearsCte(years) + ",\n" + registeredAtYearEnd() + ",\n" + events + ",\n"
                 + attributedEvents() + ",\n"
                 + "fine AS (\n"
@@ -146,19 +189,30 @@ final class HandWrittenCounts {
                 + "      count(*) FILTER (WHERE age BETWEEN 10 AND 24) FROM people GROUP BY ALL)\n"
                 + "  GROUP BY ALL)\n"
                 + groupingSets(5, ROLLUP_BROKEN_DOWN, ALL_LEVELS);
-        return new Case("EventIndicators", "Condition event rates", "DP 3.2, 3.6, 3.8, 4.3", sql,
-                List.of(EventIndicators.CYP_MENTAL_HEALTH_ADMISSIONS, EventIndicators.EMERGENCY_ADMISSIONS_UNDER_18,
-                        EventIndicators.MHA_DETENTIONS, EventIndicators.SELF_HARM_ADMISSIONS,
-                        EventIndicators.SELF_HARM_ADMISSIONS_10_24), ALL_LEVELS, ROLLUP_BROKEN_DOWN,
+        return new Case(
+                "EventIndicators",
+                "Condition event rates",
+                "DP 3.2, 3.6, 3.8, 4.3",
+                sql,
+                List.of(
+                        EventIndicators.CYP_MENTAL_HEALTH_ADMISSIONS,
+                        EventIndicators.EMERGENCY_ADMISSIONS_UNDER_18,
+                        EventIndicators.MHA_DETENTIONS,
+                        EventIndicators.SELF_HARM_ADMISSIONS,
+                        EventIndicators.SELF_HARM_ADMISSIONS_10_24),
+                ALL_LEVELS,
+                ROLLUP_BROKEN_DOWN,
                 Filing.WHERE_EITHER);
     }
 
     // ---- SQL pieces ---------------------------------------------------------------------------------------
 
     private static String yearsCte(List<FinancialYear> years) {
-        return "years(period, fy_start, ref) AS (VALUES " + years.stream()
-                .map(y -> "('" + y.label() + "', DATE '" + y.start() + "', DATE '" + y.end() + "')")
-                .collect(Collectors.joining(", ")) + ")";
+        return "years(period, fy_start, ref) AS (VALUES "
+                + years.stream()
+                        .map(y -> "('" + y.label() + "', DATE '" + y.start() + "', DATE '" + y.end() + "')")
+                        .collect(Collectors.joining(", "))
+                + ")";
     }
 
     /** Age in whole years at a date from a 'YYYY-MM' birth month, the birthday counting from the 1st. */
@@ -168,8 +222,8 @@ final class HandWrittenCounts {
     }
 
     private static String band(String age) {
-        return "CASE WHEN " + age + " >= 90 THEN '90+' ELSE CAST(" + age + " // 5 * 5 AS VARCHAR) || '-' || CAST("
-                + age + " // 5 * 5 + 4 AS VARCHAR) END";
+        return "CASE WHEN " + age + " >= 90 THEN '90+' ELSE CAST(" + age + " // 5 * 5 AS VARCHAR) || '-' || CAST(" + age
+                + " // 5 * 5 + 4 AS VARCHAR) END";
     }
 
     /** The person's practice geography, sex, ethnic group and deprivation quintile (p = patient, pr = practice). */
@@ -186,7 +240,8 @@ final class HandWrittenCounts {
                 + "  FROM years y JOIN registration r ON r.start_date <= y.ref AND (r.end_date IS NULL OR r.end_date >= y.ref)\n"
                 + "  QUALIFY row_number() OVER (PARTITION BY y.period, r.person_id ORDER BY r.start_date DESC, r.practice_code) = 1),\n"
                 + "people_aged AS (\n"
-                + "  SELECT g.period, g.person_id, " + personColumns() + ", " + age("p.birth_month", "g.ref") + " AS age\n"
+                + "  SELECT g.period, g.person_id, " + personColumns() + ", " + age("p.birth_month", "g.ref")
+                + " AS age\n"
                 + "  FROM registered g JOIN patient p ON p.person_id = g.person_id\n"
                 + "    AND (p.death_date IS NULL OR p.death_date > g.ref)\n"
                 + "  JOIN practice pr ON pr.practice_code = g.practice_code\n"
@@ -203,7 +258,8 @@ final class HandWrittenCounts {
                 + "    AND (r.end_date IS NULL OR r.end_date >= e.event_date)\n"
                 + "  QUALIFY row_number() OVER (PARTITION BY e.event_id ORDER BY r.start_date DESC, r.practice_code) = 1),\n"
                 + "attributed_aged AS (\n"
-                + "  SELECT a.* EXCLUDE (practice_code), " + personColumns() + ", " + age("p.birth_month", "a.event_date")
+                + "  SELECT a.* EXCLUDE (practice_code), " + personColumns() + ", "
+                + age("p.birth_month", "a.event_date")
                 + " AS age\n"
                 + "  FROM attributed_registration a JOIN patient p ON p.person_id = a.person_id\n"
                 + "  JOIN practice pr ON pr.practice_code = a.practice_code\n"
@@ -224,8 +280,15 @@ final class HandWrittenCounts {
             }
         }
         List<String> items = new ArrayList<>(List.of("period", "age_band"));
-        for (String c : List.of("practice_code", "pcn_code", "neighbourhood_code", "place_code", "icb_code", "sex",
-                "ethnic_group", "imd_quintile")) {
+        for (String c : List.of(
+                "practice_code",
+                "pcn_code",
+                "neighbourhood_code",
+                "place_code",
+                "icb_code",
+                "sex",
+                "ethnic_group",
+                "imd_quintile")) {
             items.add(c);
             items.add("GROUPING(" + c + ") AS g_" + c);
         }
@@ -233,7 +296,8 @@ final class HandWrittenCounts {
             items.add("CAST(sum(n_" + i + ") AS BIGINT) AS n_" + i);
             items.add("CAST(sum(d_" + i + ") AS BIGINT) AS d_" + i);
         }
-        return "SELECT " + String.join(", ", items) + " FROM fine\nGROUP BY GROUPING SETS (" + String.join(", ", sets) + ")";
+        return "SELECT " + String.join(", ", items) + " FROM fine\nGROUP BY GROUPING SETS (" + String.join(", ", sets)
+                + ")";
     }
 
     /** The CCG OIS 2.6 condition of a spell (first matching rule), as a CASE over HES-style codes. */
@@ -254,21 +318,31 @@ final class HandWrittenCounts {
                 if (rule.exclusion() instanceof AcscCodeList.AnyDiagnosis d) {
                     when += " AND NOT " + anyDiagnosis(p3, d.codes());
                 } else if (rule.exclusion() instanceof AcscCodeList.AnyProcedure pr) {
-                    when += " AND NOT coalesce(" + pr.codes().stream().map(x -> "starts_with(s.primary_procedure, '" + x + "')")
-                            .collect(Collectors.joining(" OR ")) + ", false)";
+                    when += " AND NOT coalesce("
+                            + pr.codes().stream()
+                                    .map(x -> "starts_with(s.primary_procedure, '" + x + "')")
+                                    .collect(Collectors.joining(" OR "))
+                            + ", false)";
                 }
                 if (!rule.requiresAnyDiagnosis().isEmpty()) {
                     when += " AND " + anyDiagnosis(p3, rule.requiresAnyDiagnosis());
                 }
-                sql.append("\n      WHEN ").append(when).append(" THEN '").append(c.name().replace("'", "''")).append("'");
+                sql.append("\n      WHEN ")
+                        .append(when)
+                        .append(" THEN '")
+                        .append(c.name().replace("'", "''"))
+                        .append("'");
             }
         }
         return sql.append(" END").toString();
     }
 
     private static String anyDiagnosis(String p3, List<String> codes) {
-        return "(" + p3 + " IN (" + quoted(codes) + ") OR coalesce(" + codes.stream()
-                .map(c -> "contains(s.secondary_diagnoses, '" + c + "')").collect(Collectors.joining(" OR ")) + ", false))";
+        return "(" + p3 + " IN (" + quoted(codes) + ") OR coalesce("
+                + codes.stream()
+                        .map(c -> "contains(s.secondary_diagnoses, '" + c + "')")
+                        .collect(Collectors.joining(" OR "))
+                + ", false))";
     }
 
     private static String quoted(List<String> values) {
@@ -280,7 +354,8 @@ final class HandWrittenCounts {
     /** Runs the statement and turns its rows into the family's cells, filed as the family's framework files them. */
     static Map<CellKey, AgeBandCounts> run(Connection connection, Case c) throws SQLException {
         Map<CellKey, double[][]> bands = new LinkedHashMap<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(c.sql())) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(c.sql())) {
             while (rs.next()) {
                 AreaType level = null;
                 String area = null;
@@ -351,8 +426,8 @@ final class HandWrittenCounts {
                 out.add("only ours: " + e.getKey());
             } else if (!Arrays.equals(e.getValue().numerators(), h.numerators())
                     || !Arrays.equals(e.getValue().denominators(), h.denominators())) {
-                out.add("differs: " + e.getKey() + " ours " + e.getValue().numerator() + "/" + e.getValue().denominator()
-                        + ", hand-written " + h.numerator() + "/" + h.denominator());
+                out.add("differs: " + e.getKey() + " ours " + e.getValue().numerator() + "/"
+                        + e.getValue().denominator() + ", hand-written " + h.numerator() + "/" + h.denominator());
             }
         }
         hand.keySet().stream().filter(k -> !ours.containsKey(k)).forEach(k -> out.add("only hand-written: " + k));

@@ -15,14 +15,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.openphm.publish.results.Area;
+import org.openphm.model.AreaType;
+import org.openphm.model.results.IndicatorColumns;
 import org.openphm.model.results.PackMetadata.AnalysisInfo;
 import org.openphm.model.results.PackMetadata.IndicatorInfo;
-import org.openphm.model.results.IndicatorColumns;
+import org.openphm.publish.results.Area;
 import org.openphm.publish.results.ResultsDir;
 import org.openphm.server.Breakdowns;
 import org.openphm.server.DashboardServer;
-import org.openphm.model.AreaType;
 
 /**
  * A load benchmark of the dashboard's API, not a test: concurrent clients on loopback, each sending a mix of the
@@ -41,18 +41,23 @@ public final class LoadBenchmark {
     /** What one run measured. */
     public record Report(int clients, int requestsPerClient, double seconds, List<Latency> kinds) {
         public Latency overall() {
-            return kinds.stream().filter(k -> k.kind().equals("all API requests")).findFirst().orElseThrow();
+            return kinds.stream()
+                    .filter(k -> k.kind().equals("all API requests"))
+                    .findFirst()
+                    .orElseThrow();
         }
 
         public void print(PrintStream out) {
             int sent = clients * requestsPerClient;
-            out.printf("%d clients x %d requests = %,d requests in %.1f s: %,.0f requests/s%n", clients,
-                    requestsPerClient, sent, seconds, sent / seconds);
+            out.printf(
+                    "%d clients x %d requests = %,d requests in %.1f s: %,.0f requests/s%n",
+                    clients, requestsPerClient, sent, seconds, sent / seconds);
             Latency base = kinds.get(0);
             out.printf("  %-28s %8s %9s %9s %9s %12s%n", "request", "n", "p50 ms", "p99 ms", "max ms", "p99 / base");
             for (Latency k : kinds) {
-                out.printf("  %-28s %,8d %9.2f %9.2f %9.2f %12.1f%n", k.kind(), k.requests(), k.p50(), k.p99(), k.max(),
-                        k.p99() / base.p99());
+                out.printf(
+                        "  %-28s %,8d %9.2f %9.2f %9.2f %12.1f%n",
+                        k.kind(), k.requests(), k.p50(), k.p99(), k.max(), k.p99() / base.p99());
             }
         }
     }
@@ -63,7 +68,9 @@ public final class LoadBenchmark {
     static List<Kind> kinds(ResultsDir results) {
         List<IndicatorInfo> indicators = results.metadata().indicators();
         List<AnalysisInfo> analyses = results.metadata().analyses();
-        List<Area> areas = results.areas().stream().filter(a -> !AreaType.ENGLAND.label().equals(a.type())).toList();
+        List<Area> areas = results.areas().stream()
+                .filter(a -> !AreaType.ENGLAND.label().equals(a.type()))
+                .toList();
         java.util.Set<String> areaCodes = areas.stream().map(Area::code).collect(java.util.stream.Collectors.toSet());
         List<String> indicatorViews = new ArrayList<>();
         List<String> resultRows = new ArrayList<>();
@@ -72,13 +79,14 @@ public final class LoadBenchmark {
             String id = indicators.get(i).id();
             // an area this indicator is published for (some are not computed for PCNs or practices)
             List<String> published = results.indicator(id).distinct(IndicatorColumns.AREA_CODE).stream()
-                    .filter(areaCodes::contains).toList();
+                    .filter(areaCodes::contains)
+                    .toList();
             if (published.isEmpty()) {
                 continue;
             }
             String area = published.get((i * 31) % published.size());
-            indicatorViews.add("/api/views/indicator/" + id + "?area=" + area + "&breakdown="
-                    + breakdowns[i % breakdowns.length]);
+            indicatorViews.add(
+                    "/api/views/indicator/" + id + "?area=" + area + "&breakdown=" + breakdowns[i % breakdowns.length]);
             resultRows.add("/api/results?indicator=" + id + "&area=" + area);
         }
         List<String> analysisViews = new ArrayList<>();
@@ -89,10 +97,12 @@ public final class LoadBenchmark {
             analysisViews.add("/api/views/analysis/" + a.id());
             // and cut to a Place, neighbourhood, PCN or practice, as the area selector asks for it
             if (!local.isEmpty()) {
-                analysisViews.add("/api/views/analysis/" + a.id() + "?area=" + local.get((i * 17) % local.size()).code());
+                analysisViews.add("/api/views/analysis/" + a.id() + "?area="
+                        + local.get((i * 17) % local.size()).code());
             }
-            a.tables().stream().findFirst().ifPresent(t -> tables.add("/api/analyses/" + a.id() + "/tables/" + t.name()
-                    + "?format=csv"));
+            a.tables().stream()
+                    .findFirst()
+                    .ifPresent(t -> tables.add("/api/analyses/" + a.id() + "/tables/" + t.name() + "?format=csv"));
         }
         String someIndicator = indicators.isEmpty() ? "none" : indicators.get(0).id();
         List<Kind> kinds = new ArrayList<>();
@@ -101,10 +111,14 @@ public final class LoadBenchmark {
         kinds.add(new Kind("analysis view", analysisViews, 200));
         kinds.add(new Kind("tidy results", resultRows, 200));
         kinds.add(new Kind("analysis table as CSV", tables, 200));
-        kinds.add(new Kind("indicator search", List.of("/api/indicators?q=prevalence", "/api/indicators?q=admission",
-                "/api/indicators?q=zzz"), 200));
-        kinds.add(new Kind("bad parameter (400)", List.of("/api/results?indicator=" + someIndicator
-                + "&breakdown=religion"), 400));
+        kinds.add(new Kind(
+                "indicator search",
+                List.of("/api/indicators?q=prevalence", "/api/indicators?q=admission", "/api/indicators?q=zzz"),
+                200));
+        kinds.add(new Kind(
+                "bad parameter (400)",
+                List.of("/api/results?indicator=" + someIndicator + "&breakdown=religion"),
+                400));
         return kinds.stream().filter(k -> !k.paths().isEmpty()).toList();
     }
 
@@ -118,7 +132,8 @@ public final class LoadBenchmark {
     public static Report run(Path buildDir, int clients, int requests) throws Exception {
         try (DashboardServer server = DashboardServer.start(buildDir, "127.0.0.1", 0)) {
             List<Kind> kinds = kinds(ResultsDir.load(buildDir));
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = "http://127.0.0.1:" + server.port();
             for (Kind k : kinds) {
                 for (String p : k.paths()) {
@@ -135,10 +150,12 @@ public final class LoadBenchmark {
                         Map<String, List<Long>> nanos = new LinkedHashMap<>();
                         for (int i = 0; i < requests; i++) {
                             Kind k = kinds.get((client + i) % kinds.size());
-                            String p = k.paths().get(((client * 7919) + i) % k.paths().size());
+                            String p = k.paths()
+                                    .get(((client * 7919) + i) % k.paths().size());
                             long t0 = System.nanoTime();
                             send(http, base, k, p);
-                            nanos.computeIfAbsent(k.name(), x -> new ArrayList<>()).add(System.nanoTime() - t0);
+                            nanos.computeIfAbsent(k.name(), x -> new ArrayList<>())
+                                    .add(System.nanoTime() - t0);
                         }
                         return nanos;
                     }));
@@ -169,19 +186,24 @@ public final class LoadBenchmark {
         }
     }
 
-    private static void send(HttpClient http, String base, Kind k, String path) throws IOException, InterruptedException {
-        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                HttpResponse.BodyHandlers.discarding());
+    private static void send(HttpClient http, String base, Kind k, String path)
+            throws IOException, InterruptedException {
+        HttpResponse<Void> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.discarding());
         if (r.statusCode() != k.expectedStatus()) {
-            throw new IllegalStateException(k.name() + ": " + path + " answered " + r.statusCode() + ", expected "
-                    + k.expectedStatus());
+            throw new IllegalStateException(
+                    k.name() + ": " + path + " answered " + r.statusCode() + ", expected " + k.expectedStatus());
         }
     }
 
     static Latency latency(String kind, List<Long> nanos) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
-        return new Latency(kind, sorted.size(), percentile(sorted, 0.50), percentile(sorted, 0.99),
+        return new Latency(
+                kind,
+                sorted.size(),
+                percentile(sorted, 0.50),
+                percentile(sorted, 0.99),
                 sorted.get(sorted.size() - 1) / 1e6);
     }
 

@@ -29,8 +29,15 @@ class LoadBenchmarkTest {
             throws Exception {
         FixtureResults.write(dir);
         List<LoadBenchmark.Kind> kinds = LoadBenchmark.kinds(ResultsDir.load(dir));
-        assertEquals(List.of("baseline: static file", "indicator view", "analysis view", "tidy results",
-                "analysis table as CSV", "indicator search", "bad parameter (400)"),
+        assertEquals(
+                List.of(
+                        "baseline: static file",
+                        "indicator view",
+                        "analysis view",
+                        "tidy results",
+                        "analysis table as CSV",
+                        "indicator search",
+                        "bad parameter (400)"),
                 kinds.stream().map(LoadBenchmark.Kind::name).toList());
         // 3 clients x 14 requests, kinds in turn: every kind is sent 6 times (42 / 7), and run() throws if any
         // request is answered with another status than its kind expects (200, or 400 for the bad parameter).

@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code phm audit verify}: checks the hash chain of the patient-level access log (issue 13, item 4). */
-@Command(name = "audit", mixinStandardHelpOptions = true,
+@Command(
+        name = "audit",
+        mixinStandardHelpOptions = true,
         description = "The audit log of patient-level access: phm audit verify checks its hash chain.",
         subcommands = AuditCommand.Verify.class)
 final class AuditCommand implements Callable<Integer> {
@@ -18,7 +20,9 @@ final class AuditCommand implements Callable<Integer> {
         return 2;
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
             description = "Walk the log's hash chain: an edited, deleted, inserted or reordered entry breaks it at "
                     + "its line. Entries cut off the end leave a shorter valid chain: compare the head it prints "
                     + "with a copy kept elsewhere (--expect-head).")
@@ -40,19 +44,22 @@ final class AuditCommand implements Callable<Integer> {
             Path file = log != null ? log : AuditLog.beside(workspace);
             AuditLog.Verification v = AuditLog.verify(file);
             if (!v.intact()) {
-                System.out.printf("Audit log %s is BROKEN at line %d: %s. The %d entries before it chain.%n",
+                System.out.printf(
+                        "Audit log %s is BROKEN at line %d: %s. The %d entries before it chain.%n",
                         file.toAbsolutePath(), v.brokenLine(), v.problem(), v.entries());
                 return 1;
             }
             if (expectHead != null && !expectHead.equals(v.head())) {
-                System.out.printf("Audit log %s chains (%d entries) but does not end at the expected head %s: "
-                        + "entries were cut off the end or the log was replaced.%n", file.toAbsolutePath(),
-                        v.entries(), expectHead);
+                System.out.printf(
+                        "Audit log %s chains (%d entries) but does not end at the expected head %s: "
+                                + "entries were cut off the end or the log was replaced.%n",
+                        file.toAbsolutePath(), v.entries(), expectHead);
                 return 1;
             }
-            System.out.printf("Audit log %s is intact: %d entries; head %s%n(keep the head elsewhere: a later "
-                    + "phm audit verify --expect-head detects entries cut off the end)%n", file.toAbsolutePath(),
-                    v.entries(), v.head());
+            System.out.printf(
+                    "Audit log %s is intact: %d entries; head %s%n(keep the head elsewhere: a later "
+                            + "phm audit verify --expect-head detects entries cut off the end)%n",
+                    file.toAbsolutePath(), v.entries(), v.head());
             return 0;
         }
     }

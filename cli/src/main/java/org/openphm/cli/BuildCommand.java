@@ -1,10 +1,7 @@
 package org.openphm.cli;
 
-import org.openphm.ingest.WorkspaceVersion;
-import org.openphm.model.ConsoleProgress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.openphm.model.WorkspaceLayout;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.openphm.analyses.build.Build;
@@ -12,15 +9,20 @@ import org.openphm.analyses.build.BuildReport;
 import org.openphm.analyses.risk.RiskModelFile;
 import org.openphm.engine.Engine;
 import org.openphm.engine.duckdb.DuckDbEngine;
-import org.openphm.publish.pack.PackSummary;
-import org.openphm.publish.pack.PackWriter;
+import org.openphm.ingest.WorkspaceVersion;
+import org.openphm.model.ConsoleProgress;
+import org.openphm.model.WorkspaceLayout;
 import org.openphm.outputcheck.OutputCheck;
 import org.openphm.outputcheck.Release;
+import org.openphm.publish.pack.PackSummary;
+import org.openphm.publish.pack.PackWriter;
 import org.openphm.stats.sdc.DisclosureRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "build", mixinStandardHelpOptions = true,
+@Command(
+        name = "build",
+        mixinStandardHelpOptions = true,
         description = "Compute every indicator and analysis of the data pack from a workspace into DIR/results, "
                 + "and the printed pack into DIR/pack.")
 final class BuildCommand implements Callable<Integer> {
@@ -31,23 +33,32 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output folder (results/ and pack/ are written in it)")
     Path out;
 
-    @Option(names = "--analyst-outputs", description = "Also write unsuppressed results to DIR/analyst/results "
-            + "(for analysts only: not for publication)")
+    @Option(
+            names = "--analyst-outputs",
+            description = "Also write unsuppressed results to DIR/analyst/results "
+                    + "(for analysts only: not for publication)")
     boolean analystOutputs;
 
-    @Option(names = "--suppress-at-or-below", defaultValue = "7",
+    @Option(
+            names = "--suppress-at-or-below",
+            defaultValue = "7",
             description = "Disclosure control: counts from 1 to this are suppressed (default ${DEFAULT-VALUE})")
     int suppressAtOrBelow;
 
-    @Option(names = "--round-to", defaultValue = "5",
-            description = "Disclosure control: published counts are rounded to a multiple of this (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--round-to",
+            defaultValue = "5",
+            description =
+                    "Disclosure control: published counts are rounded to a multiple of this (default ${DEFAULT-VALUE})")
     int roundTo;
 
     @Option(names = "--no-pack", description = "Skip the HTML and PDF pack")
     boolean noPack;
 
-    @Option(names = "--cohorts", description = "Folder of saved cohort files (.json, .yaml) to publish with the pack "
-            + "as aggregates (PHM 13.3; default: <workspace>.cohorts beside the workspace, when it exists)")
+    @Option(
+            names = "--cohorts",
+            description = "Folder of saved cohort files (.json, .yaml) to publish with the pack "
+                    + "as aggregates (PHM 13.3; default: <workspace>.cohorts beside the workspace, when it exists)")
     Path cohorts;
 
     @Override
@@ -56,8 +67,14 @@ final class BuildCommand implements Callable<Integer> {
         if (cohorts != null && !Files.isDirectory(cohorts)) {
             throw new IllegalArgumentException("--cohorts " + cohorts + " is not a folder");
         }
-        return run(workspace, out, analystOutputs, new DisclosureRule(suppressAtOrBelow, roundTo, false), !noPack,
-                "workspace " + workspace.getFileName(), cohortFiles(folder));
+        return run(
+                workspace,
+                out,
+                analystOutputs,
+                new DisclosureRule(suppressAtOrBelow, roundTo, false),
+                !noPack,
+                "workspace " + workspace.getFileName(),
+                cohortFiles(folder));
     }
 
     /** The cohort files of a folder (none when it does not exist), in name order. */
@@ -66,7 +83,9 @@ final class BuildCommand implements Callable<Integer> {
             return List.of();
         }
         try (var files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().matches(".*\\.(json|ya?ml)$")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().matches(".*\\.(json|ya?ml)$"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -74,25 +93,39 @@ final class BuildCommand implements Callable<Integer> {
      * Builds into a staging folder, checks every file there with the independent output check, and publishes
      * (moves into {@code out}) only what passes.
      */
-    static int run(Path workspace, Path out, boolean analystOutputs, DisclosureRule rule, boolean pack,
-                   String population, List<Path> cohorts) throws Exception {
+    static int run(
+            Path workspace,
+            Path out,
+            boolean analystOutputs,
+            DisclosureRule rule,
+            boolean pack,
+            String population,
+            List<Path> cohorts)
+            throws Exception {
         WorkspaceVersion.requireCurrent(workspace);
         ConsoleProgress progress = new ConsoleProgress(System.out);
         Path staging = Release.prepare(out);
         // a model saved by phm risk train scores the population; without one PHM 13.1 fits its own
         Path modelFile = RiskModelFile.beside(workspace);
         java.util.Optional<RiskModelFile.Saved> riskModel = java.nio.file.Files.exists(modelFile)
-                ? java.util.Optional.of(RiskModelFile.read(modelFile)) : java.util.Optional.empty();
-        riskModel.ifPresent(m -> progress.message("Using the risk model saved in " + modelFile + " (trained on "
-                + m.trainedAt() + ")"));
+                ? java.util.Optional.of(RiskModelFile.read(modelFile))
+                : java.util.Optional.empty();
+        riskModel.ifPresent(m ->
+                progress.message("Using the risk model saved in " + modelFile + " (trained on " + m.trainedAt() + ")"));
         Build.Summary summary;
         try (Engine engine = DuckDbEngine.open(workspace)) {
             if (!cohorts.isEmpty()) {
                 progress.message("Publishing " + cohorts.size() + " saved cohorts as aggregates: "
-                        + String.join(", ", cohorts.stream().map(c -> c.getFileName().toString()).toList()));
+                        + String.join(
+                                ", ",
+                                cohorts.stream()
+                                        .map(c -> c.getFileName().toString())
+                                        .toList()));
             }
-            summary = Build.run(engine, new Build.Options(staging, null, analystOutputs, rule, population, riskModel,
-                    cohorts), progress);
+            summary = Build.run(
+                    engine,
+                    new Build.Options(staging, null, analystOutputs, rule, population, riskModel, cohorts),
+                    progress);
         }
         PackSummary p = pack ? PackWriter.write(staging, progress) : null;
         progress.message("Checking every file before it is published (phm check-outputs)");
@@ -103,15 +136,23 @@ final class BuildCommand implements Callable<Integer> {
             Release.print(rejected.report(), System.err, 20);
             throw rejected;
         }
-        BuildReport.print(summary, out.resolve("results"), analystOutputs
-                ? out.resolve("analyst").resolve("results") : null, System.out);
+        BuildReport.print(
+                summary,
+                out.resolve("results"),
+                analystOutputs ? out.resolve("analyst").resolve("results") : null,
+                System.out);
         if (p != null) {
             Path packDir = out.resolve("pack");
-            System.out.printf("Pack: %s and %s (%d sections, %d charts, %d pages%s)%n",
-                    packDir.resolve(PackWriter.HTML).toAbsolutePath(), packDir.resolve(PackWriter.PDF).toAbsolutePath(),
-                    p.sections(), p.charts(), p.pdfPages(),
+            System.out.printf(
+                    "Pack: %s and %s (%d sections, %d charts, %d pages%s)%n",
+                    packDir.resolve(PackWriter.HTML).toAbsolutePath(),
+                    packDir.resolve(PackWriter.PDF).toAbsolutePath(),
+                    p.sections(),
+                    p.charts(),
+                    p.pdfPages(),
                     p.chartProblems() > 0 ? ", " + p.chartProblems() + " chart problems shown in the pack" : "");
-            System.out.printf("Summary pack: %s (%d pages: each section's key insights and headline charts)%n",
+            System.out.printf(
+                    "Summary pack: %s (%d pages: each section's key insights and headline charts)%n",
                     packDir.resolve(PackWriter.SUMMARY_PDF).toAbsolutePath(), p.summaryPages());
         }
         System.out.printf("Output check: %d published files, no disclosure problems%n", check.files());

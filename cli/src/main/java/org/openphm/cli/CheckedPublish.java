@@ -21,8 +21,15 @@ final class CheckedPublish {
 
     record Published(Path dir, List<Path> files, int checkedFiles) {}
 
-    static Published publish(Path out, String name, Analysis analysis, List<AnalysisTable> tables, String population,
-                             DisclosureRule rule, String what) throws IOException {
+    static Published publish(
+            Path out,
+            String name,
+            Analysis analysis,
+            List<AnalysisTable> tables,
+            String population,
+            DisclosureRule rule,
+            String what)
+            throws IOException {
         Path dest = out.resolve(name);
         Path staging = out.resolve("." + name + ".staging");
         deleteTree(staging);
@@ -30,13 +37,17 @@ final class CheckedPublish {
         OutputCheck.Report check = OutputCheck.check(staging);
         if (!check.passed()) {
             deleteTree(staging);
-            throw new IllegalStateException("the output check found " + check.findings().size()
-                    + " disclosure problems in the " + what + "'s tables (first: " + check.findings().get(0)
-                    + "); nothing was published");
+            throw new IllegalStateException(
+                    "the output check found " + check.findings().size()
+                            + " disclosure problems in the " + what + "'s tables (first: "
+                            + check.findings().get(0)
+                            + "); nothing was published");
         }
         deleteTree(dest);
         Files.move(staging, dest, StandardCopyOption.ATOMIC_MOVE);
-        return new Published(dest, written.stream().map(p -> dest.resolve(staging.relativize(p))).toList(),
+        return new Published(
+                dest,
+                written.stream().map(p -> dest.resolve(staging.relativize(p))).toList(),
                 check.files());
     }
 

@@ -8,7 +8,9 @@ import org.openphm.ingest.WorkspaceVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
         description = "Write every table of a workspace as DIR/<table>.parquet: the layout the Spark build reads "
                 + "(spark-submit --class org.openphm.spark.SparkBuild openphm-spark-job.jar --parquet DIR --out OUT).")
 final class ExportCommand implements Callable<Integer> {
@@ -24,7 +26,8 @@ final class ExportCommand implements Callable<Integer> {
         WorkspaceVersion.requireCurrent(workspace);
         long t0 = System.nanoTime();
         List<ParquetExport.TableFile> files = ParquetExport.export(workspace, out);
-        System.out.printf("Wrote %d Parquet tables to %s in %.1fs.%nNext: spark-submit --class "
+        System.out.printf(
+                "Wrote %d Parquet tables to %s in %.1fs.%nNext: spark-submit --class "
                         + "org.openphm.spark.SparkBuild spark-job/target/openphm-spark-job.jar --parquet %s --out DIR%n",
                 files.size(), out.toAbsolutePath(), (System.nanoTime() - t0) / 1e9, out);
         return 0;

@@ -16,32 +16,41 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisInfo;
-import org.openphm.analyses.pack.Catalogue;
-import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.indicator.IndicatorSource;
 import org.openphm.analyses.indicator.IndicatorSpec;
+import org.openphm.analyses.pack.Catalogue;
+import org.openphm.model.results.ChartSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-@Command(name = "find", mixinStandardHelpOptions = true,
-        description = {"From a data-pack figure to its code: for a section (\"DP 8.4\", \"8.4\", \"PHM 13.1\") or an "
-                + "indicator or analysis id, prints each definition's class and source file, the tests that name it, "
-                + "its results files and its charts.",
-                "Tests are found by searching the source checkout the command runs in (or --source).",
-                "Exit codes: 0 found, 2 nothing is filed under it."})
+@Command(
+        name = "find",
+        mixinStandardHelpOptions = true,
+        description = {
+            "From a data-pack figure to its code: for a section (\"DP 8.4\", \"8.4\", \"PHM 13.1\") or an "
+                    + "indicator or analysis id, prints each definition's class and source file, the tests that name it, "
+                    + "its results files and its charts.",
+            "Tests are found by searching the source checkout the command runs in (or --source).",
+            "Exit codes: 0 found, 2 nothing is filed under it."
+        })
 final class FindCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SECTION|ID", description = "e.g. \"DP 8.4\", 8.4, dp-8.4-acsc-admissions")
     String query;
 
-    @Option(names = "--results", paramLabel = "DIR", description = "A build's results folder: list the files it wrote "
-            + "for each analysis (default: the files its charts read)")
+    @Option(
+            names = "--results",
+            paramLabel = "DIR",
+            description = "A build's results folder: list the files it wrote "
+                    + "for each analysis (default: the files its charts read)")
     Path results;
 
-    @Option(names = "--source", paramLabel = "DIR", description = "The source checkout to search for tests "
-            + "(default: found from the working folder)")
+    @Option(
+            names = "--source",
+            paramLabel = "DIR",
+            description = "The source checkout to search for tests " + "(default: found from the working folder)")
     Path source;
 
     @Spec
@@ -61,22 +70,35 @@ final class FindCommand implements Callable<Integer> {
                 }
             }
         }
-        List<Analysis> analyses = Catalogue.analyses().stream().filter(a -> a.info().section().equalsIgnoreCase(section)
-                || a.info().id().equals(query) || a.info().id().startsWith(query.toLowerCase(Locale.ROOT) + "-")).toList();
+        List<Analysis> analyses = Catalogue.analyses().stream()
+                .filter(a -> a.info().section().equalsIgnoreCase(section)
+                        || a.info().id().equals(query)
+                        || a.info().id().startsWith(query.toLowerCase(Locale.ROOT) + "-"))
+                .toList();
         if (indicators.isEmpty() && analyses.isEmpty()) {
-            spec.commandLine().getErr().println("phm find: nothing is filed under '" + query + "'. Sections held: "
-                    + String.join(", ", sections()));
+            spec.commandLine()
+                    .getErr()
+                    .println("phm find: nothing is filed under '" + query + "'. Sections held: "
+                            + String.join(", ", sections()));
             spec.commandLine().getErr().flush();
             return 2;
         }
         Path root = source != null ? source : checkout();
         List<Path> tests = root == null ? List.of() : testFiles(root);
-        JsonNode metadata = results == null ? null : new ObjectMapper().readTree(results.resolve("metadata.json").toFile());
-        out.printf("%s: %d indicator%s, %d analys%s%n", query, indicators.size(), indicators.size() == 1 ? "" : "s",
-                analyses.size(), analyses.size() == 1 ? "is" : "es");
+        JsonNode metadata = results == null
+                ? null
+                : new ObjectMapper().readTree(results.resolve("metadata.json").toFile());
+        out.printf(
+                "%s: %d indicator%s, %d analys%s%n",
+                query,
+                indicators.size(),
+                indicators.size() == 1 ? "" : "s",
+                analyses.size(),
+                analyses.size() == 1 ? "is" : "es");
         for (IndicatorSpec i : indicators) {
             out.println();
-            out.println("indicator " + i.id() + " (" + i.metadata().section() + "): " + i.metadata().name());
+            out.println("indicator " + i.id() + " (" + i.metadata().section() + "): "
+                    + i.metadata().name());
             Class<?> family = familyOf.get(i).getClass();
             out.println("  definition  " + family.getName() + where(root, family));
             printTests(out, root, tests, family, i.id(), i.metadata().section());
@@ -94,7 +116,8 @@ final class FindCommand implements Callable<Integer> {
             printTests(out, root, tests, a.getClass(), info.id(), info.section());
             out.println("  results     " + String.join(", ", files(info, metadata)));
             for (ChartSpec c : info.charts()) {
-                out.println("  chart       " + c.kind() + " \"" + c.title() + "\" from " + info.file(c.data().table()));
+                out.println("  chart       " + c.kind() + " \"" + c.title() + "\" from "
+                        + info.file(c.data().table()));
             }
         }
         return 0;
@@ -114,7 +137,8 @@ final class FindCommand implements Callable<Integer> {
 
     private static List<String> sections() {
         TreeSet<String> all = new TreeSet<>((a, b) -> compareSections(a, b));
-        Catalogue.indicatorSources().forEach(s -> s.indicators().forEach(i -> all.add(i.metadata().section())));
+        Catalogue.indicatorSources()
+                .forEach(s -> s.indicators().forEach(i -> all.add(i.metadata().section())));
         Catalogue.analyses().forEach(a -> all.add(a.info().section()));
         return List.copyOf(all);
     }
@@ -124,7 +148,8 @@ final class FindCommand implements Callable<Integer> {
         String[] y = b.split("[ .]");
         for (int i = 0; i < Math.min(x.length, y.length); i++) {
             int c = x[i].matches("[0-9]+") && y[i].matches("[0-9]+")
-                    ? Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i])) : x[i].compareTo(y[i]);
+                    ? Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]))
+                    : x[i].compareTo(y[i]);
             if (c != 0) {
                 return c;
             }
@@ -138,18 +163,23 @@ final class FindCommand implements Callable<Integer> {
             for (JsonNode a : metadata.path("analyses")) {
                 if (a.path("id").asText().equals(info.id())) {
                     List<String> files = new ArrayList<>();
-                    a.path("tables").forEach(t -> files.add("results/" + t.path("file").asText()));
+                    a.path("tables")
+                            .forEach(t -> files.add("results/" + t.path("file").asText()));
                     return files;
                 }
             }
             return List.of("(not in this build's metadata.json)");
         }
-        return info.charts().stream().map(c -> "results/" + info.file(c.data().table())).distinct().toList();
+        return info.charts().stream()
+                .map(c -> "results/" + info.file(c.data().table()))
+                .distinct()
+                .toList();
     }
 
     /** The tests naming the definition's class, its id or its section, most specific first. */
-    private static void printTests(PrintStream out, Path root, List<Path> tests, Class<?> definition, String id,
-                                   String section) throws IOException {
+    private static void printTests(
+            PrintStream out, Path root, List<Path> tests, Class<?> definition, String id, String section)
+            throws IOException {
         if (root == null) {
             out.println("  tests       (run from a source checkout, or give --source, to list them)");
             return;
@@ -185,8 +215,11 @@ final class FindCommand implements Callable<Integer> {
         }
         String rel = topLevel(c).getName().replace('.', '/') + ".java";
         try (Stream<Path> modules = Files.list(root)) {
-            return modules.map(m -> m.resolve("src/main/java").resolve(rel)).filter(Files::isRegularFile).findFirst()
-                    .map(p -> " (" + root.relativize(p) + ")").orElse("");
+            return modules.map(m -> m.resolve("src/main/java").resolve(rel))
+                    .filter(Files::isRegularFile)
+                    .findFirst()
+                    .map(p -> " (" + root.relativize(p) + ")")
+                    .orElse("");
         } catch (IOException e) {
             return "";
         }
@@ -217,7 +250,9 @@ final class FindCommand implements Callable<Integer> {
                 Path dir = m.resolve("src/test/java");
                 if (Files.isDirectory(dir)) {
                     try (Stream<Path> files = Files.walk(dir)) {
-                        files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(tests::add);
+                        files.filter(f -> f.toString().endsWith(".java"))
+                                .sorted()
+                                .forEach(tests::add);
                     }
                 }
             }

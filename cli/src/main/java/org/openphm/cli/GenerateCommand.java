@@ -1,14 +1,16 @@
 package org.openphm.cli;
 
-import org.openphm.model.ConsoleProgress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.openphm.model.ConsoleProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
         description = "Write a synthetic BLMK-like ICB: one file per canonical table, every patient-level table "
                 + "and aggregate feed, deterministic for a seed.")
 final class GenerateCommand implements Callable<Integer> {
@@ -16,7 +18,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Folder to write the files into")
     Path out;
 
-    @Option(names = "--patients", defaultValue = "1139000",
+    @Option(
+            names = "--patients",
+            defaultValue = "1139000",
             description = "Registered patients on 31 March 2025 (default ${DEFAULT-VALUE}, BLMK's size)")
     long patients;
 
@@ -26,13 +30,17 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "csv", description = "csv or parquet (default ${DEFAULT-VALUE})")
     SyntheticData.Format format;
 
-    @Option(names = "--person-ids", description = "Write pseudonymous person_id columns instead of synthetic "
-            + "NHS numbers (skips the Modulus 11 check and pseudonymisation at ingest)")
+    @Option(
+            names = "--person-ids",
+            description = "Write pseudonymous person_id columns instead of synthetic "
+                    + "NHS numbers (skips the Modulus 11 check and pseudonymisation at ingest)")
     boolean personIds;
 
-    @Option(names = "--ceiling", description = "Also write each person's true expected emergency admissions and "
-            + "probability of one or more, per financial year, to this CSV file outside --out: the risk model's "
-            + "ceiling (phm risk --ceiling). Ingest never reads it.")
+    @Option(
+            names = "--ceiling",
+            description = "Also write each person's true expected emergency admissions and "
+                    + "probability of one or more, per financial year, to this CSV file outside --out: the risk model's "
+                    + "ceiling (phm risk --ceiling). Ingest never reads it.")
     Path ceiling;
 
     @Override
@@ -44,12 +52,18 @@ final class GenerateCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(System.out);
         Map<String, Long> rows = SyntheticData.generate(out, patients, seed, format, !personIds, ceiling, progress);
         Summary.rowsPerTable(System.out, "Rows written", rows);
-        System.out.printf("Wrote %d %s files to %s in %s.%nNext: ./phm ingest --workspace phm.duckdb %s%n",
-                rows.size(), format, out.toAbsolutePath(), Summary.duration(Duration.ofNanos(System.nanoTime() - started)),
+        System.out.printf(
+                "Wrote %d %s files to %s in %s.%nNext: ./phm ingest --workspace phm.duckdb %s%n",
+                rows.size(),
+                format,
+                out.toAbsolutePath(),
+                Summary.duration(Duration.ofNanos(System.nanoTime() - started)),
                 out);
         if (ceiling != null) {
-            System.out.printf("Wrote the ceiling (true admission probabilities, patient-level: keep it with the data) "
-                    + "to %s.%nUse it: ./phm risk --workspace phm.duckdb --ceiling %s%n", ceiling.toAbsolutePath(), ceiling);
+            System.out.printf(
+                    "Wrote the ceiling (true admission probabilities, patient-level: keep it with the data) "
+                            + "to %s.%nUse it: ./phm risk --workspace phm.duckdb --ceiling %s%n",
+                    ceiling.toAbsolutePath(), ceiling);
         }
         return 0;
     }

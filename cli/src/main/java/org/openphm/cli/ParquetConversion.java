@@ -28,7 +28,9 @@ final class ParquetConversion {
         List<Path> written = new ArrayList<>();
         List<Path> csvs;
         try (Stream<Path> files = Files.list(dir)) {
-            csvs = files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
+            csvs = files.filter(f -> f.getFileName().toString().endsWith(".csv"))
+                    .sorted()
+                    .toList();
         }
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
             int i = 0;
@@ -41,7 +43,8 @@ final class ParquetConversion {
                 Path parquet = dir.resolve(name + ".parquet");
                 try (Statement st = db.createStatement()) {
                     st.execute("COPY (SELECT " + typedColumns(csv, table.get()) + " FROM read_csv(" + literal(csv)
-                            + ", header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')) TO " + literal(parquet)
+                            + ", header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')) TO "
+                            + literal(parquet)
                             + " (FORMAT PARQUET, COMPRESSION ZSTD)");
                 }
                 Files.delete(csv);
@@ -60,7 +63,8 @@ final class ParquetConversion {
         }
         List<String> select = new ArrayList<>();
         for (String col : header.split(",")) {
-            String type = table.column(col).map(Column::type).map(t -> t.duckdbType()).orElse("VARCHAR");
+            String type =
+                    table.column(col).map(Column::type).map(t -> t.duckdbType()).orElse("VARCHAR");
             select.add("CAST(NULLIF(\"" + col + "\", '') AS " + type + ") AS \"" + col + "\"");
         }
         return String.join(", ", select);

@@ -14,12 +14,36 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
 
 /** The phm command: every job of OpenPHM, from synthetic data to the published pack. */
-@Command(name = "phm", mixinStandardHelpOptions = true, version = "OpenPHM 0.1.0",
+@Command(
+        name = "phm",
+        mixinStandardHelpOptions = true,
+        version = "OpenPHM 0.1.0",
         description = "OpenPHM: population-health intelligence for NHS integrated care boards.%n"
                 + "Start with 'phm demo': it generates a synthetic BLMK population, ingests it and builds the pack.",
-        subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, RegisterMapCommand.class, FindCommand.class, BuildCommand.class, ScenarioCommand.class,
-                ServeCommand.class, CheckOutputsCommand.class, RiskCommand.class, SchemaCommand.class, ExportCommand.class, BenchCommand.class, BenchApiCommand.class, BenchExplorerCommand.class, BenchRiskCommand.class, BenchImpactCommand.class, AuditCommand.class, UserCommand.class, CohortCommand.class, ReidentifyCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            GenerateCommand.class,
+            IngestCommand.class,
+            RegisterMapCommand.class,
+            FindCommand.class,
+            BuildCommand.class,
+            ScenarioCommand.class,
+            ServeCommand.class,
+            CheckOutputsCommand.class,
+            RiskCommand.class,
+            SchemaCommand.class,
+            ExportCommand.class,
+            BenchCommand.class,
+            BenchApiCommand.class,
+            BenchExplorerCommand.class,
+            BenchRiskCommand.class,
+            BenchImpactCommand.class,
+            AuditCommand.class,
+            UserCommand.class,
+            CohortCommand.class,
+            ReidentifyCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Phm implements Runnable {
 
     public static void main(String[] args) {
@@ -79,7 +103,8 @@ public final class Phm implements Runnable {
 
     private static String explainError(Error e) {
         if (e instanceof OutOfMemoryError) {
-            return "Java ran out of memory (" + e.getMessage() + "; the limit is " + Runtime.getRuntime().maxMemory() / (1 << 20)
+            return "Java ran out of memory (" + e.getMessage() + "; the limit is "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20)
                     + " MB): give it more with PHM_JAVA_OPTS=-Xmx8g (or a larger share: -XX:MaxRAMPercentage=60),"
                     + " or run on fewer patients";
         }
@@ -99,7 +124,8 @@ public final class Phm implements Runnable {
     private static boolean fromDuckDb(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT).contains("duckdb")
-                    || Arrays.stream(c.getStackTrace()).anyMatch(f -> f.getClassName().startsWith("org.duckdb."))) {
+                    || Arrays.stream(c.getStackTrace())
+                            .anyMatch(f -> f.getClassName().startsWith("org.duckdb."))) {
                 return true;
             }
         }

@@ -9,17 +9,28 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "register-map", mixinStandardHelpOptions = true,
-        description = {"Build the SNOMED CT -> condition register map from an OMOP vocabulary (CONCEPT, "
-                + "CONCEPT_RELATIONSHIP and, when populated, CONCEPT_ANCESTOR as CSV): every descendant of the named "
-                + "root concepts of each register. Review the file, then pass it to phm ingest --format ... "
-                + "--register-map FILE.",
-                "Exit codes: 0 written, 2 the vocabulary cannot be read."})
+@Command(
+        name = "register-map",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Build the SNOMED CT -> condition register map from an OMOP vocabulary (CONCEPT, "
+                    + "CONCEPT_RELATIONSHIP and, when populated, CONCEPT_ANCESTOR as CSV): every descendant of the named "
+                    + "root concepts of each register. Review the file, then pass it to phm ingest --format ... "
+                    + "--register-map FILE.",
+            "Exit codes: 0 written, 2 the vocabulary cannot be read."
+        })
 final class RegisterMapCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "VOCABULARY", description = "Folder holding CONCEPT.csv and CONCEPT_RELATIONSHIP.csv")
+    @Parameters(
+            index = "0",
+            paramLabel = "VOCABULARY",
+            description = "Folder holding CONCEPT.csv and CONCEPT_RELATIONSHIP.csv")
     Path vocabulary;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The map to write (CSV with its method in comment lines)")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE",
+            description = "The map to write (CSV with its method in comment lines)")
     Path out;
 
     @Override

@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
  * workspace key and matched; the product never stores or looks up an identity, and a number not on the list
  * reveals nothing. Runs where the practice's numbers are, with a copy of the key; prints counts only.
  */
-@Command(name = "reidentify", mixinStandardHelpOptions = true,
+@Command(
+        name = "reidentify",
+        mixinStandardHelpOptions = true,
         description = "Put your own patients' NHS numbers back on a pseudonymised list (phm cohort run --list, or "
                 + "the dashboard's list saved as CSV): hashes the NHS numbers you hold with the workspace key and "
                 + "keeps the list's rows that match. For direct care by the practice that holds the numbers.")
@@ -33,15 +35,19 @@ final class ReidentifyCommand implements Callable<Integer> {
     @Option(names = "--list", required = true, description = "The pseudonymised list (CSV with a person_id column)")
     Path list;
 
-    @Option(names = "--nhs-numbers", required = true, description = "Your patients' NHS numbers: a CSV with an "
-            + "nhs_number column, or one number per line")
+    @Option(
+            names = "--nhs-numbers",
+            required = true,
+            description = "Your patients' NHS numbers: a CSV with an " + "nhs_number column, or one number per line")
     Path numbers;
 
     @Option(names = "--key", required = true, description = "The workspace key (W.key, beside the workspace)")
     Path key;
 
-    @Option(names = "--out", required = true, description = "Where to write the list with NHS numbers (keep it "
-            + "where only your team can read it)")
+    @Option(
+            names = "--out",
+            required = true,
+            description = "Where to write the list with NHS numbers (keep it " + "where only your team can read it)")
     Path out;
 
     @Override
@@ -60,7 +66,12 @@ final class ReidentifyCommand implements Callable<Integer> {
         long matched = 0;
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
         try (Reader r = Files.newBufferedReader(list, StandardCharsets.UTF_8);
-             var csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                var csv = CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(r)) {
             List<String> header = csv.getHeaderNames();
             if (!header.contains("person_id")) {
                 throw new IllegalArgumentException(list + ": no person_id column (columns: " + header + ")");
@@ -81,15 +92,23 @@ final class ReidentifyCommand implements Callable<Integer> {
             }
         }
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        System.out.printf("Matched %,d of the list's %,d people to %,d NHS numbers you supplied%s.%n", matched, rows,
-                byPseudonym.size(), invalidLines.isEmpty() ? "" : "; " + invalidLines.size()
-                        + " supplied numbers are not valid NHS numbers (lines " + shortList(invalidLines) + ")");
+        System.out.printf(
+                "Matched %,d of the list's %,d people to %,d NHS numbers you supplied%s.%n",
+                matched,
+                rows,
+                byPseudonym.size(),
+                invalidLines.isEmpty()
+                        ? ""
+                        : "; " + invalidLines.size() + " supplied numbers are not valid NHS numbers (lines "
+                                + shortList(invalidLines) + ")");
         if (matched < rows) {
-            System.out.printf("The other %,d are not among the numbers you supplied (registered elsewhere now, or "
-                    + "your file is not complete).%n", rows - matched);
+            System.out.printf(
+                    "The other %,d are not among the numbers you supplied (registered elsewhere now, or "
+                            + "your file is not complete).%n",
+                    rows - matched);
         }
-        System.out.printf("Wrote %s: keep it where only the team caring for these patients can read it.%n",
-                out.toAbsolutePath());
+        System.out.printf(
+                "Wrote %s: keep it where only the team caring for these patients can read it.%n", out.toAbsolutePath());
         return 0;
     }
 
@@ -99,7 +118,12 @@ final class ReidentifyCommand implements Callable<Integer> {
         Map<Long, String> out = new java.util.LinkedHashMap<>();
         if (!lines.isEmpty() && lines.get(0).toLowerCase(java.util.Locale.ROOT).contains("nhs_number")) {
             try (Reader r = Files.newBufferedReader(numbers, StandardCharsets.UTF_8);
-                 var csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                    var csv = CSVFormat.DEFAULT
+                            .builder()
+                            .setHeader()
+                            .setSkipHeaderRecord(true)
+                            .get()
+                            .parse(r)) {
                 for (CSVRecord rec : csv) {
                     out.put(rec.getRecordNumber() + 1, rec.get("nhs_number"));
                 }

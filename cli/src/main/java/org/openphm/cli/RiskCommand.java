@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.openphm.analyses.indicator.Periods;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.risk.RiskCeiling;
 import org.openphm.analyses.risk.RiskData;
 import org.openphm.analyses.risk.RiskFairness;
@@ -26,6 +25,7 @@ import org.openphm.engine.query.Named;
 import org.openphm.ingest.WorkspacePseudonyms;
 import org.openphm.ingest.WorkspaceVersion;
 import org.openphm.model.ConsoleProgress;
+import org.openphm.model.FinancialYear;
 import org.openphm.stats.prediction.Capture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,11 +36,15 @@ import picocli.CommandLine.Option;
  * once on a past year and save the coefficients beside the workspace; validate them on the next year; score every
  * refresh of the data with the saved model. Only aggregates are printed; person-level scores go to the workspace.
  */
-@Command(name = "risk", mixinStandardHelpOptions = true,
-        description = {"The emergency-admission risk model: train it on a past year and save it beside the workspace, "
-                + "validate it on the next year (AUC with DeLong CI against prior admissions, calibration, top-of-list "
-                + "capture, fairness), and score the current population into the workspace. Aggregates only are "
-                + "printed. phm build publishes the model card and strata (PHM 13.1) with the saved model."},
+@Command(
+        name = "risk",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The emergency-admission risk model: train it on a past year and save it beside the workspace, "
+                    + "validate it on the next year (AUC with DeLong CI against prior admissions, calibration, top-of-list "
+                    + "capture, fairness), and score the current population into the workspace. Aggregates only are "
+                    + "printed. phm build publishes the model card and strata (PHM 13.1) with the saved model."
+        },
         subcommands = {RiskCommand.Train.class, RiskCommand.Validate.class, RiskCommand.Score.class})
 final class RiskCommand implements Callable<Integer> {
 
@@ -78,7 +82,9 @@ final class RiskCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "train", mixinStandardHelpOptions = true,
+    @Command(
+            name = "train",
+            mixinStandardHelpOptions = true,
             description = "Fit the ridge logistic model on the cohort of an index date (default: the start of the "
                     + "year two before the latest, so the next year is left to validate on) and save it.")
     static final class Train implements Callable<Integer> {
@@ -102,17 +108,27 @@ final class RiskCommand implements Callable<Integer> {
                 RiskModel.Model model = RiskModel.train(data);
                 Path file = w.modelFile();
                 RiskModelFile.write(file, new RiskModelFile.Saved(model, at, RiskModel.RIDGE, null));
-                System.out.printf("%nTrained the emergency-admission risk model on the cohort of %s: %,d people, %,d "
+                System.out.printf(
+                        "%nTrained the emergency-admission risk model on the cohort of %s: %,d people, %,d "
                                 + "admitted in the 12 months (%d features, ridge lambda %s) in %.1f s.%nWrote %s "
                                 + "(coefficients only, nothing about any person).%nNext: ./phm risk validate "
-                                + "--workspace %s%n", at, data.size(), data.admissions(), model.features().size(),
-                        RiskModel.RIDGE, (System.nanoTime() - t0) / 1e9, file.toAbsolutePath(), w.workspace);
+                                + "--workspace %s%n",
+                        at,
+                        data.size(),
+                        data.admissions(),
+                        model.features().size(),
+                        RiskModel.RIDGE,
+                        (System.nanoTime() - t0) / 1e9,
+                        file.toAbsolutePath(),
+                        w.workspace);
                 return 0;
             }
         }
     }
 
-    @Command(name = "validate", mixinStandardHelpOptions = true,
+    @Command(
+            name = "validate",
+            mixinStandardHelpOptions = true,
             description = "Validate the saved model on the cohort of a later index date (default: one year after "
                     + "it was trained) and record the result in the model file.")
     static final class Validate implements Callable<Integer> {
@@ -122,12 +138,17 @@ final class RiskCommand implements Callable<Integer> {
         @Option(names = "--index", description = "Index date of the validation cohort")
         LocalDate index;
 
-        @Option(names = "--trees", description = "Also train gradient-boosted trees on the training cohort and "
-                + "compare them with the model on the same people (slower)")
+        @Option(
+                names = "--trees",
+                description = "Also train gradient-boosted trees on the training cohort and "
+                        + "compare them with the model on the same people (slower)")
         boolean trees;
 
-        @Option(names = "--ceiling", description = "The generator's true admission probabilities (phm generate "
-                + "--ceiling): reports how close the model comes to the best any model could do. Synthetic data only.")
+        @Option(
+                names = "--ceiling",
+                description =
+                        "The generator's true admission probabilities (phm generate "
+                                + "--ceiling): reports how close the model comes to the best any model could do. Synthetic data only.")
         Path ceiling;
 
         @Override
@@ -155,30 +176,40 @@ final class RiskCommand implements Callable<Integer> {
                     progress.message("Training gradient-boosted trees on the cohort of " + saved.trainedAt());
                     long t1 = System.nanoTime();
                     treeValidation = RiskModel.validate(RiskTrees.train(RiskData.load(engine, saved.trainedAt())), v);
-                    var d = org.openphm.stats.prediction.Discrimination.compare(treeValidation.model().auc(),
-                            val.model().auc());
-                    System.out.printf("Gradient-boosted trees (%d of depth %d, trained in %.1f s): AUC %.3f "
+                    var d = org.openphm.stats.prediction.Discrimination.compare(
+                            treeValidation.model().auc(), val.model().auc());
+                    System.out.printf(
+                            "Gradient-boosted trees (%d of depth %d, trained in %.1f s): AUC %.3f "
                                     + "(%.3f-%.3f), calibration slope %.3f; trees minus logistic %.4f, DeLong p = "
-                                    + "%.2g%n", RiskTrees.ROUNDS, RiskTrees.MAX_DEPTH, (System.nanoTime() - t1) / 1e9,
-                            treeValidation.model().auc().auc(), treeValidation.model().auc().lower(),
-                            treeValidation.model().auc().upper(), treeValidation.model().calibration().slope(),
-                            d.difference(), d.p());
+                                    + "%.2g%n",
+                            RiskTrees.ROUNDS,
+                            RiskTrees.MAX_DEPTH,
+                            (System.nanoTime() - t1) / 1e9,
+                            treeValidation.model().auc().auc(),
+                            treeValidation.model().auc().lower(),
+                            treeValidation.model().auc().upper(),
+                            treeValidation.model().calibration().slope(),
+                            d.difference(),
+                            d.p());
                 }
                 if (ceiling != null) {
                     progress.message("Reading the ceiling for " + at + " from " + ceiling);
-                    double[] truth = RiskCeiling.align(engine, at,
-                            RiskCeiling.read(ceiling, at, () -> WorkspacePseudonyms.of(w.workspace)));
+                    double[] truth = RiskCeiling.align(
+                            engine, at, RiskCeiling.read(ceiling, at, () -> WorkspacePseudonyms.of(w.workspace)));
                     printCeiling(RiskCeiling.measure(truth, v, val), val, treeValidation);
                 }
                 RiskModelFile.write(w.modelFile(), saved.withValidation(RiskModelFile.Validation.of(at, val)));
-                System.out.printf("%nValidated in %.1f s; recorded in %s.%nNext: ./phm risk score --workspace %s%n",
+                System.out.printf(
+                        "%nValidated in %.1f s; recorded in %s.%nNext: ./phm risk score --workspace %s%n",
                         (System.nanoTime() - t0) / 1e9, w.modelFile().toAbsolutePath(), w.workspace);
                 return 0;
             }
         }
     }
 
-    @Command(name = "score", mixinStandardHelpOptions = true,
+    @Command(
+            name = "score",
+            mixinStandardHelpOptions = true,
             description = "Score everyone registered on an index date (default: the start of the latest year) with "
                     + "the saved model, inside the engine, into the workspace table " + Score.TABLE
                     + " (person_id, index_date, risk, risk_rank, stratum and the facts a neighbourhood team reads beside it). "
@@ -206,76 +237,116 @@ final class RiskCommand implements Callable<Integer> {
             try {
                 c = DriverManager.getConnection("jdbc:duckdb:" + w.workspace.toAbsolutePath());
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot open " + w.workspace + " to write the scores (is phm serve "
-                        + "or another command using it?): " + e.getMessage().lines().findFirst().orElse(""), e);
+                throw new IllegalStateException(
+                        "cannot open " + w.workspace + " to write the scores (is phm serve "
+                                + "or another command using it?): "
+                                + e.getMessage().lines().findFirst().orElse(""),
+                        e);
             }
-            try (c; DuckDbEngine engine = DuckDbEngine.over(c)) {
+            try (c;
+                    DuckDbEngine engine = DuckDbEngine.over(c)) {
                 LocalDate at = index != null ? index : w.latest(engine);
                 progress.message("Scoring everyone registered on " + at + " in the engine");
-                var ranked = RiskStratification.ranked(engine, saved.model(), at).select(
-                        Named.as("person_id", Expr.col("person_id")), Named.as("index_date", Expr.lit(at)),
-                        Named.as("risk", Expr.col("risk")), Named.as("risk_rank", Expr.col("risk_rank")),
-                        Named.as("stratum", Expr.col("stratum")),
-                        // what a neighbourhood team reads beside the score (PatientLists serves it in scope)
-                        Named.as("practice_code", Expr.col("practice_code")),
-                        Named.as("neighbourhood_code", Expr.col("neighbourhood_code")),
-                        Named.as("age", Expr.col("age")), Named.as("sex", Expr.col("sex")),
-                        Named.as("ltc_count", Expr.col("ltc_count")),
-                        Named.as("emergency_12m", Expr.col("emergency_12m")),
-                        Named.as("bed_days_12m", Expr.col("bed_days_12m")));
+                var ranked = RiskStratification.ranked(engine, saved.model(), at)
+                        .select(
+                                Named.as("person_id", Expr.col("person_id")),
+                                Named.as("index_date", Expr.lit(at)),
+                                Named.as("risk", Expr.col("risk")),
+                                Named.as("risk_rank", Expr.col("risk_rank")),
+                                Named.as("stratum", Expr.col("stratum")),
+                                // what a neighbourhood team reads beside the score (PatientLists serves it in scope)
+                                Named.as("practice_code", Expr.col("practice_code")),
+                                Named.as("neighbourhood_code", Expr.col("neighbourhood_code")),
+                                Named.as("age", Expr.col("age")),
+                                Named.as("sex", Expr.col("sex")),
+                                Named.as("ltc_count", Expr.col("ltc_count")),
+                                Named.as("emergency_12m", Expr.col("emergency_12m")),
+                                Named.as("bed_days_12m", Expr.col("bed_days_12m")));
                 try (Statement s = c.createStatement()) {
                     s.execute("CREATE OR REPLACE TABLE " + TABLE + " AS " + engine.render(ranked));
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                System.out.printf("%nScored %s with the model trained on %s%s:%n", at, saved.trainedAt(),
-                        saved.validation() == null ? " (not validated)" : String.format(" (validated on %s: AUC %.3f)",
-                                saved.validation().index(), saved.validation().auc()));
+                System.out.printf(
+                        "%nScored %s with the model trained on %s%s:%n",
+                        at,
+                        saved.trainedAt(),
+                        saved.validation() == null
+                                ? " (not validated)"
+                                : String.format(
+                                        " (validated on %s: AUC %.3f)",
+                                        saved.validation().index(),
+                                        saved.validation().auc()));
                 java.util.Map<String, double[]> strata = new java.util.HashMap<>();
-                try (Statement s = c.createStatement(); var r = s.executeQuery("SELECT stratum, count(*), sum(risk) "
-                        + "FROM " + TABLE + " GROUP BY stratum")) {
+                try (Statement s = c.createStatement();
+                        var r = s.executeQuery(
+                                "SELECT stratum, count(*), sum(risk) " + "FROM " + TABLE + " GROUP BY stratum")) {
                     while (r.next()) {
                         strata.put(r.getString(1), new double[] {r.getLong(2), r.getDouble(3)});
                     }
                 }
                 for (String stratum : RiskStratification.STRATA) {
                     double[] n = strata.getOrDefault(stratum, new double[2]);
-                    System.out.printf("  %-9s %,10.0f people, of whom %,8.0f are expected to have an emergency "
-                            + "admission in the next 12 months%n", stratum, n[0], n[1]);
+                    System.out.printf(
+                            "  %-9s %,10.0f people, of whom %,8.0f are expected to have an emergency "
+                                    + "admission in the next 12 months%n",
+                            stratum, n[0], n[1]);
                 }
-                System.out.printf("Wrote table %s in %s in %.1f s: person-level, it stays in the workspace.%n", TABLE,
-                        w.workspace.toAbsolutePath(), seconds);
+                System.out.printf(
+                        "Wrote table %s in %s in %.1f s: person-level, it stays in the workspace.%n",
+                        TABLE, w.workspace.toAbsolutePath(), seconds);
                 return 0;
             }
         }
     }
 
-    private static void print(RiskModel.Validation v, List<RiskFairness.Row> fairness, LocalDate trainAt,
-                              LocalDate validateAt) {
-        System.out.printf("%nEmergency-admission risk model: trained %s, validated %s on %,d people (%,d admitted; "
-                + "%,d died in the year without an admission)%n", trainAt, validateAt, v.people(), v.admissions(),
-                v.diedWithoutAdmission());
+    private static void print(
+            RiskModel.Validation v, List<RiskFairness.Row> fairness, LocalDate trainAt, LocalDate validateAt) {
+        System.out.printf(
+                "%nEmergency-admission risk model: trained %s, validated %s on %,d people (%,d admitted; "
+                        + "%,d died in the year without an admission)%n",
+                trainAt, validateAt, v.people(), v.admissions(), v.diedWithoutAdmission());
         var m = v.model();
-        System.out.printf("  AUC %.3f (95%% CI %.3f-%.3f); prior emergency admissions %.3f (%.3f-%.3f); "
-                        + "difference %.3f, DeLong p = %.2g%n", m.auc().auc(), m.auc().lower(), m.auc().upper(),
-                v.baseline().auc().auc(), v.baseline().auc().lower(), v.baseline().auc().upper(),
-                v.modelMinusBaseline().difference(), v.modelMinusBaseline().p());
-        System.out.printf("  Calibration intercept %.3f, slope %.3f, Brier %.4f, observed/expected %.3f%n",
-                m.calibration().intercept(), m.calibration().slope(), m.calibration().brier(), m.calibration().ratio());
+        System.out.printf(
+                "  AUC %.3f (95%% CI %.3f-%.3f); prior emergency admissions %.3f (%.3f-%.3f); "
+                        + "difference %.3f, DeLong p = %.2g%n",
+                m.auc().auc(),
+                m.auc().lower(),
+                m.auc().upper(),
+                v.baseline().auc().auc(),
+                v.baseline().auc().lower(),
+                v.baseline().auc().upper(),
+                v.modelMinusBaseline().difference(),
+                v.modelMinusBaseline().p());
+        System.out.printf(
+                "  Calibration intercept %.3f, slope %.3f, Brier %.4f, observed/expected %.3f%n",
+                m.calibration().intercept(),
+                m.calibration().slope(),
+                m.calibration().brier(),
+                m.calibration().ratio());
         for (int k = 0; k < m.top().size(); k++) {
             Capture.Result t = m.top().get(k);
             Capture.Result b = v.baseline().top().get(k);
-            System.out.printf("  Top %s%%: PPV %.1f%%, catches %.1f%% of admitted people (prior admissions: %.1f%%)%n",
+            System.out.printf(
+                    "  Top %s%%: PPV %.1f%%, catches %.1f%% of admitted people (prior admissions: %.1f%%)%n",
                     trim(t.fraction() * 100), 100 * t.ppv(), 100 * t.sensitivity(), 100 * b.sensitivity());
         }
-        long flagged = fairness.stream().filter(r -> r.oeFlag() || r.aucFlag() || r.fnrFlag()).count();
-        System.out.printf("Fairness audit: %d groups, %d with a flag (the 95%% interval excludes parity)%n",
+        long flagged = fairness.stream()
+                .filter(r -> r.oeFlag() || r.aucFlag() || r.fnrFlag())
+                .count();
+        System.out.printf(
+                "Fairness audit: %d groups, %d with a flag (the 95%% interval excludes parity)%n",
                 fairness.size(), flagged);
         for (RiskFairness.Row r : fairness) {
             if (r.oeFlag() || r.aucFlag() || r.fnrFlag()) {
-                System.out.printf("  %s %s: %s%s%s%n", r.dimension(), r.group(),
+                System.out.printf(
+                        "  %s %s: %s%s%s%n",
+                        r.dimension(),
+                        r.group(),
                         r.oeFlag() ? String.format("O/E %.2f (%.2f-%.2f) ", r.oe(), r.oeLower(), r.oeUpper()) : "",
                         r.aucFlag() ? String.format("AUC %.3f (%.3f-%.3f) ", r.auc(), r.aucLower(), r.aucUpper()) : "",
-                        r.fnrFlag() ? String.format("misses %.0f%% of its admissions at the top 5%%", 100 * r.fnr()) : "");
+                        r.fnrFlag()
+                                ? String.format("misses %.0f%% of its admissions at the top 5%%", 100 * r.fnr())
+                                : "");
             }
         }
     }
@@ -283,21 +354,29 @@ final class RiskCommand implements Callable<Integer> {
     private static void printCeiling(RiskCeiling.Result c, RiskModel.Validation logistic, RiskModel.Validation trees) {
         var auc = c.ceiling().auc();
         var cal = c.ceiling().calibration();
-        System.out.printf("%nCeiling, the generator's own probability (synthetic data only): AUC %.3f (%.3f-%.3f), "
-                        + "calibration slope %.3f, observed/expected %.3f%n", auc.auc(), auc.lower(), auc.upper(),
-                cal.slope(), cal.ratio());
-        List<RiskModel.Performance> scores = trees == null ? List.of(logistic.model(), logistic.baseline())
+        System.out.printf(
+                "%nCeiling, the generator's own probability (synthetic data only): AUC %.3f (%.3f-%.3f), "
+                        + "calibration slope %.3f, observed/expected %.3f%n",
+                auc.auc(), auc.lower(), auc.upper(), cal.slope(), cal.ratio());
+        List<RiskModel.Performance> scores = trees == null
+                ? List.of(logistic.model(), logistic.baseline())
                 : List.of(logistic.model(), trees.model(), logistic.baseline());
         for (RiskModel.Performance v : scores) {
-            String name = v == logistic.model() ? "Logistic model" : v == logistic.baseline()
-                    ? "Prior emergency admissions" : "Gradient-boosted trees";
-            System.out.printf("  %s: AUC %.3f, %.0f%% of the way from chance (0.5) to the ceiling; top 5%% catches "
-                            + "%.1f%% of admitted people (ceiling %.1f%%)%n", name, v.auc().auc(),
-                    100 * (v.auc().auc() - 0.5) / (auc.auc() - 0.5), 100 * v.top().get(2).sensitivity(),
+            String name = v == logistic.model()
+                    ? "Logistic model"
+                    : v == logistic.baseline() ? "Prior emergency admissions" : "Gradient-boosted trees";
+            System.out.printf(
+                    "  %s: AUC %.3f, %.0f%% of the way from chance (0.5) to the ceiling; top 5%% catches "
+                            + "%.1f%% of admitted people (ceiling %.1f%%)%n",
+                    name,
+                    v.auc().auc(),
+                    100 * (v.auc().auc() - 0.5) / (auc.auc() - 0.5),
+                    100 * v.top().get(2).sensitivity(),
                     100 * c.ceiling().top().get(2).sensitivity());
         }
-        System.out.printf("  Ceiling minus logistic model: %.4f (DeLong p = %.2g)%n", c.ceilingMinusModel().difference(),
-                c.ceilingMinusModel().p());
+        System.out.printf(
+                "  Ceiling minus logistic model: %.4f (DeLong p = %.2g)%n",
+                c.ceilingMinusModel().difference(), c.ceilingMinusModel().p());
     }
 
     private static String trim(double v) {

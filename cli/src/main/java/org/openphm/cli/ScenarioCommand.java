@@ -32,7 +32,9 @@ import picocli.CommandLine.Parameters;
  * {@code phm scenario new|run|schema} (issue 12): write a scenario template, run a scenario against a workspace
  * (tables published as a build publishes them), or write the scenario file's JSON Schema.
  */
-@Command(name = "scenario", mixinStandardHelpOptions = true,
+@Command(
+        name = "scenario",
+        mixinStandardHelpOptions = true,
         description = "Impact modelling to 2043: demand, beds, staff and cost as is and under a scenario, with "
                 + "Monte Carlo intervals and a waterfall of what moves them.",
         subcommands = {ScenarioCommand.New.class, ScenarioCommand.Run.class, ScenarioCommand.Schema.class})
@@ -45,7 +47,9 @@ final class ScenarioCommand implements Callable<Integer> {
         return 2;
     }
 
-    @Command(name = "new", mixinStandardHelpOptions = true,
+    @Command(
+            name = "new",
+            mixinStandardHelpOptions = true,
             description = "Write a commented scenario template (YAML) with every parameter at its default.")
     static final class New implements Callable<Integer> {
         @Parameters(index = "0", description = "The file to write (.yaml)")
@@ -60,13 +64,16 @@ final class ScenarioCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(file + " exists; give a new file name (nothing was overwritten)");
             }
             Files.writeString(file, ScenarioTemplate.text(name), StandardCharsets.UTF_8);
-            System.out.printf("Wrote the scenario template %s: edit it, then run phm scenario run %s --workspace W%n",
+            System.out.printf(
+                    "Wrote the scenario template %s: edit it, then run phm scenario run %s --workspace W%n",
                     file.toAbsolutePath(), file);
             return 0;
         }
     }
 
-    @Command(name = "run", mixinStandardHelpOptions = true,
+    @Command(
+            name = "run",
+            mixinStandardHelpOptions = true,
             description = "Run a scenario file against a workspace: activity, beds, staff and cost by year and Place "
                     + "(p10/p50/p90), the waterfall, inequalities and the Case for Change's claims, into "
                     + "--out/<scenario>/ after the output check passes them.")
@@ -77,7 +84,9 @@ final class ScenarioCommand implements Callable<Integer> {
         @Option(names = "--workspace", required = true, description = "DuckDB workspace written by phm ingest")
         Path workspace;
 
-        @Option(names = "--out", defaultValue = "scenario-results",
+        @Option(
+                names = "--out",
+                defaultValue = "scenario-results",
                 description = "Folder for the published tables (default: ${DEFAULT-VALUE})")
         Path out;
 
@@ -102,17 +111,27 @@ final class ScenarioCommand implements Callable<Integer> {
                 double modelSeconds = (System.nanoTime() - t1) / 1e9;
                 DisclosureRule rule = DisclosureRule.nhsDefault();
                 List<AnalysisTable> tables = ImpactTables.all(result, rule).stream()
-                        .map(t -> TableDisclosure.apply(t, rule)).toList();
+                        .map(t -> TableDisclosure.apply(t, rule))
+                        .toList();
                 String slug = CohortAnalysis.slug(file);
                 ImpactAnalysis analysis = new ImpactAnalysis(scenario, "imp-14.3-" + slug, "IMP 14.3", c -> baseline);
-                CheckedPublish.Published published = CheckedPublish.publish(out, slug, analysis, tables,
-                        "workspace " + workspace.getFileName(), rule, "scenario");
+                CheckedPublish.Published published = CheckedPublish.publish(
+                        out, slug, analysis, tables, "workspace " + workspace.getFileName(), rule, "scenario");
                 summary(result, rule);
-                System.out.printf("%nModel: %d runs in %.1f s. Wrote %d publishable files to %s in %.1f s in all "
-                                + "(output check: %d files, no disclosure problems): %s%n", result.runs(),
-                        modelSeconds, published.files().size(), published.dir().toAbsolutePath(),
-                        (System.nanoTime() - t0) / 1e9, published.checkedFiles(),
-                        String.join(", ", published.files().stream().map(p -> p.getFileName().toString()).toList()));
+                System.out.printf(
+                        "%nModel: %d runs in %.1f s. Wrote %d publishable files to %s in %.1f s in all "
+                                + "(output check: %d files, no disclosure problems): %s%n",
+                        result.runs(),
+                        modelSeconds,
+                        published.files().size(),
+                        published.dir().toAbsolutePath(),
+                        (System.nanoTime() - t0) / 1e9,
+                        published.checkedFiles(),
+                        String.join(
+                                ", ",
+                                published.files().stream()
+                                        .map(p -> p.getFileName().toString())
+                                        .toList()));
                 return 0;
             }
         }
@@ -122,23 +141,39 @@ final class ScenarioCommand implements Callable<Integer> {
          * ({@link Outcome#count()}) as the published tables give them, under the count rule.
          */
         private static void summary(ImpactResult r, DisclosureRule rule) {
-            System.out.printf("%n%-64s %-8s %-36s %-36s%n", "ICB", "year", "as is: p50 (p10 to p90)",
-                    "scenario: p50 (p10 to p90)");
-            for (Outcome o : List.of(Outcome.POPULATION, Outcome.EMERGENCY_ADMISSIONS, Outcome.BED_DAYS, Outcome.BEDS,
-                    Outcome.COMMUNITY_REFERRALS, Outcome.MENTAL_HEALTH_REFERRALS, Outcome.WTE, Outcome.COST_CASH)) {
+            System.out.printf(
+                    "%n%-64s %-8s %-36s %-36s%n",
+                    "ICB", "year", "as is: p50 (p10 to p90)", "scenario: p50 (p10 to p90)");
+            for (Outcome o : List.of(
+                    Outcome.POPULATION,
+                    Outcome.EMERGENCY_ADMISSIONS,
+                    Outcome.BED_DAYS,
+                    Outcome.BEDS,
+                    Outcome.COMMUNITY_REFERRALS,
+                    Outcome.MENTAL_HEALTH_REFERRALS,
+                    Outcome.WTE,
+                    Outcome.COST_CASH)) {
                 List<Integer> years = new java.util.ArrayList<>(List.of(0));
                 years.addAll(r.reportIndex());
                 for (int t : years) {
-                    System.out.printf("%-64s %-8s %-36s %-36s%n", o.label(), r.years().get(t),
+                    System.out.printf(
+                            "%-64s %-8s %-36s %-36s%n",
+                            o.label(),
+                            r.years().get(t),
                             spread(r.spread(r.icb(), o, t, false), o, rule),
                             spread(r.spread(r.icb(), o, t, true), o, rule));
                 }
             }
-            System.out.printf("(Counts rounded to the nearest %d; %s: a count of 1-%d, not shown.)%n", rule.roundTo(),
-                    SUPPRESSED, rule.suppressAtOrBelow());
+            System.out.printf(
+                    "(Counts rounded to the nearest %d; %s: a count of 1-%d, not shown.)%n",
+                    rule.roundTo(), SUPPRESSED, rule.suppressAtOrBelow());
             System.out.printf("%nThe Case for Change's claims:%n");
             for (CaseForChangeClaims.Claim c : CaseForChangeClaims.evaluate(r)) {
-                System.out.printf("  %-62s %-28s seed %s; ours %s%n", c.claim(), c.verdict(), fmt(c.seedValue()),
+                System.out.printf(
+                        "  %-62s %-28s seed %s; ours %s%n",
+                        c.claim(),
+                        c.verdict(),
+                        fmt(c.seedValue()),
                         Double.isNaN(c.p50()) ? "-" : fmt(c.p50()) + " (" + fmt(c.p10()) + " to " + fmt(c.p90()) + ")");
             }
         }
@@ -169,7 +204,9 @@ final class ScenarioCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "schema", mixinStandardHelpOptions = true,
+    @Command(
+            name = "schema",
+            mixinStandardHelpOptions = true,
             description = "Write the JSON Schema of scenario files, for editors and other tools.")
     static final class Schema implements Callable<Integer> {
         @Option(names = "--out", required = true, description = "Folder to write the schema to")

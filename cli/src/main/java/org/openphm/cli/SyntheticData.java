@@ -12,14 +12,18 @@ import org.openphm.synth.SyntheticIcb;
 final class SyntheticData {
     private SyntheticData() {}
 
-    enum Format { csv, parquet }
+    enum Format {
+        csv,
+        parquet
+    }
 
     /** Rows written per table. */
-    static Map<String, Long> generate(Path out, long patients, long seed, Format format, boolean rawNhsNumbers,
-                                      Path ceiling, Progress progress) throws Exception {
+    static Map<String, Long> generate(
+            Path out, long patients, long seed, Format format, boolean rawNhsNumbers, Path ceiling, Progress progress)
+            throws Exception {
         Files.createDirectories(out);
-        Map<String, Long> rows = SyntheticIcb.generate(out, new SynthOptions(patients, seed, rawNhsNumbers, ceiling),
-                QofRegisters.ageLabels(), progress);
+        Map<String, Long> rows = SyntheticIcb.generate(
+                out, new SynthOptions(patients, seed, rawNhsNumbers, ceiling), QofRegisters.ageLabels(), progress);
         if (format == Format.parquet) {
             progress.message("Converting to Parquet");
             ParquetConversion.convert(out, progress);

@@ -10,7 +10,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code phm user add|revoke|list}: who may read beyond the published aggregates (issue 13, item 4). */
-@Command(name = "user", mixinStandardHelpOptions = true,
+@Command(
+        name = "user",
+        mixinStandardHelpOptions = true,
         description = "Users who may read more than the published aggregates: analysts (unsuppressed outputs), "
                 + "clinicians (patient-level lists for their own practice or neighbourhood) and administrators. "
                 + "Tokens are shown once and stored only as hashes, beside the workspace.",
@@ -46,7 +48,10 @@ final class UserCommand implements Callable<Integer> {
         @Option(names = "--scope", description = "A clinician's practice:<code> or neighbourhood:<code>")
         String scope;
 
-        @Option(names = "--days", defaultValue = "90", description = "Days until the token expires (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--days",
+                defaultValue = "90",
+                description = "Days until the token expires (default ${DEFAULT-VALUE})")
         int days;
 
         @Override
@@ -56,14 +61,18 @@ final class UserCommand implements Callable<Integer> {
             }
             Instant expires = Instant.now().plus(Duration.ofDays(days));
             String token = store.open().add(user, role, scope == null ? null : UserStore.Scope.parse(scope), expires);
-            System.out.printf("Added %s (%s%s), token valid until %s:%n  %s%nGive it to them over a secure channel: "
+            System.out.printf(
+                    "Added %s (%s%s), token valid until %s:%n  %s%nGive it to them over a secure channel: "
                             + "it is not stored and cannot be shown again (phm user revoke, then add, to replace it).%n",
                     user, role, scope == null ? "" : ", " + scope, expires, token);
             return 0;
         }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Remove a user: their token stops working.")
+    @Command(
+            name = "revoke",
+            mixinStandardHelpOptions = true,
+            description = "Remove a user: their token stops working.")
     static final class Revoke implements Callable<Integer> {
         @Mixin
         Store store;
@@ -91,10 +100,17 @@ final class UserCommand implements Callable<Integer> {
             var users = store.open().users();
             Instant now = Instant.now();
             for (UserStore.User u : users) {
-                System.out.printf("  %-24s %-13s %-26s %s%s%n", u.name(), u.role(), u.scope() == null ? "-" : u.scope(),
-                        u.expires(), u.expired(now) ? " (expired)" : "");
+                System.out.printf(
+                        "  %-24s %-13s %-26s %s%s%n",
+                        u.name(),
+                        u.role(),
+                        u.scope() == null ? "-" : u.scope(),
+                        u.expires(),
+                        u.expired(now) ? " (expired)" : "");
             }
-            System.out.printf("%d users in %s%n", users.size(), UserStore.beside(store.workspace).toAbsolutePath());
+            System.out.printf(
+                    "%d users in %s%n",
+                    users.size(), UserStore.beside(store.workspace).toAbsolutePath());
             return 0;
         }
     }

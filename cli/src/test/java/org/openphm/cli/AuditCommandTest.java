@@ -26,7 +26,8 @@ class AuditCommandTest {
         AuditLog log = new AuditLog(file);
         String head = null;
         for (int i = 0; i < 3; i++) {
-            head = log.append(new AuditLog.Access("gp" + i, "clinician", "cohort list", "practice P1", 12),
+            head = log.append(
+                    new AuditLog.Access("gp" + i, "clinician", "cohort list", "practice P1", 12),
                     Instant.parse("2026-12-06T09:00:00Z").plusSeconds(i));
         }
         CliRun ok = run("audit", "verify", "--workspace", workspace.toString(), "--expect-head", head);
@@ -48,16 +49,42 @@ class AuditCommandTest {
     @Test
     void userAddPrintsTheTokenOnceAndListNeverShowsIt(@TempDir Path dir) throws Exception {
         Path workspace = dir.resolve("phm.duckdb");
-        CliRun add = run("user", "add", "--workspace", workspace.toString(), "--user", "dr.lee", "--role", "CLINICIAN",
-                "--scope", "neighbourhood:N04", "--days", "30");
+        CliRun add = run(
+                "user",
+                "add",
+                "--workspace",
+                workspace.toString(),
+                "--user",
+                "dr.lee",
+                "--role",
+                "CLINICIAN",
+                "--scope",
+                "neighbourhood:N04",
+                "--days",
+                "30");
         assertEquals(0, add.code(), add.out());
-        String token = add.out().lines().filter(l -> l.trim().startsWith("phm_")).findFirst().orElseThrow().trim();
-        assertEquals("dr.lee", new org.openphm.server.access.UserStore(org.openphm.server.access.UserStore.beside(workspace))
-                .authenticate(token, Instant.now()).orElseThrow().name());
+        String token = add.out()
+                .lines()
+                .filter(l -> l.trim().startsWith("phm_"))
+                .findFirst()
+                .orElseThrow()
+                .trim();
+        assertEquals(
+                "dr.lee",
+                new org.openphm.server.access.UserStore(org.openphm.server.access.UserStore.beside(workspace))
+                        .authenticate(token, Instant.now())
+                        .orElseThrow()
+                        .name());
         CliRun list = run("user", "list", "--workspace", workspace.toString());
         assertTrue(list.out().contains("dr.lee") && list.out().contains("neighbourhood:N04"), list.out());
         assertTrue(!list.out().contains(token));
-        assertEquals(0, run("user", "revoke", "--workspace", workspace.toString(), "--user", "dr.lee").code());
-        assertEquals(1, run("user", "revoke", "--workspace", workspace.toString(), "--user", "dr.lee").code());
+        assertEquals(
+                0,
+                run("user", "revoke", "--workspace", workspace.toString(), "--user", "dr.lee")
+                        .code());
+        assertEquals(
+                1,
+                run("user", "revoke", "--workspace", workspace.toString(), "--user", "dr.lee")
+                        .code());
     }
 }

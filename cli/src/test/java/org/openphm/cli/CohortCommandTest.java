@@ -49,17 +49,21 @@ class CohortCommandTest {
         // the demo's size and seed: a whole build of a much smaller population trips the output check's
         // differencing rule on some indicator margins (the check refuses to publish; see the closing note)
         SyntheticData.generate(data, 20_000, 20250331, SyntheticData.Format.csv, true, null, Progress.SILENT);
-        assertEquals(0, run("ingest", "--workspace", workspace.toString(), data.toString()).code());
+        assertEquals(
+                0,
+                run("ingest", "--workspace", workspace.toString(), data.toString())
+                        .code());
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + workspace.toAbsolutePath());
-             ResultSet r = c.createStatement().executeQuery("SELECT neighbourhood_code FROM practice "
-                     + "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")) {
+                ResultSet r = c.createStatement()
+                        .executeQuery("SELECT neighbourhood_code FROM practice "
+                                + "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")) {
             r.next();
             neighbourhood = r.getString(1);
         }
         UserStore users = new UserStore(UserStore.beside(workspace));
         Instant later = Instant.now().plusSeconds(3600);
-        clinicianToken = users.add("dr.ng", UserStore.Role.CLINICIAN,
-                UserStore.Scope.parse("neighbourhood:" + neighbourhood), later);
+        clinicianToken = users.add(
+                "dr.ng", UserStore.Role.CLINICIAN, UserStore.Scope.parse("neighbourhood:" + neighbourhood), later);
         analystToken = users.add("an.analyst", UserStore.Role.ANALYST, null, later);
         Files.writeString(tmp.resolve("adults.json"), ADULTS);
     }
@@ -72,19 +76,35 @@ class CohortCommandTest {
     void theExampleCohortsRunAndTheirTablesArePublishable() throws Exception {
         Path out = tmp.resolve("published");
         for (String example : List.of("frail-75-plus-2-emergencies.json", "smi-without-health-check.json")) {
-            CliRun r = run("cohort", "run", Path.of("..", "examples", "cohorts", example).toString(), "--workspace",
-                    workspace.toString(), "--out", out.toString());
+            CliRun r = run(
+                    "cohort",
+                    "run",
+                    Path.of("..", "examples", "cohorts", example).toString(),
+                    "--workspace",
+                    workspace.toString(),
+                    "--out",
+                    out.toString());
             assertEquals(0, r.code(), r.err());
             // three tables as CSV and Parquet and the metadata.json the independent output check read
-            assertTrue(r.out().contains("Attrition") && r.out().contains("Wrote 7 publishable files")
-                    && r.out().contains("no disclosure problems"), r.out());
+            assertTrue(
+                    r.out().contains("Attrition")
+                            && r.out().contains("Wrote 7 publishable files")
+                            && r.out().contains("no disclosure problems"),
+                    r.out());
             String slug = example.replace(".json", "");
             assertTrue(Files.exists(out.resolve(slug).resolve("metadata.json")), slug);
             assertTrue(Files.exists(out.resolve(slug).resolve("phm-13.3-cohort-" + slug + "-attrition.csv")), slug);
         }
         // the risk-stratum example needs a saved model, and says how to get one
-        CliRun risk = run("cohort", "run", Path.of("..", "examples", "cohorts", "top-risk-one-neighbourhood.yaml")
-                .toString(), "--workspace", workspace.toString(), "--out", out.toString());
+        CliRun risk = run(
+                "cohort",
+                "run",
+                Path.of("..", "examples", "cohorts", "top-risk-one-neighbourhood.yaml")
+                        .toString(),
+                "--workspace",
+                workspace.toString(),
+                "--out",
+                out.toString());
         assertNotEquals(0, risk.code());
         assertTrue(risk.err().contains("phm risk train"), risk.err());
 
@@ -93,8 +113,12 @@ class CohortCommandTest {
                 String text = Files.readString(f);
                 assertFalse(text.matches("(?s).*[0-9a-f]{32}.*"), f + " holds a pseudonym");
                 if (f.toString().endsWith("-attrition.csv")) {
-                    var csv = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                            .get().parse(new java.io.StringReader(text));
+                    var csv = org.apache.commons.csv.CSVFormat.DEFAULT
+                            .builder()
+                            .setHeader()
+                            .setSkipHeaderRecord(true)
+                            .get()
+                            .parse(new java.io.StringReader(text));
                     for (var row : csv) {
                         for (String column : List.of("people_before", "people")) {
                             String v = row.get(column);
@@ -115,24 +139,64 @@ class CohortCommandTest {
         Path log = AuditLog.beside(workspace);
         long before = Files.exists(log) ? Files.readAllLines(log).size() : 0;
 
-        CliRun analyst = run("cohort", "run", cohort.toString(), "--workspace", workspace.toString(), "--out",
-                out.toString(), "--list", list.toString(), "--token", analystToken);
+        CliRun analyst = run(
+                "cohort",
+                "run",
+                cohort.toString(),
+                "--workspace",
+                workspace.toString(),
+                "--out",
+                out.toString(),
+                "--list",
+                list.toString(),
+                "--token",
+                analystToken);
         assertNotEquals(0, analyst.code());
         assertTrue(analyst.err().contains("clinicians"), analyst.err());
         assertFalse(Files.exists(list));
 
-        CliRun forged = run("cohort", "run", cohort.toString(), "--workspace", workspace.toString(), "--out",
-                out.toString(), "--list", list.toString(), "--token", clinicianToken + "x");
+        CliRun forged = run(
+                "cohort",
+                "run",
+                cohort.toString(),
+                "--workspace",
+                workspace.toString(),
+                "--out",
+                out.toString(),
+                "--list",
+                list.toString(),
+                "--token",
+                clinicianToken + "x");
         assertNotEquals(0, forged.code());
         assertFalse(Files.exists(list));
 
-        CliRun inside = run("cohort", "run", cohort.toString(), "--workspace", workspace.toString(), "--out",
-                out.toString(), "--list", out.resolve("list.csv").toString(), "--token", clinicianToken);
+        CliRun inside = run(
+                "cohort",
+                "run",
+                cohort.toString(),
+                "--workspace",
+                workspace.toString(),
+                "--out",
+                out.toString(),
+                "--list",
+                out.resolve("list.csv").toString(),
+                "--token",
+                clinicianToken);
         assertNotEquals(0, inside.code());
         assertTrue(inside.err().contains("publishable"), inside.err());
 
-        CliRun clinician = run("cohort", "run", cohort.toString(), "--workspace", workspace.toString(), "--out",
-                out.toString(), "--list", list.toString(), "--token", clinicianToken);
+        CliRun clinician = run(
+                "cohort",
+                "run",
+                cohort.toString(),
+                "--workspace",
+                workspace.toString(),
+                "--out",
+                out.toString(),
+                "--list",
+                list.toString(),
+                "--token",
+                clinicianToken);
         assertEquals(0, clinician.code(), clinician.err());
         List<String> lines = Files.readAllLines(list);
         assertEquals("person_id,practice_code,neighbourhood_code,age,sex,segment", lines.get(0));
@@ -150,7 +214,8 @@ class CohortCommandTest {
         assertEquals(3, added.size(), "the analyst's and the forged token's refusals, the clinician's list: " + added);
         assertTrue(added.get(0).contains("an.analyst") && added.get(0).contains("refused"), added.get(0));
         assertTrue(added.get(1).contains("refused"), added.get(1));
-        assertTrue(added.get(2).contains("dr.ng") && added.get(2).contains("\"rows\":" + (lines.size() - 1)),
+        assertTrue(
+                added.get(2).contains("dr.ng") && added.get(2).contains("\"rows\":" + (lines.size() - 1)),
                 added.get(2));
         assertTrue(AuditLog.verify(log).intact());
 
@@ -163,14 +228,26 @@ class CohortCommandTest {
         Path ours = tmp.resolve("private").resolve("our-patients.csv");
         Files.write(ours, numbers);
         Path named = tmp.resolve("private").resolve("named.csv");
-        CliRun reid = run("reidentify", "--list", list.toString(), "--nhs-numbers", ours.toString(), "--key",
-                workspace.resolveSibling(workspace.getFileName() + ".key").toString(), "--out", named.toString());
+        CliRun reid = run(
+                "reidentify",
+                "--list",
+                list.toString(),
+                "--nhs-numbers",
+                ours.toString(),
+                "--key",
+                workspace.resolveSibling(workspace.getFileName() + ".key").toString(),
+                "--out",
+                named.toString());
         assertEquals(0, reid.code(), reid.err());
         int listed = lines.size() - 1;
-        assertTrue(reid.out().contains(String.format("Matched %,d of the list's %,d people", listed, listed)), reid.out());
-        assertTrue(reid.out().contains("1 supplied numbers are not valid NHS numbers (lines " + numbers.size() + ")"),
+        assertTrue(
+                reid.out().contains(String.format("Matched %,d of the list's %,d people", listed, listed)), reid.out());
+        assertTrue(
+                reid.out().contains("1 supplied numbers are not valid NHS numbers (lines " + numbers.size() + ")"),
                 reid.out());
-        assertTrue(numbers.subList(1, numbers.size()).stream().noneMatch(n -> reid.out().contains(n)),
+        assertTrue(
+                numbers.subList(1, numbers.size()).stream()
+                        .noneMatch(n -> reid.out().contains(n)),
                 "no NHS number on the console");
         List<String> back = Files.readAllLines(named);
         assertEquals("nhs_number,person_id,practice_code,neighbourhood_code,age,sex,segment", back.get(0));
@@ -179,8 +256,16 @@ class CohortCommandTest {
 
         // a practice that supplies only some numbers gets only those patients back
         Files.write(ours, List.of("nhs_number", numbers.get(1)));
-        CliRun one = run("reidentify", "--list", list.toString(), "--nhs-numbers", ours.toString(), "--key",
-                workspace.resolveSibling(workspace.getFileName() + ".key").toString(), "--out", named.toString());
+        CliRun one = run(
+                "reidentify",
+                "--list",
+                list.toString(),
+                "--nhs-numbers",
+                ours.toString(),
+                "--key",
+                workspace.resolveSibling(workspace.getFileName() + ".key").toString(),
+                "--out",
+                named.toString());
         assertEquals(0, one.code(), one.err());
         assertTrue(Files.readAllLines(named).size() <= 2);
     }
@@ -188,13 +273,20 @@ class CohortCommandTest {
     @Test
     void savedCohortsArePublishedWithThePackAndPassTheOutputCheck() throws Exception {
         Path out = tmp.resolve("build");
-        CliRun build = run("build", "--workspace", workspace.toString(), "--out", out.toString(), "--no-pack",
-                "--cohorts", Path.of("..", "examples", "cohorts").toString());
+        CliRun build = run(
+                "build",
+                "--workspace",
+                workspace.toString(),
+                "--out",
+                out.toString(),
+                "--no-pack",
+                "--cohorts",
+                Path.of("..", "examples", "cohorts").toString());
         assertEquals(0, build.code(), build.err());
         assertTrue(build.out().contains("Publishing 3 saved cohorts"), build.out());
         Path results = out.resolve("results");
-        for (String slug : List.of("frail-75-plus-2-emergencies", "smi-without-health-check",
-                "top-risk-one-neighbourhood")) {
+        for (String slug :
+                List.of("frail-75-plus-2-emergencies", "smi-without-health-check", "top-risk-one-neighbourhood")) {
             assertTrue(Files.exists(results.resolve("phm-13.3-cohort-" + slug + "-attrition.csv")), slug);
         }
         // no saved model in this workspace: the risk cohort says so instead of failing the build

@@ -34,8 +34,10 @@ class CommandLineContractTest {
         Path out = dir.resolve("gen");
         CliRun r = CliRun.of("generate", "--out", out.toString(), "--patients", "1000", "--colour", "blue");
         assertEquals(USAGE_ERROR, r.code(), r.err());
-        assertTrue(r.err().startsWith("Unknown options: '--colour', 'blue'")
-                || r.err().startsWith("Unknown option: '--colour'"), r.err());
+        assertTrue(
+                r.err().startsWith("Unknown options: '--colour', 'blue'")
+                        || r.err().startsWith("Unknown option: '--colour'"),
+                r.err());
         assertTrue(r.err().contains("Usage: phm generate"), "the usage says what is accepted: " + r.err());
         assertEquals("", r.out());
         assertFalse(Files.exists(out), "a usage error writes nothing");
@@ -47,7 +49,9 @@ class CommandLineContractTest {
         assertEquals(USAGE_ERROR, r.code(), r.err());
         assertTrue(r.err().startsWith("Missing required option: '--workspace=<workspace>'"), r.err());
         assertTrue(r.err().contains("Usage: phm build"), r.err());
-        assertTrue(r.err().contains("--workspace=<workspace>") && r.err().contains("DuckDB workspace written by phm ingest"),
+        assertTrue(
+                r.err().contains("--workspace=<workspace>")
+                        && r.err().contains("DuckDB workspace written by phm ingest"),
                 "the usage describes the missing option: " + r.err());
         assertFalse(Files.exists(Path.of("never-written")));
     }
@@ -57,7 +61,8 @@ class CommandLineContractTest {
         CliRun r = CliRun.of("check-outputs");
         assertEquals(USAGE_ERROR, r.code(), r.err());
         assertTrue(r.err().startsWith("Missing required parameter: 'DIR'"), r.err());
-        assertTrue(r.err().contains("Usage: phm check-outputs") && r.err().contains("The folder phm build wrote"),
+        assertTrue(
+                r.err().contains("Usage: phm check-outputs") && r.err().contains("The folder phm build wrote"),
                 r.err());
     }
 
@@ -74,18 +79,25 @@ class CommandLineContractTest {
         Path out = dir.resolve("gen");
         CliRun r = CliRun.of("generate", "--out", out.toString(), "--patients", "999");
         assertEquals(1, r.code(), r.err());
-        assertEquals("phm generate: --patients must be at least 1000 (got 999)" + System.lineSeparator()
-                + "(set PHM_DEBUG=1 for details)" + System.lineSeparator(), r.err());
+        assertEquals(
+                "phm generate: --patients must be at least 1000 (got 999)" + System.lineSeparator()
+                        + "(set PHM_DEBUG=1 for details)" + System.lineSeparator(),
+                r.err());
         assertFalse(Files.exists(out));
     }
 
     @Test
     void aWorkspaceThatDoesNotExistIsAFailureSayingHowToMakeOne(@TempDir Path dir) {
         Path workspace = dir.resolve("none.duckdb");
-        CliRun r = CliRun.of("export", "--workspace", workspace.toString(), "--out", dir.resolve("parquet").toString());
+        CliRun r = CliRun.of(
+                "export",
+                "--workspace",
+                workspace.toString(),
+                "--out",
+                dir.resolve("parquet").toString());
         assertEquals(1, r.code(), r.err());
-        assertTrue(r.err().startsWith("phm export: " + workspace + " does not exist: create it with phm ingest"),
-                r.err());
+        assertTrue(
+                r.err().startsWith("phm export: " + workspace + " does not exist: create it with phm ingest"), r.err());
         assertFalse(Files.exists(workspace), "checking the workspace must not create it");
     }
 
@@ -118,8 +130,10 @@ class CommandLineContractTest {
         Path out = dir.resolve("model.md");
         CliRun r = CliRun.of("schema", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals("Wrote the canonical data model (schema version " + CanonicalSchema.VERSION + ", "
-                + CanonicalSchema.TABLES.size() + " tables) to " + out.toAbsolutePath(), r.out().strip());
+        assertEquals(
+                "Wrote the canonical data model (schema version " + CanonicalSchema.VERSION + ", "
+                        + CanonicalSchema.TABLES.size() + " tables) to " + out.toAbsolutePath(),
+                r.out().strip());
         String written = Files.readString(out);
         for (var table : CanonicalSchema.TABLES) {
             assertTrue(written.contains(table.name()), "the file holds table " + table.name());
@@ -150,12 +164,18 @@ class CommandLineContractTest {
             String table = f.getFileName().toString().replaceFirst("\\.csv$", "");
             long records;
             try (Reader reader = Files.newBufferedReader(f);
-                 CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
+                    CSVParser csv = CSVFormat.DEFAULT
+                            .builder()
+                            .setHeader()
+                            .setSkipHeaderRecord(true)
+                            .build()
+                            .parse(reader)) {
                 records = csv.stream().count();
             }
             assertEquals(records, rows.get(table), table);
         }
-        assertTrue(summary.contains("Wrote " + files.size() + " csv files to " + out.toAbsolutePath() + " in "), summary);
+        assertTrue(
+                summary.contains("Wrote " + files.size() + " csv files to " + out.toAbsolutePath() + " in "), summary);
         assertTrue(summary.contains("Next: ./phm ingest --workspace phm.duckdb " + out), summary);
     }
 }

@@ -13,16 +13,27 @@ class FindCommandTest {
         CliRun r = CliRun.of("find", "DP 8.4");
         assertEquals(0, r.code(), r.err());
         // DP 8.4 is filed twice: the ACSC rate indicators and the ACSC admissions analysis.
-        assertTrue(r.out().contains("definition  org.openphm.analyses.acute.AcscAdmissionRates "
-                + "(analyses/src/main/java/org/openphm/analyses/acute/AcscAdmissionRates.java)"), r.out());
-        assertTrue(r.out().contains("definition  org.openphm.analyses.acute.AcscAdmissions "
-                + "(analyses/src/main/java/org/openphm/analyses/acute/AcscAdmissions.java)"), r.out());
-        assertTrue(r.out().contains("analyses/src/test/java/org/openphm/analyses/acute/"), "a test next to the definition: " + r.out());
+        assertTrue(
+                r.out()
+                        .contains("definition  org.openphm.analyses.acute.AcscAdmissionRates "
+                                + "(analyses/src/main/java/org/openphm/analyses/acute/AcscAdmissionRates.java)"),
+                r.out());
+        assertTrue(
+                r.out()
+                        .contains("definition  org.openphm.analyses.acute.AcscAdmissions "
+                                + "(analyses/src/main/java/org/openphm/analyses/acute/AcscAdmissions.java)"),
+                r.out());
+        assertTrue(
+                r.out().contains("analyses/src/test/java/org/openphm/analyses/acute/"),
+                "a test next to the definition: " + r.out());
         assertTrue(r.out().contains("results/indicators.csv"), r.out());
         assertTrue(r.out().matches("(?s).*  chart       \\S+ \".+\" from dp-8\\.4-.+\\.csv.*"), r.out());
         // an indicator's own charts, as the build declares them
-        assertTrue(r.out().contains("  chart       trend \"ACSC emergency admissions (CCG OIS 2.6 list), crude rate over "
-                + "time\" from indicators.csv"), r.out());
+        assertTrue(
+                r.out()
+                        .contains("  chart       trend \"ACSC emergency admissions (CCG OIS 2.6 list), crude rate over "
+                                + "time\" from indicators.csv"),
+                r.out());
     }
 
     @Test

@@ -79,14 +79,19 @@ class IngestCommandTest {
 
         assertEquals(2, phm("ingest", "--workspace", workspace.toString(), data.toString()));
         String message = err.toString();
-        assertTrue(message.contains(String.format("%d of the %d rows of table patient (%.1f%%) would be quarantined,"
-                + " more than the 5%% allowed; most often field 'sex': not in code set sex", bad, rows, 100.0 * bad / rows)),
+        assertTrue(
+                message.contains(String.format(
+                        "%d of the %d rows of table patient (%.1f%%) would be quarantined,"
+                                + " more than the 5%% allowed; most often field 'sex': not in code set sex",
+                        bad, rows, 100.0 * bad / rows)),
                 message);
         assertTrue(message.contains("--accept-quarantine"), message);
         assertTrue(message.contains("Nothing was loaded; " + workspace + " is as it was."), message);
         before.assertUnchanged(workspace);
 
-        assertEquals(0, phm("ingest", "--accept-quarantine", "--workspace", workspace.toString(), data.toString()),
+        assertEquals(
+                0,
+                phm("ingest", "--accept-quarantine", "--workspace", workspace.toString(), data.toString()),
                 err.toString());
     }
 
@@ -94,8 +99,11 @@ class IngestCommandTest {
     void aReportPathThatIsAFolderExitsTwoBeforeTheWorkspaceIsTouched() throws Exception {
         Snapshot before = Snapshot.of(workspace);
         Path folder = Files.createDirectories(tmp.resolve("reports"));
-        assertEquals(2, phm("ingest", "--workspace", workspace.toString(), "--report", folder.toString(), data.toString()));
-        assertTrue(err.toString().contains("--report: " + folder.toAbsolutePath() + " is a folder, not a file"), err.toString());
+        assertEquals(
+                2, phm("ingest", "--workspace", workspace.toString(), "--report", folder.toString(), data.toString()));
+        assertTrue(
+                err.toString().contains("--report: " + folder.toAbsolutePath() + " is a folder, not a file"),
+                err.toString());
         before.assertUnchanged(workspace);
     }
 
@@ -103,9 +111,17 @@ class IngestCommandTest {
     void aQuarantineFolderThatIsAFileExitsTwoBeforeTheWorkspaceIsTouched() throws Exception {
         Snapshot before = Snapshot.of(workspace);
         Path file = Files.writeString(tmp.resolve("quarantine.csv"), "mine\n");
-        assertEquals(2, phm("ingest", "--workspace", workspace.toString(), "--quarantine-out", file.toString(),
-                data.toString()));
-        assertTrue(err.toString().contains("--quarantine-out: " + file.toAbsolutePath() + " is a file, not a folder"),
+        assertEquals(
+                2,
+                phm(
+                        "ingest",
+                        "--workspace",
+                        workspace.toString(),
+                        "--quarantine-out",
+                        file.toString(),
+                        data.toString()));
+        assertTrue(
+                err.toString().contains("--quarantine-out: " + file.toAbsolutePath() + " is a file, not a folder"),
                 err.toString());
         before.assertUnchanged(workspace);
         assertEquals("mine\n", Files.readString(file));

@@ -19,7 +19,9 @@ class PhmTest {
     static final class Boom implements Callable<Integer> {
         private final Throwable failure;
 
-        Boom(Throwable failure) { this.failure = failure; }
+        Boom(Throwable failure) {
+            this.failure = failure;
+        }
 
         @Override
         public Integer call() throws Exception {
@@ -39,10 +41,11 @@ class PhmTest {
 
     /** As DuckDB fails when it cannot unpack its native library into the temp folder. */
     private static ExceptionInInitializerError duckDbNativeLibraryFailure() {
-        ExceptionInInitializerError e = new ExceptionInInitializerError(
-                new RuntimeException(new IOException("No space left on device")));
+        ExceptionInInitializerError e =
+                new ExceptionInInitializerError(new RuntimeException(new IOException("No space left on device")));
         e.setStackTrace(new StackTraceElement[] {
-                new StackTraceElement("org.duckdb.DuckDBNative", "<clinit>", "DuckDBNative.java", 60)});
+            new StackTraceElement("org.duckdb.DuckDBNative", "<clinit>", "DuckDBNative.java", 60)
+        });
         return e;
     }
 
@@ -67,7 +70,8 @@ class PhmTest {
     @Test
     void runningOutOfMemorySaysHowToGiveJavaMore() {
         assertEquals(1, run(new OutOfMemoryError("Java heap space")));
-        assertTrue(err.toString().startsWith("phm boom: Java ran out of memory (Java heap space; the limit is "),
+        assertTrue(
+                err.toString().startsWith("phm boom: Java ran out of memory (Java heap space; the limit is "),
                 err.toString());
         assertTrue(err.toString().contains("PHM_JAVA_OPTS=-Xmx"), err.toString());
     }
@@ -75,22 +79,29 @@ class PhmTest {
     @Test
     void aLibraryThatCannotBeLinkedIsNotAStackTrace() {
         assertEquals(1, run(new UnsatisfiedLinkError("no awt in java.library.path")));
-        assertTrue(err.toString().startsWith("phm boom: a library could not be loaded (java.lang.UnsatisfiedLinkError:"
-                + " no awt in java.library.path)"), err.toString());
+        assertTrue(
+                err.toString()
+                        .startsWith("phm boom: a library could not be loaded (java.lang.UnsatisfiedLinkError:"
+                                + " no awt in java.library.path)"),
+                err.toString());
         assertEquals(2, err.toString().lines().count(), err.toString());
     }
 
     @Test
     void anExceptionKeepsItsOwnMessage() {
         assertEquals(1, run(new IllegalStateException("the pack folder is missing: run phm build first")));
-        assertEquals("phm boom: the pack folder is missing: run phm build first" + System.lineSeparator()
-                + "(set PHM_DEBUG=1 for details)" + System.lineSeparator(), err.toString());
+        assertEquals(
+                "phm boom: the pack folder is missing: run phm build first" + System.lineSeparator()
+                        + "(set PHM_DEBUG=1 for details)" + System.lineSeparator(),
+                err.toString());
     }
 
     /** A library's message that quotes a value (here a DuckDB conversion error) never prints an NHS number. */
     @Test
     void aMessageQuotingAnNhsNumberPrintsItMasked() {
-        assertEquals(1, run(new IllegalStateException("Conversion Error: could not convert string '943 476 5919' to INT64")));
+        assertEquals(
+                1,
+                run(new IllegalStateException("Conversion Error: could not convert string '943 476 5919' to INT64")));
         assertTrue(!err.toString().contains("943 476 5919") && !err.toString().contains("9434765919"), err.toString());
         assertTrue(err.toString().startsWith("phm boom: Conversion Error: could not convert string '"), err.toString());
     }

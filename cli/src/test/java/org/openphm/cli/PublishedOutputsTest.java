@@ -42,10 +42,14 @@ class PublishedOutputsTest {
     @Test
     void everyPublishedFilePassesTheOutputCheck() throws Exception {
         OutputCheck.Report report = OutputCheck.check(dir);
-        assertTrue(report.passed(), () -> report.findings().size() + " findings, first: "
-                + report.findings().subList(0, Math.min(10, report.findings().size())));
+        assertTrue(
+                report.passed(),
+                () -> report.findings().size() + " findings, first: "
+                        + report.findings()
+                                .subList(0, Math.min(10, report.findings().size())));
         assertTrue(report.files() > 200, "results and pack: " + report.files() + " files");
-        assertTrue(Files.exists(dir.resolve("pack/datapack.pdf")) && Files.exists(dir.resolve("results/indicators.csv")));
+        assertTrue(
+                Files.exists(dir.resolve("pack/datapack.pdf")) && Files.exists(dir.resolve("results/indicators.csv")));
         assertTrue(Files.notExists(dir.resolve(".staging")), "the staging folder is gone once published");
     }
 
@@ -66,8 +70,11 @@ class PublishedOutputsTest {
         int planted = -1;
         for (int i = 1; i < lines.size(); i++) {
             String[] f = lines.get(i).split(",", -1);
-            if (f.length == header.size() && "Place".equals(f[areaType]) && f[categoryType].isEmpty()
-                    && !f[count].isEmpty() && Double.parseDouble(f[count]) > 100) {
+            if (f.length == header.size()
+                    && "Place".equals(f[areaType])
+                    && f[categoryType].isEmpty()
+                    && !f[count].isEmpty()
+                    && Double.parseDouble(f[count]) > 100) {
                 f[count] = "3";
                 lines.set(i, String.join(",", f));
                 planted = i;
@@ -119,7 +126,8 @@ class PublishedOutputsTest {
                 paths.put("/api/results?indicator=" + id, indicatorFiles);
                 paths.put("/api/results?indicator=" + id + "&format=csv", indicatorFiles);
                 // the area views (comparison, practice funnel, schematic map) are cut from the same file
-                paths.put("/api/views/compare?indicator=" + id + "&areas=" + String.join(",", someAreas), indicatorFiles);
+                paths.put(
+                        "/api/views/compare?indicator=" + id + "&areas=" + String.join(",", someAreas), indicatorFiles);
                 paths.put("/api/views/funnel?indicator=" + id, indicatorFiles);
                 paths.put("/api/views/map?indicator=" + id, indicatorFiles);
                 for (String area : someAreas) {
@@ -139,15 +147,15 @@ class PublishedOutputsTest {
                     paths.put("/api/views/analysis/" + id + "?area=" + area, tableFiles);
                 }
                 for (JsonNode t : a.path("tables")) {
-                    String table = "/api/analyses/" + id + "/tables/" + URLEncoder.encode(t.path("name").asText(),
-                            StandardCharsets.UTF_8);
+                    String table = "/api/analyses/" + id + "/tables/"
+                            + URLEncoder.encode(t.path("name").asText(), StandardCharsets.UTF_8);
                     paths.put(table, List.of(t.path("file").asText()));
                     paths.put(table + "?format=csv", List.of(t.path("file").asText()));
                 }
             }
             for (String p : paths.keySet()) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + p)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(base + p)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) {
                     continue; // a view not published at that area says so with a 404; it carries no figures
                 }
@@ -157,11 +165,13 @@ class PublishedOutputsTest {
             }
         }
         assertTrue(responses > 1000, "responses checked: " + responses);
-        assertTrue(findings.isEmpty(), () -> findings.size() + " findings, first: "
-                + findings.subList(0, Math.min(10, findings.size())));
+        assertTrue(
+                findings.isEmpty(),
+                () -> findings.size() + " findings, first: " + findings.subList(0, Math.min(10, findings.size())));
     }
 
     private static String get(HttpClient http, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 }

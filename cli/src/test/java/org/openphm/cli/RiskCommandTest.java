@@ -44,7 +44,10 @@ class RiskCommandTest {
         workspace = tmp.resolve("phm.duckdb");
         ceiling = tmp.resolve("truth").resolve("ceiling.csv");
         SyntheticData.generate(data, 8_000, 3, SyntheticData.Format.csv, true, ceiling, Progress.SILENT);
-        assertEquals(0, run("ingest", "--workspace", workspace.toString(), data.toString()).code());
+        assertEquals(
+                0,
+                run("ingest", "--workspace", workspace.toString(), data.toString())
+                        .code());
     }
 
     static CliRun run(String... args) {
@@ -56,7 +59,8 @@ class RiskCommandTest {
         Path model = RiskModelFile.beside(workspace);
         CliRun train = run("risk", "train", "--workspace", workspace.toString());
         assertEquals(0, train.code(), train.err());
-        assertTrue(train.out().contains("Trained the emergency-admission risk model on the cohort of 2023-04-01"),
+        assertTrue(
+                train.out().contains("Trained the emergency-admission risk model on the cohort of 2023-04-01"),
                 train.out());
         RiskModelFile.Saved saved = RiskModelFile.read(model);
         assertEquals(LocalDate.of(2023, 4, 1), saved.trainedAt());
@@ -73,7 +77,8 @@ class RiskCommandTest {
         assertEquals(LocalDate.of(2024, 4, 1), validated.validation().index());
         assertTrue(validated.validation().auc() > 0.5 && validated.validation().auc() < 1);
         // validating did not change the model
-        assertEquals(java.util.Arrays.toString(saved.model().coefficients()),
+        assertEquals(
+                java.util.Arrays.toString(saved.model().coefficients()),
                 java.util.Arrays.toString(validated.model().coefficients()));
 
         CliRun score = run("risk", "score", "--workspace", workspace.toString());
@@ -85,7 +90,7 @@ class RiskCommandTest {
         Properties readOnly = new Properties();
         readOnly.setProperty("duckdb.read_only", "true");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + workspace, readOnly);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("SELECT count(*), count(DISTINCT person_id), min(risk_rank), "
                     + "max(risk_rank), min(index_date) FROM risk_score")) {
                 r.next();
@@ -123,18 +128,31 @@ class RiskCommandTest {
         }
         // phm build's PHM 13.1 scores with the saved model and says so
         try (Engine engine = DuckDbEngine.open(workspace)) {
-            var context = new org.openphm.analyses.catalogue.AnalysisContext(engine,
-                    org.openphm.analyses.indicator.Geography.load(engine), org.openphm.analyses.indicator.Periods.of(engine),
+            var context = new org.openphm.analyses.catalogue.AnalysisContext(
+                    engine,
+                    org.openphm.analyses.indicator.Geography.load(engine),
+                    org.openphm.analyses.indicator.Periods.of(engine),
                     Progress.SILENT,
                     org.openphm.analyses.catalogue.AnalysisContext.supplying(java.util.Optional.of(validated)),
                     org.openphm.stats.sdc.DisclosureRule.nhsDefault());
             var tables = new org.openphm.analyses.risk.RiskStratification().compute(context);
-            var metrics = tables.stream().filter(t -> t.name().equals("metrics")).findFirst().orElseThrow();
-            assertTrue(String.valueOf(metrics.rows().get(0).get(4)).startsWith("Saved model (phm risk train), "
-                    + "trained on the cohort of 2023-04-01"), metrics.rows().get(0).toString());
-            var coefficients = tables.stream().filter(t -> t.name().equals("coefficients")).findFirst().orElseThrow();
+            var metrics = tables.stream()
+                    .filter(t -> t.name().equals("metrics"))
+                    .findFirst()
+                    .orElseThrow();
+            assertTrue(
+                    String.valueOf(metrics.rows().get(0).get(4))
+                            .startsWith("Saved model (phm risk train), " + "trained on the cohort of 2023-04-01"),
+                    metrics.rows().get(0).toString());
+            var coefficients = tables.stream()
+                    .filter(t -> t.name().equals("coefficients"))
+                    .findFirst()
+                    .orElseThrow();
             for (int j = 0; j < coefficients.rows().size(); j++) {
-                assertEquals(validated.model().coefficients()[j], (Double) coefficients.rows().get(j).get(2), 0.0);
+                assertEquals(
+                        validated.model().coefficients()[j],
+                        (Double) coefficients.rows().get(j).get(2),
+                        0.0);
             }
         }
         for (CliRun r : List.of(train, validate, score)) {
@@ -146,7 +164,13 @@ class RiskCommandTest {
 
     @Test
     void scoringWithoutAModelSaysWhatToDo() {
-        CliRun r = run("risk", "score", "--workspace", workspace.toString(), "--model", tmp.resolve("none.json").toString());
+        CliRun r = run(
+                "risk",
+                "score",
+                "--workspace",
+                workspace.toString(),
+                "--model",
+                tmp.resolve("none.json").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("no risk model at") && r.err().contains("phm risk train"), r.err());
     }

@@ -41,17 +41,31 @@ class ScenarioCommandTest {
         Path data = tmp.resolve("data");
         workspace = tmp.resolve("phm.duckdb");
         SyntheticData.generate(data, 20_000, 20250331, SyntheticData.Format.csv, true, null, Progress.SILENT);
-        assertEquals(0, CliRun.of("ingest", "--workspace", workspace.toString(), data.toString()).code());
+        assertEquals(
+                0,
+                CliRun.of("ingest", "--workspace", workspace.toString(), data.toString())
+                        .code());
     }
 
     @Test
     void theCaseForChangeRunsAndItsTablesArePublishable() throws Exception {
         Path out = tmp.resolve("published");
-        CliRun r = CliRun.of("scenario", "run", SHIPPED.resolve("case-for-change.yaml").toString(), "--workspace",
-                workspace.toString(), "--out", out.toString(), "--runs", "32");
+        CliRun r = CliRun.of(
+                "scenario",
+                "run",
+                SHIPPED.resolve("case-for-change.yaml").toString(),
+                "--workspace",
+                workspace.toString(),
+                "--out",
+                out.toString(),
+                "--runs",
+                "32");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("The Case for Change's claims") && r.out().contains("no disclosure problems")
-                && r.out().contains("Model: 32 runs"), r.out());
+        assertTrue(
+                r.out().contains("The Case for Change's claims")
+                        && r.out().contains("no disclosure problems")
+                        && r.out().contains("Model: 32 runs"),
+                r.out());
         Path dir = out.resolve("case-for-change");
         assertTrue(Files.exists(dir.resolve("metadata.json")));
         List<CSVRecord> activity = csv(dir.resolve("imp-14.3-case-for-change-activity.csv"));
@@ -71,12 +85,16 @@ class ScenarioCommandTest {
         List<CSVRecord> claims = csv(dir.resolve("imp-14.3-case-for-change-claims.csv"));
         assertEquals(6, claims.size(), "three claims in six parts");
         for (CSVRecord c : claims) {
-            assertTrue(List.of("reproduced", "not reproduced", "not derivable from the data").contains(c.get("verdict")),
+            assertTrue(
+                    List.of("reproduced", "not reproduced", "not derivable from the data")
+                            .contains(c.get("verdict")),
                     c.toString());
         }
         List<CSVRecord> waterfall = csv(dir.resolve("imp-14.3-case-for-change-waterfall.csv"));
-        assertTrue(waterfall.stream().anyMatch(w -> w.get("step").equals("ACSC admission avoidance")
-                && w.get("area_type").equals("ICB") && Double.parseDouble(w.get("change")) < 0));
+        assertTrue(waterfall.stream()
+                .anyMatch(w -> w.get("step").equals("ACSC admission avoidance")
+                        && w.get("area_type").equals("ICB")
+                        && Double.parseDouble(w.get("change")) < 0));
         everyCountIsPublishedUnderTheRule(waterfall, r.out());
     }
 
@@ -111,8 +129,9 @@ class ScenarioCommandTest {
                     int values = 0;
                     while (m.find()) {
                         String v = m.group().replace(",", "");
-                        assertTrue(!v.contains(".") && Long.parseLong(v) % base == 0, "not a multiple of " + base
-                                + " (" + v + "): " + line);
+                        assertTrue(
+                                !v.contains(".") && Long.parseLong(v) % base == 0,
+                                "not a multiple of " + base + " (" + v + "): " + line);
                         values++;
                     }
                     assertEquals(6, values, line);
@@ -127,12 +146,16 @@ class ScenarioCommandTest {
     void aBadFileNamesTheFieldAndPublishesNothing() throws Exception {
         Path out = tmp.resolve("bad-out");
         Path bad = tmp.resolve("bad.yaml");
-        Files.writeString(bad, "schema: openphm-scenario/1\nname: bad\nmitigators: {acsc_admission_avoidance_pct: "
-                + "{low: 40, high: 20}}\n");
-        CliRun r = CliRun.of("scenario", "run", bad.toString(), "--workspace", workspace.toString(), "--out",
-                out.toString());
+        Files.writeString(
+                bad,
+                "schema: openphm-scenario/1\nname: bad\nmitigators: {acsc_admission_avoidance_pct: "
+                        + "{low: 40, high: 20}}\n");
+        CliRun r = CliRun.of(
+                "scenario", "run", bad.toString(), "--workspace", workspace.toString(), "--out", out.toString());
         assertNotEquals(0, r.code());
-        assertTrue(r.err().contains("$.mitigators.acsc_admission_avoidance_pct") && r.err().contains("bad.yaml"),
+        assertTrue(
+                r.err().contains("$.mitigators.acsc_admission_avoidance_pct")
+                        && r.err().contains("bad.yaml"),
                 r.err());
         assertFalse(Files.exists(out.resolve("bad")), "nothing published");
     }
@@ -146,8 +169,16 @@ class ScenarioCommandTest {
         CliRun again = CliRun.of("scenario", "new", file.toString());
         assertNotEquals(0, again.code());
         assertTrue(again.err().contains("exists"), again.err());
-        CliRun run = CliRun.of("scenario", "run", file.toString(), "--workspace", workspace.toString(), "--out",
-                tmp.resolve("mine-out").toString(), "--runs", "8");
+        CliRun run = CliRun.of(
+                "scenario",
+                "run",
+                file.toString(),
+                "--workspace",
+                workspace.toString(),
+                "--out",
+                tmp.resolve("mine-out").toString(),
+                "--runs",
+                "8");
         assertEquals(0, run.code(), run.err());
         assertTrue(Files.exists(tmp.resolve("mine-out").resolve("mine").resolve("metadata.json")));
     }
@@ -156,20 +187,31 @@ class ScenarioCommandTest {
     void schemaWritesTheScenarioSchema() throws Exception {
         Path out = tmp.resolve("schema");
         assertEquals(0, CliRun.of("scenario", "schema", "--out", out.toString()).code());
-        var schema = new ObjectMapper().readTree(out.resolve("scenario.schema.json").toFile());
+        var schema =
+                new ObjectMapper().readTree(out.resolve("scenario.schema.json").toFile());
         assertEquals("openphm-scenario/1", schema.at("/properties/schema/const").asText());
     }
 
     private static List<CSVRecord> csv(Path file) throws Exception {
         try (var reader = Files.newBufferedReader(file)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)
+            return CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .build()
+                    .parse(reader)
                     .getRecords();
         }
     }
 
     private static long p50(List<CSVRecord> rows, String areaType, String outcome, String year, String model) {
-        return rows.stream().filter(r -> r.get("area_type").equals(areaType) && r.get("outcome_id").equals(outcome)
-                        && r.get("year").equals(year) && r.get("model").equals(model))
-                .mapToLong(r -> Long.parseLong(r.get("p50"))).findFirst().orElseThrow();
+        return rows.stream()
+                .filter(r -> r.get("area_type").equals(areaType)
+                        && r.get("outcome_id").equals(outcome)
+                        && r.get("year").equals(year)
+                        && r.get("model").equals(model))
+                .mapToLong(r -> Long.parseLong(r.get("p50")))
+                .findFirst()
+                .orElseThrow();
     }
 }

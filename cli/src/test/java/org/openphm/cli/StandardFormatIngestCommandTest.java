@@ -21,6 +21,7 @@ import org.openphm.interop.Samples;
 class StandardFormatIngestCommandTest {
     @TempDir
     static Path dir;
+
     static Path geography;
     static String practice;
 
@@ -37,12 +38,25 @@ class StandardFormatIngestCommandTest {
     void omopSampleIngestsAndTheWholePackBuilds() throws Exception {
         Path omop = Samples.omop(dir);
         Path ws = dir.resolve("omop/ws.duckdb");
-        CliRun ingest = CliRun.of("ingest", "--format", "omop", omop.toString(), "--geography", geography.toString(),
-                "--default-practice", practice, "--workspace", ws.toString(), "--report", dir.resolve("omop/report.json").toString());
+        CliRun ingest = CliRun.of(
+                "ingest",
+                "--format",
+                "omop",
+                omop.toString(),
+                "--geography",
+                geography.toString(),
+                "--default-practice",
+                practice,
+                "--workspace",
+                ws.toString(),
+                "--report",
+                dir.resolve("omop/report.json").toString());
         assertEquals(0, ingest.code(), ingest.err());
         assertTrue(ingest.out().contains("Source (omop-cdm-5.4): rows read per source table"), ingest.out());
         assertTrue(ingest.out().contains("Register map coverage:"), ingest.out());
-        assertTrue(ingest.out().contains("patient                patient.csv                            28           28"), ingest.out());
+        assertTrue(
+                ingest.out().contains("patient                patient.csv                            28           28"),
+                ingest.out());
         buildsAndPasses(ws, dir.resolve("omop/out"));
     }
 
@@ -50,25 +64,47 @@ class StandardFormatIngestCommandTest {
     void fhirSampleIngestsAndTheWholePackBuilds() throws Exception {
         Path fhir = Samples.fhir();
         Path ws = dir.resolve("fhir/ws.duckdb");
-        CliRun ingest = CliRun.of("ingest", "--format", "fhir", fhir.toString(), "--geography", geography.toString(),
-                "--default-practice", practice, "--workspace", ws.toString());
+        CliRun ingest = CliRun.of(
+                "ingest",
+                "--format",
+                "fhir",
+                fhir.toString(),
+                "--geography",
+                geography.toString(),
+                "--default-practice",
+                practice,
+                "--workspace",
+                ws.toString());
         assertEquals(0, ingest.code(), ingest.err());
         assertTrue(ingest.out().contains("Source (fhir-r4-bulk)"), ingest.out());
-        assertTrue(ingest.out().contains("patient                patient.csv                            13           13"), ingest.out());
+        assertTrue(
+                ingest.out().contains("patient                patient.csv                            13           13"),
+                ingest.out());
         buildsAndPasses(ws, dir.resolve("fhir/out"));
     }
 
     @Test
     void adapterOptionsWithoutFormatAreAUsageError() throws Exception {
-        CliRun r = CliRun.of("ingest", geography.toString(), "--workspace", dir.resolve("x.duckdb").toString(),
-                "--default-practice", practice);
+        CliRun r = CliRun.of(
+                "ingest",
+                geography.toString(),
+                "--workspace",
+                dir.resolve("x.duckdb").toString(),
+                "--default-practice",
+                practice);
         assertEquals(2, r.code());
         assertTrue(r.err().contains("need --format omop or --format fhir"), r.err());
     }
 
     @Test
     void anUnknownFormatIsAUsageError() throws Exception {
-        CliRun r = CliRun.of("ingest", "--format", "hl7v2", geography.toString(), "--workspace", dir.resolve("x.duckdb").toString());
+        CliRun r = CliRun.of(
+                "ingest",
+                "--format",
+                "hl7v2",
+                geography.toString(),
+                "--workspace",
+                dir.resolve("x.duckdb").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown --format 'hl7v2': use omop or fhir"), r.err());
     }

@@ -28,7 +28,9 @@ public record Result(List<String> columns, List<List<Object>> rows) {
         rows = Collections.unmodifiableList(copy);
     }
 
-    public int size() { return rows.size(); }
+    public int size() {
+        return rows.size();
+    }
 
     public int columnIndex(String column) {
         int i = columns.indexOf(column);
@@ -38,15 +40,25 @@ public record Result(List<String> columns, List<List<Object>> rows) {
         return i;
     }
 
-    public Object get(int row, String column) { return rows.get(row).get(columnIndex(column)); }
+    public Object get(int row, String column) {
+        return rows.get(row).get(columnIndex(column));
+    }
 
-    public Long getLong(int row, String column) { return (Long) get(row, column); }
+    public Long getLong(int row, String column) {
+        return (Long) get(row, column);
+    }
 
-    public Double getDouble(int row, String column) { return (Double) get(row, column); }
+    public Double getDouble(int row, String column) {
+        return (Double) get(row, column);
+    }
 
-    public String getString(int row, String column) { return (String) get(row, column); }
+    public String getString(int row, String column) {
+        return (String) get(row, column);
+    }
 
-    public LocalDate getDate(int row, String column) { return (LocalDate) get(row, column); }
+    public LocalDate getDate(int row, String column) {
+        return (LocalDate) get(row, column);
+    }
 
     /** Each row as column name to value, in column order. */
     public List<Map<String, Object>> asMaps() {
@@ -66,7 +78,11 @@ public record Result(List<String> columns, List<List<Object>> rows) {
      * dropped: no query-model expression produces one, so it would mean a dialect bug.
      */
     public static Object normalise(Object v) {
-        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Double
+        if (v == null
+                || v instanceof String
+                || v instanceof Boolean
+                || v instanceof Long
+                || v instanceof Double
                 || v instanceof LocalDate) {
             return v;
         }

@@ -18,7 +18,9 @@ public final class TimedEngine implements Engine {
     }
 
     @Override
-    public String name() { return engine.name(); }
+    public String name() {
+        return engine.name();
+    }
 
     @Override
     public Result execute(Query query) {
@@ -43,13 +45,19 @@ public final class TimedEngine implements Engine {
     }
 
     @Override
-    public String render(Query query) { return engine.render(query); }
+    public String render(Query query) {
+        return engine.render(query);
+    }
 
     /** Time spent in {@link #execute} so far, results fetched included. */
-    public long engineNanos() { return nanos.get(); }
+    public long engineNanos() {
+        return nanos.get();
+    }
 
     /** Queries run so far. */
-    public long queries() { return queries.get(); }
+    public long queries() {
+        return queries.get();
+    }
 
     @Override
     public void close() {}

@@ -42,10 +42,14 @@ final class AtomicWorkspace implements AutoCloseable {
     }
 
     /** The file to build the new workspace in. */
-    Path temp() { return temp; }
+    Path temp() {
+        return temp;
+    }
 
     /** Where DuckDB may spill work tables: next to the workspace, deleted afterwards. */
-    Path spill() { return spill; }
+    Path spill() {
+        return spill;
+    }
 
     /** Makes the new workspace W. Call only after the database writing the temporary file is closed. */
     void commit() throws IOException {
@@ -92,7 +96,9 @@ final class AtomicWorkspace implements AutoCloseable {
                 String pid = rest.split("\\.", 2)[0];
                 boolean alive;
                 try {
-                    alive = ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+                    alive = ProcessHandle.of(Long.parseLong(pid))
+                            .map(ProcessHandle::isAlive)
+                            .orElse(false);
                 } catch (NumberFormatException e) {
                     continue;
                 }

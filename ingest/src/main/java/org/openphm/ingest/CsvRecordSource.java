@@ -48,21 +48,37 @@ final class CsvRecordSource implements RecordSource {
         try {
             raw = Files.newInputStream(file);
         } catch (IOException e) {
-            throw new UnusableInputException(fileName, 0, null, "cannot be read (" + e.getMessage() + ")",
+            throw new UnusableInputException(
+                    fileName,
+                    0,
+                    null,
+                    "cannot be read (" + e.getMessage() + ")",
                     "check the file exists and is readable by this user");
         }
         // Bad bytes must stop the load, not be replaced silently by U+FFFD.
-        this.in = new InputStreamReader(new DigestInputStream(raw, sha), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        this.in = new InputStreamReader(
+                new DigestInputStream(raw, sha),
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
         try {
             skipByteOrderMark();
             SourceRecord first = next();
             if (first == null) {
-                throw new UnusableInputException(fileName, 1, null, "the file is empty (no header line)",
+                throw new UnusableInputException(
+                        fileName,
+                        1,
+                        null,
+                        "the file is empty (no header line)",
                         "export the table with a header line naming its columns; see docs/DATA_MODEL.generated.md");
             }
             if (first.problem() != null) {
-                throw new UnusableInputException(fileName, 1, null, "the header line cannot be read: " + first.problem(),
+                throw new UnusableInputException(
+                        fileName,
+                        1,
+                        null,
+                        "the header line cannot be read: " + first.problem(),
                         "the first line must name the columns, separated by commas");
             }
             header = Arrays.stream(first.fields()).map(f -> f == null ? "" : f).toList();
@@ -73,7 +89,9 @@ final class CsvRecordSource implements RecordSource {
     }
 
     @Override
-    public List<String> header() { return header; }
+    public List<String> header() {
+        return header;
+    }
 
     @Override
     public SourceRecord next() throws IOException, UnusableInputException {
@@ -100,7 +118,10 @@ final class CsvRecordSource implements RecordSource {
                     if (c == EOF) {
                         if (swallowedRecords()) {
                             // A quote left open swallowed the rest of the file: rows were lost, counts would lie.
-                            throw new UnusableInputException(fileName, quoteLine, columnName(fields.size()),
+                            throw new UnusableInputException(
+                                    fileName,
+                                    quoteLine,
+                                    columnName(fields.size()),
                                     "a quote opened on this line in " + fieldLabel(fields.size())
                                             + " is never closed; it swallows the remaining " + (line - quoteLine)
                                             + " line(s) of the file",
@@ -233,14 +254,22 @@ final class CsvRecordSource implements RecordSource {
         } catch (CharacterCodingException e) {
             throw binary(e);
         } catch (IOException e) {
-            throw new UnusableInputException(fileName, line, null, "cannot be read (" + e.getMessage() + ")",
+            throw new UnusableInputException(
+                    fileName,
+                    line,
+                    null,
+                    "cannot be read (" + e.getMessage() + ")",
                     "check the file is a complete, readable regular file");
         }
     }
 
     private UnusableInputException binary(Exception cause) {
-        return new UnusableInputException(fileName, cause == null ? line : 0, null,
-                cause == null ? "binary content (a NUL byte): this is not a CSV text file"
+        return new UnusableInputException(
+                fileName,
+                cause == null ? line : 0,
+                null,
+                cause == null
+                        ? "binary content (a NUL byte): this is not a CSV text file"
                         : "contains bytes that are not UTF-8 text (" + cause.getMessage() + ")",
                 "export the table as UTF-8 CSV, or as Parquet named " + fileName.replaceAll("\\.csv$", ".parquet"));
     }

@@ -38,23 +38,62 @@ final class DateRules {
 
     static final List<Order> ORDERS = List.of(
             new Order(PATIENT, "birth_month", "death_date", "death_date", "death before birth"),
-            new Order(REGISTRATION, "start_date", "end_date", "end_date", "end before start: end_date is before start_date"),
-            new Order(CONDITION, "diagnosis_date", "resolved_date", "resolved_date",
+            new Order(
+                    REGISTRATION,
+                    "start_date",
+                    "end_date",
+                    "end_date",
+                    "end before start: end_date is before start_date"),
+            new Order(
+                    CONDITION,
+                    "diagnosis_date",
+                    "resolved_date",
+                    "resolved_date",
                     "end before start: resolved_date is before diagnosis_date"),
-            new Order(REFERRAL, "referral_date", "first_contact_date", "first_contact_date",
+            new Order(
+                    REFERRAL,
+                    "referral_date",
+                    "first_contact_date",
+                    "first_contact_date",
                     "end before start: first_contact_date is before referral_date"),
-            new Order(REFERRAL, "referral_date", "discharge_date", "discharge_date",
+            new Order(
+                    REFERRAL,
+                    "referral_date",
+                    "discharge_date",
+                    "discharge_date",
                     "end before start: discharge_date is before referral_date"),
-            new Order(SPELL, "admission_date", "discharge_date", "discharge_date",
+            new Order(
+                    SPELL,
+                    "admission_date",
+                    "discharge_date",
+                    "discharge_date",
                     "end before start: discharge_date is before admission_date"),
-            new Order(SPELL, "admission_date", "discharge_ready_date", "discharge_ready_date",
+            new Order(
+                    SPELL,
+                    "admission_date",
+                    "discharge_ready_date",
+                    "discharge_ready_date",
                     "end before start: discharge_ready_date is before admission_date"),
-            new Order(SPELL, "discharge_ready_date", "discharge_date", "discharge_ready_date",
+            new Order(
+                    SPELL,
+                    "discharge_ready_date",
+                    "discharge_date",
+                    "discharge_ready_date",
                     "discharge_ready_date is after discharge_date"),
-            new Order(DETENTION, "start_date", "end_date", "end_date", "end before start: end_date is before start_date"),
-            new Order(WAITING_ENTRY, "wait_start_date", "snapshot_date", "wait_start_date",
+            new Order(
+                    DETENTION, "start_date", "end_date", "end_date", "end before start: end_date is before start_date"),
+            new Order(
+                    WAITING_ENTRY,
+                    "wait_start_date",
+                    "snapshot_date",
+                    "wait_start_date",
                     "wait_start_date is after snapshot_date"),
-            new Order(WORKFORCE, "start_date", "leave_date", "leave_date", "end before start: leave_date is before start_date"));
+            new Order(
+                    WORKFORCE,
+                    "start_date",
+                    "leave_date",
+                    "leave_date",
+                    "end before start: leave_date is before start_date"));
 
     /** An event of a person that cannot happen after their death. */
     record LifeEvent(Table table, String column) {}

@@ -20,8 +20,8 @@ import org.openphm.model.WorkspaceLayout;
  * @param nhsIndex    index of the nhs_number column when identifiers are raw NHS numbers, else -1
  * @param refIndex    index of the lineage column {@link WorkspaceLayout#SOURCE_REF_COLUMN} an adapter writes, else -1
  */
-record HeaderMapping(InputFile file, int width, int[] sourceIndex, IdentifierMode identifiers, int nhsIndex,
-                     int refIndex) {
+record HeaderMapping(
+        InputFile file, int width, int[] sourceIndex, IdentifierMode identifiers, int nhsIndex, int refIndex) {
 
     static HeaderMapping of(InputFile file, List<String> header, List<String> warnings) throws UnusableInputException {
         Table table = file.table();
@@ -33,8 +33,12 @@ record HeaderMapping(InputFile file, int width, int[] sourceIndex, IdentifierMod
             }
             if (byName.put(name, i) != null) {
                 String shownName = NhsNumber.maskAll(name);
-                throw new UnusableInputException(file.name(), 1, shownName,
-                        "column '" + shownName + "' appears twice in the header", "keep one column of that name");
+                throw new UnusableInputException(
+                        file.name(),
+                        1,
+                        shownName,
+                        "column '" + shownName + "' appears twice in the header",
+                        "keep one column of that name");
             }
         }
         List<String> unknown = new ArrayList<>();
@@ -46,7 +50,8 @@ record HeaderMapping(InputFile file, int width, int[] sourceIndex, IdentifierMod
         }
         if (!unknown.isEmpty()) {
             unknown.sort(null);
-            warnings.add(file.name() + ": column(s) " + NhsNumber.maskAll(String.join(", ", unknown)) + " are not in the schema; ignored");
+            warnings.add(file.name() + ": column(s) " + NhsNumber.maskAll(String.join(", ", unknown))
+                    + " are not in the schema; ignored");
         }
 
         IdentifierMode mode = IdentifierMode.NONE;
@@ -55,7 +60,10 @@ record HeaderMapping(InputFile file, int width, int[] sourceIndex, IdentifierMod
             boolean hasId = byName.containsKey(CanonicalSchema.PERSON_ID);
             boolean hasNhs = byName.containsKey(CanonicalSchema.NHS_NUMBER);
             if (hasId && hasNhs) {
-                throw new UnusableInputException(file.name(), 1, CanonicalSchema.NHS_NUMBER,
+                throw new UnusableInputException(
+                        file.name(),
+                        1,
+                        CanonicalSchema.NHS_NUMBER,
                         "the file carries both person_id and nhs_number",
                         "supply one identifier: nhs_number (raw, pseudonymised at ingest) or person_id (already pseudonymised)");
             }
@@ -78,26 +86,32 @@ record HeaderMapping(InputFile file, int width, int[] sourceIndex, IdentifierMod
         }
         if (!missing.isEmpty() && looksLikeData(header)) {
             // Echoing a data line would print a patient's identifiers; naming the fault is enough.
-            throw new UnusableInputException(file.name(), 1, null,
+            throw new UnusableInputException(
+                    file.name(),
+                    1,
+                    null,
                     "the first line looks like data, not a header: the file needs a header line naming its columns",
                     "add a first line naming the columns: " + String.join(", ", table.columnNames())
                             + (table.isPersonLinked() ? " (nhs_number instead of person_id for raw NHS numbers)" : "")
                             + "; see " + InputFolder.SCHEMA_DOC);
         }
         if (!missing.isEmpty()) {
-            throw new UnusableInputException(file.name(), 1, missing.get(0),
-                    "missing required column" + (missing.size() > 1 ? "s " : " ") + "'" + String.join("', '", missing) + "'"
-                            + " (header: " + shown(String.join(",", header)) + ")",
-                    "the expected columns are " + String.join(", ", table.columnNames())
-                            + "; see " + InputFolder.SCHEMA_DOC);
+            throw new UnusableInputException(
+                    file.name(),
+                    1,
+                    missing.get(0),
+                    "missing required column" + (missing.size() > 1 ? "s " : " ") + "'" + String.join("', '", missing)
+                            + "'" + " (header: " + shown(String.join(",", header)) + ")",
+                    "the expected columns are " + String.join(", ", table.columnNames()) + "; see "
+                            + InputFolder.SCHEMA_DOC);
         }
         // A trailing comma on the header line alone must not make every record one field short.
         int width = header.size();
         while (width > 0 && header.get(width - 1).isBlank()) {
             width--;
         }
-        return new HeaderMapping(file, width, index, mode, nhs,
-                byName.getOrDefault(WorkspaceLayout.SOURCE_REF_COLUMN, -1));
+        return new HeaderMapping(
+                file, width, index, mode, nhs, byName.getOrDefault(WorkspaceLayout.SOURCE_REF_COLUMN, -1));
     }
 
     /** Column names start with a letter; a first line with a cell starting with a digit is a record. */

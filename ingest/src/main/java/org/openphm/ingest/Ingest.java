@@ -54,7 +54,7 @@ public final class Ingest {
         Map<String, InputFile> files = InputFolder.scan(options.input(), warnings);
 
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
-             Connection parquetReader = db.unwrap(DuckDBConnection.class).duplicate()) {
+                Connection parquetReader = db.unwrap(DuckDBConnection.class).duplicate()) {
             Set<String> empty = new java.util.HashSet<>();
             Map<String, HeaderMapping> mappings = readHeaders(files, parquetReader, warnings, empty);
             IdentifierMode identifiers = identifierMode(mappings, empty);
@@ -90,8 +90,9 @@ public final class Ingest {
                     }
                     TableReconciliation r = loaded.reconciliation();
                     tables.add(r);
-                    progress.message(String.format("%s: %,d read, %,d loaded, %,d quarantined", t.name(), r.read(),
-                            r.loaded(), r.quarantined()));
+                    progress.message(String.format(
+                            "%s: %,d read, %,d loaded, %,d quarantined",
+                            t.name(), r.read(), r.loaded(), r.quarantined()));
                     refuseIfMostlyQuarantined(db, r, options.maxQuarantinedShare());
                     meta.put("file." + t.name() + ".name", mapping.file().name());
                     meta.put("file." + t.name() + ".sha256", loaded.sha256());
@@ -101,7 +102,11 @@ public final class Ingest {
                 meta.put("ingested_at", ingestedAt.toString());
                 meta.put("as_of", options.asOf().toString());
                 SourceTranslation translation = options.translation();
-                meta.put("input_dir", (translation == null ? options.input() : translation.source()).toAbsolutePath().toString());
+                meta.put(
+                        "input_dir",
+                        (translation == null ? options.input() : translation.source())
+                                .toAbsolutePath()
+                                .toString());
                 if (translation != null) {
                     meta.put("source_format", translation.format());
                     writeTranslation(db, translation);
@@ -115,8 +120,16 @@ public final class Ingest {
                 List<QuarantineGroup> groups = quarantineGroups(db);
                 execute(db, "DETACH " + WS);
                 db.close(); // every handle on the temporary file is gone before it is renamed
-                result = new IngestResult(workspace, keyId == null ? null : keyFile, options.asOf(), ingestedAt,
-                        tables, groups, warnings, Duration.ofNanos(System.nanoTime() - started), translation);
+                result = new IngestResult(
+                        workspace,
+                        keyId == null ? null : keyFile,
+                        options.asOf(),
+                        ingestedAt,
+                        tables,
+                        groups,
+                        warnings,
+                        Duration.ofNanos(System.nanoTime() - started),
+                        translation);
                 writeOutputs(result, target.temp(), options);
                 target.commit();
             }
@@ -134,8 +147,11 @@ public final class Ingest {
             try {
                 IngestReport.write(result, options.report());
             } catch (IOException e) {
-                throw new UnusableInputException("--report", 0, null, "cannot write the report "
-                        + options.report().toAbsolutePath() + " (" + e.getMessage() + ")",
+                throw new UnusableInputException(
+                        "--report",
+                        0,
+                        null,
+                        "cannot write the report " + options.report().toAbsolutePath() + " (" + e.getMessage() + ")",
                         "make room on the disk or choose another --report path");
             }
         }
@@ -143,8 +159,12 @@ public final class Ingest {
             try {
                 QuarantineExport.export(newWorkspace, options.quarantineOut());
             } catch (IOException e) {
-                throw new UnusableInputException("--quarantine-out", 0, null, "cannot write the quarantined rows into "
-                        + options.quarantineOut().toAbsolutePath() + " (" + e.getMessage() + ")",
+                throw new UnusableInputException(
+                        "--quarantine-out",
+                        0,
+                        null,
+                        "cannot write the quarantined rows into "
+                                + options.quarantineOut().toAbsolutePath() + " (" + e.getMessage() + ")",
                         "make room on the disk or choose another --quarantine-out folder");
             }
         }
@@ -154,8 +174,8 @@ public final class Ingest {
      * Reads every header (and the first record) first, so an unusable file stops the ingest before any heavy
      * work; tables whose file has no rows are added to {@code empty}.
      */
-    private static Map<String, HeaderMapping> readHeaders(Map<String, InputFile> files, Connection parquetReader,
-                                                          List<String> warnings, Set<String> empty)
+    private static Map<String, HeaderMapping> readHeaders(
+            Map<String, InputFile> files, Connection parquetReader, List<String> warnings, Set<String> empty)
             throws UnusableInputException, IOException {
         Map<String, HeaderMapping> mappings = new LinkedHashMap<>();
         for (InputFile f : files.values()) {
@@ -174,17 +194,25 @@ public final class Ingest {
     private static void refuseUnreadable(InputFile f) throws UnusableInputException, IOException {
         Path p = f.path();
         if (Files.isSymbolicLink(p) && !Files.exists(p)) {
-            throw new UnusableInputException(f.name(), 0, null,
-                    "is a link to " + p.resolveSibling(Files.readSymbolicLink(p)).normalize() + ", which does not exist",
+            throw new UnusableInputException(
+                    f.name(),
+                    0,
+                    null,
+                    "is a link to "
+                            + p.resolveSibling(Files.readSymbolicLink(p)).normalize() + ", which does not exist",
                     "restore the file it points at, or replace the link with the file itself");
         }
         if (!Files.exists(p)) {
-            throw new UnusableInputException(f.name(), 0, null, "was removed or moved while the ingest started",
+            throw new UnusableInputException(
+                    f.name(),
+                    0,
+                    null,
+                    "was removed or moved while the ingest started",
                     "put the file back in " + p.toAbsolutePath().getParent() + " and ingest again");
         }
         if (!Files.isReadable(p)) {
-            throw new UnusableInputException(f.name(), 0, null, "cannot be read (permission denied)",
-                    "make the file readable by this user");
+            throw new UnusableInputException(
+                    f.name(), 0, null, "cannot be read (permission denied)", "make the file readable by this user");
         }
     }
 
@@ -197,13 +225,17 @@ public final class Ingest {
         Set<IdentifierMode> modes = EnumSet.noneOf(IdentifierMode.class);
         Map<IdentifierMode, String> example = new HashMap<>();
         for (HeaderMapping m : mappings.values()) {
-            if (m.identifiers() != IdentifierMode.NONE && !empty.contains(m.file().table().name())) {
+            if (m.identifiers() != IdentifierMode.NONE
+                    && !empty.contains(m.file().table().name())) {
                 modes.add(m.identifiers());
                 example.putIfAbsent(m.identifiers(), m.file().name());
             }
         }
         if (modes.size() > 1) {
-            throw new UnusableInputException(example.get(IdentifierMode.PERSON_ID), 1, CanonicalSchema.PERSON_ID,
+            throw new UnusableInputException(
+                    example.get(IdentifierMode.PERSON_ID),
+                    1,
+                    CanonicalSchema.PERSON_ID,
                     "carries person_id while " + example.get(IdentifierMode.NHS_NUMBER) + " carries nhs_number; "
                             + "the two cannot be linked",
                     "supply the same identifier in every patient-level file");
@@ -219,7 +251,7 @@ public final class Ingest {
         try {
             execute(db, "ATTACH " + Sql.literal(workspace.toString()) + " AS previous (READ_ONLY)");
             try (Statement st = db.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT key, value FROM previous." + WorkspaceLayout.META_TABLE)) {
+                    ResultSet rs = st.executeQuery("SELECT key, value FROM previous." + WorkspaceLayout.META_TABLE)) {
                 while (rs.next()) {
                     meta.put(rs.getString(1), rs.getString(2));
                 }
@@ -227,7 +259,10 @@ public final class Ingest {
                 execute(db, "DETACH previous");
             }
         } catch (SQLException e) {
-            throw new UnusableInputException(workspace.getFileName().toString(), 0, null,
+            throw new UnusableInputException(
+                    workspace.getFileName().toString(),
+                    0,
+                    null,
                     "the workspace exists but cannot be read as an OpenPHM workspace ("
                             + String.valueOf(e.getMessage()).split("\n")[0] + ")",
                     "stop any program using it, or choose a new --workspace path (the file is left untouched)");
@@ -236,17 +271,26 @@ public final class Ingest {
     }
 
     /** The existing key; a missing or different key would silently change every pseudonym, so it stops here. */
-    private static WorkspaceKey workspaceKey(Path keyFile, String previousKeyId) throws IOException, UnusableInputException {
+    private static WorkspaceKey workspaceKey(Path keyFile, String previousKeyId)
+            throws IOException, UnusableInputException {
         String name = keyFile.getFileName().toString();
         if (previousKeyId != null && !Files.exists(keyFile)) {
-            throw new UnusableInputException(name, 0, null,
+            throw new UnusableInputException(
+                    name,
+                    0,
+                    null,
                     "the workspace was pseudonymised with a key that is no longer next to it",
-                    "restore " + keyFile + " from your backup so pseudonyms stay stable, or ingest into a new --workspace path");
+                    "restore " + keyFile
+                            + " from your backup so pseudonyms stay stable, or ingest into a new --workspace path");
         }
         WorkspaceKey key = WorkspaceKey.loadOrCreate(keyFile);
         if (previousKeyId != null && !previousKeyId.equals(key.fingerprint())) {
-            throw new UnusableInputException(name, 0, null,
-                    "this key (id " + key.fingerprint() + ") is not the one the workspace was built with (id " + previousKeyId + ")",
+            throw new UnusableInputException(
+                    name,
+                    0,
+                    null,
+                    "this key (id " + key.fingerprint() + ") is not the one the workspace was built with (id "
+                            + previousKeyId + ")",
                     "restore the original key file, or ingest into a new --workspace path");
         }
         return key;
@@ -254,15 +298,16 @@ public final class Ingest {
 
     private static void writeBookkeeping(Connection db, Map<String, String> meta, List<TableReconciliation> tables)
             throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO " + WS + "." + WorkspaceLayout.META_TABLE + " VALUES (?, ?)")) {
+        try (PreparedStatement ps =
+                db.prepareStatement("INSERT INTO " + WS + "." + WorkspaceLayout.META_TABLE + " VALUES (?, ?)")) {
             for (Map.Entry<String, String> e : meta.entrySet()) {
                 ps.setString(1, e.getKey());
                 ps.setString(2, e.getValue());
                 ps.executeUpdate();
             }
         }
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO " + WS + "." + WorkspaceLayout.RECONCILIATION_TABLE
-                + " VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = db.prepareStatement(
+                "INSERT INTO " + WS + "." + WorkspaceLayout.RECONCILIATION_TABLE + " VALUES (?, ?, ?, ?, ?)")) {
             for (TableReconciliation t : tables) {
                 ps.setString(1, t.table());
                 ps.setString(2, t.file());
@@ -279,8 +324,8 @@ public final class Ingest {
      * join the canonical quarantine (masked like every quarantined value) under the source table's name.
      */
     private static void writeTranslation(Connection db, SourceTranslation t) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO " + WS + "." + WorkspaceLayout.SOURCE_MAPPING_TABLE
-                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = db.prepareStatement(
+                "INSERT INTO " + WS + "." + WorkspaceLayout.SOURCE_MAPPING_TABLE + " VALUES (?, ?, ?, ?, ?, ?)")) {
             for (SourceTranslation.Mapping m : t.mapping()) {
                 ps.setString(1, m.sourceTable());
                 ps.setString(2, m.target());
@@ -291,8 +336,8 @@ public final class Ingest {
                 ps.executeUpdate();
             }
         }
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO " + WS + "." + WorkspaceLayout.QUARANTINE_TABLE
-                + " VALUES (?, ?, ?, ?, ?, ?, NULL)")) {
+        try (PreparedStatement ps = db.prepareStatement(
+                "INSERT INTO " + WS + "." + WorkspaceLayout.QUARANTINE_TABLE + " VALUES (?, ?, ?, ?, ?, ?, NULL)")) {
             for (SourceTranslation.Quarantined q : t.quarantined()) {
                 ps.setString(1, q.sourceTable());
                 ps.setString(2, q.file());
@@ -312,17 +357,33 @@ public final class Ingest {
         if (share <= maxShare) {
             return;
         }
-        QuarantineGroup top = quarantineGroups(db).stream().filter(g -> g.table().equals(r.table())).findFirst()
+        QuarantineGroup top = quarantineGroups(db).stream()
+                .filter(g -> g.table().equals(r.table()))
+                .findFirst()
                 .orElseThrow();
         List<String> lines = top.exampleLines().stream().map(String::valueOf).toList();
         String where = (top.rows() > lines.size() ? "first lines " : lines.size() > 1 ? "lines " : "line ")
                 + String.join(", ", lines);
         // top.file() is the file the supplier can open: the source file when an adapter wrote the table.
-        throw new UnusableInputException(top.file(), 0, null, String.format(
-                "%,d of the %,d rows of table %s (%.1f%%) would be quarantined, more than the %s%% allowed; most often %s%s"
-                        + " (%,d rows, %s)", r.quarantined(), r.read(), r.table(), 100 * share,
-                BigDecimal.valueOf(maxShare).movePointRight(2).stripTrailingZeros().toPlainString(),
-                top.field().equals(WHOLE_ROW) ? "" : "field '" + top.field() + "': ", top.reason(), top.rows(), where),
+        throw new UnusableInputException(
+                top.file(),
+                0,
+                null,
+                String.format(
+                        "%,d of the %,d rows of table %s (%.1f%%) would be quarantined, more than the %s%% allowed; most often %s%s"
+                                + " (%,d rows, %s)",
+                        r.quarantined(),
+                        r.read(),
+                        r.table(),
+                        100 * share,
+                        BigDecimal.valueOf(maxShare)
+                                .movePointRight(2)
+                                .stripTrailingZeros()
+                                .toPlainString(),
+                        top.field().equals(WHOLE_ROW) ? "" : "field '" + top.field() + "': ",
+                        top.reason(),
+                        top.rows(),
+                        where),
                 "correct the file (or ask the supplier for a corrected extract) and ingest again, or add"
                         + " --accept-quarantine to load the other rows anyway");
     }
@@ -330,16 +391,17 @@ public final class Ingest {
     private static List<QuarantineGroup> quarantineGroups(Connection db) throws SQLException {
         List<QuarantineGroup> groups = new ArrayList<>();
         try (Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery("SELECT table_name, file, field, reason, count(*) AS n, "
-                     + "array_to_string(list(line ORDER BY line)[1:5], ',') FROM " + WS + "." + WorkspaceLayout.QUARANTINE_TABLE
-                     + " GROUP BY ALL ORDER BY n DESC, field, reason")) {
+                ResultSet rs = st.executeQuery("SELECT table_name, file, field, reason, count(*) AS n, "
+                        + "array_to_string(list(line ORDER BY line)[1:5], ',') FROM " + WS + "."
+                        + WorkspaceLayout.QUARANTINE_TABLE
+                        + " GROUP BY ALL ORDER BY n DESC, field, reason")) {
             while (rs.next()) {
                 List<Long> lines = new ArrayList<>();
                 for (String l : rs.getString(6).split(",")) {
                     lines.add(Long.parseLong(l));
                 }
-                groups.add(new QuarantineGroup(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), lines));
+                groups.add(new QuarantineGroup(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), lines));
             }
         }
         List<String> order = CanonicalSchema.TABLES.stream().map(Table::name).toList();

@@ -16,13 +16,20 @@ import java.util.Objects;
  *                             extract is refused and the workspace left as it was ({@link #ACCEPT_ANY_QUARANTINE}: never)
  * @param translation          when {@code input} was written by an adapter from a standard format, what it did; else null
  */
-public record IngestOptions(Path input, Path workspace, LocalDate asOf, Path report, Path quarantineOut,
-                            double maxQuarantinedShare, SourceTranslation translation) {
+public record IngestOptions(
+        Path input,
+        Path workspace,
+        LocalDate asOf,
+        Path report,
+        Path quarantineOut,
+        double maxQuarantinedShare,
+        SourceTranslation translation) {
     /**
      * A file mostly quarantined is almost always a file read wrongly (a shifted header, another layout), and
      * loading what is left would publish figures from a fraction of the population.
      */
     public static final double DEFAULT_MAX_QUARANTINED_SHARE = 0.05;
+
     public static final double ACCEPT_ANY_QUARANTINE = 1.0;
 
     public IngestOptions {
@@ -30,13 +37,14 @@ public record IngestOptions(Path input, Path workspace, LocalDate asOf, Path rep
         Objects.requireNonNull(workspace, "workspace");
         asOf = asOf == null ? LocalDate.now() : asOf;
         if (!(maxQuarantinedShare >= 0 && maxQuarantinedShare <= 1)) {
-            throw new IllegalArgumentException("maxQuarantinedShare must be between 0 and 1, not " + maxQuarantinedShare);
+            throw new IllegalArgumentException(
+                    "maxQuarantinedShare must be between 0 and 1, not " + maxQuarantinedShare);
         }
     }
 
     /** Canonical files as supplied (no adapter). */
-    public IngestOptions(Path input, Path workspace, LocalDate asOf, Path report, Path quarantineOut,
-                         double maxQuarantinedShare) {
+    public IngestOptions(
+            Path input, Path workspace, LocalDate asOf, Path report, Path quarantineOut, double maxQuarantinedShare) {
         this(input, workspace, asOf, report, quarantineOut, maxQuarantinedShare, null);
     }
 

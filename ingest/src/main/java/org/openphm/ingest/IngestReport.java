@@ -84,7 +84,9 @@ final class IngestReport {
         coverage.put("condition_records", t.codes().records());
         coverage.put("records_on_a_register", t.codes().mappedRecords());
         ArrayNode top = coverage.putArray("most_frequent_codes_on_no_register");
-        t.codes().topUnmapped().forEach(e -> top.addObject().put("code", e.getKey()).put("records", e.getValue()));
+        t.codes()
+                .topUnmapped()
+                .forEach(e -> top.addObject().put("code", e.getKey()).put("records", e.getValue()));
         ArrayNode policies = n.putArray("policies");
         t.policies().forEach(policies::add);
     }

@@ -24,7 +24,11 @@ final class InputFolder {
     /** Files in canonical load order (reference tables first), keyed by table name. */
     static Map<String, InputFile> scan(Path dir, List<String> warnings) throws UnusableInputException, IOException {
         if (!Files.isDirectory(dir)) {
-            throw new UnusableInputException(dir.toString(), 0, null, "is not a folder",
+            throw new UnusableInputException(
+                    dir.toString(),
+                    0,
+                    null,
+                    "is not a folder",
                     "give the folder holding one file per table, e.g. patient.csv, practice.csv");
         }
         Map<String, List<Path>> byTable = new LinkedHashMap<>();
@@ -38,20 +42,28 @@ final class InputFolder {
                     }
                     continue;
                 }
-                byTable.computeIfAbsent(table.get().name(), k -> new ArrayList<>()).add(p);
+                byTable.computeIfAbsent(table.get().name(), k -> new ArrayList<>())
+                        .add(p);
             }
         }
         Map<String, InputFile> result = new LinkedHashMap<>();
         for (Table t : CanonicalSchema.TABLES) {
             List<Path> found = byTable.getOrDefault(t.name(), List.of());
             if (found.size() > 1) {
-                throw new UnusableInputException(t.name(), 0, null,
-                        "two files for one table (" + found.get(0).getFileName() + ", " + found.get(1).getFileName() + ")",
+                throw new UnusableInputException(
+                        t.name(),
+                        0,
+                        null,
+                        "two files for one table (" + found.get(0).getFileName() + ", "
+                                + found.get(1).getFileName() + ")",
                         "keep exactly one of them in " + dir);
             }
             if (found.isEmpty()) {
                 if (t.mandatory()) {
-                    throw new UnusableInputException(t.name() + ".csv", 0, null,
+                    throw new UnusableInputException(
+                            t.name() + ".csv",
+                            0,
+                            null,
                             "the mandatory table '" + t.name() + "' is missing from " + dir,
                             "supply " + t.name() + ".csv or " + t.name() + ".parquet with columns "
                                     + String.join(", ", t.columnNames()) + "; see " + SCHEMA_DOC);
@@ -59,8 +71,8 @@ final class InputFolder {
                 continue;
             }
             Path p = found.get(0);
-            InputFile.Format format = p.getFileName().toString().endsWith(".csv") ? InputFile.Format.CSV
-                    : InputFile.Format.PARQUET;
+            InputFile.Format format =
+                    p.getFileName().toString().endsWith(".csv") ? InputFile.Format.CSV : InputFile.Format.PARQUET;
             result.put(t.name(), new InputFile(t, p, format));
         }
         return result;

@@ -17,11 +17,13 @@ public final class NhsNumber {
     private static final String WRITTEN = "([0-9]{3})[ .-]?[0-9]{3}[ .-]?[0-9]{4}";
     /** Anywhere in a text ("NHS:401 000 0260", "abc4010000260x"), but not inside a longer run of digits. */
     private static final Pattern IN_TEXT = Pattern.compile("(?<![0-9])" + WRITTEN + "(?![0-9])");
+
     private static final Pattern WHOLE = Pattern.compile(WRITTEN);
     private static final String MASKED_REST = "*******";
 
     /** Why a number was refused; {@code null} from {@link #problem} means valid. */
     static final String NOT_TEN_DIGITS = "invalid NHS number: not 10 digits";
+
     static final String CHECK_DIGIT_10 = "invalid NHS number: Modulus 11 check digit is 10 (never issued)";
     static final String WRONG_CHECK_DIGIT = "invalid NHS number: wrong Modulus 11 check digit";
 

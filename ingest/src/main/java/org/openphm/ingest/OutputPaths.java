@@ -13,38 +13,61 @@ final class OutputPaths {
     static void check(IngestOptions options) throws UnusableInputException {
         Path workspace = options.workspace().toAbsolutePath();
         if (Files.isDirectory(workspace)) {
-            throw new UnusableInputException("--workspace", 0, null,
+            throw new UnusableInputException(
+                    "--workspace",
+                    0,
+                    null,
                     "cannot write the workspace: " + workspace + " is a folder, not a file",
                     "give a file path, e.g. " + workspace.resolve("workspace.duckdb"));
         }
         String folder = folderProblem(workspace.getParent());
         if (folder != null) {
-            throw new UnusableInputException("--workspace", 0, null, "cannot write the workspace: " + folder,
+            throw new UnusableInputException(
+                    "--workspace",
+                    0,
+                    null,
+                    "cannot write the workspace: " + folder,
                     "choose a --workspace path in a folder you can write to");
         }
         if (options.report() != null) {
             Path report = options.report().toAbsolutePath();
             if (Files.isDirectory(report)) {
-                throw new UnusableInputException("--report", 0, null, report + " is a folder, not a file",
+                throw new UnusableInputException(
+                        "--report",
+                        0,
+                        null,
+                        report + " is a folder, not a file",
                         "give a file path for the report, e.g. " + report.resolve("ingest-report.json"));
             }
-            String problem = Files.exists(report) && !Files.isWritable(report) ? report + " is read-only"
+            String problem = Files.exists(report) && !Files.isWritable(report)
+                    ? report + " is read-only"
                     : folderProblem(report.getParent());
             if (problem != null) {
-                throw new UnusableInputException("--report", 0, null, "cannot write the report: " + problem,
+                throw new UnusableInputException(
+                        "--report",
+                        0,
+                        null,
+                        "cannot write the report: " + problem,
                         "choose a --report path in a folder you can write to");
             }
         }
         if (options.quarantineOut() != null) {
             Path out = options.quarantineOut().toAbsolutePath();
             if (Files.exists(out) && !Files.isDirectory(out)) {
-                throw new UnusableInputException("--quarantine-out", 0, null, out + " is a file, not a folder",
+                throw new UnusableInputException(
+                        "--quarantine-out",
+                        0,
+                        null,
+                        out + " is a file, not a folder",
                         "give a folder for the quarantined rows (it is created if missing), e.g. "
                                 + out.resolveSibling(out.getFileName() + "-rows"));
             }
             String problem = folderProblem(out);
             if (problem != null) {
-                throw new UnusableInputException("--quarantine-out", 0, null,
+                throw new UnusableInputException(
+                        "--quarantine-out",
+                        0,
+                        null,
                         "cannot write the quarantined rows: " + problem,
                         "choose a --quarantine-out folder you can write to");
             }

@@ -36,7 +36,8 @@ final class ParquetRecordSource implements RecordSource {
         try {
             statement = connection.createStatement();
             rows = statement.executeQuery("SELECT " + ROW_NUMBER + ", COLUMNS(lambda c: c <> '" + ROW_NUMBER
-                    + "')::VARCHAR FROM read_parquet(" + Sql.literal(file.toAbsolutePath().toString())
+                    + "')::VARCHAR FROM read_parquet("
+                    + Sql.literal(file.toAbsolutePath().toString())
                     + ", file_row_number = true)");
             ResultSetMetaData md = rows.getMetaData();
             List<String> cols = new ArrayList<>();
@@ -45,7 +46,11 @@ final class ParquetRecordSource implements RecordSource {
             }
             header = List.copyOf(cols);
         } catch (SQLException e) {
-            throw new UnusableInputException(name, 0, null, "not a readable Parquet file (" + firstLine(e) + ")",
+            throw new UnusableInputException(
+                    name,
+                    0,
+                    null,
+                    "not a readable Parquet file (" + firstLine(e) + ")",
                     "write the table again as Parquet, or export it as CSV named "
                             + name.replaceAll("\\.parquet$", ".csv"));
         }
@@ -59,7 +64,9 @@ final class ParquetRecordSource implements RecordSource {
     }
 
     @Override
-    public List<String> header() { return header; }
+    public List<String> header() {
+        return header;
+    }
 
     @Override
     public SourceRecord next() throws IOException, UnusableInputException {
@@ -80,8 +87,12 @@ final class ParquetRecordSource implements RecordSource {
             }
             return new SourceRecord(rows.getLong(1) + 1, values, null);
         } catch (SQLException e) {
-            throw new UnusableInputException(file.getFileName().toString(), 0, null,
-                    "reading the Parquet file failed (" + firstLine(e) + ")", "write the table again as Parquet");
+            throw new UnusableInputException(
+                    file.getFileName().toString(),
+                    0,
+                    null,
+                    "reading the Parquet file failed (" + firstLine(e) + ")",
+                    "write the table again as Parquet");
         }
     }
 
@@ -89,7 +100,8 @@ final class ParquetRecordSource implements RecordSource {
     public String sha256() throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            return HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -37,8 +37,8 @@ public final class QuarantineExport {
             }
             List<String[]> files = new ArrayList<>();
             try (Statement st = db.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT DISTINCT table_name, file FROM w." + WorkspaceLayout.QUARANTINE_TABLE
-                         + " ORDER BY table_name")) {
+                    ResultSet rs = st.executeQuery("SELECT DISTINCT table_name, file FROM w."
+                            + WorkspaceLayout.QUARANTINE_TABLE + " ORDER BY table_name")) {
                 while (rs.next()) {
                     files.add(new String[] {rs.getString(1), rs.getString(2)});
                 }
@@ -49,7 +49,7 @@ public final class QuarantineExport {
                     Path out = dir.resolve(f[0] + ".quarantine.csv").toAbsolutePath();
                     rows.setString(1, f[1]);
                     try (ResultSet rs = rows.executeQuery();
-                         BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                            BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                         writeRow(w, COLUMNS);
                         String[] cells = new String[COLUMNS.length];
                         while (rs.next()) {

@@ -27,7 +27,8 @@ final class RelationalChecks {
     static List<Reference> referencesOf(Table table) {
         List<Reference> refs = new ArrayList<>();
         if (table.isPersonLinked() && !table.equals(CanonicalSchema.PATIENT)) {
-            refs.add(new Reference(table, CanonicalSchema.PERSON_ID, CanonicalSchema.PATIENT, CanonicalSchema.PERSON_ID));
+            refs.add(new Reference(
+                    table, CanonicalSchema.PERSON_ID, CanonicalSchema.PATIENT, CanonicalSchema.PERSON_ID));
         }
         CODE_REFERENCES.stream().filter(r -> r.child().equals(table)).forEach(refs::add);
         return refs;
@@ -44,8 +45,10 @@ final class RelationalChecks {
             String value = person && nhs ? "t." + CanonicalSchema.NHS_NUMBER : "t." + Sql.ident(r.column());
             String reason = "orphan: " + r.column() + " not in " + r.parent().name()
                     + (person ? " (or the patient row was quarantined)" : "");
-            sql.add("INSERT INTO " + PROBLEMS + " SELECT t." + Staging.LINE + ", " + Sql.literal(field) + ", " + value + ", "
-                    + Sql.literal(reason) + " FROM " + TYPED + " t ANTI JOIN " + workspace + "." + Sql.ident(r.parent().name())
+            sql.add("INSERT INTO " + PROBLEMS + " SELECT t." + Staging.LINE + ", " + Sql.literal(field) + ", " + value
+                    + ", "
+                    + Sql.literal(reason) + " FROM " + TYPED + " t ANTI JOIN " + workspace + "."
+                    + Sql.ident(r.parent().name())
                     + " p ON t." + Sql.ident(r.column()) + " = p." + Sql.ident(r.parentColumn())
                     // An optional reference left empty (an unknown LSOA) is not an orphan.
                     + " WHERE t." + Sql.ident(r.column()) + " IS NOT NULL");
@@ -70,11 +73,13 @@ final class RelationalChecks {
         Table table = mapping.file().table();
         boolean nhs = mapping.identifiers() == IdentifierMode.NHS_NUMBER;
         List<String> shownColumns = table.key().stream()
-                .map(k -> nhs && k.equals(CanonicalSchema.PERSON_ID) ? CanonicalSchema.NHS_NUMBER : k).toList();
+                .map(k -> nhs && k.equals(CanonicalSchema.PERSON_ID) ? CanonicalSchema.NHS_NUMBER : k)
+                .toList();
         String survivors = "(SELECT * FROM " + TYPED + " t ANTI JOIN " + PROBLEMS + " q ON t." + Staging.LINE + " = q."
                 + Staging.LINE + ")";
         String keyList = table.key().stream().map(Sql::ident).collect(Collectors.joining(", "));
-        String shown = shownColumns.stream().map(k -> "COALESCE(CAST(t." + Sql.ident(k) + " AS VARCHAR), '')")
+        String shown = shownColumns.stream()
+                .map(k -> "COALESCE(CAST(t." + Sql.ident(k) + " AS VARCHAR), '')")
                 .collect(Collectors.joining(" || '|' || "));
         // Aggregate first (a hash table over the key), then revisit only the rows of duplicated keys: much
         // cheaper than a window over every row, as duplicates are rare.

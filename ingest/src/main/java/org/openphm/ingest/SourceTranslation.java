@@ -17,8 +17,13 @@ import java.util.Objects;
  * @param policies    the documented handling of what the source lacks (e.g. no NHS number), one line each
  * @param codes       the register map's coverage of the source's condition codes
  */
-public record SourceTranslation(String format, java.nio.file.Path source, List<Mapping> mapping, List<Quarantined> quarantined,
-                                List<String> policies, Coverage codes) {
+public record SourceTranslation(
+        String format,
+        java.nio.file.Path source,
+        List<Mapping> mapping,
+        List<Quarantined> quarantined,
+        List<String> policies,
+        Coverage codes) {
 
     public SourceTranslation {
         Objects.requireNonNull(format, "format");
@@ -33,8 +38,12 @@ public record SourceTranslation(String format, java.nio.file.Path source, List<M
      * How much of the source's condition coding the register map covers: distinct codes and records, and the
      * codes on no register, most frequent first (codes, never people, so they can be shown to anyone).
      */
-    public record Coverage(long distinctCodes, long mappedCodes, long records, long mappedRecords,
-                           List<Map.Entry<String, Long>> topUnmapped) {
+    public record Coverage(
+            long distinctCodes,
+            long mappedCodes,
+            long records,
+            long mappedRecords,
+            List<Map.Entry<String, Long>> topUnmapped) {
         public Coverage {
             topUnmapped = List.copyOf(topUnmapped);
         }
@@ -61,7 +70,9 @@ public record SourceTranslation(String format, java.nio.file.Path source, List<M
          */
         DEFAULTED;
 
-        public String label() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '); }
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        }
     }
 
     /**
@@ -77,9 +88,12 @@ public record SourceTranslation(String format, java.nio.file.Path source, List<M
 
     /** Source rows read per source table: every row has exactly one outcome besides ALSO_TRANSLATED and DEFAULTED. */
     public long read(String sourceTable) {
-        return mapping.stream().filter(m -> m.sourceTable().equals(sourceTable) && m.outcome() != Outcome.ALSO_TRANSLATED
+        return mapping.stream()
+                .filter(m -> m.sourceTable().equals(sourceTable)
+                        && m.outcome() != Outcome.ALSO_TRANSLATED
                         && m.outcome() != Outcome.DEFAULTED)
-                .mapToLong(Mapping::rows).sum();
+                .mapToLong(Mapping::rows)
+                .sum();
     }
 
     /** The source tables in the order first mapped. */

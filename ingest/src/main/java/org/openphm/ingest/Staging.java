@@ -27,6 +27,7 @@ final class Staging {
     static final String MALFORMED = "malformed";
     /** Why the identifier of a person-linked row was refused, or null. */
     static final String ID_PROBLEM = "_id_problem";
+
     static final String LOOKS_LIKE_NHS_NUMBER =
             "person_id looks like a raw NHS number: supply it in a column named nhs_number so it is pseudonymised";
     static final String LINE = "_line";
@@ -35,13 +36,16 @@ final class Staging {
 
     /** What staging found: rows read and file checksum. */
     record Staged(long staged, long malformed, String sha256) {
-        long read() { return staged + malformed; }
+        long read() {
+            return staged + malformed;
+        }
     }
 
     private Staging() {}
 
-    static Staged stage(Connection db, RecordSource source, HeaderMapping mapping, Pseudonymiser pseudonymiser,
-                        Progress progress) throws SQLException, IOException, UnusableInputException {
+    static Staged stage(
+            Connection db, RecordSource source, HeaderMapping mapping, Pseudonymiser pseudonymiser, Progress progress)
+            throws SQLException, IOException, UnusableInputException {
         Table table = mapping.file().table();
         boolean nhs = mapping.identifiers() == IdentifierMode.NHS_NUMBER;
         try (Statement st = db.createStatement()) {
@@ -57,12 +61,16 @@ final class Staging {
         int[] index = mapping.sourceIndex();
         int personCol = table.isPersonLinked() ? table.columnNames().indexOf(CanonicalSchema.PERSON_ID) : -1;
         try (DuckDBAppender rows = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, STAGE);
-             DuckDBAppender bad = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, MALFORMED)) {
+                DuckDBAppender bad = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, MALFORMED)) {
             SourceRecord r;
             while ((r = source.next()) != null) {
                 String problem = r.problem() != null ? r.problem() : shapeProblem(r.fields(), mapping.width());
                 if (problem != null) {
-                    bad.beginRow().append(r.line()).append(problem).append(render(r.fields())).endRow();
+                    bad.beginRow()
+                            .append(r.line())
+                            .append(problem)
+                            .append(render(r.fields()))
+                            .endRow();
                     malformed++;
                     continue;
                 }
@@ -143,8 +151,8 @@ final class Staging {
     }
 
     private static String csvField(String expr) {
-        return "CASE WHEN " + expr + " IS NULL THEN '' WHEN regexp_matches(" + expr + ", '[,\"\\n\\r]') THEN '\"' || replace("
-                + expr + ", '\"', '\"\"') || '\"' ELSE " + expr + " END";
+        return "CASE WHEN " + expr + " IS NULL THEN '' WHEN regexp_matches(" + expr
+                + ", '[,\"\\n\\r]') THEN '\"' || replace(" + expr + ", '\"', '\"\"') || '\"' ELSE " + expr + " END";
     }
 
     private static String stageColumns(Table table, boolean nhs, boolean lineage) {

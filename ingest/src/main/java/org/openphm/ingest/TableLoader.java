@@ -45,7 +45,8 @@ final class TableLoader {
         }
         String problems = RelationalChecks.PROBLEMS;
         String typed = RelationalChecks.TYPED;
-        run("CREATE OR REPLACE TABLE " + problems + " (" + Staging.LINE + " BIGINT, field VARCHAR, value VARCHAR, reason VARCHAR)");
+        run("CREATE OR REPLACE TABLE " + problems + " (" + Staging.LINE
+                + " BIGINT, field VARCHAR, value VARCHAR, reason VARCHAR)");
         run("INSERT INTO " + problems + " " + RowChecks.problemsSql(RowChecks.of(mapping, asOf)));
 
         String typedColumns = table.columns().stream()
@@ -61,7 +62,8 @@ final class TableLoader {
         }
         run(RelationalChecks.duplicatesSql(mapping));
 
-        String columns = table.columns().stream().map(Column::name).map(Sql::ident).collect(Collectors.joining(", "));
+        String columns =
+                table.columns().stream().map(Column::name).map(Sql::ident).collect(Collectors.joining(", "));
         long loaded = update("INSERT INTO " + workspace + "." + Sql.ident(table.name()) + " (" + columns + ") SELECT "
                 + columns + " FROM " + typed + " t ANTI JOIN " + problems + " q ON t." + Staging.LINE + " = q."
                 + Staging.LINE);
@@ -72,8 +74,10 @@ final class TableLoader {
         if (mapping.refIndex() >= 0) {
             // A row an adapter translated is reported where the supplier can find it: the source file and line.
             String ref = "s." + WorkspaceLayout.SOURCE_REF_COLUMN;
-            fileAndLine = Sql.literal(table.name()) + ", COALESCE(NULLIF(regexp_extract(" + ref + ", '^(.*):[0-9]+$', 1), ''), "
-                    + Sql.literal(file) + "), COALESCE(TRY_CAST(regexp_extract(" + ref + ", ':([0-9]+)$', 1) AS BIGINT), q."
+            fileAndLine = Sql.literal(table.name()) + ", COALESCE(NULLIF(regexp_extract(" + ref
+                    + ", '^(.*):[0-9]+$', 1), ''), "
+                    + Sql.literal(file) + "), COALESCE(TRY_CAST(regexp_extract(" + ref
+                    + ", ':([0-9]+)$', 1) AS BIGINT), q."
                     + Staging.LINE + ")";
         }
         // Any column may hold an NHS number (a supplier's mistake), so values and raw rows are masked as stored.
@@ -84,8 +88,9 @@ final class TableLoader {
                 + NhsNumber.maskAllSql("q.value") + ", q.reason, " + rawRow
                 + " FROM " + problems + " q JOIN " + Staging.STAGE + " s ON s." + Staging.LINE
                 + " = q." + Staging.LINE + " ORDER BY q." + Staging.LINE);
-        run("INSERT INTO " + quarantine + " SELECT " + names + ", " + Staging.LINE + ", " + Sql.literal(Ingest.WHOLE_ROW) + ", NULL, reason, raw_row FROM "
-                + Staging.MALFORMED + " ORDER BY " + Staging.LINE);
+        run("INSERT INTO " + quarantine + " SELECT " + names + ", " + Staging.LINE + ", "
+                + Sql.literal(Ingest.WHOLE_ROW) + ", NULL, reason, raw_row FROM " + Staging.MALFORMED + " ORDER BY "
+                + Staging.LINE);
         long quarantined = count("SELECT count(DISTINCT " + Staging.LINE + ") FROM " + problems) + staged.malformed();
 
         TableReconciliation r = new TableReconciliation(table.name(), file, staged.read(), loaded, quarantined);
@@ -108,7 +113,8 @@ final class TableLoader {
     }
 
     private long count(String sql) throws SQLException {
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

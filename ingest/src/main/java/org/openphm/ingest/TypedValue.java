@@ -17,14 +17,17 @@ final class TypedValue {
         return switch (type) {
             case STRING -> text;
             case MONTH -> "CASE WHEN regexp_full_match(" + text + ", '" + MONTH + "') THEN " + text + " END";
-            case INTEGER, BIGINT -> "CASE WHEN regexp_full_match(" + text + ", '[+-]?[0-9]+') THEN TRY_CAST(" + text
-                    + " AS " + type.duckdbType() + ") END";
-            case DOUBLE -> "CASE WHEN isfinite(TRY_CAST(" + text + " AS DOUBLE)) THEN TRY_CAST(" + text + " AS DOUBLE) END";
-            case DATE -> "CASE WHEN regexp_full_match(" + text + ", '" + ISO_DATE + "') THEN TRY_CAST(" + text
-                    + " AS DATE) END";
-            case BOOLEAN -> "CASE lower(" + text + ") WHEN 'true' THEN true WHEN 't' THEN true WHEN 'yes' THEN true "
-                    + "WHEN 'y' THEN true WHEN '1' THEN true WHEN 'false' THEN false WHEN 'f' THEN false "
-                    + "WHEN 'no' THEN false WHEN 'n' THEN false WHEN '0' THEN false END";
+            case INTEGER, BIGINT ->
+                "CASE WHEN regexp_full_match(" + text + ", '[+-]?[0-9]+') THEN TRY_CAST(" + text + " AS "
+                        + type.duckdbType() + ") END";
+            case DOUBLE ->
+                "CASE WHEN isfinite(TRY_CAST(" + text + " AS DOUBLE)) THEN TRY_CAST(" + text + " AS DOUBLE) END";
+            case DATE ->
+                "CASE WHEN regexp_full_match(" + text + ", '" + ISO_DATE + "') THEN TRY_CAST(" + text + " AS DATE) END";
+            case BOOLEAN ->
+                "CASE lower(" + text + ") WHEN 'true' THEN true WHEN 't' THEN true WHEN 'yes' THEN true "
+                        + "WHEN 'y' THEN true WHEN '1' THEN true WHEN 'false' THEN false WHEN 'f' THEN false "
+                        + "WHEN 'no' THEN false WHEN 'n' THEN false WHEN '0' THEN false END";
         };
     }
 
@@ -35,8 +38,9 @@ final class TypedValue {
             case MONTH -> "'not a month (yyyy-mm)'";
             case INTEGER, BIGINT -> "'not a whole number'";
             case DOUBLE -> "'not a number'";
-            case DATE -> "CASE WHEN regexp_full_match(" + text + ", '" + ISO_DATE + "') THEN 'impossible date' "
-                    + "ELSE 'not a date (yyyy-mm-dd)' END";
+            case DATE ->
+                "CASE WHEN regexp_full_match(" + text + ", '" + ISO_DATE + "') THEN 'impossible date' "
+                        + "ELSE 'not a date (yyyy-mm-dd)' END";
             case BOOLEAN -> "'not true/false'";
         };
     }

@@ -40,13 +40,23 @@ public final class UnusableInputException extends Exception {
         return b.toString();
     }
 
-    public String file() { return file; }
+    public String file() {
+        return file;
+    }
 
-    public long line() { return line; }
+    public long line() {
+        return line;
+    }
 
-    public String field() { return field; }
+    public String field() {
+        return field;
+    }
 
-    public String problem() { return problem; }
+    public String problem() {
+        return problem;
+    }
 
-    public String whatToDo() { return whatToDo; }
+    public String whatToDo() {
+        return whatToDo;
+    }
 }

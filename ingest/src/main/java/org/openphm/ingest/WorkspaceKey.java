@@ -31,7 +31,8 @@ record WorkspaceKey(byte[] secret) {
         new SecureRandom().nextBytes(secret);
         Files.createDirectories(keyFile.toAbsolutePath().getParent());
         try {
-            Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
             Files.createFile(keyFile); // not a POSIX file system: rely on the directory's protection
         } catch (FileAlreadyExistsException e) {

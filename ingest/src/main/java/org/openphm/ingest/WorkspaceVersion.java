@@ -27,8 +27,8 @@ public final class WorkspaceVersion {
         props.setProperty("duckdb.read_only", "true");
         String found;
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + workspace.toAbsolutePath(), props);
-             PreparedStatement s = c.prepareStatement("SELECT value FROM " + WorkspaceLayout.META_TABLE
-                     + " WHERE key = ?")) {
+                PreparedStatement s =
+                        c.prepareStatement("SELECT value FROM " + WorkspaceLayout.META_TABLE + " WHERE key = ?")) {
             s.setString(1, WorkspaceLayout.META_SCHEMA_VERSION);
             try (ResultSet rs = s.executeQuery()) {
                 found = rs.next() ? rs.getString(1) : null;

@@ -85,7 +85,8 @@ final class Fixture {
         Properties readOnly = new Properties();
         readOnly.setProperty("duckdb.read_only", "true");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + workspace, readOnly);
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             List<List<String>> rows = new ArrayList<>();
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
@@ -102,6 +103,9 @@ final class Fixture {
     /** The quarantine as "line field reason" strings, ordered, for compact assertions. */
     List<String> quarantine(String table) throws SQLException {
         return query("SELECT line || ' ' || field || ' ' || reason FROM _quarantine WHERE table_name = '" + table
-                + "' ORDER BY line, field, reason").stream().map(r -> r.get(0)).toList();
+                        + "' ORDER BY line, field, reason")
+                .stream()
+                .map(r -> r.get(0))
+                .toList();
     }
 }

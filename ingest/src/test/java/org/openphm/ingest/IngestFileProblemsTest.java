@@ -28,9 +28,11 @@ class IngestFileProblemsTest {
         assertEquals("patient.csv", e.file());
         assertEquals(1, e.line());
         assertEquals("sex", e.field());
-        assertEquals("patient.csv line 1 field 'sex': missing required column 'sex' (header: person_id,birth_month,lsoa)"
-                + " — the expected columns are person_id, sex, birth_month, ethnicity, lsoa, death_date, death_cause_icd10;"
-                + " see docs/DATA_MODEL.generated.md", e.getMessage());
+        assertEquals(
+                "patient.csv line 1 field 'sex': missing required column 'sex' (header: person_id,birth_month,lsoa)"
+                        + " — the expected columns are person_id, sex, birth_month, ethnicity, lsoa, death_date, death_cause_icd10;"
+                        + " see docs/DATA_MODEL.generated.md",
+                e.getMessage());
     }
 
     @Test
@@ -40,10 +42,12 @@ class IngestFileProblemsTest {
         UnusableInputException e = unusable(f);
         assertEquals("patient.csv", e.file());
         assertEquals(1, e.line());
-        assertEquals("the first line looks like data, not a header: the file needs a header line naming its columns",
+        assertEquals(
+                "the first line looks like data, not a header: the file needs a header line naming its columns",
                 e.problem());
-        assertEquals("add a first line naming the columns: person_id, sex, birth_month, ethnicity, lsoa, death_date,"
-                + " death_cause_icd10 (nhs_number instead of person_id for raw NHS numbers); see docs/DATA_MODEL.generated.md",
+        assertEquals(
+                "add a first line naming the columns: person_id, sex, birth_month, ethnicity, lsoa, death_date,"
+                        + " death_cause_icd10 (nhs_number instead of person_id for raw NHS numbers); see docs/DATA_MODEL.generated.md",
                 e.whatToDo());
         assertFalse(e.getMessage().contains("0000018"), e.getMessage());
     }
@@ -101,8 +105,10 @@ class IngestFileProblemsTest {
     @Test
     void notUtf8Text() throws Exception {
         Fixture f = new Fixture(tmp);
-        Files.write(f.dir.resolve("practice.csv"), (Fixture.PRACTICE + "E81009,Caf\u00e9,U1,P,N1,N,E06000032,Luton,QHG,BLMK\n")
-                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(
+                f.dir.resolve("practice.csv"),
+                (Fixture.PRACTICE + "E81009,Caf\u00e9,U1,P,N1,N,E06000032,Luton,QHG,BLMK\n")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         assertTrue(unusable(f).problem().contains("not UTF-8"));
     }
 
@@ -123,8 +129,10 @@ class IngestFileProblemsTest {
         Path gone = tmp.resolve("extract-2024/condition.csv");
         Files.createSymbolicLink(f.dir.resolve("condition.csv"), gone);
         UnusableInputException e = unusable(f);
-        assertEquals("condition.csv: is a link to " + gone + ", which does not exist — restore the file it points at,"
-                + " or replace the link with the file itself", e.getMessage());
+        assertEquals(
+                "condition.csv: is a link to " + gone + ", which does not exist — restore the file it points at,"
+                        + " or replace the link with the file itself",
+                e.getMessage());
     }
 
     @Test
@@ -139,7 +147,8 @@ class IngestFileProblemsTest {
         Fixture f = new Fixture(tmp);
         f.write("patient.csv", Fixture.PATIENT + "p4,F,1990-0"); // cut mid-row, no final newline
         IngestResult r = f.ingest();
-        assertEquals(List.of("5 (row) row has 3 fields, the header has 7 (truncated or missing separators)"),
+        assertEquals(
+                List.of("5 (row) row has 3 fields, the header has 7 (truncated or missing separators)"),
                 f.quarantine("patient"));
         assertEquals(List.of(List.of("p4,F,1990-0")), f.query("SELECT raw_row FROM _quarantine"));
         assertEquals(new TableReconciliation("patient", "patient.csv", 4, 3, 1), r.table("patient"));
@@ -152,8 +161,11 @@ class IngestFileProblemsTest {
             Fixture f = new Fixture(tmp.resolve("end" + end.length() + end.hashCode()));
             f.write("practice.csv", Fixture.PRACTICE + "E81003,\"Practice Thr" + end);
             IngestResult r = f.ingest();
-            assertEquals(List.of("4 (row) unterminated quote in field 2 (practice_name) at end of file (the file looks"
-                    + " truncated)"), f.quarantine("practice"), "ending " + end.replace("\n", "\\n").replace("\r", "\\r"));
+            assertEquals(
+                    List.of("4 (row) unterminated quote in field 2 (practice_name) at end of file (the file looks"
+                            + " truncated)"),
+                    f.quarantine("practice"),
+                    "ending " + end.replace("\n", "\\n").replace("\r", "\\r"));
             assertEquals(new TableReconciliation("practice", "practice.csv", 3, 2, 1), r.table("practice"));
         }
     }
@@ -161,8 +173,10 @@ class IngestFileProblemsTest {
     @Test
     void aQuoteThatSwallowsTheRestOfTheFileMakesItUnusable() throws Exception {
         Fixture f = new Fixture(tmp);
-        f.write("practice.csv", Fixture.PRACTICE.replace("\"Practice Two, Bedford\"", "\"Practice Two, Bedford")
-                + "E81003,Three,U1,P,N1,N,E06000032,Luton,QHG,BLMK\n");
+        f.write(
+                "practice.csv",
+                Fixture.PRACTICE.replace("\"Practice Two, Bedford\"", "\"Practice Two, Bedford")
+                        + "E81003,Three,U1,P,N1,N,E06000032,Luton,QHG,BLMK\n");
         UnusableInputException e = unusable(f);
         assertEquals(3, e.line());
         assertEquals("practice_name", e.field());
@@ -178,7 +192,8 @@ class IngestFileProblemsTest {
         f.ingest();
         // header line 1, E81001 line 2, E81002 lines 3-4, the bad row line 5
         assertEquals(List.of("5 practice_code not a valid ods_practice code (e.g. E81001)"), f.quarantine("practice"));
-        assertEquals(List.of(List.of("Practice Two,\r\nBedford")),
+        assertEquals(
+                List.of(List.of("Practice Two,\r\nBedford")),
                 f.query("SELECT practice_name FROM practice WHERE practice_code = 'E81002'"));
     }
 
@@ -187,8 +202,11 @@ class IngestFileProblemsTest {
         Fixture f = new Fixture(tmp);
         f.write("practice.csv", Fixture.PRACTICE + "E81003,\"Three\" Ltd,U1,P,N1,N,E06000032,Luton,QHG,BLMK\n");
         f.ingest();
-        assertEquals(List.of("4 (row) text after a closing quote in field 2 (practice_name)"), f.quarantine("practice"));
-        assertEquals(List.of(List.of("E81003,Three Ltd,U1,P,N1,N,E06000032,Luton,QHG,BLMK")), f.query("SELECT raw_row FROM _quarantine"));
+        assertEquals(
+                List.of("4 (row) text after a closing quote in field 2 (practice_name)"), f.quarantine("practice"));
+        assertEquals(
+                List.of(List.of("E81003,Three Ltd,U1,P,N1,N,E06000032,Luton,QHG,BLMK")),
+                f.query("SELECT raw_row FROM _quarantine"));
     }
 
     @Test

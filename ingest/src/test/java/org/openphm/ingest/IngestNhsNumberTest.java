@@ -50,17 +50,24 @@ class IngestNhsNumberTest {
     void invalidNumbersAreQuarantinedMaskedAndValidOnesPseudonymised() throws Exception {
         Fixture f = withNhsNumbers();
         IngestResult r = f.ingest();
-        assertEquals(List.of("4 nhs_number invalid NHS number: wrong Modulus 11 check digit",
-                "5 nhs_number invalid NHS number: Modulus 11 check digit is 10 (never issued)",
-                "6 nhs_number invalid NHS number: not 10 digits",
-                "7 nhs_number required value missing"), f.quarantine("patient"));
-        assertEquals(List.of(List.of("943*******", "943*******,F,1990-01,A,E01000001,,")),
+        assertEquals(
+                List.of(
+                        "4 nhs_number invalid NHS number: wrong Modulus 11 check digit",
+                        "5 nhs_number invalid NHS number: Modulus 11 check digit is 10 (never issued)",
+                        "6 nhs_number invalid NHS number: not 10 digits",
+                        "7 nhs_number required value missing"),
+                f.quarantine("patient"));
+        assertEquals(
+                List.of(List.of("943*******", "943*******,F,1990-01,A,E01000001,,")),
                 f.query("SELECT value, raw_row FROM _quarantine WHERE line = 4 AND table_name = 'patient'"));
         // both spellings of a number give one pseudonym, so the condition rows link to their patients
-        assertEquals(List.of("4 nhs_number orphan: person_id not in patient (or the patient row was quarantined)",
-                "5 nhs_number+condition+diagnosis_date duplicate key (person_id, condition, diagnosis_date)"),
+        assertEquals(
+                List.of(
+                        "4 nhs_number orphan: person_id not in patient (or the patient row was quarantined)",
+                        "5 nhs_number+condition+diagnosis_date duplicate key (person_id, condition, diagnosis_date)"),
                 f.quarantine("condition"));
-        assertEquals(List.of(List.of("943*******|HYP|2020-01-01 (first on line 2)")),
+        assertEquals(
+                List.of(List.of("943*******|HYP|2020-01-01 (first on line 2)")),
                 f.query("SELECT value FROM _quarantine WHERE line = 5 AND table_name = 'condition'"));
         assertEquals(2, r.table("condition").loaded());
         List<List<String>> ids = f.query("SELECT person_id FROM patient ORDER BY person_id");
@@ -78,14 +85,24 @@ class IngestNhsNumberTest {
         Path export = tmp.resolve("for-supplier");
         Ingest.run(f.options(report, export), org.openphm.model.Progress.SILENT);
         // every string column of every table, searched for any of the raw numbers (with or without spaces)
-        List<String> raw = List.of("9434765919", "9434765927", "9434765918", "9434765960", "943476591", "9434765935",
-                "4765919", "476 5919");
-        List<List<String>> columns = f.query("SELECT table_name, column_name FROM information_schema.columns "
-                + "WHERE data_type = 'VARCHAR'");
+        List<String> raw = List.of(
+                "9434765919",
+                "9434765927",
+                "9434765918",
+                "9434765960",
+                "943476591",
+                "9434765935",
+                "4765919",
+                "476 5919");
+        List<List<String>> columns = f.query(
+                "SELECT table_name, column_name FROM information_schema.columns " + "WHERE data_type = 'VARCHAR'");
         assertFalse(columns.isEmpty());
-        String anyRaw = raw.stream().map(n -> "v LIKE '%" + n + "%'").collect(java.util.stream.Collectors.joining(" OR "));
-        String scan = columns.stream().map(c -> "SELECT '" + c.get(0) + "." + c.get(1) + "' AS col, \"" + c.get(1)
-                + "\" AS v FROM \"" + c.get(0) + "\"").collect(java.util.stream.Collectors.joining(" UNION ALL "));
+        String anyRaw =
+                raw.stream().map(n -> "v LIKE '%" + n + "%'").collect(java.util.stream.Collectors.joining(" OR "));
+        String scan = columns.stream()
+                .map(c -> "SELECT '" + c.get(0) + "." + c.get(1) + "' AS col, \"" + c.get(1) + "\" AS v FROM \""
+                        + c.get(0) + "\"")
+                .collect(java.util.stream.Collectors.joining(" UNION ALL "));
         assertEquals(List.of(), f.query("SELECT col, v FROM (" + scan + ") WHERE " + anyRaw));
         assertTrue(f.query("SELECT count(*) FROM (" + scan + ")").get(0).get(0).compareTo("0") > 0);
         // and the files themselves, byte for byte (DuckDB stores short strings uncompressed)
@@ -106,14 +123,17 @@ class IngestNhsNumberTest {
     @Test
     void nhsNumbersWrittenAnyWayAreMaskedWhereverARowOrValueIsKept() throws Exception {
         Fixture f = new Fixture(tmp);
-        f.write("patient.csv", Fixture.PATIENT
-                + "p4,F,1950-01,A,E01000001,,,401-000-0260\n"      // one field too many: malformed
-                + "401.000.0260,F,1950-01,A,E01000001,,\n"         // a raw NHS number as person_id
-                + "p5,F,1950-01,NHS:401 000-0260,E01000001,,\n");  // inside another column: not an ethnic code
+        f.write(
+                "patient.csv",
+                Fixture.PATIENT
+                        + "p4,F,1950-01,A,E01000001,,,401-000-0260\n" // one field too many: malformed
+                        + "401.000.0260,F,1950-01,A,E01000001,,\n" // a raw NHS number as person_id
+                        + "p5,F,1950-01,NHS:401 000-0260,E01000001,,\n"); // inside another column: not an ethnic code
         Path report = tmp.resolve("report.json");
         Path export = tmp.resolve("for-supplier");
         Ingest.run(f.options(report, export), org.openphm.model.Progress.SILENT);
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         Arrays.asList("5", "(row)", null, "p4,F,1950-01,A,E01000001,,,401*******"),
                         List.of("6", "person_id", "401*******", "401*******,F,1950-01,A,E01000001,,"),
                         List.of("7", "ethnicity", "NHS:401*******", "p5,F,1950-01,NHS:401*******,E01000001,,")),
@@ -169,7 +189,8 @@ class IngestNhsNumberTest {
         f.write("patient.csv", Fixture.PATIENT + "943 476 5919,F,1950-01,A,E01000001,,\n");
         f.ingest();
         assertEquals(List.of("5 person_id " + Staging.LOOKS_LIKE_NHS_NUMBER), f.quarantine("patient"));
-        assertEquals(List.of(List.of("943*******", "943*******,F,1950-01,A,E01000001,,")),
+        assertEquals(
+                List.of(List.of("943*******", "943*******,F,1950-01,A,E01000001,,")),
                 f.query("SELECT value, raw_row FROM _quarantine"));
     }
 

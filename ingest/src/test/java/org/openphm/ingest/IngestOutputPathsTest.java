@@ -32,7 +32,8 @@ class IngestOutputPathsTest {
         }
 
         UnusableInputException refused(IngestOptions options) throws Exception {
-            UnusableInputException e = assertThrows(UnusableInputException.class, () -> Ingest.run(options, Progress.SILENT));
+            UnusableInputException e =
+                    assertThrows(UnusableInputException.class, () -> Ingest.run(options, Progress.SILENT));
             assertArrayEquals(bytes, Files.readAllBytes(f.workspace));
             assertEquals(modified, Files.getLastModifiedTime(f.workspace));
             return e;
@@ -44,8 +45,10 @@ class IngestOutputPathsTest {
         Built b = Built.in(tmp);
         Path report = Files.createDirectories(tmp.resolve("reports")).toAbsolutePath();
         UnusableInputException e = b.refused(b.f().options(report, null));
-        assertEquals("--report: " + report + " is a folder, not a file — give a file path for the report, e.g. "
-                + report.resolve("ingest-report.json"), e.getMessage());
+        assertEquals(
+                "--report: " + report + " is a folder, not a file — give a file path for the report, e.g. "
+                        + report.resolve("ingest-report.json"),
+                e.getMessage());
     }
 
     @Test
@@ -53,8 +56,10 @@ class IngestOutputPathsTest {
         Built b = Built.in(tmp);
         Path notes = Files.writeString(tmp.resolve("notes.txt"), "keep\n").toAbsolutePath();
         UnusableInputException e = b.refused(b.f().options(notes.resolve("report.json"), null));
-        assertEquals("--report: cannot write the report: " + notes + " is a file, not a folder — choose a --report path"
-                + " in a folder you can write to", e.getMessage());
+        assertEquals(
+                "--report: cannot write the report: " + notes + " is a file, not a folder — choose a --report path"
+                        + " in a folder you can write to",
+                e.getMessage());
     }
 
     @Test
@@ -62,8 +67,10 @@ class IngestOutputPathsTest {
         Built b = Built.in(tmp);
         Path out = Files.writeString(tmp.resolve("quarantine"), "keep\n").toAbsolutePath();
         UnusableInputException e = b.refused(b.f().options(null, out));
-        assertEquals("--quarantine-out: " + out + " is a file, not a folder — give a folder for the quarantined rows"
-                + " (it is created if missing), e.g. " + out.resolveSibling("quarantine-rows"), e.getMessage());
+        assertEquals(
+                "--quarantine-out: " + out + " is a file, not a folder — give a folder for the quarantined rows"
+                        + " (it is created if missing), e.g. " + out.resolveSibling("quarantine-rows"),
+                e.getMessage());
         assertEquals("keep\n", Files.readString(out));
     }
 
@@ -71,11 +78,14 @@ class IngestOutputPathsTest {
     void aWorkspaceWhoseFolderIsAFile() throws Exception {
         Fixture f = new Fixture(tmp);
         Path notes = Files.writeString(tmp.resolve("notes.txt"), "keep\n").toAbsolutePath();
-        IngestOptions options = new IngestOptions(f.dir, notes.resolve("phm.duckdb"), Fixture.AS_OF, null, null,
-                IngestOptions.ACCEPT_ANY_QUARANTINE);
-        UnusableInputException e = assertThrows(UnusableInputException.class, () -> Ingest.run(options, Progress.SILENT));
-        assertEquals("--workspace: cannot write the workspace: " + notes + " is a file, not a folder — choose a"
-                + " --workspace path in a folder you can write to", e.getMessage());
+        IngestOptions options = new IngestOptions(
+                f.dir, notes.resolve("phm.duckdb"), Fixture.AS_OF, null, null, IngestOptions.ACCEPT_ANY_QUARANTINE);
+        UnusableInputException e =
+                assertThrows(UnusableInputException.class, () -> Ingest.run(options, Progress.SILENT));
+        assertEquals(
+                "--workspace: cannot write the workspace: " + notes + " is a file, not a folder — choose a"
+                        + " --workspace path in a folder you can write to",
+                e.getMessage());
         assertEquals("keep\n", Files.readString(notes));
     }
 
@@ -86,9 +96,15 @@ class IngestOutputPathsTest {
         Path folder = Files.createDirectories(tmp.resolve("locked")).toAbsolutePath();
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
-            IngestOptions options = new IngestOptions(f.dir, folder.resolve("phm.duckdb"), Fixture.AS_OF, null, null,
+            IngestOptions options = new IngestOptions(
+                    f.dir,
+                    folder.resolve("phm.duckdb"),
+                    Fixture.AS_OF,
+                    null,
+                    null,
                     IngestOptions.ACCEPT_ANY_QUARANTINE);
-            UnusableInputException e = assertThrows(UnusableInputException.class, () -> Ingest.run(options, Progress.SILENT));
+            UnusableInputException e =
+                    assertThrows(UnusableInputException.class, () -> Ingest.run(options, Progress.SILENT));
             assertEquals("cannot write the workspace: folder " + folder + " is read-only", e.problem());
         } finally {
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));

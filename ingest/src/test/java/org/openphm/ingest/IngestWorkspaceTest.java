@@ -31,12 +31,16 @@ class IngestWorkspaceTest {
         Fixture f = new Fixture(tmp);
         f.table(CONDITION, "p1,HYP,2020-01-01,", "p1,XX,2020-01-01,");
         IngestResult first = f.ingest();
-        List<List<String>> before = f.query("SELECT * FROM condition UNION ALL SELECT person_id, sex, birth_month, lsoa FROM patient");
+        List<List<String>> before =
+                f.query("SELECT * FROM condition UNION ALL SELECT person_id, sex, birth_month, lsoa FROM patient");
         IngestResult second = f.ingest();
         assertEquals(first.tables(), second.tables());
-        assertEquals(before, f.query("SELECT * FROM condition UNION ALL SELECT person_id, sex, birth_month, lsoa FROM patient"));
+        assertEquals(
+                before,
+                f.query("SELECT * FROM condition UNION ALL SELECT person_id, sex, birth_month, lsoa FROM patient"));
         assertEquals(List.of(List.of("1")), f.query("SELECT count(*) FROM _quarantine"));
-        assertEquals(List.of(List.of("1")), f.query("SELECT count(*) FROM _reconciliation WHERE table_name = 'condition'"));
+        assertEquals(
+                List.of(List.of("1")), f.query("SELECT count(*) FROM _reconciliation WHERE table_name = 'condition'"));
     }
 
     @Test
@@ -48,7 +52,9 @@ class IngestWorkspaceTest {
         assertThrows(UnusableInputException.class, f::ingest);
         assertArrayEquals(before, Files.readAllBytes(f.workspace));
         try (Stream<Path> left = Files.list(f.workspace.getParent())) {
-            assertEquals(List.of("phm.duckdb"), left.map(p -> p.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("phm.duckdb"),
+                    left.map(p -> p.getFileName().toString()).toList());
         }
     }
 
@@ -58,15 +64,22 @@ class IngestWorkspaceTest {
         f.ingest();
         byte[] before = Files.readAllBytes(f.workspace);
         FileTime modified = Files.getLastModifiedTime(f.workspace);
-        f.write("patient.csv", Fixture.PATIENT + "p4,X,1990-01,A,E01000001,,\np5,Y,1990-01,A,E01000001,,\n"
-                + "p6,F,1990-13,A,E01000001,,\n");
-        UnusableInputException e = assertThrows(UnusableInputException.class,
+        f.write(
+                "patient.csv",
+                Fixture.PATIENT + "p4,X,1990-01,A,E01000001,,\np5,Y,1990-01,A,E01000001,,\n"
+                        + "p6,F,1990-13,A,E01000001,,\n");
+        UnusableInputException e = assertThrows(
+                UnusableInputException.class,
                 () -> Ingest.run(IngestOptions.of(f.dir, f.workspace, Fixture.AS_OF), Progress.SILENT));
         assertEquals("patient.csv", e.file());
-        assertEquals("3 of the 6 rows of table patient (50.0%) would be quarantined, more than the 5% allowed;"
-                + " most often field 'sex': not in code set sex: allowed F|M|U (2 rows, lines 5, 6)", e.problem());
-        assertEquals("correct the file (or ask the supplier for a corrected extract) and ingest again, or add"
-                + " --accept-quarantine to load the other rows anyway", e.whatToDo());
+        assertEquals(
+                "3 of the 6 rows of table patient (50.0%) would be quarantined, more than the 5% allowed;"
+                        + " most often field 'sex': not in code set sex: allowed F|M|U (2 rows, lines 5, 6)",
+                e.problem());
+        assertEquals(
+                "correct the file (or ask the supplier for a corrected extract) and ingest again, or add"
+                        + " --accept-quarantine to load the other rows anyway",
+                e.whatToDo());
         assertArrayEquals(before, Files.readAllBytes(f.workspace));
         assertEquals(modified, Files.getLastModifiedTime(f.workspace));
 
@@ -102,7 +115,8 @@ class IngestWorkspaceTest {
         Fixture f = new Fixture(tmp);
         Files.delete(f.dir.resolve("patient.csv"));
         Path parquet = f.dir.resolve("patient.parquet");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement()) {
             st.execute("COPY (SELECT * FROM (VALUES ('p1', 'F', '1950-01', 'A', 'E01000001', NULL::DATE, NULL), "
                     + "('p2', 'M', '1980-06', NULL, 'E01000002', DATE '2024-06-30', 'I21.9'), "
                     + "('p3', 'X', '2001-12', 'Z', 'E01000001', NULL, NULL)) "
@@ -128,7 +142,10 @@ class IngestWorkspaceTest {
     @Test
     void reportAndSupplierExportAgreeWithTheWorkspace() throws Exception {
         Fixture f = new Fixture(tmp);
-        f.write("patient.csv", Fixture.PATIENT + "p4,X,1990-01,A,E01000001,,\np5,Y,1990-01,A,E01000001,,\np6,F,1990-13,A,E01000001,,\n");
+        f.write(
+                "patient.csv",
+                Fixture.PATIENT
+                        + "p4,X,1990-01,A,E01000001,,\np5,Y,1990-01,A,E01000001,,\np6,F,1990-13,A,E01000001,,\n");
         Path report = tmp.resolve("out/report.json");
         Path export = tmp.resolve("out/quarantine");
         IngestResult r = Ingest.run(f.options(report, export), Progress.SILENT);
@@ -141,7 +158,9 @@ class IngestWorkspaceTest {
             if (t.get("table").asText().equals("patient")) {
                 patient = t;
             }
-            assertEquals(t.get("read").asLong(), t.get("loaded").asLong() + t.get("quarantined").asLong());
+            assertEquals(
+                    t.get("read").asLong(),
+                    t.get("loaded").asLong() + t.get("quarantined").asLong());
         }
         assertEquals(6, patient.get("read").asLong());
         JsonNode sex = json.get("quarantine").get(0);
@@ -150,10 +169,13 @@ class IngestWorkspaceTest {
         assertEquals("[5,6]", sex.get("example_lines").toString());
 
         List<String> lines = Files.readAllLines(export.resolve("patient.quarantine.csv"));
-        assertEquals(List.of("file,line,field,value,reason,raw_row",
-                "patient.csv,5,sex,X,not in code set sex: allowed F|M|U,\"p4,X,1990-01,A,E01000001,,\"",
-                "patient.csv,6,sex,Y,not in code set sex: allowed F|M|U,\"p5,Y,1990-01,A,E01000001,,\"",
-                "patient.csv,7,birth_month,1990-13,not a month (yyyy-mm),\"p6,F,1990-13,A,E01000001,,\""), lines);
+        assertEquals(
+                List.of(
+                        "file,line,field,value,reason,raw_row",
+                        "patient.csv,5,sex,X,not in code set sex: allowed F|M|U,\"p4,X,1990-01,A,E01000001,,\"",
+                        "patient.csv,6,sex,Y,not in code set sex: allowed F|M|U,\"p5,Y,1990-01,A,E01000001,,\"",
+                        "patient.csv,7,birth_month,1990-13,not a month (yyyy-mm),\"p6,F,1990-13,A,E01000001,,\""),
+                lines);
     }
 
     /** A hostile value must reach the supplier's spreadsheet as text, not run as a formula (OWASP CSV injection). */
@@ -161,21 +183,28 @@ class IngestWorkspaceTest {
     void theSupplierExportNeutralisesSpreadsheetFormulasInEveryCell() throws Exception {
         Fixture f = new Fixture(tmp);
         f.write("patient.csv", Fixture.PATIENT + "p4,F,1990-01,\"=HYPERLINK(\"\"http://evil\"\")\",E01000001,,\n");
-        f.write("practice.csv", Fixture.PRACTICE + "@cmd,Evil,U1,P,N1,N,E06000032,Luton,QHG,BLMK\n"
-                + "-2+3,Minus,U1,P,N1,N,E06000032,Luton,QHG,BLMK\n");
+        f.write(
+                "practice.csv",
+                Fixture.PRACTICE + "@cmd,Evil,U1,P,N1,N,E06000032,Luton,QHG,BLMK\n"
+                        + "-2+3,Minus,U1,P,N1,N,E06000032,Luton,QHG,BLMK\n");
         Path export = tmp.resolve("for-supplier");
         Ingest.run(f.options(null, export), Progress.SILENT);
-        assertEquals(List.of("file,line,field,value,reason,raw_row",
-                "patient.csv,5,ethnicity,\"'=HYPERLINK(\"\"http://evil\"\")\",not in code set ethnic_category: allowed"
-                        + " A|B|C|D|E|F|G|H|J|K|L|M|N|P|R|S|Z|99,"
-                        // the raw row is one cell starting with p4: its quoted field inside is text, not a cell
-                        + "\"p4,F,1990-01,\"\"=HYPERLINK(\"\"\"\"http://evil\"\"\"\")\"\",E01000001,,\""),
+        assertEquals(
+                List.of(
+                        "file,line,field,value,reason,raw_row",
+                        "patient.csv,5,ethnicity,\"'=HYPERLINK(\"\"http://evil\"\")\",not in code set ethnic_category: allowed"
+                                + " A|B|C|D|E|F|G|H|J|K|L|M|N|P|R|S|Z|99,"
+                                // the raw row is one cell starting with p4: its quoted field inside is text, not a cell
+                                + "\"p4,F,1990-01,\"\"=HYPERLINK(\"\"\"\"http://evil\"\"\"\")\"\",E01000001,,\""),
                 Files.readAllLines(export.resolve("patient.quarantine.csv")).subList(0, 2));
         List<String> practice = Files.readAllLines(export.resolve("practice.quarantine.csv"));
-        assertEquals(List.of("file,line,field,value,reason,raw_row",
-                "practice.csv,4,practice_code,'@cmd,not a valid ods_practice code (e.g. E81001),"
-                        + "\"'@cmd,Evil,U1,P,N1,N,E06000032,Luton,QHG,BLMK\"",
-                "practice.csv,5,practice_code,'-2+3,not a valid ods_practice code (e.g. E81001),"
-                        + "\"'-2+3,Minus,U1,P,N1,N,E06000032,Luton,QHG,BLMK\""), practice);
+        assertEquals(
+                List.of(
+                        "file,line,field,value,reason,raw_row",
+                        "practice.csv,4,practice_code,'@cmd,not a valid ods_practice code (e.g. E81001),"
+                                + "\"'@cmd,Evil,U1,P,N1,N,E06000032,Luton,QHG,BLMK\"",
+                        "practice.csv,5,practice_code,'-2+3,not a valid ods_practice code (e.g. E81001),"
+                                + "\"'-2+3,Minus,U1,P,N1,N,E06000032,Luton,QHG,BLMK\""),
+                practice);
     }
 }

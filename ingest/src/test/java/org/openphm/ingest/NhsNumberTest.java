@@ -80,7 +80,7 @@ class NhsNumberTest {
         forms.put("E01000001", "E01000001");
         forms.put("01234 567890", "01234 567890");
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
-             PreparedStatement ps = db.prepareStatement("SELECT " + NhsNumber.maskAllSql("CAST(? AS VARCHAR)"))) {
+                PreparedStatement ps = db.prepareStatement("SELECT " + NhsNumber.maskAllSql("CAST(? AS VARCHAR)"))) {
             for (Map.Entry<String, String> form : forms.entrySet()) {
                 assertEquals(form.getValue(), NhsNumber.maskAll(form.getKey()), "Java: " + form.getKey());
                 ps.setString(1, form.getKey());

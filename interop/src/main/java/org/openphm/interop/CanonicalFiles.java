@@ -39,8 +39,8 @@ public final class CanonicalFiles implements AutoCloseable {
      */
     public void write(Table table, String source, Object... values) {
         if (values.length != table.columns().size()) {
-            throw new IllegalArgumentException(table.name() + " has " + table.columns().size() + " columns, got "
-                    + values.length + " values");
+            throw new IllegalArgumentException(
+                    table.name() + " has " + table.columns().size() + " columns, got " + values.length + " values");
         }
         try {
             CSVPrinter p = printer(table);

@@ -30,9 +30,13 @@ public final class Geography {
     /** Copies every canonical reference or aggregate file of {@code dir} into {@code staging}. */
     static Geography copy(Path dir, Path staging) throws IOException, UnusableInputException {
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new UnusableInputException("--geography", 0, null, dir == null ? "is required with --format"
-                    : dir + " is not a folder", "give the folder of the ICB's reference files in the canonical layout "
-                    + "(at least practice.csv, lsoa.csv and population_projection.csv; see docs/DATA_MODEL.generated.md)");
+            throw new UnusableInputException(
+                    "--geography",
+                    0,
+                    null,
+                    dir == null ? "is required with --format" : dir + " is not a folder",
+                    "give the folder of the ICB's reference files in the canonical layout "
+                            + "(at least practice.csv, lsoa.csv and population_projection.csv; see docs/DATA_MODEL.generated.md)");
         }
         Set<String> practices = new HashSet<>();
         for (Table t : CanonicalSchema.TABLES) {
@@ -50,7 +54,10 @@ public final class Geography {
             }
         }
         if (practices.isEmpty()) {
-            throw new UnusableInputException(dir.resolve("practice.csv").toString(), 0, null,
+            throw new UnusableInputException(
+                    dir.resolve("practice.csv").toString(),
+                    0,
+                    null,
                     "no practices: the geography needs the ICB's practice.csv",
                     "add practice.csv (practice -> PCN -> neighbourhood -> Place -> ICB) to " + dir);
         }
@@ -64,7 +71,12 @@ public final class Geography {
     private static Set<String> codes(Path practiceCsv) throws IOException {
         Set<String> codes = new HashSet<>();
         try (Reader r = Files.newBufferedReader(practiceCsv)) {
-            for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+            for (CSVRecord rec : CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(r)) {
                 codes.add(rec.get("practice_code").strip());
             }
         }

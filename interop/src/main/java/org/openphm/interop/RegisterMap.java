@@ -49,7 +49,9 @@ public record RegisterMap(List<String> header, Map<String, Set<String>> byCode, 
         List<String> header = new ArrayList<>();
         Map<String, Set<String>> byCode = new HashMap<>();
         Map<Long, Set<String>> byConcept = new HashMap<>();
-        text.lines().filter(l -> l.startsWith("#")).forEach(l -> header.add(l.substring(1).strip()));
+        text.lines()
+                .filter(l -> l.startsWith("#"))
+                .forEach(l -> header.add(l.substring(1).strip()));
         try (Reader r = new StringReader(text)) {
             for (ReferenceCsv.Row rec : ReferenceCsv.rows(r, name)) {
                 String register = rec.optional("register");
@@ -59,7 +61,8 @@ public record RegisterMap(List<String> header, Map<String, Set<String>> byCode, 
                 }
                 byCode.computeIfAbsent(code, k -> new LinkedHashSet<>()).add(register);
                 if (!rec.optional("omop_concept_id").isBlank()) {
-                    byConcept.computeIfAbsent(rec.longInteger("omop_concept_id"), k -> new LinkedHashSet<>())
+                    byConcept
+                            .computeIfAbsent(rec.longInteger("omop_concept_id"), k -> new LinkedHashSet<>())
                             .add(register);
                 }
             }

@@ -34,13 +34,17 @@ public final class RegisterMapBuilder {
         Path ancestor = optionalFile(vocabulary, "CONCEPT_ANCESTOR");
         Path versions = optionalFile(vocabulary, "VOCABULARY");
         Path roots = Files.createTempFile("register_roots", ".csv");
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = db.createStatement()) {
             Files.writeString(roots, rootsText());
-            st.execute("CREATE TABLE roots AS SELECT * FROM read_csv(" + lit(roots) + ", header=true, all_varchar=true)");
+            st.execute(
+                    "CREATE TABLE roots AS SELECT * FROM read_csv(" + lit(roots) + ", header=true, all_varchar=true)");
             st.execute("CREATE TABLE concept AS SELECT TRY_CAST(concept_id AS BIGINT) AS id, concept_code AS code, "
                     + "concept_name AS name, vocabulary_id AS vocab FROM " + csv(concept));
-            st.execute("CREATE TABLE isa AS SELECT TRY_CAST(concept_id_1 AS BIGINT) AS child, TRY_CAST(concept_id_2 AS BIGINT)"
-                    + " AS parent FROM " + csv(relationship) + " WHERE relationship_id = 'Is a' AND COALESCE(invalid_reason, '') = ''");
+            st.execute(
+                    "CREATE TABLE isa AS SELECT TRY_CAST(concept_id_1 AS BIGINT) AS child, TRY_CAST(concept_id_2 AS BIGINT)"
+                            + " AS parent FROM " + csv(relationship)
+                            + " WHERE relationship_id = 'Is a' AND COALESCE(invalid_reason, '') = ''");
             boolean useAncestor = ancestor != null && count(st, "SELECT count(*) FROM " + csv(ancestor)) > 0;
             st.execute("CREATE TABLE root_ids AS SELECT r.register, r.snomed_code AS root_code, "
                     + "COALESCE(c.id, TRY_CAST(NULLIF(r.omop_concept_id, '') AS BIGINT)) AS id FROM roots r "
@@ -56,7 +60,8 @@ public final class RegisterMapBuilder {
                     + "SELECT r.register, r.snomed_code, CAST(COALESCE(c.id, TRY_CAST(NULLIF(r.omop_concept_id, '') AS BIGINT))"
                     + " AS VARCHAR) AS omop_concept_id, COALESCE(c.name, r.concept_name) AS concept_name, r.snomed_code AS root_code"
                     + " FROM roots r LEFT JOIN concept c ON c.code = r.snomed_code AND c.vocab = 'SNOMED'"
-                    + " UNION ALL SELECT d.register, c.code, CAST(c.id AS VARCHAR), c.name, d.root_code FROM (" + descendants
+                    + " UNION ALL SELECT d.register, c.code, CAST(c.id AS VARCHAR), c.name, d.root_code FROM ("
+                    + descendants
                     + ") d JOIN concept c ON c.id = d.id WHERE c.vocab = 'SNOMED')"
                     + " ORDER BY register, snomed_code, root_code";
             List<String> header = new ArrayList<>();
@@ -64,14 +69,22 @@ public final class RegisterMapBuilder {
             header.add("version: 1 (roots " + ROOTS + ")");
             header.add("vocabulary: " + vocabularyVersion(st, versions));
             header.add("method: a code is on a register when it is a named root or descends from one, by "
-                    + (useAncestor ? "CONCEPT_ANCESTOR" : "the transitive closure of 'Is a' in CONCEPT_RELATIONSHIP"
-                    + " (CONCEPT_ANCESTOR is empty)") + "; only concepts the vocabulary names are listed");
+                    + (useAncestor
+                            ? "CONCEPT_ANCESTOR"
+                            : "the transitive closure of 'Is a' in CONCEPT_RELATIONSHIP"
+                                    + " (CONCEPT_ANCESTOR is empty)")
+                    + "; only concepts the vocabulary names are listed");
             StringWriter out = new StringWriter();
             for (String h : header) {
                 out.write("# " + h + "\n");
             }
-            try (CSVPrinter p = CSVFormat.RFC4180.builder().setRecordSeparator("\n").setHeader(RegisterMap.COLUMNS).get()
-                    .print(out); ResultSet rs = st.executeQuery(sql)) {
+            try (CSVPrinter p = CSVFormat.RFC4180
+                            .builder()
+                            .setRecordSeparator("\n")
+                            .setHeader(RegisterMap.COLUMNS)
+                            .get()
+                            .print(out);
+                    ResultSet rs = st.executeQuery(sql)) {
                 while (rs.next()) {
                     p.printRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
                 }
@@ -88,7 +101,9 @@ public final class RegisterMapBuilder {
                 throw new IOException(ROOTS + " is missing from the build");
             }
             StringBuilder b = new StringBuilder();
-            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#"))
+            new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.startsWith("#"))
                     .forEach(l -> b.append(l).append('\n'));
             return b.toString();
         }
@@ -98,8 +113,9 @@ public final class RegisterMapBuilder {
         if (versions == null) {
             return "not stated (no VOCABULARY file)";
         }
-        try (ResultSet rs = st.executeQuery("SELECT string_agg(DISTINCT vocabulary_version, '; ' ORDER BY vocabulary_version)"
-                + " FROM " + csv(versions) + " WHERE vocabulary_id IN ('None', 'SNOMED')")) {
+        try (ResultSet rs =
+                st.executeQuery("SELECT string_agg(DISTINCT vocabulary_version, '; ' ORDER BY vocabulary_version)"
+                        + " FROM " + csv(versions) + " WHERE vocabulary_id IN ('None', 'SNOMED')")) {
             rs.next();
             return rs.getString(1) == null ? "not stated" : rs.getString(1);
         }

@@ -92,7 +92,12 @@ public final class SourceRows {
         String name = label;
         long n = 0;
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreHeaderCase(true).get()
+            var parser = CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setIgnoreHeaderCase(true)
+                    .get()
                     .parse(r);
             long line = 2;
             for (CSVRecord rec : parser) {

@@ -25,26 +25,40 @@ import org.openphm.model.TableKind;
 public final class StandardIngest {
     private StandardIngest() {}
 
-    public static IngestResult run(SourceAdapter adapter, AdapterOptions source, IngestOptions ingest, Progress progress)
+    public static IngestResult run(
+            SourceAdapter adapter, AdapterOptions source, IngestOptions ingest, Progress progress)
             throws IOException, SQLException, UnusableInputException {
         if (!Files.exists(source.source())) {
-            throw new UnusableInputException(source.source().toString(), 0, null, "does not exist",
+            throw new UnusableInputException(
+                    source.source().toString(),
+                    0,
+                    null,
+                    "does not exist",
                     "give the folder (or, for OMOP, the .duckdb database) of the " + adapter.format() + " source");
         }
         Path workspace = ingest.workspace().toAbsolutePath();
         Files.createDirectories(workspace.getParent());
         Path staging = Files.createTempDirectory(workspace.getParent(), "." + workspace.getFileName() + ".staging-");
         try {
-            RegisterMap registers = source.registerMap() == null ? RegisterMap.shipped() : RegisterMap.read(source.registerMap());
+            RegisterMap registers =
+                    source.registerMap() == null ? RegisterMap.shipped() : RegisterMap.read(source.registerMap());
             Geography geography = Geography.copy(source.geography(), staging);
             if (source.defaultPractice() != null && !geography.hasPractice(source.defaultPractice())) {
-                throw new UnusableInputException("--default-practice", 0, null, "'" + source.defaultPractice()
-                        + "' is not a practice of the geography", "give one of the practice codes in "
-                        + source.geography().resolve("practice.csv"));
+                throw new UnusableInputException(
+                        "--default-practice",
+                        0,
+                        null,
+                        "'" + source.defaultPractice() + "' is not a practice of the geography",
+                        "give one of the practice codes in "
+                                + source.geography().resolve("practice.csv"));
             }
             SourceTranslation translation;
             try (CanonicalFiles files = new CanonicalFiles(staging)) {
-                Translating t = new Translating(files, WorkspacePseudonyms.forAdapter(workspace), geography, registers,
+                Translating t = new Translating(
+                        files,
+                        WorkspacePseudonyms.forAdapter(workspace),
+                        geography,
+                        registers,
                         source.defaultPractice());
                 progress.message("translating " + source.source() + " (" + adapter.format() + ")");
                 adapter.translate(source, t);
@@ -53,9 +67,20 @@ public final class StandardIngest {
                         files.touch(table);
                     }
                 }
-                t.tally().policy("conditions: SNOMED CT codes are put on registers by the register map ("
-                        + String.join("; ", registers.header().subList(Math.min(1, registers.header().size()),
-                        registers.header().size())) + "); a person's records on one register make one entry, from the first");
+                t.tally()
+                        .policy("conditions: SNOMED CT codes are put on registers by the register map ("
+                                + String.join(
+                                        "; ",
+                                        registers
+                                                .header()
+                                                .subList(
+                                                        Math.min(
+                                                                1,
+                                                                registers
+                                                                        .header()
+                                                                        .size()),
+                                                        registers.header().size()))
+                                + "); a person's records on one register make one entry, from the first");
                 translation = t.tally().build(adapter.format(), source.source().toAbsolutePath());
             }
             for (String table : translation.sourceTables()) {

@@ -50,8 +50,13 @@ public final class Tally {
     /** A source record refused whole: counted and kept (masked) in the workspace's quarantine. */
     public void quarantine(String sourceTable, String file, long line, String field, String value, String reason) {
         add(new Key(sourceTable, null, Outcome.QUARANTINED, field, reason));
-        quarantined.add(new SourceTranslation.Quarantined(sourceTable, file, line, field,
-                value != null && value.length() > 200 ? value.substring(0, 200) + "…" : value, reason));
+        quarantined.add(new SourceTranslation.Quarantined(
+                sourceTable,
+                file,
+                line,
+                field,
+                value != null && value.length() > 200 ? value.substring(0, 200) + "…" : value,
+                reason));
     }
 
     /** A documented rule for what the source lacks, as shown in the ingest report. */
@@ -72,22 +77,31 @@ public final class Tally {
 
     public long count(String sourceTable, Outcome outcome) {
         return counts.entrySet().stream()
-                .filter(e -> e.getKey().sourceTable().equals(sourceTable) && e.getKey().outcome() == outcome)
-                .mapToLong(Map.Entry::getValue).sum();
+                .filter(e -> e.getKey().sourceTable().equals(sourceTable)
+                        && e.getKey().outcome() == outcome)
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     public SourceTranslation build(String format, Path source) {
         List<SourceTranslation.Mapping> mapping = new ArrayList<>();
-        counts.forEach((k, n) -> mapping.add(new SourceTranslation.Mapping(k.sourceTable(), k.target(), k.outcome(),
-                k.field(), k.reason(), n)));
+        counts.forEach((k, n) -> mapping.add(
+                new SourceTranslation.Mapping(k.sourceTable(), k.target(), k.outcome(), k.field(), k.reason(), n)));
         long mappedCodes = codes.values().stream().filter(n -> n[1] > 0).count();
         long records = codes.values().stream().mapToLong(n -> n[0]).sum();
         long mappedRecords = codes.values().stream().mapToLong(n -> n[1]).sum();
-        List<Map.Entry<String, Long>> top = codes.entrySet().stream().filter(e -> e.getValue()[1] == 0)
+        List<Map.Entry<String, Long>> top = codes.entrySet().stream()
+                .filter(e -> e.getValue()[1] == 0)
                 .map(e -> Map.entry(e.getKey(), e.getValue()[0]))
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(25).toList();
-        return new SourceTranslation(format, source, mapping, quarantined, policies,
+                .limit(25)
+                .toList();
+        return new SourceTranslation(
+                format,
+                source,
+                mapping,
+                quarantined,
+                policies,
                 new SourceTranslation.Coverage(codes.size(), mappedCodes, records, mappedRecords, top));
     }
 

@@ -30,8 +30,12 @@ public final class Translating {
     private final RegisterEntries entries = new RegisterEntries();
     private LocalDate extractEnd = LocalDate.MAX;
 
-    Translating(CanonicalFiles files, WorkspacePseudonyms.Adapter pseudonyms, Geography geography,
-                RegisterMap registers, String defaultPractice) {
+    Translating(
+            CanonicalFiles files,
+            WorkspacePseudonyms.Adapter pseudonyms,
+            Geography geography,
+            RegisterMap registers,
+            String defaultPractice) {
         this.files = files;
         this.pseudonyms = pseudonyms;
         this.geography = geography;
@@ -39,20 +43,34 @@ public final class Translating {
         this.defaultPractice = defaultPractice;
     }
 
-    public CanonicalFiles files() { return files; }
+    public CanonicalFiles files() {
+        return files;
+    }
 
-    public Tally tally() { return tally; }
+    public Tally tally() {
+        return tally;
+    }
 
-    public WorkspacePseudonyms.Adapter pseudonyms() { return pseudonyms; }
+    public WorkspacePseudonyms.Adapter pseudonyms() {
+        return pseudonyms;
+    }
 
-    public Geography geography() { return geography; }
+    public Geography geography() {
+        return geography;
+    }
 
-    public RegisterMap registers() { return registers; }
+    public RegisterMap registers() {
+        return registers;
+    }
 
     /** The end of the source's data: a registration running to it is still open. */
-    public LocalDate extractEnd() { return extractEnd; }
+    public LocalDate extractEnd() {
+        return extractEnd;
+    }
 
-    public void extractEnd(LocalDate end) { extractEnd = end; }
+    public void extractEnd(LocalDate end) {
+        extractEnd = end;
+    }
 
     /**
      * Runs one source row's mapping; a field that makes it unusable quarantines the row whole with its file,
@@ -60,8 +78,14 @@ public final class Translating {
      */
     public void guard(SourceRows.Row row, String sourceTable, Runnable mapping) {
         if (!row.complete()) {
-            tally.quarantine(sourceTable, row.file(), row.line(), "(row)", null,
-                    "row has " + row.record().size() + " fields, the header has more (truncated or missing separators)");
+            tally.quarantine(
+                    sourceTable,
+                    row.file(),
+                    row.line(),
+                    "(row)",
+                    null,
+                    "row has " + row.record().size()
+                            + " fields, the header has more (truncated or missing separators)");
             return;
         }
         try {
@@ -69,7 +93,8 @@ public final class Translating {
         } catch (SourceRows.BadField e) {
             tally.quarantine(sourceTable, row.file(), row.line(), e.field, e.value, e.getMessage());
         } catch (NumberFormatException e) {
-            tally.quarantine(sourceTable, row.file(), row.line(), "(row)", null, "a number cannot be read: " + e.getMessage());
+            tally.quarantine(
+                    sourceTable, row.file(), row.line(), "(row)", null, "a number cannot be read: " + e.getMessage());
         }
     }
 
@@ -82,19 +107,28 @@ public final class Translating {
             return theirs;
         }
         if (defaultPractice != null) {
-            tally.defaulted(sourceTable, target, "practice", "no practice of the geography in the source: default practice");
+            tally.defaulted(
+                    sourceTable, target, "practice", "no practice of the geography in the source: default practice");
             tally.policy("registration: a person whose source names no practice of the ICB's geography is registered "
                     + "with the default practice given by --default-practice");
             return defaultPractice;
         }
-        tally.unmapped(sourceTable, "practice", "no practice of the geography in the source (give --default-practice"
-                + " to register such people)");
+        tally.unmapped(
+                sourceTable,
+                "practice",
+                "no practice of the geography in the source (give --default-practice" + " to register such people)");
         return null;
     }
 
     /** A condition record: onto every register its code is on, or counted as on none. */
-    public void register(String sourceTable, SourceRows.Row row, String personId, String code, Set<String> registerIds,
-                         LocalDate start, LocalDate end) {
+    public void register(
+            String sourceTable,
+            SourceRows.Row row,
+            String personId,
+            String code,
+            Set<String> registerIds,
+            LocalDate start,
+            LocalDate end) {
         if (start == null) {
             throw new SourceRows.BadField("start date", null, "required value missing");
         }
@@ -115,13 +149,23 @@ public final class Translating {
     }
 
     /** An inpatient stay, with the stated defaults for what a non-NHS source lacks. */
-    public void spell(String sourceTable, String ref, String spellId, String personId, String provider,
-                      boolean emergency, LocalDate admitted, LocalDate discharged, String icd10, Double cost) {
+    public void spell(
+            String sourceTable,
+            String ref,
+            String spellId,
+            String personId,
+            String provider,
+            boolean emergency,
+            LocalDate admitted,
+            LocalDate discharged,
+            String icd10,
+            Double cost) {
         if (admitted == null) {
             throw new SourceRows.BadField("admission date", null, "required value missing");
         }
         if (icd10 == null) {
-            tally.defaulted(sourceTable, SPELL, "diagnosis", "no ICD-10 diagnosis in the source: R69X (illness, unspecified)");
+            tally.defaulted(
+                    sourceTable, SPELL, "diagnosis", "no ICD-10 diagnosis in the source: R69X (illness, unspecified)");
             tally.policy("spell: a stay whose source has no ICD-10 diagnosis (SNOMED CT only) gets R69X, illness "
                     + "unspecified, so it counts as an admission but never as an avoidable (ACSC) one");
         }
@@ -134,14 +178,29 @@ public final class Translating {
         }
         tally.policy("spell: the treatment function is not in non-NHS sources: UNKNOWN; admission method is emergency "
                 + "when the source says so (an ER visit on the admission day), otherwise other");
-        files.write(SPELL, ref, spellId, personId, provider == null ? UNKNOWN_PROVIDER : provider, null,
-                emergency ? "emergency" : "other", admitted, discharged, null, icd10 == null ? NO_ICD10 : icd10, null,
-                null, UNKNOWN_FUNCTION, cost == null ? 0.0 : cost, null);
+        files.write(
+                SPELL,
+                ref,
+                spellId,
+                personId,
+                provider == null ? UNKNOWN_PROVIDER : provider,
+                null,
+                emergency ? "emergency" : "other",
+                admitted,
+                discharged,
+                null,
+                icd10 == null ? NO_ICD10 : icd10,
+                null,
+                null,
+                UNKNOWN_FUNCTION,
+                cost == null ? 0.0 : cost,
+                null);
         tally.translated(sourceTable, SPELL);
     }
 
     /** A measurement: blood pressure, BMI or HbA1c by LOINC code, or counted as out of scope. */
-    public void observation(String sourceTable, String ref, String personId, String loinc, String value, LocalDate date) {
+    public void observation(
+            String sourceTable, String ref, String personId, String loinc, String value, LocalDate date) {
         Vitals.Code code = Vitals.of(loinc);
         if (code == null) {
             tally.outOfScope(sourceTable, "code", "not a measurement of the model (BP, BMI, HbA1c)");

@@ -13,8 +13,16 @@ final class Vitals {
 
     /** LOINC 8480-6 systolic BP, 8462-4 diastolic BP, 39156-5 BMI, 4548-4 HbA1c (% of total Hb), 59261-8 HbA1c (mmol/mol). */
     private static final Map<String, Code> LOINC = Map.of(
-            "8480-6", new Code("BP_SYS", false), "8462-4", new Code("BP_DIA", false),
-            "39156-5", new Code("BMI", false), "4548-4", new Code("HBA1C", true), "59261-8", new Code("HBA1C", false));
+            "8480-6",
+            new Code("BP_SYS", false),
+            "8462-4",
+            new Code("BP_DIA", false),
+            "39156-5",
+            new Code("BMI", false),
+            "4548-4",
+            new Code("HBA1C", true),
+            "59261-8",
+            new Code("HBA1C", false));
 
     static Code of(String loinc) {
         return loinc == null ? null : LOINC.get(loinc.strip());

@@ -42,8 +42,9 @@ class ExternalSamplesIngestTest {
      * congestive heart failure is-a 319835 Congestive heart failure (HF root). 443614 CKD stage 1 is not on the
      * QOF CKD register (stages 3-5).
      */
-    private static final Map<String, String> OMOP_REGISTER_CONCEPTS = Map.of("320128", "HYP", "201826", "DM",
-            "317576", "CHD", "4051466", "AST", "381316", "STIA", "80502", "OST", "378419", "DEM", "4229440", "HF");
+    private static final Map<String, String> OMOP_REGISTER_CONCEPTS = Map.of(
+            "320128", "HYP", "201826", "DM", "317576", "CHD", "4051466", "AST", "381316", "STIA", "80502", "OST",
+            "378419", "DEM", "4229440", "HF");
 
     @Test
     void omopSynthea27NjLandsWithCountsASecondReaderFinds() throws Exception {
@@ -54,9 +55,11 @@ class ExternalSamplesIngestTest {
         List<String[]> persons = rows(omop.resolve("PERSON.csv"));
         assertEquals(28, persons.size(), "PERSON.csv has 28 data lines");
         assertEquals(persons.size(), Samples.count(ws, "SELECT count(*) FROM patient"));
-        assertEquals(rows(omop.resolve("OBSERVATION_PERIOD.csv")).size(),
+        assertEquals(
+                rows(omop.resolve("OBSERVATION_PERIOD.csv")).size(),
                 Samples.count(ws, "SELECT count(*) FROM registration"));
-        assertEquals(rows(omop.resolve("DEATH.csv")).size(),
+        assertEquals(
+                rows(omop.resolve("DEATH.csv")).size(),
                 Samples.count(ws, "SELECT count(*) FROM patient WHERE death_date IS NOT NULL"));
 
         // Register entries: distinct (person, register) pairs over the hand-listed concepts.
@@ -72,31 +75,46 @@ class ExternalSamplesIngestTest {
         }
         Map<String, Long> expected = new TreeMap<>();
         byRegister.forEach((k, v) -> expected.put(k, (long) v.size()));
-        assertEquals(Map.of("AST", 1L, "CHD", 2L, "DEM", 1L, "DM", 1L, "HF", 1L, "HYP", 5L, "OST", 1L, "STIA", 1L), expected,
+        assertEquals(
+                Map.of("AST", 1L, "CHD", 2L, "DEM", 1L, "DM", 1L, "HF", 1L, "HYP", 5L, "OST", 1L, "STIA", 1L),
+                expected,
                 "the second reader's own count (a guard against a changed sample)");
-        assertEquals(expected, new TreeMap<>(Samples.counts(ws, "SELECT condition, count(*) FROM condition GROUP BY 1")));
+        assertEquals(
+                expected, new TreeMap<>(Samples.counts(ws, "SELECT condition, count(*) FROM condition GROUP BY 1")));
 
         // Spells: the inpatient visits (concept 9201; the sample has no 262 or 8717).
         int visitConcept = column(omop.resolve("VISIT_OCCURRENCE.csv"), "visit_concept_id");
-        long inpatient = rows(omop.resolve("VISIT_OCCURRENCE.csv")).stream().filter(v -> v[visitConcept].equals("9201")).count();
+        long inpatient = rows(omop.resolve("VISIT_OCCURRENCE.csv")).stream()
+                .filter(v -> v[visitConcept].equals("9201"))
+                .count();
         assertEquals(13, inpatient);
         assertEquals(inpatient, Samples.count(ws, "SELECT count(*) FROM spell"));
 
         // Measurements of the model by LOINC source value; two same-day repeats are quarantined as duplicates.
         int source = column(omop.resolve("MEASUREMENT.csv"), "measurement_source_value");
         long vitals = rows(omop.resolve("MEASUREMENT.csv")).stream()
-                .filter(m -> Set.of("8480-6", "8462-4", "39156-5", "4548-4").contains(m[source])).count();
+                .filter(m -> Set.of("8480-6", "8462-4", "39156-5", "4548-4").contains(m[source]))
+                .count();
         assertEquals(2085, vitals);
         assertEquals(vitals, r.table("observation").read());
-        assertEquals(vitals - r.table("observation").quarantined(), Samples.count(ws, "SELECT count(*) FROM observation"));
+        assertEquals(
+                vitals - r.table("observation").quarantined(), Samples.count(ws, "SELECT count(*) FROM observation"));
 
         // Every source row has one outcome, so read reconciles per source table.
         assertEquals(persons.size(), r.translation().read("person"));
         assertEquals(conditions.size(), r.translation().read("condition_occurrence"));
-        assertEquals(rows(omop.resolve("VISIT_OCCURRENCE.csv")).size(), r.translation().read("visit_occurrence"));
-        assertEquals(rows(omop.resolve("MEASUREMENT.csv")).size(), r.translation().read("measurement"));
-        assertEquals(rows(omop.resolve("DRUG_EXPOSURE.csv")).size(), r.translation().read("drug_exposure"));
-        assertNoSourceIdentifier(ws, persons.stream().map(p -> p[column(omop.resolve("PERSON.csv"), "person_source_value")]).toList());
+        assertEquals(
+                rows(omop.resolve("VISIT_OCCURRENCE.csv")).size(),
+                r.translation().read("visit_occurrence"));
+        assertEquals(
+                rows(omop.resolve("MEASUREMENT.csv")).size(), r.translation().read("measurement"));
+        assertEquals(
+                rows(omop.resolve("DRUG_EXPOSURE.csv")).size(), r.translation().read("drug_exposure"));
+        assertNoSourceIdentifier(
+                ws,
+                persons.stream()
+                        .map(p -> p[column(omop.resolve("PERSON.csv"), "person_source_value")])
+                        .toList());
     }
 
     /**
@@ -109,29 +127,42 @@ class ExternalSamplesIngestTest {
         Path parquet = Files.createDirectories(dir.resolve("parquet"));
         Path database = dir.resolve("cdm.duckdb");
         try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:" + database);
-             java.sql.Statement st = db.createStatement()) {
-            for (String table : List.of("PERSON", "DEATH", "OBSERVATION_PERIOD", "CONDITION_OCCURRENCE", "VISIT_OCCURRENCE",
-                    "MEASUREMENT", "DRUG_EXPOSURE")) {
+                java.sql.Statement st = db.createStatement()) {
+            for (String table : List.of(
+                    "PERSON",
+                    "DEATH",
+                    "OBSERVATION_PERIOD",
+                    "CONDITION_OCCURRENCE",
+                    "VISIT_OCCURRENCE",
+                    "MEASUREMENT",
+                    "DRUG_EXPOSURE")) {
                 String read = "read_csv('" + csv.resolve(table + ".csv") + "', header=true)";
-                st.execute("COPY (SELECT * FROM " + read + ") TO '" + parquet.resolve(table.toLowerCase() + ".parquet") + "'");
+                st.execute("COPY (SELECT * FROM " + read + ") TO '" + parquet.resolve(table.toLowerCase() + ".parquet")
+                        + "'");
                 st.execute("CREATE TABLE " + table.toLowerCase() + " AS SELECT * FROM " + read);
             }
         }
-        String contents = "SELECT 'patient ' || sex || birth_month || COALESCE(CAST(death_date AS VARCHAR), ''), count(*) FROM patient GROUP BY 1"
-                + " UNION ALL SELECT 'registration ' || start_date || COALESCE(CAST(end_date AS VARCHAR), ''), count(*) FROM registration GROUP BY 1"
-                + " UNION ALL SELECT 'condition ' || condition || diagnosis_date, count(*) FROM condition GROUP BY 1"
-                + " UNION ALL SELECT 'spell ' || admission_method || admission_date || primary_diagnosis, count(*) FROM spell GROUP BY 1"
-                + " UNION ALL SELECT 'observation ' || code || date || round(value, 3), count(*) FROM observation GROUP BY 1";
+        String contents =
+                "SELECT 'patient ' || sex || birth_month || COALESCE(CAST(death_date AS VARCHAR), ''), count(*) FROM patient GROUP BY 1"
+                        + " UNION ALL SELECT 'registration ' || start_date || COALESCE(CAST(end_date AS VARCHAR), ''), count(*) FROM registration GROUP BY 1"
+                        + " UNION ALL SELECT 'condition ' || condition || diagnosis_date, count(*) FROM condition GROUP BY 1"
+                        + " UNION ALL SELECT 'spell ' || admission_method || admission_date || primary_diagnosis, count(*) FROM spell GROUP BY 1"
+                        + " UNION ALL SELECT 'observation ' || code || date || round(value, 3), count(*) FROM observation GROUP BY 1";
         ingest(new OmopAdapter(), csv, dir.resolve("csv.duckdb"));
         Map<String, Long> expected = Samples.counts(dir.resolve("csv.duckdb"), contents);
         ingest(new OmopAdapter(), parquet, dir.resolve("pq.duckdb"));
         assertEquals(new TreeMap<>(expected), new TreeMap<>(Samples.counts(dir.resolve("pq.duckdb"), contents)));
-        assertEquals(Map.of("measurement.parquet:4834", 1L, "measurement.parquet:4835", 1L), Samples.counts(dir.resolve("pq.duckdb"),
-                "SELECT file || ':' || line, count(*) FROM _quarantine GROUP BY 1"), "CSV lines 4835-4836 are rows 4834-4835");
+        assertEquals(
+                Map.of("measurement.parquet:4834", 1L, "measurement.parquet:4835", 1L),
+                Samples.counts(
+                        dir.resolve("pq.duckdb"), "SELECT file || ':' || line, count(*) FROM _quarantine GROUP BY 1"),
+                "CSV lines 4835-4836 are rows 4834-4835");
         IngestResult fromDb = ingest(new OmopAdapter(), database, dir.resolve("db.duckdb"));
         assertEquals(new TreeMap<>(expected), new TreeMap<>(Samples.counts(dir.resolve("db.duckdb"), contents)));
-        assertEquals(Map.of("cdm.duckdb/measurement:4834", 1L, "cdm.duckdb/measurement:4835", 1L), Samples.counts(dir.resolve("db.duckdb"),
-                "SELECT file || ':' || line, count(*) FROM _quarantine GROUP BY 1"));
+        assertEquals(
+                Map.of("cdm.duckdb/measurement:4834", 1L, "cdm.duckdb/measurement:4835", 1L),
+                Samples.counts(
+                        dir.resolve("db.duckdb"), "SELECT file || ':' || line, count(*) FROM _quarantine GROUP BY 1"));
         assertEquals(883, fromDb.translation().read("drug_exposure"));
     }
 
@@ -141,9 +172,25 @@ class ExternalSamplesIngestTest {
      * (NDH), 162864005 Body mass index 30+ - obesity (OB), 233678006 Childhood asthma (AST), 433144002 and 431857002
      * CKD stages 3 and 4 (CKD), 64859006 Osteoporosis (OST).
      */
-    private static final Map<String, String> FHIR_REGISTER_CODES = Map.of("59621000", "HYP", "44054006", "DM",
-            "15777000", "NDH", "162864005", "OB", "233678006", "AST", "433144002", "CKD", "431857002", "CKD",
-            "64859006", "OST", "414545008", "CHD");
+    private static final Map<String, String> FHIR_REGISTER_CODES = Map.of(
+            "59621000",
+            "HYP",
+            "44054006",
+            "DM",
+            "15777000",
+            "NDH",
+            "162864005",
+            "OB",
+            "233678006",
+            "AST",
+            "433144002",
+            "CKD",
+            "431857002",
+            "CKD",
+            "64859006",
+            "OST",
+            "414545008",
+            "CHD");
 
     @Test
     void fhirBulkSyntheaTenLandsWithCountsASecondReaderFinds() throws Exception {
@@ -151,11 +198,15 @@ class ExternalSamplesIngestTest {
         Path ws = dir.resolve("fhir.duckdb");
         IngestResult r = ingest(new FhirBulkAdapter(), fhir, ws);
 
-        List<String> patients = Files.readAllLines(fhir.resolve("Patient.000.ndjson")).stream().filter(l -> !l.isBlank()).toList();
+        List<String> patients = Files.readAllLines(fhir.resolve("Patient.000.ndjson")).stream()
+                .filter(l -> !l.isBlank())
+                .toList();
         assertEquals(13, patients.size());
         assertEquals(patients.size(), Samples.count(ws, "SELECT count(*) FROM patient"));
         assertEquals(patients.size(), Samples.count(ws, "SELECT count(*) FROM registration"));
-        long deceased = patients.stream().filter(l -> l.contains("\"deceasedDateTime\"")).count();
+        long deceased = patients.stream()
+                .filter(l -> l.contains("\"deceasedDateTime\""))
+                .count();
         assertEquals(deceased, Samples.count(ws, "SELECT count(*) FROM patient WHERE death_date IS NOT NULL"));
 
         Pattern subject = Pattern.compile("\"subject\":\\{\"reference\":\"([^\"]+)\"");
@@ -165,24 +216,37 @@ class ExternalSamplesIngestTest {
             Matcher s = subject.matcher(line);
             Matcher c = snomed.matcher(line.substring(line.indexOf("\"code\":{")));
             if (s.find() && c.find() && FHIR_REGISTER_CODES.containsKey(c.group(1))) {
-                byRegister.computeIfAbsent(FHIR_REGISTER_CODES.get(c.group(1)), k -> new HashSet<>()).add(s.group(1));
+                byRegister
+                        .computeIfAbsent(FHIR_REGISTER_CODES.get(c.group(1)), k -> new HashSet<>())
+                        .add(s.group(1));
             }
         }
         Map<String, Long> expected = new TreeMap<>();
         byRegister.forEach((k, v) -> expected.put(k, (long) v.size()));
-        assertEquals(Map.of("AST", 1L, "CHD", 2L, "CKD", 1L, "DM", 1L, "HYP", 2L, "NDH", 5L, "OB", 5L, "OST", 1L), expected,
+        assertEquals(
+                Map.of("AST", 1L, "CHD", 2L, "CKD", 1L, "DM", 1L, "HYP", 2L, "NDH", 5L, "OB", 5L, "OST", 1L),
+                expected,
                 "the second reader's own count (a guard against a changed sample)");
-        assertEquals(expected, new TreeMap<>(Samples.counts(ws, "SELECT condition, count(*) FROM condition GROUP BY 1")));
+        assertEquals(
+                expected, new TreeMap<>(Samples.counts(ws, "SELECT condition, count(*) FROM condition GROUP BY 1")));
 
         long inpatient = Files.readAllLines(fhir.resolve("Encounter.000.ndjson")).stream()
-                .filter(l -> l.contains("\"class\":{\"system\":\"http://terminology.hl7.org/CodeSystem/v3-ActCode\",\"code\":\"IMP\"}"))
+                .filter(l -> l.contains(
+                        "\"class\":{\"system\":\"http://terminology.hl7.org/CodeSystem/v3-ActCode\",\"code\":\"IMP\"}"))
                 .count();
         assertEquals(49, inpatient);
         assertEquals(inpatient, Samples.count(ws, "SELECT count(*) FROM spell"));
-        assertEquals(Files.readAllLines(fhir.resolve("Procedure.000.ndjson")).size(), r.translation().read("Procedure"));
-        assertEquals(Files.readAllLines(fhir.resolve("Encounter.000.ndjson")).size(), r.translation().read("Encounter"));
-        assertTrue(r.translation().codes().distinctCodes() > r.translation().codes().mappedCodes());
-        List<String> ids = patients.stream().map(l -> l.replaceAll("^.*?\"id\":\"([^\"]+)\".*$", "$1")).toList();
+        assertEquals(
+                Files.readAllLines(fhir.resolve("Procedure.000.ndjson")).size(),
+                r.translation().read("Procedure"));
+        assertEquals(
+                Files.readAllLines(fhir.resolve("Encounter.000.ndjson")).size(),
+                r.translation().read("Encounter"));
+        assertTrue(r.translation().codes().distinctCodes()
+                > r.translation().codes().mappedCodes());
+        List<String> ids = patients.stream()
+                .map(l -> l.replaceAll("^.*?\"id\":\"([^\"]+)\".*$", "$1"))
+                .toList();
         assertNoSourceIdentifier(ws, ids);
     }
 
@@ -191,8 +255,11 @@ class ExternalSamplesIngestTest {
         Path fhir = Samples.fhir();
         Path report = dir.resolve("report.json");
         IngestOptions options = new IngestOptions(fhir, dir.resolve("r.duckdb"), null, report, null);
-        StandardIngest.run(new FhirBulkAdapter(), new AdapterOptions(fhir, Samples.geography(dir), Samples.PRACTICE_A, null),
-                options, Progress.SILENT);
+        StandardIngest.run(
+                new FhirBulkAdapter(),
+                new AdapterOptions(fhir, Samples.geography(dir), Samples.PRACTICE_A, null),
+                options,
+                Progress.SILENT);
         JsonNode source = new ObjectMapper().readTree(report.toFile()).get("source");
         assertEquals("fhir-r4-bulk", source.get("format").asText());
         Map<String, Long> read = new HashMap<>();
@@ -207,8 +274,11 @@ class ExternalSamplesIngestTest {
     }
 
     private IngestResult ingest(SourceAdapter adapter, Path source, Path ws) throws Exception {
-        return StandardIngest.run(adapter, new AdapterOptions(source, Samples.geography(dir), Samples.PRACTICE_A, null),
-                IngestOptions.of(source, ws, null), Progress.SILENT);
+        return StandardIngest.run(
+                adapter,
+                new AdapterOptions(source, Samples.geography(dir), Samples.PRACTICE_A, null),
+                IngestOptions.of(source, ws, null),
+                Progress.SILENT);
     }
 
     /** No source identifier (a CDM person_source_value, a FHIR resource id) is stored anywhere in the workspace. */
@@ -217,21 +287,30 @@ class ExternalSamplesIngestTest {
         for (String id : ids) {
             assertTrue(!text.contains(id), "a source identifier reached the workspace");
         }
-        assertTrue(Files.list(ws.getParent()).noneMatch(p -> p.getFileName().toString().contains("staging")),
+        assertTrue(
+                Files.list(ws.getParent())
+                        .noneMatch(p -> p.getFileName().toString().contains("staging")),
                 "the staging folder was removed");
     }
 
     private static String dump(Path ws) throws Exception {
         StringBuilder b = new StringBuilder();
-        for (String table : List.of("patient", "registration", "condition", "spell", "observation", "_quarantine", "_meta")) {
-            Samples.counts(ws, "SELECT CAST(t AS VARCHAR), 1 FROM " + table + " t").keySet().forEach(b::append);
+        for (String table :
+                List.of("patient", "registration", "condition", "spell", "observation", "_quarantine", "_meta")) {
+            Samples.counts(ws, "SELECT CAST(t AS VARCHAR), 1 FROM " + table + " t")
+                    .keySet()
+                    .forEach(b::append);
         }
         return b.toString();
     }
 
     /** Data lines of a simple CSV (the sample's files quote nothing the columns read here need). */
     private static List<String[]> rows(Path csv) throws IOException {
-        return Files.readAllLines(csv).stream().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
+        return Files.readAllLines(csv).stream()
+                .skip(1)
+                .filter(l -> !l.isBlank())
+                .map(l -> l.split(",", -1))
+                .toList();
     }
 
     private static int column(Path csv, String name) {

@@ -1,7 +1,6 @@
 package org.openphm.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +21,7 @@ import org.openphm.model.Progress;
 class OmopAdapterTest {
     @TempDir
     Path dir;
+
     Path cdm;
     Path ws;
 
@@ -72,8 +72,9 @@ class OmopAdapterTest {
                 12,2,9202,2021-08-01,2021-08-01,,0
                 13,2,9203,2020-03-01,2020-03-01,,0
                 """);
-        write("CONDITION_OCCURRENCE.csv", Files.readString(cdm.resolve("CONDITION_OCCURRENCE.csv"))
-                + "7,2,0,2020-03-01,,10,J18.9\n");
+        write(
+                "CONDITION_OCCURRENCE.csv",
+                Files.readString(cdm.resolve("CONDITION_OCCURRENCE.csv")) + "7,2,0,2020-03-01,,10,J18.9\n");
         // HbA1c 7.0% -> 10.929 x (7.0 - 2.15) = 53.0 mmol/mol; a heart rate is not a measurement of the model.
         write("MEASUREMENT.csv", """
                 measurement_id,person_id,measurement_concept_id,measurement_date,value_as_number,measurement_source_value
@@ -91,15 +92,28 @@ class OmopAdapterTest {
     void personsRegistrationsAndDeaths() throws Exception {
         IngestResult r = ingest(Samples.PRACTICE_A);
         assertEquals(Map.of("M", 1L, "F", 1L), Samples.counts(ws, "SELECT sex, count(*) FROM patient GROUP BY 1"));
-        assertEquals(Map.of("1950-04|2023-01-10|I21.9", 1L, "1990-07|null|null", 1L), Samples.counts(ws,
-                "SELECT birth_month || '|' || COALESCE(CAST(death_date AS VARCHAR), 'null') || '|' || "
-                        + "COALESCE(death_cause_icd10, 'null'), count(*) FROM patient GROUP BY 1"));
-        assertEquals(Map.of("A81002|2023-01-10", 1L, "A81001|open", 1L), Samples.counts(ws,
-                "SELECT practice_code || '|' || COALESCE(CAST(end_date AS VARCHAR), 'open'), count(*) FROM registration GROUP BY 1"));
+        assertEquals(
+                Map.of("1950-04|2023-01-10|I21.9", 1L, "1990-07|null|null", 1L),
+                Samples.counts(
+                        ws,
+                        "SELECT birth_month || '|' || COALESCE(CAST(death_date AS VARCHAR), 'null') || '|' || "
+                                + "COALESCE(death_cause_icd10, 'null'), count(*) FROM patient GROUP BY 1"));
+        assertEquals(
+                Map.of("A81002|2023-01-10", 1L, "A81001|open", 1L),
+                Samples.counts(
+                        ws,
+                        "SELECT practice_code || '|' || COALESCE(CAST(end_date AS VARCHAR), 'open'), count(*) FROM registration GROUP BY 1"));
         assertEquals(0, Samples.count(ws, "SELECT count(*) FROM patient WHERE lsoa IS NOT NULL"), "no LSOA: not known");
-        assertEquals(1, r.translation().mapping().stream().filter(m -> m.sourceTable().equals("person")
-                && m.outcome() == Outcome.QUARANTINED).mapToLong(m -> m.rows()).sum());
-        var q = r.translation().quarantined().stream().filter(x -> x.sourceTable().equals("person")).findFirst().orElseThrow();
+        assertEquals(
+                1,
+                r.translation().mapping().stream()
+                        .filter(m -> m.sourceTable().equals("person") && m.outcome() == Outcome.QUARANTINED)
+                        .mapToLong(m -> m.rows())
+                        .sum());
+        var q = r.translation().quarantined().stream()
+                .filter(x -> x.sourceTable().equals("person"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("PERSON.csv", q.file());
         assertEquals(4, q.line());
         assertEquals(3, r.translation().read("person"), "every row has one outcome");
@@ -108,23 +122,41 @@ class OmopAdapterTest {
     @Test
     void withoutADefaultPracticeUnmatchedPeopleAreCountedNotRegistered() throws Exception {
         IngestResult r = ingest(null);
-        assertEquals(Map.of("A81002", 1L), Samples.counts(ws, "SELECT practice_code, count(*) FROM registration GROUP BY 1"));
-        assertEquals(1, r.translation().mapping().stream().filter(m -> m.sourceTable().equals("observation_period")
-                && m.outcome() == Outcome.UNMAPPED && m.field().equals("practice")).mapToLong(m -> m.rows()).sum());
+        assertEquals(
+                Map.of("A81002", 1L),
+                Samples.counts(ws, "SELECT practice_code, count(*) FROM registration GROUP BY 1"));
+        assertEquals(
+                1,
+                r.translation().mapping().stream()
+                        .filter(m -> m.sourceTable().equals("observation_period")
+                                && m.outcome() == Outcome.UNMAPPED
+                                && m.field().equals("practice"))
+                        .mapToLong(m -> m.rows())
+                        .sum());
     }
 
     @Test
     void conditionsFoldIntoRegisterEntries() throws Exception {
         IngestResult r = ingest(Samples.PRACTICE_A);
-        assertEquals(Map.of("HYP|2016-02-01|open", 1L, "DM|2019-01-01|2020-01-01", 1L), Samples.counts(ws,
-                "SELECT condition || '|' || diagnosis_date || '|' || COALESCE(CAST(resolved_date AS VARCHAR), 'open'), "
-                        + "count(*) FROM condition GROUP BY 1"));
+        assertEquals(
+                Map.of("HYP|2016-02-01|open", 1L, "DM|2019-01-01|2020-01-01", 1L),
+                Samples.counts(
+                        ws,
+                        "SELECT condition || '|' || diagnosis_date || '|' || COALESCE(CAST(resolved_date AS VARCHAR), 'open'), "
+                                + "count(*) FROM condition GROUP BY 1"));
         // 7 rows: 3 on a register, 2 on none (sinusitis, the J18.9 of a visit), 1 bad date, 1 unknown person.
         assertEquals(7, r.translation().read("condition_occurrence"));
-        assertEquals(3, r.translation().mapping().stream().filter(m -> m.sourceTable().equals("condition_occurrence")
-                && m.outcome() == Outcome.TRANSLATED).mapToLong(m -> m.rows()).sum());
-        var bad = r.translation().quarantined().stream().filter(x -> x.sourceTable().equals("condition_occurrence"))
-                .findFirst().orElseThrow();
+        assertEquals(
+                3,
+                r.translation().mapping().stream()
+                        .filter(m ->
+                                m.sourceTable().equals("condition_occurrence") && m.outcome() == Outcome.TRANSLATED)
+                        .mapToLong(m -> m.rows())
+                        .sum());
+        var bad = r.translation().quarantined().stream()
+                .filter(x -> x.sourceTable().equals("condition_occurrence"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(6, bad.line());
         assertEquals("condition_start_date", bad.field());
         assertTrue(bad.reason().contains("not a date"));
@@ -133,34 +165,52 @@ class OmopAdapterTest {
     @Test
     void inpatientVisitsBecomeSpellsWithStatedDefaults() throws Exception {
         ingest(Samples.PRACTICE_A);
-        assertEquals(Map.of("emergency|J18.9|0.0|UNKNOWN", 1L, "other|R69X|0.0|UNKNOWN", 1L), Samples.counts(ws,
-                "SELECT admission_method || '|' || primary_diagnosis || '|' || cost_gbp || '|' || provider_code, count(*) "
-                        + "FROM spell GROUP BY 1"));
+        assertEquals(
+                Map.of("emergency|J18.9|0.0|UNKNOWN", 1L, "other|R69X|0.0|UNKNOWN", 1L),
+                Samples.counts(
+                        ws,
+                        "SELECT admission_method || '|' || primary_diagnosis || '|' || cost_gbp || '|' || provider_code, count(*) "
+                                + "FROM spell GROUP BY 1"));
     }
 
     @Test
     void measurementsByLoincWithHbA1cInMmolPerMol() throws Exception {
         IngestResult r = ingest(Samples.PRACTICE_A);
-        assertEquals(Map.of("HBA1C", 53L, "BP_DIA", 80L), Samples.counts(ws,
-                "SELECT code, CAST(round(value) AS BIGINT) FROM observation"));
-        assertEquals(1, r.translation().mapping().stream().filter(m -> m.sourceTable().equals("measurement")
-                && m.outcome() == Outcome.OUT_OF_SCOPE).mapToLong(m -> m.rows()).sum());
+        assertEquals(
+                Map.of("HBA1C", 53L, "BP_DIA", 80L),
+                Samples.counts(ws, "SELECT code, CAST(round(value) AS BIGINT) FROM observation"));
+        assertEquals(
+                1,
+                r.translation().mapping().stream()
+                        .filter(m -> m.sourceTable().equals("measurement") && m.outcome() == Outcome.OUT_OF_SCOPE)
+                        .mapToLong(m -> m.rows())
+                        .sum());
         assertEquals(1, r.translation().read("drug_exposure"), "tables outside the model are still counted");
     }
 
     @Test
     void aRowTheIngestQuarantinesNamesTheSourceFileAndLine() throws Exception {
         // A measurement dated in the future passes the adapter and is refused by the ordinary ingest's date rule.
-        write("MEASUREMENT.csv", Files.readString(cdm.resolve("MEASUREMENT.csv")) + "4,2,3004249,2999-01-01,120,8480-6\n");
+        write(
+                "MEASUREMENT.csv",
+                Files.readString(cdm.resolve("MEASUREMENT.csv")) + "4,2,3004249,2999-01-01,120,8480-6\n");
         // One of three observations is more than the 5% an ingest accepts: refused, naming the source file and line.
         UnusableInputException refused = assertThrows(UnusableInputException.class, () -> ingest(Samples.PRACTICE_A));
-        assertTrue(refused.getMessage().startsWith("MEASUREMENT.csv: 1 of the 3 rows of table observation"), refused.getMessage());
+        assertTrue(
+                refused.getMessage().startsWith("MEASUREMENT.csv: 1 of the 3 rows of table observation"),
+                refused.getMessage());
         assertTrue(refused.getMessage().contains("line 5"), refused.getMessage());
-        StandardIngest.run(new OmopAdapter(), new AdapterOptions(cdm, Samples.geography(dir), Samples.PRACTICE_A, null),
-                new IngestOptions(cdm, ws, java.time.LocalDate.of(2025, 3, 31), null, null, IngestOptions.ACCEPT_ANY_QUARANTINE),
+        StandardIngest.run(
+                new OmopAdapter(),
+                new AdapterOptions(cdm, Samples.geography(dir), Samples.PRACTICE_A, null),
+                new IngestOptions(
+                        cdm, ws, java.time.LocalDate.of(2025, 3, 31), null, null, IngestOptions.ACCEPT_ANY_QUARANTINE),
                 Progress.SILENT);
-        assertEquals(Map.of("MEASUREMENT.csv:5", 1L), Samples.counts(ws,
-                "SELECT file || ':' || line, count(*) FROM _quarantine WHERE table_name = 'observation' GROUP BY 1"));
+        assertEquals(
+                Map.of("MEASUREMENT.csv:5", 1L),
+                Samples.counts(
+                        ws,
+                        "SELECT file || ':' || line, count(*) FROM _quarantine WHERE table_name = 'observation' GROUP BY 1"));
         // No raw row: it would pair the workspace pseudonym with the supplier's line.
         assertEquals(0, Samples.count(ws, "SELECT count(*) FROM _quarantine WHERE raw_row IS NOT NULL"));
     }
@@ -180,8 +230,11 @@ class OmopAdapterTest {
     }
 
     private IngestResult ingest(String defaultPractice) throws Exception {
-        return StandardIngest.run(new OmopAdapter(), new AdapterOptions(cdm, Samples.geography(dir), defaultPractice, null),
-                IngestOptions.of(cdm, ws, java.time.LocalDate.of(2025, 3, 31)), Progress.SILENT);
+        return StandardIngest.run(
+                new OmopAdapter(),
+                new AdapterOptions(cdm, Samples.geography(dir), defaultPractice, null),
+                IngestOptions.of(cdm, ws, java.time.LocalDate.of(2025, 3, 31)),
+                Progress.SILENT);
     }
 
     private void write(String name, String text) throws Exception {

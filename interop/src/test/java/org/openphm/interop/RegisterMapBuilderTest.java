@@ -35,10 +35,14 @@ class RegisterMapBuilderTest {
                 9002,316866,Is a,1970-01-01,2020-01-01,D
                 9003,316866,Is a,1970-01-01,2099-12-31,
                 """);
-        Files.writeString(dir.resolve("CONCEPT_ANCESTOR.csv"), ancestor ? """
+        Files.writeString(
+                dir.resolve("CONCEPT_ANCESTOR.csv"),
+                ancestor
+                        ? """
                 ancestor_concept_id,descendant_concept_id,min_levels_of_separation,max_levels_of_separation
                 316866,9004,1,1
-                """ : "ancestor_concept_id,descendant_concept_id,min_levels_of_separation,max_levels_of_separation\n");
+                """
+                        : "ancestor_concept_id,descendant_concept_id,min_levels_of_separation,max_levels_of_separation\n");
     }
 
     @Test
@@ -67,11 +71,20 @@ class RegisterMapBuilderTest {
     @Test
     void theShippedMapIsExactlyWhatTheSampleVocabularyBuilds() throws Exception {
         Path omop = Samples.omop(dir);
-        String shipped = new String(getClass().getClassLoader().getResourceAsStream(RegisterMap.SHIPPED).readAllBytes());
-        assertEquals(shipped, RegisterMapBuilder.build(omop), "regenerate with: phm register-map <Synthea27Nj folder> --out "
-                + "interop/src/main/resources/" + RegisterMap.SHIPPED);
+        String shipped = new String(getClass()
+                .getClassLoader()
+                .getResourceAsStream(RegisterMap.SHIPPED)
+                .readAllBytes());
+        assertEquals(
+                shipped,
+                RegisterMapBuilder.build(omop),
+                "regenerate with: phm register-map <Synthea27Nj folder> --out " + "interop/src/main/resources/"
+                        + RegisterMap.SHIPPED);
         RegisterMap map = RegisterMap.shipped();
         assertTrue(map.version().startsWith("version: 1"));
-        assertEquals(Set.of("DM"), map.ofCode("44054006"), "Type 2 diabetes mellitus is-a Diabetes mellitus in the vocabulary");
+        assertEquals(
+                Set.of("DM"),
+                map.ofCode("44054006"),
+                "Type 2 diabetes mellitus is-a Diabetes mellitus in the vocabulary");
     }
 }

@@ -40,8 +40,10 @@ public final class Samples {
                 return candidate;
             }
         }
-        assumeTrue(false, "shared/reference/external (the OMOP and FHIR samples) is not beside this checkout; "
-                + "set OPENPHM_EXTERNAL_SAMPLES to run these tests");
+        assumeTrue(
+                false,
+                "shared/reference/external (the OMOP and FHIR samples) is not beside this checkout; "
+                        + "set OPENPHM_EXTERNAL_SAMPLES to run these tests");
         return null;
     }
 
@@ -54,7 +56,8 @@ public final class Samples {
             return out;
         }
         Files.createDirectories(out);
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
+        try (InputStream in = Files.newInputStream(zip);
+                ZipInputStream z = new ZipInputStream(in)) {
             ZipEntry e;
             while ((e = z.getNextEntry()) != null) {
                 String name = Path.of(e.getName()).getFileName().toString();
@@ -92,7 +95,8 @@ public final class Samples {
     static Map<String, Long> counts(Path workspace, String sql) throws SQLException {
         Map<String, Long> out = new LinkedHashMap<>();
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:" + workspace, readOnly());
-             Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getLong(2));
             }
@@ -108,7 +112,8 @@ public final class Samples {
 
     static long count(Path workspace, String sql) throws SQLException {
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:" + workspace, readOnly());
-             Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

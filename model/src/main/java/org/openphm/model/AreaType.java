@@ -22,7 +22,9 @@ public enum AreaType {
         this.label = label;
     }
 
-    public String label() { return label; }
+    public String label() {
+        return label;
+    }
 
     /** The labels in the order of the geography, widest first: England, ICB, Place, Neighbourhood, PCN, Practice. */
     public static List<String> labels() {

@@ -21,7 +21,11 @@ public enum ColumnType {
         this.sparkType = sparkType;
     }
 
-    public String duckdbType() { return duckdbType; }
+    public String duckdbType() {
+        return duckdbType;
+    }
 
-    public String sparkType() { return sparkType; }
+    public String sparkType() {
+        return sparkType;
+    }
 }

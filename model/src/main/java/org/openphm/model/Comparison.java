@@ -24,9 +24,13 @@ public enum Comparison {
         this.colour = colour;
     }
 
-    public String label() { return label; }
+    public String label() {
+        return label;
+    }
 
-    public String colour() { return colour; }
+    public String colour() {
+        return colour;
+    }
 
     /** True when the comparison says the difference is statistically significant. */
     public boolean significant() {

@@ -52,7 +52,9 @@ public final class CsvTableWriter implements Closeable {
         rows++;
     }
 
-    public long rows() { return rows; }
+    public long rows() {
+        return rows;
+    }
 
     private void writeRaw(Object[] values) throws IOException {
         for (int i = 0; i < values.length; i++) {

@@ -20,7 +20,9 @@ public sealed interface Domain permits Domain.Codes, Domain.Shape, Domain.Range 
         }
 
         @Override
-        public boolean allows(String value) { return codes.containsKey(value); }
+        public boolean allows(String value) {
+            return codes.containsKey(value);
+        }
 
         @Override
         public String describe() {
@@ -31,10 +33,14 @@ public sealed interface Domain permits Domain.Codes, Domain.Shape, Domain.Range 
     /** A code shape, e.g. ICD-10 or LSOA 2021. */
     record Shape(String id, Pattern pattern, String example) implements Domain {
         @Override
-        public boolean allows(String value) { return pattern.matcher(value).matches(); }
+        public boolean allows(String value) {
+            return pattern.matcher(value).matches();
+        }
 
         @Override
-        public String describe() { return id + " (e.g. " + example + ")"; }
+        public String describe() {
+            return id + " (e.g. " + example + ")";
+        }
     }
 
     /** An inclusive numeric range. */
@@ -50,7 +56,9 @@ public sealed interface Domain permits Domain.Codes, Domain.Shape, Domain.Range 
         }
 
         @Override
-        public String describe() { return "between " + fmt(min) + " and " + fmt(max); }
+        public String describe() {
+            return "between " + fmt(min) + " and " + fmt(max);
+        }
 
         private static String fmt(double d) {
             return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);

@@ -13,6 +13,7 @@ public final class EthnicGroups {
 
     /** Chinese (R) is counted with Asian, as the 2011 census groups it. */
     private static final Map<String, List<String>> CODES_BY_GROUP = new LinkedHashMap<>();
+
     static {
         CODES_BY_GROUP.put("White", List.of("A", "B", "C"));
         CODES_BY_GROUP.put("Mixed", List.of("D", "E", "F", "G"));
@@ -34,14 +35,17 @@ public final class EthnicGroups {
         }
         return CODES_BY_GROUP.entrySet().stream()
                 .filter(e -> e.getValue().contains(code))
-                .map(Map.Entry::getKey).findFirst().orElse(NOT_STATED);
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(NOT_STATED);
     }
 
     /** The same mapping as an SQL CASE expression over a column, so engines group exactly as {@link #broad}. */
     public static String sqlCase(String column) {
         String whens = CODES_BY_GROUP.entrySet().stream()
-                .map(e -> " WHEN " + column + " IN (" + e.getValue().stream().map(c -> "'" + c + "'")
-                        .collect(Collectors.joining(",")) + ") THEN '" + e.getKey() + "'")
+                .map(e -> " WHEN " + column + " IN ("
+                        + e.getValue().stream().map(c -> "'" + c + "'").collect(Collectors.joining(",")) + ") THEN '"
+                        + e.getKey() + "'")
                 .collect(Collectors.joining());
         return "CASE" + whens + " ELSE '" + NOT_STATED + "' END";
     }

@@ -24,11 +24,17 @@ public record FinancialYear(int startYear) implements Comparable<FinancialYear> 
         return new FinancialYear(date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1);
     }
 
-    public LocalDate start() { return LocalDate.of(startYear, 4, 1); }
+    public LocalDate start() {
+        return LocalDate.of(startYear, 4, 1);
+    }
 
-    public LocalDate end() { return LocalDate.of(startYear + 1, 3, 31); }
+    public LocalDate end() {
+        return LocalDate.of(startYear + 1, 3, 31);
+    }
 
-    public FinancialYear previous() { return new FinancialYear(startYear - 1); }
+    public FinancialYear previous() {
+        return new FinancialYear(startYear - 1);
+    }
 
     /** "2024/25"; built by hand rather than String.format, as it labels every counted cell. */
     public String label() {
@@ -37,8 +43,12 @@ public record FinancialYear(int startYear) implements Comparable<FinancialYear> 
     }
 
     @Override
-    public int compareTo(FinancialYear o) { return Integer.compare(startYear, o.startYear); }
+    public int compareTo(FinancialYear o) {
+        return Integer.compare(startYear, o.startYear);
+    }
 
     @Override
-    public String toString() { return label(); }
+    public String toString() {
+        return label();
+    }
 }

@@ -23,11 +23,18 @@ import org.apache.commons.csv.CSVRecord;
 public final class ReferenceCsv {
     private ReferenceCsv() {}
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-            .setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).get();
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setCommentMarker('#')
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .get();
 
     /** The same, for tables whose published names contain commas: fields split at '|', no quoting. */
-    private static final CSVFormat PIPED = FORMAT.builder().setDelimiter('|').setQuote(null).get();
+    private static final CSVFormat PIPED =
+            FORMAT.builder().setDelimiter('|').setQuote(null).get();
 
     /** One data row, with where it came from. */
     public record Row(String resource, long line, Map<String, String> fields) {
@@ -127,11 +134,13 @@ public final class ReferenceCsv {
 
     private static List<Row> rows(Reader reader, String source, CSVFormat format) throws IOException {
         List<Row> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+        try (CSVParser parser =
+                CSVParser.builder().setReader(reader).setFormat(format).get()) {
             for (CSVRecord r : parser) {
                 if (!r.isConsistent()) {
-                    throw new IllegalStateException(source + " line " + parser.getCurrentLineNumber() + ": "
-                            + r.size() + " fields where the header has " + parser.getHeaderNames().size());
+                    throw new IllegalStateException(source + " line " + parser.getCurrentLineNumber() + ": " + r.size()
+                            + " fields where the header has "
+                            + parser.getHeaderNames().size());
                 }
                 rows.add(new Row(source, parser.getCurrentLineNumber(), r.toMap()));
             }

@@ -38,8 +38,8 @@ public enum ResultColumnType {
         try {
             return valueOf(code.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + code + "' is not a column type: string, integer, number, date, "
-                    + "boolean or count", e);
+            throw new IllegalArgumentException(
+                    "'" + code + "' is not a column type: string, integer, number, date, " + "boolean or count", e);
         }
     }
 

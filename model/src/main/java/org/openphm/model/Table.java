@@ -9,8 +9,8 @@ import java.util.Optional;
  * @param key       columns that identify a row; duplicates are quarantined at ingest
  * @param mandatory whether a workspace is incomplete without this table
  */
-public record Table(String name, TableKind kind, String description, List<Column> columns, List<String> key,
-                    boolean mandatory) {
+public record Table(
+        String name, TableKind kind, String description, List<Column> columns, List<String> key, boolean mandatory) {
 
     public Table {
         columns = List.copyOf(columns);

@@ -34,6 +34,5 @@ public final class Totals {
     /** The comorbidity matrix's name for its background row. */
     public static final String ALL_PATIENTS = "All patients";
 
-    private Totals() {
-    }
+    private Totals() {}
 }

@@ -33,8 +33,15 @@ public final class UnitCosts {
     private static Map<String, Cost> load() {
         Map<String, Cost> costs = new LinkedHashMap<>();
         for (ReferenceCsv.Row r : ReferenceCsv.read(UnitCosts.class, "/org/openphm/reference/unit_costs.csv")) {
-            costs.put(r.get("cost_id"), new Cost(r.get("cost_id"), r.get("description"), r.number("value"),
-                    r.get("unit"), r.get("price_year_or_period"), r.get("source")));
+            costs.put(
+                    r.get("cost_id"),
+                    new Cost(
+                            r.get("cost_id"),
+                            r.get("description"),
+                            r.number("value"),
+                            r.get("unit"),
+                            r.get("price_year_or_period"),
+                            r.get("source")));
         }
         return Map.copyOf(costs);
     }

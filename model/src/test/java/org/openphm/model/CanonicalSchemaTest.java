@@ -16,10 +16,29 @@ class CanonicalSchemaTest {
         for (Table t : CanonicalSchema.TABLES) {
             assertTrue(names.add(t.name()), "duplicate table " + t.name());
         }
-        for (String required : new String[] {"patient", "registration", "condition", "observation", "referral",
-                "spell", "detention", "waiting_entry", "population_projection", "performance_metric", "waiting_list",
-                "workforce", "vacancy", "finance_spend", "allocation", "feedback", "incident", "provider_register",
-                "service_provision", "practice", "lsoa"}) {
+        for (String required : new String[] {
+            "patient",
+            "registration",
+            "condition",
+            "observation",
+            "referral",
+            "spell",
+            "detention",
+            "waiting_entry",
+            "population_projection",
+            "performance_metric",
+            "waiting_list",
+            "workforce",
+            "vacancy",
+            "finance_spend",
+            "allocation",
+            "feedback",
+            "incident",
+            "provider_register",
+            "service_provision",
+            "practice",
+            "lsoa"
+        }) {
             assertTrue(names.contains(required), "missing table " + required);
         }
     }
@@ -33,8 +52,15 @@ class CanonicalSchemaTest {
 
     @Test
     void keysMustBeColumns() {
-        assertThrows(IllegalArgumentException.class, () -> new Table("x", TableKind.AGGREGATE, "x",
-                java.util.List.of(Column.required("a", ColumnType.STRING, "a")), java.util.List.of("b"), false));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Table(
+                        "x",
+                        TableKind.AGGREGATE,
+                        "x",
+                        java.util.List.of(Column.required("a", ColumnType.STRING, "a")),
+                        java.util.List.of("b"),
+                        false));
     }
 
     @Test
@@ -70,7 +96,9 @@ class CanonicalSchemaTest {
     void committedSchemaDocumentIsUpToDate() throws Exception {
         Path doc = Path.of("..", "docs", "DATA_MODEL.generated.md");
         assertTrue(Files.exists(doc), "run ./phm schema to write " + doc);
-        assertEquals(SchemaDocument.markdown(), Files.readString(doc),
+        assertEquals(
+                SchemaDocument.markdown(),
+                Files.readString(doc),
                 "docs/DATA_MODEL.generated.md is stale: run ./phm schema (or SchemaDocument.write) and commit it");
     }
 

@@ -19,7 +19,8 @@ class CsvFieldTest {
 
     @Test
     void numbersAndOrdinaryTextAreUnchanged() {
-        for (String s : new String[] {"-12", "+3.5", "-0.000123", "-1.2E-4", "abc", "", "Luton", "a=b", "401-000-0260"}) {
+        for (String s :
+                new String[] {"-12", "+3.5", "-0.000123", "-1.2E-4", "abc", "", "Luton", "a=b", "401-000-0260"}) {
             assertEquals(s, CsvField.spreadsheetSafe(s));
         }
         // A sign followed by text is not a number.

@@ -12,7 +12,8 @@ class CsvLineTest {
 
     @Test
     void splitsQuotedFieldsAsRfc4180Says() {
-        assertEquals(List.of("E81001", "DR I SALEH'S PRACTICE", "NHS Bedfordshire, Luton and Milton Keynes", ""),
+        assertEquals(
+                List.of("E81001", "DR I SALEH'S PRACTICE", "NHS Bedfordshire, Luton and Milton Keynes", ""),
                 CsvLine.split("E81001,DR I SALEH'S PRACTICE,\"NHS Bedfordshire, Luton and Milton Keynes\","));
         assertEquals(List.of("say \"hi\""), CsvLine.split("\"say \"\"hi\"\"\""));
     }
@@ -23,6 +24,8 @@ class CsvLineTest {
         try (CsvTableWriter w = new CsvTableWriter(f, List.of("a", "b", "c"))) {
             w.row("x, y", "\"q\"", null);
         }
-        assertEquals(List.of("x, y", "\"q\"", ""), CsvLine.split(Files.readAllLines(f).get(1)));
+        assertEquals(
+                List.of("x, y", "\"q\"", ""),
+                CsvLine.split(Files.readAllLines(f).get(1)));
     }
 }

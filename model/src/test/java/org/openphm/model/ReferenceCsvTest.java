@@ -30,25 +30,35 @@ class ReferenceCsvTest {
     @Test
     void aFaultNamesTheResourceLineAndField() throws Exception {
         ReferenceCsv.Row row = rows("id,value\na,x\n").get(0);
-        assertEquals("costs.csv line 2, field value: 'x' is not a number",
-                assertThrows(IllegalStateException.class, () -> row.number("value")).getMessage());
-        assertEquals("costs.csv line 2, field cost: is not a column (columns: [id, value])",
+        assertEquals(
+                "costs.csv line 2, field value: 'x' is not a number",
+                assertThrows(IllegalStateException.class, () -> row.number("value"))
+                        .getMessage());
+        assertEquals(
+                "costs.csv line 2, field cost: is not a column (columns: [id, value])",
                 assertThrows(IllegalStateException.class, () -> row.get("cost")).getMessage());
         ReferenceCsv.Row empty = rows("id,value\na,\n").get(0);
-        assertEquals("costs.csv line 2, field value: is empty",
-                assertThrows(IllegalStateException.class, () -> empty.integer("value")).getMessage());
+        assertEquals(
+                "costs.csv line 2, field value: is empty",
+                assertThrows(IllegalStateException.class, () -> empty.integer("value"))
+                        .getMessage());
     }
 
     @Test
     void aRowWithTheWrongNumberOfFieldsOrAMissingResourceFails() {
-        assertEquals("costs.csv line 3: 3 fields where the header has 2",
-                assertThrows(IllegalStateException.class, () -> rows("id,value\na,1\nb,2,3\n")).getMessage());
+        assertEquals(
+                "costs.csv line 3: 3 fields where the header has 2",
+                assertThrows(IllegalStateException.class, () -> rows("id,value\na,1\nb,2,3\n"))
+                        .getMessage());
         assertThrows(IllegalStateException.class, () -> ReferenceCsv.read(ReferenceCsvTest.class, "/no/such.csv"));
     }
 
     @Test
     void theShippedReferenceTablesRead() {
-        assertEquals(19, ReferenceCsv.read(ReferenceCsv.class, "/org/openphm/reference/esp2013.csv").size());
+        assertEquals(
+                19,
+                ReferenceCsv.read(ReferenceCsv.class, "/org/openphm/reference/esp2013.csv")
+                        .size());
         assertEquals(1590, UnitCosts.gbp("non_elective_episode_2016_17"));
     }
 }

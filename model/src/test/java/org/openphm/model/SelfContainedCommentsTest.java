@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class SelfContainedCommentsTest {
 
     /** A path into the shared folder, or the stack notes, named in a comment. */
-    private static final Pattern OUTSIDE = Pattern.compile("(?<![\\w.-])shared/|STACK\\.md|DATA_PACK\\.md|DATA_MODEL\\.md|DESIGN\\.md");
+    private static final Pattern OUTSIDE =
+            Pattern.compile("(?<![\\w.-])shared/|STACK\\.md|DATA_PACK\\.md|DATA_MODEL\\.md|DESIGN\\.md");
 
     /** Documentation is read the same way: every Markdown file of the repository, each line. */
     @Test
@@ -30,11 +31,13 @@ class SelfContainedCommentsTest {
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.filter(x -> x.toString().endsWith(".md"))
                     .filter(x -> !root.relativize(x).toString().matches("(.*/)?(target|node_modules|\\.git)/.*"))
-                    .sorted().toList()) {
+                    .sorted()
+                    .toList()) {
                 List<String> lines = Files.readAllLines(p);
                 for (int i = 0; i < lines.size(); i++) {
                     if (OUTSIDE.matcher(lines.get(i)).find()) {
-                        found.add(root.relativize(p) + ":" + (i + 1) + ": " + lines.get(i).strip());
+                        found.add(root.relativize(p) + ":" + (i + 1) + ": "
+                                + lines.get(i).strip());
                     }
                 }
             }
@@ -50,7 +53,8 @@ class SelfContainedCommentsTest {
             sources = s.filter(p -> p.toString().endsWith(".java"))
                     .filter(p -> root.relativize(p).toString().contains("src" + java.io.File.separator))
                     .filter(p -> !root.relativize(p).toString().contains("target" + java.io.File.separator))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
         assertTrue(sources.size() > 100, "found the repository's sources under " + root + ": " + sources.size());
         List<String> found = new ArrayList<>();
@@ -58,13 +62,22 @@ class SelfContainedCommentsTest {
             String text = Files.readString(p);
             for (Comment c : comments(text)) {
                 if (OUTSIDE.matcher(c.text()).find()) {
-                    found.add(root.relativize(p) + ":" + c.line() + ": " + c.text().strip().lines().filter(
-                            l -> OUTSIDE.matcher(l).find()).findFirst().orElse("").strip());
+                    found.add(root.relativize(p) + ":" + c.line() + ": "
+                            + c.text()
+                                    .strip()
+                                    .lines()
+                                    .filter(l -> OUTSIDE.matcher(l).find())
+                                    .findFirst()
+                                    .orElse("")
+                                    .strip());
                 }
             }
         }
-        assertEquals(List.of(), found, "comments citing files outside the repository: point at the repository's copy"
-                + " or cite the public source");
+        assertEquals(
+                List.of(),
+                found,
+                "comments citing files outside the repository: point at the repository's copy"
+                        + " or cite the public source");
     }
 
     @Test
@@ -82,10 +95,13 @@ class SelfContainedCommentsTest {
                 }
                 """;
         List<Comment> comments = comments(source);
-        assertEquals(List.of("/** See shared/DATA_PACK.md. */", "// STACK.md trap 4", "/* block */"),
+        assertEquals(
+                List.of("/** See shared/DATA_PACK.md. */", "// STACK.md trap 4", "/* block */"),
                 comments.stream().map(Comment::text).toList());
         assertEquals(List.of(1, 8, 9), comments.stream().map(Comment::line).toList());
-        assertEquals(2, comments.stream().filter(c -> OUTSIDE.matcher(c.text()).find()).count());
+        assertEquals(
+                2,
+                comments.stream().filter(c -> OUTSIDE.matcher(c.text()).find()).count());
     }
 
     record Comment(int line, String text) {}
@@ -147,11 +163,13 @@ class SelfContainedCommentsTest {
     private static Path repositoryRoot() throws IOException {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path pom = p.resolve("pom.xml");
-            if (Files.isRegularFile(pom) && Files.readString(pom).contains("<artifactId>openphm-parent</artifactId>")
+            if (Files.isRegularFile(pom)
+                    && Files.readString(pom).contains("<artifactId>openphm-parent</artifactId>")
                     && Files.readString(pom).contains("<modules>")) {
                 return p;
             }
         }
-        throw new IllegalStateException("no openphm-parent pom.xml above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no openphm-parent pom.xml above " + Path.of("").toAbsolutePath());
     }
 }

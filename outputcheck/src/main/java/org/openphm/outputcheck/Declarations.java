@@ -15,7 +15,12 @@ import java.util.Map;
 final class Declarations {
 
     /** A column's disclosure class, as metadata.json spells it. */
-    enum ColumnClass { COUNT, DERIVED, REFERENCE, IDENTIFIER }
+    enum ColumnClass {
+        COUNT,
+        DERIVED,
+        REFERENCE,
+        IDENTIFIER
+    }
 
     /** How a derived column follows from other columns of its row. */
     record Derivation(String kind, List<String> inputs, double scale, List<String> within) {}
@@ -43,7 +48,10 @@ final class Declarations {
         suppressZero = d.path("suppress_zero").asBoolean();
         d.path("files").fields().forEachRemaining(f -> {
             Map<String, ColumnClass> columns = new HashMap<>();
-            f.getValue().fields().forEachRemaining(c -> columns.put(c.getKey(), parse(c.getValue().asText())));
+            f.getValue()
+                    .fields()
+                    .forEachRemaining(
+                            c -> columns.put(c.getKey(), parse(c.getValue().asText())));
             declare(f.getKey(), columns);
         });
         for (JsonNode a : root.path("analyses")) {
@@ -59,8 +67,13 @@ final class Declarations {
                         dv.path("inputs").forEach(i -> inputs.add(i.asText()));
                         List<String> within = new java.util.ArrayList<>();
                         dv.path("within").forEach(i -> within.add(i.asText()));
-                        derived.put(name, new Derivation(dv.path("kind").asText(), inputs, dv.path("scale").asDouble(1),
-                                within));
+                        derived.put(
+                                name,
+                                new Derivation(
+                                        dv.path("kind").asText(),
+                                        inputs,
+                                        dv.path("scale").asDouble(1),
+                                        within));
                     }
                 }
                 String csv = t.path("file").asText();

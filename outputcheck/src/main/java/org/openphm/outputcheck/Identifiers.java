@@ -17,8 +17,9 @@ final class Identifiers {
      * Ten digits, alone or as 3-3-4 groups split by spaces, dashes or dots; not part of a longer number (no digit
      * before or after, and not the fraction of a decimal).
      */
-    private static final Pattern NHS = Pattern.compile(
-            "(?<![\\d.])(\\d{3})[ .\\-]?(\\d{3})[ .\\-]?(\\d{4})(?!\\d)(?!\\.\\d)");
+    private static final Pattern NHS =
+            Pattern.compile("(?<![\\d.])(\\d{3})[ .\\-]?(\\d{3})[ .\\-]?(\\d{4})(?!\\d)(?!\\.\\d)");
+
     private static final Pattern PSEUDONYM = Pattern.compile("(?<![0-9A-Za-z])[0-9a-f]{32}(?![0-9A-Za-z])");
 
     /**
@@ -63,8 +64,10 @@ final class Identifiers {
      */
     static boolean issuedRange(String digits) {
         int first3 = Integer.parseInt(digits.substring(0, 3));
-        return (first3 >= 400 && first3 <= 499) || (first3 >= 600 && first3 <= 708)
-                || (first3 >= 320 && first3 <= 399) || first3 == 999;
+        return (first3 >= 400 && first3 <= 499)
+                || (first3 >= 600 && first3 <= 708)
+                || (first3 >= 320 && first3 <= 399)
+                || first3 == 999;
     }
 
     /** {@link #find(CharSequence, Plain)} for text that holds no figures. */

@@ -16,12 +16,36 @@ import java.util.function.Consumer;
 final class IndicatorMargins {
 
     /** The column names of one indicator file layout. */
-    record Layout(String indicator, String period, String area, String parent, String categoryType,
-                  String category, String count, String denominator, String value) {
-        static final Layout TIDY = new Layout("indicator_id", "period", "area_code", "parent_code", "category_type",
-                "category", "count", "denominator", "value");
-        static final Layout FINGERTIPS = new Layout("Indicator ID", "Time period", "Area Code", "Parent Code",
-                "Category Type", "Category", "Count", "Denominator", "Value");
+    record Layout(
+            String indicator,
+            String period,
+            String area,
+            String parent,
+            String categoryType,
+            String category,
+            String count,
+            String denominator,
+            String value) {
+        static final Layout TIDY = new Layout(
+                "indicator_id",
+                "period",
+                "area_code",
+                "parent_code",
+                "category_type",
+                "category",
+                "count",
+                "denominator",
+                "value");
+        static final Layout FINGERTIPS = new Layout(
+                "Indicator ID",
+                "Time period",
+                "Area Code",
+                "Parent Code",
+                "Category Type",
+                "Category",
+                "Count",
+                "Denominator",
+                "Value");
     }
 
     private record Member(long row, Double count, Double denominator, boolean reference) {}
@@ -61,12 +85,15 @@ final class IndicatorMargins {
             if (categoryType.isEmpty()) {
                 headline.put(base + "|" + r[area], m);
             } else {
-                categories.computeIfAbsent(base + "|" + r[area] + "|" + categoryType, k -> new ArrayList<>()).add(m);
+                categories
+                        .computeIfAbsent(base + "|" + r[area] + "|" + categoryType, k -> new ArrayList<>())
+                        .add(m);
             }
             String slice = base + "|" + categoryType + "|" + r[cat];
             byArea.put(slice + "|" + r[area], m);
             if (r[parent] != null) {
-                children.computeIfAbsent(slice + "|" + r[parent], k -> new ArrayList<>()).add(m);
+                children.computeIfAbsent(slice + "|" + r[parent], k -> new ArrayList<>())
+                        .add(m);
             }
             valueFromCounts(file, rowNumber, r[ind], c, dn, v, l.value(), d, out);
         }
@@ -74,12 +101,12 @@ final class IndicatorMargins {
             Member total = headline.get(key.substring(0, key.lastIndexOf('|')));
             margin(file, total, parts, "its area's headline row and its other categories", l, out);
         });
-        children.forEach((key, parts) -> margin(file, byArea.get(key), parts, "its parent area and the parent's other"
-                + " children", l, out));
+        children.forEach((key, parts) ->
+                margin(file, byArea.get(key), parts, "its parent area and the parent's other" + " children", l, out));
     }
 
-    private static void margin(String file, Member total, List<Member> parts, String what, Layout l,
-                               Consumer<Finding> out) {
+    private static void margin(
+            String file, Member total, List<Member> parts, String what, Layout l, Consumer<Finding> out) {
         if (total == null || total.reference()) {
             return;
         }
@@ -90,8 +117,13 @@ final class IndicatorMargins {
         lonelyHidden(file, members, Member::denominator, l.denominator(), what, out);
     }
 
-    private static void lonelyHidden(String file, List<Member> members, java.util.function.Function<Member, Double> f,
-                                     String column, String what, Consumer<Finding> out) {
+    private static void lonelyHidden(
+            String file,
+            List<Member> members,
+            java.util.function.Function<Member, Double> f,
+            String column,
+            String what,
+            Consumer<Finding> out) {
         Member hidden = null;
         for (Member m : members) {
             if (f.apply(m) == null) {
@@ -102,22 +134,38 @@ final class IndicatorMargins {
             }
         }
         if (hidden != null && members.size() > 1) {
-            out.accept(new Finding(file, hidden.row(), column, Rule.DIFFERENCING,
+            out.accept(new Finding(
+                    file,
+                    hidden.row(),
+                    column,
+                    Rule.DIFFERENCING,
                     "the only hidden " + column + " in a margin: " + what + " are published"));
         }
     }
 
     /** A crude value is count / denominator x multiplier of the published counts; anything else tells more. */
-    private static void valueFromCounts(String file, long row, String indicator, Double count, Double denominator,
-                                        Double value, String column, Declarations d, Consumer<Finding> out) {
+    private static void valueFromCounts(
+            String file,
+            long row,
+            String indicator,
+            Double count,
+            Double denominator,
+            Double value,
+            String column,
+            Declarations d,
+            Consumer<Finding> out) {
         Double multiplier = d.crudeMultipliers.get(indicator);
         if (multiplier == null || count == null || denominator == null || value == null || denominator == 0) {
             return;
         }
         double expected = count / denominator * multiplier;
         if (Math.abs(value - expected) > 1e-6 * Math.max(1, Math.abs(expected))) {
-            out.accept(new Finding(file, row, column, Rule.VALUE_REVEALS_COUNT, "value is not count / denominator x "
-                    + multiplier + " of the published count and denominator"));
+            out.accept(new Finding(
+                    file,
+                    row,
+                    column,
+                    Rule.VALUE_REVEALS_COUNT,
+                    "value is not count / denominator x " + multiplier + " of the published count and denominator"));
         }
     }
 }

@@ -36,7 +36,9 @@ public final class OutputCheck {
 
     /** What the check found. */
     public record Report(Path dir, int files, List<Finding> findings) {
-        public boolean passed() { return findings.isEmpty(); }
+        public boolean passed() {
+            return findings.isEmpty();
+        }
 
         public Map<Rule, Long> byRule() {
             Map<Rule, Long> out = new LinkedHashMap<>();
@@ -51,11 +53,20 @@ public final class OutputCheck {
     }
 
     /** Person-level fields: a published table never has one, whatever its declaration says. */
-    private static final Set<String> PERSON_FIELDS = Set.of("person_id", "patient_id", "nhs_number", "nhsnumber",
-            "date_of_birth", "dob", "postcode", "pseudo_id", "pseudonym", "local_patient_id", "raw_row");
+    private static final Set<String> PERSON_FIELDS = Set.of(
+            "person_id",
+            "patient_id",
+            "nhs_number",
+            "nhsnumber",
+            "date_of_birth",
+            "dob",
+            "postcode",
+            "pseudo_id",
+            "pseudonym",
+            "local_patient_id",
+            "raw_row");
 
-    private static final Set<String> TEXT_FILES = Set.of("json", "html", "htm", "svg", "txt", "md", "js", "css",
-            "xml");
+    private static final Set<String> TEXT_FILES = Set.of("json", "html", "htm", "svg", "txt", "md", "js", "css", "xml");
 
     /** The folders of a build that are published. */
     static final String[] PUBLISHED = {"results", "pack"};
@@ -70,7 +81,8 @@ public final class OutputCheck {
      */
     public static Report check(Path dir) throws IOException {
         Path metadata = Files.exists(dir.resolve("results").resolve("metadata.json"))
-                ? dir.resolve("results").resolve("metadata.json") : dir.resolve("metadata.json");
+                ? dir.resolve("results").resolve("metadata.json")
+                : dir.resolve("metadata.json");
         if (!Files.exists(metadata)) {
             throw new IOException(dir + " holds no results/metadata.json: give the folder phm build wrote");
         }
@@ -79,12 +91,19 @@ public final class OutputCheck {
         List<Finding> findings = new ArrayList<>();
         // A build folder publishes its results and its pack; its data, workspace and analyst folders are not
         // published (phm demo keeps them side by side).
-        List<Path> roots = results.equals(dir) ? List.of(dir)
-                : Stream.of(PUBLISHED).map(dir::resolve).filter(Files::isDirectory).toList();
+        List<Path> roots = results.equals(dir)
+                ? List.of(dir)
+                : Stream.of(PUBLISHED)
+                        .map(dir::resolve)
+                        .filter(Files::isDirectory)
+                        .toList();
         List<Path> files = new ArrayList<>();
         for (Path root : roots) {
             try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(Files::isRegularFile).filter(p -> published(dir.relativize(p))).sorted().forEach(files::add);
+                walk.filter(Files::isRegularFile)
+                        .filter(p -> published(dir.relativize(p)))
+                        .sorted()
+                        .forEach(files::add);
             }
         }
         for (Path f : files) {
@@ -92,8 +111,8 @@ public final class OutputCheck {
             try {
                 checkFile(f, name, f.getParent().equals(results), declarations, findings::add);
             } catch (IOException | RuntimeException e) {
-                findings.add(new Finding(name, 0, "", Rule.UNREADABLE, e.getClass().getSimpleName() + ": "
-                        + e.getMessage()));
+                findings.add(new Finding(
+                        name, 0, "", Rule.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
         }
         return new Report(dir, files.size(), findings);
@@ -114,8 +133,9 @@ public final class OutputCheck {
         Declarations d = Declarations.read(buildDir.resolve("results").resolve("metadata.json"));
         Map<String, Declarations.ColumnClass> classes = new LinkedHashMap<>();
         for (String f : files) {
-            d.files.getOrDefault(f, Map.of()).forEach((c, cls) -> classes.merge(c, cls,
-                    (a, b) -> a == Declarations.ColumnClass.COUNT ? a : b));
+            d.files
+                    .getOrDefault(f, Map.of())
+                    .forEach((c, cls) -> classes.merge(c, cls, (a, b) -> a == Declarations.ColumnClass.COUNT ? a : b));
         }
         List<Finding> out = new ArrayList<>();
         if (csv) {
@@ -146,17 +166,23 @@ public final class OutputCheck {
         return out;
     }
 
-    private static void collectTables(com.fasterxml.jackson.databind.JsonNode node,
-                                      List<com.fasterxml.jackson.databind.JsonNode> out) {
-        if (node.isObject() && node.path("columns").isArray() && node.path("rows").isArray()) {
+    private static void collectTables(
+            com.fasterxml.jackson.databind.JsonNode node, List<com.fasterxml.jackson.databind.JsonNode> out) {
+        if (node.isObject()
+                && node.path("columns").isArray()
+                && node.path("rows").isArray()) {
             out.add(node);
         }
         node.forEach(child -> collectTables(child, out));
     }
 
     /** A served table's columns are those of the files it is cut from: counts are known by name. */
-    private static void servedTable(String name, PublishedTable t, Map<String, Declarations.ColumnClass> classes,
-                                    Declarations d, Consumer<Finding> out) {
+    private static void servedTable(
+            String name,
+            PublishedTable t,
+            Map<String, Declarations.ColumnClass> classes,
+            Declarations d,
+            Consumer<Finding> out) {
         Map<String, Declarations.ColumnClass> columns = new LinkedHashMap<>();
         for (String c : t.header()) {
             columns.put(c, classes.getOrDefault(c, Declarations.ColumnClass.REFERENCE));
@@ -180,12 +206,14 @@ public final class OutputCheck {
     private static void checkFile(Path f, String name, boolean inResults, Declarations d, Consumer<Finding> out)
             throws IOException {
         String file = f.getFileName().toString();
-        String ext = file.contains(".") ? file.substring(file.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        String ext =
+                file.contains(".") ? file.substring(file.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         switch (ext) {
             case "csv", "parquet" -> {
                 Map<String, Declarations.ColumnClass> columns = inResults ? d.files.get(file) : null;
                 if (columns == null) {
-                    out.accept(new Finding(name, 0, "", Rule.UNDECLARED, "no table of metadata.json declares this file"));
+                    out.accept(
+                            new Finding(name, 0, "", Rule.UNDECLARED, "no table of metadata.json declares this file"));
                     return;
                 }
                 PublishedTable t = ext.equals("csv") ? PublishedTable.csv(f) : PublishedTable.parquet(f);
@@ -197,16 +225,28 @@ public final class OutputCheck {
                 if (TEXT_FILES.contains(ext)) {
                     text(f, name, out);
                 } else {
-                    out.accept(new Finding(name, 0, "", Rule.UNREADABLE, "a kind of file the check cannot read ("
-                            + (ext.isEmpty() ? "no extension" : "." + ext) + "): publish it as CSV, JSON, HTML or PDF"));
+                    out.accept(new Finding(
+                            name,
+                            0,
+                            "",
+                            Rule.UNREADABLE,
+                            "a kind of file the check cannot read (" + (ext.isEmpty() ? "no extension" : "." + ext)
+                                    + "): publish it as CSV, JSON, HTML or PDF"));
                 }
             }
         }
     }
 
-    static void table(String name, String file, PublishedTable t, Map<String, Declarations.ColumnClass> columns,
-                      boolean spreadsheet, Declarations d, Consumer<Finding> out) {
-        Declarations.ColumnClass[] classes = new Declarations.ColumnClass[t.header().size()];
+    static void table(
+            String name,
+            String file,
+            PublishedTable t,
+            Map<String, Declarations.ColumnClass> columns,
+            boolean spreadsheet,
+            Declarations d,
+            Consumer<Finding> out) {
+        Declarations.ColumnClass[] classes =
+                new Declarations.ColumnClass[t.header().size()];
         for (int i = 0; i < classes.length; i++) {
             String c = t.header().get(i);
             classes[i] = columns.get(c);
@@ -232,8 +272,12 @@ public final class OutputCheck {
                     Double v = PublishedTable.number(cell);
                     Rule broken = v == null ? Rule.UNREADABLE : d.countRule(v);
                     if (broken != null) {
-                        out.accept(new Finding(name, row, column, broken, v == null ? "a count column holds text"
-                                : "published count " + cell));
+                        out.accept(new Finding(
+                                name,
+                                row,
+                                column,
+                                broken,
+                                v == null ? "a count column holds text" : "published count " + cell));
                     }
                 }
                 if (!figure(cell, classes[i])) {
@@ -266,8 +310,8 @@ public final class OutputCheck {
 
     /** A declared derived value must be what its published inputs give, or it tells more than they do. */
     /** For each share-of-total column, the published total of its input over each set of rows it is a share of. */
-    private static Map<String, Map<List<String>, Double>> shareTotals(PublishedTable t,
-                                                                       Map<String, Declarations.Derivation> derived) {
+    private static Map<String, Map<List<String>, Double>> shareTotals(
+            PublishedTable t, Map<String, Declarations.Derivation> derived) {
         Map<String, Map<List<String>, Double>> out = new LinkedHashMap<>();
         derived.forEach((column, how) -> {
             if (!how.kind().equals("share_of_total")) {
@@ -295,9 +339,15 @@ public final class OutputCheck {
         return key;
     }
 
-    private static void derivedFromPublished(String name, long row, PublishedTable t, String[] r, String column,
-                                             Declarations.Derivation how, Map<String, Map<List<String>, Double>> totals,
-                                             Consumer<Finding> out) {
+    private static void derivedFromPublished(
+            String name,
+            long row,
+            PublishedTable t,
+            String[] r,
+            String column,
+            Declarations.Derivation how,
+            Map<String, Map<List<String>, Double>> totals,
+            Consumer<Finding> out) {
         int at = t.column(column);
         Double published = at < 0 ? null : PublishedTable.number(r[at]);
         if (published == null) {
@@ -306,10 +356,17 @@ public final class OutputCheck {
         if (how.kind().equals("share_of_total")) {
             Double v = PublishedTable.number(r[t.column(how.inputs().get(0))]);
             Double total = totals.get(column).get(withinKey(t, r, how));
-            if (v == null || total == null || total == 0
+            if (v == null
+                    || total == null
+                    || total == 0
                     || Math.abs(published - v / total * how.scale()) > 1e-6 * Math.max(1, Math.abs(published))) {
-                out.accept(new Finding(name, row, column, Rule.VALUE_REVEALS_COUNT, "not the share of the published "
-                        + how.inputs().get(0) + " in its total over rows alike in " + how.within()));
+                out.accept(new Finding(
+                        name,
+                        row,
+                        column,
+                        Rule.VALUE_REVEALS_COUNT,
+                        "not the share of the published " + how.inputs().get(0) + " in its total over rows alike in "
+                                + how.within()));
             }
             return;
         }
@@ -318,8 +375,12 @@ public final class OutputCheck {
             int i = t.column(how.inputs().get(k));
             Double v = i < 0 ? null : PublishedTable.number(r[i]);
             if (v == null) {
-                out.accept(new Finding(name, row, column, Rule.VALUE_REVEALS_COUNT, "published although its input "
-                        + how.inputs().get(k) + " is not"));
+                out.accept(new Finding(
+                        name,
+                        row,
+                        column,
+                        Rule.VALUE_REVEALS_COUNT,
+                        "published although its input " + how.inputs().get(k) + " is not"));
                 return;
             }
             in[k] = v;
@@ -333,8 +394,12 @@ public final class OutputCheck {
             default -> null;
         };
         if (expected == null || Math.abs(published - expected) > 1e-6 * Math.max(1, Math.abs(expected))) {
-            out.accept(new Finding(name, row, column, Rule.VALUE_REVEALS_COUNT, "not the " + how.kind() + " of the "
-                    + "published " + String.join(" and ", how.inputs())));
+            out.accept(new Finding(
+                    name,
+                    row,
+                    column,
+                    Rule.VALUE_REVEALS_COUNT,
+                    "not the " + how.kind() + " of the " + "published " + String.join(" and ", how.inputs())));
         }
     }
 
@@ -404,7 +469,8 @@ public final class OutputCheck {
             tableNumber++;
             // Element text one by one: Elements.eachText() leaves out empty cells and would shift the columns.
             List<String> heads = table.select("thead th").stream()
-                    .map(th -> th.hasAttr("data-column") ? th.attr("data-column") : th.text()).toList();
+                    .map(th -> th.hasAttr("data-column") ? th.attr("data-column") : th.text())
+                    .toList();
             int rowNumber = 0;
             for (Element tr : table.select("tbody tr")) {
                 rowNumber++;
@@ -414,8 +480,8 @@ public final class OutputCheck {
                     Declarations.ColumnClass cls = d.byName.get(column);
                     if (!figure(cells.get(i), cls)) {
                         for (Rule id : Identifiers.find(cells.get(i))) {
-                            out.accept(new Finding(name + " (table " + tableNumber + ")", rowNumber, column, id,
-                                    id.meaning()));
+                            out.accept(new Finding(
+                                    name + " (table " + tableNumber + ")", rowNumber, column, id, id.meaning()));
                         }
                     }
                     if (cls != Declarations.ColumnClass.COUNT) {
@@ -424,7 +490,11 @@ public final class OutputCheck {
                     Double v = PublishedTable.number(cells.get(i));
                     Rule broken = v == null ? null : d.countRule(v);
                     if (broken != null) {
-                        out.accept(new Finding(name + " (table " + tableNumber + ")", rowNumber, column, broken,
+                        out.accept(new Finding(
+                                name + " (table " + tableNumber + ")",
+                                rowNumber,
+                                column,
+                                broken,
                                 "printed count " + cells.get(i)));
                     }
                 }

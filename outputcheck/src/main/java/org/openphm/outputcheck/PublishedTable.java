@@ -34,7 +34,12 @@ record PublishedTable(List<String> header, List<String[]> rows) {
     }
 
     static PublishedTable csv(Reader in) throws IOException {
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+        try (CSVParser parser = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(in)) {
             List<String> header = parser.getHeaderNames();
             List<String[]> rows = new ArrayList<>();
             for (CSVRecord r : parser) {
@@ -51,7 +56,7 @@ record PublishedTable(List<String> header, List<String[]> rows) {
 
     static PublishedTable parquet(Path file) throws IOException {
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
-             PreparedStatement st = db.prepareStatement("SELECT * FROM read_parquet(?)")) {
+                PreparedStatement st = db.prepareStatement("SELECT * FROM read_parquet(?)")) {
             st.setString(1, file.toAbsolutePath().toString());
             try (ResultSet rs = st.executeQuery()) {
                 ResultSetMetaData md = rs.getMetaData();

@@ -79,10 +79,15 @@ public final class Release {
 
     /** One line per rule with its count, then the first findings, each naming file, row and rule. */
     public static void print(OutputCheck.Report report, PrintStream out, int limit) {
-        out.printf("Output check of %s: %d files, %s%n", report.dir(), report.files(),
+        out.printf(
+                "Output check of %s: %d files, %s%n",
+                report.dir(),
+                report.files(),
                 report.passed() ? "no disclosure problems" : report.findings().size() + " problems");
         for (Map.Entry<Rule, Long> e : report.byRule().entrySet()) {
-            out.printf("  %-20s %,8d  %s%n", e.getKey().code(), e.getValue(), e.getKey().meaning());
+            out.printf(
+                    "  %-20s %,8d  %s%n",
+                    e.getKey().code(), e.getValue(), e.getKey().meaning());
         }
         List<Finding> findings = report.findings();
         for (int i = 0; i < Math.min(limit, findings.size()); i++) {
@@ -106,14 +111,21 @@ public final class Release {
             this.kept = kept;
         }
 
-        public OutputCheck.Report report() { return report; }
+        public OutputCheck.Report report() {
+            return report;
+        }
 
-        public Path kept() { return kept; }
+        public Path kept() {
+            return kept;
+        }
 
         private static String summary(OutputCheck.Report report) {
             StringBuilder s = new StringBuilder();
-            report.byRule().forEach((rule, n) -> s.append(s.length() == 0 ? "" : ", ").append(n).append(' ')
-                    .append(rule.code()));
+            report.byRule()
+                    .forEach((rule, n) -> s.append(s.length() == 0 ? "" : ", ")
+                            .append(n)
+                            .append(' ')
+                            .append(rule.code()));
             Finding first = report.findings().get(0);
             return s + "; first: " + first;
         }

@@ -135,8 +135,9 @@ class OutputCheckTest {
     void aHiddenCountThatAMarginGivesBackIsFound() throws IOException {
         cleanBuild();
         // Luton hidden, Bedford and the ICB published: 100 - 60 gives Luton's count back.
-        write("results/indicators.csv", INDICATORS.replace("prev,2024/25,LUT,QHG,,,40,400,10,",
-                "prev,2024/25,LUT,QHG,,,,400,,Suppressed"));
+        write(
+                "results/indicators.csv",
+                INDICATORS.replace("prev,2024/25,LUT,QHG,,,40,400,10,", "prev,2024/25,LUT,QHG,,,,400,,Suppressed"));
         Finding f = only(findings(), Rule.DIFFERENCING);
         assertEquals(3, f.row());
         assertEquals("count", f.column());
@@ -145,8 +146,11 @@ class OutputCheckTest {
     @Test
     void aHiddenCategoryThatTheHeadlineGivesBackIsFound() throws IOException {
         cleanBuild();
-        write("results/indicators.csv", INDICATORS.replace("prev,2024/25,QHG,E92000001,Sex,Male,,,,Suppressed",
-                "prev,2024/25,QHG,E92000001,Sex,Male,95,500,19,"));
+        write(
+                "results/indicators.csv",
+                INDICATORS.replace(
+                        "prev,2024/25,QHG,E92000001,Sex,Male,,,,Suppressed",
+                        "prev,2024/25,QHG,E92000001,Sex,Male,95,500,19,"));
         List<Finding> f = findings();
         assertEquals(2, f.stream().filter(x -> x.rule() == Rule.DIFFERENCING).count(), "count and denominator: " + f);
         assertTrue(f.stream().allMatch(x -> x.rule() != Rule.DIFFERENCING || x.row() == 5), f.toString());
@@ -156,8 +160,10 @@ class OutputCheckTest {
     void aCrudeValueNotFromThePublishedCountsIsFound() throws IOException {
         cleanBuild();
         // 10.023 % of 1,000 is the exact count 100.23: more than the rounded 100 says. A DSR is exempt.
-        write("results/indicators.csv", INDICATORS.replace("prev,2024/25,QHG,E92000001,,,100,1000,10,",
-                "prev,2024/25,QHG,E92000001,,,100,1000,10.023,"));
+        write(
+                "results/indicators.csv",
+                INDICATORS.replace(
+                        "prev,2024/25,QHG,E92000001,,,100,1000,10,", "prev,2024/25,QHG,E92000001,,,100,1000,10.023,"));
         Finding f = only(findings(), Rule.VALUE_REVEALS_COUNT);
         assertEquals(2, f.row());
     }
@@ -191,9 +197,13 @@ class OutputCheckTest {
                   {"name": "pct", "disclosure": "derived", "derivation": {"kind": "share_of_total",
                    "inputs": ["people"], "within": ["area"], "scale": 100}}]}]},"""));
         // Luton: 100 and 895 published, shares of 995; Bedford's 10.1 is a share of an exact total of 1,000.
-        write("results/dp-2-s.csv", "area,people,pct\nLuton,100,10.050251256\nLuton,895,89.949748744\n"
-                + "Luton,,\nBedford,100,10.1\nBedford,900,89.9\n");
-        List<Finding> f = findings().stream().filter(x -> x.rule() == Rule.VALUE_REVEALS_COUNT).toList();
+        write(
+                "results/dp-2-s.csv",
+                "area,people,pct\nLuton,100,10.050251256\nLuton,895,89.949748744\n"
+                        + "Luton,,\nBedford,100,10.1\nBedford,900,89.9\n");
+        List<Finding> f = findings().stream()
+                .filter(x -> x.rule() == Rule.VALUE_REVEALS_COUNT)
+                .toList();
         assertEquals(List.of(4L, 5L), f.stream().map(Finding::row).toList(), f.toString());
     }
 
@@ -206,7 +216,8 @@ class OutputCheckTest {
         pdf("pack/datapack.pdf", "Contact 943 476 5919 for details");
         List<Finding> f = findings();
         List<Finding> nhs = f.stream().filter(x -> x.rule() == Rule.NHS_NUMBER).toList();
-        assertEquals(List.of("pack/datapack.pdf", "pack/index.html", "results/dp-1-t.csv", "results/extra.json"),
+        assertEquals(
+                List.of("pack/datapack.pdf", "pack/index.html", "results/dp-1-t.csv", "results/extra.json"),
                 nhs.stream().map(Finding::file).sorted().toList());
         for (Finding x : f) {
             for (String n : List.of("4010000260", "401-000-0260", "943.476.5919", "4010232137", "943 476 5919")) {
@@ -224,8 +235,10 @@ class OutputCheckTest {
     void figuresThatPassTheCheckDigitAreNotTakenForNhsNumbers() throws IOException {
         cleanBuild();
         write("results/dp-1-t.csv", TABLE.replace("2500000000", "1254432000"));
-        write("pack/index.html", HTML.replace("<td>Luton</td>", "<td>1254432000</td>")
-                .replace("Total: 1,005 people", "Target 1254432000; allocation 4010000260"));
+        write(
+                "pack/index.html",
+                HTML.replace("<td>Luton</td>", "<td>1254432000</td>")
+                        .replace("Total: 1,005 people", "Target 1254432000; allocation 4010000260"));
         pdf("pack/datapack.pdf", "Target 1254432000 and 4010000260");
         List<Finding> f = findings();
         assertEquals(1, f.size(), f.toString());
@@ -237,11 +250,17 @@ class OutputCheckTest {
     void pseudonymsAndIdentifierColumnsAreFound() throws IOException {
         cleanBuild();
         write("pack/index.html", HTML.replace("Total", "0123456789abcdef0123456789abcdef total"));
-        write("results/metadata.json", METADATA.replace("{\"name\": \"note\", \"disclosure\": \"reference\"}",
-                "{\"name\": \"note\", \"disclosure\": \"reference\"}, {\"name\": \"person_id\", \"disclosure\": "
-                        + "\"reference\"}"));
-        write("results/dp-1-t.csv", TABLE.replace(",note\n", ",note,person_id\n").replace(",ok\n", ",ok,x\n")
-                .replace(",\n", ",,\n"));
+        write(
+                "results/metadata.json",
+                METADATA.replace(
+                        "{\"name\": \"note\", \"disclosure\": \"reference\"}",
+                        "{\"name\": \"note\", \"disclosure\": \"reference\"}, {\"name\": \"person_id\", \"disclosure\": "
+                                + "\"reference\"}"));
+        write(
+                "results/dp-1-t.csv",
+                TABLE.replace(",note\n", ",note,person_id\n")
+                        .replace(",ok\n", ",ok,x\n")
+                        .replace(",\n", ",,\n"));
         List<Finding> f = findings();
         assertEquals("pack/index.html", only(f, Rule.PSEUDONYM).file());
         assertEquals("person_id", only(f, Rule.IDENTIFIER_COLUMN).column());
@@ -251,8 +270,11 @@ class OutputCheckTest {
     void undeclaredFilesAndColumnsAndUnreadableKindsAreFound() throws IOException {
         cleanBuild();
         write("results/dp-9-new.csv", "area,people\nLuton,3\n");
-        write("results/dp-1-t.csv", TABLE.replace(",note\n", ",note,extra\n").replace(",ok\n", ",ok,1\n")
-                .replace(",\n", ",,\n"));
+        write(
+                "results/dp-1-t.csv",
+                TABLE.replace(",note\n", ",note,extra\n")
+                        .replace(",ok\n", ",ok,1\n")
+                        .replace(",\n", ",,\n"));
         Files.write(dir.resolve("pack/chart.png"), new byte[] {1, 2, 3});
         List<Finding> f = findings();
         assertEquals(2, f.stream().filter(x -> x.rule() == Rule.UNDECLARED).count(), f.toString());
@@ -279,8 +301,10 @@ class OutputCheckTest {
     void aPrintedTableUnderReadersLabelsIsCheckedByTheColumnsItNames() throws IOException {
         cleanBuild();
         // the pack prints "Base people" over base_people's cells; data-column says which results column it is
-        write("pack/index.html", HTML.replace("<th>base people</th>", "<th data-column=\"base_people\">Base (people)</th>")
-                .replace("<td>1,005</td><td></td>", "<td></td><td>6</td>"));
+        write(
+                "pack/index.html",
+                HTML.replace("<th>base people</th>", "<th data-column=\"base_people\">Base (people)</th>")
+                        .replace("<td>1,005</td><td></td>", "<td></td><td>6</td>"));
         Finding f = only(findings(), Rule.SMALL_COUNT);
         assertEquals("base_people", f.column());
     }
@@ -288,9 +312,11 @@ class OutputCheckTest {
     @Test
     void parquetIsReadAndChecked() throws Exception {
         cleanBuild();
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement s = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = db.createStatement()) {
             s.execute("COPY (SELECT 'Luton' AS area, 1.0 AS spend_gbp, 4 AS people, 10 AS base_people, "
-                    + "-60.0 AS change_pct, NULL AS note) TO '" + dir.resolve("results/dp-1-t.parquet") + "' (FORMAT parquet)");
+                    + "-60.0 AS change_pct, NULL AS note) TO '" + dir.resolve("results/dp-1-t.parquet")
+                    + "' (FORMAT parquet)");
         }
         Finding f = only(findings(), Rule.SMALL_COUNT);
         assertEquals("results/dp-1-t.parquet", f.file());

@@ -11,10 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openphm.model.Comparison;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.publish.chart.Chart;
 import org.openphm.publish.chart.ChartResolver;
-import org.openphm.model.results.ChartSpec;
-import org.openphm.model.Comparison;
 import org.openphm.publish.chart.SpcIcon;
 import org.openphm.publish.fixture.FixtureResults;
 import org.openphm.publish.pack.PackContents;
@@ -24,6 +24,7 @@ import org.openphm.publish.text.KeyPointWriter;
 class ChartAndKeyPointTest {
     @TempDir
     static Path dir;
+
     static ResultsDir results;
     static ChartResolver resolver;
     static final KeyPointWriter writer = new KeyPointWriter();
@@ -41,30 +42,42 @@ class ChartAndKeyPointTest {
     @Test
     void placeBarsTakeEnglandAndTheIcbAsReferenceLinesAndStateSignificance() {
         var info = results.indicatorInfo("qof-diabetes").orElseThrow();
-        Chart.Bars bars = (Chart.Bars) resolver.resolve(PackContents.defaultCharts(info, "2024/25").get(0));
-        assertEquals(List.of("Bedford", "Central Bedfordshire", "Luton", "Milton Keynes"),
+        Chart.Bars bars = (Chart.Bars)
+                resolver.resolve(PackContents.defaultCharts(info, "2024/25").get(0));
+        assertEquals(
+                List.of("Bedford", "Central Bedfordshire", "Luton", "Milton Keynes"),
                 bars.bars().stream().map(Chart.Bar::label).toList());
-        assertEquals(List.of("England", "Bedfordshire, Luton and Milton Keynes"),
+        assertEquals(
+                List.of("England", "Bedfordshire, Luton and Milton Keynes"),
                 bars.references().stream().map(Chart.Reference::label).toList());
         assertEquals(Comparison.HIGHER, bars.bars().get(2).comparison());
         List<String> points = writer.write(bars);
         assertEquals("Highest: Luton (9.4%); lowest: Central Bedfordshire (6.8%).", points.get(0));
-        assertTrue(points.contains("Significantly higher than England (7.9%; 95% CI): Bedford (8.4%) and Luton (9.4%)."),
+        assertTrue(
+                points.contains("Significantly higher than England (7.9%; 95% CI): Bedford (8.4%) and Luton (9.4%)."),
                 points::toString);
-        assertTrue(points.contains("Significantly lower than England (7.9%; 95% CI): Central Bedfordshire (6.8%)."),
+        assertTrue(
+                points.contains("Significantly lower than England (7.9%; 95% CI): Central Bedfordshire (6.8%)."),
                 points::toString);
     }
 
     @Test
     void trendSeriesPutTheFocusFirstAndComparatorsLastWithTheirRecentTrend() {
         var info = results.indicatorInfo("qof-diabetes").orElseThrow();
-        Chart.Lines trend = (Chart.Lines) resolver.resolve(PackContents.defaultCharts(info, "2024/25").get(1));
+        Chart.Lines trend = (Chart.Lines)
+                resolver.resolve(PackContents.defaultCharts(info, "2024/25").get(1));
         assertEquals(FixtureResults.PERIODS, trend.x());
-        assertEquals(Chart.SeriesRole.ENGLAND, trend.series().get(trend.series().size() - 1).role());
-        assertEquals(Chart.SeriesRole.PARENT, trend.series().get(trend.series().size() - 2).role());
-        assertTrue(writer.write(trend).contains(
-                "Luton: 9.4% in 2024/25, from 8.6% in 2022/23 (+0.8 percentage points, 95% CIs do not overlap:"
-                        + " significant); recent trend: significantly increasing."),
+        assertEquals(
+                Chart.SeriesRole.ENGLAND,
+                trend.series().get(trend.series().size() - 1).role());
+        assertEquals(
+                Chart.SeriesRole.PARENT,
+                trend.series().get(trend.series().size() - 2).role());
+        assertTrue(
+                writer.write(trend)
+                        .contains(
+                                "Luton: 9.4% in 2024/25, from 8.6% in 2022/23 (+0.8 percentage points, 95% CIs do not overlap:"
+                                        + " significant); recent trend: significantly increasing."),
                 () -> writer.write(trend).toString());
     }
 
@@ -91,8 +104,12 @@ class ChartAndKeyPointTest {
         assertEquals("Heart failure", h.columns().get(0));
         Chart.Pyramid p = (Chart.Pyramid) resolver.resolve(analysisChart("dp-1.2-population-pyramid"));
         assertEquals(19, p.bands().size());
-        assertTrue(writer.write(p).get(0).startsWith("Total: about 1,162,700, of whom 50.6% female."), () -> writer.write(p).toString());
-        assertTrue(writer.write(p).get(1).startsWith("Aged 65 and over: 16.5%"), () -> writer.write(p).toString());
+        assertTrue(
+                writer.write(p).get(0).startsWith("Total: about 1,162,700, of whom 50.6% female."),
+                () -> writer.write(p).toString());
+        assertTrue(
+                writer.write(p).get(1).startsWith("Aged 65 and over: 16.5%"),
+                () -> writer.write(p).toString());
     }
 
     @Test
@@ -102,7 +119,9 @@ class ChartAndKeyPointTest {
         assertEquals(80.0, s.target());
         assertEquals(SpcIcon.COMMON_CAUSE, s.variation());
         assertEquals(SpcIcon.HIT_AND_MISS, s.assurance());
-        assertEquals("Latest: 77.0% in May-25 against a target of 80.0%.", writer.write(s).get(0));
+        assertEquals(
+                "Latest: 77.0% in May-25 against a target of 80.0%.",
+                writer.write(s).get(0));
     }
 
     @Test
@@ -111,19 +130,27 @@ class ChartAndKeyPointTest {
         assertInstanceOf(Chart.Table.class, unknown);
         assertEquals(5, unknown.source().rows().size());
         Chart.Table ranked = (Chart.Table) resolver.resolve(analysisChart("dp-4.7-community-referral-projections"));
-        assertEquals("Crisis Response Intermediate Care", ranked.source().rows().get(0).get(0));
+        assertEquals(
+                "Crisis Response Intermediate Care",
+                ranked.source().rows().get(0).get(0));
         assertEquals(List.of("Highest growth 2043: Crisis Response Intermediate Care (77.0%)."), writer.write(ranked));
     }
 
     @Test
     void aSpecThatDoesNotFitTheDataSaysWhichColumnIsMissing() {
-        ChartSpec bad = new ChartSpec("trend", "bad", null,
-                ChartSpec.DataRef.ofTable("dp-2.2-population-projection.csv", Map.of()), Map.of("x", "month"),
-                null, null, null);
+        ChartSpec bad = new ChartSpec(
+                "trend",
+                "bad",
+                null,
+                ChartSpec.DataRef.ofTable("dp-2.2-population-projection.csv", Map.of()),
+                Map.of("x", "month"),
+                null,
+                null,
+                null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> resolver.resolve(bad));
         assertTrue(e.getMessage().contains("no column 'month'"), e.getMessage());
-        ChartSpec missing = new ChartSpec("bar_ci", "x", null, ChartSpec.DataRef.ofIndicator("nope", null), null,
-                null, null, null);
+        ChartSpec missing =
+                new ChartSpec("bar_ci", "x", null, ChartSpec.DataRef.ofIndicator("nope", null), null, null, null, null);
         assertThrows(IllegalArgumentException.class, () -> resolver.resolve(missing));
     }
 }

@@ -33,7 +33,15 @@ class CsvReaderTest {
     @Test
     void filtersAcceptAlternativesAndEmptyMeansTheHeadlineRow() {
         DataTable t = DataTable.fromCsv("t", CsvReader.parse("area,category\nLuton,\nLuton,Female\nBedford,\n"));
-        assertEquals(1, t.where(java.util.Map.of("area", "Luton", "category", "")).rows().size());
-        assertEquals(2, t.where(java.util.Map.of("area", "Luton|Bedford", "category", "")).rows().size());
+        assertEquals(
+                1,
+                t.where(java.util.Map.of("area", "Luton", "category", ""))
+                        .rows()
+                        .size());
+        assertEquals(
+                2,
+                t.where(java.util.Map.of("area", "Luton|Bedford", "category", ""))
+                        .rows()
+                        .size());
     }
 }

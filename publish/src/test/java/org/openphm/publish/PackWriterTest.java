@@ -28,6 +28,7 @@ import org.w3c.dom.NodeList;
 class PackWriterTest {
     @TempDir
     static Path dir;
+
     static PackSummary summary;
     static String html;
 
@@ -36,14 +37,23 @@ class PackWriterTest {
         FixtureResults.write(dir);
         summary = PackWriter.write(dir, Progress.SILENT);
         html = Files.readString(summary.html(), StandardCharsets.UTF_8);
-        System.out.printf("pack on the fixture: %d sections, %d items, %d charts, html %,d bytes, pdf %,d bytes,"
-                        + " %d pages, %d ms%n", summary.sections(), summary.items(), summary.charts(),
-                summary.htmlBytes(), summary.pdfBytes(), summary.pdfPages(), summary.elapsed().toMillis());
+        System.out.printf(
+                "pack on the fixture: %d sections, %d items, %d charts, html %,d bytes, pdf %,d bytes,"
+                        + " %d pages, %d ms%n",
+                summary.sections(),
+                summary.items(),
+                summary.charts(),
+                summary.htmlBytes(),
+                summary.pdfBytes(),
+                summary.pdfPages(),
+                summary.elapsed().toMillis());
     }
 
     @Test
     void theHtmlIsWellFormedSelfContainedAndHasTheTwelveSectionsInOrder() throws Exception {
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(summary.html().toFile());
+        Document doc = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(summary.html().toFile());
         List<String> sectionIds = new ArrayList<>();
         NodeList divs = doc.getElementsByTagName("div");
         for (int i = 0; i < divs.getLength(); i++) {
@@ -64,19 +74,25 @@ class PackWriterTest {
         assertFalse(html.contains("src=\""));
         assertFalse(html.contains("<link"));
         assertEquals(0, summary.chartProblems());
-        assertEquals(2 * 3 + 6 + 2, summary.charts(), "two default charts per indicator, one per analysis but two for DP 8.4");
+        assertEquals(
+                2 * 3 + 6 + 2,
+                summary.charts(),
+                "two default charts per indicator, one per analysis but two for DP 8.4");
     }
 
     /** The PDF renderer reads an SVG's width and height as integers (it warned once per chart on "720.0"). */
     @Test
     void printChartsDeclareWholePixelSizes() {
-        java.util.regex.Matcher svg = java.util.regex.Pattern.compile("<svg[^>]*>").matcher(html);
+        java.util.regex.Matcher svg =
+                java.util.regex.Pattern.compile("<svg[^>]*>").matcher(html);
         int charts = 0;
         while (svg.find()) {
             String tag = svg.group();
             if (tag.contains("width=")) {
                 charts++;
-                assertTrue(tag.matches("(?s).*\\bwidth=['\"]\\d+['\"].*") && tag.matches("(?s).*\\bheight=['\"]\\d+['\"].*"),
+                assertTrue(
+                        tag.matches("(?s).*\\bwidth=['\"]\\d+['\"].*")
+                                && tag.matches("(?s).*\\bheight=['\"]\\d+['\"].*"),
                         tag);
             }
         }
@@ -89,7 +105,8 @@ class PackWriterTest {
         assertTrue(html.contains("All ages: 1,139,000 in 2025 to 1,382,000 in 2043 (+21% by 2043)."));
         // Byar 95% lower limits: Bedford 49 / 42,000 -> 86 per 100,000, Central Beds 104 / 64,000 -> 133, MK
         // 75 / 72,000 -> 82, all above England's 80: worse; Luton 61 / 62,000 -> 75, below it: similar.
-        assertTrue(html.contains("Significantly worse than England (80.0 per 100,000; 95% CI): Bedford (116.7 per"
+        assertTrue(
+                html.contains("Significantly worse than England (80.0 per 100,000; 95% CI): Bedford (116.7 per"
                         + " 100,000), Central Bedfordshire (162.5 per 100,000) and Milton Keynes (104.2 per 100,000)."),
                 "DP 3.8 with polarity: a higher admission rate is worse");
         assertTrue(html.contains("Luton is not significantly different from England (80.0 per 100,000)."));
@@ -100,11 +117,18 @@ class PackWriterTest {
 
     @Test
     void everySectionOfThePdfRendersToANonBlankPage() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdftoppm")) && Files.isExecutable(Path.of("/usr/bin/pdftotext")),
+        assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/pdftoppm")) && Files.isExecutable(Path.of("/usr/bin/pdftotext")),
                 "poppler-utils not installed (run .ci/browser-setup.sh): PDF page rendering not checked");
         assertTrue(summary.pdfPages() >= 14, "cover, contents and a page per section");
         Path pngDir = Files.createDirectories(dir.resolve("png"));
-        run("pdftoppm", "-r", "40", "-png", summary.pdf().toString(), pngDir.resolve("page").toString());
+        run(
+                "pdftoppm",
+                "-r",
+                "40",
+                "-png",
+                summary.pdf().toString(),
+                pngDir.resolve("page").toString());
         for (int section = 1; section <= 12; section++) {
             int page = pageOf("Section " + section + " \u2013");
             assertTrue(page > 2, "section " + section + " starts after the cover and contents (page " + page + ")");
@@ -120,8 +144,15 @@ class PackWriterTest {
     private int pageOf(String heading) throws Exception {
         // The contents page lists every heading too, so the section itself is the last page that has it.
         for (int p = summary.pdfPages(); p >= 1; p--) {
-            String text = run("pdftotext", "-f", String.valueOf(p), "-l", String.valueOf(p), "-layout",
-                    summary.pdf().toString(), "-");
+            String text = run(
+                    "pdftotext",
+                    "-f",
+                    String.valueOf(p),
+                    "-l",
+                    String.valueOf(p),
+                    "-layout",
+                    summary.pdf().toString(),
+                    "-");
             if (text.contains(heading)) {
                 return p;
             }
@@ -131,7 +162,8 @@ class PackWriterTest {
 
     private static Path pagePng(Path pngDir, int page) throws IOException {
         try (var files = Files.list(pngDir)) {
-            return files.filter(f -> f.getFileName().toString().matches("page-0*" + page + "\\.png")).findFirst()
+            return files.filter(f -> f.getFileName().toString().matches("page-0*" + page + "\\.png"))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no PNG for page " + page));
         }
     }

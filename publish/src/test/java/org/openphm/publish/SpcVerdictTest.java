@@ -25,15 +25,15 @@ import org.openphm.analyses.performance.MetricPoint;
 import org.openphm.analyses.performance.MetricSeries;
 import org.openphm.analyses.performance.MetricSpc;
 import org.openphm.analyses.performance.PerformanceDashboard;
-import org.openphm.stats.Polarity;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.publish.chart.Chart;
 import org.openphm.publish.chart.ChartResolver;
-import org.openphm.model.results.ChartSpec;
 import org.openphm.publish.chart.EChartsOptions;
 import org.openphm.publish.chart.SpcIcon;
 import org.openphm.publish.chart.SpcPointType;
 import org.openphm.publish.results.ResultsDir;
 import org.openphm.publish.text.KeyPointWriter;
+import org.openphm.stats.Polarity;
 import org.openphm.stats.spc.SpcChart;
 import org.openphm.stats.spc.SpcPoint;
 import org.openphm.stats.spc.VariationIcon;
@@ -50,6 +50,7 @@ class SpcVerdictTest {
 
     @TempDir
     static Path dir;
+
     static ResultsDir results;
     static final Map<String, MetricSeries> SERIES = new LinkedHashMap<>();
 
@@ -87,9 +88,16 @@ class SpcVerdictTest {
         }
         add("waits_shift", "%", Polarity.LOW_IS_GOOD, waits);
 
-        DashboardPage page = new DashboardPage("dp-7.2-spc-verdicts", "DP 7.2", "SPC verdicts", "Test page",
-                SERIES.values().stream().map(s -> new DashboardPage.PageMetric(s.metricId(), s.name(), s.unit(),
-                        List.of(s.orgCode()))).toList(), FIRST.plusMonths(19), List.of());
+        DashboardPage page = new DashboardPage(
+                "dp-7.2-spc-verdicts",
+                "DP 7.2",
+                "SPC verdicts",
+                "Test page",
+                SERIES.values().stream()
+                        .map(s -> new DashboardPage.PageMetric(s.metricId(), s.name(), s.unit(), List.of(s.orgCode())))
+                        .toList(),
+                FIRST.plusMonths(19),
+                List.of());
         PerformanceDashboard dashboard = new PerformanceDashboard(page);
         AnalysisInfo info = dashboard.info();
         Path resultsDir = Files.createDirectories(dir.resolve(ResultsDir.RESULTS));
@@ -99,8 +107,10 @@ class SpcVerdictTest {
         analysis.put("section", info.section());
         analysis.put("title", info.title());
         analysis.put("charts", info.publishedCharts());
-        new ObjectMapper().writeValue(resultsDir.resolve(ResultsDir.METADATA).toFile(),
-                Map.of("schema_version", 1, "analyses", List.of(analysis)));
+        new ObjectMapper()
+                .writeValue(
+                        resultsDir.resolve(ResultsDir.METADATA).toFile(),
+                        Map.of("schema_version", 1, "analyses", List.of(analysis)));
         results = ResultsDir.load(dir);
     }
 
@@ -127,8 +137,11 @@ class SpcVerdictTest {
 
     private static SpcPointType expected(SpcPoint p) {
         VariationIcon v = p.variation();
-        return v.isImprovement() ? SpcPointType.IMPROVEMENT : v.isConcern() ? SpcPointType.CONCERN
-                : v.isSpecialCause() ? SpcPointType.NEITHER : SpcPointType.COMMON_CAUSE;
+        return v.isImprovement()
+                ? SpcPointType.IMPROVEMENT
+                : v.isConcern()
+                        ? SpcPointType.CONCERN
+                        : v.isSpecialCause() ? SpcPointType.NEITHER : SpcPointType.COMMON_CAUSE;
     }
 
     @Test
@@ -137,12 +150,19 @@ class SpcVerdictTest {
         assertEquals(259.25, s.lower().get(0), 0.01);
         assertEquals(343.25, s.upper().get(0), 0.01);
         assertEquals(SpcPointType.CONCERN, s.pointTypes().get(9));
-        assertEquals(1, s.pointTypes().stream().filter(SpcPointType::isSpecialCause).count());
+        assertEquals(
+                1, s.pointTypes().stream().filter(SpcPointType::isSpecialCause).count());
         assertEquals(SpcIcon.COMMON_CAUSE, s.variation());
-        assertEquals(List.of("Latest: 310 beds in 2025-08.", "1 of 20 points outside the process limits.",
-                "Latest month (2025-08): common cause variation; 1 earlier month showed special cause: concern "
-                        + "in 2024-10."), new KeyPointWriter().write(s));
-        assertEquals(SpcPointType.NEITHER, charts().get("beds_no_direction").pointTypes().get(9));
+        assertEquals(
+                List.of(
+                        "Latest: 310 beds in 2025-08.",
+                        "1 of 20 points outside the process limits.",
+                        "Latest month (2025-08): common cause variation; 1 earlier month showed special cause: concern "
+                                + "in 2024-10."),
+                new KeyPointWriter().write(s));
+        assertEquals(
+                SpcPointType.NEITHER,
+                charts().get("beds_no_direction").pointTypes().get(9));
     }
 
     /** Every point of every chart has the statistics module's verdict, drawn limits and colour. */
@@ -152,9 +172,10 @@ class SpcVerdictTest {
         EChartsOptions echarts = new EChartsOptions();
         charts().forEach((metric, s) -> {
             SpcChart spc = MetricSpc.of(SERIES.get(metric));
-            List<Map<String, Object>> series = (List<Map<String, Object>>) echarts.option(s).orElseThrow()
-                    .get("series");
-            List<Map<String, Object>> drawn = (List<Map<String, Object>>) series.get(0).get("data");
+            List<Map<String, Object>> series =
+                    (List<Map<String, Object>>) echarts.option(s).orElseThrow().get("series");
+            List<Map<String, Object>> drawn =
+                    (List<Map<String, Object>>) series.get(0).get("data");
             for (int i = 0; i < spc.points().size(); i++) {
                 SpcPoint p = spc.points().get(i);
                 String at = metric + " " + s.x().get(i);
@@ -162,10 +183,16 @@ class SpcVerdictTest {
                 assertEquals(expected(p).colour(), ((Map<?, ?>) drawn.get(i).get("itemStyle")).get("color"), at);
                 assertEquals(p.lowerProcessLimit(), s.lower().get(i), 1e-6, at);
                 assertEquals(p.upperProcessLimit(), s.upper().get(i), 1e-6, at);
-                assertEquals(p.outsideLimits(), s.values().get(i) < s.lower().get(i)
-                        || s.values().get(i) > s.upper().get(i), at + ": outside the drawn limits");
+                assertEquals(
+                        p.outsideLimits(),
+                        s.values().get(i) < s.lower().get(i)
+                                || s.values().get(i) > s.upper().get(i),
+                        at + ": outside the drawn limits");
             }
-            assertEquals(expected(spc.points().get(spc.points().size() - 1)), s.variation().type(), metric);
+            assertEquals(
+                    expected(spc.points().get(spc.points().size() - 1)),
+                    s.variation().type(),
+                    metric);
         });
     }
 
@@ -193,11 +220,14 @@ class SpcVerdictTest {
             List<String> points = writer.write(s);
             for (String sentence : points) {
                 if (sentence.toLowerCase(Locale.ROOT).contains("common cause")) {
-                    assertTrue(namedMonths(sentence, s.x(), s.x().get(latest)).containsAll(special),
+                    assertTrue(
+                            namedMonths(sentence, s.x(), s.x().get(latest)).containsAll(special),
                             e.getKey() + ": '" + sentence + "' hides special-cause months " + special);
                 }
             }
-            String variation = points.stream().filter(p -> p.startsWith("Latest month (")).findFirst()
+            String variation = points.stream()
+                    .filter(p -> p.startsWith("Latest month ("))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(e.getKey() + ": no variation sentence in " + points));
             assertEquals(special, namedMonths(variation, s.x(), s.x().get(latest)), e.getKey() + ": " + variation);
         }

@@ -46,7 +46,8 @@ class TrendKeyPointTest {
     @Test
     void aMonthlyCountComparesTheLastTwelveMonthsWithTheTwelveBefore() {
         // last 12: 11 x 25 + 45 = 320; the 12 before: 12 x 20 = 240; 320 / 240 = 1.333 -> up 33%
-        assertEquals(List.of("WICU: 320 in the 12 months to 2022-03, up 33% on the 12 months before (240);"
+        assertEquals(
+                List.of("WICU: 320 in the 12 months to 2022-03, up 33% on the 12 months before (240);"
                         + " highest month: 45 in 2021-08."),
                 writer.write(lines("", months(36), focus("WICU", discharges()))));
     }
@@ -55,7 +56,8 @@ class TrendKeyPointTest {
     void aSuppressedMonthStopsTheTwelveMonthTotal() {
         List<Double> v = discharges();
         v.set(30, null);
-        assertEquals(List.of("WICU: the 12-month total to 2022-03 is not shown because some months are suppressed;"
+        assertEquals(
+                List.of("WICU: the 12-month total to 2022-03 is not shown because some months are suppressed;"
                         + " highest month: 45 in 2021-08."),
                 writer.write(lines("", months(36), focus("WICU", v))));
     }
@@ -67,7 +69,8 @@ class TrendKeyPointTest {
         for (int i = 0; i < 24; i++) {
             v.add(i < 12 ? 20.0 : 22.5);
         }
-        assertEquals(List.of("WICU: averaged 22.5 days a month in the 12 months to 2021-03, up 13% on the 12 months"
+        assertEquals(
+                List.of("WICU: averaged 22.5 days a month in the 12 months to 2021-03, up 13% on the 12 months"
                         + " before (20 days); highest month: 22.5 days in 2020-04."),
                 writer.write(lines("days", months(24), focus("WICU", v))));
     }
@@ -76,7 +79,8 @@ class TrendKeyPointTest {
     void yearlyCountsGiveTheChangeSinceTheFirstYearAndTheLargestYearOnYearMove() {
         // 100 -> 160 is +60%; the moves are +10, +40, -10, +20: the largest is +40, 2020/21 to 2021/22
         List<String> x = List.of("2019/20", "2020/21", "2021/22", "2022/23", "2023/24");
-        assertEquals(List.of("Memory service: 160 in 2023/24, from 100 in 2019/20 (+60%). Largest year-on-year"
+        assertEquals(
+                List.of("Memory service: 160 in 2023/24, from 100 in 2019/20 (+60%). Largest year-on-year"
                         + " change: +40 between 2020/21 and 2021/22."),
                 writer.write(lines("", x, focus("Memory service", Arrays.asList(100.0, 110.0, 150.0, 140.0, 160.0)))));
     }
@@ -84,9 +88,10 @@ class TrendKeyPointTest {
     @Test
     void overlappingIntervalsAreReportedAsOverlappingNotAsNoChange() {
         // 12.0% (10.0 to 14.0) in 2019/20 and 13.0% (11.0 to 15.0) in 2020/21: the intervals overlap
-        Chart.Series s = new Chart.Series("Luton", Chart.SeriesRole.FOCUS, List.of(12.0, 13.0), List.of(10.0, 11.0),
-                List.of(14.0, 15.0), null);
-        assertEquals(List.of("Luton: 13.0% in 2020/21, from 12.0% in 2019/20 (+1 percentage point, 95% CIs overlap)."),
+        Chart.Series s = new Chart.Series(
+                "Luton", Chart.SeriesRole.FOCUS, List.of(12.0, 13.0), List.of(10.0, 11.0), List.of(14.0, 15.0), null);
+        assertEquals(
+                List.of("Luton: 13.0% in 2020/21, from 12.0% in 2019/20 (+1 percentage point, 95% CIs overlap)."),
                 writer.write(lines("%", List.of("2019/20", "2020/21"), s)));
     }
 
@@ -102,19 +107,33 @@ class TrendKeyPointTest {
         }
         // latest values: S0 20, S1 19, S2 22, S3 17, S4 24, S5 15 -> highest S4, lowest S5
         List<String> points = writer.write(lines("", x, six));
-        assertEquals(List.of("S4: 24 in 2023/24, from 14 in 2022/23 (+71%).",
-                "S5: 15 in 2023/24, from 15 in 2022/23 (0%).", "In 2023/24, highest: S4 (24); lowest: S5 (15)."), points);
+        assertEquals(
+                List.of(
+                        "S4: 24 in 2023/24, from 14 in 2022/23 (+71%).",
+                        "S5: 15 in 2023/24, from 15 in 2022/23 (0%).",
+                        "In 2023/24, highest: S4 (24); lowest: S5 (15)."),
+                points);
     }
 
     @Test
     void aRankedTableNamesItsTopRowByTheNameThatVaries() {
         // DP 3.1: every row is the ICB, so the ICB's code and name name nothing; the condition's name does.
-        DataTable t = new DataTable("dp-3.1", List.of("area_code", "area_name", "condition", "condition_name",
-                "change_pct"), List.of(List.of("QHG", "NHS BLMK ICB", "DEM", "Dementia", "69.78"),
-                List.of("QHG", "NHS BLMK ICB", "OST", "Osteoporosis", "59.76")));
-        assertEquals(List.of("Highest change: Dementia (69.8%)."),
-                writer.write(new Chart.Table("Relative rise by 2043", "", "%", true, "change_pct",
-                        org.openphm.publish.chart.ChartResolver.labelColumn(t), t)));
+        DataTable t = new DataTable(
+                "dp-3.1",
+                List.of("area_code", "area_name", "condition", "condition_name", "change_pct"),
+                List.of(
+                        List.of("QHG", "NHS BLMK ICB", "DEM", "Dementia", "69.78"),
+                        List.of("QHG", "NHS BLMK ICB", "OST", "Osteoporosis", "59.76")));
+        assertEquals(
+                List.of("Highest change: Dementia (69.8%)."),
+                writer.write(new Chart.Table(
+                        "Relative rise by 2043",
+                        "",
+                        "%",
+                        true,
+                        "change_pct",
+                        org.openphm.publish.chart.ChartResolver.labelColumn(t),
+                        t)));
     }
 
     @Test
@@ -126,9 +145,12 @@ class TrendKeyPointTest {
         bars.add(new Chart.Bar("85+", 9.0, 8.0, 10.0, org.openphm.model.Comparison.HIGHER, null));
         Chart.Bars b = new Chart.Bars("t", "", "%", "", "%", bars, List.of(), "BLMK as a whole", "95%", NO_ROWS);
         List<String> points = writer.write(b);
-        assertEquals(List.of("Highest: 85+ (9.0%); lowest: 0-4, 5-9, 10-14, 15-19 and 20-24 (1.0%).",
-                "Significantly higher than BLMK as a whole (95% CI): 85+ (9.0%).",
-                "Significantly lower than BLMK as a whole (95% CI): 0-4, 5-9, 10-14, 15-19 and 20-24."), points);
+        assertEquals(
+                List.of(
+                        "Highest: 85+ (9.0%); lowest: 0-4, 5-9, 10-14, 15-19 and 20-24 (1.0%).",
+                        "Significantly higher than BLMK as a whole (95% CI): 85+ (9.0%).",
+                        "Significantly lower than BLMK as a whole (95% CI): 0-4, 5-9, 10-14, 15-19 and 20-24."),
+                points);
     }
 
     @Test
@@ -147,12 +169,16 @@ class TrendKeyPointTest {
     @Test
     void referralsAddUpOverAYearButPeopleWaitingAreAveraged() {
         // the discharges series again: as "referrals" a flow (total 320), as "people" a level (mean 320 / 12)
-        assertEquals("WICU: 320 referrals in the 12 months to 2022-03, up 33% on the 12 months before (240"
+        assertEquals(
+                "WICU: 320 referrals in the 12 months to 2022-03, up 33% on the 12 months before (240"
                         + " referrals); highest month: 45 referrals in 2021-08.",
-                writer.write(lines("referrals", months(36), focus("WICU", discharges()))).get(0));
+                writer.write(lines("referrals", months(36), focus("WICU", discharges())))
+                        .get(0));
         // 320 / 12 = 26.67, written to one decimal above 10 -> "26.7"; 240 / 12 = 20
-        assertEquals("WICU: averaged 26.7 people a month in the 12 months to 2022-03, up 33% on the 12 months before"
+        assertEquals(
+                "WICU: averaged 26.7 people a month in the 12 months to 2022-03, up 33% on the 12 months before"
                         + " (20 people); highest month: 45 people in 2021-08.",
-                writer.write(lines("people", months(36), focus("WICU", discharges()))).get(0));
+                writer.write(lines("people", months(36), focus("WICU", discharges())))
+                        .get(0));
     }
 }

@@ -11,15 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.openphm.publish.pack.PackContents;
-import org.openphm.publish.pack.PackItem;
-import org.openphm.publish.results.Area;
-import org.openphm.publish.results.DataTable;
+import org.openphm.model.results.IndicatorColumns;
 import org.openphm.model.results.PackMetadata;
 import org.openphm.model.results.PackMetadata.AnalysisInfo;
 import org.openphm.model.results.PackMetadata.IndicatorInfo;
 import org.openphm.model.results.PackMetadata.TableInfo;
-import org.openphm.model.results.IndicatorColumns;
+import org.openphm.publish.pack.PackContents;
+import org.openphm.publish.pack.PackItem;
+import org.openphm.publish.results.Area;
+import org.openphm.publish.results.DataTable;
 import org.openphm.publish.results.ResultsDir;
 
 /**
@@ -32,7 +32,8 @@ final class Api {
     private final Views views;
     private final ObjectMapper json = new ObjectMapper();
     /** Views are pure functions of immutable results, so each drawn view is kept (bounded by areas × breakdowns). */
-    private final java.util.concurrent.ConcurrentHashMap<String, String> viewCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, String> viewCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Every area code in the results, for checking the area parameter of each view request. */
     private final List<String> areaCodes;
@@ -80,8 +81,15 @@ final class Api {
         for (PackMetadata.Section s : contents.sections()) {
             List<Object> items = new ArrayList<>();
             for (PackItem item : contents.items(s.number())) {
-                items.add(Map.of("id", item.id(), "section", item.section(), "title", item.title(),
-                        "kind", results.indicatorInfo(item.id()).isPresent() ? "indicator" : "analysis"));
+                items.add(Map.of(
+                        "id",
+                        item.id(),
+                        "section",
+                        item.section(),
+                        "title",
+                        item.title(),
+                        "kind",
+                        results.indicatorInfo(item.id()).isPresent() ? "indicator" : "analysis"));
             }
             out.add(Map.of("number", s.number(), "title", s.title(), "items", items));
         }
@@ -93,7 +101,9 @@ final class Api {
         String q = lower(Params.text(ctx, "q"));
         String section = Params.oneOf(ctx, "section", sectionIds, null);
         List<IndicatorInfo> out = results.metadata().indicators().stream()
-                .filter(i -> q == null || lower(i.name()).contains(q) || lower(i.id()).contains(q)
+                .filter(i -> q == null
+                        || lower(i.name()).contains(q)
+                        || lower(i.id()).contains(q)
                         || lower(i.definition()).contains(q))
                 .filter(i -> section == null || section.equals(i.section()))
                 .toList();
@@ -108,7 +118,11 @@ final class Api {
     private void areas(Context ctx) {
         Params.only(ctx, "type");
         String type = Params.oneOf(ctx, "type", IndicatorColumns.AREA_TYPES, null);
-        send(ctx, results.areas().stream().filter(a -> type == null || type.equals(a.type())).toList());
+        send(
+                ctx,
+                results.areas().stream()
+                        .filter(a -> type == null || type.equals(a.type()))
+                        .toList());
     }
 
     /** Tidy rows of one indicator, filtered by area, area type, period, sex and breakdown. */
@@ -133,8 +147,8 @@ final class Api {
         table(ctx, rows.where(filter), format, id);
     }
 
-    private static void putChecked(Context ctx, Map<String, String> filter, String param, String column,
-                                   DataTable rows) {
+    private static void putChecked(
+            Context ctx, Map<String, String> filter, String param, String column, DataTable rows) {
         List<String> allowed = rows.distinct(column);
         String v = Params.oneOf(ctx, param, allowed, null);
         if (v != null) {
@@ -157,9 +171,13 @@ final class Api {
         String format = Params.format(ctx);
         AnalysisInfo a = analysisInfo(ctx.pathParam("id"));
         String name = ctx.pathParam("name");
-        TableInfo t = a.tables().stream().filter(x -> x.name().equals(name)).findFirst()
-                .orElseThrow(() -> new NotFound("analysis " + a.id() + " has no table '" + ApiErrors.shown(name) + "'; it has: "
-                        + String.join(", ", a.tables().stream().map(TableInfo::name).toList())));
+        TableInfo t = a.tables().stream()
+                .filter(x -> x.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new NotFound("analysis " + a.id() + " has no table '" + ApiErrors.shown(name)
+                        + "'; it has: "
+                        + String.join(
+                                ", ", a.tables().stream().map(TableInfo::name).toList())));
         try {
             if ("csv".equals(format)) {
                 // The whole table as CSV is the published results file itself: sent as it is, not re-serialised.
@@ -259,15 +277,20 @@ final class Api {
     }
 
     private IndicatorInfo indicatorInfo(String id) {
-        return results.indicatorInfo(id).orElseThrow(() -> new NotFound("no indicator '" + ApiErrors.shown(id) + "'; see /api/indicators"));
+        return results.indicatorInfo(id)
+                .orElseThrow(() -> new NotFound("no indicator '" + ApiErrors.shown(id) + "'; see /api/indicators"));
     }
 
     private AnalysisInfo analysisInfo(String id) {
-        return results.analysis(id).orElseThrow(() -> new NotFound("no analysis '" + ApiErrors.shown(id) + "'; see /api/analyses"));
+        return results.analysis(id)
+                .orElseThrow(() -> new NotFound("no analysis '" + ApiErrors.shown(id) + "'; see /api/analyses"));
     }
 
     private List<String> indicatorIds() {
-        return results.metadata().indicators().stream().map(IndicatorInfo::id).sorted(Comparator.naturalOrder()).toList();
+        return results.metadata().indicators().stream()
+                .map(IndicatorInfo::id)
+                .sorted(Comparator.naturalOrder())
+                .toList();
     }
 
     private void table(Context ctx, DataTable t, String format, String name) {
@@ -289,8 +312,8 @@ final class Api {
 
     private static void attachment(Context ctx, String name) {
         ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "_")
-                + ".csv\"");
+        ctx.header(
+                "Content-Disposition", "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv\"");
     }
 
     void send(Context ctx, Object body) {

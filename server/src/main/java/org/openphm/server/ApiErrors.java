@@ -21,6 +21,7 @@ final class ApiErrors {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Any run of ten or more digits, however separated (not only valid NHS numbers): cut to its first three. */
     private static final Pattern LONG_DIGITS = Pattern.compile("[0-9](?:[ .-]?[0-9]){9,}");
+
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     /**

@@ -13,7 +13,11 @@ final class BadRequest extends RuntimeException {
         this.allowed = allowed == null ? List.of() : List.copyOf(allowed);
     }
 
-    String parameter() { return parameter; }
+    String parameter() {
+        return parameter;
+    }
 
-    List<String> allowed() { return allowed; }
+    List<String> allowed() {
+        return allowed;
+    }
 }

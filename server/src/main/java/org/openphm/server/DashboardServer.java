@@ -7,8 +7,6 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.openphm.publish.results.ResultsDir;
 
 /**
@@ -73,29 +71,41 @@ public final class DashboardServer implements AutoCloseable {
                 ctx.header("WWW-Authenticate", "Bearer");
                 error(ctx, json, HttpStatus.UNAUTHORIZED, e.getMessage(), null, null);
             });
-            config.routes.exception(Forbidden.class, (e, ctx) -> error(ctx, json, HttpStatus.FORBIDDEN,
-                    e.getMessage(), null, null));
-            config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, json, HttpStatus.BAD_REQUEST,
-                    e.getMessage(), e.parameter(), e.allowed()));
+            config.routes.exception(
+                    Forbidden.class, (e, ctx) -> error(ctx, json, HttpStatus.FORBIDDEN, e.getMessage(), null, null));
+            config.routes.exception(
+                    BadRequest.class,
+                    (e, ctx) -> error(ctx, json, HttpStatus.BAD_REQUEST, e.getMessage(), e.parameter(), e.allowed()));
             config.routes.exception(Unavailable.class, (e, ctx) -> {
                 if (e.retry()) {
                     ctx.header("Retry-After", "2");
                 }
                 error(ctx, json, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), null, null);
             });
-            config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, json, HttpStatus.NOT_FOUND,
-                    e.getMessage(), null, null));
+            config.routes.exception(
+                    NotFound.class, (e, ctx) -> error(ctx, json, HttpStatus.NOT_FOUND, e.getMessage(), null, null));
             config.routes.exception(Exception.class, (e, ctx) -> {
-                org.slf4j.LoggerFactory.getLogger(DashboardServer.class).error("{} {} failed", ctx.method(),
-                        ApiErrors.shown(ctx.path(), 80), e);
-                error(ctx, json, HttpStatus.INTERNAL_SERVER_ERROR, "internal error: the server could not answer "
-                        + "this request (see its log)", null, null);
+                org.slf4j.LoggerFactory.getLogger(DashboardServer.class)
+                        .error("{} {} failed", ctx.method(), ApiErrors.shown(ctx.path(), 80), e);
+                error(
+                        ctx,
+                        json,
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal error: the server could not answer " + "this request (see its log)",
+                        null,
+                        null);
             });
             config.routes.error(404, ctx -> {
                 // Javalin's own 404 text for unmatched paths is replaced; our NotFound bodies are kept.
                 if (ctx.attribute(ERROR_WRITTEN) == null) {
-                    error(ctx, json, HttpStatus.NOT_FOUND, "no such path: " + ApiErrors.shown(ctx.path(), 80)
-                            + " (the API is described at /api/openapi.json)", null, null);
+                    error(
+                            ctx,
+                            json,
+                            HttpStatus.NOT_FOUND,
+                            "no such path: " + ApiErrors.shown(ctx.path(), 80)
+                                    + " (the API is described at /api/openapi.json)",
+                            null,
+                            null);
                 }
             });
         });
@@ -126,8 +136,13 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
-    private static void error(Context ctx, ObjectMapper json, HttpStatus status, String message, String parameter,
-                              java.util.List<String> allowed) {
+    private static void error(
+            Context ctx,
+            ObjectMapper json,
+            HttpStatus status,
+            String message,
+            String parameter,
+            java.util.List<String> allowed) {
         ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
         ctx.status(status);
         ctx.contentType("application/json; charset=utf-8");

@@ -22,10 +22,10 @@ import org.openphm.analyses.impact.MitigatorNames;
 import org.openphm.analyses.impact.Outcome;
 import org.openphm.analyses.impact.Scenario;
 import org.openphm.analyses.impact.ScenarioParameter;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.output.TableDisclosure;
 import org.openphm.engine.Engine;
 import org.openphm.engine.duckdb.DuckDbEngine;
+import org.openphm.model.FinancialYear;
 import org.openphm.stats.sdc.DisclosureRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,12 +61,14 @@ public final class ImpactExplorer {
      */
     record Lever(String id, ScenarioParameter parameter, double min, double max, double step) {
         String label() {
-            return ScenarioParameter.MITIGATORS.contains(parameter) ? MitigatorNames.of(parameter) : switch (parameter) {
-                case EFFICIENCY -> "Cost efficiency";
-                case GROWTH_EMERGENCY -> "Emergency admissions growth beyond demography";
-                case OCCUPANCY -> "Target bed occupancy";
-                default -> parameter.name();
-            };
+            return ScenarioParameter.MITIGATORS.contains(parameter)
+                    ? MitigatorNames.of(parameter)
+                    : switch (parameter) {
+                        case EFFICIENCY -> "Cost efficiency";
+                        case GROWTH_EMERGENCY -> "Emergency admissions growth beyond demography";
+                        case OCCUPANCY -> "Target bed occupancy";
+                        default -> parameter.name();
+                    };
         }
     }
 
@@ -83,9 +85,16 @@ public final class ImpactExplorer {
             new Lever("occupancy", ScenarioParameter.OCCUPANCY, 75, 100, 0.5));
 
     /** What the explorer reports for every area; the ICB-only outcomes (staff, funding gap) for the ICB alone. */
-    static final List<Outcome> OUTCOMES = List.of(Outcome.EMERGENCY_ADMISSIONS, Outcome.BED_DAYS, Outcome.BEDS,
-            Outcome.COMMUNITY_REFERRALS, Outcome.MENTAL_HEALTH_REFERRALS, Outcome.COST_CASH, Outcome.WTE,
+    static final List<Outcome> OUTCOMES = List.of(
+            Outcome.EMERGENCY_ADMISSIONS,
+            Outcome.BED_DAYS,
+            Outcome.BEDS,
+            Outcome.COMMUNITY_REFERRALS,
+            Outcome.MENTAL_HEALTH_REFERRALS,
+            Outcome.COST_CASH,
+            Outcome.WTE,
             Outcome.FUNDING_GAP);
+
     static final List<Outcome> WATERFALLS = List.of(Outcome.EMERGENCY_ADMISSIONS, Outcome.BEDS);
 
     /** A plain decimal: no exponents, hex, NaN or Infinity, which Double.parseDouble would also take. */
@@ -131,9 +140,13 @@ public final class ImpactExplorer {
             }
             ImpactModel.Prepared prepared = ImpactModel.prepare(baseline, scenario, true);
             List<ImpactModel.Group> areas = prepared.groups().stream()
-                    .filter(g -> g.type().equals(ImpactModel.ICB) || g.type().equals(ImpactModel.PLACE)).toList();
+                    .filter(g -> g.type().equals(ImpactModel.ICB) || g.type().equals(ImpactModel.PLACE))
+                    .toList();
             ready = new Ready(scenario, prepared, areas);
-            LOG.info("Scenario explorer ready: {} runs of \"{}\" prepared in {} s", scenario.runs(), scenario.name(),
+            LOG.info(
+                    "Scenario explorer ready: {} runs of \"{}\" prepared in {} s",
+                    scenario.runs(),
+                    scenario.name(),
                     String.format("%.1f", (System.nanoTime() - t0) / 1e9));
         } catch (RuntimeException | Error e) {
             failure = String.valueOf(e.getMessage());
@@ -148,19 +161,23 @@ public final class ImpactExplorer {
 
     private Ready ready() {
         if (workspace == null) {
-            throw new NotFound("the scenario explorer needs the workspace: start the server with phm serve "
-                    + "--workspace W");
+            throw new NotFound(
+                    "the scenario explorer needs the workspace: start the server with phm serve " + "--workspace W");
         }
         Ready r = ready;
         if (r != null) {
             return r;
         }
         if (failure != null) {
-            throw new Unavailable("the scenario explorer could not be prepared from this workspace: "
-                    + ApiErrors.shown(failure, 200) + " (see the server's log)", false);
+            throw new Unavailable(
+                    "the scenario explorer could not be prepared from this workspace: " + ApiErrors.shown(failure, 200)
+                            + " (see the server's log)",
+                    false);
         }
-        throw new Unavailable("the scenario explorer is preparing: reading the workspace and drawing "
-                + scenario.runs() + " Monte Carlo runs; try again in a few seconds", true);
+        throw new Unavailable(
+                "the scenario explorer is preparing: reading the workspace and drawing " + scenario.runs()
+                        + " Monte Carlo runs; try again in a few seconds",
+                true);
     }
 
     private void levers(Context ctx) {
@@ -191,9 +208,14 @@ public final class ImpactExplorer {
         out.put("levers", levers);
         out.put("areas", r.areas().stream().map(ImpactExplorer::area).toList());
         out.put("years", r.scenario().years().stream().map(FinancialYear::label).toList());
-        out.put("report_years", r.scenario().reportYears().stream().map(FinancialYear::label).toList());
-        out.put("outcomes", OUTCOMES.stream().map(o -> Map.of("id", o.id(), "label", o.label(), "unit", o.unit(),
-                "icb_only", o.icbOnly())).toList());
+        out.put(
+                "report_years",
+                r.scenario().reportYears().stream().map(FinancialYear::label).toList());
+        out.put(
+                "outcomes",
+                OUTCOMES.stream()
+                        .map(o -> Map.of("id", o.id(), "label", o.label(), "unit", o.unit(), "icb_only", o.icbOnly()))
+                        .toList());
         send(ctx, out);
     }
 
@@ -227,8 +249,11 @@ public final class ImpactExplorer {
         Map<String, Object> given = new LinkedHashMap<>();
         for (Lever l : LEVERS) {
             Interval i = levers.parameter(l.parameter());
-            given.put(l.id(), set.containsKey(l.parameter()) ? Map.of("fixed", true, "value", i.low())
-                    : Map.of("fixed", false, "low", i.low(), "high", i.high()));
+            given.put(
+                    l.id(),
+                    set.containsKey(l.parameter())
+                            ? Map.of("fixed", true, "value", i.low())
+                            : Map.of("fixed", false, "low", i.low(), "high", i.high()));
         }
         out.put("levers", given);
         out.put("years", result.years().stream().map(FinancialYear::label).toList());
@@ -258,8 +283,17 @@ public final class ImpactExplorer {
                 step.put("value", Double.isNaN(s.value()) ? null : s.value());
                 steps.add(step);
             }
-            waterfalls.add(Map.of("outcome", o.id(), "label", o.label(), "unit", o.unit(),
-                    "year", levers.reportYears().get(last).label(), "steps", steps));
+            waterfalls.add(Map.of(
+                    "outcome",
+                    o.id(),
+                    "label",
+                    o.label(),
+                    "unit",
+                    o.unit(),
+                    "year",
+                    levers.reportYears().get(last).label(),
+                    "steps",
+                    steps));
         }
         out.put("waterfalls", waterfalls);
         if (area.icb()) {
@@ -291,18 +325,27 @@ public final class ImpactExplorer {
             return null;
         }
         if (v.isEmpty()) {
-            throw new BadRequest(l.id(), "parameter '" + l.id() + "' is empty: give a value or leave it out for the "
-                    + "scenario's own interval", List.of());
+            throw new BadRequest(
+                    l.id(),
+                    "parameter '" + l.id() + "' is empty: give a value or leave it out for the "
+                            + "scenario's own interval",
+                    List.of());
         }
-        String range = fmt(l.min()) + " to " + fmt(l.max()) + " (" + l.parameter().unit() + ")";
+        String range =
+                fmt(l.min()) + " to " + fmt(l.max()) + " (" + l.parameter().unit() + ")";
         if (!NUMBER.matcher(v).matches()) {
-            throw new BadRequest(l.id(), "'" + ApiErrors.shown(v) + "' is not a valid " + l.id() + ": give a number "
-                    + "from " + range + ", or leave it out for the scenario's own interval", List.of());
+            throw new BadRequest(
+                    l.id(),
+                    "'" + ApiErrors.shown(v) + "' is not a valid " + l.id() + ": give a number " + "from " + range
+                            + ", or leave it out for the scenario's own interval",
+                    List.of());
         }
         double d = Double.parseDouble(v);
         if (d < l.min() || d > l.max()) {
-            throw new BadRequest(l.id(), l.id() + " " + ApiErrors.shown(v) + " is out of range: give a number from "
-                    + range, List.of());
+            throw new BadRequest(
+                    l.id(),
+                    l.id() + " " + ApiErrors.shown(v) + " is out of range: give a number from " + range,
+                    List.of());
         }
         return d;
     }

@@ -22,8 +22,9 @@ final class JsonErrorHandler extends ErrorHandler {
     static final String JSON_TYPE = "application/json; charset=utf-8";
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-                                    Callback callback) throws IOException {
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback)
+            throws IOException {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON_TYPE);
         generateCacheControl(response);
         response.write(true, ByteBuffer.wrap(json(code, message)), callback);
@@ -42,15 +43,18 @@ final class JsonErrorHandler extends ErrorHandler {
 
     private static String describe(int code, String message) {
         String reason = HttpStatus.getMessage(code);
-        String detail = message == null || message.isBlank() || message.equals(reason) ? ""
+        String detail = message == null || message.isBlank() || message.equals(reason)
+                ? ""
                 : " (" + ApiErrors.shown(message, 80) + ")";
         return switch (code) {
-            case HttpStatus.URI_TOO_LONG_414 -> "URI too long: the request line is over the server's limit of "
-                    + DashboardServer.MAX_REQUEST_LINE + " bytes; parameter values are at most "
-                    + Params.MAX_VALUE + " characters";
+            case HttpStatus.URI_TOO_LONG_414 ->
+                "URI too long: the request line is over the server's limit of "
+                        + DashboardServer.MAX_REQUEST_LINE + " bytes; parameter values are at most "
+                        + Params.MAX_VALUE + " characters";
             case HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431 -> "request headers too large";
-            case HttpStatus.BAD_REQUEST_400 -> "bad request" + detail
-                    + ": paths may not contain '.' or '..' segments, encoded slashes or other ambiguous parts";
+            case HttpStatus.BAD_REQUEST_400 ->
+                "bad request" + detail
+                        + ": paths may not contain '.' or '..' segments, encoded slashes or other ambiguous parts";
             default -> reason + detail;
         };
     }

@@ -31,8 +31,11 @@ final class Params {
         if (uri != null) {
             for (String segment : uri.split("/", -1)) {
                 if (DOT_SEGMENT.matcher(segment).matches()) {
-                    throw new BadRequest(null, "the path may not contain '.' or '..' segments: use the path "
-                            + "itself, e.g. /api/sections", List.of());
+                    throw new BadRequest(
+                            null,
+                            "the path may not contain '.' or '..' segments: use the path "
+                                    + "itself, e.g. /api/sections",
+                            List.of());
                 }
             }
         }
@@ -45,8 +48,11 @@ final class Params {
             String name = eq < 0 ? pair : pair.substring(0, eq);
             if (BAD_ESCAPE.matcher(pair).find()) {
                 String shownName = BAD_ESCAPE.matcher(name).find() ? ApiErrors.shown(name) : decoded(name);
-                throw new BadRequest(shownName, "parameter '" + shownName + "' is not correctly percent-encoded: "
-                        + "'%' must be followed by two hexadecimal digits (write a literal % as %25)", List.of());
+                throw new BadRequest(
+                        shownName,
+                        "parameter '" + shownName + "' is not correctly percent-encoded: "
+                                + "'%' must be followed by two hexadecimal digits (write a literal % as %25)",
+                        List.of());
             }
         }
     }
@@ -65,18 +71,26 @@ final class Params {
             String name = p.getKey();
             if (!ok.contains(name)) {
                 String shown = ApiErrors.shown(name);
-                throw new BadRequest(shown, allowed.length == 0
-                        ? "unknown parameter '" + shown + "': this path takes no parameters"
-                        : "unknown parameter '" + shown + "'", List.of(allowed));
+                throw new BadRequest(
+                        shown,
+                        allowed.length == 0
+                                ? "unknown parameter '" + shown + "': this path takes no parameters"
+                                : "unknown parameter '" + shown + "'",
+                        List.of(allowed));
             }
             if (p.getValue().size() > 1) {
-                throw new BadRequest(name, "parameter '" + name + "' is given " + p.getValue().size()
-                        + " times: give it once", List.of());
+                throw new BadRequest(
+                        name,
+                        "parameter '" + name + "' is given " + p.getValue().size() + " times: give it once",
+                        List.of());
             }
             String v = p.getValue().get(0);
             if (v != null && v.length() > MAX_VALUE) {
-                throw new BadRequest(name, "the value of '" + name + "' is too long (" + v.length()
-                        + " characters; at most " + MAX_VALUE + "): '" + ApiErrors.shown(v) + "'", List.of());
+                throw new BadRequest(
+                        name,
+                        "the value of '" + name + "' is too long (" + v.length() + " characters; at most " + MAX_VALUE
+                                + "): '" + ApiErrors.shown(v) + "'",
+                        List.of());
             }
         }
     }
@@ -97,8 +111,10 @@ final class Params {
             return fallback;
         }
         if (v.isEmpty()) {
-            throw new BadRequest(name, "parameter '" + name + "' is empty: give one of the allowed values or leave "
-                    + "it out", allowed);
+            throw new BadRequest(
+                    name,
+                    "parameter '" + name + "' is empty: give one of the allowed values or leave " + "it out",
+                    allowed);
         }
         if (!allowed.contains(v)) {
             throw new BadRequest(name, "'" + ApiErrors.shown(v) + "' is not a valid " + name, allowed);
@@ -113,8 +129,10 @@ final class Params {
     /** {@code chart} picks the rows of one chart of a CSV download: with the JSON view it is a 400, not ignored. */
     static void chartOnlyWithCsv(Context ctx) {
         if (ctx.queryParam("chart") != null && !"csv".equals(format(ctx))) {
-            throw new BadRequest("chart", "parameter 'chart' applies only with format=csv (the JSON view has "
-                    + "every chart)", List.of());
+            throw new BadRequest(
+                    "chart",
+                    "parameter 'chart' applies only with format=csv (the JSON view has " + "every chart)",
+                    List.of());
         }
     }
 
@@ -131,7 +149,7 @@ final class Params {
         } catch (NumberFormatException e) {
             // fall through to the 400 below
         }
-        throw new BadRequest(name, "'" + ApiErrors.shown(v) + "' is not a valid " + name + ": use 0 to "
-                + (size - 1), List.of());
+        throw new BadRequest(
+                name, "'" + ApiErrors.shown(v) + "' is not a valid " + name + ": use 0 to " + (size - 1), List.of());
     }
 }

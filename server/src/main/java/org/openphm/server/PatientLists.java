@@ -31,9 +31,20 @@ final class PatientLists {
     static final String PATH = "/api/phm/risk-list";
     /** A list is for a team's review meeting, not an extract: at most this many rows, highest risk first. */
     static final int MAX_ROWS = 5000;
+
     static final List<String> STRATA = List.of("Top 0.5%", "0.5-5%", "5-20%", "Rest");
-    private static final List<String> COLUMNS = List.of("person_id", "risk_rank", "risk", "stratum", "age", "sex",
-            "ltc_count", "emergency_12m", "bed_days_12m", "practice_code", "neighbourhood_code");
+    private static final List<String> COLUMNS = List.of(
+            "person_id",
+            "risk_rank",
+            "risk",
+            "stratum",
+            "age",
+            "sex",
+            "ltc_count",
+            "emergency_12m",
+            "bed_days_12m",
+            "practice_code",
+            "neighbourhood_code");
 
     private final Path workspace;
     private final ClinicianAccess access;
@@ -54,7 +65,9 @@ final class PatientLists {
         Params.only(ctx, "stratum", "area");
         Instant now = Instant.now();
         String header = ctx.header("Authorization");
-        String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
+        String token = header != null && header.startsWith("Bearer ")
+                ? header.substring(7).trim()
+                : null;
         String stratum = ctx.queryParam("stratum");
         String area = ctx.queryParam("area");
         // only a known stratum is named in the log: the raw parameter is the caller's text, not ours to record
@@ -66,13 +79,21 @@ final class PatientLists {
             if (e.reason() == ClinicianAccess.Reason.NOT_A_CLINICIAN) {
                 throw new Forbidden(e.getMessage());
             }
-            throw new Unauthorized(e.reason() == ClinicianAccess.Reason.NO_TOKEN
-                    ? "sign in: send Authorization: Bearer <token> (phm user add)" : e.getMessage());
+            throw new Unauthorized(
+                    e.reason() == ClinicianAccess.Reason.NO_TOKEN
+                            ? "sign in: send Authorization: Bearer <token> (phm user add)"
+                            : e.getMessage());
         }
         UserStore.Scope scope = user.scope();
         if (area != null && !area.equals(scope.code())) {
-            audit.append(new AuditLog.Access(user.name(), user.role().name(), "refused " + what
-                    + ": outside scope", ApiErrors.shown(area, 40), 0), now);
+            audit.append(
+                    new AuditLog.Access(
+                            user.name(),
+                            user.role().name(),
+                            "refused " + what + ": outside scope",
+                            ApiErrors.shown(area, 40),
+                            0),
+                    now);
             throw new Forbidden("your list is for " + scope + " only");
         }
         if (stratum != null && !STRATA.contains(stratum)) {
@@ -89,12 +110,12 @@ final class PatientLists {
 
     private ObjectNode list(UserStore.Scope scope, String stratum) {
         String column = scope.areaType().equals("practice") ? "practice_code" : "neighbourhood_code";
-        String sql = "SELECT " + String.join(", ", COLUMNS) + ", index_date FROM risk_score WHERE " + column
-                + " = ?" + (stratum == null ? "" : " AND stratum = ?") + " ORDER BY risk_rank LIMIT " + (MAX_ROWS + 1);
+        String sql = "SELECT " + String.join(", ", COLUMNS) + ", index_date FROM risk_score WHERE " + column + " = ?"
+                + (stratum == null ? "" : " AND stratum = ?") + " ORDER BY risk_rank LIMIT " + (MAX_ROWS + 1);
         Properties readOnly = new Properties();
         readOnly.setProperty("duckdb.read_only", "true");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + workspace.toAbsolutePath(), readOnly);
-             PreparedStatement s = c.prepareStatement(sql)) {
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, scope.code());
             if (stratum != null) {
                 s.setString(2, stratum);
@@ -115,7 +136,8 @@ final class PatientLists {
                         int type = md.getColumnType(i);
                         if (v == null) {
                             row.addNull();
-                        } else if (type == java.sql.Types.DOUBLE || type == java.sql.Types.FLOAT
+                        } else if (type == java.sql.Types.DOUBLE
+                                || type == java.sql.Types.FLOAT
                                 || type == java.sql.Types.DECIMAL) {
                             row.add(((Number) v).doubleValue());
                         } else if (v instanceof Number n) {

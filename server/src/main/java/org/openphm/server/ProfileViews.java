@@ -1,9 +1,5 @@
 package org.openphm.server;
 
-import org.openphm.model.results.ChartRole;
-
-import org.openphm.model.Totals;
-
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -14,19 +10,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.openphm.model.results.ChartSpec;
+import org.openphm.model.AreaType;
 import org.openphm.model.Comparison;
+import org.openphm.model.Totals;
+import org.openphm.model.results.ChartRole;
+import org.openphm.model.results.ChartSpec;
+import org.openphm.model.results.IndicatorColumns;
+import org.openphm.model.results.PackMetadata.IndicatorInfo;
 import org.openphm.publish.results.Area;
 import org.openphm.publish.results.DataTable;
-import org.openphm.model.results.PackMetadata.IndicatorInfo;
-import org.openphm.model.results.IndicatorColumns;
 import org.openphm.publish.results.ResultsDir;
 import org.openphm.stats.FunnelArea;
 import org.openphm.stats.FunnelLimits;
 import org.openphm.stats.FunnelSignificance;
 import org.openphm.stats.FunnelStatistic;
 import org.openphm.stats.Funnels;
-import org.openphm.model.AreaType;
 
 /**
  * The dashboard's area views, in the manner of Fingertips and the Model Health System: an overview (the pack
@@ -42,6 +40,7 @@ final class ProfileViews {
     private final Api api;
     /** Per indicator, its latest headline rows by area code: built once, results are immutable. */
     private final Map<String, Latest> latest = new ConcurrentHashMap<>();
+
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
 
     ProfileViews(ResultsDir results, Views views, Api api) {
@@ -52,7 +51,8 @@ final class ProfileViews {
 
     /** Builds every indicator's latest headline rows in the background, so the first overview need not. */
     ProfileViews warm() {
-        Thread t = new Thread(() -> results.metadata().indicators().forEach(i -> latest(i.id())), "openphm-profile-warm");
+        Thread t =
+                new Thread(() -> results.metadata().indicators().forEach(i -> latest(i.id())), "openphm-profile-warm");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
@@ -60,9 +60,20 @@ final class ProfileViews {
     }
 
     /** One area's headline row in the latest period; numbers null where suppressed or not applicable. */
-    record Headline(String code, String name, String type, String parent, Double count, Double denominator,
-                    Double value, Double lower, Double upper, String vsEngland, String vsParent, String trend,
-                    String note) {}
+    record Headline(
+            String code,
+            String name,
+            String type,
+            String parent,
+            Double count,
+            Double denominator,
+            Double value,
+            Double lower,
+            Double upper,
+            String vsEngland,
+            String vsParent,
+            String trend,
+            String note) {}
 
     record Latest(String period, Map<String, Headline> byArea) {}
 
@@ -83,8 +94,9 @@ final class ProfileViews {
             String raw = ctx.queryParam("areas");
             List<Area> chosen = new ArrayList<>();
             for (String code : (raw == null || raw.isBlank() ? views.defaultArea() : raw).split(",")) {
-                Area a = results.area(code.trim()).orElseThrow(() -> new BadRequest("areas",
-                        "unknown area code '" + code.trim() + "' in parameter 'areas'", areaCodes()));
+                Area a = results.area(code.trim())
+                        .orElseThrow(() -> new BadRequest(
+                                "areas", "unknown area code '" + code.trim() + "' in parameter 'areas'", areaCodes()));
                 if (!chosen.contains(a)) {
                     chosen.add(a);
                 }
@@ -120,7 +132,8 @@ final class ProfileViews {
     }
 
     private IndicatorInfo indicator(Context ctx) {
-        List<String> ids = results.metadata().indicators().stream().map(IndicatorInfo::id).toList();
+        List<String> ids =
+                results.metadata().indicators().stream().map(IndicatorInfo::id).toList();
         String id = ctx.queryParam("indicator");
         if (id == null || id.isEmpty()) {
             throw new BadRequest("indicator", "parameter 'indicator' is required", ids);
@@ -135,22 +148,34 @@ final class ProfileViews {
     Latest latest(String id) {
         return latest.computeIfAbsent(id, k -> {
             DataTable rows = results.indicator(k).where(Map.of(IndicatorColumns.CATEGORY_TYPE, ""));
-            if (rows.has(IndicatorColumns.SEX) && rows.distinct(IndicatorColumns.SEX).contains(Totals.PERSONS)) {
+            if (rows.has(IndicatorColumns.SEX)
+                    && rows.distinct(IndicatorColumns.SEX).contains(Totals.PERSONS)) {
                 rows = rows.where(Map.of(IndicatorColumns.SEX, Totals.PERSONS));
             }
-            String period = rows.distinct(IndicatorColumns.PERIOD).stream().max(Comparator.naturalOrder()).orElse(null);
+            String period = rows.distinct(IndicatorColumns.PERIOD).stream()
+                    .max(Comparator.naturalOrder())
+                    .orElse(null);
             Map<String, Headline> byArea = new LinkedHashMap<>();
             if (period != null) {
                 DataTable now = rows.where(Map.of(IndicatorColumns.PERIOD, period));
                 for (List<String> r : now.rows()) {
                     String code = now.get(r, IndicatorColumns.AREA_CODE);
-                    byArea.putIfAbsent(code, new Headline(code, now.get(r, IndicatorColumns.AREA_NAME),
-                            now.get(r, IndicatorColumns.AREA_TYPE), now.get(r, IndicatorColumns.PARENT_CODE),
-                            now.number(r, IndicatorColumns.COUNT), now.number(r, IndicatorColumns.DENOMINATOR),
-                            now.number(r, IndicatorColumns.VALUE), now.number(r, IndicatorColumns.LOWER_CI95),
-                            now.number(r, IndicatorColumns.UPPER_CI95), verdict(now.get(r, IndicatorColumns.COMPARED_TO_ENGLAND)),
-                            verdict(now.get(r, IndicatorColumns.COMPARED_TO_PARENT)), now.get(r, IndicatorColumns.RECENT_TREND),
-                            now.get(r, IndicatorColumns.NOTE)));
+                    byArea.putIfAbsent(
+                            code,
+                            new Headline(
+                                    code,
+                                    now.get(r, IndicatorColumns.AREA_NAME),
+                                    now.get(r, IndicatorColumns.AREA_TYPE),
+                                    now.get(r, IndicatorColumns.PARENT_CODE),
+                                    now.number(r, IndicatorColumns.COUNT),
+                                    now.number(r, IndicatorColumns.DENOMINATOR),
+                                    now.number(r, IndicatorColumns.VALUE),
+                                    now.number(r, IndicatorColumns.LOWER_CI95),
+                                    now.number(r, IndicatorColumns.UPPER_CI95),
+                                    verdict(now.get(r, IndicatorColumns.COMPARED_TO_ENGLAND)),
+                                    verdict(now.get(r, IndicatorColumns.COMPARED_TO_PARENT)),
+                                    now.get(r, IndicatorColumns.RECENT_TREND),
+                                    now.get(r, IndicatorColumns.NOTE)));
                 }
             }
             return new Latest(period, byArea);
@@ -164,7 +189,10 @@ final class ProfileViews {
     }
 
     private String englandCode() {
-        return results.areas().stream().filter(a -> AreaType.ENGLAND.label().equals(a.type())).map(Area::code).findFirst()
+        return results.areas().stream()
+                .filter(a -> AreaType.ENGLAND.label().equals(a.type()))
+                .map(Area::code)
+                .findFirst()
                 .orElse(null);
     }
 
@@ -183,13 +211,15 @@ final class ProfileViews {
     Map<String, Object> overview(Area area) {
         Map<String, List<Map<String, Object>>> vsEngland = new LinkedHashMap<>();
         Map<String, List<Map<String, Object>>> vsParent = new LinkedHashMap<>();
-        for (String v : labels(Comparison.WORSE, Comparison.BETTER, Comparison.HIGHER, Comparison.LOWER, Comparison.SIMILAR)) {
+        for (String v :
+                labels(Comparison.WORSE, Comparison.BETTER, Comparison.HIGHER, Comparison.LOWER, Comparison.SIMILAR)) {
             vsEngland.put(v, new ArrayList<>());
             vsParent.put(v, new ArrayList<>());
         }
         Map<String, Map<String, Integer>> children = new LinkedHashMap<>();
         Map<String, Map<String, List<Map<String, Object>>>> childItems = new LinkedHashMap<>();
-        results.areas().stream().filter(a -> area.code().equals(a.parentCode()))
+        results.areas().stream()
+                .filter(a -> area.code().equals(a.parentCode()))
                 .forEach(a -> children.put(a.name(), new LinkedHashMap<>()));
         int indicators = 0;
         int published = 0;
@@ -220,8 +250,11 @@ final class ProfileViews {
                 vsParent.get(h.vsParent()).add(item);
             }
             for (Headline c : l.byArea().values()) {
-                if (area.code().equals(c.parent()) && c.vsParent() != null && !Comparison.SIMILAR.label().equals(c.vsParent())) {
-                    children.computeIfAbsent(c.name(), k -> new LinkedHashMap<>()).merge(c.vsParent(), 1, Integer::sum);
+                if (area.code().equals(c.parent())
+                        && c.vsParent() != null
+                        && !Comparison.SIMILAR.label().equals(c.vsParent())) {
+                    children.computeIfAbsent(c.name(), k -> new LinkedHashMap<>())
+                            .merge(c.vsParent(), 1, Integer::sum);
                     Map<String, Object> ci = new LinkedHashMap<>();
                     ci.put("id", info.id());
                     ci.put("name", info.name());
@@ -229,8 +262,10 @@ final class ProfileViews {
                     ci.put("value", c.value());
                     ci.put("value_type", info.valueType());
                     ci.put("period", l.period());
-                    childItems.computeIfAbsent(c.name(), k -> new LinkedHashMap<>())
-                            .computeIfAbsent(c.vsParent(), k -> new ArrayList<>()).add(ci);
+                    childItems
+                            .computeIfAbsent(c.name(), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(c.vsParent(), k -> new ArrayList<>())
+                            .add(ci);
                 }
             }
         }
@@ -241,24 +276,36 @@ final class ProfileViews {
                 + "England value for the same period)" + (comparedEngland == 0 ? "." : ":"));
         vsEngland.forEach((v, list) -> {
             if (!list.isEmpty()) {
-                glance.add((Comparison.SIMILAR.label().equals(v) ? "Not significantly different from England" : "Significantly "
-                        + v.toLowerCase(Locale.ROOT) + " than England") + " (" + list.size() + ").");
+                glance.add((Comparison.SIMILAR.label().equals(v)
+                                ? "Not significantly different from England"
+                                : "Significantly " + v.toLowerCase(Locale.ROOT) + " than England")
+                        + " (" + list.size() + ").");
             }
         });
         String parentName = areaName(area.parentCode());
         int comparedParent = vsParent.values().stream().mapToInt(List::size).sum();
         if (parentName != null && !area.parentCode().equals(englandCode())) {
             glance.add("Against " + parentName + ": " + comparedParent + " compared" + (comparedParent == 0 ? "." : ":")
-                    + String.join("", vsParent.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                    .map(e -> " " + e.getKey().toLowerCase(Locale.ROOT) + " " + e.getValue().size() + ";").toList())
-                    .replaceAll(";$", "."));
+                    + String.join(
+                                    "",
+                                    vsParent.entrySet().stream()
+                                            .filter(e -> !e.getValue().isEmpty())
+                                            .map(e -> " " + e.getKey().toLowerCase(Locale.ROOT) + " "
+                                                    + e.getValue().size() + ";")
+                                            .toList())
+                            .replaceAll(";$", "."));
         }
         List<Map<String, Object>> childRows = new ArrayList<>();
         children.forEach((name, counts) -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", name);
-            m.put("code", results.areas().stream().filter(a -> a.name().equals(name)
-                    && area.code().equals(a.parentCode())).map(Area::code).findFirst().orElse(null));
+            m.put(
+                    "code",
+                    results.areas().stream()
+                            .filter(a -> a.name().equals(name) && area.code().equals(a.parentCode()))
+                            .map(Area::code)
+                            .findFirst()
+                            .orElse(null));
             m.put("counts", counts);
             m.put("items", childItems.getOrDefault(name, Map.of()));
             childRows.add(m);
@@ -270,7 +317,9 @@ final class ProfileViews {
             }
             if (!parts.isEmpty()) {
                 glance.add(name + " against " + area.name() + ": significantly " + String.join(" and ", parts)
-                        + (parts.size() == 1 && counts.values().iterator().next() == 1 ? " indicator." : " indicators."));
+                        + (parts.size() == 1 && counts.values().iterator().next() == 1
+                                ? " indicator."
+                                : " indicators."));
             }
         });
         Map<String, Object> out = new LinkedHashMap<>();
@@ -303,8 +352,13 @@ final class ProfileViews {
             }
             Headline h = l.byArea().get(area.code());
             String rangeType = rangeType(area);
-            double[] values = l.byArea().values().stream().filter(x -> rangeType.equals(x.type()))
-                    .map(Headline::value).filter(v -> v != null).mapToDouble(Double::doubleValue).sorted().toArray();
+            double[] values = l.byArea().values().stream()
+                    .filter(x -> rangeType.equals(x.type()))
+                    .map(Headline::value)
+                    .filter(v -> v != null)
+                    .mapToDouble(Double::doubleValue)
+                    .sorted()
+                    .toArray();
             Headline e = england == null ? null : l.byArea().get(england);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", info.id());
@@ -362,7 +416,9 @@ final class ProfileViews {
      * page then names.
      */
     private String rangeType(Area area) {
-        long same = results.areas().stream().filter(a -> area.type().equals(a.type())).count();
+        long same = results.areas().stream()
+                .filter(a -> area.type().equals(a.type()))
+                .count();
         if (same > 1) {
             return area.type();
         }
@@ -413,13 +469,27 @@ final class ProfileViews {
         List<String> codes = chosen.stream().map(Area::code).toList();
         boolean england = codes.stream().map(c -> l.byArea().get(c)).anyMatch(h -> h != null && h.vsEngland() != null);
         String sig = england ? IndicatorColumns.COMPARED_TO_ENGLAND : IndicatorColumns.COMPARED_TO_PARENT;
-        String subtitle = england ? "Colours: compared with England (95% confidence intervals)"
+        String subtitle = england
+                ? "Colours: compared with England (95% confidence intervals)"
                 : "Colours: each area compared with its parent area (95% CI); no published England value for "
                         + l.period();
-        ChartSpec spec = new ChartSpec("bar_ci", info.name() + ": chosen areas, " + l.period(), subtitle,
-                ChartSpec.DataRef.ofIndicator(info.id(), Map.of(IndicatorColumns.AREA_CODE, String.join("|", codes),
-                        IndicatorColumns.PERIOD, l.period() == null ? "latest" : l.period(), IndicatorColumns.CATEGORY_TYPE, "")),
-                ChartRole.encoding(Map.of(ChartRole.SIGNIFICANCE, sig)), null, null, null);
+        ChartSpec spec = new ChartSpec(
+                "bar_ci",
+                info.name() + ": chosen areas, " + l.period(),
+                subtitle,
+                ChartSpec.DataRef.ofIndicator(
+                        info.id(),
+                        Map.of(
+                                IndicatorColumns.AREA_CODE,
+                                String.join("|", codes),
+                                IndicatorColumns.PERIOD,
+                                l.period() == null ? "latest" : l.period(),
+                                IndicatorColumns.CATEGORY_TYPE,
+                                "")),
+                ChartRole.encoding(Map.of(ChartRole.SIGNIFICANCE, sig)),
+                null,
+                null,
+                null);
         Views.ViewChart c = views.drawOne(spec);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Area a : chosen) {
@@ -471,7 +541,8 @@ final class ProfileViews {
         Headline whole = l.byArea().get(area.code());
         out.put("area_value", whole == null ? null : whole.value());
         List<Headline> members = l.byArea().values().stream()
-                .filter(h -> type.equals(h.type()) && within(h.code(), area.code())).toList();
+                .filter(h -> type.equals(h.type()) && within(h.code(), area.code()))
+                .toList();
         List<Headline> drawn = new ArrayList<>();
         List<String> notDrawn = new ArrayList<>();
         for (Headline h : members) {
@@ -484,15 +555,19 @@ final class ProfileViews {
         out.put("suppressed", notDrawn);
         FunnelStatistic statistic = statistic(info);
         if (statistic == null || drawn.size() < 2) {
-            out.put("error", statistic == null ? "No funnel plot for a " + info.valueType()
-                    + " (proportions and crude rates only)" : "Fewer than two " + type + "s with published counts in "
-                    + area.name());
+            out.put(
+                    "error",
+                    statistic == null
+                            ? "No funnel plot for a " + info.valueType() + " (proportions and crude rates only)"
+                            : "Fewer than two " + type + "s with published counts in " + area.name());
             out.put("points", List.of());
             return out;
         }
-        List<FunnelArea> inputs = drawn.stream().map(h -> statistic instanceof FunnelStatistic.Proportion
-                ? FunnelArea.proportion(h.count(), h.denominator())
-                : FunnelArea.rate(h.count(), h.value(), h.denominator())).toList();
+        List<FunnelArea> inputs = drawn.stream()
+                .map(h -> statistic instanceof FunnelStatistic.Proportion
+                        ? FunnelArea.proportion(h.count(), h.denominator())
+                        : FunnelArea.rate(h.count(), h.value(), h.denominator()))
+                .toList();
         FunnelLimits limits;
         List<FunnelSignificance> sig;
         try {
@@ -514,7 +589,9 @@ final class ProfileViews {
             m.put("value", h.value());
             m.put("significance", sig.get(i).label());
             m.put("outside95", sig.get(i) != FunnelSignificance.NOT_SIGNIFICANT);
-            m.put("outside998", sig.get(i) == FunnelSignificance.HIGH_0_001 || sig.get(i) == FunnelSignificance.LOW_0_001);
+            m.put(
+                    "outside998",
+                    sig.get(i) == FunnelSignificance.HIGH_0_001 || sig.get(i) == FunnelSignificance.LOW_0_001);
             points.add(m);
         }
         // each limit line as [denominator, limit] points (for rates each line has its own denominators)
@@ -531,8 +608,10 @@ final class ProfileViews {
         out.put("baseline", limits.baseline());
         out.put("limits", lines);
         out.put("points", points);
-        out.put("method", statistic.method() + " control limits at 95% and 99.8% (PHEindicatormethods) around the "
-                + "pooled value of the " + drawn.size() + " " + type + "s plotted");
+        out.put(
+                "method",
+                statistic.method() + " control limits at 95% and 99.8% (PHEindicatormethods) around the "
+                        + "pooled value of the " + drawn.size() + " " + type + "s plotted");
         return out;
     }
 
@@ -585,7 +664,8 @@ final class ProfileViews {
         // the colour scale: quintile bands over the values of the leaves drawn
         List<Double> leafValues = new ArrayList<>();
         collectLeaves(root, children, l, leafValues);
-        double[] sorted = leafValues.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                leafValues.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         List<Map<String, Object>> bands = new ArrayList<>();
         double[] cuts = new double[6];
         if (sorted.length > 0) {
@@ -612,16 +692,27 @@ final class ProfileViews {
         series.put("upperLabel", Map.of("show", true, "height", 18, "color", "#fff", "backgroundColor", "#003087"));
         series.put("label", Map.of("show", true, "fontSize", 10, "color", "#000", "overflow", "truncate"));
         series.put("itemStyle", Map.of("borderColor", "#fff"));
-        series.put("levels", List.of(
-                Map.of("itemStyle", Map.of("borderColor", "#003087", "borderWidth", 3, "gapWidth", 3)),
-                Map.of("itemStyle", Map.of("borderColor", "#41688f", "borderWidth", 3, "gapWidth", 2)),
-                Map.of("itemStyle", Map.of("borderColor", "#768692", "borderWidth", 2, "gapWidth", 1)),
-                Map.of("itemStyle", Map.of("borderColor", "#aeb7bd", "borderWidth", 1, "gapWidth", 1))));
+        series.put(
+                "levels",
+                List.of(
+                        Map.of("itemStyle", Map.of("borderColor", "#003087", "borderWidth", 3, "gapWidth", 3)),
+                        Map.of("itemStyle", Map.of("borderColor", "#41688f", "borderWidth", 3, "gapWidth", 2)),
+                        Map.of("itemStyle", Map.of("borderColor", "#768692", "borderWidth", 2, "gapWidth", 1)),
+                        Map.of("itemStyle", Map.of("borderColor", "#aeb7bd", "borderWidth", 1, "gapWidth", 1))));
         series.put("data", tree.get("children") == null ? List.of(tree) : tree.get("children"));
         Map<String, Object> option = new LinkedHashMap<>();
-        option.put("title", Map.of("text", info.name() + ", " + l.period() + " \u2013 " + root.name(),
-                "subtext", "Schematic: areas sized by the indicator's denominator (registered people), "
-                        + "not a geographic map", "left", "center", "textStyle", Map.of("fontSize", 14)));
+        option.put(
+                "title",
+                Map.of(
+                        "text",
+                        info.name() + ", " + l.period() + " \u2013 " + root.name(),
+                        "subtext",
+                        "Schematic: areas sized by the indicator's denominator (registered people), "
+                                + "not a geographic map",
+                        "left",
+                        "center",
+                        "textStyle",
+                        Map.of("fontSize", 14)));
         option.put("tooltip", Map.of("show", true));
         option.put("animation", false);
         option.put("aria", Map.of("enabled", true));
@@ -652,8 +743,8 @@ final class ProfileViews {
         kids.forEach(k -> collectLeaves(k, children, l, out));
     }
 
-    private Map<String, Object> node(Area a, Map<String, List<Area>> children, Latest l, double[] cuts, boolean scale,
-                                     List<String> notDrawn) {
+    private Map<String, Object> node(
+            Area a, Map<String, List<Area>> children, Latest l, double[] cuts, boolean scale, List<String> notDrawn) {
         Headline h = l.byArea().get(a.code());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", a.name());

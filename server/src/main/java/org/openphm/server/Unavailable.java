@@ -12,5 +12,7 @@ final class Unavailable extends RuntimeException {
         this.retry = retry;
     }
 
-    boolean retry() { return retry; }
+    boolean retry() {
+        return retry;
+    }
 }

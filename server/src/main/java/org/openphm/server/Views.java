@@ -1,24 +1,23 @@
 package org.openphm.server;
 
-import org.openphm.model.results.ChartRole;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openphm.model.AreaType;
+import org.openphm.model.results.ChartRole;
+import org.openphm.model.results.ChartSpec;
+import org.openphm.model.results.IndicatorColumns;
+import org.openphm.model.results.PackMetadata.AnalysisInfo;
+import org.openphm.model.results.PackMetadata.IndicatorInfo;
 import org.openphm.publish.chart.Chart;
 import org.openphm.publish.chart.ChartResolver;
-import org.openphm.model.results.ChartSpec;
 import org.openphm.publish.chart.EChartsOptions;
 import org.openphm.publish.results.Area;
 import org.openphm.publish.results.DataTable;
-import org.openphm.model.results.IndicatorColumns;
 import org.openphm.publish.results.ResultsDir;
-import org.openphm.model.results.PackMetadata.AnalysisInfo;
-import org.openphm.model.results.PackMetadata.IndicatorInfo;
 import org.openphm.publish.text.KeyPointWriter;
-import org.openphm.model.AreaType;
 
 /**
  * The dashboard's views: for an indicator at an area and breakdown, or an analysis, the chart descriptions
@@ -40,14 +39,25 @@ final class Views {
     record View(String id, String title, Map<String, Object> about, List<ViewChart> charts) {}
 
     /** @param note why the chart is not cut to the chosen area, or null */
-    record ViewChart(ChartSpec spec, Chart chart, Map<String, Object> option, List<String> keyPoints, String error,
-                     String note) {}
+    record ViewChart(
+            ChartSpec spec,
+            Chart chart,
+            Map<String, Object> option,
+            List<String> keyPoints,
+            String error,
+            String note) {}
 
     /** The ICB (the widest area below England), else the first area: the dashboard's starting point. */
     String defaultArea() {
-        return results.areas().stream().filter(a -> "ICB".equals(a.type())).findFirst()
-                .or(() -> results.areas().stream().filter(a -> !AreaType.ENGLAND.label().equals(a.type())).findFirst())
-                .or(() -> results.areas().stream().findFirst()).map(Area::code).orElse("");
+        return results.areas().stream()
+                .filter(a -> "ICB".equals(a.type()))
+                .findFirst()
+                .or(() -> results.areas().stream()
+                        .filter(a -> !AreaType.ENGLAND.label().equals(a.type()))
+                        .findFirst())
+                .or(() -> results.areas().stream().findFirst())
+                .map(Area::code)
+                .orElse("");
     }
 
     View indicator(IndicatorInfo info, Area area, String breakdown) {
@@ -56,25 +66,57 @@ final class Views {
         if ("none".equals(breakdown)) {
             List<String> compared = comparedAreas(area);
             String title = name + ": " + (compared.size() > 2 ? "areas within " : "") + area.name() + ", latest period";
-            ChartSpec.DataRef data = ChartSpec.DataRef.ofIndicator(info.id(), Map.of(IndicatorColumns.AREA_CODE,
-                    String.join("|", compared), IndicatorColumns.PERIOD, "latest"));
+            ChartSpec.DataRef data = ChartSpec.DataRef.ofIndicator(
+                    info.id(),
+                    Map.of(IndicatorColumns.AREA_CODE, String.join("|", compared), IndicatorColumns.PERIOD, "latest"));
             specs.add(headlineBars(title, data));
-            specs.add(new ChartSpec("trend", name + ": trend, " + area.name(), "With its parent area and England",
-                    ChartSpec.DataRef.ofIndicator(info.id(), Map.of(IndicatorColumns.AREA_CODE, String.join("|",
-                            lineage(area)))), null, null, null, null));
+            specs.add(new ChartSpec(
+                    "trend",
+                    name + ": trend, " + area.name(),
+                    "With its parent area and England",
+                    ChartSpec.DataRef.ofIndicator(
+                            info.id(), Map.of(IndicatorColumns.AREA_CODE, String.join("|", lineage(area)))),
+                    null,
+                    null,
+                    null,
+                    null));
         } else {
             String type = Breakdowns.CATEGORY_TYPES.get(breakdown);
-            specs.add(new ChartSpec("bar_ci", name + " by " + type.toLowerCase() + ", " + area.name()
-                    + ", latest period", "Compared with " + area.name() + " as a whole (95% confidence intervals)",
-                    ChartSpec.DataRef.ofIndicator(info.id(), Map.of(IndicatorColumns.AREA_CODE, area.code(),
-                            IndicatorColumns.CATEGORY_TYPE, type, IndicatorColumns.PERIOD, "latest")),
-                    ChartRole.encoding(Map.of(ChartRole.X, IndicatorColumns.CATEGORY, ChartRole.SIGNIFICANCE, IndicatorColumns.COMPARED_TO_PARENT)), null, null, null));
-            specs.add(new ChartSpec("trend", name + " by " + type.toLowerCase() + ": trend, " + area.name(), null,
-                    ChartSpec.DataRef.ofIndicator(info.id(), Map.of(IndicatorColumns.AREA_CODE, area.code(),
-                            IndicatorColumns.CATEGORY_TYPE, type)), ChartRole.encoding(Map.of(ChartRole.SERIES, IndicatorColumns.CATEGORY)), null, null, null));
+            specs.add(new ChartSpec(
+                    "bar_ci",
+                    name + " by " + type.toLowerCase() + ", " + area.name() + ", latest period",
+                    "Compared with " + area.name() + " as a whole (95% confidence intervals)",
+                    ChartSpec.DataRef.ofIndicator(
+                            info.id(),
+                            Map.of(
+                                    IndicatorColumns.AREA_CODE,
+                                    area.code(),
+                                    IndicatorColumns.CATEGORY_TYPE,
+                                    type,
+                                    IndicatorColumns.PERIOD,
+                                    "latest")),
+                    ChartRole.encoding(Map.of(
+                            ChartRole.X,
+                            IndicatorColumns.CATEGORY,
+                            ChartRole.SIGNIFICANCE,
+                            IndicatorColumns.COMPARED_TO_PARENT)),
+                    null,
+                    null,
+                    null));
+            specs.add(new ChartSpec(
+                    "trend",
+                    name + " by " + type.toLowerCase() + ": trend, " + area.name(),
+                    null,
+                    ChartSpec.DataRef.ofIndicator(
+                            info.id(),
+                            Map.of(IndicatorColumns.AREA_CODE, area.code(), IndicatorColumns.CATEGORY_TYPE, type)),
+                    ChartRole.encoding(Map.of(ChartRole.SERIES, IndicatorColumns.CATEGORY)),
+                    null,
+                    null,
+                    null));
         }
-        Map<String, Object> about = about(info.section(), info.definition(), info.method(), info.source(),
-                info.caveats());
+        Map<String, Object> about =
+                about(info.section(), info.definition(), info.method(), info.source(), info.caveats());
         about.put("value_type", info.valueType());
         about.put("area", area);
         about.put("breakdown", breakdown);
@@ -88,27 +130,48 @@ final class Views {
      * where neither comparison exists the subtitle says the colours compare nothing.
      */
     private ChartSpec headlineBars(String title, ChartSpec.DataRef data) {
-        ChartSpec england = new ChartSpec("bar_ci", title, "Compared with England (95% confidence intervals)", data,
-                ChartRole.encoding(Map.of(ChartRole.SIGNIFICANCE, IndicatorColumns.COMPARED_TO_ENGLAND)), null, null, null);
+        ChartSpec england = new ChartSpec(
+                "bar_ci",
+                title,
+                "Compared with England (95% confidence intervals)",
+                data,
+                ChartRole.encoding(Map.of(ChartRole.SIGNIFICANCE, IndicatorColumns.COMPARED_TO_ENGLAND)),
+                null,
+                null,
+                null);
         if (compares(england)) {
             return england;
         }
-        ChartSpec parent = new ChartSpec("bar_ci", title, "Not compared with England: no published England value "
-                + "for this period. Colours compare each area with its parent area (95% confidence intervals)", data,
-                ChartRole.encoding(Map.of(ChartRole.SIGNIFICANCE, IndicatorColumns.COMPARED_TO_PARENT)), null, null, null);
+        ChartSpec parent = new ChartSpec(
+                "bar_ci",
+                title,
+                "Not compared with England: no published England value "
+                        + "for this period. Colours compare each area with its parent area (95% confidence intervals)",
+                data,
+                ChartRole.encoding(Map.of(ChartRole.SIGNIFICANCE, IndicatorColumns.COMPARED_TO_PARENT)),
+                null,
+                null,
+                null);
         if (compares(parent)) {
             return parent;
         }
-        return new ChartSpec("bar_ci", title, "Not compared: no published England value for this period and no "
-                + "comparison with the parent area (bars grey)", data,
-                ChartRole.encoding(Map.of(ChartRole.SIGNIFICANCE, IndicatorColumns.COMPARED_TO_ENGLAND)), null, null, null);
+        return new ChartSpec(
+                "bar_ci",
+                title,
+                "Not compared: no published England value for this period and no "
+                        + "comparison with the parent area (bars grey)",
+                data,
+                ChartRole.encoding(Map.of(ChartRole.SIGNIFICANCE, IndicatorColumns.COMPARED_TO_ENGLAND)),
+                null,
+                null,
+                null);
     }
 
     /** Whether any bar of the chart carries a significance judgement. */
     private boolean compares(ChartSpec spec) {
         try {
-            return resolver.resolve(spec) instanceof Chart.Bars b && b.bars().stream()
-                    .anyMatch(x -> x.comparison() != org.openphm.model.Comparison.NOT_COMPARED);
+            return resolver.resolve(spec) instanceof Chart.Bars b
+                    && b.bars().stream().anyMatch(x -> x.comparison() != org.openphm.model.Comparison.NOT_COMPARED);
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -127,8 +190,17 @@ final class Views {
      */
     View analysis(AnalysisInfo a, Area area) {
         List<ChartSpec> specs = a.charts().isEmpty()
-                ? a.tables().stream().map(t -> new ChartSpec("table", t.name(), null,
-                        ChartSpec.DataRef.ofTable(t.file(), null), null, null, null, null)).toList()
+                ? a.tables().stream()
+                        .map(t -> new ChartSpec(
+                                "table",
+                                t.name(),
+                                null,
+                                ChartSpec.DataRef.ofTable(t.file(), null),
+                                null,
+                                null,
+                                null,
+                                null))
+                        .toList()
                 : a.charts();
         boolean atDefault = area.code().equals(defaultArea());
         List<ViewChart> charts = new ArrayList<>();
@@ -160,9 +232,15 @@ final class Views {
             default -> comparedAreas(area);
         };
         filter.put(IndicatorColumns.AREA_CODE, String.join("|", codes));
-        ChartSpec cut = new ChartSpec(spec.kind(), (spec.title() == null ? "" : spec.title() + " \u2013 ") + area.name(),
-                spec.subtitle(), ChartSpec.DataRef.ofTable(spec.data().table(), filter), spec.encoding(), spec.xLabel(),
-                spec.yLabel(), spec.unit());
+        ChartSpec cut = new ChartSpec(
+                spec.kind(),
+                (spec.title() == null ? "" : spec.title() + " \u2013 ") + area.name(),
+                spec.subtitle(),
+                ChartSpec.DataRef.ofTable(spec.data().table(), filter),
+                spec.encoding(),
+                spec.xLabel(),
+                spec.yLabel(),
+                spec.unit());
         return draw(cut, null);
     }
 
@@ -179,15 +257,22 @@ final class Views {
     }
 
     /** Geography filter keys of a chart description, replaced when the chart is cut to an area. */
-    private static final List<String> AREA_COLUMNS = List.of(IndicatorColumns.AREA_CODE, IndicatorColumns.AREA_TYPE,
-            IndicatorColumns.AREA_NAME, IndicatorColumns.PARENT_CODE);
+    private static final List<String> AREA_COLUMNS = List.of(
+            IndicatorColumns.AREA_CODE,
+            IndicatorColumns.AREA_TYPE,
+            IndicatorColumns.AREA_NAME,
+            IndicatorColumns.PARENT_CODE);
 
     /** The area's children (or, for an area without any, its siblings), the area, its parent and England. */
     private List<String> comparedAreas(Area area) {
         List<String> codes = new ArrayList<>();
-        List<Area> children = results.areas().stream().filter(a -> area.code().equals(a.parentCode())).toList();
+        List<Area> children = results.areas().stream()
+                .filter(a -> area.code().equals(a.parentCode()))
+                .toList();
         if (children.isEmpty() && area.parentCode() != null) {
-            children = results.areas().stream().filter(a -> area.parentCode().equals(a.parentCode())).toList();
+            children = results.areas().stream()
+                    .filter(a -> area.parentCode().equals(a.parentCode()))
+                    .toList();
         }
         children.forEach(c -> codes.add(c.code()));
         lineage(area).stream().filter(c -> !codes.contains(c)).forEach(codes::add);
@@ -200,8 +285,11 @@ final class Views {
         if (area.parentCode() != null) {
             codes.add(area.parentCode());
         }
-        results.areas().stream().filter(a -> AreaType.ENGLAND.label().equals(a.type())).map(Area::code)
-                .filter(c -> !codes.contains(c)).forEach(codes::add);
+        results.areas().stream()
+                .filter(a -> AreaType.ENGLAND.label().equals(a.type()))
+                .map(Area::code)
+                .filter(c -> !codes.contains(c))
+                .forEach(codes::add);
         return codes;
     }
 
@@ -229,24 +317,41 @@ final class Views {
      * compared with one area: the legend and key points then say "its parent area", not the first reference.
      */
     private static Chart mixedParents(ChartSpec spec, Chart chart) {
-        if (!(chart instanceof Chart.Bars b) || !IndicatorColumns.COMPARED_TO_PARENT.equals(spec.encoding().get(org.openphm.model.results.ChartRole.SIGNIFICANCE.code()))
-                || !b.source().has(IndicatorColumns.PARENT_CODE) || !b.source().has(IndicatorColumns.COMPARED_TO_PARENT)) {
+        if (!(chart instanceof Chart.Bars b)
+                || !IndicatorColumns.COMPARED_TO_PARENT.equals(
+                        spec.encoding().get(org.openphm.model.results.ChartRole.SIGNIFICANCE.code()))
+                || !b.source().has(IndicatorColumns.PARENT_CODE)
+                || !b.source().has(IndicatorColumns.COMPARED_TO_PARENT)) {
             return chart;
         }
         DataTable rows = b.source();
         java.util.Set<String> bars = new java.util.HashSet<>();
         b.bars().forEach(x -> bars.add(x.label()));
         long parents = rows.rows().stream()
-                .filter(r -> bars.contains(rows.get(r, spec.column(org.openphm.model.results.ChartRole.X, IndicatorColumns.AREA_NAME))))
+                .filter(r -> bars.contains(
+                        rows.get(r, spec.column(org.openphm.model.results.ChartRole.X, IndicatorColumns.AREA_NAME))))
                 .filter(r -> org.openphm.model.Comparison.parse(rows.get(r, IndicatorColumns.COMPARED_TO_PARENT))
                         != org.openphm.model.Comparison.NOT_COMPARED)
-                .map(r -> rows.get(r, IndicatorColumns.PARENT_CODE)).distinct().count();
-        return parents > 1 ? new Chart.Bars(b.title(), b.subtitle(), b.unit(), b.xLabel(), b.yLabel(), b.bars(),
-                b.references(), "its parent area", b.ciLevel(), b.source()) : chart;
+                .map(r -> rows.get(r, IndicatorColumns.PARENT_CODE))
+                .distinct()
+                .count();
+        return parents > 1
+                ? new Chart.Bars(
+                        b.title(),
+                        b.subtitle(),
+                        b.unit(),
+                        b.xLabel(),
+                        b.yLabel(),
+                        b.bars(),
+                        b.references(),
+                        "its parent area",
+                        b.ciLevel(),
+                        b.source())
+                : chart;
     }
 
-    private static Map<String, Object> about(String section, String definition, String method, String source,
-                                             List<String> caveats) {
+    private static Map<String, Object> about(
+            String section, String definition, String method, String source, List<String> caveats) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("section", section);
         m.put("definition", definition);

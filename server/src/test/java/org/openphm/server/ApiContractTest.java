@@ -24,6 +24,7 @@ import org.openphm.publish.fixture.FixtureResults;
 class ApiContractTest {
     @TempDir
     static Path dir;
+
     static DashboardServer server;
     static final HttpClient http = HttpClient.newHttpClient();
     static final ObjectMapper json = new ObjectMapper();
@@ -39,7 +40,9 @@ class ApiContractTest {
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -65,7 +68,8 @@ class ApiContractTest {
         assertEquals(1, found.size());
         assertEquals("Proportion %", found.get(0).get("value_type").asText());
         assertEquals(3, ok("/api/indicators").size());
-        assertEquals("DP 3.8", ok("/api/indicators/cyp-mh-admissions").get("section").asText());
+        assertEquals(
+                "DP 3.8", ok("/api/indicators/cyp-mh-admissions").get("section").asText());
     }
 
     @Test
@@ -75,7 +79,8 @@ class ApiContractTest {
         assertEquals(1, r.get("rows").size());
         int valueCol = indexOf(r.get("columns"), "value");
         assertEquals("9.40", r.get("rows").get(0).get(valueCol).asText());
-        JsonNode byDeprivation = ok("/api/results?indicator=qof-diabetes&area=E54000024&period=2024/25&breakdown=deprivation");
+        JsonNode byDeprivation =
+                ok("/api/results?indicator=qof-diabetes&area=E54000024&period=2024/25&breakdown=deprivation");
         assertEquals(5, byDeprivation.get("rows").size());
     }
 
@@ -99,15 +104,35 @@ class ApiContractTest {
         JsonNode bars = v.get("charts").get(0);
         assertEquals("bar", bars.get("option").get("series").get(0).get("type").asText());
         assertEquals(4, bars.get("option").get("series").get(0).get("data").size(), "the ICB's four Places");
-        assertTrue(bars.get("key_points").toString().contains("Significantly higher than England (7.9%; 95% CI): Bedford (8.4%) and Luton (9.4%)."));
+        assertTrue(bars.get("key_points")
+                .toString()
+                .contains("Significantly higher than England (7.9%; 95% CI): Bedford (8.4%) and Luton (9.4%)."));
         JsonNode sex = ok("/api/views/indicator/qof-diabetes?area=E54000024&breakdown=sex");
-        assertEquals(2, sex.get("charts").get(0).get("option").get("series").get(0).get("data").size());
+        assertEquals(
+                2,
+                sex.get("charts")
+                        .get(0)
+                        .get("option")
+                        .get("series")
+                        .get(0)
+                        .get("data")
+                        .size());
         JsonNode spc = ok("/api/views/analysis/dp-7.2-virtual-ward-occupancy");
-        assertEquals(12, spc.get("charts").get(0).get("option").get("series").get(0).get("data").size());
+        assertEquals(
+                12,
+                spc.get("charts")
+                        .get(0)
+                        .get("option")
+                        .get("series")
+                        .get(0)
+                        .get("data")
+                        .size());
         JsonNode unknownKind = ok("/api/views/analysis/dp-10.1-complaints");
         assertTrue(unknownKind.get("charts").get(0).get("option").isNull(), "unknown kinds are tables");
-        assertEquals(5, unknownKind.get("charts").get(0).get("table").get("rows").size());
-        HttpResponse<String> csv = get("/api/views/indicator/qof-diabetes?area=E06000032&breakdown=none&format=csv&chart=1");
+        assertEquals(
+                5, unknownKind.get("charts").get(0).get("table").get("rows").size());
+        HttpResponse<String> csv =
+                get("/api/views/indicator/qof-diabetes?area=E06000032&breakdown=none&format=csv&chart=1");
         assertEquals(200, csv.statusCode());
         assertTrue(csv.body().contains("Luton"));
     }
@@ -133,28 +158,42 @@ class ApiContractTest {
         String acsc = "/api/views/analysis/dp-8.4-acsc-by-area";
         // Default (the ICB): the pack's chart, the ICB's Places with the ICB and England as reference lines.
         JsonNode icb = ok(acsc).get("charts");
-        assertEquals(java.util.Set.of(FixtureResults.ENGLAND, FixtureResults.ICB, FixtureResults.BEDFORD,
-                FixtureResults.CENTRAL_BEDS, FixtureResults.LUTON, FixtureResults.MILTON_KEYNES),
+        assertEquals(
+                java.util.Set.of(
+                        FixtureResults.ENGLAND,
+                        FixtureResults.ICB,
+                        FixtureResults.BEDFORD,
+                        FixtureResults.CENTRAL_BEDS,
+                        FixtureResults.LUTON,
+                        FixtureResults.MILTON_KEYNES),
                 new java.util.HashSet<>(areaCodes(icb.get(0))));
         assertTrue(icb.get(0).get("note").isNull());
         // Luton: its neighbourhood and itself as bars; the ICB and England as reference lines.
         JsonNode luton = ok(acsc + "?area=" + FixtureResults.LUTON).get("charts");
-        assertEquals(java.util.Set.of(FixtureResults.ENGLAND, FixtureResults.ICB, FixtureResults.LUTON,
-                FixtureResults.LUTON_NORTH), new java.util.HashSet<>(areaCodes(luton.get(0))));
+        assertEquals(
+                java.util.Set.of(
+                        FixtureResults.ENGLAND, FixtureResults.ICB, FixtureResults.LUTON, FixtureResults.LUTON_NORTH),
+                new java.util.HashSet<>(areaCodes(luton.get(0))));
         assertEquals(4, areaCodes(luton.get(0)).size());
-        assertEquals(2, luton.get(0).get("option").get("series").get(0).get("data").size(), "Luton North and Luton");
-        assertTrue(luton.get(0).get("title").asText().endsWith("Luton"), luton.get(0).get("title").asText());
+        assertEquals(
+                2, luton.get(0).get("option").get("series").get(0).get("data").size(), "Luton North and Luton");
+        assertTrue(
+                luton.get(0).get("title").asText().endsWith("Luton"),
+                luton.get(0).get("title").asText());
         // the trend: Luton with its parent (England has no rows in this table)
-        assertEquals(java.util.Set.of(FixtureResults.LUTON, FixtureResults.ICB),
+        assertEquals(
+                java.util.Set.of(FixtureResults.LUTON, FixtureResults.ICB),
                 new java.util.HashSet<>(areaCodes(luton.get(1))));
         // Luton North: the yearly table is not published for neighbourhoods, so the ICB's chart stays, and says so.
         JsonNode north = ok(acsc + "?area=" + FixtureResults.LUTON_NORTH).get("charts");
-        assertEquals("Not published for Luton North: shown for Bedfordshire, Luton and Milton Keynes.",
+        assertEquals(
+                "Not published for Luton North: shown for Bedfordshire, Luton and Milton Keynes.",
                 north.get(1).get("note").asText());
         assertEquals(15, north.get(1).get("table").get("rows").size(), "the ICB and its Places, three years");
         // An analysis without area columns is shown whole, with a note.
         JsonNode spc = ok("/api/views/analysis/dp-7.2-virtual-ward-occupancy?area=" + FixtureResults.LUTON);
-        assertEquals("Not broken down by area: shown for Bedfordshire, Luton and Milton Keynes.",
+        assertEquals(
+                "Not broken down by area: shown for Bedfordshire, Luton and Milton Keynes.",
                 spc.get("charts").get(0).get("note").asText());
         // The CSV download of the cut chart has Luton's rows only.
         HttpResponse<String> csv = get(acsc + "?area=" + FixtureResults.LUTON + "&format=csv&chart=0");
@@ -197,7 +236,8 @@ class ApiContractTest {
     static final String NHS = "9434765919";
 
     /** Every error is the documented JSON body: status matching the response, a short message, no echoed value. */
-    static JsonNode jsonError(int status, String target, int expected, String contentType, String body) throws Exception {
+    static JsonNode jsonError(int status, String target, int expected, String contentType, String body)
+            throws Exception {
         String path = cut(target);
         assertEquals(expected, status, path + ": " + cut(body));
         assertTrue(contentType.startsWith("application/json"), path + ": " + contentType + " " + cut(body));
@@ -231,8 +271,9 @@ class ApiContractTest {
     static Raw raw(String target) throws Exception {
         try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
             s.setSoTimeout(10_000);
-            s.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            s.getOutputStream()
+                    .write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             s.getOutputStream().flush();
             String all = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             int end = all.indexOf("\r\n\r\n");
@@ -284,22 +325,32 @@ class ApiContractTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"/api/areas?type=" + NHS, "/api/results?indicator=qof-diabetes&area=" + NHS,
-        "/api/results?indicator=" + NHS, "/api/views/indicator/qof-diabetes?format=csv&chart=" + NHS})
+    @CsvSource({
+        "/api/areas?type=" + NHS,
+        "/api/results?indicator=qof-diabetes&area=" + NHS,
+        "/api/results?indicator=" + NHS,
+        "/api/views/indicator/qof-diabetes?format=csv&chart=" + NHS
+    })
     void aValueLikeAnNhsNumberIsNeverEchoed(String path) throws Exception {
         jsonError(path, 400);
     }
 
     @ParameterizedTest
-    @CsvSource({"/api/indicators/" + NHS, "/api/analyses/" + NHS, "/api/nope/" + NHS,
-        "/api/views/analysis/" + NHS})
+    @CsvSource({"/api/indicators/" + NHS, "/api/analyses/" + NHS, "/api/nope/" + NHS, "/api/views/analysis/" + NHS})
     void aPathLikeAnNhsNumberIsNeverEchoed(String path) throws Exception {
         jsonError(path, 404);
     }
 
     @ParameterizedTest
-    @CsvSource({"/api/../api/sections", "/..", "/../api/sections", "/api/%2e%2e/api/sections", "/api/sections/..",
-        "/api/./sections", "/api/%2E%2E/api/sections"})
+    @CsvSource({
+        "/api/../api/sections",
+        "/..",
+        "/../api/sections",
+        "/api/%2e%2e/api/sections",
+        "/api/sections/..",
+        "/api/./sections",
+        "/api/%2E%2E/api/sections"
+    })
     void dotSegmentPathsAreAJson400(String target) throws Exception {
         Raw r = raw(target);
         jsonError(r.status(), target, 400, r.contentType(), r.body());
@@ -346,8 +397,14 @@ class ApiContractTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"/nope", "/api/nope", "/api/indicators/nope", "/api/analyses/nope",
-        "/api/analyses/dp-7.2-virtual-ward-occupancy/tables/nope", "/api/views/analysis/nope"})
+    @CsvSource({
+        "/nope",
+        "/api/nope",
+        "/api/indicators/nope",
+        "/api/analyses/nope",
+        "/api/analyses/dp-7.2-virtual-ward-occupancy/tables/nope",
+        "/api/views/analysis/nope"
+    })
     void unknownPathsAndIdsAre404s(String path) throws Exception {
         HttpResponse<String> r = get(path);
         assertEquals(404, r.statusCode(), path + ": " + r.body());
@@ -358,9 +415,20 @@ class ApiContractTest {
     void theOpenApiDocumentDescribesEveryRoute() throws Exception {
         JsonNode doc = ok("/api/openapi.json");
         assertEquals("3.0.3", doc.get("openapi").asText());
-        for (String p : new String[] {"/api/sections", "/api/indicators", "/api/indicators/{id}", "/api/areas",
-            "/api/results", "/api/analyses", "/api/analyses/{id}", "/api/analyses/{id}/tables/{name}",
-            "/api/views/indicator/{id}", "/api/views/analysis/{id}", "/api/impact/levers", "/api/impact"}) {
+        for (String p : new String[] {
+            "/api/sections",
+            "/api/indicators",
+            "/api/indicators/{id}",
+            "/api/areas",
+            "/api/results",
+            "/api/analyses",
+            "/api/analyses/{id}",
+            "/api/analyses/{id}/tables/{name}",
+            "/api/views/indicator/{id}",
+            "/api/views/analysis/{id}",
+            "/api/impact/levers",
+            "/api/impact"
+        }) {
             assertTrue(doc.get("paths").has(p), p);
         }
     }

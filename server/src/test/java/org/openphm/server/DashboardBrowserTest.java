@@ -39,6 +39,7 @@ class DashboardBrowserTest {
 
     @TempDir
     static Path dir;
+
     static Path downloads;
     static Path profile;
     static DashboardServer server;
@@ -46,7 +47,8 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium not installed (/usr/bin/chromium, /usr/bin/chromedriver): run .ci/browser-setup.sh; "
                         + "browser tests skipped");
         FixtureResults.write(dir);
@@ -57,13 +59,26 @@ class DashboardBrowserTest {
         profile = Files.createDirectories(dir.resolve("profile"));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + profile);
+        options.setExperimentalOption(
+                "prefs",
+                java.util.Map.of(
+                        "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
     }
@@ -83,8 +98,8 @@ class DashboardBrowserTest {
     }
 
     private static void waitReady() {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "true".equals(
-                d.findElement(By.id("main")).getAttribute("data-ready")));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> "true".equals(d.findElement(By.id("main")).getAttribute("data-ready")));
     }
 
     private static Object js(String script) {
@@ -94,9 +109,11 @@ class DashboardBrowserTest {
     /** Data points drawn by ECharts in every chart on the page: proves charts rendered with data. */
     @SuppressWarnings("unchecked")
     private static List<Long> pointsPerChart() {
-        return (List<Long>) js("return Array.from(document.querySelectorAll('.chart')).map(c => {"
-                + " const i = echarts.getInstanceByDom(c); if (!i) return -1;"
-                + " return i.getOption().series.reduce((n, s) => n + (s.data || []).filter(d => d !== '-' && d !== null).length, 0); });");
+        return (List<Long>)
+                js(
+                        "return Array.from(document.querySelectorAll('.chart')).map(c => {"
+                                + " const i = echarts.getInstanceByDom(c); if (!i) return -1;"
+                                + " return i.getOption().series.reduce((n, s) => n + (s.data || []).filter(d => d !== '-' && d !== null).length, 0); });");
     }
 
     private static void screenshot(String name) throws Exception {
@@ -120,26 +137,34 @@ class DashboardBrowserTest {
         // Section 5, QOF.
         browser.findElement(By.cssSelector("nav a[data-section='5']")).click();
         waitReady();
-        assertEquals("Section 5 \u2013 Long Term Conditions QOF", browser.findElement(By.id("view-title")).getText());
+        assertEquals(
+                "Section 5 \u2013 Long Term Conditions QOF",
+                browser.findElement(By.id("view-title")).getText());
         List<Long> points = pointsPerChart();
         assertEquals(4, points.size(), "two charts for each of two QOF indicators");
         assertTrue(points.stream().allMatch(p -> p > 0), "every chart has data: " + points);
-        assertTrue(browser.findElement(By.id("main")).getText()
+        assertTrue(browser.findElement(By.id("main"))
+                .getText()
                 .contains("Significantly higher than England (7.9%; 95% CI): Bedford (8.4%) and Luton (9.4%)."));
         // Every chart carries a text description for screen readers, generated by ECharts from its data.
         Object aria = js("return Array.from(document.querySelectorAll('.chart')).map(c => c.getAttribute('aria-label')"
                 + " || (c.querySelector('[aria-label]') || {getAttribute: () => ''}).getAttribute('aria-label'));");
-        assertTrue(((List<?>) aria).stream().allMatch(a -> a != null && a.toString().contains("Diabetes")
-                || a != null && a.toString().contains("Hypertension")), aria.toString());
+        assertTrue(
+                ((List<?>) aria)
+                        .stream()
+                                .allMatch(a -> a != null && a.toString().contains("Diabetes")
+                                        || a != null && a.toString().contains("Hypertension")),
+                aria.toString());
         screenshot("dashboard-section5-icb");
 
         // The trend's tooltip gives each line's value with its 95% interval and leaves out the band series.
-        Object tooltip = js("const c = Array.from(document.querySelectorAll('.chart'))"
-                + ".find(d => d.getAttribute('data-kind') === 'trend');"
-                + " const f = echarts.getInstanceByDom(c).getOption().tooltip[0].formatter;"
-                + " return f([{axisValueLabel: '2024/25', seriesId: 's0', seriesName: 'Luton', marker: '',"
-                + " data: {value: 9.4, lower: 9.05, upper: 9.761}},"
-                + " {axisValueLabel: '2024/25', seriesId: 'ci-band-0', seriesName: 'Luton 95% CI', marker: '', data: 0.7}]);");
+        Object tooltip = js(
+                "const c = Array.from(document.querySelectorAll('.chart'))"
+                        + ".find(d => d.getAttribute('data-kind') === 'trend');"
+                        + " const f = echarts.getInstanceByDom(c).getOption().tooltip[0].formatter;"
+                        + " return f([{axisValueLabel: '2024/25', seriesId: 's0', seriesName: 'Luton', marker: '',"
+                        + " data: {value: 9.4, lower: 9.05, upper: 9.761}},"
+                        + " {axisValueLabel: '2024/25', seriesId: 'ci-band-0', seriesName: 'Luton 95% CI', marker: '', data: 0.7}]);");
         assertEquals("2024/25<br>Luton: 9.4 (95% CI 9.05\u20139.76)", tooltip);
         // A band with a caption of its own (a fan chart's) is called by it; the longest line name owns a band.
         Object fan = js("return withCi([{axisValueLabel: '2030/31', seriesId: 's1', seriesName: 'Bedford North',"
@@ -151,16 +176,16 @@ class DashboardBrowserTest {
         new Select(browser.findElement(By.id("area"))).selectByVisibleText("Luton");
         waitReady();
         assertTrue(browser.findElement(By.cssSelector(".item h2")).getText().contains("Diabetes"));
-        String firstChartTitle = (String) js("return echarts.getInstanceByDom(document.querySelector('.chart'))"
-                + ".getOption().title[0].text;");
+        String firstChartTitle = (String)
+                js("return echarts.getInstanceByDom(document.querySelector('.chart'))" + ".getOption().title[0].text;");
         assertTrue(firstChartTitle.contains("Luton"), firstChartTitle);
         assertTrue(pointsPerChart().stream().allMatch(p -> p > 0));
 
         new Select(browser.findElement(By.id("area"))).selectByVisibleText("Bedfordshire, Luton and Milton Keynes");
         new Select(browser.findElement(By.id("breakdown"))).selectByValue("deprivation");
         waitReady();
-        Object categories = js("return echarts.getInstanceByDom(document.querySelector('.chart'))"
-                + ".getOption().xAxis[0].data;");
+        Object categories =
+                js("return echarts.getInstanceByDom(document.querySelector('.chart'))" + ".getOption().xAxis[0].data;");
         assertEquals(List.of("1 - most deprived", "2", "3", "4", "5 - least deprived"), categories);
         screenshot("dashboard-section5-deprivation");
     }
@@ -170,17 +195,22 @@ class DashboardBrowserTest {
         browser.get(url("/"));
         waitReady();
         browser.findElement(By.id("search")).sendKeys("hypertension");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("view-title")).getText()
-                .contains("hypertension") && "true".equals(d.findElement(By.id("main")).getAttribute("data-ready")));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.id("view-title")).getText().contains("hypertension")
+                        && "true".equals(d.findElement(By.id("main")).getAttribute("data-ready")));
         assertEquals(1, browser.findElements(By.cssSelector(".item")).size());
 
         browser.findElement(By.id("show-tables")).click();
         assertTrue(browser.findElements(By.cssSelector(".chart")).stream().noneMatch(c -> c.isDisplayed()));
         assertTrue(browser.findElement(By.cssSelector(".tablewrap table.data")).isDisplayed());
-        assertTrue(browser.findElement(By.cssSelector(".tablewrap table.data")).getText().contains("Luton"));
+        assertTrue(browser.findElement(By.cssSelector(".tablewrap table.data"))
+                .getText()
+                .contains("Luton"));
         // table cells show at most two decimals (the CSV keeps all); codes, years and short decimals untouched
-        assertEquals("59.63|60|2043|E06000032|3.10|", js("return [cell('59.631148'), cell('59.999'), cell('2043'),"
-                + " cell('E06000032'), cell('3.10'), cell(null)].join('|');"));
+        assertEquals(
+                "59.63|60|2043|E06000032|3.10|",
+                js("return [cell('59.631148'), cell('59.999'), cell('2043'),"
+                        + " cell('E06000032'), cell('3.10'), cell(null)].join('|');"));
         screenshot("dashboard-search-tables");
         browser.findElement(By.id("show-charts")).click();
         assertTrue(browser.findElement(By.cssSelector(".chart")).isDisplayed());
@@ -188,14 +218,18 @@ class DashboardBrowserTest {
         browser.findElement(By.cssSelector("a.download")).click();
         Path csv = new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
             try (var files = Files.list(downloads)) {
-                return files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElse(null);
+                return files.filter(f -> f.toString().endsWith(".csv"))
+                        .findFirst()
+                        .orElse(null);
             } catch (java.io.IOException e) {
                 return null;
             }
         });
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertTrue(lines.get(0).startsWith("indicator_id,"), lines.get(0));
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("qof-hypertension,") && l.contains("Luton")), lines.toString());
+        assertTrue(
+                lines.stream().anyMatch(l -> l.startsWith("qof-hypertension,") && l.contains("Luton")),
+                lines.toString());
     }
 
     @Test
@@ -222,12 +256,21 @@ class DashboardBrowserTest {
         String sankey = "return echarts.getInstanceByDom(Array.from(document.querySelectorAll('.chart'))"
                 + ".find(d => d.getAttribute('data-kind') === 'sankey')).getOption().series[0]";
         assertEquals(7L, js(sankey + ".links.length"), "seven published movements");
-        assertEquals(List.of("Not yet registered", "Healthy", "Stable long-term conditions", "Complex multimorbidity",
-                        "Healthy", "Stable long-term conditions", "Complex multimorbidity", "Left or died"),
+        assertEquals(
+                List.of(
+                        "Not yet registered",
+                        "Healthy",
+                        "Stable long-term conditions",
+                        "Complex multimorbidity",
+                        "Healthy",
+                        "Stable long-term conditions",
+                        "Complex multimorbidity",
+                        "Left or died"),
                 js(sankey + ".data.map(n => n.label.formatter)"));
         Object labels = js("return Array.from(document.querySelectorAll(\".chart[data-kind='sankey'] svg text\"))"
                 + ".map(t => t.textContent);");
-        assertTrue(((List<?>) labels).contains("Left or died") && ((List<?>) labels).contains("Not yet registered"),
+        assertTrue(
+                ((List<?>) labels).contains("Left or died") && ((List<?>) labels).contains("Not yet registered"),
                 labels.toString());
         Object bands = js("return document.querySelectorAll(\".chart[data-kind='sankey'] svg path\").length;");
         assertTrue(((Number) bands).intValue() >= 7, "a band per movement: " + bands);
@@ -249,7 +292,8 @@ class DashboardBrowserTest {
                 + "document.querySelector('.chart[data-kind=spc]'));"
                 + " return i.getOption().series.map((s, k) => [s.name, i.getVisual({seriesIndex: k}, 'color'),"
                 + " (s.lineStyle || s.itemStyle).color]);");
-        assertEquals(List.of("Value", "Mean", "Lower process limit", "Upper process limit"),
+        assertEquals(
+                List.of("Value", "Mean", "Lower process limit", "Upper process limit"),
                 drawn.stream().map(d -> d.get(0)).toList());
         for (List<String> d : drawn) {
             assertEquals(d.get(2), d.get(1), d.get(0) + ": legend colour against line colour");
@@ -271,7 +315,8 @@ class DashboardBrowserTest {
         screenshot("dashboard-section8-luton");
         new Select(browser.findElement(By.id("area"))).selectByVisibleText("Luton North");
         waitReady();
-        assertTrue(browser.findElement(By.id("main")).getText()
+        assertTrue(browser.findElement(By.id("main"))
+                .getText()
                 .contains("Not published for Luton North: shown for Bedfordshire, Luton and Milton Keynes."));
         // The address now links to this view: opened afresh, it shows section 8 at Luton North.
         String link = browser.getCurrentUrl();
@@ -281,9 +326,14 @@ class DashboardBrowserTest {
         browser.get(link);
         browser.navigate().refresh();
         waitReady();
-        assertEquals("Section 8 \u2013 Preventable Admissions & Costs", browser.findElement(By.id("view-title")).getText());
-        assertEquals(FixtureResults.LUTON_NORTH, new Select(browser.findElement(By.id("area")))
-                .getFirstSelectedOption().getAttribute("value"));
+        assertEquals(
+                "Section 8 \u2013 Preventable Admissions & Costs",
+                browser.findElement(By.id("view-title")).getText());
+        assertEquals(
+                FixtureResults.LUTON_NORTH,
+                new Select(browser.findElement(By.id("area")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"));
     }
 
     @Test
@@ -314,14 +364,18 @@ class DashboardBrowserTest {
     @SuppressWarnings("unchecked")
     void deprivationLabelsDoNotOverlap() throws Exception {
         open("section=5&area=" + FixtureResults.ICB + "&breakdown=deprivation");
-        List<String> long5 = List.of("Most deprived quintile (IMD2019)", "Second most deprived quintile (IMD2019)",
-                "Third more deprived quintile (IMD2019)", "Second least deprived quintile (IMD2019)",
+        List<String> long5 = List.of(
+                "Most deprived quintile (IMD2019)",
+                "Second most deprived quintile (IMD2019)",
+                "Third more deprived quintile (IMD2019)",
+                "Second least deprived quintile (IMD2019)",
                 "Least deprived quintile (IMD2019)");
-        Object result = js(TEXT_BOXES + " const c = document.querySelector('.chart[data-kind=bar_ci]');"
-                + " const o = JSON.parse(JSON.stringify(c._option)); o.xAxis.data = " + jsList(long5) + ";"
-                + " const d = document.createElement('div'); d.className = 'chart'; d.id = 'long-labels';"
-                + " c.parentNode.insertBefore(d, c); drawChart(d, o);"
-                + " const bs = boxes(d); return {texts: bs.map(b => b.t), overlaps: overlaps(bs), real: overlaps(boxes(c))};");
+        Object result = js(
+                TEXT_BOXES + " const c = document.querySelector('.chart[data-kind=bar_ci]');"
+                        + " const o = JSON.parse(JSON.stringify(c._option)); o.xAxis.data = " + jsList(long5) + ";"
+                        + " const d = document.createElement('div'); d.className = 'chart'; d.id = 'long-labels';"
+                        + " c.parentNode.insertBefore(d, c); drawChart(d, o);"
+                        + " const bs = boxes(d); return {texts: bs.map(b => b.t), overlaps: overlaps(bs), real: overlaps(boxes(c))};");
         Map<String, Object> r = (Map<String, Object>) result;
         List<String> texts = (List<String>) r.get("texts");
         for (String word : List.of("Most deprived", "Least deprived", "(IMD2019)")) {
@@ -354,7 +408,8 @@ class DashboardBrowserTest {
         for (Object row : (List<Object>) r.get("rows")) {
             assertTrue(texts.contains(row.toString()), "row label " + row + " drawn: " + texts);
         }
-        assertTrue(texts.contains("79.8") && texts.stream().noneMatch(t -> t.matches("\\d+\\.\\d{2,}")), texts.toString());
+        assertTrue(
+                texts.contains("79.8") && texts.stream().noneMatch(t -> t.matches("\\d+\\.\\d{2,}")), texts.toString());
         assertEquals(List.of(), r.get("overlaps"));
         // 17 conditions with the full build's names
         Map<String, Object> big = (Map<String, Object>) js(TEXT_BOXES
@@ -394,7 +449,8 @@ class DashboardBrowserTest {
                     + " const w = Array.from(document.querySelectorAll('.tablewrap')).filter(t => t.offsetParent);"
                     + " return [document.documentElement.scrollWidth, window.innerWidth, m.scrollWidth, m.clientWidth,"
                     + " w.some(t => t.scrollWidth > t.clientWidth) ? 1 : 0];");
-            List<Long> v = ((List<?>) widths).stream().map(x -> ((Number) x).longValue()).toList();
+            List<Long> v = ((List<?>) widths)
+                    .stream().map(x -> ((Number) x).longValue()).toList();
             assertTrue(v.get(0) <= v.get(1), "page " + v.get(0) + " <= window " + v.get(1));
             assertTrue(v.get(2) <= v.get(3) + 1, "main " + v.get(2) + " <= " + v.get(3));
             assertEquals(1L, v.get(4), "a table wider than its box scrolls inside it");
@@ -410,13 +466,17 @@ class DashboardBrowserTest {
     @SuppressWarnings("unchecked")
     void significanceColoursHaveALegend() throws Exception {
         open("section=5&area=" + FixtureResults.ICB + "&breakdown=none");
-        List<List<Object>> r = (List<List<Object>>) js("const i = echarts.getInstanceByDom(document.querySelector('.chart[data-kind=bar_ci]'));"
-                + " const o = i.getOption(); const used = [...new Set(o.series[0].data.map(d => d.itemStyle.color))];"
-                + " return o.legend[0].data.map(l => { const k = o.series.findIndex(s => s.name === (l.name || l));"
-                + " return [l.name || l, i.getVisual({seriesIndex: k}, 'color'), used.includes(i.getVisual({seriesIndex: k}, 'color'))]; });");
+        List<List<Object>> r = (List<List<Object>>)
+                js(
+                        "const i = echarts.getInstanceByDom(document.querySelector('.chart[data-kind=bar_ci]'));"
+                                + " const o = i.getOption(); const used = [...new Set(o.series[0].data.map(d => d.itemStyle.color))];"
+                                + " return o.legend[0].data.map(l => { const k = o.series.findIndex(s => s.name === (l.name || l));"
+                                + " return [l.name || l, i.getVisual({seriesIndex: k}, 'color'), used.includes(i.getVisual({seriesIndex: k}, 'color'))]; });");
         // diabetes, 2024/25: Bedford and Luton higher than England, Central Bedfordshire lower, Milton Keynes similar
-        assertEquals(List.of("Similar to England", "Higher than England", "Lower than England"),
-                r.stream().map(x -> x.get(0)).toList(), r.toString());
+        assertEquals(
+                List.of("Similar to England", "Higher than England", "Lower than England"),
+                r.stream().map(x -> x.get(0)).toList(),
+                r.toString());
         assertTrue(r.stream().allMatch(x -> Boolean.TRUE.equals(x.get(2))), "each legend colour is a bar's: " + r);
         screenshot("dashboard-significance-legend");
     }
@@ -425,10 +485,15 @@ class DashboardBrowserTest {
     @Test
     void ageStandardisedChartsSayWhatTheirColoursCompare() throws Exception {
         open("section=6&area=" + FixtureResults.ICB + "&breakdown=none");
-        Object sub = js("return echarts.getInstanceByDom(document.querySelector('.chart[data-kind=bar_ci]')).getOption().title[0].subtext;");
+        Object sub = js(
+                "return echarts.getInstanceByDom(document.querySelector('.chart[data-kind=bar_ci]')).getOption().title[0].subtext;");
         assertTrue(sub.toString().startsWith("Not compared with England: no published England value"), sub.toString());
-        Object legend = js("return echarts.getInstanceByDom(document.querySelector('.chart[data-kind=bar_ci]')).getOption().legend[0].data.map(l => l.name);");
-        assertTrue(((List<?>) legend).stream().allMatch(l -> l.toString().contains("Bedfordshire, Luton and Milton Keynes")), legend.toString());
+        Object legend = js(
+                "return echarts.getInstanceByDom(document.querySelector('.chart[data-kind=bar_ci]')).getOption().legend[0].data.map(l => l.name);");
+        assertTrue(
+                ((List<?>) legend)
+                        .stream().allMatch(l -> l.toString().contains("Bedfordshire, Luton and Milton Keynes")),
+                legend.toString());
         screenshot("dashboard-dsr-not-compared");
     }
 
@@ -436,12 +501,17 @@ class DashboardBrowserTest {
     @Test
     void tableCountsAreWholeNumbers() throws Exception {
         open("section=5&area=" + FixtureResults.ICB + "&breakdown=none");
-        assertEquals("13,861|1,234.57|2043||9.4", js("return [cell('13861.422565', 'count'), cell('1234.5678', 'number'),"
-                + " cell('2043', 'text'), cell(null, 'count'), cell('9.40', 'number')].join('|');"));
+        assertEquals(
+                "13,861|1,234.57|2043||9.4",
+                js("return [cell('13861.422565', 'count'), cell('1234.5678', 'number'),"
+                        + " cell('2043', 'text'), cell(null, 'count'), cell('9.40', 'number')].join('|');"));
         browser.findElement(By.id("show-tables")).click();
-        Object counts = js("const t = document.querySelector('.tablewrap table.data'); const h = Array.from(t.querySelectorAll('th')).map(x => x.textContent);"
-                + " const k = h.indexOf('count'); return Array.from(t.querySelectorAll('tbody tr')).map(r => r.children[k].textContent);");
-        assertTrue(((List<?>) counts).stream().allMatch(c -> c.toString().matches("\\d{1,3}(,\\d{3})*")), counts.toString());
+        Object counts = js(
+                "const t = document.querySelector('.tablewrap table.data'); const h = Array.from(t.querySelectorAll('th')).map(x => x.textContent);"
+                        + " const k = h.indexOf('count'); return Array.from(t.querySelectorAll('tbody tr')).map(r => r.children[k].textContent);");
+        assertTrue(
+                ((List<?>) counts).stream().allMatch(c -> c.toString().matches("\\d{1,3}(,\\d{3})*")),
+                counts.toString());
         assertTrue(((List<?>) counts).contains("73,440"), counts.toString());
         browser.findElement(By.id("show-charts")).click();
     }
@@ -449,8 +519,12 @@ class DashboardBrowserTest {
     /** Search finds analyses by title, section number ("8.4", "DP 3.11") and definition, as well as indicators. */
     @Test
     void searchFindsAnalysesAsWellAsIndicators() throws Exception {
-        for (String[] q : new String[][] {{"8.4", "dp-8.4-acsc-by-area"}, {"DP 3.11", "dp-3.11-multimorbidity"},
-            {"virtual ward", "dp-7.2-virtual-ward-occupancy"}, {"diabetes", "qof-diabetes"}}) {
+        for (String[] q : new String[][] {
+            {"8.4", "dp-8.4-acsc-by-area"},
+            {"DP 3.11", "dp-3.11-multimorbidity"},
+            {"virtual ward", "dp-7.2-virtual-ward-occupancy"},
+            {"diabetes", "qof-diabetes"}
+        }) {
             open("q=" + java.net.URLEncoder.encode(q[0], StandardCharsets.UTF_8).replace("+", "%20"));
             Object ids = js("return Array.from(document.querySelectorAll('.item')).map(i => i.dataset.id);");
             assertTrue(((List<?>) ids).contains(q[1]), q[0] + " -> " + ids);
@@ -466,12 +540,16 @@ class DashboardBrowserTest {
         browser.get(url("/"));
         waitReady();
         assertTrue(browser.findElement(By.id("glance")).getText().contains("3 can be compared with England"));
-        Object counts = js("return Array.from(document.querySelectorAll('#vs-england .count-box')).map(b => b.dataset.verdict + ' ' + b.querySelector('b').textContent);");
+        Object counts = js(
+                "return Array.from(document.querySelectorAll('#vs-england .count-box')).map(b => b.dataset.verdict + ' ' + b.querySelector('b').textContent);");
         assertEquals(List.of("Better 0", "Worse 1", "Higher 1", "Lower 1", "Similar 0"), counts);
         screenshot("dashboard-overview");
-        browser.findElement(By.cssSelector("#vs-england a[data-indicator='qof-diabetes']")).click();
+        browser.findElement(By.cssSelector("#vs-england a[data-indicator='qof-diabetes']"))
+                .click();
         waitReady();
-        assertEquals("Section 5 \u2013 Long Term Conditions QOF", browser.findElement(By.id("view-title")).getText());
+        assertEquals(
+                "Section 5 \u2013 Long Term Conditions QOF",
+                browser.findElement(By.id("view-title")).getText());
         assertTrue(browser.getCurrentUrl().contains("item=qof-diabetes"), browser.getCurrentUrl());
     }
 
@@ -479,16 +557,21 @@ class DashboardBrowserTest {
     @SuppressWarnings("unchecked")
     void areaProfileDrawsASpineRowPerIndicator() throws Exception {
         open("tab=profile&area=" + FixtureResults.BEDFORD);
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) js("return Array.from(document.querySelectorAll('#spine tr[data-id]')).map(r => ({"
-                + "id: r.dataset.id, marker: (r.querySelector('circle.spine-marker') || {getAttribute: () => null}).getAttribute('fill'),"
-                + "iqr: !!r.querySelector('rect.spine-iqr'), text: r.textContent}));");
-        assertEquals(List.of("qof-diabetes", "qof-hypertension", "cyp-mh-admissions", DashboardFixture.DSR),
+        List<Map<String, Object>> rows = (List<Map<String, Object>>)
+                js("return Array.from(document.querySelectorAll('#spine tr[data-id]')).map(r => ({"
+                        + "id: r.dataset.id, marker: (r.querySelector('circle.spine-marker') || {getAttribute: () => null}).getAttribute('fill'),"
+                        + "iqr: !!r.querySelector('rect.spine-iqr'), text: r.textContent}));");
+        assertEquals(
+                List.of("qof-diabetes", "qof-hypertension", "cyp-mh-admissions", DashboardFixture.DSR),
                 rows.stream().map(r -> r.get("id")).toList());
         assertTrue(rows.stream().allMatch(r -> Boolean.TRUE.equals(r.get("iqr"))));
         assertEquals("#1f4e9c", rows.get(0).get("marker"), "diabetes: higher than England");
         assertEquals("#86b6e8", rows.get(1).get("marker"), "hypertension: lower than England");
-        assertTrue(rows.get(0).get("text").toString().contains("12,852"), rows.get(0).get("text").toString());
-        Object legend = js("return Array.from(document.querySelectorAll('.legend [data-label]')).map(s => s.dataset.label);");
+        assertTrue(
+                rows.get(0).get("text").toString().contains("12,852"),
+                rows.get(0).get("text").toString());
+        Object legend =
+                js("return Array.from(document.querySelectorAll('.legend [data-label]')).map(s => s.dataset.label);");
         assertTrue(((List<?>) legend).containsAll(List.of("Higher", "Lower")), legend.toString());
         screenshot("dashboard-profile-bedford");
     }
@@ -497,46 +580,66 @@ class DashboardBrowserTest {
     @SuppressWarnings("unchecked")
     void compareAreasAndThePracticeFunnel() throws Exception {
         open("tab=compare&area=" + FixtureResults.ICB + "&indicator=qof-diabetes");
-        Object bars = js("return echarts.getInstanceByDom(document.querySelector('#compare .chart')).getOption().xAxis[0].data;");
+        Object bars = js(
+                "return echarts.getInstanceByDom(document.querySelector('#compare .chart')).getOption().xAxis[0].data;");
         assertEquals(List.of("Bedford", "Central Bedfordshire", "Luton", "Milton Keynes"), bars);
         new Select(browser.findElement(By.id("compare-areas"))).deselectByVisibleText("Bedford");
         waitReady();
-        assertEquals(List.of("Central Bedfordshire", "Luton", "Milton Keynes"),
-                js("return echarts.getInstanceByDom(document.querySelector('#compare .chart')).getOption().xAxis[0].data;"));
-        List<Object> points = (List<Object>) js("const o = echarts.getInstanceByDom(document.querySelector('#funnel .chart')).getOption();"
-                + " return o.series[0].data.map(d => d.name + ' ' + d.itemStyle.color);");
+        assertEquals(
+                List.of("Central Bedfordshire", "Luton", "Milton Keynes"),
+                js(
+                        "return echarts.getInstanceByDom(document.querySelector('#compare .chart')).getOption().xAxis[0].data;"));
+        List<Object> points = (List<Object>)
+                js("const o = echarts.getInstanceByDom(document.querySelector('#funnel .chart')).getOption();"
+                        + " return o.series[0].data.map(d => d.name + ' ' + d.itemStyle.color);");
         assertEquals(6, points.size());
         assertEquals("Practice 6 #d9534f", points.get(5), "outside the 99.8% limits, in red");
         assertTrue(points.subList(0, 5).stream().allMatch(p -> p.toString().endsWith("#7f7f7f")), points.toString());
-        Object lines = js("return echarts.getInstanceByDom(document.querySelector('#funnel .chart')).getOption().series.map(s => s.name + ':' + s.data.length);");
+        Object lines = js(
+                "return echarts.getInstanceByDom(document.querySelector('#funnel .chart')).getOption().series.map(s => s.name + ':' + s.data.length);");
         assertTrue(((List<?>) lines).containsAll(List.of("Centre:2")), lines.toString());
-        assertTrue(((List<?>) lines).stream().filter(l -> l.toString().startsWith("99.8% limits")).count() == 2, lines.toString());
+        assertTrue(
+                ((List<?>) lines)
+                                .stream()
+                                        .filter(l -> l.toString().startsWith("99.8% limits"))
+                                        .count()
+                        == 2,
+                lines.toString());
         js("document.getElementById('funnel').scrollIntoView();");
         screenshot("dashboard-compare-funnel");
         // another area type: the six practices side by side
         new Select(browser.findElement(By.id("compare-type"))).selectByValue("Practice");
         waitReady();
-        assertEquals(6L, js("return echarts.getInstanceByDom(document.querySelector('#compare .chart')).getOption().xAxis[0].data.length;"));
+        assertEquals(
+                6L,
+                js(
+                        "return echarts.getInstanceByDom(document.querySelector('#compare .chart')).getOption().xAxis[0].data.length;"));
         // a value not published for an area is said to be suppressed, never 0
-        open("tab=compare&area=" + FixtureResults.ICB + "&indicator=cyp-mh-admissions&areas=" + FixtureResults.LUTON_NORTH);
-        Object cells = js("return Array.from(document.querySelectorAll('#compare table.data tbody td')).map(t => t.textContent);");
-        assertEquals(List.of("Luton North", "Neighbourhood", "suppressed", "suppressed", "suppressed"),
+        open("tab=compare&area=" + FixtureResults.ICB + "&indicator=cyp-mh-admissions&areas="
+                + FixtureResults.LUTON_NORTH);
+        Object cells = js(
+                "return Array.from(document.querySelectorAll('#compare table.data tbody td')).map(t => t.textContent);");
+        assertEquals(
+                List.of("Luton North", "Neighbourhood", "suppressed", "suppressed", "suppressed"),
                 ((List<?>) cells).subList(0, 5));
     }
 
     @Test
     void schematicMapRendersWithItsLegendAndIndicator() throws Exception {
         open("tab=map&area=" + FixtureResults.ICB + "&indicator=qof-diabetes");
-        Object title = js("return echarts.getInstanceByDom(document.querySelector('#map .chart')).getOption().title[0];");
+        Object title =
+                js("return echarts.getInstanceByDom(document.querySelector('#map .chart')).getOption().title[0];");
         String text = title.toString();
         assertTrue(text.contains("Diabetes: QOF prevalence (17+)") && text.contains("not a geographic map"), text);
-        Object legend = js("return Array.from(document.querySelectorAll('#map-legend [data-label]')).map(s => s.dataset.label);");
+        Object legend = js(
+                "return Array.from(document.querySelectorAll('#map-legend [data-label]')).map(s => s.dataset.label);");
         assertEquals(6, ((List<?>) legend).size(), legend.toString());
         assertTrue(((List<?>) legend).get(0).toString().startsWith("6.8%"), legend.toString());
-        Object drawn = js("const texts = Array.from(document.querySelectorAll('#map .chart svg text')).map(t => t.textContent);"
-                + " const o = echarts.getInstanceByDom(document.querySelector('#map .chart')).getOption();"
-                + " const leaves = []; const walk = n => (n.children ? n.children.forEach(walk) : leaves.push(n.name + ' ' + n.itemStyle.color));"
-                + " o.series[0].data.forEach(walk); return {places: ['Bedford', 'Luton', 'Milton Keynes'].every(p => texts.includes(p)), leaves: leaves};");
+        Object drawn = js(
+                "const texts = Array.from(document.querySelectorAll('#map .chart svg text')).map(t => t.textContent);"
+                        + " const o = echarts.getInstanceByDom(document.querySelector('#map .chart')).getOption();"
+                        + " const leaves = []; const walk = n => (n.children ? n.children.forEach(walk) : leaves.push(n.name + ' ' + n.itemStyle.color));"
+                        + " o.series[0].data.forEach(walk); return {places: ['Bedford', 'Luton', 'Milton Keynes'].every(p => texts.includes(p)), leaves: leaves};");
         assertEquals(Boolean.TRUE, ((Map<?, ?>) drawn).get("places"), drawn.toString());
         List<?> leaves = (List<?>) ((Map<?, ?>) drawn).get("leaves");
         assertEquals(9, leaves.size(), "three Places without children and six practices: " + leaves);
@@ -548,7 +651,8 @@ class DashboardBrowserTest {
     @Test
     void withoutAWorkspaceTheScenarioExplorerSaysHowToStartIt() {
         open("tab=explorer");
-        assertTrue(browser.findElement(By.id("explorer-status")).getText().contains("phm serve --workspace W"),
+        assertTrue(
+                browser.findElement(By.id("explorer-status")).getText().contains("phm serve --workspace W"),
                 browser.findElement(By.id("main")).getText());
     }
 
@@ -562,22 +666,33 @@ class DashboardBrowserTest {
             browser.get("http://127.0.0.1:" + withWorkspace.port() + "/#tab=explorer");
             // "preparing..." until the model is ready (the page retries by itself), then the headlines
             String headline = "#explorer-headlines [data-outcome='emergency_admissions'] .headline";
-            new WebDriverWait(browser, Duration.ofSeconds(180)).until(d -> !d.findElements(By.cssSelector(headline))
-                    .isEmpty() && "true".equals(d.findElement(By.id("main")).getAttribute("data-ready")));
-            assertEquals("Scenario explorer", browser.findElement(By.id("view-title")).getText());
-            assertEquals(10, browser.findElements(By.cssSelector("#levers input[type=range]")).size());
-            String card = browser.findElement(By.cssSelector("#explorer-headlines [data-outcome='beds']")).getText();
+            new WebDriverWait(browser, Duration.ofSeconds(180))
+                    .until(d -> !d.findElements(By.cssSelector(headline)).isEmpty()
+                            && "true".equals(d.findElement(By.id("main")).getAttribute("data-ready")));
+            assertEquals(
+                    "Scenario explorer",
+                    browser.findElement(By.id("view-title")).getText());
+            assertEquals(
+                    10,
+                    browser.findElements(By.cssSelector("#levers input[type=range]"))
+                            .size());
+            String card = browser.findElement(By.cssSelector("#explorer-headlines [data-outcome='beds']"))
+                    .getText();
             assertTrue(card.contains("2036/37") && card.contains("as is"), card);
             long before = number(browser.findElement(By.cssSelector(headline)).getText());
-            assertEquals(6, browser.findElements(By.cssSelector("#claims-table tbody tr")).size());
+            assertEquals(
+                    6,
+                    browser.findElements(By.cssSelector("#claims-table tbody tr"))
+                            .size());
 
             js("const i = document.getElementById('lever-acsc'); i.value = '80';"
                     + " i.dispatchEvent(new Event('input')); i.dispatchEvent(new Event('change'));");
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d ->
-                    number(d.findElement(By.cssSelector(headline)).getText()) != before);
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(d -> number(d.findElement(By.cssSelector(headline)).getText()) != before);
             long after = number(browser.findElement(By.cssSelector(headline)).getText());
-            assertTrue(after < before, "80% of ACSC admissions avoided, not the scenario's 10-30%: " + before
-                    + " -> " + after);
+            assertTrue(
+                    after < before,
+                    "80% of ACSC admissions avoided, not the scenario's 10-30%: " + before + " -> " + after);
             assertEquals("80%", browser.findElement(By.id("lever-acsc-value")).getText());
             assertTrue(browser.findElement(By.id("lever-acsc-range")).getText().startsWith("Fixed"));
 
@@ -597,7 +712,10 @@ class DashboardBrowserTest {
             assertTrue(fan.get("title").toString().startsWith("Acute beds needed"), fan.toString());
             assertTrue(fan.get("tip").toString().contains("(p10\u2013p90 of 256 runs "), fan.toString());
             // both waterfalls, with the ACSC step as a bar
-            assertEquals(2, browser.findElements(By.cssSelector("#explorer-waterfalls .chart svg")).size());
+            assertEquals(
+                    2,
+                    browser.findElements(By.cssSelector("#explorer-waterfalls .chart svg"))
+                            .size());
             screenshot("dashboard-scenario-explorer");
             js("document.getElementById('explorer-fan').scrollIntoView();");
             screenshot("dashboard-scenario-explorer-charts");
@@ -617,6 +735,11 @@ class DashboardBrowserTest {
     }
 
     private static String jsList(List<String> items) {
-        return "[" + String.join(",", items.stream().map(i -> "'" + i.replace("'", "\\'") + "'").toList()) + "]";
+        return "["
+                + String.join(
+                        ",",
+                        items.stream()
+                                .map(i -> "'" + i.replace("'", "\\'") + "'")
+                                .toList()) + "]";
     }
 }

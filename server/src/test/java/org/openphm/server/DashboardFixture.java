@@ -12,9 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.openphm.model.results.IndicatorColumns;
 import org.openphm.publish.fixture.FixtureResults;
 import org.openphm.publish.results.DataTable;
-import org.openphm.model.results.IndicatorColumns;
 import org.openphm.publish.results.ResultsDir;
 
 /**
@@ -47,21 +47,44 @@ final class DashboardFixture {
         for (long c : PRACTICE_COUNTS) {
             total += c;
         }
-        csv.append(row(columns, "qof-diabetes", name, "DP 5.9", PCN, "Luton North PCN", "PCN", FixtureResults.LUTON_NORTH,
-                total, PRACTICE_LIST * PRACTICES.size()));
+        csv.append(row(
+                columns,
+                "qof-diabetes",
+                name,
+                "DP 5.9",
+                PCN,
+                "Luton North PCN",
+                "PCN",
+                FixtureResults.LUTON_NORTH,
+                total,
+                PRACTICE_LIST * PRACTICES.size()));
         for (int i = 0; i < PRACTICES.size(); i++) {
-            csv.append(row(columns, "qof-diabetes", name, "DP 5.9", PRACTICES.get(i), "Practice " + (i + 1), "Practice",
-                    PCN, PRACTICE_COUNTS[i], PRACTICE_LIST));
+            csv.append(row(
+                    columns,
+                    "qof-diabetes",
+                    name,
+                    "DP 5.9",
+                    PRACTICES.get(i),
+                    "Practice " + (i + 1),
+                    "Practice",
+                    PCN,
+                    PRACTICE_COUNTS[i],
+                    PRACTICE_LIST));
         }
         for (List<String> r : diabetes.rows()) {
             List<String> copy = new ArrayList<>(r);
             copy.set(columns.indexOf(IndicatorColumns.INDICATOR_ID), DSR);
-            copy.set(columns.indexOf(IndicatorColumns.INDICATOR_NAME), "Diabetes: QOF prevalence, age-standardised (17+)");
+            copy.set(
+                    columns.indexOf(IndicatorColumns.INDICATOR_NAME),
+                    "Diabetes: QOF prevalence, age-standardised (17+)");
             copy.set(columns.indexOf(IndicatorColumns.SECTION), "DP 6.1");
             copy.set(columns.indexOf(IndicatorColumns.COMPARED_TO_ENGLAND), "Not compared");
             csv.append(line(copy));
         }
-        Files.writeString(dir.resolve("results").resolve(ResultsDir.INDICATORS), csv.toString(), StandardCharsets.UTF_8,
+        Files.writeString(
+                dir.resolve("results").resolve(ResultsDir.INDICATORS),
+                csv.toString(),
+                StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
 
         Path meta = dir.resolve("results").resolve(ResultsDir.METADATA);
@@ -92,16 +115,21 @@ final class DashboardFixture {
     private static ObjectNode segmentTransitions(ObjectMapper json, Path dir) throws IOException {
         String file = SEGMENTS + "-transitions.csv";
         String icb = FixtureResults.ICB + ",BLMK ICB";
-        Files.writeString(dir.resolve("results").resolve(file), String.join("\n",
-                "area_type,area_code,area_name,segment_from,segment_to,people",
-                "ICB," + icb + ",Not yet registered,Healthy,400",
-                "ICB," + icb + ",Healthy,Healthy,9000",
-                "ICB," + icb + ",Healthy,Stable long-term conditions,250",
-                "ICB," + icb + ",Stable long-term conditions,Stable long-term conditions,3000",
-                "ICB," + icb + ",Stable long-term conditions,Complex multimorbidity,120",
-                "ICB," + icb + ",Complex multimorbidity,Complex multimorbidity,500",
-                "ICB," + icb + ",Complex multimorbidity,Healthy,",
-                "ICB," + icb + ",Complex multimorbidity,Left or died,60") + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("results").resolve(file),
+                String.join(
+                                "\n",
+                                "area_type,area_code,area_name,segment_from,segment_to,people",
+                                "ICB," + icb + ",Not yet registered,Healthy,400",
+                                "ICB," + icb + ",Healthy,Healthy,9000",
+                                "ICB," + icb + ",Healthy,Stable long-term conditions,250",
+                                "ICB," + icb + ",Stable long-term conditions,Stable long-term conditions,3000",
+                                "ICB," + icb + ",Stable long-term conditions,Complex multimorbidity,120",
+                                "ICB," + icb + ",Complex multimorbidity,Complex multimorbidity,500",
+                                "ICB," + icb + ",Complex multimorbidity,Healthy,",
+                                "ICB," + icb + ",Complex multimorbidity,Left or died,60")
+                        + "\n",
+                StandardCharsets.UTF_8);
         ObjectNode a = json.createObjectNode();
         a.put("id", SEGMENTS);
         a.put("section", "PHM 13.2");
@@ -127,13 +155,25 @@ final class DashboardFixture {
         ObjectNode data = chart.putObject("data");
         data.putObject("filter").put("area_type", "ICB");
         data.put("table", file);
-        chart.putObject("encoding").put("from", "segment_from").put("to", "segment_to").put("value", "people");
+        chart.putObject("encoding")
+                .put("from", "segment_from")
+                .put("to", "segment_to")
+                .put("value", "people");
         return a;
     }
 
     /** A headline row of a proportion with Wilson 95% and 99.8% limits; comparisons left "Not compared". */
-    private static String row(List<String> columns, String id, String name, String section, String code,
-                              String areaName, String type, String parent, long count, long n) {
+    private static String row(
+            List<String> columns,
+            String id,
+            String name,
+            String section,
+            String code,
+            String areaName,
+            String type,
+            String parent,
+            long count,
+            long n) {
         String[] v = new String[columns.size()];
         set(v, columns, IndicatorColumns.INDICATOR_ID, id);
         set(v, columns, IndicatorColumns.INDICATOR_NAME, name);

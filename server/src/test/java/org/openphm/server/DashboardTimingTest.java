@@ -45,10 +45,14 @@ class DashboardTimingTest {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(DashboardBrowserTest.CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000",
-                "--disable-dev-shm-usage");
-        WebDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(DashboardBrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
+        options.addArguments(
+                "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000", "--disable-dev-shm-usage");
+        WebDriver browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(DashboardBrowserTest.CHROMEDRIVER.toFile())
+                        .usingAnyFreePort()
+                        .build(),
+                options);
         List<String> slow = new ArrayList<>();
         try {
             // the browser's own first start and its copy of ECharts are not the server's view time
@@ -58,8 +62,9 @@ class DashboardTimingTest {
                 for (String v : views) {
                     long t0 = System.nanoTime();
                     browser.get(base + "?t=" + (++n) + "#" + v);
-                    new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> "true".equals(
-                            d.findElement(By.id("main")).getAttribute("data-ready")));
+                    new WebDriverWait(browser, Duration.ofSeconds(60))
+                            .until(d ->
+                                    "true".equals(d.findElement(By.id("main")).getAttribute("data-ready")));
                     double s = (System.nanoTime() - t0) / 1e9;
                     System.out.printf("TIMING %s %6.2f s  %s%n", pass, s, v);
                     if (s > 3.5) {

@@ -38,8 +38,15 @@ class ImpactExplorerApiTest {
     static final ObjectMapper JSON = new ObjectMapper();
     /** The count rule's rounding base, which every published count is a multiple of. */
     static final int BASE = DisclosureRule.nhsDefault().roundTo();
-    static final List<String> MITIGATORS = List.of("acsc", "frequent_attender", "end_of_life", "length_of_stay",
-            "discharge_delay", "virtual_ward", "community_shift");
+
+    static final List<String> MITIGATORS = List.of(
+            "acsc",
+            "frequent_attender",
+            "end_of_life",
+            "length_of_stay",
+            "discharge_delay",
+            "virtual_ward",
+            "community_shift");
     final HttpClient http = HttpClient.newHttpClient();
     DashboardServer server;
     DashboardServer noWorkspace;
@@ -80,7 +87,9 @@ class ImpactExplorerApiTest {
     }
 
     HttpResponse<String> get(DashboardServer on, String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + on.port() + pathAndQuery)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + on.port() + pathAndQuery))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -168,10 +177,13 @@ class ImpactExplorerApiTest {
         JsonNode e = outcome(a, "emergency_admissions");
         // 2024/25 is the baseline: every run's admissions are the workspace's, whatever the levers
         assertEquals(e.get("as_is").get("p10").get(0), e.get("as_is").get("p90").get(0));
-        assertEquals(e.get("as_is").get("p50").get(0), e.get("scenario").get("p50").get(0));
+        assertEquals(
+                e.get("as_is").get("p50").get(0), e.get("scenario").get("p50").get(0));
         assertTrue(e.get("as_is").get("p50").get(0).asLong() > 500, "a 20,000-person ICB's emergency admissions");
         int last = e.get("as_is").get("p50").size() - 1;
-        assertTrue(e.get("scenario").get("p50").get(last).asDouble() < e.get("as_is").get("p50").get(last).asDouble(),
+        assertTrue(
+                e.get("scenario").get("p50").get(last).asDouble()
+                        < e.get("as_is").get("p50").get(last).asDouble(),
                 "the Case for Change's mitigators avoid admissions: " + e);
     }
 
@@ -183,16 +195,21 @@ class ImpactExplorerApiTest {
         JsonNode h = outcome(high, "emergency_admissions");
         int last = l.get("as_is").get("p50").size() - 1;
         assertEquals(l.get("as_is"), h.get("as_is"), "the as-is has no mitigators");
-        assertTrue(h.get("scenario").get("p50").get(last).asDouble() < l.get("scenario").get("p50").get(last).asDouble(),
+        assertTrue(
+                h.get("scenario").get("p50").get(last).asDouble()
+                        < l.get("scenario").get("p50").get(last).asDouble(),
                 low + " vs " + high);
         assertTrue(outcome(high, "beds").get("scenario").get("p50").get(last).asDouble()
                 < outcome(low, "beds").get("scenario").get("p50").get(last).asDouble());
         assertEquals(true, high.get("levers").get("acsc").get("fixed").asBoolean());
         assertEquals(60, high.get("levers").get("acsc").get("value").asDouble());
         // the levers not given keep the scenario's interval, so the answer keeps its uncertainty
-        assertEquals(false, high.get("levers").get("frequent_attender").get("fixed").asBoolean());
+        assertEquals(
+                false, high.get("levers").get("frequent_attender").get("fixed").asBoolean());
         assertEquals(5, high.get("levers").get("frequent_attender").get("low").asDouble());
-        assertNotEquals(h.get("scenario").get("p10").get(last), h.get("scenario").get("p90").get(last));
+        assertNotEquals(
+                h.get("scenario").get("p10").get(last),
+                h.get("scenario").get("p90").get(last));
         // ACSC avoidance is the first mitigator applied: its step is its share of the same admissions, so six
         // times the share avoids six times as many, to the rounding of each step to the count rule's base (each
         // step within half a base: six of the low one's errors and one of the high one's)
@@ -233,7 +250,8 @@ class ImpactExplorerApiTest {
                     JsonNode s = steps.get(i);
                     assertEquals(i == 0 ? "total" : "change", s.get("kind").asText());
                     // admissions are a count, rounded to the rule's base; beds are whole (the test below)
-                    assertEquals(s.get("value").asDouble(), Math.rint(s.get("value").asDouble()), "whole numbers");
+                    assertEquals(
+                            s.get("value").asDouble(), Math.rint(s.get("value").asDouble()), "whole numbers");
                     sum += s.get("value").asDouble();
                 }
                 assertEquals(sum, steps.get(14).get("value").asDouble(), 1e-9, area + " " + w.get("outcome"));
@@ -249,8 +267,10 @@ class ImpactExplorerApiTest {
         JsonNode claims = icb.get("claims");
         assertEquals(6, claims.size(), claims.toString());
         for (JsonNode c : claims) {
-            assertTrue(List.of("reproduced", "not reproduced", "not derivable from the data")
-                    .contains(c.get("verdict").asText()), c.toString());
+            assertTrue(
+                    List.of("reproduced", "not reproduced", "not derivable from the data")
+                            .contains(c.get("verdict").asText()),
+                    c.toString());
         }
         assertEquals("capital-100m-2037", claims.get(5).get("id").asText());
         assertTrue(claims.get(5).get("p50").isNull(), "not derivable: no figure");
@@ -283,7 +303,8 @@ class ImpactExplorerApiTest {
             for (String levers : List.of("", "&acsc=37&occupancy=90.5", allMitigatorsAt(13) + "&efficiency=0")) {
                 JsonNode a = ok(ImpactExplorer.PATH + "?area=" + area + levers);
                 for (JsonNode o : a.get("outcomes")) {
-                    if (!Outcome.valueOf(o.get("id").asText().toUpperCase(Locale.ROOT)).count()) {
+                    if (!Outcome.valueOf(o.get("id").asText().toUpperCase(Locale.ROOT))
+                            .count()) {
                         continue;
                     }
                     countOutcomes.add(o.get("id").asText());
@@ -297,20 +318,26 @@ class ImpactExplorerApiTest {
                     }
                 }
                 for (JsonNode w : a.get("waterfalls")) {
-                    boolean count = Outcome.valueOf(w.get("outcome").asText().toUpperCase(Locale.ROOT)).count();
+                    boolean count = Outcome.valueOf(w.get("outcome").asText().toUpperCase(Locale.ROOT))
+                            .count();
                     for (JsonNode s : w.get("steps")) {
                         String where = area + levers + " waterfall of " + w.get("outcome") + ": " + s.get("label");
                         if (count) {
-                            assertCount(rule, s.get("value"), s.get("kind").asText().equals("change"), where);
+                            assertCount(
+                                    rule, s.get("value"), s.get("kind").asText().equals("change"), where);
                             counts++;
                         } else { // beds: not a count, as in the pack's capacity-and-cost table; whole here
-                            assertEquals(Math.rint(s.get("value").asDouble()), s.get("value").asDouble(), where);
+                            assertEquals(
+                                    Math.rint(s.get("value").asDouble()),
+                                    s.get("value").asDouble(),
+                                    where);
                         }
                     }
                 }
             }
         }
-        assertEquals(Set.of("emergency_admissions", "bed_days", "community_referrals", "mental_health_referrals"),
+        assertEquals(
+                Set.of("emergency_admissions", "bed_days", "community_referrals", "mental_health_referrals"),
                 countOutcomes);
         assertTrue(counts > 1000, "counts checked: " + counts);
     }
@@ -330,7 +357,9 @@ class ImpactExplorerApiTest {
 
     List<String> areaCodes() throws Exception {
         List<String> codes = new ArrayList<>();
-        ok(ImpactExplorer.LEVERS_PATH).get("areas").forEach(a -> codes.add(a.get("code").asText()));
+        ok(ImpactExplorer.LEVERS_PATH)
+                .get("areas")
+                .forEach(a -> codes.add(a.get("code").asText()));
         return codes;
     }
 
@@ -350,8 +379,7 @@ class ImpactExplorerApiTest {
         "?area=E99999999, area",
         "?area=, area",
     })
-    void badLeverValuesAndUnknownParametersAreA400NamingTheParameter(String query, String parameter)
-            throws Exception {
+    void badLeverValuesAndUnknownParametersAreA400NamingTheParameter(String query, String parameter) throws Exception {
         HttpResponse<String> r = get(server, ImpactExplorer.PATH + query);
         assertEquals(400, r.statusCode(), r.body());
         JsonNode b = JSON.readTree(r.body());

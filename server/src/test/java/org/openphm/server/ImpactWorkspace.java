@@ -27,8 +27,8 @@ final class ImpactWorkspace {
             Path dir = Files.createTempDirectory("openphm-explorer");
             dir.toFile().deleteOnExit();
             Path data = dir.resolve("data");
-            Map<String, Long> rows = SyntheticIcb.generate(data, new SynthOptions(PATIENTS, SEED, true, null),
-                    QofRegisters.ageLabels(), Progress.SILENT);
+            Map<String, Long> rows = SyntheticIcb.generate(
+                    data, new SynthOptions(PATIENTS, SEED, true, null), QofRegisters.ageLabels(), Progress.SILENT);
             if (rows.getOrDefault("patient", 0L) == 0) {
                 throw new IllegalStateException("the generator wrote no patients: " + rows);
             }

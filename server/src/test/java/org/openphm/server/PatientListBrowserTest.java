@@ -34,6 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PatientListBrowserTest {
     @TempDir
     static Path dir;
+
     static DashboardServer server;
     static WebDriver browser;
     static String gp;
@@ -42,23 +43,40 @@ class PatientListBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(DashboardBrowserTest.CHROMIUM) && Files.isExecutable(DashboardBrowserTest.CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(DashboardBrowserTest.CHROMIUM)
+                        && Files.isExecutable(DashboardBrowserTest.CHROMEDRIVER),
                 "Chromium not installed (/usr/bin/chromium, /usr/bin/chromedriver): run .ci/browser-setup.sh; "
                         + "browser tests skipped");
         workspace = RiskListFixture.workspace(dir);
         UserStore users = new UserStore(UserStore.beside(workspace));
-        gp = users.add("gp.p1", UserStore.Role.CLINICIAN, UserStore.Scope.parse("practice:P1"),
+        gp = users.add(
+                "gp.p1",
+                UserStore.Role.CLINICIAN,
+                UserStore.Scope.parse("practice:P1"),
                 Instant.now().plusSeconds(3600));
         analyst = users.add("ana", UserStore.Role.ANALYST, null, Instant.now().plusSeconds(3600));
         server = DashboardServer.start(FixtureResults.write(dir.resolve("build")), workspace, "127.0.0.1", 0);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(DashboardBrowserTest.CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1400,1000",
                 "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")));
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(DashboardBrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(DashboardBrowserTest.CHROMEDRIVER.toFile())
+                        .usingAnyFreePort()
+                        .build(),
+                options);
     }
 
     @AfterAll
@@ -72,8 +90,8 @@ class PatientListBrowserTest {
     }
 
     static void waitReady() {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "true".equals(
-                d.findElement(By.id("main")).getAttribute("data-ready")));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> "true".equals(d.findElement(By.id("main")).getAttribute("data-ready")));
     }
 
     static void signIn(String token) {
@@ -86,7 +104,8 @@ class PatientListBrowserTest {
 
     static List<String> pseudonyms() {
         return browser.findElements(By.cssSelector("#patient-list tbody tr td:first-child")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
     }
 
     @Test
@@ -96,7 +115,8 @@ class PatientListBrowserTest {
         assertFalse(browser.findElements(By.id("sign-in")).isEmpty(), "not signed in: the form is shown");
 
         signIn("phm_not-a-token");
-        assertTrue(browser.findElement(By.cssSelector("#sign-in .error")).getText().contains("not valid"));
+        assertTrue(
+                browser.findElement(By.cssSelector("#sign-in .error")).getText().contains("not valid"));
 
         signIn(gp);
         assertTrue(browser.findElement(By.id("list-scope")).getText().contains("practice:P1"));

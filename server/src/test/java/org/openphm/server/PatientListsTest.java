@@ -49,7 +49,10 @@ class PatientListsTest {
         admin = users.add("adm", UserStore.Role.ADMINISTRATOR, null, later);
         gpP1 = users.add("gp.p1", UserStore.Role.CLINICIAN, UserStore.Scope.parse("practice:P1"), later);
         nurseN2 = users.add("nurse.n2", UserStore.Role.CLINICIAN, UserStore.Scope.parse("neighbourhood:N2"), later);
-        expired = users.add("old", UserStore.Role.CLINICIAN, UserStore.Scope.parse("practice:P1"),
+        expired = users.add(
+                "old",
+                UserStore.Role.CLINICIAN,
+                UserStore.Scope.parse("practice:P1"),
                 Instant.now().minusSeconds(1));
         revoked = users.add("gone", UserStore.Role.CLINICIAN, UserStore.Scope.parse("practice:P1"), later);
         users.revoke("gone");
@@ -65,8 +68,8 @@ class PatientListsTest {
     }
 
     HttpResponse<String> get(DashboardServer on, String query, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + on.port()
-                + PatientLists.PATH + query));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + on.port() + PatientLists.PATH + query));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -79,18 +82,25 @@ class PatientListsTest {
         String tampered = gpP1.substring(0, gpP1.length() - 2) + (gpP1.endsWith("xx") ? "yy" : "xx");
         // caller, query, expected status, person_ids expected in the body (for 200)
         Object[][] matrix = {
-                {null, "", 401, null}, {"phm_forged", "", 401, null}, {tampered, "", 401, null},
-                // a caller's own text (here an NHS number) is never copied into the log
-                {null, "?stratum=9434765919", 401, null},
-                {expired, "", 401, null}, {revoked, "", 401, null},
-                {analyst, "", 403, null}, {admin, "", 403, null},
-                {gpP1, "", 200, List.of("pid01", "pid03", "pid05")},
-                {gpP1, "?area=P1", 200, List.of("pid01", "pid03", "pid05")},
-                {gpP1, "?area=P2", 403, null}, {gpP1, "?area=N1", 403, null},
-                {gpP1, "?stratum=0.5-5%25", 200, List.of("pid03")},
-                {gpP1, "?stratum=Bottom", 400, null}, {gpP1, "?practice=P2", 400, null},
-                {nurseN2, "", 200, List.of("pid02", "pid04", "pid06")},
-                {nurseN2, "?area=N1", 403, null}, {nurseN2, "?area=P2", 403, null},
+            {null, "", 401, null},
+            {"phm_forged", "", 401, null},
+            {tampered, "", 401, null},
+            // a caller's own text (here an NHS number) is never copied into the log
+            {null, "?stratum=9434765919", 401, null},
+            {expired, "", 401, null},
+            {revoked, "", 401, null},
+            {analyst, "", 403, null},
+            {admin, "", 403, null},
+            {gpP1, "", 200, List.of("pid01", "pid03", "pid05")},
+            {gpP1, "?area=P1", 200, List.of("pid01", "pid03", "pid05")},
+            {gpP1, "?area=P2", 403, null},
+            {gpP1, "?area=N1", 403, null},
+            {gpP1, "?stratum=0.5-5%25", 200, List.of("pid03")},
+            {gpP1, "?stratum=Bottom", 400, null},
+            {gpP1, "?practice=P2", 400, null},
+            {nurseN2, "", 200, List.of("pid02", "pid04", "pid06")},
+            {nurseN2, "?area=N1", 403, null},
+            {nurseN2, "?area=P2", 403, null},
         };
         int audited = 0;
         List<String> report = new ArrayList<>();
@@ -111,7 +121,8 @@ class PatientListsTest {
                 assertFalse(r.body().contains("pid0"), "a refused request carries no person: " + r.body());
             }
             if (expected == 401) {
-                assertEquals("Bearer", r.headers().firstValue("www-authenticate").orElse(""));
+                assertEquals(
+                        "Bearer", r.headers().firstValue("www-authenticate").orElse(""));
             }
             audited += expected == 400 ? 0 : 1;
         }
@@ -122,8 +133,10 @@ class PatientListsTest {
         String log = Files.readString(AuditLog.beside(workspace));
         assertFalse(log.contains("pid0"), "the audit log records counts, never a person");
         assertFalse(log.contains("9434765919"), "nor what a caller typed");
-        assertTrue(log.contains("\"user\":\"gp.p1\",\"role\":\"CLINICIAN\",\"action\":\"risk list\","
-                + "\"scope\":\"practice:P1\",\"rows\":3"), log);
+        assertTrue(
+                log.contains("\"user\":\"gp.p1\",\"role\":\"CLINICIAN\",\"action\":\"risk list\","
+                        + "\"scope\":\"practice:P1\",\"rows\":3"),
+                log);
         assertTrue(log.contains("refused risk list: outside scope"));
         Set<String> tokens = new HashSet<>(List.of(analyst, admin, gpP1, nurseN2));
         tokens.forEach(t -> assertFalse(log.contains(t), "a token never reaches the log"));

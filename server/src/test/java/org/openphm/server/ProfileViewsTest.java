@@ -22,6 +22,7 @@ import org.openphm.publish.results.ResultsDir;
 class ProfileViewsTest {
     @TempDir
     static Path dir;
+
     static ResultsDir results;
     static Views views;
     static ProfileViews profiles;
@@ -41,8 +42,8 @@ class ProfileViewsTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> row(Map<String, Object> profile, String id) {
-        return ((List<Map<String, Object>>) profile.get("rows")).stream().filter(r -> id.equals(r.get("id")))
-                .findFirst().orElseThrow();
+        return ((List<Map<String, Object>>) profile.get("rows"))
+                .stream().filter(r -> id.equals(r.get("id"))).findFirst().orElseThrow();
     }
 
     private static double d(Object o) {
@@ -124,9 +125,15 @@ class ProfileViewsTest {
     void overviewCountsOnlyPublishedEnglandComparisons() {
         Map<String, Object> o = profiles.overview(area(FixtureResults.ICB));
         Map<String, List<Map<String, Object>>> vs = (Map<String, List<Map<String, Object>>>) o.get("vs_england");
-        assertEquals(List.of("cyp-mh-admissions"), vs.get("Worse").stream().map(i -> i.get("id")).toList());
-        assertEquals(List.of("qof-diabetes"), vs.get("Higher").stream().map(i -> i.get("id")).toList());
-        assertEquals(List.of("qof-hypertension"), vs.get("Lower").stream().map(i -> i.get("id")).toList());
+        assertEquals(
+                List.of("cyp-mh-admissions"),
+                vs.get("Worse").stream().map(i -> i.get("id")).toList());
+        assertEquals(
+                List.of("qof-diabetes"),
+                vs.get("Higher").stream().map(i -> i.get("id")).toList());
+        assertEquals(
+                List.of("qof-hypertension"),
+                vs.get("Lower").stream().map(i -> i.get("id")).toList());
         assertTrue(vs.get("Better").isEmpty());
         assertEquals(4, o.get("indicators"));
         List<String> glance = (List<String>) o.get("glance");
@@ -142,79 +149,107 @@ class ProfileViewsTest {
     @Test
     @SuppressWarnings("unchecked")
     void funnelOfPracticesAroundTheirPooledValue() {
-        Map<String, Object> f = profiles.funnel(results.indicatorInfo("qof-diabetes").orElseThrow(),
-                area(FixtureResults.ICB), "Practice");
+        Map<String, Object> f = profiles.funnel(
+                results.indicatorInfo("qof-diabetes").orElseThrow(), area(FixtureResults.ICB), "Practice");
         assertNull(f.get("error"));
         assertEquals(8.4, d(f.get("baseline")), 1e-9);
         List<Map<String, Object>> points = (List<Map<String, Object>>) f.get("points");
         assertEquals(6, points.size());
-        assertEquals(List.of(false, false, false, false, false, true), points.stream().map(p -> p.get("outside998")).toList());
-        assertEquals(List.of(false, false, false, false, false, true), points.stream().map(p -> p.get("outside95")).toList());
+        assertEquals(
+                List.of(false, false, false, false, false, true),
+                points.stream().map(p -> p.get("outside998")).toList());
+        assertEquals(
+                List.of(false, false, false, false, false, true),
+                points.stream().map(p -> p.get("outside95")).toList());
         assertEquals("High (0.001)", points.get(5).get("significance"));
         Map<String, List<List<Double>>> limits = (Map<String, List<List<Double>>>) f.get("limits");
         // at n = 5,000 the 95% limits are about 8.4 ± 1.96 × 0.39
-        List<Double> near = limits.get("upper95").stream().min((a, b) -> Double.compare(Math.abs(a.get(0) - 5000),
-                Math.abs(b.get(0) - 5000))).orElseThrow();
+        List<Double> near = limits.get("upper95").stream()
+                .min((a, b) -> Double.compare(Math.abs(a.get(0) - 5000), Math.abs(b.get(0) - 5000)))
+                .orElseThrow();
         assertTrue(Math.abs(near.get(0) - 5000) < 500, near.toString());
         assertEquals(8.4 + 1.96 * 0.3923, near.get(1), 0.1);
         // no funnel for an age-standardised rate
-        assertTrue(profiles.funnel(results.indicatorInfo(DashboardFixture.DSR).orElseThrow(), area(FixtureResults.ICB),
-                "Place").get("error").toString().contains("No funnel plot"));
+        assertTrue(profiles.funnel(
+                        results.indicatorInfo(DashboardFixture.DSR).orElseThrow(), area(FixtureResults.ICB), "Place")
+                .get("error")
+                .toString()
+                .contains("No funnel plot"));
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void schematicMapNestsAreasSizedByDenominatorAndBandsTheirValues() {
-        Map<String, Object> m = profiles.map(results.indicatorInfo("qof-diabetes").orElseThrow(), area(FixtureResults.ICB));
+        Map<String, Object> m =
+                profiles.map(results.indicatorInfo("qof-diabetes").orElseThrow(), area(FixtureResults.ICB));
         Map<String, Object> option = (Map<String, Object>) m.get("option");
-        assertTrue(((Map<String, Object>) option.get("title")).get("subtext").toString().contains("not a geographic map"));
-        List<Map<String, Object>> places = (List<Map<String, Object>>) ((List<Map<String, Object>>) option.get("series"))
-                .get(0).get("data");
-        assertEquals(List.of("Bedford", "Central Bedfordshire", "Luton", "Milton Keynes"),
+        assertTrue(((Map<String, Object>) option.get("title"))
+                .get("subtext")
+                .toString()
+                .contains("not a geographic map"));
+        List<Map<String, Object>> places = (List<Map<String, Object>>)
+                ((List<Map<String, Object>>) option.get("series")).get(0).get("data");
+        assertEquals(
+                List.of("Bedford", "Central Bedfordshire", "Luton", "Milton Keynes"),
                 places.stream().map(p -> p.get("name")).toList());
         Map<String, Object> bedford = places.get(0);
         assertEquals(153000.0, d(bedford.get("value")), 1e-9);
         // Luton -> Luton North -> PCN -> six practices of 5,000
-        Map<String, Object> pcn = ((List<Map<String, Object>>) ((List<Map<String, Object>>) places.get(2).get("children"))
-                .get(0).get("children")).get(0);
+        Map<String, Object> pcn = ((List<Map<String, Object>>)
+                        ((List<Map<String, Object>>) places.get(2).get("children"))
+                                .get(0)
+                                .get("children"))
+                .get(0);
         List<Map<String, Object>> practices = (List<Map<String, Object>>) pcn.get("children");
         assertEquals(6, practices.size());
         assertEquals(5000.0, d(practices.get(0).get("value")), 1e-9);
         // nine leaves banded in fifths: Central Bedfordshire (6.8%, lowest) palest, practice 6 (10.4%) darkest
         assertEquals(ProfileViews.BANDS[0], ((Map<String, Object>) places.get(1).get("itemStyle")).get("color"));
-        assertEquals(ProfileViews.BANDS[4], ((Map<String, Object>) practices.get(5).get("itemStyle")).get("color"));
+        assertEquals(
+                ProfileViews.BANDS[4], ((Map<String, Object>) practices.get(5).get("itemStyle")).get("color"));
         assertEquals(5, ((List<?>) m.get("legend")).size());
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void compareDrawsTheChosenAreasWithTheirIntervals() {
-        Map<String, Object> c = profiles.compare(results.indicatorInfo("qof-diabetes").orElseThrow(),
+        Map<String, Object> c = profiles.compare(
+                results.indicatorInfo("qof-diabetes").orElseThrow(),
                 List.of(area(FixtureResults.LUTON), area(FixtureResults.BEDFORD)));
         List<Map<String, Object>> rows = (List<Map<String, Object>>) c.get("rows");
-        assertEquals(List.of("Luton", "Bedford"), rows.stream().map(r -> r.get("name")).toList());
+        assertEquals(
+                List.of("Luton", "Bedford"),
+                rows.stream().map(r -> r.get("name")).toList());
         assertEquals(9.4, d(rows.get(0).get("value")), 1e-9);
         Map<String, Object> option = (Map<String, Object>) c.get("option");
         assertEquals(List.of("Bedford", "Luton"), ((Map<String, Object>) option.get("xAxis")).get("data"));
-        assertTrue(((Map<String, Object>) option.get("title")).get("subtext").toString().contains("compared with England"));
+        assertTrue(((Map<String, Object>) option.get("title"))
+                .get("subtext")
+                .toString()
+                .contains("compared with England"));
     }
 
     /** README: England is compared only where it has a published value; the DSR copy has none. */
     @Test
     @SuppressWarnings("unchecked")
     void chartsSayWhatTheirColoursCompare() {
-        Views.View crude = views.indicator(results.indicatorInfo("qof-diabetes").orElseThrow(),
-                area(FixtureResults.ICB), "none");
-        Map<String, Object> title = (Map<String, Object>) crude.charts().get(0).option().get("title");
+        Views.View crude =
+                views.indicator(results.indicatorInfo("qof-diabetes").orElseThrow(), area(FixtureResults.ICB), "none");
+        Map<String, Object> title =
+                (Map<String, Object>) crude.charts().get(0).option().get("title");
         assertEquals("Compared with England (95% confidence intervals)", title.get("subtext"));
-        Views.View dsr = views.indicator(results.indicatorInfo(DashboardFixture.DSR).orElseThrow(),
-                area(FixtureResults.ICB), "none");
+        Views.View dsr = views.indicator(
+                results.indicatorInfo(DashboardFixture.DSR).orElseThrow(), area(FixtureResults.ICB), "none");
         Map<String, Object> option = dsr.charts().get(0).option();
         String sub = ((Map<String, Object>) option.get("title")).get("subtext").toString();
         assertTrue(sub.startsWith("Not compared with England: no published England value"), sub);
         assertFalse(sub.contains("Compared with England"), sub);
-        List<Map<String, Object>> legend = (List<Map<String, Object>>) ((Map<String, Object>) option.get("legend")).get("data");
-        assertTrue(legend.stream().map(l -> l.get("name").toString()).allMatch(n -> n.contains("Bedfordshire, Luton and Milton Keynes")),
+        List<Map<String, Object>> legend =
+                (List<Map<String, Object>>) ((Map<String, Object>) option.get("legend")).get("data");
+        assertTrue(
+                legend.stream()
+                        .map(l -> l.get("name").toString())
+                        .allMatch(n -> n.contains("Bedfordshire, Luton and Milton Keynes")),
                 legend.toString());
     }
 
@@ -225,13 +260,21 @@ class ProfileViewsTest {
     @Test
     @SuppressWarnings("unchecked")
     void barsWithDifferentParentsSayItsParentArea() {
-        Views.View dsr = views.indicator(results.indicatorInfo(DashboardFixture.DSR).orElseThrow(),
-                area(FixtureResults.LUTON), "none");
+        Views.View dsr = views.indicator(
+                results.indicatorInfo(DashboardFixture.DSR).orElseThrow(), area(FixtureResults.LUTON), "none");
         Views.ViewChart c = dsr.charts().get(0);
-        List<Map<String, Object>> legend = (List<Map<String, Object>>) ((Map<String, Object>) c.option().get("legend")).get("data");
-        assertTrue(legend.stream().allMatch(l -> l.get("name").toString().endsWith("its parent area")
-                || l.get("name").toString().equals("Not compared")), legend.toString());
-        assertTrue(c.keyPoints().stream().noneMatch(k -> k.contains("Bedfordshire")), c.keyPoints().toString());
-        assertTrue(c.keyPoints().stream().anyMatch(k -> k.contains("its parent area")), c.keyPoints().toString());
+        List<Map<String, Object>> legend =
+                (List<Map<String, Object>>) ((Map<String, Object>) c.option().get("legend")).get("data");
+        assertTrue(
+                legend.stream()
+                        .allMatch(l -> l.get("name").toString().endsWith("its parent area")
+                                || l.get("name").toString().equals("Not compared")),
+                legend.toString());
+        assertTrue(
+                c.keyPoints().stream().noneMatch(k -> k.contains("Bedfordshire")),
+                c.keyPoints().toString());
+        assertTrue(
+                c.keyPoints().stream().anyMatch(k -> k.contains("its parent area")),
+                c.keyPoints().toString());
     }
 }

@@ -42,14 +42,19 @@ class SparkBuildParityTest {
     @Test
     void everyResultFileIsTheSameOnBothEngines() throws Exception {
         Path data = dir.resolve("data");
-        SyntheticIcb.generate(data, new SynthOptions(Long.getLong("openphm.parity.patients", 3_000), 20250331, true),
-                QofRegisters.ageLabels(), Progress.SILENT);
+        SyntheticIcb.generate(
+                data,
+                new SynthOptions(Long.getLong("openphm.parity.patients", 3_000), 20250331, true),
+                QofRegisters.ageLabels(),
+                Progress.SILENT);
         Path workspace = dir.resolve("ws.duckdb");
         Ingest.run(IngestOptions.of(data, workspace, null), Progress.SILENT);
 
         Path onDuckDb = dir.resolve("duckdb");
         try (Engine engine = DuckDbEngine.open(workspace)) {
-            Build.run(engine, new Build.Options(onDuckDb, null, true, DisclosureRule.nhsDefault(), "parity"),
+            Build.run(
+                    engine,
+                    new Build.Options(onDuckDb, null, true, DisclosureRule.nhsDefault(), "parity"),
                     Progress.SILENT);
         }
         Path parquet = dir.resolve("parquet");
@@ -64,7 +69,9 @@ class SparkBuildParityTest {
             assertFalse(duck.isEmpty(), "the DuckDB build wrote no CSV files to " + results);
             assertEquals(duck, sparkFiles, "the two builds wrote different files to " + results);
             for (String file : duck) {
-                assertSameTable(results + "/" + file, onDuckDb.resolve(results).resolve(file),
+                assertSameTable(
+                        results + "/" + file,
+                        onDuckDb.resolve(results).resolve(file),
                         onSpark.resolve(results).resolve(file));
             }
         }
@@ -74,7 +81,9 @@ class SparkBuildParityTest {
     private static TreeSet<String> csvFiles(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             TreeSet<String> names = new TreeSet<>();
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv")).forEach(names::add);
+            files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".csv"))
+                    .forEach(names::add);
             return names;
         }
     }
@@ -95,7 +104,8 @@ class SparkBuildParityTest {
             for (int f = 0; f < x.size(); f++) {
                 if (!sameCell(x.get(f), y.get(f))) {
                     fail(name + " line " + (line + 1) + " field " + header.get(f) + ": DuckDB '" + x.get(f)
-                            + "' but Spark '" + y.get(f) + "'\n  duckdb: " + a.get(line) + "\n  spark:  " + b.get(line));
+                            + "' but Spark '" + y.get(f) + "'\n  duckdb: " + a.get(line) + "\n  spark:  "
+                            + b.get(line));
                 }
             }
         }

@@ -18,8 +18,7 @@ package org.openphm.stats;
  */
 public final class Comparison {
 
-    private Comparison() {
-    }
+    private Comparison() {}
 
     /** HIGHER if the benchmark value is below the area's CI, LOWER if above, SIMILAR if inside it. */
     public static Significance benchmarkValue(Estimate area, double benchmarkValue) {
@@ -54,8 +53,8 @@ public final class Comparison {
      * @param benchmark  the benchmark on the same scale
      * @param unit       the scale: 100 for percentages, 1 for proportions
      */
-    public static Significance spcForProportions(double value, double denominator, double benchmark, double unit,
-            double confidence) {
+    public static Significance spcForProportions(
+            double value, double denominator, double benchmark, double unit, double confidence) {
         if (Double.isNaN(value) || Double.isNaN(benchmark) || !(denominator > 0)) {
             return Significance.NOT_COMPARED;
         }
@@ -73,8 +72,8 @@ public final class Comparison {
      * @param population the area's (standard) population, Fingertips' "denominator 2"
      * @param unit       the rate multiplier, e.g. 100,000
      */
-    public static Significance spcForDsr(double value, double population, double benchmark, double unit,
-            double confidence) {
+    public static Significance spcForDsr(
+            double value, double population, double benchmark, double unit, double confidence) {
         if (Double.isNaN(value) || Double.isNaN(benchmark) || !(population > 0)) {
             return Significance.NOT_COMPARED;
         }

@@ -19,8 +19,7 @@ public final class Confidence {
 
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
-    private Confidence() {
-    }
+    private Confidence() {}
 
     /** The level as a fraction in [0.9, 1]; percentages (90..100) are scaled. */
     public static double normalise(double confidence) {

@@ -32,26 +32,24 @@ public final class DirectStandardisation {
      * @param population         the band's population (person-years), must be &gt; 0
      * @param standardPopulation the standard population weight, e.g. from {@link EuropeanStandardPopulation}
      */
-    public record Band(double count, double population, double standardPopulation) {
-    }
+    public record Band(double count, double population, double standardPopulation) {}
 
     /**
      * One band when a person can have several events, for the non-independent-events variant.
      *
      * @param personsByEventCount number of persons with exactly K events, keyed by K ≥ 1; NaN counts as 0
      */
-    public record EventFrequencyBand(double population, double standardPopulation, Map<Integer, Double> personsByEventCount) {
+    public record EventFrequencyBand(
+            double population, double standardPopulation, Map<Integer, Double> personsByEventCount) {
         public EventFrequencyBand {
             personsByEventCount = Map.copyOf(personsByEventCount);
         }
     }
 
     /** A DSR with the totals it was computed from. */
-    public record Result(double totalCount, double totalPopulation, Estimate estimate) {
-    }
+    public record Result(double totalCount, double totalPopulation, Estimate estimate) {}
 
-    private DirectStandardisation() {
-    }
+    private DirectStandardisation() {}
 
     /** DSR with the 2013 European Standard Population; bands must be the 19 ESP2013 bands in age order. */
     public static Result esp2013(double[] counts, double[] populations, double multiplier, double confidence) {
@@ -68,7 +66,11 @@ public final class DirectStandardisation {
 
     /** DSR assuming each event is independent (one event per person, or Poisson events). */
     public static Result dsr(List<Band> bands, double multiplier, double confidence) {
-        validate(bands.stream().map(b -> new double[] {b.count(), b.population(), b.standardPopulation()}).toList(), multiplier);
+        validate(
+                bands.stream()
+                        .map(b -> new double[] {b.count(), b.population(), b.standardPopulation()})
+                        .toList(),
+                multiplier);
         double totalCount = 0;
         double totalPopulation = 0;
         double weighted = 0;
@@ -84,8 +86,14 @@ public final class DirectStandardisation {
             standardTotal += b.standardPopulation();
         }
         double variance = squared / (standardTotal * standardTotal);
-        return result(totalCount, totalPopulation, weighted / standardTotal * multiplier, variance, multiplier,
-                confidence, METHOD);
+        return result(
+                totalCount,
+                totalPopulation,
+                weighted / standardTotal * multiplier,
+                variance,
+                multiplier,
+                confidence,
+                METHOD);
     }
 
     /**
@@ -94,8 +102,14 @@ public final class DirectStandardisation {
      * (PHEindicatormethods {@code calculate_dsr(independent_events = FALSE)}).
      */
     public static Result dsrNonIndependent(List<EventFrequencyBand> bands, double multiplier, double confidence) {
-        validate(bands.stream().map(b -> new double[] {0, b.population(), b.standardPopulation()}).toList(), multiplier);
-        double standardTotal = bands.stream().mapToDouble(EventFrequencyBand::standardPopulation).sum();
+        validate(
+                bands.stream()
+                        .map(b -> new double[] {0, b.population(), b.standardPopulation()})
+                        .toList(),
+                multiplier);
+        double standardTotal = bands.stream()
+                .mapToDouble(EventFrequencyBand::standardPopulation)
+                .sum();
         double totalEvents = 0;
         double totalPopulation = 0;
         double weighted = 0;
@@ -119,12 +133,24 @@ public final class DirectStandardisation {
                 variance += (double) k * k * persons * w * w / (standardTotal * standardTotal);
             }
         }
-        return result(totalEvents, totalPopulation, weighted / standardTotal * multiplier, variance, multiplier,
-                confidence, METHOD_NON_INDEPENDENT);
+        return result(
+                totalEvents,
+                totalPopulation,
+                weighted / standardTotal * multiplier,
+                variance,
+                multiplier,
+                confidence,
+                METHOD_NON_INDEPENDENT);
     }
 
-    private static Result result(double totalCount, double totalPopulation, double value, double variance,
-            double multiplier, double confidence, String method) {
+    private static Result result(
+            double totalCount,
+            double totalPopulation,
+            double value,
+            double variance,
+            double multiplier,
+            double confidence,
+            String method) {
         double c = Confidence.normalise(confidence);
         if (totalCount < MINIMUM_TOTAL_COUNT) {
             return new Result(totalCount, totalPopulation, Estimate.missing(c, method, NOTE_SMALL_COUNT));

@@ -26,8 +26,7 @@ public final class EuropeanStandardPopulation {
 
     private static final List<Band> BANDS = load();
 
-    private EuropeanStandardPopulation() {
-    }
+    private EuropeanStandardPopulation() {}
 
     /** The 19 bands in age order. */
     public static List<Band> bands() {
@@ -55,7 +54,10 @@ public final class EuropeanStandardPopulation {
     private static List<Band> load() {
         List<Band> bands = new ArrayList<>();
         for (ReferenceCsv.Row r : ReferenceCsv.read(EuropeanStandardPopulation.class, RESOURCE)) {
-            bands.add(new Band(r.get("age_band"), r.integer("age_lower"), r.optionalInteger("age_upper"),
+            bands.add(new Band(
+                    r.get("age_band"),
+                    r.integer("age_lower"),
+                    r.optionalInteger("age_upper"),
                     r.number("esp2013_weight")));
         }
         return List.copyOf(bands);

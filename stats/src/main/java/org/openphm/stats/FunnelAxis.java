@@ -11,8 +11,7 @@ final class FunnelAxis {
 
     static final int POINTS = 100;
 
-    private FunnelAxis() {
-    }
+    private FunnelAxis() {}
 
     /**
      * Axis positions from the smallest to the largest denominator of the areas.

@@ -24,8 +24,7 @@ public record FunnelLimits(FunnelStatistic statistic, double baseline, List<Row>
      * @param x the package's first column: "Population" for proportions, "Observed_events" for
      *          ratios, "Events" for rates
      */
-    public record Row(double x, Line lower95, Line upper95, Line lower998, Line upper998) {
-    }
+    public record Row(double x, Line lower95, Line upper95, Line lower998, Line upper998) {}
 
     /**
      * A point on one control-limit line.
@@ -35,6 +34,5 @@ public record FunnelLimits(FunnelStatistic statistic, double baseline, List<Row>
      *                    population per year for a rate ("population_1_year")
      * @param limit       the limit's value on the statistic's scale
      */
-    public record Line(double denominator, double limit) {
-    }
+    public record Line(double denominator, double limit) {}
 }

@@ -27,16 +27,14 @@ public final class Funnels {
     /** One-sided tail of the 99.8% limits. */
     private static final double TAIL_998 = 0.001;
 
-    private Funnels() {
-    }
+    private Funnels() {}
 
     /**
      * A rate and the population per year to plot it at (PHEindicatormethods
      * {@code calculate_funnel_points}: "rate_chart" and "denominator_derived"); both NaN for a DSR
      * from fewer than 10 events, which is not published.
      */
-    public record Point(double rate, double populationPerYear) {
-    }
+    public record Point(double rate, double populationPerYear) {}
 
     /**
      * The 100-row table of control limits for a funnel chart of these areas.
@@ -73,7 +71,9 @@ public final class Funnels {
         }
         if (statistic instanceof FunnelStatistic.Ratio) {
             // an area's ratio interval against 1: observed as expected
-            return areas.stream().map(a -> poissonSignificance(a.numerator(), a.denominator(), 1)).toList();
+            return areas.stream()
+                    .map(a -> poissonSignificance(a.numerator(), a.denominator(), 1))
+                    .toList();
         }
         return rateSignificance((FunnelStatistic.Rate) statistic, areas);
     }
@@ -81,9 +81,10 @@ public final class Funnels {
     /** Each area's rate and population per year for plotting against {@link #limits} of a rate funnel. */
     public static List<Point> points(FunnelStatistic.Rate statistic, List<FunnelArea> areas) {
         validate(statistic, areas);
-        return areas.stream().map(a -> withheld(statistic, a)
-                ? new Point(Double.NaN, Double.NaN)
-                : new Point(a.rate(), statistic.derivedDenominator(a) / statistic.yearsOfData()))
+        return areas.stream()
+                .map(a -> withheld(statistic, a)
+                        ? new Point(Double.NaN, Double.NaN)
+                        : new Point(a.rate(), statistic.derivedDenominator(a) / statistic.yearsOfData()))
                 .toList();
     }
 
@@ -93,12 +94,14 @@ public final class Funnels {
         double average = average(areas, FunnelArea::denominator);
         double[] populations = FunnelAxis.positions(
                 FunnelAxis.minimum(min(areas, FunnelArea::denominator), max(areas, FunnelArea::denominator)),
-                FunnelAxis.maximum(max(areas, FunnelArea::denominator)), false);
+                FunnelAxis.maximum(max(areas, FunnelArea::denominator)),
+                false);
         double m = statistic.multiplier();
         List<FunnelLimits.Row> rows = new ArrayList<>();
         for (double n : populations) {
             // clamped to 0..100%: at small populations the inverted Wilson limit leaves the unit range
-            rows.add(new FunnelLimits.Row(n,
+            rows.add(new FunnelLimits.Row(
+                    n,
                     new FunnelLimits.Line(n, Math.max(0, wilsonFunnel(TAIL_95, n, average, -1) * m)),
                     new FunnelLimits.Line(n, Math.min(m, wilsonFunnel(TAIL_95, n, average, +1) * m)),
                     new FunnelLimits.Line(n, Math.max(0, wilsonFunnel(TAIL_998, n, average, -1) * m)),
@@ -109,23 +112,25 @@ public final class Funnels {
 
     private static List<FunnelSignificance> proportionSignificance(List<FunnelArea> areas) {
         double average = average(areas, FunnelArea::denominator);
-        return areas.stream().map(a -> {
-            double n = a.denominator();
-            double p = a.numerator() / n;
-            if (p < wilsonFunnel(TAIL_998, n, average, -1)) {
-                return FunnelSignificance.LOW_0_001;
-            }
-            if (p < wilsonFunnel(TAIL_95, n, average, -1)) {
-                return FunnelSignificance.LOW_0_025;
-            }
-            if (p > wilsonFunnel(TAIL_998, n, average, +1)) {
-                return FunnelSignificance.HIGH_0_001;
-            }
-            if (p > wilsonFunnel(TAIL_95, n, average, +1)) {
-                return FunnelSignificance.HIGH_0_025;
-            }
-            return FunnelSignificance.NOT_SIGNIFICANT;
-        }).toList();
+        return areas.stream()
+                .map(a -> {
+                    double n = a.denominator();
+                    double p = a.numerator() / n;
+                    if (p < wilsonFunnel(TAIL_998, n, average, -1)) {
+                        return FunnelSignificance.LOW_0_001;
+                    }
+                    if (p < wilsonFunnel(TAIL_95, n, average, -1)) {
+                        return FunnelSignificance.LOW_0_025;
+                    }
+                    if (p > wilsonFunnel(TAIL_998, n, average, +1)) {
+                        return FunnelSignificance.HIGH_0_001;
+                    }
+                    if (p > wilsonFunnel(TAIL_95, n, average, +1)) {
+                        return FunnelSignificance.HIGH_0_025;
+                    }
+                    return FunnelSignificance.NOT_SIGNIFICANT;
+                })
+                .toList();
     }
 
     /**
@@ -149,10 +154,12 @@ public final class Funnels {
     private static FunnelLimits ratioLimits(FunnelStatistic.Ratio statistic, List<FunnelArea> areas) {
         double[] observed = FunnelAxis.positions(
                 FunnelAxis.minimum(min(areas, FunnelArea::denominator), max(areas, FunnelArea::denominator)),
-                FunnelAxis.maximum(max(areas, FunnelArea::denominator)), true);
+                FunnelAxis.maximum(max(areas, FunnelArea::denominator)),
+                true);
         List<FunnelLimits.Row> rows = new ArrayList<>();
         for (double x : observed) {
-            rows.add(new FunnelLimits.Row(x,
+            rows.add(new FunnelLimits.Row(
+                    x,
                     ratioLine(statistic, x, PoissonSearch.upperMean(x, TAIL_95)),
                     ratioLine(statistic, x, PoissonSearch.lowerMean(x, TAIL_95)),
                     ratioLine(statistic, x, PoissonSearch.upperMean(x, TAIL_998)),
@@ -176,7 +183,8 @@ public final class Funnels {
         double[] events = FunnelAxis.positions(Math.floor(minimum * average), Math.ceil(maximum * average), false);
         List<FunnelLimits.Row> rows = new ArrayList<>();
         for (double x : events) {
-            rows.add(new FunnelLimits.Row(x,
+            rows.add(new FunnelLimits.Row(
+                    x,
                     rateLine(statistic, x, PoissonSearch.upperMean(x, TAIL_95) / average),
                     rateLine(statistic, x, PoissonSearch.lowerMean(x, TAIL_95) / average),
                     rateLine(statistic, x, PoissonSearch.upperMean(x, TAIL_998) / average),
@@ -186,14 +194,17 @@ public final class Funnels {
     }
 
     private static FunnelLimits.Line rateLine(FunnelStatistic.Rate statistic, double events, double population) {
-        return new FunnelLimits.Line(population / statistic.yearsOfData(), events / population * statistic.multiplier());
+        return new FunnelLimits.Line(
+                population / statistic.yearsOfData(), events / population * statistic.multiplier());
     }
 
     private static List<FunnelSignificance> rateSignificance(FunnelStatistic.Rate statistic, List<FunnelArea> areas) {
         double average = average(areas, statistic::derivedDenominator);
-        return areas.stream().map(a -> withheld(statistic, a)
-                ? FunnelSignificance.NOT_APPLICABLE_DSR_UNDER_10
-                : poissonSignificance(a.numerator(), statistic.derivedDenominator(a), average)).toList();
+        return areas.stream()
+                .map(a -> withheld(statistic, a)
+                        ? FunnelSignificance.NOT_APPLICABLE_DSR_UNDER_10
+                        : poissonSignificance(a.numerator(), statistic.derivedDenominator(a), average))
+                .toList();
     }
 
     /**
@@ -239,11 +250,19 @@ public final class Funnels {
     }
 
     private static double min(List<FunnelArea> areas, ToDoubleFunction<FunnelArea> denominator) {
-        return areas.stream().mapToDouble(denominator).filter(d -> !Double.isNaN(d)).min().orElse(Double.NaN);
+        return areas.stream()
+                .mapToDouble(denominator)
+                .filter(d -> !Double.isNaN(d))
+                .min()
+                .orElse(Double.NaN);
     }
 
     private static double max(List<FunnelArea> areas, ToDoubleFunction<FunnelArea> denominator) {
-        return areas.stream().mapToDouble(denominator).filter(d -> !Double.isNaN(d)).max().orElse(Double.NaN);
+        return areas.stream()
+                .mapToDouble(denominator)
+                .filter(d -> !Double.isNaN(d))
+                .max()
+                .orElse(Double.NaN);
     }
 
     /** The package's input checks, with its messages where it has one. */
@@ -257,11 +276,12 @@ public final class Funnels {
             if (statistic instanceof FunnelStatistic.Rate) {
                 validateRate(a);
             } else if (Double.isNaN(x) || Double.isNaN(n)) {
-                throw new IllegalArgumentException(statistic instanceof FunnelStatistic.Proportion
-                        ? "for proportions, numerators and denominators must be provided for all records, "
-                                + "even when their values are zero"
-                        : "for ratios, observed and expected events must be provided for all records, "
-                                + "even when their values are zero");
+                throw new IllegalArgumentException(
+                        statistic instanceof FunnelStatistic.Proportion
+                                ? "for proportions, numerators and denominators must be provided for all records, "
+                                        + "even when their values are zero"
+                                : "for ratios, observed and expected events must be provided for all records, "
+                                        + "even when their values are zero");
             }
             if (x < 0) {
                 throw new IllegalArgumentException("numerators must be greater than or equal to zero");
@@ -279,12 +299,12 @@ public final class Funnels {
     private static void validateRate(FunnelArea a) {
         double x = a.numerator();
         if (Double.isNaN(x)) {
-            throw new IllegalArgumentException("for rates, numerators must be provided for all records, "
-                    + "even when their values are zero");
+            throw new IllegalArgumentException(
+                    "for rates, numerators must be provided for all records, " + "even when their values are zero");
         }
         if (x == 0 && !(a.denominator() > 0)) {
-            throw new IllegalArgumentException("for rates, where there are 0 events for a record, the "
-                    + "denominator must be provided");
+            throw new IllegalArgumentException(
+                    "for rates, where there are 0 events for a record, the " + "denominator must be provided");
         }
         // stricter than the package, which lets a missing rate through as "Not significant"
         if (x > 0 && !(a.rate() > 0)) {

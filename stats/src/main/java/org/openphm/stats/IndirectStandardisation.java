@@ -19,17 +19,14 @@ public final class IndirectStandardisation {
      * One age (or age-sex) band of the local area with its reference (e.g. England) counterpart.
      * A local population of 0 is allowed: the band adds nothing to expected but its events still count.
      */
-    public record Band(double count, double population, double referenceCount, double referencePopulation) {
-    }
+    public record Band(double count, double population, double referenceCount, double referencePopulation) {}
 
     /**
      * @param referenceRate the crude reference rate × multiplier (NaN for a ratio)
      */
-    public record Result(double observed, double expected, double referenceRate, Estimate estimate) {
-    }
+    public record Result(double observed, double expected, double referenceRate, Estimate estimate) {}
 
-    private IndirectStandardisation() {
-    }
+    private IndirectStandardisation() {}
 
     /** Ratio of observed to expected events × refValue (1, or 100 for an SMR per 100). */
     public static Result ratio(List<Band> bands, double refValue, double confidence) {
@@ -60,8 +57,13 @@ public final class IndirectStandardisation {
             throw new IllegalArgumentException("numerators must all be greater than or equal to zero");
         }
         double scale = factor / expected;
-        return new Estimate(observed * scale, PoissonLimits.lower(observed, c) * scale,
-                PoissonLimits.upper(observed, c) * scale, c, PoissonLimits.method(observed), "");
+        return new Estimate(
+                observed * scale,
+                PoissonLimits.lower(observed, c) * scale,
+                PoissonLimits.upper(observed, c) * scale,
+                c,
+                PoissonLimits.method(observed),
+                "");
     }
 
     private static double observed(List<Band> bands) {

@@ -29,8 +29,7 @@ public final class LifeExpectancy {
     public static final double MAXIMUM_HALF_WIDTH_95 = 10;
 
     /** One age band of the input. */
-    public record AgeBand(int startAge, double population, double deaths) {
-    }
+    public record AgeBand(int startAge, double population, double deaths) {}
 
     /**
      * Life expectancy at one start age.
@@ -38,8 +37,7 @@ public final class LifeExpectancy {
      * @param populationUsed population of this and all older bands
      * @param deathsUsed     deaths in this and all older bands
      */
-    public record Row(int startAge, Estimate estimate, double populationUsed, double deathsUsed) {
-    }
+    public record Row(int startAge, Estimate estimate, double populationUsed, double deathsUsed) {}
 
     /** Rows for every start age, or an empty list and the reason the area was not calculated. */
     public record Result(List<Row> rows, Optional<String> notCalculatedReason) {
@@ -48,13 +46,14 @@ public final class LifeExpectancy {
         }
     }
 
-    private LifeExpectancy() {
-    }
+    private LifeExpectancy() {}
 
     /** Life expectancy at every start age; bands may be given in any order. */
     public static Result calculate(List<AgeBand> bands, double confidence) {
         double c = Confidence.normalise(confidence);
-        List<AgeBand> sorted = bands.stream().sorted((a, b) -> Integer.compare(a.startAge(), b.startAge())).toList();
+        List<AgeBand> sorted = bands.stream()
+                .sorted((a, b) -> Integer.compare(a.startAge(), b.startAge()))
+                .toList();
         Optional<String> reason = reasonNotCalculated(sorted);
         if (reason.isPresent()) {
             return new Result(List.of(), reason);
@@ -99,9 +98,7 @@ public final class LifeExpectancy {
             m[i] = b.deaths() / b.population();
             // the open band has no width; 2/M makes q = 1 there, as the reference does
             n[i] = i < last ? bands.get(i + 1).startAge() - b.startAge() : 2 / m[i];
-            q[i] = b.deaths() <= b.population() / n[i] / a[i]
-                    ? m[i] * n[i] / (1 + m[i] * n[i] * (1 - a[i]))
-                    : 1;
+            q[i] = b.deaths() <= b.population() / n[i] / a[i] ? m[i] * n[i] / (1 + m[i] * n[i] * (1 - a[i])) : 1;
         }
         l[0] = 100_000;
         for (int i = 1; i < k; i++) {

@@ -11,11 +11,9 @@ public final class Means {
     public static final String METHOD = "Student's t-distribution";
 
     /** The mean with the summary it was computed from. */
-    public record Result(double sum, long count, double standardDeviation, Estimate estimate) {
-    }
+    public record Result(double sum, long count, double standardDeviation, Estimate estimate) {}
 
-    private Means() {
-    }
+    private Means() {}
 
     /** Mean of the values. Fewer than two values give no interval (the t distribution needs n − 1 ≥ 1). */
     public static Result mean(double[] values, double confidence) {

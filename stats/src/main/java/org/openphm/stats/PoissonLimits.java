@@ -15,8 +15,7 @@ public final class PoissonLimits {
     /** Counts below this use exact limits where the switch applies (Fingertips convention). */
     public static final double EXACT_BELOW = 10;
 
-    private PoissonLimits() {
-    }
+    private PoissonLimits() {}
 
     /** Byar's lower limit for a count; NaN where the approximation goes negative (as the reference returns NA). */
     public static double byarsLower(double count, double confidence) {

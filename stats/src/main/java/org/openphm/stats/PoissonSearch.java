@@ -10,8 +10,7 @@ final class PoissonSearch {
 
     private static final double STOP = 1e-7;
 
-    private PoissonSearch() {
-    }
+    private PoissonSearch() {}
 
     /** The Poisson mean μ for which P(X ≥ x) = tail: the upper funnel limit for x observed events. */
     static double lowerMean(double x, double tail) {

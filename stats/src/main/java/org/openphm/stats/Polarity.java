@@ -24,7 +24,9 @@ public enum Polarity {
     }
 
     /** "high", "low" or "none" (and "not applicable"), as the results and metadata.json write it. */
-    public String code() { return code; }
+    public String code() {
+        return code;
+    }
 
     /** The polarity a source file codes as "high" or "low"; anything else is no judgement. */
     public static Polarity of(String code) {
@@ -47,8 +49,10 @@ public enum Polarity {
         }
         return switch (significance) {
             case SIMILAR -> Comparison.SIMILAR;
-            case HIGHER -> this == HIGH_IS_GOOD ? Comparison.BETTER : this == LOW_IS_GOOD ? Comparison.WORSE : Comparison.HIGHER;
-            case LOWER -> this == HIGH_IS_GOOD ? Comparison.WORSE : this == LOW_IS_GOOD ? Comparison.BETTER : Comparison.LOWER;
+            case HIGHER ->
+                this == HIGH_IS_GOOD ? Comparison.BETTER : this == LOW_IS_GOOD ? Comparison.WORSE : Comparison.HIGHER;
+            case LOWER ->
+                this == HIGH_IS_GOOD ? Comparison.WORSE : this == LOW_IS_GOOD ? Comparison.BETTER : Comparison.LOWER;
             case NOT_COMPARED -> Comparison.NOT_COMPARED;
         };
     }

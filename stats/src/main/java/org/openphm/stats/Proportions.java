@@ -8,8 +8,7 @@ public final class Proportions {
 
     public static final String METHOD = "Wilson";
 
-    private Proportions() {
-    }
+    private Proportions() {}
 
     /**
      * x/n × multiplier with a Wilson score interval. Missing (NaN) numerator or denominator gives a
@@ -30,10 +29,16 @@ public final class Proportions {
             throw new IllegalArgumentException("denominators must be greater than zero");
         }
         if (x > n) {
-            throw new IllegalArgumentException("numerators must be less than or equal to denominator for a proportion statistic");
+            throw new IllegalArgumentException(
+                    "numerators must be less than or equal to denominator for a proportion statistic");
         }
-        return new Estimate(x / n * multiplier, wilsonLower(x, n, c) * multiplier,
-                wilsonUpper(x, n, c) * multiplier, c, METHOD, "");
+        return new Estimate(
+                x / n * multiplier,
+                wilsonLower(x, n, c) * multiplier,
+                wilsonUpper(x, n, c) * multiplier,
+                c,
+                METHOD,
+                "");
     }
 
     /** Lower Wilson score limit as a fraction; 0 at 100% confidence. */

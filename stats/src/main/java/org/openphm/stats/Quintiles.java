@@ -18,12 +18,12 @@ public final class Quintiles {
     public static final int MINIMUM_VALUES = 5;
     private static final int GROUPS = 5;
 
-    private Quintiles() {
-    }
+    private Quintiles() {}
 
     /** Six bounds (min, four cut points, max), or an empty list when there are fewer than 5 values. */
     public static List<Double> bounds(double[] values) {
-        double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] sorted =
+                Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
         if (sorted.length < MINIMUM_VALUES) {
             return List.of();
         }
@@ -46,7 +46,8 @@ public final class Quintiles {
                 return q;
             }
         }
-        throw new IllegalArgumentException("value " + value + " lies above the maximum of the values the bounds came from");
+        throw new IllegalArgumentException(
+                "value " + value + " lies above the maximum of the values the bounds came from");
     }
 
     /** Quintile of every value (0 for missing values, or for all when fewer than 5 are valid). */
@@ -54,5 +55,4 @@ public final class Quintiles {
         List<Double> bounds = bounds(values);
         return Arrays.stream(values).mapToInt(v -> quintile(v, bounds)).toArray();
     }
-
 }

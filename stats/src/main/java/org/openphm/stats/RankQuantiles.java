@@ -27,8 +27,7 @@ public final class RankQuantiles {
     /** Deciles: the package's default. */
     public static final int DECILES = 10;
 
-    private RankQuantiles() {
-    }
+    private RankQuantiles() {}
 
     /**
      * One area's quantile.
@@ -57,7 +56,8 @@ public final class RankQuantiles {
     public static int[] assign(double[] values, int quantiles, boolean invert) {
         requireQuantiles(quantiles);
         double[] keys = Arrays.stream(values).map(v -> invert ? -v : v).toArray();
-        double[] sorted = Arrays.stream(keys).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] sorted =
+                Arrays.stream(keys).filter(v -> !Double.isNaN(v)).sorted().toArray();
         int n = sorted.length;
         int[] result = new int[values.length];
         if (n < quantiles) {
@@ -85,12 +85,17 @@ public final class RankQuantiles {
      *               for every area of a group (e.g. from the indicator's polarity)
      * @throws IllegalArgumentException invert differs within a group, or quantiles &lt; 1
      */
-    public static <T, K> List<Assignment<T>> withinGroups(List<T> areas, Function<? super T, K> group,
-            ToDoubleFunction<? super T> value, int quantiles, Predicate<? super T> invert) {
+    public static <T, K> List<Assignment<T>> withinGroups(
+            List<T> areas,
+            Function<? super T, K> group,
+            ToDoubleFunction<? super T> value,
+            int quantiles,
+            Predicate<? super T> invert) {
         requireQuantiles(quantiles);
         Map<K, List<Integer>> members = new LinkedHashMap<>();
         for (int i = 0; i < areas.size(); i++) {
-            members.computeIfAbsent(group.apply(areas.get(i)), k -> new ArrayList<>()).add(i);
+            members.computeIfAbsent(group.apply(areas.get(i)), k -> new ArrayList<>())
+                    .add(i);
         }
         Assignment<?>[] result = new Assignment<?>[areas.size()];
         for (Map.Entry<K, List<Integer>> g : members.entrySet()) {
@@ -108,15 +113,18 @@ public final class RankQuantiles {
             int[] q = assign(values, quantiles, inverted);
             long present = Arrays.stream(values).filter(v -> !Double.isNaN(v)).count();
             for (int j = 0; j < rows.size(); j++) {
-                String note = Double.isNaN(values[j]) ? "no value"
-                        : q[j] == 0 ? "group " + g.getKey() + " has " + present + " areas with values, fewer than "
-                                + quantiles + " quantiles"
-                        : "";
+                String note = Double.isNaN(values[j])
+                        ? "no value"
+                        : q[j] == 0
+                                ? "group " + g.getKey() + " has " + present + " areas with values, fewer than "
+                                        + quantiles + " quantiles"
+                                : "";
                 result[rows.get(j)] = new Assignment<>(areas.get(rows.get(j)), q[j], note);
             }
         }
         @SuppressWarnings("unchecked")
-        List<Assignment<T>> list = Arrays.stream(result).map(a -> (Assignment<T>) a).toList();
+        List<Assignment<T>> list =
+                Arrays.stream(result).map(a -> (Assignment<T>) a).toList();
         return list;
     }
 

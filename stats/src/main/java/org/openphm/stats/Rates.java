@@ -9,8 +9,7 @@ public final class Rates {
     /** Fingertips' usual rate multiplier: per 100,000. */
     public static final double PER_100000 = 100_000;
 
-    private Rates() {
-    }
+    private Rates() {}
 
     /**
      * x/n × multiplier. A zero count gives a zero value, lower limit 0 and the exact upper limit.
@@ -30,7 +29,12 @@ public final class Rates {
             throw new IllegalArgumentException("denominators must be greater than zero");
         }
         double scale = multiplier / n;
-        return new Estimate(x * scale, PoissonLimits.lower(x, c) * scale, PoissonLimits.upper(x, c) * scale,
-                c, PoissonLimits.method(x), "");
+        return new Estimate(
+                x * scale,
+                PoissonLimits.lower(x, c) * scale,
+                PoissonLimits.upper(x, c) * scale,
+                c,
+                PoissonLimits.method(x),
+                "");
     }
 }

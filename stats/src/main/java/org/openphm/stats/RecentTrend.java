@@ -25,12 +25,18 @@ public final class RecentTrend {
     /** Number of most recent points Fingertips tests. */
     public static final int POINTS = 5;
     /** qchisq(0.998, 1) = 9.54953570608324, the threshold in TrendMarkerCalculator.cs. */
-    public static final double CHI_SQUARE_THRESHOLD = ChiSquaredDistribution.of(1).inverseCumulativeProbability(0.998);
+    public static final double CHI_SQUARE_THRESHOLD =
+            ChiSquaredDistribution.of(1).inverseCumulativeProbability(0.998);
 
     /** Fingertips divides the 95% CI width by 2 × 1.96 = 3.92 (rounded z, as TrendMarkerCalculator.cs). */
     public static final double CI95_WIDTH_IN_SE = 3.92;
 
-    public enum Direction { INCREASING, DECREASING, NO_SIGNIFICANT_CHANGE, CANNOT_BE_CALCULATED }
+    public enum Direction {
+        INCREASING,
+        DECREASING,
+        NO_SIGNIFICANT_CHANGE,
+        CANNOT_BE_CALCULATED
+    }
 
     /** One period. Unused fields are NaN (CIs for proportions, counts for CI-based values). */
     public record Point(int period, double value, double lower95, double upper95, double count, double denominator) {
@@ -49,8 +55,7 @@ public final class RecentTrend {
         }
     }
 
-    private RecentTrend() {
-    }
+    private RecentTrend() {}
 
     /** Trend in a proportion from counts and denominators. */
     public static Result forProportions(List<Point> series) {
@@ -77,7 +82,9 @@ public final class RecentTrend {
             nt2 += p.denominator() * t * t;
         }
         double chi2 = n * Math.pow(n * xt - x * nt, 2) / (x * (n - x) * (n * nt2 - nt * nt));
-        double[] logits = recent.stream().mapToDouble(p -> Math.log(p.count() / (p.denominator() - p.count()))).toArray();
+        double[] logits = recent.stream()
+                .mapToDouble(p -> Math.log(p.count() / (p.denominator() - p.count())))
+                .toArray();
         double[] ones = new double[logits.length];
         java.util.Arrays.fill(ones, 1);
         return decide(chi2, logits, ones);
@@ -90,10 +97,12 @@ public final class RecentTrend {
             return Result.cannot("Not enough data points with valid values to calculate recent trend");
         }
         double[] values = recent.stream().mapToDouble(Point::value).toArray();
-        double[] weights = recent.stream().mapToDouble(p -> {
-            double se = (p.upper95() - p.lower95()) / CI95_WIDTH_IN_SE;
-            return 1 / (se * se);
-        }).toArray();
+        double[] weights = recent.stream()
+                .mapToDouble(p -> {
+                    double se = (p.upper95() - p.lower95()) / CI95_WIDTH_IN_SE;
+                    return 1 / (se * se);
+                })
+                .toArray();
         if (java.util.Arrays.stream(weights).anyMatch(w -> !Double.isFinite(w))) {
             return Result.cannot("confidence interval of zero width");
         }
@@ -112,7 +121,10 @@ public final class RecentTrend {
                 return new Result(Direction.NO_SIGNIFICANT_CHANGE, chi2, false, "Outlier found");
             }
         }
-        return new Result(slope > 0 ? Direction.INCREASING : Direction.DECREASING, chi2, true,
+        return new Result(
+                slope > 0 ? Direction.INCREASING : Direction.DECREASING,
+                chi2,
+                true,
                 "No outliers and significant trend");
     }
 
@@ -141,7 +153,9 @@ public final class RecentTrend {
 
     /** The five most recent points in time order, unbroken by an invalid point; null if there are fewer. */
     private static List<Point> mostRecent(List<Point> series, java.util.function.Predicate<Point> valid) {
-        List<Point> newestFirst = series.stream().sorted(Comparator.comparingInt(Point::period).reversed()).toList();
+        List<Point> newestFirst = series.stream()
+                .sorted(Comparator.comparingInt(Point::period).reversed())
+                .toList();
         List<Point> run = new java.util.ArrayList<>();
         for (Point p : newestFirst) {
             if (!valid.test(p)) {

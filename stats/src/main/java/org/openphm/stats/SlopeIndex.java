@@ -23,20 +23,25 @@ import java.util.Random;
 public final class SlopeIndex {
 
     /** How the indicator values behave: plain numbers, rates (log scale) or proportions (logit scale). */
-    public enum ValueType { NORMAL, RATE, PROPORTION }
+    public enum ValueType {
+        NORMAL,
+        RATE,
+        PROPORTION
+    }
 
     /**
      * One quantile's figures. Give either a standard error or both confidence limits (95%, on the
      * value's own scale); the other fields are NaN.
      */
-    public record Quantile(double quantile, double population, double value, double standardError,
-            double lowerCl, double upperCl) {
+    public record Quantile(
+            double quantile, double population, double value, double standardError, double lowerCl, double upperCl) {
 
         public static Quantile withStandardError(double quantile, double population, double value, double se) {
             return new Quantile(quantile, population, value, se, Double.NaN, Double.NaN);
         }
 
-        public static Quantile withLimits(double quantile, double population, double value, double lower, double upper) {
+        public static Quantile withLimits(
+                double quantile, double population, double value, double lower, double upper) {
             return new Quantile(quantile, population, value, Double.NaN, lower, upper);
         }
 
@@ -53,7 +58,12 @@ public final class SlopeIndex {
      * @param repetitions number of simulated draws (the reference's default is 100,000)
      * @param seed        seed for the simulation
      */
-    public record Options(ValueType valueType, boolean transform, double multiplier, int repetitions, long seed,
+    public record Options(
+            ValueType valueType,
+            boolean transform,
+            double multiplier,
+            int repetitions,
+            long seed,
             List<Double> confidences) {
 
         public Options {
@@ -73,8 +83,7 @@ public final class SlopeIndex {
     }
 
     /** SII and RII limits at one confidence level. */
-    public record Interval(double confidence, double siiLower, double siiUpper, double riiLower, double riiUpper) {
-    }
+    public record Interval(double confidence, double siiLower, double siiUpper, double riiLower, double riiUpper) {}
 
     /**
      * @param intercept the fitted value at the least deprived end (β0; back-transformed and multiplied
@@ -83,22 +92,25 @@ public final class SlopeIndex {
     public record Result(double sii, double rii, double intercept, List<Interval> intervals) {
         public Interval at(double confidence) {
             double c = Confidence.normalise(confidence);
-            return intervals.stream().filter(i -> i.confidence() == c).findFirst()
+            return intervals.stream()
+                    .filter(i -> i.confidence() == c)
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no interval at " + confidence));
         }
     }
 
-    private SlopeIndex() {
-    }
+    private SlopeIndex() {}
 
     public static Result calculate(List<Quantile> quantiles, Options options) {
         int k = quantiles.size();
         if (k < 5 || k > 100) {
             throw new IllegalArgumentException("Number of quantiles must be between 5 and 100");
         }
-        List<Quantile> ordered = quantiles.stream().sorted(Comparator.comparingDouble(Quantile::quantile)).toList();
+        List<Quantile> ordered = quantiles.stream()
+                .sorted(Comparator.comparingDouble(Quantile::quantile))
+                .toList();
         ValueType type = options.valueType();
-        double[] y = new double[k];   // value on the modelling scale (log/logit for rates/proportions)
+        double[] y = new double[k]; // value on the modelling scale (log/logit for rates/proportions)
         double[] se = new double[k];
         double totalPopulation = 0;
         for (Quantile q : ordered) {
@@ -137,7 +149,8 @@ public final class SlopeIndex {
         double[][] projection = leastSquaresProjection(sqrtA, bSqrtA);
         boolean backTransformEachDraw = !options.transform();
         double[] fitted = fit(projection, sqrtA, y, backTransformEachDraw ? type : ValueType.NORMAL);
-        double[][] simulated = simulate(projection, sqrtA, y, se, options, backTransformEachDraw ? type : ValueType.NORMAL);
+        double[][] simulated =
+                simulate(projection, sqrtA, y, se, options, backTransformEachDraw ? type : ValueType.NORMAL);
         return options.transform()
                 ? transformedResult(fitted, simulated, options)
                 : untransformedResult(fitted, simulated, options);
@@ -148,9 +161,12 @@ public final class SlopeIndex {
         double intercept = fitted[0];
         double slope = fitted[1];
         double rii = (intercept + slope) / intercept;
-        double[] siiDraws = Arrays.stream(simulated).mapToDouble(p -> p[1] * m).sorted().toArray();
+        double[] siiDraws =
+                Arrays.stream(simulated).mapToDouble(p -> p[1] * m).sorted().toArray();
         double[] riiDraws = Arrays.stream(simulated)
-                .mapToDouble(p -> m < 0 ? p[0] / (p[1] + p[0]) : (p[1] + p[0]) / p[0]).sorted().toArray();
+                .mapToDouble(p -> m < 0 ? p[0] / (p[1] + p[0]) : (p[1] + p[0]) / p[0])
+                .sorted()
+                .toArray();
         List<Interval> intervals = new ArrayList<>();
         for (double c : options.confidences()) {
             int[] pos = percentilePositions(options.repetitions(), c);
@@ -171,7 +187,8 @@ public final class SlopeIndex {
         double high = fromModelScale(atOne, type);
         double sii = (high - low) * m;
         double rii = m < 0 ? low / high : high / low;
-        double[] slopes = Arrays.stream(simulated).mapToDouble(p -> p[1]).sorted().toArray();
+        double[] slopes =
+                Arrays.stream(simulated).mapToDouble(p -> p[1]).sorted().toArray();
         // the reference flips limits for rates when the multiplier is below 1, for proportions below 0
         boolean flip = type == ValueType.RATE ? m < 1 : m < 0;
         List<Interval> intervals = new ArrayList<>();
@@ -231,8 +248,13 @@ public final class SlopeIndex {
         return new double[] {b0, b1};
     }
 
-    private static double[][] simulate(double[][] projection, double[] sqrtA, double[] mean, double[] se,
-            Options options, ValueType backTransform) {
+    private static double[][] simulate(
+            double[][] projection,
+            double[] sqrtA,
+            double[] mean,
+            double[] se,
+            Options options,
+            ValueType backTransform) {
         Random random = new Random(options.seed());
         double[][] params = new double[options.repetitions()][];
         double[] draw = new double[mean.length];

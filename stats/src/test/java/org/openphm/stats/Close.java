@@ -8,8 +8,7 @@ final class Close {
 
     static final double RELATIVE = 1e-9;
 
-    private Close() {
-    }
+    private Close() {}
 
     static void relative(double expected, double actual, double tolerance, String what) {
         if (Double.isNaN(expected)) {

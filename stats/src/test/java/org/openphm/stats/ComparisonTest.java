@@ -25,7 +25,9 @@ class ComparisonTest {
         assertEquals(Significance.LOWER, Comparison.benchmarkValue(AT_95, 3.0));
         assertEquals(Significance.LOWER, Comparison.benchmarkValue(AT_998, 3.0));
         assertEquals(org.openphm.model.Comparison.BETTER, LOW_IS_GOOD.assess(Comparison.benchmarkValue(AT_998, 3.0)));
-        assertEquals(org.openphm.model.Comparison.WORSE, Polarity.HIGH_IS_GOOD.assess(Comparison.benchmarkValue(AT_998, 3.0)));
+        assertEquals(
+                org.openphm.model.Comparison.WORSE,
+                Polarity.HIGH_IS_GOOD.assess(Comparison.benchmarkValue(AT_998, 3.0)));
     }
 
     @Test
@@ -33,7 +35,9 @@ class ComparisonTest {
         // benchmark 2.8: Fingertips "Better" (not "Best") for low-is-good
         assertEquals(Significance.LOWER, Comparison.benchmarkValue(AT_95, 2.8));
         assertEquals(Significance.SIMILAR, Comparison.benchmarkValue(AT_998, 2.8));
-        assertEquals(org.openphm.model.Comparison.WORSE, Polarity.HIGH_IS_GOOD.assess(Comparison.benchmarkValue(AT_95, 2.8)));
+        assertEquals(
+                org.openphm.model.Comparison.WORSE,
+                Polarity.HIGH_IS_GOOD.assess(Comparison.benchmarkValue(AT_95, 2.8)));
     }
 
     @Test
@@ -57,7 +61,8 @@ class ComparisonTest {
 
     @Test
     void missingIntervalOrNoPolarityIsNotCompared() {
-        assertEquals(Significance.NOT_COMPARED,
+        assertEquals(
+                Significance.NOT_COMPARED,
                 Comparison.benchmarkValue(new Estimate(2.6, Double.NaN, Double.NaN, 0.95, "", ""), 3.0));
         assertEquals(org.openphm.model.Comparison.NOT_COMPARED, Polarity.NOT_APPLICABLE.assess(Significance.HIGHER));
         assertEquals(org.openphm.model.Comparison.HIGHER, Polarity.NO_JUDGEMENT.assess(Significance.HIGHER));
@@ -67,9 +72,9 @@ class ComparisonTest {
     void spcForProportionsSameAtBothLevels() {
         // SpcForProportionsComparerTest.TestComparisionWithDifferentConfidencesWhereSignifancesSame
         double england = 8.9611086876279327;
-        assertBoth(Significance.LOWER, 7.7065767284991562, 5930, england);    // 5PP: Better (low is good)
-        assertBoth(Significance.SIMILAR, 9.8988121425428961, 2273, england);  // 5PN: Same
-        assertBoth(Significance.HIGHER, 12.474645030425965, 1972, england);   // 5PR: Worse
+        assertBoth(Significance.LOWER, 7.7065767284991562, 5930, england); // 5PP: Better (low is good)
+        assertBoth(Significance.SIMILAR, 9.8988121425428961, 2273, england); // 5PN: Same
+        assertBoth(Significance.HIGHER, 12.474645030425965, 1972, england); // 5PR: Worse
     }
 
     @Test
@@ -99,7 +104,8 @@ class ComparisonTest {
         // DoubleOverlappingCIsComparer rule: touching intervals overlap
         Estimate a = new Estimate(10, 9, 11, 0.95, "", "");
         assertEquals(Significance.SIMILAR, Comparison.overlappingIntervals(a, new Estimate(12, 11, 13, 0.95, "", "")));
-        assertEquals(Significance.LOWER, Comparison.overlappingIntervals(a, new Estimate(12.5, 11.1, 13, 0.95, "", "")));
+        assertEquals(
+                Significance.LOWER, Comparison.overlappingIntervals(a, new Estimate(12.5, 11.1, 13, 0.95, "", "")));
         assertEquals(Significance.HIGHER, Comparison.overlappingIntervals(a, new Estimate(7, 6, 8.9, 0.95, "", "")));
     }
 

@@ -103,11 +103,14 @@ class DirectStandardisationTest {
     @Test
     void invalidInputsAreErrors() {
         // calculate_dsr: negative counts, populations <= 0 and negative standard populations are errors
-        assertThrows(IllegalArgumentException.class, () -> DirectStandardisation.dsr(
-                List.of(new DirectStandardisation.Band(-1, 10, 1)), 100_000, 0.95));
-        assertThrows(IllegalArgumentException.class, () -> DirectStandardisation.dsr(
-                List.of(new DirectStandardisation.Band(1, 0, 1)), 100_000, 0.95));
-        assertThrows(IllegalArgumentException.class, () -> DirectStandardisation.dsr(
-                List.of(new DirectStandardisation.Band(1, 10, -1)), 100_000, 0.95));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> DirectStandardisation.dsr(List.of(new DirectStandardisation.Band(-1, 10, 1)), 100_000, 0.95));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> DirectStandardisation.dsr(List.of(new DirectStandardisation.Band(1, 0, 1)), 100_000, 0.95));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> DirectStandardisation.dsr(List.of(new DirectStandardisation.Band(1, 10, -1)), 100_000, 0.95));
     }
 }

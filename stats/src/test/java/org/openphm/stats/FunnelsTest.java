@@ -63,7 +63,8 @@ class FunnelsTest {
         // "confidence limits calculate correctly for rates (dsr)": per 100,000, 3 years of data
         FunnelStatistic.Rate dsr = new FunnelStatistic.Rate(Type.DSR, 1e5, 3);
         List<FunnelArea> areas = rateFunnelInputs().stream()
-                .map(r -> FunnelArea.rate(r.number("ev"), r.number("rate"))).toList();
+                .map(r -> FunnelArea.rate(r.number("ev"), r.number("rate")))
+                .toList();
         assertRateLimits("funnel_rate_outputs.csv", Funnels.limits(dsr, areas));
     }
 
@@ -73,8 +74,10 @@ class FunnelsTest {
         // the area with the most events is given 5
         double most = mostEvents();
         List<FunnelArea> areas = rateFunnelInputs().stream()
-                .map(r -> FunnelArea.rate(r.number("ev") == most ? 5 : r.number("ev"), r.number("rate"))).toList();
-        assertRateLimits("funnel_rate_outputs_2.csv", Funnels.limits(new FunnelStatistic.Rate(Type.CRUDE, 1e5, 3), areas));
+                .map(r -> FunnelArea.rate(r.number("ev") == most ? 5 : r.number("ev"), r.number("rate")))
+                .toList();
+        assertRateLimits(
+                "funnel_rate_outputs_2.csv", Funnels.limits(new FunnelStatistic.Rate(Type.CRUDE, 1e5, 3), areas));
     }
 
     @Test
@@ -82,13 +85,16 @@ class FunnelsTest {
         // "... rates (crude); with 0 events and denominator supplied": pop = 1e5 * ev / rate, the
         // area with the most events then given 0 events and rate 0, areas with pop <= max(pop)/2 dropped
         double most = mostEvents();
-        List<FunnelArea> all = rateFunnelInputs().stream().map(r -> {
-            double pop = 1e5 * r.number("ev") / r.number("rate");
-            boolean top = r.number("ev") == most;
-            return FunnelArea.rate(top ? 0 : r.number("ev"), top ? 0 : r.number("rate"), pop);
-        }).toList();
+        List<FunnelArea> all = rateFunnelInputs().stream()
+                .map(r -> {
+                    double pop = 1e5 * r.number("ev") / r.number("rate");
+                    boolean top = r.number("ev") == most;
+                    return FunnelArea.rate(top ? 0 : r.number("ev"), top ? 0 : r.number("rate"), pop);
+                })
+                .toList();
         double maxPop = all.stream().mapToDouble(FunnelArea::denominator).max().orElseThrow();
-        List<FunnelArea> areas = all.stream().filter(a -> a.denominator() > maxPop / 2).toList();
+        List<FunnelArea> areas =
+                all.stream().filter(a -> a.denominator() > maxPop / 2).toList();
         FunnelLimits limits = Funnels.limits(new FunnelStatistic.Rate(Type.CRUDE, 1e5, 3), areas);
         assertRateLimits("funnel_rate_outputs_3.csv", limits);
         assertTrue(limits.rows().get(0).x() > 1, "the axis starts above zero when populations span less than 2x");
@@ -101,7 +107,9 @@ class FunnelsTest {
         // "Significance for proportions calculates correctly"
         List<OracleCsv.Row> rows = OracleCsv.read("funnels/funnel_prop_inputs.csv");
         List<FunnelSignificance> actual = Funnels.significance(PERCENTAGE, proportionInputs(a -> true));
-        assertEquals(labels(rows, "significance"), actual.stream().map(FunnelSignificance::label).toList());
+        assertEquals(
+                labels(rows, "significance"),
+                actual.stream().map(FunnelSignificance::label).toList());
     }
 
     @Test
@@ -109,7 +117,9 @@ class FunnelsTest {
         // "Significance for ratios calculates correctly"
         List<OracleCsv.Row> rows = OracleCsv.read("funnels/funnel_ratio_inputs.csv");
         List<FunnelSignificance> actual = Funnels.significance(new FunnelStatistic.Ratio(Scale.ISR), ratioInputs());
-        assertEquals(labels(rows, "significance"), actual.stream().map(FunnelSignificance::label).toList());
+        assertEquals(
+                labels(rows, "significance"),
+                actual.stream().map(FunnelSignificance::label).toList());
     }
 
     @Test
@@ -141,18 +151,27 @@ class FunnelsTest {
         double most = mostEvents();
         List<OracleCsv.Row> rows = rateFunnelInputs();
         List<FunnelArea> areas = rows.stream()
-                .map(r -> FunnelArea.rate(r.number("ev") == most ? 5 : r.number("ev"), r.number("rate"))).toList();
-        assertPoints(rows, Funnels.points(new FunnelStatistic.Rate(Type.DSR, 1e5, 3), areas),
-                "rate_chart", "denominator_derived");
+                .map(r -> FunnelArea.rate(r.number("ev") == most ? 5 : r.number("ev"), r.number("rate")))
+                .toList();
+        assertPoints(
+                rows,
+                Funnels.points(new FunnelStatistic.Rate(Type.DSR, 1e5, 3), areas),
+                "rate_chart",
+                "denominator_derived");
     }
 
     @Test
     void crudePoints() {
         // "calculate_funnel_points works for crude with events less than 5"
         List<OracleCsv.Row> rows = rateFunnelInputs();
-        List<FunnelArea> areas = rows.stream().map(r -> FunnelArea.rate(r.number("ev"), r.number("rate"))).toList();
-        assertPoints(rows, Funnels.points(new FunnelStatistic.Rate(Type.CRUDE, 1e5, 3), areas),
-                "rate_chart_crude", "denominator_derived_crude");
+        List<FunnelArea> areas = rows.stream()
+                .map(r -> FunnelArea.rate(r.number("ev"), r.number("rate")))
+                .toList();
+        assertPoints(
+                rows,
+                Funnels.points(new FunnelStatistic.Rate(Type.CRUDE, 1e5, 3), areas),
+                "rate_chart_crude",
+                "denominator_derived_crude");
     }
 
     @Test
@@ -161,10 +180,15 @@ class FunnelsTest {
         // (crude, 5 years)
         double most = mostEvents();
         List<OracleCsv.Row> rows = rateFunnelInputs();
-        List<FunnelArea> areas = rows.stream().map(r -> FunnelArea.rate(
-                r.number("ev") == most ? 0 : r.number("ev"), r.number("rate"), r.number("pop"))).toList();
-        assertPoints(rows, Funnels.points(new FunnelStatistic.Rate(Type.CRUDE, 1e5, 5), areas),
-                "rate_chart_crude_with_denom", "denominator_derived_crude_with_denom");
+        List<FunnelArea> areas = rows.stream()
+                .map(r ->
+                        FunnelArea.rate(r.number("ev") == most ? 0 : r.number("ev"), r.number("rate"), r.number("pop")))
+                .toList();
+        assertPoints(
+                rows,
+                Funnels.points(new FunnelStatistic.Rate(Type.CRUDE, 1e5, 5), areas),
+                "rate_chart_crude_with_denom",
+                "denominator_derived_crude_with_denom");
     }
 
     // --- input errors (the package's messages) ------------------------------------------------
@@ -172,23 +196,33 @@ class FunnelsTest {
     @Test
     void rejectsImpossibleInputs() {
         // testFunnels.R "test error handling"
-        assertMessage("denominators must be greater than zero", () -> Funnels.significance(PERCENTAGE,
-                List.of(FunnelArea.proportion(65, 100), FunnelArea.proportion(80, 0))));
-        assertMessage("numerators must be greater than or equal to zero", () -> Funnels.significance(PERCENTAGE,
-                List.of(FunnelArea.proportion(-65, 100), FunnelArea.proportion(80, 100))));
-        assertMessage("numerators must be less than or equal to denominator for a proportion statistic",
-                () -> Funnels.significance(PERCENTAGE,
-                        List.of(FunnelArea.proportion(65, 100), FunnelArea.proportion(30, 20))));
-        assertMessage("for proportions, numerators and denominators must be provided for all records, "
-                + "even when their values are zero", () -> Funnels.limits(PERCENTAGE,
-                List.of(FunnelArea.proportion(Double.NaN, 100), FunnelArea.proportion(30, 200))));
+        assertMessage(
+                "denominators must be greater than zero",
+                () -> Funnels.significance(
+                        PERCENTAGE, List.of(FunnelArea.proportion(65, 100), FunnelArea.proportion(80, 0))));
+        assertMessage(
+                "numerators must be greater than or equal to zero",
+                () -> Funnels.significance(
+                        PERCENTAGE, List.of(FunnelArea.proportion(-65, 100), FunnelArea.proportion(80, 100))));
+        assertMessage(
+                "numerators must be less than or equal to denominator for a proportion statistic",
+                () -> Funnels.significance(
+                        PERCENTAGE, List.of(FunnelArea.proportion(65, 100), FunnelArea.proportion(30, 20))));
+        assertMessage(
+                "for proportions, numerators and denominators must be provided for all records, "
+                        + "even when their values are zero",
+                () -> Funnels.limits(
+                        PERCENTAGE, List.of(FunnelArea.proportion(Double.NaN, 100), FunnelArea.proportion(30, 200))));
         FunnelStatistic.Rate dsr = new FunnelStatistic.Rate(Type.DSR, 100, 1);
-        assertMessage("for rates, where there are 0 events for a record, the denominator must be provided",
+        assertMessage(
+                "for rates, where there are 0 events for a record, the denominator must be provided",
                 () -> Funnels.limits(dsr, List.of(FunnelArea.rate(100, 50), FunnelArea.rate(0, 0))));
-        assertMessage("for rates, numerators must be provided for all records, even when their values are zero",
+        assertMessage(
+                "for rates, numerators must be provided for all records, even when their values are zero",
                 () -> Funnels.limits(dsr, List.of(FunnelArea.rate(100, 50), FunnelArea.rate(Double.NaN, 12))));
-        assertMessage("for rates, rates must be provided for all records, "
-                + "or a denominator must be provided if the rate is zero",
+        assertMessage(
+                "for rates, rates must be provided for all records, "
+                        + "or a denominator must be provided if the rate is zero",
                 () -> Funnels.significance(dsr, List.of(FunnelArea.rate(100, 50), FunnelArea.rate(12, Double.NaN))));
         assertThrows(IllegalArgumentException.class, () -> new FunnelStatistic.Rate(Type.CRUDE, 100, 0));
     }
@@ -207,12 +241,14 @@ class FunnelsTest {
     private static List<FunnelArea> proportionInputs(Predicate<FunnelArea> keep) {
         return OracleCsv.read("funnels/funnel_prop_inputs.csv").stream()
                 .map(r -> FunnelArea.proportion(r.number("numerator"), r.number("denominator")))
-                .filter(keep).toList();
+                .filter(keep)
+                .toList();
     }
 
     private static List<FunnelArea> ratioInputs() {
         return OracleCsv.read("funnels/funnel_ratio_inputs.csv").stream()
-                .map(r -> FunnelArea.ratio(r.number("obs"), r.number("expected"))).toList();
+                .map(r -> FunnelArea.ratio(r.number("obs"), r.number("expected")))
+                .toList();
     }
 
     private static List<OracleCsv.Row> rateFunnelInputs() {
@@ -220,7 +256,10 @@ class FunnelsTest {
     }
 
     private static double mostEvents() {
-        return rateFunnelInputs().stream().mapToDouble(r -> r.number("ev")).max().orElseThrow();
+        return rateFunnelInputs().stream()
+                .mapToDouble(r -> r.number("ev"))
+                .max()
+                .orElseThrow();
     }
 
     private static List<String> labels(List<OracleCsv.Row> rows, String column) {
@@ -277,25 +316,28 @@ class FunnelsTest {
         }
     }
 
-    private static void assertLine(OracleCsv.Row e, String line, String denominator, String limit,
-            FunnelLimits.Line actual, String at) {
+    private static void assertLine(
+            OracleCsv.Row e, String line, String denominator, String limit, FunnelLimits.Line actual, String at) {
         printed(e, line + "_" + denominator, actual.denominator(), at);
         printed(e, line + "_" + limit, actual.limit(), at);
     }
 
-    private static void assertRateSignificance(Type type, double multiplier, String rateColumn, boolean withZero,
-            String expectedColumn) {
+    private static void assertRateSignificance(
+            Type type, double multiplier, String rateColumn, boolean withZero, String expectedColumn) {
         List<OracleCsv.Row> rows = OracleCsv.read("funnels/funnel_rate_dsr_inputs.csv").stream()
-                .filter(r -> withZero || r.number("count") != 0).toList();
+                .filter(r -> withZero || r.number("count") != 0)
+                .toList();
         List<FunnelArea> areas = rows.stream()
-                .map(r -> FunnelArea.rate(r.number("count"), r.number(rateColumn), r.number("pop"))).toList();
+                .map(r -> FunnelArea.rate(r.number("count"), r.number(rateColumn), r.number("pop")))
+                .toList();
         List<String> actual = Funnels.significance(FunnelStatistic.Rate.of(type, multiplier), areas).stream()
-                .map(FunnelSignificance::label).toList();
+                .map(FunnelSignificance::label)
+                .toList();
         assertEquals(labels(rows, expectedColumn), actual, expectedColumn);
     }
 
-    private static void assertPoints(List<OracleCsv.Row> rows, List<Funnels.Point> points, String rate,
-            String population) {
+    private static void assertPoints(
+            List<OracleCsv.Row> rows, List<Funnels.Point> points, String rate, String population) {
         assertEquals(rows.size(), points.size());
         for (int i = 0; i < rows.size(); i++) {
             printed(rows.get(i), rate, points.get(i).rate(), "row " + (i + 1));
@@ -314,5 +356,4 @@ class FunnelsTest {
     private static void assertMessage(String message, org.junit.jupiter.api.function.Executable call) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
-
 }

@@ -32,7 +32,9 @@ final class OracleCsv {
 
         double[] numbers(String column) {
             String v = text(column);
-            return v.isEmpty() ? new double[0] : Arrays.stream(v.split(";")).mapToDouble(OracleCsv::parse).toArray();
+            return v.isEmpty()
+                    ? new double[0]
+                    : Arrays.stream(v.split(";")).mapToDouble(OracleCsv::parse).toArray();
         }
 
         String id() {
@@ -45,8 +47,7 @@ final class OracleCsv {
         }
     }
 
-    private OracleCsv() {
-    }
+    private OracleCsv() {}
 
     static List<Row> read(String file) {
         try (InputStream in = OracleCsv.class.getResourceAsStream("/oracles/" + file)) {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class QuintilesTest {
 
-    private static final double[] ONE_TO_FIFTY = IntStream.rangeClosed(1, 50).asDoubleStream().toArray();
+    private static final double[] ONE_TO_FIFTY =
+            IntStream.rangeClosed(1, 50).asDoubleStream().toArray();
 
     @Test
     void boundsMatchFingertips() {

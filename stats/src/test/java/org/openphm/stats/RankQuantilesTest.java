@@ -21,7 +21,8 @@ class RankQuantilesTest {
 
     private static final List<OracleCsv.Row> ALL = OracleCsv.read("quantiles/quantiles.csv");
     /** LoadTestdata.R's test_quantiles_ug: rows whose Test starts "Good". */
-    private static final List<OracleCsv.Row> GOOD = ALL.stream().filter(r -> r.text("Test").startsWith("Good")).toList();
+    private static final List<OracleCsv.Row> GOOD =
+            ALL.stream().filter(r -> r.text("Test").startsWith("Good")).toList();
 
     /** LoadTestdata.R maps polarity to invert: low is good → TRUE, high is good → FALSE (also written 1 / 0). */
     private static final Predicate<OracleCsv.Row> POLARITY = r -> switch (r.text("Polarity")) {
@@ -37,20 +38,24 @@ class RankQuantilesTest {
     void decilesWithinRegionsWithPolarityPerIndicator() {
         // df1: "test grouped df field" — GroupSet IndSexReg, grouped by indicator and region
         List<OracleCsv.Row> df1 = set(GOOD, "IndSexReg");
-        assertQuantiles(df1, RankQuantiles.withinGroups(df1, INDICATOR_AND_REGION, RankQuantilesTest::value,
-                RankQuantiles.DECILES, POLARITY));
+        assertQuantiles(
+                df1,
+                RankQuantiles.withinGroups(
+                        df1, INDICATOR_AND_REGION, RankQuantilesTest::value, RankQuantiles.DECILES, POLARITY));
     }
 
     @Test
     void decilesWithinRegionsNotInverted() {
         // df2: "test grouped df logical" — one indicator (90366Female), invert = FALSE
         List<OracleCsv.Row> df2 = set(GOOD, "IndSexReg").stream()
-                .filter(r -> r.text("IndSexRef").equals("90366Female")).toList();
-        List<RankQuantiles.Assignment<OracleCsv.Row>> result = RankQuantiles.withinGroups(df2, INDICATOR_AND_REGION,
-                RankQuantilesTest::value, 10, r -> false);
+                .filter(r -> r.text("IndSexRef").equals("90366Female"))
+                .toList();
+        List<RankQuantiles.Assignment<OracleCsv.Row>> result =
+                RankQuantiles.withinGroups(df2, INDICATOR_AND_REGION, RankQuantilesTest::value, 10, r -> false);
         assertQuantiles(df2, result);
         // the package warns "too few small areas" here: the East Midlands has 9 areas for 10 deciles
-        assertTrue(result.stream().filter(a -> a.area().text("ParentCode").equals("E12000004"))
+        assertTrue(result.stream()
+                .filter(a -> a.area().text("ParentCode").equals("E12000004"))
                 .allMatch(a -> !a.hasQuantile() && a.note().contains("fewer than 10 quantiles")));
     }
 
@@ -58,8 +63,8 @@ class RankQuantilesTest {
     void septilesWithinIndicators() {
         // df3: "test ungrouped df field" — GroupSet IndSex, grouped by indicator, nquantiles = 7
         List<OracleCsv.Row> df3 = set(GOOD, "IndSex");
-        assertQuantiles(df3, RankQuantiles.withinGroups(df3, r -> r.text("IndSexRef"), RankQuantilesTest::value,
-                7, POLARITY));
+        assertQuantiles(
+                df3, RankQuantiles.withinGroups(df3, r -> r.text("IndSexRef"), RankQuantilesTest::value, 7, POLARITY));
     }
 
     @Test
@@ -68,7 +73,8 @@ class RankQuantilesTest {
         // nquantiles = 4, invert = TRUE (the default), including duplicated values
         List<OracleCsv.Row> df4 = set(GOOD, "None");
         assertQuantiles(df4, RankQuantiles.withinGroups(df4, r -> "all", RankQuantilesTest::value, 4, r -> true));
-        int[] direct = RankQuantiles.assign(df4.stream().mapToDouble(RankQuantilesTest::value).toArray(), 4, true);
+        int[] direct = RankQuantiles.assign(
+                df4.stream().mapToDouble(RankQuantilesTest::value).toArray(), 4, true);
         assertArrayEquals(df4.stream().mapToInt(RankQuantilesTest::expected).toArray(), direct);
     }
 
@@ -79,8 +85,12 @@ class RankQuantilesTest {
         List<OracleCsv.Row> df6 = set(GOOD, "IndSexReg").stream()
                 .filter(r -> r.text("IndSexRef").equals("90366Female") && !dropped.contains(r.text("AreaCode")))
                 .toList();
-        List<RankQuantiles.Assignment<OracleCsv.Row>> result = RankQuantiles.withinGroups(df6, INDICATOR_AND_REGION,
-                r -> r.text("ParentCode").equals("E12000006") ? Double.NaN : value(r), 10, r -> false);
+        List<RankQuantiles.Assignment<OracleCsv.Row>> result = RankQuantiles.withinGroups(
+                df6,
+                INDICATOR_AND_REGION,
+                r -> r.text("ParentCode").equals("E12000006") ? Double.NaN : value(r),
+                10,
+                r -> false);
         for (RankQuantiles.Assignment<OracleCsv.Row> a : result) {
             if (a.area().text("ParentCode").equals("E12000006")) {
                 assertEquals(0, a.quantile());
@@ -94,9 +104,11 @@ class RankQuantilesTest {
     @Test
     void invertMustBeTheSameWithinAGroup() {
         // "error invert varies": BadPolarity rows mix polarities within 11111Female
-        List<OracleCsv.Row> bad = ALL.stream().filter(r -> r.text("Test").equals("BadPolarity")).toList();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RankQuantiles.withinGroups(
-                bad, r -> r.text("IndSexRef"), RankQuantilesTest::value, 7, POLARITY));
+        List<OracleCsv.Row> bad =
+                ALL.stream().filter(r -> r.text("Test").equals("BadPolarity")).toList();
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> RankQuantiles.withinGroups(bad, r -> r.text("IndSexRef"), RankQuantilesTest::value, 7, POLARITY));
         assertEquals("invert field values must take the same logical value for each data grouping set", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RankQuantiles.assign(new double[] {1}, 0, true));
     }
@@ -115,13 +127,17 @@ class RankQuantilesTest {
         return Double.isNaN(q) ? 0 : (int) q;
     }
 
-    private static void assertQuantiles(List<OracleCsv.Row> rows, List<RankQuantiles.Assignment<OracleCsv.Row>> actual) {
+    private static void assertQuantiles(
+            List<OracleCsv.Row> rows, List<RankQuantiles.Assignment<OracleCsv.Row>> actual) {
         assertEquals(rows.size(), actual.size());
         for (int i = 0; i < rows.size(); i++) {
             OracleCsv.Row r = rows.get(i);
             assertEquals(r, actual.get(i).area());
-            assertEquals(expected(r), actual.get(i).quantile(),
-                    r.text("IndSexRef") + " " + r.text("ParentCode") + " " + r.text("AreaCode") + " value " + r.text("Value"));
+            assertEquals(
+                    expected(r),
+                    actual.get(i).quantile(),
+                    r.text("IndSexRef") + " " + r.text("ParentCode") + " " + r.text("AreaCode") + " value "
+                            + r.text("Value"));
         }
     }
 }

@@ -73,8 +73,10 @@ class RecentTrendTest {
     void hundredPercentCannotBeCalculated() {
         // GetTrendDataForProportion_Set2: 5/5 in 2012
         List<RecentTrend.Point> series = List.of(
-                RecentTrend.Point.proportion(2012, 5, 5), RecentTrend.Point.proportion(2013, 3, 5),
-                RecentTrend.Point.proportion(2014, 1, 5), RecentTrend.Point.proportion(2015, 1, 4),
+                RecentTrend.Point.proportion(2012, 5, 5),
+                RecentTrend.Point.proportion(2013, 3, 5),
+                RecentTrend.Point.proportion(2014, 1, 5),
+                RecentTrend.Point.proportion(2015, 1, 4),
                 RecentTrend.Point.proportion(2016, 2, 4));
         RecentTrend.Result r = RecentTrend.forProportions(series);
         assertEquals(RecentTrend.Direction.CANNOT_BE_CALCULATED, r.direction());
@@ -87,6 +89,8 @@ class RecentTrendTest {
         List<RecentTrend.Point> series = List.of(
                 RecentTrend.Point.proportion(2015, 1023, 41527), RecentTrend.Point.proportion(2016, 1199, 42811),
                 RecentTrend.Point.proportion(2017, 1332, 44064), RecentTrend.Point.proportion(2018, 1367, 44701));
-        assertEquals(RecentTrend.Direction.CANNOT_BE_CALCULATED, RecentTrend.forProportions(series).direction());
+        assertEquals(
+                RecentTrend.Direction.CANNOT_BE_CALCULATED,
+                RecentTrend.forProportions(series).direction());
     }
 }

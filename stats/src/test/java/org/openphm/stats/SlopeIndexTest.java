@@ -35,17 +35,24 @@ class SlopeIndexTest {
         String mode = row.text("input_mode");
         List<SlopeIndex.Quantile> quantiles = new ArrayList<>();
         for (int i = 0; i < q.length; i++) {
-            quantiles.add(switch (mode) {
-                case "se" -> SlopeIndex.Quantile.withStandardError(q[i], pop[i], value[i], se[i]);
-                case "cl" -> SlopeIndex.Quantile.withLimits(q[i], pop[i], value[i], lower[i], upper[i]);
-                case "count_cl" -> SlopeIndex.Quantile.fromCount(q[i], pop[i], count[i], lower[i], upper[i]);
-                default -> throw new IllegalArgumentException(mode);
-            });
+            quantiles.add(
+                    switch (mode) {
+                        case "se" -> SlopeIndex.Quantile.withStandardError(q[i], pop[i], value[i], se[i]);
+                        case "cl" -> SlopeIndex.Quantile.withLimits(q[i], pop[i], value[i], lower[i], upper[i]);
+                        case "count_cl" -> SlopeIndex.Quantile.fromCount(q[i], pop[i], count[i], lower[i], upper[i]);
+                        default -> throw new IllegalArgumentException(mode);
+                    });
         }
         SlopeIndex.ValueType type = SlopeIndex.ValueType.values()[(int) row.number("value_type")];
-        List<Double> confidences = Arrays.stream(row.numbers("confidence")).boxed().toList();
-        SlopeIndex.Options options = new SlopeIndex.Options(type, Boolean.parseBoolean(row.text("transform").toLowerCase()),
-                row.number("multiplier"), 100_000, 5L, confidences);
+        List<Double> confidences =
+                Arrays.stream(row.numbers("confidence")).boxed().toList();
+        SlopeIndex.Options options = new SlopeIndex.Options(
+                type,
+                Boolean.parseBoolean(row.text("transform").toLowerCase()),
+                row.number("multiplier"),
+                100_000,
+                5L,
+                confidences);
         SlopeIndex.Result r = SlopeIndex.calculate(quantiles, options);
 
         List<String> asserted = List.of(row.text("asserted_columns").split(";"));

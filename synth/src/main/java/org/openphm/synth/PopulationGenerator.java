@@ -29,8 +29,8 @@ public final class PopulationGenerator {
 
     private PopulationGenerator() {}
 
-    public static GenerationReport generate(Path outDir, SynthOptions options, List<PersonActivity> activity,
-                                            Progress progress) throws IOException {
+    public static GenerationReport generate(
+            Path outDir, SynthOptions options, List<PersonActivity> activity, Progress progress) throws IOException {
         long started = System.nanoTime();
         Files.createDirectories(outDir);
         Geography geography = Geography.blmk();
@@ -42,15 +42,20 @@ public final class PopulationGenerator {
         rows.put(CanonicalSchema.LSOA.name(), ReferenceTables.writeLsoas(outDir, geography));
         rows.put(CanonicalSchema.POPULATION_PROJECTION.name(), PopulationProjection.write(outDir, options.patients()));
         long total = flow.total();
-        progress.message(String.format("Drawing %,d people: %,d registered on %s, %,d who left before, %,d who join after",
+        progress.message(String.format(
+                "Drawing %,d people: %,d registered on %s, %,d who left before, %,d who join after",
                 total, flow.residents(), PopulationFlow.REFERENCE_DATE, flow.leavers(), flow.joiners()));
         try (TableSinks sinks = new TableSinks(outDir, options.rawNhsNumbers())) {
             if (options.ceiling() != null) {
-                progress.message("Writing the risk model's ceiling (true admission probabilities) to " + options.ceiling());
+                progress.message(
+                        "Writing the risk model's ceiling (true admission probabilities) to " + options.ceiling());
                 sinks.openCeiling(options.ceiling());
             }
             // Open the population tables first so they exist (with headers) even when empty.
-            for (var t : List.of(CanonicalSchema.PATIENT, CanonicalSchema.REGISTRATION, CanonicalSchema.CONDITION,
+            for (var t : List.of(
+                    CanonicalSchema.PATIENT,
+                    CanonicalSchema.REGISTRATION,
+                    CanonicalSchema.CONDITION,
                     CanonicalSchema.OBSERVATION)) {
                 sinks.of(t);
             }

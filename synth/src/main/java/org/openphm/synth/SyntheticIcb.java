@@ -27,10 +27,12 @@ public final class SyntheticIcb {
      * @param comparatorAgeLabels indicator age labels by register id, for the England comparator rows
      * @return rows written per table
      */
-    public static Map<String, Long> generate(Path out, SynthOptions options, Map<String, String> comparatorAgeLabels,
-                                             Progress progress) throws IOException {
+    public static Map<String, Long> generate(
+            Path out, SynthOptions options, Map<String, String> comparatorAgeLabels, Progress progress)
+            throws IOException {
         Map<String, Long> rows = new LinkedHashMap<>();
-        progress.message(String.format("Census of %,d synthetic patients (seed %d), to calibrate their activity",
+        progress.message(String.format(
+                "Census of %,d synthetic patients (seed %d), to calibrate their activity",
                 options.patients(), options.seed()));
         Census census = census(options, progress);
         rows.putAll(PopulationGenerator.generate(out, options, List.of(new ActivityGenerator(census)), progress)
@@ -48,7 +50,8 @@ public final class SyntheticIcb {
         Census census = new Census();
         long total = flow.total();
         for (long i = 0; i < total; i++) {
-            census.add(people.draw(i, "P" + i, Seeds.forPerson(options.seed(), i, 0)).person());
+            census.add(people.draw(i, "P" + i, Seeds.forPerson(options.seed(), i, 0))
+                    .person());
             if ((i + 1) % 50_000 == 0 || i + 1 == total) {
                 progress.update("census", i + 1, total);
             }

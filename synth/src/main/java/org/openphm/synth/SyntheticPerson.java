@@ -17,10 +17,21 @@ import java.util.Map;
  * @param registeredFrom first day registered with an ICB practice
  * @param registeredTo   last day registered (moved away or died), or null if still registered
  */
-public record SyntheticPerson(long index, String personKey, String sex, YearMonth birthMonth, String ethnicity,
-                              String lsoa, int imdDecile, String placeCode, String practiceCode, double health,
-                              Map<String, LocalDate> conditions, LocalDate deathDate, LocalDate registeredFrom,
-                              LocalDate registeredTo) {
+public record SyntheticPerson(
+        long index,
+        String personKey,
+        String sex,
+        YearMonth birthMonth,
+        String ethnicity,
+        String lsoa,
+        int imdDecile,
+        String placeCode,
+        String practiceCode,
+        double health,
+        Map<String, LocalDate> conditions,
+        LocalDate deathDate,
+        LocalDate registeredFrom,
+        LocalDate registeredTo) {
 
     /** Age in whole years on a date, counting from the first of the birth month (birth day is not published). */
     public int ageOn(LocalDate date) {
@@ -34,7 +45,8 @@ public record SyntheticPerson(long index, String personKey, String sex, YearMont
 
     /** Whether the person is alive and registered on a date. */
     public boolean registeredOn(LocalDate date) {
-        return !date.isBefore(registeredFrom) && (registeredTo == null || !date.isAfter(registeredTo))
+        return !date.isBefore(registeredFrom)
+                && (registeredTo == null || !date.isAfter(registeredTo))
                 && (deathDate == null || date.isBefore(deathDate));
     }
 

@@ -45,7 +45,10 @@ public final class TableSinks implements Closeable {
      * to a file outside the canonical tables, and nothing in ingest or the model reads it.
      */
     public void openCeiling(Path file) throws IOException {
-        if (file.toAbsolutePath().normalize().getParent().equals(dir.toAbsolutePath().normalize())) {
+        if (file.toAbsolutePath()
+                .normalize()
+                .getParent()
+                .equals(dir.toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("the ceiling file " + file + " must not be written into the data "
                     + "folder " + dir + ": ingest reads that folder; give a path outside it");
         }
@@ -53,8 +56,13 @@ public final class TableSinks implements Closeable {
         if (parent != null) {
             java.nio.file.Files.createDirectories(parent);
         }
-        ceiling = new CsvTableWriter(file, List.of(rawNhsNumbers ? CanonicalSchema.NHS_NUMBER : CanonicalSchema.PERSON_ID,
-                "financial_year", "expected_emergency_admissions", "probability"));
+        ceiling = new CsvTableWriter(
+                file,
+                List.of(
+                        rawNhsNumbers ? CanonicalSchema.NHS_NUMBER : CanonicalSchema.PERSON_ID,
+                        "financial_year",
+                        "expected_emergency_admissions",
+                        "probability"));
     }
 
     /** The ceiling file's writer, or null when none was requested. */

@@ -25,16 +25,19 @@ class CeilingFileTest {
 
     @Test
     void theCeilingIsWrittenOnlyOnRequestAndChangesNoCanonicalFile(@TempDir Path tmp) throws IOException {
-        Map<String, Long> plain = SyntheticIcb.generate(tmp.resolve("plain"), new SynthOptions(1_500, 11, true),
-                Map.of(), Progress.SILENT);
+        Map<String, Long> plain = SyntheticIcb.generate(
+                tmp.resolve("plain"), new SynthOptions(1_500, 11, true), Map.of(), Progress.SILENT);
         Path ceiling = tmp.resolve("truth/ceiling.csv");
-        Map<String, Long> with = SyntheticIcb.generate(tmp.resolve("with"), new SynthOptions(1_500, 11, true, ceiling),
-                Map.of(), Progress.SILENT);
+        Map<String, Long> with = SyntheticIcb.generate(
+                tmp.resolve("with"), new SynthOptions(1_500, 11, true, ceiling), Map.of(), Progress.SILENT);
         assertEquals(plain, with, "the ceiling is not a canonical table and adds no rows to one");
         try (var files = Files.list(tmp.resolve("plain"))) {
             for (Path f : files.toList()) {
-                assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(tmp.resolve("with").resolve(f.getFileName())),
-                        f.getFileName() + " changed when the ceiling was written: the truth must not perturb the draws");
+                assertArrayEquals(
+                        Files.readAllBytes(f),
+                        Files.readAllBytes(tmp.resolve("with").resolve(f.getFileName())),
+                        f.getFileName()
+                                + " changed when the ceiling was written: the truth must not perturb the draws");
             }
         }
         try (var files = Files.list(tmp.resolve("with"))) {
@@ -59,26 +62,35 @@ class CeilingFileTest {
         }
         // the ceiling's people are the patient file's, less the few never registered and alive within the data
         Set<String> patients = new HashSet<>();
-        Files.readAllLines(tmp.resolve("with/patient.csv")).stream().skip(1)
+        Files.readAllLines(tmp.resolve("with/patient.csv")).stream()
+                .skip(1)
                 .forEach(l -> patients.add(l.substring(0, l.indexOf(','))));
         assertTrue(patients.containsAll(people));
         assertTrue(people.size() >= 0.99 * patients.size(), people.size() + " of " + patients.size());
         long emergencies2024 = Files.readAllLines(tmp.resolve("with/spell.csv")).stream()
-                .filter(l -> l.contains(",emergency,2024-") && !l.contains(",emergency,2024-01-")
-                        && !l.contains(",emergency,2024-02-") && !l.contains(",emergency,2024-03-")
-                        || l.contains(",emergency,2025-01-") || l.contains(",emergency,2025-02-")
+                .filter(l -> l.contains(",emergency,2024-")
+                                && !l.contains(",emergency,2024-01-")
+                                && !l.contains(",emergency,2024-02-")
+                                && !l.contains(",emergency,2024-03-")
+                        || l.contains(",emergency,2025-01-")
+                        || l.contains(",emergency,2025-02-")
                         || l.contains(",emergency,2025-03-"))
                 .count();
         // the expected count is the Poisson mean of the spells the generator drew: within 4 SD of it
-        assertTrue(Math.abs(emergencies2024 - admissions) < 4 * Math.sqrt(admissions),
+        assertTrue(
+                Math.abs(emergencies2024 - admissions) < 4 * Math.sqrt(admissions),
                 "emergency spells 2024/25 " + emergencies2024 + ", expected " + admissions);
     }
 
     @Test
     void theCeilingIsRefusedInsideTheDataFolderWhereIngestWouldFindIt(@TempDir Path tmp) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SyntheticIcb.generate(
-                tmp.resolve("data"), new SynthOptions(200, 1, true, tmp.resolve("data/ceiling.csv")), Map.of(),
-                Progress.SILENT));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> SyntheticIcb.generate(
+                        tmp.resolve("data"),
+                        new SynthOptions(200, 1, true, tmp.resolve("data/ceiling.csv")),
+                        Map.of(),
+                        Progress.SILENT));
         assertTrue(e.getMessage().contains("must not be written into the data folder"), e.getMessage());
     }
 }

@@ -20,8 +20,8 @@ import org.openphm.model.CanonicalSchema;
 import org.openphm.model.Progress;
 
 class PopulationGeneratorTest {
-    static final List<String> FILES = List.of("patient", "registration", "condition", "observation", "practice", "lsoa",
-            "population_projection");
+    static final List<String> FILES =
+            List.of("patient", "registration", "condition", "observation", "practice", "lsoa", "population_projection");
 
     @Test
     void sameSeedGivesIdenticalFilesAndAnotherSeedDifferentOnes(@TempDir Path tmp) throws IOException {
@@ -29,17 +29,22 @@ class PopulationGeneratorTest {
         PopulationGenerator.generate(tmp.resolve("b"), new SynthOptions(3_000, 7, true), List.of(), Progress.SILENT);
         PopulationGenerator.generate(tmp.resolve("c"), new SynthOptions(3_000, 8, true), List.of(), Progress.SILENT);
         for (String f : FILES) {
-            assertArrayEquals(Files.readAllBytes(tmp.resolve("a/" + f + ".csv")), Files.readAllBytes(tmp.resolve("b/" + f + ".csv")), f);
+            assertArrayEquals(
+                    Files.readAllBytes(tmp.resolve("a/" + f + ".csv")),
+                    Files.readAllBytes(tmp.resolve("b/" + f + ".csv")),
+                    f);
         }
-        assertFalse(java.util.Arrays.equals(Files.readAllBytes(tmp.resolve("a/patient.csv")),
-                Files.readAllBytes(tmp.resolve("c/patient.csv"))));
+        assertFalse(java.util.Arrays.equals(
+                Files.readAllBytes(tmp.resolve("a/patient.csv")), Files.readAllBytes(tmp.resolve("c/patient.csv"))));
     }
 
     /** A person's rows depend only on (seed, index): a larger run starts with exactly the smaller run's people. */
     @Test
     void aPersonDependsOnlyOnSeedAndIndex(@TempDir Path tmp) throws IOException {
-        PopulationGenerator.generate(tmp.resolve("small"), new SynthOptions(2_000, 3, false), List.of(), Progress.SILENT);
-        PopulationGenerator.generate(tmp.resolve("large"), new SynthOptions(4_000, 3, false), List.of(), Progress.SILENT);
+        PopulationGenerator.generate(
+                tmp.resolve("small"), new SynthOptions(2_000, 3, false), List.of(), Progress.SILENT);
+        PopulationGenerator.generate(
+                tmp.resolve("large"), new SynthOptions(4_000, 3, false), List.of(), Progress.SILENT);
         List<String> small = Files.readAllLines(tmp.resolve("small/patient.csv"));
         List<String> large = Files.readAllLines(tmp.resolve("large/patient.csv"));
         assertEquals(small.subList(0, 2_001), large.subList(0, 2_001));
@@ -49,7 +54,11 @@ class PopulationGeneratorTest {
     void headersFollowTheCanonicalSchemaWithNhsNumbersWhenAsked(@TempDir Path tmp) throws IOException {
         PopulationGenerator.generate(tmp.resolve("raw"), new SynthOptions(500, 1, true), List.of(), Progress.SILENT);
         PopulationGenerator.generate(tmp.resolve("pid"), new SynthOptions(500, 1, false), List.of(), Progress.SILENT);
-        for (var t : List.of(CanonicalSchema.PATIENT, CanonicalSchema.REGISTRATION, CanonicalSchema.CONDITION, CanonicalSchema.OBSERVATION)) {
+        for (var t : List.of(
+                CanonicalSchema.PATIENT,
+                CanonicalSchema.REGISTRATION,
+                CanonicalSchema.CONDITION,
+                CanonicalSchema.OBSERVATION)) {
             String pid = String.join(",", t.columnNames());
             assertEquals(pid, firstLine(tmp.resolve("pid/" + t.name() + ".csv")));
             assertEquals(pid.replace("person_id", "nhs_number"), firstLine(tmp.resolve("raw/" + t.name() + ".csv")));
@@ -71,7 +80,8 @@ class PopulationGeneratorTest {
             firstDraws.add(rng.nextLong());
             sinks.of(CanonicalSchema.DETENTION).row(person.personKey(), person.registeredFrom(), "2", null);
         };
-        GenerationReport r = PopulationGenerator.generate(tmp, new SynthOptions(1_000, 5, true), List.of(probe), Progress.SILENT);
+        GenerationReport r =
+                PopulationGenerator.generate(tmp, new SynthOptions(1_000, 5, true), List.of(probe), Progress.SILENT);
         assertEquals(r.rowsPerTable().get("patient"), (long) seen.size());
         assertEquals(seen.size(), new HashSet<>(firstDraws).size());
         assertEquals(Seeds.forPerson(5, 0, 1).nextLong(), firstDraws.get(0));
@@ -102,9 +112,16 @@ class PopulationGeneratorTest {
     @Test
     void memoryDoesNotGrowWithThePopulation(@TempDir Path tmp) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                GenerateMain.class.getName(), tmp.toString(), "200000")
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        java,
+                        "-Xmx64m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        GenerateMain.class.getName(),
+                        tmp.toString(),
+                        "200000")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(300, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
@@ -116,8 +133,8 @@ class PopulationGeneratorTest {
     /** Entry point for the forked JVM of {@link #memoryDoesNotGrowWithThePopulation}. */
     public static final class GenerateMain {
         public static void main(String[] args) throws IOException {
-            PopulationGenerator.generate(Path.of(args[0]), new SynthOptions(Long.parseLong(args[1]), 1, true), List.of(),
-                    Progress.SILENT);
+            PopulationGenerator.generate(
+                    Path.of(args[0]), new SynthOptions(Long.parseLong(args[1]), 1, true), List.of(), Progress.SILENT);
         }
     }
 

@@ -8,14 +8,14 @@ import org.openphm.analyses.indicator.AgeBandCounts;
 import org.openphm.analyses.indicator.Breakdown;
 import org.openphm.analyses.indicator.CellKey;
 import org.openphm.analyses.indicator.EventRates;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.indicator.IndicatorMetadata;
 import org.openphm.analyses.indicator.IndicatorSource;
 import org.openphm.analyses.indicator.IndicatorSpec;
-import org.openphm.stats.Polarity;
 import org.openphm.analyses.indicator.ValueMethod;
 import org.openphm.engine.Engine;
+import org.openphm.model.FinancialYear;
+import org.openphm.stats.Polarity;
 
 /**
  * DP 8.4 as an indicator: ACSC emergency admissions per 100,000 registered patients, crude and directly
@@ -27,8 +27,8 @@ public final class AcscAdmissionRates implements IndicatorSource {
 
     public static final String ID = "acsc-emergency-admissions";
 
-    static final List<Breakdown> BREAKDOWNS = List.of(Breakdown.SEX, Breakdown.AGE_BAND, Breakdown.ETHNIC_GROUP,
-            Breakdown.DEPRIVATION_QUINTILE);
+    static final List<Breakdown> BREAKDOWNS =
+            List.of(Breakdown.SEX, Breakdown.AGE_BAND, Breakdown.ETHNIC_GROUP, Breakdown.DEPRIVATION_QUINTILE);
 
     private final AcscClassification acsc;
 
@@ -45,22 +45,47 @@ public final class AcscAdmissionRates implements IndicatorSource {
                 + "spells of people of unknown sex are counted.");
         caveats.add("No England comparator is held for this list and period: significance is against the parent area.");
         return List.of(
-                new IndicatorSpec(new IndicatorMetadata(ID, "ACSC emergency admissions (CCG OIS 2.6 list), crude rate",
-                        "DP 8.4", definition, AcscText.SOURCE, ValueMethod.CRUDE_RATE, "Crude rate per 100,000",
-                        100_000, Polarity.LOW_IS_GOOD, "The parent area's value against the area's 95% and 99.8% "
-                        + "Byar confidence intervals", BREAKDOWNS, caveats), 0),
-                new IndicatorSpec(new IndicatorMetadata(ID + "-dsr",
-                        "ACSC emergency admissions (CCG OIS 2.6 list), age-standardised rate", "DP 8.4",
-                        definition + " Directly standardised to the 2013 European Standard Population.",
-                        AcscText.SOURCE, ValueMethod.DSR, "DSR per 100,000", 100_000, Polarity.LOW_IS_GOOD,
-                        "The parent area's value against the area's 95% and 99.8% Dobson confidence intervals",
-                        List.of(Breakdown.SEX, Breakdown.ETHNIC_GROUP, Breakdown.DEPRIVATION_QUINTILE), caveats), 0));
+                new IndicatorSpec(
+                        new IndicatorMetadata(
+                                ID,
+                                "ACSC emergency admissions (CCG OIS 2.6 list), crude rate",
+                                "DP 8.4",
+                                definition,
+                                AcscText.SOURCE,
+                                ValueMethod.CRUDE_RATE,
+                                "Crude rate per 100,000",
+                                100_000,
+                                Polarity.LOW_IS_GOOD,
+                                "The parent area's value against the area's 95% and 99.8% "
+                                        + "Byar confidence intervals",
+                                BREAKDOWNS,
+                                caveats),
+                        0),
+                new IndicatorSpec(
+                        new IndicatorMetadata(
+                                ID + "-dsr",
+                                "ACSC emergency admissions (CCG OIS 2.6 list), age-standardised rate",
+                                "DP 8.4",
+                                definition + " Directly standardised to the 2013 European Standard Population.",
+                                AcscText.SOURCE,
+                                ValueMethod.DSR,
+                                "DSR per 100,000",
+                                100_000,
+                                Polarity.LOW_IS_GOOD,
+                                "The parent area's value against the area's 95% and 99.8% Dobson confidence intervals",
+                                List.of(Breakdown.SEX, Breakdown.ETHNIC_GROUP, Breakdown.DEPRIVATION_QUINTILE),
+                                caveats),
+                        0));
     }
 
     @Override
     public Map<CellKey, AgeBandCounts> count(Engine engine, FinancialYear year) {
-        return EventRates.count(engine, year, AcuteSpells.emergency(List.of(year), acsc),
-                List.of(new EventRates.Numerator(ID, isNotNull(col("acsc_group")), 0)), Geography.LOCAL_LEVELS,
+        return EventRates.count(
+                engine,
+                year,
+                AcuteSpells.emergency(List.of(year), acsc),
+                List.of(new EventRates.Numerator(ID, isNotNull(col("acsc_group")), 0)),
+                Geography.LOCAL_LEVELS,
                 BREAKDOWNS);
     }
 }

@@ -28,7 +28,9 @@ public final class AcscClassification {
         return new AcscClassification(AcscCodeList.ccgOis26());
     }
 
-    public AcscCodeList list() { return list; }
+    public AcscCodeList list() {
+        return list;
+    }
 
     /** The condition name (e.g. "Hypertension") of a spell that counts, else NULL. Emergency filter not included. */
     public Expr condition() {
@@ -46,8 +48,10 @@ public final class AcscClassification {
     public Expr group(Expr condition) {
         Case.Builder c = null;
         for (String group : list.groups()) {
-            List<String> names = list.conditions().stream().filter(x -> x.group().equals(group))
-                    .map(AcscCodeList.Condition::name).toList();
+            List<String> names = list.conditions().stream()
+                    .filter(x -> x.group().equals(group))
+                    .map(AcscCodeList.Condition::name)
+                    .toList();
             c = c == null ? Expr.when(in(condition, names), lit(group)) : c.when(in(condition, names), lit(group));
         }
         return c.end();
@@ -77,7 +81,9 @@ public final class AcscClassification {
         if (exclusion instanceof AcscCodeList.AnyDiagnosis d) {
             return anyDiagnosis(d.codes());
         }
-        List<Expr> prefixes = exclusion.codes().stream().map(c -> col("primary_procedure").startsWith(c)).toList();
+        List<Expr> prefixes = exclusion.codes().stream()
+                .map(c -> col("primary_procedure").startsWith(c))
+                .toList();
         return coalesce(prefixes.size() == 1 ? prefixes.get(0) : or(prefixes.toArray(Expr[]::new)), lit(false));
     }
 
@@ -103,6 +109,7 @@ public final class AcscClassification {
     static Expr primary4() {
         Expr p = col("primary_diagnosis");
         Expr fourth = when(new Substr(p, 4, 1).eq("."), new Substr(p, 5, 1)).otherwise(new Substr(p, 4, 1));
-        return concat(primary3(), when(coalesce(fourth, lit("")).eq(""), lit("X")).otherwise(fourth));
+        return concat(
+                primary3(), when(coalesce(fourth, lit("")).eq(""), lit("X")).otherwise(fourth));
     }
 }

@@ -1,19 +1,12 @@
 package org.openphm.analyses.acute;
 
-import org.openphm.model.ReferenceCsv;
-
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openphm.model.ReferenceCsv;
 
 /**
  * The one ACSC code list of the data pack's avoidable-admission analyses: NHS Digital's CCG OIS 2.6
@@ -44,8 +37,8 @@ public record AcscCodeList(List<Condition> conditions) {
      * @param requiresAnyDiagnosis the spell must also carry one of these 3-character codes in any position
      *                            (J20 acute bronchitis counts only with COPD); empty when no such condition
      */
-    public record CodeRule(List<String> prefix3, List<String> exact4, Exclusion exclusion,
-                           List<String> requiresAnyDiagnosis) {}
+    public record CodeRule(
+            List<String> prefix3, List<String> exact4, Exclusion exclusion, List<String> requiresAnyDiagnosis) {}
 
     /** What removes a spell from a condition, as the specification states it. */
     public sealed interface Exclusion permits AnyDiagnosis, AnyProcedure {
@@ -70,11 +63,13 @@ public record AcscCodeList(List<Condition> conditions) {
             }
             String id = f.get("exclusion_id");
             List<String> codes = List.of(f.get("codes_semicolon_separated").split(";"));
-            exclusions.put(id, switch (f.get("code_system")) {
-                case "ICD-10" -> new AnyDiagnosis(id, codes);
-                case "OPCS-4" -> new AnyProcedure(id, codes);
-                default -> throw f.fault("code_system", "unknown code system " + f.get("code_system"));
-            });
+            exclusions.put(
+                    id,
+                    switch (f.get("code_system")) {
+                        case "ICD-10" -> new AnyDiagnosis(id, codes);
+                        case "OPCS-4" -> new AnyProcedure(id, codes);
+                        default -> throw f.fault("code_system", "unknown code system " + f.get("code_system"));
+                    });
         }
         // condition -> (exclusion id | additional condition) -> codes, in file order
         Map<String, String> groups = new LinkedHashMap<>();
@@ -87,7 +82,8 @@ public record AcscCodeList(List<Condition> conditions) {
             String exclusion = f.optional("exclusion_id");
             String additional = f.optional("additional_condition");
             groups.put(condition, f.get("condition_group"));
-            byCondition.computeIfAbsent(condition, k -> new LinkedHashMap<>())
+            byCondition
+                    .computeIfAbsent(condition, k -> new LinkedHashMap<>())
                     .computeIfAbsent(exclusion + "|" + additional, k -> new ArrayList<>())
                     .add(new String[] {f.get("icd10_code"), f.get("code_match"), exclusion, additional});
         }
@@ -133,5 +129,4 @@ public record AcscCodeList(List<Condition> conditions) {
         }
         return codes;
     }
-
 }

@@ -1,15 +1,14 @@
 package org.openphm.analyses.acute;
 
-import org.openphm.model.Totals;
 import static org.openphm.engine.query.Expr.*;
 
 import java.util.List;
 import org.openphm.analyses.indicator.EventAttribution;
-import org.openphm.model.FinancialYear;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.model.CanonicalSchema;
+import org.openphm.model.FinancialYear;
 
 /**
  * The spells every acute-flow analysis starts from. Decisions shared by all of them:
@@ -44,11 +43,20 @@ public final class AcuteSpells {
     private static Query attributedEmergency(AcscClassification acsc) {
         Query spells = Query.from(CanonicalSchema.SPELL)
                 .where(col("admission_method").eq("emergency"))
-                .select("spell_id", "person_id", "provider_site", "admission_date", "discharge_date",
-                        "primary_diagnosis", "secondary_diagnoses", "primary_procedure", "treatment_function",
+                .select(
+                        "spell_id",
+                        "person_id",
+                        "provider_site",
+                        "admission_date",
+                        "discharge_date",
+                        "primary_diagnosis",
+                        "secondary_diagnoses",
+                        "primary_procedure",
+                        "treatment_function",
                         "cost_gbp");
         return EventAttribution.at(spells, "spell_id", "admission_date")
-                .derive(Named.as("fy", financialYear(col("admission_date"))),
+                .derive(
+                        Named.as("fy", financialYear(col("admission_date"))),
                         Named.as("cohort", cohort(col("age"))),
                         Named.as("los", daysBetween(col("admission_date"), col("discharge_date"))),
                         Named.as("acsc_condition", acsc.condition()))
@@ -58,7 +66,8 @@ public final class AcuteSpells {
 
     /** Admission between the first year's start and the last year's end. */
     static Expr inYears(List<FinancialYear> years) {
-        return and(col("admission_date").ge(lit(years.get(0).start())),
+        return and(
+                col("admission_date").ge(lit(years.get(0).start())),
                 col("admission_date").le(lit(years.get(years.size() - 1).end())));
     }
 

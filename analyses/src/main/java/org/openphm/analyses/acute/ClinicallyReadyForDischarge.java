@@ -1,11 +1,8 @@
 package org.openphm.analyses.acute;
 
-import org.openphm.model.Totals;
-import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
-
-import static org.openphm.analyses.acute.Change.integer;
 import static org.openphm.analyses.acute.Change.number;
 import static org.openphm.analyses.acute.Change.text;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countIf;
 import static org.openphm.engine.query.Measure.countRows;
@@ -20,11 +17,12 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.model.results.ChartSpec;
-import org.openphm.model.FinancialYear;
+import org.openphm.analyses.output.Rounding;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.GroupKey;
-import org.openphm.analyses.output.Rounding;
+import org.openphm.model.FinancialYear;
+import org.openphm.model.Totals;
+import org.openphm.model.results.ChartSpec;
 
 /**
  * DP 8.13 (and the cost of delayed discharge, DP 11): days adults spent in hospital after the date they were
@@ -43,7 +41,10 @@ public final class ClinicallyReadyForDischarge implements Analysis {
 
     @Override
     public AnalysisInfo info() {
-        return new AnalysisInfo(ID, "DP 8.13", "Clinically ready for discharge: delay days by site",
+        return new AnalysisInfo(
+                ID,
+                "DP 8.13",
+                "Clinically ready for discharge: delay days by site",
                 "Days between the date an adult (18+ at admission) inpatient was clinically ready for discharge and "
                         + "the date of discharge, summed over spells admitted in the year, by hospital site; all "
                         + "admission methods. Cost = delay days × a cost per bed night.",
@@ -53,26 +54,44 @@ public final class ClinicallyReadyForDischarge implements Analysis {
                         + " (the range the data pack specification gives).",
                 "Inpatient spells (SUS APC; canonical table spell: provider_site, discharge_ready_date, "
                         + "discharge_date) and patient (age at admission).",
-                List.of("DP 8.13: 'There's an unusual number of nulls in the clinically ready data, which might cause "
+                List.of(
+                        "DP 8.13: 'There's an unusual number of nulls in the clinically ready data, which might cause "
                                 + "a mismatch to local Trust data': spells without a ready date add no delay days; the "
                                 + "table gives the share of spells with one.",
                         "A ready date after the discharge date is treated as not recorded (ingest refuses such rows).",
                         "Counted by site of treatment: spells with no site code are shown as 'Not recorded'.",
                         "The £395 is an inflation-uplifted estimate of direct cost only; The King's Fund notes no "
                                 + "official estimate exists."),
-                List.of(ChartSpec.ofTable("trend", "Clinically ready for discharge: delay days by site", "Adults",
-                                "by-site", Map.of(), Map.of("x", "year", "y", "delay_days", "series", "site_name"), "days"),
-                        ChartSpec.ofTable("table", "Delay days and their cost, latest year", "Adults", "by-site",
-                                Map.of("period_role", PeriodRole.LATEST), Map.of(), "£")));
+                List.of(
+                        ChartSpec.ofTable(
+                                "trend",
+                                "Clinically ready for discharge: delay days by site",
+                                "Adults",
+                                "by-site",
+                                Map.of(),
+                                Map.of("x", "year", "y", "delay_days", "series", "site_name"),
+                                "days"),
+                        ChartSpec.ofTable(
+                                "table",
+                                "Delay days and their cost, latest year",
+                                "Adults",
+                                "by-site",
+                                Map.of("period_role", PeriodRole.LATEST),
+                                Map.of(),
+                                "£")));
     }
 
     @Override
     public List<AnalysisTable> compute(AnalysisContext context) {
-        Result r = context.engine().execute(DischargeSpells.adults(context.years())
-                .aggregate(List.of(GroupKey.of("fy"), GroupKey.of("site").totalAs(Totals.ALL_SITES)),
-                        List.of(List.of("fy", "site"), List.of("fy")),
-                        countRows("spells"), countIf("with_ready", col("has_ready")),
-                        countIf("delayed", col("delay_days").gt(lit(0L))), sum("delay_days", col("delay_days"))));
+        Result r = context.engine()
+                .execute(DischargeSpells.adults(context.years())
+                        .aggregate(
+                                List.of(GroupKey.of("fy"), GroupKey.of("site").totalAs(Totals.ALL_SITES)),
+                                List.of(List.of("fy", "site"), List.of("fy")),
+                                countRows("spells"),
+                                countIf("with_ready", col("has_ready")),
+                                countIf("delayed", col("delay_days").gt(lit(0L))),
+                                sum("delay_days", col("delay_days"))));
         Map<String, Long> delay = new HashMap<>();
         for (int i = 0; i < r.size(); i++) {
             delay.put(r.getString(i, "fy") + "|" + r.getString(i, "site"), days(r, i));
@@ -92,28 +111,48 @@ public final class ClinicallyReadyForDischarge implements Analysis {
             long days = days(r, i);
             Long before = delay.get(FinancialYear.parse(fy).previous().label() + "|" + site);
             long spells = r.getLong(i, "spells");
-            rows.add(Arrays.asList(fy, PeriodRole.of(context, fy), site, Totals.ALL_SITES.equals(site) ? Totals.ALL_SITES
-                            : Sites.NOT_RECORDED.equals(site) ? site : site + ": " + Sites.name(site), spells,
-                    r.getLong(i, "with_ready"), Rounding.share(r.getLong(i, "with_ready"), spells),
-                    r.getLong(i, "delayed"), days, before, before == null ? null : days - before,
+            rows.add(Arrays.asList(
+                    fy,
+                    PeriodRole.of(context, fy),
+                    site,
+                    Totals.ALL_SITES.equals(site)
+                            ? Totals.ALL_SITES
+                            : Sites.NOT_RECORDED.equals(site) ? site : site + ": " + Sites.name(site),
+                    spells,
+                    r.getLong(i, "with_ready"),
+                    Rounding.share(r.getLong(i, "with_ready"), spells),
+                    r.getLong(i, "delayed"),
+                    days,
+                    before,
+                    before == null ? null : days - before,
                     Rounding.change(days, before == null ? null : before.doubleValue()),
-                    days * costs.delayedDischargeNight(), days * UnitCosts.RANGE_LOW, days * UnitCosts.RANGE_HIGH));
+                    days * costs.delayedDischargeNight(),
+                    days * UnitCosts.RANGE_LOW,
+                    days * UnitCosts.RANGE_HIGH));
         }
-        return List.of(new AnalysisTable("by-site", "Clinically ready for discharge delay days by site and year", List.of(
-                text("year", "Financial year of admission"), text("period_role", PeriodRole.DESCRIPTION),
-                text("site_code", "Provider site code, 'All sites' or 'Not recorded'"),
-                text("site_name", "Site as the data pack names it"), count("adult_spells", "Discharged adult spells"),
-                count("spells_with_ready_date", "Of which with a clinically-ready date"),
-                AnalysisTable.Column.derived("ready_date_recorded_pct", "Percentage with a clinically-ready date",
-                        new AnalysisTable.Ratio("spells_with_ready_date", "adult_spells", 100)),
-                count("delayed_spells", "Spells discharged after the ready date"),
-                AnalysisTable.Column.measure("delay_days", "Days from clinically ready to discharge"),
-                AnalysisTable.Column.measure("previous_year_delay_days", "Delay days in the previous year"),
-                AnalysisTable.Column.measure("change_days", "Change on the previous year, days"),
-                number("change_pct", "Percentage change on the previous year"),
-                number("cost_gbp", "Delay days × £" + fmt(costs.delayedDischargeNight()) + " (King's Fund)"),
-                number("cost_low_gbp", "Delay days × £" + fmt(UnitCosts.RANGE_LOW)),
-                number("cost_high_gbp", "Delay days × £" + fmt(UnitCosts.RANGE_HIGH))), rows));
+        return List.of(new AnalysisTable(
+                "by-site",
+                "Clinically ready for discharge delay days by site and year",
+                List.of(
+                        text("year", "Financial year of admission"),
+                        text("period_role", PeriodRole.DESCRIPTION),
+                        text("site_code", "Provider site code, 'All sites' or 'Not recorded'"),
+                        text("site_name", "Site as the data pack names it"),
+                        count("adult_spells", "Discharged adult spells"),
+                        count("spells_with_ready_date", "Of which with a clinically-ready date"),
+                        AnalysisTable.Column.derived(
+                                "ready_date_recorded_pct",
+                                "Percentage with a clinically-ready date",
+                                new AnalysisTable.Ratio("spells_with_ready_date", "adult_spells", 100)),
+                        count("delayed_spells", "Spells discharged after the ready date"),
+                        AnalysisTable.Column.measure("delay_days", "Days from clinically ready to discharge"),
+                        AnalysisTable.Column.measure("previous_year_delay_days", "Delay days in the previous year"),
+                        AnalysisTable.Column.measure("change_days", "Change on the previous year, days"),
+                        number("change_pct", "Percentage change on the previous year"),
+                        number("cost_gbp", "Delay days × £" + fmt(costs.delayedDischargeNight()) + " (King's Fund)"),
+                        number("cost_low_gbp", "Delay days × £" + fmt(UnitCosts.RANGE_LOW)),
+                        number("cost_high_gbp", "Delay days × £" + fmt(UnitCosts.RANGE_HIGH))),
+                rows));
     }
 
     private static long days(Result r, int i) {

@@ -3,11 +3,11 @@ package org.openphm.analyses.acute;
 import static org.openphm.engine.query.Expr.*;
 
 import java.util.List;
-import org.openphm.model.FinancialYear;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.model.CanonicalSchema;
+import org.openphm.model.FinancialYear;
 
 /**
  * Adults' inpatient spells (every admission method) for the clinically-ready-for-discharge analyses (DP 8.13,
@@ -28,13 +28,19 @@ final class DischargeSpells {
                 .where(and(AcuteSpells.inYears(years), isNotNull(discharge)))
                 .select("person_id", "provider_site", "admission_date", "discharge_date", "discharge_ready_date")
                 .join(patient, "person_id")
-                .where(ageFromBirthMonth(col("birth_month"), col("admission_date")).ge(lit(18L)))
-                .select(Named.as("fy", financialYear(col("admission_date"))),
+                .where(ageFromBirthMonth(col("birth_month"), col("admission_date"))
+                        .ge(lit(18L)))
+                .select(
+                        Named.as("fy", financialYear(col("admission_date"))),
                         Named.as("site", coalesce(col("provider_site"), lit(Sites.NOT_RECORDED))),
-                        Named.as("discharge_month", new Substr(cast(discharge, org.openphm.engine.query.ValueType.STRING), 1, 7)),
+                        Named.as(
+                                "discharge_month",
+                                new Substr(cast(discharge, org.openphm.engine.query.ValueType.STRING), 1, 7)),
                         Named.as("los", daysBetween(col("admission_date"), discharge)),
                         Named.as("has_ready", isNotNull(ready)),
-                        Named.as("delay_days", when(and(isNotNull(ready), ready.le(discharge)),
-                                daysBetween(ready, discharge)).end()));
+                        Named.as(
+                                "delay_days",
+                                when(and(isNotNull(ready), ready.le(discharge)), daysBetween(ready, discharge))
+                                        .end()));
     }
 }

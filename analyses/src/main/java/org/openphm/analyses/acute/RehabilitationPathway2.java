@@ -18,12 +18,12 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.model.results.ChartSpec;
+import org.openphm.analyses.output.Rounding;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.model.CanonicalSchema;
-import org.openphm.analyses.output.Rounding;
+import org.openphm.model.results.ChartSpec;
 
 /**
  * DP 8.16: bed-based rehabilitation (discharge pathway 2). Stays in a rehabilitation unit are spells with
@@ -41,7 +41,10 @@ public final class RehabilitationPathway2 implements Analysis {
 
     @Override
     public AnalysisInfo info() {
-        return new AnalysisInfo(ID, "DP 8.16", "Rehabilitation pathway 2: bed-based intermediate care",
+        return new AnalysisInfo(
+                ID,
+                "DP 8.16",
+                "Rehabilitation pathway 2: bed-based intermediate care",
                 "Stays in bed-based rehabilitation units (spells with treatment function 314, admitted by transfer): "
                         + "discharges, mean length of stay, mean occupied beds and emergency readmissions within "
                         + READMISSION_DAYS + " days of leaving, by unit and month of discharge, and over the last 12 "
@@ -52,13 +55,26 @@ public final class RehabilitationPathway2 implements Analysis {
                         + "readmission is an emergency spell of the same person starting 1-" + READMISSION_DAYS
                         + " days after a discharge alive from the unit.",
                 "spell (treatment_function, admission_method, provider_site, dates, discharge_destination)",
-                List.of("Units are identified by site code; the data pack's unit (WICU, 19 beds) has no bed "
+                List.of(
+                        "Units are identified by site code; the data pack's unit (WICU, 19 beds) has no bed "
                                 + "capacity in the data, so occupancy is given as occupied beds, not a percentage.",
                         "Readmissions to hospitals outside the extract are not seen."),
-                List.of(ChartSpec.ofTable("trend", "Discharges from pathway 2 beds by month", "By unit",
-                                "by-month", Map.of(), Map.of("x", "month", "y", "discharges", "series", "unit"), ""),
-                        ChartSpec.ofTable("trend", "Mean length of stay in pathway 2 beds by month", "By unit",
-                                "by-month", Map.of(), Map.of("x", "month", "y", "mean_stay_days", "series", "unit"),
+                List.of(
+                        ChartSpec.ofTable(
+                                "trend",
+                                "Discharges from pathway 2 beds by month",
+                                "By unit",
+                                "by-month",
+                                Map.of(),
+                                Map.of("x", "month", "y", "discharges", "series", "unit"),
+                                ""),
+                        ChartSpec.ofTable(
+                                "trend",
+                                "Mean length of stay in pathway 2 beds by month",
+                                "By unit",
+                                "by-month",
+                                Map.of(),
+                                Map.of("x", "month", "y", "mean_stay_days", "series", "unit"),
                                 "days")));
     }
 
@@ -72,22 +88,31 @@ public final class RehabilitationPathway2 implements Analysis {
     /** Unit stays overlapping the period, each with whether an emergency readmission followed within 28 days. */
     static Query query(LocalDate from, LocalDate to) {
         Query stays = Query.from(CanonicalSchema.SPELL)
-                .where(and(col("treatment_function").eq(TREATMENT_FUNCTION), col("admission_method").eq("other"),
+                .where(and(
+                        col("treatment_function").eq(TREATMENT_FUNCTION),
+                        col("admission_method").eq("other"),
                         col("admission_date").le(lit(to)),
                         or(isNull(col("discharge_date")), col("discharge_date").ge(lit(from)))))
-                .select(Named.as("stay_id", col("spell_id")), Named.as("person_id", col("person_id")),
+                .select(
+                        Named.as("stay_id", col("spell_id")),
+                        Named.as("person_id", col("person_id")),
                         Named.as("unit", coalesce(col("provider_site"), lit(Sites.NOT_RECORDED))),
-                        Named.as("admitted", col("admission_date")), Named.as("discharged", col("discharge_date")),
+                        Named.as("admitted", col("admission_date")),
+                        Named.as("discharged", col("discharge_date")),
                         Named.as("died", coalesce(col("discharge_destination").eq("79"), lit(false))));
-        Query emergencies = Query.from(CanonicalSchema.SPELL).where(col("admission_method").eq("emergency"))
+        Query emergencies = Query.from(CanonicalSchema.SPELL)
+                .where(col("admission_method").eq("emergency"))
                 .select(Named.as("person_id", col("person_id")), Named.as("readmitted_on", col("admission_date")));
         Query readmissions = stays.where(and(isNotNull(col("discharged")), not(col("died"))))
                 .join(emergencies, "person_id")
-                .where(and(col("readmitted_on").gt(col("discharged")),
+                .where(and(
+                        col("readmitted_on").gt(col("discharged")),
                         daysBetween(col("discharged"), col("readmitted_on")).le(lit((long) READMISSION_DAYS))))
                 .aggregate(List.of("stay_id"), countRows("readmissions"));
         return stays.leftJoin(readmissions, "stay_id")
-                .select(Named.as("unit", col("unit")), Named.as("admitted", col("admitted")),
+                .select(
+                        Named.as("unit", col("unit")),
+                        Named.as("admitted", col("admitted")),
                         Named.as("discharged", col("discharged")),
                         Named.as("readmitted", isNotNull(col("readmissions"))));
     }
@@ -95,7 +120,10 @@ public final class RehabilitationPathway2 implements Analysis {
     static List<Stay> read(Result r) {
         List<Stay> stays = new ArrayList<>();
         for (int i = 0; i < r.size(); i++) {
-            stays.add(new Stay(r.getString(i, "unit"), r.getDate(i, "admitted"), r.getDate(i, "discharged"),
+            stays.add(new Stay(
+                    r.getString(i, "unit"),
+                    r.getDate(i, "admitted"),
+                    r.getDate(i, "discharged"),
                     Boolean.TRUE.equals(r.get(i, "readmitted"))));
         }
         return stays;
@@ -109,15 +137,18 @@ public final class RehabilitationPathway2 implements Analysis {
             for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
                 months.computeIfAbsent(m, k -> new long[4]);
             }
-            if (s.discharged() != null && !s.discharged().isBefore(from) && !s.discharged().isAfter(to)) {
+            if (s.discharged() != null
+                    && !s.discharged().isBefore(from)
+                    && !s.discharged().isAfter(to)) {
                 long[] c = months.get(YearMonth.from(s.discharged()));
                 c[0]++;
                 c[1] += ChronoUnit.DAYS.between(s.admitted(), s.discharged());
                 c[2] += s.readmitted() ? 1 : 0;
             }
             LocalDate end = s.discharged() == null ? to.plusDays(1) : s.discharged();
-            for (LocalDate d = s.admitted().isBefore(from) ? from : s.admitted(); d.isBefore(end) && !d.isAfter(to);
-                 d = d.plusDays(1)) {
+            for (LocalDate d = s.admitted().isBefore(from) ? from : s.admitted();
+                    d.isBefore(end) && !d.isAfter(to);
+                    d = d.plusDays(1)) {
                 months.get(YearMonth.from(d))[3]++;
             }
         }
@@ -130,8 +161,8 @@ public final class RehabilitationPathway2 implements Analysis {
             for (Map.Entry<YearMonth, long[]> e : months.entrySet()) {
                 long[] c = e.getValue();
                 int days = e.getKey().lengthOfMonth();
-                byMonth.add(Arrays.asList(unit, e.getKey().toString(), c[0], mean(c[1], c[0]), c[2], c[3],
-                        round(c[3] / (double) days)));
+                byMonth.add(Arrays.asList(
+                        unit, e.getKey().toString(), c[0], mean(c[1], c[0]), c[2], c[3], round(c[3] / (double) days)));
                 if (e.getKey().isAfter(last.minusMonths(12))) {
                     for (int k = 0; k < 4; k++) {
                         year[k] += c[k];
@@ -139,24 +170,43 @@ public final class RehabilitationPathway2 implements Analysis {
                     yearDays += days;
                 }
             }
-            summary.add(Arrays.asList(unit, last.minusMonths(11) + " to " + last, year[0], mean(year[1], year[0]),
-                    year[2], Rounding.share(year[2], year[0]), round(year[3] / (double) yearDays)));
+            summary.add(Arrays.asList(
+                    unit,
+                    last.minusMonths(11) + " to " + last,
+                    year[0],
+                    mean(year[1], year[0]),
+                    year[2],
+                    Rounding.share(year[2], year[0]),
+                    round(year[3] / (double) yearDays)));
         });
-        return List.of(new AnalysisTable("by-month", "Pathway 2 unit activity by month of discharge", List.of(
-                        text("unit", "Unit (site code)"), text("month", "Month, yyyy-mm"),
-                        count("discharges", "Stays ending in the month"),
-                        number("mean_stay_days", "Mean length of stay of those stays, days"),
-                        count("readmissions_28d", "Of them, emergency readmissions within 28 days"),
-                        number("bed_days", "Occupied bed days in the month"),
-                        number("mean_occupied_beds", "Bed days / days in the month")), byMonth),
-                new AnalysisTable("last-12-months", "Pathway 2 unit activity over the last 12 months", List.of(
-                        text("unit", "Unit (site code)"), text("period", "Months"),
-                        count("discharges", "Stays ending in the period"),
-                        number("mean_stay_days", "Mean length of stay, days"),
-                        count("readmissions_28d", "Emergency readmissions within 28 days of discharge"),
-                        AnalysisTable.Column.derived("readmission_pct", "Readmissions as a percentage of discharges",
-                                new AnalysisTable.Ratio("readmissions_28d", "discharges", 100)),
-                        number("mean_occupied_beds", "Mean occupied beds")), summary));
+        return List.of(
+                new AnalysisTable(
+                        "by-month",
+                        "Pathway 2 unit activity by month of discharge",
+                        List.of(
+                                text("unit", "Unit (site code)"),
+                                text("month", "Month, yyyy-mm"),
+                                count("discharges", "Stays ending in the month"),
+                                number("mean_stay_days", "Mean length of stay of those stays, days"),
+                                count("readmissions_28d", "Of them, emergency readmissions within 28 days"),
+                                number("bed_days", "Occupied bed days in the month"),
+                                number("mean_occupied_beds", "Bed days / days in the month")),
+                        byMonth),
+                new AnalysisTable(
+                        "last-12-months",
+                        "Pathway 2 unit activity over the last 12 months",
+                        List.of(
+                                text("unit", "Unit (site code)"),
+                                text("period", "Months"),
+                                count("discharges", "Stays ending in the period"),
+                                number("mean_stay_days", "Mean length of stay, days"),
+                                count("readmissions_28d", "Emergency readmissions within 28 days of discharge"),
+                                AnalysisTable.Column.derived(
+                                        "readmission_pct",
+                                        "Readmissions as a percentage of discharges",
+                                        new AnalysisTable.Ratio("readmissions_28d", "discharges", 100)),
+                                number("mean_occupied_beds", "Mean occupied beds")),
+                        summary));
     }
 
     private static Double mean(long total, long n) {

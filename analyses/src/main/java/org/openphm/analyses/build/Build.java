@@ -1,9 +1,5 @@
 package org.openphm.analyses.build;
 
-import org.openphm.analyses.indicator.Periods;
-
-import org.openphm.model.results.PackMetadata;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,24 +16,26 @@ import java.util.concurrent.Future;
 import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.pack.Catalogue;
 import org.openphm.analyses.indicator.AgeBandCounts;
 import org.openphm.analyses.indicator.CellKey;
 import org.openphm.analyses.indicator.DisclosureStep;
 import org.openphm.analyses.indicator.EnglandComparator;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.indicator.IndicatorCalculator;
 import org.openphm.analyses.indicator.IndicatorRow;
 import org.openphm.analyses.indicator.IndicatorSource;
 import org.openphm.analyses.indicator.IndicatorSpec;
+import org.openphm.analyses.indicator.Periods;
 import org.openphm.analyses.output.AnalysisFiles;
 import org.openphm.analyses.output.IndicatorFiles;
 import org.openphm.analyses.output.TableDisclosure;
+import org.openphm.analyses.pack.Catalogue;
 import org.openphm.analyses.risk.RiskModelFile;
 import org.openphm.engine.Engine;
 import org.openphm.engine.TimedEngine;
+import org.openphm.model.FinancialYear;
 import org.openphm.model.Progress;
+import org.openphm.model.results.PackMetadata;
 import org.openphm.stats.sdc.DisclosureRule;
 
 /**
@@ -50,20 +48,30 @@ public final class Build {
 
     /** @param savedRiskModel the model of {@code phm risk train} when there is one: PHM 13.1 scores with it */
     /** @param cohorts saved cohort files, each published as an analysis (PHM 13.3) */
-    public record Options(Path out, List<FinancialYear> years, boolean analystOutputs, DisclosureRule rule,
-                          String population, java.util.Optional<RiskModelFile.Saved> savedRiskModel,
-                          List<Path> cohorts) {
+    public record Options(
+            Path out,
+            List<FinancialYear> years,
+            boolean analystOutputs,
+            DisclosureRule rule,
+            String population,
+            java.util.Optional<RiskModelFile.Saved> savedRiskModel,
+            List<Path> cohorts) {
         public Options {
             cohorts = List.copyOf(cohorts);
         }
 
-        public Options(Path out, List<FinancialYear> years, boolean analystOutputs, DisclosureRule rule,
-                       String population, java.util.Optional<RiskModelFile.Saved> savedRiskModel) {
+        public Options(
+                Path out,
+                List<FinancialYear> years,
+                boolean analystOutputs,
+                DisclosureRule rule,
+                String population,
+                java.util.Optional<RiskModelFile.Saved> savedRiskModel) {
             this(out, years, analystOutputs, rule, population, savedRiskModel, List.of());
         }
 
-        public Options(Path out, List<FinancialYear> years, boolean analystOutputs, DisclosureRule rule,
-                       String population) {
+        public Options(
+                Path out, List<FinancialYear> years, boolean analystOutputs, DisclosureRule rule, String population) {
             this(out, years, analystOutputs, rule, population, java.util.Optional.empty());
         }
     }
@@ -72,9 +80,16 @@ public final class Build {
      * What the build did: files written, rows per indicator family, time per step and, of that, the time its
      * engine queries took (the rest is Java: statistics, disclosure control, files).
      */
-    public record Summary(Path resultsDir, Path analystDir, List<FinancialYear> years, int indicators,
-                          long indicatorRows, int analyses, List<Path> files, Map<String, Duration> timings,
-                          Map<String, Duration> engineTimings) {}
+    public record Summary(
+            Path resultsDir,
+            Path analystDir,
+            List<FinancialYear> years,
+            int indicators,
+            long indicatorRows,
+            int analyses,
+            List<Path> files,
+            Map<String, Duration> timings,
+            Map<String, Duration> engineTimings) {}
 
     public static Summary run(Engine workspace, Options options, Progress progress) throws IOException {
         Map<String, Duration> timings = new LinkedHashMap<>();
@@ -92,7 +107,8 @@ public final class Build {
         Geography geography = Geography.load(engine);
         EnglandComparator england = EnglandComparator.load(engine);
         List<FinancialYear> years = options.years() != null ? options.years() : Periods.of(engine);
-        progress.message("Building for " + years.get(0) + " to " + years.get(years.size() - 1) + " on " + engine.name());
+        progress.message(
+                "Building for " + years.get(0) + " to " + years.get(years.size() - 1) + " on " + engine.name());
 
         IndicatorCalculator calculator = new IndicatorCalculator(geography, england);
         DisclosureStep disclosure = new DisclosureStep(geography, options.rule());
@@ -144,10 +160,21 @@ public final class Build {
             for (IndicatorSpec spec : specs) {
                 polarities.put(spec.metadata().id(), spec.metadata().polarity());
             }
-            Future<IndicatorOutputs> indicatorOutputs = background.submit(() -> indicatorOutputs(options, rows,
-                    published, englandRows, geography, results, polarities));
-            return analysesAndMetadata(engine, options, progress, geography, years, results, specs, timings,
-                    engineTimings, t0, indicatorOutputs, cohorts);
+            Future<IndicatorOutputs> indicatorOutputs = background.submit(
+                    () -> indicatorOutputs(options, rows, published, englandRows, geography, results, polarities));
+            return analysesAndMetadata(
+                    engine,
+                    options,
+                    progress,
+                    geography,
+                    years,
+                    results,
+                    specs,
+                    timings,
+                    engineTimings,
+                    t0,
+                    indicatorOutputs,
+                    cohorts);
         } finally {
             background.shutdownNow();
         }
@@ -159,10 +186,14 @@ public final class Build {
     /** The indicator files, published and (when asked) analyst. */
     private record IndicatorOutputs(Path analystDir, List<Path> files, int publishedRows) {}
 
-    private static IndicatorOutputs indicatorOutputs(Options options, List<IndicatorRow> rows,
-                                                     List<IndicatorRow> disclosed, List<IndicatorRow> englandRows,
-                                                     Geography geography, Path results,
-                                                     Map<String, org.openphm.stats.Polarity> polarities)
+    private static IndicatorOutputs indicatorOutputs(
+            Options options,
+            List<IndicatorRow> rows,
+            List<IndicatorRow> disclosed,
+            List<IndicatorRow> englandRows,
+            Geography geography,
+            Path results,
+            Map<String, org.openphm.stats.Polarity> polarities)
             throws IOException {
         List<Path> files = new ArrayList<>();
         Path analyst = null;
@@ -201,14 +232,23 @@ public final class Build {
         }
     }
 
-    private static Summary analysesAndMetadata(TimedEngine engine, Options options, Progress progress,
-                                               Geography geography, List<FinancialYear> years, Path results,
-                                               List<IndicatorSpec> specs, Map<String, Duration> timings,
-                                               Map<String, Duration> engineTimings, long t0,
-                                               Future<IndicatorOutputs> indicatorOutputs, List<Analysis> cohorts)
+    private static Summary analysesAndMetadata(
+            TimedEngine engine,
+            Options options,
+            Progress progress,
+            Geography geography,
+            List<FinancialYear> years,
+            Path results,
+            List<IndicatorSpec> specs,
+            Map<String, Duration> timings,
+            Map<String, Duration> engineTimings,
+            long t0,
+            Future<IndicatorOutputs> indicatorOutputs,
+            List<Analysis> cohorts)
             throws IOException {
         List<Path> analysisFiles = new ArrayList<>();
-        Path analyst = options.analystOutputs() ? options.out().resolve("analyst").resolve("results") : null;
+        Path analyst =
+                options.analystOutputs() ? options.out().resolve("analyst").resolve("results") : null;
         if (analyst != null) {
             Files.createDirectories(analyst);
         }
@@ -216,7 +256,11 @@ public final class Build {
         List<Analysis> analyses = new ArrayList<>(Catalogue.analyses());
         analyses.addAll(cohorts);
         InputCaveats dataQuality = InputCaveats.measure(engine);
-        AnalysisContext context = new AnalysisContext(engine, geography, years, progress,
+        AnalysisContext context = new AnalysisContext(
+                engine,
+                geography,
+                years,
+                progress,
                 AnalysisContext.supplying(options.savedRiskModel()),
                 options.rule());
         int done = 0;
@@ -225,7 +269,8 @@ public final class Build {
             long e0 = engine.engineNanos();
             List<AnalysisTable> tables = analysis.compute(context);
             List<AnalysisTable> publishedTables = tables.stream()
-                    .map(t -> TableDisclosure.apply(t, options.rule())).toList();
+                    .map(t -> TableDisclosure.apply(t, options.rule()))
+                    .toList();
             analysisFiles.addAll(AnalysisFiles.write(results, analysis.info(), publishedTables));
             if (analyst != null) {
                 analysisFiles.addAll(AnalysisFiles.write(analyst, analysis.info(), tables));
@@ -239,17 +284,35 @@ public final class Build {
         List<Path> files = new ArrayList<>(indicators.files());
         files.addAll(analysisFiles);
         timings.put("Total", Duration.ofNanos(System.nanoTime() - t0));
-        files.add(MetadataFile.write(results, options.population(), specs, analysesMeta, dataQuality::forIndicator,
-                options.rule(), timings));
+        files.add(MetadataFile.write(
+                results,
+                options.population(),
+                specs,
+                analysesMeta,
+                dataQuality::forIndicator,
+                options.rule(),
+                timings));
         engineTimings.put("Total", Duration.ofNanos(engine.engineNanos()));
-        return new Summary(results, indicators.analystDir(), years, specs.size(), indicators.publishedRows(),
-                analysesMeta.size(), files, timings, engineTimings);
+        return new Summary(
+                results,
+                indicators.analystDir(),
+                years,
+                specs.size(),
+                indicators.publishedRows(),
+                analysesMeta.size(),
+                files,
+                timings,
+                engineTimings);
     }
 
     /** A column as metadata.json declares it; its disclosure class is what the output check reads. */
     private static PackMetadata.ColumnInfo columnMetadata(AnalysisTable.Column c) {
         AnalysisTable.Derivation d = c.derivation();
-        return new PackMetadata.ColumnInfo(c.name(), c.type().code(), c.description(), c.disclosure().code(),
+        return new PackMetadata.ColumnInfo(
+                c.name(),
+                c.type().code(),
+                c.description(),
+                c.disclosure().code(),
                 d == null ? null : new PackMetadata.Derivation(d.kind(), d.inputs(), d.scale(), d.within()));
     }
 
@@ -257,34 +320,50 @@ public final class Build {
      * One analysis published on its own (phm cohort run): its tables, already through disclosure control, and a
      * metadata.json declaring their columns, in {@code dir} — the layout the independent output check reads.
      */
-    public static List<Path> publishAlone(Path dir, Analysis analysis, List<AnalysisTable> published,
-                                          String population, DisclosureRule rule) throws IOException {
+    public static List<Path> publishAlone(
+            Path dir, Analysis analysis, List<AnalysisTable> published, String population, DisclosureRule rule)
+            throws IOException {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>(AnalysisFiles.write(dir, analysis.info(), published));
-        files.add(MetadataFile.write(dir, population, List.of(),
-                List.of(analysisMetadata(analysis, published, analysis.info().caveats())), m -> List.of(), rule,
+        files.add(MetadataFile.write(
+                dir,
+                population,
+                List.of(),
+                List.of(analysisMetadata(analysis, published, analysis.info().caveats())),
+                m -> List.of(),
+                rule,
                 Map.of()));
         return files;
     }
 
-    private static PackMetadata.AnalysisInfo analysisMetadata(Analysis analysis, List<AnalysisTable> tables,
-                                                              InputCaveats dataQuality) {
+    private static PackMetadata.AnalysisInfo analysisMetadata(
+            Analysis analysis, List<AnalysisTable> tables, InputCaveats dataQuality) {
         var info = analysis.info();
         boolean ethnic = tables.stream().anyMatch(t -> t.columnNames().stream().anyMatch(c -> c.startsWith("ethnic")));
-        return analysisMetadata(analysis, tables,
-                InputCaveats.combined(info.caveats(), dataQuality.forSource(info.source(), ethnic)));
+        return analysisMetadata(
+                analysis, tables, InputCaveats.combined(info.caveats(), dataQuality.forSource(info.source(), ethnic)));
     }
 
-    private static PackMetadata.AnalysisInfo analysisMetadata(Analysis analysis, List<AnalysisTable> tables,
-                                                              List<String> caveats) {
+    private static PackMetadata.AnalysisInfo analysisMetadata(
+            Analysis analysis, List<AnalysisTable> tables, List<String> caveats) {
         var info = analysis.info();
         ChartCheck.require(ChartCheck.faults(info, tables));
         List<PackMetadata.TableInfo> tableMeta = new ArrayList<>();
         for (AnalysisTable t : tables) {
-            tableMeta.add(new PackMetadata.TableInfo(t.name(), info.file(t.name()),
+            tableMeta.add(new PackMetadata.TableInfo(
+                    t.name(),
+                    info.file(t.name()),
                     t.columns().stream().map(Build::columnMetadata).toList()));
         }
-        return new PackMetadata.AnalysisInfo(info.id(), info.section(), info.title(), info.definition(),
-                info.method(), info.source(), caveats, tableMeta, info.publishedCharts());
+        return new PackMetadata.AnalysisInfo(
+                info.id(),
+                info.section(),
+                info.title(),
+                info.definition(),
+                info.method(),
+                info.source(),
+                caveats,
+                tableMeta,
+                info.publishedCharts());
     }
 }

@@ -13,15 +13,20 @@ public final class BuildReport {
     }
 
     /** As {@link #print(Build.Summary, PrintStream)}, for a build published from staging to these folders. */
-    public static void print(Build.Summary summary, java.nio.file.Path resultsDir, java.nio.file.Path analystDir,
-                             PrintStream out) {
+    public static void print(
+            Build.Summary summary, java.nio.file.Path resultsDir, java.nio.file.Path analystDir, PrintStream out) {
         out.println("Time per step:");
         for (Map.Entry<String, Duration> e : summary.timings().entrySet()) {
             out.printf("  %-45s %s%n", e.getKey(), duration(e.getValue()));
         }
-        out.printf("Results: %d indicators (%,d rows, disclosure-controlled), %d analyses, %s to %s, in %s%n",
-                summary.indicators(), summary.indicatorRows(), summary.analyses(), summary.years().get(0),
-                summary.years().get(summary.years().size() - 1), resultsDir.toAbsolutePath());
+        out.printf(
+                "Results: %d indicators (%,d rows, disclosure-controlled), %d analyses, %s to %s, in %s%n",
+                summary.indicators(),
+                summary.indicatorRows(),
+                summary.analyses(),
+                summary.years().get(0),
+                summary.years().get(summary.years().size() - 1),
+                resultsDir.toAbsolutePath());
         if (analystDir != null) {
             out.println("Unsuppressed analyst results (not for publication): " + analystDir.toAbsolutePath());
         }

@@ -25,7 +25,10 @@ public final class ChartCheck {
         for (ChartSpec chart : info.charts()) {
             String where = info.section() + " " + info.id() + ", chart '" + chart.title() + "'";
             String name = chart.data().table();
-            AnalysisTable table = tables.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+            AnalysisTable table = tables.stream()
+                    .filter(t -> t.name().equals(name))
+                    .findFirst()
+                    .orElse(null);
             if (table == null) {
                 faults.add(where + ": no table '" + name + "' (tables: "
                         + tables.stream().map(AnalysisTable::name).toList() + ")");
@@ -40,8 +43,11 @@ public final class ChartCheck {
     public static List<String> indicatorFaults(String indicatorId, List<ChartSpec> charts) {
         List<String> faults = new ArrayList<>();
         for (ChartSpec chart : charts) {
-            faults.addAll(fit(indicatorId + ", chart '" + chart.title() + "'", chart,
-                    Set.copyOf(IndicatorColumns.NAMES), "indicators.csv"));
+            faults.addAll(fit(
+                    indicatorId + ", chart '" + chart.title() + "'",
+                    chart,
+                    Set.copyOf(IndicatorColumns.NAMES),
+                    "indicators.csv"));
         }
         return faults;
     }
@@ -71,8 +77,8 @@ public final class ChartCheck {
             if (role.isEmpty()) {
                 faults.add(where + ": no chart role '" + e.getKey() + "'");
             } else if (role.get().namesColumn() && !columns.contains(e.getValue())) {
-                faults.add(where + ": " + e.getKey() + " is '" + e.getValue() + "', which " + source
-                        + " does not have");
+                faults.add(
+                        where + ": " + e.getKey() + " is '" + e.getValue() + "', which " + source + " does not have");
             }
         }
         return faults;

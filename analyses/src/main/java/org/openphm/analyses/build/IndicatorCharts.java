@@ -1,7 +1,5 @@
 package org.openphm.analyses.build;
 
-import org.openphm.model.AreaType;
-
 import static org.openphm.model.results.IndicatorColumns.AREA_NAME;
 import static org.openphm.model.results.IndicatorColumns.AREA_TYPE;
 import static org.openphm.model.results.IndicatorColumns.CATEGORY;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.openphm.analyses.indicator.Breakdown;
 import org.openphm.analyses.indicator.IndicatorMetadata;
+import org.openphm.model.AreaType;
 import org.openphm.model.results.ChartRole;
 import org.openphm.model.results.ChartSpec;
 
@@ -29,25 +28,57 @@ public final class IndicatorCharts {
     public static List<ChartSpec> standard(IndicatorMetadata m) {
         String unit = m.valueType();
         List<ChartSpec> charts = new ArrayList<>();
-        charts.add(chart("bar_ci", m.name() + " by Place, latest year",
+        charts.add(chart(
+                "bar_ci",
+                m.name() + " by Place, latest year",
                 "95% confidence intervals; colour shows significance against England",
-                m.id(), Map.of(AREA_TYPE, AreaType.anyOf(AreaType.PLACE, AreaType.ICB, AreaType.ENGLAND), CATEGORY_TYPE, "", PERIOD, "latest"),
-                Map.of(ChartRole.X, AREA_NAME, ChartRole.SIGNIFICANCE, COMPARED_TO_ENGLAND), unit));
-        charts.add(chart("trend", m.name() + " over time", "By Place, with the ICB and (where held) England",
-                m.id(), Map.of(AREA_TYPE, AreaType.anyOf(AreaType.PLACE, AreaType.ICB, AreaType.ENGLAND), CATEGORY_TYPE, ""),
-                Map.of(ChartRole.X, PERIOD, ChartRole.SERIES, AREA_NAME), unit));
+                m.id(),
+                Map.of(
+                        AREA_TYPE,
+                        AreaType.anyOf(AreaType.PLACE, AreaType.ICB, AreaType.ENGLAND),
+                        CATEGORY_TYPE,
+                        "",
+                        PERIOD,
+                        "latest"),
+                Map.of(ChartRole.X, AREA_NAME, ChartRole.SIGNIFICANCE, COMPARED_TO_ENGLAND),
+                unit));
+        charts.add(chart(
+                "trend",
+                m.name() + " over time",
+                "By Place, with the ICB and (where held) England",
+                m.id(),
+                Map.of(AREA_TYPE, AreaType.anyOf(AreaType.PLACE, AreaType.ICB, AreaType.ENGLAND), CATEGORY_TYPE, ""),
+                Map.of(ChartRole.X, PERIOD, ChartRole.SERIES, AREA_NAME),
+                unit));
         for (Breakdown b : m.breakdowns()) {
-            charts.add(chart("bar_ci", m.name() + " by " + b.categoryType().toLowerCase() + ", ICB, latest year",
+            charts.add(chart(
+                    "bar_ci",
+                    m.name() + " by " + b.categoryType().toLowerCase() + ", ICB, latest year",
                     "95% confidence intervals; colour shows significance against the ICB as a whole",
-                    m.id(), Map.of(AREA_TYPE, AreaType.ICB.label(), CATEGORY_TYPE, b.categoryType(), PERIOD, "latest"),
-                    Map.of(ChartRole.X, CATEGORY, ChartRole.SIGNIFICANCE, COMPARED_TO_PARENT), unit));
+                    m.id(),
+                    Map.of(AREA_TYPE, AreaType.ICB.label(), CATEGORY_TYPE, b.categoryType(), PERIOD, "latest"),
+                    Map.of(ChartRole.X, CATEGORY, ChartRole.SIGNIFICANCE, COMPARED_TO_PARENT),
+                    unit));
         }
         return charts;
     }
 
-    private static ChartSpec chart(String kind, String title, String subtitle, String indicator,
-                                   Map<String, String> filter, Map<ChartRole, String> encoding, String unit) {
-        return new ChartSpec(kind, title, subtitle, ChartSpec.DataRef.ofIndicator(indicator, filter),
-                ChartRole.encoding(encoding), null, null, unit);
+    private static ChartSpec chart(
+            String kind,
+            String title,
+            String subtitle,
+            String indicator,
+            Map<String, String> filter,
+            Map<ChartRole, String> encoding,
+            String unit) {
+        return new ChartSpec(
+                kind,
+                title,
+                subtitle,
+                ChartSpec.DataRef.ofIndicator(indicator, filter),
+                ChartRole.encoding(encoding),
+                null,
+                null,
+                unit);
     }
 }

@@ -40,7 +40,9 @@ final class InputCaveats {
     List<String> forSource(String source, boolean ethnicBreakdown) {
         List<String> out = new ArrayList<>();
         byTable.forEach((table, sentences) -> {
-            boolean named = Pattern.compile("\\b" + Pattern.quote(table) + "\\b").matcher(source).find();
+            boolean named = Pattern.compile("\\b" + Pattern.quote(table) + "\\b")
+                    .matcher(source)
+                    .find();
             boolean patientEthnicity = table.equals(CanonicalSchema.PATIENT.name());
             if (patientEthnicity ? ethnicBreakdown : named) {
                 out.addAll(sentences);

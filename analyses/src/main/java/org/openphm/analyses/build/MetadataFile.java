@@ -1,8 +1,5 @@
 package org.openphm.analyses.build;
 
-import org.openphm.analyses.output.IndicatorFiles;
-import org.openphm.stats.sdc.DisclosureRule;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -15,9 +12,11 @@ import java.util.List;
 import org.openphm.analyses.indicator.Breakdown;
 import org.openphm.analyses.indicator.IndicatorMetadata;
 import org.openphm.analyses.indicator.IndicatorSpec;
+import org.openphm.analyses.output.IndicatorFiles;
 import org.openphm.model.CanonicalSchema;
 import org.openphm.model.results.ChartSpec;
 import org.openphm.model.results.PackMetadata;
+import org.openphm.stats.sdc.DisclosureRule;
 
 /**
  * results/metadata.json: the definitions, methods, sources and caveats behind every published number, and
@@ -31,26 +30,39 @@ public final class MetadataFile {
      * act on it: population health management (the Case for Change's Priority 2) and impact modelling to 2043
      * (its Next Steps).
      */
-    public static final List<String> SECTIONS = List.of("Introduction", "Health Outcomes & Disease Burden",
-            "Focus on Conditions", "Inequalities", "Long Term Conditions QOF", "Quality & Safety Priorities",
-            "Access & Performance Gaps", "Preventable Admissions & Costs", "Data Quality",
-            "Contacts & Provider Ratings", "Finance", "Workforce Pressures & Opportunities",
-            "Population Health Management", "Impact");
+    public static final List<String> SECTIONS = List.of(
+            "Introduction",
+            "Health Outcomes & Disease Burden",
+            "Focus on Conditions",
+            "Inequalities",
+            "Long Term Conditions QOF",
+            "Quality & Safety Priorities",
+            "Access & Performance Gaps",
+            "Preventable Admissions & Costs",
+            "Data Quality",
+            "Contacts & Provider Ratings",
+            "Finance",
+            "Workforce Pressures & Opportunities",
+            "Population Health Management",
+            "Impact");
 
     /**
      * The publication rule and the disclosure class of every column of the indicator files (analysis tables
      * declare theirs with their columns): what {@code phm check-outputs} checks the published files against.
      */
     private static PackMetadata.DisclosureInfo disclosure(DisclosureRule rule) {
-        return new PackMetadata.DisclosureInfo(rule.suppressAtOrBelow(), rule.roundTo(), rule.suppressZero(),
+        return new PackMetadata.DisclosureInfo(
+                rule.suppressAtOrBelow(),
+                rule.roundTo(),
+                rule.suppressZero(),
                 "Counts of people or events from patient-level or staff records: 1-"
-                + rule.suppressAtOrBelow() + " suppressed, the rest rounded to the nearest " + rule.roundTo()
-                + ". Indicator results are also secondarily suppressed across their margins (geography, breakdowns);"
-                + " analysis tables rely on rounding (NHS Digital's HES/ECDS method). Crude indicator values and "
-                + "their limits, and derived columns that declare their inputs, are computed from the rounded "
-                + "counts; age-standardised rates from unrounded age-band counts, which are never published. "
-                + "Projections and other modelled figures are marked as such in their descriptions. Columns with "
-                + "the class 'reference' are labels, codes or figures from published aggregate sources.",
+                        + rule.suppressAtOrBelow() + " suppressed, the rest rounded to the nearest " + rule.roundTo()
+                        + ". Indicator results are also secondarily suppressed across their margins (geography, breakdowns);"
+                        + " analysis tables rely on rounding (NHS Digital's HES/ECDS method). Crude indicator values and "
+                        + "their limits, and derived columns that declare their inputs, are computed from the rounded "
+                        + "counts; age-standardised rates from unrounded age-band counts, which are never published. "
+                        + "Projections and other modelled figures are marked as such in their descriptions. Columns with "
+                        + "the class 'reference' are labels, codes or figures from published aggregate sources.",
                 IndicatorFiles.disclosureClasses());
     }
 
@@ -61,9 +73,19 @@ public final class MetadataFile {
         return out;
     }
 
-    public static Path write(Path resultsDir, String population, List<IndicatorSpec> indicators,
-                             List<PackMetadata.AnalysisInfo> analyses) throws IOException {
-        return write(resultsDir, population, indicators, analyses, m -> List.of(), DisclosureRule.nhsDefault(),
+    public static Path write(
+            Path resultsDir,
+            String population,
+            List<IndicatorSpec> indicators,
+            List<PackMetadata.AnalysisInfo> analyses)
+            throws IOException {
+        return write(
+                resultsDir,
+                population,
+                indicators,
+                analyses,
+                m -> List.of(),
+                DisclosureRule.nhsDefault(),
                 java.util.Map.of());
     }
 
@@ -71,10 +93,15 @@ public final class MetadataFile {
      * @param measuredCaveats the data-quality caveats measured on the indicator's inputs (InputCaveats)
      * @param runTimes        how long each indicator family and analysis took, in build order, with the total
      */
-    static Path write(Path resultsDir, String population, List<IndicatorSpec> indicators,
-                      List<PackMetadata.AnalysisInfo> analyses,
-                      java.util.function.Function<IndicatorMetadata, List<String>> measuredCaveats,
-                      DisclosureRule rule, java.util.Map<String, java.time.Duration> runTimes) throws IOException {
+    static Path write(
+            Path resultsDir,
+            String population,
+            List<IndicatorSpec> indicators,
+            List<PackMetadata.AnalysisInfo> analyses,
+            java.util.function.Function<IndicatorMetadata, List<String>> measuredCaveats,
+            DisclosureRule rule,
+            java.util.Map<String, java.time.Duration> runTimes)
+            throws IOException {
         List<PackMetadata.Section> sections = new ArrayList<>();
         for (int i = 0; i < SECTIONS.size(); i++) {
             sections.add(new PackMetadata.Section(i + 1, SECTIONS.get(i)));
@@ -84,22 +111,42 @@ public final class MetadataFile {
             IndicatorMetadata m = spec.metadata();
             List<ChartSpec> charts = IndicatorCharts.standard(m);
             ChartCheck.require(ChartCheck.indicatorFaults(m.id(), charts));
-            list.add(new PackMetadata.IndicatorInfo(m.id(),
-                    // the integer "Indicator ID" of indicators_fingertips.csv (committed registry, stable across builds)
-                    org.openphm.analyses.output.IndicatorNumbers.of(m.id()).stream().boxed().findFirst().orElse(null),
-                    m.name(), m.section(), m.definition(), m.source(), m.method().description(), m.valueType(),
+            list.add(new PackMetadata.IndicatorInfo(
+                    m.id(),
+                    // the integer "Indicator ID" of indicators_fingertips.csv (committed registry, stable across
+                    // builds)
+                    org.openphm.analyses.output.IndicatorNumbers.of(m.id()).stream()
+                            .boxed()
+                            .findFirst()
+                            .orElse(null),
+                    m.name(),
+                    m.section(),
+                    m.definition(),
+                    m.source(),
+                    m.method().description(),
+                    m.valueType(),
                     m.multiplier(),
                     // The output check holds a crude value to count / denominator x multiplier; a DSR it cannot.
-                    spec.standardised(), m.polarity().code(), m.comparator(),
+                    spec.standardised(),
+                    m.polarity().code(),
+                    m.comparator(),
                     m.breakdowns().stream().map(Breakdown::categoryType).toList(),
-                    InputCaveats.combined(m.caveats(), measuredCaveats.apply(m)), charts));
+                    InputCaveats.combined(m.caveats(), measuredCaveats.apply(m)),
+                    charts));
         }
-        PackMetadata root = new PackMetadata(CanonicalSchema.VERSION,
-                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString(), population, sections,
-                list, analyses, disclosure(rule), seconds(runTimes));
+        PackMetadata root = new PackMetadata(
+                CanonicalSchema.VERSION,
+                OffsetDateTime.now(ZoneOffset.UTC)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString(),
+                population,
+                sections,
+                list,
+                analyses,
+                disclosure(rule),
+                seconds(runTimes));
         Path file = resultsDir.resolve("metadata.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
         return file;
     }
-
 }

@@ -3,9 +3,9 @@ package org.openphm.analyses.catalogue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Engine;
+import org.openphm.model.FinancialYear;
 import org.openphm.model.Progress;
 import org.openphm.stats.sdc.DisclosureRule;
 
@@ -19,8 +19,13 @@ import org.openphm.stats.sdc.DisclosureRule;
  * @param supplied inputs by type, each looked up by the analysis that uses it ({@link #supplied(Class)}); kept
  *                 by type so that this package need not know every family's inputs
  */
-public record AnalysisContext(Engine engine, Geography geography, List<FinancialYear> years, Progress progress,
-                              Map<Class<?>, Object> supplied, DisclosureRule rule) {
+public record AnalysisContext(
+        Engine engine,
+        Geography geography,
+        List<FinancialYear> years,
+        Progress progress,
+        Map<Class<?>, Object> supplied,
+        DisclosureRule rule) {
 
     public AnalysisContext {
         supplied = Map.copyOf(supplied);

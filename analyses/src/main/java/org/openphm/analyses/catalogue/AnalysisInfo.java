@@ -1,7 +1,7 @@
 package org.openphm.analyses.catalogue;
 
-import org.openphm.model.results.ChartSpec;
 import java.util.List;
+import org.openphm.model.results.ChartSpec;
 
 /**
  * What an analysis is and how to trust it.
@@ -11,12 +11,20 @@ import java.util.List;
  * @param section the data-pack section, e.g. "DP 4.7" (or "PHM 13.1")
  * @param charts  charts over the analysis's own tables, each naming its table by short name (publish/README.md)
  */
-public record AnalysisInfo(String id, String section, String title, String definition, String method, String source,
-                           List<String> caveats, List<ChartSpec> charts) {
+public record AnalysisInfo(
+        String id,
+        String section,
+        String title,
+        String definition,
+        String method,
+        String source,
+        List<String> caveats,
+        List<ChartSpec> charts) {
 
     public AnalysisInfo {
         if (!id.matches("(dp|phm|imp)-[0-9]+(\\.[0-9]+)?-[a-z0-9-]+")) {
-            throw new IllegalArgumentException("analysis id must look like dp-4.7-community-referral-projections: " + id);
+            throw new IllegalArgumentException(
+                    "analysis id must look like dp-4.7-community-referral-projections: " + id);
         }
         caveats = List.copyOf(caveats);
         charts = List.copyOf(charts);

@@ -1,8 +1,8 @@
 package org.openphm.analyses.catalogue;
 
 import java.util.List;
-import org.openphm.model.results.Disclosure;
 import org.openphm.model.ResultColumnType;
+import org.openphm.model.results.Disclosure;
 
 /**
  * One result table of an analysis: declared columns and rows of plain values (String, Long, Double,
@@ -27,15 +27,20 @@ public record AnalysisTable(String name, String description, List<Column> column
      * @param disclosure how the column is published; the short constructor takes it from the type: a count is
      *     a {@link Disclosure#COUNT}, a number {@link Disclosure#DERIVED}, anything else {@link Disclosure#REFERENCE}
      */
-    public record Column(String name, ResultColumnType type, String description, Disclosure disclosure,
-                         Derivation derivation) {
+    public record Column(
+            String name, ResultColumnType type, String description, Disclosure disclosure, Derivation derivation) {
 
         public Column(String name, ResultColumnType type, String description) {
-            this(name, type, description, switch (type) {
-                case COUNT -> Disclosure.COUNT;
-                case NUMBER -> Disclosure.DERIVED;
-                default -> Disclosure.REFERENCE;
-            }, null);
+            this(
+                    name,
+                    type,
+                    description,
+                    switch (type) {
+                        case COUNT -> Disclosure.COUNT;
+                        case NUMBER -> Disclosure.DERIVED;
+                        default -> Disclosure.REFERENCE;
+                    },
+                    null);
         }
 
         public Column(String name, ResultColumnType type, String description, Disclosure disclosure) {
@@ -48,17 +53,29 @@ public record AnalysisTable(String name, String description, List<Column> column
             }
         }
 
-        public static Column text(String name, String description) { return new Column(name, ResultColumnType.STRING, description); }
+        public static Column text(String name, String description) {
+            return new Column(name, ResultColumnType.STRING, description);
+        }
 
-        public static Column integer(String name, String description) { return new Column(name, ResultColumnType.INTEGER, description); }
+        public static Column integer(String name, String description) {
+            return new Column(name, ResultColumnType.INTEGER, description);
+        }
 
-        public static Column number(String name, String description) { return new Column(name, ResultColumnType.NUMBER, description); }
+        public static Column number(String name, String description) {
+            return new Column(name, ResultColumnType.NUMBER, description);
+        }
 
-        public static Column date(String name, String description) { return new Column(name, ResultColumnType.DATE, description); }
+        public static Column date(String name, String description) {
+            return new Column(name, ResultColumnType.DATE, description);
+        }
 
-        public static Column bool(String name, String description) { return new Column(name, ResultColumnType.BOOLEAN, description); }
+        public static Column bool(String name, String description) {
+            return new Column(name, ResultColumnType.BOOLEAN, description);
+        }
 
-        public static Column count(String name, String description) { return new Column(name, ResultColumnType.COUNT, description); }
+        public static Column count(String name, String description) {
+            return new Column(name, ResultColumnType.COUNT, description);
+        }
 
         /**
          * A value computed from other columns of its row: published as computed again from their published
@@ -93,10 +110,14 @@ public record AnalysisTable(String name, String description, List<Column> column
         /** Its name in metadata.json: ratio, difference, percent_change, wilson_lower/upper or share_of_total. */
         String kind();
 
-        default double scale() { return 1; }
+        default double scale() {
+            return 1;
+        }
 
         /** The columns whose values pick out the rows a total is taken over; empty for a row-level derivation. */
-        default List<String> within() { return List.of(); }
+        default List<String> within() {
+            return List.of();
+        }
     }
 
     /**
@@ -108,53 +129,83 @@ public record AnalysisTable(String name, String description, List<Column> column
             within = List.copyOf(within);
         }
 
-        public List<String> inputs() { return List.of(column); }
+        public List<String> inputs() {
+            return List.of(column);
+        }
 
-        public Double compute(double[] v) { return v[1] == 0 ? null : v[0] / v[1] * scale; }
+        public Double compute(double[] v) {
+            return v[1] == 0 ? null : v[0] / v[1] * scale;
+        }
 
-        public String kind() { return "share_of_total"; }
+        public String kind() {
+            return "share_of_total";
+        }
     }
 
     /** numerator / denominator x scale (a share, rate or percentage). */
     public record Ratio(String numerator, String denominator, double scale) implements Derivation {
-        public List<String> inputs() { return List.of(numerator, denominator); }
+        public List<String> inputs() {
+            return List.of(numerator, denominator);
+        }
 
-        public Double compute(double[] v) { return v[1] == 0 ? null : v[0] / v[1] * scale; }
+        public Double compute(double[] v) {
+            return v[1] == 0 ? null : v[0] / v[1] * scale;
+        }
 
-        public String kind() { return "ratio"; }
+        public String kind() {
+            return "ratio";
+        }
     }
 
     /** The 95% Wilson score limit of numerator / denominator, x scale (Newcombe 1998, method 3). */
     public record WilsonLimit(String numerator, String denominator, double scale, boolean upper) implements Derivation {
-        public List<String> inputs() { return List.of(numerator, denominator); }
+        public List<String> inputs() {
+            return List.of(numerator, denominator);
+        }
 
         public Double compute(double[] v) {
             if (v[1] <= 0) {
                 return null;
             }
-            return scale * (upper ? org.openphm.stats.Proportions.wilsonUpper(v[0], v[1], org.openphm.stats.Confidence.P95)
-                    : org.openphm.stats.Proportions.wilsonLower(v[0], v[1], org.openphm.stats.Confidence.P95));
+            return scale
+                    * (upper
+                            ? org.openphm.stats.Proportions.wilsonUpper(v[0], v[1], org.openphm.stats.Confidence.P95)
+                            : org.openphm.stats.Proportions.wilsonLower(v[0], v[1], org.openphm.stats.Confidence.P95));
         }
 
-        public String kind() { return upper ? "wilson_upper" : "wilson_lower"; }
+        public String kind() {
+            return upper ? "wilson_upper" : "wilson_lower";
+        }
     }
 
     /** later - earlier. */
     public record Difference(String later, String earlier) implements Derivation {
-        public List<String> inputs() { return List.of(later, earlier); }
+        public List<String> inputs() {
+            return List.of(later, earlier);
+        }
 
-        public Double compute(double[] v) { return v[0] - v[1]; }
+        public Double compute(double[] v) {
+            return v[0] - v[1];
+        }
 
-        public String kind() { return "difference"; }
+        public String kind() {
+            return "difference";
+        }
     }
 
     /** (later - earlier) / earlier x 100. */
     public record PercentChange(String later, String earlier) implements Derivation {
-        public List<String> inputs() { return List.of(later, earlier); }
+        public List<String> inputs() {
+            return List.of(later, earlier);
+        }
 
-        public Double compute(double[] v) { return v[1] == 0 ? null : (v[0] - v[1]) / v[1] * 100; }
+        public Double compute(double[] v) {
+            return v[1] == 0 ? null : (v[0] - v[1]) / v[1] * 100;
+        }
 
-        public String kind() { return "percent_change"; }
+        public String kind() {
+            return "percent_change";
+        }
     }
 
     public AnalysisTable {
@@ -162,8 +213,8 @@ public record AnalysisTable(String name, String description, List<Column> column
         rows = List.copyOf(rows);
         for (List<Object> row : rows) {
             if (row.size() != columns.size()) {
-                throw new IllegalArgumentException("table " + name + ": a row has " + row.size() + " values for "
-                        + columns.size() + " columns");
+                throw new IllegalArgumentException(
+                        "table " + name + ": a row has " + row.size() + " values for " + columns.size() + " columns");
             }
         }
     }

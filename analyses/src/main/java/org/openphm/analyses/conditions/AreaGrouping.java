@@ -2,10 +2,10 @@ package org.openphm.analyses.conditions;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.openphm.model.AreaType;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.GroupKey;
+import org.openphm.model.AreaType;
 
 /**
  * Grouping sets of this package's analysis tables: each set groups by exactly one area level (ICB, Place or

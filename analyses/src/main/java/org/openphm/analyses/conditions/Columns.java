@@ -19,7 +19,6 @@ final class Columns {
         return new AnalysisTable.Column(name, ResultColumnType.NUMBER, description);
     }
 
-
     /** Finite doubles as they are, NaN (a statistic not computed) as null. */
     static Double finite(double v) {
         return Double.isNaN(v) || Double.isInfinite(v) ? null : v;

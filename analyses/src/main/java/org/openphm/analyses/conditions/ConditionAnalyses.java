@@ -21,16 +21,16 @@ public final class ConditionAnalyses {
 
     public static List<Analysis> all() {
         return List.of(
-                new ConditionProjections(),                 // DP 3.1
-                ComorbidityMatrix.mentalHealthAndLd(),      // DP 3.7
-                new PrevalenceGaps(),                       // DP 3.10
-                ComorbidityMatrix.multimorbidity(),         // DP 3.11
-                new MultimorbidityCounts(),                 // DP 3.11
-                ComorbidityMatrix.olderAdults(),            // DP 3.12
-                new EthnicityInequalities(),                // DP 4.3
-                ReferralProjections.community(),            // DP 4.7
-                ReferralProjections.communityCharts(),      // DP 4.8
-                ReferralProjections.mentalHealth(),         // DP 4.9
-                ReferralProjections.mentalHealthCharts());  // DP 4.10
+                new ConditionProjections(), // DP 3.1
+                ComorbidityMatrix.mentalHealthAndLd(), // DP 3.7
+                new PrevalenceGaps(), // DP 3.10
+                ComorbidityMatrix.multimorbidity(), // DP 3.11
+                new MultimorbidityCounts(), // DP 3.11
+                ComorbidityMatrix.olderAdults(), // DP 3.12
+                new EthnicityInequalities(), // DP 4.3
+                ReferralProjections.community(), // DP 4.7
+                ReferralProjections.communityCharts(), // DP 4.8
+                ReferralProjections.mentalHealth(), // DP 4.9
+                ReferralProjections.mentalHealthCharts()); // DP 4.10
     }
 }

@@ -3,12 +3,12 @@ package org.openphm.analyses.conditions;
 import static org.openphm.engine.query.Expr.*;
 
 import org.openphm.analyses.indicator.EventAttribution;
-import org.openphm.model.FinancialYear;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.ValueType;
 import org.openphm.model.CanonicalSchema;
+import org.openphm.model.FinancialYear;
 
 /**
  * The events of a financial year behind the event rates of DP 3.8 and DP 4.3 — hospital spells and Mental Health
@@ -33,17 +33,30 @@ final class ConditionEvents {
      */
     private static Query attributed() {
         Query spells = Query.from(CanonicalSchema.SPELL)
-                .select(Named.as("event_id", concat(lit("s|"), col("spell_id"))),
-                        Named.as("person_id", col("person_id")), Named.as("event_date", col("admission_date")),
-                        Named.as("kind", lit(SPELL)), Named.as("admission_method", col("admission_method")),
+                .select(
+                        Named.as("event_id", concat(lit("s|"), col("spell_id"))),
+                        Named.as("person_id", col("person_id")),
+                        Named.as("event_date", col("admission_date")),
+                        Named.as("kind", lit(SPELL)),
+                        Named.as("admission_method", col("admission_method")),
                         Named.as("primary_diagnosis", col("primary_diagnosis")),
                         Named.as("secondary_diagnoses", col("secondary_diagnoses")));
         // A detention's key is person, start and section (DATA_MODEL): its id is made from them.
         Query detentions = Query.from(CanonicalSchema.DETENTION)
-                .select(Named.as("event_id", concat(lit("d|"), col("person_id"), lit("|"),
-                                cast(col("start_date"), ValueType.STRING), lit("|"), col("section"))),
-                        Named.as("person_id", col("person_id")), Named.as("event_date", col("start_date")),
-                        Named.as("kind", lit(DETENTION)), Named.as("admission_method", nullOf(ValueType.STRING)),
+                .select(
+                        Named.as(
+                                "event_id",
+                                concat(
+                                        lit("d|"),
+                                        col("person_id"),
+                                        lit("|"),
+                                        cast(col("start_date"), ValueType.STRING),
+                                        lit("|"),
+                                        col("section"))),
+                        Named.as("person_id", col("person_id")),
+                        Named.as("event_date", col("start_date")),
+                        Named.as("kind", lit(DETENTION)),
+                        Named.as("admission_method", nullOf(ValueType.STRING)),
                         Named.as("primary_diagnosis", nullOf(ValueType.STRING)),
                         Named.as("secondary_diagnoses", nullOf(ValueType.STRING)));
         return EventAttribution.at(spells.unionAll(detentions), "event_id", "event_date")
@@ -75,9 +88,17 @@ final class ConditionEvents {
      */
     static Expr selfHarmAdmission() {
         Expr codes = concat(lit(";"), coalesce(col("secondary_diagnoses"), lit("")));
-        Expr external = or(codes.like("%;X6%"), codes.like("%;X7%"), codes.like("%;X80%"), codes.like("%;X81%"),
-                codes.like("%;X82%"), codes.like("%;X83%"), codes.like("%;X84%"));
-        Expr injury = or(col("primary_diagnosis").startsWith("S"), col("primary_diagnosis").startsWith("T"));
+        Expr external = or(
+                codes.like("%;X6%"),
+                codes.like("%;X7%"),
+                codes.like("%;X80%"),
+                codes.like("%;X81%"),
+                codes.like("%;X82%"),
+                codes.like("%;X83%"),
+                codes.like("%;X84%"));
+        Expr injury = or(
+                col("primary_diagnosis").startsWith("S"),
+                col("primary_diagnosis").startsWith("T"));
         return and(emergencyAdmission(), injury, external);
     }
 

@@ -21,7 +21,9 @@ public final class ConditionRegisters {
     public static Query on(LocalDate date, List<String> registers) {
         Lit ref = lit(date);
         return Query.from(CanonicalSchema.CONDITION)
-                .where(and(in(col("condition"), registers), col("diagnosis_date").le(ref),
+                .where(and(
+                        in(col("condition"), registers),
+                        col("diagnosis_date").le(ref),
                         or(isNull(col("resolved_date")), col("resolved_date").gt(ref))))
                 .aggregate(List.of("person_id", "condition"));
     }

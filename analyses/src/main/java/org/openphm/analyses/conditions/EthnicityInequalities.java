@@ -1,7 +1,5 @@
 package org.openphm.analyses.conditions;
 
-import org.openphm.model.AreaType;
-
 import static org.openphm.analyses.conditions.Columns.*;
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countIf;
@@ -15,10 +13,8 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.AgeRangeEventRates;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
@@ -27,14 +23,17 @@ import org.openphm.engine.query.GroupKey;
 import org.openphm.engine.query.Measure;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
+import org.openphm.model.AreaType;
 import org.openphm.model.CanonicalSchema;
 import org.openphm.model.CodeSets;
 import org.openphm.model.EthnicGroups;
+import org.openphm.model.FinancialYear;
+import org.openphm.model.Totals;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.stats.Comparison;
 import org.openphm.stats.Estimate;
 import org.openphm.stats.Proportions;
 import org.openphm.stats.Rates;
-import org.openphm.model.Totals;
 
 /**
  * DP 4.3 by the NHS ethnic CATEGORY (Pakistani, White Irish, Black Caribbean ... — the indicator framework's
@@ -53,14 +52,21 @@ public final class EthnicityInequalities implements Analysis {
     record Measured(String indicatorId, String name, String unit, double multiplier, boolean rate) {}
 
     static final List<Measured> MEASURES = List.of(
-            new Measured(EventIndicators.EMERGENCY_ADMISSIONS_UNDER_18, "Emergency admissions, under 18s",
-                    "per 100,000", 100_000, true),
+            new Measured(
+                    EventIndicators.EMERGENCY_ADMISSIONS_UNDER_18,
+                    "Emergency admissions, under 18s",
+                    "per 100,000",
+                    100_000,
+                    true),
             new Measured(EventIndicators.MHA_DETENTIONS, "Mental Health Act detentions", "per 100,000", 100_000, true),
             new Measured(PersonIndicators.BP_CONTROL, "Hypertension: blood pressure to target", "%", 100, false));
 
     @Override
     public AnalysisInfo info() {
-        return new AnalysisInfo(ID, "DP 4.3", "Health inequalities by ethnicity",
+        return new AnalysisInfo(
+                ID,
+                "DP 4.3",
+                "Health inequalities by ethnicity",
                 "Emergency admissions of under-18s and Mental Health Act detentions per 100,000 registered people, and "
                         + "the percentage of people with hypertension whose last blood pressure is to target, by NHS "
                         + "ethnic category, latest financial year.",
@@ -70,19 +76,39 @@ public final class EthnicityInequalities implements Analysis {
                         + "Byar's (exact below 10 events) 95% limits; proportions with Wilson 95% limits; each category "
                         + "is compared with the area's overall value (Fingertips method: the comparator's value "
                         + "against the category's interval).",
-                EventIndicators.SOURCE, List.of("Ethnicity as recorded in GP records; not stated and not known are "
-                        + "shown as their own categories.", "Small categories have wide intervals; counts are not "
-                        + "disclosure-controlled in this table."),
-                List.of(chart(EventIndicators.EMERGENCY_ADMISSIONS_UNDER_18, "Emergency admissions (under 18s) by ethnicity"),
+                EventIndicators.SOURCE,
+                List.of(
+                        "Ethnicity as recorded in GP records; not stated and not known are "
+                                + "shown as their own categories.",
+                        "Small categories have wide intervals; counts are not "
+                                + "disclosure-controlled in this table."),
+                List.of(
+                        chart(
+                                EventIndicators.EMERGENCY_ADMISSIONS_UNDER_18,
+                                "Emergency admissions (under 18s) by ethnicity"),
                         chart(EventIndicators.MHA_DETENTIONS, "Mental Health Act detentions by ethnicity"),
                         chart(PersonIndicators.BP_CONTROL, "Blood pressure control in hypertension by ethnicity")));
     }
 
     private static ChartSpec chart(String indicator, String title) {
-        return ChartSpec.ofTable("bar_ci", title, IcbProfile.current().icbLabel() + ", by NHS ethnic category", "by-category",
+        return ChartSpec.ofTable(
+                "bar_ci",
+                title,
+                IcbProfile.current().icbLabel() + ", by NHS ethnic category",
+                "by-category",
                 Map.of("area_type", AreaType.ICB.label(), "indicator_id", indicator),
-                Map.of("x", "category_name", "y", "value", "lower", "lower_ci95", "upper", "upper_ci95",
-                        "significance", "compared_to_area"), null);
+                Map.of(
+                        "x",
+                        "category_name",
+                        "y",
+                        "value",
+                        "lower",
+                        "lower_ci95",
+                        "upper",
+                        "upper_ci95",
+                        "significance",
+                        "compared_to_area"),
+                null);
     }
 
     @Override
@@ -94,8 +120,10 @@ public final class EthnicityInequalities implements Analysis {
 
     /** Patients' recorded ethnic category, empty read as Z (not stated). */
     static Query categories() {
-        return Query.from(CanonicalSchema.PATIENT).select(Named.as("person_id", col("person_id")),
-                Named.as("ethnic_category", coalesce(col("ethnicity"), lit("Z"))));
+        return Query.from(CanonicalSchema.PATIENT)
+                .select(
+                        Named.as("person_id", col("person_id")),
+                        Named.as("ethnic_category", coalesce(col("ethnicity"), lit("Z"))));
     }
 
     /** area|category|indicator → {numerator, denominator}. */
@@ -105,10 +133,12 @@ public final class EthnicityInequalities implements Analysis {
         Map<String, long[]> out = new HashMap<>();
 
         List<AgeRangeEventRates.Numerator> events = EventIndicators.NUMERATORS.stream()
-                .filter(n -> MEASURES.stream().anyMatch(m -> m.indicatorId().equals(n.indicatorId()))).toList();
+                .filter(n -> MEASURES.stream().anyMatch(m -> m.indicatorId().equals(n.indicatorId())))
+                .toList();
         List<Measure> eventMeasures = new ArrayList<>();
         events.forEach(n -> eventMeasures.add(countIf(n.indicatorId(), and(n.condition(), n.ages()))));
-        Result e = engine.execute(ConditionEvents.of(year).join(categories(), "person_id")
+        Result e = engine.execute(ConditionEvents.of(year)
+                .join(categories(), "person_id")
                 .aggregate(keys, sets, eventMeasures.toArray(Measure[]::new)));
         for (int i = 0; i < e.size(); i++) {
             for (AgeRangeEventRates.Numerator n : events) {
@@ -119,11 +149,15 @@ public final class EthnicityInequalities implements Analysis {
         List<Measure> peopleMeasures = new ArrayList<>();
         events.forEach(n -> peopleMeasures.add(countIf("d_" + n.indicatorId(), n.ages())));
         Expr bpNumerator = PersonIndicators.measures().stream()
-                .filter(m -> m.spec().id().equals(PersonIndicators.BP_CONTROL)).findFirst().orElseThrow()
-                .numerator().apply(year);
+                .filter(m -> m.spec().id().equals(PersonIndicators.BP_CONTROL))
+                .findFirst()
+                .orElseThrow()
+                .numerator()
+                .apply(year);
         peopleMeasures.add(countIf("n_bp", bpNumerator));
         peopleMeasures.add(countIf("d_bp", PersonFacts.bloodPressureMeasured()));
-        Result p = engine.execute(PersonFacts.at(year).join(categories(), "person_id")
+        Result p = engine.execute(PersonFacts.at(year)
+                .join(categories(), "person_id")
                 .aggregate(keys, sets, peopleMeasures.toArray(Measure[]::new)));
         for (int i = 0; i < p.size(); i++) {
             for (AgeRangeEventRates.Numerator n : events) {
@@ -137,8 +171,8 @@ public final class EthnicityInequalities implements Analysis {
     }
 
     private long[] slot(Map<String, long[]> out, Result r, int row, String indicator) {
-        return out.computeIfAbsent(areas.areaOf(r, row) + "|" + r.getString(row, "ethnic_category") + "|" + indicator,
-                k -> new long[2]);
+        return out.computeIfAbsent(
+                areas.areaOf(r, row) + "|" + r.getString(row, "ethnic_category") + "|" + indicator, k -> new long[2]);
     }
 
     AnalysisTable table(Geography geography, FinancialYear year, Map<String, long[]> counts) {
@@ -147,7 +181,11 @@ public final class EthnicityInequalities implements Analysis {
         categories.add(Totals.ALL);
         categories.addAll(names.keySet());
         List<List<Object>> rows = new ArrayList<>();
-        List<String> areaCodes = counts.keySet().stream().map(k -> k.split("\\|")[0]).distinct().sorted().toList();
+        List<String> areaCodes = counts.keySet().stream()
+                .map(k -> k.split("\\|")[0])
+                .distinct()
+                .sorted()
+                .toList();
         for (String code : areaCodes) {
             Geography.Area area = geography.area(code);
             for (Measured m : MEASURES) {
@@ -160,32 +198,60 @@ public final class EthnicityInequalities implements Analysis {
                     }
                     Estimate e = estimate(m, c);
                     boolean headline = category.equals(Totals.ALL);
-                    rows.add(Arrays.asList(year.label(), area.code(), area.name(), area.type().label(), m.indicatorId(),
-                            m.name(), m.unit(), category, headline ? "All people" : names.get(category),
-                            headline ? Totals.ALL : EthnicGroups.broad(category), c[0], c[1], finite(e.value()),
-                            finite(e.lower()), finite(e.upper()), headline ? "" : words(Comparison.benchmarkValue(e,
-                                    areaValue.hasValue() ? areaValue.value() : Double.NaN))));
+                    rows.add(Arrays.asList(
+                            year.label(),
+                            area.code(),
+                            area.name(),
+                            area.type().label(),
+                            m.indicatorId(),
+                            m.name(),
+                            m.unit(),
+                            category,
+                            headline ? "All people" : names.get(category),
+                            headline ? Totals.ALL : EthnicGroups.broad(category),
+                            c[0],
+                            c[1],
+                            finite(e.value()),
+                            finite(e.lower()),
+                            finite(e.upper()),
+                            headline
+                                    ? ""
+                                    : words(Comparison.benchmarkValue(
+                                            e, areaValue.hasValue() ? areaValue.value() : Double.NaN))));
                 }
             }
         }
-        return new AnalysisTable("by-category", "DP 4.3 measures by NHS ethnic category", List.of(
-                text("year", "Financial year"), text("area_code", "ICB or Place code"), text("area_name", "Area name"),
-                text("area_type", "ICB or Place"), text("indicator_id", "Indicator (as in indicators.csv)"),
-                text("indicator_name", "Indicator"), text("unit", "per 100,000 or %"),
-                text("ethnic_category", "NHS ethnic category code; All = everyone"),
-                text("category_name", "NHS ethnic category"), text("ethnic_group", "Broad ethnic group"),
-                AnalysisTable.Column.count("count", "Events (admissions, detentions) or people to target"),
-                AnalysisTable.Column.count("denominator", "Registered people of the ages counted, or people with hypertension measured"),
-                number("value", "Rate per 100,000 or percentage"), number("lower_ci95", "Lower 95% limit"),
-                number("upper_ci95", "Upper 95% limit"),
-                text("compared_to_area", "Higher / Similar / Lower than the area's overall value (95%)")), rows);
+        return new AnalysisTable(
+                "by-category",
+                "DP 4.3 measures by NHS ethnic category",
+                List.of(
+                        text("year", "Financial year"),
+                        text("area_code", "ICB or Place code"),
+                        text("area_name", "Area name"),
+                        text("area_type", "ICB or Place"),
+                        text("indicator_id", "Indicator (as in indicators.csv)"),
+                        text("indicator_name", "Indicator"),
+                        text("unit", "per 100,000 or %"),
+                        text("ethnic_category", "NHS ethnic category code; All = everyone"),
+                        text("category_name", "NHS ethnic category"),
+                        text("ethnic_group", "Broad ethnic group"),
+                        AnalysisTable.Column.count("count", "Events (admissions, detentions) or people to target"),
+                        AnalysisTable.Column.count(
+                                "denominator",
+                                "Registered people of the ages counted, or people with hypertension measured"),
+                        number("value", "Rate per 100,000 or percentage"),
+                        number("lower_ci95", "Lower 95% limit"),
+                        number("upper_ci95", "Upper 95% limit"),
+                        text("compared_to_area", "Higher / Similar / Lower than the area's overall value (95%)")),
+                rows);
     }
 
     private static Estimate estimate(Measured m, long[] c) {
         if (c[1] == 0) {
             return Estimate.missing(0.95, "", "no denominator");
         }
-        return m.rate() ? Rates.crude(c[0], c[1], m.multiplier(), 0.95)
+        return m.rate()
+                ? Rates.crude(c[0], c[1], m.multiplier(), 0.95)
                 : Proportions.proportion(c[0], c[1], m.multiplier(), 0.95);
     }
 

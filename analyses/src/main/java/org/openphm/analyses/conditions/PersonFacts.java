@@ -8,12 +8,12 @@ import static org.openphm.engine.query.Measure.min;
 import java.time.LocalDate;
 import java.util.List;
 import org.openphm.analyses.indicator.RegisteredPopulation;
-import org.openphm.model.FinancialYear;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
 import org.openphm.model.CanonicalSchema;
+import org.openphm.model.FinancialYear;
 
 /**
  * The registered population at a financial year's end with the per-person facts the person-based indicators
@@ -26,7 +26,8 @@ final class PersonFacts {
     /** RegisteredPopulation's columns plus first_dep, on_aut, on_adhd, on_hyp, bp_sys, bp_dia (NULL = none). */
     static Query at(FinancialYear year) {
         LocalDate ref = year.end();
-        return RegisteredPopulation.at(ref).leftJoin(registers(ref), "person_id")
+        return RegisteredPopulation.at(ref)
+                .leftJoin(registers(ref), "person_id")
                 .leftJoin(lastBloodPressure(ref), "person_id");
     }
 
@@ -34,10 +35,14 @@ final class PersonFacts {
         Lit date = lit(ref);
         Expr current = or(isNull(col("resolved_date")), col("resolved_date").gt(date));
         return Query.from(CanonicalSchema.CONDITION)
-                .where(and(in(col("condition"), "DEP", "AUT", "ADHD", "HYP"), col("diagnosis_date").le(date)))
-                .aggregate(List.of("person_id"),
+                .where(and(
+                        in(col("condition"), "DEP", "AUT", "ADHD", "HYP"),
+                        col("diagnosis_date").le(date)))
+                .aggregate(
+                        List.of("person_id"),
                         // "first diagnosis" is the first ever recorded, resolved or not (DP 3.5)
-                        min("first_dep", col("diagnosis_date")).where(col("condition").eq("DEP")),
+                        min("first_dep", col("diagnosis_date"))
+                                .where(col("condition").eq("DEP")),
                         countIf("on_aut", and(col("condition").eq("AUT"), current)),
                         countIf("on_adhd", and(col("condition").eq("ADHD"), current)),
                         countIf("on_hyp", and(col("condition").eq("HYP"), current)));
@@ -50,29 +55,40 @@ final class PersonFacts {
      */
     static Query lastBloodPressure(LocalDate ref) {
         Query readings = Query.from(CanonicalSchema.OBSERVATION)
-                .where(and(in(col("code"), "BP_SYS", "BP_DIA"), col("date").gt(lit(ref.minusMonths(12))),
+                .where(and(
+                        in(col("code"), "BP_SYS", "BP_DIA"),
+                        col("date").gt(lit(ref.minusMonths(12))),
                         col("date").le(lit(ref))))
-                .aggregate(List.of("person_id", "date"),
+                .aggregate(
+                        List.of("person_id", "date"),
                         max("bp_sys", col("value")).where(col("code").eq("BP_SYS")),
                         max("bp_dia", col("value")).where(col("code").eq("BP_DIA")));
         return readings.where(and(isNotNull(col("bp_sys")), isNotNull(col("bp_dia"))))
                 .rowNumber("bp_rank", List.of("person_id"), SortKey.desc("date"))
                 .where(col("bp_rank").eq(1))
-                .select(Named.as("person_id", col("person_id")), Named.as("bp_sys", col("bp_sys")),
+                .select(
+                        Named.as("person_id", col("person_id")),
+                        Named.as("bp_sys", col("bp_sys")),
                         Named.as("bp_dia", col("bp_dia")));
     }
 
     // ---- conditions over the rows of at(year) ----------------------------------------------------------
 
-    static Expr adult() { return col("age").ge(lit(18L)); }
+    static Expr adult() {
+        return col("age").ge(lit(18L));
+    }
 
-    static Expr child() { return col("age").lt(lit(18L)); }
+    static Expr child() {
+        return col("age").lt(lit(18L));
+    }
 
     static Expr firstDepressionIn(FinancialYear year) {
         return and(col("first_dep").ge(lit(year.start())), col("first_dep").le(lit(year.end())));
     }
 
-    static Expr onRegister(String flag) { return coalesce(col(flag), lit(0L)).gt(lit(0L)); }
+    static Expr onRegister(String flag) {
+        return coalesce(col(flag), lit(0L)).gt(lit(0L));
+    }
 
     static Expr bloodPressureMeasured() {
         return and(onRegister("on_hyp"), isNotNull(col("bp_sys")));
@@ -81,6 +97,9 @@ final class PersonFacts {
     /** To target: ≤ 140/90 mmHg under 80, ≤ 150/90 mmHg from 80 (QOF HYP008/HYP009, DP 4.3). */
     static Expr bloodPressureControlled() {
         Expr systolicTarget = when(col("age").ge(lit(80L)), lit(150.0)).otherwise(lit(140.0));
-        return and(bloodPressureMeasured(), col("bp_sys").le(systolicTarget), col("bp_dia").le(lit(90.0)));
+        return and(
+                bloodPressureMeasured(),
+                col("bp_sys").le(systolicTarget),
+                col("bp_dia").le(lit(90.0)));
     }
 }

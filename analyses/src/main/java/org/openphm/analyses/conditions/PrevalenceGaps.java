@@ -1,8 +1,5 @@
 package org.openphm.analyses.conditions;
 
-import org.openphm.model.AreaType;
-
-
 import static org.openphm.analyses.conditions.Columns.*;
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countIf;
@@ -18,10 +15,8 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.EnglandComparator;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.indicator.RegisteredPopulation;
 import org.openphm.analyses.qof.QofRegister;
@@ -31,6 +26,9 @@ import org.openphm.engine.Result;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.GroupKey;
 import org.openphm.engine.query.Measure;
+import org.openphm.model.AreaType;
+import org.openphm.model.FinancialYear;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.stats.Comparison;
 import org.openphm.stats.Estimate;
 import org.openphm.stats.Polarity;
@@ -51,7 +49,10 @@ public final class PrevalenceGaps implements Analysis {
 
     @Override
     public AnalysisInfo info() {
-        return new AnalysisInfo(ID, "DP 3.10", "England / " + IcbProfile.current().shortName() + " prevalence gaps",
+        return new AnalysisInfo(
+                ID,
+                "DP 3.10",
+                "England / " + IcbProfile.current().shortName() + " prevalence gaps",
                 "QOF crude prevalence (register / registered patients of the register's age base) in "
                         + IcbProfile.current().shortName() + " and its "
                         + "Places against England, latest financial year.",
@@ -60,18 +61,29 @@ public final class PrevalenceGaps implements Analysis {
                         + "period; gap = area - England in percentage points; significance by England's value against "
                         + "the area's Wilson 95% interval.",
                 "GP condition registers and registrations; england_comparator",
-                List.of("Crude, not age-standardised: " + IcbProfile.current().shortName() + " is younger than England, "
+                List.of(
+                        "Crude, not age-standardised: " + IcbProfile.current().shortName()
+                                + " is younger than England, "
                                 + "which lowers the prevalence of "
                                 + "conditions of older age (DP 3.10).",
                         "Where england_comparator marks a value synthetic it is not a published figure; the row says so."),
-                List.of(ChartSpec.ofTable("table", "Prevalence gaps, " + IcbProfile.current().shortName() + " against England", "QOF registers, crude %",
-                        "gaps", Map.of("area_type", AreaType.ICB.label()), Map.of(), "%")));
+                List.of(ChartSpec.ofTable(
+                        "table",
+                        "Prevalence gaps, " + IcbProfile.current().shortName() + " against England",
+                        "QOF registers, crude %",
+                        "gaps",
+                        Map.of("area_type", AreaType.ICB.label()),
+                        Map.of(),
+                        "%")));
     }
 
     @Override
     public List<AnalysisTable> compute(AnalysisContext context) {
         FinancialYear year = context.latestYear();
-        return List.of(table(context.geography(), year, count(context.engine(), year.end()),
+        return List.of(table(
+                context.geography(),
+                year,
+                count(context.engine(), year.end()),
                 EnglandComparator.load(context.engine())));
     }
 
@@ -81,24 +93,31 @@ public final class PrevalenceGaps implements Analysis {
         Expr.Case.Builder minAge = null;
         for (QofRegister r : QofRegisters.ALL) {
             Expr isRegister = col("condition").eq(r.id());
-            minAge = minAge == null ? when(isRegister, lit((long) r.minAge()))
+            minAge = minAge == null
+                    ? when(isRegister, lit((long) r.minAge()))
                     : minAge.when(isRegister, lit((long) r.minAge()));
         }
         Expr inAgeBase = col("age").ge(minAge.otherwise(lit(0L)));
         List<GroupKey> keys = areas.keys(List.of(), List.of("condition"));
-        Result numerators = engine.execute(RegisteredPopulation.at(ref).join(ConditionRegisters.on(ref, ids), "person_id")
+        Result numerators = engine.execute(RegisteredPopulation.at(ref)
+                .join(ConditionRegisters.on(ref, ids), "person_id")
                 .aggregate(keys, areas.sets(List.of(List.of()), List.of("condition")), countIf("people", inAgeBase)));
         Map<String, long[]> out = new HashMap<>();
         for (int i = 0; i < numerators.size(); i++) {
-            out.computeIfAbsent(areas.areaOf(numerators, i) + "|" + numerators.getString(i, "condition"),
-                    k -> new long[2])[0] = numerators.getLong(i, "people");
+            out.computeIfAbsent(
+                                    areas.areaOf(numerators, i) + "|" + numerators.getString(i, "condition"),
+                                    k -> new long[2])[0] =
+                    numerators.getLong(i, "people");
         }
         TreeSet<Integer> ages = new TreeSet<>();
         QofRegisters.ALL.forEach(r -> ages.add(r.minAge()));
         List<Measure> denominators = new ArrayList<>();
         ages.forEach(a -> denominators.add(countIf("aged_" + a, col("age").ge(lit((long) a)))));
-        Result population = engine.execute(RegisteredPopulation.at(ref).aggregate(areas.keys(List.of(), List.of()),
-                areas.sets(List.of(List.of()), List.of()), denominators.toArray(Measure[]::new)));
+        Result population = engine.execute(RegisteredPopulation.at(ref)
+                .aggregate(
+                        areas.keys(List.of(), List.of()),
+                        areas.sets(List.of(List.of()), List.of()),
+                        denominators.toArray(Measure[]::new)));
         for (int i = 0; i < population.size(); i++) {
             for (QofRegister r : QofRegisters.ALL) {
                 out.computeIfAbsent(areas.areaOf(population, i) + "|" + r.id(), k -> new long[2])[1] =
@@ -108,9 +127,14 @@ public final class PrevalenceGaps implements Analysis {
         return out;
     }
 
-    AnalysisTable table(Geography geography, FinancialYear year, Map<String, long[]> counts, EnglandComparator england) {
+    AnalysisTable table(
+            Geography geography, FinancialYear year, Map<String, long[]> counts, EnglandComparator england) {
         List<List<Object>> rows = new ArrayList<>();
-        List<String> areaCodes = counts.keySet().stream().map(k -> k.split("\\|")[0]).distinct().sorted().toList();
+        List<String> areaCodes = counts.keySet().stream()
+                .map(k -> k.split("\\|")[0])
+                .distinct()
+                .sorted()
+                .toList();
         for (String code : areaCodes) {
             Geography.Area area = geography.area(code);
             for (QofRegister r : QofRegisters.ALL) {
@@ -122,27 +146,61 @@ public final class PrevalenceGaps implements Analysis {
                 var englandValue = england.get(r.indicatorId(), year.label());
                 Double eng = englandValue.map(EnglandComparator.Value::value).orElse(null);
                 Significance s = eng == null ? Significance.NOT_COMPARED : Comparison.benchmarkValue(e, eng);
-                rows.add(Arrays.asList(year.label(), area.code(), area.name(), area.type().label(), r.id(), r.name(),
-                        r.ageLabel(), c[0], c[1], e.value(), e.lower(), e.upper(), eng,
+                rows.add(Arrays.asList(
+                        year.label(),
+                        area.code(),
+                        area.name(),
+                        area.type().label(),
+                        r.id(),
+                        r.name(),
+                        r.ageLabel(),
+                        c[0],
+                        c[1],
+                        e.value(),
+                        e.lower(),
+                        e.upper(),
+                        eng,
                         eng == null ? null : e.value() - eng,
                         Polarity.NO_JUDGEMENT.assess(s).label(),
-                        englandValue.map(v -> v.synthetic()).orElse(null) == null ? ""
-                                : englandValue.get().synthetic() ? "synthetic England value" : englandValue.get().source()));
+                        englandValue.map(v -> v.synthetic()).orElse(null) == null
+                                ? ""
+                                : englandValue.get().synthetic()
+                                        ? "synthetic England value"
+                                        : englandValue.get().source()));
             }
         }
-        return new AnalysisTable("gaps", "QOF prevalence against England", List.of(
-                text("year", "Financial year"), text("area_code", "ICB or Place code"), text("area_name", "Area name"),
-                text("area_type", "ICB or Place"), text("register", "Register id"), text("register_name", "Register"),
-                text("age_base", "Denominator age base"), AnalysisTable.Column.count("register_count", "People on the register"),
-                AnalysisTable.Column.count("denominator", "Registered people of the age base"), AnalysisTable.Column.derived("prevalence_pct", "Crude prevalence %",
-                        new AnalysisTable.Ratio("register_count", "denominator", 100)),
-                AnalysisTable.Column.derived("lower_ci95", "Lower 95% Wilson limit",
-                        new AnalysisTable.WilsonLimit("register_count", "denominator", 100, false)), AnalysisTable.Column.derived("upper_ci95", "Upper 95% Wilson limit",
-                        new AnalysisTable.WilsonLimit("register_count", "denominator", 100, true)),
-                number("england_pct", "England prevalence % (england_comparator)"),
-                AnalysisTable.Column.derived("gap_points", "Area minus England, percentage points",
-                        new AnalysisTable.Difference("prevalence_pct", "england_pct")),
-                text("compared_to_england", "Higher / Similar / Lower than England (95%)"),
-                text("england_source", "Source of the England value, or that it is synthetic")), rows);
+        return new AnalysisTable(
+                "gaps",
+                "QOF prevalence against England",
+                List.of(
+                        text("year", "Financial year"),
+                        text("area_code", "ICB or Place code"),
+                        text("area_name", "Area name"),
+                        text("area_type", "ICB or Place"),
+                        text("register", "Register id"),
+                        text("register_name", "Register"),
+                        text("age_base", "Denominator age base"),
+                        AnalysisTable.Column.count("register_count", "People on the register"),
+                        AnalysisTable.Column.count("denominator", "Registered people of the age base"),
+                        AnalysisTable.Column.derived(
+                                "prevalence_pct",
+                                "Crude prevalence %",
+                                new AnalysisTable.Ratio("register_count", "denominator", 100)),
+                        AnalysisTable.Column.derived(
+                                "lower_ci95",
+                                "Lower 95% Wilson limit",
+                                new AnalysisTable.WilsonLimit("register_count", "denominator", 100, false)),
+                        AnalysisTable.Column.derived(
+                                "upper_ci95",
+                                "Upper 95% Wilson limit",
+                                new AnalysisTable.WilsonLimit("register_count", "denominator", 100, true)),
+                        number("england_pct", "England prevalence % (england_comparator)"),
+                        AnalysisTable.Column.derived(
+                                "gap_points",
+                                "Area minus England, percentage points",
+                                new AnalysisTable.Difference("prevalence_pct", "england_pct")),
+                        text("compared_to_england", "Higher / Similar / Lower than England (95%)"),
+                        text("england_source", "Source of the England value, or that it is synthetic")),
+                rows);
     }
 }

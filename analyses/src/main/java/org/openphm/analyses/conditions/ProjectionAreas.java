@@ -2,9 +2,9 @@ package org.openphm.analyses.conditions;
 
 import java.util.Map;
 import java.util.TreeMap;
-import org.openphm.model.AreaType;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.projection.ProjectionCell;
+import org.openphm.model.AreaType;
 
 /** Sums projection cells (Place × sex × age band) to each Place and to the ICB above it. */
 final class ProjectionAreas {

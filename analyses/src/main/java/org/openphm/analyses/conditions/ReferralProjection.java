@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.openphm.analyses.indicator.EventAttribution;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.projection.DemographicProjection;
 import org.openphm.analyses.projection.PopulationGrowth;
@@ -19,6 +18,7 @@ import org.openphm.engine.Result;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.model.CanonicalSchema;
+import org.openphm.model.FinancialYear;
 
 /**
  * Referrals by service projected forward (DP 4.6-4.10): the base year's referrals per registered person in each
@@ -38,12 +38,17 @@ record ReferralProjection(String dataset, int minAge, FinancialYear base) {
 
     Query referrals() {
         Query base = Query.from(CanonicalSchema.REFERRAL)
-                .where(and(col("dataset").eq(dataset), col("referral_date").ge(lit(this.base.start())),
+                .where(and(
+                        col("dataset").eq(dataset),
+                        col("referral_date").ge(lit(this.base.start())),
                         col("referral_date").le(lit(this.base.end()))))
-                .select(Named.as("referral_id", col("referral_id")), Named.as("person_id", col("person_id")),
+                .select(
+                        Named.as("referral_id", col("referral_id")),
+                        Named.as("person_id", col("person_id")),
                         Named.as("referral_date", col("referral_date")),
                         Named.as("service", coalesce(col("service"), lit(NOT_RECORDED))));
-        return EventAttribution.at(base, "referral_id", "referral_date").where(col("age").ge(lit((long) minAge)))
+        return EventAttribution.at(base, "referral_id", "referral_date")
+                .where(col("age").ge(lit((long) minAge)))
                 .aggregate(List.of("service", "place_code", "sex", "age_band"), countRows("referrals"));
     }
 
@@ -51,13 +56,16 @@ record ReferralProjection(String dataset, int minAge, FinancialYear base) {
         Result r = engine.execute(referrals());
         Map<String, Map<ProjectionCell, Double>> byService = new TreeMap<>();
         for (int i = 0; i < r.size(); i++) {
-            byService.computeIfAbsent(r.getString(i, "service"), s -> new HashMap<>()).put(new ProjectionCell(
-                    r.getString(i, "place_code"), r.getString(i, "sex"), r.getString(i, "age_band")),
-                    r.getLong(i, "referrals").doubleValue());
+            byService
+                    .computeIfAbsent(r.getString(i, "service"), s -> new HashMap<>())
+                    .put(
+                            new ProjectionCell(
+                                    r.getString(i, "place_code"), r.getString(i, "sex"), r.getString(i, "age_band")),
+                            r.getLong(i, "referrals").doubleValue());
         }
         Map<ProjectionCell, Double> population = DemographicProjection.registeredCells(engine, base.end());
-        DemographicProjection projection = DemographicProjection.of(population,
-                PopulationGrowth.load(engine, DemographicProjection.yearOf(base)));
+        DemographicProjection projection =
+                DemographicProjection.of(population, PopulationGrowth.load(engine, DemographicProjection.yearOf(base)));
         List<Integer> years = projection.growth().years();
         Map<String, Map<String, Map<Integer, Double>>> out = new TreeMap<>();
         double unrated = 0;
@@ -66,8 +74,9 @@ record ReferralProjection(String dataset, int minAge, FinancialYear base) {
             unrated += DemographicProjection.unratedEvents(e.getValue(), population);
             Map<String, Map<Integer, Double>> byArea = new TreeMap<>();
             for (int year : years) {
-                ProjectionAreas.totals(projection.expected(rates, year), geography).forEach((area, v) ->
-                        byArea.computeIfAbsent(area, a -> new TreeMap<>()).put(year, v));
+                ProjectionAreas.totals(projection.expected(rates, year), geography)
+                        .forEach((area, v) -> byArea.computeIfAbsent(area, a -> new TreeMap<>())
+                                .put(year, v));
             }
             out.put(e.getKey(), byArea);
         }

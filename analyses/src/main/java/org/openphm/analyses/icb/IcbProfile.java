@@ -32,8 +32,13 @@ import java.util.Optional;
  * @param notes          caveats about the ICB's own figures, by the key the analysis asks for
  * @param dashboardPages the performance dashboard pages
  */
-public record IcbProfile(String shortName, List<AcscPlacePage> acscPlacePages, Map<String, Site> acuteSites,
-                         Provider camhsProvider, Map<String, String> notes, List<DashboardPageSpec> dashboardPages) {
+public record IcbProfile(
+        String shortName,
+        List<AcscPlacePage> acscPlacePages,
+        Map<String, Site> acuteSites,
+        Provider camhsProvider,
+        Map<String, String> notes,
+        List<DashboardPageSpec> dashboardPages) {
 
     public static final String PROPERTY = "openphm.icb.profile";
     public static final String ENVIRONMENT = "OPENPHM_ICB_PROFILE";
@@ -59,8 +64,14 @@ public record IcbProfile(String shortName, List<AcscPlacePage> acscPlacePages, M
     public record Provider(String code, String shortName, String serves) {}
 
     /** A performance dashboard page; {@code dataPackMonth} as yyyy-MM. */
-    public record DashboardPageSpec(String id, String section, String title, String definition,
-                                    List<Metric> metrics, String dataPackMonth, List<String> caveats) {}
+    public record DashboardPageSpec(
+            String id,
+            String section,
+            String title,
+            String definition,
+            List<Metric> metrics,
+            String dataPackMonth,
+            List<String> caveats) {}
 
     /** A metric of a dashboard page and the organisations (ODS codes) it is printed for. */
     public record Metric(String id, String name, String unit, List<String> orgCodes) {}

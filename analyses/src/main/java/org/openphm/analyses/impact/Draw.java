@@ -29,7 +29,11 @@ record Draw(Scenario scenario, double[] values, int startT, int fullT, StaffTota
             v[param.ordinal()] = (i == null ? costs.fallback(param) : i).at(uniforms[p.slot(param)]);
         }
         int base = s.baseline().startYear();
-        return new Draw(s, v, s.mitigationStart().startYear() - base, s.mitigationFullBy().startYear() - base,
+        return new Draw(
+                s,
+                v,
+                s.mitigationStart().startYear() - base,
+                s.mitigationFullBy().startYear() - base,
                 p.staff);
     }
 

@@ -1,7 +1,5 @@
 package org.openphm.analyses.impact;
 
-import org.openphm.model.AreaType;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -12,6 +10,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
+import org.openphm.model.AreaType;
 import org.openphm.model.results.ChartSpec;
 
 /**
@@ -31,8 +30,8 @@ public final class ImpactAnalysis implements Analysis {
      * @param baseline how to get the workspace's baseline; the analyses of one build share one, so the
      *                 workspace is read once
      */
-    public ImpactAnalysis(Scenario scenario, String id, String section,
-                          Function<AnalysisContext, ImpactBaseline> baseline) {
+    public ImpactAnalysis(
+            Scenario scenario, String id, String section, Function<AnalysisContext, ImpactBaseline> baseline) {
         this.scenario = scenario;
         this.id = id;
         this.section = section;
@@ -43,10 +42,13 @@ public final class ImpactAnalysis implements Analysis {
     public static List<Analysis> shipped() {
         BaselineOnce once = new BaselineOnce();
         try {
-            return List.of(new ImpactAnalysis(Scenario.readResource("impact/as-is.yaml"), "imp-14.1-as-is",
-                            "IMP 14.1", once),
-                    new ImpactAnalysis(Scenario.readResource("impact/case-for-change.yaml"),
-                            "imp-14.2-case-for-change", "IMP 14.2", once));
+            return List.of(
+                    new ImpactAnalysis(Scenario.readResource("impact/as-is.yaml"), "imp-14.1-as-is", "IMP 14.1", once),
+                    new ImpactAnalysis(
+                            Scenario.readResource("impact/case-for-change.yaml"),
+                            "imp-14.2-case-for-change",
+                            "IMP 14.2",
+                            once));
         } catch (IOException e) {
             throw new UncheckedIOException("the shipped scenarios are part of the jar", e);
         }
@@ -59,25 +61,38 @@ public final class ImpactAnalysis implements Analysis {
         @Override
         public synchronized ImpactBaseline apply(AnalysisContext context) {
             if (kept == null) {
-                kept = ImpactBaseline.of(context.engine(), context.geography(), context.years(),
-                        Scenario.DEFAULT_BASELINE, Scenario.DEFAULT_HORIZON,
+                kept = ImpactBaseline.of(
+                        context.engine(),
+                        context.geography(),
+                        context.years(),
+                        Scenario.DEFAULT_BASELINE,
+                        Scenario.DEFAULT_HORIZON,
                         step -> context.progress().message("Impact baseline: " + step));
             }
             return kept;
         }
     }
 
-    public Scenario scenario() { return scenario; }
+    public Scenario scenario() {
+        return scenario;
+    }
 
     @Override
     public AnalysisInfo info() {
         String runs = scenario.runs() + " Monte Carlo runs";
         String band = "p10 to p90 of " + runs;
-        String last = scenario.reportYears().get(scenario.reportYears().size() - 1).label();
-        String mid = scenario.reportYears().stream().map(y -> y.label()).filter(y -> y.equals("2036/37")).findFirst()
+        String last =
+                scenario.reportYears().get(scenario.reportYears().size() - 1).label();
+        String mid = scenario.reportYears().stream()
+                .map(y -> y.label())
+                .filter(y -> y.equals("2036/37"))
+                .findFirst()
                 .orElse(last);
         List<ChartSpec> charts = new ArrayList<>();
-        for (Outcome o : List.of(Outcome.EMERGENCY_ADMISSIONS, Outcome.BED_DAYS, Outcome.COMMUNITY_REFERRALS,
+        for (Outcome o : List.of(
+                Outcome.EMERGENCY_ADMISSIONS,
+                Outcome.BED_DAYS,
+                Outcome.COMMUNITY_REFERRALS,
                 Outcome.MENTAL_HEALTH_REFERRALS)) {
             charts.add(fan(o, "activity", "", band));
         }
@@ -85,22 +100,37 @@ public final class ImpactAnalysis implements Analysis {
             charts.add(fan(o, "capacity-and-cost", "value_", band));
         }
         List<Outcome> waterfalls = scenario.changesCare()
-                ? List.of(Outcome.EMERGENCY_ADMISSIONS, Outcome.BEDS, Outcome.COST) : List.of(Outcome.COST_CASH);
+                ? List.of(Outcome.EMERGENCY_ADMISSIONS, Outcome.BEDS, Outcome.COST)
+                : List.of(Outcome.COST_CASH);
         for (Outcome o : waterfalls) {
-            charts.add(ChartSpec.ofTable("waterfall", o.label() + ": what moves it by " + mid,
-                    "ICB, mean of " + runs, "waterfall",
-                    Map.of("area_type", AreaType.ICB.label(), "outcome_id", o.id(), "year", mid), Map.of(), o.unit()));
+            charts.add(ChartSpec.ofTable(
+                    "waterfall",
+                    o.label() + ": what moves it by " + mid,
+                    "ICB, mean of " + runs,
+                    "waterfall",
+                    Map.of("area_type", AreaType.ICB.label(), "outcome_id", o.id(), "year", mid),
+                    Map.of(),
+                    o.unit()));
         }
         if (scenario.changesCare()) { // the claims are about a changed model: beside the as-is alone they mislead
-            charts.add(ChartSpec.ofTable("table", "The Case for Change's claims tested", scenario.name(),
-                    "claims", Map.of(), Map.of(), ""));
+            charts.add(ChartSpec.ofTable(
+                    "table", "The Case for Change's claims tested", scenario.name(), "claims", Map.of(), Map.of(), ""));
         }
-        charts.add(ChartSpec.ofTable("table", "Emergency admissions per 1,000 people by deprivation and ethnic "
-                + "group", scenario.horizon() + ", as is and under the scenario", "inequalities", Map.of(), Map.of(),
+        charts.add(ChartSpec.ofTable(
+                "table",
+                "Emergency admissions per 1,000 people by deprivation and ethnic " + "group",
+                scenario.horizon() + ", as is and under the scenario",
+                "inequalities",
+                Map.of(),
+                Map.of(),
                 "per 1,000"));
-        return new AnalysisInfo(id, section, "Impact to " + scenario.horizon() + ": " + scenario.name(),
-                scenario.description().isBlank() ? "Demand, beds, staff and cost to " + scenario.horizon()
-                        + " as is and under the scenario." : scenario.description(),
+        return new AnalysisInfo(
+                id,
+                section,
+                "Impact to " + scenario.horizon() + ": " + scenario.name(),
+                scenario.description().isBlank()
+                        ? "Demand, beds, staff and cost to " + scenario.horizon() + " as is and under the scenario."
+                        : scenario.description(),
                 "Monte Carlo over the scenario's parameter intervals (" + runs + ", seed " + scenario.seed()
                         + "), on the baseline year's activity by Place, sex, age band, IMD quintile and ethnic group "
                         + "(" + scenario.baseline() + "): each cell grown by its local authority's projected growth "
@@ -112,7 +142,8 @@ public final class ImpactAnalysis implements Analysis {
                         + "mean total. With every mitigator at zero the model reproduces DP 2.2, 4.7, 4.9 and 12.1.",
                 "spell (SUS APC), referral (CSDS, MHSDS), registration, patient, population_projection, workforce, "
                         + "finance_spend; the scenario file's parameters (see the parameters table)",
-                List.of("A model, not a forecast: the bands are the spread of the stated assumptions, not the chance "
+                List.of(
+                        "A model, not a forecast: the bands are the spread of the stated assumptions, not the chance "
                                 + "of an outcome.",
                         "Acute workforce and mental health beds are not modelled: the workspace has no acute staff "
                                 + "(ESR covers community and mental health providers) and no mental health spells.",
@@ -125,11 +156,27 @@ public final class ImpactAnalysis implements Analysis {
 
     private ChartSpec fan(Outcome o, String table, String prefix, String band) {
         boolean both = scenario.changesCare();
-        return ChartSpec.ofTable("projection", o.label(), both ? "ICB, as is and scenario" : "ICB", table,
-                both ? Map.of("area_type", AreaType.ICB.label(), "outcome_id", o.id())
+        return ChartSpec.ofTable(
+                "projection",
+                o.label(),
+                both ? "ICB, as is and scenario" : "ICB",
+                table,
+                both
+                        ? Map.of("area_type", AreaType.ICB.label(), "outcome_id", o.id())
                         : Map.of("area_type", AreaType.ICB.label(), "outcome_id", o.id(), "model", ImpactTables.AS_IS),
-                Map.of("x", "year", "y", prefix + "p50", "lower", prefix + "p10", "upper", prefix + "p90", "series",
-                        "model", "band", band),
+                Map.of(
+                        "x",
+                        "year",
+                        "y",
+                        prefix + "p50",
+                        "lower",
+                        prefix + "p10",
+                        "upper",
+                        prefix + "p90",
+                        "series",
+                        "model",
+                        "band",
+                        band),
                 o.unit());
     }
 

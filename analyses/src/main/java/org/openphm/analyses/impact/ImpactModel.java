@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
-import org.openphm.model.FinancialYear;
 import org.openphm.model.AreaType;
 
 /**
@@ -34,9 +33,10 @@ public final class ImpactModel {
     static final int O = Outcome.values().length;
 
     /** An area the model reports: its cells, merged by Place × sex × age band (the grain growth differs by). */
-    public record Group(String type, String code, String name, int[] growth, int[] sexBand, int[] place,
-                        double[][] q) {
-        public boolean icb() { return type.equals(ICB); }
+    public record Group(String type, String code, String name, int[] growth, int[] sexBand, int[] place, double[][] q) {
+        public boolean icb() {
+            return type.equals(ICB);
+        }
     }
 
     public static final String ICB = AreaType.ICB.label();
@@ -48,8 +48,11 @@ public final class ImpactModel {
     public static final List<String> STEPS;
 
     static {
-        List<String> s = new ArrayList<>(List.of("Demographic growth (principal projection)",
-                "Population variant and housing", "Health status", "Non-demographic growth"));
+        List<String> s = new ArrayList<>(List.of(
+                "Demographic growth (principal projection)",
+                "Population variant and housing",
+                "Health status",
+                "Non-demographic growth"));
         ScenarioParameter.MITIGATORS.forEach(m -> s.add(MitigatorNames.of(m)));
         s.add("Efficiencies");
         s.add("Inflation");
@@ -62,7 +65,11 @@ public final class ImpactModel {
             // k = 1..STEPS.size(): the first k steps on
             int stage = Math.min(k, STAGES) - 1;
             int mitigators = Math.max(0, Math.min(k - 4, ScenarioParameter.MITIGATORS.size()));
-            return new Switches(stage, k >= 4, mitigators, k >= 5 + ScenarioParameter.MITIGATORS.size(),
+            return new Switches(
+                    stage,
+                    k >= 4,
+                    mitigators,
+                    k >= 5 + ScenarioParameter.MITIGATORS.size(),
                     k >= 6 + ScenarioParameter.MITIGATORS.size());
         }
 
@@ -71,8 +78,12 @@ public final class ImpactModel {
     }
 
     /** Builds the areas: the ICB, each Place, each IMD quintile and each ethnic group. */
-    static List<Group> groups(ImpactBaseline b, boolean geographyOnly, Map<String, Integer> growthIndex,
-                              Map<String, Integer> sexBandIndex, List<String> places) {
+    static List<Group> groups(
+            ImpactBaseline b,
+            boolean geographyOnly,
+            Map<String, Integer> growthIndex,
+            Map<String, Integer> sexBandIndex,
+            List<String> places) {
         Map<String, Map<String, double[]>> merged = new LinkedHashMap<>();
         Map<String, String[]> labels = new LinkedHashMap<>();
         for (ImpactBaseline.Cell c : b.cells()) {
@@ -86,8 +97,8 @@ public final class ImpactModel {
             for (String[] m : memberships) {
                 String id = m[0] + "|" + m[1];
                 labels.putIfAbsent(id, m);
-                double[] q = merged.computeIfAbsent(id, k -> new TreeMap<>()).computeIfAbsent(c.growthKey(),
-                        k -> new double[Q]);
+                double[] q = merged.computeIfAbsent(id, k -> new TreeMap<>())
+                        .computeIfAbsent(c.growthKey(), k -> new double[Q]);
                 for (int i = 0; i < Q; i++) {
                     q[i] += c.q()[i];
                 }
@@ -112,7 +123,8 @@ public final class ImpactModel {
             }
             out.add(new Group(m[0], m[1], m[2], g, sb, p, q));
         });
-        out.sort(java.util.Comparator.comparing((Group x) -> List.of(ICB, PLACE, IMD, ETHNIC).indexOf(x.type()))
+        out.sort(java.util.Comparator.comparing(
+                        (Group x) -> List.of(ICB, PLACE, IMD, ETHNIC).indexOf(x.type()))
                 .thenComparing(Group::code));
         return out;
     }
@@ -153,6 +165,7 @@ public final class ImpactModel {
         /** [run][group][stage][quantity][year index] */
         /** [run][group][stage][quantity][year index], kept for levers; null when each run makes its own */
         final double[][][][][] stages;
+
         final ResolvedCosts costs;
         private final double[][] growth;
         private final HealthStatus health;
@@ -170,8 +183,8 @@ public final class ImpactModel {
             this.baseline = b;
             this.scenario = s;
             this.years = s.horizon().startYear() - s.baseline().startYear() + 1;
-            this.places = new ArrayList<>(new java.util.TreeSet<>(b.cells().stream().map(ImpactBaseline.Cell::place)
-                    .toList()));
+            this.places = new ArrayList<>(new java.util.TreeSet<>(
+                    b.cells().stream().map(ImpactBaseline.Cell::place).toList()));
             for (String p : s.housingUpliftPct().keySet()) {
                 if (!places.contains(p)) {
                     throw new IllegalArgumentException("field $.population.housing_uplift_pct." + p
@@ -224,8 +237,8 @@ public final class ImpactModel {
                 Interval h = scenario.housingUpliftPct().get(places.get(i));
                 housing[i] = h == null ? 0 : h.at(u[2 + i]) / 100;
             }
-            double healthyYears = scenario.parameter(ScenarioParameter.HEALTHY_YEARS)
-                    .at(u[slot(ScenarioParameter.HEALTHY_YEARS)]);
+            double healthyYears =
+                    scenario.parameter(ScenarioParameter.HEALTHY_YEARS).at(u[slot(ScenarioParameter.HEALTHY_YEARS)]);
             double[][][] hsa = health.factors(healthyYears, years);
             int span = years - 1;
             double[][][][] out = new double[groups.size()][STAGES][Q][years];
@@ -269,11 +282,17 @@ public final class ImpactModel {
             return 2 + places.size() + p.ordinal();
         }
 
-        public List<Group> groups() { return groups; }
+        public List<Group> groups() {
+            return groups;
+        }
 
-        public Scenario scenario() { return scenario; }
+        public Scenario scenario() {
+            return scenario;
+        }
 
-        public ImpactBaseline baseline() { return baseline; }
+        public ImpactBaseline baseline() {
+            return baseline;
+        }
 
         /**
          * Outcomes of every run for a scenario that differs from the prepared one only in parameters after the
@@ -289,12 +308,16 @@ public final class ImpactModel {
          */
         public ImpactResult evaluate(Scenario levers, java.util.function.Predicate<Group> areas) {
             int runs = uniforms.length;
-            int[] chosen = IntStream.range(0, groups.size()).filter(g -> areas.test(groups.get(g))).toArray();
-            List<Group> chosenGroups = java.util.Arrays.stream(chosen).mapToObj(groups::get).toList();
+            int[] chosen = IntStream.range(0, groups.size())
+                    .filter(g -> areas.test(groups.get(g)))
+                    .toArray();
+            List<Group> chosenGroups =
+                    java.util.Arrays.stream(chosen).mapToObj(groups::get).toList();
             double[][][][] asIs = new double[runs][][][];
             double[][][][] scen = new double[runs][][][];
             List<Integer> reportIndex = levers.reportYears().stream()
-                    .map(y -> y.startYear() - levers.baseline().startYear()).toList();
+                    .map(y -> y.startYear() - levers.baseline().startYear())
+                    .toList();
             double[][][][][] steps = new double[runs][][][][];
             IntStream.range(0, runs).parallel().forEach(r -> {
                 Draw d = Draw.of(levers, uniforms[r], this, costs);
@@ -330,8 +353,10 @@ public final class ImpactModel {
          * and ethnic groups have no waterfall.
          */
         double[][][][] waterfall(double[][][][] st, int[] chosen, Draw d, List<Integer> reportIndex) {
-            int n = (int) java.util.Arrays.stream(chosen).filter(g -> groups.get(g).type().equals(ICB)
-                    || groups.get(g).type().equals(PLACE)).count();
+            int n = (int) java.util.Arrays.stream(chosen)
+                    .filter(g -> groups.get(g).type().equals(ICB)
+                            || groups.get(g).type().equals(PLACE))
+                    .count();
             double[][][][] out = new double[n][reportIndex.size()][O][STEPS.size() + 1];
             double[] previous = new double[O];
             double[] now = new double[O];

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.output.TableDisclosure;
+import org.openphm.model.FinancialYear;
 import org.openphm.stats.Percentile;
 import org.openphm.stats.sdc.DisclosureRule;
 
@@ -24,7 +24,10 @@ public final class ImpactResult {
             }
             double[] sorted = values.clone();
             Arrays.sort(sorted);
-            return new Spread(Percentile.of(sorted, 0.1), Percentile.of(sorted, 0.5), Percentile.of(sorted, 0.9),
+            return new Spread(
+                    Percentile.of(sorted, 0.1),
+                    Percentile.of(sorted, 0.5),
+                    Percentile.of(sorted, 0.9),
                     Arrays.stream(values).average().orElse(Double.NaN));
         }
     }
@@ -41,8 +44,15 @@ public final class ImpactResult {
     private final double[][][][][] steps;
     private final List<Integer> reportIndex;
 
-    ImpactResult(Scenario scenario, ImpactBaseline baseline, List<ImpactModel.Group> groups, int years,
-                 double[][][][] asIs, double[][][][] scenarioRuns, double[][][][][] steps, List<Integer> reportIndex) {
+    ImpactResult(
+            Scenario scenario,
+            ImpactBaseline baseline,
+            List<ImpactModel.Group> groups,
+            int years,
+            double[][][][] asIs,
+            double[][][][] scenarioRuns,
+            double[][][][][] steps,
+            List<Integer> reportIndex) {
         this.scenario = scenario;
         this.baseline = baseline;
         this.groups = groups;
@@ -53,21 +63,31 @@ public final class ImpactResult {
         this.reportIndex = reportIndex;
     }
 
-    public Scenario scenario() { return scenario; }
+    public Scenario scenario() {
+        return scenario;
+    }
 
-    public ImpactBaseline baseline() { return baseline; }
+    public ImpactBaseline baseline() {
+        return baseline;
+    }
 
-    public List<ImpactModel.Group> groups() { return groups; }
+    public List<ImpactModel.Group> groups() {
+        return groups;
+    }
 
-    public int runs() { return asIs.length; }
+    public int runs() {
+        return asIs.length;
+    }
 
-    public List<FinancialYear> years() { return scenario.years(); }
+    public List<FinancialYear> years() {
+        return scenario.years();
+    }
 
     public int yearIndex(FinancialYear y) {
         int t = y.startYear() - scenario.baseline().startYear();
         if (t < 0 || t >= years) {
-            throw new IllegalArgumentException(y + " is outside the scenario's years " + scenario.baseline() + " to "
-                    + scenario.horizon());
+            throw new IllegalArgumentException(
+                    y + " is outside the scenario's years " + scenario.baseline() + " to " + scenario.horizon());
         }
         return t;
     }
@@ -88,8 +108,8 @@ public final class ImpactResult {
                 return g;
             }
         }
-        throw new IllegalStateException("these results are for " + groups.stream().map(ImpactModel.Group::name)
-                .toList() + ", not the ICB");
+        throw new IllegalStateException("these results are for "
+                + groups.stream().map(ImpactModel.Group::name).toList() + ", not the ICB");
     }
 
     /** The runs' values of an outcome, as is or under the scenario. */
@@ -118,7 +138,9 @@ public final class ImpactResult {
     }
 
     /** Report years, as indexes into {@link #years()}. */
-    public List<Integer> reportIndex() { return reportIndex; }
+    public List<Integer> reportIndex() {
+        return reportIndex;
+    }
 
     /** Whether a group has a waterfall (the ICB and its Places). */
     public boolean hasWaterfall(int group) {
@@ -201,7 +223,8 @@ public final class ImpactResult {
             for (int g = 0; g < steps[r].length; g++) {
                 for (int y = 0; y < reportIndex.size(); y++) {
                     for (Outcome o : Outcome.values()) {
-                        if (o == Outcome.FUNDING_GAP || (o.icbOnly() && !groups.get(g).icb())) {
+                        if (o == Outcome.FUNDING_GAP
+                                || (o.icbOnly() && !groups.get(g).icb())) {
                             continue;
                         }
                         double sum = 0;

@@ -16,7 +16,11 @@ import org.apache.commons.statistics.distribution.UniformContinuousDistribution;
  */
 public record Interval(double low, double high, Shape shape, Double mode) {
 
-    public enum Shape { UNIFORM, TRIANGULAR, NORMAL }
+    public enum Shape {
+        UNIFORM,
+        TRIANGULAR,
+        NORMAL
+    }
 
     /** z of the 90th centile: low and high of a normal interval are mean ∓ this many standard deviations. */
     private static final double Z90 = NormalDistribution.of(0, 1).inverseCumulativeProbability(0.9);
@@ -38,7 +42,9 @@ public record Interval(double low, double high, Shape shape, Double mode) {
         return new Interval(low, high, Shape.UNIFORM, null);
     }
 
-    public boolean isFixed() { return low == high; }
+    public boolean isFixed() {
+        return low == high;
+    }
 
     /** The value at cumulative probability u in (0, 1). */
     public double at(double u) {
@@ -70,9 +76,13 @@ public record Interval(double low, double high, Shape shape, Double mode) {
             return fixed(node.asDouble());
         }
         Shape shape = node.has("distribution")
-                ? Shape.valueOf(node.get("distribution").asText().toUpperCase(java.util.Locale.ROOT)) : Shape.UNIFORM;
+                ? Shape.valueOf(node.get("distribution").asText().toUpperCase(java.util.Locale.ROOT))
+                : Shape.UNIFORM;
         try {
-            return new Interval(node.get("low").asDouble(), node.get("high").asDouble(), shape,
+            return new Interval(
+                    node.get("low").asDouble(),
+                    node.get("high").asDouble(),
+                    shape,
                     node.has("mode") ? node.get("mode").asDouble() : null);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("field " + field + ": " + e.getMessage(), e);

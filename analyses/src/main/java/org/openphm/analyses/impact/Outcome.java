@@ -37,14 +37,24 @@ public enum Outcome {
         this.icbOnly = icbOnly;
     }
 
-    public String label() { return label; }
+    public String label() {
+        return label;
+    }
 
-    public String unit() { return unit; }
+    public String unit() {
+        return unit;
+    }
 
     /** A count of people or events, published under the count rule. */
-    public boolean count() { return count; }
+    public boolean count() {
+        return count;
+    }
 
-    public boolean icbOnly() { return icbOnly; }
+    public boolean icbOnly() {
+        return icbOnly;
+    }
 
-    public String id() { return name().toLowerCase(java.util.Locale.ROOT); }
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -14,19 +14,24 @@ import java.util.List;
 final class Outcomes {
     private Outcomes() {}
 
-    private static final Outcome[] STAFF = {Outcome.WTE, Outcome.WTE_COMMUNITY, Outcome.WTE_MENTAL_HEALTH,
-        Outcome.WTE_CHILDREN};
+    private static final Outcome[] STAFF = {
+        Outcome.WTE, Outcome.WTE_COMMUNITY, Outcome.WTE_MENTAL_HEALTH, Outcome.WTE_CHILDREN
+    };
 
-
-    static void compute(double[][] a, double[][] base, int t, Draw d, ImpactModel.Switches s, boolean icb,
-                        double[] out) {
+    static void compute(
+            double[][] a, double[][] base, int t, Draw d, ImpactModel.Switches s, boolean icb, double[] out) {
         double phase = d.phase(t);
         List<ScenarioParameter> mitigators = ScenarioParameter.MITIGATORS;
         double[] m = new double[mitigators.size()];
         for (int i = 0; i < m.length; i++) {
             m[i] = i < s.mitigators() ? d.value(mitigators.get(i)) / 100 * phase : 0;
         }
-        double acsc = m[0], frequent = m[1], endOfLife = m[2], los = m[3], delay = m[4], virtualWard = m[5],
+        double acsc = m[0],
+                frequent = m[1],
+                endOfLife = m[2],
+                los = m[3],
+                delay = m[4],
+                virtualWard = m[5],
                 shift = m[6];
         double gEmergency = growth(d, GROWTH_EMERGENCY, t, s);
         double gElective = growth(d, GROWTH_ELECTIVE, t, s);
@@ -39,12 +44,13 @@ final class Outcomes {
             if (!part.emergency()) {
                 continue;
             }
-            double keep = 1 - switch (part) {
-                case EOL -> endOfLife;
-                case ACSC -> acsc;
-                case FREQUENT -> frequent;
-                default -> shift;
-            };
+            double keep = 1
+                    - switch (part) {
+                        case EOL -> endOfLife;
+                        case ACSC -> acsc;
+                        case FREQUENT -> frequent;
+                        default -> shift;
+                    };
             double[] r = admitted(a, t, part, gEmergency * keep, los, delay);
             emergencySpells += r[0];
             emergencyBedDays += r[1];
@@ -94,7 +100,9 @@ final class Outcomes {
                     * index(a[Quantity.POPULATION_0_19.ordinal()][t], base, Quantity.POPULATION_0_19)
                     * productivity(d, PRODUCTIVITY_CHILDREN, t, s);
             out[Outcome.WTE.ordinal()] = out[Outcome.WTE_COMMUNITY.ordinal()]
-                    + out[Outcome.WTE_MENTAL_HEALTH.ordinal()] + out[Outcome.WTE_CHILDREN.ordinal()] + staff.other();
+                    + out[Outcome.WTE_MENTAL_HEALTH.ordinal()]
+                    + out[Outcome.WTE_CHILDREN.ordinal()]
+                    + staff.other();
         } else {
             for (Outcome o : STAFF) {
                 out[o.ordinal()] = Double.NaN;

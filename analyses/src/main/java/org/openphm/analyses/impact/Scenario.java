@@ -8,18 +8,29 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.phm.CheckedFile;
+import org.openphm.model.FinancialYear;
 
 /**
  * A scenario file (issue 12), checked against {@code impact/scenario.schema.json} and then against what a schema
  * cannot say (years in order, probabilities summing to one), every error naming its field. What the file leaves
  * out takes {@link ScenarioParameter}'s default, so a scenario of just a name is the "as is".
  */
-public record Scenario(String name, String description, FinancialYear baseline, FinancialYear horizon,
-                       List<FinancialYear> reportYears, int runs, long seed, List<Variant> variants,
-                       Map<String, Interval> housingUpliftPct, int healthFromAge, FinancialYear mitigationStart,
-                       FinancialYear mitigationFullBy, Map<ScenarioParameter, Interval> parameters, Finance finance) {
+public record Scenario(
+        String name,
+        String description,
+        FinancialYear baseline,
+        FinancialYear horizon,
+        List<FinancialYear> reportYears,
+        int runs,
+        long seed,
+        List<Variant> variants,
+        Map<String, Interval> housingUpliftPct,
+        int healthFromAge,
+        FinancialYear mitigationStart,
+        FinancialYear mitigationFullBy,
+        Map<ScenarioParameter, Interval> parameters,
+        Finance finance) {
 
     public static final String SCHEMA = "impact/scenario.schema.json";
     public static final FinancialYear DEFAULT_BASELINE = new FinancialYear(2024);
@@ -53,14 +64,40 @@ public record Scenario(String name, String description, FinancialYear baseline, 
         Map<ScenarioParameter, Interval> p = new EnumMap<>(ScenarioParameter.class);
         p.putAll(parameters);
         p.putAll(changes);
-        return new Scenario(name, description, baseline, horizon, reportYears, runs, seed, variants,
-                housingUpliftPct, healthFromAge, mitigationStart, mitigationFullBy, p, finance);
+        return new Scenario(
+                name,
+                description,
+                baseline,
+                horizon,
+                reportYears,
+                runs,
+                seed,
+                variants,
+                housingUpliftPct,
+                healthFromAge,
+                mitigationStart,
+                mitigationFullBy,
+                p,
+                finance);
     }
 
     /** The same scenario with a different number of runs (convergence checks, the explorer). */
     public Scenario withRuns(int n) {
-        return new Scenario(name, description, baseline, horizon, reportYears, n, seed, variants, housingUpliftPct,
-                healthFromAge, mitigationStart, mitigationFullBy, parameters, finance);
+        return new Scenario(
+                name,
+                description,
+                baseline,
+                horizon,
+                reportYears,
+                n,
+                seed,
+                variants,
+                housingUpliftPct,
+                healthFromAge,
+                mitigationStart,
+                mitigationFullBy,
+                parameters,
+                finance);
     }
 
     /**
@@ -68,8 +105,21 @@ public record Scenario(String name, String description, FinancialYear baseline, 
      * the explorer shows one year's.
      */
     public Scenario withReportYears(List<FinancialYear> years) {
-        return new Scenario(name, description, baseline, horizon, years, runs, seed, variants, housingUpliftPct,
-                healthFromAge, mitigationStart, mitigationFullBy, parameters, finance);
+        return new Scenario(
+                name,
+                description,
+                baseline,
+                horizon,
+                years,
+                runs,
+                seed,
+                variants,
+                housingUpliftPct,
+                healthFromAge,
+                mitigationStart,
+                mitigationFullBy,
+                parameters,
+                finance);
     }
 
     public static Scenario read(Path file) throws IOException {
@@ -83,7 +133,8 @@ public record Scenario(String name, String description, FinancialYear baseline, 
                     throw new IOException("missing resource " + resource);
                 }
                 JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper(
-                        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(in);
+                                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                        .readTree(in);
                 CheckedFile.check(node, SCHEMA, resource);
                 return parse(node, resource);
             }
@@ -97,8 +148,8 @@ public record Scenario(String name, String description, FinancialYear baseline, 
             FinancialYear baseline = year(n.path("baseline_year"), DEFAULT_BASELINE, "$.baseline_year");
             FinancialYear horizon = year(n.path("horizon_year"), DEFAULT_HORIZON, "$.horizon_year");
             if (horizon.compareTo(baseline) <= 0) {
-                throw new CheckedFile.Invalid("field $.horizon_year: " + horizon + " is not after the baseline year "
-                        + baseline);
+                throw new CheckedFile.Invalid(
+                        "field $.horizon_year: " + horizon + " is not after the baseline year " + baseline);
             }
             List<FinancialYear> report = new ArrayList<>();
             if (n.has("report_years")) {
@@ -122,19 +173,25 @@ public record Scenario(String name, String description, FinancialYear baseline, 
             double total = 0;
             for (int i = 0; i < vs.size(); i++) {
                 JsonNode v = vs.get(i);
-                variants.add(new Variant(v.get("name").asText(), v.get("probability").asDouble(),
+                variants.add(new Variant(
+                        v.get("name").asText(),
+                        v.get("probability").asDouble(),
                         Interval.read(v.get("growth_multiplier"), null, "$.population.variants[" + i + "]")));
                 total += v.get("probability").asDouble();
             }
             if (variants.isEmpty()) {
                 variants.add(new Variant("principal", 1, Interval.fixed(1)));
             } else if (Math.abs(total - 1) > 1e-9) {
-                throw new CheckedFile.Invalid("field $.population.variants: the probabilities add up to " + total
-                        + ", not 1");
+                throw new CheckedFile.Invalid(
+                        "field $.population.variants: the probabilities add up to " + total + ", not 1");
             }
             Map<String, Interval> housing = new LinkedHashMap<>();
-            n.path("population").path("housing_uplift_pct").fields().forEachRemaining(e -> housing.put(e.getKey(),
-                    Interval.read(e.getValue(), null, "$.population.housing_uplift_pct." + e.getKey())));
+            n.path("population")
+                    .path("housing_uplift_pct")
+                    .fields()
+                    .forEachRemaining(e -> housing.put(
+                            e.getKey(),
+                            Interval.read(e.getValue(), null, "$.population.housing_uplift_pct." + e.getKey())));
             Map<ScenarioParameter, Interval> params = new EnumMap<>(ScenarioParameter.class);
             for (ScenarioParameter p : ScenarioParameter.values()) {
                 JsonNode block = n;
@@ -159,20 +216,37 @@ public record Scenario(String name, String description, FinancialYear baseline, 
                         + "100 percent, not " + occupancy.describe());
             }
             JsonNode m = n.path("mitigators");
-            FinancialYear start = year(m.path("start_year"), new FinancialYear(baseline.startYear() + 1), "$.mitigators.start_year");
-            FinancialYear full = year(m.path("full_by"), new FinancialYear(baseline.startYear() + 5), "$.mitigators.full_by");
+            FinancialYear start =
+                    year(m.path("start_year"), new FinancialYear(baseline.startYear() + 1), "$.mitigators.start_year");
+            FinancialYear full =
+                    year(m.path("full_by"), new FinancialYear(baseline.startYear() + 5), "$.mitigators.full_by");
             if (start.compareTo(baseline) <= 0 || full.compareTo(start) < 0) {
                 throw new CheckedFile.Invalid("field $.mitigators.full_by: changes start after the baseline year ("
                         + baseline + ") and are in full by or after they start; here " + start + " to " + full);
             }
             JsonNode f = n.path("finance");
-            Finance finance = new Finance(f.has("allocation_gbp") ? f.get("allocation_gbp").asDouble() : null,
+            Finance finance = new Finance(
+                    f.has("allocation_gbp") ? f.get("allocation_gbp").asDouble() : null,
                     year(f.path("allocation_year"), baseline, "$.finance.allocation_year"),
-                    f.has("underlying_deficit_gbp") ? f.get("underlying_deficit_gbp").asDouble() : null);
+                    f.has("underlying_deficit_gbp")
+                            ? f.get("underlying_deficit_gbp").asDouble()
+                            : null);
             int runs = n.path("runs").asInt(DEFAULT_RUNS);
-            return new Scenario(n.get("name").asText(), n.path("description").asText(""), baseline, horizon, report,
-                    runs, n.path("seed").asLong(DEFAULT_SEED), variants, housing,
-                    n.path("health_status").path("from_age").asInt(55), start, full, params, finance);
+            return new Scenario(
+                    n.get("name").asText(),
+                    n.path("description").asText(""),
+                    baseline,
+                    horizon,
+                    report,
+                    runs,
+                    n.path("seed").asLong(DEFAULT_SEED),
+                    variants,
+                    housing,
+                    n.path("health_status").path("from_age").asInt(55),
+                    start,
+                    full,
+                    params,
+                    finance);
         } catch (CheckedFile.Invalid e) {
             throw new CheckedFile.Invalid(where + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -197,8 +271,11 @@ public record Scenario(String name, String description, FinancialYear baseline, 
      */
     public boolean changesCare() {
         List<ScenarioParameter> levers = new ArrayList<>(ScenarioParameter.MITIGATORS);
-        levers.addAll(List.of(ScenarioParameter.EFFICIENCY, ScenarioParameter.PRODUCTIVITY_COMMUNITY,
-                ScenarioParameter.PRODUCTIVITY_MENTAL_HEALTH, ScenarioParameter.PRODUCTIVITY_CHILDREN));
+        levers.addAll(List.of(
+                ScenarioParameter.EFFICIENCY,
+                ScenarioParameter.PRODUCTIVITY_COMMUNITY,
+                ScenarioParameter.PRODUCTIVITY_MENTAL_HEALTH,
+                ScenarioParameter.PRODUCTIVITY_CHILDREN));
         return levers.stream().map(this::parameter).anyMatch(i -> i.low() != 0 || i.high() != 0);
     }
 

@@ -20,13 +20,23 @@ public final class ScenarioTemplate {
                 .append("# distribution: triangular and a mode, or distribution: normal (low and high are the 10th\n")
                 .append("# and 90th centiles). Percentages are percent: 5 means 5%.\n")
                 .append("schema: openphm-scenario/1\n")
-                .append("name: ").append(quote(name)).append('\n')
+                .append("name: ")
+                .append(quote(name))
+                .append('\n')
                 .append("description: \"\"\n")
-                .append("baseline_year: ").append(Scenario.DEFAULT_BASELINE).append('\n')
-                .append("horizon_year: ").append(Scenario.DEFAULT_HORIZON).append('\n')
+                .append("baseline_year: ")
+                .append(Scenario.DEFAULT_BASELINE)
+                .append('\n')
+                .append("horizon_year: ")
+                .append(Scenario.DEFAULT_HORIZON)
+                .append('\n')
                 .append("# report_years: [2028/29, 2036/37, 2042/43]   # the waterfall's years (default)\n")
-                .append("runs: ").append(Scenario.DEFAULT_RUNS).append('\n')
-                .append("seed: ").append(Scenario.DEFAULT_SEED).append('\n')
+                .append("runs: ")
+                .append(Scenario.DEFAULT_RUNS)
+                .append('\n')
+                .append("seed: ")
+                .append(Scenario.DEFAULT_SEED)
+                .append('\n')
                 .append("population:\n")
                 .append("  # The principal projection's growth, or variants of it with probabilities summing to 1:\n")
                 .append("  variants:\n")
@@ -45,30 +55,50 @@ public final class ScenarioTemplate {
             }
             String indent = "  ".repeat(path.length);
             if (block.equals("health_status")) {
-                b.append(indent).append("# Ages the health-status adjustment applies from:\n")
-                        .append(indent).append("from_age: 55\n");
+                b.append(indent)
+                        .append("# Ages the health-status adjustment applies from:\n")
+                        .append(indent)
+                        .append("from_age: 55\n");
             }
             if (block.equals("mitigators")) {
-                b.append(indent).append("# Mitigators start in start_year and are in full by full_by, rising evenly:\n")
-                        .append(indent).append("start_year: ").append(new org.openphm.model.FinancialYear(
-                                Scenario.DEFAULT_BASELINE.startYear() + 1)).append('\n')
-                        .append(indent).append("full_by: ").append(new org.openphm.model.FinancialYear(
-                                Scenario.DEFAULT_BASELINE.startYear() + 5)).append('\n');
+                b.append(indent)
+                        .append("# Mitigators start in start_year and are in full by full_by, rising evenly:\n")
+                        .append(indent)
+                        .append("start_year: ")
+                        .append(new org.openphm.model.FinancialYear(Scenario.DEFAULT_BASELINE.startYear() + 1))
+                        .append('\n')
+                        .append(indent)
+                        .append("full_by: ")
+                        .append(new org.openphm.model.FinancialYear(Scenario.DEFAULT_BASELINE.startYear() + 5))
+                        .append('\n');
             }
             if (block.equals("finance")) {
-                b.append(indent).append("# The system's allocation in a year and its underlying deficit then, for "
+                b.append(indent)
+                        .append("# The system's allocation in a year and its underlying deficit then, for "
                                 + "the funding gap:\n")
-                        .append(indent).append("# allocation_gbp: 2600000000\n")
-                        .append(indent).append("# allocation_year: 2025/26\n")
-                        .append(indent).append("# underlying_deficit_gbp: 26000000\n");
+                        .append(indent)
+                        .append("# allocation_gbp: 2600000000\n")
+                        .append(indent)
+                        .append("# allocation_year: 2025/26\n")
+                        .append(indent)
+                        .append("# underlying_deficit_gbp: 26000000\n");
             }
             for (ScenarioParameter p : params) {
-                b.append(indent).append("# ").append(p.documentation()).append(" (").append(p.unit()).append(")\n");
+                b.append(indent)
+                        .append("# ")
+                        .append(p.documentation())
+                        .append(" (")
+                        .append(p.unit())
+                        .append(")\n");
                 Interval i = p.otherwise();
                 if (i == null) {
                     b.append(indent).append("# ").append(p.field()).append(": 0\n");
                 } else {
-                    b.append(indent).append(p.field()).append(": ").append(yaml(i)).append('\n');
+                    b.append(indent)
+                            .append(p.field())
+                            .append(": ")
+                            .append(yaml(i))
+                            .append('\n');
                 }
             }
         });
@@ -79,7 +109,10 @@ public final class ScenarioTemplate {
         if (i.isFixed()) {
             return i.describe();
         }
-        StringBuilder b = new StringBuilder("{low: ").append(num(i.low())).append(", high: ").append(num(i.high()));
+        StringBuilder b = new StringBuilder("{low: ")
+                .append(num(i.low()))
+                .append(", high: ")
+                .append(num(i.high()));
         if (i.shape() != Interval.Shape.UNIFORM) {
             b.append(", distribution: ").append(i.shape().name().toLowerCase(java.util.Locale.ROOT));
         }

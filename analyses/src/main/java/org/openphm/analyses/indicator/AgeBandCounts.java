@@ -17,13 +17,21 @@ public final class AgeBandCounts {
         denominator[band] += den;
     }
 
-    public double numerator() { return Arrays.stream(numerator).sum(); }
+    public double numerator() {
+        return Arrays.stream(numerator).sum();
+    }
 
-    public double denominator() { return Arrays.stream(denominator).sum(); }
+    public double denominator() {
+        return Arrays.stream(denominator).sum();
+    }
 
-    public double[] numerators() { return numerator.clone(); }
+    public double[] numerators() {
+        return numerator.clone();
+    }
 
-    public double[] denominators() { return denominator.clone(); }
+    public double[] denominators() {
+        return denominator.clone();
+    }
 
     /** Band indexes by label, looked up for every counted row. */
     private static final java.util.Map<String, Integer> BAND_INDEX = new java.util.concurrent.ConcurrentHashMap<>();

@@ -1,7 +1,5 @@
 package org.openphm.analyses.indicator;
 
-import org.openphm.model.FinancialYear;
-
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countIf;
 
@@ -15,6 +13,7 @@ import org.openphm.engine.Result;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Measure;
 import org.openphm.engine.query.Query;
+import org.openphm.model.FinancialYear;
 
 /**
  * Cells of event-rate indicators whose numerator and denominator are restricted to an age range, e.g. admissions
@@ -41,18 +40,22 @@ public final class AgeRangeEventRates {
             return maxAge == NO_MAXIMUM ? lower : and(lower, col("age").le(lit((long) maxAge)));
         }
 
-        String ageKey() { return minAge + "_" + (maxAge == NO_MAXIMUM ? "max" : Integer.toString(maxAge)); }
+        String ageKey() {
+            return minAge + "_" + (maxAge == NO_MAXIMUM ? "max" : Integer.toString(maxAge));
+        }
     }
 
     /**
      * @param events the year's events only, attributed ({@link EventAttribution#at}), with the columns the
      *               numerators' conditions read
      */
-    public static Map<CellKey, AgeBandCounts> count(Engine engine, FinancialYear year, Query events,
-                                                    List<Numerator> numerators, CellRollup rollup) {
+    public static Map<CellKey, AgeBandCounts> count(
+            Engine engine, FinancialYear year, Query events, List<Numerator> numerators, CellRollup rollup) {
         List<Measure> eventMeasures = new ArrayList<>();
         for (int i = 0; i < numerators.size(); i++) {
-            eventMeasures.add(countIf("n" + i, and(numerators.get(i).condition(), numerators.get(i).ages())));
+            eventMeasures.add(countIf(
+                    "n" + i,
+                    and(numerators.get(i).condition(), numerators.get(i).ages())));
         }
         Map<String, Numerator> ageRanges = new LinkedHashMap<>();
         numerators.forEach(n -> ageRanges.putIfAbsent(n.ageKey(), n));
@@ -60,8 +63,8 @@ public final class AgeRangeEventRates {
         ageRanges.forEach((key, n) -> populationMeasures.add(countIf("d" + key, n.ages())));
 
         Map<CellKey, AgeBandCounts> cells = new HashMap<>();
-        Result counted = engine.execute(events.aggregate(CellRollup.keys(), CellRollup.sets(),
-                eventMeasures.toArray(Measure[]::new)));
+        Result counted = engine.execute(
+                events.aggregate(CellRollup.keys(), CellRollup.sets(), eventMeasures.toArray(Measure[]::new)));
         List<String> ids = numerators.stream().map(Numerator::indicatorId).toList();
         CellRollup.Batch eventCounts = rollup.batch(ids, year.label());
         for (List<Object> row : counted.rows()) {
@@ -74,13 +77,14 @@ public final class AgeRangeEventRates {
             }
         }
         eventCounts.fileInto(cells);
-        Result population = engine.execute(RegisteredPopulation.at(year.end()).aggregate(CellRollup.keys(), CellRollup.sets(),
-                populationMeasures.toArray(Measure[]::new)));
+        Result population = engine.execute(RegisteredPopulation.at(year.end())
+                .aggregate(CellRollup.keys(), CellRollup.sets(), populationMeasures.toArray(Measure[]::new)));
         CellRollup.Batch registered = rollup.batch(ids, year.label());
         for (List<Object> row : population.rows()) {
             List<Object> keys = keys(population, row);
             for (int i = 0; i < numerators.size(); i++) {
-                long d = (Long) row.get(population.columnIndex("d" + numerators.get(i).ageKey()));
+                long d = (Long)
+                        row.get(population.columnIndex("d" + numerators.get(i).ageKey()));
                 if (d > 0) {
                     registered.add(keys, i, 0, d);
                 }

@@ -16,5 +16,7 @@ public enum Breakdown {
     }
 
     /** The category_type column value; empty for the headline row. */
-    public String categoryType() { return categoryType; }
+    public String categoryType() {
+        return categoryType;
+    }
 }

@@ -1,10 +1,9 @@
 package org.openphm.analyses.indicator;
 
-import org.openphm.model.AreaType;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.openphm.engine.query.GroupKey;
+import org.openphm.model.AreaType;
 
 /**
  * Turns "every area level × every breakdown" into the grouping sets of ONE aggregate query over the
@@ -57,8 +56,8 @@ public final class BreakdownGrouping {
     /** Where a row of the grouped result belongs: its area and its breakdown category (NONE = headline). */
     public record Position(AreaType level, String areaCode, Breakdown breakdown, String category, String ageBand) {}
 
-    public static Position position(java.util.function.Function<String, Object> row, List<AreaType> levels,
-                                    List<Breakdown> breakdowns) {
+    public static Position position(
+            java.util.function.Function<String, Object> row, List<AreaType> levels, List<Breakdown> breakdowns) {
         AreaType level = null;
         String area = null;
         for (AreaType l : levels) {

@@ -1,13 +1,12 @@
 package org.openphm.analyses.indicator;
 
-import org.openphm.model.AreaType;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openphm.engine.query.GroupKey;
+import org.openphm.model.AreaType;
 
 /**
  * Files counts aggregated at two fine grains into every area level and breakdown. The engine groups patients
@@ -20,8 +19,8 @@ import org.openphm.engine.query.GroupKey;
 public final class CellRollup {
 
     /** The group-by columns of a fine-grain count over RegisteredPopulation. */
-    public static final List<String> FINE_KEYS = List.of("practice_code", "neighbourhood_code", "sex",
-            "ethnic_group", "imd_quintile", "age_band");
+    public static final List<String> FINE_KEYS =
+            List.of("practice_code", "neighbourhood_code", "sex", "ethnic_group", "imd_quintile", "age_band");
 
     /** What a grouping set leaves out reads this: never a real code. */
     static final String ALL = "*";
@@ -44,7 +43,8 @@ public final class CellRollup {
 
     /** The two grouping sets: neighbourhood with every breakdown; practice by age band. */
     public static List<List<String>> sets() {
-        return List.of(List.of("neighbourhood_code", "sex", "ethnic_group", "imd_quintile", "age_band"),
+        return List.of(
+                List.of("neighbourhood_code", "sex", "ethnic_group", "imd_quintile", "age_band"),
                 List.of("practice_code", "age_band"));
     }
 
@@ -53,8 +53,13 @@ public final class CellRollup {
      *
      * @param values the row's FINE_KEYS values, in order
      */
-    public void file(Map<CellKey, AgeBandCounts> cells, String indicatorId, String period, List<Object> values,
-                     double numerator, double denominator) {
+    public void file(
+            Map<CellKey, AgeBandCounts> cells,
+            String indicatorId,
+            String period,
+            List<Object> values,
+            double numerator,
+            double denominator) {
         Batch batch = batch(List.of(indicatorId), period);
         batch.add(values, 0, numerator, denominator);
         batch.fileInto(cells);
@@ -102,8 +107,18 @@ public final class CellRollup {
             sums.forEach((t, s) -> {
                 for (int i = 0; i < indicatorIds.size(); i++) {
                     if (s.filed[i]) {
-                        CellRollup.add(cells, new CellKey(indicatorIds.get(i), t.area().code(), t.area().type(), period,
-                                t.breakdown(), t.category()), t.band(), s.numerator[i], s.denominator[i]);
+                        CellRollup.add(
+                                cells,
+                                new CellKey(
+                                        indicatorIds.get(i),
+                                        t.area().code(),
+                                        t.area().type(),
+                                        period,
+                                        t.breakdown(),
+                                        t.category()),
+                                t.band(),
+                                s.numerator[i],
+                                s.denominator[i]);
                     }
                 }
             });
@@ -123,7 +138,7 @@ public final class CellRollup {
             for (Geography.Area area : areasOf(practiceSet ? practice : neighbourhood)) {
                 boolean brokenDown = BROKEN_DOWN.contains(area.type());
                 if (practiceSet == brokenDown) {
-                    continue;        // each level is filed from exactly one of the two grouping sets
+                    continue; // each level is filed from exactly one of the two grouping sets
                 }
                 out.add(sums(new Target(area, Breakdown.NONE, null, band)));
                 if (!brokenDown) {
@@ -176,8 +191,9 @@ public final class CellRollup {
     private List<Geography.Area> areasOf(String code) {
         return ancestry.computeIfAbsent(code, p -> {
             List<Geography.Area> chain = new ArrayList<>();
-            for (Geography.Area a = geography.area(p); a != null && a.type() != AreaType.ENGLAND;
-                 a = a.parentCode() == null ? null : geography.area(a.parentCode())) {
+            for (Geography.Area a = geography.area(p);
+                    a != null && a.type() != AreaType.ENGLAND;
+                    a = a.parentCode() == null ? null : geography.area(a.parentCode())) {
                 chain.add(a);
             }
             return chain;

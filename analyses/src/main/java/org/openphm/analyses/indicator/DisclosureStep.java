@@ -1,8 +1,5 @@
 package org.openphm.analyses.indicator;
 
-import org.openphm.model.Totals;
-import org.openphm.model.AreaType;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openphm.model.AreaType;
+import org.openphm.model.Totals;
 import org.openphm.stats.sdc.Cell;
 import org.openphm.stats.sdc.DisclosureControl;
 import org.openphm.stats.sdc.DisclosureRule;
@@ -35,7 +34,6 @@ import org.openphm.stats.sdc.ProtectedCell;
  */
 public final class DisclosureStep {
 
-
     private final Geography geography;
     private final DisclosureRule rule;
     private final List<Grouping> groupings;
@@ -52,7 +50,8 @@ public final class DisclosureStep {
         Map<String, Map<Breakdown, List<CellKey>>> tables = new LinkedHashMap<>();
         for (CellKey k : cells.keySet()) {
             tables.computeIfAbsent(k.indicatorId() + "|" + k.period(), x -> new LinkedHashMap<>())
-                    .computeIfAbsent(k.breakdown(), x -> new ArrayList<>()).add(k);
+                    .computeIfAbsent(k.breakdown(), x -> new ArrayList<>())
+                    .add(k);
         }
         Map<CellKey, ProtectedCell> protections = new HashMap<>();
         for (Map<Breakdown, List<CellKey>> byBreakdown : tables.values()) {
@@ -71,13 +70,20 @@ public final class DisclosureStep {
         return protections;
     }
 
-    private void protectTable(List<CellKey> table, Map<CellKey, AgeBandCounts> cells,
-                              Map<CellKey, ProtectedCell> protections) {
+    private void protectTable(
+            List<CellKey> table, Map<CellKey, AgeBandCounts> cells, Map<CellKey, ProtectedCell> protections) {
         List<Cell> input = new ArrayList<>(table.size());
         for (CellKey k : table) {
             AgeBandCounts c = cells.get(k);
-            input.add(new Cell(cellId(k), Math.round(c.numerator()), Math.round(c.denominator()),
-                    Map.of("area", k.areaCode(), "category", k.breakdown() == Breakdown.NONE ? Totals.ALL : k.category())));
+            input.add(new Cell(
+                    cellId(k),
+                    Math.round(c.numerator()),
+                    Math.round(c.denominator()),
+                    Map.of(
+                            "area",
+                            k.areaCode(),
+                            "category",
+                            k.breakdown() == Breakdown.NONE ? Totals.ALL : k.category())));
         }
         List<ProtectedCell> out = DisclosureControl.apply(input, groupings, rule);
         for (int i = 0; i < table.size(); i++) {
@@ -90,13 +96,19 @@ public final class DisclosureStep {
      * The published rows of one indicator: suppressed cells withheld, the rest with rounded counts and, for crude
      * indicators, values computed from those rounded counts.
      */
-    public List<IndicatorRow> publish(IndicatorSpec spec, IndicatorCalculator calculator,
-                                      Map<CellKey, AgeBandCounts> cells, Map<CellKey, ProtectedCell> protections) {
+    public List<IndicatorRow> publish(
+            IndicatorSpec spec,
+            IndicatorCalculator calculator,
+            Map<CellKey, AgeBandCounts> cells,
+            Map<CellKey, ProtectedCell> protections) {
         return publish(spec, calculator, calculator.keyedRows(spec, cells), protections);
     }
 
-    private List<IndicatorRow> publish(IndicatorSpec spec, IndicatorCalculator calculator,
-                                       List<IndicatorCalculator.Keyed> exact, Map<CellKey, ProtectedCell> protections) {
+    private List<IndicatorRow> publish(
+            IndicatorSpec spec,
+            IndicatorCalculator calculator,
+            List<IndicatorCalculator.Keyed> exact,
+            Map<CellKey, ProtectedCell> protections) {
         Map<CellKey, IndicatorRow> fromRounded = new HashMap<>();
         if (!spec.standardised()) {
             Map<CellKey, AgeBandCounts> rounded = new HashMap<>();
@@ -119,11 +131,16 @@ public final class DisclosureStep {
             if (!p.derivedValuesPublishable()) {
                 out.add(withheld(k.row(), p));
             } else if (spec.standardised()) {
-                out.add(rounded(k.row(), p, "the age-standardised value is computed from unrounded age-band counts,"
-                        + " which are not published"));
+                out.add(rounded(
+                        k.row(),
+                        p,
+                        "the age-standardised value is computed from unrounded age-band counts,"
+                                + " which are not published"));
             } else {
-                out.add(rounded(fromRounded.get(k.key()), p, "the value and its limits are computed from the "
-                        + "rounded counts"));
+                out.add(rounded(
+                        fromRounded.get(k.key()),
+                        p,
+                        "the value and its limits are computed from the " + "rounded counts"));
             }
         }
         return out;
@@ -155,33 +172,76 @@ public final class DisclosureStep {
     }
 
     private long publishedDenominator(ProtectedCell p) {
-        return p.publishedDenominator() != null ? p.publishedDenominator() : rule.round(p.cell().denominator());
+        return p.publishedDenominator() != null
+                ? p.publishedDenominator()
+                : rule.round(p.cell().denominator());
     }
 
     private IndicatorRow withheld(IndicatorRow r, ProtectedCell p) {
         String why = "Suppressed (" + p.reason().name().toLowerCase()
                 + " disclosure control: counts of 1-" + rule.suppressAtOrBelow()
                 + " are not published, nor values a hidden count can be worked out from)";
-        return new IndicatorRow(r.indicatorId(), r.indicatorName(), r.section(), r.areaCode(), r.areaName(),
-                r.areaType(), r.parentCode(), r.period(), r.sex(), r.age(), r.categoryType(), r.category(),
-                p.suppressed() ? null : (double) p.publishedCount(), publishedDenominatorOrNull(p),
-                null, null, null, null, null,
-                IndicatorCalculator.NOT_COMPARED, IndicatorCalculator.NOT_COMPARED, null, why,
-                IndicatorCalculator.NOT_COMPARED, IndicatorCalculator.NOT_COMPARED);
+        return new IndicatorRow(
+                r.indicatorId(),
+                r.indicatorName(),
+                r.section(),
+                r.areaCode(),
+                r.areaName(),
+                r.areaType(),
+                r.parentCode(),
+                r.period(),
+                r.sex(),
+                r.age(),
+                r.categoryType(),
+                r.category(),
+                p.suppressed() ? null : (double) p.publishedCount(),
+                publishedDenominatorOrNull(p),
+                null,
+                null,
+                null,
+                null,
+                null,
+                IndicatorCalculator.NOT_COMPARED,
+                IndicatorCalculator.NOT_COMPARED,
+                null,
+                why,
+                IndicatorCalculator.NOT_COMPARED,
+                IndicatorCalculator.NOT_COMPARED);
     }
 
     private IndicatorRow rounded(IndicatorRow r, ProtectedCell p, String valueNote) {
-        return new IndicatorRow(r.indicatorId(), r.indicatorName(), r.section(), r.areaCode(), r.areaName(),
-                r.areaType(), r.parentCode(), r.period(), r.sex(), r.age(), r.categoryType(), r.category(),
-                (double) p.publishedCount(), publishedDenominatorOrNull(p), r.value(), r.lowerCi95(),
-                r.upperCi95(), r.lowerCi998(), r.upperCi998(), r.comparedToEngland(), r.comparedToParent(),
-                r.recentTrend(), join(r.note(), "counts rounded to the nearest " + rule.roundTo() + "; " + valueNote),
-                r.comparedToEngland998(), r.comparedToParent998());
+        return new IndicatorRow(
+                r.indicatorId(),
+                r.indicatorName(),
+                r.section(),
+                r.areaCode(),
+                r.areaName(),
+                r.areaType(),
+                r.parentCode(),
+                r.period(),
+                r.sex(),
+                r.age(),
+                r.categoryType(),
+                r.category(),
+                (double) p.publishedCount(),
+                publishedDenominatorOrNull(p),
+                r.value(),
+                r.lowerCi95(),
+                r.upperCi95(),
+                r.lowerCi998(),
+                r.upperCi998(),
+                r.comparedToEngland(),
+                r.comparedToParent(),
+                r.recentTrend(),
+                join(r.note(), "counts rounded to the nearest " + rule.roundTo() + "; " + valueNote),
+                r.comparedToEngland998(),
+                r.comparedToParent998());
     }
 
     private static Double publishedDenominatorOrNull(ProtectedCell p) {
         return p.denominatorProtection().hidden() || p.publishedDenominator() == null
-                ? null : (double) p.publishedDenominator();
+                ? null
+                : (double) p.publishedDenominator();
     }
 
     /** Each level of the geography adds up to its parent. */

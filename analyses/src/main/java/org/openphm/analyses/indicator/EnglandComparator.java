@@ -1,6 +1,5 @@
 package org.openphm.analyses.indicator;
 
-import org.openphm.model.Totals;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +7,7 @@ import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
 import org.openphm.model.CanonicalSchema;
+import org.openphm.model.Totals;
 
 /** England values by indicator and period (the england_comparator table), flagged when synthetic. */
 public final class EnglandComparator {
@@ -24,13 +24,17 @@ public final class EnglandComparator {
                 continue;
             }
             Object synthetic = r.get(i, "synthetic");
-            c.put(r.getString(i, "indicator_id"), r.getString(i, "period"),
+            c.put(
+                    r.getString(i, "indicator_id"),
+                    r.getString(i, "period"),
                     new Value(r.getDouble(i, "value"), Boolean.TRUE.equals(synthetic), r.getString(i, "source")));
         }
         return c;
     }
 
-    public static EnglandComparator empty() { return new EnglandComparator(); }
+    public static EnglandComparator empty() {
+        return new EnglandComparator();
+    }
 
     public void put(String indicatorId, String period, Value v) {
         values.put(indicatorId + "|" + period, v);

@@ -24,8 +24,17 @@ public final class EventAttribution {
     private EventAttribution() {}
 
     /** The columns added to each event, as {@link RegisteredPopulation#at} names them. */
-    public static final List<String> ADDED = List.of("practice_code", "pcn_code", "neighbourhood_code", "place_code",
-            "icb_code", "sex", "age", "age_band", "ethnic_group", "imd_quintile");
+    public static final List<String> ADDED = List.of(
+            "practice_code",
+            "pcn_code",
+            "neighbourhood_code",
+            "place_code",
+            "icb_code",
+            "sex",
+            "age",
+            "age_band",
+            "ethnic_group",
+            "imd_quintile");
 
     /**
      * @param events     must have person_id, a unique {@code idColumn} and the {@code dateColumn}, and none of
@@ -34,17 +43,23 @@ public final class EventAttribution {
      */
     public static Query at(Query events, String idColumn, String dateColumn) {
         Query registration = Query.from(CanonicalSchema.REGISTRATION)
-                .select(Named.as("person_id", col("person_id")), Named.as("practice_code", col("practice_code")),
+                .select(
+                        Named.as("person_id", col("person_id")),
+                        Named.as("practice_code", col("practice_code")),
                         Named.as("registration_start", col("start_date")),
                         Named.as("registration_end", col("end_date")));
         Query patient = Query.from(CanonicalSchema.PATIENT)
-                .select(Named.as("person_id", col("person_id")), Named.as("sex", col("sex")),
+                .select(
+                        Named.as("person_id", col("person_id")),
+                        Named.as("sex", col("sex")),
                         Named.as("birth_month", col("birth_month")),
-                        Named.as("ethnic_group", ethnicGroup(col("ethnicity"))), Named.as("lsoa_code", col("lsoa")));
+                        Named.as("ethnic_group", ethnicGroup(col("ethnicity"))),
+                        Named.as("lsoa_code", col("lsoa")));
         Query practice = Query.from(CanonicalSchema.PRACTICE)
                 .select("practice_code", "pcn_code", "neighbourhood_code", "place_code", "icb_code");
         Query lsoa = Query.from(CanonicalSchema.LSOA)
-                .select(Named.as("lsoa_code", col("lsoa_code")),
+                .select(
+                        Named.as("lsoa_code", col("lsoa_code")),
                         Named.as("lsoa_quintile", cast(col("imd_quintile"), ValueType.STRING)));
         Expr date = col(dateColumn);
         Expr age = ageFromBirthMonth(col("birth_month"), date);
@@ -61,14 +76,22 @@ public final class EventAttribution {
         out.add(Named.as("ethnic_group", col("ethnic_group")));
         out.add(Named.as("imd_quintile", coalesce(col("lsoa_quintile"), lit(RegisteredPopulation.UNKNOWN_QUINTILE))));
         return events.join(registration, "person_id")
-                .where(and(col("registration_start").le(date),
-                        or(isNull(col("registration_end")), col("registration_end").ge(date))))
+                .where(and(
+                        col("registration_start").le(date),
+                        or(
+                                isNull(col("registration_end")),
+                                col("registration_end").ge(date))))
                 // Overlapping registrations (a transfer recorded before the old one ends): the most recent
                 // start wins, as in RegisteredPopulation, so no event is counted twice.
-                .rowNumber("registration_rank", List.of(idColumn), SortKey.desc("registration_start"),
+                .rowNumber(
+                        "registration_rank",
+                        List.of(idColumn),
+                        SortKey.desc("registration_start"),
                         SortKey.asc("practice_code"))
                 .where(col("registration_rank").eq(1))
-                .join(patient, "person_id").join(practice, "practice_code").leftJoin(lsoa, "lsoa_code")
+                .join(patient, "person_id")
+                .join(practice, "practice_code")
+                .leftJoin(lsoa, "lsoa_code")
                 .where(age.ge(lit(0L)))
                 .select(out.toArray(Named[]::new));
     }

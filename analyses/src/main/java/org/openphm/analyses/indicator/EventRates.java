@@ -1,9 +1,5 @@
 package org.openphm.analyses.indicator;
 
-import org.openphm.model.FinancialYear;
-
-import org.openphm.model.AreaType;
-
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countIf;
 
@@ -17,6 +13,8 @@ import org.openphm.engine.Result;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Measure;
 import org.openphm.engine.query.Query;
+import org.openphm.model.AreaType;
+import org.openphm.model.FinancialYear;
 
 /**
  * Cells of event-rate indicators (admissions, detentions per 100,000): events of the year attributed by
@@ -37,24 +35,32 @@ public final class EventRates {
      * @param events attributed events of the year only ({@link EventAttribution#at}), with the columns the
      *               numerators' conditions use
      */
-    public static Map<CellKey, AgeBandCounts> count(Engine engine, FinancialYear year, Query events,
-                                                    List<Numerator> numerators, List<AreaType> levels,
-                                                    List<Breakdown> breakdowns) {
+    public static Map<CellKey, AgeBandCounts> count(
+            Engine engine,
+            FinancialYear year,
+            Query events,
+            List<Numerator> numerators,
+            List<AreaType> levels,
+            List<Breakdown> breakdowns) {
         List<Measure> eventMeasures = new ArrayList<>();
         for (int i = 0; i < numerators.size(); i++) {
             Numerator n = numerators.get(i);
             eventMeasures.add(countIf("n" + i, and(n.condition(), col("age").ge(lit((long) n.minAge())))));
         }
-        Result counted = engine.execute(events.aggregate(BreakdownGrouping.keys(levels, breakdowns),
-                BreakdownGrouping.sets(levels, breakdowns), eventMeasures.toArray(Measure[]::new)));
+        Result counted = engine.execute(events.aggregate(
+                BreakdownGrouping.keys(levels, breakdowns),
+                BreakdownGrouping.sets(levels, breakdowns),
+                eventMeasures.toArray(Measure[]::new)));
 
         TreeSet<Integer> minAges = new TreeSet<>();
         numerators.forEach(n -> minAges.add(n.minAge()));
         List<Measure> populationMeasures = new ArrayList<>();
         minAges.forEach(a -> populationMeasures.add(countIf("d" + a, col("age").ge(lit((long) a)))));
-        Result population = engine.execute(RegisteredPopulation.at(year.end()).aggregate(
-                BreakdownGrouping.keys(levels, breakdowns), BreakdownGrouping.sets(levels, breakdowns),
-                populationMeasures.toArray(Measure[]::new)));
+        Result population = engine.execute(RegisteredPopulation.at(year.end())
+                .aggregate(
+                        BreakdownGrouping.keys(levels, breakdowns),
+                        BreakdownGrouping.sets(levels, breakdowns),
+                        populationMeasures.toArray(Measure[]::new)));
 
         Map<BreakdownGrouping.Position, Integer> eventRow = new LinkedHashMap<>();
         for (int i = 0; i < counted.size(); i++) {
@@ -89,18 +95,35 @@ public final class EventRates {
         return cells;
     }
 
-    private static void file(Map<CellKey, AgeBandCounts> cells, Numerator n, FinancialYear year,
-                             BreakdownGrouping.Position p, double num, double den, List<Breakdown> breakdowns) {
+    private static void file(
+            Map<CellKey, AgeBandCounts> cells,
+            Numerator n,
+            FinancialYear year,
+            BreakdownGrouping.Position p,
+            double num,
+            double den,
+            List<Breakdown> breakdowns) {
         if (p.ageBand() == null || p.level() == null || (num == 0 && den == 0)) {
             return;
         }
         int band = AgeBandCounts.bandOf(p.ageBand());
-        cells.computeIfAbsent(new CellKey(n.indicatorId(), p.areaCode(), p.level(), year.label(), p.breakdown(),
-                p.category()), k -> new AgeBandCounts()).add(band, num, den);
+        cells.computeIfAbsent(
+                        new CellKey(
+                                n.indicatorId(), p.areaCode(), p.level(), year.label(), p.breakdown(), p.category()),
+                        k -> new AgeBandCounts())
+                .add(band, num, den);
         // The age-band breakdown is the headline set read band by band.
         if (p.breakdown() == Breakdown.NONE && breakdowns.contains(Breakdown.AGE_BAND)) {
-            cells.computeIfAbsent(new CellKey(n.indicatorId(), p.areaCode(), p.level(), year.label(),
-                    Breakdown.AGE_BAND, p.ageBand()), k -> new AgeBandCounts()).add(band, num, den);
+            cells.computeIfAbsent(
+                            new CellKey(
+                                    n.indicatorId(),
+                                    p.areaCode(),
+                                    p.level(),
+                                    year.label(),
+                                    Breakdown.AGE_BAND,
+                                    p.ageBand()),
+                            k -> new AgeBandCounts())
+                    .add(band, num, den);
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.openphm.analyses.indicator;
 
-import org.openphm.model.AreaType;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +7,7 @@ import java.util.Map;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
+import org.openphm.model.AreaType;
 import org.openphm.model.CanonicalSchema;
 
 /**

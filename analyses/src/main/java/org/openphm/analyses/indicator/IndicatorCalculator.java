@@ -1,16 +1,14 @@
 package org.openphm.analyses.indicator;
 
-import org.openphm.model.Totals;
-import org.openphm.model.FinancialYear;
-
-import org.openphm.model.AreaType;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openphm.model.AreaType;
+import org.openphm.model.FinancialYear;
+import org.openphm.model.Totals;
 import org.openphm.stats.Comparison;
 import org.openphm.stats.Confidence;
 import org.openphm.stats.DirectStandardisation;
@@ -60,12 +58,14 @@ public final class IndicatorCalculator {
         }
         List<Keyed> rows = new ArrayList<>();
         estimates.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<CellKey, Estimates> e) -> e.getKey().areaType())
-                        .thenComparing(e -> e.getKey().areaCode()).thenComparing(e -> e.getKey().breakdown())
+                .sorted(Comparator.comparing(
+                                (Map.Entry<CellKey, Estimates> e) -> e.getKey().areaType())
+                        .thenComparing(e -> e.getKey().areaCode())
+                        .thenComparing(e -> e.getKey().breakdown())
                         .thenComparing(e -> String.valueOf(e.getKey().category()))
                         .thenComparing(e -> e.getKey().period()))
-                .forEach(e -> rows.add(new Keyed(e.getKey(),
-                        row(spec, e.getKey(), cells.get(e.getKey()), e.getValue(), estimates))));
+                .forEach(e -> rows.add(
+                        new Keyed(e.getKey(), row(spec, e.getKey(), cells.get(e.getKey()), e.getValue(), estimates))));
         return rows;
     }
 
@@ -82,12 +82,34 @@ public final class IndicatorCalculator {
             if (!icb.isHeadline() || !AreaType.ICB.label().equals(icb.areaType())) {
                 continue;
             }
-            england.published(icb.indicatorId(), icb.period()).ifPresent(v -> out.add(new IndicatorRow(icb.indicatorId(),
-                    icb.indicatorName(), icb.section(), eng.code(), eng.name(), AreaType.ENGLAND.label(), null,
-                    icb.period(), icb.sex(), icb.age(), icb.categoryType(), null, null, null, v.value(), null, null,
-                    null, null, NOT_COMPARED, NOT_COMPARED, null, "England value from reference data, not computed"
-                            + " here: " + v.source() + (v.synthetic() ? " (synthetic)" : ""), NOT_COMPARED,
-                    NOT_COMPARED)));
+            england.published(icb.indicatorId(), icb.period())
+                    .ifPresent(v -> out.add(new IndicatorRow(
+                            icb.indicatorId(),
+                            icb.indicatorName(),
+                            icb.section(),
+                            eng.code(),
+                            eng.name(),
+                            AreaType.ENGLAND.label(),
+                            null,
+                            icb.period(),
+                            icb.sex(),
+                            icb.age(),
+                            icb.categoryType(),
+                            null,
+                            null,
+                            null,
+                            v.value(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            NOT_COMPARED,
+                            NOT_COMPARED,
+                            null,
+                            "England value from reference data, not computed" + " here: " + v.source()
+                                    + (v.synthetic() ? " (synthetic)" : ""),
+                            NOT_COMPARED,
+                            NOT_COMPARED)));
         }
         return out;
     }
@@ -103,8 +125,9 @@ public final class IndicatorCalculator {
             return true;
         }
         return key.breakdown() != Breakdown.AGE_BAND
-                && (key.areaType() == AreaType.ICB || key.areaType() == AreaType.PLACE
-                || key.areaType() == AreaType.NEIGHBOURHOOD);
+                && (key.areaType() == AreaType.ICB
+                        || key.areaType() == AreaType.PLACE
+                        || key.areaType() == AreaType.NEIGHBOURHOOD);
     }
 
     Estimates estimate(IndicatorSpec spec, AgeBandCounts counts) {
@@ -116,8 +139,8 @@ public final class IndicatorCalculator {
         return switch (spec.metadata().method()) {
             case PROPORTION -> Proportions.proportion(counts.numerator(), counts.denominator(), multiplier, confidence);
             case DSR -> dsr(spec, counts, multiplier, confidence);
-            case CRUDE_RATE -> org.openphm.stats.Rates.crude(counts.numerator(), counts.denominator(), multiplier,
-                    confidence);
+            case CRUDE_RATE ->
+                org.openphm.stats.Rates.crude(counts.numerator(), counts.denominator(), multiplier, confidence);
         };
     }
 
@@ -133,7 +156,9 @@ public final class IndicatorCalculator {
                 continue;
             }
             if (den[i] <= 0) {
-                return Estimate.missing(confidence, DirectStandardisation.METHOD,
+                return Estimate.missing(
+                        confidence,
+                        DirectStandardisation.METHOD,
                         "no population in age band " + i + ": a DSR needs every band");
             }
             bands.add(new DirectStandardisation.Band(num[i], den[i], weights[i]));
@@ -141,50 +166,84 @@ public final class IndicatorCalculator {
         return DirectStandardisation.dsr(bands, multiplier, confidence).estimate();
     }
 
-    private IndicatorRow row(IndicatorSpec spec, CellKey key, AgeBandCounts counts, Estimates est,
-                             Map<CellKey, Estimates> all) {
+    private IndicatorRow row(
+            IndicatorSpec spec, CellKey key, AgeBandCounts counts, Estimates est, Map<CellKey, Estimates> all) {
         IndicatorMetadata m = spec.metadata();
         Geography.Area area = geography.area(key.areaCode());
         String vsEngland = NOT_COMPARED;
         String vsEngland998 = NOT_COMPARED;
-        Optional<EnglandComparator.Value> eng = key.breakdown() == Breakdown.NONE
-                ? england.published(m.id(), key.period()) : Optional.empty();
+        Optional<EnglandComparator.Value> eng =
+                key.breakdown() == Breakdown.NONE ? england.published(m.id(), key.period()) : Optional.empty();
         if (eng.isPresent()) {
             vsEngland = label(m, Comparison.benchmarkValue(est.ci95(), eng.get().value()));
-            vsEngland998 = label(m, Comparison.benchmarkValue(est.ci998(), eng.get().value()));
+            vsEngland998 =
+                    label(m, Comparison.benchmarkValue(est.ci998(), eng.get().value()));
         }
         String vsParent = NOT_COMPARED;
         String vsParent998 = NOT_COMPARED;
         if (key.breakdown() != Breakdown.NONE) {
             // As Fingertips' inequality breakdowns: a sex, age, ethnic or deprivation group is compared with its
             // own area as a whole (the headline value), which is the question "is this group different here?".
-            Estimates whole = all.get(new CellKey(key.indicatorId(), key.areaCode(), key.areaType(), key.period(),
-                    Breakdown.NONE, null));
+            Estimates whole = all.get(
+                    new CellKey(key.indicatorId(), key.areaCode(), key.areaType(), key.period(), Breakdown.NONE, null));
             if (whole != null && whole.ci95().hasValue()) {
-                vsParent = label(m, Comparison.benchmarkValue(est.ci95(), whole.ci95().value()));
-                vsParent998 = label(m, Comparison.benchmarkValue(est.ci998(), whole.ci95().value()));
+                vsParent = label(
+                        m, Comparison.benchmarkValue(est.ci95(), whole.ci95().value()));
+                vsParent998 = label(
+                        m, Comparison.benchmarkValue(est.ci998(), whole.ci95().value()));
             }
         } else if (area.type() == AreaType.ICB) {
             vsParent = vsEngland;
             vsParent998 = vsEngland998;
         } else {
-            Estimates parent = all.get(new CellKey(key.indicatorId(), area.parentCode(), area.type().parent(),
-                    key.period(), key.breakdown(), key.category()));
+            Estimates parent = all.get(new CellKey(
+                    key.indicatorId(),
+                    area.parentCode(),
+                    area.type().parent(),
+                    key.period(),
+                    key.breakdown(),
+                    key.category()));
             if (parent != null && parent.ci95().hasValue()) {
-                vsParent = label(m, Comparison.benchmarkValue(est.ci95(), parent.ci95().value()));
-                vsParent998 = label(m, Comparison.benchmarkValue(est.ci998(), parent.ci95().value()));
+                vsParent = label(
+                        m, Comparison.benchmarkValue(est.ci95(), parent.ci95().value()));
+                vsParent998 = label(
+                        m, Comparison.benchmarkValue(est.ci998(), parent.ci95().value()));
             }
         }
         String note = est.ci95().note();
-        if (key.breakdown() == Breakdown.NONE && eng.isEmpty()
-                && england.get(m.id(), key.period()).filter(EnglandComparator.Value::synthetic).isPresent()) {
+        if (key.breakdown() == Breakdown.NONE
+                && eng.isEmpty()
+                && england.get(m.id(), key.period())
+                        .filter(EnglandComparator.Value::synthetic)
+                        .isPresent()) {
             note = join(note, "not compared with England: England's value for this period is not a published figure");
         }
-        return new IndicatorRow(m.id(), m.name(), m.section(), area.code(), area.name(), area.type().label(),
-                area.parentCode(), key.period(), sexLabel(key), ageLabel(spec, key), key.breakdown().categoryType(),
-                categoryLabel(key), counts.numerator(), counts.denominator(), nan(est.ci95().value()),
-                nan(est.ci95().lower()), nan(est.ci95().upper()), nan(est.ci998().lower()), nan(est.ci998().upper()),
-                vsEngland, vsParent, trend(spec, key, all), note, vsEngland998, vsParent998);
+        return new IndicatorRow(
+                m.id(),
+                m.name(),
+                m.section(),
+                area.code(),
+                area.name(),
+                area.type().label(),
+                area.parentCode(),
+                key.period(),
+                sexLabel(key),
+                ageLabel(spec, key),
+                key.breakdown().categoryType(),
+                categoryLabel(key),
+                counts.numerator(),
+                counts.denominator(),
+                nan(est.ci95().value()),
+                nan(est.ci95().lower()),
+                nan(est.ci95().upper()),
+                nan(est.ci998().lower()),
+                nan(est.ci998().upper()),
+                vsEngland,
+                vsParent,
+                trend(spec, key, all),
+                note,
+                vsEngland998,
+                vsParent998);
     }
 
     /** Fingertips recent trend: the chi-square test over this period and the four before it. */
@@ -193,13 +252,13 @@ public final class IndicatorCalculator {
         List<RecentTrend.Point> points = new ArrayList<>();
         for (int back = RecentTrend.POINTS - 1; back >= 0; back--) {
             FinancialYear y = new FinancialYear(year.startYear() - back);
-            Estimates e = all.get(new CellKey(key.indicatorId(), key.areaCode(), key.areaType(), y.label(),
-                    key.breakdown(), key.category()));
+            Estimates e = all.get(new CellKey(
+                    key.indicatorId(), key.areaCode(), key.areaType(), y.label(), key.breakdown(), key.category()));
             if (e == null || !e.ci95().hasValue()) {
                 continue;
             }
-            points.add(RecentTrend.Point.withInterval(y.startYear(), e.ci95().value(), e.ci95().lower(),
-                    e.ci95().upper()));
+            points.add(RecentTrend.Point.withInterval(
+                    y.startYear(), e.ci95().value(), e.ci95().lower(), e.ci95().upper()));
         }
         RecentTrend.Result r = RecentTrend.fromIntervals(points);
         return switch (r.direction()) {

@@ -1,8 +1,7 @@
 package org.openphm.analyses.indicator;
 
-import org.openphm.stats.Polarity;
-
 import java.util.List;
+import org.openphm.stats.Polarity;
 
 /**
  * What a reader needs to trust an indicator: its declaration, as written to results/metadata.json and shown
@@ -13,9 +12,19 @@ import java.util.List;
  * @param multiplier scale of the value (100 for a percentage, 100,000 for a rate per 100,000)
  * @param comparator how significance is judged, in words
  */
-public record IndicatorMetadata(String id, String name, String section, String definition, String source,
-                                ValueMethod method, String valueType, double multiplier, Polarity polarity,
-                                String comparator, List<Breakdown> breakdowns, List<String> caveats) {
+public record IndicatorMetadata(
+        String id,
+        String name,
+        String section,
+        String definition,
+        String source,
+        ValueMethod method,
+        String valueType,
+        double multiplier,
+        Polarity polarity,
+        String comparator,
+        List<Breakdown> breakdowns,
+        List<String> caveats) {
 
     public IndicatorMetadata {
         breakdowns = List.copyOf(breakdowns);

@@ -1,10 +1,9 @@
 package org.openphm.analyses.indicator;
 
-import org.openphm.model.FinancialYear;
-
 import java.util.List;
 import java.util.Map;
 import org.openphm.engine.Engine;
+import org.openphm.model.FinancialYear;
 
 /**
  * A family of indicators counted together (e.g. every QOF register from one query per year): declares the

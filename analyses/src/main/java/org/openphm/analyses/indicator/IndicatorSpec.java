@@ -11,7 +11,11 @@ public record IndicatorSpec(IndicatorMetadata metadata, int minAge, int maxAge) 
         this(metadata, minAge, Integer.MAX_VALUE);
     }
 
-    public String id() { return metadata.id(); }
+    public String id() {
+        return metadata.id();
+    }
 
-    public boolean standardised() { return metadata.method() == ValueMethod.DSR; }
+    public boolean standardised() {
+        return metadata.method() == ValueMethod.DSR;
+    }
 }

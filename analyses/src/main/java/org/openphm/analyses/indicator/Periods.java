@@ -6,12 +6,12 @@ import static org.openphm.engine.query.Measure.min;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.openphm.model.FinancialYear;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Query;
 import org.openphm.model.CanonicalSchema;
+import org.openphm.model.FinancialYear;
 
 /** Which financial years a workspace supports: complete years only, at most the last seven (2019/20 on in BLMK). */
 public final class Periods {
@@ -21,7 +21,10 @@ public final class Periods {
 
     public static List<FinancialYear> of(Engine engine) {
         Result r = engine.execute(Query.from(CanonicalSchema.REGISTRATION)
-                .aggregate(List.of(), min("first_start", Expr.col("start_date")), max("last_start", Expr.col("start_date"))));
+                .aggregate(
+                        List.of(),
+                        min("first_start", Expr.col("start_date")),
+                        max("last_start", Expr.col("start_date"))));
         Result c = engine.execute(Query.from(CanonicalSchema.CONDITION)
                 .aggregate(List.of(), max("last_diagnosis", Expr.col("diagnosis_date"))));
         LocalDate first = r.getDate(0, "first_start");
@@ -31,7 +34,7 @@ public final class Periods {
         }
         FinancialYear latest = FinancialYear.containing(last);
         if (latest.end().isAfter(last)) {
-            latest = latest.previous();          // the year in progress is incomplete
+            latest = latest.previous(); // the year in progress is incomplete
         }
         FinancialYear earliest = FinancialYear.containing(first);
         List<FinancialYear> years = new ArrayList<>();

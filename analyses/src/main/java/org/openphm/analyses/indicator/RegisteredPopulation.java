@@ -44,14 +44,20 @@ public final class RegisteredPopulation {
         // Overlapping registrations happen in real extracts (a transfer recorded before the old one ends):
         // the most recent start wins, so nobody is counted twice.
         Query registration = Query.from(CanonicalSchema.REGISTRATION)
-                .where(and(col("start_date").le(ref), or(isNull(col("end_date")), col("end_date").ge(ref))))
-                .rowNumber("registration_rank", List.of("person_id"), SortKey.desc("start_date"),
+                .where(and(
+                        col("start_date").le(ref),
+                        or(isNull(col("end_date")), col("end_date").ge(ref))))
+                .rowNumber(
+                        "registration_rank",
+                        List.of("person_id"),
+                        SortKey.desc("start_date"),
                         SortKey.asc("practice_code"))
                 .where(col("registration_rank").eq(1))
                 .select("person_id", "practice_code");
         Query alive = Query.from(CanonicalSchema.PATIENT)
                 .where(or(isNull(col("death_date")), col("death_date").gt(ref)))
-                .select(Named.as("person_id", col("person_id")),
+                .select(
+                        Named.as("person_id", col("person_id")),
                         Named.as("sex", col("sex")),
                         Named.as("age", ageFromBirthMonth(col("birth_month"), ref)),
                         Named.as("ethnic_group", ethnicGroup(col("ethnicity"))),
@@ -59,14 +65,23 @@ public final class RegisteredPopulation {
         Query practice = Query.from(CanonicalSchema.PRACTICE)
                 .select("practice_code", "pcn_code", "neighbourhood_code", "place_code", "icb_code");
         Query lsoa = Query.from(CanonicalSchema.LSOA)
-                .select(Named.as("lsoa_code", col("lsoa_code")),
+                .select(
+                        Named.as("lsoa_code", col("lsoa_code")),
                         Named.as("lsoa_quintile", cast(col("imd_quintile"), ValueType.STRING)));
-        return registration.join(alive, "person_id").join(practice, "practice_code").leftJoin(lsoa, "lsoa_code")
+        return registration
+                .join(alive, "person_id")
+                .join(practice, "practice_code")
+                .leftJoin(lsoa, "lsoa_code")
                 .where(col("age").ge(lit(0)))
-                .select(Named.as("person_id", col("person_id")), Named.as("practice_code", col("practice_code")),
-                        Named.as("pcn_code", col("pcn_code")), Named.as("neighbourhood_code", col("neighbourhood_code")),
-                        Named.as("place_code", col("place_code")), Named.as("icb_code", col("icb_code")),
-                        Named.as("sex", col("sex")), Named.as("age", col("age")),
+                .select(
+                        Named.as("person_id", col("person_id")),
+                        Named.as("practice_code", col("practice_code")),
+                        Named.as("pcn_code", col("pcn_code")),
+                        Named.as("neighbourhood_code", col("neighbourhood_code")),
+                        Named.as("place_code", col("place_code")),
+                        Named.as("icb_code", col("icb_code")),
+                        Named.as("sex", col("sex")),
+                        Named.as("age", col("age")),
                         Named.as("age_band", ageBand(col("age"), ESP_BAND_STARTS.toArray(Integer[]::new))),
                         Named.as("ethnic_group", col("ethnic_group")),
                         Named.as("imd_quintile", coalesce(col("lsoa_quintile"), lit(UNKNOWN_QUINTILE))));

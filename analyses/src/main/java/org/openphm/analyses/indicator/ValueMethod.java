@@ -15,5 +15,7 @@ public enum ValueMethod {
         this.description = description;
     }
 
-    public String description() { return description; }
+    public String description() {
+        return description;
+    }
 }

@@ -38,7 +38,10 @@ public final class AnalysisFiles {
 
     private static void toParquet(Path csv, Path parquet, AnalysisTable t) throws IOException {
         ParquetFromCsv.convert(csv, parquet, ParquetFromCsv.types(t.columnNames(), name -> {
-            ResultColumnType type = t.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow()
+            ResultColumnType type = t.columns().stream()
+                    .filter(c -> c.name().equals(name))
+                    .findFirst()
+                    .orElseThrow()
                     .type();
             return switch (type) {
                 case INTEGER, COUNT -> "BIGINT";

@@ -1,16 +1,15 @@
 package org.openphm.analyses.output;
 
-import org.openphm.model.results.Disclosure;
-import org.openphm.model.results.IndicatorColumns;
-import org.openphm.model.results.ResultColumn;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.openphm.model.AreaType;
 import org.openphm.analyses.indicator.IndicatorRow;
-import org.openphm.stats.Polarity;
+import org.openphm.model.AreaType;
 import org.openphm.model.CsvTableWriter;
+import org.openphm.model.results.Disclosure;
+import org.openphm.model.results.IndicatorColumns;
+import org.openphm.model.results.ResultColumn;
+import org.openphm.stats.Polarity;
 
 /**
  * Writes tidy indicator results in the three published shapes: our CSV, the same as Parquet, and the
@@ -36,12 +35,34 @@ public final class IndicatorFiles {
      * {@link #parentComparisonColumn}.
      */
     static List<String> fingertipsColumns(String parentComparisonColumn) {
-        return List.of("Indicator ID", "Indicator Name", "Parent Code",
-            "Parent Name", "Area Code", "Area Name", "Area Type", "Sex", "Age", "Category Type", "Category",
-            "Time period", "Value", "Lower CI 95.0 limit", "Upper CI 95.0 limit", "Lower CI 99.8 limit",
-            "Upper CI 99.8 limit", "Count", "Denominator", "Value note", "Recent Trend",
-            "Compared to England value or percentiles", parentComparisonColumn,
-            "Time period Sortable", "New data", "Compared to goal", "Time period range");
+        return List.of(
+                "Indicator ID",
+                "Indicator Name",
+                "Parent Code",
+                "Parent Name",
+                "Area Code",
+                "Area Name",
+                "Area Type",
+                "Sex",
+                "Age",
+                "Category Type",
+                "Category",
+                "Time period",
+                "Value",
+                "Lower CI 95.0 limit",
+                "Upper CI 95.0 limit",
+                "Lower CI 99.8 limit",
+                "Upper CI 99.8 limit",
+                "Count",
+                "Denominator",
+                "Value note",
+                "Recent Trend",
+                "Compared to England value or percentiles",
+                parentComparisonColumn,
+                "Time period Sortable",
+                "New data",
+                "Compared to goal",
+                "Time period range");
     }
 
     /**
@@ -69,7 +90,8 @@ public final class IndicatorFiles {
                 types.add(parentType(r.areaType()));
             }
         }
-        return types.size() == 1 ? "Compared to " + types.iterator().next() + " value or percentiles"
+        return types.size() == 1
+                ? "Compared to " + types.iterator().next() + " value or percentiles"
                 : MIXED_PARENT_COLUMN;
     }
 
@@ -86,9 +108,15 @@ public final class IndicatorFiles {
      * Fingertips' recent trend labels (PholioVisualisation TrendMarkerLabelProvider and its Trend constants):
      * worded by polarity for RAG indicators, plain for "no judgement" (BOB) ones.
      */
-    static final List<String> TREND_LABELS = List.of("Cannot be calculated", "No significant change",
-            "Increasing", "Decreasing", "Increasing and getting better", "Increasing and getting worse",
-            "Decreasing and getting better", "Decreasing and getting worse");
+    static final List<String> TREND_LABELS = List.of(
+            "Cannot be calculated",
+            "No significant change",
+            "Increasing",
+            "Decreasing",
+            "Increasing and getting better",
+            "Increasing and getting worse",
+            "Decreasing and getting better",
+            "Decreasing and getting worse");
 
     /** Our tidy recent trend ("Increasing", "Could not be calculated", ...) as Fingertips words it. */
     static String fingertipsTrend(String trend, Polarity polarity) {
@@ -97,10 +125,14 @@ public final class IndicatorFiles {
         }
         return switch (trend) {
             case "Could not be calculated" -> "Cannot be calculated";
-            case "Increasing" -> polarity == Polarity.HIGH_IS_GOOD ? "Increasing and getting better"
-                    : polarity == Polarity.LOW_IS_GOOD ? "Increasing and getting worse" : "Increasing";
-            case "Decreasing" -> polarity == Polarity.HIGH_IS_GOOD ? "Decreasing and getting worse"
-                    : polarity == Polarity.LOW_IS_GOOD ? "Decreasing and getting better" : "Decreasing";
+            case "Increasing" ->
+                polarity == Polarity.HIGH_IS_GOOD
+                        ? "Increasing and getting better"
+                        : polarity == Polarity.LOW_IS_GOOD ? "Increasing and getting worse" : "Increasing";
+            case "Decreasing" ->
+                polarity == Polarity.HIGH_IS_GOOD
+                        ? "Decreasing and getting worse"
+                        : polarity == Polarity.LOW_IS_GOOD ? "Decreasing and getting better" : "Decreasing";
             default -> trend;
         };
     }
@@ -119,8 +151,12 @@ public final class IndicatorFiles {
     }
 
     /** @param polarities each indicator's polarity by slug, for the wording of its recent trend */
-    public static List<Path> write(Path resultsDir, List<IndicatorRow> rows, java.util.Map<String, String> areaNames,
-                                   java.util.Map<String, Polarity> polarities) throws IOException {
+    public static List<Path> write(
+            Path resultsDir,
+            List<IndicatorRow> rows,
+            java.util.Map<String, String> areaNames,
+            java.util.Map<String, Polarity> polarities)
+            throws IOException {
         Path csv = resultsDir.resolve(CSV);
         try (CsvTableWriter w = CsvTableWriter.forSpreadsheets(csv, IndicatorRow.COLUMNS)) {
             for (IndicatorRow r : rows) {
@@ -134,19 +170,38 @@ public final class IndicatorFiles {
             }
         }
         Path fingertips = resultsDir.resolve(FINGERTIPS_CSV);
-        try (CsvTableWriter w = CsvTableWriter.forSpreadsheets(fingertips,
-                fingertipsColumns(parentComparisonColumn(rows)))) {
+        try (CsvTableWriter w =
+                CsvTableWriter.forSpreadsheets(fingertips, fingertipsColumns(parentComparisonColumn(rows)))) {
             for (IndicatorRow r : rows) {
-                w.row(String.valueOf(IndicatorNumbers.require(r.indicatorId())), r.indicatorName(), r.parentCode(),
-                        r.parentCode() == null ? null : areaNames.get(r.parentCode()), r.areaCode(),
-                        r.areaName(), r.areaType(), r.sex(), r.age(), r.categoryType(), r.category(), r.period(),
-                        NumberFormat.plain(r.value()), NumberFormat.plain(r.lowerCi95()),
-                        NumberFormat.plain(r.upperCi95()), NumberFormat.plain(r.lowerCi998()),
-                        NumberFormat.plain(r.upperCi998()), NumberFormat.plain(r.count()),
-                        NumberFormat.plain(r.denominator()), r.note(),
-                        fingertipsTrend(r.recentTrend(), polarities.getOrDefault(r.indicatorId(),
-                                Polarity.NO_JUDGEMENT)), r.comparedToEngland(),
-                        r.comparedToParent(), sortablePeriod(r.period()), null, null, timePeriodRange(r.period()));
+                w.row(
+                        String.valueOf(IndicatorNumbers.require(r.indicatorId())),
+                        r.indicatorName(),
+                        r.parentCode(),
+                        r.parentCode() == null ? null : areaNames.get(r.parentCode()),
+                        r.areaCode(),
+                        r.areaName(),
+                        r.areaType(),
+                        r.sex(),
+                        r.age(),
+                        r.categoryType(),
+                        r.category(),
+                        r.period(),
+                        NumberFormat.plain(r.value()),
+                        NumberFormat.plain(r.lowerCi95()),
+                        NumberFormat.plain(r.upperCi95()),
+                        NumberFormat.plain(r.lowerCi998()),
+                        NumberFormat.plain(r.upperCi998()),
+                        NumberFormat.plain(r.count()),
+                        NumberFormat.plain(r.denominator()),
+                        r.note(),
+                        fingertipsTrend(
+                                r.recentTrend(), polarities.getOrDefault(r.indicatorId(), Polarity.NO_JUDGEMENT)),
+                        r.comparedToEngland(),
+                        r.comparedToParent(),
+                        sortablePeriod(r.period()),
+                        null,
+                        null,
+                        timePeriodRange(r.period()));
             }
         }
         Path parquet = resultsDir.resolve(PARQUET);
@@ -174,23 +229,40 @@ public final class IndicatorFiles {
         }
         files.put(CSV, tidy);
         files.put(PARQUET, tidy);
-        files.put(FINGERTIPS_CSV, classes(FINGERTIPS_COLUMNS, List.of("Count", "Denominator"), List.of("Value",
-                "Lower CI 95.0 limit", "Upper CI 95.0 limit", "Lower CI 99.8 limit", "Upper CI 99.8 limit")));
+        files.put(
+                FINGERTIPS_CSV,
+                classes(
+                        FINGERTIPS_COLUMNS,
+                        List.of("Count", "Denominator"),
+                        List.of(
+                                "Value",
+                                "Lower CI 95.0 limit",
+                                "Upper CI 95.0 limit",
+                                "Lower CI 99.8 limit",
+                                "Upper CI 99.8 limit")));
         return files;
     }
 
-    private static java.util.Map<String, String> classes(List<String> columns, List<String> counts,
-                                                         List<String> derived) {
+    private static java.util.Map<String, String> classes(
+            List<String> columns, List<String> counts, List<String> derived) {
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
         for (String c : columns) {
-            out.put(c, (counts.contains(c) ? Disclosure.COUNT : derived.contains(c) ? Disclosure.DERIVED : Disclosure.REFERENCE).code());
+            out.put(
+                    c,
+                    (counts.contains(c)
+                                    ? Disclosure.COUNT
+                                    : derived.contains(c) ? Disclosure.DERIVED : Disclosure.REFERENCE)
+                            .code());
         }
         return out;
     }
 
     private static void toParquet(Path csv, Path parquet) throws IOException {
-        ParquetFromCsv.convert(csv, parquet,
-                ParquetFromCsv.types(IndicatorColumns.NAMES,
+        ParquetFromCsv.convert(
+                csv,
+                parquet,
+                ParquetFromCsv.types(
+                        IndicatorColumns.NAMES,
                         c -> IndicatorColumns.column(c).type().numeric() ? "DOUBLE" : "VARCHAR"));
     }
 }

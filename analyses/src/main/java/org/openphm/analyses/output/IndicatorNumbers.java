@@ -1,17 +1,10 @@
 package org.openphm.analyses.output;
 
-import org.openphm.model.ReferenceCsv;
-
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.openphm.model.ReferenceCsv;
 
 /**
  * The stable numeric id of every indicator, for the "Indicator ID" column of the Fingertips-format file

@@ -18,8 +18,10 @@ final class ParquetFromCsv {
         String columns = columnTypes.entrySet().stream()
                 .map(e -> quote(e.getKey()) + ": " + quote(e.getValue()))
                 .collect(Collectors.joining(", "));
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
-            st.execute("COPY (SELECT * FROM read_csv(" + quote(csv.toAbsolutePath().toString())
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = db.createStatement()) {
+            st.execute("COPY (SELECT * FROM read_csv("
+                    + quote(csv.toAbsolutePath().toString())
                     + ", header = true, delim = ',', quote = '\"', escape = '\"', columns = {" + columns + "})) TO "
                     + quote(parquet.toAbsolutePath().toString()) + " (FORMAT PARQUET)");
         } catch (SQLException e) {
@@ -31,7 +33,8 @@ final class ParquetFromCsv {
         return "'" + s.replace("'", "''") + "'";
     }
 
-    static LinkedHashMap<String, String> types(Iterable<String> names, java.util.function.Function<String, String> type) {
+    static LinkedHashMap<String, String> types(
+            Iterable<String> names, java.util.function.Function<String, String> type) {
         LinkedHashMap<String, String> m = new LinkedHashMap<>();
         names.forEach(n -> m.put(n, type.apply(n)));
         return m;

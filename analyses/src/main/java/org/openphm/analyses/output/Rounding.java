@@ -51,7 +51,8 @@ public final class Rounding {
         if (pounds == null || pounds.isNaN() || pounds.isInfinite()) {
             return null;
         }
-        double rounded = BigDecimal.valueOf(pounds).setScale(2, RoundingMode.HALF_UP).doubleValue();
+        double rounded =
+                BigDecimal.valueOf(pounds).setScale(2, RoundingMode.HALF_UP).doubleValue();
         return rounded == 0 ? 0.0 : rounded; // -0.004 is 0, not -0.0
     }
 }

@@ -1,13 +1,13 @@
 package org.openphm.analyses.output;
 
-import org.openphm.model.results.Disclosure;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.stats.sdc.DisclosureRule;
 import org.openphm.model.ResultColumnType;
+import org.openphm.model.results.Disclosure;
+import org.openphm.stats.sdc.DisclosureRule;
 
 /**
  * Disclosure control of an analysis table before it is published, by each column's declared
@@ -58,7 +58,8 @@ public final class TableDisclosure {
             index.put(columns.get(i).name(), i);
         }
         List<AnalysisTable.Column> out = new ArrayList<>(columns);
-        out.add(new AnalysisTable.Column(NOTE, ResultColumnType.STRING, "Why values in this row are hidden or rounded"));
+        out.add(new AnalysisTable.Column(
+                NOTE, ResultColumnType.STRING, "Why values in this row are hidden or rounded"));
         List<List<Object>> rows = new ArrayList<>();
         for (List<Object> row : table.rows()) {
             List<Object> r = new ArrayList<>(row);
@@ -89,11 +90,16 @@ public final class TableDisclosure {
                     recomputed = true;
                 }
             }
-            r.add(suppressed ? "Suppressed: a count of 1-" + rule.suppressAtOrBelow()
-                    + " (and the values derived from it) is not published"
-                    : rounded ? "Counts rounded to the nearest " + rule.roundTo()
-                    + (recomputed ? "; shares and changes computed from the rounded counts" : "")
-                    : null);
+            r.add(
+                    suppressed
+                            ? "Suppressed: a count of 1-" + rule.suppressAtOrBelow()
+                                    + " (and the values derived from it) is not published"
+                            : rounded
+                                    ? "Counts rounded to the nearest " + rule.roundTo()
+                                            + (recomputed
+                                                    ? "; shares and changes computed from the rounded counts"
+                                                    : "")
+                                    : null);
             rows.add(r);
         }
         for (int i = 0; i < columns.size(); i++) {
@@ -113,8 +119,8 @@ public final class TableDisclosure {
     }
 
     /** The column's total over each set of rows agreeing on the share's {@code within} columns (nulls left out). */
-    private static Map<List<Object>, Double> totals(AnalysisTable.ShareOfTotal share, List<List<Object>> rows,
-                                                    Map<String, Integer> index) {
+    private static Map<List<Object>, Double> totals(
+            AnalysisTable.ShareOfTotal share, List<List<Object>> rows, Map<String, Integer> index) {
         Map<List<Object>, Double> totals = new HashMap<>();
         int at = index.get(share.column());
         for (List<Object> row : rows) {
@@ -137,8 +143,12 @@ public final class TableDisclosure {
      * A declaration that does not reproduce the analysis's own value from the exact inputs would silently change
      * what the column means once recomputed: that is a defect in the declaration, stopped here.
      */
-    private static void matchesDeclaration(AnalysisTable.Column c, List<Object> exactRow, Map<String, Integer> index,
-                                           String table, Map<List<Object>, Double> totals) {
+    private static void matchesDeclaration(
+            AnalysisTable.Column c,
+            List<Object> exactRow,
+            Map<String, Integer> index,
+            String table,
+            Map<List<Object>, Double> totals) {
         Double declared = derive(c, exactRow, index, table, totals);
         double value = ((Number) exactRow.get(index.get(c.name()))).doubleValue();
         // Within half a tenth: some analyses publish percentages to one or two decimals.
@@ -150,8 +160,12 @@ public final class TableDisclosure {
     }
 
     /** @param totals for a share of a total over rows, the totals by row key; null otherwise */
-    private static Double derive(AnalysisTable.Column c, List<Object> row, Map<String, Integer> index, String table,
-                                 Map<List<Object>, Double> totals) {
+    private static Double derive(
+            AnalysisTable.Column c,
+            List<Object> row,
+            Map<String, Integer> index,
+            String table,
+            Map<List<Object>, Double> totals) {
         if (c.derivation() instanceof AnalysisTable.ShareOfTotal share) {
             Object v = row.get(index.get(share.column()));
             Double total = totals.get(key(share, row, index));

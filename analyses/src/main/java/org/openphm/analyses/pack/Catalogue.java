@@ -2,16 +2,16 @@ package org.openphm.analyses.pack;
 
 import java.util.List;
 import java.util.Optional;
+import org.openphm.analyses.acute.AcuteFlowAnalyses;
 import org.openphm.analyses.catalogue.Analysis;
+import org.openphm.analyses.conditions.ConditionAnalyses;
 import org.openphm.analyses.indicator.IndicatorSource;
 import org.openphm.analyses.indicator.IndicatorSpec;
-import org.openphm.analyses.acute.AcuteFlowAnalyses;
-import org.openphm.analyses.conditions.ConditionAnalyses;
 import org.openphm.analyses.performance.PerformanceAnalyses;
 import org.openphm.analyses.population.PopulationAnalyses;
+import org.openphm.analyses.qof.QofPrevalenceSource;
 import org.openphm.analyses.quality.QualityAnalyses;
 import org.openphm.analyses.resources.ResourceAnalyses;
-import org.openphm.analyses.qof.QofPrevalenceSource;
 
 /**
  * Every analysis of the data pack, in section order: the place a reader starts from a section number
@@ -52,16 +52,22 @@ public final class Catalogue {
     }
 
     public static Optional<IndicatorSpec> indicator(String id) {
-        return indicatorSources().stream().flatMap(s -> s.indicators().stream()).filter(s -> s.id().equals(id))
+        return indicatorSources().stream()
+                .flatMap(s -> s.indicators().stream())
+                .filter(s -> s.id().equals(id))
                 .findFirst();
     }
 
     /** Everything filed under a data-pack section, e.g. "DP 5.9". */
     public static List<String> section(String section) {
         List<String> ids = new java.util.ArrayList<>();
-        indicatorSources().forEach(s -> s.indicators().stream().filter(i -> i.metadata().section().equals(section))
-                .forEach(i -> ids.add(i.id())));
-        analyses().stream().filter(a -> a.info().section().equals(section)).forEach(a -> ids.add(a.info().id()));
+        indicatorSources()
+                .forEach(s -> s.indicators().stream()
+                        .filter(i -> i.metadata().section().equals(section))
+                        .forEach(i -> ids.add(i.id())));
+        analyses().stream()
+                .filter(a -> a.info().section().equals(section))
+                .forEach(a -> ids.add(a.info().id()));
         return ids;
     }
 }

@@ -76,8 +76,8 @@ public enum BenchmarkKey {
      */
     public static BenchmarkKey of(Kind kind, Polarity polarity, double value) {
         return switch (kind) {
-            case PERCENT_OF_PLAN -> value < 95 ? BELOW_95_PCT_OF_PLAN
-                    : value < 100 ? FROM_95_TO_100_PCT_OF_PLAN : AT_OR_ABOVE_PLAN;
+            case PERCENT_OF_PLAN ->
+                value < 95 ? BELOW_95_PCT_OF_PLAN : value < 100 ? FROM_95_TO_100_PCT_OF_PLAN : AT_OR_ABOVE_PLAN;
             case PLAN_DIFFERENCE -> polarity.better(value) < 0 ? WORSE_THAN_PLAN : AT_OR_BETTER_THAN_PLAN;
             case PERCENT_CHANGE, CHANGE -> {
                 double improvement = polarity == Polarity.LOW_IS_GOOD ? -value : value;

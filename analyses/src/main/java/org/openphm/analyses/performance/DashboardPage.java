@@ -11,8 +11,14 @@ import org.openphm.analyses.icb.IcbProfile;
  *
  * @param dataPackMonth the last month the page prints; its 12-month window ends there
  */
-public record DashboardPage(String id, String section, String title, String definition, List<PageMetric> metrics,
-                            YearMonth dataPackMonth, List<String> caveats) {
+public record DashboardPage(
+        String id,
+        String section,
+        String title,
+        String definition,
+        List<PageMetric> metrics,
+        YearMonth dataPackMonth,
+        List<String> caveats) {
 
     public static final int WINDOW_MONTHS = 12;
 
@@ -44,9 +50,17 @@ public record DashboardPage(String id, String section, String title, String defi
      * {@link RegionalBenchmarking}), as the ICB profile lists them ({@link IcbProfile}: dashboard_pages).
      */
     public static List<DashboardPage> dataPack() {
-        return IcbProfile.current().dashboardPages().stream().map(p -> new DashboardPage(p.id(), p.section(),
-                p.title(), p.definition(), p.metrics().stream().map(m -> new PageMetric(m.id(), m.name(), m.unit(),
-                        m.orgCodes())).toList(), YearMonth.parse(p.dataPackMonth()),
-                p.caveats() == null ? List.of() : p.caveats())).toList();
+        return IcbProfile.current().dashboardPages().stream()
+                .map(p -> new DashboardPage(
+                        p.id(),
+                        p.section(),
+                        p.title(),
+                        p.definition(),
+                        p.metrics().stream()
+                                .map(m -> new PageMetric(m.id(), m.name(), m.unit(), m.orgCodes()))
+                                .toList(),
+                        YearMonth.parse(p.dataPackMonth()),
+                        p.caveats() == null ? List.of() : p.caveats()))
+                .toList();
     }
 }

@@ -1,13 +1,12 @@
 package org.openphm.analyses.performance;
 
-import org.openphm.stats.Polarity;
-
 import java.time.YearMonth;
 import java.util.List;
+import org.openphm.stats.Polarity;
 
 /** The monthly (or quarterly) points of one metric for one organisation, oldest first. */
-public record MetricSeries(String metricId, String name, String unit, Polarity polarity, String orgCode,
-                           List<MetricPoint> points) {
+public record MetricSeries(
+        String metricId, String name, String unit, Polarity polarity, String orgCode, List<MetricPoint> points) {
 
     public MetricSeries {
         points = List.copyOf(points);

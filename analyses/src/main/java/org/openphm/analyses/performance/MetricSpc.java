@@ -16,8 +16,8 @@ public final class MetricSpc {
     private MetricSpc() {}
 
     public static SpcChart of(MetricSeries series) {
-        return SpcChart.compute(series.values(), SpcOptions.makingDataCount(series.polarity().direction(),
-                standingTarget(series)));
+        return SpcChart.compute(
+                series.values(), SpcOptions.makingDataCount(series.polarity().direction(), standingTarget(series)));
     }
 
     /** The latest standing target in the series: assurance asks whether the process will meet it from now on. */
@@ -66,9 +66,11 @@ public final class MetricSpc {
 
     /** The rules that fired at a point, e.g. "outside limits (high); shift (high)", for readers who ask why. */
     public static String rules(SpcPoint p) {
-        return p.signals().stream().sorted()
+        return p.signals().stream()
+                .sorted()
                 .map(s -> s.rule().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " ("
                         + s.side().name().toLowerCase(java.util.Locale.ROOT) + ")")
-                .reduce((a, b) -> a + "; " + b).orElse("");
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("");
     }
 }

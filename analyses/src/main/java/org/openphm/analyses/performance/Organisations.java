@@ -1,15 +1,8 @@
 package org.openphm.analyses.performance;
 
-import org.openphm.model.ReferenceCsv;
-
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.openphm.model.ReferenceCsv;
 
 /**
  * Names of the organisations the feeds identify by ODS code (ICBs, the East of England region, trusts), as the

@@ -1,7 +1,5 @@
 package org.openphm.analyses.performance;
 
-import org.openphm.stats.Polarity;
-
 import static org.openphm.engine.query.Expr.col;
 import static org.openphm.engine.query.Expr.in;
 
@@ -14,6 +12,7 @@ import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
 import org.openphm.model.CanonicalSchema;
+import org.openphm.stats.Polarity;
 
 /**
  * Reads series from the performance_metric feed. The feed is already an aggregate (one row per metric,
@@ -33,14 +32,25 @@ public final class PerformanceMetrics {
         for (int i = 0; i < r.size(); i++) {
             Double value = r.getDouble(i, "value");
             if (value != null) {
-                points.add(new MetricPoint(YearMonth.parse(r.getString(i, "month")), value,
-                        r.getDouble(i, "threshold"), r.getDouble(i, "target"), r.getDouble(i, "regional_value"),
-                        r.getDouble(i, "national_value"), r.getLong(i, "regional_rank"), r.getLong(i, "national_rank")));
+                points.add(new MetricPoint(
+                        YearMonth.parse(r.getString(i, "month")),
+                        value,
+                        r.getDouble(i, "threshold"),
+                        r.getDouble(i, "target"),
+                        r.getDouble(i, "regional_value"),
+                        r.getDouble(i, "national_value"),
+                        r.getLong(i, "regional_rank"),
+                        r.getLong(i, "national_rank")));
             }
             boolean last = i == r.size() - 1 || !sameSeries(r, i, i + 1);
             if (last && !points.isEmpty()) {
-                all.add(new MetricSeries(r.getString(i, "metric_id"), r.getString(i, "name"), r.getString(i, "unit"),
-                        Polarity.of(r.getString(i, "polarity")), r.getString(i, "org_code"), points));
+                all.add(new MetricSeries(
+                        r.getString(i, "metric_id"),
+                        r.getString(i, "name"),
+                        r.getString(i, "unit"),
+                        Polarity.of(r.getString(i, "polarity")),
+                        r.getString(i, "org_code"),
+                        points));
                 points = new ArrayList<>();
             } else if (last) {
                 points = new ArrayList<>();

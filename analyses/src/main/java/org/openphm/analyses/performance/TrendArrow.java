@@ -8,7 +8,9 @@ import java.util.List;
  * not whether that is good (the SPC icons do that) nor whether it is more than noise.
  */
 public enum TrendArrow {
-    UP("↑"), DOWN("↓"), LEVEL("↔");
+    UP("↑"),
+    DOWN("↓"),
+    LEVEL("↔");
 
     public static final int PREVIOUS_POINTS = 6;
 
@@ -40,7 +42,9 @@ public enum TrendArrow {
         if (current < PREVIOUS_POINTS || current >= values.size()) {
             return null;
         }
-        return values.subList(current - PREVIOUS_POINTS, current).stream().mapToDouble(Double::doubleValue)
-                .average().orElseThrow();
+        return values.subList(current - PREVIOUS_POINTS, current).stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElseThrow();
     }
 }

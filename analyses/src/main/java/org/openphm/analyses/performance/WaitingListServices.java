@@ -1,15 +1,8 @@
 package org.openphm.analyses.performance;
 
-import org.openphm.model.ReferenceCsv;
-
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.openphm.model.ReferenceCsv;
 
 /**
  * Which DP page a waiting-list team belongs to: the waiting_list return has no setting column, and DP 7.7

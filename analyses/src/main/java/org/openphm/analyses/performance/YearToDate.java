@@ -1,8 +1,7 @@
 package org.openphm.analyses.performance;
 
-import org.openphm.stats.Polarity;
-
 import java.time.YearMonth;
+import org.openphm.stats.Polarity;
 
 /**
  * The dashboards' "YTD" column: the financial year to date (April to the reference month). Values are averaged
@@ -19,7 +18,8 @@ public record YearToDate(int points, double mean, Double benchmark, Integer mont
 
     /** Null when no point falls in the financial year to date. */
     public static YearToDate of(MetricSeries series, YearMonth reference) {
-        YearMonth april = YearMonth.of(reference.getMonthValue() >= 4 ? reference.getYear() : reference.getYear() - 1, 4);
+        YearMonth april =
+                YearMonth.of(reference.getMonthValue() >= 4 ? reference.getYear() : reference.getYear() - 1, 4);
         int n = 0;
         double sum = 0;
         double benchSum = 0;
@@ -46,7 +46,11 @@ public record YearToDate(int points, double mean, Double benchmark, Integer mont
         // A plan for only some of the months would compare unlike periods: YTD judged only with a plan for every month.
         Double benchmark = benchN == n ? benchSum / n : null;
         boolean judged = benchmark != null && series.polarity() != Polarity.NO_JUDGEMENT;
-        return new YearToDate(n, mean, benchmark, judged ? meeting : null,
+        return new YearToDate(
+                n,
+                mean,
+                benchmark,
+                judged ? meeting : null,
                 judged ? series.polarity().meets(mean, benchmark) : null);
     }
 }

@@ -11,7 +11,6 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -26,11 +25,10 @@ public final class CheckedFile {
     private CheckedFile() {}
 
     /** The schemas ship in the jar under phm/; their $refs are relative, so the published copies work too. */
-    static final List<String> SCHEMAS = List.of("criterion.schema.json", "segments.schema.json",
-            "cohort.schema.json");
+    static final List<String> SCHEMAS = List.of("criterion.schema.json", "segments.schema.json", "cohort.schema.json");
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     /** A file that is not what its schema (or a check beyond it) says; the message names file and field. */
     public static final class Invalid extends RuntimeException {
@@ -42,7 +40,8 @@ public final class CheckedFile {
     public static JsonNode read(Path file, String schema) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml")
-                ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper();
+                ? new ObjectMapper(new YAMLFactory())
+                : new ObjectMapper();
         JsonNode node;
         try {
             node = mapper.readTree(file.toFile());
@@ -73,12 +72,15 @@ public final class CheckedFile {
     /** Checks a document against one of {@link #SCHEMAS}; every problem is listed, each with its field. */
     public static void check(JsonNode node, String schema, String where) {
         // A bare name is one of the phm/ schemas; others (impact/scenario.schema.json) give their folder.
-        Schema s = REGISTRY.getSchema(SchemaLocation.of("classpath:" + (schema.contains("/") ? schema : "phm/" + schema)));
+        Schema s =
+                REGISTRY.getSchema(SchemaLocation.of("classpath:" + (schema.contains("/") ? schema : "phm/" + schema)));
         List<Error> errors = s.validate(node);
         if (!errors.isEmpty()) {
-            throw new Invalid(where + " does not follow " + schema + ":\n" + errors.stream()
-                    .map(e -> "  field " + field(e.getInstanceLocation().toString()) + ": " + e.getMessage())
-                    .distinct().collect(Collectors.joining("\n")));
+            throw new Invalid(where + " does not follow " + schema + ":\n"
+                    + errors.stream()
+                            .map(e -> "  field " + field(e.getInstanceLocation().toString()) + ": " + e.getMessage())
+                            .distinct()
+                            .collect(Collectors.joining("\n")));
         }
     }
 
@@ -93,7 +95,10 @@ public final class CheckedFile {
         StringBuilder b = new StringBuilder("$");
         for (String part : pointer.split("/")) {
             if (!part.isEmpty()) {
-                b.append(part.matches("[0-9]+") ? "[" + part + "]" : "." + part.replace("~1", "/").replace("~0", "~"));
+                b.append(
+                        part.matches("[0-9]+")
+                                ? "[" + part + "]"
+                                : "." + part.replace("~1", "/").replace("~0", "~"));
             }
         }
         return b.toString();
@@ -101,7 +106,8 @@ public final class CheckedFile {
 
     /** The text of a shipped schema, for {@code phm cohort schema}. */
     public static String schemaText(String schema) throws IOException {
-        try (InputStream in = CheckedFile.class.getResourceAsStream("/" + (schema.contains("/") ? schema : "phm/" + schema))) {
+        try (InputStream in =
+                CheckedFile.class.getResourceAsStream("/" + (schema.contains("/") ? schema : "phm/" + schema))) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }

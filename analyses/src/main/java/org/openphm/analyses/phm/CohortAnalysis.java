@@ -13,9 +13,9 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.risk.RiskModel;
 import org.openphm.analyses.risk.RiskModelFile;
+import org.openphm.model.results.ChartSpec;
 
 /**
  * A saved cohort (issue 13, items 2 and 5) published with the pack: its attrition, profile and activity, as
@@ -42,31 +42,60 @@ public final class CohortAnalysis implements Analysis {
     /** A file's name as an id: lower case, words joined by hyphens. */
     public static String slug(Path file) {
         String name = file.getFileName().toString().replaceFirst("\\.(json|ya?ml)$", "");
-        String s = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String s = name.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
         return s.isEmpty() ? "cohort" : s;
     }
 
     @Override
     public AnalysisInfo info() {
         String steps = java.util.stream.Stream.concat(
-                cohort.include().stream().map(s -> "include " + s.label() + " (" + s.criterion().describe() + ")"),
-                cohort.exclude().stream().map(s -> "exclude " + s.label() + " (" + s.criterion().describe() + ")"))
+                        cohort.include().stream()
+                                .map(s -> "include " + s.label() + " ("
+                                        + s.criterion().describe() + ")"),
+                        cohort.exclude().stream()
+                                .map(s -> "exclude " + s.label() + " ("
+                                        + s.criterion().describe() + ")"))
                 .collect(Collectors.joining("; "));
-        return new AnalysisInfo("phm-13.3-cohort-" + slug, "PHM 13.3", "Cohort: " + cohort.name(),
-                cohort.description(), "Everyone registered on "
+        return new AnalysisInfo(
+                "phm-13.3-cohort-" + slug,
+                "PHM 13.3",
+                "Cohort: " + cohort.name(),
+                cohort.description(),
+                "Everyone registered on "
                         + cohort.indexDate().map(LocalDate::toString).orElse("the start of the latest year")
                         + ", then in turn: " + steps + ".",
                 "Cohort file " + file + " (phm cohort run runs it on its own; schema: phm cohort schema)",
                 List.of("A saved cohort is published as aggregates only; the person list goes to a clinician of the "
                         + "patients' own practice or neighbourhood (phm cohort run --list), and each such access is "
                         + "audited."),
-                List.of(ChartSpec.ofTable("table", "Attrition: the people left after each step", null, "attrition",
-                                Map.of(), Map.of(), null),
-                        ChartSpec.ofTable("bar_ci", "Who is in the cohort, by age group", null, "profile",
-                                Map.of("dimension", "Age group"), Map.of("x", "group", "y", "share_pct"), "%"),
+                List.of(
+                        ChartSpec.ofTable(
+                                "table",
+                                "Attrition: the people left after each step",
+                                null,
+                                "attrition",
+                                Map.of(),
+                                Map.of(),
+                                null),
+                        ChartSpec.ofTable(
+                                "bar_ci",
+                                "Who is in the cohort, by age group",
+                                null,
+                                "profile",
+                                Map.of("dimension", "Age group"),
+                                Map.of("x", "group", "y", "share_pct"),
+                                "%"),
                         ChartSpec.ofTable("table", "Who is in the cohort", null, "profile", Map.of(), Map.of(), null),
-                        ChartSpec.ofTable("table", "Their activity in the 12 months before", null, "activity",
-                                Map.of(), Map.of(), null)));
+                        ChartSpec.ofTable(
+                                "table",
+                                "Their activity in the 12 months before",
+                                null,
+                                "activity",
+                                Map.of(),
+                                Map.of(),
+                                null)));
     }
 
     /** The index date on a workspace whose latest year starts on {@code latestStart}. */
@@ -77,15 +106,21 @@ public final class CohortAnalysis implements Analysis {
     @Override
     public List<AnalysisTable> compute(AnalysisContext context) {
         LocalDate index = index(context.latestYear().start());
-        Optional<RiskModel.Model> model = context.supplied(RiskModelFile.Saved.class).map(RiskModelFile.Saved::model);
+        Optional<RiskModel.Model> model =
+                context.supplied(RiskModelFile.Saved.class).map(RiskModelFile.Saved::model);
         if (cohort.uses("risk_stratum") && model.isEmpty()) {
-            return List.of(new AnalysisTable("attrition", "Not computed", List.of(text("note", "Why")),
+            return List.of(new AnalysisTable(
+                    "attrition",
+                    "Not computed",
+                    List.of(text("note", "Why")),
                     List.<List<Object>>of(Arrays.asList("Not computed: the cohort uses risk_stratum and the workspace "
                             + "has no saved risk model (phm risk train)"))));
         }
         context.progress().message("cohort " + slug + " on " + index);
         var facts = CohortRun.facts(context.engine(), cohort, index, rules, model);
-        return List.of(CohortRun.attritionTable(CohortRun.attrition(context.engine(), cohort, facts), index),
-                CohortRun.profile(context.engine(), cohort, facts), CohortRun.activity(context.engine(), cohort, facts));
+        return List.of(
+                CohortRun.attritionTable(CohortRun.attrition(context.engine(), cohort, facts), index),
+                CohortRun.profile(context.engine(), cohort, facts),
+                CohortRun.activity(context.engine(), cohort, facts));
     }
 }

@@ -18,14 +18,19 @@ import java.util.Set;
  *
  * @param indexDate empty for "latest": the start of the workspace's latest year, the current risk scores' date
  */
-public record CohortDefinition(String name, String description, Optional<LocalDate> indexDate, List<Step> include,
-                               List<Step> exclude, List<String> list) {
+public record CohortDefinition(
+        String name,
+        String description,
+        Optional<LocalDate> indexDate,
+        List<Step> include,
+        List<Step> exclude,
+        List<String> list) {
 
     public static final String SCHEMA = "cohort.schema.json";
 
     /** Facts a cohort adds to {@link PersonFacts}: the person's segment and, with a risk model, risk stratum. */
-    public static final Map<String, PersonFacts.Kind> COHORT_FACTS = Map.of("segment", PersonFacts.Kind.TEXT,
-            "risk_stratum", PersonFacts.Kind.TEXT);
+    public static final Map<String, PersonFacts.Kind> COHORT_FACTS =
+            Map.of("segment", PersonFacts.Kind.TEXT, "risk_stratum", PersonFacts.Kind.TEXT);
 
     public record Step(String label, Criterion criterion) {}
 
@@ -55,8 +60,8 @@ public record CohortDefinition(String name, String description, Optional<LocalDa
         if (root.has("list")) {
             root.get("list").forEach(f -> list.add(f.asText()));
         }
-        return new CohortDefinition(root.get("name").asText(), root.get("description").asText(), date, include,
-                exclude, list);
+        return new CohortDefinition(
+                root.get("name").asText(), root.get("description").asText(), date, include, exclude, list);
     }
 
     private static List<Step> steps(JsonNode array, String field, String where) {
@@ -83,7 +88,8 @@ public record CohortDefinition(String name, String description, Optional<LocalDa
 
     /** Whether any step or the list reads a fact. */
     public boolean uses(String fact) {
-        return list.contains(fact) || java.util.stream.Stream.concat(include.stream(), exclude.stream())
-                .anyMatch(s -> s.criterion().facts().contains(fact));
+        return list.contains(fact)
+                || java.util.stream.Stream.concat(include.stream(), exclude.stream())
+                        .anyMatch(s -> s.criterion().facts().contains(fact));
     }
 }

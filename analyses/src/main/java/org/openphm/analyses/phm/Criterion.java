@@ -38,23 +38,38 @@ public sealed interface Criterion {
 
     record Register(String code) implements Criterion {
         @Override
-        public Expr toExpr() { return col(column()).eq(1L); }
+        public Expr toExpr() {
+            return col(column()).eq(1L);
+        }
 
-        String column() { return RiskCohort.registerColumn(code); }
+        String column() {
+            return RiskCohort.registerColumn(code);
+        }
 
         @Override
-        public String describe() { return "on the " + code + " register"; }
+        public String describe() {
+            return "on the " + code + " register";
+        }
 
         @Override
-        public List<String> facts() { return List.of(column()); }
+        public List<String> facts() {
+            return List.of(column());
+        }
     }
 
     enum Op {
-        EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");
+        EQ("="),
+        NE("!="),
+        LT("<"),
+        LE("<="),
+        GT(">"),
+        GE(">=");
 
         final String symbol;
 
-        Op(String symbol) { this.symbol = symbol; }
+        Op(String symbol) {
+            this.symbol = symbol;
+        }
 
         static Op of(String symbol) {
             for (Op op : values()) {
@@ -70,8 +85,9 @@ public sealed interface Criterion {
     record Compare(String fact, Op op, Object value) implements Criterion {
         @Override
         public Expr toExpr() {
-            Expr v = value instanceof Number n ? (n instanceof Double || n instanceof Float
-                    ? lit(n.doubleValue()) : lit(n.longValue())) : lit(value.toString());
+            Expr v = value instanceof Number n
+                    ? (n instanceof Double || n instanceof Float ? lit(n.doubleValue()) : lit(n.longValue()))
+                    : lit(value.toString());
             Expr c = col(fact);
             Expr e = switch (op) {
                 case EQ -> c.eq(v);
@@ -85,76 +101,117 @@ public sealed interface Criterion {
         }
 
         @Override
-        public String describe() { return fact + " " + op.symbol + " " + value; }
+        public String describe() {
+            return fact + " " + op.symbol + " " + value;
+        }
 
         @Override
-        public List<String> facts() { return List.of(fact); }
+        public List<String> facts() {
+            return List.of(fact);
+        }
     }
 
     /** A fact equal to one of a list of texts (areas, ethnic groups, strata, segments). */
     record OneOf(String fact, List<String> values) implements Criterion {
-        public OneOf { values = List.copyOf(values); }
+        public OneOf {
+            values = List.copyOf(values);
+        }
 
         @Override
-        public Expr toExpr() { return coalesce(Expr.in(col(fact), values), lit(false)); }
+        public Expr toExpr() {
+            return coalesce(Expr.in(col(fact), values), lit(false));
+        }
 
         @Override
-        public String describe() { return fact + " in (" + String.join(", ", values) + ")"; }
+        public String describe() {
+            return fact + " in (" + String.join(", ", values) + ")";
+        }
 
         @Override
-        public List<String> facts() { return List.of(fact); }
+        public List<String> facts() {
+            return List.of(fact);
+        }
     }
 
     record All(List<Criterion> terms) implements Criterion {
-        public All { terms = List.copyOf(terms); }
+        public All {
+            terms = List.copyOf(terms);
+        }
 
         @Override
-        public Expr toExpr() { return new Expr.And(terms.stream().map(Criterion::toExpr).toList()); }
+        public Expr toExpr() {
+            return new Expr.And(terms.stream().map(Criterion::toExpr).toList());
+        }
 
         @Override
-        public String describe() { return join(terms, " and "); }
+        public String describe() {
+            return join(terms, " and ");
+        }
 
         @Override
-        public List<String> facts() { return terms.stream().flatMap(t -> t.facts().stream()).distinct().toList(); }
+        public List<String> facts() {
+            return terms.stream().flatMap(t -> t.facts().stream()).distinct().toList();
+        }
     }
 
     record Any(List<Criterion> terms) implements Criterion {
-        public Any { terms = List.copyOf(terms); }
+        public Any {
+            terms = List.copyOf(terms);
+        }
 
         @Override
-        public Expr toExpr() { return new Expr.Or(terms.stream().map(Criterion::toExpr).toList()); }
+        public Expr toExpr() {
+            return new Expr.Or(terms.stream().map(Criterion::toExpr).toList());
+        }
 
         @Override
-        public String describe() { return join(terms, " or "); }
+        public String describe() {
+            return join(terms, " or ");
+        }
 
         @Override
-        public List<String> facts() { return terms.stream().flatMap(t -> t.facts().stream()).distinct().toList(); }
+        public List<String> facts() {
+            return terms.stream().flatMap(t -> t.facts().stream()).distinct().toList();
+        }
     }
 
     record Not(Criterion term) implements Criterion {
         @Override
-        public Expr toExpr() { return Expr.not(term.toExpr()); }
+        public Expr toExpr() {
+            return Expr.not(term.toExpr());
+        }
 
         @Override
-        public String describe() { return "not (" + term.describe() + ")"; }
+        public String describe() {
+            return "not (" + term.describe() + ")";
+        }
 
         @Override
-        public List<String> facts() { return term.facts(); }
+        public List<String> facts() {
+            return term.facts();
+        }
     }
 
     record Always() implements Criterion {
         @Override
-        public Expr toExpr() { return lit(true); }
+        public Expr toExpr() {
+            return lit(true);
+        }
 
         @Override
-        public String describe() { return "everybody else"; }
+        public String describe() {
+            return "everybody else";
+        }
 
         @Override
-        public List<String> facts() { return List.of(); }
+        public List<String> facts() {
+            return List.of();
+        }
     }
 
     private static String join(List<Criterion> terms, String with) {
-        return terms.stream().map(t -> t instanceof All || t instanceof Any ? "(" + t.describe() + ")" : t.describe())
+        return terms.stream()
+                .map(t -> t instanceof All || t instanceof Any ? "(" + t.describe() + ")" : t.describe())
                 .collect(Collectors.joining(with));
     }
 

@@ -28,7 +28,10 @@ public final class PersonFacts {
     private PersonFacts() {}
 
     /** The kind of value a fact holds, so a criterion comparing a number with a text is refused. */
-    public enum Kind { NUMBER, TEXT }
+    public enum Kind {
+        NUMBER,
+        TEXT
+    }
 
     public record Fact(String name, Kind kind, String description) {}
 
@@ -63,20 +66,26 @@ public final class PersonFacts {
         number("cost_12m", "Cost of the spells in the 12 months before, £");
         number("latest_sbp", "Latest systolic blood pressure on or before the index date (none when never recorded)");
         number("latest_bmi", "Latest BMI on or before the index date (none when never recorded)");
-        number("health_checks_12m", "Of blood pressure, BMI and HbA1c, how many were recorded in the 12 months "
-                + "before (0-3): the part of the annual physical health check for people with SMI or a learning "
-                + "disability that our data carries (the check has six parts; lipids, smoking and alcohol are not "
-                + "held)");
+        number(
+                "health_checks_12m",
+                "Of blood pressure, BMI and HbA1c, how many were recorded in the 12 months "
+                        + "before (0-3): the part of the annual physical health check for people with SMI or a learning "
+                        + "disability that our data carries (the check has six parts; lipids, smoking and alcohol are not "
+                        + "held)");
     }
 
-    private static void text(String name, String description) { FACTS.put(name, new Fact(name, Kind.TEXT, description)); }
+    private static void text(String name, String description) {
+        FACTS.put(name, new Fact(name, Kind.TEXT, description));
+    }
 
     private static void number(String name, String description) {
         FACTS.put(name, new Fact(name, Kind.NUMBER, description));
     }
 
     /** Every fact of {@link #on}, in column order after person_id. */
-    public static List<Fact> all() { return List.copyOf(FACTS.values()); }
+    public static List<Fact> all() {
+        return List.copyOf(FACTS.values());
+    }
 
     /**
      * One row per person registered on the index date: person_id and every fact of {@link #all()}.
@@ -89,9 +98,10 @@ public final class PersonFacts {
         List<Named> out = new ArrayList<>();
         out.add(Named.as("person_id", col("person_id")));
         for (Fact f : FACTS.values()) {
-            out.add(f.name().equals("health_checks_12m")
-                    ? Named.as(f.name(), Expr.cast(Expr.coalesce(col(f.name()), lit(0L)), ValueType.LONG))
-                    : Named.as(f.name(), col(f.name())));
+            out.add(
+                    f.name().equals("health_checks_12m")
+                            ? Named.as(f.name(), Expr.cast(Expr.coalesce(col(f.name()), lit(0L)), ValueType.LONG))
+                            : Named.as(f.name(), col(f.name())));
         }
         return RiskCohort.withFeatures(index).leftJoin(checks, "person_id").select(out.toArray(Named[]::new));
     }

@@ -61,11 +61,14 @@ public record SegmentRules(String version, String source, List<Segment> segments
             }
             boolean last = i == list.size() - 1;
             if (last != (rule instanceof Criterion.Always)) {
-                throw new CheckedFile.Invalid(where + ": field " + field + ".rule: " + (last
-                        ? "the last segment must take everybody left ({\"always\": true}), so no one is unsegmented"
-                        : "only the last segment may take everybody ({\"always\": true}); those after it would be empty"));
+                throw new CheckedFile.Invalid(
+                        where + ": field " + field + ".rule: "
+                                + (last
+                                        ? "the last segment must take everybody left ({\"always\": true}), so no one is unsegmented"
+                                        : "only the last segment may take everybody ({\"always\": true}); those after it would be empty"));
             }
-            segments.add(new Segment(id, s.get("name").asText(), s.get("definition").asText(), rule));
+            segments.add(
+                    new Segment(id, s.get("name").asText(), s.get("definition").asText(), rule));
         }
         return new SegmentRules(root.get("version").asText(), root.get("source").asText(), segments);
     }

@@ -1,12 +1,12 @@
 package org.openphm.analyses.population;
 
-import org.openphm.analyses.indicator.RegisteredPopulation;
-import org.openphm.model.Totals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import org.openphm.analyses.indicator.RegisteredPopulation;
+import org.openphm.model.Totals;
 
 /**
  * The age groups the data pack states projected growth for (DP 2.2, 2.3: all ages, under-20s, 30-39, 65+, 80+),

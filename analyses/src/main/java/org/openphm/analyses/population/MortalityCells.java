@@ -1,7 +1,5 @@
 package org.openphm.analyses.population;
 
-import org.openphm.analyses.indicator.RegisteredPopulation;
-
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countIf;
 import static org.openphm.engine.query.Measure.countRows;
@@ -13,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.openphm.analyses.indicator.EventAttribution;
-import org.openphm.model.FinancialYear;
+import org.openphm.analyses.indicator.RegisteredPopulation;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Expr;
@@ -21,6 +19,7 @@ import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.ValueType;
 import org.openphm.model.CanonicalSchema;
+import org.openphm.model.FinancialYear;
 
 /**
  * Deaths and mid-year registered population, by financial year, neighbourhood (with its Place and ICB), sex, age
@@ -45,19 +44,44 @@ public final class MortalityCells {
     /** IMD decile label of people whose LSOA is not in the lsoa table. */
     public static final String UNKNOWN_DECILE = "Unknown";
 
-    public record Cell(FinancialYear year, String neighbourhood, String place, String icb, String sex, int bandStart,
-                       String imdDecile, boolean smi, double deaths, double population, double suicides) {
+    public record Cell(
+            FinancialYear year,
+            String neighbourhood,
+            String place,
+            String icb,
+            String sex,
+            int bandStart,
+            String imdDecile,
+            boolean smi,
+            double deaths,
+            double population,
+            double suicides) {
 
         /** A cell with no deaths from suicide recorded (all-cause measures need none). */
-        public Cell(FinancialYear year, String neighbourhood, String place, String icb, String sex, int bandStart,
-                    String imdDecile, boolean smi, double deaths, double population) {
+        public Cell(
+                FinancialYear year,
+                String neighbourhood,
+                String place,
+                String icb,
+                String sex,
+                int bandStart,
+                String imdDecile,
+                boolean smi,
+                double deaths,
+                double population) {
             this(year, neighbourhood, place, icb, sex, bandStart, imdDecile, smi, deaths, population, 0);
         }
     }
 
     /** Everything about a cell except its age band and counts: what the measures select on. */
-    public record Stratum(FinancialYear year, String neighbourhood, String place, String icb, String sex,
-                          String imdDecile, boolean smi) {}
+    public record Stratum(
+            FinancialYear year,
+            String neighbourhood,
+            String place,
+            String icb,
+            String sex,
+            String imdDecile,
+            boolean smi) {}
 
     private final List<Cell> cells;
     /** The cells folded into strata once, so each measure sums a few thousand band arrays, not every cell. */
@@ -66,8 +90,9 @@ public final class MortalityCells {
     private MortalityCells(List<Cell> cells) {
         this.cells = List.copyOf(cells);
         for (Cell c : cells) {
-            Bands b = strata.computeIfAbsent(new Stratum(c.year(), c.neighbourhood(), c.place(), c.icb(), c.sex(),
-                    c.imdDecile(), c.smi()), k -> Bands.empty());
+            Bands b = strata.computeIfAbsent(
+                    new Stratum(c.year(), c.neighbourhood(), c.place(), c.icb(), c.sex(), c.imdDecile(), c.smi()),
+                    k -> Bands.empty());
             int i = BAND_STARTS.indexOf(c.bandStart());
             b.deaths()[i] += c.deaths();
             b.population()[i] += c.population();
@@ -76,13 +101,17 @@ public final class MortalityCells {
     }
 
     /** Deaths and population by age band of every stratum. */
-    public Map<Stratum, Bands> strata() { return java.util.Collections.unmodifiableMap(strata); }
+    public Map<Stratum, Bands> strata() {
+        return java.util.Collections.unmodifiableMap(strata);
+    }
 
     public static MortalityCells of(List<Cell> cells) {
         return new MortalityCells(cells);
     }
 
-    public List<Cell> cells() { return cells; }
+    public List<Cell> cells() {
+        return cells;
+    }
 
     public static MortalityCells count(Engine engine, List<FinancialYear> years) {
         List<Cell> out = new ArrayList<>();
@@ -92,9 +121,15 @@ public final class MortalityCells {
                 out.add(cell(r, i, y, 0, r.getLong(i, "people"), 0));
             }
         }
-        Result d = engine.execute(deaths(years.get(0).start(), years.get(years.size() - 1).end()));
+        Result d = engine.execute(
+                deaths(years.get(0).start(), years.get(years.size() - 1).end()));
         for (int i = 0; i < d.size(); i++) {
-            out.add(cell(d, i, FinancialYear.parse(d.getString(i, "fy")), d.getLong(i, "deaths"), 0,
+            out.add(cell(
+                    d,
+                    i,
+                    FinancialYear.parse(d.getString(i, "fy")),
+                    d.getLong(i, "deaths"),
+                    0,
                     d.getLong(i, "suicides")));
         }
         return new MortalityCells(out);
@@ -105,64 +140,91 @@ public final class MortalityCells {
         return LocalDate.of(y.startYear(), 9, 30);
     }
 
-    static final List<String> GRAIN = List.of("neighbourhood_code", "place_code", "icb_code", "sex", "band",
-            "imd_decile", "smi");
+    static final List<String> GRAIN =
+            List.of("neighbourhood_code", "place_code", "icb_code", "sex", "band", "imd_decile", "smi");
 
     static Query population(LocalDate date) {
         Query people = RegisteredPopulation.once(date);
         return withDecile(people)
                 .leftJoin(smiOn(date), "person_id")
-                .derive(Named.as("band", ageBand(col("age"), BAND_STARTS.toArray(Integer[]::new))),
+                .derive(
+                        Named.as("band", ageBand(col("age"), BAND_STARTS.toArray(Integer[]::new))),
                         Named.as("smi", isNotNull(col("smi_flag"))))
                 .aggregate(GRAIN, countRows("people"));
     }
 
     static Query deaths(LocalDate from, LocalDate to) {
         Query died = Query.from(CanonicalSchema.PATIENT)
-                .where(and(isNotNull(col("death_date")), col("death_date").ge(lit(from)), col("death_date").le(lit(to))))
+                .where(and(
+                        isNotNull(col("death_date")),
+                        col("death_date").ge(lit(from)),
+                        col("death_date").le(lit(to))))
                 .select("person_id", "death_date", "death_cause_icd10");
         // On the SMI register on the day of death: diagnosed by then and not resolved before it.
-        Query smiAtDeath = died.join(Query.from(CanonicalSchema.CONDITION).where(col("condition").eq("SMI"))
-                        .select("person_id", "diagnosis_date", "resolved_date"), "person_id")
-                .where(and(col("diagnosis_date").le(col("death_date")),
+        Query smiAtDeath = died.join(
+                        Query.from(CanonicalSchema.CONDITION)
+                                .where(col("condition").eq("SMI"))
+                                .select("person_id", "diagnosis_date", "resolved_date"),
+                        "person_id")
+                .where(and(
+                        col("diagnosis_date").le(col("death_date")),
                         or(isNull(col("resolved_date")), col("resolved_date").gt(col("death_date")))))
                 .aggregate(List.of("person_id"), countRows("smi_flag"));
         List<String> keys = new ArrayList<>(GRAIN);
         keys.add("fy");
         return withDecile(EventAttribution.at(died, "person_id", "death_date"))
                 .leftJoin(smiAtDeath, "person_id")
-                .derive(Named.as("band", ageBand(col("age"), BAND_STARTS.toArray(Integer[]::new))),
+                .derive(
+                        Named.as("band", ageBand(col("age"), BAND_STARTS.toArray(Integer[]::new))),
                         Named.as("smi", isNotNull(col("smi_flag"))),
                         Named.as("fy", financialYear(col("death_date"))))
-                .aggregate(keys, countRows("deaths"), countIf("suicides",
-                        Suicide.cause(col("death_cause_icd10"), col("age"))));
+                .aggregate(
+                        keys,
+                        countRows("deaths"),
+                        countIf("suicides", Suicide.cause(col("death_cause_icd10"), col("age"))));
     }
 
     /** People on the SMI register on a date, one row each. */
     private static Query smiOn(LocalDate date) {
         Expr ref = lit(date);
         return Query.from(CanonicalSchema.CONDITION)
-                .where(and(col("condition").eq("SMI"), col("diagnosis_date").le(ref),
+                .where(and(
+                        col("condition").eq("SMI"),
+                        col("diagnosis_date").le(ref),
                         or(isNull(col("resolved_date")), col("resolved_date").gt(ref))))
                 .aggregate(List.of("person_id"), countIf("smi_flag", lit(true)));
     }
 
     /** Adds the person's IMD decile (RegisteredPopulation carries quintiles only; DP 4.1 needs deciles). */
     private static Query withDecile(Query people) {
-        Query decile = Query.from(CanonicalSchema.PATIENT).select(Named.as("person_id", col("person_id")),
-                        Named.as("decile_lsoa", col("lsoa")))
-                .leftJoin(Query.from(CanonicalSchema.LSOA).select(Named.as("decile_lsoa", col("lsoa_code")),
-                        Named.as("lsoa_decile", cast(col("imd_decile"), ValueType.STRING))), "decile_lsoa")
-                .select(Named.as("person_id", col("person_id")),
+        Query decile = Query.from(CanonicalSchema.PATIENT)
+                .select(Named.as("person_id", col("person_id")), Named.as("decile_lsoa", col("lsoa")))
+                .leftJoin(
+                        Query.from(CanonicalSchema.LSOA)
+                                .select(
+                                        Named.as("decile_lsoa", col("lsoa_code")),
+                                        Named.as("lsoa_decile", cast(col("imd_decile"), ValueType.STRING))),
+                        "decile_lsoa")
+                .select(
+                        Named.as("person_id", col("person_id")),
                         Named.as("imd_decile", coalesce(col("lsoa_decile"), lit(UNKNOWN_DECILE))));
         return people.join(decile, "person_id");
     }
 
     private static Cell cell(Result r, int i, FinancialYear y, long deaths, long people, long suicides) {
         String band = r.getString(i, "band");
-        return new Cell(y, r.getString(i, "neighbourhood_code"), r.getString(i, "place_code"),
-                r.getString(i, "icb_code"), r.getString(i, "sex"), Integer.parseInt(band.split("[-+]")[0]),
-                r.getString(i, "imd_decile"), Boolean.TRUE.equals(r.get(i, "smi")), deaths, people, suicides);
+        return new Cell(
+                y,
+                r.getString(i, "neighbourhood_code"),
+                r.getString(i, "place_code"),
+                r.getString(i, "icb_code"),
+                r.getString(i, "sex"),
+                Integer.parseInt(band.split("[-+]")[0]),
+                r.getString(i, "imd_decile"),
+                Boolean.TRUE.equals(r.get(i, "smi")),
+                deaths,
+                people,
+                suicides);
     }
 
     /** Deaths and population by band start (in {@link #BAND_STARTS} order) over the strata a filter keeps. */
@@ -193,9 +255,13 @@ public final class MortalityCells {
             return new Bands(suicides, population, suicides);
         }
 
-        public double totalDeaths() { return java.util.Arrays.stream(deaths).sum(); }
+        public double totalDeaths() {
+            return java.util.Arrays.stream(deaths).sum();
+        }
 
-        public double totalPopulation() { return java.util.Arrays.stream(population).sum(); }
+        public double totalPopulation() {
+            return java.util.Arrays.stream(population).sum();
+        }
 
         /** The 20 Fingertips life-expectancy bands: 15-17 and 18-19 merged back into 15-19. */
         public List<org.openphm.stats.LifeExpectancy.AgeBand> lifeTableBands() {
@@ -204,8 +270,8 @@ public final class MortalityCells {
                 int start = BAND_STARTS.get(i);
                 if (start == 18) {
                     var prev = out.remove(out.size() - 1);
-                    out.add(new org.openphm.stats.LifeExpectancy.AgeBand(15, prev.population() + population[i],
-                            prev.deaths() + deaths[i]));
+                    out.add(new org.openphm.stats.LifeExpectancy.AgeBand(
+                            15, prev.population() + population[i], prev.deaths() + deaths[i]));
                 } else {
                     out.add(new org.openphm.stats.LifeExpectancy.AgeBand(start, population[i], deaths[i]));
                 }

@@ -1,12 +1,12 @@
 package org.openphm.analyses.population;
 
-import org.openphm.model.Totals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.openphm.analyses.indicator.Geography;
 import org.openphm.model.AreaType;
 import org.openphm.model.FinancialYear;
-import org.openphm.analyses.indicator.Geography;
+import org.openphm.model.Totals;
 import org.openphm.stats.Confidence;
 import org.openphm.stats.DirectStandardisation;
 import org.openphm.stats.Estimate;
@@ -55,7 +55,8 @@ final class MortalityMeasures {
     }
 
     static String label(List<FinancialYear> years) {
-        return years.size() == 1 ? years.get(0).label()
+        return years.size() == 1
+                ? years.get(0).label()
                 : years.get(0).label() + " - " + years.get(years.size() - 1).label();
     }
 
@@ -69,9 +70,13 @@ final class MortalityMeasures {
         List<DirectStandardisation.Band> esp = new ArrayList<>();
         for (double[] b : bands.espBands(minAge, maxAge)) {
             if (!(b[2] > 0)) {
-                return Estimate.missing(Confidence.normalise(confidence), DirectStandardisation.METHOD,
-                        "no population in ESP2013 band " + EuropeanStandardPopulation.bands().get((int) b[0]).label()
-                                + ": a DSR needs every band");
+                return Estimate.missing(
+                        Confidence.normalise(confidence),
+                        DirectStandardisation.METHOD,
+                        "no population in ESP2013 band "
+                                + EuropeanStandardPopulation.bands()
+                                        .get((int) b[0])
+                                        .label() + ": a DSR needs every band");
             }
             esp.add(new DirectStandardisation.Band(b[1], b[2], weights[(int) b[0]]));
         }
@@ -94,6 +99,7 @@ final class MortalityMeasures {
         if (area == null || reference == null || !area.hasValue() || !reference.hasValue()) {
             return org.openphm.model.Comparison.NOT_COMPARED.label();
         }
-        return polarity.assess(org.openphm.stats.Comparison.benchmarkValue(area, reference.value())).label();
+        return polarity.assess(org.openphm.stats.Comparison.benchmarkValue(area, reference.value()))
+                .label();
     }
 }

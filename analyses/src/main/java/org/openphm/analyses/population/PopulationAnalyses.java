@@ -22,8 +22,14 @@ public final class PopulationAnalyses {
 
     public static List<Analysis> all() {
         SharedMortality mortality = new SharedMortality();
-        return List.of(new RegisteredPopulationProfile(), new PopulationProjectionAnalysis(),
-                new LifeExpectancyAnalysis(mortality), new CausesOfDisability(), new Suicide(mortality), new LifeExpectancyInequality(mortality),
-                new SmiPrematureMortality(mortality), new PredictedDeaths(mortality));
+        return List.of(
+                new RegisteredPopulationProfile(),
+                new PopulationProjectionAnalysis(),
+                new LifeExpectancyAnalysis(mortality),
+                new CausesOfDisability(),
+                new Suicide(mortality),
+                new LifeExpectancyInequality(mortality),
+                new SmiPrematureMortality(mortality),
+                new PredictedDeaths(mortality));
     }
 }

@@ -9,14 +9,14 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.model.results.ChartSpec;
-import org.openphm.model.AreaType;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.output.NumberFormat;
 import org.openphm.analyses.projection.DemographicProjection;
 import org.openphm.analyses.projection.ProjectionCell;
+import org.openphm.model.AreaType;
+import org.openphm.model.FinancialYear;
 import org.openphm.model.ResultColumnType;
+import org.openphm.model.results.ChartSpec;
 
 /**
  * DP 4.5: deaths among registered patients projected to the end of the population projection: the latest
@@ -42,25 +42,35 @@ final class PredictedDeaths implements Analysis {
 
     @Override
     public AnalysisInfo info() {
-        return new AnalysisInfo(ID, "DP 4.5", "Predicted numbers of deaths",
+        return new AnalysisInfo(
+                ID,
+                "DP 4.5",
+                "Predicted numbers of deaths",
                 "Deaths among the registered population in each financial year from the latest to the end of the "
                         + "population projection, by area, with the deaths observed in the latest year.",
                 "Death rates of the latest financial year by Place, sex and five-year band (deaths over the "
                         + "30 September registered population), reduced by "
-                        + NumberFormat.plain(ANNUAL_IMPROVEMENT * 100) + "% a year (the ONS long-term mortality improvement assumption), times the projected "
+                        + NumberFormat.plain(ANNUAL_IMPROVEMENT * 100)
+                        + "% a year (the ONS long-term mortality improvement assumption), times the projected "
                         + "registered population of each cell (DP 1.3 method, dp-2.2-population-projection), summed. "
                         + "Financial year Y-1/Y uses the population of year Y. Also shown with rates held constant.",
                 "patient (death_date), registration, practice, population_projection; ONS national population "
                         + "projections mortality assumptions (2024-based)",
-                List.of("One year's death rates carry that year's random variation into every projected year; "
+                List.of(
+                        "One year's death rates carry that year's random variation into every projected year; "
                                 + "Places and small bands are noisier than the ICB.",
                         "The improvement rate is the national long-term assumption applied uniformly to all ages "
                                 + "and both sexes; ONS tapers it above age 90 and varies it in the early years.",
                         "The DP notes its own projection may overestimate: observed deaths in 2024/25 were 7,652.",
                         "Registered, not resident, population."),
-                List.of(ChartSpec.ofTable("projection", "Predicted deaths among registered patients", null,
-                        "by-year", Map.of("area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE)),
-                        Map.of("x", "period", "y", "predicted_deaths", "series", "area_name"), "deaths")));
+                List.of(ChartSpec.ofTable(
+                        "projection",
+                        "Predicted deaths among registered patients",
+                        null,
+                        "by-year",
+                        Map.of("area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE)),
+                        Map.of("x", "period", "y", "predicted_deaths", "series", "area_name"),
+                        "deaths")));
     }
 
     @Override
@@ -71,8 +81,8 @@ final class PredictedDeaths implements Analysis {
         return List.of(table(cells, projection, context.geography(), latest));
     }
 
-    static AnalysisTable table(MortalityCells cells, DemographicProjection projection, Geography geography,
-                               FinancialYear latest) {
+    static AnalysisTable table(
+            MortalityCells cells, DemographicProjection projection, Geography geography, FinancialYear latest) {
         Map<ProjectionCell, Double> deaths = new HashMap<>();
         Map<ProjectionCell, Double> people = new HashMap<>();
         for (MortalityCells.Cell c : cells.cells()) {
@@ -80,7 +90,8 @@ final class PredictedDeaths implements Analysis {
                 continue;
             }
             int espStart = Math.min(c.bandStart() / 5 * 5, 90);
-            ProjectionCell cell = new ProjectionCell(c.place(), c.sex(), espStart == 90 ? "90+" : espStart + "-" + (espStart + 4));
+            ProjectionCell cell =
+                    new ProjectionCell(c.place(), c.sex(), espStart == 90 ? "90+" : espStart + "-" + (espStart + 4));
             deaths.merge(cell, c.deaths(), Double::sum);
             people.merge(cell, c.population(), Double::sum);
         }
@@ -90,8 +101,8 @@ final class PredictedDeaths implements Analysis {
         List<Geography.Area> areas = new ArrayList<>(geography.areas(AreaType.ICB));
         areas.addAll(geography.areas(AreaType.PLACE));
         for (Geography.Area area : areas) {
-            java.util.function.Predicate<ProjectionCell> inArea = area.type() == AreaType.ICB ? c -> true
-                    : c -> area.code().equals(c.placeCode());
+            java.util.function.Predicate<ProjectionCell> inArea =
+                    area.type() == AreaType.ICB ? c -> true : c -> area.code().equals(c.placeCode());
             double observed = total(deaths, inArea);
             double unrated = DemographicProjection.unratedEvents(filter(deaths, inArea), people);
             Double base = null;
@@ -101,33 +112,59 @@ final class PredictedDeaths implements Analysis {
                 if (base == null) {
                     base = improved;
                 }
-                rows.add(new ArrayList<>(Arrays.asList(area.type().label(), area.code(), area.name(),
-                        new FinancialYear(y - 1).label(), (long) y, y == baseYear ? Math.round(observed) : null,
-                        improved, constant, base > 0 ? 100 * (improved - base) / base : null,
-                        unrated > 0 ? Math.round(unrated) + " deaths in cells with no mid-year population were not "
-                                + "rated" : "")));
+                rows.add(new ArrayList<>(Arrays.asList(
+                        area.type().label(),
+                        area.code(),
+                        area.name(),
+                        new FinancialYear(y - 1).label(),
+                        (long) y,
+                        y == baseYear ? Math.round(observed) : null,
+                        improved,
+                        constant,
+                        base > 0 ? 100 * (improved - base) / base : null,
+                        unrated > 0
+                                ? Math.round(unrated) + " deaths in cells with no mid-year population were not "
+                                        + "rated"
+                                : "")));
             }
         }
-        return new AnalysisTable("by-year", "Predicted deaths by financial year",
-                List.of(LifeExpectancyAnalysis.areaType(), LifeExpectancyAnalysis.areaCode(),
+        return new AnalysisTable(
+                "by-year",
+                "Predicted deaths by financial year",
+                List.of(
+                        LifeExpectancyAnalysis.areaType(),
+                        LifeExpectancyAnalysis.areaCode(),
                         LifeExpectancyAnalysis.areaName(),
                         new AnalysisTable.Column("period", ResultColumnType.STRING, "Financial year"),
-                        new AnalysisTable.Column("projection_year", ResultColumnType.INTEGER, "Population projection year used"),
-                        new AnalysisTable.Column("observed_deaths", ResultColumnType.COUNT, "Deaths observed (latest year only)"),
-                        new AnalysisTable.Column("predicted_deaths", ResultColumnType.NUMBER, "Predicted deaths with mortality improvement"),
-                        new AnalysisTable.Column("predicted_deaths_constant_rates", ResultColumnType.NUMBER,
+                        new AnalysisTable.Column(
+                                "projection_year", ResultColumnType.INTEGER, "Population projection year used"),
+                        new AnalysisTable.Column(
+                                "observed_deaths", ResultColumnType.COUNT, "Deaths observed (latest year only)"),
+                        new AnalysisTable.Column(
+                                "predicted_deaths",
+                                ResultColumnType.NUMBER,
+                                "Predicted deaths with mortality improvement"),
+                        new AnalysisTable.Column(
+                                "predicted_deaths_constant_rates",
+                                ResultColumnType.NUMBER,
                                 "Predicted deaths with the latest year's rates held constant"),
-                        new AnalysisTable.Column("change_pct", ResultColumnType.NUMBER, "% change in predicted deaths from the latest year"),
+                        new AnalysisTable.Column(
+                                "change_pct",
+                                ResultColumnType.NUMBER,
+                                "% change in predicted deaths from the latest year"),
                         new AnalysisTable.Column("note", ResultColumnType.STRING, "Caveat on the row")),
                 rows);
     }
 
     private static double total(Map<ProjectionCell, Double> m, java.util.function.Predicate<ProjectionCell> keep) {
-        return m.entrySet().stream().filter(e -> keep.test(e.getKey())).mapToDouble(Map.Entry::getValue).sum();
+        return m.entrySet().stream()
+                .filter(e -> keep.test(e.getKey()))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
     }
 
-    private static Map<ProjectionCell, Double> filter(Map<ProjectionCell, Double> m,
-                                                      java.util.function.Predicate<ProjectionCell> keep) {
+    private static Map<ProjectionCell, Double> filter(
+            Map<ProjectionCell, Double> m, java.util.function.Predicate<ProjectionCell> keep) {
         Map<ProjectionCell, Double> out = new HashMap<>();
         m.forEach((k, v) -> {
             if (keep.test(k)) {

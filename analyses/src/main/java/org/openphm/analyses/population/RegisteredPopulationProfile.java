@@ -1,9 +1,5 @@
 package org.openphm.analyses.population;
 
-import org.openphm.model.AreaType;
-
-import org.openphm.analyses.indicator.RegisteredPopulation;
-
 import static org.openphm.engine.query.Measure.countRows;
 
 import java.util.ArrayList;
@@ -16,14 +12,16 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.model.results.ChartSpec;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
+import org.openphm.analyses.indicator.RegisteredPopulation;
+import org.openphm.analyses.output.Rounding;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
-import org.openphm.analyses.output.Rounding;
+import org.openphm.model.AreaType;
+import org.openphm.model.FinancialYear;
 import org.openphm.model.ResultColumnType;
+import org.openphm.model.results.ChartSpec;
 
 /**
  * DP 1.2: the registered population at the end of the latest financial year (31 March 2025 in the DP) by area,
@@ -33,12 +31,15 @@ import org.openphm.model.ResultColumnType;
 final class RegisteredPopulationProfile implements Analysis {
 
     static final String ID = "dp-1.2-registered-population";
-    static final List<String> GRAIN = List.of("icb_code", "place_code", "neighbourhood_code", "sex", "age_band",
-            "ethnic_group", "imd_quintile");
+    static final List<String> GRAIN =
+            List.of("icb_code", "place_code", "neighbourhood_code", "sex", "age_band", "ethnic_group", "imd_quintile");
 
     @Override
     public AnalysisInfo info() {
-        return new AnalysisInfo(ID, "DP 1.2", "Registered population",
+        return new AnalysisInfo(
+                ID,
+                "DP 1.2",
+                "Registered population",
                 "People registered with a practice of the ICB and alive at the end of the financial year, by area "
                         + "(ICB, Place, neighbourhood), sex and five-year age band; the shares aged 65 and over, of "
                         + "each broad ethnic group, ethnicity not stated, and living in England's two most deprived "
@@ -48,27 +49,44 @@ final class RegisteredPopulationProfile implements Analysis {
                         + "neighbourhood and Place; age in whole years on the date from the month of birth; "
                         + "deprivation from the IMD 2019 quintile of the LSOA of residence.",
                 "patient, registration, practice, lsoa",
-                List.of("Registered counts exceed resident counts (list inflation: people who have moved away or "
+                List.of(
+                        "Registered counts exceed resident counts (list inflation: people who have moved away or "
                                 + "died elsewhere and are still on a list), as DP 1.3 notes.",
                         "Seed conflict: DP 1.2 says 34% of patients live in England's 40% most deprived areas; the "
                                 + "Case for Change (Part D) says 47%. This analysis reports the share computed from "
                                 + "the data and does not resolve the conflict.",
                         "Ethnicity 'Not stated' counts both codes Z/99 and no record."),
-                List.of(ChartSpec.ofTable("pyramid", "Registered population by sex and age, ICB", null, "pyramid",
-                                Map.of("area_type", AreaType.ICB.label(), "sex", "Female|Male"), Map.of("category", "age_band", "series", "sex",
-                                "value", "people"), "people"),
-                        ChartSpec.ofTable("ranked_table", "Share of the registered population aged 65 and over", null,
-                                "summary", Map.of("area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE)), Map.of("x", "area_name",
-                                "y", "aged_65_plus_pct"), "%"),
-                        ChartSpec.ofTable("trend", "Registered population at the end of each year", null, "growth",
-                                Map.of("area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE)), Map.of("x", "period", "y", "people",
-                                "series", "area_name"), "people")));
+                List.of(
+                        ChartSpec.ofTable(
+                                "pyramid",
+                                "Registered population by sex and age, ICB",
+                                null,
+                                "pyramid",
+                                Map.of("area_type", AreaType.ICB.label(), "sex", "Female|Male"),
+                                Map.of("category", "age_band", "series", "sex", "value", "people"),
+                                "people"),
+                        ChartSpec.ofTable(
+                                "ranked_table",
+                                "Share of the registered population aged 65 and over",
+                                null,
+                                "summary",
+                                Map.of("area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE)),
+                                Map.of("x", "area_name", "y", "aged_65_plus_pct"),
+                                "%"),
+                        ChartSpec.ofTable(
+                                "trend",
+                                "Registered population at the end of each year",
+                                null,
+                                "growth",
+                                Map.of("area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE)),
+                                Map.of("x", "period", "y", "people", "series", "area_name"),
+                                "people")));
     }
 
     @Override
     public List<AnalysisTable> compute(AnalysisContext context) {
-        Result latest = context.engine().execute(RegisteredPopulation.at(context.latestYear().end())
-                .aggregate(GRAIN, countRows("people")));
+        Result latest = context.engine()
+                .execute(RegisteredPopulation.at(context.latestYear().end()).aggregate(GRAIN, countRows("people")));
         Map<FinancialYear, Map<Geography.Area, Long>> byYear = new LinkedHashMap<>();
         for (FinancialYear y : context.years()) {
             byYear.put(y, areaTotals(context.engine(), context.geography(), y));
@@ -77,12 +95,15 @@ final class RegisteredPopulationProfile implements Analysis {
     }
 
     private static Map<Geography.Area, Long> areaTotals(Engine engine, Geography geography, FinancialYear y) {
-        Query q = RegisteredPopulation.at(y.end()).aggregate(List.of("icb_code", "place_code", "neighbourhood_code"),
-                countRows("people"));
+        Query q = RegisteredPopulation.at(y.end())
+                .aggregate(List.of("icb_code", "place_code", "neighbourhood_code"), countRows("people"));
         Result r = engine.execute(q);
         Map<Geography.Area, Long> totals = new LinkedHashMap<>();
         for (int i = 0; i < r.size(); i++) {
-            for (Geography.Area a : AreaRollup.areas(geography, r.getString(i, "icb_code"), r.getString(i, "place_code"),
+            for (Geography.Area a : AreaRollup.areas(
+                    geography,
+                    r.getString(i, "icb_code"),
+                    r.getString(i, "place_code"),
                     r.getString(i, "neighbourhood_code"))) {
                 totals.merge(a, r.getLong(i, "people"), Long::sum);
             }
@@ -92,21 +113,27 @@ final class RegisteredPopulationProfile implements Analysis {
 
     /** Per-area tallies of the latest year's grain. */
     private static final class Tally {
-        final Map<String, Long> pyramid = new TreeMap<>();      // sex|band
+        final Map<String, Long> pyramid = new TreeMap<>(); // sex|band
         final Map<String, Long> ethnic = new TreeMap<>();
         final Map<String, Long> quintile = new TreeMap<>();
         long people;
         long aged65;
     }
 
-    static List<AnalysisTable> tables(Result latest, Map<FinancialYear, Map<Geography.Area, Long>> byYear,
-                                      Geography geography, FinancialYear year) {
+    static List<AnalysisTable> tables(
+            Result latest,
+            Map<FinancialYear, Map<Geography.Area, Long>> byYear,
+            Geography geography,
+            FinancialYear year) {
         Map<Geography.Area, Tally> tallies = new LinkedHashMap<>();
         for (int i = 0; i < latest.size(); i++) {
             long n = latest.getLong(i, "people");
             String band = latest.getString(i, "age_band");
-            for (Geography.Area a : AreaRollup.areas(geography, latest.getString(i, "icb_code"),
-                    latest.getString(i, "place_code"), latest.getString(i, "neighbourhood_code"))) {
+            for (Geography.Area a : AreaRollup.areas(
+                    geography,
+                    latest.getString(i, "icb_code"),
+                    latest.getString(i, "place_code"),
+                    latest.getString(i, "neighbourhood_code"))) {
                 Tally t = tallies.computeIfAbsent(a, k -> new Tally());
                 t.people += n;
                 if (Integer.parseInt(band.split("[-+]")[0]) >= 65) {
@@ -134,7 +161,11 @@ final class RegisteredPopulationProfile implements Analysis {
                 }
             }
             long deprived = t.quintile.getOrDefault("1", 0L) + t.quintile.getOrDefault("2", 0L);
-            summary.add(row(a, year.label(), t.people, Rounding.share(t.aged65, t.people),
+            summary.add(row(
+                    a,
+                    year.label(),
+                    t.people,
+                    Rounding.share(t.aged65, t.people),
                     Rounding.share(t.ethnic.getOrDefault("White", 0L), t.people),
                     Rounding.share(t.ethnic.getOrDefault(org.openphm.model.EthnicGroups.NOT_STATED, 0L), t.people),
                     Rounding.share(deprived, t.people),
@@ -149,43 +180,91 @@ final class RegisteredPopulationProfile implements Analysis {
             byYear.forEach((y, totals) -> {
                 Long n = totals.get(a);
                 if (n != null) {
-                    growth.add(row(a, y.label(), y.end(), n,
-                            base == null || base == 0 ? null : 100.0 * (n - base) / base));
+                    growth.add(row(
+                            a, y.label(), y.end(), n, base == null || base == 0 ? null : 100.0 * (n - base) / base));
                 }
             });
         }
         return List.of(
-                new AnalysisTable("pyramid", "Registered population by sex and five-year age band", columns(
-                        col("period", ResultColumnType.STRING, "Financial year, counted at its end"),
-                        col("sex", ResultColumnType.STRING, "Female, Male or Unknown"),
-                        col("age_band", ResultColumnType.STRING, "Five-year age band (ESP2013)"),
-                        col("people", ResultColumnType.COUNT, "Registered people")), pyramid),
-                new AnalysisTable("summary", "Registered population and its make-up", columns(
-                        col("period", ResultColumnType.STRING, "Financial year, counted at its end"),
-                        col("people", ResultColumnType.COUNT, "Registered people"),
-                        col("aged_65_plus_pct", ResultColumnType.NUMBER, "% aged 65 and over"),
-                        col("white_pct", ResultColumnType.NUMBER, "% of White ethnicity"),
-                        col("ethnicity_not_stated_pct", ResultColumnType.NUMBER, "% with ethnicity not stated or not recorded"),
-                        col("most_deprived_40_pct", ResultColumnType.NUMBER, "% living in England's two most deprived IMD quintiles"),
-                        col("deprivation_unknown_pct", ResultColumnType.NUMBER, "% whose LSOA has no IMD quintile")), summary),
-                new AnalysisTable("ethnicity", "Registered population by broad ethnic group", columns(
-                        col("period", ResultColumnType.STRING, "Financial year"), col("ethnic_group", ResultColumnType.STRING, "Broad ethnic group"),
-                        col("people", ResultColumnType.COUNT, "Registered people"), AnalysisTable.Column.derived("pct", "% of the area",
-                                new AnalysisTable.ShareOfTotal("people", java.util.List.of("area_type", "area_code", "period"), 100))), ethnic),
-                new AnalysisTable("deprivation", "Registered population by IMD 2019 quintile", columns(
-                        col("period", ResultColumnType.STRING, "Financial year"),
-                        col("imd_quintile", ResultColumnType.STRING, "IMD 2019 quintile, 1 = most deprived fifth of England"),
-                        col("people", ResultColumnType.COUNT, "Registered people"), AnalysisTable.Column.derived("pct", "% of the area",
-                                new AnalysisTable.ShareOfTotal("people", java.util.List.of("area_type", "area_code", "period"), 100))), deprivation),
-                new AnalysisTable("growth", "Registered population at the end of each financial year", columns(
-                        col("period", ResultColumnType.STRING, "Financial year"), col("date", ResultColumnType.DATE, "Count date (31 March)"),
-                        col("people", ResultColumnType.COUNT, "Registered people"),
-                        col("change_since_first_pct", ResultColumnType.NUMBER, "% change since the first year held")), growth));
+                new AnalysisTable(
+                        "pyramid",
+                        "Registered population by sex and five-year age band",
+                        columns(
+                                col("period", ResultColumnType.STRING, "Financial year, counted at its end"),
+                                col("sex", ResultColumnType.STRING, "Female, Male or Unknown"),
+                                col("age_band", ResultColumnType.STRING, "Five-year age band (ESP2013)"),
+                                col("people", ResultColumnType.COUNT, "Registered people")),
+                        pyramid),
+                new AnalysisTable(
+                        "summary",
+                        "Registered population and its make-up",
+                        columns(
+                                col("period", ResultColumnType.STRING, "Financial year, counted at its end"),
+                                col("people", ResultColumnType.COUNT, "Registered people"),
+                                col("aged_65_plus_pct", ResultColumnType.NUMBER, "% aged 65 and over"),
+                                col("white_pct", ResultColumnType.NUMBER, "% of White ethnicity"),
+                                col(
+                                        "ethnicity_not_stated_pct",
+                                        ResultColumnType.NUMBER,
+                                        "% with ethnicity not stated or not recorded"),
+                                col(
+                                        "most_deprived_40_pct",
+                                        ResultColumnType.NUMBER,
+                                        "% living in England's two most deprived IMD quintiles"),
+                                col(
+                                        "deprivation_unknown_pct",
+                                        ResultColumnType.NUMBER,
+                                        "% whose LSOA has no IMD quintile")),
+                        summary),
+                new AnalysisTable(
+                        "ethnicity",
+                        "Registered population by broad ethnic group",
+                        columns(
+                                col("period", ResultColumnType.STRING, "Financial year"),
+                                        col("ethnic_group", ResultColumnType.STRING, "Broad ethnic group"),
+                                col("people", ResultColumnType.COUNT, "Registered people"),
+                                        AnalysisTable.Column.derived(
+                                                "pct",
+                                                "% of the area",
+                                                new AnalysisTable.ShareOfTotal(
+                                                        "people",
+                                                        java.util.List.of("area_type", "area_code", "period"),
+                                                        100))),
+                        ethnic),
+                new AnalysisTable(
+                        "deprivation",
+                        "Registered population by IMD 2019 quintile",
+                        columns(
+                                col("period", ResultColumnType.STRING, "Financial year"),
+                                col(
+                                        "imd_quintile",
+                                        ResultColumnType.STRING,
+                                        "IMD 2019 quintile, 1 = most deprived fifth of England"),
+                                col("people", ResultColumnType.COUNT, "Registered people"),
+                                AnalysisTable.Column.derived(
+                                        "pct",
+                                        "% of the area",
+                                        new AnalysisTable.ShareOfTotal(
+                                                "people", java.util.List.of("area_type", "area_code", "period"), 100))),
+                        deprivation),
+                new AnalysisTable(
+                        "growth",
+                        "Registered population at the end of each financial year",
+                        columns(
+                                col("period", ResultColumnType.STRING, "Financial year"),
+                                col("date", ResultColumnType.DATE, "Count date (31 March)"),
+                                col("people", ResultColumnType.COUNT, "Registered people"),
+                                col(
+                                        "change_since_first_pct",
+                                        ResultColumnType.NUMBER,
+                                        "% change since the first year held")),
+                        growth));
     }
 
     static List<String> bandOrder() {
         return RegisteredPopulation.ESP_BAND_STARTS.stream()
-                .map(s -> s == 90 ? "90+" : s + "-" + (s + 4)).toList();
+                .map(s -> s == 90 ? "90+" : s + "-" + (s + 4))
+                .toList();
     }
 
     private static String sexLabel(String sex) {
@@ -195,7 +274,6 @@ final class RegisteredPopulationProfile implements Analysis {
             default -> "Unknown";
         };
     }
-
 
     private static List<Object> row(Geography.Area a, Object... values) {
         List<Object> r = new ArrayList<>(Arrays.asList(a.type().label(), a.code(), a.name()));
@@ -208,8 +286,10 @@ final class RegisteredPopulationProfile implements Analysis {
     }
 
     private static List<AnalysisTable.Column> columns(AnalysisTable.Column... rest) {
-        List<AnalysisTable.Column> c = new ArrayList<>(List.of(LifeExpectancyAnalysis.areaType(),
-                LifeExpectancyAnalysis.areaCode(), LifeExpectancyAnalysis.areaName()));
+        List<AnalysisTable.Column> c = new ArrayList<>(List.of(
+                LifeExpectancyAnalysis.areaType(),
+                LifeExpectancyAnalysis.areaCode(),
+                LifeExpectancyAnalysis.areaName()));
         c.addAll(Arrays.asList(rest));
         return c;
     }

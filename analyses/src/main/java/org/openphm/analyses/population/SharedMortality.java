@@ -2,8 +2,8 @@ package org.openphm.analyses.population;
 
 import java.util.List;
 import org.openphm.analyses.catalogue.AnalysisContext;
-import org.openphm.model.FinancialYear;
 import org.openphm.engine.Engine;
+import org.openphm.model.FinancialYear;
 
 /**
  * The mortality cells counted once per build and shared by DP 2.4, 4.1, 4.2 and 4.5, so the workspace is scanned

@@ -1,7 +1,5 @@
 package org.openphm.analyses.population;
 
-import org.openphm.model.Totals;
-
 import static org.openphm.engine.query.Expr.*;
 
 import java.util.ArrayList;
@@ -12,11 +10,12 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.model.results.ChartSpec;
-import org.openphm.model.AreaType;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.query.Expr;
+import org.openphm.model.AreaType;
+import org.openphm.model.FinancialYear;
+import org.openphm.model.Totals;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.stats.Confidence;
 import org.openphm.stats.Estimate;
 import org.openphm.stats.Polarity;
@@ -44,17 +43,32 @@ final class Suicide implements Analysis {
      * or injury or poisoning of undetermined intent (Y10-Y34) at 15 and over.
      */
     static Expr cause(Expr icd10, Expr age) {
-        Expr selfHarm = or(icd10.startsWith("X6"), icd10.startsWith("X7"), icd10.startsWith("X80"),
-                icd10.startsWith("X81"), icd10.startsWith("X82"), icd10.startsWith("X83"), icd10.startsWith("X84"));
-        Expr undetermined = or(icd10.startsWith("Y1"), icd10.startsWith("Y2"), icd10.startsWith("Y30"),
-                icd10.startsWith("Y31"), icd10.startsWith("Y32"), icd10.startsWith("Y33"), icd10.startsWith("Y34"));
-        return or(and(selfHarm, age.ge(lit((long) MIN_AGE))),
-                and(undetermined, age.ge(lit((long) UNDETERMINED_MIN_AGE))));
+        Expr selfHarm = or(
+                icd10.startsWith("X6"),
+                icd10.startsWith("X7"),
+                icd10.startsWith("X80"),
+                icd10.startsWith("X81"),
+                icd10.startsWith("X82"),
+                icd10.startsWith("X83"),
+                icd10.startsWith("X84"));
+        Expr undetermined = or(
+                icd10.startsWith("Y1"),
+                icd10.startsWith("Y2"),
+                icd10.startsWith("Y30"),
+                icd10.startsWith("Y31"),
+                icd10.startsWith("Y32"),
+                icd10.startsWith("Y33"),
+                icd10.startsWith("Y34"));
+        return or(and(selfHarm, age.ge(lit((long) MIN_AGE))), and(undetermined, age.ge(lit((long)
+                UNDETERMINED_MIN_AGE))));
     }
 
     @Override
     public AnalysisInfo info() {
-        return new AnalysisInfo(ID, "DP 3.2", "Suicide: mortality from suicide and injury of undetermined intent",
+        return new AnalysisInfo(
+                ID,
+                "DP 3.2",
+                "Suicide: mortality from suicide and injury of undetermined intent",
                 "Deaths with an underlying cause of intentional self-harm (ICD-10 X60-X84, aged 10 and over) or "
                         + "injury or poisoning of undetermined intent (Y10-Y34, aged 15 and over), per 100,000 "
                         + "registered people aged 10 and over, directly age-standardised, three financial years "
@@ -64,23 +78,61 @@ final class Suicide implements Analysis {
                         + "neighbourhood compared with the ICB value (outside the area's 95% interval = "
                         + "significantly different). Not published below 10 deaths or when a band has nobody in it.",
                 "patient (death_date, death_cause_icd10), registration, practice, lsoa; stats DirectStandardisation",
-                List.of("Fingertips uses calendar years of death registration and resident population; this uses "
+                List.of(
+                        "Fingertips uses calendar years of death registration and resident population; this uses "
                                 + "financial years of death and the registered population, so values are close to "
                                 + "but not the same as the published ones.",
                         "Deaths awaiting an inquest have no underlying cause yet: the latest period undercounts "
                                 + "until coroners conclude (ONS allows for a median registration delay of months).",
                         "No England comparator is loaded for this measure: load Fingertips' value into "
                                 + "england_comparator to compare with England."),
-                List.of(ChartSpec.ofTable("bar_ci", "Suicide rate per 100,000 (aged 10+), latest three years",
-                                "Persons, directly standardised", "rates", Map.of("sex", Totals.PERSONS,
-                                "area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE), "period_role", "latest"),
-                                Map.of("x", "area_name", "y", "value", "lower", "lower_ci95", "upper", "upper_ci95",
-                                        "significance", "compared_to_icb"),
+                List.of(
+                        ChartSpec.ofTable(
+                                "bar_ci",
+                                "Suicide rate per 100,000 (aged 10+), latest three years",
+                                "Persons, directly standardised",
+                                "rates",
+                                Map.of(
+                                        "sex",
+                                        Totals.PERSONS,
+                                        "area_type",
+                                        AreaType.anyOf(AreaType.ICB, AreaType.PLACE),
+                                        "period_role",
+                                        "latest"),
+                                Map.of(
+                                        "x",
+                                        "area_name",
+                                        "y",
+                                        "value",
+                                        "lower",
+                                        "lower_ci95",
+                                        "upper",
+                                        "upper_ci95",
+                                        "significance",
+                                        "compared_to_icb"),
                                 "per 100,000"),
-                        ChartSpec.ofTable("trend", "Suicide rate per 100,000 (aged 10+) over time",
-                                "Persons, directly standardised", "rates", Map.of("sex", Totals.PERSONS,
-                                "area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE)), Map.of("x", "period", "y", "value", "series", "area_name",
-                                "lower", "lower_ci95", "upper", "upper_ci95"), "per 100,000")));
+                        ChartSpec.ofTable(
+                                "trend",
+                                "Suicide rate per 100,000 (aged 10+) over time",
+                                "Persons, directly standardised",
+                                "rates",
+                                Map.of(
+                                        "sex",
+                                        Totals.PERSONS,
+                                        "area_type",
+                                        AreaType.anyOf(AreaType.ICB, AreaType.PLACE)),
+                                Map.of(
+                                        "x",
+                                        "period",
+                                        "y",
+                                        "value",
+                                        "series",
+                                        "area_name",
+                                        "lower",
+                                        "lower_ci95",
+                                        "upper",
+                                        "upper_ci95"),
+                                "per 100,000")));
     }
 
     @Override
@@ -98,35 +150,54 @@ final class Suicide implements Analysis {
                 for (AreaType level : MortalityMeasures.LEVELS) {
                     for (Geography.Area area : geography.areas(level)) {
                         MortalityCells.Bands b = cells.bands(MortalityMeasures.in(area)
-                                .and(MortalityMeasures.within(period)).and(MortalityMeasures.sex(sex)))
+                                        .and(MortalityMeasures.within(period))
+                                        .and(MortalityMeasures.sex(sex)))
                                 .suicidesAsDeaths();
                         Estimate e = MortalityMeasures.dsr(b, MIN_AGE, Integer.MAX_VALUE, Confidence.P95);
                         if (level == AreaType.ICB) {
                             icb = e;
                         }
-                        String vsIcb = level == AreaType.ICB ? org.openphm.model.Comparison.NOT_COMPARED.label()
+                        String vsIcb = level == AreaType.ICB
+                                ? org.openphm.model.Comparison.NOT_COMPARED.label()
                                 : MortalityMeasures.comparedWith(e, icb, Polarity.LOW_IS_GOOD);
-                        rows.add(Arrays.asList(area.type().label(), area.code(), area.name(),
-                                MortalityMeasures.label(period), role, MortalityMeasures.sexLabel(sex),
-                                Math.round(sum(b, true)), Math.round(sum(b, false)),
-                                MortalityMeasures.value(e.value()), MortalityMeasures.value(e.lower()),
-                                MortalityMeasures.value(e.upper()), vsIcb, e.note()));
+                        rows.add(Arrays.asList(
+                                area.type().label(),
+                                area.code(),
+                                area.name(),
+                                MortalityMeasures.label(period),
+                                role,
+                                MortalityMeasures.sexLabel(sex),
+                                Math.round(sum(b, true)),
+                                Math.round(sum(b, false)),
+                                MortalityMeasures.value(e.value()),
+                                MortalityMeasures.value(e.lower()),
+                                MortalityMeasures.value(e.upper()),
+                                vsIcb,
+                                e.note()));
                     }
                 }
             }
         }
-        return new AnalysisTable("rates", "Suicide rate per 100,000 aged 10+, directly standardised", List.of(
-                LifeExpectancyAnalysis.areaType(), LifeExpectancyAnalysis.areaCode(), LifeExpectancyAnalysis.areaName(),
-                AnalysisTable.Column.text("period", "Three pooled financial years"),
-                AnalysisTable.Column.text("period_role", "latest = the most recent three years; earlier otherwise"),
-                AnalysisTable.Column.text("sex", "Persons, Male or Female"),
-                AnalysisTable.Column.count("deaths", "Deaths from suicide or undetermined intent"),
-                AnalysisTable.Column.count("population", "Person-years aged 10 and over"),
-                AnalysisTable.Column.number("value", "DSR per 100,000 (ESP2013, ages 10+)"),
-                AnalysisTable.Column.number("lower_ci95", "Lower 95% limit (Dobson)"),
-                AnalysisTable.Column.number("upper_ci95", "Upper 95% limit (Dobson)"),
-                AnalysisTable.Column.text("compared_to_icb", "Better, Similar or Worse than the ICB (95%; lower is better)"),
-                AnalysisTable.Column.text("note", "Why a value is missing")), rows);
+        return new AnalysisTable(
+                "rates",
+                "Suicide rate per 100,000 aged 10+, directly standardised",
+                List.of(
+                        LifeExpectancyAnalysis.areaType(),
+                        LifeExpectancyAnalysis.areaCode(),
+                        LifeExpectancyAnalysis.areaName(),
+                        AnalysisTable.Column.text("period", "Three pooled financial years"),
+                        AnalysisTable.Column.text(
+                                "period_role", "latest = the most recent three years; earlier otherwise"),
+                        AnalysisTable.Column.text("sex", "Persons, Male or Female"),
+                        AnalysisTable.Column.count("deaths", "Deaths from suicide or undetermined intent"),
+                        AnalysisTable.Column.count("population", "Person-years aged 10 and over"),
+                        AnalysisTable.Column.number("value", "DSR per 100,000 (ESP2013, ages 10+)"),
+                        AnalysisTable.Column.number("lower_ci95", "Lower 95% limit (Dobson)"),
+                        AnalysisTable.Column.number("upper_ci95", "Upper 95% limit (Dobson)"),
+                        AnalysisTable.Column.text(
+                                "compared_to_icb", "Better, Similar or Worse than the ICB (95%; lower is better)"),
+                        AnalysisTable.Column.text("note", "Why a value is missing")),
+                rows);
     }
 
     private static double sum(MortalityCells.Bands b, boolean deaths) {

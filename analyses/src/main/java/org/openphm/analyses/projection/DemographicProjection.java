@@ -12,9 +12,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.openphm.analyses.indicator.RegisteredPopulation;
-import org.openphm.model.FinancialYear;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
+import org.openphm.model.FinancialYear;
 
 /**
  * The registered population projected forward (DP 1.3, 2.2, 2.3), and anything proportional to it: condition
@@ -32,8 +32,9 @@ public final class DemographicProjection {
 
     private final Map<ProjectionCell, Double> base;
     private final PopulationGrowth growth;
-    private final Set<ProjectionCell> heldConstant = new TreeSet<>(
-            java.util.Comparator.comparing(ProjectionCell::placeCode).thenComparing(ProjectionCell::sex)
+    private final Set<ProjectionCell> heldConstant =
+            new TreeSet<>(java.util.Comparator.comparing(ProjectionCell::placeCode)
+                    .thenComparing(ProjectionCell::sex)
                     .thenComparing(ProjectionCell::lowerAge));
 
     private DemographicProjection(Map<ProjectionCell, Double> base, PopulationGrowth growth) {
@@ -56,12 +57,13 @@ public final class DemographicProjection {
 
     /** People registered on the date by Place, sex and ESP2013 age band. */
     public static Map<ProjectionCell, Double> registeredCells(Engine engine, LocalDate date) {
-        Result r = engine.execute(RegisteredPopulation.at(date)
-                .aggregate(List.of("place_code", "sex", "age_band"), countRows("people")));
+        Result r = engine.execute(
+                RegisteredPopulation.at(date).aggregate(List.of("place_code", "sex", "age_band"), countRows("people")));
         Map<ProjectionCell, Double> cells = new HashMap<>();
         for (int i = 0; i < r.size(); i++) {
-            cells.put(new ProjectionCell(r.getString(i, "place_code"), r.getString(i, "sex"),
-                    r.getString(i, "age_band")), r.getLong(i, "people").doubleValue());
+            cells.put(
+                    new ProjectionCell(r.getString(i, "place_code"), r.getString(i, "sex"), r.getString(i, "age_band")),
+                    r.getLong(i, "people").doubleValue());
         }
         return cells;
     }
@@ -71,10 +73,14 @@ public final class DemographicProjection {
         return year.startYear() + 1;
     }
 
-    public PopulationGrowth growth() { return growth; }
+    public PopulationGrowth growth() {
+        return growth;
+    }
 
     /** The base-year population by cell. */
-    public Map<ProjectionCell, Double> basePopulation() { return base; }
+    public Map<ProjectionCell, Double> basePopulation() {
+        return base;
+    }
 
     /** Projected population by cell. */
     public Map<ProjectionCell, Double> population(int year) {
@@ -98,8 +104,8 @@ public final class DemographicProjection {
      * Rates per person by cell. Events in a cell with no population have no rate and would be lost by a rate
      * projection: {@link #unratedEvents} counts them so a caller can report them.
      */
-    public static Map<ProjectionCell, Double> rates(Map<ProjectionCell, Double> events,
-                                                    Map<ProjectionCell, Double> population) {
+    public static Map<ProjectionCell, Double> rates(
+            Map<ProjectionCell, Double> events, Map<ProjectionCell, Double> population) {
         Map<ProjectionCell, Double> out = new HashMap<>();
         events.forEach((cell, n) -> {
             double p = population.getOrDefault(cell, 0.0);
@@ -112,8 +118,10 @@ public final class DemographicProjection {
 
     /** Events that {@link #rates} could not turn into a rate (their cell had no population). */
     public static double unratedEvents(Map<ProjectionCell, Double> events, Map<ProjectionCell, Double> population) {
-        return events.entrySet().stream().filter(e -> !(population.getOrDefault(e.getKey(), 0.0) > 0))
-                .mapToDouble(Map.Entry::getValue).sum();
+        return events.entrySet().stream()
+                .filter(e -> !(population.getOrDefault(e.getKey(), 0.0) > 0))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
     }
 
     /** Sums cells into groups (Place, age group, sex, ...), ordered by group label. */

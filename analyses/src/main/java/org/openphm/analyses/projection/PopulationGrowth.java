@@ -60,8 +60,8 @@ public final class PopulationGrowth {
             }
         }
         if (!years.contains(baseYear)) {
-            throw new IllegalArgumentException("the population projection has no year " + baseYear
-                    + " to grow from; it covers " + years);
+            throw new IllegalArgumentException(
+                    "the population projection has no year " + baseYear + " to grow from; it covers " + years);
         }
     }
 
@@ -76,13 +76,19 @@ public final class PopulationGrowth {
                 .aggregate(List.of("area_code", "year", "sex", "age_band"), sum("population", col("population"))));
         List<Row> rows = new ArrayList<>(r.size());
         for (int i = 0; i < r.size(); i++) {
-            rows.add(new Row(r.getString(i, "area_code"), ((Number) r.get(i, "year")).intValue(),
-                    r.getString(i, "sex"), r.getString(i, "age_band"), ((Number) r.get(i, "population")).doubleValue()));
+            rows.add(new Row(
+                    r.getString(i, "area_code"),
+                    ((Number) r.get(i, "year")).intValue(),
+                    r.getString(i, "sex"),
+                    r.getString(i, "age_band"),
+                    ((Number) r.get(i, "population")).doubleValue()));
         }
         return new PopulationGrowth(rows, baseYear);
     }
 
-    public int baseYear() { return baseYear; }
+    public int baseYear() {
+        return baseYear;
+    }
 
     /** Years the feed covers from the base year on. */
     public List<Integer> years() {
@@ -95,7 +101,8 @@ public final class PopulationGrowth {
      */
     public double factor(ProjectionCell cell, int year) {
         if (!years.contains(year)) {
-            throw new IllegalArgumentException("the population projection has no year " + year + "; it covers " + years);
+            throw new IllegalArgumentException(
+                    "the population projection has no year " + year + "; it covers " + years);
         }
         String area = areas.contains(cell.placeCode()) ? cell.placeCode() : ALL;
         if (area.equals(ALL)) {
@@ -114,7 +121,9 @@ public final class PopulationGrowth {
     }
 
     /** Number of rows read, for the record. */
-    public int rowCount() { return rows.size(); }
+    public int rowCount() {
+        return rows.size();
+    }
 
     private String bandContaining(int age) {
         for (String b : bands) {

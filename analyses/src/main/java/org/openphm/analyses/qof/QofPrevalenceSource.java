@@ -5,11 +5,11 @@ import java.util.Map;
 import org.openphm.analyses.indicator.AgeBandCounts;
 import org.openphm.analyses.indicator.CellKey;
 import org.openphm.analyses.indicator.CellRollup;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.indicator.IndicatorSource;
 import org.openphm.analyses.indicator.IndicatorSpec;
 import org.openphm.engine.Engine;
+import org.openphm.model.FinancialYear;
 
 /** QOF register prevalence, crude and age-standardised, for every register, area level and breakdown. */
 public final class QofPrevalenceSource implements IndicatorSource {

@@ -33,8 +33,8 @@ public final class QofRegisters {
             if (age == null) {
                 throw r.fault("qof_group_code", "no QOF register " + r.get("qof_group_code") + " in qof_registers.csv");
             }
-            registers.add(new QofRegister(r.get("register"), r.get("name"), age, r.get("section"),
-                    r.get("definition")));
+            registers.add(
+                    new QofRegister(r.get("register"), r.get("name"), age, r.get("section"), r.get("definition")));
         }
         return List.copyOf(registers);
     }

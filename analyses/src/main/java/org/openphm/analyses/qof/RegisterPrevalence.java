@@ -9,15 +9,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.openphm.analyses.indicator.AgeBandCounts;
-import org.openphm.analyses.indicator.CellRollup;
 import org.openphm.analyses.indicator.CellKey;
+import org.openphm.analyses.indicator.CellRollup;
 import org.openphm.analyses.indicator.RegisteredPopulation;
-import org.openphm.model.FinancialYear;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Measure;
 import org.openphm.engine.query.Query;
 import org.openphm.model.CanonicalSchema;
+import org.openphm.model.FinancialYear;
 
 /**
  * Counts of QOF register prevalence (DP 5.2–5.19, DP 3.3, 3.4): for a financial year, people on each register
@@ -36,7 +36,10 @@ public final class RegisterPrevalence {
             flags.add(countIf(flag(r), col("condition").eq(r.id())));
         }
         return Query.from(CanonicalSchema.CONDITION)
-                .where(and(in(col("condition"), registers.stream().map(QofRegister::id).toList()),
+                .where(and(
+                        in(
+                                col("condition"),
+                                registers.stream().map(QofRegister::id).toList()),
                         col("diagnosis_date").le(ref),
                         or(isNull(col("resolved_date")), col("resolved_date").gt(ref))))
                 .aggregate(List.of("person_id"), flags.toArray(Measure[]::new));
@@ -48,7 +51,8 @@ public final class RegisterPrevalence {
         List<Measure> measures = new ArrayList<>();
         for (QofRegister r : registers) {
             var inAgeBase = col("age").ge(lit(r.minAge()));
-            measures.add(countIf(numerator(r), and(inAgeBase, coalesce(col(flag(r)), lit(0L)).gt(lit(0L)))));
+            measures.add(countIf(
+                    numerator(r), and(inAgeBase, coalesce(col(flag(r)), lit(0L)).gt(lit(0L)))));
             measures.add(countIf(denominator(r), inAgeBase));
         }
         return RegisteredPopulation.at(ref)
@@ -57,14 +61,20 @@ public final class RegisterPrevalence {
     }
 
     /** Runs the year's query and files every row into its indicator cells at every area level and breakdown. */
-    public static Map<CellKey, AgeBandCounts> count(Engine engine, FinancialYear year, List<QofRegister> registers,
-                                                    CellRollup rollup) {
+    public static Map<CellKey, AgeBandCounts> count(
+            Engine engine, FinancialYear year, List<QofRegister> registers, CellRollup rollup) {
         Result result = engine.execute(query(year, registers));
         Map<CellKey, AgeBandCounts> cells = new HashMap<>();
-        List<Integer> keyIndex = CellRollup.FINE_KEYS.stream().map(result::columnIndex).toList();
-        int[] num = registers.stream().mapToInt(r -> result.columnIndex(numerator(r))).toArray();
-        int[] den = registers.stream().mapToInt(r -> result.columnIndex(denominator(r))).toArray();
-        CellRollup.Batch batch = rollup.batch(registers.stream().map(QofRegister::indicatorId).toList(), year.label());
+        List<Integer> keyIndex =
+                CellRollup.FINE_KEYS.stream().map(result::columnIndex).toList();
+        int[] num = registers.stream()
+                .mapToInt(r -> result.columnIndex(numerator(r)))
+                .toArray();
+        int[] den = registers.stream()
+                .mapToInt(r -> result.columnIndex(denominator(r)))
+                .toArray();
+        CellRollup.Batch batch =
+                rollup.batch(registers.stream().map(QofRegister::indicatorId).toList(), year.label());
         for (List<Object> row : result.rows()) {
             List<Object> keys = keyIndex.stream().map(row::get).toList();
             for (int i = 0; i < registers.size(); i++) {
@@ -78,10 +88,15 @@ public final class RegisterPrevalence {
         return cells;
     }
 
+    static String flag(QofRegister r) {
+        return "on_" + r.id().toLowerCase();
+    }
 
-    static String flag(QofRegister r) { return "on_" + r.id().toLowerCase(); }
+    static String numerator(QofRegister r) {
+        return "n_" + r.id().toLowerCase();
+    }
 
-    static String numerator(QofRegister r) { return "n_" + r.id().toLowerCase(); }
-
-    static String denominator(QofRegister r) { return "d_" + r.id().toLowerCase(); }
+    static String denominator(QofRegister r) {
+        return "d_" + r.id().toLowerCase();
+    }
 }

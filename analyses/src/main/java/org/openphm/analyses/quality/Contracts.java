@@ -17,8 +17,8 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.indicator.Geography;
+import org.openphm.model.results.ChartSpec;
 
 /**
  * DP 10.3: the contract register, with every contract that expires within 12 months of the register date
@@ -32,19 +32,29 @@ public final class Contracts implements Analysis {
 
     @Override
     public AnalysisInfo info() {
-        return new AnalysisInfo(ID, "DP 10.3", "Contracts and their expiry",
+        return new AnalysisInfo(
+                ID,
+                "DP 10.3",
+                "Contracts and their expiry",
                 "Each provider's contract type, services, Places and expiry date; contracts expiring within "
                         + NOTICE_MONTHS + " months of the register date flagged.",
                 "Register listing. Expiring = expiry on or after the register date and no later than "
                         + NOTICE_MONTHS + " calendar months after it. Register date as in DP 10.2 (the later of "
                         + "the end of the latest financial year analysed and the latest CQC rating date).",
                 "provider_register (DP 10.3 contract overview).",
-                List.of("Excluded, as in the DP: ADHD Right to Choose, independent sector providers, joint "
+                List.of(
+                        "Excluded, as in the DP: ADHD Right to Choose, independent sector providers, joint "
                                 + "contracts with local authorities, grant agreements and complex placements.",
                         "Providers with no contract on the register (e.g. Psychiatry UK, Right to Choose) are "
                                 + "listed with an empty expiry."),
-                List.of(ChartSpec.ofTable("table", "Contracts by expiry", "Expiring within 12 months flagged",
-                        "contracts", Map.of(), Map.of(), null)));
+                List.of(ChartSpec.ofTable(
+                        "table",
+                        "Contracts by expiry",
+                        "Expiring within 12 months flagged",
+                        "contracts",
+                        Map.of(),
+                        Map.of(),
+                        null)));
     }
 
     @Override
@@ -52,21 +62,35 @@ public final class Contracts implements Analysis {
         ProviderRegister register = ProviderRegister.read(context);
         LocalDate asAt = register.asAt();
         List<ProviderRegister.Entry> entries = new ArrayList<>(register.entries());
-        entries.sort(Comparator.comparing(ProviderRegister.Entry::contractExpiry,
-                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(ProviderRegister.Entry::provider));
+        entries.sort(Comparator.comparing(
+                        ProviderRegister.Entry::contractExpiry, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(ProviderRegister.Entry::provider));
         List<List<Object>> rows = new ArrayList<>();
         for (ProviderRegister.Entry e : entries) {
             LocalDate expiry = e.contractExpiry();
-            rows.add(Arrays.asList(e.provider(), e.contractType(), e.services(), placeNames(context.geography(), e.places()),
-                    expiry, expiry == null ? null : ChronoUnit.DAYS.between(asAt, expiry),
-                    expiry == null ? null : expiresWithinNotice(expiry, asAt), asAt));
+            rows.add(Arrays.asList(
+                    e.provider(),
+                    e.contractType(),
+                    e.services(),
+                    placeNames(context.geography(), e.places()),
+                    expiry,
+                    expiry == null ? null : ChronoUnit.DAYS.between(asAt, expiry),
+                    expiry == null ? null : expiresWithinNotice(expiry, asAt),
+                    asAt));
         }
-        return List.of(Tables.table("contracts", "Contracts with expiry and the 12-month flag", List.of(
-                text("provider", "Provider"), text("contract_type", "Contract type (block, ...)"),
-                text("services", "Services covered"), text("places", "Places served"),
-                date("contract_expiry", "Expiry date"), integer("days_to_expiry", "Days from the register date to expiry; negative = expired"),
-                bool("expires_within_12_months", "Expiry within 12 months of the register date"),
-                date("register_date", "Date the register is read at")), rows));
+        return List.of(Tables.table(
+                "contracts",
+                "Contracts with expiry and the 12-month flag",
+                List.of(
+                        text("provider", "Provider"),
+                        text("contract_type", "Contract type (block, ...)"),
+                        text("services", "Services covered"),
+                        text("places", "Places served"),
+                        date("contract_expiry", "Expiry date"),
+                        integer("days_to_expiry", "Days from the register date to expiry; negative = expired"),
+                        bool("expires_within_12_months", "Expiry within 12 months of the register date"),
+                        date("register_date", "Date the register is read at")),
+                rows));
     }
 
     static boolean expiresWithinNotice(LocalDate expiry, LocalDate asAt) {

@@ -26,19 +26,29 @@ public final class CqcRatings implements Analysis {
 
     @Override
     public AnalysisInfo info() {
-        return new AnalysisInfo(ID, "DP 10.2", "CQC provider ratings and their age",
+        return new AnalysisInfo(
+                ID,
+                "DP 10.2",
+                "CQC provider ratings and their age",
                 "The Care Quality Commission's overall rating of each provider on the ICB's provider register, the "
                         + "date the report was published and the rating's age in years at the register date.",
                 "Register listing. Age = days from the rating date to the register date / 365.25, to 0.1 year. "
                         + "Register date = the later of the end of the latest financial year analysed and the "
                         + "latest rating date.",
                 "provider_register (DP 10.2: CQC reports; dates are the month of publication, day 1).",
-                List.of("The DP gives the month of publication only; day 1 of the month is used, so ages may be up "
+                List.of(
+                        "The DP gives the month of publication only; day 1 of the month is used, so ages may be up "
                                 + "to a month long.",
                         "Providers without a rating (e.g. ELFT's mental health services, rated separately from ELFT "
                                 + "CHS) are listed with an empty rating rather than left out."),
-                List.of(ChartSpec.ofTable("ranked_table", "Age of CQC ratings (years)", "Oldest first", "ratings",
-                        Map.of(), Map.of("y", "rating_age_years"), "years")));
+                List.of(ChartSpec.ofTable(
+                        "ranked_table",
+                        "Age of CQC ratings (years)",
+                        "Oldest first",
+                        "ratings",
+                        Map.of(),
+                        Map.of("y", "rating_age_years"),
+                        "years")));
     }
 
     @Override
@@ -46,18 +56,28 @@ public final class CqcRatings implements Analysis {
         ProviderRegister register = ProviderRegister.read(context);
         List<ProviderRegister.Entry> entries = new ArrayList<>(register.entries());
         // oldest rating first; unrated providers last
-        entries.sort(Comparator.comparing(ProviderRegister.Entry::ratingDate,
-                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(ProviderRegister.Entry::provider));
+        entries.sort(Comparator.comparing(
+                        ProviderRegister.Entry::ratingDate, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(ProviderRegister.Entry::provider));
         List<List<Object>> rows = new ArrayList<>();
         for (ProviderRegister.Entry e : entries) {
-            rows.add(java.util.Arrays.asList(e.provider(), e.cqcRating(), e.ratingDate(),
-                    ageYears(e.ratingDate(), register.asAt()), register.asAt()));
+            rows.add(java.util.Arrays.asList(
+                    e.provider(),
+                    e.cqcRating(),
+                    e.ratingDate(),
+                    ageYears(e.ratingDate(), register.asAt()),
+                    register.asAt()));
         }
-        return List.of(Tables.table("ratings", "CQC overall rating by provider with its age", List.of(
-                text("provider", "Provider"), text("cqc_rating", "CQC overall rating; empty = none on the register"),
-                date("rating_date", "Date the report was published"),
-                number("rating_age_years", "Age of the rating at the register date, years"),
-                date("register_date", "Date the register is read at")), rows));
+        return List.of(Tables.table(
+                "ratings",
+                "CQC overall rating by provider with its age",
+                List.of(
+                        text("provider", "Provider"),
+                        text("cqc_rating", "CQC overall rating; empty = none on the register"),
+                        date("rating_date", "Date the report was published"),
+                        number("rating_age_years", "Age of the rating at the register date, years"),
+                        date("register_date", "Date the register is read at")),
+                rows));
     }
 
     static Double ageYears(LocalDate from, LocalDate to) {

@@ -25,16 +25,16 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.model.results.ChartSpec;
-import org.openphm.model.FinancialYear;
+import org.openphm.analyses.output.Rounding;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Measure;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
 import org.openphm.model.CanonicalSchema;
+import org.openphm.model.FinancialYear;
 import org.openphm.model.Table;
-import org.openphm.analyses.output.Rounding;
+import org.openphm.model.results.ChartSpec;
 
 /**
  * DP 9.1-9.2: completeness and validity of the patient-level datasets by dataset, provider, field and month; a
@@ -64,7 +64,10 @@ public final class DataQuality implements Analysis {
 
     @Override
     public AnalysisInfo info() {
-        return new AnalysisInfo(ID, "DP 9.1", "Data quality: completeness, validity, volumes and submission gaps (DP 9)",
+        return new AnalysisInfo(
+                ID,
+                "DP 9.1",
+                "Data quality: completeness, validity, volumes and submission gaps (DP 9)",
                 "For community and mental health referrals (CSDS, MHSDS) and inpatient spells (SUS APC): the share "
                         + "of records failing each completeness or validity check by provider and month; a score "
                         + "per provider and year; monthly volumes (records, and the count metrics of the "
@@ -78,15 +81,29 @@ public final class DataQuality implements Analysis {
                         + FINDING_MIN_ROWS + " records; referrals with no team type; flagged steps; gaps in providers "
                         + "averaging " + (int) GAP_MIN_MONTHLY_RECORDS + " or more records a month.",
                 "referral, spell, performance_metric (count series); DP 9.2 local challenges.",
-                List.of("Ingest has already quarantined rows that break the canonical schema (required fields, "
+                List.of(
+                        "Ingest has already quarantined rows that break the canonical schema (required fields, "
                                 + "code sets, date formats): these checks are the ones a valid row can still fail.",
                         "A step in volume can be a real change in service (a new team, a contract change); a "
                                 + "flagged step is a question for the provider, not a verdict."),
-                List.of(ChartSpec.ofTable("trend", "Data-quality score by provider", null, "score-by-year", Map.of(),
-                                Map.of("x", "year", "y", "score", "series", "provider"), "%"),
+                List.of(
+                        ChartSpec.ofTable(
+                                "trend",
+                                "Data-quality score by provider",
+                                null,
+                                "score-by-year",
+                                Map.of(),
+                                Map.of("x", "year", "y", "score", "series", "provider"),
+                                "%"),
                         ChartSpec.ofTable("table", "Data-quality findings", null, "findings", Map.of(), Map.of(), null),
-                        ChartSpec.ofTable("heatmap", "Share of records failing each check by provider", null,
-                                "by-provider", Map.of(), Map.of("x", "check", "y", "provider", "value", "failing_pct"), "%")));
+                        ChartSpec.ofTable(
+                                "heatmap",
+                                "Share of records failing each check by provider",
+                                null,
+                                "by-provider",
+                                Map.of(),
+                                Map.of("x", "check", "y", "provider", "value", "failing_pct"),
+                                "%")));
     }
 
     @Override
@@ -105,8 +122,11 @@ public final class DataQuality implements Analysis {
         out.add(scoreByYear(cells));
         out.add(volumeShifts(context, cells, findings));
         out.add(submissionGaps(cells, findings));
-        out.add(Tables.table("findings", "Problems found in the data, in words",
-                List.of(text("finding", "What was found")), findings.stream().map(f -> List.<Object>of(f)).toList()));
+        out.add(Tables.table(
+                "findings",
+                "Problems found in the data, in words",
+                List.of(text("finding", "What was found")),
+                findings.stream().map(f -> List.<Object>of(f)).toList()));
         return out;
     }
 
@@ -118,11 +138,14 @@ public final class DataQuality implements Analysis {
             measures.add(countIf("fail_" + c.name(), c.failing()));
         }
         Expr date = col(d.dateColumn());
-        Query q = Query.from(d.table()).where(and(date.ge(lit(from)), date.le(lit(to))))
+        Query q = Query.from(d.table())
+                .where(and(date.ge(lit(from)), date.le(lit(to))))
                 .derive(new org.openphm.engine.query.Named[] {
-                        org.openphm.engine.query.Named.as("dq_dataset", d.label()),
-                        org.openphm.engine.query.Named.as("dq_provider", col(d.providerColumn())),
-                        org.openphm.engine.query.Named.as("dq_month", year(date).times(lit(100L)).plus(month(date)))})
+                    org.openphm.engine.query.Named.as("dq_dataset", d.label()),
+                    org.openphm.engine.query.Named.as("dq_provider", col(d.providerColumn())),
+                    org.openphm.engine.query.Named.as(
+                            "dq_month", year(date).times(lit(100L)).plus(month(date)))
+                })
                 .aggregate(List.of("dq_dataset", "dq_provider", "dq_month"), measures.toArray(Measure[]::new))
                 .orderBy(SortKey.asc("dq_dataset"), SortKey.asc("dq_provider"), SortKey.asc("dq_month"));
         Result r = context.engine().execute(q);
@@ -133,8 +156,13 @@ public final class DataQuality implements Analysis {
             for (int c = 0; c < checks.size(); c++) {
                 failing[c] = Tables.asLong(r.get(i, "fail_" + checks.get(c).name()));
             }
-            cells.add(new Cell(d, r.getString(i, "dq_dataset"), r.getString(i, "dq_provider"),
-                    YearMonth.of((int) (key / 100), (int) (key % 100)), Tables.asLong(r.get(i, "records")), failing));
+            cells.add(new Cell(
+                    d,
+                    r.getString(i, "dq_dataset"),
+                    r.getString(i, "dq_provider"),
+                    YearMonth.of((int) (key / 100), (int) (key % 100)),
+                    Tables.asLong(r.get(i, "records")),
+                    failing));
         }
         return cells;
     }
@@ -143,20 +171,36 @@ public final class DataQuality implements Analysis {
         List<List<Object>> rows = new ArrayList<>();
         for (Dataset d : DATASETS) {
             for (DataQualityCheck c : DataQualityCheck.of(d.table())) {
-                rows.add(Arrays.asList(c.table(), c.name(), c.kind().name().toLowerCase(Locale.ROOT), c.description(),
+                rows.add(Arrays.asList(
+                        c.table(),
+                        c.name(),
+                        c.kind().name().toLowerCase(Locale.ROOT),
+                        c.description(),
                         c.consequence()));
             }
         }
-        return Tables.table("checks", "The checks applied", List.of(text("table", "Canonical table"),
-                text("check", "Check"), text("kind", "completeness or validity"), text("description", "Fails when"),
-                text("consequence", "What a failing record does to the analyses")), rows);
+        return Tables.table(
+                "checks",
+                "The checks applied",
+                List.of(
+                        text("table", "Canonical table"),
+                        text("check", "Check"),
+                        text("kind", "completeness or validity"),
+                        text("description", "Fails when"),
+                        text("consequence", "What a failing record does to the analyses")),
+                rows);
     }
 
     private static List<AnalysisTable.Column> checkColumns(String periodColumn, String periodDescription) {
-        return List.of(text("dataset", "CSDS, MHSDS or SUS APC"), text("provider", "Provider code"),
-                text(periodColumn, periodDescription), text("check", "Check (see the checks table)"),
-                text("kind", "completeness or validity"), integer("records", "Records"),
-                integer("failing", "Records failing the check"), number("failing_pct", "Share failing, %"));
+        return List.of(
+                text("dataset", "CSDS, MHSDS or SUS APC"),
+                text("provider", "Provider code"),
+                text(periodColumn, periodDescription),
+                text("check", "Check (see the checks table)"),
+                text("kind", "completeness or validity"),
+                integer("records", "Records"),
+                integer("failing", "Records failing the check"),
+                number("failing_pct", "Share failing, %"));
     }
 
     private static AnalysisTable byMonth(List<Cell> cells) {
@@ -164,18 +208,28 @@ public final class DataQuality implements Analysis {
         for (Cell c : cells) {
             List<DataQualityCheck> checks = DataQualityCheck.of(c.dataset().table());
             for (int k = 0; k < checks.size(); k++) {
-                rows.add(Arrays.asList(c.label(), c.provider(), c.month().toString(), checks.get(k).name(),
-                        checks.get(k).kind().name().toLowerCase(Locale.ROOT), c.records(), c.failing()[k],
+                rows.add(Arrays.asList(
+                        c.label(),
+                        c.provider(),
+                        c.month().toString(),
+                        checks.get(k).name(),
+                        checks.get(k).kind().name().toLowerCase(Locale.ROOT),
+                        c.records(),
+                        c.failing()[k],
                         Rounding.share(c.failing()[k], c.records())));
             }
         }
-        return Tables.table("by-month", "Records failing each check by dataset, provider and month",
-                checkColumns("month", "Month (yyyy-mm) of the referral or admission"), rows);
+        return Tables.table(
+                "by-month",
+                "Records failing each check by dataset, provider and month",
+                checkColumns("month", "Month (yyyy-mm) of the referral or admission"),
+                rows);
     }
 
     /** Sums cells to one per (dataset label, provider, period) in time order. */
     private static Map<List<String>, Cell> sum(List<Cell> cells, java.util.function.Function<Cell, String> period) {
-        Map<List<String>, Cell> out = new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
+        Map<List<String>, Cell> out =
+                new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
         for (Cell c : cells) {
             out.merge(List.of(c.label(), c.provider(), period.apply(c)), c, (a, b) -> {
                 long[] f = a.failing().clone();
@@ -196,13 +250,28 @@ public final class DataQuality implements Analysis {
             for (int k = 0; k < checks.size(); k++) {
                 DataQualityCheck check = checks.get(k);
                 Double pct = Rounding.share(c.failing()[k], c.records());
-                rows.add(Arrays.asList(c.label(), c.provider(), "all years", check.name(),
-                        check.kind().name().toLowerCase(Locale.ROOT), c.records(), c.failing()[k], pct));
+                rows.add(Arrays.asList(
+                        c.label(),
+                        c.provider(),
+                        "all years",
+                        check.name(),
+                        check.kind().name().toLowerCase(Locale.ROOT),
+                        c.records(),
+                        c.failing()[k],
+                        pct));
                 if (pct != null && pct >= FINDING_PCT && c.records() >= FINDING_MIN_ROWS) {
-                    findings.add(String.format(Locale.UK, "%s %s: %s for %.1f%% of %,d records; %s.", c.label(),
-                            c.provider(), check.description(), pct, c.records(), check.consequence()));
+                    findings.add(String.format(
+                            Locale.UK,
+                            "%s %s: %s for %.1f%% of %,d records; %s.",
+                            c.label(),
+                            c.provider(),
+                            check.description(),
+                            pct,
+                            c.records(),
+                            check.consequence()));
                 }
-                if (check.table().equals(CanonicalSchema.REFERRAL.name()) && check.name().equals("service")) {
+                if (check.table().equals(CanonicalSchema.REFERRAL.name())
+                        && check.name().equals("service")) {
                     long[] t = noTeamType.computeIfAbsent(c.label(), x -> new long[2]);
                     t[0] += c.failing()[k];
                     t[1] += c.records();
@@ -211,13 +280,21 @@ public final class DataQuality implements Analysis {
         });
         noTeamType.forEach((dataset, t) -> {
             if (t[0] > 0) {
-                findings.add(String.format(Locale.UK, "%s referrals with no team type recorded: %,d of %,d (%.1f%%): "
-                        + "they appear as the 'N/A' row of DP 4.7/4.9 and are missing from every service line.",
-                        dataset, t[0], t[1], 100.0 * t[0] / t[1]));
+                findings.add(String.format(
+                        Locale.UK,
+                        "%s referrals with no team type recorded: %,d of %,d (%.1f%%): "
+                                + "they appear as the 'N/A' row of DP 4.7/4.9 and are missing from every service line.",
+                        dataset,
+                        t[0],
+                        t[1],
+                        100.0 * t[0] / t[1]));
             }
         });
-        return Tables.table("by-provider", "Records failing each check by dataset and provider, all years analysed",
-                checkColumns("period", "all years"), rows);
+        return Tables.table(
+                "by-provider",
+                "Records failing each check by dataset and provider, all years analysed",
+                checkColumns("period", "all years"),
+                rows);
     }
 
     /** Mean share passing over the dataset's checks, as a percentage. */
@@ -233,20 +310,32 @@ public final class DataQuality implements Analysis {
     }
 
     private static AnalysisTable scoreByYear(List<Cell> cells) {
-        Map<List<String>, Cell> byYear = sum(cells, c -> FinancialYear.containing(c.month().atDay(1)).label());
+        Map<List<String>, Cell> byYear =
+                sum(cells, c -> FinancialYear.containing(c.month().atDay(1)).label());
         List<List<Object>> rows = new ArrayList<>();
         byYear.forEach((key, c) -> {
             String previous = FinancialYear.parse(key.get(2)).previous().label();
             Cell before = byYear.get(List.of(key.get(0), key.get(1), previous));
             double score = score(c);
-            rows.add(Arrays.asList(key.get(0), key.get(1), key.get(2), c.records(), score,
+            rows.add(Arrays.asList(
+                    key.get(0),
+                    key.get(1),
+                    key.get(2),
+                    c.records(),
+                    score,
                     before == null ? null : Tables.round1(score - score(before))));
         });
-        return Tables.table("score-by-year", "Data-quality score by dataset, provider and financial year", List.of(
-                text("dataset", "CSDS, MHSDS or SUS APC"), text("provider", "Provider code"),
-                text("year", "Financial year"), integer("records", "Records"),
-                number("score", "100 x mean share of records passing the dataset's checks"),
-                number("change", "Change in score on the year before, points")), rows);
+        return Tables.table(
+                "score-by-year",
+                "Data-quality score by dataset, provider and financial year",
+                List.of(
+                        text("dataset", "CSDS, MHSDS or SUS APC"),
+                        text("provider", "Provider code"),
+                        text("year", "Financial year"),
+                        integer("records", "Records"),
+                        number("score", "100 x mean share of records passing the dataset's checks"),
+                        number("change", "Change in score on the year before, points")),
+                rows);
     }
 
     private static AnalysisTable volumeShifts(AnalysisContext context, List<Cell> cells, List<String> findings) {
@@ -255,10 +344,13 @@ public final class DataQuality implements Analysis {
             series.computeIfAbsent(List.of(c.label() + " records", c.provider()), k -> new TreeMap<>())
                     .put(c.month().toString(), (double) c.records());
         }
-        Result r = context.engine().execute(Query.from(CanonicalSchema.PERFORMANCE_METRIC)
-                .where(col("unit").eq("count")).select("metric_id", "org_code", "month", "value"));
+        Result r = context.engine()
+                .execute(Query.from(CanonicalSchema.PERFORMANCE_METRIC)
+                        .where(col("unit").eq("count"))
+                        .select("metric_id", "org_code", "month", "value"));
         for (int i = 0; i < r.size(); i++) {
-            series.computeIfAbsent(List.of(r.getString(i, "metric_id"), r.getString(i, "org_code")), k -> new TreeMap<>())
+            series.computeIfAbsent(
+                            List.of(r.getString(i, "metric_id"), r.getString(i, "org_code")), k -> new TreeMap<>())
                     .put(r.getString(i, "month"), r.getDouble(i, "value"));
         }
         List<List<Object>> rows = new ArrayList<>();
@@ -269,24 +361,49 @@ public final class DataQuality implements Analysis {
                 return;
             }
             String step = months.get(s.stepIndex());
-            rows.add(Arrays.asList(key.get(0), key.get(1), months.get(0), months.get(months.size() - 1), step,
-                    Tables.round1(s.meanBefore()), Tables.round1(s.meanAfter()), Math.round(s.ratio() * 1000) / 1000.0,
-                    s.confirmed(), s.flagged()));
+            rows.add(Arrays.asList(
+                    key.get(0),
+                    key.get(1),
+                    months.get(0),
+                    months.get(months.size() - 1),
+                    step,
+                    Tables.round1(s.meanBefore()),
+                    Tables.round1(s.meanAfter()),
+                    Math.round(s.ratio() * 1000) / 1000.0,
+                    s.confirmed(),
+                    s.flagged()));
             if (s.flagged()) {
-                findings.add(String.format(Locale.UK, "%s, %s: monthly volume before %s is %.0f%% of the level from %s "
-                        + "(mean %,.0f vs %,.0f), a step confirmed by SPC: %s.", key.get(0), key.get(1), step,
-                        100 * s.ratio(), step, s.meanBefore(), s.meanAfter(), s.ratio() < 1
+                findings.add(String.format(
+                        Locale.UK,
+                        "%s, %s: monthly volume before %s is %.0f%% of the level from %s "
+                                + "(mean %,.0f vs %,.0f), a step confirmed by SPC: %s.",
+                        key.get(0),
+                        key.get(1),
+                        step,
+                        100 * s.ratio(),
+                        step,
+                        s.meanBefore(),
+                        s.meanAfter(),
+                        s.ratio() < 1
                                 ? "the earlier months look under-reported; trends across " + step + " are unreliable"
                                 : "the later months look under-reported, or activity fell"));
             }
         });
-        return Tables.table("volume-shifts", "Step changes in monthly volumes", List.of(
-                text("series", "Metric id, or '<dataset> records'"), text("org", "Provider or organisation"),
-                text("first_month", "First month"), text("last_month", "Last month"),
-                text("step_month", "First month of the later level"), number("mean_before", "Mean before the step"),
-                number("mean_after", "Mean from the step"), number("ratio", "Mean before / mean after"),
-                bool("spc_confirmed", "XmR chart shows special cause on the low side in the low segment"),
-                bool("flagged", "Step of 30% or more, confirmed by SPC")), rows);
+        return Tables.table(
+                "volume-shifts",
+                "Step changes in monthly volumes",
+                List.of(
+                        text("series", "Metric id, or '<dataset> records'"),
+                        text("org", "Provider or organisation"),
+                        text("first_month", "First month"),
+                        text("last_month", "Last month"),
+                        text("step_month", "First month of the later level"),
+                        number("mean_before", "Mean before the step"),
+                        number("mean_after", "Mean from the step"),
+                        number("ratio", "Mean before / mean after"),
+                        bool("spc_confirmed", "XmR chart shows special cause on the low side in the low segment"),
+                        bool("flagged", "Step of 30% or more, confirmed by SPC")),
+                rows);
     }
 
     private static AnalysisTable submissionGaps(List<Cell> cells, List<String> findings) {
@@ -296,7 +413,8 @@ public final class DataQuality implements Analysis {
         List<List<Object>> rows = new ArrayList<>();
         months.forEach((key, m) -> {
             List<String> missing = new ArrayList<>();
-            double mean = m.values().stream().mapToLong(Long::longValue).average().orElse(0);
+            double mean =
+                    m.values().stream().mapToLong(Long::longValue).average().orElse(0);
             for (YearMonth ym = m.firstKey(); ym.isBefore(m.lastKey()); ym = ym.plusMonths(1)) {
                 if (!m.containsKey(ym)) {
                     missing.add(ym.toString());
@@ -306,13 +424,19 @@ public final class DataQuality implements Analysis {
             // a provider with a handful of records a month has empty months by chance (Poisson zero at a mean of
             // 10 is 1 in 22,000): only a gap in a steady flow is a finding
             if (!missing.isEmpty() && mean >= GAP_MIN_MONTHLY_RECORDS) {
-                findings.add(String.format("%s %s: no records in %s, between months with records.", key.get(0),
-                        key.get(1), String.join(", ", missing)));
+                findings.add(String.format(
+                        "%s %s: no records in %s, between months with records.",
+                        key.get(0), key.get(1), String.join(", ", missing)));
             }
         });
-        return Tables.table("submission-gaps", "Months with no records between a provider's first and last month",
-                List.of(text("dataset", "CSDS, MHSDS or SUS APC"), text("provider", "Provider code"),
+        return Tables.table(
+                "submission-gaps",
+                "Months with no records between a provider's first and last month",
+                List.of(
+                        text("dataset", "CSDS, MHSDS or SUS APC"),
+                        text("provider", "Provider code"),
                         text("month", "Month with no records"),
-                        number("mean_monthly_records", "Mean records in the provider's months with records")), rows);
+                        number("mean_monthly_records", "Mean records in the provider's months with records")),
+                rows);
     }
 }

@@ -31,8 +31,14 @@ public final class DataQualityCaveats {
         }
 
         public String sentence() {
-            return String.format(Locale.UK, "%s: %s for %.1f%% of %,d rows: %s (DP 9.2).", check.table(),
-                    check.description(), failingPct(), rows, check.consequence());
+            return String.format(
+                    Locale.UK,
+                    "%s: %s for %.1f%% of %,d rows: %s (DP 9.2).",
+                    check.table(),
+                    check.description(),
+                    failingPct(),
+                    rows,
+                    check.consequence());
         }
     }
 
@@ -60,7 +66,8 @@ public final class DataQualityCaveats {
     public static List<String> caveats(Engine engine, Table... tables) {
         List<String> out = new ArrayList<>();
         for (Table t : tables) {
-            measure(engine, t).stream().filter(m -> m.failingPct() >= CAVEAT_THRESHOLD_PCT)
+            measure(engine, t).stream()
+                    .filter(m -> m.failingPct() >= CAVEAT_THRESHOLD_PCT)
                     .forEach(m -> out.add(m.sentence()));
         }
         return out;

@@ -17,13 +17,13 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.model.results.ChartSpec;
-import org.openphm.model.FinancialYear;
+import org.openphm.analyses.output.Rounding;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
 import org.openphm.model.CanonicalSchema;
-import org.openphm.analyses.output.Rounding;
+import org.openphm.model.FinancialYear;
+import org.openphm.model.results.ChartSpec;
 
 /**
  * DP 6.3-6.6: patient safety incidents and PSIRF priority themes by provider and year, the themes ranked within
@@ -37,7 +37,10 @@ public final class PatientSafetyIncidents implements Analysis {
 
     @Override
     public AnalysisInfo info() {
-        return new AnalysisInfo(ID, "DP 6.3", "Patient safety incidents and PSIRF themes by provider and year (DP 6.3-6.6)",
+        return new AnalysisInfo(
+                ID,
+                "DP 6.3",
+                "Patient safety incidents and PSIRF themes by provider and year (DP 6.3-6.6)",
                 "Patient safety incidents and reviews by provider, financial year and category or PSIRF priority "
                         + "theme, with the change on the previous year; themes ranked within each provider's latest "
                         + "year and summed across providers.",
@@ -45,28 +48,46 @@ public final class PatientSafetyIncidents implements Analysis {
                         + "the provider's Patient Safety Incident Response Plan; others are incident or review "
                         + "categories as the provider publishes them (e.g. never events, PSIIs).",
                 "incident (DP 6.3 CCS PSIRF plan profile; DP 6.3-6.5 themes of CCS, ELFT and CNWL).",
-                List.of("Categories are the providers' own and differ between them: counts are not comparable "
+                List.of(
+                        "Categories are the providers' own and differ between them: counts are not comparable "
                                 + "across providers, and a provider-year total adds reviews of different kinds.",
                         "CCS's published profile runs 1 November to 1 November and is labelled by the financial "
                                 + "year it mostly covers.",
                         "The DP publishes no counts for the PSIRF themes: in the synthetic workspace they are "
                                 + "generated (plausible, not published)."),
-                List.of(ChartSpec.ofTable("trend", "Incidents and reviews by provider", "All categories", "by-provider",
-                                Map.of(), Map.of("x", "year", "y", "incidents", "series", "provider"), "count"),
-                        ChartSpec.ofTable("ranked_table", "PSIRF themes across providers, latest year", null,
-                                "system-themes", Map.of(), Map.of("y", "incidents"), "count")));
+                List.of(
+                        ChartSpec.ofTable(
+                                "trend",
+                                "Incidents and reviews by provider",
+                                "All categories",
+                                "by-provider",
+                                Map.of(),
+                                Map.of("x", "year", "y", "incidents", "series", "provider"),
+                                "count"),
+                        ChartSpec.ofTable(
+                                "ranked_table",
+                                "PSIRF themes across providers, latest year",
+                                null,
+                                "system-themes",
+                                Map.of(),
+                                Map.of("y", "incidents"),
+                                "count")));
     }
 
     record Count(String provider, String year, String category, long incidents) {}
 
     @Override
     public List<AnalysisTable> compute(AnalysisContext context) {
-        Result r = context.engine().execute(Query.from(CanonicalSchema.INCIDENT)
-                .aggregate(List.of("provider", "year", "category"), sum("incidents", col("count")))
-                .orderBy(SortKey.asc("provider"), SortKey.asc("year"), SortKey.asc("category")));
+        Result r = context.engine()
+                .execute(Query.from(CanonicalSchema.INCIDENT)
+                        .aggregate(List.of("provider", "year", "category"), sum("incidents", col("count")))
+                        .orderBy(SortKey.asc("provider"), SortKey.asc("year"), SortKey.asc("category")));
         List<Count> counts = new ArrayList<>();
         for (int i = 0; i < r.size(); i++) {
-            counts.add(new Count(r.getString(i, "provider"), r.getString(i, "year"), r.getString(i, "category"),
+            counts.add(new Count(
+                    r.getString(i, "provider"),
+                    r.getString(i, "year"),
+                    r.getString(i, "category"),
                     Tables.asLong(r.get(i, "incidents"))));
         }
         return List.of(byCategory(counts), byProvider(counts), systemThemes(counts));
@@ -80,21 +101,37 @@ public final class PatientSafetyIncidents implements Analysis {
             latestYear.merge(c.provider(), c.year(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
         }
         Map<List<String>, Long> rank = new HashMap<>();
-        counts.stream().filter(c -> c.year().equals(latestYear.get(c.provider())))
+        counts.stream()
+                .filter(c -> c.year().equals(latestYear.get(c.provider())))
                 .collect(java.util.stream.Collectors.groupingBy(Count::provider))
                 .forEach((p, list) -> rankInto(list, rank));
         List<List<Object>> rows = new ArrayList<>();
         for (Count c : counts) {
             Long before = index.get(List.of(c.provider(), previous(c.year()), c.category()));
-            rows.add(Arrays.asList(c.provider(), c.year(), kind(c.category()), name(c.category()), c.incidents(),
-                    before, Rounding.change(c.incidents(), before), rank.get(List.of(c.provider(), c.year(), c.category()))));
+            rows.add(Arrays.asList(
+                    c.provider(),
+                    c.year(),
+                    kind(c.category()),
+                    name(c.category()),
+                    c.incidents(),
+                    before,
+                    Rounding.change(c.incidents(), before),
+                    rank.get(List.of(c.provider(), c.year(), c.category()))));
         }
-        return Tables.table("by-category", "Incidents by provider, year and category or theme", List.of(
-                text("provider", "Provider"), text("year", "Financial year"),
-                text("kind", "PSIRF priority theme or incident category"), text("category", "Category or theme"),
-                integer("incidents", "Incidents or reviews"), integer("previous_year", "The year before"),
-                number("change_pct", "Change on the year before, %"),
-                integer("rank_in_latest_year", "Rank within the provider's latest year, 1 = most; empty for earlier years")),
+        return Tables.table(
+                "by-category",
+                "Incidents by provider, year and category or theme",
+                List.of(
+                        text("provider", "Provider"),
+                        text("year", "Financial year"),
+                        text("kind", "PSIRF priority theme or incident category"),
+                        text("category", "Category or theme"),
+                        integer("incidents", "Incidents or reviews"),
+                        integer("previous_year", "The year before"),
+                        number("change_pct", "Change on the year before, %"),
+                        integer(
+                                "rank_in_latest_year",
+                                "Rank within the provider's latest year, 1 = most; empty for earlier years")),
                 rows);
     }
 
@@ -115,27 +152,40 @@ public final class PatientSafetyIncidents implements Analysis {
             Long before = totals.get(List.of(k.get(0), previous(k.get(1))));
             rows.add(Arrays.asList(k.get(0), k.get(1), n, before, Rounding.change(n, before)));
         });
-        return Tables.table("by-provider", "Incidents and reviews by provider and year, all categories", List.of(
-                text("provider", "Provider"), text("year", "Financial year"), integer("incidents", "All categories"),
-                integer("previous_year", "The year before"), number("change_pct", "Change on the year before, %")), rows);
+        return Tables.table(
+                "by-provider",
+                "Incidents and reviews by provider and year, all categories",
+                List.of(
+                        text("provider", "Provider"),
+                        text("year", "Financial year"),
+                        integer("incidents", "All categories"),
+                        integer("previous_year", "The year before"),
+                        number("change_pct", "Change on the year before, %")),
+                rows);
     }
 
     /** DP 6.6: the themes across providers in the latest year of the register, with how many providers share each. */
     private static AnalysisTable systemThemes(List<Count> counts) {
         String latest = counts.stream().map(Count::year).max(String::compareTo).orElse(null);
         Map<String, long[]> themes = new LinkedHashMap<>();
-        counts.stream().filter(c -> c.year().equals(latest) && c.category().startsWith(THEME_PREFIX))
+        counts.stream()
+                .filter(c -> c.year().equals(latest) && c.category().startsWith(THEME_PREFIX))
                 .forEach(c -> {
                     long[] t = themes.computeIfAbsent(name(c.category()), k -> new long[2]);
                     t[0] += c.incidents();
                     t[1]++;
                 });
         List<List<Object>> rows = new ArrayList<>();
-        themes.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+        themes.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
                 .forEach(e -> rows.add(Arrays.asList(latest, e.getKey(), e.getValue()[0], e.getValue()[1])));
-        return Tables.table("system-themes", "PSIRF priority themes across providers, latest year", List.of(
-                text("year", "Financial year"), text("theme", "PSIRF priority theme"),
-                integer("incidents", "Incidents across providers"), integer("providers", "Providers with the theme")),
+        return Tables.table(
+                "system-themes",
+                "PSIRF priority themes across providers, latest year",
+                List.of(
+                        text("year", "Financial year"), text("theme", "PSIRF priority theme"),
+                        integer("incidents", "Incidents across providers"),
+                                integer("providers", "Providers with the theme")),
                 rows);
     }
 

@@ -1,7 +1,5 @@
 package org.openphm.analyses.quality;
 
-
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +15,14 @@ import org.openphm.model.CanonicalSchema;
  */
 record ProviderRegister(LocalDate asAt, List<Entry> entries) {
 
-    record Entry(String provider, String cqcRating, LocalDate ratingDate, LocalDate contractExpiry,
-                 String contractType, List<String> places, String services) {}
+    record Entry(
+            String provider,
+            String cqcRating,
+            LocalDate ratingDate,
+            LocalDate contractExpiry,
+            String contractType,
+            List<String> places,
+            String services) {}
 
     /**
      * Reads the register as at the later of the end of the latest financial year analysed and the latest rating
@@ -27,7 +31,14 @@ record ProviderRegister(LocalDate asAt, List<Entry> entries) {
      */
     static ProviderRegister read(AnalysisContext context) {
         Query q = Query.from(CanonicalSchema.PROVIDER_REGISTER)
-                .select("provider", "cqc_rating", "rating_date", "contract_expiry", "contract_type", "places", "services")
+                .select(
+                        "provider",
+                        "cqc_rating",
+                        "rating_date",
+                        "contract_expiry",
+                        "contract_type",
+                        "places",
+                        "services")
                 .orderBy(SortKey.asc("provider"));
         Result r = context.engine().execute(q);
         List<Entry> entries = new ArrayList<>();
@@ -38,8 +49,12 @@ record ProviderRegister(LocalDate asAt, List<Entry> entries) {
                 asAt = rated;
             }
             String places = r.getString(i, "places");
-            entries.add(new Entry(r.getString(i, "provider"), r.getString(i, "cqc_rating"), rated,
-                    r.getDate(i, "contract_expiry"), r.getString(i, "contract_type"),
+            entries.add(new Entry(
+                    r.getString(i, "provider"),
+                    r.getString(i, "cqc_rating"),
+                    rated,
+                    r.getDate(i, "contract_expiry"),
+                    r.getString(i, "contract_type"),
                     places == null || places.isBlank() ? List.of() : List.of(places.split(";")),
                     r.getString(i, "services")));
         }

@@ -17,7 +17,13 @@ public final class QualityAnalyses {
     }
 
     public static List<Analysis> all() {
-        return List.of(new PatientSafetyIncidents(), new BoardAssuranceFramework(), new DataQuality(),
-                new ComplaintsAndFeedback(), new CqcRatings(), new Contracts(), new ServiceProvisionMap());
+        return List.of(
+                new PatientSafetyIncidents(),
+                new BoardAssuranceFramework(),
+                new DataQuality(),
+                new ComplaintsAndFeedback(),
+                new CqcRatings(),
+                new Contracts(),
+                new ServiceProvisionMap());
     }
 }

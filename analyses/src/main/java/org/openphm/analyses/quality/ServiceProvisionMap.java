@@ -15,13 +15,13 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.model.results.ChartSpec;
-import org.openphm.model.AreaType;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
+import org.openphm.model.AreaType;
 import org.openphm.model.CanonicalSchema;
+import org.openphm.model.results.ChartSpec;
 
 /**
  * CfC Parts B (3/6) and C (3/6): which providers deliver each community and mental health service line in each
@@ -39,21 +39,32 @@ public final class ServiceProvisionMap implements Analysis {
 
     @Override
     public AnalysisInfo info() {
-        return new AnalysisInfo(ID, "DP 10.3", "Service provision map: service line x Place x provider (CfC Parts B and C)",
+        return new AnalysisInfo(
+                ID,
+                "DP 10.3",
+                "Service provision map: service line x Place x provider (CfC Parts B and C)",
                 "For each community and mental health service line and each Place, the providers delivering it and "
                         + "their number; gaps flagged.",
                 "Register listing. Gap 'No provider': no provider recorded for the line in the Place. Gap 'Single "
                         + "provider where other Places have several': one provider in the Place while at least one "
                         + "other Place has two or more for the same line. Places are the workspace's Places.",
                 "service_provision (CfC Part B 3/6 community and Part C 3/6 mental health provider maps).",
-                List.of("Filed under DP 10.3 because the Case for Change's provider maps have no DP section of their "
+                List.of(
+                        "Filed under DP 10.3 because the Case for Change's provider maps have no DP section of their "
                                 + "own.",
                         "The map counts organisations named, not capacity: one large provider may serve a Place "
                                 + "better than three small ones.",
                         "Published cells were normalised (e.g. 'Willen Hospice (only)' -> Willen Hospice; combined "
                                 + "Autism/ADHD lines split into adults and CYP); see the feed's SOURCES.md."),
-                List.of(ChartSpec.ofTable("heatmap", "Number of providers by service line and Place", null, "map",
-                                Map.of(), Map.of("x", "place_name", "y", "service_line", "value", "provider_count"), null),
+                List.of(
+                        ChartSpec.ofTable(
+                                "heatmap",
+                                "Number of providers by service line and Place",
+                                null,
+                                "map",
+                                Map.of(),
+                                Map.of("x", "place_name", "y", "service_line", "value", "provider_count"),
+                                null),
                         ChartSpec.ofTable("table", "Gaps in provision", null, "gaps", Map.of(), Map.of(), null)));
     }
 
@@ -69,18 +80,29 @@ public final class ServiceProvisionMap implements Analysis {
         for (Cell c : cells) {
             String gap = gap(c, cells);
             String placeName = geography.names().getOrDefault(c.placeCode(), c.placeCode());
-            List<Object> row = Arrays.asList(c.setting(), c.serviceLine(), c.placeCode(), placeName,
-                    String.join("; ", c.providers()), (long) c.providers().size(), gap);
+            List<Object> row = Arrays.asList(
+                    c.setting(),
+                    c.serviceLine(),
+                    c.placeCode(),
+                    placeName,
+                    String.join("; ", c.providers()),
+                    (long) c.providers().size(),
+                    gap);
             map.add(row);
             if (gap != null) {
                 gaps.add(row);
             }
         }
-        List<AnalysisTable.Column> columns = List.of(text("setting", "Care setting (community, mental health)"),
-                text("service_line", "Service line"), text("place_code", "Place code"), text("place_name", "Place"),
-                text("providers", "Providers, '; '-separated"), integer("provider_count", "Number of providers"),
+        List<AnalysisTable.Column> columns = List.of(
+                text("setting", "Care setting (community, mental health)"),
+                text("service_line", "Service line"),
+                text("place_code", "Place code"),
+                text("place_name", "Place"),
+                text("providers", "Providers, '; '-separated"),
+                integer("provider_count", "Number of providers"),
                 text("gap", "Gap flagged, empty if none"));
-        return List.of(Tables.table("map", "Providers by service line and Place", columns, map),
+        return List.of(
+                Tables.table("map", "Providers by service line and Place", columns, map),
                 Tables.table("gaps", "Service lines with a gap in a Place", columns, gaps));
     }
 
@@ -89,10 +111,14 @@ public final class ServiceProvisionMap implements Analysis {
      * missing combination becomes a cell with no provider rather than an absent row.
      */
     static List<Cell> cells(AnalysisContext context) {
-        Result r = context.engine().execute(Query.from(CanonicalSchema.SERVICE_PROVISION)
-                .aggregate(List.of("setting", "service_line", "place_code", "provider"))
-                .orderBy(SortKey.asc("setting"), SortKey.asc("service_line"), SortKey.asc("place_code"),
-                        SortKey.asc("provider")));
+        Result r = context.engine()
+                .execute(Query.from(CanonicalSchema.SERVICE_PROVISION)
+                        .aggregate(List.of("setting", "service_line", "place_code", "provider"))
+                        .orderBy(
+                                SortKey.asc("setting"),
+                                SortKey.asc("service_line"),
+                                SortKey.asc("place_code"),
+                                SortKey.asc("provider")));
         Set<String> places = new TreeSet<>();
         context.geography().areas(AreaType.PLACE).forEach(a -> places.add(a.code()));
         Map<List<String>, String> lines = new LinkedHashMap<>(); // (setting, line) -> setting
@@ -103,7 +129,8 @@ public final class ServiceProvisionMap implements Analysis {
             String place = r.getString(i, "place_code");
             places.add(place);
             lines.putIfAbsent(Arrays.asList(setting, line), setting);
-            providers.computeIfAbsent(Arrays.asList(setting, line, place), k -> new LinkedHashSet<>())
+            providers
+                    .computeIfAbsent(Arrays.asList(setting, line, place), k -> new LinkedHashSet<>())
                     .add(r.getString(i, "provider"));
         }
         List<Cell> cells = new ArrayList<>();
@@ -121,8 +148,11 @@ public final class ServiceProvisionMap implements Analysis {
             return NO_PROVIDER;
         }
         if (cell.providers().size() == 1) {
-            boolean othersHaveSeveral = all.stream().anyMatch(o -> o != cell && o.serviceLine().equals(cell.serviceLine())
-                    && java.util.Objects.equals(o.setting(), cell.setting()) && o.providers().size() >= 2);
+            boolean othersHaveSeveral = all.stream()
+                    .anyMatch(o -> o != cell
+                            && o.serviceLine().equals(cell.serviceLine())
+                            && java.util.Objects.equals(o.setting(), cell.setting())
+                            && o.providers().size() >= 2);
             return othersHaveSeveral ? SINGLE_PROVIDER : null;
         }
         return null;

@@ -8,11 +8,6 @@ import org.openphm.analyses.catalogue.AnalysisTable.Column;
 final class Tables {
     private Tables() {}
 
-
-
-
-
-
     static AnalysisTable table(String name, String description, List<Column> columns, List<List<Object>> rows) {
         return new AnalysisTable(name, description, columns, rows);
     }

@@ -53,12 +53,22 @@ record VolumeShift(int stepIndex, double meanBefore, double meanAfter, double ra
                 best = k;
             }
         }
-        double m1 = values.subList(0, best).stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        double m2 = values.subList(best, n).stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double m1 = values.subList(0, best).stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElse(0);
+        double m2 = values.subList(best, n).stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElse(0);
         SpcChart chart = SpcChart.compute(values, SpcOptions.makingDataCount(ImprovementDirection.NEITHER, null));
-        List<SpcPoint> low = m1 < m2 ? chart.points().subList(0, best) : chart.points().subList(best, n);
-        boolean confirmed = low.stream().anyMatch(p -> p.signals().stream().anyMatch(s -> s.side() == Side.LOW
-                && (s.rule() == SpecialCauseRule.SHIFT || s.rule() == SpecialCauseRule.OUTSIDE_LIMITS)));
+        List<SpcPoint> low =
+                m1 < m2 ? chart.points().subList(0, best) : chart.points().subList(best, n);
+        boolean confirmed = low.stream()
+                .anyMatch(p -> p.signals().stream()
+                        .anyMatch(s -> s.side() == Side.LOW
+                                && (s.rule() == SpecialCauseRule.SHIFT
+                                        || s.rule() == SpecialCauseRule.OUTSIDE_LIMITS)));
         return new VolumeShift(best, m1, m2, m2 == 0 ? Double.NaN : m1 / m2, confirmed);
     }
 }

@@ -1,11 +1,9 @@
 package org.openphm.analyses.resources;
 
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
-
-import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
-import static org.openphm.analyses.resources.ResourceTables.round;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
+import static org.openphm.analyses.resources.ResourceTables.round;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,8 +13,8 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.output.Rounding;
+import org.openphm.model.results.ChartSpec;
 
 /**
  * DP 11.5 (and the DP 11.4 needs indices): allocation, allocation per head, distance from target and in-year
@@ -29,26 +27,43 @@ public final class AllocationHistory implements Analysis {
 
     @Override
     public AnalysisInfo info() {
-        return new AnalysisInfo(ID, "DP 11.5", "Allocation, distance from target and financial performance (DP 11.4, 11.5)",
+        return new AnalysisInfo(
+                ID,
+                "DP 11.5",
+                "Allocation, distance from target and financial performance (DP 11.4, 11.5)",
                 "Core allocation and target by financial year and commissioner (CCGs to 2021/22, then the ICB). "
                         + "Distance from target (DfT) = allocation − target, in £ and as % of target; allocation per "
                         + "head = allocation / registered population; cumulative surplus sums the whole-area in-year "
                         + "surplus/(deficit) from the first year.",
                 "Arithmetic on the allocation feed; the whole-area row of a year is its largest allocation.",
                 "allocation (NHS England CCG/ICB allocations and DfT; ICB annual accounts for surplus/deficit)",
-                List.of("The DP 11.5 table is misaligned in the seed (the CCG DfT and surplus rows sit one column to "
+                List.of(
+                        "The DP 11.5 table is misaligned in the seed (the CCG DfT and surplus rows sit one column to "
                                 + "the right); the feed realigns them by the DP's own text, leaving 2020/21 (COVID "
                                 + "regime) without DfT. Two statements still disagree: '1.58% below target (or £17m)' "
                                 + "in 2019/20 and 'surpluses totalling £52m between 2017/18 and 2020/21'.",
                         "NHS England defines DfT as % of target; the DP's printed ICB percentages are % of allocation "
                                 + "(e.g. 2025/26: −1.69% of allocation, −1.66% of target).",
                         "Needs indices belong to the formula of the year they are shown against."),
-                List.of(ChartSpec.ofTable("trend", "Allocation per head", "£ per registered head", "history",
-                                Map.of("whole_area", "true"), Map.of("x", "year", "y", "allocation_per_head_gbp"), "£"),
-                        ChartSpec.ofTable("trend", "Distance from target", "% of target", "history", Map.of(),
-                                Map.of("x", "year", "y", "dft_pct", "series", "commissioner"), "%"),
-                        ChartSpec.ofTable("table", "Needs indices", "England = 100", "needs-index", Map.of(),
-                                Map.of(), null)));
+                List.of(
+                        ChartSpec.ofTable(
+                                "trend",
+                                "Allocation per head",
+                                "£ per registered head",
+                                "history",
+                                Map.of("whole_area", "true"),
+                                Map.of("x", "year", "y", "allocation_per_head_gbp"),
+                                "£"),
+                        ChartSpec.ofTable(
+                                "trend",
+                                "Distance from target",
+                                "% of target",
+                                "history",
+                                Map.of(),
+                                Map.of("x", "year", "y", "dft_pct", "series", "commissioner"),
+                                "%"),
+                        ChartSpec.ofTable(
+                                "table", "Needs indices", "England = 100", "needs-index", Map.of(), Map.of(), null)));
     }
 
     @Override
@@ -68,17 +83,32 @@ public final class AllocationHistory implements Analysis {
             if (whole && anySurplus) {
                 cumulativeHere = round(cumulative, 0);
             }
-            history.add(Arrays.asList(r.year(), r.commissioner(), String.valueOf(whole), round(r.allocation(), 0),
-                    round(r.target(), 0), r.population(), Rounding.money(r.perHead()), round(r.distanceFromTarget(), 0),
-                    round(r.distanceFromTargetPct(), 2), round(r.surplus(), 0), cumulativeHere));
+            history.add(Arrays.asList(
+                    r.year(),
+                    r.commissioner(),
+                    String.valueOf(whole),
+                    round(r.allocation(), 0),
+                    round(r.target(), 0),
+                    r.population(),
+                    Rounding.money(r.perHead()),
+                    round(r.distanceFromTarget(), 0),
+                    round(r.distanceFromTargetPct(), 2),
+                    round(r.surplus(), 0),
+                    cumulativeHere));
             if (r.needsGna() != null || r.needsCommunity() != null || r.needsMh() != null) {
                 needs.add(Arrays.asList(r.year(), r.commissioner(), r.needsGna(), r.needsCommunity(), r.needsMh()));
             }
         }
-        return List.of(new AnalysisTable("history", "Allocation, distance from target and surplus/(deficit) (DP 11.5)",
-                        List.of(text("year", "Financial year"), text("commissioner", "CCG, combined CCGs or ICB"),
+        return List.of(
+                new AnalysisTable(
+                        "history",
+                        "Allocation, distance from target and surplus/(deficit) (DP 11.5)",
+                        List.of(
+                                text("year", "Financial year"),
+                                text("commissioner", "CCG, combined CCGs or ICB"),
                                 text("whole_area", "true for the row covering the whole area that year"),
-                                number("allocation_gbp", "Core allocation, £"), number("target_gbp", "Target, £"),
+                                number("allocation_gbp", "Core allocation, £"),
+                                number("target_gbp", "Target, £"),
                                 count("registered_population", "Registered population"),
                                 number("allocation_per_head_gbp", "Allocation per registered head, £"),
                                 number("dft_gbp", "Distance from target, £ (negative = below target)"),
@@ -86,10 +116,15 @@ public final class AllocationHistory implements Analysis {
                                 number("surplus_deficit_gbp", "In-year surplus (+) / deficit (−), £"),
                                 number("cumulative_surplus_gbp", "Cumulative whole-area surplus/(deficit), £")),
                         history),
-                new AnalysisTable("needs-index", "Needs indices of the allocation formula (DP 11.4)",
-                        List.of(text("year", "Financial year of the formula"), text("commissioner", "Commissioner"),
+                new AnalysisTable(
+                        "needs-index",
+                        "Needs indices of the allocation formula (DP 11.4)",
+                        List.of(
+                                text("year", "Financial year of the formula"),
+                                text("commissioner", "Commissioner"),
                                 number("general_and_acute", "General and acute needs index, England = 100"),
                                 number("community", "Community health needs index, England = 100"),
-                                number("mental_health", "Mental health needs index, England = 100")), needs));
+                                number("mental_health", "Mental health needs index, England = 100")),
+                        needs));
     }
 }

@@ -20,8 +20,16 @@ import org.openphm.model.CanonicalSchema;
  */
 record AllocationRows(List<Row> rows) {
 
-    record Row(String year, String commissioner, double allocation, Double target, Double surplus, Long population,
-               Double needsGna, Double needsCommunity, Double needsMh) {
+    record Row(
+            String year,
+            String commissioner,
+            double allocation,
+            Double target,
+            Double surplus,
+            Long population,
+            Double needsGna,
+            Double needsCommunity,
+            Double needsMh) {
 
         Double perHead() {
             return population == null || population == 0 ? null : allocation / population;
@@ -39,14 +47,20 @@ record AllocationRows(List<Row> rows) {
     }
 
     static AllocationRows load(Engine engine) {
-        Result r = engine.execute(Query.from(CanonicalSchema.ALLOCATION)
-                .orderBy(SortKey.asc("year"), SortKey.asc("commissioner")));
+        Result r = engine.execute(
+                Query.from(CanonicalSchema.ALLOCATION).orderBy(SortKey.asc("year"), SortKey.asc("commissioner")));
         List<Row> rows = new ArrayList<>();
         for (Map<String, Object> m : r.asMaps()) {
-            rows.add(new Row((String) m.get("year"), (String) m.get("commissioner"), (Double) m.get("allocation_gbp"),
-                    (Double) m.get("target_gbp"), (Double) m.get("surplus_deficit_gbp"),
-                    (Long) m.get("registered_population"), (Double) m.get("needs_index_gna"),
-                    (Double) m.get("needs_index_community"), (Double) m.get("needs_index_mh")));
+            rows.add(new Row(
+                    (String) m.get("year"),
+                    (String) m.get("commissioner"),
+                    (Double) m.get("allocation_gbp"),
+                    (Double) m.get("target_gbp"),
+                    (Double) m.get("surplus_deficit_gbp"),
+                    (Long) m.get("registered_population"),
+                    (Double) m.get("needs_index_gna"),
+                    (Double) m.get("needs_index_community"),
+                    (Double) m.get("needs_index_mh")));
         }
         return new AllocationRows(List.copyOf(rows));
     }

@@ -20,8 +20,15 @@ import org.openphm.model.CanonicalSchema;
 final class PublishedBenchmarks {
     private PublishedBenchmarks() {}
 
-    record Benchmark(String metricId, String name, String unit, String orgCode, String month, double value,
-                     Double nationalValue, Long nationalRank) {}
+    record Benchmark(
+            String metricId,
+            String name,
+            String unit,
+            String orgCode,
+            String month,
+            double value,
+            Double nationalValue,
+            Long nationalRank) {}
 
     static List<Benchmark> load(Engine engine, List<String> metricIds) {
         Result r = engine.execute(Query.from(CanonicalSchema.PERFORMANCE_METRIC)
@@ -30,9 +37,15 @@ final class PublishedBenchmarks {
                 .orderBy(SortKey.asc("metric_id"), SortKey.asc("org_code"), SortKey.asc("month")));
         List<Benchmark> out = new ArrayList<>();
         for (Map<String, Object> m : r.asMaps()) {
-            out.add(new Benchmark((String) m.get("metric_id"), (String) m.get("name"), (String) m.get("unit"),
-                    (String) m.get("org_code"), (String) m.get("month"), (Double) m.get("value"),
-                    (Double) m.get("national_value"), (Long) m.get("national_rank")));
+            out.add(new Benchmark(
+                    (String) m.get("metric_id"),
+                    (String) m.get("name"),
+                    (String) m.get("unit"),
+                    (String) m.get("org_code"),
+                    (String) m.get("month"),
+                    (Double) m.get("value"),
+                    (Double) m.get("national_value"),
+                    (Long) m.get("national_rank")));
         }
         return out;
     }

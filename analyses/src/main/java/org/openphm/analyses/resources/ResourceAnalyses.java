@@ -19,7 +19,14 @@ public final class ResourceAnalyses {
     }
 
     public static List<Analysis> all() {
-        return List.of(new Spend(), new AllocationHistory(), new WorkforceProfile(), new Vacancies(), new Turnover(),
-                new WorkforceAge(), new WorkforceEthnicity(), new WorkforceDemandProjection());
+        return List.of(
+                new Spend(),
+                new AllocationHistory(),
+                new WorkforceProfile(),
+                new Vacancies(),
+                new Turnover(),
+                new WorkforceAge(),
+                new WorkforceEthnicity(),
+                new WorkforceDemandProjection());
     }
 }

@@ -1,12 +1,10 @@
 package org.openphm.analyses.resources;
 
 import org.openphm.model.Totals;
-import org.openphm.analyses.catalogue.AnalysisTable.Column;
 
 /** Column declarations and the rounding and change arithmetic shared by the finance and workforce tables. */
 final class ResourceTables {
     private ResourceTables() {}
-
 
     /** Orders labels alphabetically with the all-total last. */
     static final java.util.Comparator<String> ALL_LAST =

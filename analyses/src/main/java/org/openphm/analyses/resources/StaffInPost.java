@@ -19,8 +19,10 @@ public final class StaffInPost {
     private StaffInPost() {}
 
     public static Query at(LocalDate census) {
-        return Query.from(CanonicalSchema.WORKFORCE).where(and(col("start_date").le(lit(census)),
-                or(isNull(col("leave_date")), col("leave_date").gt(lit(census)))));
+        return Query.from(CanonicalSchema.WORKFORCE)
+                .where(and(
+                        col("start_date").le(lit(census)),
+                        or(isNull(col("leave_date")), col("leave_date").gt(lit(census)))));
     }
 
     /** The census date of the workforce pages: the end of the latest financial year (DP 12.3: 31 March 2025). */

@@ -1,17 +1,14 @@
 package org.openphm.analyses.resources;
 
-import org.openphm.model.Totals;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
-
-import static org.openphm.model.Totals.ALL;
-import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
-import static org.openphm.analyses.output.Rounding.share;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
+import static org.openphm.analyses.output.Rounding.share;
 import static org.openphm.engine.query.Expr.coalesce;
 import static org.openphm.engine.query.Expr.col;
 import static org.openphm.engine.query.Expr.lit;
 import static org.openphm.engine.query.Measure.countRows;
+import static org.openphm.model.Totals.ALL;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,8 +21,8 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.model.results.ChartSpec;
 import org.openphm.engine.Result;
+import org.openphm.model.results.ChartSpec;
 
 /**
  * DP 12.5: staff aged 55 and over and under 30, by staff group, both as a share of the group (succession risk)
@@ -37,7 +34,12 @@ public final class WorkforceAge implements Analysis {
     private static final Pattern BAND = Pattern.compile("(\\d+)\\s*(?:-\\s*(\\d+)|\\+)");
 
     /** Where an ESR age band falls: 55+, under 30, between, or not classifiable (straddles a boundary). */
-    enum AgeGroup { UNDER_30, MIDDLE, AGED_55_PLUS, UNCLASSIFIED }
+    enum AgeGroup {
+        UNDER_30,
+        MIDDLE,
+        AGED_55_PLUS,
+        UNCLASSIFIED
+    }
 
     static AgeGroup classify(String band) {
         Matcher m = band == null ? null : BAND.matcher(band);
@@ -57,23 +59,34 @@ public final class WorkforceAge implements Analysis {
 
     @Override
     public AnalysisInfo info() {
-        return new AnalysisInfo(ID, "DP 12.5", "Age profile of the workforce by staff group (DP 12.5)",
+        return new AnalysisInfo(
+                ID,
+                "DP 12.5",
+                "Age profile of the workforce by staff group (DP 12.5)",
                 "Staff in post at the census aged 55+ and under 30 (from the ESR age band) by staff group: the share "
                         + "of the group, and the group's share of all staff of that age (the DP's table).",
                 "One grouped scan (staff group × age band); bands are classified in Java.",
                 "workforce (ESR)",
-                List.of("DP 12.1's '32% of nurses are over 55' reads DP 12.5's table (nurses' share of all 55+ staff, "
+                List.of(
+                        "DP 12.1's '32% of nurses are over 55' reads DP 12.5's table (nurses' share of all 55+ staff, "
                                 + "31.8%) as a share of nurses; both readings are given here.",
                         "Age bands that straddle 30 or 55 cannot be classified and are counted as unclassified."),
-                List.of(ChartSpec.ofTable("bar_ci", "Share of each staff group aged 55+", "% of the group",
-                        "by-staff-group", Map.of(), Map.of("x", "staff_group", "y", "aged_55_plus_pct"), "%")));
+                List.of(ChartSpec.ofTable(
+                        "bar_ci",
+                        "Share of each staff group aged 55+",
+                        "% of the group",
+                        "by-staff-group",
+                        Map.of(),
+                        Map.of("x", "staff_group", "y", "aged_55_plus_pct"),
+                        "%")));
     }
 
     @Override
     public List<AnalysisTable> compute(AnalysisContext context) {
-        Result r = context.engine().execute(StaffInPost.at(StaffInPost.census(context))
-                .derive("group", coalesce(col("staff_group"), lit(WorkforceProfile.NOT_RECORDED)))
-                .aggregate(List.of("group", "age_band"), countRows("headcount")));
+        Result r = context.engine()
+                .execute(StaffInPost.at(StaffInPost.census(context))
+                        .derive("group", coalesce(col("staff_group"), lit(WorkforceProfile.NOT_RECORDED)))
+                        .aggregate(List.of("group", "age_band"), countRows("headcount")));
         Map<String, long[]> byGroup = new TreeMap<>();
         long[] all = new long[AgeGroup.values().length];
         for (Map<String, Object> m : r.asMaps()) {
@@ -85,23 +98,40 @@ public final class WorkforceAge implements Analysis {
         List<List<Object>> rows = new ArrayList<>();
         byGroup.forEach((group, c) -> rows.add(row(group, c, all)));
         rows.add(row(ALL, all, all));
-        return List.of(new AnalysisTable("by-staff-group", "Staff aged 55+ and under 30 by staff group",
-                List.of(text("staff_group", "Staff group (All = total)"), count("headcount", "Staff in post"),
+        return List.of(new AnalysisTable(
+                "by-staff-group",
+                "Staff aged 55+ and under 30 by staff group",
+                List.of(
+                        text("staff_group", "Staff group (All = total)"),
+                        count("headcount", "Staff in post"),
                         count("aged_55_plus", "Aged 55 and over"),
-                        AnalysisTable.Column.derived("aged_55_plus_pct", "% of the group aged 55+",
+                        AnalysisTable.Column.derived(
+                                "aged_55_plus_pct",
+                                "% of the group aged 55+",
                                 new AnalysisTable.Ratio("aged_55_plus", "headcount", 100)),
                         number("share_of_all_55_plus_pct", "The group's % of all staff aged 55+ (DP 12.5 table)"),
-                        count("under_30", "Aged under 30"), AnalysisTable.Column.derived("under_30_pct", "% of the group under 30",
+                        count("under_30", "Aged under 30"),
+                        AnalysisTable.Column.derived(
+                                "under_30_pct",
+                                "% of the group under 30",
                                 new AnalysisTable.Ratio("under_30", "headcount", 100)),
                         number("share_of_all_under_30_pct", "The group's % of all staff under 30 (DP 12.5 table)"),
-                        count("unclassified", "Age band missing or straddling 30 or 55")), rows));
+                        count("unclassified", "Age band missing or straddling 30 or 55")),
+                rows));
     }
 
     private static List<Object> row(String group, long[] c, long[] all) {
         long headcount = Arrays.stream(c).sum();
         int old = AgeGroup.AGED_55_PLUS.ordinal(), young = AgeGroup.UNDER_30.ordinal();
-        return Arrays.asList(group, headcount, c[old], share(c[old], (double) headcount),
-                share(c[old], (double) all[old]), c[young], share(c[young], (double) headcount),
-                share(c[young], (double) all[young]), c[AgeGroup.UNCLASSIFIED.ordinal()]);
+        return Arrays.asList(
+                group,
+                headcount,
+                c[old],
+                share(c[old], (double) headcount),
+                share(c[old], (double) all[old]),
+                c[young],
+                share(c[young], (double) headcount),
+                share(c[young], (double) all[young]),
+                c[AgeGroup.UNCLASSIFIED.ordinal()]);
     }
 }

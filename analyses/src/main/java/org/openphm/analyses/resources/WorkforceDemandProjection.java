@@ -1,8 +1,6 @@
 package org.openphm.analyses.resources;
 
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
-
-import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
 import static org.openphm.engine.query.Expr.col;
@@ -21,11 +19,11 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.conditions.ReferralProjections;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.projection.DemographicProjection;
 import org.openphm.engine.Result;
+import org.openphm.model.FinancialYear;
+import org.openphm.model.results.ChartSpec;
 
 /**
  * DP 12.1 and CfC Part D: the workforce the projected demand implies at today's staffing ratios. Each staff group
@@ -49,7 +47,10 @@ public final class WorkforceDemandProjection implements Analysis {
 
     @Override
     public AnalysisInfo info() {
-        return new AnalysisInfo(ID, "DP 12.1", "Workforce implied by projected demand, 2033/34 and 2043/44",
+        return new AnalysisInfo(
+                ID,
+                "DP 12.1",
+                "Workforce implied by projected demand, 2033/34 and 2043/44",
                 "Staff (WTE) each provider's service area would need in 2033/34 and 2043/44 to meet projected "
                         + "demand at today's staffing ratio, by staff group, and the extra WTE over staff in post "
                         + "today.",
@@ -59,28 +60,48 @@ public final class WorkforceDemandProjection implements Analysis {
                         + "(ESP2013 bands to 15-19), each projected from 2023/24 age/sex rates onto the population "
                         + "projection. Staffing ratios, productivity and skill mix are held at today's.",
                 "workforce (ESR, staff in post at the census date); referral; registration; population_projection",
-                List.of("Today's staffing is assumed to match 2023/24 demand: growth between the base year and the "
+                List.of(
+                        "Today's staffing is assumed to match 2023/24 demand: growth between the base year and the "
                                 + "census is not separated out.",
                         "Demand is referrals (or children), not contacts or caseload: a service whose contacts per "
                                 + "referral change will need different staff.",
                         "Vacancies are not added: the extra WTE is over staff in post, so today's vacancies "
                                 + "(dp-12.3-vacancies) come on top."),
-                List.of(ChartSpec.ofTable("table", "WTE needed at today's staffing ratios", "By service area",
-                                "by-service-area", Map.of(), Map.of(), "WTE"),
-                        ChartSpec.ofTable("ranked_table", "Extra WTE needed by 2043/44, by provider and staff group",
-                                "Over staff in post today", "by-staff-group", Map.of(),
-                                Map.of("y", "extra_wte_2043_44"), "WTE")));
+                List.of(
+                        ChartSpec.ofTable(
+                                "table",
+                                "WTE needed at today's staffing ratios",
+                                "By service area",
+                                "by-service-area",
+                                Map.of(),
+                                Map.of(),
+                                "WTE"),
+                        ChartSpec.ofTable(
+                                "ranked_table",
+                                "Extra WTE needed by 2043/44, by provider and staff group",
+                                "Over staff in post today",
+                                "by-staff-group",
+                                Map.of(),
+                                Map.of("y", "extra_wte_2043_44"),
+                                "WTE")));
     }
 
     @Override
     public List<AnalysisTable> compute(AnalysisContext context) {
-        Result r = context.engine().execute(StaffInPost.at(StaffInPost.census(context))
-                .aggregate(List.of("organisation", "service_area", "staff_group"), countRows("headcount"),
-                        sum("wte", col("fte"))));
+        Result r = context.engine()
+                .execute(StaffInPost.at(StaffInPost.census(context))
+                        .aggregate(
+                                List.of("organisation", "service_area", "staff_group"),
+                                countRows("headcount"),
+                                sum("wte", col("fte"))));
         List<Staff> staff = new ArrayList<>();
         for (int i = 0; i < r.size(); i++) {
-            staff.add(new Staff(r.getString(i, "organisation"), r.getString(i, "service_area"),
-                    r.getString(i, "staff_group"), r.getLong(i, "headcount"), r.getDouble(i, "wte")));
+            staff.add(new Staff(
+                    r.getString(i, "organisation"),
+                    r.getString(i, "service_area"),
+                    r.getString(i, "staff_group"),
+                    r.getLong(i, "headcount"),
+                    r.getDouble(i, "wte")));
         }
         Map<String, SortedMap<Integer, Double>> demand = new LinkedHashMap<>();
         demand.put(COMMUNITY, ReferralProjections.icbTotals(context.engine(), context.geography(), "CSDS", 18));
@@ -95,8 +116,12 @@ public final class WorkforceDemandProjection implements Analysis {
         DemographicProjection projection = DemographicProjection.registered(context.engine(), base);
         SortedMap<Integer, Double> out = new TreeMap<>();
         for (int year : projection.growth().years()) {
-            out.put(year, projection.population(year).entrySet().stream()
-                    .filter(e -> e.getKey().lowerAge() < CHILDREN_BELOW_AGE).mapToDouble(Map.Entry::getValue).sum());
+            out.put(
+                    year,
+                    projection.population(year).entrySet().stream()
+                            .filter(e -> e.getKey().lowerAge() < CHILDREN_BELOW_AGE)
+                            .mapToDouble(Map.Entry::getValue)
+                            .sum());
         }
         return out;
     }
@@ -108,8 +133,8 @@ public final class WorkforceDemandProjection implements Analysis {
         List<List<Object>> rows = new ArrayList<>();
         Map<String, double[]> byArea = new TreeMap<>();
         for (Staff s : staff) {
-            List<Object> row = new ArrayList<>(Arrays.asList(s.organisation(), s.serviceArea(), s.staffGroup(),
-                    s.headcount(), round(s.wte())));
+            List<Object> row = new ArrayList<>(
+                    Arrays.asList(s.organisation(), s.serviceArea(), s.staffGroup(), s.headcount(), round(s.wte())));
             double[] totals = byArea.computeIfAbsent(s.serviceArea(), a -> new double[1 + 2 * HORIZONS.size()]);
             totals[0] += s.wte();
             for (int h = 0; h < HORIZONS.size(); h++) {
@@ -122,14 +147,16 @@ public final class WorkforceDemandProjection implements Analysis {
             rows.add(row);
         }
         rows.sort(java.util.Comparator.comparing((List<Object> r) -> -(Double) r.get(r.size() - 1))
-                .thenComparing(r -> (String) r.get(0)).thenComparing(r -> (String) r.get(1))
+                .thenComparing(r -> (String) r.get(0))
+                .thenComparing(r -> (String) r.get(1))
                 .thenComparing(r -> (String) r.get(2)));
         List<List<Object>> areas = new ArrayList<>();
         byArea.forEach((area, t) -> {
             List<Object> row = new ArrayList<>(Arrays.asList(area, round(t[0])));
             for (int h = 0; h < HORIZONS.size(); h++) {
                 Double index = index(demand.get(area), baseYear, HORIZONS.get(h));
-                row.addAll(Arrays.asList(index == null ? null : round(index), round(t[1 + 2 * h]), round(t[2 + 2 * h])));
+                row.addAll(
+                        Arrays.asList(index == null ? null : round(index), round(t[1 + 2 * h]), round(t[2 + 2 * h])));
             }
             areas.add(row);
         });
@@ -140,18 +167,21 @@ public final class WorkforceDemandProjection implements Analysis {
             horizon.add(number("wte_needed_" + s, "WTE needed in " + y + " at today's staffing ratio"));
             horizon.add(number("extra_wte_" + s, "WTE needed in " + y + " - WTE in post today"));
         }
-        List<AnalysisTable.Column> detail = new ArrayList<>(List.of(text("organisation", "Employing organisation"),
-                text("service_area", "Service area"), text("staff_group", "Staff group"),
+        List<AnalysisTable.Column> detail = new ArrayList<>(List.of(
+                text("organisation", "Employing organisation"),
+                text("service_area", "Service area"),
+                text("staff_group", "Staff group"),
                 count("headcount", "Staff in post at the census date"),
                 number("wte_today", "WTE in post at the census date")));
         detail.addAll(horizon);
-        List<AnalysisTable.Column> summary = new ArrayList<>(List.of(text("service_area", "Service area"),
-                number("wte_today", "WTE in post at the census date")));
+        List<AnalysisTable.Column> summary = new ArrayList<>(
+                List.of(text("service_area", "Service area"), number("wte_today", "WTE in post at the census date")));
         summary.addAll(horizon);
-        return List.of(new AnalysisTable("by-service-area", "WTE needed at today's staffing ratios, by service area",
-                        summary, areas),
-                new AnalysisTable("by-staff-group", "WTE needed by provider, service area and staff group", detail,
-                        rows));
+        return List.of(
+                new AnalysisTable(
+                        "by-service-area", "WTE needed at today's staffing ratios, by service area", summary, areas),
+                new AnalysisTable(
+                        "by-staff-group", "WTE needed by provider, service area and staff group", detail, rows));
     }
 
     private static Double index(SortedMap<Integer, Double> series, int baseYear, FinancialYear horizon) {

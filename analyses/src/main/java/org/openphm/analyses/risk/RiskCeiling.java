@@ -40,8 +40,11 @@ public final class RiskCeiling {
      * The model, the baseline and the ceiling on the same people, and how far the model goes from chance towards
      * the ceiling: (AUC model - 0.5) / (AUC ceiling - 0.5).
      */
-    public record Result(RiskModel.Performance ceiling, Discrimination.Difference ceilingMinusModel,
-                         double shareOfReachable, int people) {}
+    public record Result(
+            RiskModel.Performance ceiling,
+            Discrimination.Difference ceilingMinusModel,
+            double shareOfReachable,
+            int people) {}
 
     /**
      * Reads one financial year of the ceiling file, keyed by the workspace's person_id.
@@ -53,7 +56,12 @@ public final class RiskCeiling {
         String year = String.format("%d/%02d", index.getYear(), (index.getYear() + 1) % 100);
         Map<String, Double> truth = new HashMap<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            var records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
+            var records = CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(in);
             List<String> header = records.getHeaderNames();
             boolean nhs = header.contains("nhs_number");
             if (!(nhs || header.contains("person_id")) || !header.containsAll(COLUMNS)) {
@@ -70,14 +78,14 @@ public final class RiskCeiling {
                 try {
                     id = pseudonym.apply(r.get(nhs ? "nhs_number" : "person_id"));
                 } catch (IllegalArgumentException e) {
-                    throw new IOException(file + " line " + (r.getRecordNumber() + 1) + ", field nhs_number: "
-                            + e.getMessage());
+                    throw new IOException(
+                            file + " line " + (r.getRecordNumber() + 1) + ", field nhs_number: " + e.getMessage());
                 }
                 try {
                     truth.put(id, Double.parseDouble(r.get("probability")));
                 } catch (NumberFormatException e) {
-                    throw new IOException(file + " line " + (r.getRecordNumber() + 1) + ", field probability: not a "
-                            + "number");
+                    throw new IOException(
+                            file + " line " + (r.getRecordNumber() + 1) + ", field probability: not a " + "number");
                 }
             }
         }
@@ -93,8 +101,11 @@ public final class RiskCeiling {
      */
     public static double[] align(Engine engine, LocalDate index, Map<String, Double> truth) {
         Collector c = new Collector(truth);
-        engine.stream(RiskCohort.on(index).select(Named.as("person_id", Expr.col("person_id")))
-                .orderBy(SortKey.asc("person_id")), c);
+        engine.stream(
+                RiskCohort.on(index)
+                        .select(Named.as("person_id", Expr.col("person_id")))
+                        .orderBy(SortKey.asc("person_id")),
+                c);
         if (c.missing > 0) {
             throw new IllegalArgumentException(c.missing + " of the " + c.n + " people of the cohort on " + index
                     + " are not in the ceiling file: it was written for another population or seed than this "
@@ -134,13 +145,16 @@ public final class RiskCeiling {
     /** The ceiling's performance beside a validated model's, on the validation cohort. */
     public static Result measure(double[] truth, RiskData data, RiskModel.Validation validation) {
         if (truth.length != data.size()) {
-            throw new IllegalArgumentException("the ceiling has " + truth.length + " people, the cohort "
-                    + data.size());
+            throw new IllegalArgumentException(
+                    "the ceiling has " + truth.length + " people, the cohort " + data.size());
         }
-        RiskModel.Performance ceiling = RiskModel.performance("ceiling (the generator's probability)", truth,
-                data.admitted(), true);
+        RiskModel.Performance ceiling =
+                RiskModel.performance("ceiling (the generator's probability)", truth, data.admitted(), true);
         double model = validation.model().auc().auc();
-        return new Result(ceiling, Discrimination.compare(ceiling.auc(), validation.model().auc()),
-                (model - 0.5) / (ceiling.auc().auc() - 0.5), data.size());
+        return new Result(
+                ceiling,
+                Discrimination.compare(ceiling.auc(), validation.model().auc()),
+                (model - 0.5) / (ceiling.auc().auc() - 0.5),
+                data.size());
     }
 }

@@ -38,15 +38,17 @@ public final class RiskCohort {
     private RiskCohort() {}
 
     /** Every register the canonical model holds, each a feature (reg_AF, reg_DM, ...). */
-    public static final List<String> REGISTERS = List.of("AF", "AST", "CAN", "CHD", "CKD", "COPD", "CPAIN", "DEM",
-            "DEP", "DM", "EP", "HF", "HYP", "LD", "NDH", "OB", "OST", "PAD", "PC", "PDIS", "RA", "SMI", "STIA");
+    public static final List<String> REGISTERS = List.of(
+            "AF", "AST", "CAN", "CHD", "CKD", "COPD", "CPAIN", "DEM", "DEP", "DM", "EP", "HF", "HYP", "LD", "NDH", "OB",
+            "OST", "PAD", "PC", "PDIS", "RA", "SMI", "STIA");
 
     /**
      * The long-term conditions counted in ltc_count: every register but those that record a risk state
      * (non-diabetic hyperglycaemia, obesity) or a care status (palliative care) rather than a condition.
      */
     public static final List<String> LONG_TERM_CONDITIONS = REGISTERS.stream()
-            .filter(r -> !List.of("NDH", "OB", "PC").contains(r)).toList();
+            .filter(r -> !List.of("NDH", "OB", "PC").contains(r))
+            .toList();
 
     static final String EMERGENCY = "emergency";
     static final String ELECTIVE = "elective";
@@ -76,8 +78,8 @@ public final class RiskCohort {
             flags.add(countIf(registerColumn(r), col("condition").eq(r)));
         }
         flags.add(countIf("ltc_count", in(col("condition"), LONG_TERM_CONDITIONS)));
-        Query registers = ConditionRegisters.on(index, REGISTERS)
-                .aggregate(List.of("person_id"), flags.toArray(Measure[]::new));
+        Query registers =
+                ConditionRegisters.on(index, REGISTERS).aggregate(List.of("person_id"), flags.toArray(Measure[]::new));
 
         Expr admitted = col("admission_date");
         Expr emergency = col("admission_method").eq(EMERGENCY);
@@ -89,8 +91,11 @@ public final class RiskCohort {
                 .otherwise(col("discharge_date"));
         Query spells = Query.from(CanonicalSchema.SPELL)
                 .where(and(admitted.ge(from24), admitted.lt(to12)))
-                .derive("days_before", when(admitted.lt(idx), daysBetween(admitted, end)).otherwise(lit(0L)))
-                .aggregate(List.of("person_id"),
+                .derive(
+                        "days_before",
+                        when(admitted.lt(idx), daysBetween(admitted, end)).otherwise(lit(0L)))
+                .aggregate(
+                        List.of("person_id"),
                         countIf("emergency_12m", and(emergency, before12)),
                         countIf("emergency_24m", and(emergency, before24)),
                         sum("bed_days_12m", col("days_before")).where(before12),
@@ -103,7 +108,8 @@ public final class RiskCohort {
         Expr referred = col("referral_date");
         Query referrals = Query.from(CanonicalSchema.REFERRAL)
                 .where(and(referred.ge(from12), referred.lt(idx)))
-                .aggregate(List.of("person_id"),
+                .aggregate(
+                        List.of("person_id"),
                         countIf("community_referrals_12m", col("dataset").eq(COMMUNITY)),
                         countIf("mh_referrals_12m", col("dataset").eq(MENTAL_HEALTH)));
 
@@ -111,7 +117,8 @@ public final class RiskCohort {
                 .where(and(in(col("code"), "BP_SYS", "BMI"), col("date").le(idx)))
                 .rowNumber("recency", List.of("person_id", "code"), SortKey.desc("date"), SortKey.desc("value"))
                 .where(col("recency").eq(1))
-                .aggregate(List.of("person_id"),
+                .aggregate(
+                        List.of("person_id"),
                         max("latest_sbp", col("value")).where(col("code").eq("BP_SYS")),
                         max("latest_bmi", col("value")).where(col("code").eq("BMI")));
 
@@ -119,16 +126,30 @@ public final class RiskCohort {
                 .where(and(col("death_date").ge(idx), col("death_date").lt(to12)))
                 .select(Named.as("person_id", col("person_id")), Named.as("death_after", col("death_date")));
 
-        List<Named> out = new ArrayList<>(List.of(Named.as("person_id", col("person_id")),
-                Named.as("practice_code", col("practice_code")), Named.as("pcn_code", col("pcn_code")),
-                Named.as("neighbourhood_code", col("neighbourhood_code")), Named.as("place_code", col("place_code")),
-                Named.as("icb_code", col("icb_code")), Named.as("sex", col("sex")), Named.as("age", col("age")),
-                Named.as("imd_quintile", col("imd_quintile")), Named.as("ethnic_group", col("ethnic_group"))));
+        List<Named> out = new ArrayList<>(List.of(
+                Named.as("person_id", col("person_id")),
+                Named.as("practice_code", col("practice_code")),
+                Named.as("pcn_code", col("pcn_code")),
+                Named.as("neighbourhood_code", col("neighbourhood_code")),
+                Named.as("place_code", col("place_code")),
+                Named.as("icb_code", col("icb_code")),
+                Named.as("sex", col("sex")),
+                Named.as("age", col("age")),
+                Named.as("imd_quintile", col("imd_quintile")),
+                Named.as("ethnic_group", col("ethnic_group"))));
         for (String r : REGISTERS) {
             out.add(zero(registerColumn(r)));
         }
-        for (String c : List.of("ltc_count", "emergency_12m", "emergency_24m", "bed_days_12m", "bed_days_24m",
-                "elective_12m", "community_referrals_12m", "mh_referrals_12m", "emergency_after")) {
+        for (String c : List.of(
+                "ltc_count",
+                "emergency_12m",
+                "emergency_24m",
+                "bed_days_12m",
+                "bed_days_24m",
+                "elective_12m",
+                "community_referrals_12m",
+                "mh_referrals_12m",
+                "emergency_after")) {
             out.add(zero(c));
         }
         out.add(Named.as("cost_12m", coalesce(col("cost_12m"), lit(0.0))));
@@ -150,13 +171,14 @@ public final class RiskCohort {
      * fit reads and what the scoring query scores.
      */
     public static Query withFeatures(LocalDate index) {
-        return on(index).derive(RiskFeatures.all().stream().map(RiskFeatures.Feature::named)
-                .toArray(Named[]::new));
+        return on(index)
+                .derive(RiskFeatures.all().stream()
+                        .map(RiskFeatures.Feature::named)
+                        .toArray(Named[]::new));
     }
 
     /** A count that is absent for a person with no rows (no register, no spell) is zero, as a whole number. */
     private static Named zero(String column) {
         return Named.as(column, org.openphm.engine.query.Expr.cast(coalesce(col(column), lit(0L)), ValueType.LONG));
     }
-
 }

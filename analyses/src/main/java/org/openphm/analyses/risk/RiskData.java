@@ -11,9 +11,17 @@ import org.openphm.engine.query.Query;
  * admission, which is what a list made on the index date would have seen), and the groups of the fairness audit.
  * Rows are in person order, so a fit on the same workspace is the same fit.
  */
-public record RiskData(LocalDate index, List<String> featureNames, double[][] x, boolean[] admitted,
-                       int diedWithoutAdmission, String[] ethnicGroup, String[] imdQuintile, String[] sex,
-                       int[] age, double[] priorEmergencies) {
+public record RiskData(
+        LocalDate index,
+        List<String> featureNames,
+        double[][] x,
+        boolean[] admitted,
+        int diedWithoutAdmission,
+        String[] ethnicGroup,
+        String[] imdQuintile,
+        String[] sex,
+        int[] age,
+        double[] priorEmergencies) {
 
     public int size() {
         return admitted.length;
@@ -32,6 +40,7 @@ public record RiskData(LocalDate index, List<String> featureNames, double[][] x,
      * outcome, age and the baseline score as numbers, then the features.
      */
     static final List<String> TEXT = List.of("person_id", "death_after", "ethnic_group", "imd_quintile", "sex");
+
     static final List<String> NUMBERS = List.of("emergency_after", "age", "prior_emergencies");
 
     /**
@@ -42,11 +51,12 @@ public record RiskData(LocalDate index, List<String> featureNames, double[][] x,
         List<RiskFeatures.Feature> features = RiskFeatures.all();
         List<org.openphm.engine.query.Named> columns = new java.util.ArrayList<>();
         // the baseline score is the emergency_12m column, read under its own name beside the feature of that name
-        java.util.stream.Stream.concat(TEXT.stream(), NUMBERS.stream()).forEach(c -> columns.add(
-                org.openphm.engine.query.Named.as(c, org.openphm.engine.query.Expr.col(
-                        c.equals("prior_emergencies") ? "emergency_12m" : c))));
+        java.util.stream.Stream.concat(TEXT.stream(), NUMBERS.stream())
+                .forEach(c -> columns.add(org.openphm.engine.query.Named.as(
+                        c, org.openphm.engine.query.Expr.col(c.equals("prior_emergencies") ? "emergency_12m" : c))));
         features.forEach(f -> columns.add(f.named()));
-        Query query = RiskCohort.on(index).select(columns.toArray(org.openphm.engine.query.Named[]::new))
+        Query query = RiskCohort.on(index)
+                .select(columns.toArray(org.openphm.engine.query.Named[]::new))
                 .orderBy(org.openphm.engine.query.SortKey.asc("person_id"));
         Reader reader = new Reader(index, features);
         engine.streamNumeric(query, TEXT.size(), reader);
@@ -113,10 +123,17 @@ public record RiskData(LocalDate index, List<String> featureNames, double[][] x,
         }
 
         RiskData data() {
-            return new RiskData(index, features.stream().map(RiskFeatures.Feature::name).toList(),
-                    x.toArray(double[][]::new), java.util.Arrays.copyOf(admitted, n), died,
-                    ethnic.toArray(String[]::new), imd.toArray(String[]::new), sex.toArray(String[]::new),
-                    java.util.Arrays.copyOf(age, n), java.util.Arrays.copyOf(prior, n));
+            return new RiskData(
+                    index,
+                    features.stream().map(RiskFeatures.Feature::name).toList(),
+                    x.toArray(double[][]::new),
+                    java.util.Arrays.copyOf(admitted, n),
+                    died,
+                    ethnic.toArray(String[]::new),
+                    imd.toArray(String[]::new),
+                    sex.toArray(String[]::new),
+                    java.util.Arrays.copyOf(age, n),
+                    java.util.Arrays.copyOf(prior, n));
         }
     }
 }

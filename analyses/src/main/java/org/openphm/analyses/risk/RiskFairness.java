@@ -22,14 +22,34 @@ import org.openphm.stats.prediction.Discrimination;
 public final class RiskFairness {
     /** Groups with fewer admissions or non-admissions than this get no AUC (DeLong's variance needs both). */
     static final int MIN_FOR_AUC = 10;
+
     static final double TOP = 0.05;
 
     private RiskFairness() {}
 
-    public record Row(String dimension, String group, int people, int admissions, Double auc, Double aucLower,
-                      Double aucUpper, boolean aucFlag, double observed, double expected, double oe, double oeLower,
-                      double oeUpper, boolean oeFlag, int listed, double shareOfList, double shareOfAdmissions, int missed,
-                      Double fnr, Double fnrLower, Double fnrUpper, boolean fnrFlag) {}
+    public record Row(
+            String dimension,
+            String group,
+            int people,
+            int admissions,
+            Double auc,
+            Double aucLower,
+            Double aucUpper,
+            boolean aucFlag,
+            double observed,
+            double expected,
+            double oe,
+            double oeLower,
+            double oeUpper,
+            boolean oeFlag,
+            int listed,
+            double shareOfList,
+            double shareOfAdmissions,
+            int missed,
+            Double fnr,
+            Double fnrLower,
+            Double fnrUpper,
+            boolean fnrFlag) {}
 
     public static final List<String> AGE_BANDS = List.of("0-17", "18-44", "45-64", "65-79", "80+");
 
@@ -62,18 +82,37 @@ public final class RiskFairness {
         for (Map.Entry<String, IntFunction<String>> d : dimensions.entrySet()) {
             Map<String, List<Integer>> groups = new java.util.TreeMap<>();
             for (int i = 0; i < n; i++) {
-                groups.computeIfAbsent(String.valueOf(d.getValue().apply(i)), g -> new ArrayList<>()).add(i);
+                groups.computeIfAbsent(String.valueOf(d.getValue().apply(i)), g -> new ArrayList<>())
+                        .add(i);
             }
             for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
-                out.add(row(d.getKey(), g.getKey(), g.getValue(), risk, admitted, listed, overallAuc.auc(), overallFnr,
-                        listSize, admissions));
+                out.add(row(
+                        d.getKey(),
+                        g.getKey(),
+                        g.getValue(),
+                        risk,
+                        admitted,
+                        listed,
+                        overallAuc.auc(),
+                        overallFnr,
+                        listSize,
+                        admissions));
             }
         }
         return out;
     }
 
-    private static Row row(String dimension, String group, List<Integer> members, double[] risk, boolean[] admitted,
-                           boolean[] listed, double overallAuc, double overallFnr, int listSize, int allAdmissions) {
+    private static Row row(
+            String dimension,
+            String group,
+            List<Integer> members,
+            double[] risk,
+            boolean[] admitted,
+            boolean[] listed,
+            double overallAuc,
+            double overallFnr,
+            int listSize,
+            int allAdmissions) {
         int m = members.size();
         double[] r = new double[m];
         boolean[] y = new boolean[m];
@@ -115,8 +154,28 @@ public final class RiskFairness {
             fnrHi = missed.upper();
             fnrFlag = overallFnr < missed.lower() || overallFnr > missed.upper();
         }
-        return new Row(dimension, group, m, events, auc, aucLo, aucHi, aucFlag, events, expected, oe, oeLo, oeHi,
-                oeLo > 1 || oeHi < 1, inList, listSize == 0 ? 0 : (double) inList / listSize,
-                allAdmissions == 0 ? 0 : (double) events / allAdmissions, events - caught, fnr, fnrLo, fnrHi, fnrFlag);
+        return new Row(
+                dimension,
+                group,
+                m,
+                events,
+                auc,
+                aucLo,
+                aucHi,
+                aucFlag,
+                events,
+                expected,
+                oe,
+                oeLo,
+                oeHi,
+                oeLo > 1 || oeHi < 1,
+                inList,
+                listSize == 0 ? 0 : (double) inList / listSize,
+                allAdmissions == 0 ? 0 : (double) events / allAdmissions,
+                events - caught,
+                fnr,
+                fnrLo,
+                fnrHi,
+                fnrFlag);
     }
 }

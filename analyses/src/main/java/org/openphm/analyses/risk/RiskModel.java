@@ -18,9 +18,11 @@ import org.openphm.stats.prediction.LogisticRegression;
 public final class RiskModel {
     /** The default training and validation index dates of issue 11: outcomes in 2023/24 and 2024/25. */
     public static final LocalDate TRAIN = LocalDate.of(2023, 4, 1);
+
     public static final LocalDate VALIDATE = LocalDate.of(2024, 4, 1);
     /** λ of the ridge penalty; with ages in decades and flags 0/1 it shrinks rare registers' coefficients. */
     public static final double RIDGE = 1.0;
+
     static final double[] TOP = {0.005, 0.01, 0.05};
 
     private RiskModel() {}
@@ -47,16 +49,22 @@ public final class RiskModel {
     }
 
     /** A score's performance on a validation cohort. */
-    public record Performance(String score, Discrimination.Auc auc, Calibration.Result calibration, List<Capture.Result> top) {}
+    public record Performance(
+            String score, Discrimination.Auc auc, Calibration.Result calibration, List<Capture.Result> top) {}
 
     /** The model against the baseline on the same people, and whether the difference is beyond chance (DeLong). */
-    public record Validation(Performance model, Performance baseline, Discrimination.Difference modelMinusBaseline,
-                             int people, int admissions, int diedWithoutAdmission) {}
+    public record Validation(
+            Performance model,
+            Performance baseline,
+            Discrimination.Difference modelMinusBaseline,
+            int people,
+            int admissions,
+            int diedWithoutAdmission) {}
 
     public static Validation validate(ScoredModel model, RiskData data) {
         if (!model.features().equals(data.featureNames())) {
-            throw new IllegalArgumentException("the model was fitted on other features than the data has: "
-                    + model.features());
+            throw new IllegalArgumentException(
+                    "the model was fitted on other features than the data has: " + model.features());
         }
         double[] p = new double[data.size()];
         for (int i = 0; i < p.length; i++) {
@@ -64,7 +72,12 @@ public final class RiskModel {
         }
         Performance m = performance("model", p, data.admitted(), true);
         Performance b = performance("prior emergency admissions", data.priorEmergencies(), data.admitted(), false);
-        return new Validation(m, b, Discrimination.compare(m.auc(), b.auc()), data.size(), data.admissions(),
+        return new Validation(
+                m,
+                b,
+                Discrimination.compare(m.auc(), b.auc()),
+                data.size(),
+                data.admissions(),
                 data.diedWithoutAdmission());
     }
 
@@ -73,8 +86,11 @@ public final class RiskModel {
         for (double t : TOP) {
             top.add(Capture.top(score, outcome, t));
         }
-        return new Performance(name, Discrimination.auc(score, outcome),
-                probabilities ? Calibration.of(score, outcome) : null, List.copyOf(top));
+        return new Performance(
+                name,
+                Discrimination.auc(score, outcome),
+                probabilities ? Calibration.of(score, outcome) : null,
+                List.copyOf(top));
     }
 
     private static double[] outcomes(RiskData data) {

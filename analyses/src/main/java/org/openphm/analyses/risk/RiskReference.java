@@ -35,12 +35,13 @@ public final class RiskReference {
         List<Deficit> out = new ArrayList<>();
         for (ReferenceCsv.Row r : ReferenceCsv.read(RiskReference.class, "efi_deficits.csv")) {
             String registers = r.optional("register");
-            out.add(new Deficit(r.get("deficit"), registers.isBlank() ? List.of() : Arrays.asList(registers.split("\\|"))));
+            out.add(new Deficit(
+                    r.get("deficit"), registers.isBlank() ? List.of() : Arrays.asList(registers.split("\\|"))));
         }
         if (out.size() != EFI_DEFICITS) {
-            throw new IllegalStateException("efi_deficits.csv lists " + out.size() + " deficits, the eFI has " + EFI_DEFICITS);
+            throw new IllegalStateException(
+                    "efi_deficits.csv lists " + out.size() + " deficits, the eFI has " + EFI_DEFICITS);
         }
         return List.copyOf(out);
     }
-
 }

@@ -20,18 +20,24 @@ public final class RiskScoring {
 
     /** Columns: person_id, practice_code, pcn_code, neighbourhood_code, place_code, icb_code, risk. */
     public static Query scores(RiskModel.Model model, LocalDate index) {
-        return withScore(model, index).select(Named.as("person_id", col("person_id")),
-                Named.as("practice_code", col("practice_code")), Named.as("pcn_code", col("pcn_code")),
-                Named.as("neighbourhood_code", col("neighbourhood_code")), Named.as("place_code", col("place_code")),
-                Named.as("icb_code", col("icb_code")), Named.as("risk", col("risk")));
+        return withScore(model, index)
+                .select(
+                        Named.as("person_id", col("person_id")),
+                        Named.as("practice_code", col("practice_code")),
+                        Named.as("pcn_code", col("pcn_code")),
+                        Named.as("neighbourhood_code", col("neighbourhood_code")),
+                        Named.as("place_code", col("place_code")),
+                        Named.as("icb_code", col("icb_code")),
+                        Named.as("risk", col("risk")));
     }
 
     /** The cohort with its features and the model's risk beside them (for the strata's prior use and cost). */
     public static Query withScore(RiskModel.Model model, LocalDate index) {
         List<RiskFeatures.Feature> features = RiskFeatures.all();
-        if (!model.features().equals(features.stream().map(RiskFeatures.Feature::name).toList())) {
-            throw new IllegalArgumentException("the model was fitted on other features than this build defines: "
-                    + model.features());
+        if (!model.features()
+                .equals(features.stream().map(RiskFeatures.Feature::name).toList())) {
+            throw new IllegalArgumentException(
+                    "the model was fitted on other features than this build defines: " + model.features());
         }
         double[] beta = model.coefficients();
         Expr eta = lit(beta[0]);

@@ -19,17 +19,17 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.model.results.ChartSpec;
 import org.openphm.analyses.conditions.AreaGrouping;
-import org.openphm.model.AreaType;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
+import org.openphm.model.AreaType;
+import org.openphm.model.ResultColumnType;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.stats.prediction.Calibration;
 import org.openphm.stats.prediction.Capture;
-import org.openphm.model.ResultColumnType;
 
 /**
  * Population health management I (issue 11): the emergency-admission risk model trained, temporally validated,
@@ -42,11 +42,15 @@ public final class RiskStratification implements Analysis {
 
     /** The strata of a case-finding list: ⌈share × people⌉ highest-risk people each (cumulative). */
     public static final List<String> STRATA = List.of("Top 0.5%", "0.5-5%", "5-20%", "Rest");
+
     static final double[] CUTS = {0.005, 0.05, 0.20};
 
     @Override
     public AnalysisInfo info() {
-        return new AnalysisInfo(ID, "PHM 13.1", "Emergency admission risk: model, validation, fairness and strata",
+        return new AnalysisInfo(
+                ID,
+                "PHM 13.1",
+                "Emergency admission risk: model, validation, fairness and strata",
                 "The probability of one or more emergency admissions in the 12 months after an index date, for every "
                         + "person registered on it, from an open model: ridge-penalised logistic regression on age, "
                         + "sex, deprivation, every register, the long-term condition count, the Cambridge "
@@ -65,7 +69,8 @@ public final class RiskStratification implements Analysis {
                 "patient, registration, practice, lsoa, condition, spell, referral, observation (canonical tables); "
                         + "Cambridge Multimorbidity Score weights (Payne et al., CMAJ 2020); eFI deficits (Clegg et al., "
                         + "Age Ageing 2016)",
-                List.of("A model card, not a clinical tool: the model ranks people for a neighbourhood team to review; "
+                List.of(
+                        "A model card, not a clinical tool: the model ranks people for a neighbourhood team to review; "
                                 + "it does not diagnose and must not decide care on its own.",
                         "Conditions the canonical model does not hold score 0 in the Cambridge score (alcohol, "
                                 + "hearing loss, IBS, constipation) and 24 of the eFI's 36 deficits are not held, so "
@@ -74,29 +79,81 @@ public final class RiskStratification implements Analysis {
                                 + "list made on the index date would have seen); their number is reported.",
                         "Person-level scores stay in the workspace; published strata are counts rounded like every "
                                 + "results table."),
-                List.of(ChartSpec.ofTable("table", "Model card: performance on the validation year", null, "metrics",
-                                Map.of(), Map.of(), null),
-                        ChartSpec.ofTable("trend", "Share of next year's emergency admissions on the list",
-                                "The model's list against a list by prior admissions, validation year", "performance",
-                                Map.of(), Map.of("x", "list", "y", "sensitivity_pct", "series", "score"), "%"),
-                        ChartSpec.ofTable("table", "Calibration by decile of risk: predicted against observed",
+                List.of(
+                        ChartSpec.ofTable(
+                                "table",
+                                "Model card: performance on the validation year",
+                                null,
+                                "metrics",
+                                Map.of(),
+                                Map.of(),
+                                null),
+                        ChartSpec.ofTable(
+                                "trend",
+                                "Share of next year's emergency admissions on the list",
+                                "The model's list against a list by prior admissions, validation year",
+                                "performance",
+                                Map.of(),
+                                Map.of("x", "list", "y", "sensitivity_pct", "series", "score"),
+                                "%"),
+                        ChartSpec.ofTable(
+                                "table",
+                                "Calibration by decile of risk: predicted against observed",
                                 "A calibrated model's predicted share falls inside the observed share's 95% interval "
-                                        + "in each decile; validation year", "calibration", Map.of(), Map.of(), null),
-                        ChartSpec.ofTable("bar_ci", "Share admitted by decile of predicted risk",
+                                        + "in each decile; validation year",
+                                "calibration",
+                                Map.of(),
+                                Map.of(),
+                                null),
+                        ChartSpec.ofTable(
+                                "bar_ci",
+                                "Share admitted by decile of predicted risk",
                                 "Observed, with 95% intervals, validation year; compare with the predicted share in "
-                                        + "the table", "calibration", Map.of(),
-                                Map.of("x", "decile", "y", "observed_pct", "lower", "observed_lower",
-                                        "upper", "observed_upper"), "%"),
-                        ChartSpec.ofTable("bar_ci", "Observed / expected admissions by ethnic group",
-                                "1 = as many admissions as the model predicted; validation year", "fairness",
-                                Map.of("dimension", "Ethnic group"), Map.of("x", "group", "y", "oe"), "ratio"),
-                        ChartSpec.ofTable("bar_ci", "Observed / expected admissions by deprivation quintile",
-                                "IMD 2019 quintile, 1 = most deprived; validation year", "fairness",
-                                Map.of("dimension", "IMD quintile"), Map.of("x", "group", "y", "oe"), "ratio"),
-                        ChartSpec.ofTable("table", "Risk strata by Place", null, "strata",
-                                Map.of("area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE)), Map.of(), null),
-                        ChartSpec.ofTable("table", "Model card: every coefficient", null, "coefficients",
-                                Map.of(), Map.of(), null)));
+                                        + "the table",
+                                "calibration",
+                                Map.of(),
+                                Map.of(
+                                        "x",
+                                        "decile",
+                                        "y",
+                                        "observed_pct",
+                                        "lower",
+                                        "observed_lower",
+                                        "upper",
+                                        "observed_upper"),
+                                "%"),
+                        ChartSpec.ofTable(
+                                "bar_ci",
+                                "Observed / expected admissions by ethnic group",
+                                "1 = as many admissions as the model predicted; validation year",
+                                "fairness",
+                                Map.of("dimension", "Ethnic group"),
+                                Map.of("x", "group", "y", "oe"),
+                                "ratio"),
+                        ChartSpec.ofTable(
+                                "bar_ci",
+                                "Observed / expected admissions by deprivation quintile",
+                                "IMD 2019 quintile, 1 = most deprived; validation year",
+                                "fairness",
+                                Map.of("dimension", "IMD quintile"),
+                                Map.of("x", "group", "y", "oe"),
+                                "ratio"),
+                        ChartSpec.ofTable(
+                                "table",
+                                "Risk strata by Place",
+                                null,
+                                "strata",
+                                Map.of("area_type", AreaType.anyOf(AreaType.ICB, AreaType.PLACE)),
+                                Map.of(),
+                                null),
+                        ChartSpec.ofTable(
+                                "table",
+                                "Model card: every coefficient",
+                                null,
+                                "coefficients",
+                                Map.of(),
+                                Map.of(),
+                                null)));
     }
 
     @Override
@@ -111,8 +168,9 @@ public final class RiskStratification implements Analysis {
                     + "complete year of outcomes to validate it on (the latest starts " + validateAt + "); train it on "
                     + "an earlier index date with phm risk train --index"));
         }
-        context.progress().message("risk model: " + (saved.isPresent() ? "saved model trained on " : "training on ")
-                + trainAt + ", validating on " + validateAt);
+        context.progress()
+                .message("risk model: " + (saved.isPresent() ? "saved model trained on " : "training on ") + trainAt
+                        + ", validating on " + validateAt);
         // one cohort in memory at a time: both models are fitted before the validation cohort is read
         RiskData train = RiskData.load(context.engine(), trainAt);
         String tooFew = tooFew(train, "training", trainAt);
@@ -140,14 +198,21 @@ public final class RiskStratification implements Analysis {
         RiskModel.Validation v = RiskModel.validate(model, validation);
         RiskModel.Validation t = RiskModel.validate(trees, validation);
         List<RiskFairness.Row> fairness = RiskFairness.audit(validation, risk);
-        context.progress().message("risk model: AUC " + String.format("%.3f", v.model().auc().auc())
-                + " on the validation year; scoring " + score + " in the engine");
-        String source = saved.isPresent() ? "Saved model (phm risk train), trained on the cohort of " + trainAt
-                + ": " + aboutPeople(model.trainedOn())
+        context.progress()
+                .message("risk model: AUC "
+                        + String.format("%.3f", v.model().auc().auc()) + " on the validation year; scoring " + score
+                        + " in the engine");
+        String source = saved.isPresent()
+                ? "Saved model (phm risk train), trained on the cohort of " + trainAt + ": "
+                        + aboutPeople(model.trainedOn())
                 : "Fitted by this build on the cohort of " + trainAt + " (no saved model beside the workspace)";
-        return List.of(metrics(v, t, trainAt, validateAt, source), performance(v, t),
-                calibration(Calibration.byRiskGroup(risk, validation.admitted(), 10)), fairness(fairness),
-                coefficients(model), strata(context, model, score));
+        return List.of(
+                metrics(v, t, trainAt, validateAt, source),
+                performance(v, t),
+                calibration(Calibration.byRiskGroup(risk, validation.admitted(), 10)),
+                fairness(fairness),
+                coefficients(model),
+                strata(context, model, score));
     }
 
     /**
@@ -155,68 +220,128 @@ public final class RiskStratification implements Analysis {
      * exact count beside the published tables could give a suppressed difference back.
      */
     static String aboutPeople(long people) {
-        return people < 1000 ? "fewer than 1,000 people"
+        return people < 1000
+                ? "fewer than 1,000 people"
                 : "about " + String.format("%,d", Math.round(people / 1000.0) * 1000) + " people";
     }
 
     private static AnalysisTable notComputed(String why) {
-        return new AnalysisTable("metrics", "Model performance: not computed", List.of(text("metric", "Measure"),
-                number("value", "Value"), number("lower", "95% lower limit"), number("upper", "95% upper limit"),
-                text("note", "Why")), List.of(Arrays.asList("Not fitted", null, null, null, "Not computed:" + why)));
+        return new AnalysisTable(
+                "metrics",
+                "Model performance: not computed",
+                List.of(
+                        text("metric", "Measure"),
+                        number("value", "Value"),
+                        number("lower", "95% lower limit"),
+                        number("upper", "95% upper limit"),
+                        text("note", "Why")),
+                List.of(Arrays.asList("Not fitted", null, null, null, "Not computed:" + why)));
     }
 
-    private static AnalysisTable metrics(RiskModel.Validation v, RiskModel.Validation trees, LocalDate trainAt,
-                                         LocalDate validateAt, String source) {
+    private static AnalysisTable metrics(
+            RiskModel.Validation v,
+            RiskModel.Validation trees,
+            LocalDate trainAt,
+            LocalDate validateAt,
+            String source) {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(Arrays.asList("Model", null, null, null, source));
         var m = v.model();
         var c = m.calibration();
-        rows.add(Arrays.asList("AUC (model)", m.auc().auc(), m.auc().lower(), m.auc().upper(), "DeLong 95% CI"));
-        rows.add(Arrays.asList("AUC (prior emergency admissions)", v.baseline().auc().auc(), v.baseline().auc().lower(),
-                v.baseline().auc().upper(), "DeLong 95% CI"));
-        rows.add(Arrays.asList("AUC difference, model minus baseline", v.modelMinusBaseline().difference(),
-                v.modelMinusBaseline().difference() - 1.959964 * v.modelMinusBaseline().standardError(),
-                v.modelMinusBaseline().difference() + 1.959964 * v.modelMinusBaseline().standardError(),
-                "DeLong paired test, p = " + String.format("%.2g", v.modelMinusBaseline().p())));
+        rows.add(Arrays.asList(
+                "AUC (model)", m.auc().auc(), m.auc().lower(), m.auc().upper(), "DeLong 95% CI"));
+        rows.add(Arrays.asList(
+                "AUC (prior emergency admissions)",
+                v.baseline().auc().auc(),
+                v.baseline().auc().lower(),
+                v.baseline().auc().upper(),
+                "DeLong 95% CI"));
+        rows.add(Arrays.asList(
+                "AUC difference, model minus baseline",
+                v.modelMinusBaseline().difference(),
+                v.modelMinusBaseline().difference()
+                        - 1.959964 * v.modelMinusBaseline().standardError(),
+                v.modelMinusBaseline().difference()
+                        + 1.959964 * v.modelMinusBaseline().standardError(),
+                "DeLong paired test, p = "
+                        + String.format("%.2g", v.modelMinusBaseline().p())));
         var tm = trees.model();
         var difference = org.openphm.stats.prediction.Discrimination.compare(tm.auc(), m.auc());
-        rows.add(Arrays.asList("AUC (gradient-boosted trees)", tm.auc().auc(), tm.auc().lower(), tm.auc().upper(),
+        rows.add(Arrays.asList(
+                "AUC (gradient-boosted trees)",
+                tm.auc().auc(),
+                tm.auc().lower(),
+                tm.auc().upper(),
                 "DeLong 95% CI; " + RiskTrees.ROUNDS + " trees of depth " + RiskTrees.MAX_DEPTH));
-        rows.add(Arrays.asList("AUC difference, trees minus logistic model", difference.difference(),
+        rows.add(Arrays.asList(
+                "AUC difference, trees minus logistic model",
+                difference.difference(),
                 difference.difference() - 1.959964 * difference.standardError(),
                 difference.difference() + 1.959964 * difference.standardError(),
                 "DeLong paired test, p = " + String.format("%.2g", difference.p())));
-        rows.add(Arrays.asList("Calibration slope (trees)", tm.calibration().slope(), null, null,
+        rows.add(Arrays.asList(
+                "Calibration slope (trees)",
+                tm.calibration().slope(),
+                null,
+                null,
                 "1 = predictions neither too extreme nor too flat"));
-        rows.add(Arrays.asList("Calibration intercept (model)", c.intercept(), null, null, "0 = as many admissions as predicted"));
-        rows.add(Arrays.asList("Calibration slope (model)", c.slope(), null, null, "1 = predictions neither too extreme nor too flat"));
-        rows.add(Arrays.asList("Brier score (model)", c.brier(), null, null, "mean squared error of the probabilities"));
-        rows.add(Arrays.asList("Observed / expected admissions (model)", c.ratio(), null, null, "1 = calibrated in the large"));
-        return new AnalysisTable("metrics", "Model performance on the validation year (trained " + trainAt
-                + ", validated " + validateAt + ")", List.of(text("metric", "Measure"),
-                number("value", "Value"), number("lower", "95% lower limit where there is one"),
-                number("upper", "95% upper limit where there is one"), text("note", "How to read it")), rows);
+        rows.add(Arrays.asList(
+                "Calibration intercept (model)", c.intercept(), null, null, "0 = as many admissions as predicted"));
+        rows.add(Arrays.asList(
+                "Calibration slope (model)",
+                c.slope(),
+                null,
+                null,
+                "1 = predictions neither too extreme nor too flat"));
+        rows.add(
+                Arrays.asList("Brier score (model)", c.brier(), null, null, "mean squared error of the probabilities"));
+        rows.add(Arrays.asList(
+                "Observed / expected admissions (model)", c.ratio(), null, null, "1 = calibrated in the large"));
+        return new AnalysisTable(
+                "metrics",
+                "Model performance on the validation year (trained " + trainAt + ", validated " + validateAt + ")",
+                List.of(
+                        text("metric", "Measure"),
+                        number("value", "Value"),
+                        number("lower", "95% lower limit where there is one"),
+                        number("upper", "95% upper limit where there is one"),
+                        text("note", "How to read it")),
+                rows);
     }
 
     private static AnalysisTable performance(RiskModel.Validation v, RiskModel.Validation trees) {
         List<List<Object>> rows = new ArrayList<>();
         for (RiskModel.Performance p : List.of(v.model(), trees.model(), v.baseline())) {
-            String name = p == v.model() ? "Model" : p == trees.model() ? "Gradient-boosted trees"
-                    : "Prior emergency admissions";
+            String name = p == v.model()
+                    ? "Model"
+                    : p == trees.model() ? "Gradient-boosted trees" : "Prior emergency admissions";
             for (Capture.Result t : p.top()) {
-                rows.add(Arrays.asList(name, "Top " + trim(t.fraction() * 100) + "%", (long) t.people(),
-                        (long) t.caught(), (long) t.outcomes(), 100.0 * t.caught() / t.people(),
+                rows.add(Arrays.asList(
+                        name,
+                        "Top " + trim(t.fraction() * 100) + "%",
+                        (long) t.people(),
+                        (long) t.caught(),
+                        (long) t.outcomes(),
+                        100.0 * t.caught() / t.people(),
                         100.0 * t.caught() / t.outcomes()));
             }
         }
-        return new AnalysisTable("performance", "What the top of each list catches in the validation year",
-                List.of(text("score", "The logistic model, the trees, or the baseline (prior emergency admissions)"),
+        return new AnalysisTable(
+                "performance",
+                "What the top of each list catches in the validation year",
+                List.of(
+                        text("score", "The logistic model, the trees, or the baseline (prior emergency admissions)"),
                         text("list", "Top of the list"),
-                        count("people_listed", "People on the list"), count("caught", "Of them, admitted in the year"),
+                        count("people_listed", "People on the list"),
+                        count("caught", "Of them, admitted in the year"),
                         count("admissions", "Everybody admitted in the year"),
-                        AnalysisTable.Column.derived("ppv_pct", "Positive predictive value: admitted / listed, %",
+                        AnalysisTable.Column.derived(
+                                "ppv_pct",
+                                "Positive predictive value: admitted / listed, %",
                                 new AnalysisTable.Ratio("caught", "people_listed", 100)),
-                        AnalysisTable.Column.derived("sensitivity_pct", "Share of all admitted people on the list, %",
+                        AnalysisTable.Column.derived(
+                                "sensitivity_pct",
+                                "Share of all admitted people on the list, %",
                                 new AnalysisTable.Ratio("caught", "admissions", 100))),
                 rows);
     }
@@ -226,24 +351,45 @@ public final class RiskStratification implements Analysis {
         List<List<Object>> rows = new ArrayList<>();
         for (Calibration.Group g : deciles) {
             var observed = org.openphm.stats.Proportions.proportion(g.observed(), g.people(), 1, 0.95);
-            rows.add(Arrays.asList(g.group() + (g.group() == 1 ? " (lowest risk)" : g.group() == deciles.size()
-                    ? " (highest risk)" : ""), (long) g.people(), g.expected(), (long) g.observed(),
-                    100 * g.expected() / g.people(), 100.0 * g.observed() / g.people(), 100 * observed.lower(),
+            rows.add(Arrays.asList(
+                    g.group()
+                            + (g.group() == 1
+                                    ? " (lowest risk)"
+                                    : g.group() == deciles.size() ? " (highest risk)" : ""),
+                    (long) g.people(),
+                    g.expected(),
+                    (long) g.observed(),
+                    100 * g.expected() / g.people(),
+                    100.0 * g.observed() / g.people(),
+                    100 * observed.lower(),
                     100 * observed.upper()));
         }
-        return new AnalysisTable("calibration", "Calibration by decile of predicted risk in the validation year: the "
-                + "share the model predicted against the share admitted", List.of(text("decile", "Decile of risk"),
-                count("people", "People in the decile"),
-                number("expected_admitted", "People the model expected to be admitted (sum of their risks)"),
-                count("admitted", "People admitted in the year"),
-                AnalysisTable.Column.derived("predicted_pct", "Predicted: mean risk, %",
-                        new AnalysisTable.Ratio("expected_admitted", "people", 100)),
-                AnalysisTable.Column.derived("observed_pct", "Observed: admitted / people, %",
-                        new AnalysisTable.Ratio("admitted", "people", 100)),
-                AnalysisTable.Column.derived("observed_lower", "Wilson 95% lower limit, %",
-                        new AnalysisTable.WilsonLimit("admitted", "people", 100, false)),
-                AnalysisTable.Column.derived("observed_upper", "Wilson 95% upper limit, %",
-                        new AnalysisTable.WilsonLimit("admitted", "people", 100, true))), rows);
+        return new AnalysisTable(
+                "calibration",
+                "Calibration by decile of predicted risk in the validation year: the "
+                        + "share the model predicted against the share admitted",
+                List.of(
+                        text("decile", "Decile of risk"),
+                        count("people", "People in the decile"),
+                        number("expected_admitted", "People the model expected to be admitted (sum of their risks)"),
+                        count("admitted", "People admitted in the year"),
+                        AnalysisTable.Column.derived(
+                                "predicted_pct",
+                                "Predicted: mean risk, %",
+                                new AnalysisTable.Ratio("expected_admitted", "people", 100)),
+                        AnalysisTable.Column.derived(
+                                "observed_pct",
+                                "Observed: admitted / people, %",
+                                new AnalysisTable.Ratio("admitted", "people", 100)),
+                        AnalysisTable.Column.derived(
+                                "observed_lower",
+                                "Wilson 95% lower limit, %",
+                                new AnalysisTable.WilsonLimit("admitted", "people", 100, false)),
+                        AnalysisTable.Column.derived(
+                                "observed_upper",
+                                "Wilson 95% upper limit, %",
+                                new AnalysisTable.WilsonLimit("admitted", "people", 100, true))),
+                rows);
     }
 
     private static AnalysisTable fairness(List<RiskFairness.Row> rows) {
@@ -257,55 +403,105 @@ public final class RiskStratification implements Analysis {
             admissionsIn.merge(r.dimension(), (long) r.admissions(), Long::sum);
         }
         for (RiskFairness.Row r : rows) {
-            out.add(Arrays.asList(r.dimension(), r.group(), (long) r.people(), (long) r.admissions(), r.expected(),
-                    r.oe(), r.oeFlag(), r.auc(), r.aucLower(), r.aucUpper(), r.aucFlag(), (long) r.missed(),
-                    r.fnr() == null ? null : 100 * r.fnr(), r.fnrLower() == null ? null : 100 * r.fnrLower(),
-                    r.fnrUpper() == null ? null : 100 * r.fnrUpper(), r.fnrFlag(), (long) r.listed(),
+            out.add(Arrays.asList(
+                    r.dimension(),
+                    r.group(),
+                    (long) r.people(),
+                    (long) r.admissions(),
+                    r.expected(),
+                    r.oe(),
+                    r.oeFlag(),
+                    r.auc(),
+                    r.aucLower(),
+                    r.aucUpper(),
+                    r.aucFlag(),
+                    (long) r.missed(),
+                    r.fnr() == null ? null : 100 * r.fnr(),
+                    r.fnrLower() == null ? null : 100 * r.fnrLower(),
+                    r.fnrUpper() == null ? null : 100 * r.fnrUpper(),
+                    r.fnrFlag(),
+                    (long) r.listed(),
                     100.0 * r.listed() / Math.max(1, listedIn.get(r.dimension())),
                     100.0 * r.people() / peopleIn.get(r.dimension()),
-                    admissionsIn.get(r.dimension()) == 0 ? null : 100.0 * r.admissions() / admissionsIn.get(r.dimension())));
+                    admissionsIn.get(r.dimension()) == 0
+                            ? null
+                            : 100.0 * r.admissions() / admissionsIn.get(r.dimension())));
         }
-        return new AnalysisTable("fairness", "Fairness audit on the validation year", List.of(
-                text("dimension", "Ethnic group, IMD quintile, sex or age band"), text("group", "The group"),
-                count("people", "People in the group"), count("admissions", "Of them, admitted in the year"),
-                number("expected_admissions", "People the model expected to be admitted (sum of their risks)"),
-                AnalysisTable.Column.derived("oe", "Observed / expected admissions",
-                        new AnalysisTable.Ratio("admissions", "expected_admissions", 1)),
-                AnalysisTable.Column.bool("oe_flag", "The 95% interval of O/E (exact or Byar, on the exact count) excludes 1"),
-                number("auc", "AUC within the group (none under 10 admitted or not admitted)"),
-                number("auc_lower", "DeLong 95% lower limit"), number("auc_upper", "DeLong 95% upper limit"),
-                AnalysisTable.Column.bool("auc_flag", "The group's AUC interval excludes the whole population's AUC"),
-                count("missed", "Admitted people not on the top-5% list"),
-                AnalysisTable.Column.derived("fnr_pct", "False-negative rate at the top-5% list: missed / admitted, %",
-                        new AnalysisTable.Ratio("missed", "admissions", 100)),
-                AnalysisTable.Column.derived("fnr_lower", "Wilson 95% lower limit, %",
-                        new AnalysisTable.WilsonLimit("missed", "admissions", 100, false)),
-                AnalysisTable.Column.derived("fnr_upper", "Wilson 95% upper limit, %",
-                        new AnalysisTable.WilsonLimit("missed", "admissions", 100, true)),
-                AnalysisTable.Column.bool("fnr_flag", "The group's interval excludes the whole population's rate"),
-                count("listed", "Of the group, people on the top-5% list"),
-                AnalysisTable.Column.derived("share_of_list_pct", "The group's share of the top-5% list, %",
-                        new AnalysisTable.ShareOfTotal("listed", List.of("dimension"), 100)),
-                AnalysisTable.Column.derived("share_of_people_pct", "The group's share of everybody in its dimension, %",
-                        new AnalysisTable.ShareOfTotal("people", List.of("dimension"), 100)),
-                AnalysisTable.Column.derived("share_of_admissions_pct", "Its share of the admissions, %",
-                        new AnalysisTable.ShareOfTotal("admissions", List.of("dimension"), 100))), out);
+        return new AnalysisTable(
+                "fairness",
+                "Fairness audit on the validation year",
+                List.of(
+                        text("dimension", "Ethnic group, IMD quintile, sex or age band"),
+                        text("group", "The group"),
+                        count("people", "People in the group"),
+                        count("admissions", "Of them, admitted in the year"),
+                        number("expected_admissions", "People the model expected to be admitted (sum of their risks)"),
+                        AnalysisTable.Column.derived(
+                                "oe",
+                                "Observed / expected admissions",
+                                new AnalysisTable.Ratio("admissions", "expected_admissions", 1)),
+                        AnalysisTable.Column.bool(
+                                "oe_flag", "The 95% interval of O/E (exact or Byar, on the exact count) excludes 1"),
+                        number("auc", "AUC within the group (none under 10 admitted or not admitted)"),
+                        number("auc_lower", "DeLong 95% lower limit"),
+                        number("auc_upper", "DeLong 95% upper limit"),
+                        AnalysisTable.Column.bool(
+                                "auc_flag", "The group's AUC interval excludes the whole population's AUC"),
+                        count("missed", "Admitted people not on the top-5% list"),
+                        AnalysisTable.Column.derived(
+                                "fnr_pct",
+                                "False-negative rate at the top-5% list: missed / admitted, %",
+                                new AnalysisTable.Ratio("missed", "admissions", 100)),
+                        AnalysisTable.Column.derived(
+                                "fnr_lower",
+                                "Wilson 95% lower limit, %",
+                                new AnalysisTable.WilsonLimit("missed", "admissions", 100, false)),
+                        AnalysisTable.Column.derived(
+                                "fnr_upper",
+                                "Wilson 95% upper limit, %",
+                                new AnalysisTable.WilsonLimit("missed", "admissions", 100, true)),
+                        AnalysisTable.Column.bool(
+                                "fnr_flag", "The group's interval excludes the whole population's rate"),
+                        count("listed", "Of the group, people on the top-5% list"),
+                        AnalysisTable.Column.derived(
+                                "share_of_list_pct",
+                                "The group's share of the top-5% list, %",
+                                new AnalysisTable.ShareOfTotal("listed", List.of("dimension"), 100)),
+                        AnalysisTable.Column.derived(
+                                "share_of_people_pct",
+                                "The group's share of everybody in its dimension, %",
+                                new AnalysisTable.ShareOfTotal("people", List.of("dimension"), 100)),
+                        AnalysisTable.Column.derived(
+                                "share_of_admissions_pct",
+                                "Its share of the admissions, %",
+                                new AnalysisTable.ShareOfTotal("admissions", List.of("dimension"), 100))),
+                out);
     }
 
     private static AnalysisTable coefficients(RiskModel.Model model) {
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(Arrays.asList("(intercept)", "Log odds of admission with every feature at 0", model.coefficients()[0],
+        rows.add(Arrays.asList(
+                "(intercept)",
+                "Log odds of admission with every feature at 0",
+                model.coefficients()[0],
                 Math.exp(model.coefficients()[0])));
         List<RiskFeatures.Feature> features = RiskFeatures.all();
         for (int j = 0; j < features.size(); j++) {
             double b = model.coefficients()[j + 1];
             rows.add(Arrays.asList(features.get(j).name(), features.get(j).description(), b, Math.exp(b)));
         }
-        return new AnalysisTable("coefficients", "The fitted model: every coefficient, published so anyone can "
-                + "score with it", List.of(text("feature", "Feature"), text("description", "What it is"),
-                AnalysisTable.Column.reference("coefficient", ResultColumnType.NUMBER, "Log-odds coefficient (ridge λ = "
-                        + RiskModel.RIDGE + ")"),
-                AnalysisTable.Column.reference("odds_ratio", ResultColumnType.NUMBER, "exp(coefficient)")), rows);
+        return new AnalysisTable(
+                "coefficients",
+                "The fitted model: every coefficient, published so anyone can " + "score with it",
+                List.of(
+                        text("feature", "Feature"),
+                        text("description", "What it is"),
+                        AnalysisTable.Column.reference(
+                                "coefficient",
+                                ResultColumnType.NUMBER,
+                                "Log-odds coefficient (ridge λ = " + RiskModel.RIDGE + ")"),
+                        AnalysisTable.Column.reference("odds_ratio", ResultColumnType.NUMBER, "exp(coefficient)")),
+                rows);
     }
 
     /**
@@ -315,7 +511,8 @@ public final class RiskStratification implements Analysis {
      */
     public static Query ranked(org.openphm.engine.Engine engine, RiskModel.Model model, LocalDate index) {
         Query scored = RiskScoring.withScore(model, index);
-        long people = engine.execute(scored.aggregate(List.of(), countRows("people"))).getLong(0, "people");
+        long people =
+                engine.execute(scored.aggregate(List.of(), countRows("people"))).getLong(0, "people");
         var stratum = when(col("risk_rank").le(lit(ceil(CUTS[0], people))), lit(STRATA.get(0)))
                 .when(col("risk_rank").le(lit(ceil(CUTS[1], people))), lit(STRATA.get(1)))
                 .when(col("risk_rank").le(lit(ceil(CUTS[2], people))), lit(STRATA.get(2)))
@@ -326,34 +523,55 @@ public final class RiskStratification implements Analysis {
 
     private static AnalysisTable strata(AnalysisContext context, RiskModel.Model model, LocalDate score) {
         Query ranked = ranked(context.engine(), model, score);
-        AreaGrouping areas = new AreaGrouping(List.of(AreaType.ICB, AreaType.PLACE, AreaType.NEIGHBOURHOOD,
-                AreaType.PCN, AreaType.PRACTICE));
-        Result r = context.engine().execute(ranked.aggregate(areas.keys(List.of(), List.of("stratum")),
-                areas.sets(List.of(List.of()), List.of("stratum")), countRows("people"),
-                sum("expected_admissions", col("risk")), sum("emergency_12m", col("emergency_12m")),
-                sum("bed_days_12m", col("bed_days_12m")), sum("cost_12m", col("cost_12m"))));
+        AreaGrouping areas = new AreaGrouping(
+                List.of(AreaType.ICB, AreaType.PLACE, AreaType.NEIGHBOURHOOD, AreaType.PCN, AreaType.PRACTICE));
+        Result r = context.engine()
+                .execute(ranked.aggregate(
+                        areas.keys(List.of(), List.of("stratum")),
+                        areas.sets(List.of(List.of()), List.of("stratum")),
+                        countRows("people"),
+                        sum("expected_admissions", col("risk")),
+                        sum("emergency_12m", col("emergency_12m")),
+                        sum("bed_days_12m", col("bed_days_12m")),
+                        sum("cost_12m", col("cost_12m"))));
         Geography geography = context.geography();
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < r.size(); i++) {
             Geography.Area area = geography.area(areas.areaOf(r, i));
-            rows.add(Arrays.asList(area.type().label(), area.code(), area.name(), r.getString(i, "stratum"),
-                    r.getLong(i, "people"), ((Number) r.get(i, "expected_admissions")).doubleValue(),
-                    ((Number) r.get(i, "emergency_12m")).longValue(), ((Number) r.get(i, "bed_days_12m")).longValue(),
+            rows.add(Arrays.asList(
+                    area.type().label(),
+                    area.code(),
+                    area.name(),
+                    r.getString(i, "stratum"),
+                    r.getLong(i, "people"),
+                    ((Number) r.get(i, "expected_admissions")).doubleValue(),
+                    ((Number) r.get(i, "emergency_12m")).longValue(),
+                    ((Number) r.get(i, "bed_days_12m")).longValue(),
                     ((Number) r.get(i, "cost_12m")).doubleValue()));
         }
-        rows.sort(java.util.Comparator.comparing((List<Object> row) -> AreaType.valueOf(((String) row.get(0))
-                        .toUpperCase(java.util.Locale.ROOT)).ordinal())
-                .thenComparing(row -> (String) row.get(1)).thenComparing(row -> STRATA.indexOf((String) row.get(3))));
-        return new AnalysisTable("strata", "Risk strata on " + score + " by area: people, the admissions the model "
-                + "expects in the next 12 months, and their emergency admissions, bed days and cost in the 12 months "
-                + "before", List.of(text("area_type", "ICB, Place, Neighbourhood, PCN or Practice"),
-                text("area_code", "Area code"), text("area_name", "Area name"),
-                text("stratum", "Top 0.5%, 0.5-5%, 5-20% of the whole ICB by risk, or the rest"),
-                count("people", "People in the stratum"),
-                number("expected_admissions", "People the model expects to have an emergency admission in the next 12 months (sum of risks)"),
-                count("emergency_admissions_12m", "Their emergency admissions in the 12 months before"),
-                AnalysisTable.Column.measure("bed_days_12m", "Their bed days in the 12 months before"),
-                number("cost_12m_gbp", "Cost of their spells in the 12 months before, £")), rows);
+        rows.sort(java.util.Comparator.comparing(
+                        (List<Object> row) -> AreaType.valueOf(((String) row.get(0)).toUpperCase(java.util.Locale.ROOT))
+                                .ordinal())
+                .thenComparing(row -> (String) row.get(1))
+                .thenComparing(row -> STRATA.indexOf((String) row.get(3))));
+        return new AnalysisTable(
+                "strata",
+                "Risk strata on " + score + " by area: people, the admissions the model "
+                        + "expects in the next 12 months, and their emergency admissions, bed days and cost in the 12 months "
+                        + "before",
+                List.of(
+                        text("area_type", "ICB, Place, Neighbourhood, PCN or Practice"),
+                        text("area_code", "Area code"),
+                        text("area_name", "Area name"),
+                        text("stratum", "Top 0.5%, 0.5-5%, 5-20% of the whole ICB by risk, or the rest"),
+                        count("people", "People in the stratum"),
+                        number(
+                                "expected_admissions",
+                                "People the model expects to have an emergency admission in the next 12 months (sum of risks)"),
+                        count("emergency_admissions_12m", "Their emergency admissions in the 12 months before"),
+                        AnalysisTable.Column.measure("bed_days_12m", "Their bed days in the 12 months before"),
+                        number("cost_12m_gbp", "Cost of their spells in the 12 months before, £")),
+                rows);
     }
 
     /** Admitted and not admitted people each year must reach this before a model is fitted or judged. */
@@ -363,7 +581,8 @@ public final class RiskStratification implements Analysis {
         int admitted = data.admissions();
         int not = data.size() - admitted;
         return admitted < MIN_OUTCOMES || not < MIN_OUTCOMES
-                ? " " + role + " year from " + at + " has " + admitted + " admitted and " + not + " not admitted;" : "";
+                ? " " + role + " year from " + at + " has " + admitted + " admitted and " + not + " not admitted;"
+                : "";
     }
 
     private static long ceil(double share, long people) {

@@ -32,13 +32,17 @@ public final class RiskTreeScoring {
         List<RiskFeatures.Feature> features = RiskFeatures.all();
         List<String> names = features.stream().map(RiskFeatures.Feature::name).toList();
         if (!model.features().equals(names)) {
-            throw new IllegalArgumentException("the trees were trained on other features than this build defines: "
-                    + model.features());
+            throw new IllegalArgumentException(
+                    "the trees were trained on other features than this build defines: " + model.features());
         }
-        return RiskCohort.withFeatures(index).select(Named.as("person_id", col("person_id")),
-                Named.as("practice_code", col("practice_code")), Named.as("pcn_code", col("pcn_code")),
-                Named.as("neighbourhood_code", col("neighbourhood_code")), Named.as("place_code", col("place_code")),
-                Named.as("risk", risk(model)));
+        return RiskCohort.withFeatures(index)
+                .select(
+                        Named.as("person_id", col("person_id")),
+                        Named.as("practice_code", col("practice_code")),
+                        Named.as("pcn_code", col("pcn_code")),
+                        Named.as("neighbourhood_code", col("neighbourhood_code")),
+                        Named.as("place_code", col("place_code")),
+                        Named.as("risk", risk(model)));
     }
 
     /** 1 / (1 + exp(−margin)). */

@@ -43,6 +43,7 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 public final class RiskTrees {
     /** Trees, depth, learning rate: a small, conventional configuration (100-200 trees of depth 3-4, eta 0.1). */
     public static final int ROUNDS = 150;
+
     public static final int MAX_DEPTH = 3;
     public static final double ETA = 0.1;
     public static final long SEED = 20230401L;
@@ -51,8 +52,8 @@ public final class RiskTrees {
     public static final Map<String, Object> PARAMETERS = parameters(MAX_DEPTH, ETA);
 
     /** Numbers read as decimals, so each float32 is rounded from XGBoost's own digits once, not via a double. */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private RiskTrees() {}
 
@@ -145,8 +146,14 @@ public final class RiskTrees {
      * pairwise ({@link #pairwise}), the order of {@link RiskTreeScoring}'s expression. {@code boosterJson} is XGBoost's JSON model, from
      * which the trees were read and from which the booster is rebuilt ({@link #booster()}).
      */
-    public record Model(List<String> features, double baseMargin, List<Tree> trees, String boosterJson, int trainedOn,
-                        int admissions) implements ScoredModel {
+    public record Model(
+            List<String> features,
+            double baseMargin,
+            List<Tree> trees,
+            String boosterJson,
+            int trainedOn,
+            int admissions)
+            implements ScoredModel {
         public double margin(double[] x) {
             double[] terms = new double[trees.size() + 1];
             terms[0] = baseMargin;
@@ -188,8 +195,8 @@ public final class RiskTrees {
         return train(data.featureNames(), data.x(), data.admitted(), PARAMETERS, ROUNDS);
     }
 
-    public static Model train(List<String> features, double[][] x, boolean[] outcome, Map<String, Object> parameters,
-                              int rounds) {
+    public static Model train(
+            List<String> features, double[][] x, boolean[] outcome, Map<String, Object> parameters, int rounds) {
         float[] labels = new float[outcome.length];
         int admissions = 0;
         for (int i = 0; i < labels.length; i++) {
@@ -301,7 +308,8 @@ public final class RiskTrees {
         }
         JsonNode gbm = learner.path("gradient_booster");
         if (!"gbtree".equals(gbm.path("name").asText())) {
-            throw new IllegalArgumentException("only gbtree boosters render as trees, not " + gbm.path("name").asText());
+            throw new IllegalArgumentException("only gbtree boosters render as trees, not "
+                    + gbm.path("name").asText());
         }
         // base_score is kept as a probability; XGBoost turns it into a margin in float32 (ProbToMargin).
         float baseScore = Float.parseFloat(param.path("base_score").asText());
@@ -343,7 +351,8 @@ public final class RiskTrees {
             JsonNode d = defaultLeft.get(i);
             boolean missingLeft = d.isBoolean() ? d.asBoolean() : d.asInt() != 0;
             // XGBoost's "yes" child is the left child
-            splits[i] = new Split(feature, value, left.get(i).asInt(), right.get(i).asInt(), missingLeft);
+            splits[i] =
+                    new Split(feature, value, left.get(i).asInt(), right.get(i).asInt(), missingLeft);
         }
         return new Tree(splits, leaves);
     }

@@ -1,7 +1,5 @@
 package org.openphm.analyses.acute;
 
-import org.openphm.model.AreaType;
-import org.openphm.model.FinancialYear;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +22,8 @@ import org.openphm.analyses.indicator.Breakdown;
 import org.openphm.analyses.indicator.CellKey;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Engine;
+import org.openphm.model.AreaType;
+import org.openphm.model.FinancialYear;
 import org.openphm.model.Progress;
 
 /**
@@ -42,7 +42,8 @@ class AcuteFlowSpecTest {
 
     @ParameterizedTest
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
-    void acscAdmissionsApplyTheListsRulesAndAttributeByRegistrationOnTheDayOfAdmission(String engineName, @TempDir Path dir) throws Exception {
+    void acscAdmissionsApplyTheListsRulesAndAttributeByRegistrationOnTheDayOfAdmission(
+            String engineName, @TempDir Path dir) throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, AcuteSpecData.tables())) {
             List<AnalysisTable> tables = new AcscAdmissions(acsc).compute(context(engine));
             AnalysisTable byArea = table(tables, "by-area");
@@ -74,26 +75,70 @@ class AcuteFlowSpecTest {
 
             AnalysisTable byGroup = table(tables, "by-group");
             // ICB 2024/25: cardiovascular 2 (s1, s7) ranks first; respiratory, neurological, nutritional 1 each
-            List<Object> cardio = row(byGroup, "year", "2024/25", "area_code", ICB, "cohort", "All ages",
-                    "acsc_group", "Cardiovascular diseases");
+            List<Object> cardio = row(
+                    byGroup,
+                    "year",
+                    "2024/25",
+                    "area_code",
+                    ICB,
+                    "cohort",
+                    "All ages",
+                    "acsc_group",
+                    "Cardiovascular diseases");
             assertEquals(2L, get(byGroup, cardio, "admissions"));
             assertEquals(1L, get(byGroup, cardio, "rank"));
             assertEquals(40.0, (Double) get(byGroup, cardio, "share_of_acsc_pct"), 1e-9);
             // cardiovascular: s1 no procedure, s7 with one: 50%; in 2023/24 one (s3): +100%
             assertEquals(50.0, (Double) get(byGroup, cardio, "no_procedure_pct"), 1e-9);
             assertEquals(100.0, (Double) get(byGroup, cardio, "change_pct"), 1e-9);
-            List<Object> resp = row(byGroup, "year", "2024/25", "area_code", ICB, "cohort", "All ages",
-                    "acsc_group", "Respiratory diseases");
+            List<Object> resp = row(
+                    byGroup,
+                    "year",
+                    "2024/25",
+                    "area_code",
+                    ICB,
+                    "cohort",
+                    "All ages",
+                    "acsc_group",
+                    "Respiratory diseases");
             assertEquals(1L, get(byGroup, resp, "admissions"));
             assertEquals(2L, get(byGroup, resp, "rank"));
             assertNull(get(byGroup, resp, "change_pct"), "no respiratory admissions the year before");
 
             AnalysisTable byCondition = table(tables, "by-condition");
-            assertEquals(1L, get(byCondition, row(byCondition, "year", "2024/25", "area_code", ICB, "cohort", "All ages",
-                    "condition", "Chronic obstructive pulmonary disease"), "admissions"));
-            assertEquals(1L, get(byCondition, row(byCondition, "year", "2023/24", "area_code", ICB, "cohort", "All ages",
-                    "condition", "Hypertension"), "admissions"));
-            assertTrue(rows(byCondition, "year", "2024/25", "condition", "Hypertension").isEmpty(),
+            assertEquals(
+                    1L,
+                    get(
+                            byCondition,
+                            row(
+                                    byCondition,
+                                    "year",
+                                    "2024/25",
+                                    "area_code",
+                                    ICB,
+                                    "cohort",
+                                    "All ages",
+                                    "condition",
+                                    "Chronic obstructive pulmonary disease"),
+                            "admissions"));
+            assertEquals(
+                    1L,
+                    get(
+                            byCondition,
+                            row(
+                                    byCondition,
+                                    "year",
+                                    "2023/24",
+                                    "area_code",
+                                    ICB,
+                                    "cohort",
+                                    "All ages",
+                                    "condition",
+                                    "Hypertension"),
+                            "admissions"));
+            assertTrue(
+                    rows(byCondition, "year", "2024/25", "condition", "Hypertension")
+                            .isEmpty(),
                     "s2's hypertension is excluded by its cardiac procedure");
         }
     }
@@ -110,8 +155,10 @@ class AcuteFlowSpecTest {
             assertEquals(7500.0, (Double) get(cost, icb, "change_gbp"), 1e-9);
             assertEquals(1600.0, (Double) get(cost, icb, "cost_per_admission_gbp"), 1e-9);
             // adults only: 8000 - s6 300 = 7700
-            assertEquals(7700.0, (Double) get(cost, row(cost, "year", "2024/25", "area_code", ICB, "cohort", "Adults"),
-                    "cost_gbp"), 1e-9);
+            assertEquals(
+                    7700.0,
+                    (Double) get(cost, row(cost, "year", "2024/25", "area_code", ICB, "cohort", "Adults"), "cost_gbp"),
+                    1e-9);
 
             List<AnalysisTable> los = new AcscLengthOfStay(acsc).compute(context);
             AnalysisTable byArea = table(los, "by-area");
@@ -122,10 +169,38 @@ class AcuteFlowSpecTest {
             assertEquals(7.0, (Double) get(byArea, losIcb, "mean_length_of_stay_days"), 1e-9);
             AnalysisTable byGroup = table(los, "by-group");
             // nutritional/endocrine/metabolic (s11, 19 days) is the longest mean stay; cardiovascular (5 + 10) / 2
-            assertEquals(19.0, (Double) get(byGroup, row(byGroup, "year", "2024/25", "area_code", ICB, "cohort",
-                    "All ages", "acsc_group", "Nutritional, endocrine and metabolic"), "mean_length_of_stay_days"), 1e-9);
-            assertEquals(7.5, (Double) get(byGroup, row(byGroup, "year", "2024/25", "area_code", ICB, "cohort",
-                    "All ages", "acsc_group", "Cardiovascular diseases"), "mean_length_of_stay_days"), 1e-9);
+            assertEquals(
+                    19.0,
+                    (Double) get(
+                            byGroup,
+                            row(
+                                    byGroup,
+                                    "year",
+                                    "2024/25",
+                                    "area_code",
+                                    ICB,
+                                    "cohort",
+                                    "All ages",
+                                    "acsc_group",
+                                    "Nutritional, endocrine and metabolic"),
+                            "mean_length_of_stay_days"),
+                    1e-9);
+            assertEquals(
+                    7.5,
+                    (Double) get(
+                            byGroup,
+                            row(
+                                    byGroup,
+                                    "year",
+                                    "2024/25",
+                                    "area_code",
+                                    ICB,
+                                    "cohort",
+                                    "All ages",
+                                    "acsc_group",
+                                    "Cardiovascular diseases"),
+                            "mean_length_of_stay_days"),
+                    1e-9);
         }
     }
 
@@ -133,7 +208,8 @@ class AcuteFlowSpecTest {
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
     void cohortPageCountsOnePlacesAdultsByYearGroupAndMonth(String engineName, @TempDir Path dir) throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, AcuteSpecData.tables())) {
-            AcscCohortProfile bedfordAdults = (AcscCohortProfile) AcscCohortProfile.dataPackPages(acsc).get(0);
+            AcscCohortProfile bedfordAdults =
+                    (AcscCohortProfile) AcscCohortProfile.dataPackPages(acsc).get(0);
             List<AnalysisTable> tables = bedfordAdults.compute(context(engine));
             AnalysisTable byYear = table(tables, "by-year");
             // Bedford adults: 2023/24 s3 (1 of 1 emergency); 2024/25 s1, s7, s11 of s1, s2, s7, s11
@@ -148,7 +224,8 @@ class AcuteFlowSpecTest {
             assertEquals(2L, get(byMonth, may, "month_of_financial_year"));
             assertEquals("May", get(byMonth, may, "month_name"));
             AnalysisTable byGroup = table(tables, "by-group");
-            assertEquals(1L, get(byGroup, row(byGroup, "year", "2024/25", "acsc_group", "Cardiovascular diseases"), "rank"));
+            assertEquals(
+                    1L, get(byGroup, row(byGroup, "year", "2024/25", "acsc_group", "Cardiovascular diseases"), "rank"));
         }
     }
 
@@ -156,7 +233,8 @@ class AcuteFlowSpecTest {
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
     void clinicallyReadyForDischargeDaysBySiteAndTheirCost(String engineName, @TempDir Path dir) throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, AcuteSpecData.tables())) {
-            AnalysisTable t = table(new ClinicallyReadyForDischarge(UnitCosts.load()).compute(context(engine)), "by-site");
+            AnalysisTable t =
+                    table(new ClinicallyReadyForDischarge(UnitCosts.load()).compute(context(engine)), "by-site");
             // adults, every method, by site (registration not needed, so s9 counts): RC979 s1 (6 May - 4 May = 2),
             // s10 (0), s11 (20 Nov - 15 Nov = 5) = 7 days over 3 spells, all with a ready date, 2 delayed
             List<Object> bedford = row(t, "year", "2024/25", "site_code", "RC979");
@@ -214,7 +292,8 @@ class AcuteFlowSpecTest {
             assertEquals("BH", get(nel, gim, "site"));
             assertEquals("300: General Internal Medicine", get(nel, gim, "treatment_function_name"));
             // spells without a site, 2024/25: s2 2, s5 2, s8 4 days, all functions: 8 / 3
-            List<Object> none = row(nel, "year", "2024/25", "treatment_function", "All activity", "site_code", "Not recorded");
+            List<Object> none =
+                    row(nel, "year", "2024/25", "treatment_function", "All activity", "site_code", "Not recorded");
             assertEquals(8.0 / 3, (Double) get(nel, none, "mean_length_of_stay_days"), 1e-9);
             AnalysisTable el = table(LengthOfStayByFunction.elective().compute(context(engine)), "by-function");
             // elective: s10 only, general surgery at Bedford, 2 days, no earlier year
@@ -227,7 +306,8 @@ class AcuteFlowSpecTest {
 
     @ParameterizedTest
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
-    void admissionRateCellsCountSpellsWhereThePersonWasRegisteredThenOverTheYearEndList(String engineName, @TempDir Path dir) throws Exception {
+    void admissionRateCellsCountSpellsWhereThePersonWasRegisteredThenOverTheYearEndList(
+            String engineName, @TempDir Path dir) throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, AcuteSpecData.tables())) {
             Map<CellKey, AgeBandCounts> cells = new AcscAdmissionRates(acsc).count(engine, Y2024);
             // registered on 31 Mar 2025: A, E at P1 (Bedford); B, C, D at P2 (MK). ACSC 2024/25 by registration on
@@ -250,8 +330,10 @@ class AcuteFlowSpecTest {
             assertEquals(1.0, den[AgeBandCounts.bandOf("85-89")]);
             assertEquals(1.0, den[AgeBandCounts.bandOf("65-69")]);
             // by sex, ICB: women A (s1, s11) and C (s6) = 3 of 2 women registered; men 2 (s4, s7) of 3
-            assertEquals(3.0, cells.get(key(ICB, AreaType.ICB, Breakdown.SEX, "F")).numerator());
-            assertEquals(2.0, cells.get(key(ICB, AreaType.ICB, Breakdown.SEX, "F")).denominator());
+            assertEquals(
+                    3.0, cells.get(key(ICB, AreaType.ICB, Breakdown.SEX, "F")).numerator());
+            assertEquals(
+                    2.0, cells.get(key(ICB, AreaType.ICB, Breakdown.SEX, "F")).denominator());
             // by deprivation: L1 (quintile 1) people A and D: s1, s7, s11 = 3 over A, D, E registered
             AgeBandCounts q1 = cells.get(key(ICB, AreaType.ICB, Breakdown.DEPRIVATION_QUINTILE, "1"));
             assertEquals(3.0, q1.numerator());
@@ -273,7 +355,9 @@ class AcuteFlowSpecTest {
     // ---- table helpers ------------------------------------------------------------------------------------
 
     static AnalysisTable table(List<AnalysisTable> tables, String name) {
-        return tables.stream().filter(t -> t.name().equals(name)).findFirst()
+        return tables.stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no table " + name));
     }
 
@@ -293,7 +377,8 @@ class AcuteFlowSpecTest {
 
     static List<Object> row(AnalysisTable t, Object... columnValues) {
         List<List<Object>> found = rows(t, columnValues);
-        assertEquals(1, found.size(), () -> "rows of " + t.name() + " matching " + List.of(columnValues) + ": " + found);
+        assertEquals(
+                1, found.size(), () -> "rows of " + t.name() + " matching " + List.of(columnValues) + ": " + found);
         return found.get(0);
     }
 

@@ -1,9 +1,9 @@
 package org.openphm.analyses.acute;
 
-import org.openphm.analyses.SpecGeography;
 import static java.time.LocalDate.parse;
 
 import java.util.List;
+import org.openphm.analyses.SpecGeography;
 import org.openphm.engine.spec.SpecTable;
 import org.openphm.model.CanonicalSchema;
 
@@ -42,18 +42,19 @@ final class AcuteSpecData {
     static final String MK = "E06000042";
 
     static List<SpecTable> tables() {
-        SpecTable practice = SpecGeography.practices(new SpecGeography.Place(BEDFORD, "Bedford Borough"), new SpecGeography.Place(MK, "Milton Keynes"));
+        SpecTable practice = SpecGeography.practices(
+                new SpecGeography.Place(BEDFORD, "Bedford Borough"), new SpecGeography.Place(MK, "Milton Keynes"));
         SpecTable lsoa = SpecGeography.lsoas(BEDFORD, MK);
-        SpecTable patient = SpecTable.canonical(CanonicalSchema.PATIENT, "person_id", "sex", "birth_month",
-                        "ethnicity", "lsoa")
+        SpecTable patient = SpecTable.canonical(
+                        CanonicalSchema.PATIENT, "person_id", "sex", "birth_month", "ethnicity", "lsoa")
                 .row("A", "F", "1940-01", "A", "E01000001")
                 .row("B", "M", "1990-06", "H", "E01000002")
                 .row("C", "F", "2015-03", "A", "E01000002")
                 .row("D", "M", "1950-01", "A", "E01000001")
                 .row("E", "M", "1960-01", "A", "E01000001")
                 .build();
-        SpecTable registration = SpecTable.canonical(CanonicalSchema.REGISTRATION, "person_id", "practice_code",
-                        "start_date", "end_date")
+        SpecTable registration = SpecTable.canonical(
+                        CanonicalSchema.REGISTRATION, "person_id", "practice_code", "start_date", "end_date")
                 .row("A", "P00001", parse("2010-01-01"), null)
                 .row("B", "P00002", parse("2015-01-01"), null)
                 .row("C", "P00002", parse("2015-04-01"), null)
@@ -61,20 +62,175 @@ final class AcuteSpecData {
                 .row("D", "P00002", parse("2024-07-01"), null)
                 .row("E", "P00001", parse("2025-01-01"), null)
                 .build();
-        SpecTable spell = SpecTable.canonical(CanonicalSchema.SPELL, "spell_id", "person_id", "provider_code",
-                        "provider_site", "admission_method", "admission_date", "discharge_date", "discharge_ready_date",
-                        "primary_diagnosis", "secondary_diagnoses", "primary_procedure", "treatment_function", "cost_gbp")
-                .row("s1", "A", "RC9", "RC979", "emergency", parse("2024-05-01"), parse("2024-05-06"), parse("2024-05-04"), "I500", null, null, "300", 1000.0)
-                .row("s2", "A", "RC9", null, "emergency", parse("2024-06-01"), parse("2024-06-03"), null, "I10X", null, "K401", "320", 900.0)
-                .row("s3", "A", "RC9", "RC979", "emergency", parse("2023-06-01"), parse("2023-06-04"), null, "I10", null, null, "300", 500.0)
-                .row("s4", "B", "RD8", "RD816", "emergency", parse("2024-07-01"), parse("2024-07-01"), parse("2024-07-01"), "J20.9", "I10X;J449", "E851", "300", 700.0)
-                .row("s5", "B", "RD8", null, "emergency", parse("2024-08-01"), parse("2024-08-03"), null, "J209", "I10X", null, "300", 600.0)
-                .row("s6", "C", "RD8", "RD816", "emergency", parse("2024-09-01"), parse("2024-09-02"), parse("2024-09-01"), "G409", null, null, "420", 300.0)
-                .row("s7", "D", "RC9", "RC971", "emergency", parse("2024-05-01"), parse("2024-05-11"), null, "I200", null, "X351", "300", 2000.0)
-                .row("s8", "D", "RD8", null, "emergency", parse("2024-08-01"), parse("2024-08-05"), null, "B181", "D571", null, "300", 800.0)
-                .row("s9", "E", "RC9", "RC971", "emergency", parse("2024-06-01"), parse("2024-06-08"), parse("2024-06-03"), "I500", null, null, "300", 1500.0)
-                .row("s10", "A", "RC9", "RC979", "elective", parse("2024-10-01"), parse("2024-10-03"), parse("2024-10-03"), "K409", null, null, "100", 3000.0)
-                .row("s11", "A", "RC9", "RC979", "emergency", parse("2024-11-01"), parse("2024-11-20"), parse("2024-11-15"), "E11.9", null, null, "300", 4000.0)
+        SpecTable spell = SpecTable.canonical(
+                        CanonicalSchema.SPELL,
+                        "spell_id",
+                        "person_id",
+                        "provider_code",
+                        "provider_site",
+                        "admission_method",
+                        "admission_date",
+                        "discharge_date",
+                        "discharge_ready_date",
+                        "primary_diagnosis",
+                        "secondary_diagnoses",
+                        "primary_procedure",
+                        "treatment_function",
+                        "cost_gbp")
+                .row(
+                        "s1",
+                        "A",
+                        "RC9",
+                        "RC979",
+                        "emergency",
+                        parse("2024-05-01"),
+                        parse("2024-05-06"),
+                        parse("2024-05-04"),
+                        "I500",
+                        null,
+                        null,
+                        "300",
+                        1000.0)
+                .row(
+                        "s2",
+                        "A",
+                        "RC9",
+                        null,
+                        "emergency",
+                        parse("2024-06-01"),
+                        parse("2024-06-03"),
+                        null,
+                        "I10X",
+                        null,
+                        "K401",
+                        "320",
+                        900.0)
+                .row(
+                        "s3",
+                        "A",
+                        "RC9",
+                        "RC979",
+                        "emergency",
+                        parse("2023-06-01"),
+                        parse("2023-06-04"),
+                        null,
+                        "I10",
+                        null,
+                        null,
+                        "300",
+                        500.0)
+                .row(
+                        "s4",
+                        "B",
+                        "RD8",
+                        "RD816",
+                        "emergency",
+                        parse("2024-07-01"),
+                        parse("2024-07-01"),
+                        parse("2024-07-01"),
+                        "J20.9",
+                        "I10X;J449",
+                        "E851",
+                        "300",
+                        700.0)
+                .row(
+                        "s5",
+                        "B",
+                        "RD8",
+                        null,
+                        "emergency",
+                        parse("2024-08-01"),
+                        parse("2024-08-03"),
+                        null,
+                        "J209",
+                        "I10X",
+                        null,
+                        "300",
+                        600.0)
+                .row(
+                        "s6",
+                        "C",
+                        "RD8",
+                        "RD816",
+                        "emergency",
+                        parse("2024-09-01"),
+                        parse("2024-09-02"),
+                        parse("2024-09-01"),
+                        "G409",
+                        null,
+                        null,
+                        "420",
+                        300.0)
+                .row(
+                        "s7",
+                        "D",
+                        "RC9",
+                        "RC971",
+                        "emergency",
+                        parse("2024-05-01"),
+                        parse("2024-05-11"),
+                        null,
+                        "I200",
+                        null,
+                        "X351",
+                        "300",
+                        2000.0)
+                .row(
+                        "s8",
+                        "D",
+                        "RD8",
+                        null,
+                        "emergency",
+                        parse("2024-08-01"),
+                        parse("2024-08-05"),
+                        null,
+                        "B181",
+                        "D571",
+                        null,
+                        "300",
+                        800.0)
+                .row(
+                        "s9",
+                        "E",
+                        "RC9",
+                        "RC971",
+                        "emergency",
+                        parse("2024-06-01"),
+                        parse("2024-06-08"),
+                        parse("2024-06-03"),
+                        "I500",
+                        null,
+                        null,
+                        "300",
+                        1500.0)
+                .row(
+                        "s10",
+                        "A",
+                        "RC9",
+                        "RC979",
+                        "elective",
+                        parse("2024-10-01"),
+                        parse("2024-10-03"),
+                        parse("2024-10-03"),
+                        "K409",
+                        null,
+                        null,
+                        "100",
+                        3000.0)
+                .row(
+                        "s11",
+                        "A",
+                        "RC9",
+                        "RC979",
+                        "emergency",
+                        parse("2024-11-01"),
+                        parse("2024-11-20"),
+                        parse("2024-11-15"),
+                        "E11.9",
+                        null,
+                        null,
+                        "300",
+                        4000.0)
                 .build();
         return List.of(practice, lsoa, patient, registration, spell);
     }

@@ -26,11 +26,20 @@ import org.openphm.model.CanonicalSchema;
  */
 class RehabilitationPathway2Test {
 
-    static LocalDate d(String s) { return LocalDate.parse(s); }
+    static LocalDate d(String s) {
+        return LocalDate.parse(s);
+    }
 
     static List<SpecTable> tables() {
-        SpecTable spell = SpecTable.canonical(CanonicalSchema.SPELL, "spell_id", "person_id", "provider_site",
-                        "admission_method", "admission_date", "discharge_date", "treatment_function",
+        SpecTable spell = SpecTable.canonical(
+                        CanonicalSchema.SPELL,
+                        "spell_id",
+                        "person_id",
+                        "provider_site",
+                        "admission_method",
+                        "admission_date",
+                        "discharge_date",
+                        "treatment_function",
                         "discharge_destination")
                 .row("u1", "A", "WICU", "other", d("2024-07-01"), d("2024-07-21"), "314", "19")
                 .row("e1", "A", "RC979", "emergency", d("2024-08-10"), d("2024-08-12"), "300", "19")
@@ -56,7 +65,8 @@ class RehabilitationPathway2Test {
             assertEquals(Arrays.asList("WICU", "2024-07", 1L, 20.0, 1L, 27L, 0.87), months.get(3));
             assertEquals(Arrays.asList("WICU", "2024-08", 2L, 7.5, 0L, 8L, 0.26), months.get(4));
             assertEquals(Arrays.asList("WICU", "2025-03", 0L, null, 0L, 12L, 0.39), months.get(11));
-            assertEquals(List.of(Arrays.asList("WICU", "2024-04 to 2025-03", 3L, 11.67, 1L, 100.0 / 3, 0.13)),
+            assertEquals(
+                    List.of(Arrays.asList("WICU", "2024-04 to 2025-03", 3L, 11.67, 1L, 100.0 / 3, 0.13)),
                     t.get(1).rows());
         }
     }

@@ -22,18 +22,37 @@ class PackageCyclesTest {
 
     @Test
     void theAnalysesPackagesHaveNoCycles() {
-        slices().matching("org.openphm.analyses.(*)..").should().beFreeOfCycles().check(CLASSES);
+        slices().matching("org.openphm.analyses.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(CLASSES);
     }
 
     /** The shared packages know no chapter: a chapter can be read, changed or removed without touching them. */
     @Test
     void theSharedPackagesDependOnNoChapter() {
-        noClasses().that().resideInAnyPackage("..analyses.indicator..", "..analyses.catalogue..",
-                        "..analyses.output..", "..analyses.icb..", "..analyses.projection..")
-                .should().dependOnClassesThat().resideInAnyPackage("..analyses.population..",
-                        "..analyses.conditions..", "..analyses.qof..", "..analyses.quality..",
-                        "..analyses.performance..", "..analyses.acute..", "..analyses.resources..",
-                        "..analyses.risk..", "..analyses.phm..", "..analyses.impact..", "..analyses.pack..",
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "..analyses.indicator..",
+                        "..analyses.catalogue..",
+                        "..analyses.output..",
+                        "..analyses.icb..",
+                        "..analyses.projection..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..analyses.population..",
+                        "..analyses.conditions..",
+                        "..analyses.qof..",
+                        "..analyses.quality..",
+                        "..analyses.performance..",
+                        "..analyses.acute..",
+                        "..analyses.resources..",
+                        "..analyses.risk..",
+                        "..analyses.phm..",
+                        "..analyses.impact..",
+                        "..analyses.pack..",
                         "..analyses.build..")
                 .check(CLASSES);
     }

@@ -14,7 +14,9 @@ import org.openphm.model.results.ChartSpec;
 
 /** A chart declaration that does not fit its table fails the build, naming the analysis, chart and column. */
 class ChartCheckTest {
-    private static final AnalysisTable BY_PLACE = new AnalysisTable("by-place", "d",
+    private static final AnalysisTable BY_PLACE = new AnalysisTable(
+            "by-place",
+            "d",
             List.of(Column.text("place_name", "Place"), Column.text("year", "Year"), Column.count("people", "P")),
             List.of());
 
@@ -24,24 +26,32 @@ class ChartCheckTest {
 
     @Test
     void aChartThatFitsItsTableHasNoFaults() {
-        ChartSpec fits = ChartSpec.ofTable("trend", "People", null, "by-place", Map.of("place_name", "Luton"),
-                Map.of("x", "year", "y", "people", "series", "place_name", "focus", "Luton"), null);
+        ChartSpec fits = ChartSpec.ofTable(
+                "trend",
+                "People",
+                null,
+                "by-place",
+                Map.of("place_name", "Luton"),
+                Map.of("x", "year", "y", "people", "series", "place_name", "focus", "Luton"),
+                null);
         assertEquals(List.of(), ChartCheck.faults(info(fits), List.of(BY_PLACE)));
     }
 
     @Test
     void aMisspeltEncodingColumnIsAFault() {
-        ChartSpec misspelt = ChartSpec.ofTable("trend", "People", null, "by-place", Map.of(),
-                Map.of("x", "yaer", "y", "people"), null);
+        ChartSpec misspelt = ChartSpec.ofTable(
+                "trend", "People", null, "by-place", Map.of(), Map.of("x", "yaer", "y", "people"), null);
         List<String> faults = ChartCheck.faults(info(misspelt), List.of(BY_PLACE));
-        assertEquals(List.of("DP 4.7 dp-4.7-test, chart 'People': x is 'yaer', which table "
-                + "dp-4.7-test-by-place.csv does not have"), faults);
+        assertEquals(
+                List.of("DP 4.7 dp-4.7-test, chart 'People': x is 'yaer', which table "
+                        + "dp-4.7-test-by-place.csv does not have"),
+                faults);
     }
 
     @Test
     void aFilterColumnTheTableLacksAnUnknownRoleKindOrTableAreFaults() {
-        ChartSpec filter = ChartSpec.ofTable("bar_ci", "A", null, "by-place", Map.of("area", "x"),
-                Map.of("x", "place_name"), null);
+        ChartSpec filter = ChartSpec.ofTable(
+                "bar_ci", "A", null, "by-place", Map.of("area", "x"), Map.of("x", "place_name"), null);
         assertTrue(ChartCheck.faults(info(filter), List.of(BY_PLACE)).get(0).contains("filter on 'area'"));
         ChartSpec role = ChartSpec.ofTable("bar_ci", "B", null, "by-place", Map.of(), Map.of("colour", "year"), null);
         assertTrue(ChartCheck.faults(info(role), List.of(BY_PLACE)).get(0).contains("no chart role 'colour'"));
@@ -53,21 +63,35 @@ class ChartCheckTest {
 
     @Test
     void theBuildRefusesAFault() {
-        ChartSpec misspelt = ChartSpec.ofTable("trend", "People", null, "by-place", Map.of(),
-                Map.of("x", "yaer"), null);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        ChartSpec misspelt =
+                ChartSpec.ofTable("trend", "People", null, "by-place", Map.of(), Map.of("x", "yaer"), null);
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
                 () -> ChartCheck.require(ChartCheck.faults(info(misspelt), List.of(BY_PLACE))));
         assertTrue(e.getMessage().contains("'yaer'"));
     }
 
     @Test
     void indicatorChartsAreHeldToTheIndicatorColumns() {
-        ChartSpec ok = new ChartSpec("bar_ci", "I", null, ChartSpec.DataRef.ofIndicator("dp-5.2-x",
-                Map.of("area_type", "ICB")), Map.of("x", "area_name", "significance", "compared_to_england"),
-                null, null, null);
+        ChartSpec ok = new ChartSpec(
+                "bar_ci",
+                "I",
+                null,
+                ChartSpec.DataRef.ofIndicator("dp-5.2-x", Map.of("area_type", "ICB")),
+                Map.of("x", "area_name", "significance", "compared_to_england"),
+                null,
+                null,
+                null);
         assertEquals(List.of(), ChartCheck.indicatorFaults("dp-5.2-x", List.of(ok)));
-        ChartSpec bad = new ChartSpec("bar_ci", "I", null, ChartSpec.DataRef.ofIndicator("dp-5.2-x", Map.of()),
-                Map.of("x", "area"), null, null, null);
+        ChartSpec bad = new ChartSpec(
+                "bar_ci",
+                "I",
+                null,
+                ChartSpec.DataRef.ofIndicator("dp-5.2-x", Map.of()),
+                Map.of("x", "area"),
+                null,
+                null,
+                null);
         assertEquals(1, ChartCheck.indicatorFaults("dp-5.2-x", List.of(bad)).size());
     }
 }

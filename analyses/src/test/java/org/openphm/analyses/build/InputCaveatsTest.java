@@ -22,22 +22,38 @@ class InputCaveatsTest {
     static final LocalDate D = LocalDate.parse("2024-06-01");
 
     static List<SpecTable> tables() {
-        SpecTable referral = SpecTable.adHoc("referral").col("referral_id", STRING).col("person_id", STRING)
-                .col("service", STRING).col("source", STRING).col("accepted", BOOLEAN).col("referral_date", DATE)
-                .col("first_contact_date", DATE).col("discharge_date", DATE)
+        SpecTable referral = SpecTable.adHoc("referral")
+                .col("referral_id", STRING)
+                .col("person_id", STRING)
+                .col("service", STRING)
+                .col("source", STRING)
+                .col("accepted", BOOLEAN)
+                .col("referral_date", DATE)
+                .col("first_contact_date", DATE)
+                .col("discharge_date", DATE)
                 .row("r1", "1", "MSK", "GP", true, D, D.plusDays(3), D.plusDays(30))
                 .row("r2", "2", "MSK", "GP", false, D, null, D.plusDays(1))
                 .build();
-        SpecTable spell = SpecTable.adHoc("spell").col("spell_id", STRING).col("person_id", STRING)
-                .col("provider_site", STRING).col("discharge_destination", STRING).col("admission_date", DATE)
-                .col("discharge_date", DATE).col("discharge_ready_date", DATE)
+        SpecTable spell = SpecTable.adHoc("spell")
+                .col("spell_id", STRING)
+                .col("person_id", STRING)
+                .col("provider_site", STRING)
+                .col("discharge_destination", STRING)
+                .col("admission_date", DATE)
+                .col("discharge_date", DATE)
+                .col("discharge_ready_date", DATE)
                 .row("s1", "1", "RC971", "home", D, D.plusDays(2), null)
                 .row("s2", "2", null, "home", D, D.plusDays(2), null)
                 .row("s3", "3", null, "home", D, D.plusDays(2), null)
                 .row("s4", "4", null, "home", D, D.plusDays(2), null)
                 .build();
-        SpecTable patient = SpecTable.adHoc("patient").col("person_id", STRING).col("ethnicity", STRING)
-                .row("1", "A").row("2", "J").row("3", "Z").row("4", "N")
+        SpecTable patient = SpecTable.adHoc("patient")
+                .col("person_id", STRING)
+                .col("ethnicity", STRING)
+                .row("1", "A")
+                .row("2", "J")
+                .row("3", "Z")
+                .row("4", "N")
                 .build();
         return List.of(referral, spell, patient);
     }
@@ -49,12 +65,15 @@ class InputCaveatsTest {
             InputCaveats caveats = InputCaveats.measure(engine);
             List<String> spells = caveats.forSource("Hospital spells (canonical tables spell, registration)", false);
             assertEquals(1, spells.size(), spells.toString());
-            assertTrue(spells.get(0).startsWith("spell: provider_site not recorded for 75.0% of 4 rows: site-level"),
+            assertTrue(
+                    spells.get(0).startsWith("spell: provider_site not recorded for 75.0% of 4 rows: site-level"),
                     spells.get(0));
             assertTrue(caveats.forSource("referral, registration", false).isEmpty(), "referrals are complete");
-            assertTrue(caveats.forSource("spells and patients, in prose", false).isEmpty(),
+            assertTrue(
+                    caveats.forSource("spells and patients, in prose", false).isEmpty(),
                     "only whole table names count");
-            assertTrue(caveats.forSource("patient, registration", false).isEmpty(),
+            assertTrue(
+                    caveats.forSource("patient, registration", false).isEmpty(),
                     "ethnicity matters only where ethnic group is a breakdown");
             List<String> ethnic = caveats.forSource("patient", true);
             assertEquals(1, ethnic.size(), ethnic.toString());

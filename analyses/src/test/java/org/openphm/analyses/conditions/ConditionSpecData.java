@@ -1,10 +1,10 @@
 package org.openphm.analyses.conditions;
 
-import org.openphm.analyses.SpecGeography;
 import static java.time.LocalDate.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.openphm.analyses.SpecGeography;
 import org.openphm.engine.spec.SpecTable;
 import org.openphm.model.CanonicalSchema;
 
@@ -41,10 +41,11 @@ final class ConditionSpecData {
     static final String MK = "E06000042";
 
     static List<SpecTable> tables() {
-        SpecTable practice = SpecGeography.practices(new SpecGeography.Place(BEDFORD, "Bedford Borough"), new SpecGeography.Place(MK, "Milton Keynes"));
+        SpecTable practice = SpecGeography.practices(
+                new SpecGeography.Place(BEDFORD, "Bedford Borough"), new SpecGeography.Place(MK, "Milton Keynes"));
         SpecTable lsoa = SpecGeography.lsoas(BEDFORD, MK);
-        SpecTable patient = SpecTable.canonical(CanonicalSchema.PATIENT, "person_id", "sex", "birth_month",
-                        "ethnicity", "lsoa", "death_date")
+        SpecTable patient = SpecTable.canonical(
+                        CanonicalSchema.PATIENT, "person_id", "sex", "birth_month", "ethnicity", "lsoa", "death_date")
                 .row("A", "F", "1940-01", "A", "E01000001", null)
                 .row("B", "M", "1945-06", "J", "E01000001", null)
                 .row("C", "F", "1980-03", "M", "E01000002", null)
@@ -54,8 +55,8 @@ final class ConditionSpecData {
                 .row("G", "F", "1930-01", "A", "E01000002", parse("2024-12-01"))
                 .row("H", "M", "1975-01", "H", "E01000002", null)
                 .build();
-        SpecTable registration = SpecTable.canonical(CanonicalSchema.REGISTRATION, "person_id", "practice_code",
-                        "start_date", "end_date")
+        SpecTable registration = SpecTable.canonical(
+                        CanonicalSchema.REGISTRATION, "person_id", "practice_code", "start_date", "end_date")
                 .row("A", "P00001", parse("2010-01-01"), null)
                 .row("B", "P00001", parse("2010-01-01"), null)
                 .row("C", "P00002", parse("2010-01-01"), null)
@@ -65,40 +66,64 @@ final class ConditionSpecData {
                 .row("G", "P00002", parse("2010-01-01"), null)
                 .row("H", "P00002", parse("2010-01-01"), parse("2024-06-30"))
                 .build();
-        SpecTable condition = SpecTable.canonical(CanonicalSchema.CONDITION, "person_id", "condition",
-                        "diagnosis_date", "resolved_date")
-                .row("A", "HYP", parse("2015-01-01"), null).row("A", "AF", parse("2016-01-01"), null)
-                .row("A", "HF", parse("2020-01-01"), null).row("A", "DEM", parse("2023-01-01"), null)
-                .row("B", "HYP", parse("2018-01-01"), null).row("B", "DM", parse("2019-01-01"), null)
+        SpecTable condition = SpecTable.canonical(
+                        CanonicalSchema.CONDITION, "person_id", "condition", "diagnosis_date", "resolved_date")
+                .row("A", "HYP", parse("2015-01-01"), null)
+                .row("A", "AF", parse("2016-01-01"), null)
+                .row("A", "HF", parse("2020-01-01"), null)
+                .row("A", "DEM", parse("2023-01-01"), null)
+                .row("B", "HYP", parse("2018-01-01"), null)
+                .row("B", "DM", parse("2019-01-01"), null)
                 .row("B", "CHD", parse("2019-01-01"), null)
-                .row("C", "DEP", parse("2024-05-10"), null).row("C", "SMI", parse("2012-01-01"), null)
+                .row("C", "DEP", parse("2024-05-10"), null)
+                .row("C", "SMI", parse("2012-01-01"), null)
                 .row("C", "HYP", parse("2020-01-01"), null)
-                .row("D", "AUT", parse("2016-01-01"), null).row("D", "ADHD", parse("2018-01-01"), parse("2023-01-01"))
+                .row("D", "AUT", parse("2016-01-01"), null)
+                .row("D", "ADHD", parse("2018-01-01"), parse("2023-01-01"))
                 .row("E", "DEP", parse("2023-05-01"), null)
-                .row("F", "DEP", parse("2020-01-01"), null).row("F", "DEP", parse("2024-06-01"), null)
-                .row("F", "LD", parse("2000-01-01"), null).row("F", "EP", parse("2005-01-01"), null)
+                .row("F", "DEP", parse("2020-01-01"), null)
+                .row("F", "DEP", parse("2024-06-01"), null)
+                .row("F", "LD", parse("2000-01-01"), null)
+                .row("F", "EP", parse("2005-01-01"), null)
                 .row("G", "HYP", parse("2010-01-01"), null)
                 .build();
         SpecTable observation = SpecTable.canonical(CanonicalSchema.OBSERVATION, "person_id", "code", "value", "date")
-                .row("A", "BP_SYS", 145.0, parse("2024-10-01")).row("A", "BP_DIA", 85.0, parse("2024-10-01"))
-                .row("B", "BP_SYS", 150.0, parse("2024-06-01")).row("B", "BP_DIA", 80.0, parse("2024-06-01"))
+                .row("A", "BP_SYS", 145.0, parse("2024-10-01"))
+                .row("A", "BP_DIA", 85.0, parse("2024-10-01"))
+                .row("B", "BP_SYS", 150.0, parse("2024-06-01"))
+                .row("B", "BP_DIA", 80.0, parse("2024-06-01"))
                 .row("B", "BP_SYS", 130.0, parse("2024-12-01"))
-                .row("C", "BP_SYS", 120.0, parse("2023-01-01")).row("C", "BP_DIA", 70.0, parse("2023-01-01"))
+                .row("C", "BP_SYS", 120.0, parse("2023-01-01"))
+                .row("C", "BP_DIA", 70.0, parse("2023-01-01"))
                 .build();
-        SpecTable spell = SpecTable.canonical(CanonicalSchema.SPELL, "spell_id", "person_id", "provider_code",
-                        "admission_method", "admission_date", "discharge_date", "primary_diagnosis",
-                        "treatment_function", "cost_gbp")
+        SpecTable spell = SpecTable.canonical(
+                        CanonicalSchema.SPELL,
+                        "spell_id",
+                        "person_id",
+                        "provider_code",
+                        "admission_method",
+                        "admission_date",
+                        "discharge_date",
+                        "primary_diagnosis",
+                        "treatment_function",
+                        "cost_gbp")
                 .row("s1", "D", "RD8", "emergency", parse("2024-08-01"), parse("2024-08-03"), "F329", "711", 1000.0)
                 .row("s2", "D", "RD8", "emergency", parse("2024-09-01"), parse("2024-09-02"), "J069", "420", 500.0)
                 .row("s3", "E", "RC9", "elective", parse("2024-10-01"), parse("2024-10-05"), "F500", "711", 2000.0)
                 .build();
-        SpecTable detention = SpecTable.canonical(CanonicalSchema.DETENTION, "person_id", "start_date", "section",
-                        "end_date")
+        SpecTable detention = SpecTable.canonical(
+                        CanonicalSchema.DETENTION, "person_id", "start_date", "section", "end_date")
                 .row("C", parse("2024-07-01"), "2", parse("2024-07-20"))
                 .row("H", parse("2024-05-01"), "3", parse("2024-06-01"))
                 .build();
-        SpecTable referral = SpecTable.canonical(CanonicalSchema.REFERRAL, "referral_id", "person_id", "dataset",
-                        "provider_code", "service", "referral_date")
+        SpecTable referral = SpecTable.canonical(
+                        CanonicalSchema.REFERRAL,
+                        "referral_id",
+                        "person_id",
+                        "dataset",
+                        "provider_code",
+                        "service",
+                        "referral_date")
                 .row("r1", "A", "CSDS", "RWK", "District Nursing Service", parse("2023-10-01"))
                 .row("r2", "B", "CSDS", "RWK", "District Nursing Service", parse("2023-10-01"))
                 .row("r3", "C", "CSDS", "RV3", "Musculoskeletal Service", parse("2023-06-01"))
@@ -108,8 +133,8 @@ final class ConditionSpecData {
                 .row("r7", "D", "MHSDS", "RV3", "CAMHS", parse("2023-11-01"))
                 .row("r8", "C", "MHSDS", "RV3", "Community Mental Health Team - Functional", parse("2023-12-01"))
                 .build();
-        SpecTable.Builder projection = SpecTable.canonical(CanonicalSchema.POPULATION_PROJECTION, "area_code", "year",
-                "sex", "age_band", "population");
+        SpecTable.Builder projection = SpecTable.canonical(
+                CanonicalSchema.POPULATION_PROJECTION, "area_code", "year", "sex", "age_band", "population");
         int[] years = {2024, 2025, 2034, 2043, 2044};
         double[] young = {100, 100, 110, 115, 120};
         double[] old = {100, 100, 150, 190, 200};
@@ -121,13 +146,30 @@ final class ConditionSpecData {
                 }
             }
         }
-        SpecTable comparator = SpecTable.canonical(CanonicalSchema.ENGLAND_COMPARATOR, "indicator_id", "period", "sex",
-                        "age", "value", "synthetic", "source")
+        SpecTable comparator = SpecTable.canonical(
+                        CanonicalSchema.ENGLAND_COMPARATOR,
+                        "indicator_id",
+                        "period",
+                        "sex",
+                        "age",
+                        "value",
+                        "synthetic",
+                        "source")
                 .row("qof-prevalence-hyp", "2024/25", "Persons", "All ages", 14.0, false, "test value")
                 .row("qof-prevalence-dep", "2024/25", "Persons", "18+ yrs", 60.0, true, "test value")
                 .build();
-        List<SpecTable> all = new ArrayList<>(List.of(practice, lsoa, patient, registration, condition, observation,
-                spell, detention, referral, projection.build(), comparator));
+        List<SpecTable> all = new ArrayList<>(List.of(
+                practice,
+                lsoa,
+                patient,
+                registration,
+                condition,
+                observation,
+                spell,
+                detention,
+                referral,
+                projection.build(),
+                comparator));
         return all;
     }
 }

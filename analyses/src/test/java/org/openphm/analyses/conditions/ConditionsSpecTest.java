@@ -1,8 +1,5 @@
 package org.openphm.analyses.conditions;
 
-import org.openphm.model.Totals;
-import org.openphm.model.AreaType;
-import org.openphm.model.FinancialYear;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,7 +21,10 @@ import org.openphm.analyses.indicator.Breakdown;
 import org.openphm.analyses.indicator.CellKey;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Engine;
+import org.openphm.model.AreaType;
+import org.openphm.model.FinancialYear;
 import org.openphm.model.Progress;
+import org.openphm.model.Totals;
 
 /**
  * Specification of the conditions analyses on the hand-made workspace of {@link ConditionSpecData}, each case on
@@ -43,13 +43,15 @@ class ConditionsSpecTest {
 
     @ParameterizedTest
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
-    void multimorbidityMatrixIsTheShareOfRowPeopleWhoAlsoHaveTheColumnCondition(String engineName, @TempDir Path dir) throws Exception {
+    void multimorbidityMatrixIsTheShareOfRowPeopleWhoAlsoHaveTheColumnCondition(String engineName, @TempDir Path dir)
+            throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, ConditionSpecData.tables())) {
-            AnalysisTable m = ComorbidityMatrix.multimorbidity().compute(context(engine)).get(0);
+            AnalysisTable m =
+                    ComorbidityMatrix.multimorbidity().compute(context(engine)).get(0);
             // Registered on 31/3/25: A-F (G died, H left). HYP: A, B, C; AF: A; DEP: C, E, F; SMI: C.
-            assertEquals(100.0, pct(m, ICB, "All ages", "AF", "HYP"), 1e-9);       // A of A
-            assertEquals(100.0 / 3, pct(m, ICB, "All ages", "HYP", "AF"), 1e-9);   // A of A, B, C
-            assertEquals(100.0 / 3, pct(m, ICB, "All ages", "DEP", "SMI"), 1e-9);  // C of C, E, F
+            assertEquals(100.0, pct(m, ICB, "All ages", "AF", "HYP"), 1e-9); // A of A
+            assertEquals(100.0 / 3, pct(m, ICB, "All ages", "HYP", "AF"), 1e-9); // A of A, B, C
+            assertEquals(100.0 / 3, pct(m, ICB, "All ages", "DEP", "SMI"), 1e-9); // C of C, E, F
             assertEquals(100.0, pct(m, ICB, "All ages", "SMI", "DEP"), 1e-9);
             // background (all patients): HYP 3 of 6, DEP 3 of 6
             assertEquals(50.0, pct(m, ICB, "All ages", Totals.ALL_PATIENTS_CODE, "HYP"), 1e-9);
@@ -73,7 +75,8 @@ class ConditionsSpecTest {
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
     void olderAdultsMatrixCountsOnlyPeopleAged75To84(String engineName, @TempDir Path dir) throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, ConditionSpecData.tables())) {
-            AnalysisTable m = ComorbidityMatrix.olderAdults().compute(context(engine)).get(0);
+            AnalysisTable m =
+                    ComorbidityMatrix.olderAdults().compute(context(engine)).get(0);
             // B (79) alone: HYP, DM, CHD. A is 85, C 45.
             assertEquals(100.0, pct(m, ICB, "75-84", "HYP", "DM"), 1e-9);
             assertEquals(100.0, pct(m, ICB, "75-84", Totals.ALL_PATIENTS_CODE, "CHD"), 1e-9);
@@ -84,16 +87,24 @@ class ConditionsSpecTest {
 
     @ParameterizedTest
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
-    void mentalHealthComorbidityHasDepressionLdSmiAndTheBackgroundRows(String engineName, @TempDir Path dir) throws Exception {
+    void mentalHealthComorbidityHasDepressionLdSmiAndTheBackgroundRows(String engineName, @TempDir Path dir)
+            throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, ConditionSpecData.tables())) {
-            AnalysisTable m = ComorbidityMatrix.mentalHealthAndLd().compute(context(engine)).get(0);
-            assertEquals(100.0 / 3, pct(m, ICB, "All ages", "DEP", "LD"), 1e-9);   // F of C, E, F
-            assertEquals(100.0, pct(m, ICB, "All ages", "LD", "EP"), 1e-9);        // F of F
-            assertEquals(100.0, pct(m, ICB, "All ages", "SMI", "HYP"), 1e-9);      // C of C
+            AnalysisTable m = ComorbidityMatrix.mentalHealthAndLd()
+                    .compute(context(engine))
+                    .get(0);
+            assertEquals(100.0 / 3, pct(m, ICB, "All ages", "DEP", "LD"), 1e-9); // F of C, E, F
+            assertEquals(100.0, pct(m, ICB, "All ages", "LD", "EP"), 1e-9); // F of F
+            assertEquals(100.0, pct(m, ICB, "All ages", "SMI", "HYP"), 1e-9); // C of C
             // the background row covers every column condition, not only the three reference rows: HYP 3 of 6
             assertEquals(50.0, pct(m, ICB, "All ages", Totals.ALL_PATIENTS_CODE, "HYP"), 1e-9);
-            assertEquals(List.of("ALL", "DEP", "LD", "SMI"), m.rows().stream().map(r -> (String) r.get(4)).distinct()
-                    .sorted().toList());
+            assertEquals(
+                    List.of("ALL", "DEP", "LD", "SMI"),
+                    m.rows().stream()
+                            .map(r -> (String) r.get(4))
+                            .distinct()
+                            .sorted()
+                            .toList());
         }
     }
 
@@ -101,7 +112,8 @@ class ConditionsSpecTest {
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
     void peopleAreCountedByNumberOfConditions(String engineName, @TempDir Path dir) throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, ConditionSpecData.tables())) {
-            AnalysisTable t = new MultimorbidityCounts().compute(context(engine)).get(0);
+            AnalysisTable t =
+                    new MultimorbidityCounts().compute(context(engine)).get(0);
             // D 0; E 1 (DEP); B, C, F 3; A 4 (HYP, AF, HF, DEM)
             assertEquals(1L, count(t, ICB, "All ages", "All", "0"));
             assertEquals(1L, count(t, ICB, "All ages", "All", "1"));
@@ -109,8 +121,23 @@ class ConditionsSpecTest {
             assertEquals(3L, count(t, ICB, "All ages", "All", "3"));
             assertEquals(1L, count(t, ICB, "All ages", "All", "4+"));
             assertEquals(4L, count(t, ICB, "All ages", "All", "2+"));
-            assertEquals(200.0 / 3, (Double) get(t, find(t, Map.of("area_code", ICB, "age_group", "All ages",
-                    "imd_quintile", "All", "conditions", "2+")), "percent"), 1e-9);
+            assertEquals(
+                    200.0 / 3,
+                    (Double) get(
+                            t,
+                            find(
+                                    t,
+                                    Map.of(
+                                            "area_code",
+                                            ICB,
+                                            "age_group",
+                                            "All ages",
+                                            "imd_quintile",
+                                            "All",
+                                            "conditions",
+                                            "2+")),
+                            "percent"),
+                    1e-9);
             // quintile 1 (A, B, E, F): E 1, B and F 3, A 4+
             assertEquals(2L, count(t, ICB, "All ages", "1", "3"));
             // age group 0-17: D and E
@@ -123,7 +150,8 @@ class ConditionsSpecTest {
 
     @ParameterizedTest
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
-    void personIndicatorsCountIncidenceRegistersAndBloodPressureControl(String engineName, @TempDir Path dir) throws Exception {
+    void personIndicatorsCountIncidenceRegistersAndBloodPressureControl(String engineName, @TempDir Path dir)
+            throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, ConditionSpecData.tables())) {
             Map<CellKey, AgeBandCounts> cells = new PersonIndicators().count(engine, Y2024);
             // adults A, B, C, F; first depression in 2024/25: C only (F's first is 2020; E is a child)
@@ -136,11 +164,11 @@ class ConditionsSpecTest {
             // hypertensives A, B, C; measured in 12 months A, B (C's reading is from 2023); to target A (80+: 145/85),
             // not B (under 80: 150 > 140; his later lone systolic is not a pair)
             assertCell(cells, PersonIndicators.BP_CONTROL, ICB, AreaType.ICB, 1, 2);
-            AgeBandCounts white = cells.get(new CellKey(PersonIndicators.BP_CONTROL, ICB, AreaType.ICB, "2024/25",
-                    Breakdown.ETHNIC_GROUP, "White"));
+            AgeBandCounts white = cells.get(new CellKey(
+                    PersonIndicators.BP_CONTROL, ICB, AreaType.ICB, "2024/25", Breakdown.ETHNIC_GROUP, "White"));
             assertEquals(1.0, white.numerator());
-            AgeBandCounts asian = cells.get(new CellKey(PersonIndicators.BP_CONTROL, ICB, AreaType.ICB, "2024/25",
-                    Breakdown.ETHNIC_GROUP, "Asian"));
+            AgeBandCounts asian = cells.get(new CellKey(
+                    PersonIndicators.BP_CONTROL, ICB, AreaType.ICB, "2024/25", Breakdown.ETHNIC_GROUP, "Asian"));
             assertEquals(0.0, asian.numerator());
             assertEquals(1.0, asian.denominator());
         }
@@ -148,7 +176,8 @@ class ConditionsSpecTest {
 
     @ParameterizedTest
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
-    void eventIndicatorsCountEventsWhereThePersonWasRegisteredOnTheDay(String engineName, @TempDir Path dir) throws Exception {
+    void eventIndicatorsCountEventsWhereThePersonWasRegisteredOnTheDay(String engineName, @TempDir Path dir)
+            throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, ConditionSpecData.tables())) {
             Map<CellKey, AgeBandCounts> cells = new EventIndicators().count(engine, Y2024);
             // F-coded admissions of under-18s: s1 (D, emergency) and s3 (E, elective); under-18s D and E
@@ -167,27 +196,100 @@ class ConditionsSpecTest {
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
     void inequalitiesAreBrokenDownByEthnicCategory(String engineName, @TempDir Path dir) throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, ConditionSpecData.tables())) {
-            AnalysisTable t = new EthnicityInequalities().compute(context(engine)).get(0);
+            AnalysisTable t =
+                    new EthnicityInequalities().compute(context(engine)).get(0);
             // emergency <18: White Irish (B) D's 2 admissions of 1 child = 200,000 per 100,000; overall 2 of 2
-            List<Object> irish = find(t, Map.of("area_code", ICB, "indicator_id",
-                    EventIndicators.EMERGENCY_ADMISSIONS_UNDER_18, "ethnic_category", "B"));
+            List<Object> irish = find(
+                    t,
+                    Map.of(
+                            "area_code",
+                            ICB,
+                            "indicator_id",
+                            EventIndicators.EMERGENCY_ADMISSIONS_UNDER_18,
+                            "ethnic_category",
+                            "B"));
             assertEquals(200_000.0, (Double) get(t, irish, "value"), 1e-6);
             // 2 events: exact Poisson limits 0.242-7.22 x 100,000 contain the overall 100,000
             assertEquals("Similar", get(t, irish, "compared_to_area"));
-            assertEquals(100_000.0, (Double) get(t, find(t, Map.of("area_code", ICB, "indicator_id",
-                    EventIndicators.EMERGENCY_ADMISSIONS_UNDER_18, "ethnic_category", "All")), "value"), 1e-6);
+            assertEquals(
+                    100_000.0,
+                    (Double) get(
+                            t,
+                            find(
+                                    t,
+                                    Map.of(
+                                            "area_code",
+                                            ICB,
+                                            "indicator_id",
+                                            EventIndicators.EMERGENCY_ADMISSIONS_UNDER_18,
+                                            "ethnic_category",
+                                            "All")),
+                            "value"),
+                    1e-6);
             // detentions: Black Caribbean (M) C 1 of 1; Indian (H) has an event but nobody registered: no row
-            assertEquals(100_000.0, (Double) get(t, find(t, Map.of("area_code", ICB, "indicator_id",
-                    EventIndicators.MHA_DETENTIONS, "ethnic_category", "M")), "value"), 1e-6);
-            assertFalse(t.rows().stream().anyMatch(r -> r.get(4).equals(EventIndicators.MHA_DETENTIONS)
-                    && r.get(7).equals("H")));
-            assertEquals(100_000.0 / 3, (Double) get(t, find(t, Map.of("area_code", ICB, "indicator_id",
-                    EventIndicators.MHA_DETENTIONS, "ethnic_category", "All")), "value"), 1e-6);
+            assertEquals(
+                    100_000.0,
+                    (Double) get(
+                            t,
+                            find(
+                                    t,
+                                    Map.of(
+                                            "area_code",
+                                            ICB,
+                                            "indicator_id",
+                                            EventIndicators.MHA_DETENTIONS,
+                                            "ethnic_category",
+                                            "M")),
+                            "value"),
+                    1e-6);
+            assertFalse(t.rows().stream()
+                    .anyMatch(r -> r.get(4).equals(EventIndicators.MHA_DETENTIONS)
+                            && r.get(7).equals("H")));
+            assertEquals(
+                    100_000.0 / 3,
+                    (Double) get(
+                            t,
+                            find(
+                                    t,
+                                    Map.of(
+                                            "area_code",
+                                            ICB,
+                                            "indicator_id",
+                                            EventIndicators.MHA_DETENTIONS,
+                                            "ethnic_category",
+                                            "All")),
+                            "value"),
+                    1e-6);
             // BP: Pakistani (J) B 0 of 1; White British (A) A 1 of 1
-            assertEquals(0.0, (Double) get(t, find(t, Map.of("area_code", ICB, "indicator_id", PersonIndicators.BP_CONTROL,
-                    "ethnic_category", "J")), "value"), 1e-9);
-            assertEquals("Black or Black British - Caribbean", get(t, find(t, Map.of("area_code", ICB, "indicator_id",
-                    EventIndicators.MHA_DETENTIONS, "ethnic_category", "M")), "category_name"));
+            assertEquals(
+                    0.0,
+                    (Double) get(
+                            t,
+                            find(
+                                    t,
+                                    Map.of(
+                                            "area_code",
+                                            ICB,
+                                            "indicator_id",
+                                            PersonIndicators.BP_CONTROL,
+                                            "ethnic_category",
+                                            "J")),
+                            "value"),
+                    1e-9);
+            assertEquals(
+                    "Black or Black British - Caribbean",
+                    get(
+                            t,
+                            find(
+                                    t,
+                                    Map.of(
+                                            "area_code",
+                                            ICB,
+                                            "indicator_id",
+                                            EventIndicators.MHA_DETENTIONS,
+                                            "ethnic_category",
+                                            "M")),
+                            "category_name"));
         }
     }
 
@@ -195,7 +297,8 @@ class ConditionsSpecTest {
 
     @ParameterizedTest
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
-    void prevalenceGapsCompareTheAgeBaseCrudePrevalenceWithEngland(String engineName, @TempDir Path dir) throws Exception {
+    void prevalenceGapsCompareTheAgeBaseCrudePrevalenceWithEngland(String engineName, @TempDir Path dir)
+            throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, ConditionSpecData.tables())) {
             AnalysisTable t = new PrevalenceGaps().compute(context(engine)).get(0);
             // HYP (all ages): A, B, C of 6 = 50% against England 14: +36 points; Wilson 95% lower limit 18.8% > 14
@@ -218,7 +321,8 @@ class ConditionsSpecTest {
 
     @ParameterizedTest
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
-    void conditionProjectionsApplyTodaysCellPrevalenceToTheProjectedPopulation(String engineName, @TempDir Path dir) throws Exception {
+    void conditionProjectionsApplyTodaysCellPrevalenceToTheProjectedPopulation(String engineName, @TempDir Path dir)
+            throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, ConditionSpecData.tables())) {
             List<AnalysisTable> tables = new ConditionProjections().compute(context(engine));
             AnalysisTable horizon = tables.get(1);
@@ -228,25 +332,38 @@ class ConditionsSpecTest {
             assertEquals(4.95, (Double) get(horizon, hyp, "people"), 1e-9);
             assertEquals(65.0, (Double) get(horizon, hyp, "change_pct"), 1e-9);
             assertEquals(1L, get(horizon, hyp, "rank_absolute"));
-            assertEquals(90.0, (Double) get(horizon, find(horizon, Map.of("area_code", ICB, "condition", "DEM")),
-                    "change_pct"), 1e-9);
-            assertEquals(15.0, (Double) get(horizon, find(horizon, Map.of("area_code", ICB, "condition", "DEP")),
-                    "change_pct"), 1e-9);
+            assertEquals(
+                    90.0,
+                    (Double) get(horizon, find(horizon, Map.of("area_code", ICB, "condition", "DEM")), "change_pct"),
+                    1e-9);
+            assertEquals(
+                    15.0,
+                    (Double) get(horizon, find(horizon, Map.of("area_code", ICB, "condition", "DEP")), "change_pct"),
+                    1e-9);
             // Bedford's HYP: A and B, 3.8 in 2043
-            assertEquals(3.8, (Double) get(horizon, find(horizon, Map.of("area_code", BEDFORD, "condition", "HYP")),
-                    "people"), 1e-9);
+            assertEquals(
+                    3.8,
+                    (Double) get(horizon, find(horizon, Map.of("area_code", BEDFORD, "condition", "HYP")), "people"),
+                    1e-9);
             // the yearly series: HYP in 2034 = 1.5 + 1.5 + 1.1
             AnalysisTable series = tables.get(0);
-            assertEquals(4.1, (Double) get(series, find(series, Map.of("area_code", ICB, "condition", "HYP", "year", 2034L)),
-                    "people"), 1e-9);
+            assertEquals(
+                    4.1,
+                    (Double) get(
+                            series,
+                            find(series, Map.of("area_code", ICB, "condition", "HYP", "year", 2034L)),
+                            "people"),
+                    1e-9);
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
-    void communityReferralsOfAdultsAreProjectedFromTheirAgeSexRates(String engineName, @TempDir Path dir) throws Exception {
+    void communityReferralsOfAdultsAreProjectedFromTheirAgeSexRates(String engineName, @TempDir Path dir)
+            throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, ConditionSpecData.tables())) {
-            AnalysisTable t = ReferralProjections.community().compute(context(engine)).get(0);
+            AnalysisTable t =
+                    ReferralProjections.community().compute(context(engine)).get(0);
             // District nursing: A (F 80-84) and B (M 75-79), 65+: x1.5 by 2034, x2 by 2044
             List<Object> dn = find(t, Map.of("area_code", ICB, "service", "District Nursing Service"));
             assertEquals(2L, get(t, dn, "referrals_2023_24"));
@@ -262,52 +379,90 @@ class ConditionsSpecTest {
             List<Object> na = find(t, Map.of("area_code", ICB, "service", "N/A"));
             assertEquals(1L, get(t, na, "referrals_2023_24"));
             assertEquals(25.0, (Double) get(t, na, "share_pct"), 1e-9);
-            assertEquals(1L, get(t, find(t, Map.of("area_code", MK, "service", "Musculoskeletal Service")),
-                    "referrals_2023_24"));
+            assertEquals(
+                    1L,
+                    get(
+                            t,
+                            find(t, Map.of("area_code", MK, "service", "Musculoskeletal Service")),
+                            "referrals_2023_24"));
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
-    void mentalHealthReferralsOfAllAgesAndTheYearlySeriesWithoutNa(String engineName, @TempDir Path dir) throws Exception {
+    void mentalHealthReferralsOfAllAgesAndTheYearlySeriesWithoutNa(String engineName, @TempDir Path dir)
+            throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, ConditionSpecData.tables())) {
-            AnalysisTable t = ReferralProjections.mentalHealth().compute(context(engine)).get(0);
+            AnalysisTable t =
+                    ReferralProjections.mentalHealth().compute(context(engine)).get(0);
             // D (13, CAMHS) counts: all ages
             assertEquals(1L, get(t, find(t, Map.of("area_code", ICB, "service", "CAMHS")), "referrals_2023_24"));
-            AnalysisTable series = ReferralProjections.communityCharts().compute(context(engine)).get(0);
-            assertEquals(4.0, (Double) get(series, find(series, Map.of("area_code", ICB, "service",
-                    "District Nursing Service", "year", "2043/44")), "referrals"), 1e-9);
+            AnalysisTable series = ReferralProjections.communityCharts()
+                    .compute(context(engine))
+                    .get(0);
+            assertEquals(
+                    4.0,
+                    (Double) get(
+                            series,
+                            find(
+                                    series,
+                                    Map.of("area_code", ICB, "service", "District Nursing Service", "year", "2043/44")),
+                            "referrals"),
+                    1e-9);
             assertFalse(series.rows().stream().anyMatch(r -> r.get(3).equals("N/A")));
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
-    void mentalHealthTrendSeriesGrowsEachServicesReferralsWithTheirCells(String engineName, @TempDir Path dir) throws Exception {
+    void mentalHealthTrendSeriesGrowsEachServicesReferralsWithTheirCells(String engineName, @TempDir Path dir)
+            throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, ConditionSpecData.tables())) {
-            AnalysisTable series = ReferralProjections.mentalHealthCharts().compute(context(engine)).get(0);
+            AnalysisTable series = ReferralProjections.mentalHealthCharts()
+                    .compute(context(engine))
+                    .get(0);
             // DP 4.10: MHSDS CAMHS D (13, 0-64) and CMHT C (43, 0-64), one referral each in 2023/24, both MK. Their
             // cells grow with 0-64: 100 (2024) -> 110 (2034) -> 120 (2044), so 1 -> 1.1 in 2033/34, 1.2 in 2043/44
             List<Object> camhs = find(series, Map.of("area_code", ICB, "service", "CAMHS", "year", "2043/44"));
             assertEquals(1.0, (Double) get(series, camhs, "referrals_2023_24"), 1e-9);
             assertEquals(1.2, (Double) get(series, camhs, "referrals"), 1e-9);
             assertEquals(20.0, (Double) get(series, camhs, "change_pct"), 1e-9);
-            assertEquals(1.1, (Double) get(series, find(series, Map.of("area_code", MK, "service",
-                    "Community Mental Health Team - Functional", "year", "2033/34")), "referrals"), 1e-9);
+            assertEquals(
+                    1.1,
+                    (Double) get(
+                            series,
+                            find(
+                                    series,
+                                    Map.of(
+                                            "area_code",
+                                            MK,
+                                            "service",
+                                            "Community Mental Health Team - Functional",
+                                            "year",
+                                            "2033/34")),
+                            "referrals"),
+                    1e-9);
             // the base year is the observed count
-            assertEquals(1.0, (Double) get(series, find(series, Map.of("area_code", ICB, "service", "CAMHS",
-                    "year", "2023/24")), "referrals"), 1e-9);
+            assertEquals(
+                    1.0,
+                    (Double) get(
+                            series,
+                            find(series, Map.of("area_code", ICB, "service", "CAMHS", "year", "2023/24")),
+                            "referrals"),
+                    1e-9);
         }
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
 
-    static void assertCell(Map<CellKey, AgeBandCounts> cells, String id, String area, AreaType type, double num,
-                           double den) {
+    static void assertCell(
+            Map<CellKey, AgeBandCounts> cells, String id, String area, AreaType type, double num, double den) {
         AgeBandCounts c = cells.get(new CellKey(id, area, type, "2024/25", Breakdown.NONE, null));
         if (c == null) {
-            throw new AssertionError("no cell " + id + " " + area + " in " + cells.keySet().stream()
-                    .filter(k -> k.breakdown() == Breakdown.NONE).toList());
+            throw new AssertionError("no cell " + id + " " + area + " in "
+                    + cells.keySet().stream()
+                            .filter(k -> k.breakdown() == Breakdown.NONE)
+                            .toList());
         }
         assertEquals(num, c.numerator(), id + " numerator in " + area);
         assertEquals(den, c.denominator(), id + " denominator in " + area);
@@ -318,18 +473,33 @@ class ConditionsSpecTest {
     }
 
     static List<Object> row(AnalysisTable m, String area, String age, String rowCondition, String column) {
-        return find(m, Map.of("area_code", area, "age_group", age, "row_condition", rowCondition,
-                "column_condition", column));
+        return find(
+                m,
+                Map.of("area_code", area, "age_group", age, "row_condition", rowCondition, "column_condition", column));
     }
 
     static long count(AnalysisTable t, String area, String age, String quintile, String conditions) {
-        return (Long) get(t, find(t, Map.of("area_code", area, "age_group", age, "imd_quintile", quintile,
-                "conditions", conditions)), "people");
+        return (Long) get(
+                t,
+                find(
+                        t,
+                        Map.of(
+                                "area_code",
+                                area,
+                                "age_group",
+                                age,
+                                "imd_quintile",
+                                quintile,
+                                "conditions",
+                                conditions)),
+                "people");
     }
 
     static List<Object> find(AnalysisTable t, Map<String, Object> where) {
-        List<List<Object>> found = t.rows().stream().filter(r -> where.entrySet().stream()
-                .allMatch(e -> e.getValue().equals(r.get(t.columnNames().indexOf(e.getKey()))))).toList();
+        List<List<Object>> found = t.rows().stream()
+                .filter(r -> where.entrySet().stream()
+                        .allMatch(e -> e.getValue().equals(r.get(t.columnNames().indexOf(e.getKey())))))
+                .toList();
         assertEquals(1, found.size(), "rows of " + t.name() + " matching " + where);
         return found.get(0);
     }

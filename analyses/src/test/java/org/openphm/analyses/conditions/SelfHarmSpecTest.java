@@ -12,10 +12,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openphm.analyses.SpecEngines;
 import org.openphm.analyses.SpecGeography;
 import org.openphm.analyses.indicator.AgeBandCounts;
-import org.openphm.model.AreaType;
 import org.openphm.analyses.indicator.CellKey;
 import org.openphm.engine.Engine;
 import org.openphm.engine.spec.SpecTable;
+import org.openphm.model.AreaType;
 import org.openphm.model.CanonicalSchema;
 
 /**
@@ -28,8 +28,8 @@ import org.openphm.model.CanonicalSchema;
 class SelfHarmSpecTest {
 
     static List<SpecTable> tables() {
-        SpecTable patient = SpecTable.canonical(CanonicalSchema.PATIENT, "person_id", "sex", "birth_month",
-                        "ethnicity", "lsoa", "death_date")
+        SpecTable patient = SpecTable.canonical(
+                        CanonicalSchema.PATIENT, "person_id", "sex", "birth_month", "ethnicity", "lsoa", "death_date")
                 .row("p1", "F", "1994-01", "A", "E01000001", null)
                 .row("p2", "F", "2007-05", "A", "E01000001", null)
                 .row("p3", "M", "1984-01", "A", "E01000001", null)
@@ -38,13 +38,19 @@ class SelfHarmSpecTest {
                 .row("p6", "F", "2012-01", "A", "E01000001", null)
                 .row("p7", "M", "1950-01", "A", "E01000001", null)
                 .build();
-        SpecTable.Builder registration = SpecTable.canonical(CanonicalSchema.REGISTRATION, "person_id",
-                "practice_code", "start_date", "end_date");
+        SpecTable.Builder registration = SpecTable.canonical(
+                CanonicalSchema.REGISTRATION, "person_id", "practice_code", "start_date", "end_date");
         for (String p : List.of("p1", "p2", "p3", "p4", "p5", "p6", "p7")) {
             registration.row(p, "P00001", LocalDate.parse("2000-01-01"), null);
         }
-        SpecTable spell = SpecTable.canonical(CanonicalSchema.SPELL, "spell_id", "person_id", "admission_method",
-                        "admission_date", "primary_diagnosis", "secondary_diagnoses")
+        SpecTable spell = SpecTable.canonical(
+                        CanonicalSchema.SPELL,
+                        "spell_id",
+                        "person_id",
+                        "admission_method",
+                        "admission_date",
+                        "primary_diagnosis",
+                        "secondary_diagnoses")
                 .row("s1", "p1", "emergency", LocalDate.parse("2024-11-01"), "T391", "X600;I10X")
                 .row("s2", "p2", "emergency", LocalDate.parse("2024-10-01"), "S619", "E119;X780")
                 .row("s3", "p3", "elective", LocalDate.parse("2024-10-01"), "T391", "X600")
@@ -54,8 +60,13 @@ class SelfHarmSpecTest {
                 .build();
         SpecTable detention = SpecTable.canonical(CanonicalSchema.DETENTION, "person_id", "start_date", "section")
                 .build();
-        return List.of(SpecGeography.practices(new SpecGeography.Place("E06000032", "Luton")),
-                SpecGeography.lsoas("E06000032"), patient, registration.build(), spell, detention);
+        return List.of(
+                SpecGeography.practices(new SpecGeography.Place("E06000032", "Luton")),
+                SpecGeography.lsoas("E06000032"),
+                patient,
+                registration.build(),
+                spell,
+                detention);
     }
 
     @ParameterizedTest

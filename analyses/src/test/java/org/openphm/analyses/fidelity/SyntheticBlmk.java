@@ -44,9 +44,11 @@ public final class SyntheticBlmk {
             dir.toFile().deleteOnExit();
             Path data = dir.resolve("data");
             // the risk model's ceiling goes beside the data folder, never into it (RiskCeilingFidelityTest)
-            Map<String, Long> rows = SyntheticIcb.generate(data, new SynthOptions(patients(), SEED, true,
-                            dir.resolve(CEILING)),
-                    QofRegisters.ageLabels(), Progress.SILENT);
+            Map<String, Long> rows = SyntheticIcb.generate(
+                    data,
+                    new SynthOptions(patients(), SEED, true, dir.resolve(CEILING)),
+                    QofRegisters.ageLabels(),
+                    Progress.SILENT);
             if (rows.getOrDefault("patient", 0L) == 0) {
                 throw new IllegalStateException("the generator wrote no patients: " + rows);
             }

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 class NoIcbLiteralsTest {
 
     /** BLMK's Place codes, names and ICB code; its acute sites; the provider codes its pages are printed for. */
-    static final Pattern BLMK = Pattern.compile(
-            "E0600005[56]|E06000032|E06000042|BLMK|Bedford|Luton|Milton Keynes|QHG|RC971|RC979|RD816"
+    static final Pattern BLMK =
+            Pattern.compile("E0600005[56]|E06000032|E06000042|BLMK|Bedford|Luton|Milton Keynes|QHG|RC971|RC979|RD816"
                     + "|\\bRV3\\b|\\bRWK\\b|\\bRYV\\b");
 
     /**
@@ -39,7 +39,8 @@ class NoIcbLiteralsTest {
      */
     static final Map<String, Allowed> ALLOWED = Map.of(
             // cli help describes what 'phm demo' and 'phm generate' make: the synthetic BLMK-like ICB
-            "cli/src/main/java/org/openphm/cli/Phm.java", new Allowed("BLMK", "describes the synthetic generator"),
+            "cli/src/main/java/org/openphm/cli/Phm.java",
+            new Allowed("BLMK", "describes the synthetic generator"),
             "cli/src/main/java/org/openphm/cli/DemoCommand.java",
             new Allowed("BLMK", "describes the synthetic generator"),
             "cli/src/main/java/org/openphm/cli/GenerateCommand.java",
@@ -67,7 +68,9 @@ class NoIcbLiteralsTest {
                     continue;
                 }
                 try (Stream<Path> java = Files.walk(sources)) {
-                    for (Path file : java.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                    for (Path file : java.filter(p -> p.toString().endsWith(".java"))
+                            .sorted()
+                            .toList()) {
                         files++;
                         String name = root.relativize(file).toString().replace('\\', '/');
                         found.addAll(matches(name, Files.readString(file, StandardCharsets.UTF_8)));
@@ -76,8 +79,11 @@ class NoIcbLiteralsTest {
             }
         }
         assertTrue(files > 100, "searched only " + files + " files under " + root + ": is it the repository?");
-        assertTrue(found.isEmpty(), "BLMK-specific literals in production code (move them to the workspace or "
-                + "the ICB profile analyses/src/main/resources/icb/blmk.yaml):\n  " + String.join("\n  ", found));
+        assertTrue(
+                found.isEmpty(),
+                "BLMK-specific literals in production code (move them to the workspace or "
+                        + "the ICB profile analyses/src/main/resources/icb/blmk.yaml):\n  "
+                        + String.join("\n  ", found));
     }
 
     /** The test's own lexer: comments are skipped, string literals are searched. */
@@ -111,12 +117,12 @@ class NoIcbLiteralsTest {
         int n = s.length();
         while (i < n) {
             char c = s.charAt(i);
-            if (s.startsWith("\"\"\"", i)) {                       // text block
+            if (s.startsWith("\"\"\"", i)) { // text block
                 int end = s.indexOf("\"\"\"", i + 3);
                 end = end < 0 ? n : end + 3;
                 out.append(s, i, end);
                 i = end;
-            } else if (c == '"' || c == '\'') {                      // string or char literal
+            } else if (c == '"' || c == '\'') { // string or char literal
                 int j = i + 1;
                 while (j < n && s.charAt(j) != c && s.charAt(j) != '\n') {
                     j += s.charAt(j) == '\\' ? 2 : 1;
@@ -152,8 +158,8 @@ class NoIcbLiteralsTest {
             p = p.getParent();
         }
         if (p == null) {
-            throw new UncheckedIOException(new IOException("repository root not found above "
-                    + Path.of("").toAbsolutePath()));
+            throw new UncheckedIOException(new IOException(
+                    "repository root not found above " + Path.of("").toAbsolutePath()));
         }
         return p;
     }

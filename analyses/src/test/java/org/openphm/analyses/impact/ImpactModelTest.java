@@ -38,10 +38,17 @@ class ImpactModelTest {
         set(q, Quantity.ELECTIVE_COST, 120_000);
         set(q, Quantity.COMMUNITY_REFERRALS_18_PLUS, 300);
         set(q, Quantity.MENTAL_HEALTH_REFERRALS, 100);
-        return new ImpactBaseline(BASE, 2028, "ICB1", "Test ICB", Map.of("P1", "Place one"),
+        return new ImpactBaseline(
+                BASE,
+                2028,
+                "ICB1",
+                "Test ICB",
+                Map.of("P1", "Place one"),
                 List.of(new ImpactBaseline.Cell("P1", "F", "70-74", "1", "White", q)),
                 Map.of("P1|F|70-74", new double[] {1.0, 1.1, 1.2, 1.3}),
-                List.of(new ImpactBaseline.Staff("community", "Nursing", 10)), 300_000.0, 200_000.0);
+                List.of(new ImpactBaseline.Staff("community", "Nursing", 10)),
+                300_000.0,
+                200_000.0);
     }
 
     static void set(double[] q, Quantity k, double v) {
@@ -49,11 +56,14 @@ class ImpactModelTest {
     }
 
     static Scenario scenario(String extra) throws Exception {
-        return Scenario.parse(new ObjectMapper().readTree("{\"schema\": \"openphm-scenario/1\", \"name\": \"t\", "
-                + "\"baseline_year\": \"2024/25\", \"horizon_year\": \"2027/28\", \"report_years\": [\"2027/28\"], "
-                + "\"runs\": 3, \"costs\": {\"inflation_pct_per_year\": 2, \"bed_day_gbp\": 400, "
-                + "\"community_contact_gbp\": 80, \"virtual_ward_day_gbp\": 100}, "
-                + "\"beds\": {\"occupancy_target_pct\": 80}" + extra + "}"), "test");
+        return Scenario.parse(
+                new ObjectMapper()
+                        .readTree("{\"schema\": \"openphm-scenario/1\", \"name\": \"t\", "
+                                + "\"baseline_year\": \"2024/25\", \"horizon_year\": \"2027/28\", \"report_years\": [\"2027/28\"], "
+                                + "\"runs\": 3, \"costs\": {\"inflation_pct_per_year\": 2, \"bed_day_gbp\": 400, "
+                                + "\"community_contact_gbp\": 80, \"virtual_ward_day_gbp\": 100}, "
+                                + "\"beds\": {\"occupancy_target_pct\": 80}" + extra + "}"),
+                "test");
     }
 
     static final String MITIGATED = ", \"mitigators\": {\"start_year\": \"2025/26\", \"full_by\": \"2026/27\", "
@@ -116,7 +126,9 @@ class ImpactModelTest {
         assertEquals(ImpactModel.STEPS.size() + 2, steps.size(), "baseline, every factor in order, total");
         // cost: the efficiency step is the 1% a year on the mitigated cost; inflation turns it into cash
         List<ImpactResult.Step> cash = r.waterfall(r.icb(), 0, Outcome.COST_CASH);
-        double sum = cash.subList(0, cash.size() - 1).stream().mapToDouble(ImpactResult.Step::value).sum();
+        double sum = cash.subList(0, cash.size() - 1).stream()
+                .mapToDouble(ImpactResult.Step::value)
+                .sum();
         assertEquals(cash.get(cash.size() - 1).value(), sum, 1e-6);
         assertEquals(1_114_782.565208907, sum, 1e-6);
         assertTrue(r.largestWaterfallGap() < 1e-9, "every run's steps add up: " + r.largestWaterfallGap());
@@ -130,19 +142,33 @@ class ImpactModelTest {
         double[] old = new double[Quantity.values().length];
         set(old, Quantity.POPULATION, 1000);
         set(old, Quantity.OTHER_SPELLS, 200);
-        ImpactBaseline b = new ImpactBaseline(BASE, 2028, "ICB1", "Test ICB", Map.of("P1", "Place one"),
-                List.of(new ImpactBaseline.Cell("P1", "M", "65-69", "1", "White", young),
+        ImpactBaseline b = new ImpactBaseline(
+                BASE,
+                2028,
+                "ICB1",
+                "Test ICB",
+                Map.of("P1", "Place one"),
+                List.of(
+                        new ImpactBaseline.Cell("P1", "M", "65-69", "1", "White", young),
                         new ImpactBaseline.Cell("P1", "M", "70-74", "1", "White", old)),
                 Map.of("P1|M|65-69", new double[] {1, 1, 1, 1}, "P1|M|70-74", new double[] {1, 1, 1, 1}),
-                List.of(), null, null);
-        ImpactResult r = ImpactModel.run(b, scenario(", \"health_status\": {\"healthy_years_gained_per_year\": 1, "
-                + "\"from_age\": 55}"));
+                List.of(),
+                null,
+                null);
+        ImpactResult r = ImpactModel.run(
+                b, scenario(", \"health_status\": {\"healthy_years_gained_per_year\": 1, " + "\"from_age\": 55}"));
         // after 2 years, 70-74 has gained 2 healthy years: its rate 0.2 moves 2/5 of the way to 65-69's 0.1,
         // so 200 x (1 - 0.4 x 0.5) = 160; 65-69 has no younger band in the data and stays at 100
         assertAll(r, r.icb(), Outcome.EMERGENCY_ADMISSIONS, 2, false, 260);
         List<ImpactResult.Step> steps = r.waterfall(r.icb(), 0, Outcome.EMERGENCY_ADMISSIONS);
         // by 2027/28 (3 years): 200 x (1 - 0.6 x 0.5) = 140, a step of -60
-        assertEquals(-60, steps.stream().filter(s -> s.label().equals("Health status")).findFirst().get().value(),
+        assertEquals(
+                -60,
+                steps.stream()
+                        .filter(s -> s.label().equals("Health status"))
+                        .findFirst()
+                        .get()
+                        .value(),
                 1e-9);
     }
 
@@ -157,7 +183,8 @@ class ImpactModelTest {
         ImpactResult large = ImpactModel.run(oneCell(), s.withRuns(4096));
         double[] runs = large.runs(large.icb(), Outcome.EMERGENCY_ADMISSIONS, 3, true);
         double mean = java.util.Arrays.stream(runs).average().orElseThrow();
-        double sd = Math.sqrt(java.util.Arrays.stream(runs).map(v -> (v - mean) * (v - mean)).sum() / (runs.length - 1));
+        double sd = Math.sqrt(
+                java.util.Arrays.stream(runs).map(v -> (v - mean) * (v - mean)).sum() / (runs.length - 1));
         assertTrue(sd > 1, "the scenario is uncertain: sd " + sd);
         ImpactResult.Spread a = small.spread(small.icb(), Outcome.EMERGENCY_ADMISSIONS, 3, true);
         ImpactResult.Spread b = large.spread(large.icb(), Outcome.EMERGENCY_ADMISSIONS, 3, true);
@@ -177,9 +204,10 @@ class ImpactModelTest {
         ImpactResult a = ImpactModel.run(oneCell(), scenario(uncertain + ", \"seed\": 7"));
         ImpactResult b = ImpactModel.run(oneCell(), scenario(uncertain + ", \"seed\": 7"));
         ImpactResult c = ImpactModel.run(oneCell(), scenario(uncertain + ", \"seed\": 8"));
-        assertArrayEquals(a.runs(0, Outcome.EMERGENCY_ADMISSIONS, 3, true), b.runs(0, Outcome.EMERGENCY_ADMISSIONS, 3,
-                true));
-        assertNotEquals(a.runs(0, Outcome.EMERGENCY_ADMISSIONS, 3, true)[0],
+        assertArrayEquals(
+                a.runs(0, Outcome.EMERGENCY_ADMISSIONS, 3, true), b.runs(0, Outcome.EMERGENCY_ADMISSIONS, 3, true));
+        assertNotEquals(
+                a.runs(0, Outcome.EMERGENCY_ADMISSIONS, 3, true)[0],
                 c.runs(0, Outcome.EMERGENCY_ADMISSIONS, 3, true)[0]);
         // the as-is does not depend on the mitigators' draws: with the same seed it is one number on every run
         double[] asIs = a.runs(0, Outcome.EMERGENCY_ADMISSIONS, 3, false);
@@ -214,8 +242,11 @@ class ImpactModelTest {
 
     private static void assertAll(ImpactResult r, int group, Outcome o, int t, boolean scenario, double expected) {
         for (double v : r.runs(group, o, t, scenario)) {
-            assertEquals(expected, v, 1e-6 * Math.max(1, Math.abs(expected)), o + " t=" + t
-                    + (scenario ? " scenario" : " as is"));
+            assertEquals(
+                    expected,
+                    v,
+                    1e-6 * Math.max(1, Math.abs(expected)),
+                    o + " t=" + t + (scenario ? " scenario" : " as is"));
         }
     }
 }

@@ -57,14 +57,24 @@ class ImpactTablesTest {
         cells.add(new ImpactBaseline.Cell("P2", "M", "70-74", "2", "White", q));
         Map<String, double[]> growth = new LinkedHashMap<>(one.growth());
         growth.put("P2|M|70-74", new double[] {1.0, 1.07, 1.13, 1.21});
-        return new ImpactBaseline(one.baseline(), one.lastYear(), one.icbCode(), one.icbName(),
-                Map.of("P1", "Place one", "P2", "Place two"), cells, growth, one.staff(), one.communitySpendGbp(),
+        return new ImpactBaseline(
+                one.baseline(),
+                one.lastYear(),
+                one.icbCode(),
+                one.icbName(),
+                Map.of("P1", "Place one", "P2", "Place two"),
+                cells,
+                growth,
+                one.staff(),
+                one.communitySpendGbp(),
                 one.mentalHealthSpendGbp());
     }
 
     static AnalysisTable waterfall() throws Exception {
         ImpactResult r = ImpactModel.run(twoPlaces(), ImpactModelTest.scenario(ImpactModelTest.MITIGATED));
-        AnalysisTable t = ImpactTables.all(r, RULE).stream().filter(x -> x.name().equals("waterfall")).findFirst()
+        AnalysisTable t = ImpactTables.all(r, RULE).stream()
+                .filter(x -> x.name().equals("waterfall"))
+                .findFirst()
                 .orElseThrow();
         // the file is written as built: the table declares no count column for the build's rule to change
         assertSame(t, TableDisclosure.apply(t, RULE));
@@ -137,7 +147,9 @@ class ImpactTablesTest {
         assertEquals(ImpactModel.STEPS.size() + 2, p2.size());
         p2.forEach(row -> assertNull(row.get(row.size() - 1), row.toString()));
         // its community referrals (40) are not suppressed: published, rounded
-        assertEquals(40.0, bars(w.get(List.of("P2", "community_referrals", "2027/28"))).get("2024/25 baseline"));
+        assertEquals(
+                40.0,
+                bars(w.get(List.of("P2", "community_referrals", "2027/28"))).get("2024/25 baseline"));
     }
 
     /** Beds, staff and money are no counts: to two decimals as before, the total the sum of the rounded bars. */
@@ -149,9 +161,14 @@ class ImpactTablesTest {
             if (o.count()) {
                 continue;
             }
-            List<Object> values = w.get(List.of("ICB1", o.id(), "2027/28")).stream().map(row -> row.get(row.size() - 1))
+            List<Object> values = w.get(List.of("ICB1", o.id(), "2027/28")).stream()
+                    .map(row -> row.get(row.size() - 1))
                     .toList();
-            assertEquals(r.roundedWaterfall(r.icb(), 0, o, 2).stream().map(s -> (Object) s.value()).toList(), values,
+            assertEquals(
+                    r.roundedWaterfall(r.icb(), 0, o, 2).stream()
+                            .map(s -> (Object) s.value())
+                            .toList(),
+                    values,
                     o.id());
         }
         // a bed is not rounded to 5: P1's 2.5 beds or so are published to the hundredth
@@ -166,8 +183,10 @@ class ImpactTablesTest {
         int year = t.columnIndex("year");
         Map<List<String>, List<List<Object>>> out = new LinkedHashMap<>();
         for (List<Object> row : t.rows()) {
-            out.computeIfAbsent(Arrays.asList((String) row.get(area), (String) row.get(outcome),
-                    (String) row.get(year)), k -> new ArrayList<>()).add(row);
+            out.computeIfAbsent(
+                            Arrays.asList((String) row.get(area), (String) row.get(outcome), (String) row.get(year)),
+                            k -> new ArrayList<>())
+                    .add(row);
         }
         int order = t.columnIndex("step_order");
         out.values().forEach(rows -> rows.sort(java.util.Comparator.comparing(r -> (Integer) r.get(order))));

@@ -21,21 +21,23 @@ class ScenarioFileTest {
     static final String HEAD = "schema: openphm-scenario/1\nname: test\n";
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "a mitigator that is not a number|mitigators: {acsc_admission_avoidance_pct: ten}|$.mitigators.acsc_admission_avoidance_pct",
-        "an interval upside down|costs: {bed_day_gbp: {low: 500, high: 300}}|$.costs.bed_day_gbp",
-        "a misspelt block|mitigatorz: {}|mitigatorz",
-        "an unknown distribution|costs: {bed_day_gbp: {low: 1, high: 2, distribution: lognormal}}|$.costs.bed_day_gbp",
-        "a share above 100%|mitigators: {length_of_stay_reduction_pct: {low: 10, high: 150}}|$.mitigators.length_of_stay_reduction_pct",
-        "probabilities not adding to 1|population: {variants: [{name: a, probability: 0.5, growth_multiplier: 1}]}|$.population.variants",
-        "a horizon before the baseline|horizon_year: 2020/21|$.horizon_year",
-        "years that do not follow|baseline_year: 2024/26|$.baseline_year",
-        "a report year beyond the horizon|report_years: [2050/51]|$.report_years[0]",
-        "mitigators in full before they start|mitigators: {start_year: 2028/29, full_by: 2026/27}|$.mitigators.full_by",
-        "occupancy of 0|beds: {occupancy_target_pct: 0}|$.beds.occupancy_target_pct",
-        "a triangular interval without a mode|efficiencies: {cost_efficiency_pct_per_year: {low: 0, high: 2, distribution: triangular}}|$.efficiencies.cost_efficiency_pct_per_year",
-        "too many runs|runs: 1000000|$.runs",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a mitigator that is not a number|mitigators: {acsc_admission_avoidance_pct: ten}|$.mitigators.acsc_admission_avoidance_pct",
+                "an interval upside down|costs: {bed_day_gbp: {low: 500, high: 300}}|$.costs.bed_day_gbp",
+                "a misspelt block|mitigatorz: {}|mitigatorz",
+                "an unknown distribution|costs: {bed_day_gbp: {low: 1, high: 2, distribution: lognormal}}|$.costs.bed_day_gbp",
+                "a share above 100%|mitigators: {length_of_stay_reduction_pct: {low: 10, high: 150}}|$.mitigators.length_of_stay_reduction_pct",
+                "probabilities not adding to 1|population: {variants: [{name: a, probability: 0.5, growth_multiplier: 1}]}|$.population.variants",
+                "a horizon before the baseline|horizon_year: 2020/21|$.horizon_year",
+                "years that do not follow|baseline_year: 2024/26|$.baseline_year",
+                "a report year beyond the horizon|report_years: [2050/51]|$.report_years[0]",
+                "mitigators in full before they start|mitigators: {start_year: 2028/29, full_by: 2026/27}|$.mitigators.full_by",
+                "occupancy of 0|beds: {occupancy_target_pct: 0}|$.beds.occupancy_target_pct",
+                "a triangular interval without a mode|efficiencies: {cost_efficiency_pct_per_year: {low: 0, high: 2, distribution: triangular}}|$.efficiencies.cost_efficiency_pct_per_year",
+                "too many runs|runs: 1000000|$.runs",
+            })
     void aBadFileIsRefusedNamingTheFileAndTheField(String what, String yaml, String field) throws Exception {
         Path f = dir.resolve("bad.yaml");
         Files.writeString(f, HEAD + yaml + "\n");
@@ -55,11 +57,13 @@ class ScenarioFileTest {
     @Test
     void aHousingUpliftForAPlaceTheWorkspaceDoesNotHaveIsRefused() throws Exception {
         Path f = dir.resolve("housing.yaml");
-        Files.writeString(f, HEAD + "baseline_year: 2024/25\nhorizon_year: 2027/28\n"
-                + "population: {housing_uplift_pct: {E99999999: 5}}\n");
+        Files.writeString(
+                f,
+                HEAD + "baseline_year: 2024/25\nhorizon_year: 2027/28\n"
+                        + "population: {housing_uplift_pct: {E99999999: 5}}\n");
         Scenario s = Scenario.read(f);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ImpactModel.run(ImpactModelTest.oneCell(), s));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ImpactModel.run(ImpactModelTest.oneCell(), s));
         assertTrue(e.getMessage().contains("$.population.housing_uplift_pct.E99999999"), e.getMessage());
     }
 

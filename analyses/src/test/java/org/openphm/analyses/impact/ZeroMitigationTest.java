@@ -13,12 +13,12 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.conditions.ReferralProjections;
 import org.openphm.analyses.fidelity.SyntheticBlmk;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.projection.DemographicProjection;
 import org.openphm.analyses.projection.ProjectionCell;
 import org.openphm.analyses.resources.WorkforceDemandProjection;
 import org.openphm.engine.Engine;
+import org.openphm.model.FinancialYear;
 import org.openphm.model.Progress;
 
 /**
@@ -41,12 +41,15 @@ class ZeroMitigationTest {
     static void run() throws Exception {
         try (Engine engine = SyntheticBlmk.engine()) {
             Geography geography = Geography.load(engine);
-            AnalysisContext context = new AnalysisContext(engine, geography,
-                    List.of(new FinancialYear(2023), new FinancialYear(2024)), Progress.SILENT);
-            ImpactBaseline baseline = ImpactBaseline.of(engine, geography, context.years(), BASE, HORIZON, s -> { });
-            Scenario zero = Scenario.parse(new ObjectMapper().readTree("{\"schema\": \"openphm-scenario/1\", "
-                    + "\"name\": \"zero\", \"baseline_year\": \"2023/24\", \"horizon_year\": \"2043/44\", "
-                    + "\"runs\": 8}"), "zero");
+            AnalysisContext context = new AnalysisContext(
+                    engine, geography, List.of(new FinancialYear(2023), new FinancialYear(2024)), Progress.SILENT);
+            ImpactBaseline baseline = ImpactBaseline.of(engine, geography, context.years(), BASE, HORIZON, s -> {});
+            Scenario zero = Scenario.parse(
+                    new ObjectMapper()
+                            .readTree("{\"schema\": \"openphm-scenario/1\", "
+                                    + "\"name\": \"zero\", \"baseline_year\": \"2023/24\", \"horizon_year\": \"2043/44\", "
+                                    + "\"runs\": 8}"),
+                    "zero");
             result = ImpactModel.run(baseline, zero);
             DemographicProjection dp = DemographicProjection.registered(engine, BASE.end());
             population = dp.populationBy(dp.growth().years(), ProjectionCell::placeCode);
@@ -64,11 +67,15 @@ class ZeroMitigationTest {
             if (t >= result.years().size()) {
                 continue;
             }
-            double icb = year.getValue().values().stream().mapToDouble(Double::doubleValue).sum();
+            double icb = year.getValue().values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sum();
             assertSame(icb, result.runs(result.icb(), Outcome.POPULATION, t, true), "ICB population " + year.getKey());
             for (var place : year.getValue().entrySet()) {
-                assertSame(place.getValue(), result.runs(result.group(ImpactModel.PLACE, place.getKey()),
-                        Outcome.POPULATION, t, true), place.getKey() + " population " + year.getKey());
+                assertSame(
+                        place.getValue(),
+                        result.runs(result.group(ImpactModel.PLACE, place.getKey()), Outcome.POPULATION, t, true),
+                        place.getKey() + " population " + year.getKey());
                 checked++;
             }
         }
@@ -79,20 +86,29 @@ class ZeroMitigationTest {
     void referralsAreDp47AndDp49sProjections() {
         for (var e : community.entrySet()) {
             int t = e.getKey() - DemographicProjection.yearOf(BASE);
-            assertSame(e.getValue(), result.runs(result.icb(), Outcome.COMMUNITY_REFERRALS, t, true),
+            assertSame(
+                    e.getValue(),
+                    result.runs(result.icb(), Outcome.COMMUNITY_REFERRALS, t, true),
                     "DP 4.7 " + e.getKey());
-            assertSame(mentalHealth.get(e.getKey()), result.runs(result.icb(), Outcome.MENTAL_HEALTH_REFERRALS, t,
-                    true), "DP 4.9 " + e.getKey());
+            assertSame(
+                    mentalHealth.get(e.getKey()),
+                    result.runs(result.icb(), Outcome.MENTAL_HEALTH_REFERRALS, t, true),
+                    "DP 4.9 " + e.getKey());
         }
         assertTrue(community.get(2044) > community.get(2024) * 1.1, "referrals grow with the population");
     }
 
     @Test
     void staffNeededIsDp121sAtBothHorizons() {
-        AnalysisTable byArea = workforce.stream().filter(t -> t.name().equals("by-service-area")).findFirst().get();
+        AnalysisTable byArea = workforce.stream()
+                .filter(t -> t.name().equals("by-service-area"))
+                .findFirst()
+                .get();
         for (String horizon : List.of("2033_34", "2043_44")) {
             int col = byArea.columnIndex("wte_needed_" + horizon);
-            double dp121 = byArea.rows().stream().mapToDouble(r -> ((Number) r.get(col)).doubleValue()).sum();
+            double dp121 = byArea.rows().stream()
+                    .mapToDouble(r -> ((Number) r.get(col)).doubleValue())
+                    .sum();
             int t = FinancialYear.parse(horizon.replace('_', '/')).startYear() - BASE.startYear();
             double[] ours = result.runs(result.icb(), Outcome.WTE, t, false);
             // DP 12.1 rounds each service area to 0.01 WTE
@@ -104,7 +120,10 @@ class ZeroMitigationTest {
 
     @Test
     void staffByServiceAreaAndGroupIsDp121sByStaffGroup() {
-        AnalysisTable dp = workforce.stream().filter(t -> t.name().equals("by-staff-group")).findFirst().get();
+        AnalysisTable dp = workforce.stream()
+                .filter(t -> t.name().equals("by-staff-group"))
+                .findFirst()
+                .get();
         int area = dp.columnIndex("service_area");
         int group = dp.columnIndex("staff_group");
         int needed = dp.columnIndex("wte_needed_2043_44");
@@ -123,8 +142,11 @@ class ZeroMitigationTest {
             }
             String key = row.get(ours.columnIndex("service_area")) + "|" + row.get(ours.columnIndex("staff_group"));
             // DP 12.1 rounds each provider's row to 0.01 WTE, we round the sum
-            assertEquals(expected.get(key), ((Number) row.get(ours.columnIndex("wte_p50"))).doubleValue(),
-                    0.005 * (rows.get(key) + 1) + 1e-9, key);
+            assertEquals(
+                    expected.get(key),
+                    ((Number) row.get(ours.columnIndex("wte_p50"))).doubleValue(),
+                    0.005 * (rows.get(key) + 1) + 1e-9,
+                    key);
             checked++;
         }
         assertEquals(2 * expected.size(), checked, "every service area and staff group, as is and scenario");

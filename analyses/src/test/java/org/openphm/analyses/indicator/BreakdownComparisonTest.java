@@ -1,7 +1,5 @@
 package org.openphm.analyses.indicator;
 
-import org.openphm.model.AreaType;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.HashMap;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openphm.analyses.qof.QofIndicators;
+import org.openphm.model.AreaType;
 
 /**
  * A breakdown category is compared with its own area as a whole, as in Fingertips' inequality breakdowns
@@ -30,9 +29,12 @@ class BreakdownComparisonTest {
      */
     @Test
     void eachGroupIsComparedWithItsOwnAreaAsAWhole() {
-        Geography geography = Geography.of(List.of(new Geography.Area(ICB, "BLMK", AreaType.ICB, Geography.ENGLAND_CODE),
+        Geography geography = Geography.of(List.of(
+                new Geography.Area(ICB, "BLMK", AreaType.ICB, Geography.ENGLAND_CODE),
                 new Geography.Area(LUTON, "Luton", AreaType.PLACE, ICB)));
-        IndicatorSpec dm = QofIndicators.all().stream().filter(s -> s.id().equals("qof-prevalence-dm")).findFirst()
+        IndicatorSpec dm = QofIndicators.all().stream()
+                .filter(s -> s.id().equals("qof-prevalence-dm"))
+                .findFirst()
                 .orElseThrow();
         Map<CellKey, AgeBandCounts> cells = new HashMap<>();
         put(cells, dm, ICB, AreaType.ICB, Breakdown.NONE, null, 50, 100);
@@ -54,15 +56,24 @@ class BreakdownComparisonTest {
         assertEquals("Not compared", women.comparedToEngland());
     }
 
-    private static void put(Map<CellKey, AgeBandCounts> cells, IndicatorSpec spec, String area, AreaType type,
-                            Breakdown b, String category, double num, double den) {
+    private static void put(
+            Map<CellKey, AgeBandCounts> cells,
+            IndicatorSpec spec,
+            String area,
+            AreaType type,
+            Breakdown b,
+            String category,
+            double num,
+            double den) {
         AgeBandCounts c = new AgeBandCounts();
         c.add(10, num, den); // one age band (50-54): a crude proportion does not standardise
         cells.put(new CellKey(spec.id(), area, type, "2024/25", b, category), c);
     }
 
     private static IndicatorRow row(List<IndicatorRow> rows, String area, String category) {
-        return rows.stream().filter(r -> r.areaCode().equals(area) && category.equals(r.category())).findFirst()
+        return rows.stream()
+                .filter(r -> r.areaCode().equals(area) && category.equals(r.category()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + category + " row for " + area + " in " + rows));
     }
 }

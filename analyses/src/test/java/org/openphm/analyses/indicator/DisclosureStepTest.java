@@ -1,7 +1,5 @@
 package org.openphm.analyses.indicator;
 
-import org.openphm.model.AreaType;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openphm.analyses.pack.Catalogue;
+import org.openphm.model.AreaType;
 import org.openphm.stats.sdc.DisclosureRule;
 
 /**
@@ -29,8 +28,11 @@ class DisclosureStepTest {
     private static final DisclosureRule RULE = DisclosureRule.nhsDefault();
 
     private static IndicatorSpec spec(String id) {
-        return Catalogue.indicatorSources().stream().flatMap(s -> s.indicators().stream())
-                .filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+        return Catalogue.indicatorSources().stream()
+                .flatMap(s -> s.indicators().stream())
+                .filter(s -> s.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Self-harm 10-24 is a DSR with no crude twin: before the fix its rows bypassed disclosure control. */
@@ -43,7 +45,8 @@ class DisclosureStepTest {
         put(cells, "self-harm-admissions-10-24", BEDFORD, AreaType.PLACE, new double[] {10, 13, 17}, 3_333);
         put(cells, "self-harm-admissions-10-24", ICB, AreaType.ICB, new double[] {11, 14, 18}, 5_834);
         List<IndicatorRow> rows = new DisclosureStep(GEOGRAPHY, RULE)
-                .publish(List.of(selfHarm), new IndicatorCalculator(GEOGRAPHY, EnglandComparator.empty()), cells).published();
+                .publish(List.of(selfHarm), new IndicatorCalculator(GEOGRAPHY, EnglandComparator.empty()), cells)
+                .published();
         assertEquals(3, rows.size());
         for (IndicatorRow r : rows) {
             // 3 of 43 is hidden; with only two Places, Bedford must be hidden too or 43 - 40 gives Luton back.
@@ -71,19 +74,30 @@ class DisclosureStepTest {
         put(cells, "qof-prevalence-ast", LUTON, AreaType.PLACE, new double[] {20_001}, 500_001);
         put(cells, "qof-prevalence-ast", BEDFORD, AreaType.PLACE, new double[] {24_688}, 600_001);
         List<IndicatorRow> rows = new DisclosureStep(GEOGRAPHY, RULE)
-                .publish(List.of(asthma), new IndicatorCalculator(GEOGRAPHY, EnglandComparator.empty()), cells).published();
-        IndicatorRow icb = rows.stream().filter(r -> r.areaCode().equals(ICB)).findFirst().orElseThrow();
+                .publish(List.of(asthma), new IndicatorCalculator(GEOGRAPHY, EnglandComparator.empty()), cells)
+                .published();
+        IndicatorRow icb =
+                rows.stream().filter(r -> r.areaCode().equals(ICB)).findFirst().orElseThrow();
         assertEquals(44_690.0, icb.count());
         assertEquals(1_100_000.0, icb.denominator());
         assertEquals(100.0 * 44_690 / 1_100_000, icb.value(), 1e-12);
         for (IndicatorRow r : rows) {
-            assertEquals(r.count(), r.value() * r.denominator() / 100, 1e-6, r.areaName() + ": value from the published counts");
+            assertEquals(
+                    r.count(),
+                    r.value() * r.denominator() / 100,
+                    1e-6,
+                    r.areaName() + ": value from the published counts");
             assertTrue(r.note().contains("computed from the rounded counts"), r.note());
         }
     }
 
-    private static void put(Map<CellKey, AgeBandCounts> cells, String id, String area, AreaType type,
-                            double[] counts, double populationPerBand) {
+    private static void put(
+            Map<CellKey, AgeBandCounts> cells,
+            String id,
+            String area,
+            AreaType type,
+            double[] counts,
+            double populationPerBand) {
         AgeBandCounts c = new AgeBandCounts();
         int first = counts.length == 1 ? 10 : 2;
         for (int i = 0; i < counts.length; i++) {

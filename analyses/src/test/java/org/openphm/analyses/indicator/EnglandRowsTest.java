@@ -1,7 +1,5 @@
 package org.openphm.analyses.indicator;
 
-import org.openphm.model.AreaType;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openphm.analyses.qof.QofIndicators;
+import org.openphm.model.AreaType;
 
 /** England's published value becomes a comparator row of the results, for the periods it is held for only. */
 class EnglandRowsTest {
     @Test
     void anEnglandRowPerHeldPeriodWithTheReferenceValueAndNoComputedFigures() {
-        Geography geography = Geography.of(List.of(new Geography.Area("QHG", "BLMK", AreaType.ICB,
-                Geography.ENGLAND_CODE)));
+        Geography geography =
+                Geography.of(List.of(new Geography.Area("QHG", "BLMK", AreaType.ICB, Geography.ENGLAND_CODE)));
         IndicatorSpec dm = spec("qof-prevalence-dm");
         IndicatorSpec hyp = spec("qof-prevalence-hyp");
         EnglandComparator england = EnglandComparator.empty();
@@ -37,7 +36,8 @@ class EnglandRowsTest {
         List<IndicatorRow> eng = calc.englandRows(rows);
         assertEquals(1, eng.size(), "one held value, one row; none for hypertension or 2024/25");
         IndicatorRow r = eng.get(0);
-        assertEquals(List.of(dm.id(), "E92000001", "England", "England", "2023/24"),
+        assertEquals(
+                List.of(dm.id(), "E92000001", "England", "England", "2023/24"),
                 List.of(r.indicatorId(), r.areaCode(), r.areaName(), r.areaType(), r.period()));
         assertEquals(7.7, r.value());
         assertNull(r.count());
@@ -46,8 +46,10 @@ class EnglandRowsTest {
         assertTrue(r.isHeadline());
         assertTrue(r.note().contains("QOF 2023/24"), r.note());
         // the ICB row is compared with it: 8.0% (80 / 1000), Wilson 95% 6.47% to 9.85% contains 7.7%: similar
-        IndicatorRow icb = rows.stream().filter(x -> x.indicatorId().equals(dm.id()) && x.period().equals("2023/24"))
-                .findFirst().orElseThrow();
+        IndicatorRow icb = rows.stream()
+                .filter(x -> x.indicatorId().equals(dm.id()) && x.period().equals("2023/24"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("Similar", icb.comparedToEngland());
     }
 
@@ -58,24 +60,29 @@ class EnglandRowsTest {
      */
     @Test
     void aSyntheticEnglandValueIsNeitherDrawnNorCompared() {
-        Geography geography = Geography.of(List.of(new Geography.Area("QHG", "BLMK", AreaType.ICB,
-                Geography.ENGLAND_CODE)));
+        Geography geography =
+                Geography.of(List.of(new Geography.Area("QHG", "BLMK", AreaType.ICB, Geography.ENGLAND_CODE)));
         IndicatorSpec dm = spec("qof-prevalence-dm");
         EnglandComparator england = EnglandComparator.empty();
         england.put(dm.id(), "2024/25", new EnglandComparator.Value(7.7, true, "2019/20 projected"));
         AgeBandCounts c = new AgeBandCounts();
         c.add(10, 20, 1000);
-        Map<CellKey, AgeBandCounts> cells = Map.of(new CellKey(dm.id(), "QHG", AreaType.ICB, "2024/25",
-                Breakdown.NONE, null), c);
+        Map<CellKey, AgeBandCounts> cells =
+                Map.of(new CellKey(dm.id(), "QHG", AreaType.ICB, "2024/25", Breakdown.NONE, null), c);
         IndicatorCalculator calc = new IndicatorCalculator(geography, england);
         List<IndicatorRow> rows = calc.rows(dm, cells);
         assertTrue(calc.englandRows(rows).isEmpty(), "no England row from a synthetic value");
         assertEquals("Not compared", rows.get(0).comparedToEngland());
         assertEquals("Not compared", rows.get(0).comparedToParent(), "an ICB's parent is England");
-        assertTrue(rows.get(0).note().contains("not a published figure"), rows.get(0).note());
+        assertTrue(
+                rows.get(0).note().contains("not a published figure"),
+                rows.get(0).note());
     }
 
     private static IndicatorSpec spec(String id) {
-        return QofIndicators.all().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+        return QofIndicators.all().stream()
+                .filter(s -> s.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 }

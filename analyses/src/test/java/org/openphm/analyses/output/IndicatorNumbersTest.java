@@ -8,9 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.openphm.analyses.pack.Catalogue;
 import org.openphm.analyses.indicator.IndicatorSource;
 import org.openphm.analyses.indicator.IndicatorSpec;
+import org.openphm.analyses.pack.Catalogue;
 
 class IndicatorNumbersTest {
     private static List<String> catalogueSlugs() {
@@ -25,7 +25,9 @@ class IndicatorNumbersTest {
 
     @Test
     void everyIndicatorInTheCatalogueHasANumber() {
-        List<String> missing = catalogueSlugs().stream().filter(s -> IndicatorNumbers.of(s).isEmpty()).toList();
+        List<String> missing = catalogueSlugs().stream()
+                .filter(s -> IndicatorNumbers.of(s).isEmpty())
+                .toList();
         assertEquals(List.of(), missing, "add these to " + IndicatorNumbers.REGISTRY);
     }
 
@@ -42,7 +44,7 @@ class IndicatorNumbersTest {
 
     @Test
     void aMissingIndicatorIsAnErrorNotAGuess() {
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> IndicatorNumbers.require("no-such-indicator"));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class, () -> IndicatorNumbers.require("no-such-indicator"));
     }
 }

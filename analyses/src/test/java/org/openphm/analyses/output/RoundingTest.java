@@ -32,7 +32,10 @@ class RoundingTest {
         assertEquals(100.0 * (7 - 3) / 3, Rounding.change(7.0, 3.0));
         assertEquals(0.0, Rounding.change(5, 5));
         assertEquals(-200.0, Rounding.change(-10, 10), "to a negative value");
-        assertEquals(50.0, Rounding.change(-15, -10), "on a negative base the sign follows the arithmetic: (-15 - -10) / -10");
+        assertEquals(
+                50.0,
+                Rounding.change(-15, -10),
+                "on a negative base the sign follows the arithmetic: (-15 - -10) / -10");
     }
 
     @Test

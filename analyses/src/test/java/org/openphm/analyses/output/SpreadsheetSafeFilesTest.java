@@ -24,8 +24,10 @@ class SpreadsheetSafeFilesTest {
     @Test
     void analysisFilesNeutraliseFormulasButKeepNegativeNumbers() throws Exception {
         AnalysisInfo info = new AnalysisInfo("dp-9.9-test", "DP 9.9", "t", "d", "m", "s", List.of(), List.of());
-        AnalysisTable t = new AnalysisTable("rows", "r", List.of(Column.text("provider", "Provider"),
-                Column.number("change_pct", "Change")),
+        AnalysisTable t = new AnalysisTable(
+                "rows",
+                "r",
+                List.of(Column.text("provider", "Provider"), Column.number("change_pct", "Change")),
                 List.of(Arrays.asList("=HYPERLINK(\"http://evil\")", -2.5), Arrays.asList("@SUM(A1)", 1.0)));
         AnalysisFiles.write(dir, info, List.of(t));
         List<String> lines = Files.readAllLines(dir.resolve(info.file("rows")));

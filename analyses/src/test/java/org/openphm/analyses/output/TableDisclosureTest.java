@@ -1,6 +1,5 @@
 package org.openphm.analyses.output;
 
-import org.openphm.model.results.Disclosure;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Arrays;
@@ -8,8 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.catalogue.AnalysisTable.Column;
-import org.openphm.stats.sdc.DisclosureRule;
 import org.openphm.model.ResultColumnType;
+import org.openphm.model.results.Disclosure;
+import org.openphm.stats.sdc.DisclosureRule;
 
 /**
  * The NHS rule on analysis tables (stats/src/test/resources/sdc/disclosure_control_rules.csv, NHS Digital CCG OIS 2.6
@@ -18,15 +18,22 @@ import org.openphm.model.ResultColumnType;
  */
 class TableDisclosureTest {
 
-    static final List<Column> COLUMNS = List.of(Column.text("area", "Area"), Column.count("people", "People"),
-            Column.integer("year", "Year"), Column.number("share_pct", "Share of the area"));
+    static final List<Column> COLUMNS = List.of(
+            Column.text("area", "Area"),
+            Column.count("people", "People"),
+            Column.integer("year", "Year"),
+            Column.number("share_pct", "Share of the area"));
 
     static AnalysisTable table() {
-        return new AnalysisTable("t", "test", COLUMNS, List.of(
-                Arrays.asList("Luton", 5L, 2024L, 0.4),
-                Arrays.asList("Bedford", 12L, 2024L, 1.2),
-                Arrays.asList("MK", 0L, 2024L, 0.0),
-                Arrays.asList("Central Beds", 1003L, 2024L, 9.7)));
+        return new AnalysisTable(
+                "t",
+                "test",
+                COLUMNS,
+                List.of(
+                        Arrays.asList("Luton", 5L, 2024L, 0.4),
+                        Arrays.asList("Bedford", 12L, 2024L, 1.2),
+                        Arrays.asList("MK", 0L, 2024L, 0.0),
+                        Arrays.asList("Central Beds", 1003L, 2024L, 9.7)));
     }
 
     @Test
@@ -51,10 +58,16 @@ class TableDisclosureTest {
      */
     @Test
     void aDeclaredCountIsControlledWhateverItsName() {
-        AnalysisTable t = new AnalysisTable("a", "acsc", List.of(Column.text("area", "Area"),
-                Column.count("acsc_admissions", "ACSC emergency admissions"), Column.count("contacts", "Contacts")),
+        AnalysisTable t = new AnalysisTable(
+                "a",
+                "acsc",
+                List.of(
+                        Column.text("area", "Area"),
+                        Column.count("acsc_admissions", "ACSC emergency admissions"),
+                        Column.count("contacts", "Contacts")),
                 List.of(Arrays.asList("Luton", 2181L, 2L)));
-        List<Object> row = TableDisclosure.apply(t, DisclosureRule.nhsDefault()).rows().get(0);
+        List<Object> row =
+                TableDisclosure.apply(t, DisclosureRule.nhsDefault()).rows().get(0);
         assertEquals(2180L, row.get(1));
         assertNull(row.get(2), "2 contacts naming a practice: suppressed");
     }
@@ -67,12 +80,19 @@ class TableDisclosureTest {
      */
     @Test
     void derivedValuesAreComputedFromThePublishedCounts() {
-        AnalysisTable t = new AnalysisTable("p", "projection", List.of(Column.count("base_people", "Base"),
-                Column.count("people", "Projected"),
-                Column.derived("change_people", "Change", new AnalysisTable.Difference("people", "base_people")),
-                Column.derived("change_pct", "% change", new AnalysisTable.PercentChange("people", "base_people"))),
+        AnalysisTable t = new AnalysisTable(
+                "p",
+                "projection",
+                List.of(
+                        Column.count("base_people", "Base"),
+                        Column.count("people", "Projected"),
+                        Column.derived(
+                                "change_people", "Change", new AnalysisTable.Difference("people", "base_people")),
+                        Column.derived(
+                                "change_pct", "% change", new AnalysisTable.PercentChange("people", "base_people"))),
                 List.of(Arrays.asList(16_261L, 17_003.4, 742.4, 4.5655)));
-        List<Object> row = TableDisclosure.apply(t, DisclosureRule.nhsDefault()).rows().get(0);
+        List<Object> row =
+                TableDisclosure.apply(t, DisclosureRule.nhsDefault()).rows().get(0);
         assertEquals(16_260L, row.get(0));
         assertEquals(17_005L, row.get(1));
         assertEquals(745.0, (Double) row.get(2), 1e-9);
@@ -87,12 +107,23 @@ class TableDisclosureTest {
      */
     @Test
     void sharesOfATotalAreOfThePublishedCounts() {
-        AnalysisTable t = new AnalysisTable("e", "ethnicity", List.of(Column.text("area", "Area"),
-                Column.text("group", "Group"), Column.count("people", "People"),
-                Column.derived("pct", "% of the area", new AnalysisTable.ShareOfTotal("people", List.of("area"), 100))),
-                List.of(Arrays.asList("Luton", "Other", 3L, 0.3), Arrays.asList("Luton", "Mixed", 101L, 10.1),
+        AnalysisTable t = new AnalysisTable(
+                "e",
+                "ethnicity",
+                List.of(
+                        Column.text("area", "Area"),
+                        Column.text("group", "Group"),
+                        Column.count("people", "People"),
+                        Column.derived(
+                                "pct",
+                                "% of the area",
+                                new AnalysisTable.ShareOfTotal("people", List.of("area"), 100))),
+                List.of(
+                        Arrays.asList("Luton", "Other", 3L, 0.3),
+                        Arrays.asList("Luton", "Mixed", 101L, 10.1),
                         Arrays.asList("Luton", "White", 896L, 89.6)));
-        List<List<Object>> rows = TableDisclosure.apply(t, DisclosureRule.nhsDefault()).rows();
+        List<List<Object>> rows =
+                TableDisclosure.apply(t, DisclosureRule.nhsDefault()).rows();
         assertNull(rows.get(0).get(3));
         assertEquals(100.0 * 100 / 995, (Double) rows.get(1).get(3), 1e-9);
         assertEquals(100.0 * 895 / 995, (Double) rows.get(2).get(3), 1e-9);
@@ -100,24 +131,37 @@ class TableDisclosureTest {
 
     @Test
     void aDeclarationThatDoesNotGiveTheAnalysisValueStopsTheBuild() {
-        AnalysisTable t = new AnalysisTable("w", "wrong", List.of(Column.count("a", "a"), Column.count("b", "b"),
-                Column.derived("pct", "a of b", new AnalysisTable.Ratio("a", "b", 100))),
+        AnalysisTable t = new AnalysisTable(
+                "w",
+                "wrong",
+                List.of(
+                        Column.count("a", "a"),
+                        Column.count("b", "b"),
+                        Column.derived("pct", "a of b", new AnalysisTable.Ratio("a", "b", 100))),
                 List.of(Arrays.asList(20L, 40L, 75.0)));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> TableDisclosure.apply(t, DisclosureRule.nhsDefault()));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class, () -> TableDisclosure.apply(t, DisclosureRule.nhsDefault()));
     }
 
     @Test
     void anIdentifierColumnIsNeverPublished() {
-        AnalysisTable t = new AnalysisTable("x", "list", List.of(new Column("person_id", ResultColumnType.STRING, "Pseudonym",
-                Disclosure.IDENTIFIER), Column.count("n", "n")), List.of(Arrays.asList("abc", 10L)));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> TableDisclosure.apply(t, DisclosureRule.nhsDefault()));
+        AnalysisTable t = new AnalysisTable(
+                "x",
+                "list",
+                List.of(
+                        new Column("person_id", ResultColumnType.STRING, "Pseudonym", Disclosure.IDENTIFIER),
+                        Column.count("n", "n")),
+                List.of(Arrays.asList("abc", 10L)));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class, () -> TableDisclosure.apply(t, DisclosureRule.nhsDefault()));
     }
 
     @Test
     void tablesWithoutCountsAreUnchanged() {
-        AnalysisTable rates = new AnalysisTable("r", "rates", List.of(Column.text("area", "a"), Column.number("rate", "r")),
+        AnalysisTable rates = new AnalysisTable(
+                "r",
+                "rates",
+                List.of(Column.text("area", "a"), Column.number("rate", "r")),
                 List.of(Arrays.asList("Luton", 3.0)));
         assertSame(rates, TableDisclosure.apply(rates, DisclosureRule.nhsDefault()));
     }

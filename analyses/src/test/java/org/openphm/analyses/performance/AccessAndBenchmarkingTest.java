@@ -14,17 +14,17 @@ import static org.openphm.analyses.performance.Tables.table;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.openphm.analyses.SpecEngines;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Engine;
 import org.openphm.engine.spec.SpecTable;
+import org.openphm.model.FinancialYear;
 import org.openphm.model.Progress;
 
 /** Specification of DP 7.3, 7.7/7.8 and 8.2/8.3 on {@link AccessSpecData}; answers derived by hand there and here. */
@@ -78,14 +78,16 @@ class AccessAndBenchmarkingTest {
             assertEquals(2L, get(quarters, q1, "referrals"));
             assertEquals(100.0, number(quarters, q1, "accepted_pct"), 1e-9);
             assertEquals(1L, get(quarters, row(quarters, "area_code", MK, "quarter", "2024/25 Q2"), "referrals"));
-            assertEquals(0, rows(quarters, "area_code", MK, "quarter", "2024/25 Q3").size());
+            assertEquals(
+                    0, rows(quarters, "area_code", MK, "quarter", "2024/25 Q3").size());
             assertEquals(1L, get(quarters, row(quarters, "area_code", MK, "quarter", "2024/25 Q4"), "referrals"));
             assertEquals(1L, get(quarters, row(quarters, "area_code", MK, "quarter", "2023/24 Q2"), "referrals"));
 
             // DP 8.3: CNWL (RV3) only: r3 in 2023/24; r4, r5, r6, r10 in 2024/25 -> ratio 4
             AnalysisTable cnwl = table(CamhsAccess.oneProvider().orElseThrow().compute(context(engine)), "by-year");
             assertEquals(2, cnwl.rows().size());
-            assertEquals(4.0, number(cnwl, row(cnwl, "area_code", "RV3", "year", "2024/25"), "ratio_to_first_year"), 1e-9);
+            assertEquals(
+                    4.0, number(cnwl, row(cnwl, "area_code", "RV3", "year", "2024/25"), "ratio_to_first_year"), 1e-9);
         }
     }
 
@@ -107,13 +109,17 @@ class AccessAndBenchmarkingTest {
             // Teams the DP does not list stay visible, as "Not classified"; the top 10 of 11 drops Team 01 (1 waiter)
             List<List<Object>> ccs = rows(top, "view", "Data pack", "provider_code", "RYV");
             assertEquals(10, ccs.size());
-            assertEquals("Team 11", get(top, row(top, "view", "Data pack", "provider_code", "RYV", "rank", 1L), "service"));
+            assertEquals(
+                    "Team 11", get(top, row(top, "view", "Data pack", "provider_code", "RYV", "rank", 1L), "service"));
             assertEquals(0, rows(top, "service", "Team 01").size());
             assertEquals(WaitingListServices.NOT_CLASSIFIED, get(top, ccs.get(0), "setting"));
             // CAMHS - ADHD is DP 7.8's, not DP 7.7's
             assertEquals(0, rows(top, "service", "CAMHS - ADHD").size());
             // four-month trend rows: 4 months for each of ELFT's two teams
-            assertEquals(8, rows(table(community, "top-teams-trend"), "view", "Data pack", "provider_code", "RWK").size());
+            assertEquals(
+                    8,
+                    rows(table(community, "top-teams-trend"), "view", "Data pack", "provider_code", "RWK")
+                            .size());
             // ELFT Jul-25: lists 1,000 + 200 = 1,200, waiters 782 + 120 = 902, mean wait (30 x 1000 + 20 x 200)
             // / 1200 = 28.333 weeks
             AnalysisTable months = table(community, "by-provider-month");
@@ -142,7 +148,9 @@ class AccessAndBenchmarkingTest {
             assertEquals("red", get(t, row(t, "metric_id", plan, "org_code", "QUE"), "colour"));
             assertEquals("green", get(t, row(t, "metric_id", plan, "org_code", "QM7"), "colour"));
             assertEquals("Region", get(t, row(t, "metric_id", plan, "org_code", "Y61"), "org_type"));
-            assertEquals("Bedfordshire, Luton and Milton Keynes", get(t, row(t, "metric_id", plan, "org_code", "QHG"), "org_name"));
+            assertEquals(
+                    "Bedfordshire, Luton and Milton Keynes",
+                    get(t, row(t, "metric_id", plan, "org_code", "QHG"), "org_name"));
             // % change (higher is better): -0.63 worsened; 0.00 no change (amber); 1.91 >= 0.5 improvement
             String change = "mhb_cyp_access_pct_change";
             assertEquals("Worsened", get(t, row(t, "metric_id", change, "org_code", "QHG"), "key"));
@@ -150,10 +158,13 @@ class AccessAndBenchmarkingTest {
             assertEquals("green", get(t, row(t, "metric_id", change, "org_code", "QM7"), "colour"));
             // LoS, lower is better: +4 days on plan is worse, -2 better; a rise of 4 days has worsened, a fall of
             // 3 is an improvement of 0.5 or more
-            assertEquals("Worse than plan", get(t, row(t, "metric_id", "mhb_alos_plan_diff", "org_code", "QHG"), "key"));
+            assertEquals(
+                    "Worse than plan", get(t, row(t, "metric_id", "mhb_alos_plan_diff", "org_code", "QHG"), "key"));
             assertEquals("green", get(t, row(t, "metric_id", "mhb_alos_plan_diff", "org_code", "QJG"), "colour"));
             assertEquals("Worsened", get(t, row(t, "metric_id", "mhb_alos_change", "org_code", "QHG"), "key"));
-            assertEquals("Improved by 0.5 or more", get(t, row(t, "metric_id", "mhb_alos_change", "org_code", "QMM"), "key"));
+            assertEquals(
+                    "Improved by 0.5 or more",
+                    get(t, row(t, "metric_id", "mhb_alos_change", "org_code", "QMM"), "key"));
             assertEquals("cyp_access", get(t, row(t, "metric_id", plan, "org_code", "QHG"), "measure"));
             assertNull(get(t, row(t, "metric_id", plan, "org_code", "Y61"), "regional_rank"));
         }

@@ -1,9 +1,9 @@
 package org.openphm.analyses.performance;
 
-import org.openphm.analyses.SpecGeography;
 import static java.time.LocalDate.parse;
 
 import java.util.List;
+import org.openphm.analyses.SpecGeography;
 import org.openphm.engine.spec.SpecTable;
 import org.openphm.model.CanonicalSchema;
 
@@ -36,24 +36,31 @@ final class AccessSpecData {
     static final String ICB = "QHG", BEDFORD = "E06000055", MK = "E06000042";
 
     static List<SpecTable> camhs() {
-        SpecTable practice = SpecGeography.practices(new SpecGeography.Place(BEDFORD, "Bedford Borough"), new SpecGeography.Place(MK, "Milton Keynes"));
+        SpecTable practice = SpecGeography.practices(
+                new SpecGeography.Place(BEDFORD, "Bedford Borough"), new SpecGeography.Place(MK, "Milton Keynes"));
         SpecTable lsoa = SpecGeography.lsoas(BEDFORD);
-        SpecTable patient = SpecTable.canonical(CanonicalSchema.PATIENT, "person_id", "sex", "birth_month",
-                        "ethnicity", "lsoa")
+        SpecTable patient = SpecTable.canonical(
+                        CanonicalSchema.PATIENT, "person_id", "sex", "birth_month", "ethnicity", "lsoa")
                 .row("C1", "F", "2012-01", "A", "E01000001")
                 .row("C2", "M", "2010-06", "A", "E01000001")
                 .row("C3", "F", "2007-03", "A", "E01000001")
                 .row("A1", "M", "1980-01", "A", "E01000001")
                 .build();
-        SpecTable registration = SpecTable.canonical(CanonicalSchema.REGISTRATION, "person_id", "practice_code",
-                        "start_date", "end_date")
+        SpecTable registration = SpecTable.canonical(
+                        CanonicalSchema.REGISTRATION, "person_id", "practice_code", "start_date", "end_date")
                 .row("C1", "P00001", parse("2012-02-01"), null)
                 .row("C2", "P00002", parse("2010-07-01"), null)
                 .row("C3", "P00002", parse("2007-04-01"), null)
                 .row("A1", "P00002", parse("2000-01-01"), null)
                 .build();
-        SpecTable referral = SpecTable.canonical(CanonicalSchema.REFERRAL, "referral_id", "person_id", "dataset",
-                        "provider_code", "referral_date", "accepted")
+        SpecTable referral = SpecTable.canonical(
+                        CanonicalSchema.REFERRAL,
+                        "referral_id",
+                        "person_id",
+                        "dataset",
+                        "provider_code",
+                        "referral_date",
+                        "accepted")
                 .row("r1", "C1", "MHSDS", "RWK", parse("2023-05-10"), true)
                 .row("r2", "C1", "MHSDS", "RWK", parse("2024-05-10"), false)
                 .row("r3", "C2", "MHSDS", "RV3", parse("2023-07-01"), true)
@@ -75,8 +82,14 @@ final class AccessSpecData {
      * Circle 1,000 and 30 weeks, Wheelchairs 200 and 20 weeks; other months total = 2 x waiters, mean 25.
      */
     static SpecTable waitingList() {
-        SpecTable.Builder b = SpecTable.canonical(CanonicalSchema.WAITING_LIST, "provider_code", "service", "month",
-                "waiting_total", "waiting_18w_plus", "mean_wait_weeks");
+        SpecTable.Builder b = SpecTable.canonical(
+                CanonicalSchema.WAITING_LIST,
+                "provider_code",
+                "service",
+                "month",
+                "waiting_total",
+                "waiting_18w_plus",
+                "mean_wait_weeks");
         String[] months = {"2025-04", "2025-05", "2025-06", "2025-07"};
         long[] circle = {937, 924, 891, 782};
         long[] wheelchairs = {110, 112, 108, 120};
@@ -84,7 +97,13 @@ final class AccessSpecData {
         for (int i = 0; i < 4; i++) {
             boolean jul = i == 3;
             b.row("RWK", "Adult Podiatry Circle", months[i], jul ? 1000 : 2 * circle[i], circle[i], jul ? 30.0 : 25.0);
-            b.row("RWK", "Adult Wheelchairs", months[i], jul ? 200 : 2 * wheelchairs[i], wheelchairs[i], jul ? 20.0 : 25.0);
+            b.row(
+                    "RWK",
+                    "Adult Wheelchairs",
+                    months[i],
+                    jul ? 200 : 2 * wheelchairs[i],
+                    wheelchairs[i],
+                    jul ? 20.0 : 25.0);
             b.row("RV3", "CAMHS - ADHD", months[i], 2 * adhd[i], adhd[i], 25.0);
         }
         for (int t = 1; t <= 11; t++) {
@@ -95,9 +114,20 @@ final class AccessSpecData {
 
     /** DP 7.3 rows (as printed) for three measures and four organisations, plus an older month to be ignored. */
     static SpecTable benchmarking() {
-        SpecTable.Builder b = SpecTable.canonical(CanonicalSchema.PERFORMANCE_METRIC, "metric_id", "name", "unit",
-                "polarity", "org_code", "month", "value", "regional_value", "regional_rank");
-        String plan = "mhb_cyp_access_pct_plan", change = "mhb_cyp_access_pct_change", alos = "mhb_alos_plan_diff",
+        SpecTable.Builder b = SpecTable.canonical(
+                CanonicalSchema.PERFORMANCE_METRIC,
+                "metric_id",
+                "name",
+                "unit",
+                "polarity",
+                "org_code",
+                "month",
+                "value",
+                "regional_value",
+                "regional_rank");
+        String plan = "mhb_cyp_access_pct_plan",
+                change = "mhb_cyp_access_pct_change",
+                alos = "mhb_alos_plan_diff",
                 alosChange = "mhb_alos_change";
         b.row(plan, "CYP access: % of plan", "%", "high", "Y61", "2025-05", 101.32, null, null);
         b.row(plan, "CYP access: % of plan", "%", "high", "QHG", "2025-05", 99.68, 101.32, 4);

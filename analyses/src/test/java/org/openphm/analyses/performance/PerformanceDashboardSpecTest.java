@@ -1,6 +1,5 @@
 package org.openphm.analyses.performance;
 
-import org.openphm.model.FinancialYear;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,6 +21,7 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Engine;
+import org.openphm.model.FinancialYear;
 import org.openphm.model.Progress;
 
 /**
@@ -37,7 +37,9 @@ class PerformanceDashboardSpecTest {
     }
 
     static DashboardPage virtualWards() {
-        return DashboardPage.dataPack().stream().filter(p -> p.id().equals("dp-7.2-virtual-wards")).findFirst()
+        return DashboardPage.dataPack().stream()
+                .filter(p -> p.id().equals("dp-7.2-virtual-wards"))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -77,9 +79,13 @@ class PerformanceDashboardSpecTest {
             assertNull(get(summary, jun, "assurance"));
             // The 12-month window flags and the benchmark lines for the trend chart
             AnalysisTable series = table(tables, "series");
-            assertEquals(12, Tables.rows(series, "metric_id", "vw_occupancy", "dp_window", "yes").size());
+            assertEquals(
+                    12,
+                    Tables.rows(series, "metric_id", "vw_occupancy", "dp_window", "yes")
+                            .size());
             AnalysisTable benchmarks = table(tables, "benchmarks");
-            assertEquals(48, Tables.rows(benchmarks, "metric_id", "vw_occupancy").size());
+            assertEquals(
+                    48, Tables.rows(benchmarks, "metric_id", "vw_occupancy").size());
             List<Object> july = row(benchmarks, "month", "2024-07", "measure", "Regional");
             assertEquals(91.33, number(benchmarks, july, "value"), 1e-9);
         }
@@ -92,8 +98,9 @@ class PerformanceDashboardSpecTest {
         assertEquals(TrendArrow.UP, TrendArrow.at(List.of(41.04, 44.26, 43.83, 43.94, 44.82, 44.79, 44.74), 6));
         // DP 8.12 appointments: 534,833 against (535,619 + 496,361 + 574,012 + 523,082 + 563,132 + 526,225) / 6
         // = 536,405.17: down by the definition, although the DP prints an up arrow (reported as a seed conflict).
-        assertEquals(TrendArrow.DOWN, TrendArrow.at(
-                List.of(535619.0, 496361.0, 574012.0, 523082.0, 563132.0, 526225.0, 534833.0), 6));
+        assertEquals(
+                TrendArrow.DOWN,
+                TrendArrow.at(List.of(535619.0, 496361.0, 574012.0, 523082.0, 563132.0, 526225.0, 534833.0), 6));
         // DP 7.4 reliable recovery, ELFT: 50% against six months of 50%: level (↔), as printed.
         assertEquals(TrendArrow.LEVEL, TrendArrow.at(List.of(50.0, 50.0, 50.0, 50.0, 50.0, 50.0, 50.0), 6));
         assertNull(TrendArrow.at(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0), 5));
@@ -103,9 +110,14 @@ class PerformanceDashboardSpecTest {
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
     void spcOutputsAreCarriedPointByPoint(String engineName, @TempDir Path dir) throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, List.of(PerformanceSpecData.metrics()))) {
-            DashboardPage demo = new DashboardPage("dp-7.2-spc-demo", "DP 7.2", "demo", "demo",
+            DashboardPage demo = new DashboardPage(
+                    "dp-7.2-spc-demo",
+                    "DP 7.2",
+                    "demo",
+                    "demo",
                     List.of(new DashboardPage.PageMetric("spc_demo", "SPC demonstration", "count", List.of("QHG"))),
-                    YearMonth.of(2025, 3), List.of());
+                    YearMonth.of(2025, 3),
+                    List.of());
             List<AnalysisTable> tables = new PerformanceDashboard(demo).compute(context(engine));
             AnalysisTable series = table(tables, "series");
             // 16 points: 10, 12 alternating for 15 points (eight 10s, seven 12s), then 20.
@@ -136,7 +148,8 @@ class PerformanceDashboardSpecTest {
             assertEquals("Hit and miss", get(summary, dp, "assurance"));
             List<Object> latest = row(summary, "view", PerformanceDashboard.LATEST_VIEW, "metric_id", "spc_demo");
             assertEquals("Special cause improvement (high)", get(summary, latest, "variation"));
-            assertTrue(new PerformanceDashboard(demo).info().charts().stream().anyMatch(c -> c.kind().equals("spc")));
+            assertTrue(new PerformanceDashboard(demo)
+                    .info().charts().stream().anyMatch(c -> c.kind().equals("spc")));
             assertFalse(new PerformanceDashboard(demo).info().caveats().isEmpty());
         }
     }

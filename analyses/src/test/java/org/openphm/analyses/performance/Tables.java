@@ -9,7 +9,9 @@ final class Tables {
     private Tables() {}
 
     static AnalysisTable table(List<AnalysisTable> tables, String name) {
-        return tables.stream().filter(t -> t.name().equals(name)).findFirst()
+        return tables.stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no table " + name));
     }
 

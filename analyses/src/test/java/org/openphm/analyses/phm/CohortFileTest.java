@@ -25,12 +25,15 @@ class CohortFileTest {
     private static String problem(Path dir, String name, String text) throws Exception {
         Path f = dir.resolve(name);
         Files.writeString(f, text);
-        return assertThrows(CheckedFile.Invalid.class, () -> CohortDefinition.read(f)).getMessage();
+        return assertThrows(CheckedFile.Invalid.class, () -> CohortDefinition.read(f))
+                .getMessage();
     }
 
     @Test
     void schemaMistakesNameTheFileAndTheField(@TempDir Path dir) throws Exception {
-        assertEquals(1, CohortDefinition.read(write(dir, "good.json", GOOD)).include().size());
+        assertEquals(
+                1,
+                CohortDefinition.read(write(dir, "good.json", GOOD)).include().size());
 
         String misspelt = problem(dir, "fact.json", GOOD.replace("\"age\"", "\"agee\""));
         assertTrue(misspelt.contains("fact.json") && misspelt.contains("$.include[0].criterion.fact"), misspelt);
@@ -47,17 +50,26 @@ class CohortFileTest {
         // beyond the schema: a number fact compared with a text, a text fact with a number
         String type = problem(dir, "type.json", GOOD.replace("75}", "\"75\"}"));
         assertTrue(type.contains("$.include[0].criterion.value") && type.contains("age is a number"), type);
-        String text = problem(dir, "text.json", GOOD.replace("\"age\", \"op\": \">=\", \"value\": 75",
-                "\"sex\", \"op\": \"=\", \"value\": 1"));
+        String text = problem(
+                dir,
+                "text.json",
+                GOOD.replace("\"age\", \"op\": \">=\", \"value\": 75", "\"sex\", \"op\": \"=\", \"value\": 1"));
         assertTrue(text.contains("sex is a text"), text);
 
-        String twice = problem(dir, "twice.json", GOOD.replace("]}", ", {\"label\": \"old\", \"criterion\": "
-                + "{\"register\": \"DM\"}}]}"));
+        String twice = problem(
+                dir,
+                "twice.json",
+                GOOD.replace("]}", ", {\"label\": \"old\", \"criterion\": " + "{\"register\": \"DM\"}}]}"));
         assertTrue(twice.contains("$.include[1].label") && twice.contains("used twice"), twice);
 
-        String nested = problem(dir, "nested.json", GOOD.replace("{\"fact\": \"age\", \"op\": \">=\", \"value\": 75}",
-                "{\"all\": [{\"register\": \"DM\"}, {\"not\": {\"fact\": \"ltc_count\", \"in\": [\"2\"]}}]}"));
-        assertTrue(nested.contains("$.include[0].criterion.all[1].not.in") && nested.contains("ltc_count is a number"),
+        String nested = problem(
+                dir,
+                "nested.json",
+                GOOD.replace(
+                        "{\"fact\": \"age\", \"op\": \">=\", \"value\": 75}",
+                        "{\"all\": [{\"register\": \"DM\"}, {\"not\": {\"fact\": \"ltc_count\", \"in\": [\"2\"]}}]}"));
+        assertTrue(
+                nested.contains("$.include[0].criterion.all[1].not.in") && nested.contains("ltc_count is a number"),
                 nested);
     }
 
@@ -85,12 +97,19 @@ class CohortFileTest {
                   {"id": "a", "name": "A", "definition": "a", "rule": {"register": "PC"}},
                   {"id": "b", "name": "B", "definition": "b", "rule": %s}]}
                 """;
-        assertEquals(2, SegmentRules.read(write(dir, "ok.json", rules.formatted("{\"always\": true}"))).segments().size());
+        assertEquals(
+                2,
+                SegmentRules.read(write(dir, "ok.json", rules.formatted("{\"always\": true}")))
+                        .segments()
+                        .size());
         Path noCatchAll = write(dir, "no.json", rules.formatted("{\"register\": \"DM\"}"));
-        String e = assertThrows(CheckedFile.Invalid.class, () -> SegmentRules.read(noCatchAll)).getMessage();
+        String e = assertThrows(CheckedFile.Invalid.class, () -> SegmentRules.read(noCatchAll))
+                .getMessage();
         assertTrue(e.contains("$.segments[1].rule") && e.contains("everybody"), e);
-        Path circular = write(dir, "seg.json", rules.formatted("{\"fact\": \"segment\", \"op\": \"=\", \"value\": \"A\"}"));
-        String s = assertThrows(CheckedFile.Invalid.class, () -> SegmentRules.read(circular)).getMessage();
+        Path circular =
+                write(dir, "seg.json", rules.formatted("{\"fact\": \"segment\", \"op\": \"=\", \"value\": \"A\"}"));
+        String s = assertThrows(CheckedFile.Invalid.class, () -> SegmentRules.read(circular))
+                .getMessage();
         assertTrue(s.contains("$.segments[1].rule.fact") && s.contains("cohort files only"), s);
     }
 
@@ -99,10 +118,13 @@ class CohortFileTest {
         JsonNode schema = new ObjectMapper().readTree(CheckedFile.schemaText("criterion.schema.json"));
         List<String> facts = new ArrayList<>();
         schema.at("/properties/fact/enum").forEach(n -> facts.add(n.asText()));
-        List<String> expected = new ArrayList<>(PersonFacts.all().stream().map(PersonFacts.Fact::name).toList());
+        List<String> expected = new ArrayList<>(
+                PersonFacts.all().stream().map(PersonFacts.Fact::name).toList());
         expected.addAll(List.of("segment", "risk_stratum"));
-        assertEquals(expected.stream().sorted().toList(), facts.stream().sorted().toList());
-        assertEquals(CohortDefinition.COHORT_FACTS.keySet().stream().sorted().toList(), List.of("risk_stratum", "segment"));
+        assertEquals(
+                expected.stream().sorted().toList(), facts.stream().sorted().toList());
+        assertEquals(
+                CohortDefinition.COHORT_FACTS.keySet().stream().sorted().toList(), List.of("risk_stratum", "segment"));
         List<String> registers = new ArrayList<>();
         schema.at("/properties/register/enum").forEach(n -> registers.add(n.asText()));
         assertEquals(RiskCohort.REGISTERS, registers);

@@ -33,10 +33,18 @@ class SegmentRulesSpecTest {
             new Person("EOL", "1940-01", List.of("PC", "DEM", "HF"), 1, "End of life"),
             new Person("DEM", "1974-01", List.of("DEM"), 0, "Frailty and dementia"),
             // the frailty branch: 65+ with 9 of the 36 eFI deficits evidenced by registers (9/36 = 0.25)
-            new Person("FRAIL", "1950-06", List.of("RA", "AF", "STIA", "DM", "HYP", "CHD", "PDIS", "OST", "PAD"), 0,
+            new Person(
+                    "FRAIL",
+                    "1950-06",
+                    List.of("RA", "AF", "STIA", "DM", "HYP", "CHD", "PDIS", "OST", "PAD"),
+                    0,
                     "Frailty and dementia"),
             // the same 9 deficits under 65: not frail by the rule, so complex multimorbidity (9 LTCs)
-            new Person("YOUNG9", "1970-06", List.of("RA", "AF", "STIA", "DM", "HYP", "CHD", "PDIS", "OST", "PAD"), 0,
+            new Person(
+                    "YOUNG9",
+                    "1970-06",
+                    List.of("RA", "AF", "STIA", "DM", "HYP", "CHD", "PDIS", "OST", "PAD"),
+                    0,
                     "Complex multimorbidity"),
             // dementia and an exacerbating organ failure: frailty and dementia comes first
             new Person("DEMHF", "1945-01", List.of("DEM", "HF"), 2, "Frailty and dementia"),
@@ -59,14 +67,22 @@ class SegmentRulesSpecTest {
             new Person("WELL", "1999-01", List.of(), 0, "Healthy"));
 
     static List<SpecTable> tables() {
-        var patient = SpecTable.canonical(CanonicalSchema.PATIENT, "person_id", "sex", "birth_month", "ethnicity",
-                "lsoa", "death_date");
-        var registration = SpecTable.canonical(CanonicalSchema.REGISTRATION, "person_id", "practice_code",
-                "start_date", "end_date");
-        var condition = SpecTable.canonical(CanonicalSchema.CONDITION, "person_id", "condition", "diagnosis_date",
-                "resolved_date");
-        var spell = SpecTable.canonical(CanonicalSchema.SPELL, "spell_id", "person_id", "provider_code",
-                "admission_method", "admission_date", "discharge_date", "primary_diagnosis", "treatment_function",
+        var patient = SpecTable.canonical(
+                CanonicalSchema.PATIENT, "person_id", "sex", "birth_month", "ethnicity", "lsoa", "death_date");
+        var registration = SpecTable.canonical(
+                CanonicalSchema.REGISTRATION, "person_id", "practice_code", "start_date", "end_date");
+        var condition = SpecTable.canonical(
+                CanonicalSchema.CONDITION, "person_id", "condition", "diagnosis_date", "resolved_date");
+        var spell = SpecTable.canonical(
+                CanonicalSchema.SPELL,
+                "spell_id",
+                "person_id",
+                "provider_code",
+                "admission_method",
+                "admission_date",
+                "discharge_date",
+                "primary_diagnosis",
+                "treatment_function",
                 "cost_gbp");
         int spells = 0;
         for (Person p : PEOPLE) {
@@ -77,24 +93,43 @@ class SegmentRulesSpecTest {
             }
             for (int i = 0; i < p.emergencies(); i++) {
                 spells++;
-                spell.row("s" + spells, p.id(), "RC9", "emergency", parse("2023-06-01").plusDays(10L * i),
-                        parse("2023-06-03").plusDays(10L * i), "I500", "300", 100.0);
+                spell.row(
+                        "s" + spells,
+                        p.id(),
+                        "RC9",
+                        "emergency",
+                        parse("2023-06-01").plusDays(10L * i),
+                        parse("2023-06-03").plusDays(10L * i),
+                        "I500",
+                        "300",
+                        100.0);
             }
         }
-        return List.of(SpecGeography.practices(new SpecGeography.Place("E06000032", "Luton")),
-                SpecGeography.lsoas("E06000032", "E06000032"), patient.build(), registration.build(),
-                condition.build(), spell.build(),
-                SpecTable.canonical(CanonicalSchema.REFERRAL, "referral_id", "person_id", "dataset", "provider_code",
-                        "referral_date").build(),
-                SpecTable.canonical(CanonicalSchema.OBSERVATION, "person_id", "code", "value", "date").build());
+        return List.of(
+                SpecGeography.practices(new SpecGeography.Place("E06000032", "Luton")),
+                SpecGeography.lsoas("E06000032", "E06000032"),
+                patient.build(),
+                registration.build(),
+                condition.build(),
+                spell.build(),
+                SpecTable.canonical(
+                                CanonicalSchema.REFERRAL,
+                                "referral_id",
+                                "person_id",
+                                "dataset",
+                                "provider_code",
+                                "referral_date")
+                        .build(),
+                SpecTable.canonical(CanonicalSchema.OBSERVATION, "person_id", "code", "value", "date")
+                        .build());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
     void everySegmentAndEveryTieBreak(String engineName, @TempDir Path dir) throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, tables())) {
-            var result = engine.execute(Segmentation.segmented(SegmentRules.standard(), INDEX)
-                    .select("person_id", "segment"));
+            var result = engine.execute(
+                    Segmentation.segmented(SegmentRules.standard(), INDEX).select("person_id", "segment"));
             Map<String, String> got = new TreeMap<>();
             result.asMaps().forEach(r -> got.put((String) r.get("person_id"), (String) r.get("segment")));
             Map<String, String> expected = new TreeMap<>();

@@ -16,7 +16,10 @@ class CausesOfDisabilityTest {
         assertEquals(List.of("Musculoskeletal disorders", 21.0, true), t.rows().get(0));
         assertEquals(List.of("Mental disorders", 18.0, true), t.rows().get(1));
         assertEquals(List.of("Unintentional injuries", 6.0, true), t.rows().get(5));
-        double quoted = t.rows().stream().filter(r -> (Boolean) r.get(2)).mapToDouble(r -> (Double) r.get(1)).sum();
+        double quoted = t.rows().stream()
+                .filter(r -> (Boolean) r.get(2))
+                .mapToDouble(r -> (Double) r.get(1))
+                .sum();
         assertEquals(68.0, quoted, 1e-9);
         assertEquals(List.of("All other causes", 100.0 - 68.0, false), t.rows().get(6));
     }

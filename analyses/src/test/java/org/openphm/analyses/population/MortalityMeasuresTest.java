@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openphm.analyses.catalogue.AnalysisTable;
+import org.openphm.analyses.indicator.Geography;
 import org.openphm.model.AreaType;
 import org.openphm.model.FinancialYear;
-import org.openphm.analyses.indicator.Geography;
-import org.openphm.analyses.catalogue.AnalysisTable;
 
 /**
  * The mortality tables of DP 2.4 reproduce published values when their cells hold published inputs: the cells'
@@ -17,8 +17,9 @@ import org.openphm.analyses.catalogue.AnalysisTable;
 class MortalityMeasuresTest {
 
     static final FinancialYear Y = FinancialYear.parse("2024/25");
-    static final Geography GEOGRAPHY = Geography.of(List.of(new Geography.Area("QHG", "BLMK", AreaType.ICB,
-            Geography.ENGLAND_CODE), new Geography.Area("P", "Place", AreaType.PLACE, "QHG"),
+    static final Geography GEOGRAPHY = Geography.of(List.of(
+            new Geography.Area("QHG", "BLMK", AreaType.ICB, Geography.ENGLAND_CODE),
+            new Geography.Area("P", "Place", AreaType.PLACE, "QHG"),
             new Geography.Area("N", "Hood", AreaType.NEIGHBOURHOOD, "P")));
 
     /** Cells for one area, sex and year from counts by {@link MortalityCells#BAND_STARTS}. */
@@ -41,16 +42,22 @@ class MortalityMeasuresTest {
      */
     @Test
     void lifeExpectancyFromCellsMatchesPheIndicatorMethods() {
-        double[] pops = {7060, 35059, 46974, 48489, 26000, 17219, 38561, 46009, 57208, 61435, 55601, 50209, 56416,
-                46411, 39820, 37978, 37039, 33288, 23306, 11936, 11936};
-        double[] deaths = {17, 9, 4, 8, 12, 8, 15, 24, 33, 50, 71, 100, 163, 263, 304, 536, 872, 1390, 1605, 1936,
-                1937};
+        double[] pops = {
+            7060, 35059, 46974, 48489, 26000, 17219, 38561, 46009, 57208, 61435, 55601, 50209, 56416, 46411, 39820,
+            37978, 37039, 33288, 23306, 11936, 11936
+        };
+        double[] deaths = {17, 9, 4, 8, 12, 8, 15, 24, 33, 50, 71, 100, 163, 263, 304, 536, 872, 1390, 1605, 1936, 1937
+        };
         // Three pooled years: the published inputs all fall in the last; the earlier two add nothing.
         List<FinancialYear> years = List.of(FinancialYear.parse("2022/23"), FinancialYear.parse("2023/24"), Y);
-        AnalysisTable t = LifeExpectancyAnalysis.lifeExpectancy(MortalityCells.of(cells(Y, "F", pops, deaths)),
-                GEOGRAPHY, years);
-        List<Object> icbAtBirth = t.rows().stream().filter(r -> r.get(0).equals("ICB") && r.get(3).equals("Female")
-                && r.get(5).equals(0L)).findFirst().orElseThrow();
+        AnalysisTable t =
+                LifeExpectancyAnalysis.lifeExpectancy(MortalityCells.of(cells(Y, "F", pops, deaths)), GEOGRAPHY, years);
+        List<Object> icbAtBirth = t.rows().stream()
+                .filter(r -> r.get(0).equals("ICB")
+                        && r.get(3).equals("Female")
+                        && r.get(5).equals(0L))
+                .findFirst()
+                .orElseThrow();
         assertEquals("2022/23 - 2024/25", icbAtBirth.get(4));
         assertEquals(80.1696, round4((Double) icbAtBirth.get(6)));
         assertEquals(79.8827, round4((Double) icbAtBirth.get(7)));
@@ -59,13 +66,21 @@ class MortalityMeasuresTest {
         assertEquals(787954L, icbAtBirth.get(10));
         assertEquals("Not compared", icbAtBirth.get(12), "the ICB is the comparator");
         // The one Place holds every cell, so its interval is the ICB's and contains the ICB's value: similar.
-        List<Object> placeAtBirth = t.rows().stream().filter(r -> r.get(0).equals("Place")
-                && r.get(3).equals("Female") && r.get(5).equals(0L)).findFirst().orElseThrow();
+        List<Object> placeAtBirth = t.rows().stream()
+                .filter(r -> r.get(0).equals("Place")
+                        && r.get(3).equals("Female")
+                        && r.get(5).equals(0L))
+                .findFirst()
+                .orElseThrow();
         assertEquals(80.1696, round4((Double) placeAtBirth.get(6)));
         assertEquals("Similar", placeAtBirth.get(12));
         // Men have no cells: every band is empty, so Fingertips' rule withholds the whole table.
-        List<Object> men = t.rows().stream().filter(r -> r.get(0).equals("ICB") && r.get(3).equals("Male")
-                && r.get(5).equals(0L)).findFirst().orElseThrow();
+        List<Object> men = t.rows().stream()
+                .filter(r -> r.get(0).equals("ICB")
+                        && r.get(3).equals("Male")
+                        && r.get(5).equals(0L))
+                .findFirst()
+                .orElseThrow();
         assertNull(men.get(6));
         assertEquals("Not calculated: some age bands have a zero or less population", men.get(11));
     }
@@ -83,20 +98,28 @@ class MortalityMeasuresTest {
         double[] cellDeaths = new double[21];
         double[] cellPops = new double[21];
         // band 0-4 -> 0 (27 deaths / 136 people) and 1-4 (100 / 500); 15-19 -> 15-17 (11 / 300) and 18-19 (10 / 243)
-        cellDeaths[0] = 27; cellPops[0] = 136; cellDeaths[1] = 100; cellPops[1] = 500;
+        cellDeaths[0] = 27;
+        cellPops[0] = 136;
+        cellDeaths[1] = 100;
+        cellPops[1] = 500;
         for (int esp = 1; esp < 19; esp++) {
             int cell = esp < 3 ? esp + 1 : esp + 2;
             if (esp == 3) {
-                cellDeaths[4] = 11; cellPops[4] = 300; cellDeaths[5] = 10; cellPops[5] = 243;
+                cellDeaths[4] = 11;
+                cellPops[4] = 300;
+                cellDeaths[5] = 10;
+                cellPops[5] = 243;
                 continue;
             }
             cellDeaths[cell] = counts[esp];
             cellPops[cell] = pops[esp];
         }
-        AnalysisTable t = LifeExpectancyAnalysis.mortality(MortalityCells.of(cells(Y, "F", cellPops, cellDeaths)),
-                GEOGRAPHY, List.of(Y));
-        List<Object> persons = t.rows().stream().filter(r -> r.get(0).equals("ICB") && r.get(3).equals("Persons"))
-                .findFirst().orElseThrow();
+        AnalysisTable t = LifeExpectancyAnalysis.mortality(
+                MortalityCells.of(cells(Y, "F", cellPops, cellDeaths)), GEOGRAPHY, List.of(Y));
+        List<Object> persons = t.rows().stream()
+                .filter(r -> r.get(0).equals("ICB") && r.get(3).equals("Persons"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(895L, persons.get(5));
         assertEquals(8970L, persons.get(6));
         assertEquals(10430.2479914694, (Double) persons.get(7), 1e-8);

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.fidelity.SyntheticBlmk;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Engine;
+import org.openphm.model.FinancialYear;
 import org.openphm.model.Progress;
 
 /**
@@ -47,9 +47,11 @@ class PopulationFidelityTest {
             AnalysisContext context = new AnalysisContext(engine, Geography.load(engine), years, Progress.SILENT);
             SharedMortality mortality = new SharedMortality();
             profile = PopulationSpecTest.byName(new RegisteredPopulationProfile().compute(context));
-            horizons = PopulationSpecTest.byName(new PopulationProjectionAnalysis().compute(context)).get("horizons");
+            horizons = PopulationSpecTest.byName(new PopulationProjectionAnalysis().compute(context))
+                    .get("horizons");
             deaths = new PredictedDeaths(mortality).compute(context).get(0);
-            lifeExpectancy = new LifeExpectancyAnalysis(mortality).compute(context).get(0);
+            lifeExpectancy =
+                    new LifeExpectancyAnalysis(mortality).compute(context).get(0);
             sii = new LifeExpectancyInequality(mortality).compute(context).get(0);
             smiExcess = new SmiPrematureMortality(mortality).compute(context).get(1);
         }
@@ -57,7 +59,8 @@ class PopulationFidelityTest {
 
     static double summary(String column) {
         AnalysisTable t = profile.get("summary");
-        return ((Number) PopulationSpecTest.value(t, PopulationSpecTest.only(t, "area_code", "QHG"), column)).doubleValue();
+        return ((Number) PopulationSpecTest.value(t, PopulationSpecTest.only(t, "area_code", "QHG"), column))
+                .doubleValue();
     }
 
     @Test
@@ -74,14 +77,21 @@ class PopulationFidelityTest {
     @Test
     void dp1_2_growthSinceTheEndOf2019_20() {
         List<Object> r = profile.get("growth").rows().stream()
-                .filter(x -> x.get(1).equals("QHG") && x.get(3).equals("2024/25")).findFirst().orElseThrow();
+                .filter(x -> x.get(1).equals("QHG") && x.get(3).equals("2024/25"))
+                .findFirst()
+                .orElseThrow();
         // DP: +6.1%; no tolerance is published, one percentage point is allowed.
         assertEquals(6.1, (Double) r.get(6), 1.0);
     }
 
     static double change(String group, long year) {
-        return (Double) horizons.rows().stream().filter(r -> r.get(1).equals("QHG") && r.get(3).equals(group)
-                && r.get(7).equals(year)).findFirst().orElseThrow().get(9);
+        return (Double) horizons.rows().stream()
+                .filter(r -> r.get(1).equals("QHG")
+                        && r.get(3).equals(group)
+                        && r.get(7).equals(year))
+                .findFirst()
+                .orElseThrow()
+                .get(9);
     }
 
     @Test
@@ -95,7 +105,9 @@ class PopulationFidelityTest {
     }
 
     static List<Object> deathsRow(String period) {
-        return deaths.rows().stream().filter(r -> r.get(1).equals("QHG") && r.get(3).equals(period)).findFirst()
+        return deaths.rows().stream()
+                .filter(r -> r.get(1).equals("QHG") && r.get(3).equals(period))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -110,16 +122,23 @@ class PopulationFidelityTest {
     }
 
     static Double le(String place, String sex) {
-        return (Double) lifeExpectancy.rows().stream().filter(r -> r.get(1).equals(place) && r.get(3).equals(sex)
-                && r.get(4).equals("2022/23 - 2024/25") && r.get(5).equals(0L)).findFirst().orElseThrow().get(6);
+        return (Double) lifeExpectancy.rows().stream()
+                .filter(r -> r.get(1).equals(place)
+                        && r.get(3).equals(sex)
+                        && r.get(4).equals("2022/23 - 2024/25")
+                        && r.get(5).equals(0L))
+                .findFirst()
+                .orElseThrow()
+                .get(6);
     }
 
     @Test
     void dp2_4_lutonHasTheLowestLifeExpectancy() {
         for (String sex : List.of("Female", "Male")) {
             for (String place : List.of(BEDFORD, CENTRAL_BEDS, MK)) {
-                assertTrue(le(LUTON, sex) < le(place, sex), sex + " Luton " + le(LUTON, sex) + " vs " + place + " "
-                        + le(place, sex));
+                assertTrue(
+                        le(LUTON, sex) < le(place, sex),
+                        sex + " Luton " + le(LUTON, sex) + " vs " + place + " " + le(place, sex));
             }
         }
     }
@@ -132,7 +151,8 @@ class PopulationFidelityTest {
      */
     @Test
     void dp4_1_inequalityInFemaleLifeExpectancyIsWidestInBedford() {
-        Assumptions.assumeTrue(SyntheticBlmk.patients() >= 1_000_000,
+        Assumptions.assumeTrue(
+                SyntheticBlmk.patients() >= 1_000_000,
                 "needs full scale: below it most deciles of a Place have 5,000 person-years or fewer");
         double bedford = siiOf(BEDFORD, "Female");
         for (String place : List.of(CENTRAL_BEDS, LUTON, MK)) {
@@ -141,8 +161,13 @@ class PopulationFidelityTest {
     }
 
     static double siiOf(String place, String sex) {
-        Object v = sii.rows().stream().filter(r -> r.get(1).equals(place) && r.get(3).equals(sex)
-                && r.get(4).equals("2022/23 - 2024/25")).findFirst().orElseThrow().get(6);
+        Object v = sii.rows().stream()
+                .filter(r -> r.get(1).equals(place)
+                        && r.get(3).equals(sex)
+                        && r.get(4).equals("2022/23 - 2024/25"))
+                .findFirst()
+                .orElseThrow()
+                .get(6);
         assertNotNull(v, "no SII for " + place + " " + sex);
         return (Double) v;
     }
@@ -157,8 +182,10 @@ class PopulationFidelityTest {
      */
     @Test
     void dp4_2_smiPrematureMortalityIsSeveralTimesBackground() {
-        List<Object> icb = smiExcess.rows().stream().filter(r -> r.get(1).equals("QHG")
-                && r.get(3).equals("2022/23 - 2024/25")).findFirst().orElseThrow();
+        List<Object> icb = smiExcess.rows().stream()
+                .filter(r -> r.get(1).equals("QHG") && r.get(3).equals("2022/23 - 2024/25"))
+                .findFirst()
+                .orElseThrow();
         double excess = (Double) icb.get(6);
         assertTrue(excess > 250 && excess < 600, "ICB excess " + excess);
     }

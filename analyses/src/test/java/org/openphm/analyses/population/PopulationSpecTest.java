@@ -14,9 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openphm.analyses.SpecEngines;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Engine;
+import org.openphm.model.FinancialYear;
 import org.openphm.model.Progress;
 
 /**
@@ -52,17 +52,23 @@ class PopulationSpecTest {
             assertEquals(3L, value(t.get("summary"), luton, "people"));
             assertEquals(100.0, (Double) value(t.get("summary"), luton, "most_deprived_40_pct"), 1e-9);
             List<Object> mkGrowth = t.get("growth").rows().stream()
-                    .filter(r -> r.get(1).equals("N2") && r.get(3).equals("2024/25")).findFirst().orElseThrow();
+                    .filter(r -> r.get(1).equals("N2") && r.get(3).equals("2024/25"))
+                    .findFirst()
+                    .orElseThrow();
             // MK East on 31 March 2024: 4, 5, 6, 9 = 4; on 31 March 2025: 6, 9 = 2: -50%
             assertEquals(2L, mkGrowth.get(5));
             assertEquals(-50.0, (Double) mkGrowth.get(6), 1e-9);
             List<Object> icbGrowth = t.get("growth").rows().stream()
-                    .filter(r -> r.get(1).equals("QHG") && r.get(3).equals("2024/25")).findFirst().orElseThrow();
+                    .filter(r -> r.get(1).equals("QHG") && r.get(3).equals("2024/25"))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(-37.5, (Double) icbGrowth.get(6), 1e-9);
-            Map<String, Object> pyramid = t.get("pyramid").rows().stream().filter(r -> r.get(1).equals("QHG"))
+            Map<String, Object> pyramid = t.get("pyramid").rows().stream()
+                    .filter(r -> r.get(1).equals("QHG"))
                     .collect(Collectors.toMap(r -> r.get(4) + " " + r.get(5), r -> r.get(6)));
-            assertEquals(Map.of("Female 0-4", 1L, "Female 75-79", 1L, "Male 35-39", 1L, "Male 40-44", 1L,
-                    "Male 80-84", 1L), pyramid);
+            assertEquals(
+                    Map.of("Female 0-4", 1L, "Female 75-79", 1L, "Male 35-39", 1L, "Male 40-44", 1L, "Male 80-84", 1L),
+                    pyramid);
         }
     }
 
@@ -81,26 +87,32 @@ class PopulationSpecTest {
             MortalityCells.Bands all = cells.bands(c -> c.year().equals(y2425));
             assertEquals(2, all.totalDeaths());
             assertEquals(7, all.totalPopulation());
-            MortalityCells.Bands mkMen = cells.bands(c -> c.year().equals(y2425) && MK.equals(c.place())
-                    && "M".equals(c.sex()));
+            MortalityCells.Bands mkMen =
+                    cells.bands(c -> c.year().equals(y2425) && MK.equals(c.place()) && "M".equals(c.sex()));
             int band80 = MortalityCells.BAND_STARTS.indexOf(80);
             assertEquals(1, mkMen.deaths()[band80]);
             assertEquals(2, mkMen.population()[band80]);
             MortalityCells.Bands smi = cells.bands(c -> c.year().equals(y2425) && c.smi());
             assertEquals(1, smi.totalDeaths());
             assertEquals(1, smi.totalPopulation());
-            assertEquals(1, cells.bands(c -> c.year().equals(y2425) && "10".equals(c.imdDecile())
-                    && !c.smi()).totalDeaths());
+            assertEquals(
+                    1,
+                    cells.bands(c -> c.year().equals(y2425) && "10".equals(c.imdDecile()) && !c.smi())
+                            .totalDeaths());
             MortalityCells.Bands y2324 = cells.bands(c -> c.year().equals(YEARS.get(0)));
             assertEquals(1, y2324.totalDeaths());
             assertEquals(7, y2324.totalPopulation());
             assertEquals(1, y2324.deaths()[MortalityCells.BAND_STARTS.indexOf(90)]);
 
             // Far too few people for the statistics: both say why instead of printing a number.
-            var le = LifeExpectancyAnalysis.lifeExpectancy(cells, Geography.load(engine), List.of(
-                    FinancialYear.parse("2022/23"), YEARS.get(0), YEARS.get(1)));
-            assertTrue(le.rows().stream().allMatch(r -> r.get(6) == null
-                    && ((String) r.get(11)).startsWith("Not calculated: some age bands have a zero or less population")),
+            var le = LifeExpectancyAnalysis.lifeExpectancy(
+                    cells, Geography.load(engine), List.of(FinancialYear.parse("2022/23"), YEARS.get(0), YEARS.get(1)));
+            assertTrue(
+                    le.rows().stream()
+                            .allMatch(r -> r.get(6) == null
+                                    && ((String) r.get(11))
+                                            .startsWith(
+                                                    "Not calculated: some age bands have a zero or less population")),
                     le.rows().toString());
         }
     }
@@ -114,7 +126,8 @@ class PopulationSpecTest {
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
     void populationProjection(String engineName, @TempDir Path dir) throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, PopulationSpecData.tables())) {
-            AnalysisTable horizons = byName(new PopulationProjectionAnalysis().compute(context(engine))).get("horizons");
+            AnalysisTable horizons = byName(new PopulationProjectionAnalysis().compute(context(engine)))
+                    .get("horizons");
             assertEquals(6.2, horizon(horizons, "QHG", "All ages", "population"), 1e-9);
             assertEquals(24.0, horizon(horizons, "QHG", "All ages", "change_pct"), 1e-9);
             assertEquals(50.0, horizon(horizons, "QHG", "65+", "change_pct"), 1e-9);
@@ -133,7 +146,9 @@ class PopulationSpecTest {
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
     void predictedDeaths(String engineName, @TempDir Path dir) throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, PopulationSpecData.tables())) {
-            AnalysisTable t = new PredictedDeaths(new SharedMortality()).compute(context(engine)).get(0);
+            AnalysisTable t = new PredictedDeaths(new SharedMortality())
+                    .compute(context(engine))
+                    .get(0);
             List<Object> base = row(t, "QHG", "2024/25");
             assertEquals(2L, value(t, base, "observed_deaths"));
             assertEquals(0.5, (Double) value(t, base, "predicted_deaths"), 1e-12);
@@ -166,15 +181,20 @@ class PopulationSpecTest {
                     .compute(new AnalysisContext(engine, Geography.load(engine), years, Progress.SILENT)));
             AnalysisTable dsr = t.get("dsr");
             String period = "2022/23 - 2024/25";
-            assertEquals(List.of(period), dsr.rows().stream().map(r -> r.get(3)).distinct().toList());
+            assertEquals(
+                    List.of(period),
+                    dsr.rows().stream().map(r -> r.get(3)).distinct().toList());
             assertEquals(List.of(1L, 3L), smi(dsr, "QHG", "On SMI register"));
             assertEquals(List.of(0L, 10L), smi(dsr, "QHG", "Not on SMI register"));
             assertEquals(List.of(1L, 3L), smi(dsr, MK, "On SMI register"));
             assertEquals(List.of(0L, 2L), smi(dsr, MK, "Not on SMI register"));
             assertEquals(List.of(0L, 0L), smi(dsr, LUTON, "On SMI register"));
             assertEquals(List.of(0L, 8L), smi(dsr, LUTON, "Not on SMI register"));
-            assertTrue(dsr.rows().stream().allMatch(r -> value(dsr, r, "value") == null
-                    && !((String) value(dsr, r, "note")).isEmpty()), dsr.rows().toString());
+            assertTrue(
+                    dsr.rows().stream()
+                            .allMatch(
+                                    r -> value(dsr, r, "value") == null && !((String) value(dsr, r, "note")).isEmpty()),
+                    dsr.rows().toString());
             AnalysisTable excess = t.get("excess");
             List<Object> icb = row(excess, "QHG", period);
             assertNull(value(excess, icb, "excess_pct"));
@@ -202,28 +222,49 @@ class PopulationSpecTest {
             AnalysisTable deciles = t.get("by-decile");
             // population and deaths of every non-empty (area, sex, decile)
             Map<String, List<Object>> nonEmpty = deciles.rows().stream()
-                    .filter(r -> !value(deciles, r, "population").equals(0L) || !value(deciles, r, "deaths").equals(0L))
-                    .collect(Collectors.toMap(r -> r.get(1) + " " + r.get(3) + " " + value(deciles, r, "imd_decile"),
+                    .filter(r -> !value(deciles, r, "population").equals(0L)
+                            || !value(deciles, r, "deaths").equals(0L))
+                    .collect(Collectors.toMap(
+                            r -> r.get(1) + " " + r.get(3) + " " + value(deciles, r, "imd_decile"),
                             r -> List.of(value(deciles, r, "population"), value(deciles, r, "deaths"))));
-            assertEquals(Map.of(
-                    "QHG Female 1", List.of(6L, 0L), "QHG Female 10", List.of(3L, 1L),
-                    "QHG Male 1", List.of(3L, 0L), "QHG Male 10", List.of(9L, 2L),
-                    LUTON + " Female 1", List.of(6L, 0L), LUTON + " Male 1", List.of(3L, 0L),
-                    MK + " Female 10", List.of(3L, 1L), MK + " Male 10", List.of(9L, 2L)), nonEmpty);
+            assertEquals(
+                    Map.of(
+                            "QHG Female 1",
+                            List.of(6L, 0L),
+                            "QHG Female 10",
+                            List.of(3L, 1L),
+                            "QHG Male 1",
+                            List.of(3L, 0L),
+                            "QHG Male 10",
+                            List.of(9L, 2L),
+                            LUTON + " Female 1",
+                            List.of(6L, 0L),
+                            LUTON + " Male 1",
+                            List.of(3L, 0L),
+                            MK + " Female 10",
+                            List.of(3L, 1L),
+                            MK + " Male 10",
+                            List.of(9L, 2L)),
+                    nonEmpty);
             // ICB and two Places, two sexes, ten deciles, one period
             assertEquals(3 * 2 * 10, deciles.rows().size());
             AnalysisTable sii = t.get("sii");
             assertEquals(3 * 2, sii.rows().size());
-            assertTrue(sii.rows().stream().allMatch(r -> value(sii, r, "sii") == null
-                    && value(sii, r, "deciles_used").equals(0L)
-                    && "Not calculated: life expectancy in only 0 deciles (5 are needed)".equals(value(sii, r, "note"))),
+            assertTrue(
+                    sii.rows().stream()
+                            .allMatch(r -> value(sii, r, "sii") == null
+                                    && value(sii, r, "deciles_used").equals(0L)
+                                    && "Not calculated: life expectancy in only 0 deciles (5 are needed)"
+                                            .equals(value(sii, r, "note"))),
                     sii.rows().toString());
         }
     }
 
     /** Deaths and person-years of one area's row for one SMI group. */
     static List<Object> smi(AnalysisTable t, String area, String group) {
-        List<Object> r = t.rows().stream().filter(x -> x.get(1).equals(area) && x.get(4).equals(group)).findFirst()
+        List<Object> r = t.rows().stream()
+                .filter(x -> x.get(1).equals(area) && x.get(4).equals(group))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row " + area + " " + group));
         return List.of(value(t, r, "deaths"), value(t, r, "population"));
     }
@@ -234,7 +275,8 @@ class PopulationSpecTest {
 
     static List<Object> only(AnalysisTable t, String column, Object v) {
         int i = t.columnNames().indexOf(column);
-        List<List<Object>> rows = t.rows().stream().filter(r -> v.equals(r.get(i))).toList();
+        List<List<Object>> rows =
+                t.rows().stream().filter(r -> v.equals(r.get(i))).toList();
         assertEquals(1, rows.size(), t.name() + " rows with " + column + " = " + v);
         return rows.get(0);
     }
@@ -244,13 +286,19 @@ class PopulationSpecTest {
     }
 
     static List<Object> row(AnalysisTable t, String area, String period) {
-        return t.rows().stream().filter(r -> r.get(1).equals(area) && r.get(3).equals(period)).findFirst()
+        return t.rows().stream()
+                .filter(r -> r.get(1).equals(area) && r.get(3).equals(period))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row " + area + " " + period));
     }
 
     static double horizon(AnalysisTable t, String area, String group, String column) {
-        List<Object> r = t.rows().stream().filter(x -> x.get(1).equals(area) && x.get(3).equals(group)
-                && x.get(7).equals(2035L)).findFirst().orElseThrow();
+        List<Object> r = t.rows().stream()
+                .filter(x -> x.get(1).equals(area)
+                        && x.get(3).equals(group)
+                        && x.get(7).equals(2035L))
+                .findFirst()
+                .orElseThrow();
         return (Double) value(t, r, column);
     }
 }

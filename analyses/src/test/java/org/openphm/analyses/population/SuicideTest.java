@@ -14,9 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openphm.analyses.SpecEngines;
 import org.openphm.analyses.SpecGeography;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.model.FinancialYear;
 import org.openphm.engine.Engine;
 import org.openphm.engine.spec.SpecTable;
+import org.openphm.model.FinancialYear;
 
 /** DP 3.2: which deaths are suicides (ONS's rule), and the directly standardised rate over pooled years. */
 class SuicideTest {
@@ -30,8 +30,13 @@ class SuicideTest {
      * assault) are not. So 4 suicides of 8 deaths, in the bands 40-44, 15-17, 30-34 and 50-54.
      */
     static List<SpecTable> tables() {
-        SpecTable patient = SpecTable.adHoc("patient").col("person_id", STRING).col("sex", STRING)
-                .col("birth_month", MONTH).col("ethnicity", STRING).col("lsoa", STRING).col("death_date", DATE)
+        SpecTable patient = SpecTable.adHoc("patient")
+                .col("person_id", STRING)
+                .col("sex", STRING)
+                .col("birth_month", MONTH)
+                .col("ethnicity", STRING)
+                .col("lsoa", STRING)
+                .col("death_date", DATE)
                 .col("death_cause_icd10", STRING)
                 .row("a", "M", "1980-01", "A", "E01000001", LocalDate.parse("2024-06-10"), "X700")
                 .row("b", "F", "2012-01", "A", "E01000001", LocalDate.parse("2024-07-01"), "Y200")
@@ -43,22 +48,34 @@ class SuicideTest {
                 .row("h", "M", "1970-01", "A", "E01000001", LocalDate.parse("2024-12-15"), "Y349")
                 .row("i", "M", "1960-01", "A", "E01000001", null, null)
                 .build();
-        SpecTable.Builder registration = SpecTable.adHoc("registration").col("person_id", STRING)
-                .col("practice_code", STRING).col("start_date", DATE).col("end_date", DATE);
+        SpecTable.Builder registration = SpecTable.adHoc("registration")
+                .col("person_id", STRING)
+                .col("practice_code", STRING)
+                .col("start_date", DATE)
+                .col("end_date", DATE);
         for (String p : List.of("a", "b", "c", "d", "e", "f", "g", "h", "i")) {
             registration.row(p, "P00001", LocalDate.parse("2000-01-01"), null);
         }
-        SpecTable condition = SpecTable.adHoc("condition").col("person_id", STRING).col("condition", STRING)
-                .col("diagnosis_date", DATE).col("resolved_date", DATE).build();
-        return List.of(SpecGeography.practices(new SpecGeography.Place("E06000032", "Luton")),
-                SpecGeography.lsoas("E06000032"), patient, registration.build(), condition);
+        SpecTable condition = SpecTable.adHoc("condition")
+                .col("person_id", STRING)
+                .col("condition", STRING)
+                .col("diagnosis_date", DATE)
+                .col("resolved_date", DATE)
+                .build();
+        return List.of(
+                SpecGeography.practices(new SpecGeography.Place("E06000032", "Luton")),
+                SpecGeography.lsoas("E06000032"),
+                patient,
+                registration.build(),
+                condition);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
     void suicidesFollowOnsDefinition(String engineName, @TempDir Path dir) throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, tables())) {
-            MortalityCells.Bands all = MortalityCells.count(engine, List.of(Y2425)).bands(c -> true);
+            MortalityCells.Bands all =
+                    MortalityCells.count(engine, List.of(Y2425)).bands(c -> true);
             assertEquals(8, all.totalDeaths());
             assertEquals(4, java.util.Arrays.stream(all.suicides()).sum());
             for (int start : List.of(15, 30, 40, 50)) {

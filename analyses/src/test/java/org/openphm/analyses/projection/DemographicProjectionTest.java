@@ -27,11 +27,16 @@ class DemographicProjectionTest {
     static final String MK = "E06000042";
 
     static PopulationGrowth growth() {
-        return PopulationGrowth.of(List.of(
-                new PopulationGrowth.Row(LUTON, 2025, "F", "0-4", 100), new PopulationGrowth.Row(LUTON, 2035, "F", "0-4", 110),
-                new PopulationGrowth.Row(LUTON, 2025, "M", "0-4", 200), new PopulationGrowth.Row(LUTON, 2035, "M", "0-4", 180),
-                new PopulationGrowth.Row(LUTON, 2025, "F", "85+", 50), new PopulationGrowth.Row(LUTON, 2035, "F", "85+", 100),
-                new PopulationGrowth.Row(LUTON, 2025, "M", "85+", 50), new PopulationGrowth.Row(LUTON, 2035, "M", "85+", 75)),
+        return PopulationGrowth.of(
+                List.of(
+                        new PopulationGrowth.Row(LUTON, 2025, "F", "0-4", 100),
+                                new PopulationGrowth.Row(LUTON, 2035, "F", "0-4", 110),
+                        new PopulationGrowth.Row(LUTON, 2025, "M", "0-4", 200),
+                                new PopulationGrowth.Row(LUTON, 2035, "M", "0-4", 180),
+                        new PopulationGrowth.Row(LUTON, 2025, "F", "85+", 50),
+                                new PopulationGrowth.Row(LUTON, 2035, "F", "85+", 100),
+                        new PopulationGrowth.Row(LUTON, 2025, "M", "85+", 50),
+                                new PopulationGrowth.Row(LUTON, 2035, "M", "85+", 75)),
                 2025);
     }
 
@@ -47,8 +52,8 @@ class DemographicProjectionTest {
     void eachCellGrowsWithItsLaSexAndBandThenCellsAreSummed() {
         DemographicProjection p = DemographicProjection.of(BASE, growth());
         Map<ProjectionCell, Double> y2035 = p.population(2035);
-        assertEquals(11.0, y2035.get(new ProjectionCell(LUTON, "F", "0-4")), 1e-9);   // 10 x 1.1
-        assertEquals(18.0, y2035.get(new ProjectionCell(LUTON, "M", "0-4")), 1e-9);   // 20 x 0.9
+        assertEquals(11.0, y2035.get(new ProjectionCell(LUTON, "F", "0-4")), 1e-9); // 10 x 1.1
+        assertEquals(18.0, y2035.get(new ProjectionCell(LUTON, "M", "0-4")), 1e-9); // 20 x 0.9
         // sex not stated grows with both sexes: 3 x (110 + 180) / (100 + 200) = 2.9
         assertEquals(2.9, y2035.get(new ProjectionCell(LUTON, "U", "0-4")), 1e-9);
         // 85-89 and 90+ both lie in the feed's 85+: 4 x 2 = 8, 2 x 2 = 4
@@ -60,8 +65,8 @@ class DemographicProjectionTest {
         // 11 + 18 + 2.9 + 8 + 4 + 5.5
         assertEquals(49.4, DemographicProjection.total(y2035), 1e-9);
         assertEquals(44.0, DemographicProjection.total(p.population(2025)), 1e-9);
-        assertEquals(Map.of(LUTON, 43.9, MK, 5.5),
-                round(DemographicProjection.total(y2035, ProjectionCell::placeCode)));
+        assertEquals(
+                Map.of(LUTON, 43.9, MK, 5.5), round(DemographicProjection.total(y2035, ProjectionCell::placeCode)));
     }
 
     @Test
@@ -69,14 +74,19 @@ class DemographicProjectionTest {
         DemographicProjection p = DemographicProjection.of(BASE, growth());
         // 1 death among 4 women of 85-89 (rate 0.25) and 3 births-like events among 10 girls of 0-4 (0.3);
         // 2 events in a cell with nobody in it cannot be rated.
-        Map<ProjectionCell, Double> events = Map.of(new ProjectionCell(LUTON, "F", "85-89"), 1.0,
-                new ProjectionCell(LUTON, "F", "0-4"), 3.0, new ProjectionCell(MK, "M", "0-4"), 2.0);
+        Map<ProjectionCell, Double> events = Map.of(
+                new ProjectionCell(LUTON, "F", "85-89"),
+                1.0,
+                new ProjectionCell(LUTON, "F", "0-4"),
+                3.0,
+                new ProjectionCell(MK, "M", "0-4"),
+                2.0);
         Map<ProjectionCell, Double> rates = DemographicProjection.rates(events, p.basePopulation());
         assertEquals(2, rates.size());
         assertEquals(2.0, DemographicProjection.unratedEvents(events, p.basePopulation()), 1e-9);
         Map<ProjectionCell, Double> expected = p.expected(rates, 2035);
-        assertEquals(2.0, expected.get(new ProjectionCell(LUTON, "F", "85-89")), 1e-9);   // 0.25 x 8
-        assertEquals(3.3, expected.get(new ProjectionCell(LUTON, "F", "0-4")), 1e-9);     // 0.3 x 11
+        assertEquals(2.0, expected.get(new ProjectionCell(LUTON, "F", "85-89")), 1e-9); // 0.25 x 8
+        assertEquals(3.3, expected.get(new ProjectionCell(LUTON, "F", "0-4")), 1e-9); // 0.3 x 11
     }
 
     @Test

@@ -11,12 +11,12 @@ import org.openphm.analyses.fidelity.SyntheticBlmk;
 import org.openphm.analyses.indicator.AgeBandCounts;
 import org.openphm.analyses.indicator.CellKey;
 import org.openphm.analyses.indicator.EnglandComparator;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.indicator.IndicatorCalculator;
 import org.openphm.analyses.indicator.IndicatorRow;
 import org.openphm.analyses.indicator.IndicatorSpec;
 import org.openphm.engine.Engine;
+import org.openphm.model.FinancialYear;
 
 /**
  * DP 5 and DP 3.10 on the synthetic BLMK workspace: the QOF prevalence patterns the data pack states must be
@@ -68,14 +68,17 @@ class QofFidelityTest {
     @Test
     void dp5_9_diabetesHigherInLutonAndBedfordThanEngland() {
         assertTrue(value("DM", LUTON) > england("DM"), "Luton " + value("DM", LUTON) + " vs England " + england("DM"));
-        assertTrue(value("DM", BEDFORD) > england("DM"), "Bedford " + value("DM", BEDFORD) + " vs England " + england("DM"));
+        assertTrue(
+                value("DM", BEDFORD) > england("DM"),
+                "Bedford " + value("DM", BEDFORD) + " vs England " + england("DM"));
     }
 
     @Test
     void dp5_afCkdCopdStrokePadLowerThanEnglandInEveryPlace() {
         for (String register : List.of("AF", "CKD", "COPD", "STIA", "PAD")) {
             for (String place : List.of(BEDFORD, CENTRAL_BEDS, LUTON, MK)) {
-                assertTrue(value(register, place) < england(register),
+                assertTrue(
+                        value(register, place) < england(register),
                         register + " in " + place + ": " + value(register, place) + " vs England " + england(register));
             }
         }
@@ -84,7 +87,9 @@ class QofFidelityTest {
     @Test
     void dp5_15_osteoporosisLowestInMiltonKeynes() {
         for (String place : List.of(BEDFORD, CENTRAL_BEDS, LUTON)) {
-            assertTrue(value("OST", MK) < value("OST", place), "MK " + value("OST", MK) + " vs " + place + " " + value("OST", place));
+            assertTrue(
+                    value("OST", MK) < value("OST", place),
+                    "MK " + value("OST", MK) + " vs " + place + " " + value("OST", place));
         }
     }
 
@@ -98,8 +103,9 @@ class QofFidelityTest {
         }
         // NDH is higher too in the DP, but the project holds no published England NDH figure to compare with.
         for (String higher : List.of("DM")) {
-            assertTrue(value(higher, "QHG") > england(higher), "BLMK " + higher + " should be above England: "
-                    + value(higher, "QHG") + " vs " + england(higher));
+            assertTrue(
+                    value(higher, "QHG") > england(higher),
+                    "BLMK " + higher + " should be above England: " + value(higher, "QHG") + " vs " + england(higher));
         }
     }
 

@@ -1,6 +1,5 @@
 package org.openphm.analyses.qof;
 
-import org.openphm.analyses.SpecGeography;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.openphm.model.ColumnType.*;
 
@@ -13,20 +12,20 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openphm.analyses.SpecEngines;
+import org.openphm.analyses.SpecGeography;
 import org.openphm.analyses.indicator.AgeBandCounts;
-import org.openphm.model.AreaType;
 import org.openphm.analyses.indicator.Breakdown;
 import org.openphm.analyses.indicator.CellKey;
 import org.openphm.analyses.indicator.DisclosureStep;
 import org.openphm.analyses.indicator.EnglandComparator;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.indicator.IndicatorCalculator;
 import org.openphm.analyses.indicator.IndicatorRow;
 import org.openphm.analyses.indicator.IndicatorSpec;
 import org.openphm.engine.Engine;
 import org.openphm.engine.spec.SpecTable;
-import org.openphm.model.CanonicalSchema;
+import org.openphm.model.AreaType;
+import org.openphm.model.FinancialYear;
 import org.openphm.stats.sdc.DisclosureRule;
 
 /**
@@ -54,10 +53,16 @@ class QofPrevalenceSpecTest {
      * (2·(6 + 3.841459)) = (9.841459 ∓ 6.146436) / 19.682918 -> 18.76% to 81.24%.
      */
     static List<SpecTable> tables() {
-        SpecTable practice = SpecGeography.practices(new SpecGeography.Place(LUTON, "Luton"), new SpecGeography.Place(MK, "Milton Keynes"));
+        SpecTable practice = SpecGeography.practices(
+                new SpecGeography.Place(LUTON, "Luton"), new SpecGeography.Place(MK, "Milton Keynes"));
         SpecTable lsoa = SpecGeography.lsoas(LUTON, MK);
-        SpecTable.Builder patient = SpecTable.adHoc("patient").col("person_id", STRING).col("sex", STRING)
-                .col("birth_month", MONTH).col("ethnicity", STRING).col("lsoa", STRING).col("death_date", DATE)
+        SpecTable.Builder patient = SpecTable.adHoc("patient")
+                .col("person_id", STRING)
+                .col("sex", STRING)
+                .col("birth_month", MONTH)
+                .col("ethnicity", STRING)
+                .col("lsoa", STRING)
+                .col("death_date", DATE)
                 .col("death_cause_icd10", STRING);
         patient.row("1", "F", "1950-01", "A", "E01000001", null, null)
                 .row("2", "M", "1980-06", "J", "E01000001", null, null)
@@ -68,8 +73,11 @@ class QofPrevalenceSpecTest {
                 .row("7", "F", "1985-01", "A", "E01000002", null, null)
                 .row("8", "M", "2008-01", "H", "E01000002", null, null)
                 .row("9", "F", "1995-03", "J", "E01000001", null, null);
-        SpecTable.Builder registration = SpecTable.adHoc("registration").col("person_id", STRING)
-                .col("practice_code", STRING).col("start_date", DATE).col("end_date", DATE);
+        SpecTable.Builder registration = SpecTable.adHoc("registration")
+                .col("person_id", STRING)
+                .col("practice_code", STRING)
+                .col("start_date", DATE)
+                .col("end_date", DATE);
         for (String p : List.of("1", "2", "3", "9")) {
             registration.row(p, "P00001", d("2015-01-01"), null);
         }
@@ -77,47 +85,68 @@ class QofPrevalenceSpecTest {
             registration.row(p, "P00002", d("2015-01-01"), null);
         }
         registration.row("7", "P00002", d("2015-01-01"), d("2024-01-01"));
-        SpecTable.Builder condition = SpecTable.adHoc("condition").col("person_id", STRING).col("condition", STRING)
-                .col("diagnosis_date", DATE).col("resolved_date", DATE);
-        condition.row("1", "DM", d("2010-03-01"), null).row("4", "DM", d("2024-06-01"), null)
-                .row("5", "DM", d("2015-01-01"), d("2020-01-01")).row("6", "DM", d("2012-01-01"), null)
-                .row("7", "DM", d("2012-01-01"), null).row("8", "DM", d("2024-02-01"), null)
-                .row("9", "DM", d("2025-04-02"), null).row("2", "HYP", d("2020-01-01"), null);
+        SpecTable.Builder condition = SpecTable.adHoc("condition")
+                .col("person_id", STRING)
+                .col("condition", STRING)
+                .col("diagnosis_date", DATE)
+                .col("resolved_date", DATE);
+        condition
+                .row("1", "DM", d("2010-03-01"), null)
+                .row("4", "DM", d("2024-06-01"), null)
+                .row("5", "DM", d("2015-01-01"), d("2020-01-01"))
+                .row("6", "DM", d("2012-01-01"), null)
+                .row("7", "DM", d("2012-01-01"), null)
+                .row("8", "DM", d("2024-02-01"), null)
+                .row("9", "DM", d("2025-04-02"), null)
+                .row("2", "HYP", d("2020-01-01"), null);
         return List.of(practice, lsoa, patient.build(), registration.build(), condition.build());
     }
 
-    static LocalDate d(String s) { return LocalDate.parse(s); }
+    static LocalDate d(String s) {
+        return LocalDate.parse(s);
+    }
 
-    static final QofRegister DM = QofRegisters.ALL.stream().filter(r -> r.id().equals("DM")).findFirst().orElseThrow();
+    static final QofRegister DM = QofRegisters.ALL.stream()
+            .filter(r -> r.id().equals("DM"))
+            .findFirst()
+            .orElseThrow();
 
     @ParameterizedTest
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
     void diabetesPrevalenceByPlaceAndIcb(String engineName, @TempDir Path dir) throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, tables())) {
             Geography geography = Geography.load(engine);
-            Map<CellKey, AgeBandCounts> cells = RegisterPrevalence.count(engine, new FinancialYear(2024), List.of(DM),
+            Map<CellKey, AgeBandCounts> cells = RegisterPrevalence.count(
+                    engine,
+                    new FinancialYear(2024),
+                    List.of(DM),
                     new org.openphm.analyses.indicator.CellRollup(geography, QofIndicators.BREAKDOWNS));
             assertCounts(cells, "QHG", AreaType.ICB, 3, 6);
             assertCounts(cells, LUTON, AreaType.PLACE, 1, 3);
             assertCounts(cells, MK, AreaType.PLACE, 2, 3);
             assertCounts(cells, "P00002", AreaType.PRACTICE, 2, 3);
             // Breakdowns at ICB level: women 1 (person 1) of 3 (1, 5, 9); men 2 (4, 8) of 3 (2, 4, 8).
-            AgeBandCounts women = cells.get(new CellKey(DM.indicatorId(), "QHG", AreaType.ICB, "2024/25", Breakdown.SEX, "F"));
+            AgeBandCounts women =
+                    cells.get(new CellKey(DM.indicatorId(), "QHG", AreaType.ICB, "2024/25", Breakdown.SEX, "F"));
             assertEquals(1, women.numerator());
             assertEquals(3, women.denominator());
             // Deprivation: quintile 1 (Luton LSOA) 1 / 3, quintile 5 (MK LSOA) 2 / 3.
-            AgeBandCounts q5 = cells.get(new CellKey(DM.indicatorId(), "QHG", AreaType.ICB, "2024/25",
-                    Breakdown.DEPRIVATION_QUINTILE, "5"));
+            AgeBandCounts q5 = cells.get(
+                    new CellKey(DM.indicatorId(), "QHG", AreaType.ICB, "2024/25", Breakdown.DEPRIVATION_QUINTILE, "5"));
             assertEquals(2, q5.numerator());
             // Age band 15-19 holds person 8 alone (17, on the register).
-            AgeBandCounts band = cells.get(new CellKey(DM.indicatorId(), "QHG", AreaType.ICB, "2024/25",
-                    Breakdown.AGE_BAND, "15-19"));
+            AgeBandCounts band = cells.get(
+                    new CellKey(DM.indicatorId(), "QHG", AreaType.ICB, "2024/25", Breakdown.AGE_BAND, "15-19"));
             assertEquals(1, band.numerator());
             assertEquals(1, band.denominator());
 
             EnglandComparator england = EnglandComparator.empty();
-            england.put(DM.indicatorId(), "2024/25", new EnglandComparator.Value(7.5, false, "test: a published value"));
-            IndicatorSpec crude = QofIndicators.all().stream().filter(s -> s.id().equals(DM.indicatorId())).findFirst().orElseThrow();
+            england.put(
+                    DM.indicatorId(), "2024/25", new EnglandComparator.Value(7.5, false, "test: a published value"));
+            IndicatorSpec crude = QofIndicators.all().stream()
+                    .filter(s -> s.id().equals(DM.indicatorId()))
+                    .findFirst()
+                    .orElseThrow();
             List<IndicatorRow> rows = new IndicatorCalculator(geography, england).rows(crude, cells);
             IndicatorRow icb = headline(rows, "QHG");
             assertEquals(50.0, icb.value(), 1e-9);
@@ -133,23 +162,38 @@ class QofPrevalenceSpecTest {
             // Published: every denominator here is 1-7, so no value is published; counts of 1-7 are hidden and
             // only zero counts (not disclosive under the NHS rule) remain.
             List<IndicatorRow> published = new DisclosureStep(geography, DisclosureRule.nhsDefault())
-                    .publish(List.of(crude), new IndicatorCalculator(geography, england), cells).published();
+                    .publish(List.of(crude), new IndicatorCalculator(geography, england), cells)
+                    .published();
             assertEquals(rows.size(), published.size());
-            assertTrue(published.stream().allMatch(r -> r.value() == null && r.lowerCi95() == null), "no value from a denominator of 1-7");
-            assertTrue(published.stream().allMatch(r -> r.count() == null || r.count() == 0), "counts of 1-7 are never published");
-            assertTrue(published.stream().filter(r -> r.count() == null).allMatch(r -> r.note().startsWith("Suppressed")));
+            assertTrue(
+                    published.stream().allMatch(r -> r.value() == null && r.lowerCi95() == null),
+                    "no value from a denominator of 1-7");
+            assertTrue(
+                    published.stream().allMatch(r -> r.count() == null || r.count() == 0),
+                    "counts of 1-7 are never published");
+            assertTrue(published.stream()
+                    .filter(r -> r.count() == null)
+                    .allMatch(r -> r.note().startsWith("Suppressed")));
         }
     }
 
-    private static void assertCounts(Map<CellKey, AgeBandCounts> cells, String area, AreaType type, double num, double den) {
+    private static void assertCounts(
+            Map<CellKey, AgeBandCounts> cells, String area, AreaType type, double num, double den) {
         AgeBandCounts c = cells.get(new CellKey(DM.indicatorId(), area, type, "2024/25", Breakdown.NONE, null));
-        assertNotNull(c, "no cell for " + area + " in " + cells.keySet().stream().map(CellKey::areaCode).collect(Collectors.toSet()));
+        assertNotNull(
+                c,
+                "no cell for " + area + " in "
+                        + cells.keySet().stream().map(CellKey::areaCode).collect(Collectors.toSet()));
         assertEquals(num, c.numerator(), area + " numerator");
         assertEquals(den, c.denominator(), area + " denominator");
     }
 
     private static IndicatorRow headline(List<IndicatorRow> rows, String area) {
-        return rows.stream().filter(r -> r.areaCode().equals(area) && r.isHeadline() && r.period().equals("2024/25"))
-                .findFirst().orElseThrow();
+        return rows.stream()
+                .filter(r -> r.areaCode().equals(area)
+                        && r.isHeadline()
+                        && r.period().equals("2024/25"))
+                .findFirst()
+                .orElseThrow();
     }
 }

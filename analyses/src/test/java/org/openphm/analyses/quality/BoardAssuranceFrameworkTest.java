@@ -13,10 +13,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openphm.analyses.SpecEngines;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.model.FinancialYear;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.engine.Engine;
 import org.openphm.engine.spec.SpecTable;
+import org.openphm.model.FinancialYear;
 import org.openphm.model.Progress;
 
 /**
@@ -29,9 +29,16 @@ import org.openphm.model.Progress;
 class BoardAssuranceFrameworkTest {
 
     static List<SpecTable> tables() {
-        SpecTable risks = SpecTable.adHoc("risk_register").col("risk_ref", STRING).col("title", STRING)
-                .col("theme", STRING).col("lead", STRING).col("likelihood", INTEGER).col("consequence", INTEGER)
-                .col("target_likelihood", INTEGER).col("target_consequence", INTEGER).col("reviewed", DATE)
+        SpecTable risks = SpecTable.adHoc("risk_register")
+                .col("risk_ref", STRING)
+                .col("title", STRING)
+                .col("theme", STRING)
+                .col("lead", STRING)
+                .col("likelihood", INTEGER)
+                .col("consequence", INTEGER)
+                .col("target_likelihood", INTEGER)
+                .col("target_consequence", INTEGER)
+                .col("reviewed", DATE)
                 .row("R3", "Three", "T", "L", 2, 3, 2, 3, LocalDate.parse("2025-03-01"))
                 .row("R1", "One", "T", "L", 5, 5, 3, 5, LocalDate.parse("2025-07-10"))
                 .row("R5", "Five", "T", "L", 1, 3, null, null, LocalDate.parse("2025-04-10"))
@@ -45,20 +52,22 @@ class BoardAssuranceFrameworkTest {
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
     void scoredGradedOrderedAndFlagged(String engineName, @TempDir Path dir) throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, tables())) {
-            AnalysisContext context = new AnalysisContext(engine, Geography.of(List.of()),
-                    List.of(FinancialYear.parse("2024/25")), Progress.SILENT);
+            AnalysisContext context = new AnalysisContext(
+                    engine, Geography.of(List.of()), List.of(FinancialYear.parse("2024/25")), Progress.SILENT);
             List<AnalysisTable> t = new BoardAssuranceFramework().compute(context);
             AnalysisTable risks = t.get(0);
             List<String> cols = risks.columnNames();
-            assertEquals(List.of("R1", "R2", "R4", "R3", "R5"),
+            assertEquals(
+                    List.of("R1", "R2", "R4", "R3", "R5"),
                     risks.rows().stream().map(r -> r.get(0)).toList());
             assertEquals(Arrays.asList(25L, 20L, 20L, 6L, 3L), column(risks, "score"));
             assertEquals(Arrays.asList("Extreme", "Extreme", "Extreme", "Moderate", "Low"), column(risks, "grade"));
             assertEquals(Arrays.asList(10L, 8L, 4L, 0L, null), column(risks, "gap_to_target"));
             assertEquals(Arrays.asList(0L, 0L, null, 4L, 3L), column(risks, "months_since_review"));
             assertEquals(Arrays.asList(false, false, true, true, false), column(risks, "review_overdue"));
-            assertEquals(List.of(List.of("Extreme", 3L), List.of("High", 0L), List.of("Moderate", 1L),
-                    List.of("Low", 1L)), t.get(1).rows());
+            assertEquals(
+                    List.of(List.of("Extreme", 3L), List.of("High", 0L), List.of("Moderate", 1L), List.of("Low", 1L)),
+                    t.get(1).rows());
             assertTrue(cols.contains("target_grade"));
         }
     }

@@ -44,6 +44,7 @@ class VolumeShiftTest {
 
     @Test
     void fewerThanFifteenMonthsAreNotTested() {
-        assertNull(VolumeShift.detect(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0)));
+        assertNull(
+                VolumeShift.detect(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0)));
     }
 }

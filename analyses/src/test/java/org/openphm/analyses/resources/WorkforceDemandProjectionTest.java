@@ -31,19 +31,35 @@ class WorkforceDemandProjectionTest {
 
         List<AnalysisTable> t = WorkforceDemandProjection.tables(staff, demand, 2024);
         AnalysisTable detail = t.get(1);
-        assertEquals(List.of("organisation", "service_area", "staff_group", "headcount", "wte_today",
-                "demand_index_2033_34", "wte_needed_2033_34", "extra_wte_2033_34", "demand_index_2043_44",
-                "wte_needed_2043_44", "extra_wte_2043_44"), detail.columnNames());
+        assertEquals(
+                List.of(
+                        "organisation",
+                        "service_area",
+                        "staff_group",
+                        "headcount",
+                        "wte_today",
+                        "demand_index_2033_34",
+                        "wte_needed_2033_34",
+                        "extra_wte_2033_34",
+                        "demand_index_2043_44",
+                        "wte_needed_2043_44",
+                        "extra_wte_2043_44"),
+                detail.columnNames());
         // most extra staff by 2043/44 first
-        assertEquals(Arrays.asList("RV3", "community", "Nursing", 10L, 9.5, 1.3, 12.35, 2.85, 1.69, 16.06, 6.56),
+        assertEquals(
+                Arrays.asList("RV3", "community", "Nursing", 10L, 9.5, 1.3, 12.35, 2.85, 1.69, 16.06, 6.56),
                 detail.rows().get(0));
-        assertEquals(Arrays.asList("RWK", "mental health", "Medical and Dental", 4L, 4.0, 1.1, 4.4, 0.4, 1.5, 6.0, 2.0),
+        assertEquals(
+                Arrays.asList("RWK", "mental health", "Medical and Dental", 4L, 4.0, 1.1, 4.4, 0.4, 1.5, 6.0, 2.0),
                 detail.rows().get(1));
-        assertEquals(Arrays.asList("RWK", "children", "Nursing", 3L, 3.0, null, 3.0, 0.0, null, 3.0, 0.0),
+        assertEquals(
+                Arrays.asList("RWK", "children", "Nursing", 3L, 3.0, null, 3.0, 0.0, null, 3.0, 0.0),
                 detail.rows().get(2));
 
         AnalysisTable areas = t.get(0);
-        assertEquals(Arrays.asList("community", 9.5, 1.3, 12.35, 2.85, 1.69, 16.06, 6.56), areas.rows().get(1));
+        assertEquals(
+                Arrays.asList("community", 9.5, 1.3, 12.35, 2.85, 1.69, 16.06, 6.56),
+                areas.rows().get(1));
         assertEquals("children", areas.rows().get(0).get(0));
         assertEquals(3, areas.rows().size());
     }

@@ -60,11 +60,12 @@ class RiskCeilingTest {
 
         Path wrong = Files.writeString(tmp.resolve("w.csv"), "nhs_number,risk\n9434765919,0.1\n");
         IOException h = assertThrows(IOException.class, () -> RiskCeiling.read(wrong, INDEX, () -> strict));
-        assertTrue(h.getMessage().contains("not a ceiling file") && h.getMessage().contains("phm generate --ceiling"),
+        assertTrue(
+                h.getMessage().contains("not a ceiling file") && h.getMessage().contains("phm generate --ceiling"),
                 h.getMessage());
 
-        IOException y = assertThrows(IOException.class, () -> RiskCeiling.read(f, LocalDate.of(2019, 4, 1),
-                () -> strict));
+        IOException y =
+                assertThrows(IOException.class, () -> RiskCeiling.read(f, LocalDate.of(2019, 4, 1), () -> strict));
         assertTrue(y.getMessage().contains("no row for the financial year 2019/20"), y.getMessage());
     }
 }

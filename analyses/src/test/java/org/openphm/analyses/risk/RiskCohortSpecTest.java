@@ -39,30 +39,38 @@ class RiskCohortSpecTest {
     static final LocalDate INDEX = LocalDate.of(2024, 4, 1);
 
     static List<SpecTable> tables() {
-        SpecTable patient = SpecTable.canonical(CanonicalSchema.PATIENT, "person_id", "sex", "birth_month",
-                        "ethnicity", "lsoa", "death_date")
+        SpecTable patient = SpecTable.canonical(
+                        CanonicalSchema.PATIENT, "person_id", "sex", "birth_month", "ethnicity", "lsoa", "death_date")
                 .row("A", "F", "1950-01", "A", "E01000001", null)
                 .row("B", "M", "1990-06", "H", "E01000002", parse("2024-10-01"))
                 .row("C", "M", "1980-01", "A", "E01000001", null)
                 .row("D", "F", "1960-03", "M", "E01000001", null)
                 .build();
-        SpecTable registration = SpecTable.canonical(CanonicalSchema.REGISTRATION, "person_id", "practice_code",
-                        "start_date", "end_date")
+        SpecTable registration = SpecTable.canonical(
+                        CanonicalSchema.REGISTRATION, "person_id", "practice_code", "start_date", "end_date")
                 .row("A", "P00001", parse("2010-01-01"), null)
                 .row("B", "P00001", parse("2010-01-01"), null)
                 .row("C", "P00001", parse("2010-01-01"), parse("2023-12-31"))
                 .row("D", "P00001", parse("2010-01-01"), null)
                 .build();
-        SpecTable condition = SpecTable.canonical(CanonicalSchema.CONDITION, "person_id", "condition",
-                        "diagnosis_date", "resolved_date")
+        SpecTable condition = SpecTable.canonical(
+                        CanonicalSchema.CONDITION, "person_id", "condition", "diagnosis_date", "resolved_date")
                 .row("A", "HYP", parse("2015-01-01"), null)
                 .row("A", "HF", parse("2020-01-01"), null)
                 .row("A", "DM", parse("2024-06-01"), null)
                 .row("A", "COPD", parse("2010-01-01"), parse("2023-01-01"))
                 .build();
-        SpecTable spell = SpecTable.canonical(CanonicalSchema.SPELL, "spell_id", "person_id", "provider_code",
-                        "admission_method", "admission_date", "discharge_date", "primary_diagnosis",
-                        "treatment_function", "cost_gbp")
+        SpecTable spell = SpecTable.canonical(
+                        CanonicalSchema.SPELL,
+                        "spell_id",
+                        "person_id",
+                        "provider_code",
+                        "admission_method",
+                        "admission_date",
+                        "discharge_date",
+                        "primary_diagnosis",
+                        "treatment_function",
+                        "cost_gbp")
                 .row("s1", "A", "RC9", "emergency", parse("2023-05-01"), parse("2023-05-11"), "I500", "300", 1.0)
                 .row("s2", "A", "RC9", "emergency", parse("2022-06-01"), parse("2022-06-04"), "I500", "300", 1.0)
                 .row("s3", "A", "RC9", "elective", parse("2023-10-01"), parse("2023-10-02"), "K40", "100", 1.0)
@@ -71,8 +79,13 @@ class RiskCohortSpecTest {
                 .row("s6", "A", "RC9", "emergency", parse("2025-04-01"), parse("2025-04-02"), "I500", "300", 1.0)
                 .row("s7", "D", "RC9", "emergency", parse("2024-03-25"), null, "J18", "300", 1.0)
                 .build();
-        SpecTable referral = SpecTable.canonical(CanonicalSchema.REFERRAL, "referral_id", "person_id", "dataset",
-                        "provider_code", "referral_date")
+        SpecTable referral = SpecTable.canonical(
+                        CanonicalSchema.REFERRAL,
+                        "referral_id",
+                        "person_id",
+                        "dataset",
+                        "provider_code",
+                        "referral_date")
                 .row("r1", "A", "CSDS", "RWK", parse("2023-06-01"))
                 .row("r2", "A", "MHSDS", "RV3", parse("2022-01-01"))
                 .build();
@@ -82,8 +95,14 @@ class RiskCohortSpecTest {
                 .row("A", "BP_SYS", 130.0, parse("2024-05-01"))
                 .row("A", "BMI", 31.2, parse("2022-02-02"))
                 .build();
-        return List.of(SpecGeography.practices(new SpecGeography.Place("E06000032", "Luton")),
-                SpecGeography.lsoas("E06000032", "E06000032"), patient, registration, condition, spell, referral,
+        return List.of(
+                SpecGeography.practices(new SpecGeography.Place("E06000032", "Luton")),
+                SpecGeography.lsoas("E06000032", "E06000032"),
+                patient,
+                registration,
+                condition,
+                spell,
+                referral,
                 observation);
     }
 
@@ -96,7 +115,8 @@ class RiskCohortSpecTest {
             for (Map<String, Object> row : r.asMaps()) {
                 byPerson.put((String) row.get("person_id"), row);
             }
-            assertEquals(List.of("A", "B", "D"), byPerson.keySet().stream().sorted().toList(), "C left before the index");
+            assertEquals(
+                    List.of("A", "B", "D"), byPerson.keySet().stream().sorted().toList(), "C left before the index");
             Map<String, Object> a = byPerson.get("A");
             assertEquals(74L, ((Number) a.get("age")).longValue());
             assertEquals("1", a.get("imd_quintile"));
@@ -113,7 +133,8 @@ class RiskCohortSpecTest {
             assertEquals(1L, a.get("elective_12m"));
             assertEquals(1L, a.get("community_referrals_12m"));
             assertEquals(0L, a.get("mh_referrals_12m"));
-            assertEquals(150.0, ((Number) a.get("latest_sbp")).doubleValue(), 1e-9, "the latest on or before the index");
+            assertEquals(
+                    150.0, ((Number) a.get("latest_sbp")).doubleValue(), 1e-9, "the latest on or before the index");
             assertEquals(31.2, ((Number) a.get("latest_bmi")).doubleValue(), 1e-9);
             assertEquals(2L, a.get("emergency_after"), "2025-04-01 is beyond the 12 months");
             assertEquals(LocalDate.of(2024, 7, 1), a.get("first_emergency_after"));
@@ -129,7 +150,8 @@ class RiskCohortSpecTest {
             Map<String, Object> d = byPerson.get("D");
             assertEquals(1L, d.get("emergency_12m"));
             assertEquals(7L, d.get("bed_days_12m"), "an open spell counts to the index date");
-            assertFalse(r.columns().contains("ethnicity"), "the raw code is not carried; ethnic_group is, for fairness");
+            assertFalse(
+                    r.columns().contains("ethnicity"), "the raw code is not carried; ethnic_group is, for fairness");
         }
     }
 }

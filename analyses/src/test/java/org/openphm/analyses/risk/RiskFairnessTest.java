@@ -30,13 +30,17 @@ class RiskFairnessTest {
         Arrays.fill(same, "X");
         int[] age = new int[n];
         Arrays.fill(age, 50);
-        RiskData data = new RiskData(RiskModel.VALIDATE, List.of(), new double[n][0], admitted, 0, same, same, sex, age,
-                new double[n]);
+        RiskData data = new RiskData(
+                RiskModel.VALIDATE, List.of(), new double[n][0], admitted, 0, same, same, sex, age, new double[n]);
         List<RiskFairness.Row> rows = RiskFairness.audit(data, risk);
-        RiskFairness.Row women = rows.stream().filter(r -> r.dimension().equals("Sex") && r.group().equals("F"))
-                .findFirst().orElseThrow();
-        RiskFairness.Row men = rows.stream().filter(r -> r.dimension().equals("Sex") && r.group().equals("M"))
-                .findFirst().orElseThrow();
+        RiskFairness.Row women = rows.stream()
+                .filter(r -> r.dimension().equals("Sex") && r.group().equals("F"))
+                .findFirst()
+                .orElseThrow();
+        RiskFairness.Row men = rows.stream()
+                .filter(r -> r.dimension().equals("Sex") && r.group().equals("M"))
+                .findFirst()
+                .orElseThrow();
         // women: 8 observed against 2.0 expected: O/E 4.0, 95% 3.4538/2 = 1.7269 to 15.7632/2 = 7.8816: flagged
         assertEquals(4.0, women.oe(), 1e-12);
         assertEquals(1.7269, women.oeLower(), 1e-4);
@@ -57,7 +61,8 @@ class RiskFairnessTest {
         assertEquals(0.8, women.shareOfAdmissions(), 1e-12);
         // under 10 admissions in the group: no AUC rather than a meaningless one
         assertNull(women.auc());
-        assertEquals(List.of("Ethnic group", "IMD quintile", "Sex", "Age band"),
+        assertEquals(
+                List.of("Ethnic group", "IMD quintile", "Sex", "Age band"),
                 rows.stream().map(RiskFairness.Row::dimension).distinct().toList());
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The saved model: exact round trip of every coefficient, refused when it does not fit this version's features. */
 class RiskModelFileTest {
     static RiskModel.Model model() {
-        List<String> features = RiskFeatures.all().stream().map(RiskFeatures.Feature::name).toList();
+        List<String> features =
+                RiskFeatures.all().stream().map(RiskFeatures.Feature::name).toList();
         double[] beta = new double[features.size() + 1];
         for (int j = 0; j < beta.length; j++) {
             beta[j] = Math.sin(j + 1) / 3 + 1e-17 * j; // digits a decimal round trip could lose
@@ -28,8 +29,8 @@ class RiskModelFileTest {
     void coefficientsAndValidationRoundTripExactly(@TempDir Path tmp) throws IOException {
         Path file = RiskModelFile.beside(tmp.resolve("phm.duckdb"));
         assertEquals(tmp.resolve("phm.risk-model.json"), file);
-        RiskModelFile.Validation v = new RiskModelFile.Validation(LocalDate.of(2024, 4, 1), 1000, 80, 0.67, 0.66, 0.68,
-                0.53, -0.01, 0.99, 0.07, 1.01);
+        RiskModelFile.Validation v = new RiskModelFile.Validation(
+                LocalDate.of(2024, 4, 1), 1000, 80, 0.67, 0.66, 0.68, 0.53, -0.01, 0.99, 0.07, 1.01);
         RiskModelFile.Saved saved = new RiskModelFile.Saved(model(), LocalDate.of(2023, 4, 1), 1.0, v);
         RiskModelFile.write(file, saved);
         RiskModelFile.Saved back = RiskModelFile.read(file);
@@ -49,7 +50,8 @@ class RiskModelFileTest {
         RiskModelFile.write(file, new RiskModelFile.Saved(model(), LocalDate.of(2023, 4, 1), 1.0, null));
         Files.writeString(file, Files.readString(file).replace("\"age_decades\"", "\"age_years\""));
         IOException e = assertThrows(IOException.class, () -> RiskModelFile.read(file));
-        assertTrue(e.getMessage().contains("other features") && e.getMessage().contains("phm risk train"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("other features") && e.getMessage().contains("phm risk train"), e.getMessage());
 
         Files.writeString(file, "{\"format\": 1, \"model\": ");
         IOException broken = assertThrows(IOException.class, () -> RiskModelFile.read(file));

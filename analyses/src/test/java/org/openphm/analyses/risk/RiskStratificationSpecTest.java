@@ -1,7 +1,6 @@
 package org.openphm.analyses.risk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -35,17 +34,23 @@ class RiskStratificationSpecTest {
     @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
     void tooFewAdmissionsPublishesWhyNotAModel(String engineName, @TempDir Path dir) throws Exception {
         try (Engine engine = SpecEngines.open(engineName, dir, RiskCohortSpecTest.tables())) {
-            AnalysisContext context = new AnalysisContext(engine, Geography.load(engine),
-                    List.of(FinancialYear.parse("2024/25")), Progress.SILENT);
+            AnalysisContext context = new AnalysisContext(
+                    engine, Geography.load(engine), List.of(FinancialYear.parse("2024/25")), Progress.SILENT);
             List<AnalysisTable> tables = new RiskStratification().compute(context);
             assertEquals(1, tables.size());
             AnalysisTable metrics = tables.get(0);
             assertEquals("metrics", metrics.name());
-            assertEquals(List.of(Arrays.asList("Not fitted", null, null, null,
-                    "Not computed: too few people or admissions to fit and validate the model (at least 50 admitted"
-                            + " and not admitted are needed in each year): training year from 2022-04-01 has 1"
-                            + " admitted and 3 not admitted; validation year from 2023-04-01 has 2 admitted and 2 not"
-                            + " admitted;")), metrics.rows());
+            assertEquals(
+                    List.of(Arrays.asList(
+                            "Not fitted",
+                            null,
+                            null,
+                            null,
+                            "Not computed: too few people or admissions to fit and validate the model (at least 50 admitted"
+                                    + " and not admitted are needed in each year): training year from 2022-04-01 has 1"
+                                    + " admitted and 3 not admitted; validation year from 2023-04-01 has 2 admitted and 2 not"
+                                    + " admitted;")),
+                    metrics.rows());
         }
     }
 }

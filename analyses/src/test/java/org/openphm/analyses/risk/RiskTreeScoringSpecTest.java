@@ -73,8 +73,9 @@ class RiskTreeScoringSpecTest {
         return assertSameAsXgboost(engine, data, people, model, 1e-6);
     }
 
-    private static int assertSameAsXgboost(Engine engine, RiskData data, List<String> people, RiskTrees.Model model,
-                                           double toXgboost) throws Exception {
+    private static int assertSameAsXgboost(
+            Engine engine, RiskData data, List<String> people, RiskTrees.Model model, double toXgboost)
+            throws Exception {
         Result scores = engine.execute(RiskTreeScoring.scores(model, RiskCohortSpecTest.INDEX));
         Map<String, Double> byPerson = new HashMap<>();
         for (Map<String, Object> row : scores.asMaps()) {
@@ -144,7 +145,8 @@ class RiskTreeScoringSpecTest {
      */
     private static RiskTrees.Model onThresholds(RiskTrees.Model model, RiskData data) throws Exception {
         ObjectNode root = (ObjectNode) JSON.readTree(model.boosterJson());
-        ArrayNode trees = (ArrayNode) root.path("learner").path("gradient_booster").path("model").path("trees");
+        ArrayNode trees = (ArrayNode)
+                root.path("learner").path("gradient_booster").path("model").path("trees");
         int k = data.featureNames().size();
         int turn = 0;
         int variant = 0;

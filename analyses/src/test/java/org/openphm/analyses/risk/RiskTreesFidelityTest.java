@@ -32,29 +32,58 @@ class RiskTreesFidelityTest {
             RiskModel.Model logistic = RiskModel.train(train);
             RiskModel.Validation v = RiskModel.validate(trees, validate);
             RiskModel.Validation l = RiskModel.validate(logistic, validate);
-            Discrimination.Difference treesMinusLogistic = Discrimination.compare(v.model().auc(), l.model().auc());
-            System.out.printf("risk trees (%d trees, depth %d, eta %.2f) trained on %,d people in %.1f s; validated on"
+            Discrimination.Difference treesMinusLogistic =
+                    Discrimination.compare(v.model().auc(), l.model().auc());
+            System.out.printf(
+                    "risk trees (%d trees, depth %d, eta %.2f) trained on %,d people in %.1f s; validated on"
                             + " %,d people (%,d admitted): AUC %.3f (%.3f-%.3f), baseline %.3f (%.3f-%.3f), difference"
                             + " p=%.2g; calibration intercept %.3f slope %.3f Brier %.4f O/E %.3f; top 5%% captures %d"
                             + " of %d (PPV %.3f); logistic AUC %.3f (%.3f-%.3f) Brier %.4f, top 5%% %d; trees minus"
                             + " logistic %.4f (SE %.4f, p=%.2g)%n",
-                    RiskTrees.ROUNDS, RiskTrees.MAX_DEPTH, RiskTrees.ETA, train.size(), seconds, v.people(),
-                    v.admissions(), v.model().auc().auc(), v.model().auc().lower(), v.model().auc().upper(),
-                    v.baseline().auc().auc(), v.baseline().auc().lower(), v.baseline().auc().upper(),
-                    v.modelMinusBaseline().p(), v.model().calibration().intercept(), v.model().calibration().slope(),
-                    v.model().calibration().brier(), v.model().calibration().ratio(), v.model().top().get(2).caught(),
-                    v.model().top().get(2).outcomes(), v.model().top().get(2).ppv(), l.model().auc().auc(),
-                    l.model().auc().lower(), l.model().auc().upper(), l.model().calibration().brier(),
-                    l.model().top().get(2).caught(), treesMinusLogistic.difference(),
-                    treesMinusLogistic.standardError(), treesMinusLogistic.p());
+                    RiskTrees.ROUNDS,
+                    RiskTrees.MAX_DEPTH,
+                    RiskTrees.ETA,
+                    train.size(),
+                    seconds,
+                    v.people(),
+                    v.admissions(),
+                    v.model().auc().auc(),
+                    v.model().auc().lower(),
+                    v.model().auc().upper(),
+                    v.baseline().auc().auc(),
+                    v.baseline().auc().lower(),
+                    v.baseline().auc().upper(),
+                    v.modelMinusBaseline().p(),
+                    v.model().calibration().intercept(),
+                    v.model().calibration().slope(),
+                    v.model().calibration().brier(),
+                    v.model().calibration().ratio(),
+                    v.model().top().get(2).caught(),
+                    v.model().top().get(2).outcomes(),
+                    v.model().top().get(2).ppv(),
+                    l.model().auc().auc(),
+                    l.model().auc().lower(),
+                    l.model().auc().upper(),
+                    l.model().calibration().brier(),
+                    l.model().top().get(2).caught(),
+                    treesMinusLogistic.difference(),
+                    treesMinusLogistic.standardError(),
+                    treesMinusLogistic.p());
             // What any model must do before its list is used: rank next year's admissions better than last year's
             // count (DeLong, same people) and predict about as many admissions as happen. Whether the trees beat
             // the logistic model is reported, not asserted: on this synthetic data it need not hold.
-            assertTrue(v.modelMinusBaseline().difference() > 0 && v.modelMinusBaseline().p() < 0.05,
-                    "trees " + v.model().auc().auc() + " vs prior admissions " + v.baseline().auc().auc());
-            assertTrue(v.model().calibration().ratio() > 0.8 && v.model().calibration().ratio() < 1.25,
+            assertTrue(
+                    v.modelMinusBaseline().difference() > 0
+                            && v.modelMinusBaseline().p() < 0.05,
+                    "trees " + v.model().auc().auc() + " vs prior admissions "
+                            + v.baseline().auc().auc());
+            assertTrue(
+                    v.model().calibration().ratio() > 0.8
+                            && v.model().calibration().ratio() < 1.25,
                     "observed / expected admissions " + v.model().calibration().ratio());
-            assertTrue(v.model().calibration().slope() > 0.7 && v.model().calibration().slope() < 1.3,
+            assertTrue(
+                    v.model().calibration().slope() > 0.7
+                            && v.model().calibration().slope() < 1.3,
                     "calibration slope " + v.model().calibration().slope());
 
             // Reproducible: the same workspace trains the same booster, and so the same predictions, byte for byte.
@@ -78,8 +107,10 @@ class RiskTreesFidelityTest {
                     }
                     worst = Math.max(worst, Math.abs(trees.probability(validate.x()[i]) - p1[i]));
                 }
-                System.out.printf("risk trees: every person of %,d reaches XGBoost's leaf in all %d trees; largest"
-                        + " |probability - XGBoost's| %.2g%n", validate.size(), trees.trees().size(), worst);
+                System.out.printf(
+                        "risk trees: every person of %,d reaches XGBoost's leaf in all %d trees; largest"
+                                + " |probability - XGBoost's| %.2g%n",
+                        validate.size(), trees.trees().size(), worst);
                 assertTrue(worst < 1e-5, "largest difference from XGBoost " + worst);
             } finally {
                 b1.dispose();
@@ -88,8 +119,8 @@ class RiskTreesFidelityTest {
 
             // Scored inside the engine: every person's risk is the in-memory probability.
             start = System.nanoTime();
-            Result scores = engine.execute(RiskTreeScoring.scores(trees, RiskModel.VALIDATE)
-                    .orderBy(SortKey.asc("person_id")));
+            Result scores = engine.execute(
+                    RiskTreeScoring.scores(trees, RiskModel.VALIDATE).orderBy(SortKey.asc("person_id")));
             double engineSeconds = (System.nanoTime() - start) / 1e9;
             assertEquals(validate.size(), scores.size());
             Map<String, Integer> column = new HashMap<>();
@@ -101,7 +132,8 @@ class RiskTreesFidelityTest {
                 double risk = ((Number) scores.rows().get(i).get(column.get("risk"))).doubleValue();
                 worstEngine = Math.max(worstEngine, Math.abs(risk - trees.probability(validate.x()[i])));
             }
-            System.out.printf("risk trees scored in the engine in %.1f s; largest |engine - in-memory| %.2g%n",
+            System.out.printf(
+                    "risk trees scored in the engine in %.1f s; largest |engine - in-memory| %.2g%n",
                     engineSeconds, worstEngine);
             assertTrue(worstEngine < 1e-9, "engine vs in-memory " + worstEngine);
         }

@@ -89,9 +89,10 @@ class RiskTreesTest {
                 worstMargin = Math.max(worstMargin, Math.abs(model.margin(d.x()[i]) - margins[i]));
                 worstP = Math.max(worstP, Math.abs(model.probability(d.x()[i]) - p[i]));
             }
-            System.out.printf("trees vs XGBoost on %d rows: %d splits met on a float threshold the double lies below;"
-                    + " largest |margin difference| %.2g, |probability difference| %.2g%n", d.x().length,
-                    onThreshold, worstMargin, worstP);
+            System.out.printf(
+                    "trees vs XGBoost on %d rows: %d splits met on a float threshold the double lies below;"
+                            + " largest |margin difference| %.2g, |probability difference| %.2g%n",
+                    d.x().length, onThreshold, worstMargin, worstP);
             // the test bites: many rows sit where comparing the double with the float threshold would go wrong
             assertTrue(onThreshold > 100, "rows on a threshold: " + onThreshold);
             // XGBoost sums 40 float32 leaves onto a float32 base margin (|margin| < 8 here): each addition rounds
@@ -123,8 +124,25 @@ class RiskTreesTest {
 
     @Test
     void theDoubleSplitIsXgboostsFloatSplitOnAndAroundEveryThreshold() {
-        List<Float> thresholds = new ArrayList<>(List.of(0f, -0f, 1f, 2f, 0.5f, -1f, -2f, 7.4f, 1.26f, 0.84f,
-                (float) Math.log(12), 1f / 36, -1.3f, 1e-30f, Float.MIN_VALUE, -Float.MIN_VALUE, 3.4e38f, 1024f));
+        List<Float> thresholds = new ArrayList<>(List.of(
+                0f,
+                -0f,
+                1f,
+                2f,
+                0.5f,
+                -1f,
+                -2f,
+                7.4f,
+                1.26f,
+                0.84f,
+                (float) Math.log(12),
+                1f / 36,
+                -1.3f,
+                1e-30f,
+                Float.MIN_VALUE,
+                -Float.MIN_VALUE,
+                3.4e38f,
+                1024f));
         SplittableRandom r = new SplittableRandom(3);
         for (int i = 0; i < 2000; i++) {
             thresholds.add((float) ((r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(-6, 7))));
@@ -137,9 +155,17 @@ class RiskTreesTest {
             }
             RiskTrees.Split s = new RiskTrees.Split(0, t, 1, 2, true);
             double mid = s.bound();
-            List<Double> xs = new ArrayList<>(List.of((double) t, Math.nextDown((double) t), Math.nextUp((double) t),
-                    mid, Math.nextDown(mid), Math.nextUp(mid), (double) Math.nextDown(t), (double) Math.nextUp(t),
-                    Double.parseDouble(Float.toString(t)), ((double) t + Math.nextUp(t)) / 2));
+            List<Double> xs = new ArrayList<>(List.of(
+                    (double) t,
+                    Math.nextDown((double) t),
+                    Math.nextUp((double) t),
+                    mid,
+                    Math.nextDown(mid),
+                    Math.nextUp(mid),
+                    (double) Math.nextDown(t),
+                    (double) Math.nextUp(t),
+                    Double.parseDouble(Float.toString(t)),
+                    ((double) t + Math.nextUp(t)) / 2));
             for (int k = 0; k < 20; k++) {
                 xs.add((double) t + (r.nextDouble() - 0.5) * 2 * Math.ulp(t));
             }

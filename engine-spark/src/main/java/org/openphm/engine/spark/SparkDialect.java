@@ -12,7 +12,9 @@ public final class SparkDialect implements Dialect {
 
     // Backticks: a double-quoted "place" is a string literal in Spark, silently (trap 12).
     @Override
-    public String quote(String identifier) { return "`" + identifier.replace("`", "``") + "`"; }
+    public String quote(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
+    }
 
     // Spark string literals treat backslash as an escape, so it is doubled along with the quote.
     @Override
@@ -32,13 +34,19 @@ public final class SparkDialect implements Dialect {
     }
 
     @Override
-    public String daysBetween(String from, String to) { return "datediff(" + to + ", " + from + ")"; }
+    public String daysBetween(String from, String to) {
+        return "datediff(" + to + ", " + from + ")";
+    }
 
     // date_add takes an INT number of days; a BIGINT is refused.
     @Override
-    public String addDays(String date, String days) { return "date_add(" + date + ", CAST(" + days + " AS INT))"; }
+    public String addDays(String date, String days) {
+        return "date_add(" + date + ", CAST(" + days + " AS INT))";
+    }
 
     // weekday() is 0 = Monday .. 6 = Sunday; dayofweek() would be 1 = Sunday.
     @Override
-    public String isoDayOfWeek(String date) { return "(weekday(" + date + ") + 1)"; }
+    public String isoDayOfWeek(String date) {
+        return "(weekday(" + date + ") + 1)";
+    }
 }

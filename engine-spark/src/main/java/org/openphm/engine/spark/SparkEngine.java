@@ -27,6 +27,7 @@ public final class SparkEngine implements Engine {
     private final SqlRenderer renderer = new SqlRenderer(SparkDialect.INSTANCE);
     /** Tells apart the kept results of engines sharing one session. */
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+
     private final int instance = INSTANCES.incrementAndGet();
     /** Shared results kept so far: each a cached temporary view, read by every later query containing it. */
     private final Map<Query.Shared, String> kept = new HashMap<>();
@@ -58,11 +59,15 @@ public final class SparkEngine implements Engine {
     }
 
     @Override
-    public String name() { return "spark"; }
+    public String name() {
+        return "spark";
+    }
 
     /** The SQL run for the query: shared results already kept are read from their cached views. */
     @Override
-    public synchronized String render(Query query) { return renderer.render(query, kept::get); }
+    public synchronized String render(Query query) {
+        return renderer.render(query, kept::get);
+    }
 
     @Override
     public synchronized Result execute(Query query) {
@@ -97,7 +102,8 @@ public final class SparkEngine implements Engine {
                 // Cached lazily: the first query that reads the view computes it, later ones reuse it.
                 spark.sql(sql).cache().createOrReplaceTempView(view);
             } catch (RuntimeException e) {
-                throw new EngineException("Spark failed to keep " + shared.name() + ": " + e.getMessage() + "\n" + sql, e);
+                throw new EngineException(
+                        "Spark failed to keep " + shared.name() + ": " + e.getMessage() + "\n" + sql, e);
             }
             kept.put(shared, view);
         }

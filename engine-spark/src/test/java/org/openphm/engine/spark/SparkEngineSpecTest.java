@@ -7,8 +7,6 @@ import static org.openphm.engine.query.Measure.*;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -17,19 +15,21 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
-import org.openphm.engine.query.Query;
 import org.openphm.engine.duckdb.DuckDbEngine;
 import org.openphm.engine.duckdb.ParquetExport;
 import org.openphm.engine.query.GroupKey;
 import org.openphm.engine.query.Named;
+import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
 import org.openphm.engine.spec.EngineSpec;
 import org.openphm.engine.spec.SpecData;
+import org.openphm.engine.spec.SpecTable;
 import org.openphm.engine.spec.SpecWorkspace;
 import org.openphm.model.CanonicalSchema;
-import org.openphm.engine.spec.SpecTable;
 import org.openphm.model.ColumnType;
 
 /** The specification suite on Spark: one local[2] session, every spec table a temporary view. */
@@ -49,13 +49,19 @@ class SparkEngineSpecTest extends EngineSpec {
         Query byPerson = Query.from(CanonicalSchema.SPELL)
                 .where(col("admission_method").eq("emergency"))
                 .derive("fy", financialYear(col("admission_date")))
-                .aggregate(List.of(GroupKey.of("person_id").totalAs("all"), GroupKey.of("fy")),
+                .aggregate(
+                        List.of(GroupKey.of("person_id").totalAs("all"), GroupKey.of("fy")),
                         List.of(List.of("person_id", "fy"), List.of("fy")),
-                        countRows("spells"), sum("cost", col("cost_gbp")),
-                        countIf("long_stay", daysBetween(col("admission_date"), col("discharge_date")).ge(lit(3L))))
+                        countRows("spells"),
+                        sum("cost", col("cost_gbp")),
+                        countIf(
+                                "long_stay",
+                                daysBetween(col("admission_date"), col("discharge_date"))
+                                        .ge(lit(3L))))
                 .orderBy(SortKey.asc("person_id"), SortKey.asc("fy"));
         Query patients = Query.from(CanonicalSchema.PATIENT)
-                .derive(Named.as("age", ageFromBirthMonth(col("birth_month"), date("2025-03-31"))),
+                .derive(
+                        Named.as("age", ageFromBirthMonth(col("birth_month"), date("2025-03-31"))),
                         Named.as("band", ageBand5(ageFromBirthMonth(col("birth_month"), date("2025-03-31")))),
                         Named.as("eth", ethnicGroup(col("ethnicity"))))
                 .orderBy(SortKey.asc("person_id"));
@@ -76,7 +82,8 @@ class SparkEngineSpecTest extends EngineSpec {
         // code-generated path that production uses (same results, slower here).
         SparkSession.Builder builder = LocalSpark.builder(2);
         if (!Boolean.getBoolean("openphm.spark.codegen")) {
-            builder.config("spark.sql.codegen.wholeStage", "false").config("spark.sql.codegen.factoryMode", "NO_CODEGEN");
+            builder.config("spark.sql.codegen.wholeStage", "false")
+                    .config("spark.sql.codegen.factoryMode", "NO_CODEGEN");
         }
         spark = builder.getOrCreate();
         for (SpecTable t : tables) {
@@ -85,16 +92,24 @@ class SparkEngineSpecTest extends EngineSpec {
         SparkEngine engine = new SparkEngine(spark);
         return new Engine() {
             @Override
-            public String name() { return engine.name(); }
+            public String name() {
+                return engine.name();
+            }
 
             @Override
-            public Result execute(Query q) { return engine.execute(q); }
+            public Result execute(Query q) {
+                return engine.execute(q);
+            }
 
             @Override
-            public String render(Query q) { return engine.render(q); }
+            public String render(Query q) {
+                return engine.render(q);
+            }
 
             @Override
-            public void close() { spark.stop(); }
+            public void close() {
+                spark.stop();
+            }
         };
     }
 
@@ -126,12 +141,14 @@ class SparkEngineSpecTest extends EngineSpec {
             for (int i = 0; i < out.length; i++) {
                 Object v = values.get(i);
                 ColumnType type = t.columns().get(i).type();
-                out[i] = v == null ? null : switch (type) {
-                    case INTEGER -> ((Number) v).intValue();
-                    case BIGINT -> ((Number) v).longValue();
-                    case DOUBLE -> ((Number) v).doubleValue();
-                    default -> v;
-                };
+                out[i] = v == null
+                        ? null
+                        : switch (type) {
+                            case INTEGER -> ((Number) v).intValue();
+                            case BIGINT -> ((Number) v).longValue();
+                            case DOUBLE -> ((Number) v).doubleValue();
+                            default -> v;
+                        };
             }
             rows.add(RowFactory.create(out));
         }

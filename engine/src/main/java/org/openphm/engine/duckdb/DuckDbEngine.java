@@ -46,7 +46,8 @@ public final class DuckDbEngine implements Engine {
         Properties props = new Properties();
         props.setProperty("duckdb.read_only", "true");
         try {
-            return new DuckDbEngine(DriverManager.getConnection("jdbc:duckdb:" + workspace.toAbsolutePath(), props), true);
+            return new DuckDbEngine(
+                    DriverManager.getConnection("jdbc:duckdb:" + workspace.toAbsolutePath(), props), true);
         } catch (SQLException e) {
             throw new EngineException("cannot open workspace " + workspace + ": " + e.getMessage(), e);
         }
@@ -67,11 +68,11 @@ public final class DuckDbEngine implements Engine {
             DuckDbEngine engine = new DuckDbEngine(c, true);
             for (ParquetExport.TableFile f : ParquetExport.tableFiles(directory)) {
                 // Spark writes a table as a directory of part files; DuckDB reads those through a glob.
-                String location = f.path().toAbsolutePath().toString()
-                        + (Files.isDirectory(f.path()) ? "/*.parquet" : "");
+                String location =
+                        f.path().toAbsolutePath().toString() + (Files.isDirectory(f.path()) ? "/*.parquet" : "");
                 try (Statement s = c.createStatement()) {
-                    s.execute("CREATE VIEW " + DuckDbDialect.INSTANCE.quote(f.table()) + " AS SELECT * FROM read_parquet("
-                            + DuckDbDialect.INSTANCE.stringLiteral(location) + ")");
+                    s.execute("CREATE VIEW " + DuckDbDialect.INSTANCE.quote(f.table())
+                            + " AS SELECT * FROM read_parquet(" + DuckDbDialect.INSTANCE.stringLiteral(location) + ")");
                 }
             }
             return engine;
@@ -81,11 +82,15 @@ public final class DuckDbEngine implements Engine {
     }
 
     @Override
-    public String name() { return "duckdb"; }
+    public String name() {
+        return "duckdb";
+    }
 
     /** The SQL run for the query: shared results already kept are read from their temporary tables. */
     @Override
-    public synchronized String render(Query query) { return renderer.render(query, kept::get); }
+    public synchronized String render(Query query) {
+        return renderer.render(query, kept::get);
+    }
 
     /** Serialised: one JDBC connection runs one statement at a time; DuckDB parallelises within it. */
     @Override
@@ -151,7 +156,8 @@ public final class DuckDbEngine implements Engine {
     private void read(Query query, Rows rows) {
         keepShared(query);
         String sql = render(query);
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
             List<String> columns = new ArrayList<>(md.getColumnCount());
             for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -179,7 +185,8 @@ public final class DuckDbEngine implements Engine {
             try (Statement s = connection.createStatement()) {
                 s.execute(sql);
             } catch (SQLException e) {
-                throw new EngineException("DuckDB failed to keep " + shared.name() + ": " + e.getMessage() + "\n" + sql, e);
+                throw new EngineException(
+                        "DuckDB failed to keep " + shared.name() + ": " + e.getMessage() + "\n" + sql, e);
             }
             kept.put(shared, table);
         }

@@ -48,9 +48,10 @@ public final class ParquetExport {
             throw new UncheckedIOException(e);
         }
         List<String> tables = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
-                        + "AND table_type = 'BASE TABLE' ORDER BY table_name")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
+                                + "AND table_type = 'BASE TABLE' ORDER BY table_name")) {
             while (rs.next()) {
                 tables.add(rs.getString(1));
             }
@@ -60,8 +61,8 @@ public final class ParquetExport {
         for (String table : tables) {
             Path file = directory.resolve(table + EXTENSION);
             try (Statement s = c.createStatement()) {
-                s.execute("COPY " + d.quote(table) + " TO " + d.stringLiteral(file.toAbsolutePath().toString())
-                        + " (FORMAT PARQUET)");
+                s.execute("COPY " + d.quote(table) + " TO "
+                        + d.stringLiteral(file.toAbsolutePath().toString()) + " (FORMAT PARQUET)");
             }
             written.add(new TableFile(table, file));
         }

@@ -17,7 +17,9 @@ public sealed interface Expr {
 
     /** A column of the input relation, by name. */
     record Col(String name) implements Expr {
-        public Col { Objects.requireNonNull(name, "column name"); }
+        public Col {
+            Objects.requireNonNull(name, "column name");
+        }
     }
 
     /** A constant; {@code value} null is a NULL of {@code type}. */
@@ -35,24 +37,37 @@ public sealed interface Expr {
 
     // ---- logic --------------------------------------------------------------------------------------
 
-    enum CompareOp { EQ, NE, LT, LE, GT, GE }
+    enum CompareOp {
+        EQ,
+        NE,
+        LT,
+        LE,
+        GT,
+        GE
+    }
 
     /** SQL comparison: NULL when either side is NULL. */
     record Compare(CompareOp op, Expr left, Expr right) implements Expr {}
 
     record And(List<Expr> terms) implements Expr {
-        public And { terms = nonEmpty(terms, "AND"); }
+        public And {
+            terms = nonEmpty(terms, "AND");
+        }
     }
 
     record Or(List<Expr> terms) implements Expr {
-        public Or { terms = nonEmpty(terms, "OR"); }
+        public Or {
+            terms = nonEmpty(terms, "OR");
+        }
     }
 
     record Not(Expr term) implements Expr {}
 
     /** Membership of a list of constants; an empty list is false. */
     record In(Expr value, List<Lit> options) implements Expr {
-        public In { options = List.copyOf(options); }
+        public In {
+            options = List.copyOf(options);
+        }
     }
 
     record IsNull(Expr value) implements Expr {}
@@ -77,15 +92,21 @@ public sealed interface Expr {
                 return this;
             }
 
-            public Case otherwise(Expr value) { return new Case(whens, value); }
+            public Case otherwise(Expr value) {
+                return new Case(whens, value);
+            }
 
             /** No ELSE: NULL when nothing matches. */
-            public Case end() { return new Case(whens, null); }
+            public Case end() {
+                return new Case(whens, null);
+            }
         }
     }
 
     record Coalesce(List<Expr> values) implements Expr {
-        public Coalesce { values = nonEmpty(values, "COALESCE"); }
+        public Coalesce {
+            values = nonEmpty(values, "COALESCE");
+        }
     }
 
     // ---- arithmetic ---------------------------------------------------------------------------------
@@ -94,7 +115,13 @@ public sealed interface Expr {
      * DIVIDE is always fractional (a DOUBLE) and INT_DIVIDE is floor division (a LONG, -7 div 2 = -4);
      * both give NULL, never an error or infinity, when the divisor is zero (traps 1 and 13).
      */
-    enum ArithOp { ADD, SUBTRACT, MULTIPLY, DIVIDE, INT_DIVIDE }
+    enum ArithOp {
+        ADD,
+        SUBTRACT,
+        MULTIPLY,
+        DIVIDE,
+        INT_DIVIDE
+    }
 
     record Arith(ArithOp op, Expr left, Expr right) implements Expr {}
 
@@ -103,7 +130,15 @@ public sealed interface Expr {
      * give NULL outside their domain (DuckDB gives -Infinity/NaN, Spark NULL). LOG is deliberately absent:
      * it means log10 in DuckDB and ln in Spark (trap 3).
      */
-    enum MathOp { LN, LOG10, EXP, SQRT, ABS, FLOOR, CEIL }
+    enum MathOp {
+        LN,
+        LOG10,
+        EXP,
+        SQRT,
+        ABS,
+        FLOOR,
+        CEIL
+    }
 
     record MathFn(MathOp op, Expr value) implements Expr {}
 
@@ -120,11 +155,15 @@ public sealed interface Expr {
 
     /** String concatenation of text values; NULL if any part is NULL (DuckDB's concat() would skip it, trap 11). */
     record Concat(List<Expr> parts) implements Expr {
-        public Concat { parts = nonEmpty(parts, "concatenation"); }
+        public Concat {
+            parts = nonEmpty(parts, "concatenation");
+        }
     }
 
     record StartsWith(Expr value, String prefix) implements Expr {
-        public StartsWith { Objects.requireNonNull(prefix, "prefix"); }
+        public StartsWith {
+            Objects.requireNonNull(prefix, "prefix");
+        }
     }
 
     /** SQL LIKE with % and _; backslashes are refused because the engines escape differently. */
@@ -154,7 +193,12 @@ public sealed interface Expr {
     record AddDays(Expr date, Expr days) implements Expr {}
 
     /** ISO_DAY_OF_WEEK is 1 = Monday .. 7 = Sunday on every engine (trap 10). */
-    enum DateField { YEAR, MONTH, DAY, ISO_DAY_OF_WEEK }
+    enum DateField {
+        YEAR,
+        MONTH,
+        DAY,
+        ISO_DAY_OF_WEEK
+    }
 
     record DatePart(DateField field, Expr date) implements Expr {}
 
@@ -184,9 +228,10 @@ public sealed interface Expr {
         public List<String> labels() {
             List<String> labels = new ArrayList<>();
             for (int i = 0; i < lowerBounds.size(); i++) {
-                labels.add(i + 1 < lowerBounds.size()
-                        ? lowerBounds.get(i) + "-" + (lowerBounds.get(i + 1) - 1)
-                        : lowerBounds.get(i) + "+");
+                labels.add(
+                        i + 1 < lowerBounds.size()
+                                ? lowerBounds.get(i) + "-" + (lowerBounds.get(i + 1) - 1)
+                                : lowerBounds.get(i) + "+");
             }
             return labels;
         }
@@ -197,31 +242,57 @@ public sealed interface Expr {
 
     // ---- factories ----------------------------------------------------------------------------------
 
-    static Col col(String name) { return new Col(name); }
+    static Col col(String name) {
+        return new Col(name);
+    }
 
-    static Lit lit(String v) { return new Lit(v, ValueType.STRING); }
+    static Lit lit(String v) {
+        return new Lit(v, ValueType.STRING);
+    }
 
-    static Lit lit(long v) { return new Lit(v, ValueType.LONG); }
+    static Lit lit(long v) {
+        return new Lit(v, ValueType.LONG);
+    }
 
-    static Lit lit(double v) { return new Lit(v, ValueType.DOUBLE); }
+    static Lit lit(double v) {
+        return new Lit(v, ValueType.DOUBLE);
+    }
 
-    static Lit lit(LocalDate v) { return new Lit(v, ValueType.DATE); }
+    static Lit lit(LocalDate v) {
+        return new Lit(v, ValueType.DATE);
+    }
 
-    static Lit lit(boolean v) { return new Lit(v, ValueType.BOOLEAN); }
+    static Lit lit(boolean v) {
+        return new Lit(v, ValueType.BOOLEAN);
+    }
 
-    static Lit date(String isoDate) { return lit(LocalDate.parse(isoDate)); }
+    static Lit date(String isoDate) {
+        return lit(LocalDate.parse(isoDate));
+    }
 
-    static Lit nullOf(ValueType type) { return new Lit(null, type); }
+    static Lit nullOf(ValueType type) {
+        return new Lit(null, type);
+    }
 
-    static Expr and(Expr... terms) { return new And(Arrays.asList(terms)); }
+    static Expr and(Expr... terms) {
+        return new And(Arrays.asList(terms));
+    }
 
-    static Expr or(Expr... terms) { return new Or(Arrays.asList(terms)); }
+    static Expr or(Expr... terms) {
+        return new Or(Arrays.asList(terms));
+    }
 
-    static Expr not(Expr term) { return new Not(term); }
+    static Expr not(Expr term) {
+        return new Not(term);
+    }
 
-    static Expr isNull(Expr e) { return new IsNull(e); }
+    static Expr isNull(Expr e) {
+        return new IsNull(e);
+    }
 
-    static Expr isNotNull(Expr e) { return new Not(new IsNull(e)); }
+    static Expr isNotNull(Expr e) {
+        return new Not(new IsNull(e));
+    }
 
     static Expr in(Expr e, String... codes) {
         return new In(e, Arrays.stream(codes).map(Expr::lit).toList());
@@ -231,28 +302,46 @@ public sealed interface Expr {
         return new In(e, codes.stream().map(Expr::lit).toList());
     }
 
-    static Case.Builder when(Expr condition, Expr then) { return new Case.Builder().when(condition, then); }
+    static Case.Builder when(Expr condition, Expr then) {
+        return new Case.Builder().when(condition, then);
+    }
 
-    static Expr coalesce(Expr... values) { return new Coalesce(Arrays.asList(values)); }
+    static Expr coalesce(Expr... values) {
+        return new Coalesce(Arrays.asList(values));
+    }
 
-    static Expr concat(Expr... parts) { return new Concat(Arrays.asList(parts)); }
+    static Expr concat(Expr... parts) {
+        return new Concat(Arrays.asList(parts));
+    }
 
-    static Expr ageInYears(Expr birthDate, Expr at) { return new AgeInYears(birthDate, at); }
+    static Expr ageInYears(Expr birthDate, Expr at) {
+        return new AgeInYears(birthDate, at);
+    }
 
     /** Age at a date from a yyyy-mm birth month, taking the 1st of the month as the birthday. */
     static Expr ageFromBirthMonth(Expr birthMonth, Expr at) {
         return new AgeInYears(new MonthStart(birthMonth), at);
     }
 
-    static Expr daysBetween(Expr from, Expr to) { return new DaysBetween(from, to); }
+    static Expr daysBetween(Expr from, Expr to) {
+        return new DaysBetween(from, to);
+    }
 
-    static Expr addDays(Expr date, Expr days) { return new AddDays(date, days); }
+    static Expr addDays(Expr date, Expr days) {
+        return new AddDays(date, days);
+    }
 
-    static Expr year(Expr date) { return new DatePart(DateField.YEAR, date); }
+    static Expr year(Expr date) {
+        return new DatePart(DateField.YEAR, date);
+    }
 
-    static Expr month(Expr date) { return new DatePart(DateField.MONTH, date); }
+    static Expr month(Expr date) {
+        return new DatePart(DateField.MONTH, date);
+    }
 
-    static Expr financialYear(Expr date) { return new FinancialYear(date); }
+    static Expr financialYear(Expr date) {
+        return new FinancialYear(date);
+    }
 
     /** Five-year bands 0-4 .. 85-89 and 90+, as in population projections (CodeSets.AGE_BAND). */
     static Expr ageBand5(Expr age) {
@@ -263,47 +352,87 @@ public sealed interface Expr {
         return new AgeBand(age, bounds);
     }
 
-    static Expr ageBand(Expr age, Integer... lowerBounds) { return new AgeBand(age, Arrays.asList(lowerBounds)); }
+    static Expr ageBand(Expr age, Integer... lowerBounds) {
+        return new AgeBand(age, Arrays.asList(lowerBounds));
+    }
 
-    static Expr ethnicGroup(Expr code) { return new EthnicGroup(code); }
+    static Expr ethnicGroup(Expr code) {
+        return new EthnicGroup(code);
+    }
 
-    static Expr cast(Expr e, ValueType type) { return new Cast(e, type); }
+    static Expr cast(Expr e, ValueType type) {
+        return new Cast(e, type);
+    }
 
-    static Expr round(Expr e, int digits) { return new Round(e, digits); }
+    static Expr round(Expr e, int digits) {
+        return new Round(e, digits);
+    }
 
-    static Expr math(MathOp op, Expr e) { return new MathFn(op, e); }
+    static Expr math(MathOp op, Expr e) {
+        return new MathFn(op, e);
+    }
 
     // ---- fluent operators, so definitions read left to right ---------------------------------------
 
-    default Expr eq(Expr o) { return new Compare(CompareOp.EQ, this, o); }
+    default Expr eq(Expr o) {
+        return new Compare(CompareOp.EQ, this, o);
+    }
 
-    default Expr ne(Expr o) { return new Compare(CompareOp.NE, this, o); }
+    default Expr ne(Expr o) {
+        return new Compare(CompareOp.NE, this, o);
+    }
 
-    default Expr lt(Expr o) { return new Compare(CompareOp.LT, this, o); }
+    default Expr lt(Expr o) {
+        return new Compare(CompareOp.LT, this, o);
+    }
 
-    default Expr le(Expr o) { return new Compare(CompareOp.LE, this, o); }
+    default Expr le(Expr o) {
+        return new Compare(CompareOp.LE, this, o);
+    }
 
-    default Expr gt(Expr o) { return new Compare(CompareOp.GT, this, o); }
+    default Expr gt(Expr o) {
+        return new Compare(CompareOp.GT, this, o);
+    }
 
-    default Expr ge(Expr o) { return new Compare(CompareOp.GE, this, o); }
+    default Expr ge(Expr o) {
+        return new Compare(CompareOp.GE, this, o);
+    }
 
-    default Expr eq(String s) { return eq(lit(s)); }
+    default Expr eq(String s) {
+        return eq(lit(s));
+    }
 
-    default Expr eq(long v) { return eq(lit(v)); }
+    default Expr eq(long v) {
+        return eq(lit(v));
+    }
 
-    default Expr plus(Expr o) { return new Arith(ArithOp.ADD, this, o); }
+    default Expr plus(Expr o) {
+        return new Arith(ArithOp.ADD, this, o);
+    }
 
-    default Expr minus(Expr o) { return new Arith(ArithOp.SUBTRACT, this, o); }
+    default Expr minus(Expr o) {
+        return new Arith(ArithOp.SUBTRACT, this, o);
+    }
 
-    default Expr times(Expr o) { return new Arith(ArithOp.MULTIPLY, this, o); }
+    default Expr times(Expr o) {
+        return new Arith(ArithOp.MULTIPLY, this, o);
+    }
 
-    default Expr dividedBy(Expr o) { return new Arith(ArithOp.DIVIDE, this, o); }
+    default Expr dividedBy(Expr o) {
+        return new Arith(ArithOp.DIVIDE, this, o);
+    }
 
-    default Expr intDividedBy(Expr o) { return new Arith(ArithOp.INT_DIVIDE, this, o); }
+    default Expr intDividedBy(Expr o) {
+        return new Arith(ArithOp.INT_DIVIDE, this, o);
+    }
 
-    default Expr startsWith(String prefix) { return new StartsWith(this, prefix); }
+    default Expr startsWith(String prefix) {
+        return new StartsWith(this, prefix);
+    }
 
-    default Expr like(String pattern) { return new Like(this, pattern); }
+    default Expr like(String pattern) {
+        return new Like(this, pattern);
+    }
 
     private static <T> List<T> nonEmpty(List<T> items, String what) {
         if (items.isEmpty()) {

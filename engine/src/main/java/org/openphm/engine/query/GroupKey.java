@@ -7,9 +7,15 @@ package org.openphm.engine.query;
  */
 public record GroupKey(String column, Expr.Lit totalLabel) {
 
-    public static GroupKey of(String column) { return new GroupKey(column, null); }
+    public static GroupKey of(String column) {
+        return new GroupKey(column, null);
+    }
 
-    public GroupKey totalAs(String label) { return new GroupKey(column, Expr.lit(label)); }
+    public GroupKey totalAs(String label) {
+        return new GroupKey(column, Expr.lit(label));
+    }
 
-    public GroupKey totalAs(Expr.Lit label) { return new GroupKey(column, label); }
+    public GroupKey totalAs(Expr.Lit label) {
+        return new GroupKey(column, label);
+    }
 }

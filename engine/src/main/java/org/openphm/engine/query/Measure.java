@@ -12,7 +12,15 @@ import java.util.Objects;
  */
 public record Measure(String name, Agg agg, Expr value, Expr where) {
 
-    public enum Agg { COUNT_ROWS, COUNT, COUNT_DISTINCT, SUM, MIN, MAX, MEAN }
+    public enum Agg {
+        COUNT_ROWS,
+        COUNT,
+        COUNT_DISTINCT,
+        SUM,
+        MIN,
+        MAX,
+        MEAN
+    }
 
     public Measure {
         Objects.requireNonNull(name, "measure name");
@@ -22,7 +30,9 @@ public record Measure(String name, Agg agg, Expr value, Expr where) {
         }
     }
 
-    public static Measure countRows(String name) { return new Measure(name, Agg.COUNT_ROWS, null, null); }
+    public static Measure countRows(String name) {
+        return new Measure(name, Agg.COUNT_ROWS, null, null);
+    }
 
     /** Rows where {@code condition} is true (NULL counts as false). */
     public static Measure countIf(String name, Expr condition) {
@@ -30,19 +40,29 @@ public record Measure(String name, Agg agg, Expr value, Expr where) {
     }
 
     /** Non-null values. */
-    public static Measure count(String name, Expr value) { return new Measure(name, Agg.COUNT, value, null); }
+    public static Measure count(String name, Expr value) {
+        return new Measure(name, Agg.COUNT, value, null);
+    }
 
     public static Measure countDistinct(String name, Expr value) {
         return new Measure(name, Agg.COUNT_DISTINCT, value, null);
     }
 
-    public static Measure sum(String name, Expr value) { return new Measure(name, Agg.SUM, value, null); }
+    public static Measure sum(String name, Expr value) {
+        return new Measure(name, Agg.SUM, value, null);
+    }
 
-    public static Measure min(String name, Expr value) { return new Measure(name, Agg.MIN, value, null); }
+    public static Measure min(String name, Expr value) {
+        return new Measure(name, Agg.MIN, value, null);
+    }
 
-    public static Measure max(String name, Expr value) { return new Measure(name, Agg.MAX, value, null); }
+    public static Measure max(String name, Expr value) {
+        return new Measure(name, Agg.MAX, value, null);
+    }
 
-    public static Measure mean(String name, Expr value) { return new Measure(name, Agg.MEAN, value, null); }
+    public static Measure mean(String name, Expr value) {
+        return new Measure(name, Agg.MEAN, value, null);
+    }
 
     /** The same measure over only the rows where {@code condition} is true. */
     public Measure where(Expr condition) {

@@ -9,5 +9,7 @@ public record Named(String name, Expr expr) {
         Objects.requireNonNull(expr, "expression of " + name);
     }
 
-    public static Named as(String name, Expr expr) { return new Named(name, expr); }
+    public static Named as(String name, Expr expr) {
+        return new Named(name, expr);
+    }
 }

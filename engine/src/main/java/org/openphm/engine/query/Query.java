@@ -29,20 +29,29 @@ public sealed interface Query {
             columns = distinct(columns, "table " + table);
         }
 
-        public static Source of(Table table) { return new Source(table.name(), table.columnNames()); }
+        public static Source of(Table table) {
+            return new Source(table.name(), table.columnNames());
+        }
 
-        public static Source of(String table, String... columns) { return new Source(table, Arrays.asList(columns)); }
+        public static Source of(String table, String... columns) {
+            return new Source(table, Arrays.asList(columns));
+        }
     }
 
     /** The input rows for which the condition is true (not false, not NULL). */
     record Filter(Query input, Expr condition) implements Query {
         @Override
-        public List<String> columns() { return input.columns(); }
+        public List<String> columns() {
+            return input.columns();
+        }
     }
 
     /** The input columns plus computed ones; a computed column with an input column's name replaces it in place. */
     record Derive(Query input, List<Named> derived) implements Query {
-        public Derive { derived = List.copyOf(derived); distinct(derived.stream().map(Named::name).toList(), "derived columns"); }
+        public Derive {
+            derived = List.copyOf(derived);
+            distinct(derived.stream().map(Named::name).toList(), "derived columns");
+        }
 
         @Override
         public List<String> columns() {
@@ -58,10 +67,15 @@ public sealed interface Query {
 
     /** Exactly these computed columns (projection and renaming). */
     record Select(Query input, List<Named> selected) implements Query {
-        public Select { selected = List.copyOf(selected); distinct(selected.stream().map(Named::name).toList(), "selected columns"); }
+        public Select {
+            selected = List.copyOf(selected);
+            distinct(selected.stream().map(Named::name).toList(), "selected columns");
+        }
 
         @Override
-        public List<String> columns() { return selected.stream().map(Named::name).toList(); }
+        public List<String> columns() {
+            return selected.stream().map(Named::name).toList();
+        }
     }
 
     /**
@@ -89,7 +103,9 @@ public sealed interface Query {
             return right.columns().stream().filter(c -> !rightKeys.contains(c)).toList();
         }
 
-        public List<String> rightColumns() { return rightColumnsKept(right, keys); }
+        public List<String> rightColumns() {
+            return rightColumnsKept(right, keys);
+        }
 
         @Override
         public List<String> columns() {
@@ -109,13 +125,16 @@ public sealed interface Query {
             Set<String> first = new LinkedHashSet<>(inputs.get(0).columns());
             for (Query q : inputs) {
                 if (!new LinkedHashSet<>(q.columns()).equals(first)) {
-                    throw new IllegalArgumentException("UNION ALL inputs differ in columns: " + first + " vs " + q.columns());
+                    throw new IllegalArgumentException(
+                            "UNION ALL inputs differ in columns: " + first + " vs " + q.columns());
                 }
             }
         }
 
         @Override
-        public List<String> columns() { return inputs.get(0).columns(); }
+        public List<String> columns() {
+            return inputs.get(0).columns();
+        }
     }
 
     /**
@@ -137,7 +156,8 @@ public sealed interface Query {
             for (List<String> set : groupingSets) {
                 for (String c : set) {
                     if (!keyNames.contains(c)) {
-                        throw new IllegalArgumentException("grouping set column " + c + " is not a group key " + keyNames);
+                        throw new IllegalArgumentException(
+                                "grouping set column " + c + " is not a group key " + keyNames);
                     }
                 }
             }
@@ -151,7 +171,8 @@ public sealed interface Query {
 
         @Override
         public List<String> columns() {
-            List<String> out = new ArrayList<>(keys.stream().map(GroupKey::column).toList());
+            List<String> out =
+                    new ArrayList<>(keys.stream().map(GroupKey::column).toList());
             measures.forEach(m -> out.add(m.name()));
             return out;
         }
@@ -191,7 +212,9 @@ public sealed interface Query {
         }
 
         @Override
-        public List<String> columns() { return input.columns(); }
+        public List<String> columns() {
+            return input.columns();
+        }
     }
 
     record Limit(Query input, long count) implements Query {
@@ -202,7 +225,9 @@ public sealed interface Query {
         }
 
         @Override
-        public List<String> columns() { return input.columns(); }
+        public List<String> columns() {
+            return input.columns();
+        }
     }
 
     /**
@@ -218,37 +243,59 @@ public sealed interface Query {
         public Shared {
             Objects.requireNonNull(input, "input");
             if (name == null || !name.matches("[a-z][a-z0-9_]{0,62}")) {
-                throw new IllegalArgumentException("a shared result's name is lower-case letters, digits and _: " + name);
+                throw new IllegalArgumentException(
+                        "a shared result's name is lower-case letters, digits and _: " + name);
             }
         }
 
         @Override
-        public List<String> columns() { return input.columns(); }
+        public List<String> columns() {
+            return input.columns();
+        }
     }
 
     // ---- building ----------------------------------------------------------------------------------
 
-    static Source from(Table table) { return Source.of(table); }
+    static Source from(Table table) {
+        return Source.of(table);
+    }
 
-    default Query where(Expr condition) { return new Filter(this, condition); }
+    default Query where(Expr condition) {
+        return new Filter(this, condition);
+    }
 
-    default Query derive(String name, Expr expr) { return new Derive(this, List.of(Named.as(name, expr))); }
+    default Query derive(String name, Expr expr) {
+        return new Derive(this, List.of(Named.as(name, expr)));
+    }
 
-    default Query derive(Named... derived) { return new Derive(this, Arrays.asList(derived)); }
+    default Query derive(Named... derived) {
+        return new Derive(this, Arrays.asList(derived));
+    }
 
-    default Query select(Named... selected) { return new Select(this, Arrays.asList(selected)); }
+    default Query select(Named... selected) {
+        return new Select(this, Arrays.asList(selected));
+    }
 
     /** Keeps only these columns, unchanged. */
     default Query select(String... columns) {
-        return new Select(this, Arrays.stream(columns).map(c -> Named.as(c, Expr.col(c))).toList());
+        return new Select(
+                this, Arrays.stream(columns).map(c -> Named.as(c, Expr.col(c))).toList());
     }
 
     default Query join(Query right, String... sharedKeys) {
-        return new Join(this, right, JoinType.INNER, Arrays.stream(sharedKeys).map(JoinKey::on).toList());
+        return new Join(
+                this,
+                right,
+                JoinType.INNER,
+                Arrays.stream(sharedKeys).map(JoinKey::on).toList());
     }
 
     default Query leftJoin(Query right, String... sharedKeys) {
-        return new Join(this, right, JoinType.LEFT, Arrays.stream(sharedKeys).map(JoinKey::on).toList());
+        return new Join(
+                this,
+                right,
+                JoinType.LEFT,
+                Arrays.stream(sharedKeys).map(JoinKey::on).toList());
     }
 
     default Query unionAll(Query... others) {
@@ -271,12 +318,18 @@ public sealed interface Query {
         return new RowNumber(this, name, partitionBy, Arrays.asList(orderBy));
     }
 
-    default Query orderBy(SortKey... keys) { return new Sort(this, Arrays.asList(keys)); }
+    default Query orderBy(SortKey... keys) {
+        return new Sort(this, Arrays.asList(keys));
+    }
 
-    default Query limit(long count) { return new Limit(this, count); }
+    default Query limit(long count) {
+        return new Limit(this, count);
+    }
 
     /** This result, computed once per engine and then reused by every query that contains it ({@link Shared}). */
-    default Query shared(String name) { return new Shared(name, this); }
+    default Query shared(String name) {
+        return new Shared(name, this);
+    }
 
     /** The relations this one reads, in order (none for a {@link Source}). */
     default List<Query> inputs() {

@@ -6,11 +6,19 @@ package org.openphm.engine.query;
  */
 public record SortKey(String column, boolean descending, boolean nullsAtStart) {
 
-    public static SortKey asc(String column) { return new SortKey(column, false, false); }
+    public static SortKey asc(String column) {
+        return new SortKey(column, false, false);
+    }
 
-    public static SortKey desc(String column) { return new SortKey(column, true, false); }
+    public static SortKey desc(String column) {
+        return new SortKey(column, true, false);
+    }
 
-    public SortKey nullsFirst() { return new SortKey(column, descending, true); }
+    public SortKey nullsFirst() {
+        return new SortKey(column, descending, true);
+    }
 
-    public SortKey nullsLast() { return new SortKey(column, descending, false); }
+    public SortKey nullsLast() {
+        return new SortKey(column, descending, false);
+    }
 }

@@ -22,7 +22,9 @@ public enum ValueType {
     }
 
     /** The Java class a non-null value of this type has in a result. */
-    public Class<?> javaType() { return javaType; }
+    public Class<?> javaType() {
+        return javaType;
+    }
 
     /** The type of a Java value, for literals. */
     public static ValueType of(Object value) {
@@ -31,6 +33,7 @@ public enum ValueType {
                 return t;
             }
         }
-        throw new IllegalArgumentException("no query type for " + value.getClass().getName() + ": " + value);
+        throw new IllegalArgumentException(
+                "no query type for " + value.getClass().getName() + ": " + value);
     }
 }

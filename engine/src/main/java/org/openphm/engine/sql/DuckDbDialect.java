@@ -9,10 +9,14 @@ public final class DuckDbDialect implements Dialect {
     private DuckDbDialect() {}
 
     @Override
-    public String quote(String identifier) { return "\"" + identifier.replace("\"", "\"\"") + "\""; }
+    public String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
 
     @Override
-    public String stringLiteral(String value) { return "'" + value.replace("'", "''") + "'"; }
+    public String stringLiteral(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
 
     @Override
     public String typeName(ValueType type) {
@@ -26,12 +30,18 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
-    public String daysBetween(String from, String to) { return "date_diff('day', " + from + ", " + to + ")"; }
+    public String daysBetween(String from, String to) {
+        return "date_diff('day', " + from + ", " + to + ")";
+    }
 
     // DATE + INTEGER stays a DATE in DuckDB; date + INTERVAL would become a TIMESTAMP.
     @Override
-    public String addDays(String date, String days) { return "(" + date + " + CAST(" + days + " AS INTEGER))"; }
+    public String addDays(String date, String days) {
+        return "(" + date + " + CAST(" + days + " AS INTEGER))";
+    }
 
     @Override
-    public String isoDayOfWeek(String date) { return "isodow(" + date + ")"; }
+    public String isoDayOfWeek(String date) {
+        return "isodow(" + date + ")";
+    }
 }

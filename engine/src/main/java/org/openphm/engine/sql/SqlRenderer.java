@@ -78,11 +78,15 @@ public final class SqlRenderer {
         }
 
         private String orderBy(List<SortKey> keys) {
-            return keys.isEmpty() ? "" : "\nORDER BY " + keys.stream().map(this::sortKey).collect(Collectors.joining(", "));
+            return keys.isEmpty()
+                    ? ""
+                    : "\nORDER BY " + keys.stream().map(this::sortKey).collect(Collectors.joining(", "));
         }
 
         private String sortKey(SortKey k) {
-            return q(k.column()) + (k.descending() ? " DESC" : " ASC") + (k.nullsAtStart() ? " NULLS FIRST" : " NULLS LAST");
+            return q(k.column())
+                    + (k.descending() ? " DESC" : " ASC")
+                    + (k.nullsAtStart() ? " NULLS FIRST" : " NULLS LAST");
         }
 
         /** A name to select from for the query: a table, or a CTE written for it. */
@@ -115,15 +119,16 @@ public final class SqlRenderer {
                 return table != null ? "SELECT " + columnList(s.columns()) + " FROM " + q(table) : select(s.input());
             }
             if (query instanceof Query.Filter f) {
-                return "SELECT " + columnList(f.columns()) + " FROM " + relation(f.input())
-                        + "\nWHERE " + expr(f.condition(), f.input());
+                return "SELECT " + columnList(f.columns()) + " FROM " + relation(f.input()) + "\nWHERE "
+                        + expr(f.condition(), f.input());
             }
             if (query instanceof Query.Derive d) {
                 return derive(d);
             }
             if (query instanceof Query.Select s) {
-                return "SELECT " + s.selected().stream().map(n -> named(n, s.input()))
-                        .collect(Collectors.joining(", ")) + " FROM " + relation(s.input());
+                return "SELECT "
+                        + s.selected().stream().map(n -> named(n, s.input())).collect(Collectors.joining(", "))
+                        + " FROM " + relation(s.input());
             }
             if (query instanceof Query.Join j) {
                 return join(j);
@@ -169,14 +174,15 @@ public final class SqlRenderer {
             List<String> items = new ArrayList<>();
             j.left().columns().forEach(c -> items.add("l." + q(c)));
             j.rightColumns().forEach(c -> items.add("r." + q(c)));
-            String on = j.keys().stream().map(k -> "l." + q(k.left()) + " = r." + q(k.right()))
+            String on = j.keys().stream()
+                    .map(k -> "l." + q(k.left()) + " = r." + q(k.right()))
                     .collect(Collectors.joining(" AND "));
             String type = switch (j.type()) {
                 case INNER -> "JOIN";
                 case LEFT -> "LEFT JOIN";
             };
-            return "SELECT " + String.join(", ", items) + "\nFROM " + relation(j.left()) + " AS l\n"
-                    + type + " " + relation(j.right()) + " AS r ON " + on;
+            return "SELECT " + String.join(", ", items) + "\nFROM " + relation(j.left()) + " AS l\n" + type + " "
+                    + relation(j.right()) + " AS r ON " + on;
         }
 
         private String aggregate(Query.Aggregate a) {
@@ -198,10 +204,14 @@ public final class SqlRenderer {
             }
             String sql = "SELECT " + String.join(", ", items) + " FROM " + relation(a.input());
             if (sets) {
-                sql += "\nGROUP BY GROUPING SETS (" + a.groupingSets().stream()
-                        .map(s -> "(" + columnList(s) + ")").collect(Collectors.joining(", ")) + ")";
+                sql += "\nGROUP BY GROUPING SETS ("
+                        + a.groupingSets().stream()
+                                .map(s -> "(" + columnList(s) + ")")
+                                .collect(Collectors.joining(", "))
+                        + ")";
             } else if (!a.keys().isEmpty()) {
-                sql += "\nGROUP BY " + columnList(a.keys().stream().map(GroupKey::column).toList());
+                sql += "\nGROUP BY "
+                        + columnList(a.keys().stream().map(GroupKey::column).toList());
             }
             return sql;
         }
@@ -214,7 +224,8 @@ public final class SqlRenderer {
          * and means are left alone, as re-adding partial sums of doubles could change the last digit.
          */
         private boolean reaggregable(Query.Aggregate a) {
-            return a.groupingSets().size() >= MANY_GROUPING_SETS && !a.keys().isEmpty()
+            return a.groupingSets().size() >= MANY_GROUPING_SETS
+                    && !a.keys().isEmpty()
                     && a.measures().stream().allMatch(m -> switch (m.agg()) {
                         case COUNT_ROWS, COUNT, MIN, MAX -> true;
                         case COUNT_DISTINCT, SUM, MEAN -> false;
@@ -226,28 +237,35 @@ public final class SqlRenderer {
             List<String> fineItems = new ArrayList<>();
             keys.forEach(k -> fineItems.add(q(k)));
             a.measures().forEach(m -> fineItems.add(measure(m, a.input()) + " AS " + q(m.name())));
-            String fineSql = "SELECT " + String.join(", ", fineItems) + " FROM " + relation(a.input())
-                    + "\nGROUP BY " + columnList(keys);
-            String fine = "q" + (ctes.size() + 1);        // after the input's CTEs, which relation() adds
+            String fineSql = "SELECT " + String.join(", ", fineItems) + " FROM " + relation(a.input()) + "\nGROUP BY "
+                    + columnList(keys);
+            String fine = "q" + (ctes.size() + 1); // after the input's CTEs, which relation() adds
             ctes.add(fine + " AS (\n" + indent(fineSql) + "\n)");
             List<String> items = new ArrayList<>();
             for (GroupKey k : a.keys()) {
-                items.add(k.totalLabel() == null ? q(k.column())
-                        : "CASE WHEN GROUPING(" + q(k.column()) + ") = 1 THEN " + new ExprWriter(List.of()).write(k.totalLabel())
-                        + " ELSE " + q(k.column()) + " END AS " + q(k.column()));
+                items.add(
+                        k.totalLabel() == null
+                                ? q(k.column())
+                                : "CASE WHEN GROUPING(" + q(k.column()) + ") = 1 THEN "
+                                        + new ExprWriter(List.of()).write(k.totalLabel()) + " ELSE " + q(k.column())
+                                        + " END AS " + q(k.column()));
             }
             for (Measure m : a.measures()) {
                 String partial = q(m.name());
                 items.add(switch (m.agg()) {
-                    // a set with no rows at all (the grand total of an empty input) counts 0, as COUNT would
-                    case COUNT_ROWS, COUNT -> "COALESCE(SUM(" + partial + "), 0)";
-                    case MIN -> "MIN(" + partial + ")";
-                    case MAX -> "MAX(" + partial + ")";
-                    case COUNT_DISTINCT, SUM, MEAN -> throw new IllegalStateException("not re-aggregable: " + m);
-                } + " AS " + q(m.name()));
+                            // a set with no rows at all (the grand total of an empty input) counts 0, as COUNT would
+                            case COUNT_ROWS, COUNT -> "COALESCE(SUM(" + partial + "), 0)";
+                            case MIN -> "MIN(" + partial + ")";
+                            case MAX -> "MAX(" + partial + ")";
+                            case COUNT_DISTINCT, SUM, MEAN ->
+                                throw new IllegalStateException("not re-aggregable: " + m);
+                        }
+                        + " AS " + q(m.name()));
             }
             return "SELECT " + String.join(", ", items) + " FROM " + fine + "\nGROUP BY GROUPING SETS ("
-                    + a.groupingSets().stream().map(set -> "(" + columnList(set) + ")").collect(Collectors.joining(", "))
+                    + a.groupingSets().stream()
+                            .map(set -> "(" + columnList(set) + ")")
+                            .collect(Collectors.joining(", "))
                     + ")";
         }
 
@@ -311,16 +329,20 @@ public final class SqlRenderer {
                 return "(NOT " + write(n.term()) + ")";
             }
             if (e instanceof In in) {
-                return in.options().isEmpty() ? "FALSE"
-                        : "(" + write(in.value()) + " IN (" + in.options().stream().map(this::literal)
-                        .collect(Collectors.joining(", ")) + "))";
+                return in.options().isEmpty()
+                        ? "FALSE"
+                        : "(" + write(in.value()) + " IN ("
+                                + in.options().stream().map(this::literal).collect(Collectors.joining(", ")) + "))";
             }
             if (e instanceof IsNull n) {
                 return "(" + write(n.value()) + " IS NULL)";
             }
             if (e instanceof Case c) {
-                return "CASE" + c.whens().stream().map(w -> " WHEN " + write(w.condition()) + " THEN " + write(w.then()))
-                        .collect(Collectors.joining()) + (c.otherwise() == null ? "" : " ELSE " + write(c.otherwise())) + " END";
+                return "CASE"
+                        + c.whens().stream()
+                                .map(w -> " WHEN " + write(w.condition()) + " THEN " + write(w.then()))
+                                .collect(Collectors.joining())
+                        + (c.otherwise() == null ? "" : " ELSE " + write(c.otherwise())) + " END";
             }
             if (e instanceof Coalesce c) {
                 return "COALESCE(" + c.values().stream().map(this::write).collect(Collectors.joining(", ")) + ")";
@@ -385,8 +407,9 @@ public final class SqlRenderer {
                 case STRING -> dialect.stringLiteral((String) l.value());
                 case LONG -> Long.toString((Long) l.value());
                 // A bare 0.5 is a DECIMAL in Spark and changes the type of whatever it touches (trap 4).
-                case DOUBLE -> "CAST(" + new java.math.BigDecimal(Double.toString((Double) l.value())).toPlainString()
-                        + " AS DOUBLE)";
+                case DOUBLE ->
+                    "CAST(" + new java.math.BigDecimal(Double.toString((Double) l.value())).toPlainString()
+                            + " AS DOUBLE)";
                 case DATE -> "DATE '" + ((LocalDate) l.value()) + "'";
                 case BOOLEAN -> ((Boolean) l.value()) ? "TRUE" : "FALSE";
             };
@@ -470,8 +493,12 @@ public final class SqlRenderer {
             List<String> labels = b.labels();
             StringBuilder sql = new StringBuilder("CASE");
             for (int i = bounds.size() - 1; i >= 0; i--) {
-                sql.append(" WHEN ").append(age).append(" >= ").append(bounds.get(i))
-                        .append(" THEN ").append(dialect.stringLiteral(labels.get(i)));
+                sql.append(" WHEN ")
+                        .append(age)
+                        .append(" >= ")
+                        .append(bounds.get(i))
+                        .append(" THEN ")
+                        .append(dialect.stringLiteral(labels.get(i)));
             }
             return sql.append(" END").toString();
         }

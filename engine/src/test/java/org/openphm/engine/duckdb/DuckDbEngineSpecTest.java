@@ -24,13 +24,19 @@ class DuckDbEngineSpecTest extends EngineSpec {
         // The engine leaves a caller's connection open; the suite owns this one, so closing closes it.
         return new Engine() {
             @Override
-            public String name() { return engine.name(); }
+            public String name() {
+                return engine.name();
+            }
 
             @Override
-            public Result execute(Query q) { return engine.execute(q); }
+            public Result execute(Query q) {
+                return engine.execute(q);
+            }
 
             @Override
-            public String render(Query q) { return engine.render(q); }
+            public String render(Query q) {
+                return engine.render(q);
+            }
 
             @Override
             public void close() {

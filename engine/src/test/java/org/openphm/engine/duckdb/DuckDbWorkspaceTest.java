@@ -37,11 +37,13 @@ class DuckDbWorkspaceTest {
         Path workspace = SpecWorkspace.write(dir.resolve("ws.duckdb"), SpecData.ALL);
         try (DuckDbEngine engine = DuckDbEngine.open(workspace)) {
             Result r = engine.execute(SPELLS_BY_PERSON);
-            assertEquals(List.of(List.of("p1", 1L, 1000.0), List.of("p2", 1L, 3000.0), List.of("p6", 2L, 1250.0)), r.rows());
+            assertEquals(
+                    List.of(List.of("p1", 1L, 1000.0), List.of("p2", 1L, 3000.0), List.of("p6", 2L, 1250.0)), r.rows());
         }
         // read-only means an analysis cannot change the workspace, even through the same file
         Connection c = DriverManager.getConnection("jdbc:duckdb:" + workspace, readOnly());
-        try (c; Statement s = c.createStatement()) {
+        try (c;
+                Statement s = c.createStatement()) {
             assertThrows(Exception.class, () -> s.execute("DELETE FROM spell"));
         }
     }
@@ -53,7 +55,7 @@ class DuckDbWorkspaceTest {
         assertEquals(SpecData.ALL.size(), files.size());
         assertTrue(files.stream().allMatch(f -> Files.isRegularFile(f.path())));
         try (DuckDbEngine fromFile = DuckDbEngine.open(workspace);
-             DuckDbEngine fromParquet = DuckDbEngine.overParquet(dir.resolve("parquet"))) {
+                DuckDbEngine fromParquet = DuckDbEngine.overParquet(dir.resolve("parquet"))) {
             assertEquals(fromFile.execute(SPELLS_BY_PERSON), fromParquet.execute(SPELLS_BY_PERSON));
             Query all = Query.from(CanonicalSchema.PATIENT).orderBy(SortKey.asc("person_id"));
             assertEquals(fromFile.execute(all), fromParquet.execute(all));
@@ -65,8 +67,8 @@ class DuckDbWorkspaceTest {
         Path workspace = SpecWorkspace.write(dir.resolve("ws.duckdb"), SpecData.ALL);
         try (DuckDbEngine engine = DuckDbEngine.open(workspace)) {
             // a table the workspace lacks: the error carries the SQL
-            EngineException e = assertThrows(EngineException.class,
-                    () -> engine.execute(Query.from(CanonicalSchema.WORKFORCE)));
+            EngineException e =
+                    assertThrows(EngineException.class, () -> engine.execute(Query.from(CanonicalSchema.WORKFORCE)));
             assertTrue(e.getMessage().contains("FROM \"workforce\""), e.getMessage());
             assertEquals(3, engine.execute(SPELLS_BY_PERSON).size());
         }
@@ -74,8 +76,8 @@ class DuckDbWorkspaceTest {
 
     @Test
     void aMissingWorkspaceIsAClearError(@TempDir Path dir) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DuckDbEngine.open(dir.resolve("none.duckdb")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> DuckDbEngine.open(dir.resolve("none.duckdb")));
         assertTrue(e.getMessage().contains("none.duckdb"));
     }
 

@@ -37,7 +37,8 @@ public final class RenderedSqlBench {
         }
     }
 
-    private static void compare(Connection c, DuckDbEngine engine, String what, Query q, String handSql) throws Exception {
+    private static void compare(Connection c, DuckDbEngine engine, String what, Query q, String handSql)
+            throws Exception {
         Result generated = engine.execute(q);
         List<List<Object>> hand = run(c, handSql);
         if (!generated.rows().equals(hand)) {
@@ -55,24 +56,33 @@ public final class RenderedSqlBench {
         }
         Arrays.sort(gen);
         Arrays.sort(byHand);
-        System.out.printf("%s: %d rows; median generated %.0f ms, hand-written %.0f ms, ratio %.2f%n",
+        System.out.printf(
+                "%s: %d rows; median generated %.0f ms, hand-written %.0f ms, ratio %.2f%n",
                 what, generated.size(), gen[2], byHand[2], gen[2] / byHand[2]);
     }
 
     private static Query prevalence() {
         Expr ref = date("2025-03-31");
         Query registered = Query.from(CanonicalSchema.REGISTRATION)
-                .where(and(col("start_date").le(ref), or(isNull(col("end_date")), col("end_date").gt(ref))))
+                .where(and(
+                        col("start_date").le(ref),
+                        or(isNull(col("end_date")), col("end_date").gt(ref))))
                 .select("person_id", "practice_code")
                 .join(Query.from(CanonicalSchema.PRACTICE).select("practice_code", "place_code"), "practice_code");
         Query onRegister = Query.from(CanonicalSchema.CONDITION)
-                .where(and(col("condition").eq("HYP"), col("diagnosis_date").le(ref),
+                .where(and(
+                        col("condition").eq("HYP"),
+                        col("diagnosis_date").le(ref),
                         or(isNull(col("resolved_date")), col("resolved_date").gt(ref))))
                 .aggregate(List.of("person_id"))
                 .derive("on_register", lit(true));
-        return registered.leftJoin(onRegister, "person_id")
-                .aggregate(List.of(GroupKey.of("place_code").totalAs("ICB")), Query.rollup("place_code"),
-                        countRows("denominator"), countIf("numerator", isNotNull(col("on_register"))))
+        return registered
+                .leftJoin(onRegister, "person_id")
+                .aggregate(
+                        List.of(GroupKey.of("place_code").totalAs("ICB")),
+                        Query.rollup("place_code"),
+                        countRows("denominator"),
+                        countIf("numerator", isNotNull(col("on_register"))))
                 .orderBy(SortKey.asc("place_code"));
     }
 
@@ -94,8 +104,13 @@ public final class RenderedSqlBench {
         return Query.from(CanonicalSchema.PATIENT)
                 .where(isNull(col("death_date")))
                 .derive(Named.as("band", ageBand5(age)), Named.as("eth", ethnicGroup(col("ethnicity"))))
-                .aggregate(List.of(GroupKey.of("sex").totalAs("Persons"), GroupKey.of("band").totalAs("All ages"),
-                        GroupKey.of("eth").totalAs("All")), Query.cube("sex", "band", "eth"), countRows("n"))
+                .aggregate(
+                        List.of(
+                                GroupKey.of("sex").totalAs("Persons"),
+                                GroupKey.of("band").totalAs("All ages"),
+                                GroupKey.of("eth").totalAs("All")),
+                        Query.cube("sex", "band", "eth"),
+                        countRows("n"))
                 .orderBy(SortKey.asc("sex"), SortKey.asc("band"), SortKey.asc("eth"));
     }
 
@@ -120,13 +135,23 @@ public final class RenderedSqlBench {
     /** Deterministic synthetic rows: enough shape for the joins and groups, no realism needed here. */
     private static void populate(Connection c, int n) throws Exception {
         try (Statement s = c.createStatement()) {
-            for (var t : List.of(CanonicalSchema.PATIENT, CanonicalSchema.PRACTICE, CanonicalSchema.REGISTRATION,
+            for (var t : List.of(
+                    CanonicalSchema.PATIENT,
+                    CanonicalSchema.PRACTICE,
+                    CanonicalSchema.REGISTRATION,
                     CanonicalSchema.CONDITION)) {
-                s.execute("CREATE TABLE " + t.name() + " (" + String.join(", ", t.columns().stream()
-                        .map(col -> "\"" + col.name() + "\" " + col.type().duckdbType()).toList()) + ")");
+                s.execute("CREATE TABLE " + t.name() + " ("
+                        + String.join(
+                                ", ",
+                                t.columns().stream()
+                                        .map(col -> "\"" + col.name() + "\" "
+                                                + col.type().duckdbType())
+                                        .toList())
+                        + ")");
             }
-            s.execute("INSERT INTO practice (practice_code, place_code) SELECT 'K8' || lpad(CAST(i AS VARCHAR), 4, '0'), "
-                    + "['E06000055','E06000056','E06000032','E06000042'][1 + i % 4] FROM range(150) t(i)");
+            s.execute(
+                    "INSERT INTO practice (practice_code, place_code) SELECT 'K8' || lpad(CAST(i AS VARCHAR), 4, '0'), "
+                            + "['E06000055','E06000056','E06000032','E06000042'][1 + i % 4] FROM range(150) t(i)");
             s.execute("INSERT INTO patient (person_id, sex, birth_month, ethnicity, lsoa, death_date) SELECT 'p' || i, "
                     + "CASE WHEN i % 2 = 0 THEN 'F' ELSE 'M' END, "
                     + "CAST(1925 + i % 100 AS VARCHAR) || '-' || lpad(CAST(1 + i % 12 AS VARCHAR), 2, '0'), "
@@ -143,7 +168,8 @@ public final class RenderedSqlBench {
 
     private static List<List<Object>> run(Connection c, String sql) throws Exception {
         List<List<Object>> rows = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<Object> row = new ArrayList<>();

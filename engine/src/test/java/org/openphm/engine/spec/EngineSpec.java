@@ -65,9 +65,15 @@ public abstract class EngineSpec {
         List<String> names = new ArrayList<>();
         List<String> text = new ArrayList<>();
         List<double[]> numbers = new ArrayList<>();
-        engine.streamNumeric(values().select(Named.as("id", col("id")), Named.as("s", col("s")),
-                        Named.as("i", col("i")), Named.as("d", col("d")),
-                        Named.as("ratio", col("i").dividedBy(col("j")))).orderBy(SortKey.asc("id")), 2,
+        engine.streamNumeric(
+                values().select(
+                                Named.as("id", col("id")),
+                                Named.as("s", col("s")),
+                                Named.as("i", col("i")),
+                                Named.as("d", col("d")),
+                                Named.as("ratio", col("i").dividedBy(col("j"))))
+                        .orderBy(SortKey.asc("id")),
+                2,
                 new Engine.NumericRowSink() {
                     @Override
                     public void columns(List<String> n) {
@@ -83,7 +89,8 @@ public abstract class EngineSpec {
         assertEquals(List.of("id", "s", "i", "d", "ratio"), names);
         assertEquals(List.of("1|abc", "2|I21", "3|null", "4|12", "5|O'Brien \\ x"), text);
         double nan = Double.NaN;
-        double[][] expected = {{7, 2.5, 3.5}, {-7, -2.5, -3.5}, {3, 3.7, nan}, {nan, 0.125, nan}, {10, -3.7, 10.0 / 3.0}};
+        double[][] expected = {{7, 2.5, 3.5}, {-7, -2.5, -3.5}, {3, 3.7, nan}, {nan, 0.125, nan}, {10, -3.7, 10.0 / 3.0}
+        };
         for (int r = 0; r < expected.length; r++) {
             org.junit.jupiter.api.Assertions.assertArrayEquals(expected[r], numbers.get(r), 0.0, "row " + (r + 1));
         }
@@ -134,13 +141,35 @@ public abstract class EngineSpec {
         // trap 3: LOG means log10 in DuckDB and ln in Spark; we only have LN and LOG10.
         // ln: row 1 ln(1) = 0; row 2 ln(0) = NULL (DuckDB: -Infinity); rows 3-5 ln(d), d = 3.7, 0.125, -3.7
         // (negative: NULL). Inexact values are compared with Java's correctly rounded Math.log.
-        column(values(), math(MathOp.LN, Expr.when(col("id").eq(1), lit(1.0)).when(col("id").eq(2), lit(0.0))
-                .otherwise(col("d"))), 0.0, null, Math.log(3.7), Math.log(0.125), null);
-        column(values(), math(MathOp.LOG10, Expr.when(col("id").eq(1), lit(100L)).otherwise(col("i"))),
-                2.0, null, Math.log10(3), null, 1.0);
+        column(
+                values(),
+                math(
+                        MathOp.LN,
+                        Expr.when(col("id").eq(1), lit(1.0))
+                                .when(col("id").eq(2), lit(0.0))
+                                .otherwise(col("d"))),
+                0.0,
+                null,
+                Math.log(3.7),
+                Math.log(0.125),
+                null);
+        column(
+                values(),
+                math(MathOp.LOG10, Expr.when(col("id").eq(1), lit(100L)).otherwise(col("i"))),
+                2.0,
+                null,
+                Math.log10(3),
+                null,
+                1.0);
         // sqrt: 16 -> 4, -7 -> NULL; exp(0) = 1
-        column(values(), math(MathOp.SQRT, Expr.when(col("id").eq(1), lit(16L)).otherwise(col("i"))),
-                4.0, null, Math.sqrt(3), null, Math.sqrt(10));
+        column(
+                values(),
+                math(MathOp.SQRT, Expr.when(col("id").eq(1), lit(16L)).otherwise(col("i"))),
+                4.0,
+                null,
+                Math.sqrt(3),
+                null,
+                Math.sqrt(10));
         column(values(), math(MathOp.EXP, col("j").minus(col("j"))), 1.0, 1.0, 1.0, 1.0, 1.0);
     }
 
@@ -214,8 +243,16 @@ public abstract class EngineSpec {
         // COALESCE(i, j): 7, -7, 3, 4, 10
         column(values(), coalesce(col("i"), col("j")), 7L, -7L, 3L, 4L, 10L);
         // CASE i > 5 'big', i < 0 'negative', else 'other'; NULL i matches nothing -> 'other'
-        column(values(), when(col("i").gt(lit(5L)), lit("big")).when(col("i").lt(lit(0L)), lit("negative"))
-                .otherwise(lit("other")), "big", "negative", "other", "other", "big");
+        column(
+                values(),
+                when(col("i").gt(lit(5L)), lit("big"))
+                        .when(col("i").lt(lit(0L)), lit("negative"))
+                        .otherwise(lit("other")),
+                "big",
+                "negative",
+                "other",
+                "other",
+                "big");
         // without ELSE: NULL where nothing matches
         column(values(), when(col("b"), lit(1L)).end(), 1L, null, null, 1L, null);
     }
@@ -240,8 +277,14 @@ public abstract class EngineSpec {
     void concatenationWithNullIsNull() {
         // trap 11: concat('a', NULL) is 'a' in DuckDB and NULL in Spark; ours is NULL.
         // s || '-' || CAST(i AS STRING): 'abc-7', 'I21--7', NULL (s NULL), NULL (i NULL), "O'Brien \ x-10"
-        column(values(), concat(col("s"), lit("-"), cast(col("i"), ValueType.STRING)),
-                "abc-7", "I21--7", null, null, "O'Brien \\ x-10");
+        column(
+                values(),
+                concat(col("s"), lit("-"), cast(col("i"), ValueType.STRING)),
+                "abc-7",
+                "I21--7",
+                null,
+                null,
+                "O'Brien \\ x-10");
     }
 
     @Test
@@ -275,8 +318,16 @@ public abstract class EngineSpec {
     @Test
     void monthStartOfYearMonthText() {
         // '1950-03' -> 1950-03-01, ..., '2024-13' -> NULL, NULL -> NULL
-        column(dates(), new Expr.MonthStart(col("birth_month")), parse("1950-03-01"), parse("1950-04-01"),
-                parse("2000-02-01"), null, null, parse("1999-12-01"), parse("2024-03-01"));
+        column(
+                dates(),
+                new Expr.MonthStart(col("birth_month")),
+                parse("1950-03-01"),
+                parse("1950-04-01"),
+                parse("2000-02-01"),
+                null,
+                null,
+                parse("1999-12-01"),
+                parse("2024-03-01"));
     }
 
     @Test
@@ -291,8 +342,16 @@ public abstract class EngineSpec {
         // trap 9. d + n: 2024-03-31 + 1 = 2024-04-01; 2024-04-01 - 1 = 2024-03-31; 2024-02-28 + 2 = 2024-03-01;
         // 2023-02-28 + 365 = 2024-02-28; 2000-01-01 - 366 = 1998-12-31 (1999 has 365 days, so -365 is
         // 1999-01-01, one more is 1998-12-31); NULL date; 2024-11-25 + 0
-        column(dates(), addDays(col("d"), col("n")), parse("2024-04-01"), parse("2024-03-31"), parse("2024-03-01"),
-                parse("2024-02-28"), parse("1998-12-31"), null, parse("2024-11-25"));
+        column(
+                dates(),
+                addDays(col("d"), col("n")),
+                parse("2024-04-01"),
+                parse("2024-03-31"),
+                parse("2024-03-01"),
+                parse("2024-02-28"),
+                parse("1998-12-31"),
+                null,
+                parse("2024-11-25"));
     }
 
     @Test
@@ -309,7 +368,16 @@ public abstract class EngineSpec {
     void financialYearBoundaries() {
         // April to March: 2024-03-31 -> 2023/24; 2024-04-01 -> 2024/25; 2024-02-28 -> 2023/24;
         // 2023-02-28 -> 2022/23; 2000-01-01 -> 1999/00 (the century wraps to '00'); NULL; 2024-11-25 -> 2024/25
-        column(dates(), financialYear(col("d")), "2023/24", "2024/25", "2023/24", "2022/23", "1999/00", null, "2024/25");
+        column(
+                dates(),
+                financialYear(col("d")),
+                "2023/24",
+                "2024/25",
+                "2023/24",
+                "2022/23",
+                "1999/00",
+                null,
+                "2024/25");
     }
 
     // ==== expressions: classifications ==================================================================
@@ -318,23 +386,62 @@ public abstract class EngineSpec {
     void fiveYearAgeBands() {
         // 0 -> 0-4; 4 -> 0-4; 5 -> 5-9; 89 -> 85-89; 90 -> 90+; 104 -> 90+; -1 -> NULL; NULL -> NULL;
         // 17 -> 15-19; 18 -> 15-19; 64 -> 60-64; 65 -> 65-69
-        column(people(), ageBand5(col("age")), "0-4", "0-4", "5-9", "85-89", "90+", "90+", null, null,
-                "15-19", "15-19", "60-64", "65-69");
+        column(
+                people(),
+                ageBand5(col("age")),
+                "0-4",
+                "0-4",
+                "5-9",
+                "85-89",
+                "90+",
+                "90+",
+                null,
+                null,
+                "15-19",
+                "15-19",
+                "60-64",
+                "65-69");
     }
 
     @Test
     void customAgeBands() {
         // bounds 0, 18, 65: 0-17, 18-64, 65+
-        column(people(), ageBand(col("age"), 0, 18, 65), "0-17", "0-17", "0-17", "65+", "65+", "65+", null, null,
-                "0-17", "18-64", "18-64", "65+");
+        column(
+                people(),
+                ageBand(col("age"), 0, 18, 65),
+                "0-17",
+                "0-17",
+                "0-17",
+                "65+",
+                "65+",
+                "65+",
+                null,
+                null,
+                "0-17",
+                "18-64",
+                "18-64",
+                "65+");
     }
 
     @Test
     void ethnicGroupsAsTheModelDefinesThem() {
         // EthnicGroups: A,B,C White; D-G Mixed; H,J,K,L,R Asian; M,N,P Black; S Other; Z, '', NULL, unknown
         // codes Not stated
-        column(people(), ethnicGroup(col("ethnicity")), "White", "Asian", "Asian", "Not stated", "Not stated",
-                "Not stated", "Black", "Other", "Mixed", "White", "Black", "Not stated");
+        column(
+                people(),
+                ethnicGroup(col("ethnicity")),
+                "White",
+                "Asian",
+                "Asian",
+                "Not stated",
+                "Not stated",
+                "Not stated",
+                "Black",
+                "Other",
+                "Mixed",
+                "White",
+                "Black",
+                "Not stated");
     }
 
     // ==== relations =====================================================================================
@@ -344,7 +451,8 @@ public abstract class EngineSpec {
         Result r = engine.execute(Query.from(CanonicalSchema.PRACTICE).orderBy(SortKey.asc("practice_code")));
         assertEquals(CanonicalSchema.PRACTICE.columnNames(), r.columns());
         // E81001 < K81001 < K81002 in code-point order
-        assertEquals(List.of("E81001", "K81001", "K81002"),
+        assertEquals(
+                List.of("E81001", "K81001", "K81002"),
                 r.rows().stream().map(row -> row.get(0)).toList());
     }
 
@@ -357,14 +465,15 @@ public abstract class EngineSpec {
     @Test
     void deriveAddsAndReplacesInPlace() {
         // replacing i keeps it where it was; k is appended: id, i (= i * 2), j, d, s, b, k
-        Query q = values().where(col("id").eq(1)).derive(Named.as("i", col("i").times(lit(2L))), Named.as("k", lit("new")));
+        Query q = values().where(col("id").eq(1))
+                .derive(Named.as("i", col("i").times(lit(2L))), Named.as("k", lit("new")));
         rows(q, cols("id", "i", "j", "d", "s", "b", "k"), row(1L, 14L, 2L, 2.5, "abc", true, "new"));
     }
 
     @Test
     void selectProjectsAndRenames() {
-        Query q = values().where(col("id").le(lit(2L)))
-                .select(Named.as("ident", col("id")), Named.as("text", col("s")));
+        Query q =
+                values().where(col("id").le(lit(2L))).select(Named.as("ident", col("id")), Named.as("text", col("s")));
         rows(q, cols("ident", "text"), row(1L, "abc"), row(2L, "I21"));
     }
 
@@ -373,24 +482,38 @@ public abstract class EngineSpec {
         // trap 12: "place" double-quoted is a string literal in Spark; reserved words order and group work too
         Query q = awkward().where(col("order").eq(lit(1L))).select("place", "group");
         rows(q, cols("place", "group"), row("Bedford", "a"));
-        rows(awkward().aggregate(List.of("group"), sum("total", col("order"))).orderBy(SortKey.asc("group")),
-                cols("group", "total"), row("a", 1L), row("b", 2L));
+        rows(
+                awkward()
+                        .aggregate(List.of("group"), sum("total", col("order")))
+                        .orderBy(SortKey.asc("group")),
+                cols("group", "total"),
+                row("a", 1L),
+                row("b", 2L));
     }
 
     @Test
     void innerJoinOnEqualKeys() {
         // registrations with a known practice: p5's Z99999 has no practice row, so 6 of 7 remain
-        Query q = Query.from(CanonicalSchema.REGISTRATION).select("person_id", "practice_code")
+        Query q = Query.from(CanonicalSchema.REGISTRATION)
+                .select("person_id", "practice_code")
                 .join(Query.from(CanonicalSchema.PRACTICE).select("practice_code", "place_code"), "practice_code");
-        rows(q, cols("person_id", "practice_code", "place_code"),
-                row("p1", "K81001", "E06000055"), row("p2", "K81002", "E06000055"), row("p3", "E81001", "E06000032"),
-                row("p4", "E81001", "E06000032"), row("p6", "K81001", "E06000055"), row("p6", "E81001", "E06000032"));
+        rows(
+                q,
+                cols("person_id", "practice_code", "place_code"),
+                row("p1", "K81001", "E06000055"),
+                row("p2", "K81002", "E06000055"),
+                row("p3", "E81001", "E06000032"),
+                row("p4", "E81001", "E06000032"),
+                row("p6", "K81001", "E06000055"),
+                row("p6", "E81001", "E06000032"));
     }
 
     @Test
     void leftJoinKeepsUnmatchedWithNulls() {
         // p5's practice Z99999 is unknown: kept with a NULL place
-        Query q = Query.from(CanonicalSchema.REGISTRATION).where(col("person_id").eq("p5")).select("person_id", "practice_code")
+        Query q = Query.from(CanonicalSchema.REGISTRATION)
+                .where(col("person_id").eq("p5"))
+                .select("person_id", "practice_code")
                 .leftJoin(Query.from(CanonicalSchema.PRACTICE).select("practice_code", "place_code"), "practice_code");
         rows(q, cols("person_id", "practice_code", "place_code"), row("p5", "Z99999", null));
     }
@@ -399,7 +522,8 @@ public abstract class EngineSpec {
     void joinOnDifferentlyNamedKeysAndNullKeysNeverMatch() {
         // values.s = people id as text: s = '12' (values id 4) matches people id 12 (ethnicity X); the
         // NULL s (values id 3) matches nothing. Left key s is kept, right key pid is dropped.
-        Query people = people().select(Named.as("pid", cast(col("id"), ValueType.STRING)), Named.as("eth", col("ethnicity")));
+        Query people =
+                people().select(Named.as("pid", cast(col("id"), ValueType.STRING)), Named.as("eth", col("ethnicity")));
         Query q = new Query.Join(values().select("id", "s"), people, JoinType.INNER, List.of(new JoinKey("s", "pid")));
         rows(q, cols("id", "s", "eth"), row(4L, "12", "X"));
     }
@@ -427,14 +551,32 @@ public abstract class EngineSpec {
         //             sum 5250, min 500, max 3000, mean 1312.5, discharged (non-null discharge) 3,
         //             count-if cost >= 750: 3, sum of cost where discharged: 1000 + 3000 + 750 = 4750
         //  other: s6 p3 0.0                           -> rows 1, persons 1, sum 0, ...
-        Query q = Query.from(CanonicalSchema.SPELL).aggregate(List.of("admission_method"),
-                countRows("spells"), countDistinct("persons", col("person_id")), sum("cost", col("cost_gbp")),
-                min("min_cost", col("cost_gbp")), max("max_cost", col("cost_gbp")), mean("mean_cost", col("cost_gbp")),
-                count("discharged", col("discharge_date")), countIf("costly", col("cost_gbp").ge(lit(750.0))),
-                sum("discharged_cost", col("cost_gbp")).where(isNotNull(col("discharge_date"))))
+        Query q = Query.from(CanonicalSchema.SPELL)
+                .aggregate(
+                        List.of("admission_method"),
+                        countRows("spells"),
+                        countDistinct("persons", col("person_id")),
+                        sum("cost", col("cost_gbp")),
+                        min("min_cost", col("cost_gbp")),
+                        max("max_cost", col("cost_gbp")),
+                        mean("mean_cost", col("cost_gbp")),
+                        count("discharged", col("discharge_date")),
+                        countIf("costly", col("cost_gbp").ge(lit(750.0))),
+                        sum("discharged_cost", col("cost_gbp")).where(isNotNull(col("discharge_date"))))
                 .orderBy(SortKey.asc("admission_method"));
-        rows(q, cols("admission_method", "spells", "persons", "cost", "min_cost", "max_cost", "mean_cost", "discharged",
-                        "costly", "discharged_cost"),
+        rows(
+                q,
+                cols(
+                        "admission_method",
+                        "spells",
+                        "persons",
+                        "cost",
+                        "min_cost",
+                        "max_cost",
+                        "mean_cost",
+                        "discharged",
+                        "costly",
+                        "discharged_cost"),
                 row("elective", 1L, 1L, 250.5, 250.5, 250.5, 250.5, 1L, 0L, 250.5),
                 row("emergency", 4L, 3L, 5250.0, 500.0, 3000.0, 1312.5, 3L, 3L, 4750.0),
                 row("other", 1L, 1L, 0.0, 0.0, 0.0, 0.0, 1L, 0L, 0.0));
@@ -444,25 +586,33 @@ public abstract class EngineSpec {
     void integerSumsAreLongs() {
         // trap 14: SUM(INTEGER) is a HUGEINT (BigInteger) in DuckDB, BIGINT in Spark; ours is Long.
         // sum i = 7 - 7 + 3 + 10 = 13 (NULL skipped); mean i = 13 / 4 = 3.25; min/max of dates
-        rows(values().aggregate(List.of(), sum("total", col("i")), mean("avg", col("i")), count("n", col("i"))),
-                cols("total", "avg", "n"), row(13L, 3.25, 4L));
-        rows(dates().aggregate(List.of(), min("first", col("d")), max("last", col("d"))),
-                cols("first", "last"), row(parse("2000-01-01"), parse("2024-11-25")));
+        rows(
+                values().aggregate(List.of(), sum("total", col("i")), mean("avg", col("i")), count("n", col("i"))),
+                cols("total", "avg", "n"),
+                row(13L, 3.25, 4L));
+        rows(
+                dates().aggregate(List.of(), min("first", col("d")), max("last", col("d"))),
+                cols("first", "last"),
+                row(parse("2000-01-01"), parse("2024-11-25")));
     }
 
     @Test
     void countIfNeverSumsABoolean() {
         // trap 5: SUM(boolean) fails in Spark. countIf(b): true for ids 1 and 4 = 2; NULL b is not counted.
         // numerator and denominator from one scan: 5 rows, 2 where b
-        rows(values().aggregate(List.of(), countRows("denominator"), countIf("numerator", col("b"))),
-                cols("denominator", "numerator"), row(5L, 2L));
+        rows(
+                values().aggregate(List.of(), countRows("denominator"), countIf("numerator", col("b"))),
+                cols("denominator", "numerator"),
+                row(5L, 2L));
     }
 
     @Test
     void aggregatesOverNoRows() {
         // no keys: one row, count 0, sum NULL; with keys: no rows
-        rows(empty().aggregate(List.of(), countRows("n"), sum("s", col("x")), countIf("c", col("x").gt(lit(0L)))),
-                cols("n", "s", "c"), row(0L, null, 0L));
+        rows(
+                empty().aggregate(List.of(), countRows("n"), sum("s", col("x")), countIf("c", col("x").gt(lit(0L)))),
+                cols("n", "s", "c"),
+                row(0L, null, 0L));
         rows(empty().aggregate(List.of("k"), countRows("n")), cols("k", "n"));
     }
 
@@ -473,15 +623,26 @@ public abstract class EngineSpec {
         // s3 p2 emergency 2024-04-02 (2024/25) 3000; s4 p6 emergency 2025-03-31 (2024/25) 500, not discharged;
         // s5 p6 emergency 2024-10-10 (2024/25) 750; s6 p3 other 2023-05-05 (2023/24) 0.
         // n = spells, discharged = non-null discharge, costly = cost >= 750, first/last admission.
-        Query q = Query.from(CanonicalSchema.SPELL).derive("fy", financialYear(col("admission_date")))
-                .aggregate(List.of(GroupKey.of("admission_method").totalAs("all"), GroupKey.of("person_id").totalAs("all"),
+        Query q = Query.from(CanonicalSchema.SPELL)
+                .derive("fy", financialYear(col("admission_date")))
+                .aggregate(
+                        List.of(
+                                GroupKey.of("admission_method").totalAs("all"),
+                                GroupKey.of("person_id").totalAs("all"),
                                 GroupKey.of("fy").totalAs("all")),
-                        List.of(List.of("admission_method", "person_id"), List.of("admission_method"), List.of("fy"),
+                        List.of(
+                                List.of("admission_method", "person_id"),
+                                List.of("admission_method"),
+                                List.of("fy"),
                                 List.of()),
-                        countRows("n"), count("discharged", col("discharge_date")),
+                        countRows("n"),
+                        count("discharged", col("discharge_date")),
                         countIf("costly", col("cost_gbp").ge(lit(750.0))),
-                        min("first", col("admission_date")), max("last", col("admission_date")));
-        rows(q, cols("admission_method", "person_id", "fy", "n", "discharged", "costly", "first", "last"),
+                        min("first", col("admission_date")),
+                        max("last", col("admission_date")));
+        rows(
+                q,
+                cols("admission_method", "person_id", "fy", "n", "discharged", "costly", "first", "last"),
                 // (method, person)
                 row("elective", "p1", "all", 1L, 1L, 0L, parse("2024-04-01"), parse("2024-04-01")),
                 row("emergency", "p1", "all", 1L, 1L, 1L, parse("2024-03-31"), parse("2024-03-31")),
@@ -503,15 +664,20 @@ public abstract class EngineSpec {
     @Test
     void distinctRowsAreAGroupByWithoutMeasures() {
         // persons with a registration: p1..p6, p6 twice -> 6 distinct
-        rows(Query.from(CanonicalSchema.REGISTRATION).aggregate(List.of("person_id")).aggregate(List.of(), countRows("n")),
-                cols("n"), row(6L));
+        rows(
+                Query.from(CanonicalSchema.REGISTRATION)
+                        .aggregate(List.of("person_id"))
+                        .aggregate(List.of(), countRows("n")),
+                cols("n"),
+                row(6L));
     }
 
     @Test
     void rollupGivesBreakdownsAndTotalsFromOneScan() {
         // patients by sex with a Persons total: F p1 p3 p5 = 3, M p2 p4 p6 = 3, Persons 6
-        Query q = Query.from(CanonicalSchema.PATIENT).aggregate(List.of(GroupKey.of("sex").totalAs("Persons")),
-                Query.rollup("sex"), countRows("n")).orderBy(SortKey.asc("sex"));
+        Query q = Query.from(CanonicalSchema.PATIENT)
+                .aggregate(List.of(GroupKey.of("sex").totalAs("Persons")), Query.rollup("sex"), countRows("n"))
+                .orderBy(SortKey.asc("sex"));
         rows(q, cols("sex", "n"), row("F", 3L), row("M", 3L), row("Persons", 6L));
     }
 
@@ -521,21 +687,38 @@ public abstract class EngineSpec {
         // stated, p4 Z Not stated, p5 M Black, p6 A White.
         // (sex, eth): F White 1, F Not stated 1, F Black 1, M Asian 1, M Not stated 1, M White 1;
         // (sex): F 3, M 3; (eth): Asian 1, Black 1, Not stated 2, White 2; (): 6
-        Query q = Query.from(CanonicalSchema.PATIENT).derive("eth", ethnicGroup(col("ethnicity")))
-                .aggregate(List.of(GroupKey.of("sex").totalAs("Persons"), GroupKey.of("eth").totalAs("All")),
-                        Query.cube("sex", "eth"), countRows("n"))
+        Query q = Query.from(CanonicalSchema.PATIENT)
+                .derive("eth", ethnicGroup(col("ethnicity")))
+                .aggregate(
+                        List.of(
+                                GroupKey.of("sex").totalAs("Persons"),
+                                GroupKey.of("eth").totalAs("All")),
+                        Query.cube("sex", "eth"),
+                        countRows("n"))
                 .orderBy(SortKey.asc("sex"), SortKey.asc("eth"));
-        rows(q, cols("sex", "eth", "n"),
-                row("F", "All", 3L), row("F", "Black", 1L), row("F", "Not stated", 1L), row("F", "White", 1L),
-                row("M", "All", 3L), row("M", "Asian", 1L), row("M", "Not stated", 1L), row("M", "White", 1L),
-                row("Persons", "All", 6L), row("Persons", "Asian", 1L), row("Persons", "Black", 1L),
-                row("Persons", "Not stated", 2L), row("Persons", "White", 2L));
+        rows(
+                q,
+                cols("sex", "eth", "n"),
+                row("F", "All", 3L),
+                row("F", "Black", 1L),
+                row("F", "Not stated", 1L),
+                row("F", "White", 1L),
+                row("M", "All", 3L),
+                row("M", "Asian", 1L),
+                row("M", "Not stated", 1L),
+                row("M", "White", 1L),
+                row("Persons", "All", 6L),
+                row("Persons", "Asian", 1L),
+                row("Persons", "Black", 1L),
+                row("Persons", "Not stated", 2L),
+                row("Persons", "White", 2L));
     }
 
     @Test
     void rollupWithoutLabelLeavesTotalsNull() {
         // the total row's key is NULL and sorts first when asked: NULL 6, F 3, M 3
-        Query q = Query.from(CanonicalSchema.PATIENT).aggregate(List.of(GroupKey.of("sex")), Query.rollup("sex"), countRows("n"))
+        Query q = Query.from(CanonicalSchema.PATIENT)
+                .aggregate(List.of(GroupKey.of("sex")), Query.rollup("sex"), countRows("n"))
                 .orderBy(SortKey.asc("sex").nullsFirst());
         rows(q, cols("sex", "n"), row(null, 6L), row("F", 3L), row("M", 3L));
     }
@@ -546,33 +729,67 @@ public abstract class EngineSpec {
         // p1: s1 (2024-03-31); p2: s3; p3: s6; p6: s5 (2024-10-10 before 2025-03-31)
         Query q = Query.from(CanonicalSchema.SPELL)
                 .rowNumber("n", List.of("person_id"), SortKey.asc("admission_date"), SortKey.asc("spell_id"))
-                .where(col("n").eq(1)).select("person_id", "spell_id");
+                .where(col("n").eq(1))
+                .select("person_id", "spell_id");
         rows(q, cols("person_id", "spell_id"), row("p1", "s1"), row("p2", "s3"), row("p3", "s6"), row("p6", "s5"));
         // latest (descending): p1 s2, p2 s3, p3 s6, p6 s4
         Query latest = Query.from(CanonicalSchema.SPELL)
                 .rowNumber("n", List.of("person_id"), SortKey.desc("admission_date"), SortKey.asc("spell_id"))
-                .where(col("n").eq(1)).select("person_id", "spell_id");
+                .where(col("n").eq(1))
+                .select("person_id", "spell_id");
         rows(latest, cols("person_id", "spell_id"), row("p1", "s2"), row("p2", "s3"), row("p3", "s6"), row("p6", "s4"));
     }
 
     @Test
     void nullOrderingIsExplicit() {
         // trap 6: DuckDB puts NULLs last, Spark first, by default. i values 7, -7, 3, NULL, 10.
-        rows(values().select("i").orderBy(SortKey.asc("i")), cols("i"), row(-7L), row(3L), row(7L), row(10L), row((Object) null));
-        rows(values().select("i").orderBy(SortKey.asc("i").nullsFirst()), cols("i"),
-                row((Object) null), row(-7L), row(3L), row(7L), row(10L));
-        rows(values().select("i").orderBy(SortKey.desc("i")), cols("i"), row(10L), row(7L), row(3L), row(-7L), row((Object) null));
-        rows(values().select("i").orderBy(SortKey.desc("i").nullsFirst()), cols("i"),
-                row((Object) null), row(10L), row(7L), row(3L), row(-7L));
+        rows(
+                values().select("i").orderBy(SortKey.asc("i")),
+                cols("i"),
+                row(-7L),
+                row(3L),
+                row(7L),
+                row(10L),
+                row((Object) null));
+        rows(
+                values().select("i").orderBy(SortKey.asc("i").nullsFirst()),
+                cols("i"),
+                row((Object) null),
+                row(-7L),
+                row(3L),
+                row(7L),
+                row(10L));
+        rows(
+                values().select("i").orderBy(SortKey.desc("i")),
+                cols("i"),
+                row(10L),
+                row(7L),
+                row(3L),
+                row(-7L),
+                row((Object) null));
+        rows(
+                values().select("i").orderBy(SortKey.desc("i").nullsFirst()),
+                cols("i"),
+                row((Object) null),
+                row(10L),
+                row(7L),
+                row(3L),
+                row(-7L));
     }
 
     @Test
     void orderByManyKeysAndLimit() {
         // spells by method descending, then cost ascending, top 3: other s6 0.0; emergency s4 500, s5 750
-        Query q = Query.from(CanonicalSchema.SPELL).select("spell_id", "admission_method", "cost_gbp")
-                .orderBy(SortKey.desc("admission_method"), SortKey.asc("cost_gbp")).limit(3);
-        rows(q, cols("spell_id", "admission_method", "cost_gbp"),
-                row("s6", "other", 0.0), row("s4", "emergency", 500.0), row("s5", "emergency", 750.0));
+        Query q = Query.from(CanonicalSchema.SPELL)
+                .select("spell_id", "admission_method", "cost_gbp")
+                .orderBy(SortKey.desc("admission_method"), SortKey.asc("cost_gbp"))
+                .limit(3);
+        rows(
+                q,
+                cols("spell_id", "admission_method", "cost_gbp"),
+                row("s6", "other", 0.0),
+                row("s4", "emergency", 500.0),
+                row("s5", "emergency", 750.0));
     }
 
     @Test
@@ -580,9 +797,15 @@ public abstract class EngineSpec {
         // spells per person joined to the all-spells total computed from the same sub-query:
         // per person p1 2, p2 1, p3 1, p6 2; total over those = 6
         Query perPerson = Query.from(CanonicalSchema.SPELL).aggregate(List.of("person_id"), countRows("spells"));
-        Query total = perPerson.aggregate(List.of(), sum("all_spells", col("spells"))).derive("one", lit(1L));
+        Query total =
+                perPerson.aggregate(List.of(), sum("all_spells", col("spells"))).derive("one", lit(1L));
         Query q = perPerson.derive("one", lit(1L)).join(total, "one").select("person_id", "spells", "all_spells");
-        rows(q, cols("person_id", "spells", "all_spells"), row("p1", 2L, 6L), row("p2", 1L, 6L), row("p3", 1L, 6L),
+        rows(
+                q,
+                cols("person_id", "spells", "all_spells"),
+                row("p1", 2L, 6L),
+                row("p2", 1L, 6L),
+                row("p3", 1L, 6L),
                 row("p6", 2L, 6L));
         String sql = engine.render(q);
         assertEquals(1, sql.split("GROUP BY", -1).length - 1, "per-person aggregate rendered once:\n" + sql);
@@ -594,7 +817,9 @@ public abstract class EngineSpec {
     private static Query registeredByPlace() {
         Expr ref = date("2025-03-31");
         return Query.from(CanonicalSchema.REGISTRATION)
-                .where(and(col("start_date").le(ref), or(isNull(col("end_date")), col("end_date").gt(ref))))
+                .where(and(
+                        col("start_date").le(ref),
+                        or(isNull(col("end_date")), col("end_date").gt(ref))))
                 .select("person_id", "practice_code")
                 .join(Query.from(CanonicalSchema.PRACTICE).select("practice_code", "place_code"), "practice_code");
     }
@@ -608,8 +833,13 @@ public abstract class EngineSpec {
         for (Query people : List.of(registeredByPlace(), shared, shared)) {
             Query q = people.aggregate(List.of("place_code"), countRows("n")).orderBy(SortKey.asc("place_code"));
             rows(q, cols("place_code", "n"), row("E06000032", 2L), row("E06000055", 2L));
-            rows(people.select("person_id", "place_code"), cols("person_id", "place_code"),
-                    row("p1", "E06000055"), row("p2", "E06000055"), row("p4", "E06000032"), row("p6", "E06000032"));
+            rows(
+                    people.select("person_id", "place_code"),
+                    cols("person_id", "place_code"),
+                    row("p1", "E06000055"),
+                    row("p2", "E06000055"),
+                    row("p4", "E06000032"),
+                    row("p6", "E06000032"));
         }
         // once kept, the engine reads it rather than re-deriving it: the registration filter is gone from the SQL
         String sql = engine.render(shared.aggregate(List.of("place_code"), countRows("n")));
@@ -623,27 +853,42 @@ public abstract class EngineSpec {
         // p6 — p4's resolved 2023) whose per-Place counts are E06000032 1 (p6), E06000055 2 (p1, p2).
         Query people = registeredByPlace().shared("spec_registered_2025_03_31");
         Query sizes = people.aggregate(List.of("place_code"), countRows("place_size"));
-        rows(people.join(sizes, "place_code").select("person_id", "place_size"), cols("person_id", "place_size"),
-                row("p1", 2L), row("p2", 2L), row("p4", 2L), row("p6", 2L));
+        rows(
+                people.join(sizes, "place_code").select("person_id", "place_size"),
+                cols("person_id", "place_size"),
+                row("p1", 2L),
+                row("p2", 2L),
+                row("p4", 2L),
+                row("p6", 2L));
         Expr ref = date("2025-03-31");
         Query hyp = Query.from(CanonicalSchema.CONDITION)
-                .where(and(col("condition").eq("HYP"), col("diagnosis_date").le(ref),
+                .where(and(
+                        col("condition").eq("HYP"),
+                        col("diagnosis_date").le(ref),
                         or(isNull(col("resolved_date")), col("resolved_date").gt(ref))))
                 .aggregate(List.of("person_id"));
         Query onRegister = people.join(hyp, "person_id").shared("spec_hypertension_2025_03_31");
-        Query perPlace = onRegister.aggregate(List.of("place_code"), countRows("n")).orderBy(SortKey.asc("place_code"));
+        Query perPlace =
+                onRegister.aggregate(List.of("place_code"), countRows("n")).orderBy(SortKey.asc("place_code"));
         rows(perPlace, cols("place_code", "n"), row("E06000032", 1L), row("E06000055", 2L));
-        rows(new Query.Sort(people.join(hyp, "person_id").aggregate(List.of("place_code"), countRows("n")),
-                List.of(SortKey.asc("place_code"))), cols("place_code", "n"), row("E06000032", 1L), row("E06000055", 2L));
+        rows(
+                new Query.Sort(
+                        people.join(hyp, "person_id").aggregate(List.of("place_code"), countRows("n")),
+                        List.of(SortKey.asc("place_code"))),
+                cols("place_code", "n"),
+                row("E06000032", 1L),
+                row("E06000055", 2L));
     }
 
     @Test
     void sharedResultsUnderOneNameButDifferentDefinitionsStayApart() {
         // The name only labels what is kept: two different sub-queries under one name keep their own rows.
         // Spells from 2024-04-01: s2, s3, s4, s5 (4); elective spells: s2 (1).
-        Query fromApril = Query.from(CanonicalSchema.SPELL).where(col("admission_date").ge(date("2024-04-01")))
+        Query fromApril = Query.from(CanonicalSchema.SPELL)
+                .where(col("admission_date").ge(date("2024-04-01")))
                 .shared("spec_spells");
-        Query elective = Query.from(CanonicalSchema.SPELL).where(col("admission_method").eq("elective"))
+        Query elective = Query.from(CanonicalSchema.SPELL)
+                .where(col("admission_method").eq("elective"))
                 .shared("spec_spells");
         rows(fromApril.aggregate(List.of(), countRows("n")), cols("n"), row(4L));
         rows(elective.aggregate(List.of(), countRows("n")), cols("n"), row(1L));
@@ -668,21 +913,33 @@ public abstract class EngineSpec {
         // E06000055: 2 of 2; E06000032: 1 of 2 (p6); ICB: 3 of 4. Prevalence 100.0, 50.0, 75.0 per 100.
         Expr ref = date("2025-03-31");
         Query registered = Query.from(CanonicalSchema.REGISTRATION)
-                .where(and(col("start_date").le(ref), or(isNull(col("end_date")), col("end_date").gt(ref))))
+                .where(and(
+                        col("start_date").le(ref),
+                        or(isNull(col("end_date")), col("end_date").gt(ref))))
                 .select("person_id", "practice_code")
                 .join(Query.from(CanonicalSchema.PRACTICE).select("practice_code", "place_code"), "practice_code");
         Query onRegister = Query.from(CanonicalSchema.CONDITION)
-                .where(and(col("condition").eq("HYP"), col("diagnosis_date").le(ref),
+                .where(and(
+                        col("condition").eq("HYP"),
+                        col("diagnosis_date").le(ref),
                         or(isNull(col("resolved_date")), col("resolved_date").gt(ref))))
                 .aggregate(List.of("person_id"))
                 .derive("on_register", lit(true));
-        Query q = registered.leftJoin(onRegister, "person_id")
-                .aggregate(List.of(GroupKey.of("place_code").totalAs("ICB")), Query.rollup("place_code"),
-                        countRows("denominator"), countIf("numerator", isNotNull(col("on_register"))))
+        Query q = registered
+                .leftJoin(onRegister, "person_id")
+                .aggregate(
+                        List.of(GroupKey.of("place_code").totalAs("ICB")),
+                        Query.rollup("place_code"),
+                        countRows("denominator"),
+                        countIf("numerator", isNotNull(col("on_register"))))
                 .derive("per_100", lit(100L).times(col("numerator")).dividedBy(col("denominator")))
                 .orderBy(SortKey.asc("place_code"));
-        rows(q, cols("place_code", "denominator", "numerator", "per_100"),
-                row("E06000032", 2L, 1L, 50.0), row("E06000055", 2L, 2L, 100.0), row("ICB", 4L, 3L, 75.0));
+        rows(
+                q,
+                cols("place_code", "denominator", "numerator", "per_100"),
+                row("E06000032", 2L, 1L, 50.0),
+                row("E06000055", 2L, 2L, 100.0),
+                row("ICB", 4L, 3L, 75.0));
     }
 
     @Test
@@ -691,33 +948,56 @@ public abstract class EngineSpec {
         // (2024/25), s5 p6 2024-10-10 (2024/25). Ages at admission from birth month: p1 1950-03 at 2024-03-31
         // = 74 -> 70-74; p2 1950-04 at 2024-04-02 = 74 -> 70-74; p6 1934-05 at 2024-10-10 = 90 -> 90+;
         // at 2025-03-31 = 90 -> 90+. So 2023/24 70-74: 1; 2024/25 70-74: 1; 2024/25 90+: 2.
-        Query spells = Query.from(CanonicalSchema.SPELL).where(col("admission_method").eq("emergency"))
+        Query spells = Query.from(CanonicalSchema.SPELL)
+                .where(col("admission_method").eq("emergency"))
                 .select("person_id", "admission_date")
                 .join(Query.from(CanonicalSchema.PATIENT).select("person_id", "birth_month"), "person_id")
-                .derive(Named.as("fy", financialYear(col("admission_date"))),
+                .derive(
+                        Named.as("fy", financialYear(col("admission_date"))),
                         Named.as("band", ageBand5(ageFromBirthMonth(col("birth_month"), col("admission_date")))));
-        Query q = spells.aggregate(List.of("fy", "band"), countRows("n"))
-                .orderBy(SortKey.asc("fy"), SortKey.asc("band"));
-        rows(q, cols("fy", "band", "n"), row("2023/24", "70-74", 1L), row("2024/25", "70-74", 1L), row("2024/25", "90+", 2L));
+        Query q =
+                spells.aggregate(List.of("fy", "band"), countRows("n")).orderBy(SortKey.asc("fy"), SortKey.asc("band"));
+        rows(
+                q,
+                cols("fy", "band", "n"),
+                row("2023/24", "70-74", 1L),
+                row("2024/25", "70-74", 1L),
+                row("2024/25", "90+", 2L));
     }
 
     // ==== helpers =======================================================================================
 
-    protected static Query values() { return source(SpecData.VALUES); }
+    protected static Query values() {
+        return source(SpecData.VALUES);
+    }
 
-    protected static Query dates() { return source(SpecData.DATES); }
+    protected static Query dates() {
+        return source(SpecData.DATES);
+    }
 
-    protected static Query people() { return source(SpecData.PEOPLE); }
+    protected static Query people() {
+        return source(SpecData.PEOPLE);
+    }
 
-    protected static Query awkward() { return source(SpecData.AWKWARD); }
+    protected static Query awkward() {
+        return source(SpecData.AWKWARD);
+    }
 
-    protected static Query empty() { return source(SpecData.EMPTY); }
+    protected static Query empty() {
+        return source(SpecData.EMPTY);
+    }
 
-    protected static Query source(SpecTable t) { return new Query.Source(t.name(), t.columnNames()); }
+    protected static Query source(SpecTable t) {
+        return new Query.Source(t.name(), t.columnNames());
+    }
 
-    protected static List<String> cols(String... names) { return Arrays.asList(names); }
+    protected static List<String> cols(String... names) {
+        return Arrays.asList(names);
+    }
 
-    protected static List<Object> row(Object... values) { return Arrays.asList(values); }
+    protected static List<Object> row(Object... values) {
+        return Arrays.asList(values);
+    }
 
     /** The expression's value on each row of the input, in id order. */
     protected void column(Query input, Expr expr, Object... expectedInIdOrder) {
@@ -742,8 +1022,12 @@ public abstract class EngineSpec {
         }
         for (List<Object> row : actual) {
             for (Object v : row) {
-                if (v != null && !(v instanceof String || v instanceof Long || v instanceof Double
-                        || v instanceof Boolean || v instanceof java.time.LocalDate)) {
+                if (v != null
+                        && !(v instanceof String
+                                || v instanceof Long
+                                || v instanceof Double
+                                || v instanceof Boolean
+                                || v instanceof java.time.LocalDate)) {
                     throw new AssertionError("un-normalised " + v.getClass() + " on " + engine.name());
                 }
             }

@@ -15,7 +15,12 @@ public final class SpecData {
 
     /** Ad-hoc values for the arithmetic, text and NULL cases. */
     static final SpecTable VALUES = SpecTable.adHoc("spec_values")
-            .col("id", BIGINT).col("i", INTEGER).col("j", INTEGER).col("d", DOUBLE).col("s", STRING).col("b", BOOLEAN)
+            .col("id", BIGINT)
+            .col("i", INTEGER)
+            .col("j", INTEGER)
+            .col("d", DOUBLE)
+            .col("s", STRING)
+            .col("b", BOOLEAN)
             .row(1L, 7, 2, 2.5, "abc", true)
             .row(2L, -7, 2, -2.5, "I21", false)
             .row(3L, 3, 0, 3.7, null, null)
@@ -25,7 +30,11 @@ public final class SpecData {
 
     /** Dates around the boundaries the dialects disagree on (month ends, leap days, financial years). */
     static final SpecTable DATES = SpecTable.adHoc("spec_dates")
-            .col("id", BIGINT).col("d", DATE).col("e", DATE).col("n", INTEGER).col("birth_month", MONTH)
+            .col("id", BIGINT)
+            .col("d", DATE)
+            .col("e", DATE)
+            .col("n", INTEGER)
+            .col("birth_month", MONTH)
             .row(1L, parse("2024-03-31"), parse("2024-04-01"), 1, "1950-03")
             .row(2L, parse("2024-04-01"), parse("2024-03-31"), -1, "1950-04")
             .row(3L, parse("2024-02-28"), parse("2024-03-01"), 2, "2000-02")
@@ -37,25 +46,38 @@ public final class SpecData {
 
     /** Ages and ethnic codes for the classification cases. */
     static final SpecTable PEOPLE = SpecTable.adHoc("spec_people")
-            .col("id", BIGINT).col("age", INTEGER).col("ethnicity", STRING)
-            .row(1L, 0, "A").row(2L, 4, "H").row(3L, 5, "R").row(4L, 89, "Z").row(5L, 90, "")
-            .row(6L, 104, null).row(7L, -1, "M").row(8L, null, "S").row(9L, 17, "D").row(10L, 18, "C")
-            .row(11L, 64, "P").row(12L, 65, "X")
+            .col("id", BIGINT)
+            .col("age", INTEGER)
+            .col("ethnicity", STRING)
+            .row(1L, 0, "A")
+            .row(2L, 4, "H")
+            .row(3L, 5, "R")
+            .row(4L, 89, "Z")
+            .row(5L, 90, "")
+            .row(6L, 104, null)
+            .row(7L, -1, "M")
+            .row(8L, null, "S")
+            .row(9L, 17, "D")
+            .row(10L, 18, "C")
+            .row(11L, 64, "P")
+            .row(12L, 65, "X")
             .build();
 
     /** Identifiers that are reserved words or would be string literals if double-quoted in Spark (trap 12). */
     static final SpecTable AWKWARD = SpecTable.adHoc("spec_awkward")
-            .col("place", STRING).col("order", INTEGER).col("group", STRING)
-            .row("Luton", 2, "b").row("Bedford", 1, "a")
+            .col("place", STRING)
+            .col("order", INTEGER)
+            .col("group", STRING)
+            .row("Luton", 2, "b")
+            .row("Bedford", 1, "a")
             .build();
 
     /** A table with no rows, for aggregates over nothing. */
-    static final SpecTable EMPTY = SpecTable.adHoc("spec_empty")
-            .col("k", STRING).col("x", INTEGER)
-            .build();
+    static final SpecTable EMPTY =
+            SpecTable.adHoc("spec_empty").col("k", STRING).col("x", INTEGER).build();
 
-    static final SpecTable PATIENT = SpecTable.canonical(CanonicalSchema.PATIENT,
-                    "person_id", "sex", "birth_month", "ethnicity", "lsoa", "death_date")
+    static final SpecTable PATIENT = SpecTable.canonical(
+                    CanonicalSchema.PATIENT, "person_id", "sex", "birth_month", "ethnicity", "lsoa", "death_date")
             .row("p1", "F", "1950-03", "A", "E01000001", null)
             .row("p2", "M", "1950-04", "H", "E01000001", null)
             .row("p3", "F", "2000-12", null, "E01000002", parse("2024-06-01"))
@@ -70,8 +92,8 @@ public final class SpecData {
             .row("E81001", "E06000032")
             .build();
 
-    static final SpecTable REGISTRATION = SpecTable.canonical(CanonicalSchema.REGISTRATION,
-                    "person_id", "practice_code", "start_date", "end_date")
+    static final SpecTable REGISTRATION = SpecTable.canonical(
+                    CanonicalSchema.REGISTRATION, "person_id", "practice_code", "start_date", "end_date")
             .row("p1", "K81001", parse("2010-01-01"), null)
             .row("p2", "K81002", parse("2015-06-01"), null)
             .row("p3", "E81001", parse("2020-01-01"), parse("2024-06-01"))
@@ -81,8 +103,8 @@ public final class SpecData {
             .row("p6", "E81001", parse("2020-01-01"), null)
             .build();
 
-    static final SpecTable CONDITION = SpecTable.canonical(CanonicalSchema.CONDITION,
-                    "person_id", "condition", "diagnosis_date", "resolved_date")
+    static final SpecTable CONDITION = SpecTable.canonical(
+                    CanonicalSchema.CONDITION, "person_id", "condition", "diagnosis_date", "resolved_date")
             .row("p1", "HYP", parse("2015-05-05"), null)
             .row("p2", "HYP", parse("2025-01-01"), null)
             .row("p4", "HYP", parse("2019-01-01"), parse("2023-01-01"))
@@ -90,8 +112,14 @@ public final class SpecData {
             .row("p6", "DM", parse("2005-01-01"), null)
             .build();
 
-    static final SpecTable SPELL = SpecTable.canonical(CanonicalSchema.SPELL,
-                    "spell_id", "person_id", "admission_method", "admission_date", "discharge_date", "cost_gbp",
+    static final SpecTable SPELL = SpecTable.canonical(
+                    CanonicalSchema.SPELL,
+                    "spell_id",
+                    "person_id",
+                    "admission_method",
+                    "admission_date",
+                    "discharge_date",
+                    "cost_gbp",
                     "primary_diagnosis")
             .row("s1", "p1", "emergency", parse("2024-03-31"), parse("2024-04-03"), 1000.0, "I21")
             .row("s2", "p1", "elective", parse("2024-04-01"), parse("2024-04-01"), 250.5, "K40")
@@ -101,6 +129,6 @@ public final class SpecData {
             .row("s6", "p3", "other", parse("2023-05-05"), parse("2023-05-06"), 0.0, "O80")
             .build();
 
-    public static final List<SpecTable> ALL = List.of(VALUES, DATES, PEOPLE, AWKWARD, EMPTY,
-            PATIENT, PRACTICE, REGISTRATION, CONDITION, SPELL);
+    public static final List<SpecTable> ALL =
+            List.of(VALUES, DATES, PEOPLE, AWKWARD, EMPTY, PATIENT, PRACTICE, REGISTRATION, CONDITION, SPELL);
 }

@@ -21,17 +21,22 @@ public record SpecTable(String name, List<SpecColumn> columns, List<List<Object>
         List<List<Object>> copy = new ArrayList<>();
         for (List<Object> r : rows) {
             if (r.size() != columns.size()) {
-                throw new IllegalArgumentException(name + ": row " + r + " has " + r.size() + " values, not " + columns.size());
+                throw new IllegalArgumentException(
+                        name + ": row " + r + " has " + r.size() + " values, not " + columns.size());
             }
             copy.add(Collections.unmodifiableList(new ArrayList<>(r)));
         }
         rows = Collections.unmodifiableList(copy);
     }
 
-    public List<String> columnNames() { return columns.stream().map(SpecColumn::name).toList(); }
+    public List<String> columnNames() {
+        return columns.stream().map(SpecColumn::name).toList();
+    }
 
     /** Starts an ad-hoc table: {@code adHoc("t").col("a", STRING).row("x")}. */
-    public static Builder adHoc(String name) { return new Builder(name); }
+    public static Builder adHoc(String name) {
+        return new Builder(name);
+    }
 
     /**
      * Rows for a canonical table giving only the columns a case needs; the others are NULL, so the table has
@@ -78,6 +83,8 @@ public record SpecTable(String name, List<SpecColumn> columns, List<List<Object>
             return this;
         }
 
-        public SpecTable build() { return new SpecTable(name, columns, rows); }
+        public SpecTable build() {
+            return new SpecTable(name, columns, rows);
+        }
     }
 }

@@ -27,13 +27,15 @@ public final class SpecWorkspace {
     /** Creates the table with the model's DuckDB types and inserts its rows. */
     public static void load(Connection c, SpecTable t) throws Exception {
         DuckDbDialect d = DuckDbDialect.INSTANCE;
-        String columns = t.columns().stream().map(col -> d.quote(col.name()) + " " + col.type().duckdbType())
+        String columns = t.columns().stream()
+                .map(col -> d.quote(col.name()) + " " + col.type().duckdbType())
                 .collect(Collectors.joining(", "));
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE " + d.quote(t.name()) + " (" + columns + ")");
         }
         String marks = String.join(", ", Collections.nCopies(t.columns().size(), "?"));
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + d.quote(t.name()) + " VALUES (" + marks + ")")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO " + d.quote(t.name()) + " VALUES (" + marks + ")")) {
             for (List<Object> row : t.rows()) {
                 for (int i = 0; i < row.size(); i++) {
                     ps.setObject(i + 1, row.get(i));

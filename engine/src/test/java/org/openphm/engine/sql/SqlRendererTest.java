@@ -20,30 +20,41 @@ class SqlRendererTest {
     @Test
     void numeratorDenominatorAndTotalsComeFromOneScan() {
         Query q = Query.from(CanonicalSchema.PATIENT)
-                .aggregate(List.of(GroupKey.of("sex").totalAs("Persons")), Query.rollup("sex"),
-                        countRows("denominator"), countIf("numerator", isNull(col("death_date"))));
+                .aggregate(
+                        List.of(GroupKey.of("sex").totalAs("Persons")),
+                        Query.rollup("sex"),
+                        countRows("denominator"),
+                        countIf("numerator", isNull(col("death_date"))));
         String sql = renderer.render(q);
-        assertEquals("SELECT CASE WHEN GROUPING(\"sex\") = 1 THEN 'Persons' ELSE \"sex\" END AS \"sex\", "
-                + "COUNT(*) AS \"denominator\", COUNT(CASE WHEN (\"death_date\" IS NULL) THEN 1 END) AS \"numerator\" "
-                + "FROM \"patient\"\nGROUP BY GROUPING SETS ((\"sex\"), ())", sql);
+        assertEquals(
+                "SELECT CASE WHEN GROUPING(\"sex\") = 1 THEN 'Persons' ELSE \"sex\" END AS \"sex\", "
+                        + "COUNT(*) AS \"denominator\", COUNT(CASE WHEN (\"death_date\" IS NULL) THEN 1 END) AS \"numerator\" "
+                        + "FROM \"patient\"\nGROUP BY GROUPING SETS ((\"sex\"), ())",
+                sql);
     }
 
     @Test
     void stepsBecomeNamedCtes() {
-        Query q = Query.from(CanonicalSchema.PATIENT).where(col("sex").eq("F"))
+        Query q = Query.from(CanonicalSchema.PATIENT)
+                .where(col("sex").eq("F"))
                 .aggregate(List.of("lsoa"), countRows("n"));
-        assertEquals("WITH q1 AS (\n  SELECT \"person_id\", \"sex\", \"birth_month\", \"ethnicity\", \"lsoa\", "
-                + "\"death_date\", \"death_cause_icd10\" FROM \"patient\"\n  WHERE (\"sex\" = 'F')\n)\n"
-                + "SELECT \"lsoa\", COUNT(*) AS \"n\" FROM q1\nGROUP BY \"lsoa\"", renderer.render(q));
+        assertEquals(
+                "WITH q1 AS (\n  SELECT \"person_id\", \"sex\", \"birth_month\", \"ethnicity\", \"lsoa\", "
+                        + "\"death_date\", \"death_cause_icd10\" FROM \"patient\"\n  WHERE (\"sex\" = 'F')\n)\n"
+                        + "SELECT \"lsoa\", COUNT(*) AS \"n\" FROM q1\nGROUP BY \"lsoa\"",
+                renderer.render(q));
     }
 
     @Test
     void unknownColumnsFailWhenTheQueryIsBuiltOrRendered() {
-        IllegalArgumentException built = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException built = assertThrows(
+                IllegalArgumentException.class,
                 () -> Query.from(CanonicalSchema.PATIENT).aggregate(List.of("gender"), countRows("n")));
         assertTrue(built.getMessage().contains("gender") && built.getMessage().contains("sex"), built.getMessage());
-        IllegalArgumentException rendered = assertThrows(IllegalArgumentException.class,
-                () -> renderer.render(Query.from(CanonicalSchema.PATIENT).where(col("gender").eq("F"))));
+        IllegalArgumentException rendered = assertThrows(
+                IllegalArgumentException.class,
+                () -> renderer.render(
+                        Query.from(CanonicalSchema.PATIENT).where(col("gender").eq("F"))));
         assertTrue(rendered.getMessage().contains("gender"), rendered.getMessage());
     }
 

@@ -62,10 +62,11 @@ public final class FhirBulkAdapter implements SourceAdapter {
     static final String ETHNIC_CATEGORY = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-EthnicCategory";
     private static final String SNOMED = "http://snomed.info/sct";
     private static final String LOINC = "http://loinc.org";
-    private static final Set<String> ICD10 = Set.of("http://hl7.org/fhir/sid/icd-10", "http://hl7.org/fhir/sid/icd-10-uk");
+    private static final Set<String> ICD10 =
+            Set.of("http://hl7.org/fhir/sid/icd-10", "http://hl7.org/fhir/sid/icd-10-uk");
     private static final Set<String> INPATIENT = Set.of("IMP", "ACUTE", "NONAC");
-    private static final List<String> ORDER = List.of("Organization", "Location", "Patient", "Encounter", "Condition",
-            "Observation");
+    private static final List<String> ORDER =
+            List.of("Organization", "Location", "Patient", "Encounter", "Condition", "Observation");
 
     @Override
     public String format() {
@@ -77,12 +78,19 @@ public final class FhirBulkAdapter implements SourceAdapter {
     @Override
     public void translate(AdapterOptions options, Translating t) throws IOException, UnusableInputException {
         if (!Files.isDirectory(options.source())) {
-            throw new UnusableInputException(options.source().toString(), 0, null, "is not a folder",
+            throw new UnusableInputException(
+                    options.source().toString(),
+                    0,
+                    null,
+                    "is not a folder",
                     "give the Bulk Data export folder holding Patient.000.ndjson, Condition, Encounter, ...");
         }
         Map<String, List<Path>> byType = filesByType(options.source());
         if (!byType.containsKey("Patient")) {
-            throw new UnusableInputException(options.source().toString(), 0, null,
+            throw new UnusableInputException(
+                    options.source().toString(),
+                    0,
+                    null,
                     "has no Patient NDJSON file: not a FHIR Bulk Data export",
                     "give the export folder holding Patient.ndjson (or Patient.000.ndjson), Condition, Encounter, ...");
         }
@@ -90,163 +98,287 @@ public final class FhirBulkAdapter implements SourceAdapter {
         WorkspacePseudonyms.Adapter ids = t.pseudonyms();
 
         Map<String, String> odsOfOrganization = new HashMap<>();
-        each(byType, "Organization", parser, t, (Organization o, SourceRows.Row r) -> {
-            String ods = identifier(o.getIdentifier(), ODS_SYSTEM);
-            if (ods != null) {
-                odsOfOrganization.put(o.getIdElement().getIdPart(), ods);
-            }
-            t.tally().outOfScope("Organization", null, "read to resolve practices and providers");
-        }, Organization.class);
-        each(byType, "Location", parser, t, (Resource l, SourceRows.Row r) ->
-                t.tally().outOfScope("Location", null, "no LSOA in a FHIR Location; read only"), Resource.class);
+        each(
+                byType,
+                "Organization",
+                parser,
+                t,
+                (Organization o, SourceRows.Row r) -> {
+                    String ods = identifier(o.getIdentifier(), ODS_SYSTEM);
+                    if (ods != null) {
+                        odsOfOrganization.put(o.getIdElement().getIdPart(), ods);
+                    }
+                    t.tally().outOfScope("Organization", null, "read to resolve practices and providers");
+                },
+                Organization.class);
+        each(
+                byType,
+                "Location",
+                parser,
+                t,
+                (Resource l, SourceRows.Row r) ->
+                        t.tally().outOfScope("Location", null, "no LSOA in a FHIR Location; read only"),
+                Resource.class);
 
         Map<String, Person> people = new LinkedHashMap<>();
-        each(byType, "Patient", parser, t, (Patient p, SourceRows.Row r) -> {
-            String nhs = identifier(p.getIdentifier(), NHS_NUMBER_SYSTEM);
-            String pid;
-            if (nhs != null) {
-                String[] problem = new String[1];
-                pid = ids.nhsNumber(nhs, problem);
-                if (pid == null) {
-                    throw new SourceRows.BadField("identifier", nhs, "NHS number: " + problem[0]);
-                }
-            } else {
-                pid = ids.sourceId("fhir", p.getIdElement().getIdPart());
-                t.tally().defaulted("Patient", PATIENT, "identifier", "no NHS number: keyed pseudonym of the resource id");
-                t.tally().policy("Patient: without a UK Core NHS number (" + NHS_NUMBER_SYSTEM + ") a person gets a keyed "
-                        + "pseudonym of the resource id (HMAC with the workspace key); with one, the pseudonym a CSV ingest gives it");
-            }
-            if (p.getBirthDate() == null) {
-                throw new SourceRows.BadField("birthDate", null, "required value missing");
-            }
-            LocalDate birth = day(p.getBirthDate());
-            String sex = switch (p.getGender() == null ? "" : p.getGender().toCode()) {
-                case "male" -> "M";
-                case "female" -> "F";
-                default -> "U";
-            };
-            LocalDate death = p.hasDeceasedDateTimeType() ? day(p.getDeceasedDateTimeType().getValue()) : null;
-            String ethnicity = ethnicCategory(p);
-            if (ethnicity == null) {
-                t.tally().defaulted("Patient", PATIENT, "extension", "no UK Core ethnic category: not stated");
-            }
-            t.tally().defaulted("Patient", PATIENT, "address", "no LSOA in the source: area not known");
-            t.tally().policy("Patient: FHIR addresses carry no LSOA; the area is left not known (counted in the ICB, "
-                    + "in no deprivation quintile)");
-            String practice = null;
-            for (Reference gp : p.getGeneralPractitioner()) {
-                String ods = gp.hasIdentifier() && ODS_SYSTEM.equals(gp.getIdentifier().getSystem())
-                        ? gp.getIdentifier().getValue() : odsOfOrganization.get(idOf(gp.getReference()));
-                if (ods != null && t.geography().hasPractice(ods)) {
-                    practice = ods;
-                }
-            }
-            t.files().write(PATIENT, r.ref(), pid, sex, String.format("%04d-%02d", birth.getYear(), birth.getMonthValue()),
-                    ethnicity, null, death, null);
-            t.tally().translated("Patient", PATIENT);
-            people.put(p.getIdElement().getIdPart(), new Person(pid, r.ref(), practice, death));
-        }, Patient.class);
+        each(
+                byType,
+                "Patient",
+                parser,
+                t,
+                (Patient p, SourceRows.Row r) -> {
+                    String nhs = identifier(p.getIdentifier(), NHS_NUMBER_SYSTEM);
+                    String pid;
+                    if (nhs != null) {
+                        String[] problem = new String[1];
+                        pid = ids.nhsNumber(nhs, problem);
+                        if (pid == null) {
+                            throw new SourceRows.BadField("identifier", nhs, "NHS number: " + problem[0]);
+                        }
+                    } else {
+                        pid = ids.sourceId("fhir", p.getIdElement().getIdPart());
+                        t.tally()
+                                .defaulted(
+                                        "Patient",
+                                        PATIENT,
+                                        "identifier",
+                                        "no NHS number: keyed pseudonym of the resource id");
+                        t.tally()
+                                .policy(
+                                        "Patient: without a UK Core NHS number (" + NHS_NUMBER_SYSTEM
+                                                + ") a person gets a keyed "
+                                                + "pseudonym of the resource id (HMAC with the workspace key); with one, the pseudonym a CSV ingest gives it");
+                    }
+                    if (p.getBirthDate() == null) {
+                        throw new SourceRows.BadField("birthDate", null, "required value missing");
+                    }
+                    LocalDate birth = day(p.getBirthDate());
+                    String sex =
+                            switch (p.getGender() == null ? "" : p.getGender().toCode()) {
+                                case "male" -> "M";
+                                case "female" -> "F";
+                                default -> "U";
+                            };
+                    LocalDate death = p.hasDeceasedDateTimeType()
+                            ? day(p.getDeceasedDateTimeType().getValue())
+                            : null;
+                    String ethnicity = ethnicCategory(p);
+                    if (ethnicity == null) {
+                        t.tally().defaulted("Patient", PATIENT, "extension", "no UK Core ethnic category: not stated");
+                    }
+                    t.tally().defaulted("Patient", PATIENT, "address", "no LSOA in the source: area not known");
+                    t.tally()
+                            .policy(
+                                    "Patient: FHIR addresses carry no LSOA; the area is left not known (counted in the ICB, "
+                                            + "in no deprivation quintile)");
+                    String practice = null;
+                    for (Reference gp : p.getGeneralPractitioner()) {
+                        String ods = gp.hasIdentifier()
+                                        && ODS_SYSTEM.equals(gp.getIdentifier().getSystem())
+                                ? gp.getIdentifier().getValue()
+                                : odsOfOrganization.get(idOf(gp.getReference()));
+                        if (ods != null && t.geography().hasPractice(ods)) {
+                            practice = ods;
+                        }
+                    }
+                    t.files()
+                            .write(
+                                    PATIENT,
+                                    r.ref(),
+                                    pid,
+                                    sex,
+                                    String.format("%04d-%02d", birth.getYear(), birth.getMonthValue()),
+                                    ethnicity,
+                                    null,
+                                    death,
+                                    null);
+                    t.tally().translated("Patient", PATIENT);
+                    people.put(p.getIdElement().getIdPart(), new Person(pid, r.ref(), practice, death));
+                },
+                Patient.class);
 
         Map<String, LocalDate> firstSeen = new HashMap<>();
         Map<String, Set<LocalDate>> erDays = new HashMap<>();
-        each(byType, "Encounter", parser, null, (Encounter e, SourceRows.Row r) -> {
-            String who = idOf(e.getSubject().getReference());
-            if (e.getPeriod().getStart() != null && who != null) {
-                LocalDate start = day(e.getPeriod().getStart());
-                firstSeen.merge(who, start, (a, b) -> a.isBefore(b) ? a : b);
-                if ("EMER".equals(e.getClass_().getCode())) {
-                    erDays.computeIfAbsent(who, k -> new HashSet<>()).add(start);
-                }
-            }
-        }, Encounter.class);
-        t.tally().policy("registration: FHIR has no registration period; a person is registered from their first "
-                + "encounter (or birth when they have none) to their death");
+        each(
+                byType,
+                "Encounter",
+                parser,
+                null,
+                (Encounter e, SourceRows.Row r) -> {
+                    String who = idOf(e.getSubject().getReference());
+                    if (e.getPeriod().getStart() != null && who != null) {
+                        LocalDate start = day(e.getPeriod().getStart());
+                        firstSeen.merge(who, start, (a, b) -> a.isBefore(b) ? a : b);
+                        if ("EMER".equals(e.getClass_().getCode())) {
+                            erDays.computeIfAbsent(who, k -> new HashSet<>()).add(start);
+                        }
+                    }
+                },
+                Encounter.class);
+        t.tally()
+                .policy("registration: FHIR has no registration period; a person is registered from their first "
+                        + "encounter (or birth when they have none) to their death");
         people.forEach((source, p) -> {
             String practice = t.practice("Patient", REGISTRATION, p.practice());
             if (practice != null) {
-                t.files().write(REGISTRATION, p.ref(), p.id(), practice, firstSeen.getOrDefault(source, null), p.death());
+                t.files()
+                        .write(
+                                REGISTRATION,
+                                p.ref(),
+                                p.id(),
+                                practice,
+                                firstSeen.getOrDefault(source, null),
+                                p.death());
                 t.tally().alsoTranslated("Patient", REGISTRATION);
             }
         });
 
         // A UK stay often carries its diagnoses as Encounter.diagnosis -> Condition coded in ICD-10 (HES-derived).
         Map<String, String> icd10OfCondition = new HashMap<>();
-        each(byType, "Condition", parser, null, (Condition c, SourceRows.Row r) -> {
-            String code = icd10(c.getCode());
-            if (code != null) {
-                icd10OfCondition.put(c.getIdElement().getIdPart(), code);
-            }
-        }, Condition.class);
-        each(byType, "Encounter", parser, t, (Encounter e, SourceRows.Row r) -> {
-            String cls = e.getClass_().getCode();
-            if (!INPATIENT.contains(cls)) {
-                t.tally().outOfScope("Encounter", "class", "not an inpatient encounter (class " + cls + ")");
-                return;
-            }
-            String who = idOf(e.getSubject().getReference());
-            Person p = people.get(who);
-            if (p == null) {
-                t.tally().unmapped("Encounter", "subject", "patient not in the export (or refused there)");
-                return;
-            }
-            if (e.getPeriod().getStart() == null) {
-                throw new SourceRows.BadField("period.start", null, "required value missing");
-            }
-            LocalDate admitted = day(e.getPeriod().getStart());
-            // The primary diagnosis: the first-ranked Encounter.diagnosis coded in ICD-10, else an ICD-10 reason.
-            String icd10 = e.getDiagnosis().stream()
-                    .sorted(java.util.Comparator.comparingInt(d -> d.hasRank() ? d.getRank() : Integer.MAX_VALUE))
-                    .map(d -> icd10OfCondition.get(idOf(d.getCondition().getReference()))).filter(java.util.Objects::nonNull)
-                    .findFirst().orElse(null);
-            for (CodeableConcept c : e.getReasonCode()) {
-                icd10 = icd10 != null ? icd10 : icd10(c);
-            }
-            Reference provider = e.getServiceProvider();
-            String ods = provider.hasIdentifier() && ODS_SYSTEM.equals(provider.getIdentifier().getSystem())
-                    ? provider.getIdentifier().getValue() : odsOfOrganization.get(idOf(provider.getReference()));
-            boolean emergency = erDays.getOrDefault(who, Set.of()).contains(admitted)
-                    || (e.hasPriority() && e.getPriority().getCoding().stream().anyMatch(c -> "EM".equals(c.getCode())));
-            t.spell("Encounter", r.ref(), "fhir-" + e.getIdElement().getIdPart(), p.id(), ods, emergency, admitted,
-                    e.getPeriod().getEnd() == null ? null : day(e.getPeriod().getEnd()), icd10, null);
-        }, Encounter.class);
+        each(
+                byType,
+                "Condition",
+                parser,
+                null,
+                (Condition c, SourceRows.Row r) -> {
+                    String code = icd10(c.getCode());
+                    if (code != null) {
+                        icd10OfCondition.put(c.getIdElement().getIdPart(), code);
+                    }
+                },
+                Condition.class);
+        each(
+                byType,
+                "Encounter",
+                parser,
+                t,
+                (Encounter e, SourceRows.Row r) -> {
+                    String cls = e.getClass_().getCode();
+                    if (!INPATIENT.contains(cls)) {
+                        t.tally().outOfScope("Encounter", "class", "not an inpatient encounter (class " + cls + ")");
+                        return;
+                    }
+                    String who = idOf(e.getSubject().getReference());
+                    Person p = people.get(who);
+                    if (p == null) {
+                        t.tally().unmapped("Encounter", "subject", "patient not in the export (or refused there)");
+                        return;
+                    }
+                    if (e.getPeriod().getStart() == null) {
+                        throw new SourceRows.BadField("period.start", null, "required value missing");
+                    }
+                    LocalDate admitted = day(e.getPeriod().getStart());
+                    // The primary diagnosis: the first-ranked Encounter.diagnosis coded in ICD-10, else an ICD-10
+                    // reason.
+                    String icd10 = e.getDiagnosis().stream()
+                            .sorted(java.util.Comparator.comparingInt(
+                                    d -> d.hasRank() ? d.getRank() : Integer.MAX_VALUE))
+                            .map(d -> icd10OfCondition.get(idOf(d.getCondition().getReference())))
+                            .filter(java.util.Objects::nonNull)
+                            .findFirst()
+                            .orElse(null);
+                    for (CodeableConcept c : e.getReasonCode()) {
+                        icd10 = icd10 != null ? icd10 : icd10(c);
+                    }
+                    Reference provider = e.getServiceProvider();
+                    String ods = provider.hasIdentifier()
+                                    && ODS_SYSTEM.equals(
+                                            provider.getIdentifier().getSystem())
+                            ? provider.getIdentifier().getValue()
+                            : odsOfOrganization.get(idOf(provider.getReference()));
+                    boolean emergency = erDays.getOrDefault(who, Set.of()).contains(admitted)
+                            || (e.hasPriority()
+                                    && e.getPriority().getCoding().stream().anyMatch(c -> "EM".equals(c.getCode())));
+                    t.spell(
+                            "Encounter",
+                            r.ref(),
+                            "fhir-" + e.getIdElement().getIdPart(),
+                            p.id(),
+                            ods,
+                            emergency,
+                            admitted,
+                            e.getPeriod().getEnd() == null
+                                    ? null
+                                    : day(e.getPeriod().getEnd()),
+                            icd10,
+                            null);
+                },
+                Encounter.class);
 
-        each(byType, "Condition", parser, t, (Condition c, SourceRows.Row r) -> {
-            Person p = people.get(idOf(c.getSubject().getReference()));
-            if (p == null) {
-                t.tally().unmapped("Condition", "subject", "patient not in the export (or refused there)");
-                return;
-            }
-            Set<String> registers = new java.util.LinkedHashSet<>();
-            String code = null;
-            for (Coding coding : c.getCode().getCoding()) {
-                if (SNOMED.equals(coding.getSystem())) {
-                    code = code == null ? coding.getCode() : code;
-                    registers.addAll(t.registers().ofCode(coding.getCode()));
-                }
-            }
-            Date onset = c.hasOnsetDateTimeType() ? c.getOnsetDateTimeType().getValue() : c.getRecordedDate();
-            Date abated = c.hasAbatementDateTimeType() ? c.getAbatementDateTimeType().getValue() : null;
-            t.register("Condition", r, p.id(), code, registers, onset == null ? null : day(onset),
-                    abated == null ? null : day(abated));
-        }, Condition.class);
+        each(
+                byType,
+                "Condition",
+                parser,
+                t,
+                (Condition c, SourceRows.Row r) -> {
+                    Person p = people.get(idOf(c.getSubject().getReference()));
+                    if (p == null) {
+                        t.tally().unmapped("Condition", "subject", "patient not in the export (or refused there)");
+                        return;
+                    }
+                    Set<String> registers = new java.util.LinkedHashSet<>();
+                    String code = null;
+                    for (Coding coding : c.getCode().getCoding()) {
+                        if (SNOMED.equals(coding.getSystem())) {
+                            code = code == null ? coding.getCode() : code;
+                            registers.addAll(t.registers().ofCode(coding.getCode()));
+                        }
+                    }
+                    Date onset =
+                            c.hasOnsetDateTimeType() ? c.getOnsetDateTimeType().getValue() : c.getRecordedDate();
+                    Date abated = c.hasAbatementDateTimeType()
+                            ? c.getAbatementDateTimeType().getValue()
+                            : null;
+                    t.register(
+                            "Condition",
+                            r,
+                            p.id(),
+                            code,
+                            registers,
+                            onset == null ? null : day(onset),
+                            abated == null ? null : day(abated));
+                },
+                Condition.class);
 
-        each(byType, "Observation", parser, t, (Observation o, SourceRows.Row r) -> {
-            Person p = people.get(idOf(o.getSubject().getReference()));
-            if (p == null) {
-                t.tally().unmapped("Observation", "subject", "patient not in the export (or refused there)");
-                return;
-            }
-            LocalDate date = o.hasEffectiveDateTimeType() ? day(o.getEffectiveDateTimeType().getValue()) : null;
-            if (!o.getComponent().isEmpty()) {
-                for (Observation.ObservationComponentComponent part : o.getComponent()) {
-                    t.observation("Observation", r.ref(), p.id(), loinc(part.getCode()),
-                            part.hasValueQuantity() ? part.getValueQuantity().getValue().toPlainString() : null, date);
-                }
-            } else {
-                t.observation("Observation", r.ref(), p.id(), loinc(o.getCode()),
-                        o.hasValueQuantity() ? o.getValueQuantity().getValue().toPlainString() : null, date);
-            }
-        }, Observation.class);
+        each(
+                byType,
+                "Observation",
+                parser,
+                t,
+                (Observation o, SourceRows.Row r) -> {
+                    Person p = people.get(idOf(o.getSubject().getReference()));
+                    if (p == null) {
+                        t.tally().unmapped("Observation", "subject", "patient not in the export (or refused there)");
+                        return;
+                    }
+                    LocalDate date = o.hasEffectiveDateTimeType()
+                            ? day(o.getEffectiveDateTimeType().getValue())
+                            : null;
+                    if (!o.getComponent().isEmpty()) {
+                        for (Observation.ObservationComponentComponent part : o.getComponent()) {
+                            t.observation(
+                                    "Observation",
+                                    r.ref(),
+                                    p.id(),
+                                    loinc(part.getCode()),
+                                    part.hasValueQuantity()
+                                            ? part.getValueQuantity().getValue().toPlainString()
+                                            : null,
+                                    date);
+                        }
+                    } else {
+                        t.observation(
+                                "Observation",
+                                r.ref(),
+                                p.id(),
+                                loinc(o.getCode()),
+                                o.hasValueQuantity()
+                                        ? o.getValueQuantity().getValue().toPlainString()
+                                        : null,
+                                date);
+                    }
+                },
+                Observation.class);
         t.registersDone();
 
         for (Map.Entry<String, List<Path>> e : byType.entrySet()) {
@@ -265,7 +397,8 @@ public final class FhirBulkAdapter implements SourceAdapter {
             for (Path p : files.sorted().toList()) {
                 String name = p.getFileName().toString();
                 if (name.endsWith(".ndjson") && !name.equals("log.ndjson")) {
-                    byType.computeIfAbsent(name.substring(0, name.indexOf('.')), k -> new ArrayList<>()).add(p);
+                    byType.computeIfAbsent(name.substring(0, name.indexOf('.')), k -> new ArrayList<>())
+                            .add(p);
                 }
             }
         }
@@ -276,8 +409,13 @@ public final class FhirBulkAdapter implements SourceAdapter {
      * Each resource of a type, parsed with HAPI; a line that is not a resource of that type is quarantined with
      * its file and line when {@code t} is given (the first pass over encounters only looks).
      */
-    private static <R extends Resource> void each(Map<String, List<Path>> byType, String type, IParser parser,
-                                                  Translating t, BiConsumer<R, SourceRows.Row> action, Class<R> cls)
+    private static <R extends Resource> void each(
+            Map<String, List<Path>> byType,
+            String type,
+            IParser parser,
+            Translating t,
+            BiConsumer<R, SourceRows.Row> action,
+            Class<R> cls)
             throws IOException {
         for (Path file : byType.getOrDefault(type, List.of())) {
             String name = file.getFileName().toString();
@@ -299,15 +437,27 @@ public final class FhirBulkAdapter implements SourceAdapter {
                         resource = cls.cast(parsed);
                     } catch (WrongType e) {
                         if (t != null) {
-                            t.tally().quarantine(type, name, n, "(row)", null, "not a FHIR R4 " + type + " resource: "
-                                    + e.getMessage());
+                            t.tally()
+                                    .quarantine(
+                                            type,
+                                            name,
+                                            n,
+                                            "(row)",
+                                            null,
+                                            "not a FHIR R4 " + type + " resource: " + e.getMessage());
                         }
                         continue;
                     } catch (RuntimeException e) {
                         // The parser's own message can quote the line's content (an identifier), so it is not kept.
                         if (t != null) {
-                            t.tally().quarantine(type, name, n, "(row)", null, "not a FHIR R4 " + type
-                                    + " resource: not valid FHIR JSON");
+                            t.tally()
+                                    .quarantine(
+                                            type,
+                                            name,
+                                            n,
+                                            "(row)",
+                                            null,
+                                            "not a FHIR R4 " + type + " resource: not valid FHIR JSON");
                         }
                         continue;
                     }
@@ -336,8 +486,11 @@ public final class FhirBulkAdapter implements SourceAdapter {
     }
 
     private static String identifier(List<Identifier> identifiers, String system) {
-        return identifiers.stream().filter(i -> system.equals(i.getSystem()) && i.getValue() != null)
-                .map(Identifier::getValue).findFirst().orElse(null);
+        return identifiers.stream()
+                .filter(i -> system.equals(i.getSystem()) && i.getValue() != null)
+                .map(Identifier::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     /** NHS ethnic category from the UK Core extension, when it holds a code of the data dictionary. */
@@ -357,7 +510,8 @@ public final class FhirBulkAdapter implements SourceAdapter {
     /** The concept's ICD-10 code (a coding of an ICD-10 system, shaped as ICD-10), or null. */
     private static String icd10(CodeableConcept concept) {
         for (Coding coding : concept.getCoding()) {
-            if (ICD10.contains(coding.getSystem()) && coding.getCode() != null
+            if (ICD10.contains(coding.getSystem())
+                    && coding.getCode() != null
                     && CodeSets.ICD10.pattern().matcher(coding.getCode()).matches()) {
                 return coding.getCode();
             }
@@ -366,7 +520,10 @@ public final class FhirBulkAdapter implements SourceAdapter {
     }
 
     private static String loinc(CodeableConcept code) {
-        return code.getCoding().stream().filter(c -> LOINC.equals(c.getSystem())).map(Coding::getCode).findFirst()
+        return code.getCoding().stream()
+                .filter(c -> LOINC.equals(c.getSystem()))
+                .map(Coding::getCode)
+                .findFirst()
                 .orElse(null);
     }
 
@@ -375,7 +532,8 @@ public final class FhirBulkAdapter implements SourceAdapter {
         if (reference == null) {
             return null;
         }
-        int cut = Math.max(reference.lastIndexOf('/'), Math.max(reference.lastIndexOf(':'), reference.lastIndexOf('|')));
+        int cut =
+                Math.max(reference.lastIndexOf('/'), Math.max(reference.lastIndexOf(':'), reference.lastIndexOf('|')));
         return reference.substring(cut + 1);
     }
 

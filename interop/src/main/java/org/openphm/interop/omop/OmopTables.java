@@ -40,7 +40,10 @@ final class OmopTables {
             return database(source, scratch);
         }
         if (!Files.isDirectory(source)) {
-            throw new UnusableInputException(source.toString(), 0, null,
+            throw new UnusableInputException(
+                    source.toString(),
+                    0,
+                    null,
                     "is neither a folder of CDM tables nor a DuckDB database (.duckdb)",
                     "give the folder holding PERSON.csv (or person.parquet), or the .duckdb file holding the CDM tables");
         }
@@ -58,16 +61,23 @@ final class OmopTables {
             }
         }
         if (!parquet.isEmpty()) {
-            try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+            try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+                    Statement st = db.createStatement()) {
                 for (Map.Entry<String, Path> e : parquet.entrySet()) {
                     Path csv = scratch.resolve(e.getKey() + ".csv");
                     st.execute("COPY (SELECT * FROM read_parquet(" + literal(e.getValue()) + ")) TO " + literal(csv)
                             + " (HEADER, DELIMITER ',')");
-                    found.putIfAbsent(e.getKey(), new Table(csv, e.getValue().getFileName().toString(), -1));
+                    found.putIfAbsent(
+                            e.getKey(),
+                            new Table(csv, e.getValue().getFileName().toString(), -1));
                 }
             } catch (SQLException e) {
-                throw new UnusableInputException(source.toString(), 0, null, "a Parquet file cannot be read ("
-                        + e.getMessage().split("\n")[0] + ")", "check the files are Parquet written by a CDM export");
+                throw new UnusableInputException(
+                        source.toString(),
+                        0,
+                        null,
+                        "a Parquet file cannot be read (" + e.getMessage().split("\n")[0] + ")",
+                        "check the files are Parquet written by a CDM export");
             }
         }
         return new OmopTables(found, parquet.isEmpty() ? "CSV tables" : "Parquet tables");
@@ -76,11 +86,13 @@ final class OmopTables {
     private static OmopTables database(Path file, Path scratch) throws UnusableInputException {
         Map<String, Table> found = new LinkedHashMap<>();
         String name = file.getFileName().toString();
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = db.createStatement()) {
             st.execute("ATTACH " + literal(file) + " AS cdm (READ_ONLY)");
             List<String[]> names = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = 'cdm'"
-                    + " ORDER BY schema_name = 'main' DESC, schema_name, table_name")) {
+            try (ResultSet rs =
+                    st.executeQuery("SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = 'cdm'"
+                            + " ORDER BY schema_name = 'main' DESC, schema_name, table_name")) {
                 while (rs.next()) {
                     names.add(new String[] {rs.getString(1), rs.getString(2)});
                 }
@@ -92,13 +104,17 @@ final class OmopTables {
                 }
                 Path csv = scratch.resolve(table + ".csv");
                 // Rows in the table's stored order, so a row number points where the supplier's query finds it.
-                st.execute("COPY (SELECT * FROM cdm.\"" + n[0].replace("\"", "\"\"") + "\".\"" + n[1].replace("\"", "\"\"")
-                        + "\") TO " + literal(csv) + " (HEADER, DELIMITER ',')");
+                st.execute("COPY (SELECT * FROM cdm.\"" + n[0].replace("\"", "\"\"") + "\".\""
+                        + n[1].replace("\"", "\"\"") + "\") TO " + literal(csv) + " (HEADER, DELIMITER ',')");
                 found.put(table, new Table(csv, name + "/" + n[1], -1));
             }
         } catch (SQLException e) {
-            throw new UnusableInputException(name, 0, null, "cannot be read as a DuckDB database ("
-                    + e.getMessage().split("\n")[0] + ")", "stop any program using it, or export the CDM tables as CSV or Parquet");
+            throw new UnusableInputException(
+                    name,
+                    0,
+                    null,
+                    "cannot be read as a DuckDB database (" + e.getMessage().split("\n")[0] + ")",
+                    "stop any program using it, or export the CDM tables as CSV or Parquet");
         }
         return new OmopTables(found, "a DuckDB database");
     }

@@ -4,14 +4,26 @@ import java.util.Locale;
 
 /** The kinds of chart the pack and dashboard draw; {@link #TABLE} is the fallback for anything unknown. */
 public enum ChartKind {
-    PYRAMID, TREND, BAR_CI, HEATMAP, COMORBIDITY, SPC, PROJECTION, RANKED_TABLE, SANKEY, WATERFALL, TABLE;
+    PYRAMID,
+    TREND,
+    BAR_CI,
+    HEATMAP,
+    COMORBIDITY,
+    SPC,
+    PROJECTION,
+    RANKED_TABLE,
+    SANKEY,
+    WATERFALL,
+    TABLE;
 
     /** Strict, for a declaration: an unknown kind is a programming error, not a table. */
     public static ChartKind declared(String kind) {
         ChartKind k = parse(kind);
         if (k == TABLE && !"table".equals(kind)) {
             throw new IllegalArgumentException("no chart kind '" + kind + "' (kinds: "
-                    + java.util.Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).toList() + ")");
+                    + java.util.Arrays.stream(values())
+                            .map(v -> v.name().toLowerCase(Locale.ROOT))
+                            .toList() + ")");
         }
         return k;
     }

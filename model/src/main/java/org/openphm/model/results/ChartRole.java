@@ -3,8 +3,8 @@ package org.openphm.model.results;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** The part a column (or, for a few roles, a value) plays in a chart: the keys of a {@link ChartSpec}'s encoding. */
 public enum ChartRole {
@@ -15,7 +15,8 @@ public enum ChartRole {
     /** One line or bar group per value. */
     SERIES,
     /** Lower and upper limits of an interval or band. */
-    LOWER, UPPER,
+    LOWER,
+    UPPER,
     /** A row's label in a ranked table or bar chart. */
     LABEL,
     /** The value cell of a heatmap or pyramid. */
@@ -27,13 +28,19 @@ public enum ChartRole {
     /** The column carrying a comparison's verdict, which colours a bar. */
     SIGNIFICANCE,
     /** SPC: centre line, special-cause flag, variation and assurance icons, target. */
-    CENTRE, FLAG, VARIATION, ASSURANCE, TARGET,
+    CENTRE,
+    FLAG,
+    VARIATION,
+    ASSURANCE,
+    TARGET,
     /** The series a line chart is about, the others being its benchmarks ("A|B" for several): a value. */
     FOCUS,
     /** Sankey: source and destination of a flow. */
-    FROM, TO,
+    FROM,
+    TO,
     /** Waterfall: whether a step is a start, change or total, and the steps' order. */
-    KIND, ORDER;
+    KIND,
+    ORDER;
 
     /** False for the roles whose value is text or a series name rather than a column of the data. */
     public boolean namesColumn() {

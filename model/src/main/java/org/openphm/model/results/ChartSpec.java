@@ -22,9 +22,15 @@ import java.util.TreeMap;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"kind", "title", "subtitle", "data", "encoding", "x_label", "y_label", "unit"})
-public record ChartSpec(String kind, String title, String subtitle, DataRef data, Map<String, String> encoding,
-                        @JsonProperty("x_label") String xLabel, @JsonProperty("y_label") String yLabel,
-                        String unit) {
+public record ChartSpec(
+        String kind,
+        String title,
+        String subtitle,
+        DataRef data,
+        Map<String, String> encoding,
+        @JsonProperty("x_label") String xLabel,
+        @JsonProperty("y_label") String yLabel,
+        String unit) {
 
     public ChartSpec {
         encoding = sorted(encoding);
@@ -34,15 +40,21 @@ public record ChartSpec(String kind, String title, String subtitle, DataRef data
      * A chart over one of the declaring analysis's own tables, named by its short name ("by-place"); the
      * analysis resolves it to the table's file when it publishes its metadata ({@link #withTableFile}).
      */
-    public static ChartSpec ofTable(String kind, String title, String subtitle, String table,
-                                    Map<String, String> filter, Map<String, String> encoding, String unit) {
+    public static ChartSpec ofTable(
+            String kind,
+            String title,
+            String subtitle,
+            String table,
+            Map<String, String> filter,
+            Map<String, String> encoding,
+            String unit) {
         return new ChartSpec(kind, title, subtitle, DataRef.ofTable(table, filter), encoding, null, null, unit);
     }
 
     /** The same chart drawing from {@code file} (relative to results/) instead of the table it names. */
     public ChartSpec withTableFile(String file) {
-        return new ChartSpec(kind, title, subtitle, DataRef.ofTable(file, data.filter()), encoding, xLabel, yLabel,
-                unit);
+        return new ChartSpec(
+                kind, title, subtitle, DataRef.ofTable(file, data.filter()), encoding, xLabel, yLabel, unit);
     }
 
     /** The role's column: the encoding's, else the default. */

@@ -66,14 +66,17 @@ public final class IndicatorColumns {
             ResultColumn.label(COMPARED_TO_PARENT_998, "Significance against the parent area at 99.8%"));
 
     /** The column names, in file order. */
-    public static final List<String> NAMES = ALL.stream().map(ResultColumn::name).toList();
+    public static final List<String> NAMES =
+            ALL.stream().map(ResultColumn::name).toList();
 
     /** The values of {@link #AREA_TYPE}, in the order of the geography, widest first. */
     public static final List<String> AREA_TYPES = org.openphm.model.AreaType.labels();
 
     /** The column of this name. */
     public static ResultColumn column(String name) {
-        return ALL.stream().filter(c -> c.name().equals(name)).findFirst()
+        return ALL.stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("indicators.csv has no column " + name));
     }
 

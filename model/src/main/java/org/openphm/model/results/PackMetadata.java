@@ -19,23 +19,33 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"schema_version", "generated_at", "population", "sections", "indicators", "analyses",
-        "disclosure", "run_seconds"})
-public record PackMetadata(@JsonProperty("schema_version") int schemaVersion,
-                           @JsonProperty("generated_at") String generatedAt,
-                           String population,
-                           List<Section> sections,
-                           List<IndicatorInfo> indicators,
-                           List<AnalysisInfo> analyses,
-                           DisclosureInfo disclosure,
-                           @JsonProperty("run_seconds") Map<String, Double> runSeconds) {
+@JsonPropertyOrder({
+    "schema_version",
+    "generated_at",
+    "population",
+    "sections",
+    "indicators",
+    "analyses",
+    "disclosure",
+    "run_seconds"
+})
+public record PackMetadata(
+        @JsonProperty("schema_version") int schemaVersion,
+        @JsonProperty("generated_at") String generatedAt,
+        String population,
+        List<Section> sections,
+        List<IndicatorInfo> indicators,
+        List<AnalysisInfo> analyses,
+        DisclosureInfo disclosure,
+        @JsonProperty("run_seconds") Map<String, Double> runSeconds) {
 
     public PackMetadata {
         sections = sections == null ? List.of() : List.copyOf(sections);
         indicators = indicators == null ? List.of() : List.copyOf(indicators);
         analyses = analyses == null ? List.of() : List.copyOf(analyses);
-        runSeconds = runSeconds == null ? Map.of() : java.util.Collections.unmodifiableMap(
-                new java.util.LinkedHashMap<>(runSeconds));
+        runSeconds = runSeconds == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(runSeconds));
     }
 
     /** One of the seed Data Pack's twelve sections (and OpenPHM's own after them), in its order. */
@@ -50,15 +60,42 @@ public record PackMetadata(@JsonProperty("schema_version") int schemaVersion,
      *                              from the published count and denominator
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonPropertyOrder({"id", "fingertips_indicator_id", "name", "section", "definition", "source", "method",
-            "value_type", "multiplier", "standardised", "polarity", "comparator", "breakdowns", "caveats", "charts"})
-    public record IndicatorInfo(String id,
-                                @JsonProperty("fingertips_indicator_id")
-                                @JsonInclude(JsonInclude.Include.NON_NULL) Integer fingertipsIndicatorId,
-                                String name, String section, String definition, String source,
-                                String method, @JsonProperty("value_type") String valueType, Double multiplier,
-                                Boolean standardised, String polarity, String comparator, List<String> breakdowns,
-                                List<String> caveats, List<ChartSpec> charts) {
+    @JsonPropertyOrder({
+        "id",
+        "fingertips_indicator_id",
+        "name",
+        "section",
+        "definition",
+        "source",
+        "method",
+        "value_type",
+        "multiplier",
+        "standardised",
+        "polarity",
+        "comparator",
+        "breakdowns",
+        "caveats",
+        "charts"
+    })
+    public record IndicatorInfo(
+            String id,
+
+            @JsonProperty("fingertips_indicator_id") @JsonInclude(JsonInclude.Include.NON_NULL)
+            Integer fingertipsIndicatorId,
+
+            String name,
+            String section,
+            String definition,
+            String source,
+            String method,
+            @JsonProperty("value_type") String valueType,
+            Double multiplier,
+            Boolean standardised,
+            String polarity,
+            String comparator,
+            List<String> breakdowns,
+            List<String> caveats,
+            List<ChartSpec> charts) {
         public IndicatorInfo {
             breakdowns = breakdowns == null ? List.of() : List.copyOf(breakdowns);
             caveats = caveats == null ? List.of() : List.copyOf(caveats);
@@ -69,9 +106,16 @@ public record PackMetadata(@JsonProperty("schema_version") int schemaVersion,
     /** An analysis with its own tables (projections, matrices, SPC series, registers). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonPropertyOrder({"id", "section", "title", "definition", "method", "source", "caveats", "tables", "charts"})
-    public record AnalysisInfo(String id, String section, String title, String definition, String method,
-                               String source, List<String> caveats, List<TableInfo> tables,
-                               List<ChartSpec> charts) {
+    public record AnalysisInfo(
+            String id,
+            String section,
+            String title,
+            String definition,
+            String method,
+            String source,
+            List<String> caveats,
+            List<TableInfo> tables,
+            List<ChartSpec> charts) {
         public AnalysisInfo {
             caveats = caveats == null ? List.of() : List.copyOf(caveats);
             tables = tables == null ? List.of() : List.copyOf(tables);
@@ -102,8 +146,12 @@ public record PackMetadata(@JsonProperty("schema_version") int schemaVersion,
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonPropertyOrder({"name", "type", "description", "disclosure", "derivation"})
-    public record ColumnInfo(String name, String type, String description, String disclosure,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) Derivation derivation) {}
+    public record ColumnInfo(
+            String name,
+            String type,
+            String description,
+            String disclosure,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Derivation derivation) {}
 
     /**
      * @param kind   ratio, difference, percent_change, wilson_lower, wilson_upper or share_of_total
@@ -119,9 +167,10 @@ public record PackMetadata(@JsonProperty("schema_version") int schemaVersion,
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonPropertyOrder({"suppress_at_or_below", "round_to", "suppress_zero", "policy", "files"})
-    public record DisclosureInfo(@JsonProperty("suppress_at_or_below") int suppressAtOrBelow,
-                                 @JsonProperty("round_to") int roundTo,
-                                 @JsonProperty("suppress_zero") boolean suppressZero,
-                                 String policy,
-                                 Map<String, Map<String, String>> files) {}
+    public record DisclosureInfo(
+            @JsonProperty("suppress_at_or_below") int suppressAtOrBelow,
+            @JsonProperty("round_to") int roundTo,
+            @JsonProperty("suppress_zero") boolean suppressZero,
+            String policy,
+            Map<String, Map<String, String>> files) {}
 }

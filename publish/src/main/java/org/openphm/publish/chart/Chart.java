@@ -1,8 +1,7 @@
 package org.openphm.publish.chart;
 
-import org.openphm.model.Comparison;
-
 import java.util.List;
+import org.openphm.model.Comparison;
 
 /**
  * A chart resolved from its {@link org.openphm.model.results.ChartSpec} and the data: every number already picked, so the two renderers
@@ -20,8 +19,15 @@ public sealed interface Chart {
     org.openphm.publish.results.DataTable source();
 
     /** Male and female counts (or shares) by age band, youngest band first. */
-    record Pyramid(String title, String subtitle, String unit, List<String> bands, List<Double> male,
-                   List<Double> female, org.openphm.publish.results.DataTable source) implements Chart {}
+    record Pyramid(
+            String title,
+            String subtitle,
+            String unit,
+            List<String> bands,
+            List<Double> male,
+            List<Double> female,
+            org.openphm.publish.results.DataTable source)
+            implements Chart {}
 
     /**
      * Lines over an ordered x axis: a trend (periods, with England and parent comparators) or a projection
@@ -30,8 +36,17 @@ public sealed interface Chart {
      * @param band what a focus series' shaded {@code lower}–{@code upper} band is, as the chart description says
      *     (a projection's "p10–p90 of 256 Monte Carlo runs"); null for the indicators' 95% confidence interval
      */
-    record Lines(String title, String subtitle, String unit, boolean projection, String xLabel, String yLabel,
-                 List<String> x, List<Series> series, String band, org.openphm.publish.results.DataTable source)
+    record Lines(
+            String title,
+            String subtitle,
+            String unit,
+            boolean projection,
+            String xLabel,
+            String yLabel,
+            List<String> x,
+            List<Series> series,
+            String band,
+            org.openphm.publish.results.DataTable source)
             implements Chart {
 
         /** The band as a caption or legend entry says it: "Shaded: " + this. */
@@ -49,20 +64,39 @@ public sealed interface Chart {
      * @param role        comparators are drawn dashed so the focus area stands out
      * @param recentTrend the tidy results' recent_trend at the latest point, or null
      */
-    record Series(String name, SeriesRole role, List<Double> values, List<Double> lower, List<Double> upper,
-                  String recentTrend) {}
+    record Series(
+            String name,
+            SeriesRole role,
+            List<Double> values,
+            List<Double> lower,
+            List<Double> upper,
+            String recentTrend) {}
 
     /**
      * FOCUS: the areas or things the chart is about, ranked and described; PARENT: the area they sit in; BENCHMARK:
      * a standard a focus series is read against (a threshold, the regional or national value), drawn dashed in
      * its own colour and never ranked with the focus; ENGLAND: England.
      */
-    enum SeriesRole { FOCUS, PARENT, BENCHMARK, ENGLAND }
+    enum SeriesRole {
+        FOCUS,
+        PARENT,
+        BENCHMARK,
+        ENGLAND
+    }
 
     /** Bars with confidence-interval whiskers, coloured by significance against {@code comparedTo}. */
-    record Bars(String title, String subtitle, String unit, String xLabel, String yLabel, List<Bar> bars,
-                List<Reference> references, String comparedTo, String ciLevel,
-                org.openphm.publish.results.DataTable source) implements Chart {}
+    record Bars(
+            String title,
+            String subtitle,
+            String unit,
+            String xLabel,
+            String yLabel,
+            List<Bar> bars,
+            List<Reference> references,
+            String comparedTo,
+            String ciLevel,
+            org.openphm.publish.results.DataTable source)
+            implements Chart {}
 
     record Bar(String label, Double value, Double lower, Double upper, Comparison comparison, String note) {}
 
@@ -75,8 +109,15 @@ public sealed interface Chart {
      * @param comorbidity declared by the chart's kind: each cell is the share of people with the row condition
      *     who also have the column condition, so the diagonal is a condition with itself
      */
-    record Heatmap(String title, String subtitle, String unit, List<String> rows, List<String> columns,
-                   List<List<Double>> values, boolean comorbidity, org.openphm.publish.results.DataTable source)
+    record Heatmap(
+            String title,
+            String subtitle,
+            String unit,
+            List<String> rows,
+            List<String> columns,
+            List<List<Double>> values,
+            boolean comorbidity,
+            org.openphm.publish.results.DataTable source)
             implements Chart {}
 
     /**
@@ -87,10 +128,22 @@ public sealed interface Chart {
      *     while the variation icon, which speaks of the latest point, says common cause
      * @param variation the variation icon of the latest point; null for a run chart
      */
-    record Spc(String title, String subtitle, String unit, String yLabel, List<String> x, List<Double> values,
-               List<Double> centre, List<Double> lower, List<Double> upper, Double target,
-               List<SpcPointType> pointTypes, SpcIcon variation, SpcIcon assurance,
-               org.openphm.publish.results.DataTable source) implements Chart {
+    record Spc(
+            String title,
+            String subtitle,
+            String unit,
+            String yLabel,
+            List<String> x,
+            List<Double> values,
+            List<Double> centre,
+            List<Double> lower,
+            List<Double> upper,
+            Double target,
+            List<SpcPointType> pointTypes,
+            SpcIcon variation,
+            SpcIcon assurance,
+            org.openphm.publish.results.DataTable source)
+            implements Chart {
         public Spc {
             if (pointTypes.size() != values.size()) {
                 throw new IllegalArgumentException("SPC chart '" + title + "': " + pointTypes.size()
@@ -112,7 +165,11 @@ public sealed interface Chart {
 
         /** The special-cause types the chart colours at least one point with, for its legend. */
         public List<SpcPointType> specialCauseTypes() {
-            return pointTypes.stream().filter(SpcPointType::isSpecialCause).distinct().sorted().toList();
+            return pointTypes.stream()
+                    .filter(SpcPointType::isSpecialCause)
+                    .distinct()
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -122,8 +179,15 @@ public sealed interface Chart {
      * @param labelColumn the column that names a row: the chart description's "label", else a text column that
      *     varies; null for a plain table
      */
-    record Table(String title, String subtitle, String unit, boolean ranked, String rankColumn, String labelColumn,
-                 org.openphm.publish.results.DataTable source) implements Chart {}
+    record Table(
+            String title,
+            String subtitle,
+            String unit,
+            boolean ranked,
+            String rankColumn,
+            String labelColumn,
+            org.openphm.publish.results.DataTable source)
+            implements Chart {}
 
     /**
      * Movements of people between states from one date to a later one (the segment transitions): drawn as a
@@ -131,7 +195,8 @@ public sealed interface Chart {
      *
      * @param flows every movement with a published value (a suppressed count draws no band)
      */
-    record Flows(String title, String subtitle, String unit, List<Flow> flows, org.openphm.publish.results.DataTable source)
+    record Flows(
+            String title, String subtitle, String unit, List<Flow> flows, org.openphm.publish.results.DataTable source)
             implements Chart {}
 
     /** People in state {@code from} at the first date and in {@code to} at the second. */
@@ -145,11 +210,19 @@ public sealed interface Chart {
      * @param steps in drawing order, each built by {@link Step#after} from the one before; the first and the
      *     last are totals, and every total after the first equals the running total (to 1e-6, relative)
      */
-    record Waterfall(String title, String subtitle, String unit, String xLabel, String yLabel, List<Step> steps,
-                     org.openphm.publish.results.DataTable source) implements Chart {
+    record Waterfall(
+            String title,
+            String subtitle,
+            String unit,
+            String xLabel,
+            String yLabel,
+            List<Step> steps,
+            org.openphm.publish.results.DataTable source)
+            implements Chart {
         public Waterfall {
             steps = List.copyOf(steps);
-            if (steps.size() < 2 || steps.get(0).kind() != StepKind.TOTAL
+            if (steps.size() < 2
+                    || steps.get(0).kind() != StepKind.TOTAL
                     || steps.get(steps.size() - 1).kind() != StepKind.TOTAL) {
                 throw new IllegalArgumentException("waterfall '" + title + "': the first and last steps must be "
                         + "totals, with the changes between them (steps: " + steps.size() + ")");
@@ -170,7 +243,8 @@ public sealed interface Chart {
 
         /** The figure printed on a step's bar: a total as it is, a change with its sign ("+24,100", "−6,900"). */
         public String figure(Step s) {
-            return s.kind() == StepKind.TOTAL ? org.openphm.publish.text.ValueFormat.withUnit(s.value(), unit)
+            return s.kind() == StepKind.TOTAL
+                    ? org.openphm.publish.text.ValueFormat.withUnit(s.value(), unit)
                     : org.openphm.publish.text.ValueFormat.signed(s.value(), unit);
         }
 
@@ -196,8 +270,9 @@ public sealed interface Chart {
             return switch (k) {
                 case "total" -> TOTAL;
                 case "change" -> CHANGE;
-                default -> throw new IllegalArgumentException("waterfall step kind '" + kind
-                        + "' is neither 'total' nor 'change'");
+                default ->
+                    throw new IllegalArgumentException(
+                            "waterfall step kind '" + kind + "' is neither 'total' nor 'change'");
             };
         }
     }

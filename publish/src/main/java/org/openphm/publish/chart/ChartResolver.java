@@ -1,6 +1,5 @@
 package org.openphm.publish.chart;
 
-import org.openphm.model.results.IndicatorColumns;
 import static org.openphm.model.results.IndicatorColumns.AREA_NAME;
 import static org.openphm.model.results.IndicatorColumns.AREA_TYPE;
 import static org.openphm.model.results.IndicatorColumns.CATEGORY_TYPE;
@@ -12,11 +11,8 @@ import static org.openphm.model.results.IndicatorColumns.PERIOD;
 import static org.openphm.model.results.IndicatorColumns.RECENT_TREND;
 import static org.openphm.model.results.IndicatorColumns.UPPER_CI95;
 import static org.openphm.model.results.IndicatorColumns.VALUE;
-import org.openphm.model.Comparison;
 
 import java.io.IOException;
-import org.openphm.model.results.ChartRole;
-import org.openphm.model.results.ChartSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,9 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.openphm.model.Comparison;
+import org.openphm.model.results.ChartRole;
+import org.openphm.model.results.ChartSpec;
+import org.openphm.model.results.PackMetadata.IndicatorInfo;
 import org.openphm.publish.results.DataTable;
 import org.openphm.publish.results.Numbers;
-import org.openphm.model.results.PackMetadata.IndicatorInfo;
 import org.openphm.publish.results.ResultsDir;
 import org.openphm.publish.results.Wholes;
 
@@ -49,7 +48,8 @@ public final class ChartResolver {
         }
         boolean fromIndicator = ref.indicator() != null;
         DataTable rows = fromIndicator ? indicatorRows(ref) : tableRows(ref);
-        String unit = unit(spec, fromIndicator ? results.indicatorInfo(ref.indicator()).orElse(null) : null);
+        String unit = unit(
+                spec, fromIndicator ? results.indicatorInfo(ref.indicator()).orElse(null) : null);
         String title = spec.title() == null ? "" : spec.title();
         String subtitle = spec.subtitle() == null ? "" : spec.subtitle();
         return switch (spec.chartKind()) {
@@ -62,9 +62,15 @@ public final class ChartResolver {
             case SPC -> spc(spec, rows, title, subtitle, unit);
             case SANKEY -> flows(spec, rows, title, subtitle, unit);
             case WATERFALL -> waterfall(spec, rows, title, subtitle, unit);
-            case RANKED_TABLE -> new Chart.Table(title, subtitle, unit, true,
-                    spec.column(ChartRole.Y, fromIndicator ? VALUE : null), spec.column(ChartRole.LABEL, labelColumn(rows)),
-                    ranked(rows, spec.column(ChartRole.Y, VALUE)));
+            case RANKED_TABLE ->
+                new Chart.Table(
+                        title,
+                        subtitle,
+                        unit,
+                        true,
+                        spec.column(ChartRole.Y, fromIndicator ? VALUE : null),
+                        spec.column(ChartRole.LABEL, labelColumn(rows)),
+                        ranked(rows, spec.column(ChartRole.Y, VALUE)));
             case TABLE -> new Chart.Table(title, subtitle, unit, false, null, null, rows);
         };
     }
@@ -86,7 +92,8 @@ public final class ChartResolver {
     }
 
     private DataTable indicatorRows(ChartSpec.DataRef ref) {
-        if (results.indicatorInfo(ref.indicator()).isEmpty() && results.indicator(ref.indicator()).rows().isEmpty()) {
+        if (results.indicatorInfo(ref.indicator()).isEmpty()
+                && results.indicator(ref.indicator()).rows().isEmpty()) {
             throw new IllegalArgumentException("no indicator " + ref.indicator() + " in the results");
         }
         Map<String, String> filter = new HashMap<>(ref.filter());
@@ -111,15 +118,17 @@ public final class ChartResolver {
         }
         filter.remove(PERIOD);
         DataTable matching = table.where(filter);
-        String newest = matching.distinct(PERIOD).stream().max(Comparator.naturalOrder()).orElse("");
+        String newest = matching.distinct(PERIOD).stream()
+                .max(Comparator.naturalOrder())
+                .orElse("");
         filter.put(PERIOD, newest);
         return matching.where(Map.of(PERIOD, newest));
     }
 
     private static void require(DataTable rows, String role, String column) {
         if (column == null || !rows.has(column)) {
-            throw new IllegalArgumentException("table " + rows.name() + " has no column '" + column + "' for "
-                    + role + " (columns: " + String.join(", ", rows.columns()) + ")");
+            throw new IllegalArgumentException("table " + rows.name() + " has no column '" + column + "' for " + role
+                    + " (columns: " + String.join(", ", rows.columns()) + ")");
         }
     }
 
@@ -140,13 +149,14 @@ public final class ChartResolver {
         return new Chart.Pyramid(title, subtitle, unit, bands, male, female, rows);
     }
 
-    private static Double sum(DataTable rows, String bandCol, String band, String sexCol, String initial,
-                              String valueCol) {
+    private static Double sum(
+            DataTable rows, String bandCol, String band, String sexCol, String initial, String valueCol) {
         double total = 0;
         boolean any = false;
         for (List<String> row : rows.rows()) {
             String s = rows.get(row, sexCol);
-            if (band.equals(rows.get(row, bandCol)) && s != null
+            if (band.equals(rows.get(row, bandCol))
+                    && s != null
                     && s.toLowerCase(Locale.ROOT).startsWith(initial)) {
                 Double v = rows.number(row, valueCol);
                 if (v != null) {
@@ -158,8 +168,14 @@ public final class ChartResolver {
         return any ? total : null;
     }
 
-    private static Chart lines(ChartSpec spec, DataTable rows, String title, String subtitle, String unit,
-                               boolean projection, boolean fromIndicator) {
+    private static Chart lines(
+            ChartSpec spec,
+            DataTable rows,
+            String title,
+            String subtitle,
+            String unit,
+            boolean projection,
+            boolean fromIndicator) {
         String xCol = spec.column(ChartRole.X, fromIndicator ? PERIOD : null);
         String yCol = spec.column(ChartRole.Y, fromIndicator ? VALUE : null);
         String seriesCol = spec.column(ChartRole.SERIES, fromIndicator ? AREA_NAME : null);
@@ -173,8 +189,10 @@ public final class ChartResolver {
         }
         Map<String, List<List<String>>> bySeries = new LinkedHashMap<>();
         for (List<String> row : rows.rows()) {
-            String name = rows.has(seriesCol) ? rows.get(row, seriesCol) : (spec.yLabel() == null ? yCol : spec.yLabel());
-            bySeries.computeIfAbsent(name == null ? "" : name, k -> new ArrayList<>()).add(row);
+            String name =
+                    rows.has(seriesCol) ? rows.get(row, seriesCol) : (spec.yLabel() == null ? yCol : spec.yLabel());
+            bySeries.computeIfAbsent(name == null ? "" : name, k -> new ArrayList<>())
+                    .add(row);
         }
         Wholes wholes = Wholes.of(rows, rows.has(seriesCol) ? List.of(seriesCol) : List.of());
         // "focus": the series the chart is about (an organisation's achievement); the others are its benchmarks
@@ -187,7 +205,9 @@ public final class ChartResolver {
             List<Double> upper = new ArrayList<>();
             String trend = null;
             for (String xv : x) {
-                List<String> row = e.getValue().stream().filter(r -> xv.equals(rows.get(r, xCol))).findFirst()
+                List<String> row = e.getValue().stream()
+                        .filter(r -> xv.equals(rows.get(r, xCol)))
+                        .findFirst()
                         .orElse(null);
                 values.add(row == null ? null : rows.number(row, yCol));
                 lower.add(row == null || !rows.has(lowerCol) ? null : rows.number(row, lowerCol));
@@ -197,7 +217,8 @@ public final class ChartResolver {
                 }
             }
             Chart.SeriesRole role = !focusNames.isEmpty() && !focusNames.contains(e.getKey())
-                    ? Chart.SeriesRole.BENCHMARK : role(e.getKey(), e.getValue().get(0), wholes, rows.has(AREA_TYPE));
+                    ? Chart.SeriesRole.BENCHMARK
+                    : role(e.getKey(), e.getValue().get(0), wholes, rows.has(AREA_TYPE));
             series.add(new Chart.Series(e.getKey(), role, values, lower, upper, trend));
         }
         // Focus areas first, comparators last, so legends and key points lead with the area being read.
@@ -205,8 +226,17 @@ public final class ChartResolver {
         // "band": what lower/upper are when they are not a 95% confidence interval (a projection's Monte Carlo
         // percentiles); free text, not a column
         String band = spec.column(ChartRole.BAND, null);
-        return new Chart.Lines(title, subtitle, unit, projection, orDefault(spec.xLabel(), projection ? "Year" : "Period"),
-                orDefault(spec.yLabel(), unit), x, series, band == null || band.isBlank() ? null : band.strip(), rows);
+        return new Chart.Lines(
+                title,
+                subtitle,
+                unit,
+                projection,
+                orDefault(spec.xLabel(), projection ? "Year" : "Period"),
+                orDefault(spec.yLabel(), unit),
+                x,
+                series,
+                band == null || band.isBlank() ? null : band.strip(),
+                rows);
     }
 
     /**
@@ -220,8 +250,8 @@ public final class ChartResolver {
         return wholes.whole(row) ? Chart.SeriesRole.PARENT : Chart.SeriesRole.FOCUS;
     }
 
-    private static Chart bars(ChartSpec spec, DataTable rows, String title, String subtitle, String unit,
-                              boolean fromIndicator) {
+    private static Chart bars(
+            ChartSpec spec, DataTable rows, String title, String subtitle, String unit, boolean fromIndicator) {
         String xCol = spec.column(ChartRole.X, fromIndicator ? AREA_NAME : null);
         String yCol = spec.column(ChartRole.Y, fromIndicator ? VALUE : null);
         String lowerCol = spec.column(ChartRole.LOWER, fromIndicator ? LOWER_CI95 : null);
@@ -241,22 +271,39 @@ public final class ChartResolver {
                 }
                 continue;
             }
-            bars.add(new Chart.Bar(label, value, rows.has(lowerCol) ? rows.number(row, lowerCol) : null,
+            bars.add(new Chart.Bar(
+                    label,
+                    value,
+                    rows.has(lowerCol) ? rows.number(row, lowerCol) : null,
                     rows.has(upperCol) ? rows.number(row, upperCol) : null,
                     rows.has(sigCol) ? Comparison.parse(rows.get(row, sigCol)) : Comparison.NOT_COMPARED,
                     rows.has(NOTE) ? rows.get(row, NOTE) : null));
         }
         String comparedTo = breakdownOnly(rows) && COMPARED_TO_PARENT.equals(sigCol)
-                ? rows.distinct(AREA_NAME).stream().findFirst().map(n -> n + " as a whole").orElse(null)
+                ? rows.distinct(AREA_NAME).stream()
+                        .findFirst()
+                        .map(n -> n + " as a whole")
+                        .orElse(null)
                 : comparedTo(sigCol, references);
         String ciLevel = lowerCol != null && lowerCol.contains("998") ? "99.8%" : "95%";
-        return new Chart.Bars(title, subtitle, unit, orDefault(spec.xLabel(), ""), orDefault(spec.yLabel(), unit),
-                bars, references, comparedTo, ciLevel, rows);
+        return new Chart.Bars(
+                title,
+                subtitle,
+                unit,
+                orDefault(spec.xLabel(), ""),
+                orDefault(spec.yLabel(), unit),
+                bars,
+                references,
+                comparedTo,
+                ciLevel,
+                rows);
     }
 
     /** Rows that are all breakdown categories of one area: their parent comparison is that area's headline. */
     private static boolean breakdownOnly(DataTable rows) {
-        return rows.has(CATEGORY_TYPE) && !rows.rows().isEmpty() && rows.distinct(AREA_NAME).size() == 1
+        return rows.has(CATEGORY_TYPE)
+                && !rows.rows().isEmpty()
+                && rows.distinct(AREA_NAME).size() == 1
                 && rows.rows().stream().allMatch(r -> {
                     String t = rows.get(r, CATEGORY_TYPE);
                     return t != null && !t.isEmpty();
@@ -272,7 +319,10 @@ public final class ChartResolver {
         }
         // compared_to_parent, and analysis tables' compared_to_icb / compared_to_area: the non-England reference
         if (sigCol.equals(COMPARED_TO_PARENT) || sigCol.startsWith("compared_to_")) {
-            return references.stream().map(Chart.Reference::label).filter(l -> !"England".equals(l)).findFirst()
+            return references.stream()
+                    .map(Chart.Reference::label)
+                    .filter(l -> !"England".equals(l))
+                    .findFirst()
                     .orElse(sigCol.equals("compared_to_area") ? "the area as a whole" : "the parent area");
         }
         return "the comparator";
@@ -326,19 +376,25 @@ public final class ChartResolver {
             try {
                 k = Chart.StepKind.parse(rows.get(row, kind));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("waterfall '" + title + "', step '" + rows.get(row, label) + "': "
-                        + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "waterfall '" + title + "', step '" + rows.get(row, label) + "': " + e.getMessage(), e);
             }
             previous = Chart.Step.after(previous, rows.get(row, label), k, rows.number(row, value));
             steps.add(previous);
         }
         // the table beside the chart lists the steps in the order they are drawn
-        return new Chart.Waterfall(title, subtitle, unit, orDefault(spec.xLabel(), ""), orDefault(spec.yLabel(), unit),
-                steps, new DataTable(rows.name(), rows.columns(), sorted));
+        return new Chart.Waterfall(
+                title,
+                subtitle,
+                unit,
+                orDefault(spec.xLabel(), ""),
+                orDefault(spec.yLabel(), unit),
+                steps,
+                new DataTable(rows.name(), rows.columns(), sorted));
     }
 
-    private static Chart heatmap(ChartSpec spec, DataTable rows, String title, String subtitle, String unit,
-                                 boolean comorbidity) {
+    private static Chart heatmap(
+            ChartSpec spec, DataTable rows, String title, String subtitle, String unit, boolean comorbidity) {
         String xCol = spec.column(ChartRole.X, "column");
         String yCol = spec.column(ChartRole.Y, "row");
         String vCol = spec.column(ChartRole.VALUE, VALUE);
@@ -351,7 +407,8 @@ public final class ChartResolver {
             // A condition-by-condition matrix reads along its diagonal only when both axes share one order: the
             // rows' (first appearance would put the first row's condition last among the columns, as it has no
             // pair with itself); a column that is no row's condition follows.
-            List<String> ordered = new ArrayList<>(rowNames.stream().filter(columns::contains).toList());
+            List<String> ordered =
+                    new ArrayList<>(rowNames.stream().filter(columns::contains).toList());
             columns.stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
             columns = ordered;
         }
@@ -361,7 +418,9 @@ public final class ChartResolver {
             for (String c : columns) {
                 line.add(rows.rows().stream()
                         .filter(row -> r.equals(rows.get(row, yCol)) && c.equals(rows.get(row, xCol)))
-                        .findFirst().map(row -> rows.number(row, vCol)).orElse(null));
+                        .findFirst()
+                        .map(row -> rows.number(row, vCol))
+                        .orElse(null));
             }
             values.add(line);
         }
@@ -403,8 +462,21 @@ public final class ChartResolver {
             variation = v != null ? v : variation;
             assurance = a != null ? a : assurance;
         }
-        return new Chart.Spc(title, subtitle, unit, orDefault(spec.yLabel(), unit), x, values, centre, lower, upper,
-                target, types, SpcIcon.parse(variation), SpcIcon.parse(assurance), rows);
+        return new Chart.Spc(
+                title,
+                subtitle,
+                unit,
+                orDefault(spec.yLabel(), unit),
+                x,
+                values,
+                centre,
+                lower,
+                upper,
+                target,
+                types,
+                SpcIcon.parse(variation),
+                SpcIcon.parse(assurance),
+                rows);
     }
 
     /**
@@ -433,8 +505,8 @@ public final class ChartResolver {
             return rows;
         }
         List<List<String>> sorted = new ArrayList<>(rows.rows());
-        sorted.sort(Comparator.comparing((List<String> r) -> rows.number(r, sortCol),
-                Comparator.nullsLast(Comparator.reverseOrder())));
+        sorted.sort(Comparator.comparing(
+                (List<String> r) -> rows.number(r, sortCol), Comparator.nullsLast(Comparator.reverseOrder())));
         return new DataTable(rows.name(), rows.columns(), sorted);
     }
 

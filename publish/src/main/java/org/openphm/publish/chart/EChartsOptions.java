@@ -1,12 +1,11 @@
 package org.openphm.publish.chart;
 
-import org.openphm.model.Comparison;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openphm.model.Comparison;
 
 /**
  * Draws a resolved {@link Chart} for the browser: an Apache ECharts option object (plain maps and lists,
@@ -35,8 +34,17 @@ public final class EChartsOptions {
         } else {
             return Optional.empty();
         }
-        o.put("title", map("text", chart.title(), "subtext", subtext(chart), "left", "center",
-                "textStyle", map("fontSize", 14)));
+        o.put(
+                "title",
+                map(
+                        "text",
+                        chart.title(),
+                        "subtext",
+                        subtext(chart),
+                        "left",
+                        "center",
+                        "textStyle",
+                        map("fontSize", 14)));
         o.put("animation", false);
         // ECharts writes a text description of the chart for screen readers (NHS accessibility standard)
         o.put("aria", map("enabled", true));
@@ -59,25 +67,57 @@ public final class EChartsOptions {
         List<Object> data = new ArrayList<>();
         List<Object> whiskers = new ArrayList<>();
         for (Chart.Bar bar : b.bars()) {
-            data.add(map("value", bar.value(), "itemStyle", map("color", bar.comparison().colour()),
-                    "comparison", bar.comparison().label()));
-            whiskers.add(bar.lower() == null || bar.upper() == null || bar.value() == null ? "-"
-                    : List.of(bar.lower(), bar.value(), bar.value(), bar.value(), bar.upper()));
+            data.add(map(
+                    "value",
+                    bar.value(),
+                    "itemStyle",
+                    map("color", bar.comparison().colour()),
+                    "comparison",
+                    bar.comparison().label()));
+            whiskers.add(
+                    bar.lower() == null || bar.upper() == null || bar.value() == null
+                            ? "-"
+                            : List.of(bar.lower(), bar.value(), bar.value(), bar.value(), bar.upper()));
         }
         List<Object> markLines = new ArrayList<>();
         int k = 0;
         for (Chart.Reference r : b.references()) {
             // alternate ends, so that England's and the ICB's labels do not overprint when their values are close
             String position = k++ % 2 == 0 ? "insideEndTop" : "insideStartTop";
-            markLines.add(map("yAxis", r.value(), "name", r.label(),
-                    "lineStyle", map("type", "dashed", "color", "England".equals(r.label()) ? Palette.ENGLAND
-                            : Palette.PARENT), "label", map("formatter", Palette.shortAreaName(r.label()) + ": {c}", "position", position)));
+            markLines.add(map(
+                    "yAxis",
+                    r.value(),
+                    "name",
+                    r.label(),
+                    "lineStyle",
+                    map("type", "dashed", "color", "England".equals(r.label()) ? Palette.ENGLAND : Palette.PARENT),
+                    "label",
+                    map("formatter", Palette.shortAreaName(r.label()) + ": {c}", "position", position)));
         }
-        Map<String, Object> bar = map("name", b.yLabel().isBlank() ? "Value" : b.yLabel(), "type", "bar", "data", data,
-                "barMaxWidth", 48, "markLine", map("symbol", "none", "data", markLines, "silent", true));
-        Map<String, Object> ci = map("name", b.ciLevel() + " confidence interval", "type", "boxplot", "data", whiskers,
-                "boxWidth", List.of(0, 0), "itemStyle", map("color", "transparent", "borderColor", "#000"),
-                "tooltip", map("show", false));
+        Map<String, Object> bar = map(
+                "name",
+                b.yLabel().isBlank() ? "Value" : b.yLabel(),
+                "type",
+                "bar",
+                "data",
+                data,
+                "barMaxWidth",
+                48,
+                "markLine",
+                map("symbol", "none", "data", markLines, "silent", true));
+        Map<String, Object> ci = map(
+                "name",
+                b.ciLevel() + " confidence interval",
+                "type",
+                "boxplot",
+                "data",
+                whiskers,
+                "boxWidth",
+                List.of(0, 0),
+                "itemStyle",
+                map("color", "transparent", "borderColor", "#000"),
+                "tooltip",
+                map("show", false));
         // the significance colours used, each as a legend entry of its own (an empty scatter series, which takes
         // no room among the bars), so a reader is told what green, amber, red and the blues mean
         List<Object> series = new ArrayList<>(List.of(bar, ci));
@@ -85,17 +125,39 @@ public final class EChartsOptions {
         for (Comparison c : Comparison.values()) {
             if (b.bars().stream().anyMatch(x -> x.comparison() == c)) {
                 String name = significanceName(c, b.comparedTo());
-                series.add(map("id", "significance-" + c.name().toLowerCase(java.util.Locale.ROOT), "name", name,
-                        "type", "scatter", "data", List.of(), "color", c.colour(), "itemStyle", map("color", c.colour())));
+                series.add(map(
+                        "id",
+                        "significance-" + c.name().toLowerCase(java.util.Locale.ROOT),
+                        "name",
+                        name,
+                        "type",
+                        "scatter",
+                        "data",
+                        List.of(),
+                        "color",
+                        c.colour(),
+                        "itemStyle",
+                        map("color", c.colour())));
                 legend.add(map("name", name, "icon", "rect"));
             }
         }
-        Map<String, Object> o = map("xAxis", map("type", "category", "data", labels, "axisLabel",
+        Map<String, Object> o = map(
+                "xAxis",
+                map(
+                        "type",
+                        "category",
+                        "data",
+                        labels,
+                        "axisLabel",
                         map("interval", 0, "rotate", labels.size() > 6 ? 40 : 0)),
-                "yAxis", map("type", "value", "name", b.yLabel()),
-                "legend", map("bottom", 0, "data", legend, "selectedMode", false),
-                "grid", map("bottom", labels.size() > 6 ? 130 : 80, "top", 70),
-                "series", series);
+                "yAxis",
+                map("type", "value", "name", b.yLabel()),
+                "legend",
+                map("bottom", 0, "data", legend, "selectedMode", false),
+                "grid",
+                map("bottom", labels.size() > 6 ? 130 : 80, "top", 70),
+                "series",
+                series);
         return o;
     }
 
@@ -121,12 +183,22 @@ public final class EChartsOptions {
         int benchmark = 0;
         for (Chart.Series s : l.series()) {
             boolean isFocus = s.role() == Chart.SeriesRole.FOCUS;
-            String colour = Palette.colour(s, isFocus ? focus++ : s.role() == Chart.SeriesRole.BENCHMARK ? benchmark++ : 0);
+            String colour =
+                    Palette.colour(s, isFocus ? focus++ : s.role() == Chart.SeriesRole.BENCHMARK ? benchmark++ : 0);
             boolean withCi = isFocus && hasInterval(s);
-            series.add(map("name", s.name(), "type", "line", "data", withCi ? pointsWithCi(s) : nullsAsGaps(s.values()),
-                    "itemStyle", map("color", colour), "connectNulls", false,
-                    "lineStyle", map("color", colour, "type", isFocus ? "solid" : "dashed",
-                            "width", isFocus ? 2.5 : 1.5)));
+            series.add(map(
+                    "name",
+                    s.name(),
+                    "type",
+                    "line",
+                    "data",
+                    withCi ? pointsWithCi(s) : nullsAsGaps(s.values()),
+                    "itemStyle",
+                    map("color", colour),
+                    "connectNulls",
+                    false,
+                    "lineStyle",
+                    map("color", colour, "type", isFocus ? "solid" : "dashed", "width", isFocus ? 2.5 : 1.5)));
             legend.add(s.name());
             if (withCi) {
                 int k = bands.size() / 2;
@@ -140,19 +212,56 @@ public final class EChartsOptions {
                     width.add(ok ? hi - lo : "-");
                 }
                 String band = s.name() + " " + l.bandName();
-                bands.add(map("id", "ci-lower-" + k, "name", band, "type", "line", "stack", "ci-" + k,
-                        "data", lower, "symbol", "none", "silent", true, "lineStyle", map("opacity", 0)));
-                bands.add(map("id", "ci-band-" + k, "name", band, "type", "line", "stack", "ci-" + k,
-                        "data", width, "symbol", "none", "silent", true, "lineStyle", map("opacity", 0),
-                        "areaStyle", map("color", colour, "opacity", 0.16)));
+                bands.add(map(
+                        "id",
+                        "ci-lower-" + k,
+                        "name",
+                        band,
+                        "type",
+                        "line",
+                        "stack",
+                        "ci-" + k,
+                        "data",
+                        lower,
+                        "symbol",
+                        "none",
+                        "silent",
+                        true,
+                        "lineStyle",
+                        map("opacity", 0)));
+                bands.add(map(
+                        "id",
+                        "ci-band-" + k,
+                        "name",
+                        band,
+                        "type",
+                        "line",
+                        "stack",
+                        "ci-" + k,
+                        "data",
+                        width,
+                        "symbol",
+                        "none",
+                        "silent",
+                        true,
+                        "lineStyle",
+                        map("opacity", 0),
+                        "areaStyle",
+                        map("color", colour, "opacity", 0.16)));
             }
         }
         series.addAll(bands);
-        Map<String, Object> o = map("xAxis", map("type", "category", "data", l.x(), "name", l.xLabel()),
-                "yAxis", map("type", "value", "name", l.yLabel(), "scale", true),
-                "legend", map("bottom", 0, "type", "scroll", "data", legend),
-                "grid", map("bottom", 70, "top", 70),
-                "series", series);
+        Map<String, Object> o = map(
+                "xAxis",
+                map("type", "category", "data", l.x(), "name", l.xLabel()),
+                "yAxis",
+                map("type", "value", "name", l.yLabel(), "scale", true),
+                "legend",
+                map("bottom", 0, "type", "scroll", "data", legend),
+                "grid",
+                map("bottom", 70, "top", 70),
+                "series",
+                series);
         if (!bands.isEmpty()) {
             // named formatter, supplied by the dashboard: the value with its interval, bands left out
             o.put("tooltip", map("trigger", "axis", "formatter", "with-ci"));
@@ -162,7 +271,9 @@ public final class EChartsOptions {
 
     private static boolean hasInterval(Chart.Series s) {
         for (int i = 0; i < s.values().size(); i++) {
-            if (s.values().get(i) != null && s.lower().get(i) != null && s.upper().get(i) != null) {
+            if (s.values().get(i) != null
+                    && s.lower().get(i) != null
+                    && s.upper().get(i) != null) {
                 return true;
             }
         }
@@ -173,7 +284,16 @@ public final class EChartsOptions {
         List<Object> out = new ArrayList<>();
         for (int i = 0; i < s.values().size(); i++) {
             Double v = s.values().get(i);
-            out.add(v == null ? "-" : map("value", v, "lower", s.lower().get(i), "upper", s.upper().get(i)));
+            out.add(
+                    v == null
+                            ? "-"
+                            : map(
+                                    "value",
+                                    v,
+                                    "lower",
+                                    s.lower().get(i),
+                                    "upper",
+                                    s.upper().get(i)));
         }
         return out;
     }
@@ -183,18 +303,42 @@ public final class EChartsOptions {
         for (Double v : p.male()) {
             male.add(v == null ? "-" : -v);
         }
-        return map("yAxis", map("type", "category", "data", p.bands(), "name", "Age band"),
+        return map(
+                "yAxis",
+                map("type", "category", "data", p.bands(), "name", "Age band"),
                 // male counts are drawn left of zero; the dashboard shows them as the positive counts they are
-                "xAxis", map("type", "value", "name", "Male (left) / Female (right)",
-                        "axisLabel", map("formatter", "absolute")),
-                "legend", map("bottom", 0),
-                "grid", map("bottom", 60, "top", 60, "left", 70),
-                "tooltip", map("trigger", "axis", "axisPointer", map("type", "shadow"), "valueFormatter", "absolute"),
-                "series", List.of(
-                        map("name", "Male", "type", "bar", "stack", "total", "data", male,
-                                "itemStyle", map("color", Palette.MALE)),
-                        map("name", "Female", "type", "bar", "stack", "total", "data", nullsAsGaps(p.female()),
-                                "itemStyle", map("color", Palette.FEMALE))));
+                "xAxis",
+                map("type", "value", "name", "Male (left) / Female (right)", "axisLabel", map("formatter", "absolute")),
+                "legend",
+                map("bottom", 0),
+                "grid",
+                map("bottom", 60, "top", 60, "left", 70),
+                "tooltip",
+                map("trigger", "axis", "axisPointer", map("type", "shadow"), "valueFormatter", "absolute"),
+                "series",
+                List.of(
+                        map(
+                                "name",
+                                "Male",
+                                "type",
+                                "bar",
+                                "stack",
+                                "total",
+                                "data",
+                                male,
+                                "itemStyle",
+                                map("color", Palette.MALE)),
+                        map(
+                                "name",
+                                "Female",
+                                "type",
+                                "bar",
+                                "stack",
+                                "total",
+                                "data",
+                                nullsAsGaps(p.female()),
+                                "itemStyle",
+                                map("color", Palette.FEMALE))));
     }
 
     /**
@@ -219,11 +363,35 @@ public final class EChartsOptions {
         for (Chart.Flow flow : f.flows()) {
             links.add(map("source", "before: " + flow.from(), "target", "after: " + flow.to(), "value", flow.value()));
         }
-        return map("tooltip", map("trigger", "item"),
-                "series", List.of(map("type", "sankey", "name", f.title(), "data", nodes, "links", links,
-                        "top", 60, "bottom", 20, "left", 10, "right", 160, "nodeAlign", "justify",
-                        "emphasis", map("focus", "adjacency"), "lineStyle", map("color", "gradient", "opacity", 0.4),
-                        "label", map("fontSize", 11))));
+        return map(
+                "tooltip",
+                map("trigger", "item"),
+                "series",
+                List.of(map(
+                        "type",
+                        "sankey",
+                        "name",
+                        f.title(),
+                        "data",
+                        nodes,
+                        "links",
+                        links,
+                        "top",
+                        60,
+                        "bottom",
+                        20,
+                        "left",
+                        10,
+                        "right",
+                        160,
+                        "nodeAlign",
+                        "justify",
+                        "emphasis",
+                        map("focus", "adjacency"),
+                        "lineStyle",
+                        map("color", "gradient", "opacity", 0.4),
+                        "label",
+                        map("fontSize", 11))));
     }
 
     /**
@@ -240,33 +408,98 @@ public final class EChartsOptions {
             lower.add(s.low());
             String figure = w.figure(s);
             // {b} is the step's label, which ECharts escapes; the rest is figures written here
-            String tip = s.kind() == Chart.StepKind.TOTAL ? "{b}<br/>Total: " + figure
+            String tip = s.kind() == Chart.StepKind.TOTAL
+                    ? "{b}<br/>Total: " + figure
                     : "{b}<br/>Change: " + figure + "<br/>Running total: "
                             + org.openphm.publish.text.ValueFormat.withUnit(s.end(), w.unit());
-            bars.add(map("value", s.high() - s.low(), "itemStyle", map("color", Palette.step(s)),
-                    "label", map("formatter", figure), "tooltip", map("formatter", tip)));
+            bars.add(map(
+                    "value",
+                    s.high() - s.low(),
+                    "itemStyle",
+                    map("color", Palette.step(s)),
+                    "label",
+                    map("formatter", figure),
+                    "tooltip",
+                    map("formatter", tip)));
         }
         List<Object> series = new ArrayList<>();
-        series.add(map("id", "waterfall-base", "name", "base", "type", "bar", "stack", "waterfall",
-                "stackStrategy", "all", "data", lower, "itemStyle", map("color", "transparent"), "silent", true,
-                "tooltip", map("show", false), "emphasis", map("disabled", true)));
-        series.add(map("id", "waterfall-steps", "name", w.yLabel().isBlank() ? "Value" : w.yLabel(), "type", "bar",
-                "stack", "waterfall", "stackStrategy", "all", "data", bars, "barMaxWidth", 64,
-                "label", map("show", true, "position", "top", "fontSize", 11)));
+        series.add(map(
+                "id",
+                "waterfall-base",
+                "name",
+                "base",
+                "type",
+                "bar",
+                "stack",
+                "waterfall",
+                "stackStrategy",
+                "all",
+                "data",
+                lower,
+                "itemStyle",
+                map("color", "transparent"),
+                "silent",
+                true,
+                "tooltip",
+                map("show", false),
+                "emphasis",
+                map("disabled", true)));
+        series.add(map(
+                "id",
+                "waterfall-steps",
+                "name",
+                w.yLabel().isBlank() ? "Value" : w.yLabel(),
+                "type",
+                "bar",
+                "stack",
+                "waterfall",
+                "stackStrategy",
+                "all",
+                "data",
+                bars,
+                "barMaxWidth",
+                64,
+                "label",
+                map("show", true, "position", "top", "fontSize", 11)));
         // each colour used is named in the legend by an empty series of its own, as the bar charts' significance is
         List<Object> legend = new ArrayList<>();
         Palette.stepLegend(w.steps()).forEach((name, colour) -> {
-            series.add(map("id", "waterfall-" + name.toLowerCase(java.util.Locale.ROOT), "name", name,
-                    "type", "scatter", "data", List.of(), "color", colour, "itemStyle", map("color", colour)));
+            series.add(map(
+                    "id",
+                    "waterfall-" + name.toLowerCase(java.util.Locale.ROOT),
+                    "name",
+                    name,
+                    "type",
+                    "scatter",
+                    "data",
+                    List.of(),
+                    "color",
+                    colour,
+                    "itemStyle",
+                    map("color", colour)));
             legend.add(map("name", name, "icon", "rect"));
         });
-        return map("xAxis", map("type", "category", "data", w.steps().stream().map(Chart.Step::label).toList(),
-                        "name", w.xLabel(), "axisLabel", map("interval", 0)),
-                "yAxis", map("type", "value", "name", w.yLabel()),
-                "legend", map("bottom", 0, "data", legend, "selectedMode", false),
-                "grid", map("bottom", 80, "top", 70),
-                "tooltip", map("trigger", "item"),
-                "series", series);
+        return map(
+                "xAxis",
+                map(
+                        "type",
+                        "category",
+                        "data",
+                        w.steps().stream().map(Chart.Step::label).toList(),
+                        "name",
+                        w.xLabel(),
+                        "axisLabel",
+                        map("interval", 0)),
+                "yAxis",
+                map("type", "value", "name", w.yLabel()),
+                "legend",
+                map("bottom", 0, "data", legend, "selectedMode", false),
+                "grid",
+                map("bottom", 80, "top", 70),
+                "tooltip",
+                map("trigger", "item"),
+                "series",
+                series);
     }
 
     private static Map<String, Object> heatmap(Chart.Heatmap h) {
@@ -292,16 +525,43 @@ public final class EChartsOptions {
         List<String> rowsTopDown = new ArrayList<>(h.rows());
         java.util.Collections.reverse(rowsTopDown);
         // every row and column labelled (interval 0); the grid grows to hold the labels (containLabel)
-        return map("xAxis", map("type", "category", "data", columns, "axisLabel", map("interval", 0, "rotate", 40)),
-                "yAxis", map("type", "category", "data", rowsTopDown, "axisLabel", map("interval", 0)),
-                "visualMap", map("min", 0, "max", max, "calculable", true, "orient", "horizontal", "left", "center",
-                        "bottom", 0, "inRange", map("color", List.of(Palette.HEAT_LOW, Palette.HEAT_HIGH))),
-                "grid", map("bottom", 70, "top", 60, "left", 10, "right", 20, "containLabel", true),
-                "tooltip", map("position", "top", "valueFormatter", "one-decimal"),
+        return map(
+                "xAxis",
+                map("type", "category", "data", columns, "axisLabel", map("interval", 0, "rotate", 40)),
+                "yAxis",
+                map("type", "category", "data", rowsTopDown, "axisLabel", map("interval", 0)),
+                "visualMap",
+                map(
+                        "min",
+                        0,
+                        "max",
+                        max,
+                        "calculable",
+                        true,
+                        "orient",
+                        "horizontal",
+                        "left",
+                        "center",
+                        "bottom",
+                        0,
+                        "inRange",
+                        map("color", List.of(Palette.HEAT_LOW, Palette.HEAT_HIGH))),
+                "grid",
+                map("bottom", 70, "top", 60, "left", 10, "right", 20, "containLabel", true),
+                "tooltip",
+                map("position", "top", "valueFormatter", "one-decimal"),
                 // values are labelled to one decimal (named formatter "one-decimal", supplied by the dashboard,
                 // which also hides the labels when the cells are too small to hold them)
-                "series", List.of(map("name", h.title(), "type", "heatmap", "data", data,
-                        "label", map("show", true, "fontSize", 10, "formatter", "one-decimal"))));
+                "series",
+                List.of(map(
+                        "name",
+                        h.title(),
+                        "type",
+                        "heatmap",
+                        "data",
+                        data,
+                        "label",
+                        map("show", true, "fontSize", 10, "formatter", "one-decimal"))));
     }
 
     /**
@@ -311,29 +571,65 @@ public final class EChartsOptions {
     private static Map<String, Object> spc(Chart.Spc s) {
         List<Object> points = new ArrayList<>();
         for (int i = 0; i < s.values().size(); i++) {
-            points.add(map("value", s.values().get(i), "itemStyle", map("color", s.pointTypes().get(i).colour())));
+            points.add(map(
+                    "value",
+                    s.values().get(i),
+                    "itemStyle",
+                    map("color", s.pointTypes().get(i).colour())));
         }
         List<Object> series = new ArrayList<>();
         Map<String, Object> value = spcLine("Value", points, Palette.SPC_LINE, "solid");
         value.put("symbol", "circle");
         value.put("symbolSize", 8);
         if (s.target() != null) {
-            value.put("markLine", map("symbol", "none", "silent", true, "data", List.of(map("yAxis", s.target(),
-                    "name", "Target", "lineStyle", map("color", Palette.TARGET), "label", map("formatter", "Target {c}")))));
+            value.put(
+                    "markLine",
+                    map(
+                            "symbol",
+                            "none",
+                            "silent",
+                            true,
+                            "data",
+                            List.of(map(
+                                    "yAxis",
+                                    s.target(),
+                                    "name",
+                                    "Target",
+                                    "lineStyle",
+                                    map("color", Palette.TARGET),
+                                    "label",
+                                    map("formatter", "Target {c}")))));
         }
         series.add(value);
         series.add(limit("Mean", s.centre(), Palette.SPC_MEAN, "solid"));
         series.add(limit("Lower process limit", s.lower(), Palette.SPC_LIMIT, "dashed"));
         series.add(limit("Upper process limit", s.upper(), Palette.SPC_LIMIT, "dashed"));
         for (SpcPointType t : s.specialCauseTypes()) {
-            series.add(map("name", t.legendName(), "type", "scatter", "data", List.of(), "symbol", "circle",
-                    "color", t.colour(), "itemStyle", map("color", t.colour())));
+            series.add(map(
+                    "name",
+                    t.legendName(),
+                    "type",
+                    "scatter",
+                    "data",
+                    List.of(),
+                    "symbol",
+                    "circle",
+                    "color",
+                    t.colour(),
+                    "itemStyle",
+                    map("color", t.colour())));
         }
-        return map("xAxis", map("type", "category", "data", s.x()),
-                "yAxis", map("type", "value", "name", s.yLabel(), "scale", true),
-                "legend", map("bottom", 0),
-                "grid", map("bottom", 70, "top", 70),
-                "series", series);
+        return map(
+                "xAxis",
+                map("type", "category", "data", s.x()),
+                "yAxis",
+                map("type", "value", "name", s.yLabel(), "scale", true),
+                "legend",
+                map("bottom", 0),
+                "grid",
+                map("bottom", 70, "top", 70),
+                "series",
+                series);
     }
 
     private static Map<String, Object> limit(String name, List<Double> values, String colour, String type) {
@@ -343,8 +639,19 @@ public final class EChartsOptions {
     }
 
     private static Map<String, Object> spcLine(String name, List<Object> data, String colour, String type) {
-        return map("name", name, "type", "line", "data", data, "color", colour, "itemStyle", map("color", colour),
-                "lineStyle", map("color", colour, "type", type, "width", 1));
+        return map(
+                "name",
+                name,
+                "type",
+                "line",
+                "data",
+                data,
+                "color",
+                colour,
+                "itemStyle",
+                map("color", colour),
+                "lineStyle",
+                map("color", colour, "type", type, "width", 1));
     }
 
     /** ECharts draws "-" as a gap: a suppressed value must never look like zero. */

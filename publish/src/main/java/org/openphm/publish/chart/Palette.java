@@ -14,20 +14,24 @@ import java.util.stream.Collectors;
 public final class Palette {
     private Palette() {}
 
-    static final String[] SERIES = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
-        "#F0E442", "#000000"};
+    static final String[] SERIES = {
+        "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"
+    };
     static final String ENGLAND = "#222222";
     static final String PARENT = "#7f7f7f";
     /** Benchmarks (threshold, regional, national): muted, distinct from the focus palette and from each other. */
     static final String[] BENCHMARKS = {"#d9534f", "#8c564b", "#7f7f7f", "#bcbd22"};
+
     static final String MALE = "#0072B2";
     static final String FEMALE = "#CC79A7";
     /** Heat map from white to deep blue. */
     static final String HEAT_LOW = "#f7fbff";
+
     static final String HEAT_HIGH = "#08306b";
     static final String TARGET = "#d9534f";
     /** An SPC chart's line is the common-cause grey of its points (Making Data Count); mean solid, limits dashed. */
     static final String SPC_LINE = SpcPointType.COMMON_CAUSE.colour();
+
     static final String SPC_MEAN = "#000000";
     static final String SPC_LIMIT = "#7f7f7f";
 
@@ -36,6 +40,7 @@ public final class Palette {
      * greens and reds (whether a rise is good depends on what is counted); totals neutral.
      */
     static final String STEP_UP = "#0072B2";
+
     static final String STEP_DOWN = "#D55E00";
     static final String STEP_TOTAL = "#7f7f7f";
 
@@ -95,7 +100,8 @@ public final class Palette {
         Color a = awt(HEAT_LOW);
         Color b = awt(HEAT_HIGH);
         double f = Math.max(0, Math.min(1, fraction));
-        return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * f),
+        return new Color(
+                (int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * f),
                 (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * f),
                 (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * f));
     }

@@ -30,12 +30,18 @@ public enum SpcIcon {
         this.letter = letter;
     }
 
-    public String label() { return label; }
+    public String label() {
+        return label;
+    }
 
     /** For a variation icon, the type of the point it describes; assurance icons take the matching colour. */
-    public SpcPointType type() { return type; }
+    public SpcPointType type() {
+        return type;
+    }
 
-    public String colour() { return type.colour(); }
+    public String colour() {
+        return type.colour();
+    }
 
     /** Reads the analysis's wording ("Special cause improvement high", "consistently passing", ...); null if none. */
     public static SpcIcon parse(String text) {

@@ -61,7 +61,7 @@ public enum SpcPointType {
         if (f.contains("common")) {
             return COMMON_CAUSE;
         }
-        throw new IllegalArgumentException("SPC flag '" + flag
-                + "' is not improvement, concern, neither or empty (common cause)");
+        throw new IllegalArgumentException(
+                "SPC flag '" + flag + "' is not improvement, concern, neither or empty (common cause)");
     }
 }

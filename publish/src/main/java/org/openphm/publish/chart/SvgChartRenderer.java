@@ -12,7 +12,6 @@ import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.List;
-import org.openphm.publish.results.Numbers;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,6 +49,7 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
+import org.openphm.publish.results.Numbers;
 
 /**
  * Draws a resolved {@link Chart} for print as SVG with JFreeChart: the charts of the HTML pack and, through
@@ -80,7 +80,9 @@ public final class SvgChartRenderer {
             return Optional.empty();
         }
         style(jfree, chart);
-        int height = chart instanceof Chart.Heatmap h ? Math.max(HEIGHT, 120 + 28 * h.rows().size()) : HEIGHT;
+        int height = chart instanceof Chart.Heatmap h
+                ? Math.max(HEIGHT, 120 + 28 * h.rows().size())
+                : HEIGHT;
         SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
         String prefix = "c" + SEQUENCE.incrementAndGet();
         g2.setDefsKeyPrefix(prefix);
@@ -146,8 +148,8 @@ public final class SvgChartRenderer {
         for (Chart.Bar bar : b.bars()) {
             data.addValue(bar.value(), "value", bar.label());
         }
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(b.xLabel()), new NumberAxis(b.yLabel()),
-                new BarRenderer() {
+        CategoryPlot plot =
+                new CategoryPlot(data, new CategoryAxis(b.xLabel()), new NumberAxis(b.yLabel()), new BarRenderer() {
                     @Override
                     public Paint getItemPaint(int row, int column) {
                         return Palette.awt(b.bars().get(column).comparison().colour());
@@ -159,16 +161,16 @@ public final class SvgChartRenderer {
         renderer.setMaximumBarWidth(0.12);
         for (Chart.Bar bar : b.bars()) {
             if (bar.lower() != null && bar.upper() != null) {
-                plot.addAnnotation(new CategoryLineAnnotation(bar.label(), bar.lower(), bar.label(), bar.upper(),
-                        Color.BLACK, new BasicStroke(1.5f)));
+                plot.addAnnotation(new CategoryLineAnnotation(
+                        bar.label(), bar.lower(), bar.label(), bar.upper(), Color.BLACK, new BasicStroke(1.5f)));
             }
         }
         int i = 0;
         for (Chart.Reference r : b.references()) {
-            ValueMarker marker = new ValueMarker(r.value(), "England".equals(r.label())
-                    ? Palette.awt(Palette.ENGLAND) : Palette.awt(Palette.PARENT),
-                    new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                            new float[] {6f, 4f}, 0f));
+            ValueMarker marker = new ValueMarker(
+                    r.value(),
+                    "England".equals(r.label()) ? Palette.awt(Palette.ENGLAND) : Palette.awt(Palette.PARENT),
+                    new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
             marker.setLabel(Palette.shortAreaName(r.label()) + " " + Numbers.display(String.valueOf(r.value())));
             marker.setLabelFont(new Font(FONT, Font.PLAIN, 10));
             // the label sits over the bars; a white ground keeps it legible where it crosses one
@@ -179,8 +181,12 @@ public final class SvgChartRenderer {
             marker.setLabelTextAnchor(left ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
             plot.addRangeMarker(marker);
         }
-        includeAll(plot, b.bars().stream().flatMap(x -> java.util.stream.Stream.of(x.lower(), x.upper(), x.value()))
-                .toList(), b.references().stream().map(Chart.Reference::value).toList());
+        includeAll(
+                plot,
+                b.bars().stream()
+                        .flatMap(x -> java.util.stream.Stream.of(x.lower(), x.upper(), x.value()))
+                        .toList(),
+                b.references().stream().map(Chart.Reference::value).toList());
         if (b.bars().size() > 6) {
             plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
@@ -222,8 +228,11 @@ public final class SvgChartRenderer {
         int benchmark = 0;
         for (int i = 0; i < l.series().size(); i++) {
             Chart.Series s = l.series().get(i);
-            Color colour = Palette.awt(Palette.colour(s, s.role() == Chart.SeriesRole.FOCUS ? focus++
-                    : s.role() == Chart.SeriesRole.BENCHMARK ? benchmark++ : 0));
+            Color colour = Palette.awt(Palette.colour(
+                    s,
+                    s.role() == Chart.SeriesRole.FOCUS
+                            ? focus++
+                            : s.role() == Chart.SeriesRole.BENCHMARK ? benchmark++ : 0));
             XYSeries line = new XYSeries(s.name(), false, true);
             for (int k = 0; k < l.x().size(); k++) {
                 // a suppressed value is a gap in the line, never a zero
@@ -231,8 +240,12 @@ public final class SvgChartRenderer {
             }
             lines.addSeries(line);
             lineRenderer.setSeriesPaint(i, colour);
-            lineRenderer.setSeriesStroke(i, s.role() == Chart.SeriesRole.FOCUS ? new BasicStroke(2.2f)
-                    : new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            lineRenderer.setSeriesStroke(
+                    i,
+                    s.role() == Chart.SeriesRole.FOCUS
+                            ? new BasicStroke(2.2f)
+                            : new BasicStroke(
+                                    1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
             if (s.role() == Chart.SeriesRole.FOCUS) {
                 for (YIntervalSeries band : CiBand.segments(s, l.x().size())) {
                     int b = bands.getSeriesCount();
@@ -273,8 +286,8 @@ public final class SvgChartRenderer {
             high[0][i] = s.high();
             labels[i] = s.label();
         }
-        DefaultIntervalCategoryDataset data = new DefaultIntervalCategoryDataset(new String[] {"steps"}, labels, low,
-                high);
+        DefaultIntervalCategoryDataset data =
+                new DefaultIntervalCategoryDataset(new String[] {"steps"}, labels, low, high);
         IntervalBarRenderer renderer = new IntervalBarRenderer() {
             @Override
             public Paint getItemPaint(int row, int column) {
@@ -292,7 +305,8 @@ public final class SvgChartRenderer {
                 if (s.kind() != Chart.StepKind.TOTAL && s.value() == 0) {
                     return "";
                 }
-                return s.kind() == Chart.StepKind.TOTAL ? org.openphm.publish.text.ValueFormat.withUnit(s.value(), "")
+                return s.kind() == Chart.StepKind.TOTAL
+                        ? org.openphm.publish.text.ValueFormat.withUnit(s.value(), "")
                         : org.openphm.publish.text.ValueFormat.signed(s.value(), "");
             }
         });
@@ -334,8 +348,11 @@ public final class SvgChartRenderer {
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         double max = 0;
         for (int i = 0; i < p.bands().size(); i++) {
-            max = Math.max(max, Math.max(Objects.requireNonNullElse(p.male().get(i), 0.0),
-                    Objects.requireNonNullElse(p.female().get(i), 0.0)));
+            max = Math.max(
+                    max,
+                    Math.max(
+                            Objects.requireNonNullElse(p.male().get(i), 0.0),
+                            Objects.requireNonNullElse(p.female().get(i), 0.0)));
         }
         if (max > 0) {
             axis.setRange(-max * 1.05, max * 1.05);
@@ -376,10 +393,14 @@ public final class SvgChartRenderer {
         double top = max;
         renderer.setPaintScale(new PaintScale() {
             @Override
-            public double getLowerBound() { return 0; }
+            public double getLowerBound() {
+                return 0;
+            }
 
             @Override
-            public double getUpperBound() { return top; }
+            public double getUpperBound() {
+                return top;
+            }
 
             @Override
             public Paint getPaint(double value) {
@@ -446,8 +467,8 @@ public final class SvgChartRenderer {
             renderer.setSeriesShapesVisible(5 + k, true);
         }
         renderer.setDrawOutlines(false);
-        BasicStroke dashed = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[] {5f, 4f}, 0f);
+        BasicStroke dashed =
+                new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f);
         renderer.setSeriesStroke(2, dashed);
         renderer.setSeriesStroke(3, dashed);
         for (int i = 1; i <= 3; i++) {

@@ -31,8 +31,8 @@ final class CellFormat {
         if (v == null || cell.contains("e") || cell.contains("E")) {
             return cell;
         }
-        boolean separators = "count".equals(type) || "number".equals(type)
-                || ("integer".equals(type) && !yearLike(column));
+        boolean separators =
+                "count".equals(type) || "number".equals(type) || ("integer".equals(type) && !yearLike(column));
         if (!separators) {
             return Numbers.display(cell);
         }

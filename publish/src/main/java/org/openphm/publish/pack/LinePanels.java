@@ -30,10 +30,20 @@ final class LinePanels {
         int size = (focus.size() + panels - 1) / panels;
         List<Chart> out = new ArrayList<>();
         for (int p = 0; p < panels; p++) {
-            List<Chart.Series> series = new ArrayList<>(focus.subList(p * size, Math.min(focus.size(), (p + 1) * size)));
+            List<Chart.Series> series =
+                    new ArrayList<>(focus.subList(p * size, Math.min(focus.size(), (p + 1) * size)));
             series.addAll(comparators);
-            out.add(new Chart.Lines(l.title() + " (" + (p + 1) + " of " + panels + ")", l.subtitle(), l.unit(),
-                    l.projection(), l.xLabel(), l.yLabel(), l.x(), series, l.band(), l.source()));
+            out.add(new Chart.Lines(
+                    l.title() + " (" + (p + 1) + " of " + panels + ")",
+                    l.subtitle(),
+                    l.unit(),
+                    l.projection(),
+                    l.xLabel(),
+                    l.yLabel(),
+                    l.x(),
+                    series,
+                    l.band(),
+                    l.source()));
         }
         return out;
     }

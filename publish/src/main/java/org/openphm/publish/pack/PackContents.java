@@ -1,17 +1,16 @@
 package org.openphm.publish.pack;
 
-import org.openphm.model.results.ChartRole;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openphm.model.results.ChartRole;
 import org.openphm.model.results.ChartSpec;
+import org.openphm.model.results.IndicatorColumns;
 import org.openphm.model.results.PackMetadata;
 import org.openphm.model.results.PackMetadata.AnalysisInfo;
 import org.openphm.model.results.PackMetadata.IndicatorInfo;
-import org.openphm.model.results.IndicatorColumns;
 import org.openphm.publish.results.ResultsDir;
 
 /**
@@ -31,19 +30,34 @@ public final class PackContents {
     public static PackContents of(ResultsDir results) {
         List<PackItem> all = new ArrayList<>();
         for (IndicatorInfo info : results.metadata().indicators()) {
-            all.add(new PackItem(info.id(), info.section(), info.name(), info.definition(),
-                    join(info.method(), info.valueType()), info.source(), caveats(info),
+            all.add(new PackItem(
+                    info.id(),
+                    info.section(),
+                    info.name(),
+                    info.definition(),
+                    join(info.method(), info.valueType()),
+                    info.source(),
+                    caveats(info),
                     info.charts().isEmpty() ? defaultCharts(info, latestPeriod(results, info.id())) : info.charts()));
         }
         for (AnalysisInfo a : results.metadata().analyses()) {
             List<ChartSpec> charts = a.charts();
             if (charts.isEmpty()) {
                 // An analysis that declares no chart still shows its tables: nothing computed goes unseen.
-                charts = a.tables().stream().map(t -> new ChartSpec("table", t.name(), null,
-                        ChartSpec.DataRef.ofTable(t.file(), null), null, null, null, null)).toList();
+                charts = a.tables().stream()
+                        .map(t -> new ChartSpec(
+                                "table",
+                                t.name(),
+                                null,
+                                ChartSpec.DataRef.ofTable(t.file(), null),
+                                null,
+                                null,
+                                null,
+                                null))
+                        .toList();
             }
-            all.add(new PackItem(a.id(), a.section(), a.title(), a.definition(), a.method(), a.source(), a.caveats(),
-                    charts));
+            all.add(new PackItem(
+                    a.id(), a.section(), a.title(), a.definition(), a.method(), a.source(), a.caveats(), charts));
         }
         all.sort(Comparator.comparing(PackItem::section, SectionNumber.ORDER));
         Map<Integer, List<PackItem>> bySection = new LinkedHashMap<>();
@@ -64,7 +78,9 @@ public final class PackContents {
         return new PackContents(List.copyOf(sections), bySection);
     }
 
-    public List<PackMetadata.Section> sections() { return sections; }
+    public List<PackMetadata.Section> sections() {
+        return sections;
+    }
 
     public List<PackItem> items(int section) {
         return List.copyOf(items.getOrDefault(section, List.of()));
@@ -82,17 +98,31 @@ public final class PackContents {
     public static List<ChartSpec> defaultCharts(IndicatorInfo info, String latestPeriod) {
         String areas = "England|ICB|Place";
         String period = latestPeriod == null ? "latest" : latestPeriod;
-        ChartSpec bars = new ChartSpec("bar_ci", info.name() + " by Place, " + period,
+        ChartSpec bars = new ChartSpec(
+                "bar_ci",
+                info.name() + " by Place, " + period,
                 "Compared with England (95% confidence intervals)",
-                ChartSpec.DataRef.ofIndicator(info.id(), Map.of(IndicatorColumns.PERIOD, period, IndicatorColumns.AREA_TYPE, areas)),
-                ChartRole.encoding(Map.of(ChartRole.SIGNIFICANCE, IndicatorColumns.COMPARED_TO_ENGLAND)), null, null, null);
-        ChartSpec trend = new ChartSpec("trend", info.name() + ": trend", "ICB and Places with England",
-                ChartSpec.DataRef.ofIndicator(info.id(), Map.of(IndicatorColumns.AREA_TYPE, areas)), null, null, null, null);
+                ChartSpec.DataRef.ofIndicator(
+                        info.id(), Map.of(IndicatorColumns.PERIOD, period, IndicatorColumns.AREA_TYPE, areas)),
+                ChartRole.encoding(Map.of(ChartRole.SIGNIFICANCE, IndicatorColumns.COMPARED_TO_ENGLAND)),
+                null,
+                null,
+                null);
+        ChartSpec trend = new ChartSpec(
+                "trend",
+                info.name() + ": trend",
+                "ICB and Places with England",
+                ChartSpec.DataRef.ofIndicator(info.id(), Map.of(IndicatorColumns.AREA_TYPE, areas)),
+                null,
+                null,
+                null,
+                null);
         return List.of(bars, trend);
     }
 
     static String latestPeriod(ResultsDir results, String indicatorId) {
-        return results.indicator(indicatorId).distinct(IndicatorColumns.PERIOD).stream().max(Comparator.naturalOrder())
+        return results.indicator(indicatorId).distinct(IndicatorColumns.PERIOD).stream()
+                .max(Comparator.naturalOrder())
                 .orElse(null);
     }
 

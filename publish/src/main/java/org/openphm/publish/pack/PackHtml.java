@@ -6,14 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.openphm.publish.chart.Chart;
 import org.openphm.model.Comparison;
-import org.openphm.publish.chart.ChartResolver;
 import org.openphm.model.results.ChartSpec;
+import org.openphm.model.results.PackMetadata;
+import org.openphm.publish.chart.Chart;
+import org.openphm.publish.chart.ChartResolver;
 import org.openphm.publish.chart.SvgChartRenderer;
 import org.openphm.publish.results.DataTable;
 import org.openphm.publish.results.Numbers;
-import org.openphm.model.results.PackMetadata;
 import org.openphm.publish.results.ResultsDir;
 import org.openphm.publish.text.ColumnLabel;
 import org.openphm.publish.text.Headlines;
@@ -36,7 +36,10 @@ final class PackHtml {
      * and order, prints each item's headline chart and each section's key insights, the full pack being its
      * appendix.
      */
-    enum Mode { FULL, SUMMARY }
+    enum Mode {
+        FULL,
+        SUMMARY
+    }
 
     private final ResultsDir results;
     private final PackContents contents;
@@ -75,11 +78,17 @@ final class PackHtml {
         return out;
     }
 
-    int charts() { return charts; }
+    int charts() {
+        return charts;
+    }
 
-    int chartProblems() { return chartProblems; }
+    int chartProblems() {
+        return chartProblems;
+    }
 
-    PackContents contents() { return contents; }
+    PackContents contents() {
+        return contents;
+    }
 
     String write() {
         PackMetadata meta = results.metadata();
@@ -92,9 +101,19 @@ final class PackHtml {
         for (PackMetadata.Section s : contents.sections()) {
             sections.add(section(s));
         }
-        return PackTemplates.render("pack", new Page(mode == Mode.SUMMARY, title(), optional(meta.population()),
-                meta.generatedAt(), swatches, bullets(Headlines.of(results)), toc(), sections, PackWriter.PDF,
-                PackWriter.HTML));
+        return PackTemplates.render(
+                "pack",
+                new Page(
+                        mode == Mode.SUMMARY,
+                        title(),
+                        optional(meta.population()),
+                        meta.generatedAt(),
+                        swatches,
+                        bullets(Headlines.of(results)),
+                        toc(),
+                        sections,
+                        PackWriter.PDF,
+                        PackWriter.HTML));
     }
 
     private String title() {
@@ -113,8 +132,17 @@ final class PackHtml {
     // The views the templates (src/main/resources/org/openphm/publish/pack/*.mustache) print. Text is escaped
     // by the templates ({{ }}); only markup this module draws itself (charts' and icons' SVG) is inserted as is.
 
-    record Page(boolean summary, String title, List<String> population, String generatedAt, List<Swatch> swatches,
-                Bullets glance, List<SectionLink> toc, List<SectionView> sections, String pdfFile, String htmlFile) {}
+    record Page(
+            boolean summary,
+            String title,
+            List<String> population,
+            String generatedAt,
+            List<Swatch> swatches,
+            Bullets glance,
+            List<SectionLink> toc,
+            List<SectionView> sections,
+            String pdfFile,
+            String htmlFile) {}
 
     record Outline(boolean summary, List<SectionLink> toc) {}
 
@@ -124,18 +152,35 @@ final class PackHtml {
     record Bullets(List<String> lines) {}
 
     record SectionLink(String id, String heading, List<ItemLink> items) {
-        boolean listed() { return !items.isEmpty(); }
+        boolean listed() {
+            return !items.isEmpty();
+        }
     }
 
     record ItemLink(String id, String name) {}
 
     record NavLink(String id, String title, String label, boolean current) {}
 
-    record SectionView(String id, String heading, List<NavLink> nav, boolean empty, boolean opening,
-                       Bullets insights, List<ItemView> items) {}
+    record SectionView(
+            String id,
+            String heading,
+            List<NavLink> nav,
+            boolean empty,
+            boolean opening,
+            Bullets insights,
+            List<ItemView> items) {}
 
-    record ItemView(String id, boolean landscape, List<String> sectionHeading, String section, String title,
-                    List<String> definition, Figure first, List<Figure> others, About about, FullPackNote inFullPack) {}
+    record ItemView(
+            String id,
+            boolean landscape,
+            List<String> sectionHeading,
+            String section,
+            String title,
+            List<String> definition,
+            Figure first,
+            List<Figure> others,
+            About about,
+            FullPackNote inFullPack) {}
 
     record About(List<AboutRow> rows, Bullets caveats) {}
 
@@ -150,8 +195,15 @@ final class PackHtml {
      *
      * @param svgs the chart's panels as SvgChartRenderer draws them (JFreeSVG escapes their text), printed as is
      */
-    record Figure(boolean landscape, boolean ownPage, List<String> problem, List<String> svgs, TableView table,
-                  Icons icons, Bullets keyPoints, List<String> points) {
+    record Figure(
+            boolean landscape,
+            boolean ownPage,
+            List<String> problem,
+            List<String> svgs,
+            TableView table,
+            Icons icons,
+            Bullets keyPoints,
+            List<String> points) {
         Figure onOwnPage(boolean own) {
             return new Figure(landscape, own, problem, svgs, table, icons, keyPoints, points);
         }
@@ -160,8 +212,8 @@ final class PackHtml {
     /** An SPC chart's variation and assurance icons: SVG drawn by this module, printed as is. */
     record Icons(String variation, String assurance) {}
 
-    record TableView(String title, boolean wide, List<Column> columns, List<Row> rows, List<Footnote> footnotes,
-                     Cut cut) {}
+    record TableView(
+            String title, boolean wide, List<Column> columns, List<Row> rows, List<Footnote> footnotes, Cut cut) {}
 
     /** @param name the results column's name, kept (data-column) for the output checker and a reader's search */
     record Column(String name, String label) {}
@@ -207,8 +259,11 @@ final class PackHtml {
     private SectionView section(PackMetadata.Section s) {
         List<NavLink> nav = new ArrayList<>();
         for (PackMetadata.Section other : contents.sections()) {
-            nav.add(new NavLink(sectionId(other), other.title(), other.number() == 0 ? "Other"
-                    : String.valueOf(other.number()), other.number() == s.number()));
+            nav.add(new NavLink(
+                    sectionId(other),
+                    other.title(),
+                    other.number() == 0 ? "Other" : String.valueOf(other.number()),
+                    other.number() == s.number()));
         }
         List<PackItem> items = contents.items(s.number());
         List<ItemView> views = new ArrayList<>();
@@ -221,8 +276,14 @@ final class PackHtml {
             views.add(view);
             insights.addAll(insight(items.get(i), view));
         }
-        return new SectionView(sectionId(s), sectionTitle(s), nav, items.isEmpty(), opening,
-                opening ? bullets(insights) : null, views);
+        return new SectionView(
+                sectionId(s),
+                sectionTitle(s),
+                nav,
+                items.isEmpty(),
+                opening,
+                opening ? bullets(insights) : null,
+                views);
     }
 
     /**
@@ -253,29 +314,48 @@ final class PackHtml {
             int more = item.charts().size() - specs.size();
             note = new FullPackNote(more > 0 ? more : null, more != 1);
         }
-        return new ItemView(Xml.id(item.id()), firstLandscape, optional(sectionHeading), item.section(),
-                item.title(), optional(item.definition()), figures.isEmpty() ? null : figures.get(0),
-                figures.isEmpty() ? List.of() : figures.subList(1, figures.size()), about, note);
+        return new ItemView(
+                Xml.id(item.id()),
+                firstLandscape,
+                optional(sectionHeading),
+                item.section(),
+                item.title(),
+                optional(item.definition()),
+                figures.isEmpty() ? null : figures.get(0),
+                figures.isEmpty() ? List.of() : figures.subList(1, figures.size()),
+                about,
+                note);
     }
 
     /** A summary section's insight from an item: "DP 5.9: …" from its headline chart, or nothing. */
     private static List<String> insight(PackItem item, ItemView view) {
         List<String> points = Stream.concat(Stream.ofNullable(view.first()), view.others().stream())
-                .flatMap(f -> f.points().stream()).toList();
+                .flatMap(f -> f.points().stream())
+                .toList();
         // a significant difference or change says more than a highest/lowest; failing one, the first point
-        return points.stream().filter(PackHtml::significant).findFirst().or(() -> points.stream().findFirst())
-                .map(k -> List.of(item.section() + ": " + k)).orElse(List.of());
+        return points.stream()
+                .filter(PackHtml::significant)
+                .findFirst()
+                .or(() -> points.stream().findFirst())
+                .map(k -> List.of(item.section() + ": " + k))
+                .orElse(List.of());
     }
 
     private static boolean significant(String keyPoint) {
-        return keyPoint.startsWith("Significantly") || keyPoint.contains("special cause variation")
-                || keyPoint.contains("significant rise") || keyPoint.contains("significant fall");
+        return keyPoint.startsWith("Significantly")
+                || keyPoint.contains("special cause variation")
+                || keyPoint.contains("significant rise")
+                || keyPoint.contains("significant fall");
     }
 
     /** The chart a summary shows for an item: its first drawn chart (a table only when it has nothing else). */
     private static List<ChartSpec> headline(List<ChartSpec> charts) {
-        return charts.stream().filter(c -> !"table".equals(c.kind())).findFirst()
-                .or(() -> charts.stream().findFirst()).map(List::of).orElse(List.of());
+        return charts.stream()
+                .filter(c -> !"table".equals(c.kind()))
+                .findFirst()
+                .or(() -> charts.stream().findFirst())
+                .map(List::of)
+                .orElse(List.of());
     }
 
     private Figure figure(ChartSpec spec) {
@@ -284,8 +364,15 @@ final class PackHtml {
             chart = resolver.resolve(spec);
         } catch (IllegalArgumentException e) {
             chartProblems++;
-            return new Figure(false, false, List.of(e.getMessage() == null ? "" : e.getMessage()), List.of(), null,
-                    null, null, List.of());
+            return new Figure(
+                    false,
+                    false,
+                    List.of(e.getMessage() == null ? "" : e.getMessage()),
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    List.of());
         }
         charts++;
         // A table too wide for a portrait page is printed on a landscape one.
@@ -301,24 +388,30 @@ final class PackHtml {
                 svg.svg(panel).ifPresent(svgs::add);
             }
         } else {
-            table = table(chart.title(), printed != null ? printed : PrintTable.of(chart.source()), chart.source(),
+            table = table(
+                    chart.title(),
+                    printed != null ? printed : PrintTable.of(chart.source()),
+                    chart.source(),
                     spec.data().table());
         }
         Icons icons = null;
         if (chart instanceof Chart.Spc spc) {
-            icons = new Icons(spc.variation() == null ? null : spc.variation().svg(36),
+            icons = new Icons(
+                    spc.variation() == null ? null : spc.variation().svg(36),
                     spc.assurance() == null ? null : spc.assurance().svg(36));
         }
         List<String> points = keyPoints.write(chart);
         List<String> printedPoints = mode == Mode.SUMMARY && points.size() > SUMMARY_KEY_POINTS
-                ? points.subList(0, SUMMARY_KEY_POINTS) : points;
+                ? points.subList(0, SUMMARY_KEY_POINTS)
+                : points;
         return new Figure(landscape, false, List.of(), svgs, table, icons, bullets(printedPoints), points);
     }
 
     private TableView table(String title, PrintTable t, DataTable full, String file) {
         String name = file == null ? full.name() : file;
         Map<String, String> types = columnTypes.getOrDefault(name, Map.of());
-        List<Column> columns = t.columns().stream().map(c -> new Column(c, ColumnLabel.of(c))).toList();
+        List<Column> columns =
+                t.columns().stream().map(c -> new Column(c, ColumnLabel.of(c))).toList();
         int shown = Math.min(MAX_TABLE_ROWS, t.rows().size());
         List<Row> rows = new ArrayList<>(shown);
         for (List<String> row : t.rows().subList(0, shown)) {
@@ -328,16 +421,20 @@ final class PackHtml {
                 boolean numeric = Numbers.parse(v) != null;
                 // short values (years, dates, codes, grades) are never broken over two lines
                 boolean shortValue = v != null && v.length() <= 10;
-                cells.add(new Cell(numeric ? "num" : shortValue ? "nw" : null,
-                        CellFormat.of(v, types.get(t.columns().get(c)), t.columns().get(c))));
+                cells.add(new Cell(
+                        numeric ? "num" : shortValue ? "nw" : null,
+                        CellFormat.of(
+                                v, types.get(t.columns().get(c)), t.columns().get(c))));
             }
             rows.add(new Row(cells));
         }
         List<Footnote> footnotes = t.footnotes().entrySet().stream()
-                .map(n -> new Footnote(ColumnLabel.of(n.getKey()), n.getValue())).toList();
+                .map(n -> new Footnote(ColumnLabel.of(n.getKey()), n.getValue()))
+                .toList();
         boolean rowsCut = shown < t.rows().size();
         Cut cut = rowsCut || t.columns().size() < full.columns().size()
-                ? new Cut(rowsCut, shown, t.rows().size(), name) : null;
+                ? new Cut(rowsCut, shown, t.rows().size(), name)
+                : null;
         // Very wide tables get a smaller type so that a name is not broken over several lines.
         return new TableView(title, t.columns().size() > 9, columns, rows, footnotes, cut);
     }

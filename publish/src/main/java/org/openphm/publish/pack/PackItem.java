@@ -8,8 +8,15 @@ import org.openphm.model.results.ChartSpec;
  *
  * @param section "DP 5.9": places the item in the seed's order
  */
-public record PackItem(String id, String section, String title, String definition, String method, String source,
-                       List<String> caveats, List<ChartSpec> charts) {
+public record PackItem(
+        String id,
+        String section,
+        String title,
+        String definition,
+        String method,
+        String source,
+        List<String> caveats,
+        List<ChartSpec> charts) {
 
     public PackItem {
         caveats = caveats == null ? List.of() : List.copyOf(caveats);

@@ -50,8 +50,8 @@ final class PackTemplates {
 
     static String render(String template, Object view) {
         // the page is itself included from a line of its own, which ends it with a line break
-        Mustache mustache = COMPILED.computeIfAbsent(template,
-                t -> FACTORY.compile(new StringReader("{{> " + t + "}}\n"), t + "-page.mustache"));
+        Mustache mustache = COMPILED.computeIfAbsent(
+                template, t -> FACTORY.compile(new StringReader("{{> " + t + "}}\n"), t + "-page.mustache"));
         StringWriter out = new StringWriter(1 << 16);
         mustache.execute(out, view);
         return out.toString();

@@ -26,6 +26,7 @@ public final class PackWriter {
     public static final String SUMMARY_PDF = "summary.pdf";
     /** From Debian's fonts-dejavu-core (installed by .ci/browser-setup.sh): has £, ≥, – and −. */
     static final Path DEJAVU = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+
     static final Path DEJAVU_BOLD = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
 
     private PackWriter() {}
@@ -33,8 +34,9 @@ public final class PackWriter {
     public static PackSummary write(Path buildDir, Progress progress) throws IOException {
         long start = System.nanoTime();
         ResultsDir results = ResultsDir.load(buildDir);
-        progress.message("pack: drawing charts for " + results.metadata().indicators().size() + " indicators and "
-                + results.metadata().analyses().size() + " analyses");
+        progress.message(
+                "pack: drawing charts for " + results.metadata().indicators().size() + " indicators and "
+                        + results.metadata().analyses().size() + " analyses");
         PackHtml page = new PackHtml(results, PackHtml.Mode.FULL);
         String html = page.write();
         Path dir = Files.createDirectories(buildDir.resolve(PACK));
@@ -51,8 +53,18 @@ public final class PackWriter {
         int summaryPages = pages(summaryFile);
         progress.message("pack: wrote " + summaryFile + " (" + summaryPages + " pages)");
         int items = page.contents().allItems().size();
-        return new PackSummary(htmlFile, pdfFile, page.contents().sections().size(), items, page.charts(),
-                page.chartProblems(), Files.size(htmlFile), Files.size(pdfFile), pages, summaryFile, summaryPages,
+        return new PackSummary(
+                htmlFile,
+                pdfFile,
+                page.contents().sections().size(),
+                items,
+                page.charts(),
+                page.chartProblems(),
+                Files.size(htmlFile),
+                Files.size(pdfFile),
+                pages,
+                summaryFile,
+                summaryPages,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -80,8 +92,8 @@ public final class PackWriter {
             if (Files.isRegularFile(DEJAVU)) {
                 builder.useFont(DEJAVU.toFile(), "DejaVu Sans");
                 if (Files.isRegularFile(DEJAVU_BOLD)) {
-                    builder.useFont(DEJAVU_BOLD.toFile(), "DejaVu Sans", 700,
-                            PdfRendererBuilder.FontStyle.NORMAL, true);
+                    builder.useFont(
+                            DEJAVU_BOLD.toFile(), "DejaVu Sans", 700, PdfRendererBuilder.FontStyle.NORMAL, true);
                 }
             } else {
                 progress.message("pack: " + DEJAVU + " missing (install fonts-dejavu-core): £, ≥ and – may not print");
@@ -95,7 +107,10 @@ public final class PackWriter {
             throw new IOException("could not render " + pdfFile + ": " + e.getMessage(), e);
         }
         // Atomic replace: a failed render never leaves a truncated PDF where the last good one was.
-        Files.move(partial, pdfFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                partial,
+                pdfFile,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

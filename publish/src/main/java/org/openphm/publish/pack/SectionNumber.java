@@ -21,6 +21,6 @@ final class SectionNumber {
     }
 
     /** "DP 3.2" before "DP 3.11" (numeric, not text, order). */
-    static final Comparator<String> ORDER = Comparator.comparingInt(SectionNumber::major)
-            .thenComparingInt(SectionNumber::minor);
+    static final Comparator<String> ORDER =
+            Comparator.comparingInt(SectionNumber::major).thenComparingInt(SectionNumber::minor);
 }

@@ -1,10 +1,9 @@
 package org.openphm.publish.results;
 
-import org.openphm.model.CsvField;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.openphm.model.CsvField;
 
 /**
  * A small table of strings as a result file holds it: the form every chart, key point, API response and CSV
@@ -29,8 +28,8 @@ public record DataTable(String name, List<String> columns, List<List<String>> ro
                 continue; // blank line
             }
             if (raw.size() != header.size()) {
-                throw new IllegalArgumentException(name + " line " + (r + 1) + ": " + raw.size()
-                        + " fields, header has " + header.size());
+                throw new IllegalArgumentException(
+                        name + " line " + (r + 1) + ": " + raw.size() + " fields, header has " + header.size());
             }
             List<String> row = new ArrayList<>(raw.size());
             for (String v : raw) {
@@ -99,7 +98,8 @@ public record DataTable(String name, List<String> columns, List<List<String>> ro
 
     /** Whether a column holds words (names, categories) rather than numbers or codes of digits. */
     public boolean isText(String column) {
-        return distinct(column).stream().anyMatch(v -> v.chars().anyMatch(Character::isLetter) && Numbers.parse(v) == null);
+        return distinct(column).stream()
+                .anyMatch(v -> v.chars().anyMatch(Character::isLetter) && Numbers.parse(v) == null);
     }
 
     /** Distinct non-null values of a column in first-seen order. */

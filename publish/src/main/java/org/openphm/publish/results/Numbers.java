@@ -26,10 +26,16 @@ public final class Numbers {
             return "";
         }
         int dot = cell.indexOf('.');
-        if (dot < 0 || cell.length() - dot - 1 <= 2 || parse(cell) == null || cell.contains("e") || cell.contains("E")) {
+        if (dot < 0
+                || cell.length() - dot - 1 <= 2
+                || parse(cell) == null
+                || cell.contains("e")
+                || cell.contains("E")) {
             return cell;
         }
-        return new java.math.BigDecimal(cell.trim()).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+        return new java.math.BigDecimal(cell.trim())
+                .setScale(2, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros()
                 .toPlainString();
     }
 }

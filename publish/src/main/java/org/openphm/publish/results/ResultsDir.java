@@ -1,7 +1,5 @@
 package org.openphm.publish.results;
 
-import org.openphm.model.results.IndicatorColumns;
-import org.openphm.model.results.PackMetadata;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.openphm.model.results.IndicatorColumns;
+import org.openphm.model.results.PackMetadata;
 
 /**
  * A built output directory as the analyses left it ({@code DIR/results/}: metadata.json, indicators.csv and
@@ -51,7 +51,10 @@ public final class ResultsDir {
         DataTable indicators = Files.isRegularFile(csv)
                 ? DataTable.fromCsv(INDICATORS, CsvReader.read(csv))
                 : new DataTable(INDICATORS, IndicatorColumns.NAMES, List.of());
-        for (String required : List.of(IndicatorColumns.INDICATOR_ID, IndicatorColumns.AREA_CODE, IndicatorColumns.PERIOD,
+        for (String required : List.of(
+                IndicatorColumns.INDICATOR_ID,
+                IndicatorColumns.AREA_CODE,
+                IndicatorColumns.PERIOD,
                 IndicatorColumns.VALUE)) {
             if (!indicators.has(required)) {
                 throw new IOException(csv + ": no column " + required);
@@ -65,12 +68,18 @@ public final class ResultsDir {
         return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
-    public Path resultsDir() { return resultsDir; }
+    public Path resultsDir() {
+        return resultsDir;
+    }
 
-    public PackMetadata metadata() { return metadata; }
+    public PackMetadata metadata() {
+        return metadata;
+    }
 
     /** Every indicator row. */
-    public DataTable indicators() { return indicators; }
+    public DataTable indicators() {
+        return indicators;
+    }
 
     /** Rows of one indicator (empty table if it has none). */
     public DataTable indicator(String id) {
@@ -86,7 +95,9 @@ public final class ResultsDir {
     }
 
     /** Every area that has an indicator row, widest geography first. */
-    public List<Area> areas() { return areas; }
+    public List<Area> areas() {
+        return areas;
+    }
 
     public Optional<Area> area(String code) {
         return areas.stream().filter(a -> a.code().equals(code)).findFirst();
@@ -134,8 +145,13 @@ public final class ResultsDir {
         for (List<String> row : all.rows()) {
             String code = all.get(row, IndicatorColumns.AREA_CODE);
             if (code != null && !seen.containsKey(code)) {
-                seen.put(code, new Area(code, orElse(all.get(row, IndicatorColumns.AREA_NAME), code),
-                        orElse(all.get(row, IndicatorColumns.AREA_TYPE), ""), all.get(row, IndicatorColumns.PARENT_CODE)));
+                seen.put(
+                        code,
+                        new Area(
+                                code,
+                                orElse(all.get(row, IndicatorColumns.AREA_NAME), code),
+                                orElse(all.get(row, IndicatorColumns.AREA_TYPE), ""),
+                                all.get(row, IndicatorColumns.PARENT_CODE)));
             }
         }
         List<Area> out = new ArrayList<>(seen.values());

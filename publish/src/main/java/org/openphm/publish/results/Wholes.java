@@ -2,13 +2,13 @@ package org.openphm.publish.results;
 
 import static org.openphm.model.results.IndicatorColumns.AREA_TYPE;
 
-import org.openphm.model.results.IndicatorColumns;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.openphm.model.AreaType;
+import org.openphm.model.results.IndicatorColumns;
 
 /**
  * Which rows of a published table stand for a whole that other rows are parts of: England, the widest area
@@ -32,8 +32,10 @@ public final class Wholes {
         this.table = table;
         this.labelColumns = labelColumns;
         List<String> types = table.has(AREA_TYPE)
-                ? table.distinct(AREA_TYPE).stream().filter(t -> !isEngland(t)).toList() : List.of();
-        this.widestType = types.size() > 1 ? types.stream().min(Comparator.comparingInt(Wholes::depth)).orElseThrow()
+                ? table.distinct(AREA_TYPE).stream().filter(t -> !isEngland(t)).toList()
+                : List.of();
+        this.widestType = types.size() > 1
+                ? types.stream().min(Comparator.comparingInt(Wholes::depth)).orElseThrow()
                 : null;
     }
 
@@ -43,7 +45,8 @@ public final class Wholes {
     }
 
     public static boolean isTotal(String label) {
-        return label != null && TOTAL.matcher(label.trim().toLowerCase(Locale.ROOT)).matches();
+        return label != null
+                && TOTAL.matcher(label.trim().toLowerCase(Locale.ROOT)).matches();
     }
 
     public static boolean isEngland(String areaType) {

@@ -17,18 +17,49 @@ public final class ColumnLabel {
     private ColumnLabel() {}
 
     /** A unit suffix and how it is printed after the label. */
-    private static final Map<String, String> UNITS = Map.of("gbp", "(\u00a3)", "pct", "(%)", "pp",
-            "(percentage points)", "wte", "(WTE)", "fte", "(FTE)", "days", "(days)", "weeks", "(weeks)");
+    private static final Map<String, String> UNITS = Map.of(
+            "gbp",
+            "(\u00a3)",
+            "pct",
+            "(%)",
+            "pp",
+            "(percentage points)",
+            "wte",
+            "(WTE)",
+            "fte",
+            "(FTE)",
+            "days",
+            "(days)",
+            "weeks",
+            "(weeks)");
 
     /** Abbreviations printed as a reader knows them. */
-    private static final Map<String, String> WORDS = Map.ofEntries(Map.entry("dsr", "DSR"), Map.entry("sii", "SII"),
-            Map.entry("acsc", "ACSC"), Map.entry("yld", "YLD"), Map.entry("imd", "IMD"), Map.entry("spc", "SPC"),
-            Map.entry("ytd", "year to date"), Map.entry("ld", "LD"), Map.entry("smi", "SMI"),
-            Map.entry("ci95", "95% CI"), Map.entry("ci998", "99.8% CI"), Map.entry("95", "95% limit"),
-            Map.entry("pct", "%"), Map.entry("gbp", "\u00a3"), Map.entry("wte", "WTE"), Map.entry("fte", "FTE"),
-            Map.entry("dft", "DFT"), Map.entry("cqc", "CQC"), Map.entry("org", "organisation"),
-            Map.entry("pod", "point of delivery"), Map.entry("mh", "mental health"), Map.entry("28d", "28 days"),
-            Map.entry("icb", "ICB"), Map.entry("gp", "GP"), Map.entry("nhs", "NHS"));
+    private static final Map<String, String> WORDS = Map.ofEntries(
+            Map.entry("dsr", "DSR"),
+            Map.entry("sii", "SII"),
+            Map.entry("acsc", "ACSC"),
+            Map.entry("yld", "YLD"),
+            Map.entry("imd", "IMD"),
+            Map.entry("spc", "SPC"),
+            Map.entry("ytd", "year to date"),
+            Map.entry("ld", "LD"),
+            Map.entry("smi", "SMI"),
+            Map.entry("ci95", "95% CI"),
+            Map.entry("ci998", "99.8% CI"),
+            Map.entry("95", "95% limit"),
+            Map.entry("pct", "%"),
+            Map.entry("gbp", "\u00a3"),
+            Map.entry("wte", "WTE"),
+            Map.entry("fte", "FTE"),
+            Map.entry("dft", "DFT"),
+            Map.entry("cqc", "CQC"),
+            Map.entry("org", "organisation"),
+            Map.entry("pod", "point of delivery"),
+            Map.entry("mh", "mental health"),
+            Map.entry("28d", "28 days"),
+            Map.entry("icb", "ICB"),
+            Map.entry("gp", "GP"),
+            Map.entry("nhs", "NHS"));
 
     /** A financial year written as two numbers: 2033_34 → 2033/34. */
     private static final Pattern FINANCIAL_YEAR = Pattern.compile("(\\d{4})_(\\d{2})");
@@ -46,7 +77,8 @@ public final class ColumnLabel {
         Matcher fy = FINANCIAL_YEAR.matcher(name);
         if (fy.find()) {
             year = fy.group(1) + "/" + fy.group(2);
-            name = (name.substring(0, fy.start()) + name.substring(fy.end())).replaceAll("__+", "_")
+            name = (name.substring(0, fy.start()) + name.substring(fy.end()))
+                    .replaceAll("__+", "_")
                     .replaceAll("^_|_$", "");
         }
         List<String> words = new ArrayList<>(List.of(name.split("_")));

@@ -18,8 +18,8 @@ import java.util.function.Function;
 record Extremes<T>(List<T> highest, String high, List<T> lowest, String low) {
 
     /** @param printed how a value is printed under the chart: two values that print alike are alike */
-    static <T> Optional<Extremes<T>> of(List<T> peers, Function<T, String> label, Function<T, Double> value,
-                                        Function<Double, String> printed) {
+    static <T> Optional<Extremes<T>> of(
+            List<T> peers, Function<T, String> label, Function<T, Double> value, Function<Double, String> printed) {
         List<T> valued = peers.stream().filter(p -> value.apply(p) != null).toList();
         Set<String> labels = new HashSet<>();
         for (T p : valued) {
@@ -37,7 +37,14 @@ record Extremes<T>(List<T> highest, String high, List<T> lowest, String low) {
         if (high.equals(low)) {
             return Optional.empty();
         }
-        return Optional.of(new Extremes<>(valued.stream().filter(p -> printed.apply(value.apply(p)).equals(high)).toList(),
-                high, valued.stream().filter(p -> printed.apply(value.apply(p)).equals(low)).toList(), low));
+        return Optional.of(new Extremes<>(
+                valued.stream()
+                        .filter(p -> printed.apply(value.apply(p)).equals(high))
+                        .toList(),
+                high,
+                valued.stream()
+                        .filter(p -> printed.apply(value.apply(p)).equals(low))
+                        .toList(),
+                low));
     }
 }

@@ -1,16 +1,16 @@
 package org.openphm.publish.text;
 
-import org.openphm.model.Comparison;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openphm.model.AreaType;
+import org.openphm.model.Comparison;
+import org.openphm.model.results.IndicatorColumns;
 import org.openphm.publish.results.Area;
 import org.openphm.publish.results.DataTable;
-import org.openphm.model.results.IndicatorColumns;
 import org.openphm.publish.results.ResultsDir;
-import org.openphm.model.AreaType;
 
 /**
  * The pack's opening summary, written from the tidy indicator results: for each indicator's latest period,
@@ -23,7 +23,10 @@ public final class Headlines {
 
     /** Sentences, in reading order; empty when the results hold no indicators. */
     public static List<String> of(ResultsDir results) {
-        Area icb = results.areas().stream().filter(a -> "ICB".equals(a.type())).findFirst().orElse(null);
+        Area icb = results.areas().stream()
+                .filter(a -> "ICB".equals(a.type()))
+                .findFirst()
+                .orElse(null);
         List<String> out = new ArrayList<>();
         if (icb == null) {
             return out;
@@ -36,13 +39,16 @@ public final class Headlines {
         for (var info : results.metadata().indicators()) {
             DataTable rows = results.indicator(info.id());
             DataTable headline = rows.where(Map.of(IndicatorColumns.CATEGORY_TYPE, ""));
-            String latest = headline.distinct(IndicatorColumns.PERIOD).stream().max(Comparator.naturalOrder()).orElse(null);
+            String latest = headline.distinct(IndicatorColumns.PERIOD).stream()
+                    .max(Comparator.naturalOrder())
+                    .orElse(null);
             if (latest == null) {
                 continue;
             }
             indicators++;
             DataTable now = headline.where(Map.of(IndicatorColumns.PERIOD, latest));
-            for (List<String> r : now.where(Map.of(IndicatorColumns.AREA_CODE, icb.code())).rows()) {
+            for (List<String> r :
+                    now.where(Map.of(IndicatorColumns.AREA_CODE, icb.code())).rows()) {
                 String verdict = now.get(r, IndicatorColumns.COMPARED_TO_ENGLAND);
                 if (verdict != null && !verdict.equals(Comparison.NOT_COMPARED.label())) {
                     vsEngland.computeIfAbsent(verdict, k -> new ArrayList<>()).add(info.name());
@@ -54,10 +60,12 @@ public final class Headlines {
                     falling.add(info.name());
                 }
             }
-            for (List<String> r : now.where(Map.of(IndicatorColumns.AREA_TYPE, AreaType.PLACE.label())).rows()) {
+            for (List<String> r : now.where(Map.of(IndicatorColumns.AREA_TYPE, AreaType.PLACE.label()))
+                    .rows()) {
                 String verdict = now.get(r, IndicatorColumns.COMPARED_TO_PARENT);
                 if (verdict != null && Comparison.parse(verdict).significant()) {
-                    placeVerdicts.computeIfAbsent(now.get(r, IndicatorColumns.AREA_NAME), k -> new LinkedHashMap<>())
+                    placeVerdicts
+                            .computeIfAbsent(now.get(r, IndicatorColumns.AREA_NAME), k -> new LinkedHashMap<>())
                             .merge(verdict, 1, Integer::sum);
                 }
             }
@@ -68,20 +76,21 @@ public final class Headlines {
         int compared = vsEngland.values().stream().mapToInt(List::size).sum();
         out.add(icb.name() + ", latest period of each of " + indicators + " indicators: " + compared
                 + " can be compared with England" + (compared == 0 ? "." : ":"));
-        for (String verdict : labels(Comparison.WORSE, Comparison.BETTER, Comparison.HIGHER, Comparison.LOWER,
-                Comparison.SIMILAR)) {
+        for (String verdict :
+                labels(Comparison.WORSE, Comparison.BETTER, Comparison.HIGHER, Comparison.LOWER, Comparison.SIMILAR)) {
             List<String> names = vsEngland.get(verdict);
             if (names != null) {
-                out.add((Comparison.SIMILAR.label().equals(verdict) ? "Not significantly different from England" : "Significantly "
-                        + verdict.toLowerCase(java.util.Locale.ROOT) + " than England") + " (" + names.size() + "): "
+                out.add((Comparison.SIMILAR.label().equals(verdict)
+                                ? "Not significantly different from England"
+                                : "Significantly " + verdict.toLowerCase(java.util.Locale.ROOT) + " than England")
+                        + " (" + names.size() + "): "
                         + list(names) + ".");
             }
         }
         for (Map.Entry<String, Map<String, Integer>> place : placeVerdicts.entrySet()) {
             List<String> parts = new ArrayList<>();
             int total = 0;
-            for (String verdict : labels(Comparison.WORSE, Comparison.BETTER, Comparison.HIGHER,
-                    Comparison.LOWER)) {
+            for (String verdict : labels(Comparison.WORSE, Comparison.BETTER, Comparison.HIGHER, Comparison.LOWER)) {
                 Integer n = place.getValue().get(verdict);
                 if (n != null) {
                     parts.add(verdict.toLowerCase(java.util.Locale.ROOT) + " on " + n);
@@ -92,7 +101,8 @@ public final class Headlines {
                     + (total == 1 ? " indicator." : " indicators."));
         }
         if (!rising.isEmpty()) {
-            out.add("Rising significantly in the ICB (Fingertips recent trend, " + rising.size() + "): " + list(rising) + ".");
+            out.add("Rising significantly in the ICB (Fingertips recent trend, " + rising.size() + "): " + list(rising)
+                    + ".");
         }
         if (!falling.isEmpty()) {
             out.add("Falling significantly in the ICB (" + falling.size() + "): " + list(falling) + ".");

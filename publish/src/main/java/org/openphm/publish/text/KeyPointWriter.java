@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
-import org.openphm.publish.chart.Chart;
 import org.openphm.model.Comparison;
+import org.openphm.publish.chart.Chart;
 import org.openphm.publish.results.DataTable;
 import org.openphm.publish.results.Wholes;
 
@@ -73,13 +73,21 @@ public final class KeyPointWriter {
         }
         List<String> out = new ArrayList<>();
         if (stayed + moved > 0) {
-            out.add(String.format(java.util.Locale.UK, "%.1f%% of the people in a group at both dates were in the "
-                    + "same group at the second (%,.0f stayed, %,.0f moved).", 100 * stayed / (stayed + moved), stayed,
+            out.add(String.format(
+                    java.util.Locale.UK,
+                    "%.1f%% of the people in a group at both dates were in the "
+                            + "same group at the second (%,.0f stayed, %,.0f moved).",
+                    100 * stayed / (stayed + moved),
+                    stayed,
                     moved));
         }
         if (largest != null) {
-            out.add(String.format(java.util.Locale.UK, "The largest movement: %,.0f people from %s to %s.",
-                    largest.value(), largest.from(), largest.to()));
+            out.add(String.format(
+                    java.util.Locale.UK,
+                    "The largest movement: %,.0f people from %s to %s.",
+                    largest.value(),
+                    largest.from(),
+                    largest.to()));
         }
         return out;
     }
@@ -94,9 +102,12 @@ public final class KeyPointWriter {
         List<String> out = new ArrayList<>();
         out.add("From " + w.figure(first) + " (" + first.label() + ") to " + w.figure(last) + " (" + last.label()
                 + "): " + change(first.value(), last.value(), w.unit()) + ".");
-        List<Chart.Step> changes = w.steps().stream().filter(s -> s.kind() == Chart.StepKind.CHANGE).toList();
+        List<Chart.Step> changes = w.steps().stream()
+                .filter(s -> s.kind() == Chart.StepKind.CHANGE)
+                .toList();
         List<String> largest = new ArrayList<>();
-        largestStep(w, changes.stream().filter(s -> s.value() > 0).toList(), "step up").ifPresent(largest::add);
+        largestStep(w, changes.stream().filter(s -> s.value() > 0).toList(), "step up")
+                .ifPresent(largest::add);
         largestStep(w, changes.stream().filter(s -> s.value() < 0).toList(), "step down")
                 .ifPresent(largest::add);
         if (!largest.isEmpty()) {
@@ -113,23 +124,31 @@ public final class KeyPointWriter {
         }
         double size = steps.stream().mapToDouble(s -> Math.abs(s.value())).max().orElseThrow();
         String printed = ValueFormat.signed(Math.copySign(size, steps.get(0).value()), w.unit());
-        List<Chart.Step> top = steps.stream().filter(s -> w.figure(s).equals(printed)).toList();
+        List<Chart.Step> top =
+                steps.stream().filter(s -> w.figure(s).equals(printed)).toList();
         return java.util.Optional.of((steps.size() == 1 ? "only " : "largest ") + what + ": "
                 + names(top, Chart.Step::label) + " (" + printed + ")");
     }
 
     private static List<String> bars(Chart.Bars b) {
         List<String> out = new ArrayList<>();
-        List<Chart.Bar> valued = b.bars().stream().filter(x -> x.value() != null).toList();
+        List<Chart.Bar> valued =
+                b.bars().stream().filter(x -> x.value() != null).toList();
         // The resolver has made the wholes (England, the ICB beside its Places, "All") reference lines.
         Extremes.of(valued, Chart.Bar::label, Chart.Bar::value, v -> ValueFormat.withUnit(v, b.unit()))
                 .ifPresent(e -> out.add("Highest: " + names(e.highest(), Chart.Bar::label) + " (" + e.high()
                         + "); lowest: " + names(e.lowest(), Chart.Bar::label) + " (" + e.low() + ")."));
         String against = b.comparedTo();
-        Double referenceValue = b.references().stream().filter(r -> r.label().equals(against))
-                .map(Chart.Reference::value).findFirst().orElse(null);
-        String comparator = against == null ? null
-                : referenceValue == null ? against : against + " (" + ValueFormat.withUnit(referenceValue, b.unit()) + ")";
+        Double referenceValue = b.references().stream()
+                .filter(r -> r.label().equals(against))
+                .map(Chart.Reference::value)
+                .findFirst()
+                .orElse(null);
+        String comparator = against == null
+                ? null
+                : referenceValue == null
+                        ? against
+                        : against + " (" + ValueFormat.withUnit(referenceValue, b.unit()) + ")";
         List<String> similar = new ArrayList<>();
         // One sentence per verdict, naming every bar that has it: a breakdown by twenty age bands must not
         // become twenty sentences.
@@ -139,17 +158,25 @@ public final class KeyPointWriter {
                 break;
             }
             if (bar.comparison().significant()) {
-                byVerdict.computeIfAbsent(bar.comparison(), k -> new ArrayList<>()).add(bar);
+                byVerdict
+                        .computeIfAbsent(bar.comparison(), k -> new ArrayList<>())
+                        .add(bar);
             } else if (bar.comparison() == Comparison.SIMILAR) {
                 similar.add(bar.label());
             }
         }
         String level = b.ciLevel() + " CI";
         byVerdict.forEach((verdict, bars) -> out.add("Significantly " + phrase(verdict) + " "
-                + (referenceValue == null ? against + " (" + level + ")"
+                + (referenceValue == null
+                        ? against + " (" + level + ")"
                         : against + " (" + ValueFormat.withUnit(referenceValue, b.unit()) + "; " + level + ")")
-                + ": " + join(bars.stream().map(x -> bars.size() <= 4
-                        ? x.label() + " (" + ValueFormat.withUnit(x.value(), b.unit()) + ")" : x.label()).toList()) + "."));
+                + ": "
+                + join(bars.stream()
+                        .map(x -> bars.size() <= 4
+                                ? x.label() + " (" + ValueFormat.withUnit(x.value(), b.unit()) + ")"
+                                : x.label())
+                        .toList())
+                + "."));
         if (!similar.isEmpty()) {
             out.add(join(similar) + (similar.size() == 1 ? " is" : " are") + " not significantly different from "
                     + comparator + ".");
@@ -179,20 +206,29 @@ public final class KeyPointWriter {
      * only the highest and lowest are described one by one.
      */
     private static List<String> trend(Chart.Lines l) {
-        List<Chart.Series> focus = l.series().stream().filter(s -> s.role() == Chart.SeriesRole.FOCUS).toList();
+        List<Chart.Series> focus = l.series().stream()
+                .filter(s -> s.role() == Chart.SeriesRole.FOCUS)
+                .toList();
         int now = latestShared(focus);
         List<Chart.Series> described = focus;
         String ranking = null;
-        Extremes<Chart.Series> e = now < 0 ? null : Extremes.of(focus, Chart.Series::name, s -> s.values().get(now),
-                v -> ValueFormat.withUnit(v, l.unit())).orElse(null);
+        Extremes<Chart.Series> e = now < 0
+                ? null
+                : Extremes.of(
+                                focus,
+                                Chart.Series::name,
+                                s -> s.values().get(now),
+                                v -> ValueFormat.withUnit(v, l.unit()))
+                        .orElse(null);
         if (e != null) {
-            ranking = "In " + l.x().get(now) + ", highest: " + names(e.highest(), Chart.Series::name) + " ("
-                    + e.high() + "); lowest: " + names(e.lowest(), Chart.Series::name) + " (" + e.low() + ").";
+            ranking = "In " + l.x().get(now) + ", highest: " + names(e.highest(), Chart.Series::name) + " (" + e.high()
+                    + "); lowest: " + names(e.lowest(), Chart.Series::name) + " (" + e.low() + ").";
             if (focus.size() > 4) {
                 described = List.of(e.highest().get(0), e.lowest().get(0));
             }
         }
-        boolean monthly = !l.x().isEmpty() && l.x().stream().allMatch(x -> MONTH.matcher(x).matches());
+        boolean monthly = !l.x().isEmpty()
+                && l.x().stream().allMatch(x -> MONTH.matcher(x).matches());
         List<String> out = new ArrayList<>();
         for (Chart.Series s : described) {
             int first = firstValued(s.values());
@@ -214,9 +250,13 @@ public final class KeyPointWriter {
      * 80.0%, regional 88.3% and national 74.8%." A benchmark is a standard, not a rival, so it is never ranked.
      */
     private static java.util.Optional<String> against(Chart.Lines l, List<Chart.Series> focus, int now) {
-        List<Chart.Series> benchmarks = l.series().stream().filter(s -> s.role() == Chart.SeriesRole.BENCHMARK)
+        List<Chart.Series> benchmarks = l.series().stream()
+                .filter(s -> s.role() == Chart.SeriesRole.BENCHMARK)
                 .toList();
-        if (focus.size() != 1 || benchmarks.isEmpty() || now < 0 || focus.get(0).values().get(now) == null) {
+        if (focus.size() != 1
+                || benchmarks.isEmpty()
+                || now < 0
+                || focus.get(0).values().get(now) == null) {
             return java.util.Optional.empty();
         }
         List<String> parts = new ArrayList<>();
@@ -229,10 +269,12 @@ public final class KeyPointWriter {
         if (parts.isEmpty()) {
             return java.util.Optional.empty();
         }
-        String list = parts.size() == 1 ? parts.get(0)
+        String list = parts.size() == 1
+                ? parts.get(0)
                 : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
-        return java.util.Optional.of("In " + l.x().get(now) + ", " + focus.get(0).name().toLowerCase(java.util.Locale.ROOT)
-                + " " + ValueFormat.withUnit(focus.get(0).values().get(now), l.unit()) + " against " + list + ".");
+        return java.util.Optional.of(
+                "In " + l.x().get(now) + ", " + focus.get(0).name().toLowerCase(java.util.Locale.ROOT) + " "
+                        + ValueFormat.withUnit(focus.get(0).values().get(now), l.unit()) + " against " + list + ".");
     }
 
     private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("\\d{4}-\\d{2}");
@@ -251,12 +293,19 @@ public final class KeyPointWriter {
         List<Double> v = s.values();
         int first = firstValued(v);
         int last = lastValued(v);
-        StringBuilder line = new StringBuilder(s.name()).append(": ").append(ValueFormat.withUnit(v.get(last), l.unit()))
-                .append(" in ").append(l.x().get(last));
+        StringBuilder line = new StringBuilder(s.name())
+                .append(": ")
+                .append(ValueFormat.withUnit(v.get(last), l.unit()))
+                .append(" in ")
+                .append(l.x().get(last));
         if (last > first) {
             // the unit is said once per sentence ("4.7 DSR per 100 in 2025/26, from 3.2 in 2019/20")
-            line.append(", from ").append(ValueFormat.sameDigits(v.get(first), l.unit())).append(" in ")
-                    .append(l.x().get(first)).append(" (").append(change(v.get(first), v.get(last), l.unit()));
+            line.append(", from ")
+                    .append(ValueFormat.sameDigits(v.get(first), l.unit()))
+                    .append(" in ")
+                    .append(l.x().get(first))
+                    .append(" (")
+                    .append(change(v.get(first), v.get(last), l.unit()));
             String significance = intervalsCompared(s, first, last);
             if (significance != null) {
                 line.append(", ").append(significance);
@@ -268,8 +317,12 @@ public final class KeyPointWriter {
         }
         line.append('.');
         // with several lines the largest move of each is detail the chart shows; with one it is the story
-        String move = l.series().stream().filter(x -> x.role() == Chart.SeriesRole.FOCUS).count() == 1
-                ? largestMove(s, l) : null;
+        String move = l.series().stream()
+                                .filter(x -> x.role() == Chart.SeriesRole.FOCUS)
+                                .count()
+                        == 1
+                ? largestMove(s, l)
+                : null;
         if (move != null) {
             line.append(' ').append(move);
         }
@@ -343,16 +396,29 @@ public final class KeyPointWriter {
      */
     private static List<String> projection(Chart.Lines l) {
         record Growth(String name, boolean part, double from, double to, String fromX, String toX) {
-            double relative() { return (to - from) / from; }
-            double absolute() { return to - from; }
+            double relative() {
+                return (to - from) / from;
+            }
+
+            double absolute() {
+                return to - from;
+            }
         }
         List<Growth> growth = new ArrayList<>();
         for (Chart.Series s : l.series()) {
             int first = firstValued(s.values());
             int last = lastValued(s.values());
-            if (s.role() != Chart.SeriesRole.ENGLAND && first >= 0 && last > first && s.values().get(first) != 0) {
-                growth.add(new Growth(s.name(), s.role() == Chart.SeriesRole.FOCUS, s.values().get(first),
-                        s.values().get(last), l.x().get(first), l.x().get(last)));
+            if (s.role() != Chart.SeriesRole.ENGLAND
+                    && first >= 0
+                    && last > first
+                    && s.values().get(first) != 0) {
+                growth.add(new Growth(
+                        s.name(),
+                        s.role() == Chart.SeriesRole.FOCUS,
+                        s.values().get(first),
+                        s.values().get(last),
+                        l.x().get(first),
+                        l.x().get(last)));
             }
         }
         growth.sort(Comparator.comparing(Growth::part));
@@ -360,7 +426,9 @@ public final class KeyPointWriter {
         // Nested groups (65+ and 80+) are not rivals: 80+ is part of 65+, so each is described and none ranked.
         boolean nested = AgeGroups.overlap(parts.stream().map(Growth::name).toList());
         List<String> out = new ArrayList<>();
-        for (Growth g : growth.size() <= 3 || nested ? growth : growth.stream().filter(g -> !g.part()).toList()) {
+        for (Growth g : growth.size() <= 3 || nested
+                ? growth
+                : growth.stream().filter(g -> !g.part()).toList()) {
             out.add(g.name() + ": " + ValueFormat.withUnit(g.from(), l.unit()) + " in " + g.fromX() + " to "
                     + ValueFormat.withUnit(g.to(), l.unit()) + " in " + g.toX() + " ("
                     + ValueFormat.percentChange(g.from(), g.to()) + " by " + g.toX() + ").");
@@ -369,17 +437,23 @@ public final class KeyPointWriter {
             return out;
         }
         Extremes.of(parts, Growth::name, Growth::relative, r -> ValueFormat.percentChange(1, 1 + r))
-                .ifPresent(e -> out.add("Largest relative rise: " + names(e.highest(), Growth::name) + " ("
-                        + e.high() + " by " + e.highest().get(0).toX() + ")."));
+                .ifPresent(e -> out.add("Largest relative rise: " + names(e.highest(), Growth::name) + " (" + e.high()
+                        + " by " + e.highest().get(0).toX() + ")."));
         Extremes.of(parts, Growth::name, Growth::absolute, a -> ValueFormat.signed(a, l.unit()))
-                .ifPresent(e -> out.add("Largest absolute rise: " + names(e.highest(), Growth::name) + " ("
-                        + e.high() + " by " + e.highest().get(0).toX() + ")."));
+                .ifPresent(e -> out.add("Largest absolute rise: " + names(e.highest(), Growth::name) + " (" + e.high()
+                        + " by " + e.highest().get(0).toX() + ")."));
         return out;
     }
 
     private static List<String> pyramid(Chart.Pyramid p) {
-        double male = p.male().stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).sum();
-        double female = p.female().stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).sum();
+        double male = p.male().stream()
+                .filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue)
+                .sum();
+        double female = p.female().stream()
+                .filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue)
+                .sum();
         List<String> out = new ArrayList<>();
         double total = male + female;
         if (total <= 0) {
@@ -387,7 +461,8 @@ public final class KeyPointWriter {
         }
         // The bands are published rounded, so their sum is not the published total (DP 1.2 printed "Total:
         // 1,153,215" beside a table of 1,153,210): a large sum is given to the nearest hundred, as "about".
-        String sum = total >= 10_000 ? "about " + ValueFormat.withUnit((double) Math.round(total / 100) * 100, p.unit())
+        String sum = total >= 10_000
+                ? "about " + ValueFormat.withUnit((double) Math.round(total / 100) * 100, p.unit())
                 : ValueFormat.withUnit(total, p.unit());
         out.add("Total: " + sum + ", of whom " + ValueFormat.number(female / total * 100) + "% female.");
         double older = 0;
@@ -401,7 +476,8 @@ public final class KeyPointWriter {
         }
         int largest = 0;
         for (int i = 1; i < p.bands().size(); i++) {
-            if (nz(p.male().get(i)) + nz(p.female().get(i)) > nz(p.male().get(largest)) + nz(p.female().get(largest))) {
+            if (nz(p.male().get(i)) + nz(p.female().get(i))
+                    > nz(p.male().get(largest)) + nz(p.female().get(largest))) {
                 largest = i;
             }
         }
@@ -432,13 +508,19 @@ public final class KeyPointWriter {
         List<Cell> cells = new ArrayList<>();
         for (int r = 0; r < h.rows().size(); r++) {
             for (int c = 0; c < h.columns().size(); c++) {
-                cells.add(new Cell(h.rows().get(r) + " \u2013 " + h.columns().get(c), h.values().get(r).get(c)));
+                cells.add(new Cell(
+                        h.rows().get(r) + " \u2013 " + h.columns().get(c),
+                        h.values().get(r).get(c)));
             }
         }
         return Extremes.of(cells, Cell::name, Cell::value, v -> ValueFormat.withUnit(v, h.unit()))
-                .map(e -> "Highest: " + (e.highest().size() <= 4 ? names(e.highest(), Cell::name) + " (" + e.high() + ")"
-                        : e.high() + " in " + e.highest().size() + " cells") + ".")
-                .stream().toList();
+                .map(e -> "Highest: "
+                        + (e.highest().size() <= 4
+                                ? names(e.highest(), Cell::name) + " (" + e.high() + ")"
+                                : e.high() + " in " + e.highest().size() + " cells")
+                        + ".")
+                .stream()
+                .toList();
     }
 
     /** A comorbidity matrix: the strongest association, a share of people with one condition. */
@@ -451,8 +533,8 @@ public final class KeyPointWriter {
                 // The diagonal is a condition with itself (100%): not a finding.
                 if (v != null && !h.rows().get(r).equals(h.columns().get(c)) && v > best) {
                     best = v;
-                    text = "Highest: " + ValueFormat.withUnit(v, h.unit()) + " of people with " + h.rows().get(r)
-                            + " also have " + h.columns().get(c) + ".";
+                    text = "Highest: " + ValueFormat.withUnit(v, h.unit()) + " of people with "
+                            + h.rows().get(r) + " also have " + h.columns().get(c) + ".";
                 }
             }
         }
@@ -495,16 +577,20 @@ public final class KeyPointWriter {
         }
         List<String> key = rowKey(source, t.labelColumn());
         Wholes wholes = Wholes.of(source, key);
-        List<List<String>> parts = source.rows().stream().filter(r -> !wholes.whole(r)).toList();
+        List<List<String>> parts =
+                source.rows().stream().filter(r -> !wholes.whole(r)).toList();
         Function<List<String>, String> name = r -> {
             String label = source.get(r, t.labelColumn());
-            List<String> more = key.subList(1, key.size()).stream().map(c -> source.get(r, c)).toList();
+            List<String> more = key.subList(1, key.size()).stream()
+                    .map(c -> source.get(r, c))
+                    .toList();
             return more.isEmpty() ? label : label + ", " + String.join(", ", more);
         };
         return Extremes.of(parts, name, r -> source.number(r, t.rankColumn()), v -> ValueFormat.withUnit(v, t.unit()))
                 .map(e -> "Highest " + ColumnLabel.inSentence(t.rankColumn()) + ": " + names(e.highest(), name) + " ("
                         + e.high() + ").")
-                .stream().toList();
+                .stream()
+                .toList();
     }
 
     /**
@@ -526,7 +612,9 @@ public final class KeyPointWriter {
     }
 
     private static long distinctKeys(DataTable t, List<String> columns) {
-        return t.rows().stream().map(r -> columns.stream().map(c -> String.valueOf(t.get(r, c))).toList()).distinct()
+        return t.rows().stream()
+                .map(r -> columns.stream().map(c -> String.valueOf(t.get(r, c))).toList())
+                .distinct()
                 .count();
     }
 

@@ -16,11 +16,21 @@ final class MonthlySeries {
      * Units of things that happen in a month and add up over a year; anything else (people waiting, occupied
      * beds, a percentage, a mean stay) is a level, averaged over the months.
      */
-    static final java.util.Set<String> FLOWS = java.util.Set.of("count", "referrals", "appointments", "courses",
-            "bed days", "admissions", "discharges", "contacts", "deaths");
+    static final java.util.Set<String> FLOWS = java.util.Set.of(
+            "count",
+            "referrals",
+            "appointments",
+            "courses",
+            "bed days",
+            "admissions",
+            "discharges",
+            "contacts",
+            "deaths");
 
     private record Window(double sum, int months, boolean complete) {
-        double mean() { return sum / months; }
+        double mean() {
+            return sum / months;
+        }
     }
 
     static String sentence(Chart.Series s, Chart.Lines l) {
@@ -34,25 +44,36 @@ final class MonthlySeries {
         } else {
             Window recent = window(v, last - 11, last);
             if (!recent.complete()) {
-                b.append("the 12-month ").append(total ? "total" : "average").append(" to ").append(to)
+                b.append("the 12-month ")
+                        .append(total ? "total" : "average")
+                        .append(" to ")
+                        .append(to)
                         .append(" is not shown because some months are suppressed");
             } else {
                 double r = total ? recent.sum() : recent.mean();
-                b.append(total ? ValueFormat.withUnit(r, l.unit()) + " in the 12 months to " + to
-                        : "averaged " + ValueFormat.withUnit(r, l.unit()) + " a month in the 12 months to " + to);
+                b.append(
+                        total
+                                ? ValueFormat.withUnit(r, l.unit()) + " in the 12 months to " + to
+                                : "averaged " + ValueFormat.withUnit(r, l.unit()) + " a month in the 12 months to "
+                                        + to);
                 if (last >= 23) {
                     Window before = window(v, last - 23, last - 12);
                     double p = total ? before.sum() : before.mean();
                     if (before.complete() && p != 0) {
-                        b.append(", ").append(change(p, r)).append(" the 12 months before (")
-                                .append(ValueFormat.withUnit(p, l.unit())).append(')');
+                        b.append(", ")
+                                .append(change(p, r))
+                                .append(" the 12 months before (")
+                                .append(ValueFormat.withUnit(p, l.unit()))
+                                .append(')');
                     }
                 }
             }
         }
         int peak = peak(v);
         if (peak >= 0 && last > 0) {
-            b.append("; highest month: ").append(ValueFormat.withUnit(v.get(peak), l.unit())).append(" in ")
+            b.append("; highest month: ")
+                    .append(ValueFormat.withUnit(v.get(peak), l.unit()))
+                    .append(" in ")
                     .append(l.x().get(peak));
         }
         return b.append('.').toString();

@@ -37,13 +37,18 @@ public final class ValueFormat {
      */
     static String digits(double v, String unit) {
         boolean rate = "%".equals(unit) || unit.contains("per ") || unit.contains("DSR") || unit.contains("year");
-        return Math.abs(v) >= 1000 || !rate ? number(v)
+        return Math.abs(v) >= 1000 || !rate
+                ? number(v)
                 : new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(Locale.UK)).format(v);
     }
 
     /** The figure as {@link #withUnit} writes it, without the unit: for a second figure in the same sentence. */
     public static String sameDigits(Double v, String unit) {
-        if (v == null || unit == null || unit.isBlank() || unit.equals("count") || unit.equals("\u00a3")
+        if (v == null
+                || unit == null
+                || unit.isBlank()
+                || unit.equals("count")
+                || unit.equals("\u00a3")
                 || unit.equals("%")) {
             return withUnit(v, unit);
         }

@@ -44,17 +44,24 @@ final class VariationSentence {
             }
         }
         String icon = s.variation().label();
-        StringBuilder b = new StringBuilder("Latest month (").append(s.x().get(latest)).append("): ")
-                .append(icon.substring(0, 1).toLowerCase(Locale.ROOT)).append(icon.substring(1));
+        StringBuilder b = new StringBuilder("Latest month (")
+                .append(s.x().get(latest))
+                .append("): ")
+                .append(icon.substring(0, 1).toLowerCase(Locale.ROOT))
+                .append(icon.substring(1));
         if (earlier == 0) {
             b.append("; no earlier month shows special cause");
         } else {
-            b.append("; ").append(earlier).append(earlier == 1 ? " earlier month" : " earlier months")
-                    .append(s.variation().type().isSpecialCause() ? " also" : "").append(" showed special cause: ");
+            b.append("; ")
+                    .append(earlier)
+                    .append(earlier == 1 ? " earlier month" : " earlier months")
+                    .append(s.variation().type().isSpecialCause() ? " also" : "")
+                    .append(" showed special cause: ");
             List<String> byType = new ArrayList<>();
-            runs.forEach((type, list) -> byType.add(type.phrase() + " in " + KeyPointWriter.join(list.stream()
-                    .map(r -> r[0] == r[1] ? s.x().get(r[0]) : s.x().get(r[0]) + " to " + s.x().get(r[1]))
-                    .toList())));
+            runs.forEach((type, list) -> byType.add(type.phrase() + " in "
+                    + KeyPointWriter.join(list.stream()
+                            .map(r -> r[0] == r[1] ? s.x().get(r[0]) : s.x().get(r[0]) + " to " + s.x().get(r[1]))
+                            .toList())));
             b.append(String.join("; ", byType));
         }
         return b.append('.').toString();

@@ -1,6 +1,5 @@
 package org.openphm.publish.chart;
 
-import org.openphm.model.results.ChartSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +17,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openphm.model.results.ChartSpec;
 import org.openphm.publish.results.ResultsDir;
 import org.w3c.dom.NodeList;
 
@@ -44,24 +44,34 @@ class EChartsFanChartTest {
     }
 
     private Chart.Lines resolve(String band) throws IOException {
-        Map<String, String> encoding = new HashMap<>(Map.of("x", "year", "y", "admissions", "series", "scenario",
-                "lower", "p10", "upper", "p90"));
+        Map<String, String> encoding = new HashMap<>(
+                Map.of("x", "year", "y", "admissions", "series", "scenario", "lower", "p10", "upper", "p90"));
         if (band != null) {
             encoding.put("band", band);
         }
-        ChartSpec spec = new ChartSpec("projection", "Emergency admissions", "BLMK ICB",
-                ChartSpec.DataRef.ofTable("fan.csv", Map.of()), encoding, null, "Admissions", null);
+        ChartSpec spec = new ChartSpec(
+                "projection",
+                "Emergency admissions",
+                "BLMK ICB",
+                ChartSpec.DataRef.ofTable("fan.csv", Map.of()),
+                encoding,
+                null,
+                "Admissions",
+                null);
         return (Chart.Lines) new ChartResolver(ResultsDir.load(dir)).resolve(spec);
     }
 
     @SuppressWarnings("unchecked")
     private static List<Object> seriesNames(Map<String, Object> option) {
-        return ((List<Map<String, Object>>) option.get("series")).stream().map(s -> s.get("name")).toList();
+        return ((List<Map<String, Object>>) option.get("series"))
+                .stream().map(s -> s.get("name")).toList();
     }
 
     private static List<String> texts(String svg) throws Exception {
-        NodeList nodes = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8))).getElementsByTagName("text");
+        NodeList nodes = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)))
+                .getElementsByTagName("text");
         List<String> out = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {
             out.add(nodes.item(i).getTextContent());
@@ -83,7 +93,9 @@ class EChartsFanChartTest {
 
         String svg = new SvgChartRenderer().svg(fan).orElseThrow();
         assertTrue(texts(svg).contains("Shaded: " + RUNS), texts(svg).toString());
-        assertTrue(!texts(svg).contains("Shaded: 95% confidence interval"), texts(svg).toString());
+        assertTrue(
+                !texts(svg).contains("Shaded: 95% confidence interval"),
+                texts(svg).toString());
         assertTrue(Pattern.compile("fill-opacity: ?0\\.1[56]").matcher(svg).find(), "the band is printed");
     }
 
@@ -94,7 +106,9 @@ class EChartsFanChartTest {
         assertEquals("BLMK ICB \u00b7 Shaded: 95% confidence interval", ((Map<?, ?>) o.get("title")).get("subtext"));
         assertEquals(List.of("Scenario", "Scenario 95% CI", "Scenario 95% CI"), seriesNames(o));
         String svg = new SvgChartRenderer().svg(projection).orElseThrow();
-        assertTrue(texts(svg).contains("Shaded: 95% confidence interval"), texts(svg).toString());
+        assertTrue(
+                texts(svg).contains("Shaded: 95% confidence interval"),
+                texts(svg).toString());
         assertTrue(Pattern.compile("fill-opacity: ?0\\.1[56]").matcher(svg).find(), "the band is printed");
     }
 }

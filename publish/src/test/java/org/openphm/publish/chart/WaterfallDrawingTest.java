@@ -18,16 +18,23 @@ import org.w3c.dom.NodeList;
 class WaterfallDrawingTest {
     /** Start 100, +30, −10, end 120: the bars span 0–100, 100–130, 120–130 and 0–120. */
     static Chart.Waterfall hundredToHundredAndTwenty() {
-        return new Chart.Waterfall("Emergency admissions", "BLMK ICB", "", "", "Admissions", List.of(
-                new Chart.Step("2024/25 baseline", Chart.StepKind.TOTAL, 100, 0, 100),
-                new Chart.Step("Demographic growth", Chart.StepKind.CHANGE, 30, 100, 130),
-                new Chart.Step("ACSC admission avoidance", Chart.StepKind.CHANGE, -10, 130, 120),
-                new Chart.Step("2036/37 scenario", Chart.StepKind.TOTAL, 120, 0, 120)),
+        return new Chart.Waterfall(
+                "Emergency admissions",
+                "BLMK ICB",
+                "",
+                "",
+                "Admissions",
+                List.of(
+                        new Chart.Step("2024/25 baseline", Chart.StepKind.TOTAL, 100, 0, 100),
+                        new Chart.Step("Demographic growth", Chart.StepKind.CHANGE, 30, 100, 130),
+                        new Chart.Step("ACSC admission avoidance", Chart.StepKind.CHANGE, -10, 130, 120),
+                        new Chart.Step("2036/37 scenario", Chart.StepKind.TOTAL, 120, 0, 120)),
                 new DataTable("t", List.of(), List.of()));
     }
 
     private static Document parse(String svg) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -41,8 +48,8 @@ class WaterfallDrawingTest {
         }
         // a long category label is wrapped onto lines, one text element each
         String all = String.join(" ", texts).replaceAll("\\s+", " ");
-        for (String label : List.of("2024/25 baseline", "Demographic growth", "ACSC admission avoidance",
-                "2036/37 scenario")) {
+        for (String label :
+                List.of("2024/25 baseline", "Demographic growth", "ACSC admission avoidance", "2036/37 scenario")) {
             assertTrue(all.contains(label), label + " in " + texts);
         }
         for (String figure : List.of("100", "+30", "\u221210", "120", "Increase", "Decrease", "Total")) {
@@ -63,8 +70,9 @@ class WaterfallDrawingTest {
             for (String fill : List.of("rgb(127,127,127)", "rgb(0,114,178)", "rgb(213,94,0)")) {
                 if (style.contains("fill:" + fill)) {
                     fills.add(fill);
-                    bars.add(new double[] {Double.parseDouble(r.getAttribute("y")),
-                            Double.parseDouble(r.getAttribute("height"))});
+                    bars.add(new double[] {
+                        Double.parseDouble(r.getAttribute("y")), Double.parseDouble(r.getAttribute("height"))
+                    });
                 }
             }
         }

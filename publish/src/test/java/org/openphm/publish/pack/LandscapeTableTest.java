@@ -40,23 +40,37 @@ class LandscapeTableTest {
         }
         Files.writeString(results.resolve("dp-6.7-wide.csv"), csv);
         ObjectMapper json = new ObjectMapper();
-        ObjectNode meta = (ObjectNode) json.readTree(results.resolve("metadata.json").toFile());
+        ObjectNode meta =
+                (ObjectNode) json.readTree(results.resolve("metadata.json").toFile());
         ObjectNode wide = ((ArrayNode) meta.get("analyses")).addObject();
-        wide.put("id", "dp-6.7-wide").put("section", "DP 6.7").put("title", "A wide register")
-                .put("definition", "Fourteen columns.").put("method", "-").put("source", "test");
-        ObjectNode table = wide.putArray("tables").addObject().put("name", "wide").put("file", "dp-6.7-wide.csv");
+        wide.put("id", "dp-6.7-wide")
+                .put("section", "DP 6.7")
+                .put("title", "A wide register")
+                .put("definition", "Fourteen columns.")
+                .put("method", "-")
+                .put("source", "test");
+        ObjectNode table =
+                wide.putArray("tables").addObject().put("name", "wide").put("file", "dp-6.7-wide.csv");
         ArrayNode cols = table.putArray("columns");
-        columns.forEach(c -> cols.addObject().put("name", c).put("type", "VARCHAR").put("description", c));
-        wide.putArray("charts").addObject().put("kind", "table").put("title", "The wide register")
-                .putObject("data").put("table", "dp-6.7-wide.csv");
+        columns.forEach(
+                c -> cols.addObject().put("name", c).put("type", "VARCHAR").put("description", c));
+        wide.putArray("charts")
+                .addObject()
+                .put("kind", "table")
+                .put("title", "The wide register")
+                .putObject("data")
+                .put("table", "dp-6.7-wide.csv");
         json.writeValue(results.resolve("metadata.json").toFile(), meta);
 
         String html = new PackHtml(ResultsDir.load(dir)).write();
         assertEquals(1, html.split(" landscape\"", -1).length - 1, "one landscape block");
         // its heading goes with it to the landscape page, never left alone on the portrait page before it
-        assertTrue(html.matches("(?s).*class=\"keep landscape\">\\s*(<h1>[^<]*</h1>\\s*)?<h2>DP 6.7 \u2013 A wide register</h2>"
-                + "\\s*<p class=\"definition\">Fourteen columns.</p>\\s*<div class=\"figure\">\\s*<h3>The wide register</h3>.*"),
-                () -> html.substring(html.indexOf("DP 6.7 \u2013 A wide") - 200, html.indexOf("DP 6.7 \u2013 A wide") + 300));
+        assertTrue(
+                html.matches(
+                        "(?s).*class=\"keep landscape\">\\s*(<h1>[^<]*</h1>\\s*)?<h2>DP 6.7 \u2013 A wide register</h2>"
+                                + "\\s*<p class=\"definition\">Fourteen columns.</p>\\s*<div class=\"figure\">\\s*<h3>The wide register</h3>.*"),
+                () -> html.substring(
+                        html.indexOf("DP 6.7 \u2013 A wide") - 200, html.indexOf("DP 6.7 \u2013 A wide") + 300));
 
         PackSummary summary = PackWriter.write(dir, Progress.SILENT);
         int landscape = 0;

@@ -37,13 +37,19 @@ class PackHtmlDump {
         String csvValue = "\"" + HOSTILE.replace("\"", "\"\"") + "\"";
         try (Stream<Path> files = Files.list(results)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
-                // a whole field "Milton Keynes" (a Place, so in charts, tables and key points), not a part of a longer one
-                Files.writeString(f, Files.readString(f).replaceAll("(?m)(?<=^|,)Milton Keynes(?=,|$)",
-                        java.util.regex.Matcher.quoteReplacement(csvValue)));
+                // a whole field "Milton Keynes" (a Place, so in charts, tables and key points), not a part of a longer
+                // one
+                Files.writeString(
+                        f,
+                        Files.readString(f)
+                                .replaceAll(
+                                        "(?m)(?<=^|,)Milton Keynes(?=,|$)",
+                                        java.util.regex.Matcher.quoteReplacement(csvValue)));
             }
         }
         ObjectMapper json = new ObjectMapper();
-        ObjectNode meta = (ObjectNode) json.readTree(results.resolve("metadata.json").toFile());
+        ObjectNode meta =
+                (ObjectNode) json.readTree(results.resolve("metadata.json").toFile());
         ObjectNode a = (ObjectNode) ((ArrayNode) meta.get("analyses")).get(0);
         a.put("title", a.get("title").asText() + " " + HOSTILE);
         a.put("definition", HOSTILE);
@@ -53,13 +59,23 @@ class PackHtmlDump {
         meta.put("population", HOSTILE);
         // an item in no seed section (printed under "Other analyses"), with a chart that cannot be drawn
         ObjectNode other = ((ArrayNode) meta.get("analyses")).addObject();
-        other.put("id", "x-1 " + HOSTILE).put("section", "XP 1").put("title", "Unplaced " + HOSTILE)
-                .put("definition", "").put("method", " ").put("source", "test");
+        other.put("id", "x-1 " + HOSTILE)
+                .put("section", "XP 1")
+                .put("title", "Unplaced " + HOSTILE)
+                .put("definition", "")
+                .put("method", " ")
+                .put("source", "test");
         other.putArray("tables");
         ArrayNode charts = other.putArray("charts");
-        charts.addObject().put("kind", "bar").put("title", "Missing " + HOSTILE).putObject("data")
+        charts.addObject()
+                .put("kind", "bar")
+                .put("title", "Missing " + HOSTILE)
+                .putObject("data")
                 .put("table", "missing " + HOSTILE + ".csv");
-        charts.addObject().put("kind", "no such kind " + HOSTILE).put("title", "Unknown").putObject("data")
+        charts.addObject()
+                .put("kind", "no such kind " + HOSTILE)
+                .put("title", "Unknown")
+                .putObject("data")
                 .put("table", "dp-4.7-community-referral-projections.csv");
         json.writeValue(results.resolve("metadata.json").toFile(), meta);
     }

@@ -36,12 +36,15 @@ class PackHtmlEscapingTest {
         String csvName = "\"" + NAME.replace("\"", "\"\"") + "\"";
         try (Stream<Path> files = Files.list(results)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
-                Files.writeString(f, Files.readString(f).replaceAll("(?m)(?<=^|,)Milton Keynes(?=,|$)",
-                        Matcher.quoteReplacement(csvName)));
+                Files.writeString(
+                        f,
+                        Files.readString(f)
+                                .replaceAll("(?m)(?<=^|,)Milton Keynes(?=,|$)", Matcher.quoteReplacement(csvName)));
             }
         }
         ObjectMapper json = new ObjectMapper();
-        ObjectNode meta = (ObjectNode) json.readTree(results.resolve("metadata.json").toFile());
+        ObjectNode meta =
+                (ObjectNode) json.readTree(results.resolve("metadata.json").toFile());
         ObjectNode analysis = (ObjectNode) ((ArrayNode) meta.get("analyses")).get(0);
         analysis.put("title", NAME).put("method", NAME).putArray("caveats").add(NAME + "\u0001");
         meta.put("population", NAME);
@@ -52,7 +55,8 @@ class PackHtmlEscapingTest {
             String html = page.write();
             String bookmarks = page.bookmarks();
             assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"), mode + ": no script tag");
-            assertFalse(bookmarks.toLowerCase(Locale.ROOT).contains("<script"), mode + ": no script tag in the outline");
+            assertFalse(
+                    bookmarks.toLowerCase(Locale.ROOT).contains("<script"), mode + ": no script tag in the outline");
             assertTrue(html.contains("<p class=\"population\">" + ESCAPED + "</p>"), mode + ": the cover");
             assertTrue(html.contains("\u2013 " + ESCAPED + "</h2>"), mode + ": an item's heading");
             assertTrue(bookmarks.contains("name=\"DP 1.2 " + ESCAPED + "\""), mode + ": the outline");
@@ -63,7 +67,8 @@ class PackHtmlEscapingTest {
                 assertTrue(html.contains("<li>" + ESCAPED + ": "), "a key point naming the Place");
             }
             // the page is well-formed XHTML (openhtmltopdf's input) with no script element; the name is its text
-            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            Document doc = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
                     .parse(new InputSource(new StringReader(html)));
             assertEquals(0, doc.getElementsByTagName("script").getLength(), mode + ": no script element");
             assertTrue(doc.getDocumentElement().getTextContent().contains(NAME), mode + ": the name, as text");

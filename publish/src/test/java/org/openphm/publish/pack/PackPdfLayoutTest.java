@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openphm.model.Progress;
-import org.openphm.publish.fixture.FixtureResults;
 import org.openphm.model.results.PackMetadata;
+import org.openphm.publish.fixture.FixtureResults;
 import org.openphm.publish.results.ResultsDir;
 
 /**
@@ -23,6 +23,7 @@ import org.openphm.publish.results.ResultsDir;
 class PackPdfLayoutTest {
     @TempDir
     static Path dir;
+
     static PackSummary written;
     static PdfLayout full;
     static PdfLayout summary;
@@ -48,11 +49,13 @@ class PackPdfLayoutTest {
             assertEquals(contents.sections().size() + contents.allItems().size(), entries.size(), entries.toString());
             for (PackMetadata.Section s : contents.sections()) {
                 PdfLayout.ContentsEntry e = entry(entries, PackHtml.sectionTitle(s));
-                assertTrue(pdf.flatText(e.page()).contains(PackHtml.sectionTitle(s)),
+                assertTrue(
+                        pdf.flatText(e.page()).contains(PackHtml.sectionTitle(s)),
                         "contents says " + s.title() + " is on page " + e.page());
                 for (PackItem item : contents.items(s.number())) {
                     PdfLayout.ContentsEntry i = entry(entries, item.section() + " " + item.title());
-                    assertTrue(pdf.flatText(i.page()).contains(heading(item)),
+                    assertTrue(
+                            pdf.flatText(i.page()).contains(heading(item)),
                             "contents says " + item.section() + " is on page " + i.page());
                     assertTrue(i.page() >= e.page(), "an item is not before its section");
                 }
@@ -61,20 +64,24 @@ class PackPdfLayoutTest {
     }
 
     private static PdfLayout.ContentsEntry entry(List<PdfLayout.ContentsEntry> entries, String title) {
-        return entries.stream().filter(e -> e.title().equals(title)).findFirst()
+        return entries.stream()
+                .filter(e -> e.title().equals(title))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no contents line for " + title + " in " + entries));
     }
 
     @Test
     void theOutlineHasEverySectionWithItsItemsAndOpensTheirPages() {
         for (PdfLayout pdf : List.of(full, summary)) {
-            List<PdfLayout.Bookmark> sections = pdf.outline().stream().filter(b -> b.level() == 0).toList();
+            List<PdfLayout.Bookmark> sections =
+                    pdf.outline().stream().filter(b -> b.level() == 0).toList();
             List<String> expected = new ArrayList<>(List.of("Contents"));
             contents.sections().forEach(s -> expected.add(PackHtml.sectionTitle(s)));
             if (pdf == summary) {
                 expected.add("Appendix: the full data pack");
             }
-            assertEquals(expected, sections.stream().map(PdfLayout.Bookmark::title).toList());
+            assertEquals(
+                    expected, sections.stream().map(PdfLayout.Bookmark::title).toList());
             int items = 0;
             for (PdfLayout.Bookmark b : pdf.outline()) {
                 assertTrue(b.page() > 0, "bookmark " + b.title() + " opens no page");
@@ -112,6 +119,8 @@ class PackPdfLayoutTest {
             assertTrue(all.contains(item.section() + " in the full pack (appendix)"));
         }
         // the fixture's DP 3.8 bars: its first key point opens the section's key insights
-        assertTrue(all.contains("DP 3.8: Significantly worse than England"), () -> all.substring(all.lastIndexOf("Section 3 \u2013")));
+        assertTrue(
+                all.contains("DP 3.8: Significantly worse than England"),
+                () -> all.substring(all.lastIndexOf("Section 3 \u2013")));
     }
 }

@@ -51,14 +51,19 @@ public final class PdfLayout {
     private void walk(PDDocument doc, PDOutlineNode node, int level) throws IOException {
         for (PDOutlineItem item : node.children()) {
             PDPage page = item.findDestinationPage(doc);
-            outline.add(new Bookmark(item.getTitle(), level, page == null ? -1 : doc.getPages().indexOf(page) + 1));
+            outline.add(new Bookmark(
+                    item.getTitle(), level, page == null ? -1 : doc.getPages().indexOf(page) + 1));
             walk(doc, item, level + 1);
         }
     }
 
-    public List<String> pages() { return pages; }
+    public List<String> pages() {
+        return pages;
+    }
 
-    public List<Bookmark> outline() { return outline; }
+    public List<Bookmark> outline() {
+        return outline;
+    }
 
     /** The 1-based page's text with whitespace runs made single spaces (headings wrap over lines). */
     public String flatText(int page) {
@@ -74,7 +79,8 @@ public final class PdfLayout {
             for (String line : page.split("\\R")) {
                 Matcher m = CONTENTS_LINE.matcher(line);
                 if (m.matches()) {
-                    out.add(new ContentsEntry(m.group(1).replaceAll("\\s+", " ").replaceFirst("^\\d+\\. ", ""),
+                    out.add(new ContentsEntry(
+                            m.group(1).replaceAll("\\s+", " ").replaceFirst("^\\d+\\. ", ""),
                             Integer.parseInt(m.group(2))));
                     any = true;
                 }

@@ -14,22 +14,45 @@ class PrintTableTest {
 
     @Test
     void codesBesideTheirNamesParentCodesAndRepeatedNotesLeaveThePrintedColumns() {
-        DataTable t = new DataTable("dp-3.2-suicide-rates", List.of("area_type", "area_code", "area_name",
-                "parent_code", "condition", "condition_name", "deaths", "value", "disclosure_note"), List.of(
-                List.of("ICB", "QHG", "NHS Bedfordshire, Luton and Milton Keynes Integrated Care Board", "E92000001",
-                        "SUI", "Suicide", "210", "8.5", ROUNDED),
-                List.of("Place", "E06000032", "Luton", "QHG", "SUI", "Suicide", "70", "12.5", ROUNDED)));
+        DataTable t = new DataTable(
+                "dp-3.2-suicide-rates",
+                List.of(
+                        "area_type",
+                        "area_code",
+                        "area_name",
+                        "parent_code",
+                        "condition",
+                        "condition_name",
+                        "deaths",
+                        "value",
+                        "disclosure_note"),
+                List.of(
+                        List.of(
+                                "ICB",
+                                "QHG",
+                                "NHS Bedfordshire, Luton and Milton Keynes Integrated Care Board",
+                                "E92000001",
+                                "SUI",
+                                "Suicide",
+                                "210",
+                                "8.5",
+                                ROUNDED),
+                        List.of("Place", "E06000032", "Luton", "QHG", "SUI", "Suicide", "70", "12.5", ROUNDED)));
         PrintTable p = PrintTable.of(t);
         assertEquals(List.of("area_type", "area_name", "condition_name", "deaths", "value"), p.columns());
-        assertEquals(List.of("Place", "Luton", "Suicide", "70", "12.5"), p.rows().get(1));
+        assertEquals(
+                List.of("Place", "Luton", "Suicide", "70", "12.5"), p.rows().get(1));
         assertEquals(Map.of("disclosure_note", ROUNDED), p.footnotes());
     }
 
     @Test
     void aNoteThatDiffersBetweenRowsAndAShortRepeatedCategoryStayAsColumns() {
-        DataTable t = new DataTable("x", List.of("site_code", "period_role", "note"), List.of(
-                List.of("RC971", "latest", "Suppressed: count 1-7 in a neighbouring cell of this row"),
-                List.of("RC979", "latest", "")));
+        DataTable t = new DataTable(
+                "x",
+                List.of("site_code", "period_role", "note"),
+                List.of(
+                        List.of("RC971", "latest", "Suppressed: count 1-7 in a neighbouring cell of this row"),
+                        List.of("RC979", "latest", "")));
         PrintTable p = PrintTable.of(t);
         // no site_name beside it, so the code is all the reader has
         assertEquals(List.of("site_code", "period_role", "note"), p.columns());

@@ -47,7 +47,8 @@ class PrintedLabelsTest {
         List<String> x = List.of("2023/24", "2024/25");
         List<Chart.Series> series = new ArrayList<>();
         for (int i = 1; i <= 13; i++) {
-            series.add(new Chart.Series("Neighbourhood " + i, Chart.SeriesRole.FOCUS, List.of(1.0, 2.0), null, null, null));
+            series.add(new Chart.Series(
+                    "Neighbourhood " + i, Chart.SeriesRole.FOCUS, List.of(1.0, 2.0), null, null, null));
         }
         series.add(new Chart.Series("ICB", Chart.SeriesRole.PARENT, List.of(1.5, 1.5), null, null, null));
         series.add(new Chart.Series("England", Chart.SeriesRole.ENGLAND, List.of(1.4, 1.4), null, null, null));
@@ -59,13 +60,20 @@ class PrintedLabelsTest {
         for (Chart p : panels) {
             Chart.Lines l = (Chart.Lines) p;
             assertEquals(true, l.series().size() <= LinePanels.MAX_LINES, l.title());
-            assertEquals(List.of("ICB", "England"), l.series().subList(l.series().size() - 2, l.series().size())
-                    .stream().map(Chart.Series::name).toList());
+            assertEquals(
+                    List.of("ICB", "England"),
+                    l.series().subList(l.series().size() - 2, l.series().size()).stream()
+                            .map(Chart.Series::name)
+                            .toList());
             l.series().stream().filter(s -> s.role() == Chart.SeriesRole.FOCUS).forEach(s -> seen.add(s.name()));
         }
-        assertEquals(series.subList(0, 13).stream().map(Chart.Series::name).toList(), seen, "every line once, in order");
+        assertEquals(
+                series.subList(0, 13).stream().map(Chart.Series::name).toList(), seen, "every line once, in order");
         assertEquals("Trend (2 of 3)", panels.get(1).title());
-        assertEquals(1, LinePanels.of(new Chart.Lines("Eight", null, "%", false, "Year", "%", x,
-                series.subList(5, 13), null, null)).size());
+        assertEquals(
+                1,
+                LinePanels.of(new Chart.Lines(
+                                "Eight", null, "%", false, "Year", "%", x, series.subList(5, 13), null, null))
+                        .size());
     }
 }

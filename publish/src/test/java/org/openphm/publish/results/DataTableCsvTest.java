@@ -10,8 +10,10 @@ class DataTableCsvTest {
 
     @Test
     void downloadsNeutraliseFormulasButKeepNegativeNumbers() {
-        DataTable t = new DataTable("t", List.of("provider", "change"), List.of(List.of("+cmd|' /C calc'!A0", "-3.5"),
-                List.of("Luton, north", "-0")));
+        DataTable t = new DataTable(
+                "t",
+                List.of("provider", "change"),
+                List.of(List.of("+cmd|' /C calc'!A0", "-3.5"), List.of("Luton, north", "-0")));
         assertEquals("provider,change\n'+cmd|' /C calc'!A0,-3.5\n\"Luton, north\",-0\n", t.toCsv());
     }
 }

@@ -16,13 +16,17 @@ class RunTimesTest {
     void everyAnalysisAndTheTotalHaveARunTime() {
         PackMetadata metadata = CataloguePack.results().metadata();
         Map<String, Double> seconds = metadata.runSeconds();
-        List<String> missing = metadata.analyses().stream().map(PackMetadata.AnalysisInfo::id)
-                .filter(id -> !seconds.containsKey(id)).toList();
+        List<String> missing = metadata.analyses().stream()
+                .map(PackMetadata.AnalysisInfo::id)
+                .filter(id -> !seconds.containsKey(id))
+                .toList();
         assertEquals(List.of(), missing);
         double total = seconds.get("Total");
         assertTrue(total > 0);
-        double parts = seconds.entrySet().stream().filter(e -> !e.getKey().equals("Total"))
-                .mapToDouble(Map.Entry::getValue).sum();
+        double parts = seconds.entrySet().stream()
+                .filter(e -> !e.getKey().equals("Total"))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
         // families are counted in parallel with each other and with the analyses, so the parts may exceed the
         // total, but every one of them lies within it
         assertTrue(seconds.values().stream().allMatch(s -> s >= 0 && s <= total), seconds.toString());

@@ -9,14 +9,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.openphm.model.results.ChartSpec;
+import org.openphm.model.results.IndicatorColumns;
 import org.openphm.publish.chart.Chart;
 import org.openphm.publish.chart.ChartResolver;
-import org.openphm.model.results.ChartSpec;
+import org.openphm.publish.fixture.CataloguePack;
 import org.openphm.publish.pack.PackContents;
 import org.openphm.publish.pack.PackItem;
 import org.openphm.publish.results.DataTable;
-import org.openphm.model.results.IndicatorColumns;
-import org.openphm.publish.fixture.CataloguePack;
 import org.openphm.publish.results.ResultsDir;
 import org.openphm.publish.results.Wholes;
 
@@ -28,7 +28,8 @@ import org.openphm.publish.results.Wholes;
  */
 class KeyPointCatalogueTest {
     /** "highest: A (v); lowest: B (w)" in bars and trends. */
-    private static final Pattern EXTREMES = Pattern.compile("highest: (.+) \\(([^()]*)\\); lowest: (.+) \\(([^()]*)\\)\\.");
+    private static final Pattern EXTREMES =
+            Pattern.compile("highest: (.+) \\(([^()]*)\\); lowest: (.+) \\(([^()]*)\\)\\.");
     /** "Highest spend: A (v)." of a ranked table, and "Largest absolute rise: A (+v by 2043)." of a projection. */
     private static final Pattern NAMED = Pattern.compile("^(?:Highest [^:]+|Largest \\w+ rise): (.+) \\([^()]*\\)\\.$");
 
@@ -54,8 +55,12 @@ class KeyPointCatalogueTest {
                     sentences++;
                     String where = item.section() + " " + item.id() + " '" + spec.title() + "': " + point;
                     List<String> why = new ArrayList<>(fault(point, wholes));
-                    if (point.startsWith("Largest") && chart instanceof Chart.Lines l && AgeGroups.overlap(l.series()
-                            .stream().filter(x -> x.role() == Chart.SeriesRole.FOCUS).map(Chart.Series::name).toList())) {
+                    if (point.startsWith("Largest")
+                            && chart instanceof Chart.Lines l
+                            && AgeGroups.overlap(l.series().stream()
+                                    .filter(x -> x.role() == Chart.SeriesRole.FOCUS)
+                                    .map(Chart.Series::name)
+                                    .toList())) {
                         why.add("a rise ranked among nested age groups (80+ is part of 65+)");
                     }
                     if (point.contains(" also have ") && !"comorbidity".equals(spec.kind())) {
@@ -68,8 +73,9 @@ class KeyPointCatalogueTest {
             }
         }
         assertTrue(sentences > 500, "only " + sentences + " key points were written");
-        assertTrue(faults.isEmpty(), faults.size() + " key points compare what is not comparable:\n"
-                + String.join("\n", faults));
+        assertTrue(
+                faults.isEmpty(),
+                faults.size() + " key points compare what is not comparable:\n" + String.join("\n", faults));
     }
 
     /** Why a key point is wrong, if it is. */
@@ -123,15 +129,20 @@ class KeyPointCatalogueTest {
         if (!t.has(IndicatorColumns.AREA_NAME)) {
             return out;
         }
-        Set<String> parents = t.has(IndicatorColumns.PARENT_CODE) ? new HashSet<>(t.distinct(IndicatorColumns.PARENT_CODE)) : Set.of();
+        Set<String> parents = t.has(IndicatorColumns.PARENT_CODE)
+                ? new HashSet<>(t.distinct(IndicatorColumns.PARENT_CODE))
+                : Set.of();
         List<String> types = t.has(IndicatorColumns.AREA_TYPE) ? t.distinct(IndicatorColumns.AREA_TYPE) : List.of();
-        String widest = IndicatorColumns.AREA_TYPES.stream().filter(x -> !x.equals("England") && types.contains(x))
-                .findFirst().orElse(null);
+        String widest = IndicatorColumns.AREA_TYPES.stream()
+                .filter(x -> !x.equals("England") && types.contains(x))
+                .findFirst()
+                .orElse(null);
         boolean mixed = types.stream().filter(x -> !x.equals("England")).count() > 1;
         for (List<String> row : t.rows()) {
             String type = t.has(IndicatorColumns.AREA_TYPE) ? t.get(row, IndicatorColumns.AREA_TYPE) : null;
             String code = t.has(IndicatorColumns.AREA_CODE) ? t.get(row, IndicatorColumns.AREA_CODE) : null;
-            if ("England".equals(type) || (mixed && type != null && type.equals(widest))
+            if ("England".equals(type)
+                    || (mixed && type != null && type.equals(widest))
                     || (code != null && parents.contains(code))) {
                 out.add(t.get(row, IndicatorColumns.AREA_NAME));
             }

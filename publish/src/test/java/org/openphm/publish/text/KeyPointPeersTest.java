@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openphm.publish.chart.ChartResolver;
 import org.openphm.model.results.ChartSpec;
+import org.openphm.publish.chart.ChartResolver;
 import org.openphm.publish.results.ResultsDir;
 
 /**
@@ -33,18 +33,20 @@ class KeyPointPeersTest {
         Files.writeString(results.resolve("metadata.json"), "{}");
     }
 
-    private List<String> keyPoints(String kind, String csv, Map<String, String> filter, Map<String, String> encoding,
-                                   String unit) throws IOException {
+    private List<String> keyPoints(
+            String kind, String csv, Map<String, String> filter, Map<String, String> encoding, String unit)
+            throws IOException {
         Files.writeString(results.resolve("t.csv"), csv);
-        ChartSpec spec = new ChartSpec(kind, "t", null, ChartSpec.DataRef.ofTable("t.csv", filter), encoding, null,
-                null, unit);
+        ChartSpec spec =
+                new ChartSpec(kind, "t", null, ChartSpec.DataRef.ofTable("t.csv", filter), encoding, null, null, unit);
         return writer.write(new ChartResolver(ResultsDir.load(dir)).resolve(spec));
     }
 
     @Test
     void aDataQualityMatrixIsNotReadAsComorbidity() throws IOException {
         // DP 9: providers by check; "100.0% of people with RNQ also have provider_site" read it as multimorbidity.
-        List<String> points = keyPoints("heatmap", """
+        List<String> points =
+                keyPoints("heatmap", """
                 provider,check,failing_pct
                 RNQ,provider_site,100
                 RNQ,discharge_date,2
@@ -56,7 +58,8 @@ class KeyPointPeersTest {
 
     @Test
     void aComorbidityMatrixSaysWhoAlsoHasWhat() throws IOException {
-        List<String> points = keyPoints("comorbidity", """
+        List<String> points = keyPoints(
+                "comorbidity", """
                 row_name,column_name,percent
                 Heart failure,Heart failure,100
                 Heart failure,Hypertension,79.8
@@ -70,7 +73,8 @@ class KeyPointPeersTest {
     void spendByProviderWithinCategoryIsNamedByProviderAndCategory() throws IOException {
         // DP 11.1: a provider's spend in one category, labelled by provider; the guessed label was the category,
         // so "Highest spend: mental health (£124,540,784)" passed one provider's figure off as the category's.
-        List<String> points = keyPoints("ranked_table", """
+        List<String> points =
+                keyPoints("ranked_table", """
                 year,category,provider,spend_gbp
                 2024/25,community,RV3,90000000
                 2024/25,community,RWK,80000000
@@ -83,20 +87,26 @@ class KeyPointPeersTest {
     @Test
     void theAllStaffGroupTotalIsNotTheHighestHeadcount() throws IOException {
         // DP 12.x: organisation "All" sums the providers' rows of the same unit.
-        List<String> points = keyPoints("ranked_table", """
+        List<String> points = keyPoints(
+                "ranked_table",
+                """
                 organisation,characteristic,value,headcount
                 All,org_unit,Adult community,845
                 RWK,org_unit,Adult community,600
                 RV3,org_unit,Adult community,245
                 RWK,org_unit,CAMHS,120
-                """, Map.of("characteristic", "org_unit"), Map.of("y", "headcount", "label", "value"), "");
+                """,
+                Map.of("characteristic", "org_unit"),
+                Map.of("y", "headcount", "label", "value"),
+                "");
         assertEquals(List.of("Highest headcount: Adult community, RWK (600)."), points);
     }
 
     @Test
     void barsWhoseLabelDoesNotNameThemAreNotRanked() throws IOException {
         // DP 12.6: every Place's row is labelled "Registered population", so the label names no bar.
-        List<String> points = keyPoints("bar_ci", """
+        List<String> points =
+                keyPoints("bar_ci", """
                 population,area_code,group,share_pct
                 Workforce,All,BME,30.0
                 Registered population,E06000032,BME,55.6
@@ -110,7 +120,8 @@ class KeyPointPeersTest {
     @Test
     void theIcbIsNotTheAreaWithTheLargestRise() throws IOException {
         // DP 2.2/4.5: the ICB's rise is the sum of its Places' rises.
-        List<String> points = keyPoints("projection", """
+        List<String> points = keyPoints(
+                "projection", """
                 area_type,area_code,area_name,parent_code,year,population
                 ICB,QHG,BLMK ICB,E92000001,2025,1000
                 ICB,QHG,BLMK ICB,E92000001,2043,1300
@@ -120,7 +131,9 @@ class KeyPointPeersTest {
                 Place,E06000042,Milton Keynes,QHG,2043,910
                 """, Map.of(), Map.of("x", "year", "y", "population", "series", "area_name"), "");
         assertEquals("BLMK ICB: 1,000 in 2025 to 1,300 in 2043 (+30% by 2043).", points.get(0), points::toString);
-        assertEquals("Largest absolute rise: Milton Keynes (+210 by 2043).", points.get(points.size() - 1),
+        assertEquals(
+                "Largest absolute rise: Milton Keynes (+210 by 2043).",
+                points.get(points.size() - 1),
                 points::toString);
         assertFalse(points.stream().anyMatch(p -> p.startsWith("Largest") && p.contains("ICB")), points::toString);
     }
@@ -129,7 +142,8 @@ class KeyPointPeersTest {
     void aTotalLineIsNotRankedWithItsParts() throws IOException {
         // DP 12.3 turnover: the "All" line is every organisation together (here with leavers of its own, as
         // when a trust-wide bank is counted only in the total).
-        List<String> points = keyPoints("trend", """
+        List<String> points = keyPoints(
+                "trend", """
                 organisation,year,turnover_pct
                 All,2023/24,12.0
                 All,2024/25,12.0
@@ -138,8 +152,9 @@ class KeyPointPeersTest {
                 RV3,2023/24,7.0
                 RV3,2024/25,6.0
                 """, Map.of(), Map.of("x", "year", "y", "turnover_pct", "series", "organisation"), "%");
-        assertEquals("In 2024/25, highest: RWK (10.0%); lowest: RV3 (6.0%).", points.get(points.size() - 1),
-                points::toString);
+        assertEquals(
+                "In 2024/25, highest: RWK (10.0%); lowest: RV3 (6.0%).",
+                points.get(points.size() - 1), points::toString);
     }
 
     @Test
@@ -169,7 +184,8 @@ class KeyPointPeersTest {
     @Test
     void oneRowBesideItsTotalHasNoHighest() throws IOException {
         // "Highest" over a single team says nothing; the total beside it is not a second team.
-        List<String> points = keyPoints("ranked_table", """
+        List<String> points =
+                keyPoints("ranked_table", """
                 service,waiting_18w_plus
                 All teams,40
                 Podiatry,40
@@ -182,7 +198,9 @@ class KeyPointPeersTest {
     void aPerformanceTrendReadsAchievementAgainstItsBenchmarksWithoutRankingThem() throws IOException {
         // DP 7.x: "In 2025-06, highest: Regional (88.3%); lowest: Achievement (62.1%)" ranked a threshold and the
         // regional and national values as if they were organisations.
-        List<String> points = keyPoints("trend", """
+        List<String> points = keyPoints(
+                "trend",
+                """
                 month,measure,value
                 2025-05,Achievement,70.0
                 2025-05,Threshold,80.0
@@ -192,18 +210,23 @@ class KeyPointPeersTest {
                 2025-06,Threshold,80.0
                 2025-06,Regional,88.3
                 2025-06,National,74.8
-                """, Map.of(), Map.of("x", "month", "y", "value", "series", "measure", "focus", "Achievement"), "%");
+                """,
+                Map.of(),
+                Map.of("x", "month", "y", "value", "series", "measure", "focus", "Achievement"),
+                "%");
         assertFalse(points.stream().anyMatch(p -> p.contains("highest:")), points::toString);
-        assertFalse(points.stream().anyMatch(p -> p.startsWith("Threshold") || p.startsWith("Regional")),
-                points::toString);
-        assertEquals("In 2025-06, achievement 62.1% against threshold 80.0%, regional 88.3% and national 74.8%.",
+        assertFalse(
+                points.stream().anyMatch(p -> p.startsWith("Threshold") || p.startsWith("Regional")), points::toString);
+        assertEquals(
+                "In 2025-06, achievement 62.1% against threshold 80.0%, regional 88.3% and national 74.8%.",
                 points.get(points.size() - 1));
     }
 
     @Test
     void nestedAgeGroupsAreDescribedNotRanked() throws IOException {
         // DP 2.2: "Largest relative rise: 80+; largest absolute rise: 65+" ranked a group against one it is part of.
-        List<String> nested = keyPoints("projection", """
+        List<String> nested = keyPoints(
+                "projection", """
                 year,age_group,population
                 2025,0-19,280000
                 2043,0-19,290000
@@ -215,7 +238,9 @@ class KeyPointPeersTest {
         assertFalse(nested.stream().anyMatch(p -> p.startsWith("Largest")), nested::toString);
         assertEquals(3, nested.size(), nested::toString);
         // groups that partition the ages may be ranked
-        List<String> partition = keyPoints("projection", """
+        List<String> partition = keyPoints(
+                "projection",
+                """
                 year,age_group,population
                 2025,0-19,280000
                 2043,0-19,290000
@@ -224,8 +249,16 @@ class KeyPointPeersTest {
                 2025,65+,170000
                 2043,65+,260000
                 2025,30-39,1
-                """.replace("2025,30-39,1\n", ""), Map.of(), Map.of("x", "year", "y", "population", "series", "age_group"), "people");
-        assertEquals("Largest relative rise: 65+ (+53% by 2043).", partition.stream()
-                .filter(p -> p.startsWith("Largest relative")).findFirst().orElse(null), partition::toString);
+                """.replace("2025,30-39,1\n", ""),
+                Map.of(),
+                Map.of("x", "year", "y", "population", "series", "age_group"),
+                "people");
+        assertEquals(
+                "Largest relative rise: 65+ (+53% by 2043).",
+                partition.stream()
+                        .filter(p -> p.startsWith("Largest relative"))
+                        .findFirst()
+                        .orElse(null),
+                partition::toString);
     }
 }

@@ -1,6 +1,5 @@
 package org.openphm.server.access;
 
-import org.openphm.model.WorkspaceLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import org.openphm.model.WorkspaceLayout;
 
 /**
  * The audit log of patient-level access (issue 13, item 4): one JSON line per access (who, role, what, scope, how
@@ -32,11 +32,13 @@ import java.util.List;
 public final class AuditLog {
     /** The hash the first entry chains from. */
     static final String GENESIS = "0".repeat(64);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** File locks exclude other processes; within this JVM appends queue here (a second lock would throw). */
     private static final Object APPENDING = new Object();
-    private static final List<String> FIELDS = List.of("seq", "time", "user", "role", "action", "scope", "rows",
-            "previous");
+
+    private static final List<String> FIELDS =
+            List.of("seq", "time", "user", "role", "action", "scope", "rows", "previous");
 
     private final Path file;
 
@@ -62,8 +64,9 @@ public final class AuditLog {
     }
 
     private String appendLocked(Access access, Instant time) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+        try (FileChannel channel = FileChannel.open(
+                        file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                FileLock lock = channel.lock()) {
             Head head = head(channel);
             ObjectNode entry = JSON.createObjectNode();
             entry.put("seq", head.seq() + 1);
@@ -135,16 +138,24 @@ public final class AuditLog {
                 return new Verification(seq, previous, line, "not an audit entry");
             }
             if (entry.path("seq").asLong() != seq + 1) {
-                return new Verification(seq, previous, line, "sequence " + entry.path("seq").asText() + " where "
-                        + (seq + 1) + " was due: an entry was deleted, inserted or moved");
+                return new Verification(
+                        seq,
+                        previous,
+                        line,
+                        "sequence " + entry.path("seq").asText() + " where " + (seq + 1)
+                                + " was due: an entry was deleted, inserted or moved");
             }
             if (!previous.equals(entry.path("previous").asText())) {
-                return new Verification(seq, previous, line, "does not chain from the entry before it: an entry "
-                        + "was deleted, inserted or moved");
+                return new Verification(
+                        seq,
+                        previous,
+                        line,
+                        "does not chain from the entry before it: an entry " + "was deleted, inserted or moved");
             }
             String hash = hash((ObjectNode) entry);
             if (!hash.equals(entry.path("hash").asText())) {
-                return new Verification(seq, previous, line, "its content does not match its hash: the entry was edited");
+                return new Verification(
+                        seq, previous, line, "its content does not match its hash: the entry was edited");
             }
             previous = hash;
             seq++;
@@ -156,11 +167,11 @@ public final class AuditLog {
     private static String hash(ObjectNode entry) throws IOException {
         ObjectNode canonical = JSON.createObjectNode();
         for (String f : FIELDS) {
-            canonical.set(f, entry.hasNonNull(f) ? entry.get(f) : com.fasterxml.jackson.databind.node.NullNode.getInstance());
+            canonical.set(
+                    f, entry.hasNonNull(f) ? entry.get(f) : com.fasterxml.jackson.databind.node.NullNode.getInstance());
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(JSON.writeValueAsBytes(canonical));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(canonical));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available in this JVM", e);

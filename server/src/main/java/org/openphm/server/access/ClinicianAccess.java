@@ -12,7 +12,11 @@ import java.time.Instant;
 public final class ClinicianAccess {
 
     /** Why a request was refused: each caller says it in its own terms (an HTTP status, a command's message). */
-    public enum Reason { NO_TOKEN, INVALID_TOKEN, NOT_A_CLINICIAN }
+    public enum Reason {
+        NO_TOKEN,
+        INVALID_TOKEN,
+        NOT_A_CLINICIAN
+    }
 
     public static final class Refused extends RuntimeException {
         private final Reason reason;
@@ -48,18 +52,28 @@ public final class ClinicianAccess {
      */
     public UserStore.User require(String token, String what, String area, Instant now) throws IOException {
         boolean none = token == null || token.isBlank();
-        UserStore.User user = none ? null : users.authenticate(token.trim(), now).orElse(null);
+        UserStore.User user =
+                none ? null : users.authenticate(token.trim(), now).orElse(null);
         if (user == null) {
-            audit.append(new AuditLog.Access("(not signed in)", "-", "refused " + what + ": "
-                    + (none ? "no token" : "token not valid"), area, 0), now);
-            throw none ? new Refused(Reason.NO_TOKEN, "no token: an administrator issues one with phm user add")
+            audit.append(
+                    new AuditLog.Access(
+                            "(not signed in)",
+                            "-",
+                            "refused " + what + ": " + (none ? "no token" : "token not valid"),
+                            area,
+                            0),
+                    now);
+            throw none
+                    ? new Refused(Reason.NO_TOKEN, "no token: an administrator issues one with phm user add")
                     : new Refused(Reason.INVALID_TOKEN, "the token is not valid: it is unknown, expired or revoked");
         }
         if (user.role() != UserStore.Role.CLINICIAN) {
-            audit.append(new AuditLog.Access(user.name(), user.role().name(), "refused " + what + ": role", area, 0),
-                    now);
-            throw new Refused(Reason.NOT_A_CLINICIAN, "patient-level lists are for clinicians caring for the "
-                    + "patients (direct care); the role " + user.role() + " sees aggregates only");
+            audit.append(
+                    new AuditLog.Access(user.name(), user.role().name(), "refused " + what + ": role", area, 0), now);
+            throw new Refused(
+                    Reason.NOT_A_CLINICIAN,
+                    "patient-level lists are for clinicians caring for the " + "patients (direct care); the role "
+                            + user.role() + " sees aggregates only");
         }
         return user;
     }

@@ -1,6 +1,5 @@
 package org.openphm.server.access;
 
-import org.openphm.model.WorkspaceLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.openphm.model.WorkspaceLayout;
 
 /**
  * The users who may read more than the published aggregates (issue 13, item 4), kept beside the workspace in
@@ -31,7 +31,11 @@ import java.util.regex.Pattern;
  */
 public final class UserStore {
     /** What a user may see: aggregates, unsuppressed analyst outputs, patient-level lists in scope, everything. */
-    public enum Role { ANALYST, CLINICIAN, ADMINISTRATOR }
+    public enum Role {
+        ANALYST,
+        CLINICIAN,
+        ADMINISTRATOR
+    }
 
     /**
      * A clinician's scope: the one practice or neighbourhood whose patients they care for. Analysts and
@@ -43,8 +47,8 @@ public final class UserStore {
         public static Scope parse(String text) {
             var m = FORM.matcher(text == null ? "" : text);
             if (!m.matches()) {
-                throw new IllegalArgumentException("scope must be practice:<code> or neighbourhood:<code>, got '"
-                        + text + "'");
+                throw new IllegalArgumentException(
+                        "scope must be practice:<code> or neighbourhood:<code>, got '" + text + "'");
             }
             return new Scope(m.group(1), m.group(2));
         }
@@ -81,9 +85,10 @@ public final class UserStore {
             throw new IllegalArgumentException("a user name is 1-64 letters, digits or . _ @ -");
         }
         if ((role == Role.CLINICIAN) != (scope != null)) {
-            throw new IllegalArgumentException(role == Role.CLINICIAN
-                    ? "a clinician needs a scope: --scope practice:<code> or neighbourhood:<code>"
-                    : "only a clinician has a scope");
+            throw new IllegalArgumentException(
+                    role == Role.CLINICIAN
+                            ? "a clinician needs a scope: --scope practice:<code> or neighbourhood:<code>"
+                            : "only a clinician has a scope");
         }
         List<User> users = new ArrayList<>(users());
         if (users.stream().anyMatch(u -> u.name().equals(name))) {
@@ -131,8 +136,11 @@ public final class UserStore {
         JsonNode root = JSON.readTree(file.toFile());
         for (JsonNode u : root.path("users")) {
             String scope = u.path("scope").asText(null);
-            out.add(new User(u.path("name").asText(), Role.valueOf(u.path("role").asText()),
-                    scope == null ? null : Scope.parse(scope), Instant.parse(u.path("expires").asText()),
+            out.add(new User(
+                    u.path("name").asText(),
+                    Role.valueOf(u.path("role").asText()),
+                    scope == null ? null : Scope.parse(scope),
+                    Instant.parse(u.path("expires").asText()),
                     u.path("token_sha256").asText()));
         }
         return out;
@@ -142,7 +150,8 @@ public final class UserStore {
         var root = JSON.createObjectNode();
         ArrayNode list = root.putArray("users");
         for (User u : users) {
-            var node = list.addObject().put("name", u.name()).put("role", u.role().name());
+            var node =
+                    list.addObject().put("name", u.name()).put("role", u.role().name());
             if (u.scope() != null) {
                 node.put("scope", u.scope().toString());
             }
@@ -163,8 +172,8 @@ public final class UserStore {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available in this JVM", e);
         }

@@ -27,7 +27,8 @@ class AuditLogTest {
         Path file = dir.resolve("phm.audit.jsonl");
         AuditLog log = new AuditLog(file);
         for (int i = 0; i < entries; i++) {
-            log.append(new AuditLog.Access("user" + i, "clinician", "cohort list", "neighbourhood N" + i, 10 + i),
+            log.append(
+                    new AuditLog.Access("user" + i, "clinician", "cohort list", "neighbourhood N" + i, 10 + i),
                     T0.plusSeconds(i));
         }
         return file;
@@ -115,8 +116,10 @@ class AuditLogTest {
         List<Future<String>> done = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             int k = i;
-            done.add(pool.submit(() -> new AuditLog(file).append(new AuditLog.Access("u" + k % 7, "clinician",
-                    "cohort list", "practice P" + k % 3, k), T0.plusMillis(k))));
+            done.add(pool.submit(() -> new AuditLog(file)
+                    .append(
+                            new AuditLog.Access("u" + k % 7, "clinician", "cohort list", "practice P" + k % 3, k),
+                            T0.plusMillis(k))));
         }
         for (Future<String> f : done) {
             f.get();

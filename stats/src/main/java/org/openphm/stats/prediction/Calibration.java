@@ -39,7 +39,8 @@ public final class Calibration {
             expected += predicted[i];
         }
         double slope = LogisticRegression.fit(LogisticRegression.rows(lp, y), 0).coefficients()[1];
-        double intercept = LogisticRegression.fit(LogisticRegression.rows(none, y, offset), 0).intercept();
+        double intercept = LogisticRegression.fit(LogisticRegression.rows(none, y, offset), 0)
+                .intercept();
         return new Result(intercept, slope, brier / n, observed, expected);
     }
 
@@ -61,8 +62,11 @@ public final class Calibration {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> predicted[a] != predicted[b] ? Double.compare(predicted[a], predicted[b])
-                : Integer.compare(a, b));
+        java.util.Arrays.sort(
+                order,
+                (a, b) -> predicted[a] != predicted[b]
+                        ? Double.compare(predicted[a], predicted[b])
+                        : Integer.compare(a, b));
         int[] people = new int[groups];
         int[] observed = new int[groups];
         double[] expected = new double[groups];

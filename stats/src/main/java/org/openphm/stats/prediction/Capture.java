@@ -46,7 +46,12 @@ public final class Capture {
             }
         }
         int caught = caughtAbove + (int) Math.round((double) (people - above) * tiedOutcomes / tied);
-        return new Result(fraction, people, caught, outcomes, (double) caught / people,
+        return new Result(
+                fraction,
+                people,
+                caught,
+                outcomes,
+                (double) caught / people,
                 outcomes == 0 ? Double.NaN : (double) caught / outcomes);
     }
 

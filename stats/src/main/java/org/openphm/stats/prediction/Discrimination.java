@@ -38,8 +38,8 @@ public final class Discrimination {
         }
         int n = score.length - m;
         if (m == 0 || n == 0) {
-            throw new IllegalArgumentException("the AUC needs at least one case and one non-case (cases " + m
-                    + ", non-cases " + n + ")");
+            throw new IllegalArgumentException(
+                    "the AUC needs at least one case and one non-case (cases " + m + ", non-cases " + n + ")");
         }
         double[] cases = new double[m];
         double[] controls = new double[n];

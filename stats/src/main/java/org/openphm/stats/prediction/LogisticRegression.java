@@ -38,9 +38,13 @@ public final class LogisticRegression {
 
         double outcome(int i);
 
-        default double weight(int i) { return 1.0; }
+        default double weight(int i) {
+            return 1.0;
+        }
 
-        default double offset(int i) { return 0.0; }
+        default double offset(int i) {
+            return 0.0;
+        }
     }
 
     /**
@@ -93,15 +97,25 @@ public final class LogisticRegression {
         }
         int k = x.length == 0 ? 0 : x[0].length;
         return new Rows() {
-            public int size() { return y.length; }
+            public int size() {
+                return y.length;
+            }
 
-            public int features() { return k; }
+            public int features() {
+                return k;
+            }
 
-            public void features(int i, double[] out) { System.arraycopy(x[i], 0, out, 0, k); }
+            public void features(int i, double[] out) {
+                System.arraycopy(x[i], 0, out, 0, k);
+            }
 
-            public double outcome(int i) { return y[i]; }
+            public double outcome(int i) {
+                return y[i];
+            }
 
-            public double offset(int i) { return offset == null ? 0 : offset[i]; }
+            public double offset(int i) {
+                return offset == null ? 0 : offset[i];
+            }
         };
     }
 

@@ -18,8 +18,7 @@ import java.util.Set;
  */
 public final class DisclosureControl {
 
-    private DisclosureControl() {
-    }
+    private DisclosureControl() {}
 
     /** Applies {@link DisclosureRule#nhsDefault()}. */
     public static List<ProtectedCell> apply(List<Cell> cells, List<Grouping> groupings) {
@@ -53,15 +52,19 @@ public final class DisclosureControl {
             relations.addAll(g.relations(cells));
         }
         Protection[] countProtection = SuppressionPattern.protect(counts, all, ids, relations, rule);
-        Protection[] denominatorProtection = SuppressionPattern.protect(denominators, hasDenominator, ids,
-                relationsWithDenominators(relations, hasDenominator), rule);
+        Protection[] denominatorProtection = SuppressionPattern.protect(
+                denominators, hasDenominator, ids, relationsWithDenominators(relations, hasDenominator), rule);
 
         List<ProtectedCell> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Protection cp = countProtection[i];
             Protection dp = denominatorProtection[i];
-            out.add(new ProtectedCell(cells.get(i), cp, cp.hidden() ? null : rule.round(counts[i]),
-                    dp, dp == Protection.ROUNDED ? rule.round(denominators[i]) : null,
+            out.add(new ProtectedCell(
+                    cells.get(i),
+                    cp,
+                    cp.hidden() ? null : rule.round(counts[i]),
+                    dp,
+                    dp == Protection.ROUNDED ? rule.round(denominators[i]) : null,
                     !cp.hidden() && !dp.hidden()));
         }
         return out;

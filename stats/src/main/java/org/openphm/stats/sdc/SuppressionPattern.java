@@ -17,19 +17,19 @@ import java.util.List;
  */
 final class SuppressionPattern {
 
-    private SuppressionPattern() {
-    }
+    private SuppressionPattern() {}
 
     /**
      * @param values the layer's values
      * @param present false where a cell has no value in this layer (never hidden)
      * @return the protection of each value
      */
-    static Protection[] protect(long[] values, boolean[] present, String[] ids, List<int[]> relations,
-            DisclosureRule rule) {
+    static Protection[] protect(
+            long[] values, boolean[] present, String[] ids, List<int[]> relations, DisclosureRule rule) {
         Protection[] protection = new Protection[values.length];
         for (int i = 0; i < values.length; i++) {
-            protection[i] = !present[i] ? Protection.NONE
+            protection[i] = !present[i]
+                    ? Protection.NONE
                     : rule.suppresses(values[i]) ? Protection.PRIMARY : Protection.ROUNDED;
         }
         boolean changed = true;

@@ -20,8 +20,12 @@ public enum AssuranceIcon {
      * limit is consistently passed and one at or above the upper limit consistently failed; reversed for
      * decrease. Whether "at" counts is {@code targetOnLimitIsConsistent} (MDC: yes; NHSRplotthedots: no).
      */
-    public static AssuranceIcon judge(ImprovementDirection direction, double target, double lowerLimit,
-            double upperLimit, boolean targetOnLimitIsConsistent) {
+    public static AssuranceIcon judge(
+            ImprovementDirection direction,
+            double target,
+            double lowerLimit,
+            double upperLimit,
+            boolean targetOnLimitIsConsistent) {
         if (direction == ImprovementDirection.NEITHER) {
             return NONE;
         }

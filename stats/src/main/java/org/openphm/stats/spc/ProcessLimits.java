@@ -14,6 +14,7 @@ public record ProcessLimits(double mean, double meanMovingRange) {
     static final double LIMIT = 2.66;
     /** Two sigma, written as NHSRplotthedots writes it ({@code 2 * (limit / 3)}) so ties land identically. */
     static final double TWO_SIGMA = 2 * (LIMIT / 3);
+
     static final double ONE_SIGMA = LIMIT / 3;
     /** Moving ranges at or above 3.267 × the mean moving range are screened out (Nelson 1982; D4 for n = 2). */
     static final double OUTLIER_SCREEN = 3.267;

@@ -7,8 +7,7 @@ package org.openphm.stats.spc;
  */
 final class RunRules {
 
-    private RunRules() {
-    }
+    private RunRules() {}
 
     /**
      * Points that end a run of {@code length} points on the same side of the mean ({@code sides}: +1 above,

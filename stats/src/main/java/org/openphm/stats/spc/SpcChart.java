@@ -45,7 +45,8 @@ public record SpcChart(List<SpcPoint> points, SpcSummary summary) {
         if (y.length == 0) {
             throw new IllegalArgumentException("no values");
         }
-        if (!options.rebaseAt().isEmpty() && options.rebaseAt().get(options.rebaseAt().size() - 1) >= y.length) {
+        if (!options.rebaseAt().isEmpty()
+                && options.rebaseAt().get(options.rebaseAt().size() - 1) >= y.length) {
             throw new IllegalArgumentException("rebase index beyond the last point: " + options.rebaseAt());
         }
         return new Builder(y, options).build();
@@ -74,8 +75,7 @@ public record SpcChart(List<SpcPoint> points, SpcSummary summary) {
     }
 
     /** Points of one rebase group by classification. */
-    public record GroupCounts(int points, int commonCause, int improvement, int concern) {
-    }
+    public record GroupCounts(int points, int commonCause, int improvement, int concern) {}
 
     /** The per-chart working state; one use. */
     private static final class Builder {
@@ -153,8 +153,8 @@ public record SpcChart(List<SpcPoint> points, SpcSummary summary) {
                     }
                 }
             }
-            boolean[] shift = RunRules.spreadBack(RunRules.shiftEnds(sides, options.shiftLength()),
-                    options.shiftLength());
+            boolean[] shift =
+                    RunRules.spreadBack(RunRules.shiftEnds(sides, options.shiftLength()), options.shiftLength());
             boolean[] twoOfThree = RunRules.twoOfThree(beyond, sides);
             for (int k = 0; k < n; k++) {
                 Side side = sides[k] > 0 ? Side.HIGH : Side.LOW;
@@ -195,17 +195,23 @@ public record SpcChart(List<SpcPoint> points, SpcSummary summary) {
             boolean show = limitsShown && l.defined();
             Set<Signal> fired = limitsShown ? signals.get(i) : Set.of();
             Signal cause = classify(i, fired);
-            VariationIcon variation = !limitsShown ? VariationIcon.NONE
-                    : cause == null ? VariationIcon.COMMON_CAUSE
-                    : VariationIcon.of(options.direction(), cause.side());
-            return new SpcPoint(i, y[i], group[i], l.mean(),
+            VariationIcon variation = !limitsShown
+                    ? VariationIcon.NONE
+                    : cause == null ? VariationIcon.COMMON_CAUSE : VariationIcon.of(options.direction(), cause.side());
+            return new SpcPoint(
+                    i,
+                    y[i],
+                    group[i],
+                    l.mean(),
                     show ? l.lowerProcessLimit() : null,
                     show ? l.upperProcessLimit() : null,
                     show ? l.lowerTwoSigma() : null,
                     show ? l.lowerOneSigma() : null,
                     show ? l.upperOneSigma() : null,
                     show ? l.upperTwoSigma() : null,
-                    fired, cause, variation);
+                    fired,
+                    cause,
+                    variation);
         }
 
         private Signal classify(int i, Set<Signal> fired) {
@@ -264,8 +270,12 @@ public record SpcChart(List<SpcPoint> points, SpcSummary summary) {
             if (!options.hasAssurance() || last.upperProcessLimit() == null) {
                 return AssuranceIcon.NONE;
             }
-            return AssuranceIcon.judge(options.direction(), options.target(), last.lowerProcessLimit(),
-                    last.upperProcessLimit(), options.targetOnLimitIsConsistent());
+            return AssuranceIcon.judge(
+                    options.direction(),
+                    options.target(),
+                    last.lowerProcessLimit(),
+                    last.upperProcessLimit(),
+                    options.targetOnLimitIsConsistent());
         }
     }
 }

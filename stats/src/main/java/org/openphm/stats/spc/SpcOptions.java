@@ -85,8 +85,18 @@ public record SpcOptions(
      * to {@link ConflictRule#IMPROVEMENT} as NHS England's Core Data Pack adaptation of the query (v2.5) does.
      */
     public static SpcOptions makingDataCount(ImprovementDirection direction, Double target) {
-        return new SpcOptions(7, 7, false, null, List.of(), MDC_MINIMUM_POINTS, direction, target,
-                true, ConflictRule.IMPROVEMENT, true);
+        return new SpcOptions(
+                7,
+                7,
+                false,
+                null,
+                List.of(),
+                MDC_MINIMUM_POINTS,
+                direction,
+                target,
+                true,
+                ConflictRule.IMPROVEMENT,
+                true);
     }
 
     /**
@@ -94,48 +104,128 @@ public record SpcOptions(
      * every rule within a rebase group, rule-priority labels, strict target comparison.
      */
     public static SpcOptions nhsrPlotTheDots(ImprovementDirection direction, Double target) {
-        return new SpcOptions(7, 7, true, null, List.of(), 1, direction, target,
-                false, ConflictRule.RULE_PRIORITY, false);
+        return new SpcOptions(
+                7, 7, true, null, List.of(), 1, direction, target, false, ConflictRule.RULE_PRIORITY, false);
     }
 
     public SpcOptions withShiftLength(int n) {
-        return new SpcOptions(n, trendLength, screenOutliers, fixAfterN, rebaseAt, minimumPoints, direction, target,
-                trendAcrossRebase, conflictRule, targetOnLimitIsConsistent);
+        return new SpcOptions(
+                n,
+                trendLength,
+                screenOutliers,
+                fixAfterN,
+                rebaseAt,
+                minimumPoints,
+                direction,
+                target,
+                trendAcrossRebase,
+                conflictRule,
+                targetOnLimitIsConsistent);
     }
 
     public SpcOptions withTrendLength(int n) {
-        return new SpcOptions(shiftLength, n, screenOutliers, fixAfterN, rebaseAt, minimumPoints, direction, target,
-                trendAcrossRebase, conflictRule, targetOnLimitIsConsistent);
+        return new SpcOptions(
+                shiftLength,
+                n,
+                screenOutliers,
+                fixAfterN,
+                rebaseAt,
+                minimumPoints,
+                direction,
+                target,
+                trendAcrossRebase,
+                conflictRule,
+                targetOnLimitIsConsistent);
     }
 
     public SpcOptions withScreenOutliers(boolean screen) {
-        return new SpcOptions(shiftLength, trendLength, screen, fixAfterN, rebaseAt, minimumPoints, direction, target,
-                trendAcrossRebase, conflictRule, targetOnLimitIsConsistent);
+        return new SpcOptions(
+                shiftLength,
+                trendLength,
+                screen,
+                fixAfterN,
+                rebaseAt,
+                minimumPoints,
+                direction,
+                target,
+                trendAcrossRebase,
+                conflictRule,
+                targetOnLimitIsConsistent);
     }
 
     public SpcOptions withFixAfterN(Integer n) {
-        return new SpcOptions(shiftLength, trendLength, screenOutliers, n, rebaseAt, minimumPoints, direction, target,
-                trendAcrossRebase, conflictRule, targetOnLimitIsConsistent);
+        return new SpcOptions(
+                shiftLength,
+                trendLength,
+                screenOutliers,
+                n,
+                rebaseAt,
+                minimumPoints,
+                direction,
+                target,
+                trendAcrossRebase,
+                conflictRule,
+                targetOnLimitIsConsistent);
     }
 
     public SpcOptions withRebaseAt(List<Integer> indexes) {
-        return new SpcOptions(shiftLength, trendLength, screenOutliers, fixAfterN, indexes, minimumPoints, direction,
-                target, trendAcrossRebase, conflictRule, targetOnLimitIsConsistent);
+        return new SpcOptions(
+                shiftLength,
+                trendLength,
+                screenOutliers,
+                fixAfterN,
+                indexes,
+                minimumPoints,
+                direction,
+                target,
+                trendAcrossRebase,
+                conflictRule,
+                targetOnLimitIsConsistent);
     }
 
     public SpcOptions withMinimumPoints(int n) {
-        return new SpcOptions(shiftLength, trendLength, screenOutliers, fixAfterN, rebaseAt, n, direction, target,
-                trendAcrossRebase, conflictRule, targetOnLimitIsConsistent);
+        return new SpcOptions(
+                shiftLength,
+                trendLength,
+                screenOutliers,
+                fixAfterN,
+                rebaseAt,
+                n,
+                direction,
+                target,
+                trendAcrossRebase,
+                conflictRule,
+                targetOnLimitIsConsistent);
     }
 
     public SpcOptions withConflictRule(ConflictRule rule) {
-        return new SpcOptions(shiftLength, trendLength, screenOutliers, fixAfterN, rebaseAt, minimumPoints, direction,
-                target, trendAcrossRebase, rule, targetOnLimitIsConsistent);
+        return new SpcOptions(
+                shiftLength,
+                trendLength,
+                screenOutliers,
+                fixAfterN,
+                rebaseAt,
+                minimumPoints,
+                direction,
+                target,
+                trendAcrossRebase,
+                rule,
+                targetOnLimitIsConsistent);
     }
 
     public SpcOptions withTrendAcrossRebase(boolean across) {
-        return new SpcOptions(shiftLength, trendLength, screenOutliers, fixAfterN, rebaseAt, minimumPoints, direction,
-                target, across, conflictRule, targetOnLimitIsConsistent);
+        return new SpcOptions(
+                shiftLength,
+                trendLength,
+                screenOutliers,
+                fixAfterN,
+                rebaseAt,
+                minimumPoints,
+                direction,
+                target,
+                across,
+                conflictRule,
+                targetOnLimitIsConsistent);
     }
 
     /** Whether an assurance icon can be given at all. */

@@ -8,5 +8,4 @@ package org.openphm.stats.spc;
  *     without improvement direction, or with too few points)
  * @param limitsShown false when the series is shorter than {@link SpcOptions#minimumPoints()}
  */
-public record SpcSummary(VariationIcon variation, AssuranceIcon assurance, boolean limitsShown) {
-}
+public record SpcSummary(VariationIcon variation, AssuranceIcon assurance, boolean limitsShown) {}

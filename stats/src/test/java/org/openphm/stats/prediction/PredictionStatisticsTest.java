@@ -69,11 +69,16 @@ class PredictionStatisticsTest {
             y[i] = i < 8 ? 1 : 0;
             offset[i] = Math.log(0.25);
         }
-        assertEquals(0.9808293, LogisticRegression.fit(LogisticRegression.rows(none, y, offset), 0).intercept(), 1e-7);
+        assertEquals(
+                0.9808293,
+                LogisticRegression.fit(LogisticRegression.rows(none, y, offset), 0)
+                        .intercept(),
+                1e-7);
     }
 
     /** Cases score 0.9, 0.8, 0.4; non-cases 0.7, 0.4, 0.2, 0.1. */
     private static final double[] SCORE = {0.9, 0.7, 0.8, 0.4, 0.4, 0.2, 0.1};
+
     private static final boolean[] CASE = {true, false, true, true, false, false, false};
 
     @Test
@@ -194,7 +199,8 @@ class PredictionStatisticsTest {
         for (int i = 0; i < y.length; i++) {
             y[i] = outcome.get(i);
         }
-        Discrimination.Auc auc = Discrimination.auc(score.stream().mapToDouble(Double::doubleValue).toArray(), y);
+        Discrimination.Auc auc = Discrimination.auc(
+                score.stream().mapToDouble(Double::doubleValue).toArray(), y);
         assertEquals(0.893, auc.auc(), 0.0005);
         // and exactly the pair count: 2642 of 58 × 51 = 2958 pairs
         assertEquals(2642.0 / 2958, auc.auc(), 1e-12);
@@ -212,7 +218,11 @@ class PredictionStatisticsTest {
         double[] p = {0.9, 0.1, 0.5, 0.3, 0.5, 0.7, 0.2};
         boolean[] y = {true, false, true, false, false, true, false};
         List<Calibration.Group> g = Calibration.byRiskGroup(p, y, 3);
-        assertEquals(List.of(new Calibration.Group(1, 3, 0, 0.1 + 0.2 + 0.3), new Calibration.Group(2, 2, 1, 0.5 + 0.5),
-                new Calibration.Group(3, 2, 2, 0.7 + 0.9)), g);
+        assertEquals(
+                List.of(
+                        new Calibration.Group(1, 3, 0, 0.1 + 0.2 + 0.3),
+                        new Calibration.Group(2, 2, 1, 0.5 + 0.5),
+                        new Calibration.Group(3, 2, 2, 0.7 + 0.9)),
+                g);
     }
 }

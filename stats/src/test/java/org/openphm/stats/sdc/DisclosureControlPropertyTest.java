@@ -43,12 +43,15 @@ class DisclosureControlPropertyTest {
             List<Cell> cells = new ArrayList<>();
             for (int r = 0; r <= rows; r++) {
                 for (int c = 0; c <= cols; c++) {
-                    cells.add(new Cell(r + "," + c, count[r][c], denominator[r][c], Map.of(
-                            "row", r == rows ? "All" : "r" + r, "col", c == cols ? "All" : "c" + c)));
+                    cells.add(new Cell(
+                            r + "," + c,
+                            count[r][c],
+                            denominator[r][c],
+                            Map.of("row", r == rows ? "All" : "r" + r, "col", c == cols ? "All" : "c" + c)));
                 }
             }
-            List<ProtectedCell> out = DisclosureControl.apply(cells,
-                    List.of(Grouping.margin("col", "All"), Grouping.margin("row", "All")));
+            List<ProtectedCell> out = DisclosureControl.apply(
+                    cells, List.of(Grouping.margin("col", "All"), Grouping.margin("row", "All")));
 
             boolean[][] countHidden = new boolean[rows + 1][cols + 1];
             boolean[][] denominatorHidden = new boolean[rows + 1][cols + 1];

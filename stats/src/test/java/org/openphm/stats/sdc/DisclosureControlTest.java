@@ -40,12 +40,15 @@ class DisclosureControlTest {
         List<Cell> cells = new ArrayList<>();
         for (int a = 0; a < 4; a++) {
             for (int g = 0; g < 4; g++) {
-                cells.add(new Cell(AREAS[a] + "-" + GROUPS[g], counts[a][g], null,
+                cells.add(new Cell(
+                        AREAS[a] + "-" + GROUPS[g],
+                        counts[a][g],
+                        null,
                         Map.of("indicator", "DP 5.1", "area", AREAS[a], "breakdown", GROUPS[g])));
             }
         }
-        Map<String, ProtectedCell> out = byId(DisclosureControl.apply(cells,
-                List.of(Grouping.margin("breakdown", "All"), Grouping.margin("area", "BLMK"))));
+        Map<String, ProtectedCell> out = byId(DisclosureControl.apply(
+                cells, List.of(Grouping.margin("breakdown", "All"), Grouping.margin("area", "BLMK"))));
 
         assertEquals(Protection.PRIMARY, out.get("Luton-Black").reason());
         for (String id : List.of("Luton-Asian", "MK-Asian", "Bedford-Black", "Bedford-Asian", "MK-Black")) {
@@ -58,9 +61,29 @@ class DisclosureControlTest {
                 published.put(id, p.publishedCount());
             }
         });
-        assertEquals(Map.of("Luton-White", 120L, "Luton-All", 165L, "Bedford-White", 200L, "Bedford-All", 240L,
-                "MK-White", 150L, "MK-All", 195L, "BLMK-Asian", 95L, "BLMK-Black", 35L, "BLMK-White", 470L,
-                "BLMK-All", 600L), published);
+        assertEquals(
+                Map.of(
+                        "Luton-White",
+                        120L,
+                        "Luton-All",
+                        165L,
+                        "Bedford-White",
+                        200L,
+                        "Bedford-All",
+                        240L,
+                        "MK-White",
+                        150L,
+                        "MK-All",
+                        195L,
+                        "BLMK-Asian",
+                        95L,
+                        "BLMK-Black",
+                        35L,
+                        "BLMK-White",
+                        470L,
+                        "BLMK-All",
+                        600L),
+                published);
     }
 
     /**
@@ -77,8 +100,8 @@ class DisclosureControlTest {
                 new Cell("Bedford", 30, 400L, Map.of("area", "Bedford")),
                 new Cell("MK", 50, 500L, Map.of("area", "MK")),
                 new Cell("BLMK", 92, 906L, Map.of("area", "BLMK")));
-        Map<String, ProtectedCell> out = byId(DisclosureControl.apply(cells,
-                List.of(Grouping.of("area", "BLMK", "Luton", "Bedford", "MK"))));
+        Map<String, ProtectedCell> out =
+                byId(DisclosureControl.apply(cells, List.of(Grouping.of("area", "BLMK", "Luton", "Bedford", "MK"))));
 
         assertEquals(10L, out.get("Luton").publishedCount());
         assertEquals(Protection.PRIMARY, out.get("Luton").denominatorProtection());
@@ -106,9 +129,11 @@ class DisclosureControlTest {
                 new Cell("Luton North", 3, null, Map.of("area", "Luton North")),
                 new Cell("Luton South", 40, null, Map.of("area", "Luton South")),
                 new Cell("Luton East", 0, null, Map.of("area", "Luton East")));
-        Map<String, ProtectedCell> out = byId(DisclosureControl.apply(cells, List.of(
-                Grouping.of("area", "BLMK", "Luton", "Bedford"),
-                Grouping.of("area", "Luton", "Luton North", "Luton South", "Luton East"))));
+        Map<String, ProtectedCell> out = byId(DisclosureControl.apply(
+                cells,
+                List.of(
+                        Grouping.of("area", "BLMK", "Luton", "Bedford"),
+                        Grouping.of("area", "Luton", "Luton North", "Luton South", "Luton East"))));
 
         assertEquals(Protection.PRIMARY, out.get("Luton North").reason());
         assertEquals(Protection.SECONDARY, out.get("Luton South").reason());
@@ -122,9 +147,12 @@ class DisclosureControlTest {
     void rejectsDuplicateIdsAndTwoTotals() {
         Cell a = new Cell("x", 10, null, Map.of("area", "A"));
         assertThrows(IllegalArgumentException.class, () -> DisclosureControl.apply(List.of(a, a), List.of()));
-        List<Cell> twoTotals = List.of(new Cell("t1", 10, null, Map.of("area", "T")),
-                new Cell("t2", 10, null, Map.of("area", "T")), new Cell("p", 10, null, Map.of("area", "P")));
-        assertThrows(IllegalArgumentException.class,
+        List<Cell> twoTotals = List.of(
+                new Cell("t1", 10, null, Map.of("area", "T")),
+                new Cell("t2", 10, null, Map.of("area", "T")),
+                new Cell("p", 10, null, Map.of("area", "P")));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> DisclosureControl.apply(twoTotals, List.of(Grouping.margin("area", "T"))));
     }
 

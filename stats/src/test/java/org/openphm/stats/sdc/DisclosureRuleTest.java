@@ -28,7 +28,7 @@ class DisclosureRuleTest {
     @Test
     void roundsToTheNearestFive() {
         assertEquals(0, nhs.round(0));
-        assertEquals(10, nhs.round(8));  // 8 is 2 from 10, 3 from 5
+        assertEquals(10, nhs.round(8)); // 8 is 2 from 10, 3 from 5
         assertEquals(10, nhs.round(12));
         assertEquals(15, nhs.round(13));
         assertEquals(600, nhs.round(602));

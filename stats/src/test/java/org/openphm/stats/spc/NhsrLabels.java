@@ -3,8 +3,7 @@ package org.openphm.stats.spc;
 /** NHSRplotthedots' text for our classifications, to compare with its outputs in the oracle files. */
 final class NhsrLabels {
 
-    private NhsrLabels() {
-    }
+    private NhsrLabels() {}
 
     /** special_cause_type, e.g. "Above UCL", "7 Point Trend (Increasing)", "2 in 3 Below CL". */
     static String specialCauseType(Signal s) {

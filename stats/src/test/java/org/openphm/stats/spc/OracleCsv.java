@@ -14,8 +14,7 @@ import java.util.Map;
 /** Reads the quoted-CSV oracle files under src/test/resources (see spc/SOURCES.md). */
 final class OracleCsv {
 
-    private OracleCsv() {
-    }
+    private OracleCsv() {}
 
     static List<Map<String, String>> read(String resource) {
         InputStream in = OracleCsv.class.getResourceAsStream(resource);

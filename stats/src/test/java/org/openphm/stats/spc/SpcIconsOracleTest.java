@@ -26,7 +26,8 @@ class SpcIconsOracleTest {
 
     static Stream<Arguments> rows() {
         return OracleCsv.read("/spc/spc_icons.csv").stream()
-                .map(r -> Arguments.of(r.get("series_id") + (r.get("facet").isEmpty() ? "" : " facet " + r.get("facet")), r));
+                .map(r -> Arguments.of(
+                        r.get("series_id") + (r.get("facet").isEmpty() ? "" : " facet " + r.get("facet")), r));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -39,9 +40,10 @@ class SpcIconsOracleTest {
             case "1" -> y.subList(12, 24);
             default -> throw new AssertionError(row.get("facet"));
         };
-        SpcOptions options = SpcOptions.nhsrPlotTheDots(OracleCsv.direction(row.get("improvement_direction")),
-                OracleCsv.nullableDouble(row.get("target")));
-        if (row.get("series_id").startsWith("snap_r3") || row.get("series_id").equals("vignette_outlier_not_screened")) {
+        SpcOptions options = SpcOptions.nhsrPlotTheDots(
+                OracleCsv.direction(row.get("improvement_direction")), OracleCsv.nullableDouble(row.get("target")));
+        if (row.get("series_id").startsWith("snap_r3")
+                || row.get("series_id").equals("vignette_outlier_not_screened")) {
             options = options.withScreenOutliers(false);
         }
 
@@ -49,8 +51,14 @@ class SpcIconsOracleTest {
 
         SpcPoint last = chart.points().get(chart.points().size() - 1);
         assertEquals(row.get("last_point_type"), NhsrLabels.pointType(last.variation()), id);
-        assertEquals(row.get("variation_icon"), NhsrLabels.variationIcon(chart.summary().variation()), id);
-        assertEquals(row.get("assurance_type"), NhsrLabels.assuranceType(chart.summary().assurance()), id);
+        assertEquals(
+                row.get("variation_icon"),
+                NhsrLabels.variationIcon(chart.summary().variation()),
+                id);
+        assertEquals(
+                row.get("assurance_type"),
+                NhsrLabels.assuranceType(chart.summary().assurance()),
+                id);
         SpcChart.GroupCounts counts = chart.countsForRebaseGroup(chart.lastRebaseGroup());
         assertEquals(Integer.parseInt(row.get("last_group_n")), counts.points(), id);
         assertEquals(Integer.parseInt(row.get("last_group_common_cause")), counts.commonCause(), id);
@@ -71,7 +79,8 @@ class SpcIconsOracleTest {
     private static Map<String, List<Double>> inputs() {
         Map<String, List<Double>> bySeries = new HashMap<>();
         for (Map<String, String> row : OracleCsv.read("/spc/spc_xmr.csv")) {
-            bySeries.computeIfAbsent(row.get("series_id"), k -> new ArrayList<>()).add(Double.parseDouble(row.get("y")));
+            bySeries.computeIfAbsent(row.get("series_id"), k -> new ArrayList<>())
+                    .add(Double.parseDouble(row.get("y")));
         }
         for (Map<String, String> row : OracleCsv.read("/spc/icon_series_inputs.csv")) {
             bySeries.put(row.get("series_id"), OracleCsv.doubles(row.get("y")));

@@ -86,8 +86,11 @@ class SpcOptionsTest {
     @Test
     void fixAfterNTakesLimitsFromTheBaselineOnly() {
         List<Double> y = List.of(1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 10.0, 10.0, 10.0);
-        SpcChart chart = SpcChart.compute(y,
-                SpcOptions.makingDataCount(ImprovementDirection.DECREASE, null).withMinimumPoints(1).withFixAfterN(6));
+        SpcChart chart = SpcChart.compute(
+                y,
+                SpcOptions.makingDataCount(ImprovementDirection.DECREASE, null)
+                        .withMinimumPoints(1)
+                        .withFixAfterN(6));
         SpcPoint p = chart.points().get(8);
         assertEquals(1.5, p.mean(), 1e-12);
         assertEquals(4.16, p.upperProcessLimit(), 1e-12);
@@ -105,7 +108,8 @@ class SpcOptionsTest {
     @Test
     void rebaseRecalculatesLimitsPerGroup() {
         List<Double> y = List.of(1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 11.0, 12.0, 11.0, 12.0, 11.0, 12.0);
-        SpcOptions options = SpcOptions.makingDataCount(ImprovementDirection.INCREASE, null).withMinimumPoints(1);
+        SpcOptions options =
+                SpcOptions.makingDataCount(ImprovementDirection.INCREASE, null).withMinimumPoints(1);
         SpcChart rebased = SpcChart.compute(y, options.withRebaseAt(List.of(6)));
         assertEquals(0, rebased.points().get(5).rebaseGroup());
         assertEquals(1, rebased.points().get(6).rebaseGroup());
@@ -125,10 +129,13 @@ class SpcOptionsTest {
     @Test
     void trendAcrossRebaseIsAnOption() {
         List<Double> y = List.of(3.0, 7.0, 3.0, 7.0, 3.0, 7.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 3.0, 7.0, 3.0);
-        SpcOptions mdc = SpcOptions.makingDataCount(ImprovementDirection.INCREASE, null).withRebaseAt(List.of(9));
+        SpcOptions mdc =
+                SpcOptions.makingDataCount(ImprovementDirection.INCREASE, null).withRebaseAt(List.of(9));
         SpcChart across = SpcChart.compute(y, mdc);
         for (SpcPoint p : across.points()) {
-            assertEquals(p.index() >= 6 && p.index() <= 12, p.signals().contains(Signal.TREND_INCREASING),
+            assertEquals(
+                    p.index() >= 6 && p.index() <= 12,
+                    p.signals().contains(Signal.TREND_INCREASING),
                     "point " + p.index());
         }
         SpcChart within = SpcChart.compute(y, mdc.withTrendAcrossRebase(false));
@@ -143,15 +150,19 @@ class SpcOptionsTest {
      */
     @Test
     void conflictRuleDecidesPointsFlaggedBothWays() {
-        List<Double> y = List.of(10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0,
-                1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 10.0, 10.0);
+        List<Double> y =
+                List.of(10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 10.0, 10.0);
         SpcOptions mdc = SpcOptions.makingDataCount(ImprovementDirection.INCREASE, null);
         SpcChart improvement = SpcChart.compute(y, mdc);
         assertEquals(128.0 / 17 - 2.66 * 18 / 16, improvement.points().get(0).lowerProcessLimit(), 1e-12);
-        assertEquals(Set.of(Signal.TREND_INCREASING, Signal.SHIFT_BELOW_MEAN), improvement.points().get(12).signals());
-        assertEquals(Set.of(Signal.BELOW_LOWER_LIMIT, Signal.TREND_INCREASING, Signal.SHIFT_BELOW_MEAN),
+        assertEquals(
+                Set.of(Signal.TREND_INCREASING, Signal.SHIFT_BELOW_MEAN),
+                improvement.points().get(12).signals());
+        assertEquals(
+                Set.of(Signal.BELOW_LOWER_LIMIT, Signal.TREND_INCREASING, Signal.SHIFT_BELOW_MEAN),
                 improvement.points().get(8).signals());
-        assertEquals(VariationIcon.IMPROVEMENT_HIGH, improvement.points().get(12).variation());
+        assertEquals(
+                VariationIcon.IMPROVEMENT_HIGH, improvement.points().get(12).variation());
         assertEquals(VariationIcon.IMPROVEMENT_HIGH, improvement.points().get(8).variation());
 
         SpcChart concern = SpcChart.compute(y, mdc.withConflictRule(ConflictRule.CONCERN));
@@ -169,16 +180,19 @@ class SpcOptionsTest {
     /** MDC SQL v2.1: "Updated [AssuranceIcon] to be a pass/fail when the target is on a process limit". */
     @Test
     void targetExactlyOnALimitIsConsistentUnderMdcButNotNhsr() {
-        assertEquals(AssuranceIcon.CONSISTENTLY_FAIL, AssuranceIcon.judge(ImprovementDirection.INCREASE, 3, 1, 3, true));
+        assertEquals(
+                AssuranceIcon.CONSISTENTLY_FAIL, AssuranceIcon.judge(ImprovementDirection.INCREASE, 3, 1, 3, true));
         assertEquals(AssuranceIcon.INCONSISTENT, AssuranceIcon.judge(ImprovementDirection.INCREASE, 3, 1, 3, false));
-        assertEquals(AssuranceIcon.CONSISTENTLY_FAIL, AssuranceIcon.judge(ImprovementDirection.DECREASE, 1, 1, 3, true));
+        assertEquals(
+                AssuranceIcon.CONSISTENTLY_FAIL, AssuranceIcon.judge(ImprovementDirection.DECREASE, 1, 1, 3, true));
         assertEquals(AssuranceIcon.NONE, AssuranceIcon.judge(ImprovementDirection.NEITHER, 9, 1, 3, true));
     }
 
     /** With no improvement direction signals are "neither" (purple) and no assurance icon is given. */
     @Test
     void noDirectionGivesNeitherIconsAndNoAssurance() {
-        List<Double> y = List.of(1.0, 2.0, 1.0, 2.0, 10.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 30.0);
+        List<Double> y =
+                List.of(1.0, 2.0, 1.0, 2.0, 10.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 30.0);
         SpcChart chart = SpcChart.compute(y, SpcOptions.makingDataCount(ImprovementDirection.NEITHER, 5.0));
         assertEquals(VariationIcon.NEITHER_HIGH, chart.summary().variation());
         assertEquals(AssuranceIcon.NONE, chart.summary().assurance());
@@ -192,6 +206,8 @@ class SpcOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> SpcChart.compute(withNull, mdc));
         assertThrows(IllegalArgumentException.class, () -> mdc.withShiftLength(1));
         assertThrows(IllegalArgumentException.class, () -> mdc.withRebaseAt(List.of(5, 3)));
-        assertThrows(IllegalArgumentException.class, () -> SpcChart.compute(List.of(1.0, 2.0), mdc.withRebaseAt(List.of(2))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SpcChart.compute(List.of(1.0, 2.0), mdc.withRebaseAt(List.of(2))));
     }
 }

@@ -18,8 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SpcRulesOracleTest {
 
     static Stream<Arguments> cases() {
-        return OracleCsv.read("/spc/spc_rules.csv").stream()
-                .map(row -> Arguments.of(row.get("case_id"), row));
+        return OracleCsv.read("/spc/spc_rules.csv").stream().map(row -> Arguments.of(row.get("case_id"), row));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -31,15 +30,15 @@ class SpcRulesOracleTest {
         String expected = row.get("expected_output");
         switch (function) {
             case "ptd_seven_point_one_side_mean" ->
-                    assertEquals(expected, flags(RunRules.shiftEnds(ints(in1), 7)), row.get("source_ref"));
+                assertEquals(expected, flags(RunRules.shiftEnds(ints(in1), 7)), row.get("source_ref"));
             case "ptd_part_of_seven_trend" ->
-                    assertEquals(expected, flags(RunRules.spreadBack(ints(in1), 7)), row.get("source_ref"));
+                assertEquals(expected, flags(RunRules.spreadBack(ints(in1), 7)), row.get("source_ref"));
             case "ptd_seven_point_trend" ->
-                    assertEquals(expected, join(RunRules.trendEnds(doubles(in1), 7)), row.get("source_ref"));
-            case "ptd_two_in_three" -> assertEquals(expected,
-                    flags(RunRules.twoOfThreeWindows(bools(in1), ints(in2))), row.get("source_ref"));
-            case "ptd_part_of_two_in_three(ptd_two_in_three(close, rtm), close)" -> assertEquals(expected,
-                    flags(RunRules.twoOfThree(bools(in1), ints(in2))), row.get("source_ref"));
+                assertEquals(expected, join(RunRules.trendEnds(doubles(in1), 7)), row.get("source_ref"));
+            case "ptd_two_in_three" ->
+                assertEquals(expected, flags(RunRules.twoOfThreeWindows(bools(in1), ints(in2))), row.get("source_ref"));
+            case "ptd_part_of_two_in_three(ptd_two_in_three(close, rtm), close)" ->
+                assertEquals(expected, flags(RunRules.twoOfThree(bools(in1), ints(in2))), row.get("source_ref"));
             case "ptd_calculate_assurance_type" -> assertEquals(expected, assurance(in1, in2));
             default -> throw new AssertionError("unknown rule function " + function);
         }
@@ -52,8 +51,8 @@ class SpcRulesOracleTest {
             String[] p = kv.split("=");
             v.put(p[0], Double.parseDouble(p[1]));
         }
-        AssuranceIcon icon = AssuranceIcon.judge(OracleCsv.direction(direction.split("=")[1]), v.get("target"),
-                v.get("lpl"), v.get("upl"), false);
+        AssuranceIcon icon = AssuranceIcon.judge(
+                OracleCsv.direction(direction.split("=")[1]), v.get("target"), v.get("lpl"), v.get("upl"), false);
         return switch (icon) {
             case CONSISTENTLY_PASS -> "consistent_pass";
             case CONSISTENTLY_FAIL -> "consistent_fail";
@@ -63,7 +62,9 @@ class SpcRulesOracleTest {
     }
 
     private static int[] ints(String list) {
-        return list.isEmpty() ? new int[0] : Stream.of(list.split(";")).mapToInt(Integer::parseInt).toArray();
+        return list.isEmpty()
+                ? new int[0]
+                : Stream.of(list.split(";")).mapToInt(Integer::parseInt).toArray();
     }
 
     private static boolean[] bools(String list) {

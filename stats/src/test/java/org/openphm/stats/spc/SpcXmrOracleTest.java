@@ -26,7 +26,8 @@ class SpcXmrOracleTest {
     static Stream<Arguments> series() {
         Map<String, List<Map<String, String>>> bySeries = new LinkedHashMap<>();
         for (Map<String, String> row : OracleCsv.read("/spc/spc_xmr.csv")) {
-            bySeries.computeIfAbsent(row.get("series_id") + "|" + row.get("facet"), k -> new ArrayList<>()).add(row);
+            bySeries.computeIfAbsent(row.get("series_id") + "|" + row.get("facet"), k -> new ArrayList<>())
+                    .add(row);
         }
         return bySeries.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
@@ -39,9 +40,11 @@ class SpcXmrOracleTest {
         assertEquals("NA", first.get("fix_after_n_points"));
         assertEquals("", first.get("rebase_dates"));
         List<Double> y = rows.stream().map(r -> Double.parseDouble(r.get("y"))).toList();
-        SpcOptions options = SpcOptions.nhsrPlotTheDots(OracleCsv.direction(first.get("improvement_direction")),
+        SpcOptions options = SpcOptions.nhsrPlotTheDots(
+                        OracleCsv.direction(first.get("improvement_direction")),
                         OracleCsv.nullableDouble(first.get("target")))
-                .withScreenOutliers(Boolean.parseBoolean(first.get("screen_outliers").toLowerCase()));
+                .withScreenOutliers(
+                        Boolean.parseBoolean(first.get("screen_outliers").toLowerCase()));
 
         SpcChart chart = SpcChart.compute(y, options);
 
@@ -68,13 +71,19 @@ class SpcXmrOracleTest {
      */
     @Test
     void makingDataCountDefaultsReproduceTheExcelToolVignette() {
-        List<Double> y = List.of(1.0, 2.0, 1.0, 2.0, 10.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0);
+        List<Double> y =
+                List.of(1.0, 2.0, 1.0, 2.0, 10.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0);
         SpcChart chart = SpcChart.compute(y, SpcOptions.makingDataCount(ImprovementDirection.INCREASE, null));
         SpcPoint p = chart.points().get(0);
         assertEquals(6.95, p.upperProcessLimit(), 0.005);
         assertEquals(1.94, p.mean(), 0.005);
         assertEquals(-3.06, p.lowerProcessLimit(), 0.005);
-        assertEquals(List.of(4), chart.points().stream().filter(SpcPoint::isSpecialCause).map(SpcPoint::index).toList());
+        assertEquals(
+                List.of(4),
+                chart.points().stream()
+                        .filter(SpcPoint::isSpecialCause)
+                        .map(SpcPoint::index)
+                        .toList());
         assertEquals(VariationIcon.IMPROVEMENT_HIGH, chart.points().get(4).variation());
     }
 

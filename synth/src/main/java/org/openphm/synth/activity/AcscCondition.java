@@ -60,12 +60,20 @@ enum AcscCondition {
     final Group group;
     /** Register whose patients have this admission far more often; null for conditions without one. */
     final String register;
+
     final double registerRateRatio;
     final String[] icd10;
     private final double adults, adultsMk, children, childrenMk;
 
-    AcscCondition(Group group, String register, double registerRateRatio, String[] icd10, double adults,
-                  double adultsMk, double children, double childrenMk) {
+    AcscCondition(
+            Group group,
+            String register,
+            double registerRateRatio,
+            String[] icd10,
+            double adults,
+            double adultsMk,
+            double children,
+            double childrenMk) {
         this.group = group;
         this.register = register;
         this.registerRateRatio = registerRateRatio;

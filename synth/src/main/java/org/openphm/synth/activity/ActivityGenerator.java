@@ -1,9 +1,8 @@
 package org.openphm.synth.activity;
 
-import org.openphm.model.FinancialYear;
-
 import java.io.IOException;
 import java.util.SplittableRandom;
+import org.openphm.model.FinancialYear;
 import org.openphm.synth.PersonActivity;
 import org.openphm.synth.SyntheticPerson;
 import org.openphm.synth.TableSinks;

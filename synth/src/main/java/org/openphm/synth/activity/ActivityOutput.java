@@ -24,21 +24,63 @@ final class ActivityOutput {
     }
 
     /** Writes a referral and returns its identifier. */
-    String referral(String dataset, String provider, String service, LocalDate referred, LocalDate firstContact,
-                    LocalDate discharged, String source, boolean accepted) throws IOException {
+    String referral(
+            String dataset,
+            String provider,
+            String service,
+            LocalDate referred,
+            LocalDate firstContact,
+            LocalDate discharged,
+            String source,
+            boolean accepted)
+            throws IOException {
         String id = "R" + person.index() + "-" + (++referrals);
-        sinks.of(CanonicalSchema.REFERRAL).row(id, person.personKey(), dataset, provider, service, referred,
-                firstContact, discharged, source, accepted);
+        sinks.of(CanonicalSchema.REFERRAL)
+                .row(
+                        id,
+                        person.personKey(),
+                        dataset,
+                        provider,
+                        service,
+                        referred,
+                        firstContact,
+                        discharged,
+                        source,
+                        accepted);
         return id;
     }
 
-    void spell(String provider, String site, String method, LocalDate admitted, LocalDate discharged,
-               LocalDate dischargeReady, String primaryDiagnosis, String secondaryDiagnoses, String procedure,
-               String treatmentFunction, double cost, String destination) throws IOException {
+    void spell(
+            String provider,
+            String site,
+            String method,
+            LocalDate admitted,
+            LocalDate discharged,
+            LocalDate dischargeReady,
+            String primaryDiagnosis,
+            String secondaryDiagnoses,
+            String procedure,
+            String treatmentFunction,
+            double cost,
+            String destination)
+            throws IOException {
         String id = "S" + person.index() + "-" + (++spells);
-        sinks.of(CanonicalSchema.SPELL).row(id, person.personKey(), provider, site, method, admitted,
-                discharged, dischargeReady, primaryDiagnosis, secondaryDiagnoses, procedure, treatmentFunction,
-                Math.round(cost * 100) / 100.0, destination);
+        sinks.of(CanonicalSchema.SPELL)
+                .row(
+                        id,
+                        person.personKey(),
+                        provider,
+                        site,
+                        method,
+                        admitted,
+                        discharged,
+                        dischargeReady,
+                        primaryDiagnosis,
+                        secondaryDiagnoses,
+                        procedure,
+                        treatmentFunction,
+                        Math.round(cost * 100) / 100.0,
+                        destination);
     }
 
     /**
@@ -56,7 +98,6 @@ final class ActivityOutput {
     }
 
     void waiting(LocalDate snapshot, String provider, String service, LocalDate waitStart) throws IOException {
-        sinks.of(CanonicalSchema.WAITING_ENTRY).row(snapshot, provider, service, person.personKey(),
-                waitStart);
+        sinks.of(CanonicalSchema.WAITING_ENTRY).row(snapshot, provider, service, person.personKey(), waitStart);
     }
 }

@@ -12,11 +12,13 @@ final class ActivitySpan {
     static final int LAST = 2025;
     /** Last day of data: the end of 2025/26. */
     static final LocalDate DATA_END = new FinancialYear(LAST).end();
+
     static final LocalDate DATA_START = new FinancialYear(FIRST).start();
 
-    private ActivitySpan() {
-    }
+    private ActivitySpan() {}
 
     /** Position of a year in the span, 0 for 2019/20, used to index yearly trend tables. */
-    static int index(FinancialYear year) { return year.startYear() - FIRST; }
+    static int index(FinancialYear year) {
+        return year.startYear() - FIRST;
+    }
 }

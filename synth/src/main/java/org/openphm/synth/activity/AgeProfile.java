@@ -36,8 +36,14 @@ record AgeProfile(double slope, double oldAgeBoost, int minAge, int maxAge) {
      * The profile that best reproduces the DP's two growth figures (least squares over a grid of slope and
      * boost). Not every pair is reachable: a service for children cannot grow faster than children do.
      */
-    static AgeProfile fit(ReferencePopulation population, int minAge, int maxAge, double femaleRateRatio,
-                          boolean womenOnly, double growth2033, double growth2043) {
+    static AgeProfile fit(
+            ReferencePopulation population,
+            int minAge,
+            int maxAge,
+            double femaleRateRatio,
+            boolean womenOnly,
+            double growth2033,
+            double growth2043) {
         AgeProfile best = null;
         double bestError = Double.MAX_VALUE;
         for (int i = 0; i <= 80; i++) {

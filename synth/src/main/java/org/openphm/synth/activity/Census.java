@@ -1,11 +1,10 @@
 package org.openphm.synth.activity;
 
-import org.openphm.model.FinancialYear;
-
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.openphm.model.FinancialYear;
 import org.openphm.synth.SyntheticPerson;
 
 /**
@@ -22,8 +21,7 @@ import org.openphm.synth.SyntheticPerson;
 public final class Census {
     private static final int YEARS = ActivitySpan.LAST - ActivitySpan.FIRST + 1;
     private static final int BANDS = ReferencePopulation.MAX_AGE / 5 + 1;
-    private final double[][][][] counts =
-            new double[YEARS][Place.values().length][2][ReferencePopulation.MAX_AGE + 1];
+    private final double[][][][] counts = new double[YEARS][Place.values().length][2][ReferencePopulation.MAX_AGE + 1];
     private final double[] personsByBand = new double[BANDS];
     private final Map<String, double[]> onRegisterByBand = new HashMap<>();
     private final List<String> registers = List.copyOf(ReferencePopulation.REGISTERS.keySet());
@@ -46,8 +44,8 @@ public final class Census {
             personsByBand[age / 5]++;
             if (age < 18) {
                 double h = person.health(), d = (5.5 - person.imdDecile()) / 4.5;
-                double[] c = children.computeIfAbsent(person.ethnicity() == null ? "Z" : person.ethnicity(),
-                        k -> new double[4]);
+                double[] c = children.computeIfAbsent(
+                        person.ethnicity() == null ? "Z" : person.ethnicity(), k -> new double[4]);
                 c[0]++;
                 c[1] += h;
                 c[2] += d;

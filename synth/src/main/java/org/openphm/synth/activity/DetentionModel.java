@@ -1,11 +1,10 @@
 package org.openphm.synth.activity;
 
-import org.openphm.model.FinancialYear;
-
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.openphm.model.FinancialYear;
 import org.openphm.synth.SyntheticPerson;
 
 /**
@@ -25,6 +24,7 @@ final class DetentionModel {
      * DP 4.3's 66, and 326 for Black Caribbean people against 192.
      */
     static final double JOINT_RISK = 66 / 73.7;
+
     static final double BLACK_CARIBBEAN_JOINT_RISK = 192.0 / 326;
 
     /**
@@ -45,18 +45,23 @@ final class DetentionModel {
         this.reference = reference;
         // DP 4.3 gives no year: calibrated on 2023/24, the year of most of the pack's figures
         FinancialYear year = new FinancialYear(2023);
-        this.base = JOINT_RISK * PER_100K / 100_000 * reference.total(year)
+        this.base = JOINT_RISK
+                * PER_100K
+                / 100_000
+                * reference.total(year)
                 / reference.expected(s -> ageCurve(s.age()), year);
     }
 
     static double ageCurve(int age) {
-        return age < 16 ? 0.02 : age < 18 ? 0.5 : age < 25 ? 1.4 : age < 45 ? 1.5 : age < 65 ? 0.9
-                : age < 75 ? 0.4 : 0.3;
+        return age < 16
+                ? 0.02
+                : age < 18 ? 0.5 : age < 25 ? 1.4 : age < 45 ? 1.5 : age < 65 ? 0.9 : age < 75 ? 0.4 : 0.3;
     }
 
     void emit(SyntheticPerson person, Exposure x, SplittableRandom rng, ActivityOutput out) throws IOException {
         LocalDate mid = x.from().plusDays((x.to().toEpochDay() - x.from().toEpochDay()) / 2);
-        double rate = base * ageCurve(x.age())
+        double rate = base
+                * ageCurve(x.age())
                 * PersonRisk.register(person, "SMI", SMI_RATE_RATIO, mid, x.age(), reference)
                 * PersonRisk.ethnicity(ETHNICITY, person.ethnicity())
                 * PersonRisk.deprivation(person.imdDecile(), 0.3);

@@ -48,11 +48,26 @@ final class Diagnoses {
     static final String[] MATERNITY_PROCEDURES = {"R249", "R179", "R189", ""};
 
     private static final Map<String, String> REGISTER_ICD10 = Map.ofEntries(
-            Map.entry("HYP", "I10X"), Map.entry("DM", "E119"), Map.entry("COPD", "J449"), Map.entry("HF", "I509"),
-            Map.entry("AF", "I489"), Map.entry("CKD", "N183"), Map.entry("DEM", "F03X"), Map.entry("AST", "J459"),
-            Map.entry("CHD", "I251"), Map.entry("SMI", "F209"), Map.entry("DEP", "F329"), Map.entry("EP", "G409"),
-            Map.entry("LD", "F79X"), Map.entry("OB", "E669"), Map.entry("STIA", "Z867"), Map.entry("CAN", "Z853"),
-            Map.entry("PAD", "I739"), Map.entry("RA", "M069"), Map.entry("OST", "M819"), Map.entry("NDH", "R739"),
+            Map.entry("HYP", "I10X"),
+            Map.entry("DM", "E119"),
+            Map.entry("COPD", "J449"),
+            Map.entry("HF", "I509"),
+            Map.entry("AF", "I489"),
+            Map.entry("CKD", "N183"),
+            Map.entry("DEM", "F03X"),
+            Map.entry("AST", "J459"),
+            Map.entry("CHD", "I251"),
+            Map.entry("SMI", "F209"),
+            Map.entry("DEP", "F329"),
+            Map.entry("EP", "G409"),
+            Map.entry("LD", "F79X"),
+            Map.entry("OB", "E669"),
+            Map.entry("STIA", "Z867"),
+            Map.entry("CAN", "Z853"),
+            Map.entry("PAD", "I739"),
+            Map.entry("RA", "M069"),
+            Map.entry("OST", "M819"),
+            Map.entry("NDH", "R739"),
             Map.entry("PC", "Z515"));
 
     static String emergency(SplittableRandom rng, String treatmentFunction) {

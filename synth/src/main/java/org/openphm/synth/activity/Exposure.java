@@ -1,9 +1,8 @@
 package org.openphm.synth.activity;
 
-import org.openphm.model.FinancialYear;
-
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import org.openphm.model.FinancialYear;
 import org.openphm.synth.SyntheticPerson;
 
 /**
@@ -48,7 +47,11 @@ record Exposure(FinancialYear year, LocalDate from, LocalDate to, int age, doubl
         return last;
     }
 
-    static LocalDate min(LocalDate a, LocalDate b) { return a.isBefore(b) ? a : b; }
+    static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
 
-    static LocalDate max(LocalDate a, LocalDate b) { return a.isAfter(b) ? a : b; }
+    static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
 }

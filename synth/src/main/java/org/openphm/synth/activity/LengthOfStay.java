@@ -1,17 +1,10 @@
 package org.openphm.synth.activity;
 
-import org.openphm.model.ReferenceCsv;
-import org.openphm.model.FinancialYear;
-
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.openphm.model.FinancialYear;
+import org.openphm.model.ReferenceCsv;
 
 /**
  * Mean length of stay by point of delivery, treatment function, site and year from DP 8.14 (elective) and
@@ -26,19 +19,21 @@ final class LengthOfStay {
 
     /** Dispersion of stays: electives are mostly day cases, emergencies spread widely. */
     static final double ELECTIVE_SHAPE = 0.6;
+
     static final double EMERGENCY_SHAPE = 1.2;
     static final double OTHER_SHAPE = 2.0;
 
     /** Assumed means for treatment functions outside DP 8.14/8.15, by point of delivery. */
-    private static final Map<String, Double> ELECTIVE_DEFAULT = Map.of("120", 0.6, "130", 0.1, "303", 0.3,
-            "320", 1.5);
+    private static final Map<String, Double> ELECTIVE_DEFAULT = Map.of("120", 0.6, "130", 0.1, "303", 0.3, "320", 1.5);
+
     private static final Map<String, Double> EMERGENCY_DEFAULT = Map.of("320", 4.8, "711", 6.0, "501", 1.8);
 
     private final Map<String, double[]> means = new HashMap<>();
 
     LengthOfStay() {
         for (ReferenceCsv.Row r : ReferenceCsv.read(LengthOfStay.class, "/activity/length_of_stay.csv")) {
-            means.put(key(r.get("pod"), r.get("treatment_function"), r.get("site")),
+            means.put(
+                    key(r.get("pod"), r.get("treatment_function"), r.get("site")),
                     new double[] {r.number("los_2023_24"), r.number("los_2024_25")});
         }
     }

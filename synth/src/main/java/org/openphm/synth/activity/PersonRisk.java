@@ -34,8 +34,13 @@ final class PersonRisk {
      * Rate ratio of being on a register, divided by its average at this age so that a service's age curve is
      * kept: with prevalence p and ratio r, people on the register get r / (1 + (r − 1)p), the rest 1 / (…).
      */
-    static double register(SyntheticPerson person, String register, double rateRatio, LocalDate on, int age,
-                           ReferencePopulation reference) {
+    static double register(
+            SyntheticPerson person,
+            String register,
+            double rateRatio,
+            LocalDate on,
+            int age,
+            ReferencePopulation reference) {
         if (register == null || rateRatio == 1) {
             return 1;
         }
@@ -49,11 +54,24 @@ final class PersonRisk {
      * within groups is our assumption. Used only to keep ethnicity multipliers averaging 1.
      */
     static final Map<String, Double> ETHNIC_MIX = Map.ofEntries(
-            Map.entry("A", 0.525), Map.entry("B", 0.01), Map.entry("C", 0.10), Map.entry("D", 0.01),
-            Map.entry("E", 0.005), Map.entry("F", 0.01), Map.entry("G", 0.01), Map.entry("H", 0.05),
-            Map.entry("J", 0.07), Map.entry("K", 0.02), Map.entry("L", 0.03), Map.entry("M", 0.015),
-            Map.entry("N", 0.04), Map.entry("P", 0.01), Map.entry("R", 0.005), Map.entry("S", 0.02),
-            Map.entry("Z", 0.05), Map.entry("99", 0.02));
+            Map.entry("A", 0.525),
+            Map.entry("B", 0.01),
+            Map.entry("C", 0.10),
+            Map.entry("D", 0.01),
+            Map.entry("E", 0.005),
+            Map.entry("F", 0.01),
+            Map.entry("G", 0.01),
+            Map.entry("H", 0.05),
+            Map.entry("J", 0.07),
+            Map.entry("K", 0.02),
+            Map.entry("L", 0.03),
+            Map.entry("M", 0.015),
+            Map.entry("N", 0.04),
+            Map.entry("P", 0.01),
+            Map.entry("R", 0.005),
+            Map.entry("S", 0.02),
+            Map.entry("Z", 0.05),
+            Map.entry("99", 0.02));
 
     /**
      * Ethnicity rate ratios in which some groups are anchored to published ratios (e.g. DP 4.3) and every other

@@ -32,22 +32,31 @@ final class Providers {
         String name = service.name();
         if (provider.equals(ELFT)) {
             switch (name) {
-                case "Podiatry Service": return 163;             // Adult Podiatry Circle: 937 (Apr-25)
-                case "Speech and Language Therapy Service": return 112; // 288
-                case "Wheelchair Service": return 112;           // 110
-                default: break;
+                case "Podiatry Service":
+                    return 163; // Adult Podiatry Circle: 937 (Apr-25)
+                case "Speech and Language Therapy Service":
+                    return 112; // 288
+                case "Wheelchair Service":
+                    return 112; // 110
+                default:
+                    break;
             }
         }
         if (provider.equals(CCS) && name.startsWith("Nutrition and Dietetics")) {
-            return 112;                                         // Luton + Central Beds + Bedford: 139 (Apr-25)
+            return 112; // Luton + Central Beds + Bedford: 139 (Apr-25)
         }
         if (provider.equals(CNWL)) {
             switch (name) {
-                case "Speech and Language Therapy Service": return 57; // 25
-                case "Podiatry Service": return 45;                    // 34
-                case "Memory Services/Clinic/Drop in service": return 53; // Specialist Memory Services: 20
-                case "Neurodevelopment Team": return age < 18 ? 1600 : service.meanWaitDays(); // CAMHS ADHD 223
-                default: break;
+                case "Speech and Language Therapy Service":
+                    return 57; // 25
+                case "Podiatry Service":
+                    return 45; // 34
+                case "Memory Services/Clinic/Drop in service":
+                    return 53; // Specialist Memory Services: 20
+                case "Neurodevelopment Team":
+                    return age < 18 ? 1600 : service.meanWaitDays(); // CAMHS ADHD 223
+                default:
+                    break;
             }
         }
         return service.meanWaitDays();

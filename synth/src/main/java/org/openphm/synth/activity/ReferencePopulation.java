@@ -1,10 +1,9 @@
 package org.openphm.synth.activity;
 
-import org.openphm.model.FinancialYear;
-
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import org.openphm.model.FinancialYear;
 
 /**
  * The BLMK-like registered population the activity model is calibrated against: published counts (referrals,
@@ -28,15 +27,22 @@ final class ReferencePopulation {
      * model uses them: 192,092, 296,110, 246,326 and 300,429.
      */
     private static final Map<Place, Double> PLACE_SHARE = new EnumMap<>(Map.of(
-            Place.BEDFORD, 192_092 / 1_034_957.0, Place.CENTRAL_BEDFORDSHIRE, 296_110 / 1_034_957.0,
-            Place.LUTON, 246_326 / 1_034_957.0, Place.MILTON_KEYNES, 300_429 / 1_034_957.0));
+            Place.BEDFORD,
+            192_092 / 1_034_957.0,
+            Place.CENTRAL_BEDFORDSHIRE,
+            296_110 / 1_034_957.0,
+            Place.LUTON,
+            246_326 / 1_034_957.0,
+            Place.MILTON_KEYNES,
+            300_429 / 1_034_957.0));
 
     /**
      * Percent of patients in the 5-year bands 0-4 ... 85-89, 90+, as the people model's ICB age profile
      * (65+ = 15.7%, DP 2.2 says 15%).
      */
-    private static final double[] BAND_PERCENT = {6.0, 6.6, 6.8, 6.1, 5.7, 6.4, 7.3, 7.4, 7.0, 6.4, 6.6, 6.4, 5.6,
-            4.5, 3.9, 3.4, 2.1, 1.2, 0.6};
+    private static final double[] BAND_PERCENT = {
+        6.0, 6.6, 6.8, 6.1, 5.7, 6.4, 7.3, 7.4, 7.0, 6.4, 6.6, 6.4, 5.6, 4.5, 3.9, 3.4, 2.1, 1.2, 0.6
+    };
 
     /**
      * Assumed register prevalence curves: whole-population prevalence (DP 3.7 where it gives one), the youngest
@@ -55,9 +61,9 @@ final class ReferencePopulation {
             Map.entry("LD", new RegisterCurve(0.4, 0, 0.0)),
             Map.entry("CHD", new RegisterCurve(3.8, 30, 0.075)),
             Map.entry("DEP", new RegisterCurve(8.1, 18, 0.0)),
-            Map.entry("AF", new RegisterCurve(1.6, 30, 0.09)),   // not in DP 3.7: assumed
-            Map.entry("AST", new RegisterCurve(6.0, 0, 0.0)),    // not in DP 3.7: assumed
-            Map.entry("PC", new RegisterCurve(0.5, 0, 0.08)));   // not in DP 3.7: assumed
+            Map.entry("AF", new RegisterCurve(1.6, 30, 0.09)), // not in DP 3.7: assumed
+            Map.entry("AST", new RegisterCurve(6.0, 0, 0.0)), // not in DP 3.7: assumed
+            Map.entry("PC", new RegisterCurve(0.5, 0, 0.08))); // not in DP 3.7: assumed
 
     /** Prevalence cap: no register covers everyone of an age. */
     private static final double CAP = 0.85;
@@ -154,7 +160,9 @@ final class ReferencePopulation {
     }
 
     /** The census of the generated population, or null when calibrating on the reference structure. */
-    Census census() { return census; }
+    Census census() {
+        return census;
+    }
 
     /** BLMK's registered population in the middle of a financial year. */
     double total(FinancialYear year) {

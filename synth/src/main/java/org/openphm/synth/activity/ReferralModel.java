@@ -1,12 +1,11 @@
 package org.openphm.synth.activity;
 
-import org.openphm.model.FinancialYear;
-
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.openphm.model.FinancialYear;
 import org.openphm.synth.SyntheticPerson;
 
 /**
@@ -22,16 +21,20 @@ final class ReferralModel {
 
     /** Share of referrals submitted with no team type (assumed; the DP says "many"). */
     static final double CSDS_UNRECORDED = 0.15;
+
     static final double MHSDS_UNRECORDED = 0.10;
 
     /** Referral volumes relative to 2023/24 by financial year 2019/20..2025/26 (COVID dip in 2020/21). */
     private static final double[] COMMUNITY_TREND = {0.90, 0.78, 0.90, 0.96, 1.00, 1.03, 1.06};
+
     private static final double[] ADULT_MH_TREND = {0.88, 0.82, 0.92, 0.97, 1.00, 1.03, 1.06};
     /** Children's MH referrals: CNWL's CAMHS (MK) about doubles 2019/20 to 2024/25 (DP 8.3); others rise less. */
     private static final double[] CYP_MH_TREND_MK = {0.55, 0.50, 0.70, 0.85, 1.00, 1.10, 1.15};
+
     private static final double[] CYP_MH_TREND_OTHER = {0.75, 0.65, 0.85, 0.92, 1.00, 1.05, 1.08};
     /** Share of children's MH referrals accepted: rising markedly in MK, modestly elsewhere (DP 8.2). */
     private static final double[] CYP_ACCEPTED_MK = {0.60, 0.62, 0.66, 0.71, 0.76, 0.80, 0.82};
+
     private static final double[] CYP_ACCEPTED_OTHER = {0.55, 0.55, 0.56, 0.57, 0.58, 0.60, 0.61};
     private static final double ADULT_ACCEPTED = 0.93;
 
@@ -51,8 +54,8 @@ final class ReferralModel {
      * 20250331): Respiratory Service (COPD-driven) 1,241 referrals in 2023/24 against DP 4.7's 1,121; Memory
      * Services (dementia-driven) 5,679 against DP 4.9's 5,337.
      */
-    private static final java.util.Map<String, Double> JOINT_RISK = java.util.Map.of("Respiratory Service", 1121.0 / 1241,
-            "Memory Services/Clinic/Drop in service", 5337.0 / 5679);
+    private static final java.util.Map<String, Double> JOINT_RISK = java.util.Map.of(
+            "Respiratory Service", 1121.0 / 1241, "Memory Services/Clinic/Drop in service", 5337.0 / 5679);
 
     private final List<Calibrated> services = new ArrayList<>();
     private final ReferencePopulation reference;
@@ -60,23 +63,32 @@ final class ReferralModel {
     ReferralModel(ReferencePopulation reference, List<ReferralService> catalogue) {
         this.reference = reference;
         for (ReferralService s : catalogue) {
-            AgeProfile profile = AgeProfile.fit(reference, s.minAge(), s.maxAge(),
-                    s.womenOnly() ? 1 : s.femaleRateRatio(), s.womenOnly(), s.growth2033(), s.growth2043());
+            AgeProfile profile = AgeProfile.fit(
+                    reference,
+                    s.minAge(),
+                    s.maxAge(),
+                    s.womenOnly() ? 1 : s.femaleRateRatio(),
+                    s.womenOnly(),
+                    s.growth2033(),
+                    s.growth2043());
             // register and other person multipliers average 1, so the base needs only age and sex
-            double expected = reference.expected(st -> profile.rate(st.age()) * s.sexRatio(st.female()),
-                    new FinancialYear(2023));
-            services.add(new Calibrated(s, profile,
-                    s.referrals2023() / expected * JOINT_RISK.getOrDefault(s.name(), 1.0)));
+            double expected =
+                    reference.expected(st -> profile.rate(st.age()) * s.sexRatio(st.female()), new FinancialYear(2023));
+            services.add(
+                    new Calibrated(s, profile, s.referrals2023() / expected * JOINT_RISK.getOrDefault(s.name(), 1.0)));
         }
     }
 
-    List<Calibrated> services() { return services; }
+    List<Calibrated> services() {
+        return services;
+    }
 
     void emit(SyntheticPerson person, Exposure x, SplittableRandom rng, ActivityOutput out) throws IOException {
         Place place = Place.of(person.placeCode());
         boolean female = "F".equals(person.sex());
         LocalDate mid = x.from().plusDays((x.to().toEpochDay() - x.from().toEpochDay()) / 2);
-        double personFactor = PersonRisk.health(person.health(), 0.3) * PersonRisk.deprivation(person.imdDecile(), 0.15);
+        double personFactor =
+                PersonRisk.health(person.health(), 0.3) * PersonRisk.deprivation(person.imdDecile(), 0.15);
         double[] weights = new double[services.size()];
         double total = 0;
         for (int i = 0; i < weights.length; i++) {
@@ -87,9 +99,11 @@ final class ReferralModel {
                 continue;
             }
             boolean mh = s.dataset().equals("MHSDS");
-            rate *= c.base() * s.sexRatio(female)
+            rate *= c.base()
+                    * s.sexRatio(female)
                     * PersonRisk.register(person, s.register(), s.registerRateRatio(), mid, x.age(), reference)
-                    * trend(mh, place, x.age(), x.year()) / (1 - (mh ? MHSDS_UNRECORDED : CSDS_UNRECORDED));
+                    * trend(mh, place, x.age(), x.year())
+                    / (1 - (mh ? MHSDS_UNRECORDED : CSDS_UNRECORDED));
             weights[i] = rate;
             total += rate;
         }
@@ -113,13 +127,21 @@ final class ReferralModel {
         return ADULT_MH_TREND[y];
     }
 
-    private void write(ReferralService s, SyntheticPerson person, Place place, Exposure x, SplittableRandom rng,
-                       ActivityOutput out, java.util.Set<String> referredOn) throws IOException {
+    private void write(
+            ReferralService s,
+            SyntheticPerson person,
+            Place place,
+            Exposure x,
+            SplittableRandom rng,
+            ActivityOutput out,
+            java.util.Set<String> referredOn)
+            throws IOException {
         boolean mh = s.dataset().equals("MHSDS");
         boolean child = x.age() < 18;
         LocalDate referred = Draws.dateBetween(rng, x.from(), x.to());
-        for (long tries = x.to().toEpochDay() - x.from().toEpochDay(); !referredOn.add(s.name() + '|' + referred);
-             tries--) {
+        for (long tries = x.to().toEpochDay() - x.from().toEpochDay();
+                !referredOn.add(s.name() + '|' + referred);
+                tries--) {
             if (tries <= 0) {
                 return; // every day of a very short exposure already has a referral to this service
             }
@@ -128,14 +150,16 @@ final class ReferralModel {
         String provider = Providers.community(place, s, x.age());
         boolean recorded = !Draws.chance(rng, mh ? MHSDS_UNRECORDED : CSDS_UNRECORDED);
         double acceptRate = mh && child
-                ? (place == Place.MILTON_KEYNES ? CYP_ACCEPTED_MK : CYP_ACCEPTED_OTHER)[ActivitySpan.index(FinancialYear.containing(referred))]
+                ? (place == Place.MILTON_KEYNES ? CYP_ACCEPTED_MK : CYP_ACCEPTED_OTHER)
+                        [ActivitySpan.index(FinancialYear.containing(referred))]
                 : ADULT_ACCEPTED;
         boolean accepted = Draws.chance(rng, acceptRate);
         String source = source(rng, s, mh, child);
 
         LocalDate firstContact = null, discharged = null, waitEnd;
         if (accepted) {
-            LocalDate contact = referred.plusDays(Draws.exponentialDays(rng, Providers.meanWaitDays(provider, s, x.age())));
+            LocalDate contact =
+                    referred.plusDays(Draws.exponentialDays(rng, Providers.meanWaitDays(provider, s, x.age())));
             if (!contact.isAfter(x.lastDay())) {
                 firstContact = contact;
                 LocalDate end = contact.plusDays(Draws.exponentialDays(rng, s.meanEpisodeDays()));
@@ -164,7 +188,8 @@ final class ReferralModel {
         if (s.name().startsWith("Criminal Justice")) {
             return "Justice";
         }
-        return child ? CYP_MH_SOURCES[Draws.pick(rng, CYP_MH_SOURCE_WEIGHTS)]
+        return child
+                ? CYP_MH_SOURCES[Draws.pick(rng, CYP_MH_SOURCE_WEIGHTS)]
                 : ADULT_MH_SOURCES[Draws.pick(rng, ADULT_MH_SOURCE_WEIGHTS)];
     }
 }

@@ -21,10 +21,11 @@ final class RehabilitationUnit {
     static final String PROVIDER = "RC9";
     static final String SITE = "WICU";
     static final String TREATMENT_FUNCTION = "314";
-    static final String DIAGNOSIS = "Z509";  // care involving use of rehabilitation procedure, unspecified
+    static final String DIAGNOSIS = "Z509"; // care involving use of rehabilitation procedure, unspecified
     static final double COST_PER_DAY = 300;
     /** Share of Bedford Hospital's emergency discharges aged 65+ (stay 2+ days, alive) who go to the unit. */
     static final double SHARE = 0.04;
+
     static final double MEAN_STAY = 20, SUMMER_2024_STAY = 27;
     private static final int STREAM = 98;
 
@@ -39,7 +40,8 @@ final class RehabilitationUnit {
             return null;
         }
         LocalDate from = acute.date();
-        boolean summer2024 = from.getYear() == 2024 && (from.getMonth() == Month.JULY || from.getMonth() == Month.AUGUST);
+        boolean summer2024 =
+                from.getYear() == 2024 && (from.getMonth() == Month.JULY || from.getMonth() == Month.AUGUST);
         return new Stay(from, Math.max(1, LengthOfStay.draw(r, summer2024 ? SUMMER_2024_STAY : MEAN_STAY, 2.0)));
     }
 }

@@ -1,9 +1,8 @@
 package org.openphm.synth.activity;
 
-import org.openphm.model.FinancialYear;
-
 import java.time.LocalDate;
 import java.util.SplittableRandom;
+import org.openphm.model.FinancialYear;
 import org.openphm.synth.Seeds;
 import org.openphm.synth.SyntheticPerson;
 
@@ -32,12 +31,13 @@ final class SelfHarm {
     private static final double MENTAL_ILLNESS_RATIO = 3.0;
     /** The mean of the mental-illness multiplier over adults (about 8% on the depression or SMI register). */
     private static final double MEAN_MULTIPLIER = 1.16;
+
     private static final double YEARLY_FALL = 0.03;
     private static final int REFERENCE_YEAR = 2024;
     private static final int STREAM = 97;
 
-    private static final String[][] POISONING = {{"T391", "X600"}, {"T424", "X610"}, {"T436", "X610"},
-            {"T509", "X640"}};
+    private static final String[][] POISONING = {{"T391", "X600"}, {"T424", "X610"}, {"T436", "X610"}, {"T509", "X640"}
+    };
     private static final String[][] INJURY = {{"S518", "X780"}, {"S619", "X780"}, {"T149", "X840"}};
 
     static Coding recode(SyntheticPerson person, int age, LocalDate admitted, FinancialYear year) {
@@ -53,7 +53,9 @@ final class SelfHarm {
         double p = ("F".equals(person.sex()) ? FEMALE : MALE)[band]
                 * (1 + YEARLY_FALL * (REFERENCE_YEAR - year.startYear()))
                 * (person.hasCondition("DEP", admitted) || person.hasCondition("SMI", admitted)
-                        ? MENTAL_ILLNESS_RATIO : 1.0) / MEAN_MULTIPLIER;
+                        ? MENTAL_ILLNESS_RATIO
+                        : 1.0)
+                / MEAN_MULTIPLIER;
         SplittableRandom r = Seeds.forPerson(person.index(), admitted.toEpochDay(), STREAM);
         if (r.nextDouble() >= p) {
             return null;

@@ -22,7 +22,9 @@ enum Site {
         this.code = code;
     }
 
-    boolean local() { return code != null; }
+    boolean local() {
+        return code != null;
+    }
 
     /** Where a Place's patients are admitted (assumed shares: the nearest local site, some out of area). */
     static double[] shares(Place place) {

@@ -1,12 +1,12 @@
 package org.openphm.synth.activity;
 
-import org.openphm.model.UnitCosts;
-import org.openphm.model.FinancialYear;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.openphm.model.FinancialYear;
+import org.openphm.model.UnitCosts;
 import org.openphm.synth.SyntheticPerson;
 
 /**
@@ -26,18 +26,25 @@ final class SpellModel {
     // ---- calibration targets, 2024/25 unless stated ----------------------------------------------------
 
     /** Adult ACSC emergency admissions by Place (DP 8.5, 8.6, 8.8; Luton = the ICB's 9,014 less the rest). */
-    private static final Map<Place, Double> ADULT_ACSC = Map.of(Place.BEDFORD, 1964.0,
-            Place.CENTRAL_BEDFORDSHIRE, 2475.0, Place.LUTON, 2240.0, Place.MILTON_KEYNES, 1399.0);
+    private static final Map<Place, Double> ADULT_ACSC = Map.of(
+            Place.BEDFORD,
+            1964.0,
+            Place.CENTRAL_BEDFORDSHIRE,
+            2475.0,
+            Place.LUTON,
+            2240.0,
+            Place.MILTON_KEYNES,
+            1399.0);
     /** ACSC share of the adult cohort's emergency admissions (DP 8.5 11%, 8.6 10%, 8.8 9%; Luton assumed). */
-    private static final Map<Place, Double> ADULT_ACSC_SHARE = Map.of(Place.BEDFORD, 0.11,
-            Place.CENTRAL_BEDFORDSHIRE, 0.10, Place.LUTON, 0.10, Place.MILTON_KEYNES, 0.09);
+    private static final Map<Place, Double> ADULT_ACSC_SHARE =
+            Map.of(Place.BEDFORD, 0.11, Place.CENTRAL_BEDFORDSHIRE, 0.10, Place.LUTON, 0.10, Place.MILTON_KEYNES, 0.09);
     /** Children's ACSC: MK 212 = 4% of MK children's admissions (DP 8.9); the other Places share 724. */
     private static final double MK_CHILD_ACSC = 212, MK_CHILD_ACSC_SHARE = 0.04, OTHER_CHILD_ACSC = 724;
     /** Emergency admissions of under-18s per person-year, BLMK (DP 4.3: 8,808 per 100,000). */
     private static final double CHILD_EMERGENCY_RATE = 0.08808;
     /** Under-18 mental-health admissions per 100,000, 2023/24 (DP 3.8; Luton and MK assumed near England's 80). */
-    private static final Map<Place, Double> CYP_MH_PER_100K = Map.of(Place.BEDFORD, 116.0,
-            Place.CENTRAL_BEDFORDSHIRE, 162.0, Place.LUTON, 90.0, Place.MILTON_KEYNES, 85.0);
+    private static final Map<Place, Double> CYP_MH_PER_100K = Map.of(
+            Place.BEDFORD, 116.0, Place.CENTRAL_BEDFORDSHIRE, 162.0, Place.LUTON, 90.0, Place.MILTON_KEYNES, 85.0);
 
     /** Emergency admissions relative to 2024/25 by year 2019/20..2025/26. */
     private static final double[] EMERGENCY_TREND = {0.97, 0.82, 0.93, 0.96, 0.98, 1.00, 1.02};
@@ -45,11 +52,20 @@ final class SpellModel {
      * ACSC admissions 2023/24 relative to 2024/25: Bedford adults +10%, Central Beds +7%, MK adults +23%
      * (DP 8.5, 8.6, 8.8), children +5% (assumed), Luton adults the remainder so the ICB rises 7% (DP 8.4).
      */
-    private static final Map<Place, Double> ADULT_ACSC_2023 = Map.of(Place.BEDFORD, 1 / 1.10,
-            Place.CENTRAL_BEDFORDSHIRE, 1 / 1.07, Place.LUTON, 1.026, Place.MILTON_KEYNES, 1 / 1.23);
+    private static final Map<Place, Double> ADULT_ACSC_2023 = Map.of(
+            Place.BEDFORD,
+            1 / 1.10,
+            Place.CENTRAL_BEDFORDSHIRE,
+            1 / 1.07,
+            Place.LUTON,
+            1.026,
+            Place.MILTON_KEYNES,
+            1 / 1.23);
+
     private static final double CHILD_ACSC_2023 = 1 / 1.05;
     /** Earlier years relative to 2023/24 (COVID dip), and 2025/26 relative to 2024/25. */
     private static final double[] ACSC_EARLY = {0.95, 0.75, 0.90, 0.97};
+
     private static final double ACSC_2025 = 1.03;
 
     /** Electives per person-year by age (assumed, about 11% of people a year), relative to 2023/24 by year. */
@@ -61,10 +77,16 @@ final class SpellModel {
      * Clinically-ready-for-discharge delay days, adults, by local site (DP 8.13): 2023/24 and 2024/25. Earlier
      * years are assumed at 80% of 2023/24, 2025/26 as 2024/25.
      */
-    private static final Map<Site, double[]> DELAY_DAYS = Map.of(Site.LUTON_AND_DUNSTABLE, new double[] {840, 2221},
-            Site.BEDFORD, new double[] {1082, 2106}, Site.MILTON_KEYNES, new double[] {1323, 2173});
+    private static final Map<Site, double[]> DELAY_DAYS = Map.of(
+            Site.LUTON_AND_DUNSTABLE,
+            new double[] {840, 2221},
+            Site.BEDFORD,
+            new double[] {1082, 2106},
+            Site.MILTON_KEYNES,
+            new double[] {1323, 2173});
     /** Share of delayed spells whose ready date is recorded; of the others, share with ready = discharge. */
     static final double DELAY_RECORDED = 0.70, READY_RECORDED = 0.55;
+
     static final double MEAN_DELAY_DAYS = 6;
     /**
      * Recorded delay days per adult emergency spell when the delay probability factor is 1: the product of
@@ -90,6 +112,7 @@ final class SpellModel {
 
     /** DP 4.3: under-18 emergency admission rates of Pakistani and White Irish children relative to all. */
     private static final Map<String, Double> CHILD_ETHNIC_RATIOS = Map.of("J", 12508.0 / 8808, "B", 11391.0 / 8808);
+
     static final double EMERGENCY_HEALTH = 0.5, EMERGENCY_DEPRIVATION = 0.25;
     static final double ACSC_HEALTH = 0.6, ACSC_DEPRIVATION = 0.25;
 
@@ -100,8 +123,15 @@ final class SpellModel {
      * (DP 8.6: 2,475), MK 1,479 (DP 8.8: 1,399); Luton's share of the remaining 9,662 - 9,014 excess, with
      * children on target, gives about 2,800 against the assumed 2,240.
      */
-    static final Map<Place, Double> ADULT_ACSC_JOINT_RISK = Map.of(Place.BEDFORD, 1964.0 / 2110,
-            Place.CENTRAL_BEDFORDSHIRE, 2475.0 / 2353, Place.MILTON_KEYNES, 1399.0 / 1479, Place.LUTON, 2240.0 / 2800);
+    static final Map<Place, Double> ADULT_ACSC_JOINT_RISK = Map.of(
+            Place.BEDFORD,
+            1964.0 / 2110,
+            Place.CENTRAL_BEDFORDSHIRE,
+            2475.0 / 2353,
+            Place.MILTON_KEYNES,
+            1399.0 / 1479,
+            Place.LUTON,
+            2240.0 / 2800);
 
     /**
      * Ethnicity multipliers for children. With a census, the published ratios are divided by the health and
@@ -113,8 +143,8 @@ final class SpellModel {
         }
         Map<String, Double> anchors = new java.util.HashMap<>();
         double all = census.childRisk(null, EMERGENCY_HEALTH, EMERGENCY_DEPRIVATION);
-        CHILD_ETHNIC_RATIOS.forEach((code, ratio) -> anchors.put(code,
-                ratio * all / census.childRisk(code, EMERGENCY_HEALTH, EMERGENCY_DEPRIVATION)));
+        CHILD_ETHNIC_RATIOS.forEach((code, ratio) ->
+                anchors.put(code, ratio * all / census.childRisk(code, EMERGENCY_HEALTH, EMERGENCY_DEPRIVATION)));
         return PersonRisk.anchoredEthnicity(anchors, census.childMix());
     }
 
@@ -135,8 +165,19 @@ final class SpellModel {
     // ---- rates per person-year, before person multipliers ----------------------------------------------
 
     static double emergencyAgeCurve(int age, boolean female) {
-        double r = age < 1 ? 0.30 : age < 5 ? 0.12 : age < 15 ? 0.05 : age < 18 ? 0.07 : age < 30 ? 0.06
-                : age < 50 ? 0.06 : age < 65 ? 0.09 : age < 75 ? 0.16 : age < 85 ? 0.28 : 0.50;
+        double r = age < 1
+                ? 0.30
+                : age < 5
+                        ? 0.12
+                        : age < 15
+                                ? 0.05
+                                : age < 18
+                                        ? 0.07
+                                        : age < 30
+                                                ? 0.06
+                                                : age < 50
+                                                        ? 0.06
+                                                        : age < 65 ? 0.09 : age < 75 ? 0.16 : age < 85 ? 0.28 : 0.50;
         return female && age >= 18 && age < 45 ? r * 1.2 : r;
     }
 
@@ -160,16 +201,21 @@ final class SpellModel {
             double children = reference.expected(s -> s.age() < 18 && s.place() == p ? 1 : 0, y2024);
             // ACSC, by condition
             double adultAcsc = ADULT_ACSC.get(p);
-            double childAcsc = p == Place.MILTON_KEYNES ? MK_CHILD_ACSC
-                    : OTHER_CHILD_ACSC * children / (childrenAll - childrenMk);
+            double childAcsc =
+                    p == Place.MILTON_KEYNES ? MK_CHILD_ACSC : OTHER_CHILD_ACSC * children / (childrenAll - childrenMk);
             for (AcscCondition c : AcscCondition.values()) {
                 double[] base = new double[2];
                 for (int g = 0; g < 2; g++) {
                     boolean child = g == 1;
                     double target = (child ? childAcsc : adultAcsc) * c.share(p, child) / 100;
-                    double expected = reference.expected(s -> s.place() == p && (s.age() < 18) == child
-                            ? acscAgeCurve(s.age()) * (1 + (c.registerRateRatio - 1) * reference.prevalence(c.register, s.age()))
-                            : 0, y2024);
+                    double expected = reference.expected(
+                            s -> s.place() == p && (s.age() < 18) == child
+                                    ? acscAgeCurve(s.age())
+                                            * (1
+                                                    + (c.registerRateRatio - 1)
+                                                            * reference.prevalence(c.register, s.age()))
+                                    : 0,
+                            y2024);
                     base[g] = target == 0 ? 0 : target / expected;
                 }
                 acscBase.computeIfAbsent(c, k -> new EnumMap<>(Place.class)).put(p, base);
@@ -180,14 +226,16 @@ final class SpellModel {
             cypMhBase.put(p, new double[] {cypCount / cypShape});
             // general emergencies: the admissions that are neither ACSC nor CYP MH
             double adultGeneral = adultAcsc * (1 - ADULT_ACSC_SHARE.get(p)) / ADULT_ACSC_SHARE.get(p);
-            double childAll = p == Place.MILTON_KEYNES ? MK_CHILD_ACSC / MK_CHILD_ACSC_SHARE
+            double childAll = p == Place.MILTON_KEYNES
+                    ? MK_CHILD_ACSC / MK_CHILD_ACSC_SHARE
                     : (CHILD_EMERGENCY_RATE * childrenAll - MK_CHILD_ACSC / MK_CHILD_ACSC_SHARE)
-                    * children / (childrenAll - childrenMk);
+                            * children
+                            / (childrenAll - childrenMk);
             double childGeneral = childAll - childAcsc - cypCount;
-            double adultShape = reference.expected(s -> s.place() == p && s.age() >= 18
-                    ? emergencyAgeCurve(s.age(), s.female()) : 0, y2024);
-            double childShape = reference.expected(s -> s.place() == p && s.age() < 18
-                    ? emergencyAgeCurve(s.age(), s.female()) : 0, y2024);
+            double adultShape = reference.expected(
+                    s -> s.place() == p && s.age() >= 18 ? emergencyAgeCurve(s.age(), s.female()) : 0, y2024);
+            double childShape = reference.expected(
+                    s -> s.place() == p && s.age() < 18 ? emergencyAgeCurve(s.age(), s.female()) : 0, y2024);
             generalBase.put(p, new double[] {adultGeneral / adultShape, childGeneral / childShape});
         }
         // delays: adult emergency spells expected at each local site in 2024/25
@@ -225,7 +273,12 @@ final class SpellModel {
 
     // ---- emission ---------------------------------------------------------------------------------------
 
-    private enum Stream { GENERAL, CYP_MH, ELECTIVE, MATERNITY }
+    private enum Stream {
+        GENERAL,
+        CYP_MH,
+        ELECTIVE,
+        MATERNITY
+    }
 
     void emit(SyntheticPerson person, Exposure x, SplittableRandom rng, ActivityOutput out) throws IOException {
         Place place = Place.of(person.placeCode());
@@ -235,32 +288,38 @@ final class SpellModel {
         LocalDate mid = x.from().plusDays((x.to().toEpochDay() - x.from().toEpochDay()) / 2);
         double ethnicity = child ? PersonRisk.ethnicity(childEthnicity, person.ethnicity()) : 1;
         double emergencyRisk = PersonRisk.health(person.health(), EMERGENCY_HEALTH)
-                * PersonRisk.deprivation(person.imdDecile(), EMERGENCY_DEPRIVATION) * ethnicity;
+                * PersonRisk.deprivation(person.imdDecile(), EMERGENCY_DEPRIVATION)
+                * ethnicity;
         double acscRisk = PersonRisk.health(person.health(), ACSC_HEALTH)
-                * PersonRisk.deprivation(person.imdDecile(), ACSC_DEPRIVATION) * ethnicity * (child ? 1 : ADULT_ACSC_JOINT_RISK.get(place));
+                * PersonRisk.deprivation(person.imdDecile(), ACSC_DEPRIVATION)
+                * ethnicity
+                * (child ? 1 : ADULT_ACSC_JOINT_RISK.get(place));
 
         AcscCondition[] conditions = AcscCondition.values();
         double[] weights = new double[Stream.values().length + conditions.length];
-        weights[Stream.GENERAL.ordinal()] = generalBase.get(place)[g] * emergencyAgeCurve(x.age(), female)
-                * emergencyRisk * EMERGENCY_TREND[ActivitySpan.index(x.year())];
-        weights[Stream.CYP_MH.ordinal()] = cypMhBase.get(place)[0] * cypMhAgeCurve(x.age(), female)
-                * PersonRisk.health(person.health(), 0.3);
-        weights[Stream.ELECTIVE.ordinal()] = electiveRate(x.age()) * PersonRisk.health(person.health(), 0.3)
+        weights[Stream.GENERAL.ordinal()] = generalBase.get(place)[g]
+                * emergencyAgeCurve(x.age(), female)
+                * emergencyRisk
+                * EMERGENCY_TREND[ActivitySpan.index(x.year())];
+        weights[Stream.CYP_MH.ordinal()] =
+                cypMhBase.get(place)[0] * cypMhAgeCurve(x.age(), female) * PersonRisk.health(person.health(), 0.3);
+        weights[Stream.ELECTIVE.ordinal()] = electiveRate(x.age())
+                * PersonRisk.health(person.health(), 0.3)
                 * ELECTIVE_TREND[ActivitySpan.index(x.year())];
         weights[Stream.MATERNITY.ordinal()] = female && x.age() >= 18 && x.age() < 45 ? MATERNITY_RATE : 0;
         double acscTrend = acscTrend(place, child, x.year());
         for (AcscCondition c : conditions) {
             double onRegister = c.register != null && person.hasCondition(c.register, mid) ? c.registerRateRatio : 1;
-            weights[Stream.values().length + c.ordinal()] = acscBase.get(c).get(place)[g] * acscAgeCurve(x.age())
-                    * onRegister * acscRisk * acscTrend;
+            weights[Stream.values().length + c.ordinal()] =
+                    acscBase.get(c).get(place)[g] * acscAgeCurve(x.age()) * onRegister * acscRisk * acscTrend;
         }
         double total = 0;
         for (double w : weights) {
             total += w;
         }
         // every stream but elective and maternity writes an emergency spell (the risk model's outcome)
-        out.expectedEmergencies(x, (total - weights[Stream.ELECTIVE.ordinal()] - weights[Stream.MATERNITY.ordinal()])
-                * x.years());
+        out.expectedEmergencies(
+                x, (total - weights[Stream.ELECTIVE.ordinal()] - weights[Stream.MATERNITY.ordinal()]) * x.years());
         int n = Draws.poisson(rng, total * x.years());
         for (int k = 0; k < n; k++) {
             int pick = Draws.pick(rng, weights);
@@ -271,8 +330,20 @@ final class SpellModel {
             } else {
                 switch (Stream.values()[pick]) {
                     case GENERAL -> general(person, x, site, admitted, rng, out);
-                    case CYP_MH -> emergency(person, x, site, admitted, "711", Diagnoses.emergency(rng, "711"), null, null,
-                            1.0, NON_ELECTIVE_EPISODE, rng, out);
+                    case CYP_MH ->
+                        emergency(
+                                person,
+                                x,
+                                site,
+                                admitted,
+                                "711",
+                                Diagnoses.emergency(rng, "711"),
+                                null,
+                                null,
+                                1.0,
+                                NON_ELECTIVE_EPISODE,
+                                rng,
+                                out);
                     case ELECTIVE -> elective(person, x, site, admitted, rng, out);
                     case MATERNITY -> maternity(person, x, site, admitted, rng, out);
                 }
@@ -280,37 +351,79 @@ final class SpellModel {
         }
     }
 
-    private void general(SyntheticPerson person, Exposure x, Site site, LocalDate admitted, SplittableRandom rng,
-                         ActivityOutput out) throws IOException {
+    private void general(
+            SyntheticPerson person, Exposure x, Site site, LocalDate admitted, SplittableRandom rng, ActivityOutput out)
+            throws IOException {
         String tf = TreatmentFunctions.emergency(rng, x.age(), "F".equals(person.sex()));
         String diagnosis = Diagnoses.emergency(rng, tf);
         SelfHarm.Coding selfHarm = SelfHarm.recode(person, x.age(), admitted, x.year());
-        emergency(person, x, site, admitted, tf, selfHarm == null ? diagnosis : selfHarm.primary(),
-                selfHarm == null ? null : selfHarm.externalCause(), null, 1.0, NON_ELECTIVE_EPISODE, rng, out);
+        emergency(
+                person,
+                x,
+                site,
+                admitted,
+                tf,
+                selfHarm == null ? diagnosis : selfHarm.primary(),
+                selfHarm == null ? null : selfHarm.externalCause(),
+                null,
+                1.0,
+                NON_ELECTIVE_EPISODE,
+                rng,
+                out);
     }
 
-    private void acsc(AcscCondition c, SyntheticPerson person, Exposure x, Site site, LocalDate admitted,
-                      SplittableRandom rng, ActivityOutput out) throws IOException {
+    private void acsc(
+            AcscCondition c,
+            SyntheticPerson person,
+            Exposure x,
+            Site site,
+            LocalDate admitted,
+            SplittableRandom rng,
+            ActivityOutput out)
+            throws IOException {
         String tf = x.age() < 18 ? "420" : x.age() < 75 ? "300" : "430";
         String diagnosis = c.icd10[rng.nextInt(c.icd10.length)];
-        String procedure = Draws.chance(rng, c.group.noProcedure) ? null
+        String procedure = Draws.chance(rng, c.group.noProcedure)
+                ? null
                 : c.group.procedures[rng.nextInt(c.group.procedures.length)];
-        emergency(person, x, site, admitted, tf, diagnosis, null, procedure, c.group.stayRatio,
-                NON_ELECTIVE_EPISODE * c.group.costWeight * ACSC_PRICE_FACTOR, rng, out);
+        emergency(
+                person,
+                x,
+                site,
+                admitted,
+                tf,
+                diagnosis,
+                null,
+                procedure,
+                c.group.stayRatio,
+                NON_ELECTIVE_EPISODE * c.group.costWeight * ACSC_PRICE_FACTOR,
+                rng,
+                out);
     }
 
-    private void emergency(SyntheticPerson person, Exposure x, Site site, LocalDate admitted, String tf,
-                           String diagnosis, String externalCause, String procedure, double stayRatio,
-                           double episodePrice,
-                           SplittableRandom rng, ActivityOutput out) throws IOException {
-        int stay = LengthOfStay.draw(rng, stays.mean("emergency", tf, site, x.year()) * stayRatio,
-                LengthOfStay.EMERGENCY_SHAPE);
+    private void emergency(
+            SyntheticPerson person,
+            Exposure x,
+            Site site,
+            LocalDate admitted,
+            String tf,
+            String diagnosis,
+            String externalCause,
+            String procedure,
+            double stayRatio,
+            double episodePrice,
+            SplittableRandom rng,
+            ActivityOutput out)
+            throws IOException {
+        int stay = LengthOfStay.draw(
+                rng, stays.mean("emergency", tf, site, x.year()) * stayRatio, LengthOfStay.EMERGENCY_SHAPE);
         Discharge d = Discharge.of(person, admitted, stay);
         LocalDate ready = null;
         if (d.date() != null && !d.died()) {
             int age = x.age();
             double[] factor = delayFactor.get(site);
-            double p = factor == null || age < 18 || d.stay() < 2 ? 0
+            double p = factor == null || age < 18 || d.stay() < 2
+                    ? 0
                     : factor[ActivitySpan.index(x.year())] * (age >= 65 ? 1.6 : 0.4);
             if (Draws.chance(rng, Math.min(1, p))) {
                 int delay = (int) Math.min(d.stay() - 1, 1 + Draws.negativeBinomial(rng, MEAN_DELAY_DAYS - 1, 1));
@@ -326,37 +439,80 @@ final class SpellModel {
         }
         String destination = d.destination(rng, x.age());
         RehabilitationUnit.Stay rehab = RehabilitationUnit.admit(person, x.age(), site, d);
-        out.spell(site.provider, site.code, "emergency", admitted, d.date(), ready, diagnosis, secondary, procedure,
-                tf, cost, rehab == null ? destination : Discharge.OTHER_HOSPITAL);
+        out.spell(
+                site.provider,
+                site.code,
+                "emergency",
+                admitted,
+                d.date(),
+                ready,
+                diagnosis,
+                secondary,
+                procedure,
+                tf,
+                cost,
+                rehab == null ? destination : Discharge.OTHER_HOSPITAL);
         if (rehab != null) {
             Discharge end = Discharge.of(person, rehab.admitted(), rehab.plannedDays());
-            out.spell(RehabilitationUnit.PROVIDER, RehabilitationUnit.SITE, "other", rehab.admitted(), end.date(), null,
-                    RehabilitationUnit.DIAGNOSIS, diagnosis, null, RehabilitationUnit.TREATMENT_FUNCTION,
+            out.spell(
+                    RehabilitationUnit.PROVIDER,
+                    RehabilitationUnit.SITE,
+                    "other",
+                    rehab.admitted(),
+                    end.date(),
+                    null,
+                    RehabilitationUnit.DIAGNOSIS,
+                    diagnosis,
+                    null,
+                    RehabilitationUnit.TREATMENT_FUNCTION,
                     RehabilitationUnit.COST_PER_DAY * Math.max(1, end.stay()),
                     end.died() ? Discharge.DIED : end.date() == null ? null : Discharge.HOME);
         }
     }
 
-    private void elective(SyntheticPerson person, Exposure x, Site site, LocalDate admitted, SplittableRandom rng,
-                          ActivityOutput out) throws IOException {
+    private void elective(
+            SyntheticPerson person, Exposure x, Site site, LocalDate admitted, SplittableRandom rng, ActivityOutput out)
+            throws IOException {
         String tf = TreatmentFunctions.elective(rng, x.age(), "F".equals(person.sex()));
         String[] dx = Diagnoses.elective(rng, tf);
         int stay = LengthOfStay.draw(rng, stays.mean("elective", tf, site, x.year()), LengthOfStay.ELECTIVE_SHAPE);
         Discharge d = Discharge.of(person, admitted, stay);
         double cost = d.stay() == 0 ? DAY_CASE : ELECTIVE_EPISODE + EXCESS_BED_DAY * Math.max(0, d.stay() - TRIM_DAYS);
-        out.spell(site.provider, site.code, "elective", admitted, d.date(), d.date(), dx[0],
-                Diagnoses.secondary(person, admitted, dx[0]), dx[1].isEmpty() ? null : dx[1], tf, cost,
+        out.spell(
+                site.provider,
+                site.code,
+                "elective",
+                admitted,
+                d.date(),
+                d.date(),
+                dx[0],
+                Diagnoses.secondary(person, admitted, dx[0]),
+                dx[1].isEmpty() ? null : dx[1],
+                tf,
+                cost,
                 d.destination(rng, x.age()));
     }
 
-    private void maternity(SyntheticPerson person, Exposure x, Site site, LocalDate admitted, SplittableRandom rng,
-                           ActivityOutput out) throws IOException {
+    private void maternity(
+            SyntheticPerson person, Exposure x, Site site, LocalDate admitted, SplittableRandom rng, ActivityOutput out)
+            throws IOException {
         int i = rng.nextInt(Diagnoses.MATERNITY.length);
         int stay = LengthOfStay.draw(rng, stays.mean("emergency", "501", site, x.year()), LengthOfStay.OTHER_SHAPE);
         Discharge d = Discharge.of(person, admitted, stay);
         double cost = NON_ELECTIVE_EPISODE + EXCESS_BED_DAY * Math.max(0, d.stay() - TRIM_DAYS);
         String procedure = Diagnoses.MATERNITY_PROCEDURES[i];
-        out.spell(site.provider, site.code, "other", admitted, d.date(), d.date(), Diagnoses.MATERNITY[i], null,
-                procedure.isEmpty() ? null : procedure, "501", cost, d.destination(rng, x.age()));
+        out.spell(
+                site.provider,
+                site.code,
+                "other",
+                admitted,
+                d.date(),
+                d.date(),
+                Diagnoses.MATERNITY[i],
+                null,
+                procedure.isEmpty() ? null : procedure,
+                "501",
+                cost,
+                d.destination(rng, x.age()));
     }
 }

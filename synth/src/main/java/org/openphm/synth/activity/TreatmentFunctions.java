@@ -16,14 +16,15 @@ final class TreatmentFunctions {
     private static final double[] CHILD_EMERGENCY_W = {0.85, 0.08, 0.07};
     private static final String[] ADULT_EMERGENCY = {"300", "100", "110", "101", "104", "301", "502", "320", "430"};
     private static final double[][] ADULT_EMERGENCY_W = {
-            {0.34, 0.18, 0.12, 0.06, 0.03, 0.08, 0.10, 0.09, 0.00},   // 18-64
-            {0.40, 0.10, 0.12, 0.05, 0.03, 0.05, 0.00, 0.05, 0.20},   // 65-79
-            {0.25, 0.05, 0.12, 0.03, 0.00, 0.00, 0.00, 0.00, 0.55}};  // 80+
+        {0.34, 0.18, 0.12, 0.06, 0.03, 0.08, 0.10, 0.09, 0.00}, // 18-64
+        {0.40, 0.10, 0.12, 0.05, 0.03, 0.05, 0.00, 0.05, 0.20}, // 65-79
+        {0.25, 0.05, 0.12, 0.03, 0.00, 0.00, 0.00, 0.00, 0.55}
+    }; // 80+
 
     private static final String[] CHILD_ELECTIVE = {"420", "100", "110", "120"};
     private static final double[] CHILD_ELECTIVE_W = {0.50, 0.15, 0.15, 0.20};
-    private static final String[] ADULT_ELECTIVE = {"100", "101", "104", "110", "130", "300", "301", "303", "502",
-            "430"};
+    private static final String[] ADULT_ELECTIVE = {"100", "101", "104", "110", "130", "300", "301", "303", "502", "430"
+    };
     private static final double[] ADULT_ELECTIVE_W = {0.14, 0.10, 0.05, 0.14, 0.14, 0.05, 0.15, 0.08, 0.08, 0.03};
 
     static String emergency(SplittableRandom rng, int age, boolean female) {

@@ -1,19 +1,13 @@
 package org.openphm.synth.comparator;
 
-import org.openphm.model.Totals;
-
-import org.openphm.model.ReferenceCsv;
-
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.openphm.model.CanonicalSchema;
 import org.openphm.model.CsvTableWriter;
+import org.openphm.model.ReferenceCsv;
+import org.openphm.model.Totals;
 import org.openphm.synth.feeds.Cells;
 
 /**
@@ -26,6 +20,7 @@ public final class EnglandComparatorWriter {
 
     /** First and last financial years written (start years): the span of the synthetic population's pack. */
     static final int FIRST_YEAR = 2019;
+
     static final int LAST_YEAR = 2025;
 
     /**
@@ -34,11 +29,26 @@ public final class EnglandComparatorWriter {
      * the synthetic England comparator a plausible shape.
      */
     private static final Map<String, Double> SYNTHETIC_ANNUAL_CHANGE = Map.ofEntries(
-            Map.entry("AF", 0.020), Map.entry("AST", 0.000), Map.entry("CAN", 0.035), Map.entry("CHD", -0.010),
-            Map.entry("CKD", 0.000), Map.entry("COPD", 0.000), Map.entry("DEM", 0.000), Map.entry("DEP", 0.040),
-            Map.entry("DM", 0.025), Map.entry("EP", 0.000), Map.entry("HF", 0.040), Map.entry("HYP", 0.005),
-            Map.entry("LD", 0.030), Map.entry("MH", 0.010), Map.entry("NDH", 0.120), Map.entry("OB", 0.030),
-            Map.entry("OST", 0.060), Map.entry("PAD", -0.010), Map.entry("PC", 0.030), Map.entry("RA", 0.000),
+            Map.entry("AF", 0.020),
+            Map.entry("AST", 0.000),
+            Map.entry("CAN", 0.035),
+            Map.entry("CHD", -0.010),
+            Map.entry("CKD", 0.000),
+            Map.entry("COPD", 0.000),
+            Map.entry("DEM", 0.000),
+            Map.entry("DEP", 0.040),
+            Map.entry("DM", 0.025),
+            Map.entry("EP", 0.000),
+            Map.entry("HF", 0.040),
+            Map.entry("HYP", 0.005),
+            Map.entry("LD", 0.030),
+            Map.entry("MH", 0.010),
+            Map.entry("NDH", 0.120),
+            Map.entry("OB", 0.030),
+            Map.entry("OST", 0.060),
+            Map.entry("PAD", -0.010),
+            Map.entry("PC", 0.030),
+            Map.entry("RA", 0.000),
             Map.entry("STIA", 0.010));
 
     /** Group codes of the public file whose register OpenPHM calls otherwise. */
@@ -47,7 +57,8 @@ public final class EnglandComparatorWriter {
     /** The public England QOF 2019/20 rows: group code -> {register, list}. */
     static Map<String, double[]> publicQof2019() throws IOException {
         Map<String, double[]> rows = new LinkedHashMap<>();
-        for (ReferenceCsv.Row r : ReferenceCsv.read(EnglandComparatorWriter.class, "/comparator/england_qof_2019_20.csv")) {
+        for (ReferenceCsv.Row r :
+                ReferenceCsv.read(EnglandComparatorWriter.class, "/comparator/england_qof_2019_20.csv")) {
             rows.put(r.get("group_code"), new double[] {r.number("register"), r.number("list")});
         }
         return rows;
@@ -73,14 +84,38 @@ public final class EnglandComparatorWriter {
                 double list = e.getValue()[1];
                 double pct = 100.0 * count / list;
                 String id = "qof-prevalence-" + register.toLowerCase();
-                w.row(id, period(FIRST_YEAR), Totals.PERSONS, age, round(pct), null, null, null, null, count, list,
-                        false, "QOF 2019/20, England (sum of English regions, House of Commons Library modelled "
+                w.row(
+                        id,
+                        period(FIRST_YEAR),
+                        Totals.PERSONS,
+                        age,
+                        round(pct),
+                        null,
+                        null,
+                        null,
+                        null,
+                        count,
+                        list,
+                        false,
+                        "QOF 2019/20, England (sum of English regions, House of Commons Library modelled "
                                 + "QOF prevalence outputs/output_region_prevalence.csv)");
                 for (int y = FIRST_YEAR + 1; y <= LAST_YEAR; y++) {
                     double synthetic = pct * Math.pow(1 + change, y - FIRST_YEAR);
-                    w.row(id, period(y), Totals.PERSONS, age, round(synthetic), null, null, null, null, null, null, true,
-                            "SYNTHETIC: 2019/20 England value projected at an assumed "
-                                    + Cells.number(change * 100, 3) + "% a year; not a published figure");
+                    w.row(
+                            id,
+                            period(y),
+                            Totals.PERSONS,
+                            age,
+                            round(synthetic),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            true,
+                            "SYNTHETIC: 2019/20 England value projected at an assumed " + Cells.number(change * 100, 3)
+                                    + "% a year; not a published figure");
                 }
             }
             return w.rows();

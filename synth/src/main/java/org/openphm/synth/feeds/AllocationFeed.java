@@ -17,6 +17,7 @@ final class AllocationFeed implements Feed {
 
     /** DP 11.4 needs indices, England = 100, in the 2025/26 allocation formula. */
     static final double NEEDS_GNA = 92, NEEDS_COMMUNITY = 79, NEEDS_MH = 88;
+
     static final String NEEDS_YEAR = "2025/26";
     private static final String COMBINED = "Combined CCGs";
     /** Below this |DfT| the target implied by impact / DfT is dominated by the rounding of the published %. */
@@ -53,9 +54,16 @@ final class AllocationFeed implements Feed {
             Double target = impact == null ? null : allocation - impact;
             Long population = perHead == null ? null : Math.round(allocation * 1000 / perHead * ctx.scale());
             boolean needs = NEEDS_YEAR.equals(year) && who.equals("BLMK ICB");
-            out.row(year, who, Cells.number(allocation * k, 0), target == null ? null : Cells.number(target * k, 0),
-                    r.number("surplus_k") == null ? null : Cells.number(r.number("surplus_k") * k, 0), population,
-                    needs ? NEEDS_GNA : null, needs ? NEEDS_COMMUNITY : null, needs ? NEEDS_MH : null);
+            out.row(
+                    year,
+                    who,
+                    Cells.number(allocation * k, 0),
+                    target == null ? null : Cells.number(target * k, 0),
+                    r.number("surplus_k") == null ? null : Cells.number(r.number("surplus_k") * k, 0),
+                    population,
+                    needs ? NEEDS_GNA : null,
+                    needs ? NEEDS_COMMUNITY : null,
+                    needs ? NEEDS_MH : null);
         }
     }
 }

@@ -51,28 +51,58 @@ final class Calibration {
      * those age groups over staff groups, each summing to 100%), Agenda for Change band mix (chosen so that the
      * overall mix gives DP 12.3's band 6/4/7 = 22/19/17%) and relative vacancy propensity (plausible).
      */
-    record StaffGroup(String name, double share, double shareOf55Plus, double shareOfUnder30,
-                      Map<String, Double> bands, double vacancyPropensity) {}
+    record StaffGroup(
+            String name,
+            double share,
+            double shareOf55Plus,
+            double shareOfUnder30,
+            Map<String, Double> bands,
+            double vacancyPropensity) {}
 
     static final List<StaffGroup> STAFF_GROUPS = List.of(
-            new StaffGroup("Nursing and Midwifery Registered", 0.34, 0.3180, 0.1794,
-                    Map.of("5", 0.18, "6", 0.44, "7", 0.28, "8a", 0.07, "8b", 0.03), 1.4),
-            new StaffGroup("Additional Clinical Services", 0.27, 0.2364, 0.3963,
-                    Map.of("2", 0.15, "3", 0.27, "4", 0.48, "5", 0.10), 1.0),
-            new StaffGroup("Administrative and Clerical", 0.17, 0.2636, 0.1513,
-                    Map.of("2", 0.05, "3", 0.27, "4", 0.32, "5", 0.14, "6", 0.09, "7", 0.08, "8a", 0.05), 0.6),
-            new StaffGroup("Allied Health Professionals", 0.10, 0.0471, 0.1373,
-                    Map.of("5", 0.14, "6", 0.40, "7", 0.38, "8a", 0.08), 1.2),
-            new StaffGroup("Add Prof Scientific and Technic", 0.06, 0.0826, 0.0874,
-                    Map.of("4", 0.10, "5", 0.15, "6", 0.25, "7", 0.35, "8a", 0.10, "8b", 0.05), 1.1),
+            new StaffGroup(
+                    "Nursing and Midwifery Registered",
+                    0.34,
+                    0.3180,
+                    0.1794,
+                    Map.of("5", 0.18, "6", 0.44, "7", 0.28, "8a", 0.07, "8b", 0.03),
+                    1.4),
+            new StaffGroup(
+                    "Additional Clinical Services",
+                    0.27,
+                    0.2364,
+                    0.3963,
+                    Map.of("2", 0.15, "3", 0.27, "4", 0.48, "5", 0.10),
+                    1.0),
+            new StaffGroup(
+                    "Administrative and Clerical",
+                    0.17,
+                    0.2636,
+                    0.1513,
+                    Map.of("2", 0.05, "3", 0.27, "4", 0.32, "5", 0.14, "6", 0.09, "7", 0.08, "8a", 0.05),
+                    0.6),
+            new StaffGroup(
+                    "Allied Health Professionals",
+                    0.10,
+                    0.0471,
+                    0.1373,
+                    Map.of("5", 0.14, "6", 0.40, "7", 0.38, "8a", 0.08),
+                    1.2),
+            new StaffGroup(
+                    "Add Prof Scientific and Technic",
+                    0.06,
+                    0.0826,
+                    0.0874,
+                    Map.of("4", 0.10, "5", 0.15, "6", 0.25, "7", 0.35, "8a", 0.10, "8b", 0.05),
+                    1.1),
             new StaffGroup("Medical and Dental", 0.045, 0.0429, 0.0296, Map.of(), 1.5),
-            new StaffGroup("Estates and Ancillary", 0.010, 0.0073, 0.0016,
-                    Map.of("2", 0.6, "3", 0.3, "4", 0.1), 0.8),
+            new StaffGroup("Estates and Ancillary", 0.010, 0.0073, 0.0016, Map.of("2", 0.6, "3", 0.3, "4", 0.1), 0.8),
             new StaffGroup("Students", 0.003, 0.0010, 0.0156, Map.of(), 0.0),
             new StaffGroup("Healthcare Scientists", 0.002, 0.0010, 0.0016, Map.of("6", 0.5, "7", 0.5), 1.0));
 
     /** DP 12.5 / CfC Part D: 20% of staff aged 55+, 14% under 30. */
     static final double SHARE_55_PLUS = 0.20;
+
     static final double SHARE_UNDER_30 = 0.14;
     /** DP 12.3: 85% of staff are female. */
     static final double SHARE_FEMALE = 0.85;
@@ -80,8 +110,8 @@ final class Calibration {
      * DP 12.6 and CfC Part D: 60% White, 38% BME (the remaining 2% not stated). DP 12.3's infographic says
      * 85% White / 15% BME; the two cannot both hold, the generator follows DP 12.6 (see SOURCES.md).
      */
-    static final Map<String, Double> STAFF_ETHNICITY = Map.of(
-            "White", 0.60, "Asian", 0.16, "Black", 0.15, "Mixed", 0.03, "Other", 0.04, "Not stated", 0.02);
+    static final Map<String, Double> STAFF_ETHNICITY =
+            Map.of("White", 0.60, "Asian", 0.16, "Black", 0.15, "Mixed", 0.03, "Other", 0.04, "Not stated", 0.02);
 
     /**
      * Monthly leavers as % of headcount. DP 12.3 gives turnover 11.99% (read as 2024/25); CfC Part D gives 9.4% in
@@ -114,6 +144,7 @@ final class Calibration {
 
     /** CfC: ICB spend (£m) by category, 2022/23, 2023/24, 2024/25. */
     static final List<String> SPEND_YEARS = List.of("2022/23", "2023/24", "2024/25");
+
     static final double[] COMMUNITY_SPEND_M = {181.4, 190.4, 203.0};
     static final double[] MENTAL_HEALTH_SPEND_M = {194.9, 217.6, 235.5};
 
@@ -122,11 +153,44 @@ final class Calibration {
      * CNWL and CCS are 79% of mental health spend. The split among them and the rest is plausible, not published.
      */
     static final Map<String, Double> COMMUNITY_PROVIDER_SHARE = Map.of(
-            ELFT, 0.20, CNWL, 0.16, CCS, 0.12, "HCRG", 0.03, "Hospices", 0.05, "BHFT", 0.08, "MKUH", 0.06,
-            "Other NHS providers", 0.07, "Independent sector and other", 0.13, "Better Care Fund", 0.10);
+            ELFT,
+            0.20,
+            CNWL,
+            0.16,
+            CCS,
+            0.12,
+            "HCRG",
+            0.03,
+            "Hospices",
+            0.05,
+            "BHFT",
+            0.08,
+            "MKUH",
+            0.06,
+            "Other NHS providers",
+            0.07,
+            "Independent sector and other",
+            0.13,
+            "Better Care Fund",
+            0.10);
+
     static final Map<String, Double> MENTAL_HEALTH_PROVIDER_SHARE = Map.of(
-            ELFT, 0.55, CNWL, 0.21, CCS, 0.03, "Turning Point", 0.02, "Psychiatry UK", 0.04,
-            "Independent sector placements", 0.09, "VCSE", 0.02, "Other NHS providers", 0.04);
+            ELFT,
+            0.55,
+            CNWL,
+            0.21,
+            CCS,
+            0.03,
+            "Turning Point",
+            0.02,
+            "Psychiatry UK",
+            0.04,
+            "Independent sector placements",
+            0.09,
+            "VCSE",
+            0.02,
+            "Other NHS providers",
+            0.04);
 
     // ---- care contacts, DP 9.2 --------------------------------------------------------------------------
 
@@ -134,5 +198,6 @@ final class Calibration {
     static final Map<String, Double> MONTHLY_CARE_CONTACTS = Map.of(ELFT, 38_000.0, CNWL, 26_000.0, CCS, 17_000.0);
     /** DP 9.2: ELFT monthly care contacts before Nov-24 are under-reported by about 50%. */
     static final java.time.YearMonth ELFT_CONTACTS_FIXED_FROM = java.time.YearMonth.of(2024, 11);
+
     static final double ELFT_CONTACTS_REPORTED_BEFORE = 0.5;
 }

@@ -5,8 +5,18 @@ import org.openphm.model.CsvTableWriter;
 import org.openphm.model.Table;
 
 /** One aggregate feed: the canonical table it fills and how. */
-sealed interface Feed permits PerformanceMetricFeed, WaitingListFeed, WorkforceFeed, VacancyFeed, FinanceSpendFeed,
-        AllocationFeed, FeedbackFeed, IncidentFeed, ProviderRegisterFeed, ServiceProvisionFeed, RiskRegisterFeed {
+sealed interface Feed
+        permits PerformanceMetricFeed,
+                WaitingListFeed,
+                WorkforceFeed,
+                VacancyFeed,
+                FinanceSpendFeed,
+                AllocationFeed,
+                FeedbackFeed,
+                IncidentFeed,
+                ProviderRegisterFeed,
+                ServiceProvisionFeed,
+                RiskRegisterFeed {
 
     Table table();
 

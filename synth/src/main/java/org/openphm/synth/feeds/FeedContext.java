@@ -14,6 +14,7 @@ record FeedContext(long seed, long patients) {
 
     /** The months the monthly feeds cover: 2023/24 to the first half of 2025/26 (30 months, enough for SPC). */
     static final YearMonth FIRST_MONTH = YearMonth.of(2023, 4);
+
     static final YearMonth LAST_MONTH = YearMonth.of(2025, 9);
 
     FeedContext {

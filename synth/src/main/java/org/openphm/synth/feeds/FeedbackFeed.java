@@ -22,8 +22,14 @@ final class FeedbackFeed implements Feed {
     static final LocalDate PERIOD_START = LocalDate.of(2024, 8, 1);
     static final LocalDate PERIOD_END = LocalDate.of(2025, 7, 31);
 
-    private record Contact(String type, String summary, String theme, String serviceType, String keywords,
-                           String provider, LocalDate received) {}
+    private record Contact(
+            String type,
+            String summary,
+            String theme,
+            String serviceType,
+            String keywords,
+            String provider,
+            LocalDate received) {}
 
     @Override
     public Table table() {
@@ -40,7 +46,9 @@ final class FeedbackFeed implements Feed {
             String type = c.text("type"), provider = c.text("provider");
             int count = c.number("count").intValue();
             List<Psv.Row> own = listed.stream()
-                    .filter(r -> r.text("type").equals(type) && r.text("provider").equals(provider)).toList();
+                    .filter(r ->
+                            r.text("type").equals(type) && r.text("provider").equals(provider))
+                    .toList();
             if (own.size() > count) {
                 throw new IllegalStateException("DP 6.9/6.10 list more " + type + " for " + provider + " than DP 10.1");
             }
@@ -48,27 +56,47 @@ final class FeedbackFeed implements Feed {
                 LocalDate received = PERIOD_START.plusDays(rng.nextLong(days));
                 if (i < own.size()) {
                     Psv.Row r = own.get(i);
-                    contacts.add(new Contact(type, r.text("summary"), r.text("theme"), r.text("service_type"),
-                            r.text("keywords"), provider, received));
+                    contacts.add(new Contact(
+                            type,
+                            r.text("summary"),
+                            r.text("theme"),
+                            r.text("service_type"),
+                            r.text("keywords"),
+                            provider,
+                            received));
                 } else {
                     Psv.Row like = lookalike(listed, type, provider, rng);
-                    contacts.add(new Contact(type, "Synthetic " + type.replace('_', ' ') + " about " + provider
-                            + " (detail not published in the DP)", like.text("theme"), like.text("service_type"),
-                            like.text("keywords"), provider, received));
+                    contacts.add(new Contact(
+                            type,
+                            "Synthetic " + type.replace('_', ' ') + " about " + provider
+                                    + " (detail not published in the DP)",
+                            like.text("theme"),
+                            like.text("service_type"),
+                            like.text("keywords"),
+                            provider,
+                            received));
                 }
             }
         }
         contacts.sort(Comparator.comparing(Contact::received).thenComparing(Contact::type));
         int id = 1;
         for (Contact c : contacts) {
-            out.row(String.format("FB%04d", id++), c.type(), c.received(), c.theme(), c.serviceType(), c.provider(),
-                    c.keywords(), c.summary());
+            out.row(
+                    String.format("FB%04d", id++),
+                    c.type(),
+                    c.received(),
+                    c.theme(),
+                    c.serviceType(),
+                    c.provider(),
+                    c.keywords(),
+                    c.summary());
         }
     }
 
     /** A listed contact about the same provider if there is one, else one of the same type, else any. */
     private static Psv.Row lookalike(List<Psv.Row> listed, String type, String provider, SplittableRandom rng) {
-        List<Psv.Row> pool = listed.stream().filter(r -> r.text("provider").equals(provider)).toList();
+        List<Psv.Row> pool =
+                listed.stream().filter(r -> r.text("provider").equals(provider)).toList();
         if (pool.isEmpty()) {
             pool = listed.stream().filter(r -> r.text("type").equals(type)).toList();
         }

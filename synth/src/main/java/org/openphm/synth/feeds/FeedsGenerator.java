@@ -17,9 +17,18 @@ import org.openphm.model.Progress;
 public final class FeedsGenerator {
     private FeedsGenerator() {}
 
-    private static final List<Feed> FEEDS = List.of(new PerformanceMetricFeed(), new WaitingListFeed(),
-            new WorkforceFeed(), new VacancyFeed(), new FinanceSpendFeed(), new AllocationFeed(), new FeedbackFeed(),
-            new IncidentFeed(), new ProviderRegisterFeed(), new ServiceProvisionFeed(), new RiskRegisterFeed());
+    private static final List<Feed> FEEDS = List.of(
+            new PerformanceMetricFeed(),
+            new WaitingListFeed(),
+            new WorkforceFeed(),
+            new VacancyFeed(),
+            new FinanceSpendFeed(),
+            new AllocationFeed(),
+            new FeedbackFeed(),
+            new IncidentFeed(),
+            new ProviderRegisterFeed(),
+            new ServiceProvisionFeed(),
+            new RiskRegisterFeed());
 
     /**
      * @param patients registered population the feeds are for; population-proportional figures (staff, waiting
@@ -37,7 +46,8 @@ public final class FeedsGenerator {
                 rows.put(feed.table().name(), out.rows());
             }
             progress.update("aggregate feeds", ++done, FEEDS.size());
-            progress.message("wrote " + feed.table().name() + ".csv (" + rows.get(feed.table().name()) + " rows)");
+            progress.message("wrote " + feed.table().name() + ".csv ("
+                    + rows.get(feed.table().name()) + " rows)");
         }
         return rows;
     }

@@ -27,16 +27,38 @@ final class FinanceSpendFeed implements Feed {
         SplittableRandom rng = ctx.random("finance_spend");
         for (int y = 0; y < Calibration.SPEND_YEARS.size(); y++) {
             String year = Calibration.SPEND_YEARS.get(y);
-            write(out, year, COMMUNITY, Calibration.COMMUNITY_SPEND_M[y], Calibration.COMMUNITY_PROVIDER_SHARE, ctx, rng);
-            write(out, year, MENTAL_HEALTH, Calibration.MENTAL_HEALTH_SPEND_M[y],
-                    Calibration.MENTAL_HEALTH_PROVIDER_SHARE, ctx, rng);
+            write(
+                    out,
+                    year,
+                    COMMUNITY,
+                    Calibration.COMMUNITY_SPEND_M[y],
+                    Calibration.COMMUNITY_PROVIDER_SHARE,
+                    ctx,
+                    rng);
+            write(
+                    out,
+                    year,
+                    MENTAL_HEALTH,
+                    Calibration.MENTAL_HEALTH_SPEND_M[y],
+                    Calibration.MENTAL_HEALTH_PROVIDER_SHARE,
+                    ctx,
+                    rng);
         }
     }
 
-    private static void write(CsvTableWriter out, String year, String category, double totalMillions,
-                              Map<String, Double> shares, FeedContext ctx, SplittableRandom rng) throws IOException {
+    private static void write(
+            CsvTableWriter out,
+            String year,
+            String category,
+            double totalMillions,
+            Map<String, Double> shares,
+            FeedContext ctx,
+            SplittableRandom rng)
+            throws IOException {
         Map<String, Double> sorted = new TreeMap<>(shares);
-        double[] weights = sorted.values().stream().mapToDouble(s -> s * (1 + 0.04 * Noise.gaussian(rng))).toArray();
+        double[] weights = sorted.values().stream()
+                .mapToDouble(s -> s * (1 + 0.04 * Noise.gaussian(rng)))
+                .toArray();
         long[] pounds = Noise.apportion(Math.round(totalMillions * 1e6 * ctx.scale()), weights);
         int i = 0;
         for (String provider : sorted.keySet()) {

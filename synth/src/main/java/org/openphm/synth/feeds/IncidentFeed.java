@@ -24,13 +24,19 @@ final class IncidentFeed implements Feed {
     @Override
     public void write(FeedContext ctx, CsvTableWriter out) throws IOException {
         for (Psv.Row r : Psv.read("incident_published.psv")) {
-            out.row(r.text("provider"), r.text("year"), r.text("category"), r.number("count").intValue());
+            out.row(
+                    r.text("provider"),
+                    r.text("year"),
+                    r.text("category"),
+                    r.number("count").intValue());
         }
         SplittableRandom rng = ctx.random("incident");
         for (Psv.Row r : Psv.read("incident_themes.psv")) {
             String provider = r.text("provider");
-            int staff = Calibration.UNITS.stream().filter(u -> u.organisation().equals(provider))
-                    .mapToInt(Calibration.Unit::headcount).sum();
+            int staff = Calibration.UNITS.stream()
+                    .filter(u -> u.organisation().equals(provider))
+                    .mapToInt(Calibration.Unit::headcount)
+                    .sum();
             for (String year : THEME_YEARS) {
                 double mean = r.number("per_1000_staff") * staff / 1000.0;
                 out.row(provider, year, THEME_PREFIX + r.text("theme"), Noise.poisson(rng, mean));

@@ -10,16 +10,35 @@ import java.time.YearMonth;
  * @param threshold standing threshold where the DP prints none, applying from {@code thresholdFrom} (or always)
  * @param spread    between-ICB coefficient of variation, for simulating peers when ranking
  */
-record MetricSpec(String id, String name, String unit, String polarity, String section, boolean quarterly,
-                  boolean scaled, double growth, Double ceiling, Double threshold, YearMonth thresholdFrom,
-                  double spread) {
+record MetricSpec(
+        String id,
+        String name,
+        String unit,
+        String polarity,
+        String section,
+        boolean quarterly,
+        boolean scaled,
+        double growth,
+        Double ceiling,
+        Double threshold,
+        YearMonth thresholdFrom,
+        double spread) {
 
     static MetricSpec of(Psv.Row r) {
         String from = r.text("threshold_from");
-        return new MetricSpec(r.text("metric_id"), r.text("name"), r.text("unit"), r.text("polarity"),
-                r.text("section"), "quarterly".equals(r.text("frequency")),
-                Boolean.parseBoolean(r.text("scaled")), r.number("growth", 0), r.number("ceiling"),
-                r.number("threshold"), from == null ? null : YearMonth.parse(from), r.number("spread", 0.1));
+        return new MetricSpec(
+                r.text("metric_id"),
+                r.text("name"),
+                r.text("unit"),
+                r.text("polarity"),
+                r.text("section"),
+                "quarterly".equals(r.text("frequency")),
+                Boolean.parseBoolean(r.text("scaled")),
+                r.number("growth", 0),
+                r.number("ceiling"),
+                r.number("threshold"),
+                from == null ? null : YearMonth.parse(from),
+                r.number("spread", 0.1));
     }
 
     boolean isCount() {

@@ -15,11 +15,19 @@ final class PeerRanking {
 
     record Ranks(int regional, int national) {}
 
-    static Ranks rank(double value, double regional, double national, double spread, boolean higherIsBetter,
-                      SplittableRandom rng) {
+    static Ranks rank(
+            double value,
+            double regional,
+            double national,
+            double spread,
+            boolean higherIsBetter,
+            SplittableRandom rng) {
         double[] region = peers(REGION_ICBS - 1, (REGION_ICBS * regional - value) / (REGION_ICBS - 1), spread, rng);
-        double[] rest = peers(ENGLAND_ICBS - REGION_ICBS,
-                (ENGLAND_ICBS * national - REGION_ICBS * regional) / (ENGLAND_ICBS - REGION_ICBS), spread, rng);
+        double[] rest = peers(
+                ENGLAND_ICBS - REGION_ICBS,
+                (ENGLAND_ICBS * national - REGION_ICBS * regional) / (ENGLAND_ICBS - REGION_ICBS),
+                spread,
+                rng);
         int regionalRank = 1 + better(region, value, higherIsBetter);
         return new Ranks(regionalRank, regionalRank + better(rest, value, higherIsBetter));
     }

@@ -24,6 +24,7 @@ final class PerformanceMetricFeed implements Feed {
 
     /** The DP 7.3 table's reference month (rolling periods to May-25). */
     static final YearMonth BENCHMARK_MONTH = YearMonth.of(2025, 5);
+
     static final String EAST_OF_ENGLAND = "Y61";
 
     private record Cell(Double value, Double threshold, Double regional, Double national) {}
@@ -53,8 +54,14 @@ final class PerformanceMetricFeed implements Feed {
         writeBenchmarks(out);
     }
 
-    private void writeSeries(FeedContext ctx, MetricSpec spec, String org, NavigableMap<YearMonth, Cell> cells,
-                             Map<String, Ranked> printedRanks, CsvTableWriter out) throws IOException {
+    private void writeSeries(
+            FeedContext ctx,
+            MetricSpec spec,
+            String org,
+            NavigableMap<YearMonth, Cell> cells,
+            Map<String, Ranked> printedRanks,
+            CsvTableWriter out)
+            throws IOException {
         SplittableRandom rng = ctx.random("performance:" + spec.id() + ":" + org);
         NavigableMap<YearMonth, Double> values = column(cells, Cell::value);
         NavigableMap<YearMonth, Double> thresholds = column(cells, Cell::threshold);
@@ -74,23 +81,33 @@ final class PerformanceMetricFeed implements Feed {
             if (threshold == null && !thresholds.isEmpty()) {
                 threshold = SeriesExtension.extend(thresholds, m, spec.growth(), rng);
             }
-            Double regional = regionals.containsKey(m) ? regionals.get(m)
+            Double regional = regionals.containsKey(m)
+                    ? regionals.get(m)
                     : SeriesExtension.extend(regionals, m, spec.growth(), rng);
-            Double national = nationals.containsKey(m) ? nationals.get(m)
+            Double national = nationals.containsKey(m)
+                    ? nationals.get(m)
                     : SeriesExtension.extend(nationals, m, spec.growth(), rng);
             Ranked ranks = printedRanks.get(spec.id() + "|" + org + "|" + m);
             if (ranks == null && regional != null && national != null && !"none".equals(spec.polarity())) {
-                PeerRanking.Ranks r = PeerRanking.rank(value, regional, national, spec.spread(),
-                        "high".equals(spec.polarity()), rng);
+                PeerRanking.Ranks r =
+                        PeerRanking.rank(value, regional, national, spec.spread(), "high".equals(spec.polarity()), rng);
                 ranks = new Ranked(r.regional(), r.national());
             }
             int decimals = spec.isCount() ? 0 : 2;
-            out.row(spec.id(), spec.name(), spec.unit(), spec.polarity(), org, m.toString(),
+            out.row(
+                    spec.id(),
+                    spec.name(),
+                    spec.unit(),
+                    spec.polarity(),
+                    org,
+                    m.toString(),
                     Cells.number(value * scale, decimals),
                     Cells.number(threshold == null ? null : threshold * scale, decimals),
                     Cells.number(spec.standingThreshold(m), decimals),
-                    Cells.number(regional, decimals), Cells.number(national, decimals),
-                    ranks == null ? null : ranks.regional(), ranks == null ? null : ranks.national());
+                    Cells.number(regional, decimals),
+                    Cells.number(national, decimals),
+                    ranks == null ? null : ranks.regional(),
+                    ranks == null ? null : ranks.national());
         }
     }
 
@@ -115,13 +132,27 @@ final class PerformanceMetricFeed implements Feed {
             for (int i = 0; i < FeedContext.monthCount(); i++) {
                 YearMonth m = FeedContext.month(i);
                 double yearsBeforeEnd = (FeedContext.monthCount() - 1 - i) / 12.0;
-                double trueCount = provider.getValue() * Math.pow(1 + spec.growth(), -yearsBeforeEnd)
-                        * (1 + 0.04 * Noise.gaussian(rng)) * ctx.scale();
-                boolean underReported = provider.getKey().equals(Calibration.ELFT)
-                        && m.isBefore(Calibration.ELFT_CONTACTS_FIXED_FROM);
+                double trueCount = provider.getValue()
+                        * Math.pow(1 + spec.growth(), -yearsBeforeEnd)
+                        * (1 + 0.04 * Noise.gaussian(rng))
+                        * ctx.scale();
+                boolean underReported =
+                        provider.getKey().equals(Calibration.ELFT) && m.isBefore(Calibration.ELFT_CONTACTS_FIXED_FROM);
                 double reported = underReported ? trueCount * Calibration.ELFT_CONTACTS_REPORTED_BEFORE : trueCount;
-                out.row(spec.id(), spec.name(), spec.unit(), spec.polarity(), provider.getKey(), m.toString(),
-                        Cells.number(reported, 0), null, null, null, null, null, null);
+                out.row(
+                        spec.id(),
+                        spec.name(),
+                        spec.unit(),
+                        spec.polarity(),
+                        provider.getKey(),
+                        m.toString(),
+                        Cells.number(reported, 0),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
             }
         }
     }
@@ -135,8 +166,20 @@ final class PerformanceMetricFeed implements Feed {
         for (Psv.Row r : Psv.read("mh_benchmark.psv")) {
             boolean higherIsBetter = "high".equals(r.text("polarity"));
             double region = r.number(EAST_OF_ENGLAND);
-            out.row(r.text("metric_id"), r.text("name"), r.text("unit"), r.text("polarity"), EAST_OF_ENGLAND,
-                    BENCHMARK_MONTH.toString(), Cells.number(region, 2), null, null, null, null, null, null);
+            out.row(
+                    r.text("metric_id"),
+                    r.text("name"),
+                    r.text("unit"),
+                    r.text("polarity"),
+                    EAST_OF_ENGLAND,
+                    BENCHMARK_MONTH.toString(),
+                    Cells.number(region, 2),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
             for (String icb : icbs) {
                 double v = r.number(icb);
                 int rank = 1;
@@ -146,18 +189,39 @@ final class PerformanceMetricFeed implements Feed {
                         rank++;
                     }
                 }
-                out.row(r.text("metric_id"), r.text("name"), r.text("unit"), r.text("polarity"), icb,
-                        BENCHMARK_MONTH.toString(), Cells.number(v, 2), null, null, Cells.number(region, 2), null,
-                        rank, null);
+                out.row(
+                        r.text("metric_id"),
+                        r.text("name"),
+                        r.text("unit"),
+                        r.text("polarity"),
+                        icb,
+                        BENCHMARK_MONTH.toString(),
+                        Cells.number(v, 2),
+                        null,
+                        null,
+                        Cells.number(region, 2),
+                        null,
+                        rank,
+                        null);
             }
         }
     }
 
     private void writeBenchmarks(CsvTableWriter out) throws IOException {
         for (Psv.Row r : Psv.read("benchmarks.psv")) {
-            out.row(r.text("metric_id"), r.text("name"), r.text("unit"), r.text("polarity"), r.text("org_code"),
-                    r.text("month"), Cells.number(r.number("value"), 2), null, null, null,
-                    Cells.number(r.number("national_value"), 2), null,
+            out.row(
+                    r.text("metric_id"),
+                    r.text("name"),
+                    r.text("unit"),
+                    r.text("polarity"),
+                    r.text("org_code"),
+                    r.text("month"),
+                    Cells.number(r.number("value"), 2),
+                    null,
+                    null,
+                    null,
+                    Cells.number(r.number("national_value"), 2),
+                    null,
                     r.text("national_rank") == null ? null : Integer.valueOf(r.text("national_rank")));
         }
     }
@@ -166,9 +230,14 @@ final class PerformanceMetricFeed implements Feed {
         Map<String, Map<String, NavigableMap<YearMonth, Cell>>> all = new LinkedHashMap<>();
         for (Psv.Row r : Psv.read("performance_published.psv")) {
             all.computeIfAbsent(r.text("metric_id"), k -> new LinkedHashMap<>())
-               .computeIfAbsent(r.text("org_code"), k -> new TreeMap<>())
-               .put(YearMonth.parse(r.text("month")), new Cell(r.number("value"), r.number("threshold"),
-                       r.number("regional_value"), r.number("national_value")));
+                    .computeIfAbsent(r.text("org_code"), k -> new TreeMap<>())
+                    .put(
+                            YearMonth.parse(r.text("month")),
+                            new Cell(
+                                    r.number("value"),
+                                    r.number("threshold"),
+                                    r.number("regional_value"),
+                                    r.number("national_value")));
         }
         return all;
     }
@@ -176,14 +245,17 @@ final class PerformanceMetricFeed implements Feed {
     private static Map<String, Ranked> printedRanks() {
         Map<String, Ranked> ranks = new HashMap<>();
         for (Psv.Row r : Psv.read("performance_ranks.psv")) {
-            ranks.put(r.text("metric_id") + "|" + r.text("org_code") + "|" + r.text("month"),
-                    new Ranked(r.number("regional_rank").intValue(), r.number("national_rank").intValue()));
+            ranks.put(
+                    r.text("metric_id") + "|" + r.text("org_code") + "|" + r.text("month"),
+                    new Ranked(
+                            r.number("regional_rank").intValue(),
+                            r.number("national_rank").intValue()));
         }
         return ranks;
     }
 
-    private static NavigableMap<YearMonth, Double> column(NavigableMap<YearMonth, Cell> cells,
-                                                          java.util.function.Function<Cell, Double> f) {
+    private static NavigableMap<YearMonth, Double> column(
+            NavigableMap<YearMonth, Cell> cells, java.util.function.Function<Cell, Double> f) {
         NavigableMap<YearMonth, Double> m = new TreeMap<>();
         cells.forEach((k, c) -> {
             if (f.apply(c) != null) {

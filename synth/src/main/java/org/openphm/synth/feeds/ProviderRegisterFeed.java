@@ -16,8 +16,14 @@ final class ProviderRegisterFeed implements Feed {
     @Override
     public void write(FeedContext ctx, CsvTableWriter out) throws IOException {
         for (Psv.Row r : Psv.read("provider_register.psv")) {
-            out.row(r.text("provider"), r.text("cqc_rating"), r.text("rating_date"), r.text("contract_expiry"),
-                    r.text("contract_type"), r.text("places"), r.text("services"));
+            out.row(
+                    r.text("provider"),
+                    r.text("cqc_rating"),
+                    r.text("rating_date"),
+                    r.text("contract_expiry"),
+                    r.text("contract_type"),
+                    r.text("places"),
+                    r.text("services"));
         }
     }
 }

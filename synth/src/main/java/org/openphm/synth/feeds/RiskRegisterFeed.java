@@ -16,8 +16,15 @@ final class RiskRegisterFeed implements Feed {
     @Override
     public void write(FeedContext ctx, CsvTableWriter out) throws IOException {
         for (Psv.Row r : Psv.read("risk_register.psv")) {
-            out.row(r.text("risk_ref"), r.text("title"), r.text("theme"), r.text("lead"), r.text("likelihood"),
-                    r.text("consequence"), r.text("target_likelihood"), r.text("target_consequence"),
+            out.row(
+                    r.text("risk_ref"),
+                    r.text("title"),
+                    r.text("theme"),
+                    r.text("lead"),
+                    r.text("likelihood"),
+                    r.text("consequence"),
+                    r.text("target_likelihood"),
+                    r.text("target_consequence"),
                     r.text("reviewed"));
         }
     }

@@ -19,18 +19,23 @@ final class SeriesExtension {
 
     private static final int NEAREST = 6;
 
-    static Double extend(NavigableMap<YearMonth, Double> published, YearMonth month, double annualGrowth,
-                         SplittableRandom rng) {
+    static Double extend(
+            NavigableMap<YearMonth, Double> published, YearMonth month, double annualGrowth, SplittableRandom rng) {
         if (published.isEmpty()) {
             return null;
         }
         @SuppressWarnings("unchecked")
         Map.Entry<YearMonth, Double>[] nearest = published.entrySet().stream()
                 .sorted(Comparator.comparingLong(e -> Math.abs(distance(e.getKey(), month))))
-                .limit(NEAREST).toArray(Map.Entry[]::new);
-        double[] values = Arrays.stream(nearest).mapToDouble(Map.Entry::getValue).sorted().toArray();
+                .limit(NEAREST)
+                .toArray(Map.Entry[]::new);
+        double[] values =
+                Arrays.stream(nearest).mapToDouble(Map.Entry::getValue).sorted().toArray();
         double median = median(values);
-        double anchor = Arrays.stream(nearest).mapToLong(e -> distance(e.getKey(), month)).average().orElse(0);
+        double anchor = Arrays.stream(nearest)
+                .mapToLong(e -> distance(e.getKey(), month))
+                .average()
+                .orElse(0);
         double level = median * Math.pow(1 + annualGrowth, anchor / 12.0);
         return level * (1 + relativeSpread(published) * Noise.gaussian(rng));
     }
@@ -42,7 +47,10 @@ final class SeriesExtension {
 
     /** Median absolute deviation scaled to a normal sd, relative to the median; bounded to keep noise sane. */
     static double relativeSpread(NavigableMap<YearMonth, Double> published) {
-        double[] v = published.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] v = published.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sorted()
+                .toArray();
         double m = median(v);
         if (m == 0) {
             return 0;

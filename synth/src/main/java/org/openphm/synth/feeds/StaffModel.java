@@ -51,7 +51,8 @@ final class StaffModel {
                     int replacement = notYetReplacements.remove(notYetReplacements.size() - 1);
                     StaffMember post = census.get(replacement);
                     census.set(replacement, post.withStart(leave));
-                    all.add(post.successor(staffId(nextId++), tenureBefore(leave, rng)).withLeave(leave));
+                    all.add(post.successor(staffId(nextId++), tenureBefore(leave, rng))
+                            .withLeave(leave));
                 } else {
                     int leaver = notYetLeavers.remove(notYetLeavers.size() - 1);
                     StaffMember s = census.get(leaver);
@@ -61,7 +62,10 @@ final class StaffModel {
             }
         }
         for (int i : notYetReplacements) {
-            census.set(i, census.get(i).withStart(tenureBefore(FIRST_LEAVER_MONTH.atDay(1).minusDays(1), rng)));
+            census.set(
+                    i,
+                    census.get(i)
+                            .withStart(tenureBefore(FIRST_LEAVER_MONTH.atDay(1).minusDays(1), rng)));
         }
         all.addAll(0, census);
         return all;
@@ -69,24 +73,38 @@ final class StaffModel {
 
     private static List<StaffMember> census(FeedContext ctx, SplittableRandom rng) {
         List<Unit> units = Calibration.UNITS;
-        long[] perUnit = Noise.apportion(Math.round(units.stream().mapToInt(Unit::headcount).sum() * ctx.scale()),
+        long[] perUnit = Noise.apportion(
+                Math.round(units.stream().mapToInt(Unit::headcount).sum() * ctx.scale()),
                 units.stream().mapToDouble(Unit::headcount).toArray());
         int total = (int) java.util.Arrays.stream(perUnit).sum();
         List<StaffGroup> groups = Calibration.STAFF_GROUPS;
-        List<StaffGroup> groupOf = quota(total, groups, groups.stream().mapToDouble(StaffGroup::share).toArray(), rng);
-        List<String> sexes = quota(total, List.of("F", "M"),
-                new double[] {Calibration.SHARE_FEMALE, 1 - Calibration.SHARE_FEMALE}, rng);
+        List<StaffGroup> groupOf = quota(
+                total, groups, groups.stream().mapToDouble(StaffGroup::share).toArray(), rng);
+        List<String> sexes = quota(
+                total, List.of("F", "M"), new double[] {Calibration.SHARE_FEMALE, 1 - Calibration.SHARE_FEMALE}, rng);
         Map<String, Double> eth = new TreeMap<>(Calibration.STAFF_ETHNICITY);
-        List<String> ethnicity = quota(total, List.copyOf(eth.keySet()),
-                eth.values().stream().mapToDouble(Double::doubleValue).toArray(), rng);
+        List<String> ethnicity = quota(
+                total,
+                List.copyOf(eth.keySet()),
+                eth.values().stream().mapToDouble(Double::doubleValue).toArray(),
+                rng);
         // Bands and ages depend on the staff group, so they are drawn by quota within each group.
         Map<StaffGroup, List<String>> bands = new java.util.HashMap<>();
         Map<StaffGroup, List<String>> ages = new java.util.HashMap<>();
         for (StaffGroup g : groups) {
             int n = (int) groupOf.stream().filter(x -> x == g).count();
             Map<String, Double> b = new TreeMap<>(g.bands());
-            bands.put(g, b.isEmpty() ? new ArrayList<>(java.util.Collections.nCopies(n, (String) null))
-                    : quota(n, List.copyOf(b.keySet()), b.values().stream().mapToDouble(Double::doubleValue).toArray(), rng));
+            bands.put(
+                    g,
+                    b.isEmpty()
+                            ? new ArrayList<>(java.util.Collections.nCopies(n, (String) null))
+                            : quota(
+                                    n,
+                                    List.copyOf(b.keySet()),
+                                    b.values().stream()
+                                            .mapToDouble(Double::doubleValue)
+                                            .toArray(),
+                                    rng));
             ages.put(g, ages(n, g, rng));
         }
         List<StaffMember> staff = new ArrayList<>(total);
@@ -96,9 +114,19 @@ final class StaffModel {
             for (long k = 0; k < perUnit[u]; k++, i++) {
                 StaffGroup g = groupOf.get(i);
                 double fte = rng.nextDouble() < 0.7 ? 1.0 : Noise.round(0.4 + 0.5 * rng.nextDouble(), 2);
-                staff.add(new StaffMember(staffId(i), unit.organisation(), unit.name(), unit.serviceArea(), g.name(),
-                        bands.get(g).remove(bands.get(g).size() - 1), ages.get(g).remove(ages.get(g).size() - 1),
-                        sexes.get(i), ethnicity.get(i), fte, Calibration.WORKFORCE_CENSUS, null));
+                staff.add(new StaffMember(
+                        staffId(i),
+                        unit.organisation(),
+                        unit.name(),
+                        unit.serviceArea(),
+                        g.name(),
+                        bands.get(g).remove(bands.get(g).size() - 1),
+                        ages.get(g).remove(ages.get(g).size() - 1),
+                        sexes.get(i),
+                        ethnicity.get(i),
+                        fte,
+                        Calibration.WORKFORCE_CENSUS,
+                        null));
             }
         }
         return staff;
@@ -112,9 +140,22 @@ final class StaffModel {
         double over55 = Math.min(0.9, Calibration.SHARE_55_PLUS * g.shareOf55Plus() / g.share());
         double under30 = Math.min(0.9 - over55, Calibration.SHARE_UNDER_30 * g.shareOfUnder30() / g.share());
         double middle = 1 - over55 - under30;
-        return quota(n, List.of("16-24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-54", "55-59", "60-64", "65+"),
-                new double[] {under30 * 0.35, under30 * 0.65, middle * 0.2, middle * 0.2, middle * 0.2, middle * 0.2,
-                        middle * 0.2, over55 * 0.6, over55 * 0.3, over55 * 0.1}, rng);
+        return quota(
+                n,
+                List.of("16-24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-54", "55-59", "60-64", "65+"),
+                new double[] {
+                    under30 * 0.35,
+                    under30 * 0.65,
+                    middle * 0.2,
+                    middle * 0.2,
+                    middle * 0.2,
+                    middle * 0.2,
+                    middle * 0.2,
+                    over55 * 0.6,
+                    over55 * 0.3,
+                    over55 * 0.1
+                },
+                rng);
     }
 
     /** Exactly apportioned labels in random order. */

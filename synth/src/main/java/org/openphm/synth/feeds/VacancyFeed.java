@@ -43,18 +43,25 @@ final class VacancyFeed implements Feed {
                     inPost.merge(s.organisation() + "|" + s.staffGroup(), s.fte(), Double::sum);
                 }
             }
-            double totalInPost = inPost.values().stream().mapToDouble(Double::doubleValue).sum();
-            double vacant = m.equals(PLAN_MONTH) ? Calibration.VACANT_POSTS_2025_26 * ctx.scale()
+            double totalInPost =
+                    inPost.values().stream().mapToDouble(Double::doubleValue).sum();
+            double vacant = m.equals(PLAN_MONTH)
+                    ? Calibration.VACANT_POSTS_2025_26 * ctx.scale()
                     : rate(m) / (1 - rate(m)) * totalInPost;
             List<String> cells = new ArrayList<>(inPost.keySet());
             double[] weights = cells.stream()
-                    .mapToDouble(c -> inPost.get(c) * propensity.get(c.substring(c.indexOf('|') + 1))).toArray();
+                    .mapToDouble(c -> inPost.get(c) * propensity.get(c.substring(c.indexOf('|') + 1)))
+                    .toArray();
             // Apportioned in hundredths of a WTE so the organisation x group cells add up to the total exactly.
             long[] hundredths = Noise.apportion(Math.round(vacant * 100), weights);
             for (int c = 0; c < cells.size(); c++) {
                 String[] key = cells.get(c).split("\\|");
                 double v = hundredths[c] / 100.0;
-                out.row(key[0], key[1], m.toString(), Cells.number(inPost.get(cells.get(c)) + v, 2),
+                out.row(
+                        key[0],
+                        key[1],
+                        m.toString(),
+                        Cells.number(inPost.get(cells.get(c)) + v, 2),
                         Cells.number(v, 2));
             }
         }

@@ -49,7 +49,8 @@ final class WaitingListFeed implements Feed {
                     double monthsAway = offset < 0 ? offset : offset - (published.length - 1);
                     over18 = Noise.poisson(rng, anchor * Math.pow(1 + trend, monthsAway / 12.0) * ctx.scale());
                 }
-                long total = Math.max(over18 + Noise.poisson(rng, 2 * ctx.scale()),
+                long total = Math.max(
+                        over18 + Noise.poisson(rng, 2 * ctx.scale()),
                         Math.round(over18 / share18 + Noise.poisson(rng, smallListSize * ctx.scale())));
                 double share = Math.max(over18, 0.5) / Math.max(total, 1);
                 double meanWait = share >= 1 ? 52 : -18 / Math.log(Math.min(share, 0.95));

@@ -16,9 +16,19 @@ final class WorkforceFeed implements Feed {
     @Override
     public void write(FeedContext ctx, CsvTableWriter out) throws IOException {
         for (StaffMember s : StaffModel.build(ctx)) {
-            out.row(s.id(), s.organisation(), s.unit(), s.serviceArea(), s.staffGroup(),
-                    s.band() == null ? null : "Band " + s.band(), s.ageBand(), s.sex(), s.ethnicGroup(),
-                    Cells.number(s.fte(), 2), s.start(), s.leave());
+            out.row(
+                    s.id(),
+                    s.organisation(),
+                    s.unit(),
+                    s.serviceArea(),
+                    s.staffGroup(),
+                    s.band() == null ? null : "Band " + s.band(),
+                    s.ageBand(),
+                    s.sex(),
+                    s.ethnicGroup(),
+                    Cells.number(s.fte(), 2),
+                    s.start(),
+                    s.leave());
         }
     }
 }

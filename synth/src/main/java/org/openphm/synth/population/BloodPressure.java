@@ -14,9 +14,18 @@ import org.openphm.synth.population.DrawnPerson.Observation;
 final class BloodPressure {
     private BloodPressure() {}
 
-    static List<Observation> readings(double ageAtReference, boolean black, double deprivation, double fromT, double toT,
-                                      FittedParams params, SplittableRandom r) {
-        double usual = params.bpSystolicMean + (black ? params.bpBlackExtra : 0) + 2 * deprivation + 8 * Distributions.normal(r);
+    static List<Observation> readings(
+            double ageAtReference,
+            boolean black,
+            double deprivation,
+            double fromT,
+            double toT,
+            FittedParams params,
+            SplittableRandom r) {
+        double usual = params.bpSystolicMean
+                + (black ? params.bpBlackExtra : 0)
+                + 2 * deprivation
+                + 8 * Distributions.normal(r);
         List<Observation> out = new ArrayList<>();
         java.time.LocalDate previous = null;
         for (int fy = 2019; fy <= 2025; fy++) {

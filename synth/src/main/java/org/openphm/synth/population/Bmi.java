@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
 final class Bmi {
     private Bmi() {}
 
-    static double draw(double age, String sex, double deprivation, EthnicFamily fam, double latent, SplittableRandom r) {
+    static double draw(
+            double age, String sex, double deprivation, EthnicFamily fam, double latent, SplittableRandom r) {
         double ageEffect = ageEffect(age);
         double eth = switch (fam) {
             case BLACK -> 0.04;
@@ -18,7 +19,8 @@ final class Bmi {
             case OTHER -> -0.04;
             default -> 0;
         };
-        double mu = Math.log(26.3) + ageEffect + 0.04 * deprivation + eth + 0.04 * latent + ("M".equals(sex) ? 0.01 : 0);
+        double mu =
+                Math.log(26.3) + ageEffect + 0.04 * deprivation + eth + 0.04 * latent + ("M".equals(sex) ? 0.01 : 0);
         return Math.exp(mu + 0.18 * Distributions.normal(r));
     }
 

@@ -19,9 +19,18 @@ import java.util.Map;
  * @param place        log-odds by Place: the DP 5.x Place patterns not explained by age or deprivation
  * @param timing       how long before the observation date the condition was first recorded
  */
-record ConditionSpec(String id, double[] ageKnots, double[] ageLogits, int minAge, double male, double deprivation,
-                     double frailty, double bmi, Map<EthnicFamily, Double> ethnicity, Map<Place, Double> place,
-                     DiagnosisTiming timing) {
+record ConditionSpec(
+        String id,
+        double[] ageKnots,
+        double[] ageLogits,
+        int minAge,
+        double male,
+        double deprivation,
+        double frailty,
+        double bmi,
+        Map<EthnicFamily, Double> ethnicity,
+        Map<Place, Double> place,
+        DiagnosisTiming timing) {
 
     double ageShape(double age) {
         if (age <= ageKnots[0]) {

@@ -33,7 +33,8 @@ final class DeathCause {
         if (p.conditions().containsKey("COPD")) {
             candidates.add("J449");
         }
-        boolean mentalIllness = p.conditions().containsKey("SMI") || p.conditions().containsKey("DEP");
+        boolean mentalIllness =
+                p.conditions().containsKey("SMI") || p.conditions().containsKey("DEP");
         // men die by suicide about three times as often as women (ONS); with the sexes' other death rates this
         // gives BLMK about 9 per 100,000 against England's 10-11 and men near England's rate (DP 3.2)
         double sex = "M".equals(p.sex()) ? 1.8 : 0.6;

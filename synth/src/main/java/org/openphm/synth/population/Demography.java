@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
 final class Demography {
     /** Share of the registered population by five-year band 0-4 ... 85-89, 90+ (before Place tilts). */
     private static final double[] ICB_BANDS = {
-            6.0, 6.6, 6.8, 6.1, 5.7, 6.4, 7.3, 7.4, 7.0, 6.4, 6.6, 6.4, 5.6, 4.5, 3.9, 3.4, 2.1, 1.2, 0.6};
+        6.0, 6.6, 6.8, 6.1, 5.7, 6.4, 7.3, 7.4, 7.0, 6.4, 6.6, 6.4, 5.6, 4.5, 3.9, 3.4, 2.1, 1.2, 0.6
+    };
     /** Within 90+, ages 90..104 with mortality-shaped weights. */
     private static final int OLDEST = 104;
 
@@ -21,10 +22,16 @@ final class Demography {
      * Bangladeshi communities; elsewhere Indian and Black African the largest groups (2021 Census pattern).
      */
     private static final String[] NON_WHITE = {"D", "E", "F", "G", "H", "J", "K", "L", "M", "N", "P", "R", "S"};
-    private static final double[] LUTON_MIX = {0.04, 0.02, 0.03, 0.03, 0.10, 0.34, 0.10, 0.06, 0.07, 0.12, 0.02, 0.01, 0.06};
-    private static final double[] OTHER_MIX = {0.05, 0.03, 0.05, 0.04, 0.20, 0.08, 0.06, 0.10, 0.06, 0.20, 0.03, 0.03, 0.07};
+
+    private static final double[] LUTON_MIX = {
+        0.04, 0.02, 0.03, 0.03, 0.10, 0.34, 0.10, 0.06, 0.07, 0.12, 0.02, 0.01, 0.06
+    };
+    private static final double[] OTHER_MIX = {
+        0.05, 0.03, 0.05, 0.04, 0.20, 0.08, 0.06, 0.10, 0.06, 0.20, 0.03, 0.03, 0.07
+    };
     /** White British, Irish, other White, as shares of White. */
     private static final double[] WHITE_MIX = {0.85, 0.02, 0.13};
+
     static final double NOT_STATED = 0.05;
 
     private final Map<Place, double[]> ageWeights = new EnumMap<>(Place.class);

@@ -15,8 +15,13 @@ import org.openphm.synth.SyntheticPerson;
  *                       resolved depression); an episode replaces person.conditions()' entry of the same
  *                       register and date
  */
-public record DrawnPerson(SyntheticPerson person, PopulationFlow.Kind kind, String deathCause,
-                          List<Observation> observations, double latent, List<Episode> episodes) {
+public record DrawnPerson(
+        SyntheticPerson person,
+        PopulationFlow.Kind kind,
+        String deathCause,
+        List<Observation> observations,
+        double latent,
+        List<Episode> episodes) {
 
     public record Observation(String code, double value, java.time.LocalDate date) {}
 

@@ -2,7 +2,12 @@ package org.openphm.synth.population;
 
 /** Ethnic families that differ in disease risk (e.g. diabetes in South Asian and Black people). */
 enum EthnicFamily {
-    WHITE, MIXED, SOUTH_ASIAN, BLACK, OTHER, NOT_STATED;
+    WHITE,
+    MIXED,
+    SOUTH_ASIAN,
+    BLACK,
+    OTHER,
+    NOT_STATED;
 
     static EthnicFamily of(String code) {
         if (code == null || code.equals("Z") || code.equals("99")) {

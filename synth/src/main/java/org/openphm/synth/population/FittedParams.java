@@ -1,7 +1,5 @@
 package org.openphm.synth.population;
 
-import org.openphm.model.ReferenceCsv;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import org.openphm.model.ReferenceCsv;
 
 /**
  * The parameters fitted offline so the generated population hits the data pack (resource
@@ -27,11 +26,13 @@ public final class FittedParams {
     final double[] intercept = new double[n];
     /** pair[later][earlier]. */
     final double[][] pair = new double[n][n];
+
     double pcIntercept = -6.5;
     /** Multiplies the baseline (Gompertz) hazard so the population's mean hazard equals the crude death rate. */
     double mortalityScale = 1.0;
     /** Mean systolic pressure of a treated hypertensive (mmHg), and the extra for Black patients (DP 4.3). */
     double bpSystolicMean = 134;
+
     double bpBlackExtra = 5;
 
     FittedParams copy() {
@@ -113,14 +114,22 @@ public final class FittedParams {
         w.write("# " + provenance + "\n");
         w.write("kind,a,b,value\n");
         for (int i = 0; i < n; i++) {
-            w.write(String.format(Locale.ROOT, "intercept,%s,,%.4f%n", ConditionCatalogue.CHAIN.get(i).id(), intercept[i]));
+            w.write(String.format(
+                    Locale.ROOT,
+                    "intercept,%s,,%.4f%n",
+                    ConditionCatalogue.CHAIN.get(i).id(),
+                    intercept[i]));
         }
         w.write(String.format(Locale.ROOT, "intercept,PC,,%.4f%n", pcIntercept));
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 if (pair[i][j] != 0) {
-                    w.write(String.format(Locale.ROOT, "pair,%s,%s,%.4f%n", ConditionCatalogue.CHAIN.get(i).id(),
-                            ConditionCatalogue.CHAIN.get(j).id(), pair[i][j]));
+                    w.write(String.format(
+                            Locale.ROOT,
+                            "pair,%s,%s,%.4f%n",
+                            ConditionCatalogue.CHAIN.get(i).id(),
+                            ConditionCatalogue.CHAIN.get(j).id(),
+                            pair[i][j]));
                 }
             }
         }

@@ -1,19 +1,12 @@
 package org.openphm.synth.population;
 
-import org.openphm.model.ReferenceCsv;
-
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.openphm.model.ReferenceCsv;
 
 /**
  * The synthetic ICB's geography: the 94 real BLMK practices (QOF 2023-24 mapping) with their PCNs, grouped
@@ -27,11 +20,20 @@ public final class Geography {
     /** About 1,600 residents per LSOA at 1.14m people, as real LSOAs are sized (ONS: 1,000-3,000). */
     static final int LSOA_COUNT = 700;
 
-    public record Practice(String code, String name, String pcnCode, String pcnName, String neighbourhoodCode,
-                           String neighbourhoodName, Place place, double weight) {}
+    public record Practice(
+            String code,
+            String name,
+            String pcnCode,
+            String pcnName,
+            String neighbourhoodCode,
+            String neighbourhoodName,
+            Place place,
+            double weight) {}
 
     public record Lsoa(String code, String name, int imdDecile, Place place) {
-        public int imdQuintile() { return (imdDecile + 1) / 2; }
+        public int imdQuintile() {
+            return (imdDecile + 1) / 2;
+        }
     }
 
     private final List<Practice> practices;
@@ -44,7 +46,8 @@ public final class Geography {
     private Geography(List<Practice> practices) {
         this.practices = List.copyOf(practices);
         for (Place p : Place.values()) {
-            List<Practice> own = practices.stream().filter(pr -> pr.place() == p).toList();
+            List<Practice> own =
+                    practices.stream().filter(pr -> pr.place() == p).toList();
             practicesByPlace.put(p, own);
             double[] cum = new double[own.size()];
             double s = 0;
@@ -69,8 +72,15 @@ public final class Geography {
             if (name == null) {
                 throw g.fault("practice_code", "practice " + code + " missing from the QOF mapping file");
             }
-            practices.add(new Practice(code, name, g.get("pcn_code"), g.get("pcn_name"), g.get("neighbourhood_code"),
-                    g.get("neighbourhood_name"), Place.ofCode(g.get("place_code")), listWeight(code)));
+            practices.add(new Practice(
+                    code,
+                    name,
+                    g.get("pcn_code"),
+                    g.get("pcn_name"),
+                    g.get("neighbourhood_code"),
+                    g.get("neighbourhood_name"),
+                    Place.ofCode(g.get("place_code")),
+                    listWeight(code)));
         }
         return new Geography(practices);
     }
@@ -96,7 +106,8 @@ public final class Geography {
                 // E01 + 9 + Place digit + 4-digit sequence: LSOA 2021-shaped, but outside the issued E010xxxxx
                 // to E0103xxxx range, so a synthetic code can never be mistaken for a real area.
                 String code = String.format("E019%d%04d", p.ordinal() + 1, seq);
-                String name = String.format("%s %03d%c", p.displayName(), (seq - 1) / 4 + 1, (char) ('A' + (seq - 1) % 4));
+                String name =
+                        String.format("%s %03d%c", p.displayName(), (seq - 1) / 4 + 1, (char) ('A' + (seq - 1) % 4));
                 Lsoa l = new Lsoa(code, name, d, p);
                 list.add(l);
                 lsoas.add(l);
@@ -106,9 +117,13 @@ public final class Geography {
         lsoasByDecile.put(p, byDecile);
     }
 
-    public List<Practice> practices() { return practices; }
+    public List<Practice> practices() {
+        return practices;
+    }
 
-    public List<Lsoa> lsoas() { return lsoas; }
+    public List<Lsoa> lsoas() {
+        return lsoas;
+    }
 
     /** A practice of the Place, in proportion to list size. */
     public Practice drawPractice(Place p, SplittableRandom rng) {

@@ -13,11 +13,21 @@ final class Mortality {
     static final double MULTIPLIER_CAP = 12.0;
     /** Hazard ratio per register on it (one-sided: conditions raise the hazard). */
     private static final Map<String, Double> CONDITION_RATIO = Map.ofEntries(
-            Map.entry("HF", 1.8), Map.entry("CAN", 1.7), Map.entry("DEM", 2.2), Map.entry("COPD", 1.6),
-            Map.entry("CKD", 1.4), Map.entry("STIA", 1.25), Map.entry("LD", 2.2), Map.entry("DM", 1.3),
-            Map.entry("CHD", 1.2), Map.entry("AF", 1.15), Map.entry("PDIS", 1.3), Map.entry("EP", 1.4));
+            Map.entry("HF", 1.8),
+            Map.entry("CAN", 1.7),
+            Map.entry("DEM", 2.2),
+            Map.entry("COPD", 1.6),
+            Map.entry("CKD", 1.4),
+            Map.entry("STIA", 1.25),
+            Map.entry("LD", 2.2),
+            Map.entry("DM", 1.3),
+            Map.entry("CHD", 1.2),
+            Map.entry("AF", 1.15),
+            Map.entry("PDIS", 1.3),
+            Map.entry("EP", 1.4));
     /** SMI: premature mortality 3.4 to 4.5 times background (DP 4.2), much of it before 75. */
     private static final double SMI_UNDER_75 = 3.2;
+
     private static final double SMI_75_PLUS = 1.4;
 
     private Mortality() {}

@@ -41,6 +41,7 @@ public final class PersonModel {
      * covers the data years (2019/20 from 2025/26 observations), so the resolving part is steady over them.
      */
     static final double DEP_RESOLVED_RATIO = 0.6;
+
     static final double DEP_RESOLVED_WINDOW = 12;
     static final double DEP_RESOLVED_MEAN_YEARS = 2;
 
@@ -57,12 +58,23 @@ public final class PersonModel {
         this.residentDurationRate = PopulationFlow.residentDurationRate(demography.under5Share());
     }
 
-    public PopulationFlow flow() { return flow; }
+    public PopulationFlow flow() {
+        return flow;
+    }
 
     /** Who someone is, at an anchor time (years from the reference date). */
-    private record Body(Place place, double birthT, String sex, Geography.Lsoa lsoa, double deprivation,
-                        String ethnicity, Geography.Practice practice, double latent) {
-        double ageAt(double t) { return t - birthT; }
+    private record Body(
+            Place place,
+            double birthT,
+            String sex,
+            Geography.Lsoa lsoa,
+            double deprivation,
+            String ethnicity,
+            Geography.Practice practice,
+            double latent) {
+        double ageAt(double t) {
+            return t - birthT;
+        }
     }
 
     /**
@@ -90,7 +102,17 @@ public final class PersonModel {
         Double deathT = death < 1 && death < leave ? death : null;
         Double exitT = deathT != null ? deathT : leave < 1 ? leave : null;
         double startT = Math.max(b.birthT, -Distributions.exponential(rng, residentDurationRate));
-        return finish(index, key, PopulationFlow.Kind.RESIDENT, b, reg, startT, exitT, deathT, leave < death ? null : death, rng);
+        return finish(
+                index,
+                key,
+                PopulationFlow.Kind.RESIDENT,
+                b,
+                reg,
+                startT,
+                exitT,
+                deathT,
+                leave < death ? null : death,
+                rng);
     }
 
     private DrawnPerson leaver(long index, String key, SplittableRandom rng) {
@@ -138,7 +160,8 @@ public final class PersonModel {
         double leave = tj + Distributions.exponential(rng, PopulationFlow.OUT_MIGRATION);
         Double deathT = death < 1 && death < leave ? death : null;
         Double exitT = deathT != null ? deathT : leave < 1 ? leave : null;
-        return finish(index, key, PopulationFlow.Kind.JOINER, b, reg, tj, exitT, deathT, leave < death ? null : death, rng);
+        return finish(
+                index, key, PopulationFlow.Kind.JOINER, b, reg, tj, exitT, deathT, leave < death ? null : death, rng);
     }
 
     private Body body(Place place, double anchorT, int age, String sex, SplittableRandom rng) {
@@ -154,7 +177,8 @@ public final class PersonModel {
 
     double hazard(Body b, double t, boolean[] has) {
         double age = b.ageAt(t);
-        return params.mortalityScale * Mortality.baseline(age, b.sex)
+        return params.mortalityScale
+                * Mortality.baseline(age, b.sex)
                 * Mortality.multiplier(b.latent, b.deprivation, b.place, age, has);
     }
 
@@ -178,9 +202,13 @@ public final class PersonModel {
             if (age < c.minAge() || (k == NDH && has[DM])) {
                 continue;
             }
-            double x = params.intercept[k] + c.ageShape(age) + ("M".equals(b.sex) ? c.male() : 0)
-                    + c.deprivation() * b.deprivation + c.frailty() * b.latent
-                    + c.ethnicity().getOrDefault(fam, 0.0) + c.place().getOrDefault(b.place, 0.0);
+            double x = params.intercept[k]
+                    + c.ageShape(age)
+                    + ("M".equals(b.sex) ? c.male() : 0)
+                    + c.deprivation() * b.deprivation
+                    + c.frailty() * b.latent
+                    + c.ethnicity().getOrDefault(fam, 0.0)
+                    + c.place().getOrDefault(b.place, 0.0);
             if (!Double.isNaN(bmi)) {
                 x += c.bmi() * (bmi - 27);
             }
@@ -196,7 +224,9 @@ public final class PersonModel {
             }
             if (rng.nextDouble() >= Distributions.logistic(x)) {
                 double window = Math.min(DEP_RESOLVED_WINDOW, age - c.minAge());
-                if (k == DEP && rng.nextDouble() < DEP_RESOLVED_RATIO * Distributions.logistic(x) * window / DEP_RESOLVED_WINDOW) {
+                if (k == DEP
+                        && rng.nextDouble()
+                                < DEP_RESOLVED_RATIO * Distributions.logistic(x) * window / DEP_RESOLVED_WINDOW) {
                     depFrom = tObs - window * rng.nextDouble();
                     depTo = depFrom + Distributions.exponential(rng, 1.0 / DEP_RESOLVED_MEAN_YEARS);
                 }
@@ -232,9 +262,11 @@ public final class PersonModel {
      * age (people already on it then) is spread over the BEFORE_ONSET years before that age (or after birth,
      * for conditions from birth).
      */
-    private double diagnosisTime(ConditionSpec c, int k, Body b, double tObs, double x, boolean[] has, SplittableRandom rng) {
+    private double diagnosisTime(
+            ConditionSpec c, int k, Body b, double tObs, double x, boolean[] has, SplittableRandom rng) {
         if (c.timing() instanceof InChildhood ch) {
-            return b.birthT + ch.minDiagnosisAge()
+            return b.birthT
+                    + ch.minDiagnosisAge()
                     + Distributions.truncatedExponential(rng, 1.0 / ch.meanExtraYears(), 17.9 - ch.minDiagnosisAge());
         }
         SinceOnset s = (SinceOnset) c.timing();
@@ -258,9 +290,11 @@ public final class PersonModel {
             double from = a0 + (i - 1) * STEP;
             double to = Math.min(aObs, a0 + i * STEP);
             double mid = (from + to) / 2;
-            excess += (to - from) * params.mortalityScale * Mortality.baseline(mid, b.sex)
+            excess += (to - from)
+                    * params.mortalityScale
+                    * Mortality.baseline(mid, b.sex)
                     * (Mortality.multiplier(b.latent, b.deprivation, b.place, mid, with)
-                    - Mortality.multiplier(b.latent, b.deprivation, b.place, mid, without));
+                            - Mortality.multiplier(b.latent, b.deprivation, b.place, mid, without));
             h[i - 1] *= Math.exp(-excess);
         }
         double target = rng.nextDouble() * h[n];
@@ -278,8 +312,17 @@ public final class PersonModel {
         return b.birthT + from + (target - h[i - 1]) / (h[i] - h[i - 1]) * (to - from);
     }
 
-    private DrawnPerson finish(long index, String key, PopulationFlow.Kind kind, Body b, Registers reg, double startT,
-                               Double exitT, Double deathT, Double nextDeathT, SplittableRandom rng) {
+    private DrawnPerson finish(
+            long index,
+            String key,
+            PopulationFlow.Kind kind,
+            Body b,
+            Registers reg,
+            double startT,
+            Double exitT,
+            Double deathT,
+            Double nextDeathT,
+            SplittableRandom rng) {
         double end = exitT == null ? 1.0 : exitT;
         Map<String, LocalDate> conditions = new LinkedHashMap<>();
         for (int k = 0; k < N; k++) {
@@ -295,7 +338,9 @@ public final class PersonModel {
         }
         if (!Double.isNaN(reg.depFrom) && reg.depFrom <= end) {
             LocalDate resolved = PopulationFlow.date(reg.depTo);
-            episodes.add(new DrawnPerson.Episode("DEP", PopulationFlow.date(reg.depFrom),
+            episodes.add(new DrawnPerson.Episode(
+                    "DEP",
+                    PopulationFlow.date(reg.depFrom),
                     resolved.isAfter(PopulationFlow.WINDOW_END) ? null : resolved));
         }
         Double pcT = palliativeCare(b, reg, startT, end, nextDeathT, rng);
@@ -303,8 +348,14 @@ public final class PersonModel {
             conditions.put("PC", PopulationFlow.date(pcT));
         }
         if (reg.has[HYP] && reg.diagT[HYP] <= end) {
-            obs.addAll(BloodPressure.readings(b.ageAt(0), fam == EthnicFamily.BLACK, b.deprivation,
-                    Math.max(startT, reg.diagT[HYP]), end, params, rng));
+            obs.addAll(BloodPressure.readings(
+                    b.ageAt(0),
+                    fam == EthnicFamily.BLACK,
+                    b.deprivation,
+                    Math.max(startT, reg.diagT[HYP]),
+                    end,
+                    params,
+                    rng));
         }
         obs.sort(java.util.Comparator.comparing(Observation::date));
         LocalDate birth = PopulationFlow.date(b.birthT);
@@ -318,15 +369,28 @@ public final class PersonModel {
         if (exit != null && exit.isBefore(start)) {
             exit = start;
         }
-        SyntheticPerson p = new SyntheticPerson(index, key, b.sex, birthMonth, b.ethnicity, b.lsoa.code(),
-                b.lsoa.imdDecile(), b.place.code(), b.practice.code(), Math.exp(0.5 * b.latent), java.util.Collections.unmodifiableMap(conditions),
-                death, start, exit);
+        SyntheticPerson p = new SyntheticPerson(
+                index,
+                key,
+                b.sex,
+                birthMonth,
+                b.ethnicity,
+                b.lsoa.code(),
+                b.lsoa.imdDecile(),
+                b.place.code(),
+                b.practice.code(),
+                Math.exp(0.5 * b.latent),
+                java.util.Collections.unmodifiableMap(conditions),
+                death,
+                start,
+                exit);
         String cause = death == null ? null : DeathCause.draw(p, b.ageAt(deathT), rng);
         return new DrawnPerson(p, kind, cause, List.copyOf(obs), b.latent, List.copyOf(episodes));
     }
 
     /** Chance of a BMI being recorded in a financial year, for people on the DM, HYP or CHD register and others. */
     static final double BMI_RECORDED_CARDIOMETABOLIC = 0.7;
+
     static final double BMI_RECORDED_OTHER = 0.45;
 
     /**
@@ -337,8 +401,16 @@ public final class PersonModel {
      * recorded in the last 12 months, so an episode runs from an obese reading until a later non-obese
      * reading or 12 months after the last obese one (open at the end of the data if that is later).
      */
-    private void bmiReadings(Body b, Registers reg, EthnicFamily fam, double startT, double end, List<Observation> obs,
-                             Map<String, LocalDate> conditions, List<DrawnPerson.Episode> episodes, SplittableRandom rng) {
+    private void bmiReadings(
+            Body b,
+            Registers reg,
+            EthnicFamily fam,
+            double startT,
+            double end,
+            List<Observation> obs,
+            Map<String, LocalDate> conditions,
+            List<DrawnPerson.Episode> episodes,
+            SplittableRandom rng) {
         double threshold = Bmi.obesityThreshold(fam);
         double open = Double.NaN;
         double lastObese = Double.NaN;
@@ -369,8 +441,8 @@ public final class PersonModel {
 
     private static DrawnPerson.Episode obesityEpisode(double from, double to) {
         LocalDate resolved = PopulationFlow.date(to);
-        return new DrawnPerson.Episode("OB", PopulationFlow.date(from),
-                resolved.isAfter(PopulationFlow.WINDOW_END) ? null : resolved);
+        return new DrawnPerson.Episode(
+                "OB", PopulationFlow.date(from), resolved.isAfter(PopulationFlow.WINDOW_END) ? null : resolved);
     }
 
     private static boolean onAt(Registers reg, int k, double t) {
@@ -385,13 +457,19 @@ public final class PersonModel {
     /** Rate (per year) of the time on the palliative care register of people not dying soon, counted back from the end. */
     static final double PC_SURVIVOR_RATE = 0.045;
 
-    private Double palliativeCare(Body b, Registers reg, double startT, double end, Double deathT, SplittableRandom rng) {
+    private Double palliativeCare(
+            Body b, Registers reg, double startT, double end, Double deathT, SplittableRandom rng) {
         if (deathT != null && deathT > end + 3) {
             deathT = null;
         }
         double age = b.ageAt(Math.min(end, 0));
-        double x = params.pcIntercept + 0.5 * b.latent + (reg.has[CAN] ? 1.2 : 0) + (reg.has[DEM] ? 0.8 : 0)
-                + (reg.has[HF] ? 0.6 : 0) + (b.place == Place.BEDFORD ? 0.45 : 0) + 0.045 * Math.max(0, age - 40);
+        double x = params.pcIntercept
+                + 0.5 * b.latent
+                + (reg.has[CAN] ? 1.2 : 0)
+                + (reg.has[DEM] ? 0.8 : 0)
+                + (reg.has[HF] ? 0.6 : 0)
+                + (b.place == Place.BEDFORD ? 0.45 : 0)
+                + 0.045 * Math.max(0, age - 40);
         if (deathT != null) {
             x += 3.5;
         }
@@ -399,7 +477,8 @@ public final class PersonModel {
             return null;
         }
         double anchor = deathT != null ? deathT : end;
-        double t = anchor - Distributions.truncatedExponential(rng, deathT != null ? 2.0 : PC_SURVIVOR_RATE, anchor - b.birthT);
+        double t = anchor
+                - Distributions.truncatedExponential(rng, deathT != null ? 2.0 : PC_SURVIVOR_RATE, anchor - b.birthT);
         return t <= end ? t : null;
     }
 }

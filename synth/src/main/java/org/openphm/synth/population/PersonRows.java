@@ -15,10 +15,10 @@ public final class PersonRows {
 
     public static void write(DrawnPerson d, TableSinks sinks) throws IOException {
         SyntheticPerson p = d.person();
-        sinks.of(CanonicalSchema.PATIENT).row(p.personKey(), p.sex(), p.birthMonth(), p.ethnicity(), p.lsoa(),
-                p.deathDate(), d.deathCause());
-        sinks.of(CanonicalSchema.REGISTRATION).row(p.personKey(), p.practiceCode(), p.registeredFrom(),
-                p.registeredTo());
+        sinks.of(CanonicalSchema.PATIENT)
+                .row(p.personKey(), p.sex(), p.birthMonth(), p.ethnicity(), p.lsoa(), p.deathDate(), d.deathCause());
+        sinks.of(CanonicalSchema.REGISTRATION)
+                .row(p.personKey(), p.practiceCode(), p.registeredFrom(), p.registeredTo());
         // An episode replaces the open entry of the same register and date (obesity's first obese reading).
         Set<String> episodic = new HashSet<>();
         for (DrawnPerson.Episode e : d.episodes()) {

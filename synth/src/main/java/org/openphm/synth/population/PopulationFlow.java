@@ -38,6 +38,7 @@ public final class PopulationFlow {
     static final double DEATH_RATE = 7652.0 / 1_139_000.0 / ((1 - Math.exp(-GROWTH)) / GROWTH);
     /** Births per person-year (England ~1.05%, BLMK's population younger): share of joiners who are born. */
     static final double BIRTH_RATE = 0.0118;
+
     static final double JOIN_RATE = GROWTH + OUT_MIGRATION + DEATH_RATE;
 
     /**
@@ -50,7 +51,11 @@ public final class PopulationFlow {
         return -Math.log(Math.exp(-5 * JOIN_RATE) / (1 - under5Share)) / 5;
     }
 
-    public enum Kind { RESIDENT, LEAVER, JOINER }
+    public enum Kind {
+        RESIDENT,
+        LEAVER,
+        JOINER
+    }
 
     private final long residents;
     private final long leavers;
@@ -63,13 +68,21 @@ public final class PopulationFlow {
         this.joiners = Math.round(residents * JOIN_RATE * (Math.exp(r) - 1) / r);
     }
 
-    public long total() { return residents + leavers + joiners; }
+    public long total() {
+        return residents + leavers + joiners;
+    }
 
-    public long residents() { return residents; }
+    public long residents() {
+        return residents;
+    }
 
-    public long leavers() { return leavers; }
+    public long leavers() {
+        return leavers;
+    }
 
-    public long joiners() { return joiners; }
+    public long joiners() {
+        return joiners;
+    }
 
     public Kind kindOf(long index) {
         return index < residents ? Kind.RESIDENT : index < residents + leavers ? Kind.LEAVER : Kind.JOINER;

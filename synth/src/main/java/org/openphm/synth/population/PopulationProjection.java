@@ -14,15 +14,20 @@ import org.openphm.model.CsvTableWriter;
  * 30-39 flat. Places grow at different speeds (house-building in MK, Central Beds and Bedford; Luton slower).
  */
 public final class PopulationProjection {
-    public static final String[] BANDS = {"0-4", "5-9", "10-14", "15-19", "20-24", "25-29", "30-34", "35-39", "40-44",
-            "45-49", "50-54", "55-59", "60-64", "65-69", "70-74", "75-79", "80-84", "85-89", "90+"};
+    public static final String[] BANDS = {
+        "0-4", "5-9", "10-14", "15-19", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-54", "55-59", "60-64",
+        "65-69", "70-74", "75-79", "80-84", "85-89", "90+"
+    };
     static final int FIRST_YEAR = 2019;
     static final int LAST_YEAR = 2044;
     static final int BASE_YEAR = 2025;
-    private static final double[] GROWTH_2035 = {0.06, 0.04, 0.01, 0.09, 0.12, 0.10, 0.00, -0.02, 0.06, 0.14, 0.10,
-            0.08, 0.16, 0.24, 0.26, 0.36, 0.50, 0.45, 0.42};
-    private static final double[] GROWTH_2043 = {0.14, 0.13, 0.10, 0.14, 0.18, 0.18, 0.12, 0.09, 0.12, 0.20, 0.26,
-            0.22, 0.25, 0.30, 0.38, 0.55, 0.90, 0.95, 1.00};
+    private static final double[] GROWTH_2035 = {
+        0.06, 0.04, 0.01, 0.09, 0.12, 0.10, 0.00, -0.02, 0.06, 0.14, 0.10, 0.08, 0.16, 0.24, 0.26, 0.36, 0.50, 0.45,
+        0.42
+    };
+    private static final double[] GROWTH_2043 = {
+        0.14, 0.13, 0.10, 0.14, 0.18, 0.18, 0.12, 0.09, 0.12, 0.20, 0.26, 0.22, 0.25, 0.30, 0.38, 0.55, 0.90, 0.95, 1.00
+    };
     /** Residents per registered patient: registered counts exceed residents (DP 1.3, list inflation). */
     static final double RESIDENTS_PER_REGISTERED = 0.95;
 
@@ -64,7 +69,10 @@ public final class PopulationProjection {
                 for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
                     for (String sex : new String[] {"F", "M"}) {
                         for (int band = 0; band < BANDS.length; band++) {
-                            double base = registered * RESIDENTS_PER_REGISTERED * p.share() * byBand[band]
+                            double base = registered
+                                    * RESIDENTS_PER_REGISTERED
+                                    * p.share()
+                                    * byBand[band]
                                     * demography.sexShare(sex, band * 5 + 2);
                             double pop = base * factor(p, sex, band, year);
                             w.row(p.code(), year, sex, BANDS[band], Math.round(pop * 10) / 10.0);

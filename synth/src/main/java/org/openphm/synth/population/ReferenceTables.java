@@ -12,8 +12,17 @@ public final class ReferenceTables {
     public static long writePractices(Path dir, Geography g) throws IOException {
         try (CsvTableWriter w = new CsvTableWriter(dir, CanonicalSchema.PRACTICE)) {
             for (Geography.Practice p : g.practices()) {
-                w.row(p.code(), p.name(), p.pcnCode(), p.pcnName(), p.neighbourhoodCode(), p.neighbourhoodName(),
-                        p.place().code(), p.place().displayName(), Geography.ICB_CODE, Geography.ICB_NAME);
+                w.row(
+                        p.code(),
+                        p.name(),
+                        p.pcnCode(),
+                        p.pcnName(),
+                        p.neighbourhoodCode(),
+                        p.neighbourhoodName(),
+                        p.place().code(),
+                        p.place().displayName(),
+                        Geography.ICB_CODE,
+                        Geography.ICB_NAME);
             }
             return w.rows();
         }
@@ -22,7 +31,12 @@ public final class ReferenceTables {
     public static long writeLsoas(Path dir, Geography g) throws IOException {
         try (CsvTableWriter w = new CsvTableWriter(dir, CanonicalSchema.LSOA)) {
             for (Geography.Lsoa l : g.lsoas()) {
-                w.row(l.code(), l.name(), l.imdDecile(), l.imdQuintile(), l.place().code());
+                w.row(
+                        l.code(),
+                        l.name(),
+                        l.imdDecile(),
+                        l.imdQuintile(),
+                        l.place().code());
             }
             return w.rows();
         }

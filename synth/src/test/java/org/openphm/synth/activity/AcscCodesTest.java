@@ -44,8 +44,8 @@ class AcscCodesTest {
 
     static List<List<String>> read(String resource) throws Exception {
         List<List<String>> rows = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                AcscCodesTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
+        try (BufferedReader r = new BufferedReader(
+                new InputStreamReader(AcscCodesTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
             r.readLine();
             for (String line; (line = r.readLine()) != null; ) {
                 rows.add(csv(line));
@@ -57,12 +57,18 @@ class AcscCodesTest {
     /** The CCG OIS 2.6 rows of one of the model's ACSC reference tables. */
     static List<org.openphm.model.ReferenceCsv.Row> ccgOis26(String table) {
         return org.openphm.model.ReferenceCsv.read(AcscCodesTest.class, "/org/openphm/reference/" + table).stream()
-                .filter(r -> r.get("list_id").equals("CCG_OIS_2_6")).toList();
+                .filter(r -> r.get("list_id").equals("CCG_OIS_2_6"))
+                .toList();
     }
 
     static List<Entry> list() throws Exception {
-        return ccgOis26("acsc_icd10.csv").stream().map(f -> new Entry(f.get("condition_group"), f.get("icd10_code"),
-                f.get("code_match").equals("exact4"), f.optional("exclusion_id"))).toList();
+        return ccgOis26("acsc_icd10.csv").stream()
+                .map(f -> new Entry(
+                        f.get("condition_group"),
+                        f.get("icd10_code"),
+                        f.get("code_match").equals("exact4"),
+                        f.optional("exclusion_id")))
+                .toList();
     }
 
     @Test
@@ -70,7 +76,9 @@ class AcscCodesTest {
         List<Entry> list = list();
         for (AcscCondition c : AcscCondition.values()) {
             for (String code : c.icd10) {
-                Entry e = list.stream().filter(x -> x.matches(code)).findFirst()
+                Entry e = list.stream()
+                        .filter(x -> x.matches(code))
+                        .findFirst()
                         .orElseThrow(() -> new AssertionError(code + " is not on CCG OIS 2.6"));
                 assertEquals(c.group.label, e.group(), code);
             }
@@ -83,15 +91,22 @@ class AcscCodesTest {
         List<org.openphm.model.ReferenceCsv.Row> exclusions = ccgOis26("acsc_exclusions.csv");
         for (AcscCondition c : AcscCondition.values()) {
             for (String code : c.icd10) {
-                String exclusion = list.stream().filter(x -> x.matches(code)).findFirst().orElseThrow().exclusion();
+                String exclusion = list.stream()
+                        .filter(x -> x.matches(code))
+                        .findFirst()
+                        .orElseThrow()
+                        .exclusion();
                 if (exclusion.isEmpty()) {
                     continue;
                 }
-                var rule = exclusions.stream().filter(f -> f.get("exclusion_id").equals(exclusion)).findFirst()
+                var rule = exclusions.stream()
+                        .filter(f -> f.get("exclusion_id").equals(exclusion))
+                        .findFirst()
                         .orElseThrow();
                 for (String prefix : rule.get("codes_semicolon_separated").split(";")) {
                     for (String procedure : c.group.procedures) {
-                        assertFalse(rule.get("code_system").equals("OPCS-4") && procedure.startsWith(prefix),
+                        assertFalse(
+                                rule.get("code_system").equals("OPCS-4") && procedure.startsWith(prefix),
                                 c + " procedure " + procedure + " is excluded by " + exclusion);
                     }
                 }

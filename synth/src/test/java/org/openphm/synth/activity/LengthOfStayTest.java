@@ -1,11 +1,10 @@
 package org.openphm.synth.activity;
 
-import org.openphm.model.FinancialYear;
-
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.openphm.model.FinancialYear;
 
 /** Stays follow DP 8.14 (elective) and DP 8.15 (non-elective) by treatment function, site and year. */
 class LengthOfStayTest {
@@ -27,7 +26,8 @@ class LengthOfStayTest {
     @Test
     void outOfAreaSitesUseTheMeanOfTheLocalSites() {
         // DP 8.15 2024/25 general surgery: BH 4.47, L&D 4.33, MK 5.17
-        assertEquals((4.47 + 4.33 + 5.17) / 3, stays.mean("emergency", "100", Site.OXFORD, new FinancialYear(2024)), 1e-9);
+        assertEquals(
+                (4.47 + 4.33 + 5.17) / 3, stays.mean("emergency", "100", Site.OXFORD, new FinancialYear(2024)), 1e-9);
     }
 
     @Test

@@ -19,7 +19,10 @@ class EnglandComparatorWriterTest {
         // House of Commons Library modelled QOF 2019/20, England: DM 3,451,332.4 on a 17+ list of 48,801,065.4
         // = 7.072% (houseofcommonslibrary/local-health-data-from-QOF, output_region_prevalence.csv summed over
         // the nine English regions; synth's resources/comparator/england_qof_2019_20.csv).
-        String dm2019 = lines.stream().filter(l -> l.startsWith("qof-prevalence-dm,2019/20,")).findFirst().orElseThrow();
+        String dm2019 = lines.stream()
+                .filter(l -> l.startsWith("qof-prevalence-dm,2019/20,"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(dm2019.startsWith("qof-prevalence-dm,2019/20,Persons,17+ yrs,7.072,"), dm2019);
         assertTrue(dm2019.contains(",false,"), "a published figure is not synthetic: " + dm2019);
         // The QOF MH register is the data pack's SMI (DP 3.3): 0.93% in 2019/20.
@@ -32,7 +35,9 @@ class EnglandComparatorWriterTest {
     void theAssumedChangeIsWrittenAsAPersonWouldWriteIt(@TempDir Path dir) throws Exception {
         EnglandComparatorWriter.write(dir, Map.of("CAN", "All ages"));
         String can2020 = Files.readAllLines(dir.resolve("england_comparator.csv")).stream()
-                .filter(l -> l.startsWith("qof-prevalence-can,2020/21,")).findFirst().orElseThrow();
+                .filter(l -> l.startsWith("qof-prevalence-can,2020/21,"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(can2020.endsWith("projected at an assumed 3.5% a year; not a published figure"), can2020);
     }
 }

@@ -31,12 +31,22 @@ import org.openphm.model.Table;
 class FeedsCalibrationTest {
 
     static final long SEED = 20250930L;
-    static final List<String> FEEDS = List.of("performance_metric", "waiting_list", "workforce", "vacancy",
-            "finance_spend", "allocation", "feedback", "incident", "provider_register", "service_provision",
+    static final List<String> FEEDS = List.of(
+            "performance_metric",
+            "waiting_list",
+            "workforce",
+            "vacancy",
+            "finance_spend",
+            "allocation",
+            "feedback",
+            "incident",
+            "provider_register",
+            "service_provision",
             "risk_register");
 
     @TempDir
     static Path dir;
+
     static Map<String, Long> rows;
     static Connection db;
 
@@ -74,22 +84,31 @@ class FeedsCalibrationTest {
         FeedsGenerator.generate(again, SEED, FeedContext.BLMK_PATIENTS, Progress.SILENT);
         FeedsGenerator.generate(other, SEED + 1, FeedContext.BLMK_PATIENTS, Progress.SILENT);
         for (String t : FEEDS) {
-            assertArrayEquals(Files.readAllBytes(dir.resolve(t + ".csv")), Files.readAllBytes(again.resolve(t + ".csv")), t);
+            assertArrayEquals(
+                    Files.readAllBytes(dir.resolve(t + ".csv")), Files.readAllBytes(again.resolve(t + ".csv")), t);
         }
-        assertFalse(java.util.Arrays.equals(Files.readAllBytes(dir.resolve("workforce.csv")),
-                Files.readAllBytes(other.resolve("workforce.csv"))));
+        assertFalse(java.util.Arrays.equals(
+                Files.readAllBytes(dir.resolve("workforce.csv")), Files.readAllBytes(other.resolve("workforce.csv"))));
     }
 
     @Test
     void populationProportionalFiguresScaleWithPatients(@TempDir Path small) throws Exception {
         FeedsGenerator.generate(small, SEED, FeedContext.BLMK_PATIENTS / 10, Progress.SILENT);
         try (Statement s = db.createStatement()) {
-            s.execute("CREATE OR REPLACE VIEW small_workforce AS SELECT * FROM read_csv('" + small.resolve("workforce.csv") + "')");
-            s.execute("CREATE OR REPLACE VIEW small_spend AS SELECT * FROM read_csv('" + small.resolve("finance_spend.csv") + "')");
+            s.execute("CREATE OR REPLACE VIEW small_workforce AS SELECT * FROM read_csv('"
+                    + small.resolve("workforce.csv") + "')");
+            s.execute("CREATE OR REPLACE VIEW small_spend AS SELECT * FROM read_csv('"
+                    + small.resolve("finance_spend.csv") + "')");
         }
-        assertEquals(470, num("SELECT count(*) FROM small_workforce WHERE start_date <= DATE '2025-03-31' "
-                + "AND (leave_date IS NULL OR leave_date > DATE '2025-03-31')"), 1);
-        assertEquals(20.30e6, num("SELECT sum(spend_gbp) FROM small_spend WHERE year = '2024/25' AND category = 'community'"), 1);
+        assertEquals(
+                470,
+                num("SELECT count(*) FROM small_workforce WHERE start_date <= DATE '2025-03-31' "
+                        + "AND (leave_date IS NULL OR leave_date > DATE '2025-03-31')"),
+                1);
+        assertEquals(
+                20.30e6,
+                num("SELECT sum(spend_gbp) FROM small_spend WHERE year = '2024/25' AND category = 'community'"),
+                1);
     }
 
     // ---- performance_metric: DP 7.2-7.6, 8.12, 9.2 ---------------------------------------------------------
@@ -123,21 +142,28 @@ class FeedsCalibrationTest {
     @Test
     void sameDayAppointmentsShiftUpAndAppointmentCountsTrendUp() throws SQLException {
         // DP 8.12: same-day share steps from about 41% to about 44% in Dec-24 (a shift for SPC).
-        double before = num("SELECT avg(value) FROM performance_metric WHERE metric_id = 'gp_same_day' AND month < '2024-12'");
-        double after = num("SELECT avg(value) FROM performance_metric WHERE metric_id = 'gp_same_day' AND month >= '2024-12'");
+        double before =
+                num("SELECT avg(value) FROM performance_metric WHERE metric_id = 'gp_same_day' AND month < '2024-12'");
+        double after =
+                num("SELECT avg(value) FROM performance_metric WHERE metric_id = 'gp_same_day' AND month >= '2024-12'");
         assertTrue(before < 41.5 && after > 43.5, before + " -> " + after);
         // DP 8.12: May-25 appointments 11% above May-24: a trend.
-        double first = num("SELECT avg(value) FROM performance_metric WHERE metric_id = 'gp_appointments' AND month < '2023-10'");
-        double last = num("SELECT avg(value) FROM performance_metric WHERE metric_id = 'gp_appointments' AND month >= '2025-04'");
+        double first = num(
+                "SELECT avg(value) FROM performance_metric WHERE metric_id = 'gp_appointments' AND month < '2023-10'");
+        double last = num(
+                "SELECT avg(value) FROM performance_metric WHERE metric_id = 'gp_appointments' AND month >= '2025-04'");
         assertTrue(last / first > 1.12, first + " -> " + last);
     }
 
     @Test
     void generatedRanksAreConsistentWithEachOther() throws SQLException {
-        assertEquals(0, num("SELECT count(*) FROM performance_metric WHERE regional_rank IS NOT NULL AND "
-                + "national_rank IS NOT NULL AND (regional_rank < 1 OR regional_rank > 6 OR national_rank > 42 "
-                + "OR national_rank < regional_rank)"));
-        assertTrue(num("SELECT count(DISTINCT national_rank) FROM performance_metric WHERE metric_id = 'gp_same_day'") > 5);
+        assertEquals(
+                0,
+                num("SELECT count(*) FROM performance_metric WHERE regional_rank IS NOT NULL AND "
+                        + "national_rank IS NOT NULL AND (regional_rank < 1 OR regional_rank > 6 OR national_rank > 42 "
+                        + "OR national_rank < regional_rank)"));
+        assertTrue(num("SELECT count(DISTINCT national_rank) FROM performance_metric WHERE metric_id = 'gp_same_day'")
+                > 5);
     }
 
     @Test
@@ -179,17 +205,21 @@ class FeedsCalibrationTest {
         assertEquals(782, num(waiters("RWK", "Adult Podiatry Circle", "2025-07")));
         assertEquals(223, num(waiters("RV3", "CAMHS - ADHD", "2025-04")));
         assertEquals(254, num(waiters("RV3", "CAMHS - ADHD", "2025-07")));
-        assertEquals(List.of("Adult Podiatry Circle", "Adult Speech and language therapy", "Adult Wheelchairs"),
+        assertEquals(
+                List.of("Adult Podiatry Circle", "Adult Speech and language therapy", "Adult Wheelchairs"),
                 texts("SELECT service FROM waiting_list WHERE provider_code = 'RWK' AND month = '2025-07' "
                         + "ORDER BY waiting_18w_plus DESC, service LIMIT 3"));
         assertEquals(30, num("SELECT count(*) FROM waiting_list WHERE service = 'CAMHS - ADHD'"));
-        assertEquals(0, num("SELECT count(*) FROM waiting_list WHERE waiting_18w_plus > waiting_total "
-                + "OR mean_wait_weeks <= 0"));
+        assertEquals(
+                0,
+                num("SELECT count(*) FROM waiting_list WHERE waiting_18w_plus > waiting_total "
+                        + "OR mean_wait_weeks <= 0"));
     }
 
     // ---- workforce and vacancy: DP 12.3-12.6, CfC Part D --------------------------------------------------
 
-    static final String IN_POST = "start_date <= DATE '2025-03-31' AND (leave_date IS NULL OR leave_date > DATE '2025-03-31')";
+    static final String IN_POST =
+            "start_date <= DATE '2025-03-31' AND (leave_date IS NULL OR leave_date > DATE '2025-03-31')";
 
     @Test
     void staffInPostAtTheCensusMatchDp12() throws SQLException {
@@ -209,8 +239,11 @@ class FeedsCalibrationTest {
         assertEquals(14, share("age_band IN ('16-24', '25-29')"), 1);
         assertEquals(38, share("ethnic_group IN ('Asian', 'Black', 'Mixed', 'Other')"), 1);
         // DP 12.5: nursing is 31.80% of the staff aged 55+.
-        assertEquals(31.8, num("SELECT 100.0 * count(*) FILTER (WHERE staff_group = 'Nursing and Midwifery Registered') "
-                + "/ count(*) FROM workforce WHERE age_band IN ('55-59', '60-64', '65+') AND " + IN_POST), 1.5);
+        assertEquals(
+                31.8,
+                num("SELECT 100.0 * count(*) FILTER (WHERE staff_group = 'Nursing and Midwifery Registered') "
+                        + "/ count(*) FROM workforce WHERE age_band IN ('55-59', '60-64', '65+') AND " + IN_POST),
+                1.5);
     }
 
     @Test
@@ -222,12 +255,17 @@ class FeedsCalibrationTest {
 
     @Test
     void vacancyRateIs7_29PercentIn2024_25With308VacanciesInThePlan() throws SQLException {
-        assertEquals(7.29, num("SELECT 100 * sum(vacant_wte) / sum(establishment_wte) FROM vacancy "
-                + "WHERE month BETWEEN '2024-04' AND '2025-03'"), 0.2);
+        assertEquals(
+                7.29,
+                num("SELECT 100 * sum(vacant_wte) / sum(establishment_wte) FROM vacancy "
+                        + "WHERE month BETWEEN '2024-04' AND '2025-03'"),
+                0.2);
         assertEquals(308, num("SELECT sum(vacant_wte) FROM vacancy WHERE month = '2025-04'"), 0.01);
         // Establishment less vacancies is the workforce feed's in-post WTE.
-        assertEquals(num("SELECT sum(fte) FROM workforce WHERE " + IN_POST),
-                num("SELECT sum(establishment_wte - vacant_wte) FROM vacancy WHERE month = '2025-03'"), 0.5);
+        assertEquals(
+                num("SELECT sum(fte) FROM workforce WHERE " + IN_POST),
+                num("SELECT sum(establishment_wte - vacant_wte) FROM vacancy WHERE month = '2025-03'"),
+                0.5);
     }
 
     // ---- finance and allocation: CfC financial considerations, DP 11.4, 11.5 -----------------------------
@@ -239,8 +277,12 @@ class FeedsCalibrationTest {
         String[] categories = {"community", "mental health"};
         for (int c = 0; c < 2; c++) {
             for (int y = 0; y < 3; y++) {
-                assertEquals(expected[c][y] * 1e6, num("SELECT sum(spend_gbp) FROM finance_spend WHERE year = '"
-                        + years[y] + "' AND category = '" + categories[c] + "'"), 0.5, categories[c] + " " + years[y]);
+                assertEquals(
+                        expected[c][y] * 1e6,
+                        num("SELECT sum(spend_gbp) FROM finance_spend WHERE year = '" + years[y] + "' AND category = '"
+                                + categories[c] + "'"),
+                        0.5,
+                        categories[c] + " " + years[y]);
             }
         }
         // CfC: CCS, ELFT and CNWL are 48% of community and 79% of mental health spend.
@@ -258,17 +300,26 @@ class FeedsCalibrationTest {
         assertEquals(79, num("SELECT needs_index_community" + icb2526));
         assertEquals(88, num("SELECT needs_index_mh" + icb2526));
         // DP 11.5 text: 2013/14 deficit £2.9m, cumulative £84.5m by 2015/16; +£18.6m above target in 2021/22.
-        assertEquals(-2.851e6, num("SELECT surplus_deficit_gbp FROM allocation WHERE year = '2013/14' AND commissioner = 'Combined CCGs'"));
-        assertEquals(-84.464e6, num("SELECT sum(surplus_deficit_gbp) FROM allocation WHERE commissioner = 'Combined CCGs' "
-                + "AND year <= '2015/16'"));
+        assertEquals(
+                -2.851e6,
+                num(
+                        "SELECT surplus_deficit_gbp FROM allocation WHERE year = '2013/14' AND commissioner = 'Combined CCGs'"));
+        assertEquals(
+                -84.464e6,
+                num("SELECT sum(surplus_deficit_gbp) FROM allocation WHERE commissioner = 'Combined CCGs' "
+                        + "AND year <= '2015/16'"));
         assertEquals(18.63e6, num("SELECT allocation_gbp - target_gbp FROM allocation WHERE year = '2021/22'"), 1);
         // CfC: community spend grew 12% since 2022/23, "below the level of ICB core allocation growth (14%)".
         double growth = num("SELECT 100 * (max(allocation_gbp) FILTER (WHERE year = '2024/25') / "
                 + "max(allocation_gbp) FILTER (WHERE year = '2022/23') - 1) FROM allocation");
         assertTrue(growth >= 14 && growth < 15, "allocation growth " + growth);
         // Derived per-CCG allocations add up to about the combined allocation (within 2%).
-        assertEquals(1.0, num("SELECT sum(allocation_gbp) FILTER (WHERE commissioner LIKE '% CCG') / "
-                + "sum(allocation_gbp) FILTER (WHERE commissioner = 'Combined CCGs') FROM allocation WHERE year = '2016/17'"), 0.02);
+        assertEquals(
+                1.0,
+                num(
+                        "SELECT sum(allocation_gbp) FILTER (WHERE commissioner LIKE '% CCG') / "
+                                + "sum(allocation_gbp) FILTER (WHERE commissioner = 'Combined CCGs') FROM allocation WHERE year = '2016/17'"),
+                0.02);
     }
 
     // ---- feedback, incidents, providers, provision: DP 6.3-6.10, 10.1-10.3, CfC Parts B and C -------------
@@ -283,44 +334,67 @@ class FeedsCalibrationTest {
         assertEquals(26, num("SELECT count(*) FROM feedback WHERE type = 'enquiry' AND provider = 'Psychiatry UK'"));
         assertEquals(5, num("SELECT count(*) FROM feedback WHERE type = 'concern' AND provider = 'ELFT'"));
         assertEquals(1, num("SELECT count(*) FROM feedback WHERE summary = 'Autism assessment waiting time'"));
-        assertEquals(0, num("SELECT count(*) FROM feedback WHERE received_date NOT BETWEEN DATE '2024-08-01' AND DATE '2025-07-31' "
-                + "OR theme IS NULL"));
+        assertEquals(
+                0,
+                num(
+                        "SELECT count(*) FROM feedback WHERE received_date NOT BETWEEN DATE '2024-08-01' AND DATE '2025-07-31' "
+                                + "OR theme IS NULL"));
     }
 
     @Test
     void incidentsCarryCcsPublishedProfileAndEveryProvidersThemes() throws SQLException {
-        assertEquals(56, num("SELECT count FROM incident WHERE provider = 'RYV' AND year = '2023/24' AND category LIKE 'Other investigations%'"));
-        assertEquals(91, num("SELECT count FROM incident WHERE provider = 'RYV' AND year = '2021/22' AND category LIKE 'Patient safety incident reviews%'"));
+        assertEquals(
+                56,
+                num(
+                        "SELECT count FROM incident WHERE provider = 'RYV' AND year = '2023/24' AND category LIKE 'Other investigations%'"));
+        assertEquals(
+                91,
+                num(
+                        "SELECT count FROM incident WHERE provider = 'RYV' AND year = '2021/22' AND category LIKE 'Patient safety incident reviews%'"));
         assertEquals(3, num("SELECT count(DISTINCT provider) FROM incident WHERE category LIKE 'PSIRF theme: %'"));
-        assertTrue(num("SELECT sum(count) FROM incident WHERE provider = 'RWK' AND category = 'PSIRF theme: Violence and aggression'") > 0);
+        assertTrue(num(
+                        "SELECT sum(count) FROM incident WHERE provider = 'RWK' AND category = 'PSIRF theme: Violence and aggression'")
+                > 0);
     }
 
     @Test
     void providerRegisterHasRatingsAndContractsDueWithinAYear() throws SQLException {
         assertEquals("Good", text("SELECT cqc_rating FROM provider_register WHERE provider = 'CNWL'"));
-        assertEquals("2024-02-01", text("SELECT CAST(rating_date AS VARCHAR) FROM provider_register WHERE provider = 'CNWL'"));
+        assertEquals(
+                "2024-02-01",
+                text("SELECT CAST(rating_date AS VARCHAR) FROM provider_register WHERE provider = 'CNWL'"));
         assertEquals("Outstanding", text("SELECT cqc_rating FROM provider_register WHERE provider = 'CCS'"));
-        assertEquals(6, num("SELECT count(*) FROM provider_register WHERE contract_expiry <= DATE '2025-09-30' + INTERVAL 12 MONTH"));
+        assertEquals(
+                6,
+                num(
+                        "SELECT count(*) FROM provider_register WHERE contract_expiry <= DATE '2025-09-30' + INTERVAL 12 MONTH"));
     }
 
     @Test
     void serviceProvisionShowsGapsAndSingleProviders() throws SQLException {
-        String ucch = "SELECT count(*) FROM service_provision WHERE service_line LIKE '%unscheduled care co-ordination hub' ";
+        String ucch =
+                "SELECT count(*) FROM service_provision WHERE service_line LIKE '%unscheduled care co-ordination hub' ";
         assertEquals(0, num(ucch + "AND place_code = 'E06000042'"));
         assertEquals(3, num(ucch));
-        assertEquals(List.of("Willen Hospice"), texts("SELECT provider FROM service_provision WHERE place_code = 'E06000042' "
-                + "AND service_line = 'Planned care - palliative and end of life care'"));
-        assertEquals(5, num("SELECT count(*) FROM service_provision WHERE place_code = 'E06000055' "
-                + "AND service_line = 'Planned care - episodic / specialist care'"));
-        assertEquals(List.of("Turning Point"), texts("SELECT provider FROM service_provision WHERE place_code = 'E06000032' "
-                + "AND service_line = 'Talking therapies'"));
+        assertEquals(
+                List.of("Willen Hospice"),
+                texts("SELECT provider FROM service_provision WHERE place_code = 'E06000042' "
+                        + "AND service_line = 'Planned care - palliative and end of life care'"));
+        assertEquals(
+                5,
+                num("SELECT count(*) FROM service_provision WHERE place_code = 'E06000055' "
+                        + "AND service_line = 'Planned care - episodic / specialist care'"));
+        assertEquals(
+                List.of("Turning Point"),
+                texts("SELECT provider FROM service_provision WHERE place_code = 'E06000032' "
+                        + "AND service_line = 'Talking therapies'"));
     }
 
     // ---- helpers --------------------------------------------------------------------------------------
 
     static String metric(String column, String metric, String org, String month) {
-        return "SELECT " + column + " FROM performance_metric WHERE metric_id = '" + metric + "' AND org_code = '"
-                + org + "' AND month = '" + month + "'";
+        return "SELECT " + column + " FROM performance_metric WHERE metric_id = '" + metric + "' AND org_code = '" + org
+                + "' AND month = '" + month + "'";
     }
 
     static String waiters(String provider, String service, String month) {
@@ -329,7 +403,8 @@ class FeedsCalibrationTest {
     }
 
     static double share(String condition) throws SQLException {
-        return num("SELECT 100.0 * count(*) FILTER (WHERE " + condition + ") / count(*) FROM workforce WHERE " + IN_POST);
+        return num(
+                "SELECT 100.0 * count(*) FILTER (WHERE " + condition + ") / count(*) FROM workforce WHERE " + IN_POST);
     }
 
     static double bigThreeShare(String category) throws SQLException {
@@ -342,7 +417,8 @@ class FeedsCalibrationTest {
         return num("WITH ends AS (SELECT last_day(d) AS e FROM range(DATE '" + from + "', DATE '" + to
                 + "', INTERVAL 1 MONTH) t(d)), heads AS (SELECT e, (SELECT count(*) FROM workforce WHERE start_date <= e "
                 + "AND (leave_date IS NULL OR leave_date > e)) AS n FROM ends) SELECT 100.0 * (SELECT count(*) FROM "
-                + "workforce WHERE leave_date BETWEEN DATE '" + from + "' AND DATE '" + to + "') / (SELECT avg(n) FROM heads)");
+                + "workforce WHERE leave_date BETWEEN DATE '" + from + "' AND DATE '" + to
+                + "') / (SELECT avg(n) FROM heads)");
     }
 
     static void exec(String sql) throws SQLException {
@@ -352,14 +428,16 @@ class FeedsCalibrationTest {
     }
 
     static double num(String sql) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Statement s = db.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
             assertTrue(r.next(), sql);
             return r.getDouble(1);
         }
     }
 
     static String text(String sql) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Statement s = db.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
             assertTrue(r.next(), sql);
             return r.getString(1);
         }
@@ -367,7 +445,8 @@ class FeedsCalibrationTest {
 
     static List<String> texts(String sql) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Statement s = db.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
             while (r.next()) {
                 out.add(r.getString(1));
             }

@@ -34,17 +34,27 @@ public final class CalibrationFit {
         List<PairTarget> pairs = pairTargets();
         for (int it = 0; it <= iterations; it++) {
             Measured m = measure(params, people, 7_000_000L);
-            System.out.printf(Locale.ROOT, "iteration %d: worst marginal %.2f%% rel (%s), worst pair %.2f pts (%s), mean hazard %.5f, BP %.1f%%/%.1f%%%n",
-                    it, m.worstMarginal(), m.worstName, m.worstPair(pairs), m.worstPairName, m.meanHazard,
-                    100 * m.bpControlled(), 100 * m.bpControlledBlack());
+            System.out.printf(
+                    Locale.ROOT,
+                    "iteration %d: worst marginal %.2f%% rel (%s), worst pair %.2f pts (%s), mean hazard %.5f, BP %.1f%%/%.1f%%%n",
+                    it,
+                    m.worstMarginal(),
+                    m.worstName,
+                    m.worstPair(pairs),
+                    m.worstPairName,
+                    m.meanHazard,
+                    100 * m.bpControlled(),
+                    100 * m.bpControlledBlack());
             if (it == iterations) {
                 break;
             }
             update(params, m, pairs);
         }
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            params.write(w, "fitted by CalibrationFit (synth test sources) on " + people + " people, "
-                    + iterations + " iterations, to the DP 3.7 / DP 3.11 / DP 4.3 / DP 4.5 targets in PackTargets and FitTargets");
+            params.write(
+                    w,
+                    "fitted by CalibrationFit (synth test sources) on " + people + " people, " + iterations
+                            + " iterations, to the DP 3.7 / DP 3.11 / DP 4.3 / DP 4.5 targets in PackTargets and FitTargets");
         }
     }
 
@@ -60,7 +70,8 @@ public final class CalibrationFit {
                     // with the target marginals: where our marginals depart from DP 3.7 (AF, COPD, stroke), this
                     // splits the error between the two cells instead of putting it all on the reverse one.
                     double direct = PackTargets.matrix(a, b);
-                    double viaReverse = PackTargets.matrix(b, a) * FitTargets.WHOLE_POPULATION.get(b)
+                    double viaReverse = PackTargets.matrix(b, a)
+                            * FitTargets.WHOLE_POPULATION.get(b)
                             / FitTargets.WHOLE_POPULATION.get(a);
                     out.add(new PairTarget(ib, ia, (direct + viaReverse) / 2));
                 }
@@ -74,7 +85,8 @@ public final class CalibrationFit {
                     out.add(new PairTarget(ic, ir, col.getValue()));
                 } else {
                     // P(row | col) = P(col | row) P(row) / P(col), with the target marginals (Bayes).
-                    double p = col.getValue() * FitTargets.WHOLE_POPULATION.get(row.getKey())
+                    double p = col.getValue()
+                            * FitTargets.WHOLE_POPULATION.get(row.getKey())
                             / FitTargets.WHOLE_POPULATION.get(col.getKey());
                     out.add(new PairTarget(ir, ic, p));
                 }
@@ -95,13 +107,21 @@ public final class CalibrationFit {
         double meanHazard;
         long hyp, controlled, hypBlack, controlledBlack;
 
-        double percent(int k) { return 100.0 * on[k] / people; }
+        double percent(int k) {
+            return 100.0 * on[k] / people;
+        }
 
-        double bpControlled() { return (double) controlled / Math.max(1, hyp); }
+        double bpControlled() {
+            return (double) controlled / Math.max(1, hyp);
+        }
 
-        double bpControlledBlack() { return (double) controlledBlack / Math.max(1, hypBlack); }
+        double bpControlledBlack() {
+            return (double) controlledBlack / Math.max(1, hypBlack);
+        }
 
-        double conditional(PairTarget t) { return 100.0 * both[t.later()][t.earlier()] / Math.max(1, on[t.earlier()]); }
+        double conditional(PairTarget t) {
+            return 100.0 * both[t.later()][t.earlier()] / Math.max(1, on[t.earlier()]);
+        }
 
         String worstName = "";
         String worstPairName = "";
@@ -126,7 +146,8 @@ public final class CalibrationFit {
                 double gap = Math.abs(conditional(t) - t.percent());
                 if (gap > worst) {
                     worst = gap;
-                    worstPairName = CHAIN.get(t.earlier()).id() + "->" + CHAIN.get(t.later()).id()
+                    worstPairName = CHAIN.get(t.earlier()).id() + "->"
+                            + CHAIN.get(t.later()).id()
                             + String.format(Locale.ROOT, " %.1f/%.1f", conditional(t), t.percent());
                 }
             }
@@ -153,7 +174,8 @@ public final class CalibrationFit {
                 has[k] = dx != null && !dx.isAfter(REF);
                 drawn[k] = dx != null;
                 for (DrawnPerson.Episode e : d.episodes()) {
-                    if (e.condition().equals(CHAIN.get(k).id()) && !e.diagnosed().isAfter(REF)
+                    if (e.condition().equals(CHAIN.get(k).id())
+                            && !e.diagnosed().isAfter(REF)
                             && (e.resolved() == null || e.resolved().isAfter(REF))) {
                         has[k] = true;
                     }
@@ -177,8 +199,10 @@ public final class CalibrationFit {
             if (p.hasCondition("PC", REF)) {
                 m.pc++;
             }
-            m.hazardSum += params.mortalityScale * Mortality.baseline(age + 0.5, p.sex()) * Mortality.multiplier(
-                    d.latent(), Demography.deprivation(p.imdDecile()), Place.ofCode(p.placeCode()), age, drawn);
+            m.hazardSum += params.mortalityScale
+                    * Mortality.baseline(age + 0.5, p.sex())
+                    * Mortality.multiplier(
+                            d.latent(), Demography.deprivation(p.imdDecile()), Place.ofCode(p.placeCode()), age, drawn);
             if (has[ConditionCatalogue.indexOf("HYP")]) {
                 lastBp(d, age, m, "M N P".contains(String.valueOf(p.ethnicity())) && p.ethnicity() != null);
             }
@@ -216,7 +240,8 @@ public final class CalibrationFit {
         for (PairTarget t : pairs) {
             double obs = clamp(m.conditional(t) / 100);
             double gap = Distributions.logit(clamp(t.percent() / 100)) - Distributions.logit(obs);
-            params.pair[t.later()][t.earlier()] = Math.max(-4, Math.min(5, params.pair[t.later()][t.earlier()] + 0.35 * gap));
+            params.pair[t.later()][t.earlier()] =
+                    Math.max(-4, Math.min(5, params.pair[t.later()][t.earlier()] + 0.35 * gap));
         }
         for (var e : FitTargets.WHOLE_POPULATION.entrySet()) {
             int k = ConditionCatalogue.indexOf(e.getKey());
@@ -231,13 +256,16 @@ public final class CalibrationFit {
         for (Map.Entry<String, Double> e : FitTargets.UNDER_18.entrySet()) {
             int k = ConditionCatalogue.indexOf(e.getKey());
             double obs = 100.0 * m.onUnder18[k] / Math.max(1, m.under18);
-            params.intercept[k] += 0.8 * (Distributions.logit(e.getValue() / 100) - Distributions.logit(clamp(obs / 100)));
+            params.intercept[k] +=
+                    0.8 * (Distributions.logit(e.getValue() / 100) - Distributions.logit(clamp(obs / 100)));
         }
         params.mortalityScale *= PopulationFlow.DEATH_RATE / m.meanHazard;
         // About 2.5 points of control per mmHg of mean systolic pressure near two-thirds control.
         params.bpSystolicMean += (m.bpControlled() - PackTargets.BP_CONTROLLED / 100) / 0.025;
-        params.bpBlackExtra += (m.bpControlledBlack() - PackTargets.BP_CONTROLLED_BLACK / 100
-                - (m.bpControlled() - PackTargets.BP_CONTROLLED / 100)) / 0.025;
+        params.bpBlackExtra += (m.bpControlledBlack()
+                        - PackTargets.BP_CONTROLLED_BLACK / 100
+                        - (m.bpControlled() - PackTargets.BP_CONTROLLED / 100))
+                / 0.025;
     }
 
     private static double clamp(double p) {

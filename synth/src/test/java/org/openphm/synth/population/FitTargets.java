@@ -12,6 +12,7 @@ final class FitTargets {
     private FitTargets() {}
 
     static final Map<String, Double> WHOLE_POPULATION = new LinkedHashMap<>(PackTargets.WHOLE_POPULATION);
+
     static {
         // AF: DP 3.11 implies 2.0% (HYP->AF 14.2% x 10.8% / AF->HYP 75.2%); slightly lower so every Place
         // stays at or below England (DP 5.3).

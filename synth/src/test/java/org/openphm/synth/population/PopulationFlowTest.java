@@ -39,17 +39,27 @@ class PopulationFlowTest {
     void geographyHasTheBlmkShape() {
         Geography g = Geography.blmk();
         assertEquals(94, g.practices().size());
-        assertEquals(19, g.practices().stream().map(Geography.Practice::neighbourhoodCode).distinct().count());
+        assertEquals(
+                19,
+                g.practices().stream()
+                        .map(Geography.Practice::neighbourhoodCode)
+                        .distinct()
+                        .count());
         Map<Place, Integer> count = new EnumMap<>(Place.class);
         g.practices().forEach(p -> count.merge(p.place(), 1, Integer::sum));
         assertEquals(4, count.size());
         // every PCN and neighbourhood lies in one Place
-        assertTrue(g.practices().stream().allMatch(p -> g.practices().stream()
-                .filter(q -> q.neighbourhoodCode().equals(p.neighbourhoodCode()) || q.pcnCode().equals(p.pcnCode()))
-                .allMatch(q -> q.place() == p.place())));
+        assertTrue(g.practices().stream()
+                .allMatch(p -> g.practices().stream()
+                        .filter(q -> q.neighbourhoodCode().equals(p.neighbourhoodCode())
+                                || q.pcnCode().equals(p.pcnCode()))
+                        .allMatch(q -> q.place() == p.place())));
         assertTrue(g.lsoas().stream().allMatch(l -> l.code().matches("E01[0-9]{6}")));
         // Luton the most deprived Place (share of residents in IMD quintiles 1-2)
-        double luton = Place.LUTON.imdDecileShare(1) + Place.LUTON.imdDecileShare(2) + Place.LUTON.imdDecileShare(3) + Place.LUTON.imdDecileShare(4);
+        double luton = Place.LUTON.imdDecileShare(1)
+                + Place.LUTON.imdDecileShare(2)
+                + Place.LUTON.imdDecileShare(3)
+                + Place.LUTON.imdDecileShare(4);
         for (Place p : Place.values()) {
             double q12 = p.imdDecileShare(1) + p.imdDecileShare(2) + p.imdDecileShare(3) + p.imdDecileShare(4);
             assertTrue(q12 <= luton);

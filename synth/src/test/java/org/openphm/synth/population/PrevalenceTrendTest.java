@@ -48,6 +48,7 @@ class PrevalenceTrendTest {
     static final double MAX_YEARLY = 0.08;
     /** QOF age base of each register (QOF 2023-24, as analyses' QofRegisters). */
     static final Map<String, Integer> AGE_BASE = new LinkedHashMap<>();
+
     static {
         for (String r : List.of("AF", "CAN", "CHD", "COPD", "DEM", "HF", "HYP", "LD", "PAD", "PC", "STIA", "SMI")) {
             AGE_BASE.put(r, 0);
@@ -60,6 +61,7 @@ class PrevalenceTrendTest {
         }
         AGE_BASE.put("OST", 50);
     }
+
     static final int FIRST_YEAR = 2020;
     static final int LAST_YEAR = 2026;
 
@@ -74,8 +76,8 @@ class PrevalenceTrendTest {
         PopulationGenerator.generate(dir, new SynthOptions(PATIENTS, 20250331L, true), List.of(), Progress.SILENT);
         db = DriverManager.getConnection("jdbc:duckdb:");
         for (String t : List.of("patient", "registration", "condition")) {
-            exec("CREATE VIEW " + t + " AS SELECT * FROM read_csv('" + dir.resolve(t + ".csv") + "', header = true, types = "
-                    + PopulationCalibrationTest.columnTypes(t) + ")");
+            exec("CREATE VIEW " + t + " AS SELECT * FROM read_csv('" + dir.resolve(t + ".csv")
+                    + "', header = true, types = " + PopulationCalibrationTest.columnTypes(t) + ")");
         }
         exec("CREATE TABLE person AS SELECT p.nhs_number AS id, p.death_date, "
                 + "CAST(substr(p.birth_month, 1, 4) AS INTEGER) AS birth_y, CAST(substr(p.birth_month, 6, 2) AS INTEGER) AS birth_m, "
@@ -91,14 +93,21 @@ class PrevalenceTrendTest {
             String reg = e.getKey();
             Map<Integer, long[]> byYear = new LinkedHashMap<>();
             for (int y = FIRST_YEAR; y <= LAST_YEAR; y++) {
-                long on = number("SELECT count(DISTINCT id) FROM flags WHERE y = " + y + " AND condition = '" + reg + "' AND age >= " + e.getValue());
+                long on = number("SELECT count(DISTINCT id) FROM flags WHERE y = " + y + " AND condition = '" + reg
+                        + "' AND age >= " + e.getValue());
                 long den = number("SELECT count(*) FROM reg WHERE y = " + y + " AND age >= " + e.getValue());
-                long changed = y == FIRST_YEAR ? 0 : number("SELECT count(*) FROM ((SELECT id FROM flags WHERE y = " + y
-                        + " AND condition = '" + reg + "' AND age >= " + e.getValue() + ") EXCEPT (SELECT id FROM flags WHERE y = "
-                        + (y - 1) + " AND condition = '" + reg + "' AND age >= " + e.getValue() + ")) s")
-                        + number("SELECT count(*) FROM ((SELECT id FROM flags WHERE y = " + (y - 1) + " AND condition = '" + reg
-                        + "' AND age >= " + e.getValue() + ") EXCEPT (SELECT id FROM flags WHERE y = " + y + " AND condition = '"
-                        + reg + "' AND age >= " + e.getValue() + ")) s");
+                long changed = y == FIRST_YEAR
+                        ? 0
+                        : number("SELECT count(*) FROM ((SELECT id FROM flags WHERE y = " + y
+                                        + " AND condition = '" + reg + "' AND age >= " + e.getValue()
+                                        + ") EXCEPT (SELECT id FROM flags WHERE y = "
+                                        + (y - 1) + " AND condition = '" + reg + "' AND age >= " + e.getValue()
+                                        + ")) s")
+                                + number("SELECT count(*) FROM ((SELECT id FROM flags WHERE y = " + (y - 1)
+                                        + " AND condition = '" + reg
+                                        + "' AND age >= " + e.getValue() + ") EXCEPT (SELECT id FROM flags WHERE y = "
+                                        + y + " AND condition = '"
+                                        + reg + "' AND age >= " + e.getValue() + ")) s");
                 byYear.put(y, new long[] {on, den, changed});
             }
             counts.put(reg, byYear);
@@ -109,12 +118,17 @@ class PrevalenceTrendTest {
             for (long[] c : e.getValue().values()) {
                 table.append(String.format(Locale.ROOT, " %6.2f", pct(c)));
             }
-            table.append(String.format(Locale.ROOT, "   mean annual change %+.1f%%%n", 100 * meanAnnualChange(e.getKey())));
+            table.append(
+                    String.format(Locale.ROOT, "   mean annual change %+.1f%%%n", 100 * meanAnnualChange(e.getKey())));
         }
         table.append("65+ % ");
         for (int y = FIRST_YEAR; y <= LAST_YEAR; y++) {
-            table.append(String.format(Locale.ROOT, " %6.2f", 100.0 * number("SELECT count(*) FROM reg WHERE age >= 65 AND y = " + y)
-                    / number("SELECT count(*) FROM reg WHERE y = " + y)));
+            table.append(String.format(
+                    Locale.ROOT,
+                    " %6.2f",
+                    100.0
+                            * number("SELECT count(*) FROM reg WHERE age >= 65 AND y = " + y)
+                            / number("SELECT count(*) FROM reg WHERE y = " + y)));
         }
         System.out.println(table);
     }
@@ -142,9 +156,12 @@ class PrevalenceTrendTest {
 
     /** Sampling allowance on the mean annual change: 1.96 sqrt(people who changed status over the period)/k/years. */
     static double meanAnnualAllowance(String reg) throws SQLException {
-        String a = "(SELECT id FROM flags WHERE y = " + FIRST_YEAR + " AND condition = '" + reg + "' AND age >= " + AGE_BASE.get(reg) + ")";
-        String b = "(SELECT id FROM flags WHERE y = " + LAST_YEAR + " AND condition = '" + reg + "' AND age >= " + AGE_BASE.get(reg) + ")";
-        long m = number("SELECT count(*) FROM (" + a + " EXCEPT " + b + ") s") + number("SELECT count(*) FROM (" + b + " EXCEPT " + a + ") s");
+        String a = "(SELECT id FROM flags WHERE y = " + FIRST_YEAR + " AND condition = '" + reg + "' AND age >= "
+                + AGE_BASE.get(reg) + ")";
+        String b = "(SELECT id FROM flags WHERE y = " + LAST_YEAR + " AND condition = '" + reg + "' AND age >= "
+                + AGE_BASE.get(reg) + ")";
+        long m = number("SELECT count(*) FROM (" + a + " EXCEPT " + b + ") s")
+                + number("SELECT count(*) FROM (" + b + " EXCEPT " + a + ") s");
         long k = counts.get(reg).get(FIRST_YEAR)[0];
         return 1.96 * Math.sqrt(m) / Math.max(1, k) / (LAST_YEAR - FIRST_YEAR);
     }
@@ -160,8 +177,17 @@ class PrevalenceTrendTest {
                 double change = pct(now) / pct(before) - 1;
                 double allowance = 1.96 * Math.sqrt(now[2]) / before[0];
                 if (Math.abs(change) > MAX_YEARLY + allowance) {
-                    failures.add(String.format(Locale.ROOT, "%s %d/%02d -> %d/%02d: %.2f%% -> %.2f%% (%+.1f%%, bound %.1f%%)",
-                            e.getKey(), y - 2, (y - 1) % 100, y - 1, y % 100, pct(before), pct(now), 100 * change,
+                    failures.add(String.format(
+                            Locale.ROOT,
+                            "%s %d/%02d -> %d/%02d: %.2f%% -> %.2f%% (%+.1f%%, bound %.1f%%)",
+                            e.getKey(),
+                            y - 2,
+                            (y - 1) % 100,
+                            y - 1,
+                            y % 100,
+                            pct(before),
+                            pct(now),
+                            100 * change,
                             100 * (MAX_YEARLY + allowance)));
                 }
             }
@@ -194,8 +220,14 @@ class PrevalenceTrendTest {
         double change = meanAnnualChange(reg);
         double allowance = meanAnnualAllowance(reg);
         if (change < lo - allowance || change > hi + allowance) {
-            failures.add(String.format(Locale.ROOT, "%s mean annual change %+.2f%% outside [%+.1f%%, %+.1f%%] (+-%.2f%% sampling)",
-                    reg, 100 * change, 100 * lo, 100 * hi, 100 * allowance));
+            failures.add(String.format(
+                    Locale.ROOT,
+                    "%s mean annual change %+.2f%% outside [%+.1f%%, %+.1f%%] (+-%.2f%% sampling)",
+                    reg,
+                    100 * change,
+                    100 * lo,
+                    100 * hi,
+                    100 * allowance));
         }
     }
 
@@ -206,7 +238,8 @@ class PrevalenceTrendTest {
     }
 
     static long number(String sql) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
