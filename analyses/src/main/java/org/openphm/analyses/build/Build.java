@@ -364,6 +364,6 @@ public final class Build {
                 info.source(),
                 caveats,
                 tableMeta,
-                info.publishedCharts());
+                info.publishedCharts(tables.stream().map(AnalysisTable::name).toList()));
     }
 }

@@ -19,7 +19,10 @@ import org.openphm.model.results.IndicatorColumns;
 public final class ChartCheck {
     private ChartCheck() {}
 
-    /** The faults of an analysis's charts against the tables it computed; empty when every chart fits. */
+    /**
+     * The faults of an analysis's charts against the tables it computed; empty when every chart fits. A chart over a
+     * table not computed this time is not checked here (see {@link AnalysisInfo#publishedCharts}).
+     */
     public static List<String> faults(AnalysisInfo info, List<AnalysisTable> tables) {
         List<String> faults = new ArrayList<>();
         for (ChartSpec chart : info.charts()) {
@@ -30,8 +33,9 @@ public final class ChartCheck {
                     .findFirst()
                     .orElse(null);
             if (table == null) {
-                faults.add(where + ": no table '" + name + "' (tables: "
-                        + tables.stream().map(AnalysisTable::name).toList() + ")");
+                // a table an analysis withholds on this data (a cohort too small to profile) has no chart to draw;
+                // the chart is left out of metadata.json, and CatalogueChartsTest holds every declared table name
+                // to what a full build publishes, so a misspelt one still fails
                 continue;
             }
             faults.addAll(fit(where, chart, Set.copyOf(table.columnNames()), "table " + info.file(name)));

@@ -35,6 +35,17 @@ public record AnalysisInfo(
         return charts.stream().map(c -> c.withTableFile(file(c.data().table()))).toList();
     }
 
+    /**
+     * Its charts over the tables it published this time, each drawing from its table's file: a table withheld on
+     * this data (a cohort too small to profile) leaves nothing to draw.
+     */
+    public List<ChartSpec> publishedCharts(java.util.Collection<String> tables) {
+        return charts.stream()
+                .filter(c -> tables.contains(c.data().table()))
+                .map(c -> c.withTableFile(file(c.data().table())))
+                .toList();
+    }
+
     /** The file of one of this analysis's tables, relative to results/. */
     public String file(String table) {
         return id + "-" + table + ".csv";
