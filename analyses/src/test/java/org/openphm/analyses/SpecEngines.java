@@ -23,7 +23,7 @@ import org.openphm.engine.spec.SpecWorkspace;
  * with {@link #open}, exercises one behaviour and checks values worked out by hand in the test, so the same case
  * runs unchanged on every engine. No engine-specific subclasses and no DuckDB-only specs: a case that fails on one
  * engine is an engine difference to fix or report, not to skip. Logic that needs no engine stays a plain
- * {@code @Test}; the fidelity tests (synthetic BLMK against the published figures) and the whole-pack parity test in
+ * JUnit test; the fidelity tests (synthetic BLMK against the published figures) and the whole-pack parity test in
  * {@code spark-job} are separate. {@code SpecStyleTest} keeps analyses' tests to this.
  */
 public final class SpecEngines {

@@ -7,28 +7,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.openphm.publish.fixture.CataloguePack;
 import org.openphm.publish.fixture.FixtureResults;
 import org.openphm.publish.results.ResultsDir;
 
-/** Not a test: writes the pack's HTML and bookmarks for fixtures to -Dpack.dump=DIR, to compare two versions. */
-class PackHtmlDump {
+/** Not a test: writes the pack's HTML and bookmarks for fixtures to a folder, to compare two versions. */
+public class PackHtmlDump {
     static final String HOSTILE = "<script>alert(1)</script> & \"x\" 'y' \u0001";
 
-    @Test
-    void dump() throws Exception {
-        String to = System.getProperty("pack.dump");
-        if (to == null) {
+    /** args: the folder to write to, then "catalogue" to add a whole catalogue build. */
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: PackHtmlDump DIR [catalogue]");
             return;
         }
+        String to = args[0];
         Path out = Files.createDirectories(Path.of(to));
         Path fixture = FixtureResults.write(Files.createTempDirectory("dump-fixture"));
         write(out, "fixture", ResultsDir.load(fixture));
         Path hostile = FixtureResults.write(Files.createTempDirectory("dump-hostile"));
         hostile(hostile.resolve("results"));
         write(out, "hostile", ResultsDir.load(hostile));
-        if (Boolean.getBoolean("pack.dump.catalogue")) {
+        if (args.length > 1 && args[1].equals("catalogue")) {
             write(out, "catalogue", CataloguePack.results());
         }
     }
