@@ -177,6 +177,28 @@ class QofPrevalenceSpecTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
+    void theSourceCountsEveryRegisterAtOnceWithItsOwnAgeBase(String engineName, @TempDir Path dir) throws Exception {
+        try (Engine engine = SpecEngines.open(engineName, dir, tables())) {
+            Map<CellKey, AgeBandCounts> cells = new QofPrevalenceSource().count(engine, new FinancialYear(2024));
+            // diabetes, 17+, exactly as counted alone above
+            assertCounts(cells, "QHG", AreaType.ICB, 3, 6);
+            assertCounts(cells, LUTON, AreaType.PLACE, 1, 3);
+            // hypertension is a share of the whole list: person 2 (since 2020) of the 7 registered and alive on
+            // 31 March 2025 (1, 2, 3, 4, 5, 8, 9); in Luton of 4 (1, 2, 3, 9)
+            AgeBandCounts hyp =
+                    cells.get(new CellKey("qof-prevalence-hyp", "QHG", AreaType.ICB, "2024/25", Breakdown.NONE, null));
+            assertNotNull(hyp, "a cell for every register, hypertension too");
+            assertEquals(1, hyp.numerator());
+            assertEquals(7, hyp.denominator());
+            AgeBandCounts hypLuton = cells.get(
+                    new CellKey("qof-prevalence-hyp", LUTON, AreaType.PLACE, "2024/25", Breakdown.NONE, null));
+            assertEquals(1, hypLuton.numerator());
+            assertEquals(4, hypLuton.denominator());
+        }
+    }
+
     private static void assertCounts(
             Map<CellKey, AgeBandCounts> cells, String area, AreaType type, double num, double den) {
         AgeBandCounts c = cells.get(new CellKey(DM.indicatorId(), area, type, "2024/25", Breakdown.NONE, null));
