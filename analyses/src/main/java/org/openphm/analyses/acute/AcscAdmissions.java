@@ -17,7 +17,7 @@ import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.Geography;
-import org.openphm.analyses.output.Rounding;
+import org.openphm.analyses.output.Percentages;
 import org.openphm.model.AreaType;
 import org.openphm.model.Totals;
 import org.openphm.model.results.ChartSpec;
@@ -120,11 +120,11 @@ public final class AcscAdmissions implements Analysis {
                     c.cohort(),
                     c.acsc(),
                     c.emergency(),
-                    Rounding.share(c.acsc(), c.emergency()),
+                    Percentages.share(c.acsc(), c.emergency()),
                     before == null ? null : before.longValue(),
-                    Rounding.change(c.acsc(), before),
+                    Percentages.change(c.acsc(), before),
                     c.noProcedure(),
-                    Rounding.share(c.noProcedure(), c.acsc())));
+                    Percentages.share(c.noProcedure(), c.acsc())));
         }
         return new AnalysisTable(
                 "by-area",
@@ -172,10 +172,10 @@ public final class AcscAdmissions implements Analysis {
                     c.cohort(),
                     c.group(),
                     c.acsc(),
-                    Rounding.share(c.acsc(), totals.getOrDefault(c.cohortKey(), 0L)),
-                    Rounding.change(c.acsc(), before),
+                    Percentages.share(c.acsc(), totals.getOrDefault(c.cohortKey(), 0L)),
+                    Percentages.change(c.acsc(), before),
                     c.noProcedure(),
-                    Rounding.share(c.noProcedure(), c.acsc()),
+                    Percentages.share(c.noProcedure(), c.acsc()),
                     (long) rank(cells, c)));
         }
         return new AnalysisTable(
@@ -221,7 +221,7 @@ public final class AcscAdmissions implements Analysis {
                     c.group(),
                     c.condition(),
                     c.acsc(),
-                    Rounding.change(c.acsc(), before),
+                    Percentages.change(c.acsc(), before),
                     (long) rank(cells, c)));
         }
         return new AnalysisTable(

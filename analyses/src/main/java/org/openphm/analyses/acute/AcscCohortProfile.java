@@ -22,7 +22,7 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.icb.IcbProfile;
-import org.openphm.analyses.output.Rounding;
+import org.openphm.analyses.output.Percentages;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.GroupKey;
 import org.openphm.engine.query.Query;
@@ -149,8 +149,8 @@ public record AcscCohortProfile(
                     PeriodRole.of(context, fy),
                     n[1],
                     n[0],
-                    Rounding.share(n[1], n[0]),
-                    Rounding.change(n[1], before)));
+                    Percentages.share(n[1], n[0]),
+                    Percentages.change(n[1], before)));
         });
         return new AnalysisTable(
                 "by-year",
@@ -189,8 +189,8 @@ public record AcscCohortProfile(
                                     PeriodRole.of(context, k[0]),
                                     k[1],
                                     e.getValue(),
-                                    Rounding.share(e.getValue(), years.getOrDefault(k[0], new long[2])[1]),
-                                    Rounding.change(e.getValue(), prev == null ? null : prev.doubleValue()),
+                                    Percentages.share(e.getValue(), years.getOrDefault(k[0], new long[2])[1]),
+                                    Percentages.change(e.getValue(), prev == null ? null : prev.doubleValue()),
                                     rank));
                         });
         return new AnalysisTable(

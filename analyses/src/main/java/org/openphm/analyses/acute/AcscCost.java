@@ -3,6 +3,7 @@ package org.openphm.analyses.acute;
 import static org.openphm.analyses.acute.Change.number;
 import static org.openphm.analyses.acute.Change.text;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.money;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +15,7 @@ import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.Geography;
-import org.openphm.analyses.output.Rounding;
+import org.openphm.analyses.output.Percentages;
 import org.openphm.model.AreaType;
 import org.openphm.model.Totals;
 import org.openphm.model.results.ChartSpec;
@@ -117,10 +118,10 @@ public final class AcscCost implements Analysis {
             }
             row.addAll(Arrays.asList(
                     c.acsc(),
-                    Rounding.money(c.cost()),
-                    c.acsc() == 0 ? null : Rounding.money(c.cost() / c.acsc()),
-                    before == null ? null : Rounding.money(Change.difference(c.cost(), before)),
-                    Rounding.change(c.cost(), before)));
+                    c.cost(),
+                    c.acsc() == 0 ? null : c.cost() / c.acsc(),
+                    before == null ? null : Change.difference(c.cost(), before),
+                    Percentages.change(c.cost(), before)));
             rows.add(row);
         }
         List<AnalysisTable.Column> columns = new ArrayList<>(List.of(
@@ -135,13 +136,13 @@ public final class AcscCost implements Analysis {
         }
         columns.addAll(List.of(
                 count("admissions", "ACSC emergency admissions"),
-                number("cost_gbp", "Sum of spell costs, £"),
+                money("cost_gbp", "Sum of spell costs, £"),
                 AnalysisTable.Column.derived(
                         "cost_per_admission_gbp",
                         "Mean cost per admission, £ (published: the cost over the published admissions, so that it "
                                 + "does not reveal the unrounded count)",
                         new AnalysisTable.Ratio("cost_gbp", "admissions", 1)),
-                number("change_gbp", "Change on the previous year, £"),
+                money("change_gbp", "Change on the previous year, £"),
                 number("change_pct", "Percentage change on the previous year")));
         return new AnalysisTable(name, description, columns, rows);
     }

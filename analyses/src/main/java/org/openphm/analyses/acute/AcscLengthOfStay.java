@@ -14,7 +14,7 @@ import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.indicator.Geography;
-import org.openphm.analyses.output.Rounding;
+import org.openphm.analyses.output.Percentages;
 import org.openphm.model.AreaType;
 import org.openphm.model.Totals;
 import org.openphm.model.results.ChartSpec;
@@ -119,7 +119,7 @@ public final class AcscLengthOfStay implements Analysis {
                     c.bedDays(),
                     c.discharged() == 0 ? null : (double) c.bedDays() / c.discharged(),
                     before == null ? null : c.bedDays() - before.longValue(),
-                    Rounding.change(c.bedDays(), before)));
+                    Percentages.change(c.bedDays(), before)));
             rows.add(row);
         }
         List<AnalysisTable.Column> columns = new ArrayList<>(List.of(

@@ -17,7 +17,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.output.Rounding;
+import org.openphm.analyses.output.Percentages;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.GroupKey;
 import org.openphm.model.FinancialYear;
@@ -120,12 +120,12 @@ public final class ClinicallyReadyForDischarge implements Analysis {
                             : Sites.NOT_RECORDED.equals(site) ? site : site + ": " + Sites.name(site),
                     spells,
                     r.getLong(i, "with_ready"),
-                    Rounding.share(r.getLong(i, "with_ready"), spells),
+                    Percentages.share(r.getLong(i, "with_ready"), spells),
                     r.getLong(i, "delayed"),
                     days,
                     before,
                     before == null ? null : days - before,
-                    Rounding.change(days, before == null ? null : before.doubleValue()),
+                    Percentages.change(days, before == null ? null : before.doubleValue()),
                     days * costs.delayedDischargeNight(),
                     days * UnitCosts.RANGE_LOW,
                     days * UnitCosts.RANGE_HIGH));

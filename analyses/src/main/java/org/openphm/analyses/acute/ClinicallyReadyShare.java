@@ -14,7 +14,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.output.Rounding;
+import org.openphm.analyses.output.Percentages;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.GroupKey;
 import org.openphm.engine.query.SortKey;
@@ -81,7 +81,7 @@ public final class ClinicallyReadyShare implements Analysis {
                     Totals.ALL_SITES.equals(site) || Sites.NOT_RECORDED.equals(site) ? site : Sites.name(site),
                     bedDays,
                     delayDays,
-                    Rounding.share(delayDays, bedDays)));
+                    Percentages.share(delayDays, bedDays)));
         }
         return List.of(new AnalysisTable(
                 "by-month",

@@ -18,12 +18,13 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.output.Rounding;
+import org.openphm.analyses.output.Percentages;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.model.CanonicalSchema;
 import org.openphm.model.results.ChartSpec;
+import org.openphm.model.results.Precision;
 
 /**
  * DP 8.16: bed-based rehabilitation (discharge pathway 2). Stays in a rehabilitation unit are spells with
@@ -162,7 +163,7 @@ public final class RehabilitationPathway2 implements Analysis {
                 long[] c = e.getValue();
                 int days = e.getKey().lengthOfMonth();
                 byMonth.add(Arrays.asList(
-                        unit, e.getKey().toString(), c[0], mean(c[1], c[0]), c[2], c[3], round(c[3] / (double) days)));
+                        unit, e.getKey().toString(), c[0], mean(c[1], c[0]), c[2], c[3], c[3] / (double) days));
                 if (e.getKey().isAfter(last.minusMonths(12))) {
                     for (int k = 0; k < 4; k++) {
                         year[k] += c[k];
@@ -176,8 +177,8 @@ public final class RehabilitationPathway2 implements Analysis {
                     year[0],
                     mean(year[1], year[0]),
                     year[2],
-                    Rounding.share(year[2], year[0]),
-                    round(year[3] / (double) yearDays)));
+                    Percentages.share(year[2], year[0]),
+                    year[3] / (double) yearDays));
         });
         return List.of(
                 new AnalysisTable(
@@ -187,10 +188,12 @@ public final class RehabilitationPathway2 implements Analysis {
                                 text("unit", "Unit (site code)"),
                                 text("month", "Month, yyyy-mm"),
                                 count("discharges", "Stays ending in the month"),
-                                number("mean_stay_days", "Mean length of stay of those stays, days"),
+                                number("mean_stay_days", "Mean length of stay of those stays, days")
+                                        .rounded(Precision.TWO_PLACES),
                                 count("readmissions_28d", "Of them, emergency readmissions within 28 days"),
                                 number("bed_days", "Occupied bed days in the month"),
-                                number("mean_occupied_beds", "Bed days / days in the month")),
+                                number("mean_occupied_beds", "Bed days / days in the month")
+                                        .rounded(Precision.TWO_PLACES)),
                         byMonth),
                 new AnalysisTable(
                         "last-12-months",
@@ -199,21 +202,19 @@ public final class RehabilitationPathway2 implements Analysis {
                                 text("unit", "Unit (site code)"),
                                 text("period", "Months"),
                                 count("discharges", "Stays ending in the period"),
-                                number("mean_stay_days", "Mean length of stay, days"),
+                                number("mean_stay_days", "Mean length of stay, days")
+                                        .rounded(Precision.TWO_PLACES),
                                 count("readmissions_28d", "Emergency readmissions within 28 days of discharge"),
                                 AnalysisTable.Column.derived(
                                         "readmission_pct",
                                         "Readmissions as a percentage of discharges",
                                         new AnalysisTable.Ratio("readmissions_28d", "discharges", 100)),
-                                number("mean_occupied_beds", "Mean occupied beds")),
+                                number("mean_occupied_beds", "Mean occupied beds")
+                                        .rounded(Precision.TWO_PLACES)),
                         summary));
     }
 
     private static Double mean(long total, long n) {
-        return n == 0 ? null : round(total / (double) n);
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
+        return n == 0 ? null : total / (double) n;
     }
 }

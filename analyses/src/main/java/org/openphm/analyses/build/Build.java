@@ -313,7 +313,9 @@ public final class Build {
                 c.type().code(),
                 c.description(),
                 c.disclosure().code(),
-                d == null ? null : new PackMetadata.Derivation(d.kind(), d.inputs(), d.scale(), d.within()));
+                d == null ? null : new PackMetadata.Derivation(d.kind(), d.inputs(), d.scale(), d.within()),
+                c.unit(),
+                c.precision().places());
     }
 
     /**

@@ -1,8 +1,10 @@
 package org.openphm.analyses.catalogue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.openphm.model.ResultColumnType;
 import org.openphm.model.results.Disclosure;
+import org.openphm.model.results.Precision;
 
 /**
  * One result table of an analysis: declared columns and rows of plain values (String, Long, Double,
@@ -28,7 +30,25 @@ public record AnalysisTable(String name, String description, List<Column> column
      *     a {@link Disclosure#COUNT}, a number {@link Disclosure#DERIVED}, anything else {@link Disclosure#REFERENCE}
      */
     public record Column(
-            String name, ResultColumnType type, String description, Disclosure disclosure, Derivation derivation) {
+            String name,
+            ResultColumnType type,
+            String description,
+            Disclosure disclosure,
+            Derivation derivation,
+            String unit,
+            Precision precision) {
+
+        public Column(
+                String name, ResultColumnType type, String description, Disclosure disclosure, Derivation derivation) {
+            this(
+                    name,
+                    type,
+                    description,
+                    disclosure,
+                    derivation,
+                    null,
+                    type == ResultColumnType.COUNT ? Precision.WHOLE : Precision.AS_COMPUTED);
+        }
 
         public Column(String name, ResultColumnType type, String description) {
             this(
@@ -51,6 +71,28 @@ public record AnalysisTable(String name, String description, List<Column> column
             if (disclosure == Disclosure.COUNT && type != ResultColumnType.COUNT) {
                 throw new IllegalArgumentException("column " + name + ": a count is declared with type count");
             }
+            if (precision != Precision.AS_COMPUTED && !type.numeric()) {
+                throw new IllegalArgumentException("column " + name + ": only a number is rounded");
+            }
+            if (precision != Precision.AS_COMPUTED && derivation != null) {
+                // the output check recomputes a derived value from the published counts to within a millionth
+                throw new IllegalArgumentException("column " + name + ": a derived value is published as computed");
+            }
+        }
+
+        /** The same column published at {@code p} decimal places. */
+        public Column rounded(Precision p) {
+            return new Column(name, type, description, disclosure, derivation, unit, p);
+        }
+
+        /** The same column with its unit ("GBP", "WTE", "days"). */
+        public Column in(String unitName) {
+            return new Column(name, type, description, disclosure, derivation, unitName, precision);
+        }
+
+        /** True when the table rounds this column's values: a number with a precision, not a count. */
+        boolean rounds() {
+            return precision != Precision.AS_COMPUTED && type != ResultColumnType.COUNT;
         }
 
         public static Column text(String name, String description) {
@@ -91,6 +133,19 @@ public record AnalysisTable(String name, String description, List<Column> column
          */
         public static Column measure(String name, String description) {
             return new Column(name, ResultColumnType.INTEGER, description, Disclosure.DERIVED);
+        }
+
+        /**
+         * Pounds, to whole pence. A mean of money over a published count (a cost per admission) is {@link #derived}
+         * instead, and published as computed from the published count.
+         */
+        public static Column money(String name, String description) {
+            return number(name, description).in("GBP").rounded(Precision.TWO_PLACES);
+        }
+
+        /** Whole-time equivalent staff, to two places as workforce returns state it. */
+        public static Column wte(String name, String description) {
+            return number(name, description).in("WTE").rounded(Precision.TWO_PLACES);
         }
 
         /** A figure from a published aggregate source (finance, workforce returns, national statistics). */
@@ -208,15 +263,33 @@ public record AnalysisTable(String name, String description, List<Column> column
         }
     }
 
+    /**
+     * Checks each row against the columns and rounds each value to its column's declared {@link Precision}, so
+     * the one rounding policy is applied by the table rather than by each analysis. Counts are left to the
+     * disclosure rule, which rounds them to its base.
+     */
     public AnalysisTable {
         columns = List.copyOf(columns);
-        rows = List.copyOf(rows);
         for (List<Object> row : rows) {
             if (row.size() != columns.size()) {
                 throw new IllegalArgumentException(
                         "table " + name + ": a row has " + row.size() + " values for " + columns.size() + " columns");
             }
         }
+        if (columns.stream().anyMatch(Column::rounds)) {
+            List<List<Object>> rounded = new ArrayList<>(rows.size());
+            for (List<Object> row : rows) {
+                List<Object> r = new ArrayList<>(row);
+                for (int i = 0; i < columns.size(); i++) {
+                    if (columns.get(i).rounds() && r.get(i) instanceof Double d) {
+                        r.set(i, columns.get(i).precision().round(d));
+                    }
+                }
+                rounded.add(java.util.Collections.unmodifiableList(r));
+            }
+            rows = rounded;
+        }
+        rows = List.copyOf(rows);
     }
 
     public List<String> columnNames() {

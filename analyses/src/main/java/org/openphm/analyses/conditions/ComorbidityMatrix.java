@@ -1,7 +1,7 @@
 package org.openphm.analyses.conditions;
 
 import static org.openphm.analyses.conditions.Columns.*;
-import static org.openphm.analyses.output.Rounding.share;
+import static org.openphm.analyses.output.Percentages.share;
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countRows;
 

@@ -1,7 +1,7 @@
 package org.openphm.analyses.conditions;
 
 import static org.openphm.analyses.conditions.Columns.*;
-import static org.openphm.analyses.output.Rounding.change;
+import static org.openphm.analyses.output.Percentages.change;
 import static org.openphm.engine.query.Measure.countRows;
 
 import java.time.LocalDate;

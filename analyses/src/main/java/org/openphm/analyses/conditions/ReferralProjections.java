@@ -1,8 +1,8 @@
 package org.openphm.analyses.conditions;
 
 import static org.openphm.analyses.conditions.Columns.*;
-import static org.openphm.analyses.output.Rounding.change;
-import static org.openphm.analyses.output.Rounding.share;
+import static org.openphm.analyses.output.Percentages.change;
+import static org.openphm.analyses.output.Percentages.share;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.FinancialYear;
+import org.openphm.model.results.Precision;
 
 /**
  * The Case for Change's three quantified claims, put to the model with the assumptions the seed states and ours
@@ -169,9 +170,10 @@ public final class CaseForChangeClaims {
                         text("measure", "What we computed"),
                         text("year", "Year"),
                         number("seed_value", "The seed's figure"),
-                        number("ours_p10", "Our 10th centile"),
-                        number("ours_p50", "Our median"),
-                        number("ours_p90", "Our 90th centile"),
+                        // one place, as the seed states its figures
+                        number("ours_p10", "Our 10th centile").rounded(Precision.ONE_PLACE),
+                        number("ours_p50", "Our median").rounded(Precision.ONE_PLACE),
+                        number("ours_p90", "Our 90th centile").rounded(Precision.ONE_PLACE),
                         text("verdict", "reproduced / not reproduced / not derivable from the data"),
                         text("basis", "How we computed it, and what it assumes")),
                 rows);
@@ -277,7 +279,7 @@ public final class CaseForChangeClaims {
         return String.valueOf(Math.round(v / 1e6));
     }
 
-    private static Object num(double v) {
-        return Double.isNaN(v) ? null : Math.round(v * 10) / 10.0;
+    private static Double num(double v) {
+        return Double.isNaN(v) ? null : v;
     }
 }

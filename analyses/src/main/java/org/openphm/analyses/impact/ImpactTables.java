@@ -5,12 +5,14 @@ import static org.openphm.analyses.catalogue.AnalysisTable.Column.derived;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.wte;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.FinancialYear;
+import org.openphm.model.results.Precision;
 import org.openphm.stats.sdc.DisclosureRule;
 
 /**
@@ -102,9 +104,9 @@ public final class ImpactTables {
         } else {
             // named apart from the activity table's counts: a column name has one disclosure class in an analysis
             columns.addAll(List.of(
-                    number("value_p10", "10th centile of " + runs),
-                    number("value_p50", "Median of " + runs),
-                    number("value_p90", "90th centile of " + runs)));
+                    number("value_p10", "10th centile of " + runs).rounded(Precision.TWO_PLACES),
+                    number("value_p50", "Median of " + runs).rounded(Precision.TWO_PLACES),
+                    number("value_p90", "90th centile of " + runs).rounded(Precision.TWO_PLACES)));
         }
         return counts
                 ? new AnalysisTable(
@@ -117,7 +119,7 @@ public final class ImpactTables {
     }
 
     private static Object value(double v, boolean count) {
-        return count ? (Object) Math.round(v) : round2(v);
+        return count ? (Object) Math.round(v) : (Object) v;
     }
 
     /**
@@ -204,12 +206,12 @@ public final class ImpactTables {
                     rows.add(Arrays.asList(
                             staff.serviceArea(),
                             staff.staffGroup(),
-                            round2(staff.wte()),
+                            staff.wte(),
                             r.years().get(t).label(),
                             scenario ? SCENARIO : AS_IS,
-                            round2(s.p10() * k),
-                            round2(s.p50() * k),
-                            round2(s.p90() * k)));
+                            s.p10() * k,
+                            s.p50() * k,
+                            s.p90() * k));
                 }
             }
         }
@@ -219,12 +221,12 @@ public final class ImpactTables {
                 List.of(
                         text("service_area", "Service area"),
                         text("staff_group", "Staff group"),
-                        number("wte_today", "WTE in post at the census"),
+                        wte("wte_today", "WTE in post at the census"),
                         text("year", "Report year"),
                         text("model", "As is, or the scenario"),
-                        number("wte_p10", "10th centile"),
-                        number("wte_p50", "Median"),
-                        number("wte_p90", "90th centile")),
+                        wte("wte_p10", "10th centile"),
+                        wte("wte_p50", "Median"),
+                        wte("wte_p90", "90th centile")),
                 rows);
     }
 
@@ -343,9 +345,5 @@ public final class ImpactTables {
 
     private static Double per1000(long n, long people) {
         return people == 0 ? null : n * 1000.0 / people;
-    }
-
-    static double round2(double v) {
-        return Math.round(v * 100) / 100.0;
     }
 }

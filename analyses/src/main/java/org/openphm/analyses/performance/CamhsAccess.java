@@ -3,7 +3,7 @@ package org.openphm.analyses.performance;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
-import static org.openphm.analyses.output.Rounding.share;
+import static org.openphm.analyses.output.Percentages.share;
 
 import java.util.ArrayList;
 import java.util.Arrays;

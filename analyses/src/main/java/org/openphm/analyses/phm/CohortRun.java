@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.output.Rounding;
+import org.openphm.analyses.output.Percentages;
 import org.openphm.analyses.risk.RiskCohort;
 import org.openphm.analyses.risk.RiskModel;
 import org.openphm.analyses.risk.RiskStratification;
@@ -195,13 +195,13 @@ public final class CohortRun {
                             v,
                             r.getLong(i, "people"),
                             total,
-                            Rounding.share(r.getLong(i, "people"), total)));
+                            Percentages.share(r.getLong(i, "people"), total)));
                 }
                 if (d == 0 && Totals.ALL.equals(v)) {
                     for (String reg : RiskCohort.REGISTERS) {
                         Object n = r.get(i, RiskCohort.registerColumn(reg));
                         long on = n == null ? 0L : ((Number) n).longValue();
-                        rows.add(Arrays.asList("On the register", reg, on, total, Rounding.share(on, total)));
+                        rows.add(Arrays.asList("On the register", reg, on, total, Percentages.share(on, total)));
                     }
                 }
             }

@@ -14,7 +14,7 @@ import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.indicator.RegisteredPopulation;
-import org.openphm.analyses.output.Rounding;
+import org.openphm.analyses.output.Percentages;
 import org.openphm.analyses.projection.DemographicProjection;
 import org.openphm.analyses.projection.PopulationGrowth;
 import org.openphm.analyses.projection.ProjectionCell;
@@ -138,7 +138,7 @@ final class PopulationProjectionAnalysis implements Analysis {
                                 (long) y,
                                 base,
                                 n,
-                                Rounding.change(n, base))));
+                                Percentages.change(n, base))));
                         if (sex == null && HORIZONS.contains(y)) {
                             horizons.add(new ArrayList<>(Arrays.asList(
                                     area.type().label(),
@@ -150,7 +150,7 @@ final class PopulationProjectionAnalysis implements Analysis {
                                     base,
                                     (long) y,
                                     n,
-                                    Rounding.change(n, base))));
+                                    Percentages.change(n, base))));
                         }
                     }
                 }

@@ -14,7 +14,7 @@ import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.indicator.RegisteredPopulation;
-import org.openphm.analyses.output.Rounding;
+import org.openphm.analyses.output.Percentages;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
@@ -165,13 +165,13 @@ final class RegisteredPopulationProfile implements Analysis {
                     a,
                     year.label(),
                     t.people,
-                    Rounding.share(t.aged65, t.people),
-                    Rounding.share(t.ethnic.getOrDefault("White", 0L), t.people),
-                    Rounding.share(t.ethnic.getOrDefault(org.openphm.model.EthnicGroups.NOT_STATED, 0L), t.people),
-                    Rounding.share(deprived, t.people),
-                    Rounding.share(t.quintile.getOrDefault(RegisteredPopulation.UNKNOWN_QUINTILE, 0L), t.people)));
-            t.ethnic.forEach((g, n) -> ethnic.add(row(a, year.label(), g, n, Rounding.share(n, t.people))));
-            t.quintile.forEach((q, n) -> deprivation.add(row(a, year.label(), q, n, Rounding.share(n, t.people))));
+                    Percentages.share(t.aged65, t.people),
+                    Percentages.share(t.ethnic.getOrDefault("White", 0L), t.people),
+                    Percentages.share(t.ethnic.getOrDefault(org.openphm.model.EthnicGroups.NOT_STATED, 0L), t.people),
+                    Percentages.share(deprived, t.people),
+                    Percentages.share(t.quintile.getOrDefault(RegisteredPopulation.UNKNOWN_QUINTILE, 0L), t.people)));
+            t.ethnic.forEach((g, n) -> ethnic.add(row(a, year.label(), g, n, Percentages.share(n, t.people))));
+            t.quintile.forEach((q, n) -> deprivation.add(row(a, year.label(), q, n, Percentages.share(n, t.people))));
         }
         List<List<Object>> growth = new ArrayList<>();
         FinancialYear first = byYear.keySet().iterator().next();

@@ -25,7 +25,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.output.Rounding;
+import org.openphm.analyses.output.Percentages;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.GroupKey;
@@ -186,8 +186,8 @@ public final class ComplaintsAndFeedback implements Analysis {
     private static List<List<Object>> byTypeRows(Map<String, Long> byType, LocalDate from, LocalDate to) {
         long total = byType.values().stream().mapToLong(Long::longValue).sum();
         List<List<Object>> rows = new ArrayList<>();
-        byType.forEach((type, n) -> rows.add(
-                Arrays.asList(type, CodeSets.FEEDBACK_TYPE.codes().get(type), n, Rounding.share(n, total), from, to)));
+        byType.forEach((type, n) -> rows.add(Arrays.asList(
+                type, CodeSets.FEEDBACK_TYPE.codes().get(type), n, Percentages.share(n, total), from, to)));
         return rows;
     }
 
@@ -209,7 +209,7 @@ public final class ComplaintsAndFeedback implements Analysis {
                             type,
                             e.getKey(),
                             e.getValue(),
-                            Rounding.share(e.getValue(), byType.get(type)),
+                            Percentages.share(e.getValue(), byType.get(type)),
                             (long) k + 1));
                 }
             }

@@ -15,6 +15,7 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.model.results.ChartSpec;
+import org.openphm.model.results.Precision;
 
 /**
  * DP 10.2: the CQC overall rating of each commissioned provider, with the age of the rating. An old rating is
@@ -75,12 +76,13 @@ public final class CqcRatings implements Analysis {
                         text("provider", "Provider"),
                         text("cqc_rating", "CQC overall rating; empty = none on the register"),
                         date("rating_date", "Date the report was published"),
-                        number("rating_age_years", "Age of the rating at the register date, years"),
+                        number("rating_age_years", "Age of the rating at the register date, years")
+                                .rounded(Precision.ONE_PLACE),
                         date("register_date", "Date the register is read at")),
                 rows));
     }
 
     static Double ageYears(LocalDate from, LocalDate to) {
-        return from == null ? null : Tables.round1(ChronoUnit.DAYS.between(from, to) / 365.25);
+        return from == null ? null : ChronoUnit.DAYS.between(from, to) / 365.25;
     }
 }

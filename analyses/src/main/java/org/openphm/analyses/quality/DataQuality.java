@@ -25,7 +25,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.output.Rounding;
+import org.openphm.analyses.output.Percentages;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Measure;
@@ -35,6 +35,7 @@ import org.openphm.model.CanonicalSchema;
 import org.openphm.model.FinancialYear;
 import org.openphm.model.Table;
 import org.openphm.model.results.ChartSpec;
+import org.openphm.model.results.Precision;
 
 /**
  * DP 9.1-9.2: completeness and validity of the patient-level datasets by dataset, provider, field and month; a
@@ -216,7 +217,7 @@ public final class DataQuality implements Analysis {
                         checks.get(k).kind().name().toLowerCase(Locale.ROOT),
                         c.records(),
                         c.failing()[k],
-                        Rounding.share(c.failing()[k], c.records())));
+                        Percentages.share(c.failing()[k], c.records())));
             }
         }
         return Tables.table(
@@ -249,7 +250,7 @@ public final class DataQuality implements Analysis {
             List<DataQualityCheck> checks = DataQualityCheck.of(c.dataset().table());
             for (int k = 0; k < checks.size(); k++) {
                 DataQualityCheck check = checks.get(k);
-                Double pct = Rounding.share(c.failing()[k], c.records());
+                Double pct = Percentages.share(c.failing()[k], c.records());
                 rows.add(Arrays.asList(
                         c.label(),
                         c.provider(),
@@ -306,7 +307,8 @@ public final class DataQuality implements Analysis {
         for (long f : c.failing()) {
             passing += 1 - (double) f / c.records();
         }
-        return Tables.round1(100 * passing / c.failing().length);
+        // rounded here, not only when published: the change is taken between published scores
+        return Precision.ONE_PLACE.round(100 * passing / c.failing().length);
     }
 
     private static AnalysisTable scoreByYear(List<Cell> cells) {
@@ -323,7 +325,7 @@ public final class DataQuality implements Analysis {
                     key.get(2),
                     c.records(),
                     score,
-                    before == null ? null : Tables.round1(score - score(before))));
+                    before == null ? null : Precision.ONE_PLACE.round(score - score(before))));
         });
         return Tables.table(
                 "score-by-year",
@@ -333,8 +335,10 @@ public final class DataQuality implements Analysis {
                         text("provider", "Provider code"),
                         text("year", "Financial year"),
                         integer("records", "Records"),
-                        number("score", "100 x mean share of records passing the dataset's checks"),
-                        number("change", "Change in score on the year before, points")),
+                        number("score", "100 x mean share of records passing the dataset's checks")
+                                .rounded(Precision.ONE_PLACE),
+                        number("change", "Change in score on the year before, points")
+                                .rounded(Precision.ONE_PLACE)),
                 rows);
     }
 
@@ -367,9 +371,9 @@ public final class DataQuality implements Analysis {
                     months.get(0),
                     months.get(months.size() - 1),
                     step,
-                    Tables.round1(s.meanBefore()),
-                    Tables.round1(s.meanAfter()),
-                    Math.round(s.ratio() * 1000) / 1000.0,
+                    s.meanBefore(),
+                    s.meanAfter(),
+                    s.ratio(),
                     s.confirmed(),
                     s.flagged()));
             if (s.flagged()) {
@@ -398,9 +402,9 @@ public final class DataQuality implements Analysis {
                         text("first_month", "First month"),
                         text("last_month", "Last month"),
                         text("step_month", "First month of the later level"),
-                        number("mean_before", "Mean before the step"),
-                        number("mean_after", "Mean from the step"),
-                        number("ratio", "Mean before / mean after"),
+                        number("mean_before", "Mean before the step").rounded(Precision.ONE_PLACE),
+                        number("mean_after", "Mean from the step").rounded(Precision.ONE_PLACE),
+                        number("ratio", "Mean before / mean after").rounded(Precision.THREE_PLACES),
                         bool("spc_confirmed", "XmR chart shows special cause on the low side in the low segment"),
                         bool("flagged", "Step of 30% or more, confirmed by SPC")),
                 rows);
@@ -418,7 +422,7 @@ public final class DataQuality implements Analysis {
             for (YearMonth ym = m.firstKey(); ym.isBefore(m.lastKey()); ym = ym.plusMonths(1)) {
                 if (!m.containsKey(ym)) {
                     missing.add(ym.toString());
-                    rows.add(Arrays.asList(key.get(0), key.get(1), ym.toString(), Tables.round1(mean)));
+                    rows.add(Arrays.asList(key.get(0), key.get(1), ym.toString(), mean));
                 }
             }
             // a provider with a handful of records a month has empty months by chance (Poisson zero at a mean of
@@ -436,7 +440,8 @@ public final class DataQuality implements Analysis {
                         text("dataset", "CSDS, MHSDS or SUS APC"),
                         text("provider", "Provider code"),
                         text("month", "Month with no records"),
-                        number("mean_monthly_records", "Mean records in the provider's months with records")),
+                        number("mean_monthly_records", "Mean records in the provider's months with records")
+                                .rounded(Precision.ONE_PLACE)),
                 rows);
     }
 }

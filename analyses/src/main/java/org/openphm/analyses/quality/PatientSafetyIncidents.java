@@ -17,7 +17,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.output.Rounding;
+import org.openphm.analyses.output.Percentages;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
@@ -115,7 +115,7 @@ public final class PatientSafetyIncidents implements Analysis {
                     name(c.category()),
                     c.incidents(),
                     before,
-                    Rounding.change(c.incidents(), before),
+                    Percentages.change(c.incidents(), before),
                     rank.get(List.of(c.provider(), c.year(), c.category()))));
         }
         return Tables.table(
@@ -150,7 +150,7 @@ public final class PatientSafetyIncidents implements Analysis {
         List<List<Object>> rows = new ArrayList<>();
         totals.forEach((k, n) -> {
             Long before = totals.get(List.of(k.get(0), previous(k.get(1))));
-            rows.add(Arrays.asList(k.get(0), k.get(1), n, before, Rounding.change(n, before)));
+            rows.add(Arrays.asList(k.get(0), k.get(1), n, before, Percentages.change(n, before)));
         });
         return Tables.table(
                 "by-provider",

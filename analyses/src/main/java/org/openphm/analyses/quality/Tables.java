@@ -12,10 +12,6 @@ final class Tables {
         return new AnalysisTable(name, description, columns, rows);
     }
 
-    static double round1(double v) {
-        return Math.round(v * 10) / 10.0;
-    }
-
     static long asLong(Object v) {
         return v == null ? 0 : ((Number) v).longValue();
     }

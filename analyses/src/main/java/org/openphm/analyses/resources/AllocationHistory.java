@@ -1,9 +1,9 @@
 package org.openphm.analyses.resources;
 
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.money;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
-import static org.openphm.analyses.resources.ResourceTables.round;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,8 +13,8 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.output.Rounding;
 import org.openphm.model.results.ChartSpec;
+import org.openphm.model.results.Precision;
 
 /**
  * DP 11.5 (and the DP 11.4 needs indices): allocation, allocation per head, distance from target and in-year
@@ -81,19 +81,19 @@ public final class AllocationHistory implements Analysis {
                 anySurplus = true;
             }
             if (whole && anySurplus) {
-                cumulativeHere = round(cumulative, 0);
+                cumulativeHere = cumulative;
             }
             history.add(Arrays.asList(
                     r.year(),
                     r.commissioner(),
                     String.valueOf(whole),
-                    round(r.allocation(), 0),
-                    round(r.target(), 0),
+                    r.allocation(),
+                    r.target(),
                     r.population(),
-                    Rounding.money(r.perHead()),
-                    round(r.distanceFromTarget(), 0),
-                    round(r.distanceFromTargetPct(), 2),
-                    round(r.surplus(), 0),
+                    r.perHead(),
+                    r.distanceFromTarget(),
+                    r.distanceFromTargetPct(),
+                    r.surplus(),
                     cumulativeHere));
             if (r.needsGna() != null || r.needsCommunity() != null || r.needsMh() != null) {
                 needs.add(Arrays.asList(r.year(), r.commissioner(), r.needsGna(), r.needsCommunity(), r.needsMh()));
@@ -107,14 +107,15 @@ public final class AllocationHistory implements Analysis {
                                 text("year", "Financial year"),
                                 text("commissioner", "CCG, combined CCGs or ICB"),
                                 text("whole_area", "true for the row covering the whole area that year"),
-                                number("allocation_gbp", "Core allocation, £"),
-                                number("target_gbp", "Target, £"),
+                                pounds("allocation_gbp", "Core allocation, £"),
+                                pounds("target_gbp", "Target, £"),
                                 count("registered_population", "Registered population"),
-                                number("allocation_per_head_gbp", "Allocation per registered head, £"),
-                                number("dft_gbp", "Distance from target, £ (negative = below target)"),
-                                number("dft_pct", "Distance from target, % of target"),
-                                number("surplus_deficit_gbp", "In-year surplus (+) / deficit (−), £"),
-                                number("cumulative_surplus_gbp", "Cumulative whole-area surplus/(deficit), £")),
+                                money("allocation_per_head_gbp", "Allocation per registered head, £"),
+                                pounds("dft_gbp", "Distance from target, £ (negative = below target)"),
+                                number("dft_pct", "Distance from target, % of target")
+                                        .rounded(Precision.TWO_PLACES),
+                                pounds("surplus_deficit_gbp", "In-year surplus (+) / deficit (−), £"),
+                                pounds("cumulative_surplus_gbp", "Cumulative whole-area surplus/(deficit), £")),
                         history),
                 new AnalysisTable(
                         "needs-index",
@@ -126,5 +127,10 @@ public final class AllocationHistory implements Analysis {
                                 number("community", "Community health needs index, England = 100"),
                                 number("mental_health", "Mental health needs index, England = 100")),
                         needs));
+    }
+
+    /** Whole pounds, as the allocation files state them. */
+    private static AnalysisTable.Column pounds(String name, String description) {
+        return number(name, description).in("GBP").rounded(Precision.WHOLE);
     }
 }

@@ -2,22 +2,13 @@ package org.openphm.analyses.resources;
 
 import org.openphm.model.Totals;
 
-/** Column declarations and the rounding and change arithmetic shared by the finance and workforce tables. */
+/** Orderings shared by the finance and workforce tables. */
 final class ResourceTables {
     private ResourceTables() {}
 
     /** Orders labels alphabetically with the all-total last. */
     static final java.util.Comparator<String> ALL_LAST =
             (x, y) -> x.equals(y) ? 0 : x.equals(Totals.ALL) ? 1 : y.equals(Totals.ALL) ? -1 : x.compareTo(y);
-
-    /** Rounded for publication; null stays null so a missing input never becomes 0. */
-    static Double round(Double v, int digits) {
-        if (v == null || v.isNaN() || v.isInfinite()) {
-            return null;
-        }
-        double f = Math.pow(10, digits);
-        return Math.round(v * f) / f;
-    }
 
     /** Orders composite keys element by element, the all-total label after the named values. */
     static int compareKeys(java.util.List<String> a, java.util.List<String> b) {

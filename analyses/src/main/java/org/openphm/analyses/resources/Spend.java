@@ -2,10 +2,11 @@ package org.openphm.analyses.resources;
 
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.integer;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.money;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
-import static org.openphm.analyses.output.Rounding.change;
-import static org.openphm.analyses.output.Rounding.share;
+import static org.openphm.analyses.output.Percentages.change;
+import static org.openphm.analyses.output.Percentages.share;
 import static org.openphm.engine.query.Expr.col;
 import static org.openphm.engine.query.Measure.sum;
 
@@ -19,7 +20,6 @@ import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.icb.IcbProfile;
-import org.openphm.analyses.output.Rounding;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
 import org.openphm.model.CanonicalSchema;
@@ -122,15 +122,15 @@ public final class Spend implements Analysis {
                 rows.add(Arrays.asList(
                         e.getKey(),
                         category,
-                        Rounding.money(pounds),
+                        pounds,
                         change(pounds, before),
                         change(pounds, firstSpend),
-                        Rounding.money(alloc),
+                        alloc,
                         change(alloc, firstAllocation),
                         a == null ? null : a.population(),
-                        Rounding.money(perHead),
+                        perHead,
                         index,
-                        perHead == null || index == null ? null : Rounding.money(perHead / (index / 100)),
+                        perHead == null || index == null ? null : perHead / (index / 100),
                         alloc == null ? null : share(pounds, alloc)));
                 before = pounds;
             }
@@ -141,15 +141,15 @@ public final class Spend implements Analysis {
                 List.of(
                         text("year", "Financial year"),
                         text("category", "Service category"),
-                        number("spend_gbp", "Spend, £"),
+                        money("spend_gbp", "Spend, £"),
                         number("change_pct", "% change on the previous year"),
                         number("growth_since_first_pct", "% growth since the first year shown"),
-                        number("allocation_gbp", "ICB (or combined CCG) core allocation, £"),
+                        money("allocation_gbp", "ICB (or combined CCG) core allocation, £"),
                         number("allocation_growth_since_first_pct", "% allocation growth since the first year shown"),
                         count("registered_population", "Registered population of the year's allocation"),
-                        number("spend_per_head_gbp", "Spend per registered head, £"),
+                        money("spend_per_head_gbp", "Spend per registered head, £"),
                         number("needs_index", "Needs index of the category (England = 100), latest formula"),
-                        number("needs_weighted_per_head_gbp", "Spend per needs-weighted head, £"),
+                        money("needs_weighted_per_head_gbp", "Spend per needs-weighted head, £"),
                         number("share_of_allocation_pct", "Spend as % of core allocation")),
                 rows);
     }
@@ -183,7 +183,7 @@ public final class Spend implements Analysis {
                             category,
                             p.getKey(),
                             org.openphm.analyses.performance.Organisations.name(p.getKey()),
-                            Rounding.money(p.getValue()),
+                            p.getValue(),
                             share(p.getValue(), all))));
         }));
         return new AnalysisTable(
@@ -195,7 +195,7 @@ public final class Spend implements Analysis {
                         text("category", "Service category"),
                         text("provider", "Provider (ODS code)"),
                         text("provider_name", "Provider name (the code itself where the reference list lacks it)"),
-                        number("spend_gbp", "Spend, £"),
+                        money("spend_gbp", "Spend, £"),
                         number("share_of_category_pct", "% of the category's spend")),
                 rows);
     }

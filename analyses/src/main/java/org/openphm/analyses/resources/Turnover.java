@@ -20,7 +20,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
-import org.openphm.analyses.output.Rounding;
+import org.openphm.analyses.output.Percentages;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
 import org.openphm.model.CanonicalSchema;
@@ -102,7 +102,7 @@ public final class Turnover implements Analysis {
                     }
                 }
                 double mean = (opening + closing) / 2.0;
-                rows.add(Arrays.asList(label(end), org, opening, closing, leavers, Rounding.share(leavers, mean)));
+                rows.add(Arrays.asList(label(end), org, opening, closing, leavers, Percentages.share(leavers, mean)));
             }
         });
         return List.of(new AnalysisTable(

@@ -2,8 +2,8 @@ package org.openphm.analyses.resources;
 
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
-import static org.openphm.analyses.output.Rounding.share;
-import static org.openphm.analyses.resources.ResourceTables.round;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.wte;
+import static org.openphm.analyses.output.Percentages.share;
 import static org.openphm.engine.query.Expr.col;
 import static org.openphm.engine.query.Measure.sum;
 import static org.openphm.model.Totals.ALL;
@@ -109,19 +109,10 @@ public final class Vacancies implements Analysis {
         }
         List<List<Object>> monthRows = new ArrayList<>();
         byMonth.forEach((k, w) -> monthRows.add(Arrays.asList(
-                k.get(0),
-                k.get(1),
-                round(w.establishment(), 2),
-                round(w.vacant(), 2),
-                share(w.vacant(), w.establishment()))));
+                k.get(0), k.get(1), w.establishment(), w.vacant(), share(w.vacant(), w.establishment()))));
         List<List<Object>> yearRows = new ArrayList<>();
         byYear.forEach((k, w) -> yearRows.add(Arrays.asList(
-                k.get(0),
-                k.get(1),
-                k.get(2),
-                round(w.establishment(), 2),
-                round(w.vacant(), 2),
-                share(w.vacant(), w.establishment()))));
+                k.get(0), k.get(1), k.get(2), w.establishment(), w.vacant(), share(w.vacant(), w.establishment()))));
         List<List<Object>> sectorRows = new ArrayList<>();
         for (PublishedBenchmarks.Benchmark b : PublishedBenchmarks.load(context.engine(), MH_SECTORS)) {
             sectorRows.add(Arrays.asList(
@@ -138,8 +129,8 @@ public final class Vacancies implements Analysis {
                         List.of(
                                 text("month", "Month"),
                                 text("organisation", "Organisation (All = total)"),
-                                number("establishment_wte", "Funded establishment, WTE (month-end sum)"),
-                                number("vacant_wte", "Vacant WTE"),
+                                wte("establishment_wte", "Funded establishment, WTE (month-end sum)"),
+                                wte("vacant_wte", "Vacant WTE"),
                                 number("vacancy_rate_pct", "Vacancy rate, %")),
                         monthRows),
                 new AnalysisTable(
@@ -149,8 +140,8 @@ public final class Vacancies implements Analysis {
                                 text("year", "Financial year"),
                                 text("organisation", "Organisation (All = total)"),
                                 text("staff_group", "Staff group (All = total)"),
-                                number("establishment_wte", "Sum of monthly establishment WTE"),
-                                number("vacant_wte", "Sum of monthly vacant WTE"),
+                                wte("establishment_wte", "Sum of monthly establishment WTE"),
+                                wte("vacant_wte", "Sum of monthly vacant WTE"),
                                 number("vacancy_rate_pct", "Vacancy rate, % (ratio of sums)")),
                         yearRows),
                 new AnalysisTable(

@@ -3,7 +3,7 @@ package org.openphm.analyses.resources;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
-import static org.openphm.analyses.output.Rounding.share;
+import static org.openphm.analyses.output.Percentages.share;
 import static org.openphm.engine.query.Expr.coalesce;
 import static org.openphm.engine.query.Expr.col;
 import static org.openphm.engine.query.Expr.lit;

@@ -3,6 +3,7 @@ package org.openphm.analyses.resources;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.wte;
 import static org.openphm.engine.query.Expr.col;
 import static org.openphm.engine.query.Measure.countRows;
 import static org.openphm.engine.query.Measure.sum;
@@ -24,6 +25,7 @@ import org.openphm.analyses.projection.DemographicProjection;
 import org.openphm.engine.Result;
 import org.openphm.model.FinancialYear;
 import org.openphm.model.results.ChartSpec;
+import org.openphm.model.results.Precision;
 
 /**
  * DP 12.1 and CfC Part D: the workforce the projected demand implies at today's staffing ratios. Each staff group
@@ -134,48 +136,50 @@ public final class WorkforceDemandProjection implements Analysis {
         Map<String, double[]> byArea = new TreeMap<>();
         for (Staff s : staff) {
             List<Object> row = new ArrayList<>(
-                    Arrays.asList(s.organisation(), s.serviceArea(), s.staffGroup(), s.headcount(), round(s.wte())));
+                    Arrays.asList(s.organisation(), s.serviceArea(), s.staffGroup(), s.headcount(), s.wte()));
             double[] totals = byArea.computeIfAbsent(s.serviceArea(), a -> new double[1 + 2 * HORIZONS.size()]);
             totals[0] += s.wte();
             for (int h = 0; h < HORIZONS.size(); h++) {
                 Double index = index(demand.get(s.serviceArea()), baseYear, HORIZONS.get(h));
                 double needed = index == null ? s.wte() : s.wte() * index;
-                row.addAll(Arrays.asList(index == null ? null : round(index), round(needed), round(needed - s.wte())));
+                row.addAll(Arrays.asList(index, needed, needed - s.wte()));
                 totals[1 + 2 * h] += needed;
                 totals[2 + 2 * h] += needed - s.wte();
             }
             rows.add(row);
         }
-        rows.sort(java.util.Comparator.comparing((List<Object> r) -> -(Double) r.get(r.size() - 1))
+        // largest extra WTE first, as published (to two places), so equal published values fall to the names
+        rows.sort(java.util.Comparator.comparing(
+                        (List<Object> r) -> -Precision.TWO_PLACES.round((Double) r.get(r.size() - 1)))
                 .thenComparing(r -> (String) r.get(0))
                 .thenComparing(r -> (String) r.get(1))
                 .thenComparing(r -> (String) r.get(2)));
         List<List<Object>> areas = new ArrayList<>();
         byArea.forEach((area, t) -> {
-            List<Object> row = new ArrayList<>(Arrays.asList(area, round(t[0])));
+            List<Object> row = new ArrayList<>(Arrays.asList(area, t[0]));
             for (int h = 0; h < HORIZONS.size(); h++) {
                 Double index = index(demand.get(area), baseYear, HORIZONS.get(h));
-                row.addAll(
-                        Arrays.asList(index == null ? null : round(index), round(t[1 + 2 * h]), round(t[2 + 2 * h])));
+                row.addAll(Arrays.asList(index, t[1 + 2 * h], t[2 + 2 * h]));
             }
             areas.add(row);
         });
         List<AnalysisTable.Column> horizon = new ArrayList<>();
         for (FinancialYear y : HORIZONS) {
             String s = y.label().replace('/', '_');
-            horizon.add(number("demand_index_" + s, "Demand in " + y + " / demand in the base year"));
-            horizon.add(number("wte_needed_" + s, "WTE needed in " + y + " at today's staffing ratio"));
-            horizon.add(number("extra_wte_" + s, "WTE needed in " + y + " - WTE in post today"));
+            horizon.add(number("demand_index_" + s, "Demand in " + y + " / demand in the base year")
+                    .rounded(Precision.TWO_PLACES));
+            horizon.add(wte("wte_needed_" + s, "WTE needed in " + y + " at today's staffing ratio"));
+            horizon.add(wte("extra_wte_" + s, "WTE needed in " + y + " - WTE in post today"));
         }
         List<AnalysisTable.Column> detail = new ArrayList<>(List.of(
                 text("organisation", "Employing organisation"),
                 text("service_area", "Service area"),
                 text("staff_group", "Staff group"),
                 count("headcount", "Staff in post at the census date"),
-                number("wte_today", "WTE in post at the census date")));
+                wte("wte_today", "WTE in post at the census date")));
         detail.addAll(horizon);
         List<AnalysisTable.Column> summary = new ArrayList<>(
-                List.of(text("service_area", "Service area"), number("wte_today", "WTE in post at the census date")));
+                List.of(text("service_area", "Service area"), wte("wte_today", "WTE in post at the census date")));
         summary.addAll(horizon);
         return List.of(
                 new AnalysisTable(
@@ -191,9 +195,5 @@ public final class WorkforceDemandProjection implements Analysis {
         Double base = series.get(baseYear);
         Double then = series.get(DemographicProjection.yearOf(horizon));
         return base == null || then == null || base <= 0 ? null : then / base;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
     }
 }

@@ -181,7 +181,7 @@ public final class WorkforceEthnicity implements Analysis {
                     group,
                     n,
                     total,
-                    // shares and their limits unrounded, as every published percentage (output.Rounding)
+                    // shares and their limits unrounded, as every published percentage (output.Percentages)
                     e == null ? null : e.value(),
                     e == null ? null : e.lower(),
                     e == null ? null : e.upper()));

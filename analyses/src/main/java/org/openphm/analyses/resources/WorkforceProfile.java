@@ -1,10 +1,9 @@
 package org.openphm.analyses.resources;
 
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.count;
-import static org.openphm.analyses.catalogue.AnalysisTable.Column.number;
 import static org.openphm.analyses.catalogue.AnalysisTable.Column.text;
-import static org.openphm.analyses.output.Rounding.share;
-import static org.openphm.analyses.resources.ResourceTables.round;
+import static org.openphm.analyses.catalogue.AnalysisTable.Column.wte;
+import static org.openphm.analyses.output.Percentages.share;
 import static org.openphm.engine.query.Expr.coalesce;
 import static org.openphm.engine.query.Expr.col;
 import static org.openphm.engine.query.Expr.lit;
@@ -120,7 +119,7 @@ public final class WorkforceProfile implements Analysis {
                     m.get("characteristic"),
                     m.get("value"),
                     headcount,
-                    round(((Number) m.get("fte")).doubleValue(), 2),
+                    ((Number) m.get("fte")).doubleValue(),
                     share(headcount, totals.get((String) m.get("organisation")))));
         }
         return List.of(new AnalysisTable(
@@ -134,7 +133,7 @@ public final class WorkforceProfile implements Analysis {
                                 "staff_group, afc_band, sex, age_band, ethnic_group, service_area or org_unit"),
                         text("value", "The characteristic's value (Not recorded = empty)"),
                         count("headcount", "Staff in post"),
-                        number("fte", "Full-time equivalent"),
+                        wte("fte", "Full-time equivalent"),
                         AnalysisTable.Column.derived(
                                 "share_pct",
                                 "% of the organisation's headcount",

@@ -168,7 +168,7 @@ class QualitySpecTest {
                     row(t, "by-provider", "dataset", "CSDS", "provider", "RWK", "check", "service");
             assertEquals(3L, service.get("records"));
             assertEquals(1L, service.get("failing"));
-            assertEquals(100.0 / 3, service.get("failing_pct")); // a share is not rounded (output.Rounding)
+            assertEquals(100.0 / 3, service.get("failing_pct")); // a share is not rounded (output.Percentages)
             assertEquals(
                     1L,
                     row(

@@ -414,7 +414,7 @@ class ResourceSpecTest {
             assertEquals(5L, all.get("headcount_start"));
             assertEquals(4L, all.get("headcount_end"));
             assertEquals(2L, all.get("leavers"));
-            assertEquals(100.0 * 2 / 4.5, all.get("turnover_pct")); // a share is not rounded (output.Rounding)
+            assertEquals(100.0 * 2 / 4.5, all.get("turnover_pct")); // a share is not rounded (output.Percentages)
             // RV3: end of 2024-06 s4, s5 (2); end of 2025-06 s4 (1); leaver s5; 1 / 1.5 = 66.67%.
             assertEquals(
                     100.0 / 1.5,
@@ -540,7 +540,7 @@ class ResourceSpecTest {
             // Workforce in post: White s1, Asian s2, Mixed s7, not stated s4: BME 2 of 4 = 50%. Wilson 95% for 2/4:
             // z = 1.959964, centre (0.5 + z²/8) / (1 + z²/4) = 0.5, half-width z·sqrt(0.25/4 + z²/64) / (1 + z²/4)
             // = 1.959964 × 0.350033 / 1.960365 = 0.349961, so 15.0039% to 84.9961% (unrounded, as every share:
-            // output.Rounding; to more places, z = 1.959963985: 15.003899% and 84.996101%).
+            // output.Percentages; to more places, z = 1.959963985: 15.003899% and 84.996101%).
             var staff = row(context, new WorkforceEthnicity(), "comparison", "population", "Workforce", "group", "BME");
             assertEquals(2L, staff.get("people"));
             assertEquals(50.0, staff.get("share_pct"));

@@ -143,15 +143,28 @@ public record PackMetadata(
      * @param type       a {@link org.openphm.model.ResultColumnType} code
      * @param disclosure a {@link Disclosure} code
      * @param derivation how a derived column follows from other columns of its row, or null
+     * @param unit       what one unit of the value is ("GBP", "WTE"), or null where the description says it
+     * @param decimalPlaces the decimal places a number was rounded to ({@link Precision}), or null where it is
+     *                   published as computed
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonPropertyOrder({"name", "type", "description", "disclosure", "derivation"})
+    @JsonPropertyOrder({"name", "type", "description", "disclosure", "derivation", "unit", "decimal_places"})
     public record ColumnInfo(
             String name,
             String type,
             String description,
             String disclosure,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Derivation derivation) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) Derivation derivation,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String unit,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("decimal_places")
+            Integer decimalPlaces) {
+
+        /** A column declared without a unit or a rounding (as a reader of an older metadata.json sees it). */
+        public ColumnInfo(String name, String type, String description, String disclosure, Derivation derivation) {
+            this(name, type, description, disclosure, derivation, null, null);
+        }
+    }
 
     /**
      * @param kind   ratio, difference, percent_change, wilson_lower, wilson_upper or share_of_total

@@ -66,6 +66,8 @@ class PackMetadataJsonTest {
                                 List.of(
                                         new PackMetadata.ColumnInfo("people", "count", "People", "count", null),
                                         new PackMetadata.ColumnInfo(
+                                                "cost_gbp", "number", "Cost", "derived", null, "GBP", 2),
+                                        new PackMetadata.ColumnInfo(
                                                 "share",
                                                 "number",
                                                 "Share",
@@ -81,6 +83,9 @@ class PackMetadataJsonTest {
         assertEquals(written, json.readValue(text, PackMetadata.class));
         // a column without a derivation says nothing of one; an indicator without a comparator says so
         assertFalse(text.contains("\"derivation\":null"));
+        // a rounded column states its unit and places; one published as computed states neither
+        assertTrue(text.contains("\"unit\":\"GBP\",\"decimal_places\":2"), text);
+        assertFalse(text.contains("\"decimal_places\":null"));
         assertTrue(text.contains("\"comparator\":null"));
     }
 
