@@ -379,7 +379,7 @@ final class ProfileViews {
             m.put("parent", parentName);
             m.put("parent_value", p == null ? null : p.value());
             String sig = h == null ? null : h.vsEngland();
-            String against = sig == null ? null : "England";
+            String against = sig == null ? null : AreaType.ENGLAND.label();
             if (sig == null && h != null && h.vsParent() != null) {
                 sig = h.vsParent();
                 against = parentName;

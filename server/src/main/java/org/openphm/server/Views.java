@@ -50,7 +50,7 @@ final class Views {
     /** The ICB (the widest area below England), else the first area: the dashboard's starting point. */
     String defaultArea() {
         return results.areas().stream()
-                .filter(a -> "ICB".equals(a.type()))
+                .filter(a -> AreaType.ICB.label().equals(a.type()))
                 .findFirst()
                 .or(() -> results.areas().stream()
                         .filter(a -> !AreaType.ENGLAND.label().equals(a.type()))

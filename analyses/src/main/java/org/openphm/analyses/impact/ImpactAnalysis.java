@@ -159,7 +159,7 @@ public final class ImpactAnalysis implements Analysis {
         return ChartSpec.ofTable(
                 "projection",
                 o.label(),
-                both ? "ICB, as is and scenario" : "ICB",
+                both ? AreaType.ICB.label() + ", as is and scenario" : AreaType.ICB.label(),
                 table,
                 both
                         ? Map.of("area_type", AreaType.ICB.label(), "outcome_id", o.id())

@@ -42,7 +42,7 @@ public final class Geography {
 
     public static Geography load(Engine engine) {
         Geography g = new Geography();
-        g.add(new Area(ENGLAND_CODE, "England", AreaType.ENGLAND, null));
+        g.add(new Area(ENGLAND_CODE, AreaType.ENGLAND.label(), AreaType.ENGLAND, null));
         Result r = engine.execute(Query.from(CanonicalSchema.PRACTICE));
         for (int i = 0; i < r.size(); i++) {
             String icb = r.getString(i, "icb_code");
@@ -62,7 +62,7 @@ public final class Geography {
     /** For tests: a geography given directly. */
     public static Geography of(List<Area> list) {
         Geography g = new Geography();
-        g.add(new Area(ENGLAND_CODE, "England", AreaType.ENGLAND, null));
+        g.add(new Area(ENGLAND_CODE, AreaType.ENGLAND.label(), AreaType.ENGLAND, null));
         list.forEach(g::add);
         return g;
     }

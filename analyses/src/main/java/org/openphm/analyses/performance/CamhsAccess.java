@@ -153,7 +153,7 @@ public final class CamhsAccess implements Analysis {
                 ? c -> List.<String[]>of(new String[] {c.provider(), Organisations.name(c.provider()), "Provider"})
                 : c -> List.of(
                         new String[] {c.place(), name(geography, c.place()), AreaType.PLACE.label()},
-                        new String[] {c.icb(), name(geography, c.icb()), "ICB"});
+                        new String[] {c.icb(), name(geography, c.icb()), AreaType.ICB.label()});
         Map<String, long[]> quarters = new TreeMap<>();
         Map<String, long[]> years = new TreeMap<>();
         Map<String, String[]> areaInfo = new TreeMap<>();

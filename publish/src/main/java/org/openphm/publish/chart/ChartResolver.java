@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.openphm.model.AreaType;
 import org.openphm.model.Comparison;
 import org.openphm.model.results.ChartRole;
 import org.openphm.model.results.ChartSpec;
@@ -244,7 +245,7 @@ public final class ChartResolver {
      * neighbourhoods, the "All" line beside each provider's) is the parent comparator; alone, an area is the focus.
      */
     private static Chart.SeriesRole role(String name, List<String> row, Wholes wholes, boolean typed) {
-        if (wholes.england(row) || (!typed && "England".equalsIgnoreCase(name))) {
+        if (wholes.england(row) || (!typed && AreaType.ENGLAND.label().equalsIgnoreCase(name))) {
             return Chart.SeriesRole.ENGLAND;
         }
         return wholes.whole(row) ? Chart.SeriesRole.PARENT : Chart.SeriesRole.FOCUS;
@@ -315,13 +316,13 @@ public final class ChartResolver {
             return null;
         }
         if (sigCol.equals(COMPARED_TO_ENGLAND)) {
-            return "England";
+            return AreaType.ENGLAND.label();
         }
         // compared_to_parent, and analysis tables' compared_to_icb / compared_to_area: the non-England reference
         if (sigCol.equals(COMPARED_TO_PARENT) || sigCol.startsWith("compared_to_")) {
             return references.stream()
                     .map(Chart.Reference::label)
-                    .filter(l -> !"England".equals(l))
+                    .filter(l -> !AreaType.ENGLAND.label().equals(l))
                     .findFirst()
                     .orElse(sigCol.equals("compared_to_area") ? "the area as a whole" : "the parent area");
         }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openphm.model.AreaType;
 import org.openphm.model.Comparison;
 
 /**
@@ -90,7 +91,11 @@ public final class EChartsOptions {
                     "name",
                     r.label(),
                     "lineStyle",
-                    map("type", "dashed", "color", "England".equals(r.label()) ? Palette.ENGLAND : Palette.PARENT),
+                    map(
+                            "type",
+                            "dashed",
+                            "color",
+                            AreaType.ENGLAND.label().equals(r.label()) ? Palette.ENGLAND : Palette.PARENT),
                     "label",
                     map("formatter", Palette.shortAreaName(r.label()) + ": {c}", "position", position)));
         }

@@ -49,6 +49,7 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
+import org.openphm.model.AreaType;
 import org.openphm.publish.results.Numbers;
 
 /**
@@ -169,7 +170,9 @@ public final class SvgChartRenderer {
         for (Chart.Reference r : b.references()) {
             ValueMarker marker = new ValueMarker(
                     r.value(),
-                    "England".equals(r.label()) ? Palette.awt(Palette.ENGLAND) : Palette.awt(Palette.PARENT),
+                    AreaType.ENGLAND.label().equals(r.label())
+                            ? Palette.awt(Palette.ENGLAND)
+                            : Palette.awt(Palette.PARENT),
                     new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
             marker.setLabel(Palette.shortAreaName(r.label()) + " " + Numbers.display(String.valueOf(r.value())));
             marker.setLabelFont(new Font(FONT, Font.PLAIN, 10));

@@ -24,7 +24,7 @@ public final class Headlines {
     /** Sentences, in reading order; empty when the results hold no indicators. */
     public static List<String> of(ResultsDir results) {
         Area icb = results.areas().stream()
-                .filter(a -> "ICB".equals(a.type()))
+                .filter(a -> AreaType.ICB.label().equals(a.type()))
                 .findFirst()
                 .orElse(null);
         List<String> out = new ArrayList<>();
