@@ -34,20 +34,35 @@ raw_dir <- args[1]
 lookup_dir <- args[2]
 out_csv <- args[3]
 
-read_raw <- function(table, columns) {
-  dt <- fread(file.path(raw_dir, paste0(table, ".csv")), na.strings = c("", "NA"), colClasses = "character")
+# data.table's own default of threads (half the cores) is kept: on a 2-core machine with anything else running,
+# two OpenMP threads made the counting ten times slower, not faster.
+
+# fread detects the types itself: ISO dates become IDate, and a 10-digit NHS number an integer64, read as a
+# double here (exact below 2^53) because bit64 is not on Debian and because R would intern a million distinct
+# strings, which costs more than everything else this script does. A pseudonymous person_id stays a string.
+# Codes are named as character so that a column of only "F"s, say, is not taken for logical.
+read_raw <- function(table, columns, codes = character()) {
+  dt <- fread(file.path(raw_dir, paste0(table, ".csv")), select = columns, na.strings = c("", "NA"),
+              integer64 = "double", colClasses = list(character = codes))
   if ("nhs_number" %in% names(dt)) setnames(dt, "nhs_number", "person_id")
-  dt[, ..columns]
+  dt
+}
+person <- function(columns) {
+  header <- names(fread(file.path(raw_dir, "patient.csv"), nrows = 0L, integer64 = "double"))
+  c(if ("nhs_number" %in% header) "nhs_number" else "person_id", columns)
 }
 
 registers <- fread(file.path(lookup_dir, "registers.csv"), colClasses = c(min_age = "integer"))
 ethnic_groups <- fread(file.path(lookup_dir, "ethnic_groups.csv"), na.strings = NULL)
 
-patient <- read_raw("patient", c("person_id", "sex", "birth_month", "ethnicity", "lsoa", "death_date"))
-registration <- read_raw("registration", c("person_id", "practice_code", "start_date", "end_date"))
-practice <- read_raw("practice", c("practice_code", "pcn_code", "neighbourhood_code", "place_code", "icb_code"))
-lsoa <- read_raw("lsoa", c("lsoa_code", "imd_quintile"))
-condition <- read_raw("condition", c("person_id", "condition", "diagnosis_date", "resolved_date"))
+patient <- read_raw("patient", person(c("sex", "birth_month", "ethnicity", "lsoa", "death_date")),
+                    codes = c("sex", "birth_month", "ethnicity", "lsoa"))
+registration <- read_raw("registration", person(c("practice_code", "start_date", "end_date")),
+                         codes = "practice_code")
+geography <- c("practice_code", "pcn_code", "neighbourhood_code", "place_code", "icb_code")
+practice <- read_raw("practice", geography, codes = geography)
+lsoa <- read_raw("lsoa", c("lsoa_code", "imd_quintile"), codes = c("lsoa_code", "imd_quintile"))
+condition <- read_raw("condition", person(c("condition", "diagnosis_date", "resolved_date")), codes = "condition")
 
 patient[, `:=`(death_date = as.IDate(death_date),
                birth_year = as.integer(substr(birth_month, 1, 4)),
@@ -71,10 +86,8 @@ latest <- fy_start(last_date)
 if (as.IDate(sprintf("%d-03-31", latest + 1L)) > last_date) latest <- latest - 1L
 earliest <- max(fy_start(min(registration$start_date, na.rm = TRUE)), latest - 6L)
 
-esp_band <- function(age) {
-  start <- pmin(age %/% 5L * 5L, 90L)
-  fifelse(start == 90L, "90+", paste0(start, "-", start + 4L))
-}
+band_labels <- c(paste0(seq(0L, 85L, 5L), "-", seq(4L, 89L, 5L)), "90+")
+esp_band <- function(age) band_labels[pmin(age %/% 5L, 18L) + 1L]
 
 fine_keys <- c("practice_code", "sex", "ethnic_group", "imd_quintile", "age_band")
 
@@ -93,9 +106,11 @@ count_year <- function(start_year) {
   people <- people[age >= 0L]
   people[, age_band := esp_band(age)]
 
-  # denominators: the population of each distinct age base, then given to every register with that base
+  # denominators: the population of each distinct age base (from one count by single year of age), then given
+  # to every register with that base
+  by_age <- people[, .(N = .N), by = c(fine_keys, "age")]
   bases <- unique(registers$min_age)
-  den <- rbindlist(lapply(bases, function(m) people[age >= m, .(denominator = .N), by = fine_keys][, min_age := m]))
+  den <- rbindlist(lapply(bases, function(m) by_age[age >= m, .(denominator = sum(N)), by = fine_keys][, min_age := m]))
   den <- den[registers[, .(register, indicator_id, min_age)], on = "min_age", allow.cartesian = TRUE, nomatch = NULL]
 
   on_register <- unique(condition[diagnosis_date <= ref & (is.na(resolved_date) | resolved_date > ref),
@@ -113,18 +128,24 @@ count_year <- function(start_year) {
 counts <- rbindlist(lapply(earliest:latest, count_year), use.names = TRUE)
 counts <- counts[practice, on = "practice_code", nomatch = NULL]
 
-# Which area levels are broken down, and by what: the ICB, Places and neighbourhoods by every breakdown;
-# PCNs and practices have the headline only (their breakdown cells would nearly all be suppressed).
-levels <- list(ICB = "icb_code", Place = "place_code", Neighbourhood = "neighbourhood_code",
-               PCN = "pcn_code", Practice = "practice_code")
+# Which area levels are broken down, and by what: the ICB, Places and neighbourhoods by every breakdown, cut from
+# the counts rolled up to neighbourhoods; PCNs and practices have the headline only (their breakdown cells would
+# nearly all be suppressed), cut from the counts rolled up to practices.
 breakdowns <- list(SEX = "sex", AGE_BAND = "age_band", ETHNIC_GROUP = "ethnic_group",
                    DEPRIVATION_QUINTILE = "imd_quintile")
+sums <- quote(.(numerator = sum(numerator), denominator = sum(denominator)))
+by_neighbourhood <- counts[, eval(sums), by = c("indicator_id", "period", "icb_code", "place_code",
+                                                "neighbourhood_code", unlist(breakdowns))]
+by_practice <- counts[, eval(sums), by = .(indicator_id, period, pcn_code, practice_code)]
+levels <- list(ICB = "icb_code", Place = "place_code", Neighbourhood = "neighbourhood_code",
+               PCN = "pcn_code", Practice = "practice_code")
 broken_down <- c("ICB", "Place", "Neighbourhood")
 
 cut <- function(level, breakdown) {
   area <- levels[[level]]
+  from <- if (level %in% broken_down) by_neighbourhood else by_practice
   by <- c("indicator_id", "period", area, if (breakdown != "NONE") breakdowns[[breakdown]])
-  cells <- counts[, .(numerator = sum(numerator), denominator = sum(denominator)), by = by]
+  cells <- from[, eval(sums), by = by]
   setnames(cells, area, "area_code")
   if (breakdown == "NONE") {
     cells[, category := NA_character_]
