@@ -137,12 +137,12 @@ sums <- quote(.(numerator = sum(numerator), denominator = sum(denominator)))
 by_neighbourhood <- counts[, eval(sums), by = c("indicator_id", "period", "icb_code", "place_code",
                                                 "neighbourhood_code", unlist(breakdowns))]
 by_practice <- counts[, eval(sums), by = .(indicator_id, period, pcn_code, practice_code)]
-levels <- list(ICB = "icb_code", Place = "place_code", Neighbourhood = "neighbourhood_code",
+area_levels <- list(ICB = "icb_code", Place = "place_code", Neighbourhood = "neighbourhood_code",
                PCN = "pcn_code", Practice = "practice_code")
 broken_down <- c("ICB", "Place", "Neighbourhood")
 
 cut <- function(level, breakdown) {
-  area <- levels[[level]]
+  area <- area_levels[[level]]
   from <- if (level %in% broken_down) by_neighbourhood else by_practice
   by <- c("indicator_id", "period", area, if (breakdown != "NONE") breakdowns[[breakdown]])
   cells <- from[, eval(sums), by = by]
@@ -156,7 +156,7 @@ cut <- function(level, breakdown) {
 }
 
 cells <- rbindlist(c(
-  lapply(names(levels), cut, breakdown = "NONE"),
+  lapply(names(area_levels), cut, breakdown = "NONE"),
   unlist(lapply(broken_down, function(l) lapply(names(breakdowns), cut, level = l)), recursive = FALSE)
 ), use.names = TRUE)
 cells <- cells[denominator > 0]
