@@ -34,13 +34,15 @@ import picocli.CommandLine.Option;
  * patient synthetic BLMK one that {@code phm demo} makes) step by step, engine time apart from Java time, against
  * the 60-second target; then, for three heavy indicator families, times hand-written DuckDB SQL for the same
  * counts ({@link HandWrittenCounts}) in the same run, checks it gives the same numbers as ours, and reports
- * ours / hand-written against the 2× target.
+ * ours / hand-written against the 2× target; and, where R is installed, QOF register prevalence from the raw CSV
+ * files against an idiomatic R data.table pipeline ({@link RComparison}), ratio against the 10× target.
  */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmark the build on a workspace: time per analysis and indicator family, the total against "
-                + "60 s, and the three heaviest families against hand-written DuckDB SQL (ratio against 2x).")
+                + "60 s, the three heaviest families against hand-written DuckDB SQL (ratio against 2x) and, where R "
+                + "is installed, QOF prevalence from raw CSV against an R data.table pipeline (ratio against 10x).")
 public final class BenchCommand implements Callable<Integer> {
 
     static final Duration TOTAL_TARGET = Duration.ofSeconds(60);
@@ -61,6 +63,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--report", description = "Report file (Markdown; default OUT/bench-report.md)")
     Path report;
+
+    @Option(
+            names = "--raw",
+            description = "The raw CSV files the workspace was ingested from, for the comparison with R (default: "
+                    + "the data folder beside the workspace, where 'phm demo' writes them)")
+    Path raw;
 
     /** One hand-written comparison: our counting and the hand-written SQL, each timed, and whether they agree. */
     record Comparison(
@@ -93,7 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
                 "Benchmark of phm build on %s, %d cores, load average %s%n",
                 workspace, Runtime.getRuntime().availableProcessors(), loadBefore);
 
-        progress.message("1/2 the whole build, step by step");
+        progress.message("1/3 the whole build, step by step");
         Build.Summary build;
         long patients;
         try (DuckDbEngine engine = DuckDbEngine.open(workspace)) {
@@ -108,7 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
                     .getLong(0, "patients");
         }
 
-        progress.message("2/2 hand-written DuckDB SQL for three heavy indicator families, in the same run");
+        progress.message("2/3 hand-written DuckDB SQL for three heavy indicator families, in the same run");
         List<FinancialYear> years = build.years();
         List<HandWrittenCounts.Case> cases = List.of(
                 HandWrittenCounts.qofPrevalence(years),
@@ -122,7 +130,26 @@ public final class BenchCommand implements Callable<Integer> {
         }
         String loadAfter = loadAverage();
 
+        progress.message("3/3 QOF prevalence from raw CSV against an idiomatic R data.table pipeline");
+        Path rawDir = raw != null ? raw : workspace.toAbsolutePath().resolveSibling("data");
+        String againstR;
+        RComparison.Result r = null;
+        java.util.Optional<String> noR = RPipeline.unavailable();
+        if (noR.isPresent()) {
+            againstR = RPipeline.skipMessage(noR.get());
+        } else if (!Files.isRegularFile(rawDir.resolve("patient.csv"))) {
+            againstR = "Skipping the comparison with R: no raw CSV files in " + rawDir
+                    + " (give the folder the workspace was ingested from with --raw).";
+        } else {
+            r = RComparison.run(rawDir, out.resolve("against-r"), progress);
+            againstR = r.section();
+        }
+        if (r == null) {
+            System.out.println(againstR);
+        }
+
         String text = report(build, comparisons, patients, loadBefore, loadAfter);
+        text += "\n" + (r == null ? "## Against an R data.table pipeline\n\n" + againstR + "\n" : againstR);
         System.out.println();
         System.out.print(text);
         Files.createDirectories(reportFile.toAbsolutePath().getParent());
@@ -130,9 +157,18 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(
                 "%nWrote the report to %s and the build's results to %s%n",
                 reportFile.toAbsolutePath(), build.resultsDir().toAbsolutePath());
+        if (r != null) {
+            System.out.printf(
+                    "Wrote the R and our QOF cells to %s and %s%n",
+                    r.rCells().toAbsolutePath(), r.ourCells().toAbsolutePath());
+        }
         boolean agree = comparisons.stream().allMatch(c -> c.differences().isEmpty());
         if (!agree) {
             System.out.println("Hand-written and generated counts DIFFER (see the report): a correctness problem.");
+        }
+        if (r != null && !r.agree()) {
+            System.out.println("R and our QOF cells DIFFER (see the report): a correctness problem.");
+            agree = false;
         }
         return agree ? 0 : 1;
     }
@@ -257,7 +293,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** The 1, 5 and 15-minute load averages, so a reader knows what else the machine was doing. */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return f[0] + " " + f[1] + " " + f[2];

@@ -7,6 +7,7 @@ import org.openphm.bench.BenchApiCommand;
 import org.openphm.bench.BenchCommand;
 import org.openphm.bench.BenchExplorerCommand;
 import org.openphm.bench.BenchImpactCommand;
+import org.openphm.bench.BenchRCommand;
 import org.openphm.bench.BenchRiskCommand;
 import org.openphm.ingest.NhsNumber;
 import picocli.CommandLine;
@@ -38,6 +39,7 @@ import picocli.CommandLine.ParseResult;
             BenchExplorerCommand.class,
             BenchRiskCommand.class,
             BenchImpactCommand.class,
+            BenchRCommand.class,
             AuditCommand.class,
             UserCommand.class,
             CohortCommand.class,

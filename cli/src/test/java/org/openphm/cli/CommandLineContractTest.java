@@ -115,7 +115,7 @@ class CommandLineContractTest {
     /** The benchmarks moved to their own module (benchmarks/); phm still offers every one of them. */
     @Test
     void everyBenchmarkCommandIsStillAPhmCommand() {
-        for (String bench : List.of("bench", "bench-api", "bench-explorer", "bench-risk", "bench-impact")) {
+        for (String bench : List.of("bench", "bench-api", "bench-explorer", "bench-risk", "bench-impact", "bench-r")) {
             CliRun r = CliRun.of(bench, "--help");
             assertEquals(0, r.code(), bench + ": " + r.err());
             assertTrue(r.out().startsWith("Usage: phm " + bench + " "), r.out());
