@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.duckdb.DuckDBConnection;
+import org.openphm.engine.duckdb.DuckDbMemory;
 import org.openphm.model.CanonicalSchema;
 import org.openphm.model.Progress;
 import org.openphm.model.Table;
@@ -74,6 +75,7 @@ public final class Ingest {
             IngestResult result;
             try (AtomicWorkspace target = AtomicWorkspace.begin(workspace)) {
                 execute(db, "SET temp_directory = " + Sql.literal(target.spill().toString()));
+                DuckDbMemory.apply(db);
                 execute(db, "ATTACH " + Sql.literal(target.temp().toString()) + " AS " + WS);
                 WorkspaceTables.create(db, WS);
                 TableLoader loader = new TableLoader(db, WS, options.asOf(), pseudonymiser, progress);

@@ -46,8 +46,9 @@ public final class DuckDbEngine implements Engine {
         Properties props = new Properties();
         props.setProperty("duckdb.read_only", "true");
         try {
-            return new DuckDbEngine(
-                    DriverManager.getConnection("jdbc:duckdb:" + workspace.toAbsolutePath(), props), true);
+            Connection c = DriverManager.getConnection("jdbc:duckdb:" + workspace.toAbsolutePath(), props);
+            DuckDbMemory.apply(c);
+            return new DuckDbEngine(c, true);
         } catch (SQLException e) {
             throw new EngineException("cannot open workspace " + workspace + ": " + e.getMessage(), e);
         }
@@ -65,6 +66,7 @@ public final class DuckDbEngine implements Engine {
     public static DuckDbEngine overParquet(Path directory) {
         try {
             Connection c = DriverManager.getConnection("jdbc:duckdb:");
+            DuckDbMemory.apply(c);
             DuckDbEngine engine = new DuckDbEngine(c, true);
             for (ParquetExport.TableFile f : ParquetExport.tableFiles(directory)) {
                 // Spark writes a table as a directory of part files; DuckDB reads those through a glob.

@@ -1,0 +1,58 @@
+package org.openphm.engine.duckdb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class DuckDbMemoryTest {
+
+    @AfterEach
+    void clear() {
+        System.clearProperty(DuckDbMemory.PROPERTY);
+    }
+
+    @Test
+    void theLimitSetIsTheLimitDuckDbHolds() throws Exception {
+        System.setProperty(DuckDbMemory.PROPERTY, "512MB");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            String before = setting(c);
+            DuckDbMemory.apply(c);
+            // DuckDB reports sizes in binary units: 512,000,000 bytes is 488.2 MiB
+            assertEquals("488.2 MiB", setting(c));
+            assertTrue(!before.equals(setting(c)), "the default (80% of the machine) was " + before);
+        }
+    }
+
+    @Test
+    void withNothingSetTheDefaultApplies() {
+        Assumptions.assumeTrue(System.getenv(DuckDbMemory.ENVIRONMENT) == null, "the environment sets a limit");
+        assertEquals(DuckDbMemory.DEFAULT, DuckDbMemory.limit());
+    }
+
+    @Test
+    void aLimitThatIsNoSizeIsRefusedSayingWhatIsAccepted() {
+        System.setProperty(DuckDbMemory.PROPERTY, "lots");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, DuckDbMemory::limit);
+        assertTrue(e.getMessage().contains("1GB or 512MB"), e.getMessage());
+        System.setProperty(DuckDbMemory.PROPERTY, "1GB'; DROP TABLE x; --");
+        assertThrows(IllegalArgumentException.class, DuckDbMemory::limit);
+        System.setProperty(DuckDbMemory.PROPERTY, "50%");
+        assertEquals("50%", DuckDbMemory.limit());
+    }
+
+    private static String setting(Connection c) throws Exception {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT current_setting('memory_limit')")) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+}
