@@ -22,6 +22,7 @@ import org.openphm.analyses.indicator.IndicatorSource;
 import org.openphm.analyses.indicator.RegisteredPopulation;
 import org.openphm.analyses.pack.Catalogue;
 import org.openphm.engine.duckdb.DuckDbEngine;
+import org.openphm.engine.duckdb.DuckDbMemory;
 import org.openphm.engine.query.Measure;
 import org.openphm.model.ConsoleProgress;
 import org.openphm.model.FinancialYear;
@@ -115,6 +116,8 @@ public final class BenchCommand implements Callable<Integer> {
                             RegisteredPopulation.at(latest.end()).aggregate(List.of(), Measure.countRows("patients")))
                     .getLong(0, "patients");
         }
+        // the first step, so the process's high-water mark so far is the build's (Java heap and DuckDB together)
+        long buildPeakBytes = ProcessMemory.peakResidentBytes();
 
         progress.message("2/3 hand-written DuckDB SQL for three heavy indicator families, in the same run");
         List<FinancialYear> years = build.years();
@@ -148,7 +151,7 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.println(againstR);
         }
 
-        String text = report(build, comparisons, patients, loadBefore, loadAfter);
+        String text = report(build, comparisons, patients, loadBefore, loadAfter, buildPeakBytes);
         text += "\n" + (r == null ? "## Against an R data.table pipeline\n\n" + againstR + "\n" : againstR);
         System.out.println();
         System.out.print(text);
@@ -202,7 +205,12 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private String report(
-            Build.Summary build, List<Comparison> comparisons, long patients, String loadBefore, String loadAfter) {
+            Build.Summary build,
+            List<Comparison> comparisons,
+            long patients,
+            String loadBefore,
+            String loadAfter,
+            long buildPeakBytes) {
         StringBuilder r = new StringBuilder();
         Duration total = build.timings().get("Total");
         r.append("# phm bench\n\n");
@@ -223,6 +231,10 @@ public final class BenchCommand implements Callable<Integer> {
                 total.compareTo(TOTAL_TARGET) <= 0 ? "met" : "NOT met",
                 seconds(build.engineTimings().get("Total")),
                 seconds(total) - seconds(build.engineTimings().get("Total"))));
+        r.append(String.format(
+                "Peak resident memory of the build: %.2f GB (Java heap limit %.2f GB, DuckDB limit %s; "
+                        + "issue 17's target for the whole phm demo is 3 GB).%n%n",
+                buildPeakBytes / 1e9, Runtime.getRuntime().maxMemory() / 1e9, DuckDbMemory.limit()));
 
         r.append("## Time per indicator family and analysis, heaviest first\n\n");
         r.append("A family's time is its counting plus its statistics; the statistics run on a second thread while "

@@ -113,7 +113,7 @@ public final class BenchRiskCommand implements Callable<Integer> {
                     scoring));
             double total = steps.stream().mapToDouble(Step::seconds).sum();
             double heapGb = peakHeapBytes() / 1e9;
-            double rssGb = peakRssBytes() / 1e9;
+            double rssGb = ProcessMemory.peakResidentBytes() / 1e9;
 
             lines.add(String.format(
                     "Risk model benchmark on %s (%d cores); validation AUC %.3f",
@@ -162,19 +162,5 @@ public final class BenchRiskCommand implements Callable<Integer> {
             }
         }
         return peak;
-    }
-
-    /** The process's high-water resident set (Linux VmHWM), heap and native (DuckDB, XGBoost) together; 0 elsewhere. */
-    private static long peakRssBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-        return 0;
     }
 }
