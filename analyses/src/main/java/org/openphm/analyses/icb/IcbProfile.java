@@ -31,6 +31,7 @@ import java.util.Optional;
  * @param camhsProvider  the provider the provider-level CAMHS page reports on, if the data pack has one
  * @param notes          caveats about the ICB's own figures, by the key the analysis asks for
  * @param dashboardPages the performance dashboard pages
+ * @param waitingListGroups per waiting-list page (DP 7.7, 7.8) by analysis id, the provider teams it prints
  */
 public record IcbProfile(
         String shortName,
@@ -38,7 +39,8 @@ public record IcbProfile(
         Map<String, Site> acuteSites,
         Provider camhsProvider,
         Map<String, String> notes,
-        List<DashboardPageSpec> dashboardPages) {
+        List<DashboardPageSpec> dashboardPages,
+        Map<String, List<TeamGroup>> waitingListGroups) {
 
     public static final String PROPERTY = "openphm.icb.profile";
     public static final String ENVIRONMENT = "OPENPHM_ICB_PROFILE";
@@ -52,6 +54,7 @@ public record IcbProfile(
         acuteSites = acuteSites == null ? Map.of() : Map.copyOf(acuteSites);
         notes = notes == null ? Map.of() : Map.copyOf(notes);
         dashboardPages = dashboardPages == null ? List.of() : List.copyOf(dashboardPages);
+        waitingListGroups = waitingListGroups == null ? Map.of() : Map.copyOf(waitingListGroups);
     }
 
     /** A Place page of the ACSC section: one Place's adults or children. */
@@ -72,6 +75,14 @@ public record IcbProfile(
             List<Metric> metrics,
             String dataPackMonth,
             List<String> caveats) {}
+
+    /** One provider's teams of one setting ("Adult community"), printed as a page's top teams and their trend. */
+    public record TeamGroup(String provider, String setting) {}
+
+    /** The teams a waiting-list page prints, in the profile's order; none when the profile names none. */
+    public List<TeamGroup> waitingListGroups(String analysisId) {
+        return waitingListGroups.getOrDefault(analysisId, List.of());
+    }
 
     /** A metric of a dashboard page and the organisations (ODS codes) it is printed for. */
     public record Metric(String id, String name, String unit, List<String> orgCodes) {}

@@ -18,6 +18,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
+import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
@@ -40,52 +41,52 @@ public final class WaitingLists implements Analysis {
     private final String section;
     private final String title;
     private final Set<String> settings;
-    private final List<String[]> printedGroups;
+    /** The provider teams whose top ten and trend the page prints: the ICB profile's, by this page's id. */
+    private final List<IcbProfile.TeamGroup> printedGroups;
 
-    private WaitingLists(String id, String section, String title, Set<String> settings, List<String[]> printedGroups) {
+    private WaitingLists(String id, String section, String title, Set<String> settings) {
         this.id = id;
         this.section = section;
         this.title = title;
         this.settings = settings;
-        this.printedGroups = printedGroups;
+        this.printedGroups = IcbProfile.current().waitingListGroups(id);
     }
 
-    /** DP 7.7: CNWL, ELFT and CCS adult community teams (and any team the DP does not classify). */
+    /** DP 7.7: adult community teams (and any team the DP does not classify). */
     public static WaitingLists adultCommunity() {
         return new WaitingLists(
                 "dp-7.7-community-waiting-lists",
                 "DP 7.7",
                 "Adult community waiting lists",
-                Set.of(WaitingListServices.ADULT_COMMUNITY, WaitingListServices.NOT_CLASSIFIED),
-                List.of(
-                        new String[] {"RV3", WaitingListServices.ADULT_COMMUNITY},
-                        new String[] {"RWK", WaitingListServices.ADULT_COMMUNITY},
-                        new String[] {"RYV", WaitingListServices.ADULT_COMMUNITY}));
+                Set.of(WaitingListServices.ADULT_COMMUNITY, WaitingListServices.NOT_CLASSIFIED));
     }
 
-    /** DP 7.8: CNWL adult and children's mental health teams. */
+    /** DP 7.8: adult and children's mental health teams. */
     public static WaitingLists mentalHealth() {
         return new WaitingLists(
                 "dp-7.8-mental-health-waiting-lists",
                 "DP 7.8",
                 "Mental health waiting lists",
-                Set.of(WaitingListServices.ADULT_MENTAL_HEALTH, WaitingListServices.CHILDREN_MENTAL_HEALTH),
-                List.of(
-                        new String[] {"RV3", WaitingListServices.ADULT_MENTAL_HEALTH},
-                        new String[] {"RV3", WaitingListServices.CHILDREN_MENTAL_HEALTH}));
+                Set.of(WaitingListServices.ADULT_MENTAL_HEALTH, WaitingListServices.CHILDREN_MENTAL_HEALTH));
     }
 
     @Override
     public AnalysisInfo info() {
         List<ChartSpec> charts = new ArrayList<>();
-        for (String[] g : printedGroups) {
-            String who = Organisations.name(g[0]) + ", " + g[1].toLowerCase();
+        for (IcbProfile.TeamGroup g : printedGroups) {
+            String who = Organisations.name(g.provider()) + ", " + g.setting().toLowerCase();
             charts.add(ChartSpec.ofTable(
                     "ranked_table",
                     "Top " + TOP + " teams by 18+ week waiters: " + who,
                     "As at " + DATA_PACK_MONTH + ", with the change over four months",
                     "top-teams",
-                    Map.of("view", PerformanceDashboard.DATA_PACK_VIEW, "provider_code", g[0], "setting", g[1]),
+                    Map.of(
+                            "view",
+                            PerformanceDashboard.DATA_PACK_VIEW,
+                            "provider_code",
+                            g.provider(),
+                            "setting",
+                            g.setting()),
                     Map.of("y", "waiting_18w_plus"),
                     "people"));
             charts.add(ChartSpec.ofTable(
@@ -93,7 +94,13 @@ public final class WaitingLists implements Analysis {
                     "18+ week waiters by team: " + who,
                     "Top " + TOP + " teams, four months to " + DATA_PACK_MONTH,
                     "top-teams-trend",
-                    Map.of("view", PerformanceDashboard.DATA_PACK_VIEW, "provider_code", g[0], "setting", g[1]),
+                    Map.of(
+                            "view",
+                            PerformanceDashboard.DATA_PACK_VIEW,
+                            "provider_code",
+                            g.provider(),
+                            "setting",
+                            g.setting()),
                     Map.of("x", "month", "y", "waiting_18w_plus", "series", "service"),
                     "people"));
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IcbProfileTest {
@@ -22,6 +23,10 @@ class IcbProfileTest {
         assertEquals(4, p.acscPlacePages().size());
         assertEquals(3, p.acuteSites().size());
         assertEquals(5, p.dashboardPages().size());
+        // DP 7.7 prints three providers' adult community teams, DP 7.8 one provider's two mental health settings
+        assertEquals(3, p.waitingListGroups("dp-7.7-community-waiting-lists").size());
+        assertEquals(
+                2, p.waitingListGroups("dp-7.8-mental-health-waiting-lists").size());
         assertTrue(p.note("workforce_ethnicity_census").isPresent());
         assertEquals(p.shortName() + " ICB", p.icbLabel());
     }
@@ -34,6 +39,7 @@ class IcbProfileTest {
         assertTrue(p.acuteSites().isEmpty());
         assertTrue(p.dashboardPages().isEmpty());
         assertNull(p.camhsProvider());
+        assertTrue(p.waitingListGroups("dp-7.7-community-waiting-lists").isEmpty());
         assertTrue(p.note("workforce_ethnicity_census").isEmpty());
     }
 
@@ -45,7 +51,16 @@ class IcbProfileTest {
                   - {id: p1, section: DP 8.5, place_code: E08000025, place_name: Birmingham, cohort: Children}
                 acute_sites:
                   RXX01: {name: General Hospital, short_name: GH}
+                waiting_list_groups:
+                  dp-7.8-mental-health-waiting-lists:
+                    - {provider: RXT, setting: Adult mental health}
+                    - {provider: RXT, setting: Children's mental health}
                 """);
+        assertEquals(
+                List.of(
+                        new IcbProfile.TeamGroup("RXT", "Adult mental health"),
+                        new IcbProfile.TeamGroup("RXT", "Children's mental health")),
+                p.waitingListGroups("dp-7.8-mental-health-waiting-lists"));
         assertEquals("E08000025", p.acscPlacePages().get(0).placeCode());
         assertEquals("GH", p.acuteSites().get("RXX01").shortName());
     }

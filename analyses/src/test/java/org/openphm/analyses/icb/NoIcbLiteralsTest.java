@@ -35,7 +35,7 @@ class NoIcbLiteralsTest {
 
     /**
      * File (relative to the repository root) → the matches allowed in it, and why. Keep it short: an entry is
-     * either a description of the synthetic generator or a literal still to be moved into the ICB profile.
+     * a description of the synthetic generator.
      */
     static final Map<String, Allowed> ALLOWED = Map.of(
             // cli help describes what 'phm demo' and 'phm generate' make: the synthetic BLMK-like ICB
@@ -44,11 +44,7 @@ class NoIcbLiteralsTest {
             "cli/src/main/java/org/openphm/cli/DemoCommand.java",
             new Allowed("BLMK", "describes the synthetic generator"),
             "cli/src/main/java/org/openphm/cli/GenerateCommand.java",
-            new Allowed("BLMK", "describes the synthetic generator"),
-            // TO BE MOVED into the ICB profile: DP 7.7/7.8 print their top-teams charts for CNWL (RV3), ELFT (RWK)
-            // and CCS (RYV); the team-to-service grouping (WaitingListServices) is BLMK's data pack's too.
-            "analyses/src/main/java/org/openphm/analyses/performance/WaitingLists.java",
-            new Allowed("RV3|RWK|RYV", "to be moved: DP 7.7/7.8 printed provider groups"));
+            new Allowed("BLMK", "describes the synthetic generator"));
 
     record Allowed(String matches, String reason) {
         boolean allows(String match) {
