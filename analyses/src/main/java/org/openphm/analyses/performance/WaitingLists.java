@@ -75,18 +75,14 @@ public final class WaitingLists implements Analysis {
         List<ChartSpec> charts = new ArrayList<>();
         for (IcbProfile.TeamGroup g : printedGroups) {
             String who = Organisations.name(g.provider()) + ", " + g.setting().toLowerCase();
+            Map<String, String> teams = Map.of(
+                    "view", PerformanceDashboard.DATA_PACK_VIEW, "provider_code", g.provider(), "setting", g.setting());
             charts.add(ChartSpec.ofTable(
                     "ranked_table",
                     "Top " + TOP + " teams by 18+ week waiters: " + who,
                     "As at " + DATA_PACK_MONTH + ", with the change over four months",
                     "top-teams",
-                    Map.of(
-                            "view",
-                            PerformanceDashboard.DATA_PACK_VIEW,
-                            "provider_code",
-                            g.provider(),
-                            "setting",
-                            g.setting()),
+                    teams,
                     Map.of("y", "waiting_18w_plus"),
                     "people"));
             charts.add(ChartSpec.ofTable(
@@ -94,13 +90,7 @@ public final class WaitingLists implements Analysis {
                     "18+ week waiters by team: " + who,
                     "Top " + TOP + " teams, four months to " + DATA_PACK_MONTH,
                     "top-teams-trend",
-                    Map.of(
-                            "view",
-                            PerformanceDashboard.DATA_PACK_VIEW,
-                            "provider_code",
-                            g.provider(),
-                            "setting",
-                            g.setting()),
+                    teams,
                     Map.of("x", "month", "y", "waiting_18w_plus", "series", "service"),
                     "people"));
         }
