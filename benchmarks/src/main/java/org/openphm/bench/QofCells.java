@@ -146,11 +146,6 @@ final class QofCells {
     }
 
     private static AreaType areaType(String label) {
-        for (AreaType t : AreaType.values()) {
-            if (t.label().equals(label)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("not an area type: " + label);
+        return AreaType.ofLabel(label).orElseThrow(() -> new IllegalArgumentException("not an area type: " + label));
     }
 }

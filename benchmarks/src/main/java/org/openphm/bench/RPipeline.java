@@ -60,7 +60,7 @@ final class RPipeline {
      * Writes the script and its lookups into {@code work}, then runs it on the raw folder.
      *
      * @return how long Rscript took, start to exit: reading the CSVs, counting, limits and writing the cells
-     * @throws IOException when the script fails (its output is in the message)
+     * @throws IOException when the script fails (naming the log of its output, which may quote raw lines)
      */
     static Duration run(Path raw, Path work, Path cells) throws IOException, InterruptedException {
         Files.createDirectories(work);
@@ -86,7 +86,10 @@ final class RPipeline {
         int exit = p.waitFor();
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         if (exit != 0) {
-            throw new IOException("the R pipeline failed (exit " + exit + "):\n" + Files.readString(log));
+            // not echoed: R's reader quotes the offending input line in its messages, and a raw line holds an
+            // NHS number; the log stays beside the run's other files, with the data it came from
+            throw new IOException("the R pipeline failed (exit " + exit + "); Rscript's output is in " + log
+                    + " (it may quote input lines: keep it with the data)");
         }
         return took;
     }

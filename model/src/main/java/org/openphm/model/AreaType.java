@@ -31,6 +31,11 @@ public enum AreaType {
         return Arrays.stream(values()).map(AreaType::label).toList();
     }
 
+    /** The level a results file labels so ("ICB", "Place"), if it is one. */
+    public static java.util.Optional<AreaType> ofLabel(String label) {
+        return Arrays.stream(values()).filter(t -> t.label.equals(label)).findFirst();
+    }
+
     /** A filter on area_type that matches any of these levels ("ICB|Place"), in the order given. */
     public static String anyOf(AreaType... types) {
         return String.join("|", Arrays.stream(types).map(AreaType::label).toList());

@@ -96,12 +96,7 @@ public final class IndicatorFiles {
     }
 
     private static String parentType(String areaType) {
-        for (AreaType t : AreaType.values()) {
-            if (t.label().equals(areaType)) {
-                return t.parent().label();
-            }
-        }
-        return "parent";
+        return AreaType.ofLabel(areaType).map(t -> t.parent().label()).orElse("parent");
     }
 
     /**
