@@ -49,4 +49,9 @@ public final class SparkDialect implements Dialect {
     public String isoDayOfWeek(String date) {
         return "(weekday(" + date + ") + 1)";
     }
+
+    @Override
+    public String integerRange(String from, String to) {
+        return "explode(sequence(CAST(" + from + " AS BIGINT), CAST(" + to + " AS BIGINT)))";
+    }
 }

@@ -142,6 +142,18 @@ public sealed interface Expr {
 
     record MathFn(MathOp op, Expr value) implements Expr {}
 
+    /**
+     * Whether bit {@code bit} (0 = the lowest) of a whole number is 1; NULL when the value is NULL. With
+     * {@link Measure#bitOr} it keeps a set of up to 63 flags in one LONG (the registers a person is on).
+     */
+    record BitSet(Expr value, int bit) implements Expr {
+        public BitSet {
+            if (bit < 0 || bit > 62) {
+                throw new IllegalArgumentException("bit " + bit + " is outside 0-62 of a signed LONG");
+            }
+        }
+    }
+
     /** Rounds half away from zero to {@code digits} decimal places. */
     record Round(Expr value, int digits) implements Expr {}
 
@@ -366,6 +378,10 @@ public sealed interface Expr {
 
     static Expr round(Expr e, int digits) {
         return new Round(e, digits);
+    }
+
+    static Expr bitSet(Expr value, int bit) {
+        return new BitSet(value, bit);
     }
 
     static Expr math(MathOp op, Expr e) {

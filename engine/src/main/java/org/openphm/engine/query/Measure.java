@@ -19,7 +19,9 @@ public record Measure(String name, Agg agg, Expr value, Expr where) {
         SUM,
         MIN,
         MAX,
-        MEAN
+        MEAN,
+        /** Bitwise OR of whole numbers (NULL for no rows): a set of flags gathered over rows. */
+        BIT_OR
     }
 
     public Measure {
@@ -62,6 +64,11 @@ public record Measure(String name, Agg agg, Expr value, Expr where) {
 
     public static Measure mean(String name, Expr value) {
         return new Measure(name, Agg.MEAN, value, null);
+    }
+
+    /** Bitwise OR of the values, e.g. one bit per register a person's rows put them on. */
+    public static Measure bitOr(String name, Expr value) {
+        return new Measure(name, Agg.BIT_OR, value, null);
     }
 
     /** The same measure over only the rows where {@code condition} is true. */

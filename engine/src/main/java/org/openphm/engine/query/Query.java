@@ -205,6 +205,29 @@ public sealed interface Query {
         }
     }
 
+    /**
+     * The input with each row repeated once for every whole number from {@code from} to {@code to} inclusive, in
+     * a new LONG column: a person's years of registration, given as a range of year indexes, become one row per
+     * person-year only where the counting needs them. A row whose range is empty ({@code from > to}) or has a
+     * NULL end gives no rows. Both ends are computed from the input's columns.
+     */
+    record Explode(Query input, String name, Expr from, Expr to) implements Query {
+        public Explode {
+            Objects.requireNonNull(from, "start of the range");
+            Objects.requireNonNull(to, "end of the range");
+            List<String> out = new ArrayList<>(input.columns());
+            out.add(name);
+            distinct(out, "explode output");
+        }
+
+        @Override
+        public List<String> columns() {
+            List<String> out = new ArrayList<>(input.columns());
+            out.add(name);
+            return out;
+        }
+    }
+
     record Sort(Query input, List<SortKey> keys) implements Query {
         public Sort {
             keys = List.copyOf(keys);
@@ -318,6 +341,11 @@ public sealed interface Query {
         return new RowNumber(this, name, partitionBy, Arrays.asList(orderBy));
     }
 
+    /** One row per whole number from {@code from} to {@code to} for each input row ({@link Explode}). */
+    default Query explode(String name, Expr from, Expr to) {
+        return new Explode(this, name, from, to);
+    }
+
     default Query orderBy(SortKey... keys) {
         return new Sort(this, Arrays.asList(keys));
     }
@@ -359,6 +387,9 @@ public sealed interface Query {
         }
         if (this instanceof Sort s) {
             return List.of(s.input());
+        }
+        if (this instanceof Explode e) {
+            return List.of(e.input());
         }
         if (this instanceof Limit l) {
             return List.of(l.input());

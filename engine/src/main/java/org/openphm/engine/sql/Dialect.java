@@ -26,4 +26,11 @@ public interface Dialect {
 
     /** ISO day of week, 1 = Monday .. 7 = Sunday (trap 10). */
     String isoDayOfWeek(String date);
+
+    /**
+     * A select-list item giving one row per whole number from {@code from} to {@code to} inclusive, as a BIGINT
+     * (DuckDB unnests a range, Spark explodes a sequence). Only ever rendered with {@code from <= to}: Spark's
+     * sequence would count down otherwise.
+     */
+    String integerRange(String from, String to);
 }

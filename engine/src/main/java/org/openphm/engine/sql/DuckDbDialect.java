@@ -44,4 +44,10 @@ public final class DuckDbDialect implements Dialect {
     public String isoDayOfWeek(String date) {
         return "isodow(" + date + ")";
     }
+
+    // range() excludes its end, so the end is one past the last number
+    @Override
+    public String integerRange(String from, String to) {
+        return "UNNEST(range(CAST(" + from + " AS BIGINT), CAST(" + to + " AS BIGINT) + 1))";
+    }
 }

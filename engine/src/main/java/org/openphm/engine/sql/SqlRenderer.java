@@ -147,6 +147,12 @@ public final class SqlRenderer {
                         + "ORDER BY " + r.orderBy().stream().map(this::sortKey).collect(Collectors.joining(", "))
                         + ") AS " + q(r.name()) + " FROM " + relation(r.input());
             }
+            if (query instanceof Query.Explode e) {
+                return "SELECT " + columnList(e.input().columns()) + ", "
+                        + dialect.integerRange(expr(e.from(), e.input()), expr(e.to(), e.input())) + " AS "
+                        + q(e.name()) + " FROM " + relation(e.input()) + "\nWHERE " + expr(e.from(), e.input())
+                        + " <= " + expr(e.to(), e.input());
+            }
             if (query instanceof Query.Sort s) {
                 // An inner ordering cannot order the final result; it only matters under a LIMIT.
                 return "SELECT " + columnList(s.columns()) + " FROM " + relation(s.input());
@@ -228,7 +234,7 @@ public final class SqlRenderer {
                     && !a.keys().isEmpty()
                     && a.measures().stream().allMatch(m -> switch (m.agg()) {
                         case COUNT_ROWS, COUNT, MIN, MAX -> true;
-                        case COUNT_DISTINCT, SUM, MEAN -> false;
+                        case COUNT_DISTINCT, SUM, MEAN, BIT_OR -> false;
                     });
         }
 
@@ -257,7 +263,7 @@ public final class SqlRenderer {
                             case COUNT_ROWS, COUNT -> "COALESCE(SUM(" + partial + "), 0)";
                             case MIN -> "MIN(" + partial + ")";
                             case MAX -> "MAX(" + partial + ")";
-                            case COUNT_DISTINCT, SUM, MEAN ->
+                            case COUNT_DISTINCT, SUM, MEAN, BIT_OR ->
                                 throw new IllegalStateException("not re-aggregable: " + m);
                         }
                         + " AS " + q(m.name()));
@@ -281,6 +287,7 @@ public final class SqlRenderer {
                 case MIN -> "MIN(" + arg + ")";
                 case MAX -> "MAX(" + arg + ")";
                 case MEAN -> "AVG(" + arg + ")";
+                case BIT_OR -> "BIT_OR(" + arg + ")";
             };
         }
 
@@ -352,6 +359,10 @@ public final class SqlRenderer {
             }
             if (e instanceof MathFn m) {
                 return math(m);
+            }
+            if (e instanceof BitSet b) {
+                // '&' with a power of two reads the same in DuckDB and Spark (their shift operators differ)
+                return "((" + write(b.value()) + " & " + (1L << b.bit()) + ") <> 0)";
             }
             if (e instanceof Round r) {
                 return "ROUND(" + write(r.value()) + ", " + r.digits() + ")";

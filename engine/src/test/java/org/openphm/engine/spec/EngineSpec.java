@@ -741,6 +741,49 @@ public abstract class EngineSpec {
     }
 
     @Test
+    void explodeGivesOneRowPerWholeNumberOfTheRange() {
+        // j..i per row: id 1 gives 2..7 (6 rows); id 2 gives 2..-7, an empty range (no rows, where Spark's
+        // sequence would count down); id 3 gives 0..3 (4); id 4 has a NULL end (no rows); id 5 gives 3..10 (8)
+        Query q = values().explode("k", col("j"), col("i"))
+                .aggregate(List.of("id"), countRows("n"), min("first", col("k")), max("last", col("k")))
+                .orderBy(SortKey.asc("id"));
+        rows(q, cols("id", "n", "first", "last"), row(1L, 6L, 2L, 7L), row(3L, 4L, 0L, 3L), row(5L, 8L, 3L, 10L));
+        // the new column is a whole number usable in arithmetic: the sum of 1..j over the rows is
+        // 3 + 3 + 0 (empty) + 10 + 6 = 22
+        rows(
+                values().explode("k", lit(1L), col("j")).aggregate(List.of(), sum("total", col("k"))),
+                cols("total"),
+                row(22L));
+    }
+
+    @Test
+    void bitSetReadsOneBitOfAWholeNumber() {
+        // i = 7 (111), -7 (two's complement ...11001), 3 (011), NULL, 10 (1010): bits 0 and 1 of each
+        column(values(), bitSet(col("i"), 0), true, true, true, null, false);
+        column(values(), bitSet(col("i"), 1), true, false, true, null, true);
+    }
+
+    @Test
+    void bitOrGathersFlagsOverRows() {
+        // j = 2, 2, 0, 4, 3: 010 | 010 | 000 | 100 | 011 = 111 = 7; with bit 40 set on id 1 only, bit 40 is set
+        // in the OR and bit 39 is not; no rows gives NULL
+        Query q = values().derive(
+                        "flags",
+                        col("j").plus(when(col("id").eq(1L), lit(1L << 40)).otherwise(lit(0L))))
+                .aggregate(
+                        List.of(),
+                        bitOr("all", col("j")),
+                        bitOr("wide", col("flags")),
+                        bitOr("none", col("j")).where(col("id").gt(lit(99L))))
+                .select(
+                        Named.as("all", col("all")),
+                        Named.as("bit40", bitSet(col("wide"), 40)),
+                        Named.as("bit39", bitSet(col("wide"), 39)),
+                        Named.as("none", col("none")));
+        rows(q, cols("all", "bit40", "bit39", "none"), row(7L, true, false, null));
+    }
+
+    @Test
     void nullOrderingIsExplicit() {
         // trap 6: DuckDB puts NULLs last, Spark first, by default. i values 7, -7, 3, NULL, 10.
         rows(
