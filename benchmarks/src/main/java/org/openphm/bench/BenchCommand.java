@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -186,12 +185,10 @@ public final class BenchCommand implements Callable<Integer> {
                 .filter(s -> s.getClass().getSimpleName().equals(c.step()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no indicator family " + c.step() + " in the catalogue"));
-        Map<CellKey, AgeBandCounts> ours = new HashMap<>();
+        Map<CellKey, AgeBandCounts> ours;
         long t0 = System.nanoTime();
         try (DuckDbEngine engine = DuckDbEngine.open(workspace)) {
-            for (FinancialYear y : years) {
-                ours.putAll(source.count(engine, y));
-            }
+            ours = source.count(engine, years);
         }
         Duration oursTime = Duration.ofNanos(System.nanoTime() - t0);
         Map<CellKey, AgeBandCounts> hand;

@@ -94,9 +94,7 @@ final class QofFromRaw {
             Geography geography = Geography.load(engine);
             calculator = new IndicatorCalculator(geography, EnglandComparator.load(engine));
             years = Periods.of(engine);
-            for (FinancialYear y : years) {
-                counts.putAll(source.count(engine, y));
-            }
+            counts.putAll(source.count(engine, years));
             t2 = System.nanoTime();
             DisclosureStep.Rows rows =
                     new DisclosureStep(geography, DisclosureRule.nhsDefault()).publish(specs, calculator, counts);

@@ -128,12 +128,8 @@ public final class Build {
                 String family = source.getClass().getSimpleName();
                 long s0 = System.nanoTime();
                 long e0 = engine.engineNanos();
-                Map<CellKey, AgeBandCounts> cells = new HashMap<>();
-                int done = 0;
-                for (FinancialYear year : years) {
-                    cells.putAll(source.count(engine, year));
-                    progress.update("Counting " + family, ++done, years.size());
-                }
+                progress.message("Counting " + family + " for " + years.size() + " years");
+                Map<CellKey, AgeBandCounts> cells = source.count(engine, years);
                 countingNanos.put(family, System.nanoTime() - s0);
                 engineTimings.put(family, Duration.ofNanos(engine.engineNanos() - e0));
                 List<IndicatorSpec> familySpecs = source.indicators();

@@ -1,5 +1,6 @@
 package org.openphm.analyses.indicator;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.openphm.engine.Engine;
@@ -16,4 +17,16 @@ public interface IndicatorSource {
 
     /** Cells of every indicator of the family for one year, all area levels and breakdowns. */
     Map<CellKey, AgeBandCounts> count(Engine engine, FinancialYear year);
+
+    /**
+     * Cells of every indicator of the family for several years. One year at a time unless the family can count
+     * them together, which saves repeating the same joins once per year.
+     */
+    default Map<CellKey, AgeBandCounts> count(Engine engine, List<FinancialYear> years) {
+        Map<CellKey, AgeBandCounts> cells = new HashMap<>();
+        for (FinancialYear year : years) {
+            cells.putAll(count(engine, year));
+        }
+        return cells;
+    }
 }

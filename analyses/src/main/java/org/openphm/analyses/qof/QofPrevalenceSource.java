@@ -24,9 +24,15 @@ public final class QofPrevalenceSource implements IndicatorSource {
 
     @Override
     public Map<CellKey, AgeBandCounts> count(Engine engine, FinancialYear year) {
+        return count(engine, List.of(year));
+    }
+
+    /** Every year in one query ({@link RegisterPrevalence}). */
+    @Override
+    public Map<CellKey, AgeBandCounts> count(Engine engine, List<FinancialYear> years) {
         if (rollup == null) {
             rollup = new CellRollup(Geography.load(engine), QofIndicators.BREAKDOWNS);
         }
-        return RegisterPrevalence.count(engine, year, QofRegisters.ALL, rollup);
+        return RegisterPrevalence.count(engine, years, QofRegisters.ALL, rollup);
     }
 }

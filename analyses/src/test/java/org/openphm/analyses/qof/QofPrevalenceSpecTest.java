@@ -72,7 +72,10 @@ class QofPrevalenceSpecTest {
                 .row("6", "M", "1970-01", "A", "E01000002", d("2024-12-01"), "I219")
                 .row("7", "F", "1985-01", "A", "E01000002", null, null)
                 .row("8", "M", "2008-01", "H", "E01000002", null, null)
-                .row("9", "F", "1995-03", "J", "E01000001", null, null);
+                .row("9", "F", "1995-03", "J", "E01000001", null, null)
+                .row("10", "M", "1970-01", "A", "E01000001", null, null)
+                .row("11", "F", "1970-01", "A", "E01000001", d("2024-03-31"), "I219")
+                .row("12", "M", "1990-01", "A", "E01000002", null, null);
         SpecTable.Builder registration = SpecTable.adHoc("registration")
                 .col("person_id", STRING)
                 .col("practice_code", STRING)
@@ -85,6 +88,12 @@ class QofPrevalenceSpecTest {
             registration.row(p, "P00002", d("2015-01-01"), null);
         }
         registration.row("7", "P00002", d("2015-01-01"), d("2024-01-01"));
+        // three people of earlier years only (the multi-year case): each boundary falls on a 31 March
+        registration.row("10", "P00001", d("2015-01-01"), d("2024-03-31"));
+        registration.row("11", "P00001", d("2015-01-01"), null);
+        // 12 moved practice: the later start wins on 31 March 2024, when both registrations are open
+        registration.row("12", "P00001", d("2019-01-01"), d("2024-06-30"));
+        registration.row("12", "P00002", d("2024-03-31"), d("2024-06-30"));
         SpecTable.Builder condition = SpecTable.adHoc("condition")
                 .col("person_id", STRING)
                 .col("condition", STRING)
@@ -98,7 +107,10 @@ class QofPrevalenceSpecTest {
                 .row("7", "DM", d("2012-01-01"), null)
                 .row("8", "DM", d("2024-02-01"), null)
                 .row("9", "DM", d("2025-04-02"), null)
-                .row("2", "HYP", d("2020-01-01"), null);
+                .row("2", "HYP", d("2020-01-01"), null)
+                .row("10", "DM", d("2010-01-01"), null)
+                .row("11", "DM", d("2015-01-01"), d("2023-03-31"))
+                .row("12", "DM", d("2020-01-01"), null);
         return List.of(practice, lsoa, patient.build(), registration.build(), condition.build());
     }
 
@@ -118,7 +130,7 @@ class QofPrevalenceSpecTest {
             Geography geography = Geography.load(engine);
             Map<CellKey, AgeBandCounts> cells = RegisterPrevalence.count(
                     engine,
-                    new FinancialYear(2024),
+                    List.of(new FinancialYear(2024)),
                     List.of(DM),
                     new org.openphm.analyses.indicator.CellRollup(geography, QofIndicators.BREAKDOWNS));
             assertCounts(cells, "QHG", AreaType.ICB, 3, 6);
@@ -197,6 +209,60 @@ class QofPrevalenceSpecTest {
             assertEquals(1, hypLuton.numerator());
             assertEquals(4, hypLuton.denominator());
         }
+    }
+
+    /*
+     * Three years at once, diabetes 17+ at the ICB, each 31 March (2023, 2024, 2025) worked by hand:
+     *  1 on the register every year (73, 74, 75)
+     *  2 in the base every year (42, 43, 44), never on it; 3 is 12-14, outside it; 9 is 28-30, diagnosed after
+     *  4 in the base every year, on it only in 2025 (diagnosed June 2024); 5 in the base, resolved in 2020
+     *  6 on it in 2023 and 2024; dead on 31 March 2025
+     *  7 on it in 2023; deregistered 1 January 2024
+     *  8 is 15 and 16, then 17 and on it in 2025
+     * 10 on it in 2023 and 2024: registered up to and including 31 March 2024, not in 2025
+     * 11 in the base in 2023 only (dead on 31 March 2024, which a count of that day excludes), and off the
+     *    register then: resolved on 31 March 2023, so not still on it that day
+     * 12 on it since 2020: at P00001 (Luton) in 2023; in 2024 at P00002 (Milton Keynes), the later start of two
+     *    open registrations, and counted there only; gone by 2025
+     * 2022/23: 1, 6, 7, 10, 12 of 1, 2, 4, 5, 6, 7, 9, 10, 11, 12 = 5 / 10
+     * 2023/24: 1, 6, 10, 12 of 1, 2, 4, 5, 6, 9, 10, 12 = 4 / 8; Milton Keynes 6, 12 of 4, 5, 6, 12 = 2 / 4;
+     *          Luton 1, 10 of 1, 2, 9, 10 = 2 / 4 (12 is not counted twice)
+     * 2024/25: 3 / 6, as counted alone above
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {SpecEngines.DUCKDB, SpecEngines.SPARK})
+    void severalYearsAtOnceEachAtItsOwn31March(String engineName, @TempDir Path dir) throws Exception {
+        try (Engine engine = SpecEngines.open(engineName, dir, tables())) {
+            Map<CellKey, AgeBandCounts> cells = new QofPrevalenceSource()
+                    .count(engine, List.of(new FinancialYear(2022), new FinancialYear(2023), new FinancialYear(2024)));
+            assertCounts(cells, "2022/23", "QHG", AreaType.ICB, 5, 10);
+            assertCounts(cells, "2023/24", "QHG", AreaType.ICB, 4, 8);
+            assertCounts(cells, "2023/24", MK, AreaType.PLACE, 2, 4);
+            assertCounts(cells, "2023/24", LUTON, AreaType.PLACE, 2, 4);
+            assertCounts(cells, "2023/24", "P00002", AreaType.PRACTICE, 2, 4);
+            assertCounts(cells, "2024/25", "QHG", AreaType.ICB, 3, 6);
+            // age moves with the year: person 8 is in band 15-19 every year but in the 17+ base only in 2025
+            for (String year : List.of("2022/23", "2023/24")) {
+                assertNull(
+                        cells.get(
+                                new CellKey(DM.indicatorId(), "QHG", AreaType.ICB, year, Breakdown.AGE_BAND, "15-19")),
+                        "nobody of 15-19 in the 17+ base in " + year);
+            }
+            // a gap in the years is counted as two runs, with the same answers
+            Map<CellKey, AgeBandCounts> gap =
+                    new QofPrevalenceSource().count(engine, List.of(new FinancialYear(2022), new FinancialYear(2024)));
+            assertCounts(gap, "2022/23", "QHG", AreaType.ICB, 5, 10);
+            assertCounts(gap, "2024/25", "QHG", AreaType.ICB, 3, 6);
+            assertNull(gap.get(new CellKey(DM.indicatorId(), "QHG", AreaType.ICB, "2023/24", Breakdown.NONE, null)));
+        }
+    }
+
+    private static void assertCounts(
+            Map<CellKey, AgeBandCounts> cells, String year, String area, AreaType type, double num, double den) {
+        AgeBandCounts c = cells.get(new CellKey(DM.indicatorId(), area, type, year, Breakdown.NONE, null));
+        assertNotNull(c, "no cell for " + area + " in " + year);
+        assertEquals(num, c.numerator(), area + " numerator " + year);
+        assertEquals(den, c.denominator(), area + " denominator " + year);
     }
 
     private static void assertCounts(
