@@ -34,19 +34,19 @@ import picocli.CommandLine.Option;
  * patient synthetic BLMK one that {@code phm demo} makes) step by step, engine time apart from Java time, against
  * the 60-second target; then, for three heavy indicator families, times hand-written DuckDB SQL for the same
  * counts ({@link HandWrittenCounts}) in the same run, checks it gives the same numbers as ours, and reports
- * ours / hand-written against the 2× target; and, where R is installed, QOF register prevalence from the raw CSV
+ * ours / hand-written against issue 17's 1.5× target; and, where R is installed, QOF register prevalence from the raw CSV
  * files against an idiomatic R data.table pipeline ({@link RComparison}), ratio against the 10× target.
  */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmark the build on a workspace: time per analysis and indicator family, the total against "
-                + "60 s, the three heaviest families against hand-written DuckDB SQL (ratio against 2x) and, where R "
+                + "60 s, the three heaviest families against hand-written DuckDB SQL (ratio against 1.5x) and, where R "
                 + "is installed, QOF prevalence from raw CSV against an R data.table pipeline (ratio against 10x).")
 public final class BenchCommand implements Callable<Integer> {
 
     static final Duration TOTAL_TARGET = Duration.ofSeconds(60);
-    static final double RATIO_TARGET = 2.0;
+    static final double RATIO_TARGET = 1.5;
 
     @Option(
             names = "--workspace",
@@ -261,11 +261,11 @@ public final class BenchCommand implements Callable<Integer> {
         r.append("## Against hand-written DuckDB SQL\n\n");
         r.append("Ours = the family's counting for every year (engine queries and filing into cells) on a fresh "
                 + "engine; hand-written = one DuckDB statement for all years giving the same cells, run on its own "
-                + "connection right after. The step in the build also includes the statistics (confidence intervals, "
+                + "connection right after (for QOF prevalence the fastest we could write, not a translation of ours). The step in the build also includes the statistics (confidence intervals, "
                 + "DSRs, significance, trends), which the hand-written SQL does not do.\n\n");
         r.append(String.format(
                 "| family | section | step in build s | ours (counting) s | hand-written s | ours / hand "
-                        + "| step / hand | target %.0fx | cells | same numbers |%n",
+                        + "| step / hand | target %.1fx | cells | same numbers |%n",
                 RATIO_TARGET));
         r.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |\n");
         for (Comparison c : comparisons) {
@@ -295,10 +295,13 @@ public final class BenchCommand implements Callable<Integer> {
         return r.toString();
     }
 
-    private static Connection readOnly(Path workspace) throws Exception {
+    /** A read-only connection held to the same memory as our engine, so the two are timed on equal terms. */
+    static Connection readOnly(Path workspace) throws Exception {
         Properties props = new Properties();
         props.setProperty("duckdb.read_only", "true");
-        return DriverManager.getConnection("jdbc:duckdb:" + workspace.toAbsolutePath(), props);
+        Connection c = DriverManager.getConnection("jdbc:duckdb:" + workspace.toAbsolutePath(), props);
+        org.openphm.engine.duckdb.DuckDbMemory.apply(c);
+        return c;
     }
 
     /** The 1, 5 and 15-minute load averages, so a reader knows what else the machine was doing. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.openphm.analyses.acute.AcscCodeList;
 import org.openphm.analyses.conditions.EventIndicators;
 import org.openphm.analyses.indicator.AgeBandCounts;
@@ -92,30 +93,118 @@ final class HandWrittenCounts {
 
     // ---- the three cases ------------------------------------------------------------------------------
 
-    /** DP 5.2-5.19: people on each QOF register at 31 March over the registered population of its age base. */
+    /**
+     * DP 5.2-5.19: people on each QOF register at 31 March over the registered population of its age base — the
+     * fastest statement we could write, not a translation of ours. Every dated fact is turned once into a range
+     * of year indexes with integer arithmetic on the date (the year ending in March of year(d) + [month(d) ≥ 4]);
+     * the "latest registration" window runs only for people with more than one registration; each person's
+     * registers become one bit set per year, gathered before the join; people are spread into person-years
+     * after the joins; one aggregation gives the practice-level fine grain, whose small table the grouping sets
+     * roll up. Denominators are counted once per age base, not once per register.
+     */
     static Case qofPrevalence(List<FinancialYear> years) {
         List<QofRegister> registers = QofRegisters.ALL;
-        List<String> measures = new ArrayList<>();
-        List<String> flags = new ArrayList<>();
+        for (int i = 1; i < years.size(); i++) {
+            if (years.get(i).startYear() != years.get(i - 1).startYear() + 1) {
+                throw new IllegalArgumentException("the hand-written QOF statement needs consecutive years: " + years);
+            }
+        }
+        int firstEnd = years.get(0).end().getYear();
+        int last = years.size() - 1;
+        java.util.function.Function<String, String> index =
+                d -> "(year(" + d + ") + CAST(month(" + d + ") >= 4 AS INTEGER) - " + firstEnd + ")";
+        String clampHigh = "least(coalesce(%s - 1, " + last + "), " + last + ")";
+        List<String> bits = new ArrayList<>();
+        List<String> yearSets = new ArrayList<>();
+        List<String> setColumns = new ArrayList<>();
+        for (int i = 0; i < registers.size(); i++) {
+            bits.add("WHEN '" + registers.get(i).id() + "' THEN " + (1L << i));
+        }
+        for (int y = 0; y <= last; y++) {
+            yearSets.add("bit_or(bit) FILTER (WHERE lo <= " + y + " AND " + y + " <= hi) AS m" + y);
+            setColumns.add("m" + y);
+        }
+        List<String> counts = new ArrayList<>();
+        java.util.TreeSet<Integer> bases = new java.util.TreeSet<>();
         for (int i = 0; i < registers.size(); i++) {
             QofRegister r = registers.get(i);
-            flags.add("bool_or(condition = '" + r.id() + "') AS on_" + i);
-            measures.add("count(*) FILTER (WHERE age >= " + r.minAge() + " AND on_" + i + ") AS n_" + i);
-            measures.add("count(*) FILTER (WHERE age >= " + r.minAge() + ") AS d_" + i);
+            counts.add("count(*) FILTER (WHERE age >= " + r.minAge() + " AND registers & " + (1L << i) + " <> 0) AS n_"
+                    + i);
+            bases.add(r.minAge());
         }
-        String sql = "WITH " + yearsCte(years) + ",\n" + registeredAtYearEnd() + ",\n"
-                + "on_registers AS (\n"
-                + "  SELECT y.period, c.person_id, " + String.join(", ", flags) + "\n"
-                + "  FROM years y JOIN condition c ON c.diagnosis_date <= y.ref\n"
-                + "    AND (c.resolved_date IS NULL OR c.resolved_date > y.ref)\n"
-                + "  WHERE c.condition IN ("
-                + registers.stream().map(r -> "'" + r.id() + "'").collect(Collectors.joining(", ")) + ")\n"
-                + "  GROUP BY y.period, c.person_id),\n"
+        bases.forEach(b -> counts.add("count(*) FILTER (WHERE age >= " + b + ") AS base_" + b));
+        List<String> fineMeasures = new ArrayList<>();
+        for (int i = 0; i < registers.size(); i++) {
+            fineMeasures.add("n_" + i);
+            fineMeasures.add("base_" + registers.get(i).minAge() + " AS d_" + i);
+        }
+        String sums = IntStream.range(0, registers.size())
+                .mapToObj(i -> "sum(n_" + i + ") AS n_" + i + ", sum(d_" + i + ") AS d_" + i)
+                .collect(Collectors.joining(", "));
+        String sql = "WITH ranges AS (\n"
+                + "  SELECT person_id, practice_code, start_date, greatest(" + index.apply("start_date")
+                + ", 0) AS lo,\n"
+                + "    " + String.format(clampHigh, index.apply("end_date + 1")) + " AS hi,\n"
+                + "    count(*) OVER (PARTITION BY person_id) AS registrations\n"
+                + "  FROM registration),\n"
+                + "registered AS (\n"
+                + "  SELECT person_id, practice_code, lo, hi FROM ranges WHERE registrations = 1\n"
+                + "  UNION ALL\n"
+                + "  SELECT person_id, practice_code, y, y FROM (\n"
+                + "    SELECT person_id, practice_code, start_date, unnest(range(lo, hi + 1)) AS y FROM ranges\n"
+                + "    WHERE registrations > 1)\n"
+                + "  QUALIFY row_number() OVER (PARTITION BY person_id, y ORDER BY start_date DESC, practice_code) = 1),\n"
+                + "conditions AS (\n"
+                + "  SELECT person_id, CASE condition " + String.join(" ", bits) + " END AS bit,\n"
+                + "    greatest(" + index.apply("diagnosis_date") + ", 0) AS lo, "
+                + String.format(clampHigh, index.apply("resolved_date")) + " AS hi\n"
+                + "  FROM condition WHERE condition IN ("
+                + registers.stream().map(r -> "'" + r.id() + "'").collect(Collectors.joining(", ")) + ")),\n"
+                + "register_sets AS (SELECT person_id, " + String.join(", ", yearSets)
+                + " FROM conditions GROUP BY person_id),\n"
+                + "people AS (\n"
+                + "  SELECT person_id, sex, ethnicity, lsoa, " + firstEnd
+                + " - TRY_CAST(left(birth_month, 4) AS INTEGER) - CAST(TRY_CAST(substr(birth_month, 6, 2) AS INTEGER) > 3 AS INTEGER)"
+                + " AS age0,\n"
+                + "    " + String.format(clampHigh, index.apply("death_date")) + " AS alive_hi\n"
+                + "  FROM patient),\n"
+                + "person_years AS (\n"
+                + "  SELECT practice_code, sex, " + EthnicGroups.sqlCase("ethnicity") + " AS ethnic_group,\n"
+                + "    coalesce(CAST(l.imd_quintile AS VARCHAR), 'Unknown') AS imd_quintile, age0 + y AS age,\n"
+                + "    coalesce([" + String.join(", ", setColumns) + "][y + 1], 0) AS registers, y\n"
+                + "  FROM (SELECT r.practice_code, p.sex, p.ethnicity, p.lsoa, p.age0, m.*,\n"
+                + "          unnest(range(greatest(r.lo, -p.age0), least(r.hi, p.alive_hi) + 1)) AS y\n"
+                + "        FROM registered r JOIN people p USING (person_id) LEFT JOIN register_sets m USING (person_id)\n"
+                + "        WHERE p.age0 IS NOT NULL) x\n"
+                + "  LEFT JOIN lsoa l ON l.lsoa_code = x.lsoa),\n"
+                + "practice_fine AS (\n"
+                + "  SELECT y, practice_code, sex, ethnic_group, imd_quintile,\n"
+                + "    " + band("age") + " AS age_band, " + String.join(", ", counts) + "\n"
+                + "  FROM person_years GROUP BY ALL),\n"
                 + "fine AS (\n"
-                + "  SELECT " + String.join(", ", FINE) + ", " + String.join(", ", measures) + "\n"
-                + "  FROM people LEFT JOIN on_registers USING (period, person_id)\n"
-                + "  GROUP BY ALL)\n"
-                + groupingSets(registers.size(), ROLLUP_BROKEN_DOWN, ALL_LEVELS);
+                + "  SELECT " + years(years) + " AS period, f.practice_code, pr.pcn_code, pr.neighbourhood_code,\n"
+                + "    pr.place_code, pr.icb_code, sex, ethnic_group, imd_quintile, age_band, "
+                + String.join(", ", fineMeasures)
+                + "\n"
+                + "  FROM practice_fine f JOIN practice pr USING (practice_code)),\n"
+                // two small roll-up tables, as wide grouping sets over the fine grain cost one pass each
+                + "area_fine AS (\n"
+                + "  SELECT period, CAST(NULL AS VARCHAR) AS practice_code, CAST(NULL AS VARCHAR) AS pcn_code,\n"
+                + "    neighbourhood_code, place_code, icb_code, sex, ethnic_group, imd_quintile, age_band, " + sums
+                + "\n  FROM fine GROUP BY ALL),\n"
+                + "practice_rollup AS (\n"
+                + "  SELECT period, practice_code, pcn_code, CAST(NULL AS VARCHAR) AS neighbourhood_code,\n"
+                + "    CAST(NULL AS VARCHAR) AS place_code, CAST(NULL AS VARCHAR) AS icb_code, CAST(NULL AS VARCHAR) AS sex,\n"
+                + "    CAST(NULL AS VARCHAR) AS ethnic_group, CAST(NULL AS VARCHAR) AS imd_quintile, age_band, " + sums
+                + "\n  FROM fine GROUP BY ALL)\n"
+                + groupingSets(
+                        registers.size(),
+                        ROLLUP_BROKEN_DOWN,
+                        List.of(AreaType.ICB, AreaType.PLACE, AreaType.NEIGHBOURHOOD),
+                        "area_fine")
+                + "\nUNION ALL\n"
+                + groupingSets(
+                        registers.size(), List.of(), List.of(AreaType.PCN, AreaType.PRACTICE), "practice_rollup");
         return new Case(
                 "QofPrevalenceSource",
                 "QOF register prevalence",
@@ -125,6 +214,11 @@ final class HandWrittenCounts {
                 ALL_LEVELS,
                 ROLLUP_BROKEN_DOWN,
                 Filing.WHERE_DENOMINATOR);
+    }
+
+    /** The financial-year label of year index y, as a list lookup. */
+    private static String years(List<FinancialYear> years) {
+        return "[" + years.stream().map(y -> "'" + y.label() + "'").collect(Collectors.joining(", ")) + "][y + 1]";
     }
 
     /** DP 8.4: emergency ACSC admissions (CCG OIS 2.6) attributed on the day, over the year-end population. */
@@ -269,6 +363,10 @@ final class HandWrittenCounts {
 
     /** Every level's headline by age band, and the broken-down levels by each breakdown, from the fine grain. */
     private static String groupingSets(int indicators, List<AreaType> brokenDown, List<AreaType> levels) {
+        return groupingSets(indicators, brokenDown, levels, "fine");
+    }
+
+    private static String groupingSets(int indicators, List<AreaType> brokenDown, List<AreaType> levels, String table) {
         List<String> sets = new ArrayList<>();
         for (AreaType level : levels) {
             String area = AREA_COLUMN.get(level);
@@ -289,15 +387,20 @@ final class HandWrittenCounts {
                 "sex",
                 "ethnic_group",
                 "imd_quintile")) {
-            items.add(c);
-            items.add("GROUPING(" + c + ") AS g_" + c);
+            String column = c;
+            boolean grouped = levels.stream().anyMatch(l -> AREA_COLUMN.get(l).equals(column))
+                    || (!brokenDown.isEmpty()
+                            && List.of("sex", "ethnic_group", "imd_quintile").contains(c));
+            // a column no set groups by is a total everywhere (DuckDB refuses GROUPING of it)
+            items.add(grouped ? c : "CAST(NULL AS VARCHAR) AS " + c);
+            items.add(grouped ? "GROUPING(" + c + ") AS g_" + c : "1 AS g_" + c);
         }
         for (int i = 0; i < indicators; i++) {
             items.add("CAST(sum(n_" + i + ") AS BIGINT) AS n_" + i);
             items.add("CAST(sum(d_" + i + ") AS BIGINT) AS d_" + i);
         }
-        return "SELECT " + String.join(", ", items) + " FROM fine\nGROUP BY GROUPING SETS (" + String.join(", ", sets)
-                + ")";
+        return "SELECT " + String.join(", ", items) + " FROM " + table + "\nGROUP BY GROUPING SETS ("
+                + String.join(", ", sets) + ")";
     }
 
     /** The CCG OIS 2.6 condition of a spell (first matching rule), as a CASE over HES-style codes. */
