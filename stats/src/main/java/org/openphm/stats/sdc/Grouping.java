@@ -1,12 +1,12 @@
 package org.openphm.stats.sdc;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * An additive relation declared along one coordinate: among cells that agree on every other coordinate, the
@@ -44,16 +44,15 @@ public record Grouping(String dimension, String totalValue, Set<String> partValu
      * without a total cell make no relation (nothing can be differenced).
      */
     List<int[]> relations(List<Cell> cells) {
-        Map<Map<String, String>, List<Integer>> parts = new LinkedHashMap<>();
-        Map<Map<String, String>, Integer> totals = new LinkedHashMap<>();
+        Map<List<String>, List<Integer>> parts = new LinkedHashMap<>();
+        Map<List<String>, Integer> totals = new LinkedHashMap<>();
         for (int i = 0; i < cells.size(); i++) {
             Map<String, String> keys = cells.get(i).keys();
             String value = keys.get(dimension);
             if (value == null) {
                 continue;
             }
-            Map<String, String> others = new TreeMap<>(keys);
-            others.remove(dimension);
+            List<String> others = otherCoordinates(keys);
             if (value.equals(totalValue)) {
                 if (totals.put(others, i) != null) {
                     throw new IllegalArgumentException("two total cells for " + others + " along " + dimension);
@@ -75,5 +74,22 @@ public record Grouping(String dimension, String totalValue, Set<String> partValu
             }
         });
         return relations;
+    }
+
+    /**
+     * The cell's other coordinates as name, value, name, value… in name order: the key that finds a total's
+     * parts. A flat list hashes and compares far faster than a sorted map, and a table has many cells.
+     */
+    private List<String> otherCoordinates(Map<String, String> keys) {
+        String[] names = keys.keySet().toArray(String[]::new);
+        Arrays.sort(names);
+        List<String> others = new ArrayList<>(2 * names.length);
+        for (String name : names) {
+            if (!name.equals(dimension)) {
+                others.add(name);
+                others.add(keys.get(name));
+            }
+        }
+        return others;
     }
 }
