@@ -20,11 +20,14 @@ import org.openphm.analyses.indicator.CellKey;
 import org.openphm.analyses.indicator.IndicatorSource;
 import org.openphm.analyses.indicator.RegisteredPopulation;
 import org.openphm.analyses.pack.Catalogue;
+import org.openphm.analyses.risk.RiskModelFile;
 import org.openphm.engine.duckdb.DuckDbEngine;
 import org.openphm.engine.duckdb.DuckDbMemory;
 import org.openphm.engine.query.Measure;
 import org.openphm.model.ConsoleProgress;
 import org.openphm.model.FinancialYear;
+import org.openphm.publish.pack.PackSummary;
+import org.openphm.publish.pack.PackWriter;
 import org.openphm.stats.sdc.DisclosureRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +35,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code phm bench}: a benchmark, not a test. Times the whole build on a workspace (by default the 1,139,000-
  * patient synthetic BLMK one that {@code phm demo} makes) step by step, engine time apart from Java time, against
- * the 60-second target; then, for three heavy indicator families, times hand-written DuckDB SQL for the same
+ * the 30-second target, and the pack against its 30 seconds; then, for three heavy indicator families, times hand-written DuckDB SQL for the same
  * counts ({@link HandWrittenCounts}) in the same run, checks it gives the same numbers as ours, and reports
  * ours / hand-written against issue 17's 1.5× target; and, where R is installed, QOF register prevalence from the raw CSV
  * files against an idiomatic R data.table pipeline ({@link RComparison}), ratio against the 10× target.
@@ -41,11 +44,14 @@ import picocli.CommandLine.Option;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmark the build on a workspace: time per analysis and indicator family, the total against "
-                + "60 s, the three heaviest families against hand-written DuckDB SQL (ratio against 1.5x) and, where R "
+                + "30 s, the pack against 30 s, the three heaviest families against hand-written DuckDB SQL (ratio against 1.5x) and, where R "
                 + "is installed, QOF prevalence from raw CSV against an R data.table pipeline (ratio against 10x).")
 public final class BenchCommand implements Callable<Integer> {
 
-    static final Duration TOTAL_TARGET = Duration.ofSeconds(60);
+    /** Issue 17: the BLMK build (no pack) under 30 s on 2 cores, and the pack under 30 s. */
+    static final Duration TOTAL_TARGET = Duration.ofSeconds(30);
+
+    static final Duration PACK_TARGET = Duration.ofSeconds(30);
     static final double RATIO_TARGET = 1.5;
 
     @Option(
@@ -101,14 +107,24 @@ public final class BenchCommand implements Callable<Integer> {
                 "Benchmark of phm build on %s, %d cores, load average %s%n",
                 workspace, Runtime.getRuntime().availableProcessors(), loadBefore);
 
-        progress.message("1/3 the whole build, step by step");
+        progress.message("1/3 the whole build, step by step, then the pack");
+        // as phm build does: a model saved by phm risk train scores the population
+        Path modelFile = RiskModelFile.beside(workspace);
+        java.util.Optional<RiskModelFile.Saved> riskModel = Files.exists(modelFile)
+                ? java.util.Optional.of(RiskModelFile.read(modelFile))
+                : java.util.Optional.empty();
         Build.Summary build;
         long patients;
         try (DuckDbEngine engine = DuckDbEngine.open(workspace)) {
             build = Build.run(
                     engine,
                     new Build.Options(
-                            out, null, false, new DisclosureRule(7, 5, false), "benchmark " + workspace.getFileName()),
+                            out,
+                            null,
+                            false,
+                            new DisclosureRule(7, 5, false),
+                            "benchmark " + workspace.getFileName(),
+                            riskModel),
                     progress);
             FinancialYear latest = build.years().get(build.years().size() - 1);
             patients = engine.execute(
@@ -117,6 +133,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         // the first step, so the process's high-water mark so far is the build's (Java heap and DuckDB together)
         long buildPeakBytes = ProcessMemory.peakResidentBytes();
+        long p0 = System.nanoTime();
+        PackSummary pack = PackWriter.write(out, progress);
+        Duration packTime = Duration.ofNanos(System.nanoTime() - p0);
 
         progress.message("2/3 hand-written DuckDB SQL for three heavy indicator families, in the same run");
         List<FinancialYear> years = build.years();
@@ -150,7 +169,16 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.println(againstR);
         }
 
-        String text = report(build, comparisons, patients, loadBefore, loadAfter, buildPeakBytes);
+        String text = report(
+                build,
+                comparisons,
+                patients,
+                loadBefore,
+                loadAfter,
+                buildPeakBytes,
+                riskModel.isPresent(),
+                packTime,
+                pack);
         text += "\n" + (r == null ? "## Against an R data.table pipeline\n\n" + againstR + "\n" : againstR);
         System.out.println();
         System.out.print(text);
@@ -207,7 +235,10 @@ public final class BenchCommand implements Callable<Integer> {
             long patients,
             String loadBefore,
             String loadAfter,
-            long buildPeakBytes) {
+            long buildPeakBytes,
+            boolean savedRiskModel,
+            Duration packTime,
+            PackSummary pack) {
         StringBuilder r = new StringBuilder();
         Duration total = build.timings().get("Total");
         r.append("# phm bench\n\n");
@@ -228,6 +259,21 @@ public final class BenchCommand implements Callable<Integer> {
                 total.compareTo(TOTAL_TARGET) <= 0 ? "met" : "NOT met",
                 seconds(build.engineTimings().get("Total")),
                 seconds(total) - seconds(build.engineTimings().get("Total"))));
+        r.append(String.format(
+                "PHM 13.1 %s.%n%n",
+                savedRiskModel
+                        ? "scored with the model saved beside the workspace (phm risk train), as phm build does"
+                        : "fitted its own model (no saved model beside the workspace: phm risk train saves one)"));
+        r.append(String.format(
+                "**Pack (HTML and PDF): %.1f s against the %d s target — %s.** %d sections, %d charts; HTML %.1f MB, "
+                        + "PDF %.1f MB.%n%n",
+                seconds(packTime),
+                PACK_TARGET.toSeconds(),
+                packTime.compareTo(PACK_TARGET) <= 0 ? "met" : "NOT met",
+                pack.sections(),
+                pack.charts(),
+                pack.htmlBytes() / 1e6,
+                pack.pdfBytes() / 1e6));
         r.append(String.format(
                 "Peak resident memory of the build: %.2f GB (Java heap limit %.2f GB, DuckDB limit %s; "
                         + "issue 17's target for the whole phm demo is 3 GB).%n%n",
