@@ -6,9 +6,12 @@ import static org.openphm.engine.query.Measure.max;
 import static org.openphm.engine.query.Measure.min;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import org.openphm.analyses.indicator.PersonYears;
 import org.openphm.analyses.indicator.RegisteredPopulation;
 import org.openphm.engine.query.Expr;
+import org.openphm.engine.query.Measure;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
@@ -29,6 +32,87 @@ final class PersonFacts {
         return RegisteredPopulation.at(ref)
                 .leftJoin(registers(ref), "person_id")
                 .leftJoin(lastBloodPressure(ref), "person_id");
+    }
+
+    /**
+     * The same facts for each of several consecutive years at once, one row per person-year ({@link PersonYears}):
+     * registers and readings are gathered per person as one column per year, each by the rule above for that
+     * year's 31 March, and the row takes its year's.
+     */
+    static Query overYears(List<FinancialYear> years) {
+        int n = years.size();
+        Query entries = Query.from(CanonicalSchema.CONDITION)
+                .where(in(col("condition"), "DEP", "AUT", "ADHD", "HYP"))
+                .select(
+                        Named.as("person_id", col("person_id")),
+                        Named.as("condition", col("condition")),
+                        Named.as("diagnosis_date", col("diagnosis_date")),
+                        Named.as("from_year", PersonYears.firstEndingOnOrAfter(col("diagnosis_date"), years)),
+                        Named.as(
+                                "to_year",
+                                PersonYears.firstEndingOnOrAfter(col("resolved_date"), years)
+                                        .minus(lit(1L))));
+        List<Measure> registers = new ArrayList<>();
+        // the first depression ever recorded; a year sees it once it is on or before that year's end
+        registers.add(min("first_dep_ever", col("diagnosis_date"))
+                .where(col("condition").eq("DEP")));
+        for (String register : List.of("AUT", "ADHD", "HYP")) {
+            for (long y = 0; y < n; y++) {
+                registers.add(countIf(
+                        registerColumn(register, y),
+                        and(
+                                col("condition").eq(register),
+                                col("from_year").le(lit(y)),
+                                col("to_year").ge(lit(y)))));
+            }
+        }
+        Query registerFacts = entries.aggregate(List.of("person_id"), registers.toArray(Measure[]::new));
+
+        // a pair in the 12 months to 31 March of year y is one dated after 31 March of the year before, so its
+        // year is the first ending on or after it
+        Query pairs = Query.from(CanonicalSchema.OBSERVATION)
+                .where(and(
+                        in(col("code"), "BP_SYS", "BP_DIA"),
+                        col("date").gt(lit(years.get(0).end().minusMonths(12))),
+                        col("date").le(lit(years.get(n - 1).end()))))
+                .aggregate(
+                        List.of("person_id", "date"),
+                        max("bp_sys", col("value")).where(col("code").eq("BP_SYS")),
+                        max("bp_dia", col("value")).where(col("code").eq("BP_DIA")))
+                .where(and(isNotNull(col("bp_sys")), isNotNull(col("bp_dia"))))
+                .derive("reading_year", PersonYears.firstEndingOnOrAfter(col("date"), years))
+                .rowNumber("bp_rank", List.of("person_id", "reading_year"), SortKey.desc("date"))
+                .where(col("bp_rank").eq(1));
+        List<Measure> readings = new ArrayList<>();
+        for (long y = 0; y < n; y++) {
+            readings.add(
+                    max("bp_sys_" + y, col("bp_sys")).where(col("reading_year").eq(lit(y))));
+            readings.add(
+                    max("bp_dia_" + y, col("bp_dia")).where(col("reading_year").eq(lit(y))));
+        }
+        Query readingFacts = pairs.aggregate(List.of("person_id"), readings.toArray(Measure[]::new));
+
+        return PersonYears.of(
+                years,
+                List.of(registerFacts, readingFacts),
+                Named.as(
+                        "first_dep",
+                        PersonYears.ofYear(
+                                n,
+                                y -> when(
+                                                col("first_dep_ever")
+                                                        .le(lit(years.get(y).end())),
+                                                col("first_dep_ever"))
+                                        .end())),
+                Named.as("on_aut", PersonYears.ofYear(n, y -> col(registerColumn("AUT", y)))),
+                Named.as("on_adhd", PersonYears.ofYear(n, y -> col(registerColumn("ADHD", y)))),
+                Named.as("on_hyp", PersonYears.ofYear(n, y -> col(registerColumn("HYP", y)))),
+                Named.as("bp_sys", PersonYears.ofYear(n, y -> col("bp_sys_" + y))),
+                Named.as("bp_dia", PersonYears.ofYear(n, y -> col("bp_dia_" + y))));
+    }
+
+    private static String registerColumn(String register, long year) {
+        return "on_" + register.toLowerCase() + "_" + year;
     }
 
     static Query registers(LocalDate ref) {

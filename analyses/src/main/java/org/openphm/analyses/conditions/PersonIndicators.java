@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.openphm.analyses.indicator.AgeBandCounts;
 import org.openphm.analyses.indicator.Breakdown;
 import org.openphm.analyses.indicator.CellKey;
@@ -16,6 +17,7 @@ import org.openphm.analyses.indicator.Geography;
 import org.openphm.analyses.indicator.IndicatorMetadata;
 import org.openphm.analyses.indicator.IndicatorSource;
 import org.openphm.analyses.indicator.IndicatorSpec;
+import org.openphm.analyses.indicator.PersonYears;
 import org.openphm.analyses.indicator.ValueMethod;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
@@ -27,8 +29,8 @@ import org.openphm.stats.Polarity;
 
 /**
  * Proportions of registered people (DP 3.5 depression incidence, DP 3.9 autism and ADHD in under-18s, DP 4.3
- * blood-pressure control in hypertension) for every area level and breakdown: one grouped scan per year of
- * {@link PersonFacts} at the fine grain, rolled up by {@link CellRollup}.
+ * blood-pressure control in hypertension) for every area level and breakdown: one grouped scan of
+ * {@link PersonFacts#overYears} for every year at the fine grain, rolled up by {@link CellRollup}.
  */
 public final class PersonIndicators implements IndicatorSource {
 
@@ -149,36 +151,44 @@ public final class PersonIndicators implements IndicatorSource {
 
     @Override
     public Map<CellKey, AgeBandCounts> count(Engine engine, FinancialYear year) {
+        return count(engine, List.of(year));
+    }
+
+    /** Every year in one query per run of consecutive years, over {@link PersonFacts#overYears}. */
+    @Override
+    public Map<CellKey, AgeBandCounts> count(Engine engine, List<FinancialYear> years) {
         if (rollup == null) {
             rollup = new CellRollup(Geography.load(engine), BREAKDOWNS);
         }
         List<Measured> measures = measures();
-        Result r = engine.execute(query(year, measures));
+        List<String> ids = measures.stream().map(m -> m.spec().id()).toList();
         Map<CellKey, AgeBandCounts> cells = new HashMap<>();
-        List<Integer> keyIndex =
-                CellRollup.FINE_KEYS.stream().map(r::columnIndex).toList();
-        CellRollup.Batch batch =
-                rollup.batch(measures.stream().map(m -> m.spec().id()).toList(), year.label());
-        for (List<Object> row : r.rows()) {
-            List<Object> keys = keyIndex.stream().map(row::get).toList();
-            for (int i = 0; i < measures.size(); i++) {
-                long d = (Long) row.get(r.columnIndex("d" + i));
-                if (d > 0) {
-                    batch.add(keys, i, (Long) row.get(r.columnIndex("n" + i)), d);
-                }
-            }
+        for (List<FinancialYear> run : PersonYears.consecutiveRuns(years)) {
+            Result r = engine.execute(query(run, measures));
+            int[] num = IntStream.range(0, measures.size())
+                    .map(i -> r.columnIndex("n" + i))
+                    .toArray();
+            int[] den = IntStream.range(0, measures.size())
+                    .map(i -> r.columnIndex("d" + i))
+                    .toArray();
+            rollup.fileByYear(r, PersonYears.YEAR, run, ids, num, den, cells);
         }
-        batch.fileInto(cells);
         return cells;
     }
 
-    static Query query(FinancialYear year, List<Measured> measures) {
+    /** The numerators and denominators of consecutive years; a numerator is its row's year's definition. */
+    static Query query(List<FinancialYear> years, List<Measured> measures) {
         List<Measure> counts = new ArrayList<>();
         for (int i = 0; i < measures.size(); i++) {
             Measured m = measures.get(i);
-            counts.add(countIf("n" + i, and(m.denominator(), m.numerator().apply(year))));
+            Expr numerator = PersonYears.ofYear(years.size(), y -> m.numerator().apply(years.get(y)));
+            counts.add(countIf("n" + i, and(m.denominator(), numerator)));
             counts.add(countIf("d" + i, m.denominator()));
         }
-        return PersonFacts.at(year).aggregate(CellRollup.keys(), CellRollup.sets(), counts.toArray(Measure[]::new));
+        return PersonFacts.overYears(years)
+                .aggregate(
+                        CellRollup.keysByYear(PersonYears.YEAR),
+                        CellRollup.setsByYear(PersonYears.YEAR),
+                        counts.toArray(Measure[]::new));
     }
 }

@@ -48,6 +48,60 @@ public final class CellRollup {
                 List.of("practice_code", "age_band"));
     }
 
+    /** {@link #keys()} led by a year-index column, for counts of several years in one query. */
+    public static List<GroupKey> keysByYear(String yearColumn) {
+        List<GroupKey> keys = new ArrayList<>();
+        keys.add(GroupKey.of(yearColumn));
+        keys.addAll(keys());
+        return keys;
+    }
+
+    /** {@link #sets()}, each within the year. */
+    public static List<List<String>> setsByYear(String yearColumn) {
+        List<List<String>> sets = new ArrayList<>();
+        for (List<String> set : sets()) {
+            List<String> withYear = new ArrayList<>();
+            withYear.add(yearColumn);
+            withYear.addAll(set);
+            sets.add(withYear);
+        }
+        return sets;
+    }
+
+    /**
+     * Files the rows of a query grouped by {@link #keysByYear} into the cells of each year: indicator i's
+     * numerator and denominator are the columns {@code numerators[i]} and {@code denominators[i]}; a band counts
+     * where its denominator is positive.
+     *
+     * @param years the years of the query, year index 0 first
+     */
+    public void fileByYear(
+            org.openphm.engine.Result result,
+            String yearColumn,
+            List<org.openphm.model.FinancialYear> years,
+            List<String> indicatorIds,
+            int[] numerators,
+            int[] denominators,
+            Map<CellKey, AgeBandCounts> cells) {
+        int year = result.columnIndex(yearColumn);
+        List<Integer> keyIndex = FINE_KEYS.stream().map(result::columnIndex).toList();
+        List<Batch> batches = new ArrayList<>();
+        for (org.openphm.model.FinancialYear y : years) {
+            batches.add(batch(indicatorIds, y.label()));
+        }
+        for (List<Object> row : result.rows()) {
+            Batch batch = batches.get(((Long) row.get(year)).intValue());
+            List<Object> keys = keyIndex.stream().map(row::get).toList();
+            for (int i = 0; i < indicatorIds.size(); i++) {
+                long d = (Long) row.get(denominators[i]);
+                if (d > 0) {
+                    batch.add(keys, i, (Long) row.get(numerators[i]), d);
+                }
+            }
+        }
+        batches.forEach(b -> b.fileInto(cells));
+    }
+
     /**
      * Adds one fine-grain row's counts to every cell it belongs to.
      *
