@@ -113,6 +113,11 @@ class IncrementalBuildTest {
         Ingest.run(IngestOptions.of(changed, ws, null), Progress.SILENT);
 
         Build.Summary after = build(ws, dir.resolve("changing-after"), cache);
+        System.out.printf(
+                "detention changed: %d of %d steps computed %s%n",
+                after.computedSteps().size(),
+                after.computedSteps().size() + after.reusedSteps().size(),
+                after.computedSteps());
         assertEquals(readDetention, new TreeSet<>(after.computedSteps()));
         assertEquals(
                 before.computedSteps().size() - readDetention.size(),
@@ -156,6 +161,11 @@ class IncrementalBuildTest {
         assertTrue(kept.size() >= 3 && kept.size() < fresh.computedSteps().size(), kept.toString());
 
         Build.Summary resumed = build(workspace, dir.resolve("resumed"), cache);
+        System.out.printf(
+                "killed with %d steps kept; resumed: %d reused, %d computed%n",
+                kept.size(),
+                resumed.reusedSteps().size(),
+                resumed.computedSteps().size());
         assertEquals(new TreeSet<>(kept), new TreeSet<>(resumed.reusedSteps()));
         Set<String> rest = new HashSet<>(fresh.computedSteps());
         rest.removeAll(kept);
