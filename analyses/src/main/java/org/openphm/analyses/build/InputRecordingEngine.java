@@ -22,9 +22,9 @@ final class InputRecordingEngine implements Engine {
 
     /** The tables read since the last call, in name order; the record starts again empty. */
     synchronized Set<String> takeTablesRead() {
-        Set<String> read = Set.copyOf(tables);
+        Set<String> read = new TreeSet<>(tables);
         tables.clear();
-        return new TreeSet<>(read);
+        return read;
     }
 
     private synchronized void record(Query query) {
