@@ -56,6 +56,18 @@ final class BuildCommand implements Callable<Integer> {
     boolean noPack;
 
     @Option(
+            names = "--rebuild",
+            description = "Compute every step again instead of reusing the results of earlier builds kept in " + "DIR/"
+                    + CACHE + " (the cache is refreshed)")
+    boolean rebuild;
+
+    /**
+     * The build cache, in the output folder beside (not in) what is published: unsuppressed aggregates of earlier
+     * builds' steps, reused while their inputs are unchanged.
+     */
+    static final String CACHE = ".build-cache";
+
+    @Option(
             names = "--cohorts",
             description = "Folder of saved cohort files (.json, .yaml) to publish with the pack "
                     + "as aggregates (PHM 13.3; default: <workspace>.cohorts beside the workspace, when it exists)")
@@ -74,7 +86,8 @@ final class BuildCommand implements Callable<Integer> {
                 new DisclosureRule(suppressAtOrBelow, roundTo, false),
                 !noPack,
                 "workspace " + workspace.getFileName(),
-                cohortFiles(folder));
+                cohortFiles(folder),
+                !rebuild);
     }
 
     /** The cohort files of a folder (none when it does not exist), in name order. */
@@ -100,7 +113,8 @@ final class BuildCommand implements Callable<Integer> {
             DisclosureRule rule,
             boolean pack,
             String population,
-            List<Path> cohorts)
+            List<Path> cohorts,
+            boolean reuseCache)
             throws Exception {
         WorkspaceVersion.requireCurrent(workspace);
         ConsoleProgress progress = new ConsoleProgress(System.out);
@@ -124,7 +138,8 @@ final class BuildCommand implements Callable<Integer> {
             }
             summary = Build.run(
                     engine,
-                    new Build.Options(staging, null, analystOutputs, rule, population, riskModel, cohorts),
+                    new Build.Options(staging, null, analystOutputs, rule, population, riskModel, cohorts)
+                            .withCache(out.resolve(CACHE), reuseCache),
                     progress);
         }
         PackSummary p = pack ? PackWriter.write(staging, progress) : null;

@@ -69,7 +69,8 @@ final class DemoCommand implements Callable<Integer> {
                         org.openphm.synth.population.PopulationFlow.REFERENCE_DATE.format(
                                 java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)),
                         seed),
-                BuildCommand.cohortFiles(Path.of("examples", "cohorts")));
+                BuildCommand.cohortFiles(Path.of("examples", "cohorts")),
+                true);
         System.out.printf(
                 "%nDone in %s. Open %s in a browser, or serve the dashboard:%n  ./phm serve --workspace %s%n",
                 Summary.duration(Duration.ofNanos(System.nanoTime() - started)),

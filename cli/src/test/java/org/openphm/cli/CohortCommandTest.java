@@ -1,5 +1,6 @@
 package org.openphm.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -295,5 +297,45 @@ class CohortCommandTest {
         String metadata = Files.readString(results.resolve("metadata.json"));
         assertTrue(metadata.contains("\"phm-13.3-cohort-smi-without-health-check\""), "in the pack's metadata");
         assertTrue(build.out().contains("no disclosure problems"), build.out());
+
+        // built again with nothing changed: every step comes from the cache, which survived the staging folder's
+        // publication, and the output check passes the same files again
+        Path cache = out.resolve(".build-cache");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
+        byte[] attrition =
+                Files.readAllBytes(results.resolve("phm-13.3-cohort-smi-without-health-check-attrition.csv"));
+        CliRun again = run(
+                "build",
+                "--workspace",
+                workspace.toString(),
+                "--out",
+                out.toString(),
+                "--no-pack",
+                "--cohorts",
+                Path.of("..", "examples", "cohorts").toString());
+        assertEquals(0, again.code(), again.err());
+        java.util.regex.Matcher reused = java.util.regex.Pattern.compile(
+                        "(\\d+) of (\\d+) steps reused from the cache " + "\\(\\.build-cache\\); 0 computed")
+                .matcher(again.out());
+        assertTrue(reused.find(), again.out());
+        assertEquals(reused.group(1), reused.group(2));
+        assertTrue(again.out().contains("no disclosure problems"), again.out());
+        assertArrayEquals(
+                attrition,
+                Files.readAllBytes(results.resolve("phm-13.3-cohort-smi-without-health-check-attrition.csv")));
+
+        // --rebuild computes every step again
+        CliRun rebuilt = run(
+                "build",
+                "--workspace",
+                workspace.toString(),
+                "--out",
+                out.toString(),
+                "--no-pack",
+                "--rebuild",
+                "--cohorts",
+                Path.of("..", "examples", "cohorts").toString());
+        assertEquals(0, rebuilt.code(), rebuilt.err());
+        assertTrue(rebuilt.out().contains(" 0 of " + reused.group(2) + " steps reused"), rebuilt.out());
     }
 }

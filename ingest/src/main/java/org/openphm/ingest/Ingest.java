@@ -118,6 +118,7 @@ public final class Ingest {
                     meta.put("key_id", keyId);
                     meta.put("key_file", keyFile.getFileName().toString());
                 }
+                meta.putAll(ContentFingerprints.of(meta));
                 writeBookkeeping(db, meta, tables);
                 List<QuarantineGroup> groups = quarantineGroups(db);
                 execute(db, "DETACH " + WS);

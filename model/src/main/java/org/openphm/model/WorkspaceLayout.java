@@ -27,6 +27,16 @@ public final class WorkspaceLayout {
     public static final String SOURCE_REF_COLUMN = "_source";
     /** Meta key holding the schema version the workspace was written with. */
     public static final String META_SCHEMA_VERSION = "schema_version";
+    /**
+     * Meta key prefix of a table's content fingerprint ({@code content.spell}): a digest of everything its rows
+     * were derived from at ingest, so a build can tell an unchanged table without scanning it.
+     */
+    public static final String META_CONTENT_PREFIX = "content.";
+
+    /** The meta key of a table's content fingerprint. */
+    public static String contentKey(String table) {
+        return META_CONTENT_PREFIX + table;
+    }
 
     /**
      * A file that belongs to a workspace and lives beside it, named after it so that two workspaces in one

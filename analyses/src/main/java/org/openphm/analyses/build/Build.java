@@ -46,8 +46,13 @@ import org.openphm.stats.sdc.DisclosureRule;
 public final class Build {
     private Build() {}
 
-    /** @param savedRiskModel the model of {@code phm risk train} when there is one: PHM 13.1 scores with it */
-    /** @param cohorts saved cohort files, each published as an analysis (PHM 13.3) */
+    /**
+     * @param savedRiskModel the model of {@code phm risk train} when there is one: PHM 13.1 scores with it
+     * @param cohorts    saved cohort files, each published as an analysis (PHM 13.3)
+     * @param cache      the folder of the build cache (results of earlier builds' steps, reused when their inputs
+     *                   are unchanged), null to compute every step and keep nothing
+     * @param reuseCache false to compute every step and refresh the cache ({@code phm build --rebuild})
+     */
     public record Options(
             Path out,
             List<FinancialYear> years,
@@ -55,9 +60,22 @@ public final class Build {
             DisclosureRule rule,
             String population,
             java.util.Optional<RiskModelFile.Saved> savedRiskModel,
-            List<Path> cohorts) {
+            List<Path> cohorts,
+            Path cache,
+            boolean reuseCache) {
         public Options {
             cohorts = List.copyOf(cohorts);
+        }
+
+        public Options(
+                Path out,
+                List<FinancialYear> years,
+                boolean analystOutputs,
+                DisclosureRule rule,
+                String population,
+                java.util.Optional<RiskModelFile.Saved> savedRiskModel,
+                List<Path> cohorts) {
+            this(out, years, analystOutputs, rule, population, savedRiskModel, cohorts, null, true);
         }
 
         public Options(
@@ -74,11 +92,17 @@ public final class Build {
                 Path out, List<FinancialYear> years, boolean analystOutputs, DisclosureRule rule, String population) {
             this(out, years, analystOutputs, rule, population, java.util.Optional.empty());
         }
+
+        /** The same build with a cache in {@code dir}, its entries reused or (when not) only refreshed. */
+        public Options withCache(Path dir, boolean reuse) {
+            return new Options(out, years, analystOutputs, rule, population, savedRiskModel, cohorts, dir, reuse);
+        }
     }
 
     /**
      * What the build did: files written, rows per indicator family, time per step and, of that, the time its
-     * engine queries took (the rest is Java: statistics, disclosure control, files).
+     * engine queries took (the rest is Java: statistics, disclosure control, files), and which steps (indicator
+     * families by year, analyses) were taken from the cache and which computed.
      */
     public record Summary(
             Path resultsDir,
@@ -89,7 +113,9 @@ public final class Build {
             int analyses,
             List<Path> files,
             Map<String, Duration> timings,
-            Map<String, Duration> engineTimings) {}
+            Map<String, Duration> engineTimings,
+            List<String> reusedSteps,
+            List<String> computedSteps) {}
 
     public static Summary run(Engine workspace, Options options, Progress progress) throws IOException {
         Map<String, Duration> timings = new LinkedHashMap<>();
@@ -100,13 +126,17 @@ public final class Build {
             cohorts.add(new org.openphm.analyses.phm.CohortAnalysis(
                     org.openphm.analyses.phm.CohortDefinition.read(file), file));
         }
-        TimedEngine engine = new TimedEngine(workspace);
+        InputRecordingEngine recording = new InputRecordingEngine(workspace);
+        TimedEngine engine = new TimedEngine(recording);
         long t0 = System.nanoTime();
         Path results = options.out().resolve("results");
         Files.createDirectories(results);
         Geography geography = Geography.load(engine);
         EnglandComparator england = EnglandComparator.load(engine);
         List<FinancialYear> years = options.years() != null ? options.years() : Periods.of(engine);
+        Steps steps = Steps.open(options, years, workspace, recording, progress);
+        // every analysis is given the geography: what it was loaded from is an input of each
+        steps.readByAll(recording.takeTablesRead());
         progress.message(
                 "Building for " + years.get(0) + " to " + years.get(years.size() - 1) + " on " + engine.name());
 
@@ -129,7 +159,8 @@ public final class Build {
                 long s0 = System.nanoTime();
                 long e0 = engine.engineNanos();
                 progress.message("Counting " + family + " for " + years.size() + " years");
-                Map<CellKey, AgeBandCounts> cells = source.count(engine, years);
+                // one step per family: a family counts all its years in as few queries as it can
+                Map<CellKey, AgeBandCounts> cells = steps.cells(family, years, () -> source.count(engine, years));
                 countingNanos.put(family, System.nanoTime() - s0);
                 engineTimings.put(family, Duration.ofNanos(engine.engineNanos() - e0));
                 List<IndicatorSpec> familySpecs = source.indicators();
@@ -170,7 +201,8 @@ public final class Build {
                     engineTimings,
                     t0,
                     indicatorOutputs,
-                    cohorts);
+                    cohorts,
+                    steps);
         } finally {
             background.shutdownNow();
         }
@@ -240,7 +272,8 @@ public final class Build {
             Map<String, Duration> engineTimings,
             long t0,
             Future<IndicatorOutputs> indicatorOutputs,
-            List<Analysis> cohorts)
+            List<Analysis> cohorts,
+            Steps steps)
             throws IOException {
         List<Path> analysisFiles = new ArrayList<>();
         Path analyst =
@@ -251,6 +284,10 @@ public final class Build {
         List<PackMetadata.AnalysisInfo> analysesMeta = new ArrayList<>();
         List<Analysis> analyses = new ArrayList<>(Catalogue.analyses());
         analyses.addAll(cohorts);
+        Map<String, Path> cohortFiles = new HashMap<>();
+        for (int i = 0; i < cohorts.size(); i++) {
+            cohortFiles.put(cohorts.get(i).info().id(), options.cohorts().get(i));
+        }
         InputCaveats dataQuality = InputCaveats.measure(engine);
         AnalysisContext context = new AnalysisContext(
                 engine,
@@ -263,15 +300,24 @@ public final class Build {
         for (Analysis analysis : analyses) {
             long a0 = System.nanoTime();
             long e0 = engine.engineNanos();
-            List<AnalysisTable> tables = analysis.compute(context);
-            List<AnalysisTable> publishedTables = tables.stream()
-                    .map(t -> TableDisclosure.apply(t, options.rule()))
-                    .toList();
-            analysisFiles.addAll(AnalysisFiles.write(results, analysis.info(), publishedTables));
-            if (analyst != null) {
-                analysisFiles.addAll(AnalysisFiles.write(analyst, analysis.info(), tables));
-            }
-            analysesMeta.add(analysisMetadata(analysis, publishedTables, dataQuality));
+            Steps.AnalysisOutputs outputs = steps.analysis(
+                    analysis.info().id(), cohortFiles.get(analysis.info().id()), results, analyst, () -> {
+                        List<AnalysisTable> tables = analysis.compute(context);
+                        List<AnalysisTable> publishedTables = tables.stream()
+                                .map(t -> TableDisclosure.apply(t, options.rule()))
+                                .toList();
+                        List<Path> published = AnalysisFiles.write(results, analysis.info(), publishedTables);
+                        List<Path> unsuppressed =
+                                analyst == null ? List.of() : AnalysisFiles.write(analyst, analysis.info(), tables);
+                        return new Steps.AnalysisOutputs(
+                                analysisMetadata(analysis, publishedTables, List.of()),
+                                ethnicBreakdown(publishedTables),
+                                published,
+                                unsuppressed);
+                    });
+            analysisFiles.addAll(outputs.published());
+            analysisFiles.addAll(outputs.analyst());
+            analysesMeta.add(withMeasuredCaveats(analysis, outputs, dataQuality));
             timings.put(analysis.info().id(), Duration.ofNanos(System.nanoTime() - a0));
             engineTimings.put(analysis.info().id(), Duration.ofNanos(engine.engineNanos() - e0));
             progress.update("Analyses", ++done, analyses.size());
@@ -287,8 +333,10 @@ public final class Build {
                 analysesMeta,
                 dataQuality::forIndicator,
                 options.rule(),
-                timings));
+                timings,
+                steps.reused()));
         engineTimings.put("Total", Duration.ofNanos(engine.engineNanos()));
+        steps.report();
         return new Summary(
                 results,
                 indicators.analystDir(),
@@ -298,7 +346,9 @@ public final class Build {
                 analysesMeta.size(),
                 files,
                 timings,
-                engineTimings);
+                engineTimings,
+                steps.reused(),
+                steps.computed());
     }
 
     /** A column as metadata.json declares it; its disclosure class is what the output check reads. */
@@ -330,16 +380,34 @@ public final class Build {
                 List.of(analysisMetadata(analysis, published, analysis.info().caveats())),
                 m -> List.of(),
                 rule,
-                Map.of()));
+                Map.of(),
+                List.of()));
         return files;
     }
 
-    private static PackMetadata.AnalysisInfo analysisMetadata(
-            Analysis analysis, List<AnalysisTable> tables, InputCaveats dataQuality) {
+    /** True when a table breaks down by ethnic group: the patient table's ethnicity caveat applies to it. */
+    private static boolean ethnicBreakdown(List<AnalysisTable> tables) {
+        return tables.stream().anyMatch(t -> t.columnNames().stream().anyMatch(c -> c.startsWith("ethnic")));
+    }
+
+    /**
+     * An analysis's metadata with the data-quality caveats measured on this build's workspace: measured afresh
+     * even when its tables come from the cache, since they describe tables it need not have read.
+     */
+    private static PackMetadata.AnalysisInfo withMeasuredCaveats(
+            Analysis analysis, Steps.AnalysisOutputs outputs, InputCaveats dataQuality) {
         var info = analysis.info();
-        boolean ethnic = tables.stream().anyMatch(t -> t.columnNames().stream().anyMatch(c -> c.startsWith("ethnic")));
-        return analysisMetadata(
-                analysis, tables, InputCaveats.combined(info.caveats(), dataQuality.forSource(info.source(), ethnic)));
+        PackMetadata.AnalysisInfo m = outputs.metadata();
+        return new PackMetadata.AnalysisInfo(
+                m.id(),
+                m.section(),
+                m.title(),
+                m.definition(),
+                m.method(),
+                m.source(),
+                InputCaveats.combined(info.caveats(), dataQuality.forSource(info.source(), outputs.ethnicBreakdown())),
+                m.tables(),
+                m.charts());
     }
 
     private static PackMetadata.AnalysisInfo analysisMetadata(

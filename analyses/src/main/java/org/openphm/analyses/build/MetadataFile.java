@@ -86,12 +86,14 @@ public final class MetadataFile {
                 analyses,
                 m -> List.of(),
                 DisclosureRule.nhsDefault(),
-                java.util.Map.of());
+                java.util.Map.of(),
+                List.of());
     }
 
     /**
      * @param measuredCaveats the data-quality caveats measured on the indicator's inputs (InputCaveats)
      * @param runTimes        how long each indicator family and analysis took, in build order, with the total
+     * @param reusedFromCache the steps whose results came from the build cache
      */
     static Path write(
             Path resultsDir,
@@ -100,7 +102,8 @@ public final class MetadataFile {
             List<PackMetadata.AnalysisInfo> analyses,
             java.util.function.Function<IndicatorMetadata, List<String>> measuredCaveats,
             DisclosureRule rule,
-            java.util.Map<String, java.time.Duration> runTimes)
+            java.util.Map<String, java.time.Duration> runTimes,
+            List<String> reusedFromCache)
             throws IOException {
         List<PackMetadata.Section> sections = new ArrayList<>();
         for (int i = 0; i < SECTIONS.size(); i++) {
@@ -144,7 +147,8 @@ public final class MetadataFile {
                 list,
                 analyses,
                 disclosure(rule),
-                seconds(runTimes));
+                seconds(runTimes),
+                reusedFromCache);
         Path file = resultsDir.resolve("metadata.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
         return file;

@@ -101,14 +101,21 @@ public record IcbProfile(
         return p;
     }
 
-    private static IcbProfile load() {
+    /** The profile file the property or environment names, if any (else the built-in one is used). */
+    public static java.util.Optional<Path> configuredFile() {
         String file = System.getProperty(PROPERTY);
         if (file == null || file.isBlank()) {
             file = System.getenv(ENVIRONMENT);
         }
-        if (file != null && !file.isBlank()) {
-            try (InputStream in = Files.newInputStream(Path.of(file))) {
-                return read(in, file);
+        return file == null || file.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(file));
+    }
+
+    private static IcbProfile load() {
+        java.util.Optional<Path> configured = configuredFile();
+        if (configured.isPresent()) {
+            Path file = configured.get();
+            try (InputStream in = Files.newInputStream(file)) {
+                return read(in, file.toString());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the ICB profile " + file, e);
             }

@@ -16,6 +16,9 @@ import java.util.Map;
  *                   (analysis tables declare theirs with their columns): what the output check holds files to
  * @param runSeconds how long each indicator family and analysis took to compute, in build order, and the
  *                   build's total ("Total"): where the time of a build goes
+ * @param reusedFromCache the steps of {@code runSeconds} (indicator families by year, analyses) whose results an
+ *                        incremental build took from its cache, their inputs and code being unchanged; the
+ *                        others were computed (their time is then the computation's, else the reading's)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,7 +30,8 @@ import java.util.Map;
     "indicators",
     "analyses",
     "disclosure",
-    "run_seconds"
+    "run_seconds",
+    "reused_from_cache"
 })
 public record PackMetadata(
         @JsonProperty("schema_version") int schemaVersion,
@@ -37,7 +41,8 @@ public record PackMetadata(
         List<IndicatorInfo> indicators,
         List<AnalysisInfo> analyses,
         DisclosureInfo disclosure,
-        @JsonProperty("run_seconds") Map<String, Double> runSeconds) {
+        @JsonProperty("run_seconds") Map<String, Double> runSeconds,
+        @JsonProperty("reused_from_cache") List<String> reusedFromCache) {
 
     public PackMetadata {
         sections = sections == null ? List.of() : List.copyOf(sections);
@@ -46,6 +51,7 @@ public record PackMetadata(
         runSeconds = runSeconds == null
                 ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(runSeconds));
+        reusedFromCache = reusedFromCache == null ? List.of() : List.copyOf(reusedFromCache);
     }
 
     /** One of the seed Data Pack's twelve sections (and OpenPHM's own after them), in its order. */

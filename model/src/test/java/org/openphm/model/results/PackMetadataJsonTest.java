@@ -78,7 +78,8 @@ class PackMetadataJsonTest {
                                 .withTableFile("dp-4.7-x-by-place.csv")))),
                 new PackMetadata.DisclosureInfo(
                         7, 5, false, "policy", Map.of("indicators.csv", Map.of("count", "count"))),
-                new java.util.LinkedHashMap<>(Map.of("dp-4.7-x", 0.25)));
+                new java.util.LinkedHashMap<>(Map.of("dp-4.7-x", 0.25)),
+                List.of("dp-4.7-x"));
         String text = json.writeValueAsString(written);
         assertEquals(written, json.readValue(text, PackMetadata.class));
         // a column without a derivation says nothing of one; an indicator without a comparator says so
