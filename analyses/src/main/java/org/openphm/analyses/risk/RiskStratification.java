@@ -168,23 +168,36 @@ public final class RiskStratification implements Analysis {
                     + "complete year of outcomes to validate it on (the latest starts " + validateAt + "); train it on "
                     + "an earlier index date with phm risk train --index"));
         }
+        RiskTrees.Model savedTrees = saved.map(RiskModelFile.Saved::trees).orElse(null);
         context.progress()
-                .message("risk model: " + (saved.isPresent() ? "saved model trained on " : "training on ") + trainAt
-                        + ", validating on " + validateAt);
-        // one cohort in memory at a time: both models are fitted before the validation cohort is read
-        RiskData train = RiskData.load(context.engine(), trainAt);
-        String tooFew = tooFew(train, "training", trainAt);
+                .message("risk model: "
+                        + (savedTrees != null
+                                ? "saved model and trees trained on "
+                                : saved.isPresent() ? "saved model trained on " : "training on ")
+                        + trainAt + ", validating on " + validateAt);
         RiskModel.Model model = null;
         RiskTrees.Model trees = null;
-        if (tooFew.isEmpty()) {
-            model = saved.isPresent() ? saved.get().model() : RiskModel.train(train);
-            // the gradient-boosted trees on the same people: reported beside the logistic model, which scores the
-            // population (one expression, cheap on every engine; the trees' nested CASEs are slow for Spark to parse)
-            trees = RiskTrees.train(train);
+        String tooFew;
+        if (savedTrees != null) {
+            // phm risk train fitted both on the training cohort, whose counts it kept: the cohort, a whole ICB, is
+            // not read again (at 1.1M people that read and the trees' training were a third of the build)
+            model = saved.get().model();
+            trees = savedTrees;
+            tooFew = tooFew(model.admissions(), model.trainedOn(), "training", trainAt);
+        } else {
+            // one cohort in memory at a time: both models are fitted before the validation cohort is read
+            RiskData train = RiskData.load(context.engine(), trainAt);
+            tooFew = tooFew(train.admissions(), train.size(), "training", trainAt);
+            if (tooFew.isEmpty()) {
+                model = saved.isPresent() ? saved.get().model() : RiskModel.train(train);
+                // the gradient-boosted trees on the same people: reported beside the logistic model, which scores
+                // the population (one expression, cheap on every engine; the trees' nested CASEs are slow for Spark
+                // to parse)
+                trees = RiskTrees.train(train);
+            }
         }
-        train = null;
         RiskData validation = RiskData.load(context.engine(), validateAt);
-        tooFew += tooFew(validation, "validation", validateAt);
+        tooFew += tooFew(validation.admissions(), validation.size(), "validation", validateAt);
         if (!tooFew.isEmpty()) {
             // A model fitted or judged on a handful of admissions would be noise presented as a finding.
             context.progress().message("risk model: not fitted:" + tooFew);
@@ -577,9 +590,8 @@ public final class RiskStratification implements Analysis {
     /** Admitted and not admitted people each year must reach this before a model is fitted or judged. */
     static final int MIN_OUTCOMES = 50;
 
-    private static String tooFew(RiskData data, String role, LocalDate at) {
-        int admitted = data.admissions();
-        int not = data.size() - admitted;
+    private static String tooFew(int admitted, int people, String role, LocalDate at) {
+        int not = people - admitted;
         return admitted < MIN_OUTCOMES || not < MIN_OUTCOMES
                 ? " " + role + " year from " + at + " has " + admitted + " admitted and " + not + " not admitted;"
                 : "";
