@@ -15,12 +15,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.conditions.AreaGrouping;
 import org.openphm.analyses.indicator.Geography;
+import org.openphm.analyses.indicator.RegisteredPopulation;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
@@ -204,12 +208,19 @@ public final class RiskStratification implements Analysis {
             return List.of(notComputed(" too few people or admissions to fit and validate the model (at least "
                     + MIN_OUTCOMES + " admitted and not admitted are needed in each year):" + tooFew));
         }
+        RiskModel.Model logistic = model;
+        RiskTrees.Model gradientBoosted = trees;
+        // The population is scored and counted in the engine, and the trees walked for every validation person, while
+        // this thread validates the logistic model: each takes seconds at 1.1M people, PHM 13.1 is the build's last
+        // long step, and the engine is used by one thread at a time. Each result is what it would be in sequence.
+        FutureTask<AnalysisTable> strata = started("strata", () -> strata(context, logistic, score));
+        FutureTask<RiskModel.Validation> treesValidated =
+                started("trees", () -> RiskModel.validate(gradientBoosted, validation));
         double[] risk = new double[validation.size()];
         for (int i = 0; i < risk.length; i++) {
             risk[i] = model.probability(validation.x()[i]);
         }
         RiskModel.Validation v = RiskModel.validate(model, validation);
-        RiskModel.Validation t = RiskModel.validate(trees, validation);
         List<RiskFairness.Row> fairness = RiskFairness.audit(validation, risk);
         context.progress()
                 .message("risk model: AUC "
@@ -219,13 +230,41 @@ public final class RiskStratification implements Analysis {
                 ? "Saved model (phm risk train), trained on the cohort of " + trainAt + ": "
                         + aboutPeople(model.trainedOn())
                 : "Fitted by this build on the cohort of " + trainAt + " (no saved model beside the workspace)";
+        RiskModel.Validation t = finished(treesValidated);
         return List.of(
                 metrics(v, t, trainAt, validateAt, source),
                 performance(v, t),
                 calibration(Calibration.byRiskGroup(risk, validation.admitted(), 10)),
                 fairness(fairness),
                 coefficients(model),
-                strata(context, model, score));
+                finished(strata));
+    }
+
+    /** Work begun on a thread of its own (a daemon: it never keeps a failed build's JVM alive). */
+    private static <T> FutureTask<T> started(String what, Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread thread = new Thread(task, ID + " " + what);
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    /** The work's result, its failure rethrown as it was thrown. */
+    private static <T> T finished(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ID + " interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**
@@ -524,8 +563,10 @@ public final class RiskStratification implements Analysis {
      */
     public static Query ranked(org.openphm.engine.Engine engine, RiskModel.Model model, LocalDate index) {
         Query scored = RiskScoring.withScore(model, index);
-        long people =
-                engine.execute(scored.aggregate(List.of(), countRows("people"))).getLong(0, "people");
+        // the cohort is the registered population with per-person facts left-joined, so it has the population's
+        // rows: counted from the population the engine keeps rather than by scoring everybody twice
+        long people = engine.execute(RegisteredPopulation.at(index).aggregate(List.of(), countRows("people")))
+                .getLong(0, "people");
         var stratum = when(col("risk_rank").le(lit(ceil(CUTS[0], people))), lit(STRATA.get(0)))
                 .when(col("risk_rank").le(lit(ceil(CUTS[1], people))), lit(STRATA.get(1)))
                 .when(col("risk_rank").le(lit(ceil(CUTS[2], people))), lit(STRATA.get(2)))
