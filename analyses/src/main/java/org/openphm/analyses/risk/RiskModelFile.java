@@ -21,9 +21,9 @@ import org.openphm.model.WorkspaceLayout;
  * is the published model card's source; anyone can score with its coefficients.
  *
  * <p>Beside the coefficients it keeps the gradient-boosted trees trained on the same cohort (XGBoost's own JSON
- * model, as one string: thresholds, leaf values and node statistics, structure only), so that the build compares them with the logistic model on
- * the validation year without reading the training cohort again. A file written before the trees were saved, or
- * with trees of other parameters than this version documents, reads without them.
+ * model, as one string: thresholds, leaf values and node statistics, structure only), so that the build compares
+ * them with the logistic model on the validation year without reading the training cohort again. A file written
+ * before the trees were saved, or with trees of other parameters than this version documents, reads without them.
  */
 public final class RiskModelFile {
     static final int FORMAT = 1;

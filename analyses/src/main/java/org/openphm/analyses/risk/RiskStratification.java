@@ -210,9 +210,9 @@ public final class RiskStratification implements Analysis {
         }
         RiskModel.Model logistic = model;
         RiskTrees.Model gradientBoosted = trees;
-        // The population is scored and counted in the engine, and the trees walked for every validation person, while
-        // this thread validates the logistic model: each takes seconds at 1.1M people, PHM 13.1 is the build's last
-        // long step, and the engine is used by one thread at a time. Each result is what it would be in sequence.
+        // The population is scored and counted in the engine, and the trees walked for every validation person,
+        // while this thread validates the logistic model: each takes seconds at 1.1M people, PHM 13.1 is the build's
+        // last long step, and the engine is used by one thread at a time. Each result is what it would be in sequence.
         FutureTask<AnalysisTable> strata = started("strata", () -> strata(context, logistic, score));
         FutureTask<RiskModel.Validation> treesValidated =
                 started("trees", () -> RiskModel.validate(gradientBoosted, validation));

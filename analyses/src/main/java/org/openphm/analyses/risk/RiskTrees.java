@@ -76,8 +76,8 @@ public final class RiskTrees {
 
     /**
      * A split on one feature: yes when {@code (float) x < threshold}, and where a missing (NULL) value goes. The
-     * double form of the comparison ({@link #bound}, {@link #boundIsYes}) is derived from the threshold once, here:
-     * validation walks every person of a whole ICB through every tree, some 500 million splits at 1.1M people.
+     * double form of the comparison ({@link #bound()}, {@link #boundIsYes()}) is derived from the threshold once,
+     * here: validation walks every person of a whole ICB through every tree, some 500 million splits at 1.1M people.
      */
     public record Split(
             int feature, float threshold, int yes, int no, boolean missingYes, double bound, boolean boundIsYes) {
@@ -105,8 +105,8 @@ public final class RiskTrees {
 
         /**
          * The double bound of "yes": {@code (float) x < threshold} exactly when x is below the midpoint, or at it
-         * when {@link #boundIsYes}. A threshold of (about) zero has a bound of 0: then the split is exact for every
-         * double but those between 0 and ±1e-20, which no feature takes (they are 0 or at least 1/36 from it).
+         * when {@link #boundIsYes()}. A threshold of (about) zero has a bound of 0: then the split is exact for
+         * every double but those between 0 and ±1e-20, which no feature takes (they are 0 or at least 1/36 from it).
          */
         static double bound(float threshold) {
             double mid = midpoint(threshold);
