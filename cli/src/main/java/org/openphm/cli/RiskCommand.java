@@ -85,8 +85,9 @@ final class RiskCommand implements Callable<Integer> {
     @Command(
             name = "train",
             mixinStandardHelpOptions = true,
-            description = "Fit the ridge logistic model on the cohort of an index date (default: the start of the "
-                    + "year two before the latest, so the next year is left to validate on) and save it.")
+            description = "Fit the ridge logistic model and, for comparison, the gradient-boosted trees on the cohort "
+                    + "of an index date (default: the start of the year two before the latest, so the next year is "
+                    + "left to validate on) and save both.")
     static final class Train implements Callable<Integer> {
         @Mixin
         Workspace w;
@@ -103,21 +104,25 @@ final class RiskCommand implements Callable<Integer> {
                 LocalDate at = index != null ? index : w.latest(engine).minusYears(2);
                 progress.message("1/2 Reading the training cohort on " + at);
                 RiskData data = RiskData.load(engine, at);
-                progress.message("2/2 Fitting on " + String.format("%,d", data.size()) + " people ("
-                        + String.format("%,d", data.admissions()) + " admitted)");
-                RiskModel.Model model = RiskModel.train(data);
+                progress.message("2/2 Fitting the logistic model and the gradient-boosted trees on "
+                        + String.format("%,d", data.size()) + " people (" + String.format("%,d", data.admissions())
+                        + " admitted)");
+                RiskModelFile.Saved saved = RiskModelFile.train(data);
                 Path file = w.modelFile();
-                RiskModelFile.write(file, new RiskModelFile.Saved(model, at, RiskModel.RIDGE, null));
+                RiskModelFile.write(file, saved);
                 System.out.printf(
                         "%nTrained the emergency-admission risk model on the cohort of %s: %,d people, %,d "
-                                + "admitted in the 12 months (%d features, ridge lambda %s) in %.1f s.%nWrote %s "
-                                + "(coefficients only, nothing about any person).%nNext: ./phm risk validate "
+                                + "admitted in the 12 months (%d features, ridge lambda %s; and %d gradient-boosted "
+                                + "trees of depth %d for comparison) in %.1f s.%nWrote %s (coefficients and tree "
+                                + "structure only, nothing about any person).%nNext: ./phm risk validate "
                                 + "--workspace %s%n",
                         at,
                         data.size(),
                         data.admissions(),
-                        model.features().size(),
+                        saved.model().features().size(),
                         RiskModel.RIDGE,
+                        RiskTrees.ROUNDS,
+                        RiskTrees.MAX_DEPTH,
                         (System.nanoTime() - t0) / 1e9,
                         file.toAbsolutePath(),
                         w.workspace);
@@ -140,8 +145,9 @@ final class RiskCommand implements Callable<Integer> {
 
         @Option(
                 names = "--trees",
-                description = "Also train gradient-boosted trees on the training cohort and "
-                        + "compare them with the model on the same people (slower)")
+                description = "Also compare the gradient-boosted trees saved with the model (or, in a model file "
+                        + "without them, trees trained now on the training cohort: slower) with the model on the "
+                        + "same people")
         boolean trees;
 
         @Option(
@@ -173,18 +179,25 @@ final class RiskCommand implements Callable<Integer> {
                 print(val, RiskFairness.audit(v, risk), saved.trainedAt(), at);
                 RiskModel.Validation treeValidation = null;
                 if (trees) {
-                    progress.message("Training gradient-boosted trees on the cohort of " + saved.trainedAt());
                     long t1 = System.nanoTime();
-                    treeValidation = RiskModel.validate(RiskTrees.train(RiskData.load(engine, saved.trainedAt())), v);
+                    RiskTrees.Model treeModel = saved.trees();
+                    if (treeModel == null) {
+                        progress.message("Training gradient-boosted trees on the cohort of " + saved.trainedAt());
+                        treeModel = RiskTrees.train(RiskData.load(engine, saved.trainedAt()));
+                    }
+                    String origin = saved.trees() != null
+                            ? "saved with the model"
+                            : String.format("trained in %.1f s", (System.nanoTime() - t1) / 1e9);
+                    treeValidation = RiskModel.validate(treeModel, v);
                     var d = org.openphm.stats.prediction.Discrimination.compare(
                             treeValidation.model().auc(), val.model().auc());
                     System.out.printf(
-                            "Gradient-boosted trees (%d of depth %d, trained in %.1f s): AUC %.3f "
+                            "Gradient-boosted trees (%d of depth %d, %s): AUC %.3f "
                                     + "(%.3f-%.3f), calibration slope %.3f; trees minus logistic %.4f, DeLong p = "
                                     + "%.2g%n",
                             RiskTrees.ROUNDS,
                             RiskTrees.MAX_DEPTH,
-                            (System.nanoTime() - t1) / 1e9,
+                            origin,
                             treeValidation.model().auc().auc(),
                             treeValidation.model().auc().lower(),
                             treeValidation.model().auc().upper(),

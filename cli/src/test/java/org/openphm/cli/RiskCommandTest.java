@@ -65,11 +65,17 @@ class RiskCommandTest {
         RiskModelFile.Saved saved = RiskModelFile.read(model);
         assertEquals(LocalDate.of(2023, 4, 1), saved.trainedAt());
         assertNull(saved.validation());
+        assertNotNull(saved.trees(), "the gradient-boosted trees are saved with the model");
+        assertEquals(saved.model().trainedOn(), saved.trees().trainedOn());
         String json = Files.readString(model);
         assertFalse(json.matches("(?s).*[0-9a-f]{32}.*"), "the model file holds no person_id");
 
-        CliRun validate = run("risk", "validate", "--workspace", workspace.toString(), "--ceiling", ceiling.toString());
+        CliRun validate = run(
+                "risk", "validate", "--workspace", workspace.toString(), "--ceiling", ceiling.toString(), "--trees");
         assertEquals(0, validate.code(), validate.err());
+        assertTrue(
+                validate.out().contains("Gradient-boosted trees (150 of depth 3, saved with the model)"),
+                validate.out());
         assertTrue(validate.out().contains("validated 2024-04-01"), validate.out());
         assertTrue(validate.out().contains("Ceiling, the generator's own probability"), validate.out());
         RiskModelFile.Saved validated = RiskModelFile.read(model);
@@ -128,14 +134,25 @@ class RiskCommandTest {
         }
         // phm build's PHM 13.1 scores with the saved model and says so
         try (Engine engine = DuckDbEngine.open(workspace)) {
-            var context = new org.openphm.analyses.catalogue.AnalysisContext(
-                    engine,
-                    org.openphm.analyses.indicator.Geography.load(engine),
-                    org.openphm.analyses.indicator.Periods.of(engine),
-                    Progress.SILENT,
-                    org.openphm.analyses.catalogue.AnalysisContext.supplying(java.util.Optional.of(validated)),
-                    org.openphm.stats.sdc.DisclosureRule.nhsDefault());
-            var tables = new org.openphm.analyses.risk.RiskStratification().compute(context);
+            CohortReads withTrees = new CohortReads(engine);
+            var tables = phm131(withTrees, validated);
+            assertEquals(1, withTrees.reads, "with saved trees only the validation cohort is read");
+            // a model file without trees (written before they were saved): the build trains them on the training
+            // cohort, the same people with the same parameters as phm risk train, so it publishes the same tables
+            CohortReads withoutTrees = new CohortReads(engine);
+            var trained = phm131(
+                    withoutTrees,
+                    new RiskModelFile.Saved(
+                            validated.model(), validated.trainedAt(), validated.ridge(), validated.validation()));
+            assertEquals(2, withoutTrees.reads, "without saved trees the training cohort is read to train them");
+            assertEquals(trained.size(), tables.size());
+            for (int i = 0; i < tables.size(); i++) {
+                assertEquals(trained.get(i).name(), tables.get(i).name());
+                assertEquals(
+                        trained.get(i).rows(),
+                        tables.get(i).rows(),
+                        tables.get(i).name());
+            }
             var metrics = tables.stream()
                     .filter(t -> t.name().equals("metrics"))
                     .findFirst()
@@ -160,6 +177,58 @@ class RiskCommandTest {
                 assertFalse(r.out().contains(id) || r.err().contains(id), "a person_id was printed");
             }
         }
+    }
+
+    /** PHM 13.1 as phm build runs it with a saved model. */
+    static List<org.openphm.analyses.catalogue.AnalysisTable> phm131(Engine engine, RiskModelFile.Saved saved) {
+        var context = new org.openphm.analyses.catalogue.AnalysisContext(
+                engine,
+                org.openphm.analyses.indicator.Geography.load(engine),
+                org.openphm.analyses.indicator.Periods.of(engine),
+                Progress.SILENT,
+                org.openphm.analyses.catalogue.AnalysisContext.supplying(java.util.Optional.of(saved)),
+                org.openphm.stats.sdc.DisclosureRule.nhsDefault());
+        return new org.openphm.analyses.risk.RiskStratification().compute(context);
+    }
+
+    /** The engine, counting the person-level cohort reads (RiskData streams each cohort, and nothing else does). */
+    static final class CohortReads implements Engine {
+        final Engine engine;
+        int reads;
+
+        CohortReads(Engine engine) {
+            this.engine = engine;
+        }
+
+        @Override
+        public String name() {
+            return engine.name();
+        }
+
+        @Override
+        public org.openphm.engine.Result execute(org.openphm.engine.query.Query query) {
+            return engine.execute(query);
+        }
+
+        @Override
+        public void stream(org.openphm.engine.query.Query query, RowSink sink) {
+            reads++;
+            engine.stream(query, sink);
+        }
+
+        @Override
+        public void streamNumeric(org.openphm.engine.query.Query query, int textColumns, NumericRowSink sink) {
+            reads++;
+            engine.streamNumeric(query, textColumns, sink);
+        }
+
+        @Override
+        public String render(org.openphm.engine.query.Query query) {
+            return engine.render(query);
+        }
+
+        @Override
+        public void close() {}
     }
 
     @Test

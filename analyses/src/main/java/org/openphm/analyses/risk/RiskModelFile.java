@@ -19,21 +19,43 @@ import org.openphm.model.WorkspaceLayout;
  * validated once scores every later refresh of the data ({@code phm risk score}, {@code phm build}) until it is
  * retrained on purpose. It holds coefficients and aggregate performance only: nothing about any person. The file
  * is the published model card's source; anyone can score with its coefficients.
+ *
+ * <p>Beside the coefficients it keeps the gradient-boosted trees trained on the same cohort (XGBoost's own JSON
+ * model, as one string: thresholds, leaf values and node statistics, structure only), so that the build compares
+ * them with the logistic model on the validation year without reading the training cohort again. A file written
+ * before the trees were saved, or with trees of other parameters than this version documents, reads without them.
  */
 public final class RiskModelFile {
     static final int FORMAT = 1;
     static final String KIND = "ridge logistic regression, emergency admission in 12 months";
+    static final String TREES_KIND = "gradient-boosted trees (XGBoost, binary:logistic), same outcome and features";
 
     private RiskModelFile() {}
 
     /**
      * @param trainedAt  the index date of the training cohort
      * @param validation the temporal validation, once {@code phm risk validate} has run; null before
+     * @param trees      the gradient-boosted trees trained on the same cohort with {@link RiskTrees#PARAMETERS}; null
+     *                   in a file without them
      */
-    public record Saved(RiskModel.Model model, LocalDate trainedAt, double ridge, Validation validation) {
-        public Saved withValidation(Validation v) {
-            return new Saved(model, trainedAt, ridge, v);
+    public record Saved(
+            RiskModel.Model model, LocalDate trainedAt, double ridge, Validation validation, RiskTrees.Model trees) {
+        /** A model without trees, as files written before the trees were saved hold. */
+        public Saved(RiskModel.Model model, LocalDate trainedAt, double ridge, Validation validation) {
+            this(model, trainedAt, ridge, validation, null);
         }
+
+        public Saved withValidation(Validation v) {
+            return new Saved(model, trainedAt, ridge, v, trees);
+        }
+    }
+
+    /**
+     * What {@code phm risk train} saves: the logistic model and the gradient-boosted trees fitted on one cohort, not
+     * yet validated.
+     */
+    public static Saved train(RiskData cohort) {
+        return new Saved(RiskModel.train(cohort), cohort.index(), RiskModel.RIDGE, null, RiskTrees.train(cohort));
     }
 
     /** The validation summary kept with the model: what a reader of the model card needs. */
@@ -106,6 +128,19 @@ public final class RiskModelFile {
                     .put("brier", v.brier())
                     .put("observed_over_expected", v.observedOverExpected());
         }
+        RiskTrees.Model trees = saved.trees();
+        if (trees != null) {
+            ObjectNode t = root.putObject("trees");
+            t.put("model", TREES_KIND);
+            t.put("rounds", RiskTrees.ROUNDS);
+            ObjectNode parameters = t.putObject("parameters");
+            RiskTrees.PARAMETERS.forEach((k, value) -> parameters.put(k, String.valueOf(value)));
+            t.put("trained_on_people", trees.trainedOn());
+            t.put("trained_on_admissions", trees.admissions());
+            // XGBoost's own JSON model as the text it wrote: parsed and written again, its floats would lose what
+            // makes XGBoost read them back as floats (1E0 becomes 1) and could round differently through a double
+            t.put("xgboost_model_json", trees.boosterJson());
+        }
         // written whole or not at all: a half-written model must never score anybody
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(temp, json.writeValueAsString(root) + "\n");
@@ -170,6 +205,38 @@ public final class RiskModelFile {
                 model,
                 LocalDate.parse(root.path("trained_at").asText()),
                 root.path("ridge_lambda").asDouble(),
-                validation);
+                validation,
+                trees(file, root.path("trees"), features));
+    }
+
+    /**
+     * The saved trees, or null when the file has none or has trees of other parameters than {@link RiskTrees}
+     * documents (the build then trains its own, so what it publishes about the trees stays true).
+     */
+    private static RiskTrees.Model trees(Path file, JsonNode t, List<String> features) throws IOException {
+        if (t.isMissingNode() || !TREES_KIND.equals(t.path("model").asText())) {
+            return null;
+        }
+        JsonNode parameters = t.path("parameters");
+        if (t.path("rounds").asInt() != RiskTrees.ROUNDS || parameters.size() != RiskTrees.PARAMETERS.size()) {
+            return null;
+        }
+        for (var p : RiskTrees.PARAMETERS.entrySet()) {
+            if (!String.valueOf(p.getValue()).equals(parameters.path(p.getKey()).asText())) {
+                return null;
+            }
+        }
+        try {
+            return RiskTrees.read(
+                    t.path("xgboost_model_json").asText(),
+                    features,
+                    t.path("trained_on_people").asInt(),
+                    t.path("trained_on_admissions").asInt());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(
+                    file + ": the saved trees are not a readable XGBoost model (" + e.getMessage()
+                            + "); retrain with phm risk train",
+                    e);
+        }
     }
 }

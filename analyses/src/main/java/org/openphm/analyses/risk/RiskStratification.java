@@ -15,12 +15,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
 import org.openphm.analyses.conditions.AreaGrouping;
 import org.openphm.analyses.indicator.Geography;
+import org.openphm.analyses.indicator.RegisteredPopulation;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
@@ -168,35 +172,55 @@ public final class RiskStratification implements Analysis {
                     + "complete year of outcomes to validate it on (the latest starts " + validateAt + "); train it on "
                     + "an earlier index date with phm risk train --index"));
         }
+        RiskTrees.Model savedTrees = saved.map(RiskModelFile.Saved::trees).orElse(null);
         context.progress()
-                .message("risk model: " + (saved.isPresent() ? "saved model trained on " : "training on ") + trainAt
-                        + ", validating on " + validateAt);
-        // one cohort in memory at a time: both models are fitted before the validation cohort is read
-        RiskData train = RiskData.load(context.engine(), trainAt);
-        String tooFew = tooFew(train, "training", trainAt);
+                .message("risk model: "
+                        + (savedTrees != null
+                                ? "saved model and trees trained on "
+                                : saved.isPresent() ? "saved model trained on " : "training on ")
+                        + trainAt + ", validating on " + validateAt);
         RiskModel.Model model = null;
         RiskTrees.Model trees = null;
-        if (tooFew.isEmpty()) {
-            model = saved.isPresent() ? saved.get().model() : RiskModel.train(train);
-            // the gradient-boosted trees on the same people: reported beside the logistic model, which scores the
-            // population (one expression, cheap on every engine; the trees' nested CASEs are slow for Spark to parse)
-            trees = RiskTrees.train(train);
+        String tooFew;
+        if (savedTrees != null) {
+            // phm risk train fitted both on the training cohort, whose counts it kept: the cohort, a whole ICB, is
+            // not read again (at 1.1M people that read and the trees' training were a third of the build)
+            model = saved.get().model();
+            trees = savedTrees;
+            tooFew = tooFew(model.admissions(), model.trainedOn(), "training", trainAt);
+        } else {
+            // one cohort in memory at a time: both models are fitted before the validation cohort is read
+            RiskData train = RiskData.load(context.engine(), trainAt);
+            tooFew = tooFew(train.admissions(), train.size(), "training", trainAt);
+            if (tooFew.isEmpty()) {
+                model = saved.isPresent() ? saved.get().model() : RiskModel.train(train);
+                // the gradient-boosted trees on the same people: reported beside the logistic model, which scores
+                // the population (one expression, cheap on every engine; the trees' nested CASEs are slow for Spark
+                // to parse)
+                trees = RiskTrees.train(train);
+            }
         }
-        train = null;
         RiskData validation = RiskData.load(context.engine(), validateAt);
-        tooFew += tooFew(validation, "validation", validateAt);
+        tooFew += tooFew(validation.admissions(), validation.size(), "validation", validateAt);
         if (!tooFew.isEmpty()) {
             // A model fitted or judged on a handful of admissions would be noise presented as a finding.
             context.progress().message("risk model: not fitted:" + tooFew);
             return List.of(notComputed(" too few people or admissions to fit and validate the model (at least "
                     + MIN_OUTCOMES + " admitted and not admitted are needed in each year):" + tooFew));
         }
+        RiskModel.Model logistic = model;
+        RiskTrees.Model gradientBoosted = trees;
+        // The population is scored and counted in the engine, and the trees walked for every validation person,
+        // while this thread validates the logistic model: each takes seconds at 1.1M people, PHM 13.1 is the build's
+        // last long step, and the engine is used by one thread at a time. Each result is what it would be in sequence.
+        FutureTask<AnalysisTable> strata = started("strata", () -> strata(context, logistic, score));
+        FutureTask<RiskModel.Validation> treesValidated =
+                started("trees", () -> RiskModel.validate(gradientBoosted, validation));
         double[] risk = new double[validation.size()];
         for (int i = 0; i < risk.length; i++) {
             risk[i] = model.probability(validation.x()[i]);
         }
         RiskModel.Validation v = RiskModel.validate(model, validation);
-        RiskModel.Validation t = RiskModel.validate(trees, validation);
         List<RiskFairness.Row> fairness = RiskFairness.audit(validation, risk);
         context.progress()
                 .message("risk model: AUC "
@@ -206,13 +230,41 @@ public final class RiskStratification implements Analysis {
                 ? "Saved model (phm risk train), trained on the cohort of " + trainAt + ": "
                         + aboutPeople(model.trainedOn())
                 : "Fitted by this build on the cohort of " + trainAt + " (no saved model beside the workspace)";
+        RiskModel.Validation t = finished(treesValidated);
         return List.of(
                 metrics(v, t, trainAt, validateAt, source),
                 performance(v, t),
                 calibration(Calibration.byRiskGroup(risk, validation.admitted(), 10)),
                 fairness(fairness),
                 coefficients(model),
-                strata(context, model, score));
+                finished(strata));
+    }
+
+    /** Work begun on a thread of its own (a daemon: it never keeps a failed build's JVM alive). */
+    private static <T> FutureTask<T> started(String what, Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread thread = new Thread(task, ID + " " + what);
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    /** The work's result, its failure rethrown as it was thrown. */
+    private static <T> T finished(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ID + " interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**
@@ -511,8 +563,10 @@ public final class RiskStratification implements Analysis {
      */
     public static Query ranked(org.openphm.engine.Engine engine, RiskModel.Model model, LocalDate index) {
         Query scored = RiskScoring.withScore(model, index);
-        long people =
-                engine.execute(scored.aggregate(List.of(), countRows("people"))).getLong(0, "people");
+        // the cohort is the registered population with per-person facts left-joined, so it has the population's
+        // rows: counted from the population the engine keeps rather than by scoring everybody twice
+        long people = engine.execute(RegisteredPopulation.at(index).aggregate(List.of(), countRows("people")))
+                .getLong(0, "people");
         var stratum = when(col("risk_rank").le(lit(ceil(CUTS[0], people))), lit(STRATA.get(0)))
                 .when(col("risk_rank").le(lit(ceil(CUTS[1], people))), lit(STRATA.get(1)))
                 .when(col("risk_rank").le(lit(ceil(CUTS[2], people))), lit(STRATA.get(2)))
@@ -577,9 +631,8 @@ public final class RiskStratification implements Analysis {
     /** Admitted and not admitted people each year must reach this before a model is fitted or judged. */
     static final int MIN_OUTCOMES = 50;
 
-    private static String tooFew(RiskData data, String role, LocalDate at) {
-        int admitted = data.admissions();
-        int not = data.size() - admitted;
+    private static String tooFew(int admitted, int people, String role, LocalDate at) {
+        int not = people - admitted;
         return admitted < MIN_OUTCOMES || not < MIN_OUTCOMES
                 ? " " + role + " year from " + at + " has " + admitted + " admitted and " + not + " not admitted;"
                 : "";
