@@ -171,13 +171,17 @@ final class HandWrittenCounts {
                 + "person_years AS (\n"
                 + "  SELECT practice_code, sex, " + EthnicGroups.sqlCase("ethnicity") + " AS ethnic_group,\n"
                 + "    coalesce(CAST(l.imd_quintile AS VARCHAR), 'Unknown') AS imd_quintile, age0 + y AS age,\n"
-                + "    coalesce([" + String.join(", ", setColumns) + "][y + 1], 0) AS registers, y\n"
-                + "  FROM (SELECT r.practice_code, p.sex, p.ethnicity, p.lsoa, p.age0, m.*,\n"
-                + "          unnest(range(greatest(r.lo, -p.age0), least(r.hi, p.alive_hi) + 1)) AS y\n"
+                + "    coalesce(registers, 0) AS registers, y\n"
+                // the year's register set is unnested beside its year (two unnests zip), so it is a plain column:
+                // picked from a list by the year, DuckDB would pick it again inside every register's count
+                + "  FROM (SELECT r.practice_code, p.sex, p.ethnicity, p.lsoa, p.age0,\n"
+                + "          unnest(range(greatest(r.lo, -p.age0), least(r.hi, p.alive_hi) + 1)) AS y,\n"
+                + "          unnest(list_slice([" + String.join(", ", setColumns)
+                + "], greatest(r.lo, -p.age0) + 1, least(r.hi, p.alive_hi) + 1)) AS registers\n"
                 + "        FROM registered r JOIN people p USING (person_id) LEFT JOIN register_sets m USING (person_id)\n"
                 + "        WHERE p.age0 IS NOT NULL) x\n"
                 + "  LEFT JOIN lsoa l ON l.lsoa_code = x.lsoa),\n"
-                + "practice_fine AS (\n"
+                + "practice_fine AS MATERIALIZED (\n"
                 + "  SELECT y, practice_code, sex, ethnic_group, imd_quintile,\n"
                 + "    " + band("age") + " AS age_band, " + String.join(", ", counts) + "\n"
                 + "  FROM person_years GROUP BY ALL),\n"
@@ -188,23 +192,22 @@ final class HandWrittenCounts {
                 + "\n"
                 + "  FROM practice_fine f JOIN practice pr USING (practice_code)),\n"
                 // two small roll-up tables, as wide grouping sets over the fine grain cost one pass each
-                + "area_fine AS (\n"
+                + "area_fine AS MATERIALIZED (\n"
                 + "  SELECT period, CAST(NULL AS VARCHAR) AS practice_code, CAST(NULL AS VARCHAR) AS pcn_code,\n"
                 + "    neighbourhood_code, place_code, icb_code, sex, ethnic_group, imd_quintile, age_band, " + sums
                 + "\n  FROM fine GROUP BY ALL),\n"
-                + "practice_rollup AS (\n"
+                + "practice_rollup AS MATERIALIZED (\n"
                 + "  SELECT period, practice_code, pcn_code, CAST(NULL AS VARCHAR) AS neighbourhood_code,\n"
                 + "    CAST(NULL AS VARCHAR) AS place_code, CAST(NULL AS VARCHAR) AS icb_code, CAST(NULL AS VARCHAR) AS sex,\n"
                 + "    CAST(NULL AS VARCHAR) AS ethnic_group, CAST(NULL AS VARCHAR) AS imd_quintile, age_band, " + sums
                 + "\n  FROM fine GROUP BY ALL)\n"
-                + groupingSets(
+                + groupBys(
                         registers.size(),
                         ROLLUP_BROKEN_DOWN,
                         List.of(AreaType.ICB, AreaType.PLACE, AreaType.NEIGHBOURHOOD),
                         "area_fine")
                 + "\nUNION ALL\n"
-                + groupingSets(
-                        registers.size(), List.of(), List.of(AreaType.PCN, AreaType.PRACTICE), "practice_rollup");
+                + groupBys(registers.size(), List.of(), List.of(AreaType.PCN, AreaType.PRACTICE), "practice_rollup");
         return new Case(
                 "QofPrevalenceSource",
                 "QOF register prevalence",
@@ -363,10 +366,6 @@ final class HandWrittenCounts {
 
     /** Every level's headline by age band, and the broken-down levels by each breakdown, from the fine grain. */
     private static String groupingSets(int indicators, List<AreaType> brokenDown, List<AreaType> levels) {
-        return groupingSets(indicators, brokenDown, levels, "fine");
-    }
-
-    private static String groupingSets(int indicators, List<AreaType> brokenDown, List<AreaType> levels, String table) {
         List<String> sets = new ArrayList<>();
         for (AreaType level : levels) {
             String area = AREA_COLUMN.get(level);
@@ -387,20 +386,57 @@ final class HandWrittenCounts {
                 "sex",
                 "ethnic_group",
                 "imd_quintile")) {
-            String column = c;
-            boolean grouped = levels.stream().anyMatch(l -> AREA_COLUMN.get(l).equals(column))
-                    || (!brokenDown.isEmpty()
-                            && List.of("sex", "ethnic_group", "imd_quintile").contains(c));
-            // a column no set groups by is a total everywhere (DuckDB refuses GROUPING of it)
-            items.add(grouped ? c : "CAST(NULL AS VARCHAR) AS " + c);
-            items.add(grouped ? "GROUPING(" + c + ") AS g_" + c : "1 AS g_" + c);
+            items.add(c);
+            items.add("GROUPING(" + c + ") AS g_" + c);
         }
         for (int i = 0; i < indicators; i++) {
             items.add("CAST(sum(n_" + i + ") AS BIGINT) AS n_" + i);
             items.add("CAST(sum(d_" + i + ") AS BIGINT) AS d_" + i);
         }
-        return "SELECT " + String.join(", ", items) + " FROM " + table + "\nGROUP BY GROUPING SETS ("
-                + String.join(", ", sets) + ")";
+        return "SELECT " + String.join(", ", items) + " FROM fine\nGROUP BY GROUPING SETS (" + String.join(", ", sets)
+                + ")";
+    }
+
+    /**
+     * The same rows as {@link #groupingSets} as one plain GROUP BY per set, joined by UNION ALL: over a small
+     * roll-up table each is a quick hash aggregate that DuckDB can spill, where a grouping-sets aggregate keeps
+     * its whole input in memory.
+     */
+    private static String groupBys(int indicators, List<AreaType> brokenDown, List<AreaType> levels, String table) {
+        List<List<String>> sets = new ArrayList<>();
+        for (AreaType level : levels) {
+            String area = AREA_COLUMN.get(level);
+            sets.add(List.of(area));
+            if (brokenDown.contains(level)) {
+                for (String b : List.of("sex", "ethnic_group", "imd_quintile")) {
+                    sets.add(List.of(area, b));
+                }
+            }
+        }
+        List<String> selects = new ArrayList<>();
+        for (List<String> set : sets) {
+            List<String> items = new ArrayList<>(List.of("period", "age_band"));
+            for (String c : List.of(
+                    "practice_code",
+                    "pcn_code",
+                    "neighbourhood_code",
+                    "place_code",
+                    "icb_code",
+                    "sex",
+                    "ethnic_group",
+                    "imd_quintile")) {
+                boolean grouped = set.contains(c);
+                items.add(grouped ? c : "CAST(NULL AS VARCHAR) AS " + c);
+                items.add((grouped ? "0" : "1") + " AS g_" + c);
+            }
+            for (int i = 0; i < indicators; i++) {
+                items.add("CAST(sum(n_" + i + ") AS BIGINT) AS n_" + i);
+                items.add("CAST(sum(d_" + i + ") AS BIGINT) AS d_" + i);
+            }
+            selects.add("SELECT " + String.join(", ", items) + " FROM " + table + " GROUP BY period, age_band, "
+                    + String.join(", ", set));
+        }
+        return String.join("\nUNION ALL\n", selects);
     }
 
     /** The CCG OIS 2.6 condition of a spell (first matching rule), as a CASE over HES-style codes. */
