@@ -364,77 +364,73 @@ final class HandWrittenCounts {
                 + "attributed AS (SELECT *, " + band("age") + " AS age_band FROM attributed_aged WHERE age >= 0)";
     }
 
-    /** Every level's headline by age band, and the broken-down levels by each breakdown, from the fine grain. */
-    private static String groupingSets(int indicators, List<AreaType> brokenDown, List<AreaType> levels) {
-        List<String> sets = new ArrayList<>();
+    /** The area and breakdown columns of a cell row; each has a GROUPING flag g_&lt;column&gt; beside it. */
+    private static final List<String> CELL_COLUMNS = List.of(
+            "practice_code",
+            "pcn_code",
+            "neighbourhood_code",
+            "place_code",
+            "icb_code",
+            "sex",
+            "ethnic_group",
+            "imd_quintile");
+
+    /** Every level's headline and, for the broken-down levels, each breakdown: the columns of each cut. */
+    private static List<List<String>> cuts(List<AreaType> brokenDown, List<AreaType> levels) {
+        List<List<String>> cuts = new ArrayList<>();
         for (AreaType level : levels) {
             String area = AREA_COLUMN.get(level);
-            sets.add("(period, " + area + ", age_band)");
+            cuts.add(List.of(area));
             if (brokenDown.contains(level)) {
                 for (String b : List.of("sex", "ethnic_group", "imd_quintile")) {
-                    sets.add("(period, " + area + ", " + b + ", age_band)");
+                    cuts.add(List.of(area, b));
                 }
             }
         }
-        List<String> items = new ArrayList<>(List.of("period", "age_band"));
-        for (String c : List.of(
-                "practice_code",
-                "pcn_code",
-                "neighbourhood_code",
-                "place_code",
-                "icb_code",
-                "sex",
-                "ethnic_group",
-                "imd_quintile")) {
-            items.add(c);
-            items.add("GROUPING(" + c + ") AS g_" + c);
-        }
+        return cuts;
+    }
+
+    private static List<String> sums(int indicators) {
+        List<String> items = new ArrayList<>();
         for (int i = 0; i < indicators; i++) {
             items.add("CAST(sum(n_" + i + ") AS BIGINT) AS n_" + i);
             items.add("CAST(sum(d_" + i + ") AS BIGINT) AS d_" + i);
         }
+        return items;
+    }
+
+    /** Every cut by age band from the fine grain, as grouping sets. */
+    private static String groupingSets(int indicators, List<AreaType> brokenDown, List<AreaType> levels) {
+        List<String> sets = cuts(brokenDown, levels).stream()
+                .map(cut -> "(period, " + String.join(", ", cut) + ", age_band)")
+                .toList();
+        List<String> items = new ArrayList<>(List.of("period", "age_band"));
+        for (String c : CELL_COLUMNS) {
+            items.add(c);
+            items.add("GROUPING(" + c + ") AS g_" + c);
+        }
+        items.addAll(sums(indicators));
         return "SELECT " + String.join(", ", items) + " FROM fine\nGROUP BY GROUPING SETS (" + String.join(", ", sets)
                 + ")";
     }
 
     /**
-     * The same rows as {@link #groupingSets} as one plain GROUP BY per set, joined by UNION ALL: over a small
+     * The same rows as {@link #groupingSets} as one plain GROUP BY per cut, joined by UNION ALL: over a small
      * roll-up table each is a quick hash aggregate that DuckDB can spill, where a grouping-sets aggregate keeps
      * its whole input in memory.
      */
     private static String groupBys(int indicators, List<AreaType> brokenDown, List<AreaType> levels, String table) {
-        List<List<String>> sets = new ArrayList<>();
-        for (AreaType level : levels) {
-            String area = AREA_COLUMN.get(level);
-            sets.add(List.of(area));
-            if (brokenDown.contains(level)) {
-                for (String b : List.of("sex", "ethnic_group", "imd_quintile")) {
-                    sets.add(List.of(area, b));
-                }
-            }
-        }
         List<String> selects = new ArrayList<>();
-        for (List<String> set : sets) {
+        for (List<String> cut : cuts(brokenDown, levels)) {
             List<String> items = new ArrayList<>(List.of("period", "age_band"));
-            for (String c : List.of(
-                    "practice_code",
-                    "pcn_code",
-                    "neighbourhood_code",
-                    "place_code",
-                    "icb_code",
-                    "sex",
-                    "ethnic_group",
-                    "imd_quintile")) {
-                boolean grouped = set.contains(c);
+            for (String c : CELL_COLUMNS) {
+                boolean grouped = cut.contains(c);
                 items.add(grouped ? c : "CAST(NULL AS VARCHAR) AS " + c);
                 items.add((grouped ? "0" : "1") + " AS g_" + c);
             }
-            for (int i = 0; i < indicators; i++) {
-                items.add("CAST(sum(n_" + i + ") AS BIGINT) AS n_" + i);
-                items.add("CAST(sum(d_" + i + ") AS BIGINT) AS d_" + i);
-            }
+            items.addAll(sums(indicators));
             selects.add("SELECT " + String.join(", ", items) + " FROM " + table + " GROUP BY period, age_band, "
-                    + String.join(", ", set));
+                    + String.join(", ", cut));
         }
         return String.join("\nUNION ALL\n", selects);
     }
