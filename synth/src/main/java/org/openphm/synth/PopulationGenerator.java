@@ -33,14 +33,17 @@ public final class PopulationGenerator {
             Path outDir, SynthOptions options, List<PersonActivity> activity, Progress progress) throws IOException {
         long started = System.nanoTime();
         Files.createDirectories(outDir);
-        Geography geography = Geography.blmk();
+        Geography geography = Geography.of(options.icb());
         PopulationFlow flow = new PopulationFlow(options.patients());
         PersonModel model = new PersonModel(geography, FittedParams.load(), flow);
         Map<String, Long> rows = new LinkedHashMap<>();
         progress.message("Writing reference tables and population projections");
         rows.put(CanonicalSchema.PRACTICE.name(), ReferenceTables.writePractices(outDir, geography));
         rows.put(CanonicalSchema.LSOA.name(), ReferenceTables.writeLsoas(outDir, geography));
-        rows.put(CanonicalSchema.POPULATION_PROJECTION.name(), PopulationProjection.write(outDir, options.patients()));
+        rows.put(
+                CanonicalSchema.POPULATION_PROJECTION.name(),
+                PopulationProjection.write(
+                        outDir, options.patients(), options.icb().places()));
         long total = flow.total();
         progress.message(String.format(
                 "Drawing %,d people: %,d registered on %s, %,d who left before, %,d who join after",

@@ -1,33 +1,38 @@
 package org.openphm.synth;
 
 import java.nio.file.Path;
+import org.openphm.synth.icb.SyntheticIcbDefinition;
 
 /**
  * Options of one generation run.
  *
- * @param patients      people registered on the reference date 31 March 2025 (DP 1.2: 1,139,000); people who
- *                      left before it or joined after it are generated in addition
+ * @param patients      people registered on the reference date 31 March 2025; people who left before it or
+ *                      joined after it are generated in addition
  * @param seed          fixes every random draw: the same seed gives byte-identical files
  * @param rawNhsNumbers write a synthetic NHS number (column nhs_number) instead of person_id, as real
  *                      extracts arrive before ingest pseudonymises them
  * @param ceiling       when not null, the file to which each person's true expected emergency admissions and
  *                      probability of one or more are written per financial year (the risk model's ceiling,
  *                      issue 11); never a canonical table and never read by ingest
+ * @param icb           the ICB the population is shaped like: its geography, sites, providers and targets
  */
-public record SynthOptions(long patients, long seed, boolean rawNhsNumbers, Path ceiling) {
-    public static final long BLMK_PATIENTS = 1_139_000;
+public record SynthOptions(long patients, long seed, boolean rawNhsNumbers, Path ceiling, SyntheticIcbDefinition icb) {
 
     public SynthOptions {
         if (patients < 1) {
             throw new IllegalArgumentException("patients must be positive: " + patients);
         }
+        if (icb == null) {
+            icb = SyntheticIcbDefinition.defaultIcb();
+        }
+    }
+
+    /** The built-in default ICB. */
+    public SynthOptions(long patients, long seed, boolean rawNhsNumbers, Path ceiling) {
+        this(patients, seed, rawNhsNumbers, ceiling, null);
     }
 
     public SynthOptions(long patients, long seed, boolean rawNhsNumbers) {
-        this(patients, seed, rawNhsNumbers, null);
-    }
-
-    public static SynthOptions blmk(long seed) {
-        return new SynthOptions(BLMK_PATIENTS, seed, true);
+        this(patients, seed, rawNhsNumbers, null, null);
     }
 }

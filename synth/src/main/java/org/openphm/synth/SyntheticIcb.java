@@ -38,7 +38,7 @@ public final class SyntheticIcb {
         rows.putAll(PopulationGenerator.generate(out, options, List.of(new ActivityGenerator(census)), progress)
                 .rowsPerTable());
         progress.message("Writing aggregate feeds");
-        rows.putAll(FeedsGenerator.generate(out, options.seed(), options.patients(), progress));
+        rows.putAll(FeedsGenerator.generate(out, options.icb(), options.seed(), options.patients(), progress));
         rows.put("england_comparator", EnglandComparatorWriter.write(out, comparatorAgeLabels));
         return rows;
     }
@@ -46,8 +46,8 @@ public final class SyntheticIcb {
     /** Draws every person once, without writing, and counts them for the activity model. */
     static Census census(SynthOptions options, Progress progress) {
         PopulationFlow flow = new PopulationFlow(options.patients());
-        PersonModel people = new PersonModel(Geography.blmk(), FittedParams.load(), flow);
-        Census census = new Census();
+        PersonModel people = new PersonModel(Geography.of(options.icb()), FittedParams.load(), flow);
+        Census census = new Census(options.icb());
         long total = flow.total();
         for (long i = 0; i < total; i++) {
             census.add(people.draw(i, "P" + i, Seeds.forPerson(options.seed(), i, 0))

@@ -1,5 +1,8 @@
 package org.openphm.synth.activity;
 
+import java.util.Map;
+import org.openphm.synth.icb.Place;
+
 /**
  * Chronic ambulatory care sensitive conditions as NHS Digital's CCG OIS 2.6 specification lists them (the list
  * CCG_OIS_2_6 in model's org/openphm/reference/acsc_icd10.csv). It is the list whose body-system groups are the data
@@ -9,21 +12,21 @@ package org.openphm.synth.activity;
  * counted as ACSC by an analysis that applies the specification.
  *
  * <p>Shares are the composition of ACSC admissions in 2024/25 (percent): cardiovascular largest with heart
- * failure and hypertension its top diagnoses (DP 8.4); respiratory first for MK adults (DP 8.8); neurological
- * first for MK children (DP 8.9). The exact splits are our assumption: the DP gives the order only.
+ * failure and hypertension its top diagnoses (DP 8.4); a Place may have its own split (its definition's
+ * acsc_condition_percent). The exact splits are our assumption: the DP gives the order only.
  */
 enum AcscCondition {
-    HEART_FAILURE(Group.CARDIOVASCULAR, "HF", 15, new String[] {"I500", "I501", "I509", "I110"}, 17, 14, 0, 0),
-    HYPERTENSION(Group.CARDIOVASCULAR, "HYP", 4, new String[] {"I10X", "I119"}, 9, 7, 0, 0),
-    ATRIAL_FIBRILLATION(Group.CARDIOVASCULAR, "AF", 6, new String[] {"I480", "I481", "I489"}, 6, 5, 0, 0),
-    ANGINA(Group.CARDIOVASCULAR, "CHD", 8, new String[] {"I200", "I209", "I259"}, 6, 5, 0, 0),
-    COPD(Group.RESPIRATORY, "COPD", 20, new String[] {"J440", "J441", "J449", "J439"}, 19, 24, 0, 0),
-    ASTHMA(Group.RESPIRATORY, "AST", 6, new String[] {"J459", "J46X"}, 10, 13, 42, 38),
-    EPILEPSY(Group.NEUROLOGICAL, "EP", 25, new String[] {"G400", "G403", "G409", "G411"}, 12, 12, 40, 45),
-    DIABETES(Group.NUTRITIONAL, "DM", 8, new String[] {"E101", "E110", "E115", "E119"}, 9, 9, 12, 11),
-    IRON_DEFICIENCY_ANAEMIA(Group.BLOOD, null, 1, new String[] {"D509", "D519", "D529"}, 6, 6, 6, 6),
-    DEMENTIA(Group.MENTAL, "DEM", 10, new String[] {"F03X", "F019", "F009"}, 5, 4, 0, 0),
-    HEPATITIS_B(Group.INFECTIONS, null, 1, new String[] {"B181"}, 1, 1, 0, 0);
+    HEART_FAILURE(Group.CARDIOVASCULAR, "HF", 15, new String[] {"I500", "I501", "I509", "I110"}, 17, 0),
+    HYPERTENSION(Group.CARDIOVASCULAR, "HYP", 4, new String[] {"I10X", "I119"}, 9, 0),
+    ATRIAL_FIBRILLATION(Group.CARDIOVASCULAR, "AF", 6, new String[] {"I480", "I481", "I489"}, 6, 0),
+    ANGINA(Group.CARDIOVASCULAR, "CHD", 8, new String[] {"I200", "I209", "I259"}, 6, 0),
+    COPD(Group.RESPIRATORY, "COPD", 20, new String[] {"J440", "J441", "J449", "J439"}, 19, 0),
+    ASTHMA(Group.RESPIRATORY, "AST", 6, new String[] {"J459", "J46X"}, 10, 42),
+    EPILEPSY(Group.NEUROLOGICAL, "EP", 25, new String[] {"G400", "G403", "G409", "G411"}, 12, 40),
+    DIABETES(Group.NUTRITIONAL, "DM", 8, new String[] {"E101", "E110", "E115", "E119"}, 9, 12),
+    IRON_DEFICIENCY_ANAEMIA(Group.BLOOD, null, 1, new String[] {"D509", "D519", "D529"}, 6, 6),
+    DEMENTIA(Group.MENTAL, "DEM", 10, new String[] {"F03X", "F019", "F009"}, 5, 0),
+    HEPATITIS_B(Group.INFECTIONS, null, 1, new String[] {"B181"}, 1, 0);
 
     /** CCG OIS 2.6 Appendix 2 groups, with the data pack's share of ACSC spells without a procedure (DP 8.4). */
     enum Group {
@@ -63,30 +66,52 @@ enum AcscCondition {
 
     final double registerRateRatio;
     final String[] icd10;
-    private final double adults, adultsMk, children, childrenMk;
+    /** Percent of the ICB's ACSC admissions of adults and of children for this condition (a Place may differ). */
+    private final double adults, children;
 
     AcscCondition(
-            Group group,
-            String register,
-            double registerRateRatio,
-            String[] icd10,
-            double adults,
-            double adultsMk,
-            double children,
-            double childrenMk) {
+            Group group, String register, double registerRateRatio, String[] icd10, double adults, double children) {
         this.group = group;
         this.register = register;
         this.registerRateRatio = registerRateRatio;
         this.icd10 = icd10;
         this.adults = adults;
-        this.adultsMk = adultsMk;
         this.children = children;
-        this.childrenMk = childrenMk;
     }
 
-    /** Percent of the Place's ACSC admissions in this age group that are for this condition. */
+    /**
+     * Percent of the Place's ACSC admissions in this age group that are for this condition: the Place's own
+     * split where its definition gives one (conditions it does not list have none), else the ICB's.
+     */
     double share(Place place, boolean child) {
-        boolean mk = place == Place.MILTON_KEYNES;
-        return child ? (mk ? childrenMk : children) : (mk ? adultsMk : adults);
+        Map<String, Map<String, Double>> own = place.acute().acscConditionPercent();
+        if (own == null) {
+            return child ? children : adults;
+        }
+        return own.getOrDefault(child ? "children" : "adults", Map.of()).getOrDefault(name(), 0.0);
+    }
+
+    /** Fails on a Place's ACSC split that names an age group or condition the model does not have. */
+    static void check(Place place) {
+        Map<String, Map<String, Double>> own = place.acute().acscConditionPercent();
+        if (own == null) {
+            return;
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (AcscCondition c : values()) {
+            names.add(c.name());
+        }
+        own.forEach((group, split) -> {
+            if (!group.equals("adults") && !group.equals("children")) {
+                throw new IllegalArgumentException(
+                        "Place " + place.code() + ": acsc_condition_percent has adults and children, not " + group);
+            }
+            for (String condition : split.keySet()) {
+                if (!names.contains(condition)) {
+                    throw new IllegalArgumentException("Place " + place.code() + ": " + condition
+                            + " is not an ACSC condition (" + String.join(", ", names) + ")");
+                }
+            }
+        });
     }
 }

@@ -6,6 +6,7 @@ import org.openphm.model.FinancialYear;
 import org.openphm.synth.PersonActivity;
 import org.openphm.synth.SyntheticPerson;
 import org.openphm.synth.TableSinks;
+import org.openphm.synth.icb.SyntheticIcbDefinition;
 
 /**
  * The synthetic activity model: for each person, year by year from 2019/20 to 2025/26, their referrals to
@@ -25,17 +26,26 @@ public final class ActivityGenerator implements PersonActivity {
     private final SpellModel spells;
     private final DetentionModel detentions;
 
-    /** Calibrated on the built-in reference population. */
+    /** The default ICB's activity, calibrated on the built-in reference population. */
     public ActivityGenerator() {
-        this(null);
+        this(SyntheticIcbDefinition.defaultIcb(), null);
     }
 
     /**
      * @param census the generated population counted beforehand (see {@link Census}), so that rates are
-     *               calibrated on it; null to calibrate on the built-in reference population
+     *               calibrated on it and its ICB
      */
     public ActivityGenerator(Census census) {
-        ReferencePopulation reference = new ReferencePopulation(census);
+        this(census.icb(), census);
+    }
+
+    /**
+     * @param icb    whose sites, providers and targets the activity has
+     * @param census the generated population counted beforehand, or null to calibrate on the built-in
+     *               reference population
+     */
+    public ActivityGenerator(SyntheticIcbDefinition icb, Census census) {
+        ReferencePopulation reference = new ReferencePopulation(icb, census);
         this.referrals = new ReferralModel(reference, ReferralService.load());
         this.spells = new SpellModel(reference);
         this.detentions = new DetentionModel(reference);

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.openphm.model.FinancialYear;
 import org.openphm.synth.SyntheticPerson;
+import org.openphm.synth.icb.Place;
+import org.openphm.synth.icb.SyntheticIcbDefinition;
 
 /**
  * The registered, living population by Place, sex and single year of age on 30 September (the middle) of each
@@ -21,15 +23,24 @@ import org.openphm.synth.SyntheticPerson;
 public final class Census {
     private static final int YEARS = ActivitySpan.LAST - ActivitySpan.FIRST + 1;
     private static final int BANDS = ReferencePopulation.MAX_AGE / 5 + 1;
-    private final double[][][][] counts = new double[YEARS][Place.values().length][2][ReferencePopulation.MAX_AGE + 1];
+    private final SyntheticIcbDefinition icb;
+    private final double[][][][] counts;
     private final double[] personsByBand = new double[BANDS];
     private final Map<String, double[]> onRegisterByBand = new HashMap<>();
     private final List<String> registers = List.copyOf(ReferencePopulation.REGISTERS.keySet());
     /** Children's person-years by ethnic category: {n, Σ health, Σ deprivation score, Σ health × score}. */
     private final Map<String, double[]> children = new HashMap<>();
 
-    public Census() {
+    /** An empty census of a population shaped like {@code icb}. */
+    public Census(SyntheticIcbDefinition icb) {
+        this.icb = icb;
+        this.counts = new double[YEARS][icb.places().size()][2][ReferencePopulation.MAX_AGE + 1];
         registers.forEach(r -> onRegisterByBand.put(r, new double[BANDS]));
+    }
+
+    /** The ICB whose population is counted. */
+    public SyntheticIcbDefinition icb() {
+        return icb;
     }
 
     /** Counts one person in every year in which they are registered and alive on 30 September. */
@@ -40,7 +51,7 @@ public final class Census {
                 continue;
             }
             int age = Math.min(person.ageOn(mid), ReferencePopulation.MAX_AGE);
-            counts[y][Place.of(person.placeCode()).ordinal()]["F".equals(person.sex()) ? 1 : 0][age]++;
+            counts[y][icb.place(person.placeCode()).index()]["F".equals(person.sex()) ? 1 : 0][age]++;
             personsByBand[age / 5]++;
             if (age < 18) {
                 double h = person.health(), d = (5.5 - person.imdDecile()) / 4.5;
@@ -98,7 +109,7 @@ public final class Census {
     }
 
     double persons(FinancialYear year, Place place, boolean female, int age) {
-        return counts[ActivitySpan.index(year)][place.ordinal()][female ? 1 : 0][age];
+        return counts[ActivitySpan.index(year)][place.index()][female ? 1 : 0][age];
     }
 
     /** Everyone counted in a year. */

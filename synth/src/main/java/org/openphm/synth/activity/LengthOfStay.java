@@ -1,16 +1,18 @@
 package org.openphm.synth.activity;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.openphm.model.FinancialYear;
 import org.openphm.model.ReferenceCsv;
+import org.openphm.synth.icb.Site;
 
 /**
  * Mean length of stay by point of delivery, treatment function, site and year from DP 8.14 (elective) and
  * DP 8.15 (non-elective), 2023/24 and 2024/25 (resources/activity/length_of_stay.csv). Earlier years use the
  * 2023/24 means and 2025/26 the 2024/25 means — the DP publishes no others. Out-of-area sites use the mean
- * of the three local sites; treatment functions the DP does not list use our assumed defaults.
+ * of the ICB's local sites in the table; sites and treatment functions the table lacks use our assumed defaults.
  *
  * <p>Stays are drawn as a negative binomial number of days with the table's mean: over-dispersed, with
  * zero-day stays (day cases, same-day emergency care), and the mean exact so the DP's table is reproduced.
@@ -29,8 +31,10 @@ final class LengthOfStay {
     private static final Map<String, Double> EMERGENCY_DEFAULT = Map.of("320", 4.8, "711", 6.0, "501", 1.8);
 
     private final Map<String, double[]> means = new HashMap<>();
+    private final List<Site> sites;
 
-    LengthOfStay() {
+    LengthOfStay(List<Site> sites) {
+        this.sites = sites;
         for (ReferenceCsv.Row r : ReferenceCsv.read(LengthOfStay.class, "/activity/length_of_stay.csv")) {
             means.put(
                     key(r.get("pod"), r.get("treatment_function"), r.get("site")),
@@ -46,15 +50,15 @@ final class LengthOfStay {
     double mean(String pod, String treatmentFunction, Site site, FinancialYear year) {
         int column = year.startYear() >= 2024 ? 1 : 0;
         if (site.local()) {
-            double[] m = means.get(key(pod, treatmentFunction, site.code));
+            double[] m = means.get(key(pod, treatmentFunction, site.code()));
             if (m != null) {
                 return m[column];
             }
         } else {
             double sum = 0;
             int n = 0;
-            for (Site s : Site.values()) {
-                double[] m = s.local() ? means.get(key(pod, treatmentFunction, s.code)) : null;
+            for (Site s : sites) {
+                double[] m = s.local() ? means.get(key(pod, treatmentFunction, s.code())) : null;
                 if (m != null) {
                     sum += m[column];
                     n++;

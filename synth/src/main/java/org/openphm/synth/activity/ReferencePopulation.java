@@ -1,40 +1,25 @@
 package org.openphm.synth.activity;
 
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import org.openphm.model.FinancialYear;
+import org.openphm.synth.icb.Place;
+import org.openphm.synth.icb.SyntheticIcbDefinition;
 
 /**
- * The BLMK-like registered population the activity model is calibrated against: published counts (referrals,
+ * The registered population of the ICB the activity model is calibrated against: published counts (referrals,
  * admissions, detentions) become per-person rates by dividing them by the expected number of people, summed
  * over Place, sex and single year of age. Per-capita rates then scale with whatever population the people
  * model draws, so nothing in the activity model is a total.
  *
- * <p>The numbers here are assumptions of ours that match the DP's headline shape (1,139,000 patients, 15% aged
- * 65+, DP 2.2) — not published age tables, which the project does not hold. Register prevalence by age is an
+ * <p>The size is the ICB definition's registered patients; the age structure is an assumption of ours that
+ * matches the DP's headline shape (15% aged 65+, DP 2.2) — not published age tables, which the project does not hold. Register prevalence by age is an
  * exponential age curve scaled to the DP 3.7 whole-population prevalence. If the people model's structure
  * differs, the activity counts move with it; ActivityCalibrationTest measures by how much.
  */
 final class ReferencePopulation {
 
-    static final double TOTAL = 1_139_000;
     static final int MAX_AGE = 99;
-
-    /**
-     * Share of patients by Place: 2019/20 GP list sizes by local authority of residence (House of Commons
-     * Library modelled QOF, local-health-data-from-QOF output_lad_prevalence.csv), as the people
-     * model uses them: 192,092, 296,110, 246,326 and 300,429.
-     */
-    private static final Map<Place, Double> PLACE_SHARE = new EnumMap<>(Map.of(
-            Place.BEDFORD,
-            192_092 / 1_034_957.0,
-            Place.CENTRAL_BEDFORDSHIRE,
-            296_110 / 1_034_957.0,
-            Place.LUTON,
-            246_326 / 1_034_957.0,
-            Place.MILTON_KEYNES,
-            300_429 / 1_034_957.0));
 
     /**
      * Percent of patients in the 5-year bands 0-4 ... 85-89, 90+, as the people model's ICB age profile
@@ -77,19 +62,30 @@ final class ReferencePopulation {
         double of(Stratum s);
     }
 
+    private final SyntheticIcbDefinition icb;
+    /** Registered patients on the reference date (31 March 2025), whom the targets' counts are of. */
+    private final double size;
+    /** Share of patients by Place index, as the people model draws them. */
+    private final double[] placeShare;
+
     private final double[] personsByAge = new double[MAX_AGE + 1];
     private final Map<String, Double> scale = new HashMap<>();
     /** The generated population, when counted; calibration then uses it instead of the assumed structure. */
     private final Census census;
 
+    /** The default ICB's, on the assumed structure. */
     ReferencePopulation() {
-        this(null);
+        this(SyntheticIcbDefinition.defaultIcb(), null);
     }
 
-    ReferencePopulation(Census census) {
+    ReferencePopulation(SyntheticIcbDefinition icb, Census census) {
+        this.icb = icb;
         this.census = census;
+        this.size = icb.registeredPatients();
+        this.placeShare =
+                icb.places().stream().mapToDouble(p -> p.shareOf(icb.places())).toArray();
         for (int band = 0; band < BAND_PERCENT.length; band++) {
-            double persons = TOTAL * BAND_PERCENT[band] / 100.0;
+            double persons = size * BAND_PERCENT[band] / 100.0;
             if (band < BAND_PERCENT.length - 1) {
                 for (int a = band * 5; a < band * 5 + 5; a++) {
                     personsByAge[a] = persons / 5;
@@ -111,12 +107,12 @@ final class ReferencePopulation {
     /** Expected persons of one stratum. */
     double persons(Stratum s) {
         double female = femaleShare(s.age());
-        return personsByAge[s.age()] * PLACE_SHARE.get(s.place()) * (s.female() ? female : 1 - female);
+        return personsByAge[s.age()] * placeShare[s.place().index()] * (s.female() ? female : 1 - female);
     }
 
     /**
      * The registered population grows 6.1% in five years (DP 1.2), so a year's published count happened in a
-     * population smaller than the 1,139,000 of the reference date (31 March 2025). This is the population at
+     * population smaller than the ICB's size on the reference date (31 March 2025). This is the population at
      * the middle of the financial year relative to the reference date.
      */
     static double sizeIn(FinancialYear year) {
@@ -125,7 +121,7 @@ final class ReferencePopulation {
         return Math.exp(-growthPerYear * yearsBefore);
     }
 
-    /** Expected persons of one sex and age across BLMK. */
+    /** Expected persons of one sex and age across the ICB. */
     double persons(boolean female, int age) {
         double share = femaleShare(age);
         return personsByAge[age] * (female ? share : 1 - share);
@@ -137,8 +133,8 @@ final class ReferencePopulation {
     }
 
     /**
-     * Σ persons × f over all strata in the population of a financial year: BLMK's size that year (the DP's
-     * counts are BLMK's) with the structure of the generated population's census if there is one, else the
+     * Σ persons × f over all strata in the population of a financial year: the ICB's size that year (the
+     * targets are its counts) with the structure of the generated population's census if there is one, else the
      * reference structure. A run of 100,000 people thus gets the same per-person rates as a full-scale run.
      */
     double expected(PerPerson f, FinancialYear year) {
@@ -146,7 +142,7 @@ final class ReferencePopulation {
             return expected(f) * sizeIn(year);
         }
         double sum = 0;
-        for (Place p : Place.values()) {
+        for (Place p : icb.places()) {
             for (int sex = 0; sex < 2; sex++) {
                 for (int a = 0; a <= MAX_AGE; a++) {
                     double n = census.persons(year, p, sex == 1, a);
@@ -159,20 +155,25 @@ final class ReferencePopulation {
         return sum * total(year) / census.total(year);
     }
 
+    /** The ICB whose population this is. */
+    SyntheticIcbDefinition icb() {
+        return icb;
+    }
+
     /** The census of the generated population, or null when calibrating on the reference structure. */
     Census census() {
         return census;
     }
 
-    /** BLMK's registered population in the middle of a financial year. */
+    /** The ICB's registered population in the middle of a financial year. */
     double total(FinancialYear year) {
-        return TOTAL * sizeIn(year);
+        return size * sizeIn(year);
     }
 
     /** Σ persons × f over all strata: the expected yearly count of an event with per-person-year rate f. */
     double expected(PerPerson f) {
         double sum = 0;
-        for (Place p : Place.values()) {
+        for (Place p : icb.places()) {
             for (int sex = 0; sex < 2; sex++) {
                 for (int a = 0; a <= MAX_AGE; a++) {
                     Stratum s = new Stratum(p, sex == 1, a);
@@ -224,6 +225,6 @@ final class ReferencePopulation {
         for (int a = 0; a <= MAX_AGE; a++) {
             on += personsByAge[a] * curve(c, k, a);
         }
-        return on / TOTAL;
+        return on / size;
     }
 }

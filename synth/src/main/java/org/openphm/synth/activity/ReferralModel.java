@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.openphm.model.FinancialYear;
 import org.openphm.synth.SyntheticPerson;
+import org.openphm.synth.icb.Place;
 
 /**
  * Referrals to community (CSDS) and mental health (MHSDS) services, DP 4.7-4.10, 8.2, 8.3.
@@ -28,14 +29,11 @@ final class ReferralModel {
     private static final double[] COMMUNITY_TREND = {0.90, 0.78, 0.90, 0.96, 1.00, 1.03, 1.06};
 
     private static final double[] ADULT_MH_TREND = {0.88, 0.82, 0.92, 0.97, 1.00, 1.03, 1.06};
-    /** Children's MH referrals: CNWL's CAMHS (MK) about doubles 2019/20 to 2024/25 (DP 8.3); others rise less. */
-    private static final double[] CYP_MH_TREND_MK = {0.55, 0.50, 0.70, 0.85, 1.00, 1.10, 1.15};
+    /** Children's MH referrals, where a Place's definition does not give its own (cyp_mh_referrals). */
+    private static final double[] CYP_MH_TREND = {0.75, 0.65, 0.85, 0.92, 1.00, 1.05, 1.08};
+    /** Share of children's MH referrals accepted, rising modestly (DP 8.2), where a Place gives none. */
+    private static final double[] CYP_ACCEPTED = {0.55, 0.55, 0.56, 0.57, 0.58, 0.60, 0.61};
 
-    private static final double[] CYP_MH_TREND_OTHER = {0.75, 0.65, 0.85, 0.92, 1.00, 1.05, 1.08};
-    /** Share of children's MH referrals accepted: rising markedly in MK, modestly elsewhere (DP 8.2). */
-    private static final double[] CYP_ACCEPTED_MK = {0.60, 0.62, 0.66, 0.71, 0.76, 0.80, 0.82};
-
-    private static final double[] CYP_ACCEPTED_OTHER = {0.55, 0.55, 0.56, 0.57, 0.58, 0.60, 0.61};
     private static final double ADULT_ACCEPTED = 0.93;
 
     private static final String[] COMMUNITY_SOURCES = {"GP", "Acute", "Self", "Social care", "Other"};
@@ -84,7 +82,7 @@ final class ReferralModel {
     }
 
     void emit(SyntheticPerson person, Exposure x, SplittableRandom rng, ActivityOutput out) throws IOException {
-        Place place = Place.of(person.placeCode());
+        Place place = reference.icb().place(person.placeCode());
         boolean female = "F".equals(person.sex());
         LocalDate mid = x.from().plusDays((x.to().toEpochDay() - x.from().toEpochDay()) / 2);
         double personFactor =
@@ -122,7 +120,7 @@ final class ReferralModel {
             return COMMUNITY_TREND[y];
         }
         if (age < 18) {
-            return place == Place.MILTON_KEYNES ? CYP_MH_TREND_MK[y] : CYP_MH_TREND_OTHER[y];
+            return place.cypMhReferrals() != null ? place.cypMhReferrals().trend()[y] : CYP_MH_TREND[y];
         }
         return ADULT_MH_TREND[y];
     }
@@ -147,10 +145,10 @@ final class ReferralModel {
             }
             referred = referred.isBefore(x.to()) ? referred.plusDays(1) : x.from();
         }
-        String provider = Providers.community(place, s, x.age());
+        String provider = place.community().providerOf(s.dataset(), s.name(), x.age());
         boolean recorded = !Draws.chance(rng, mh ? MHSDS_UNRECORDED : CSDS_UNRECORDED);
         double acceptRate = mh && child
-                ? (place == Place.MILTON_KEYNES ? CYP_ACCEPTED_MK : CYP_ACCEPTED_OTHER)
+                ? (place.cypMhReferrals() != null ? place.cypMhReferrals().accepted() : CYP_ACCEPTED)
                         [ActivitySpan.index(FinancialYear.containing(referred))]
                 : ADULT_ACCEPTED;
         boolean accepted = Draws.chance(rng, acceptRate);
@@ -158,8 +156,8 @@ final class ReferralModel {
 
         LocalDate firstContact = null, discharged = null, waitEnd;
         if (accepted) {
-            LocalDate contact =
-                    referred.plusDays(Draws.exponentialDays(rng, Providers.meanWaitDays(provider, s, x.age())));
+            LocalDate contact = referred.plusDays(Draws.exponentialDays(
+                    rng, reference.icb().communityWait(provider, s.dataset(), s.name(), x.age(), s.meanWaitDays())));
             if (!contact.isAfter(x.lastDay())) {
                 firstContact = contact;
                 LocalDate end = contact.plusDays(Draws.exponentialDays(rng, s.meanEpisodeDays()));

@@ -5,12 +5,15 @@ import java.time.Month;
 import java.util.SplittableRandom;
 import org.openphm.synth.Seeds;
 import org.openphm.synth.SyntheticPerson;
+import org.openphm.synth.icb.Site;
+import org.openphm.synth.icb.SyntheticIcbDefinition;
 
 /**
  * Rehabilitation pathway 2 (DP 8.16): a 19-bed intermediate care unit ("WICU" in the data pack) that takes older
- * people from Bedford Hospital's emergency wards to rehabilitate before they go home. A stay follows the acute
+ * people from one acute site's emergency wards to rehabilitate before they go home (the ICB definition's
+ * rehabilitation_unit names the site, the trust and the unit's site code). A stay follows the acute
  * spell the day it ends, as its own spell: admission method "other" (a transfer), treatment function 314
- * (rehabilitation), site "WICU". About 300 stays a year fill 19 beds at about 85% with a mean stay of 20 days, a
+ * (rehabilitation), the unit's site code. About 300 stays a year fill 19 beds at about 85% with a mean stay of 20 days, a
  * month longer in July and August 2024 (DP 8.16: "average length of stay highest in Jul-24 and Aug-24"). The
  * decision and the stay use their own random stream (person and day), so the acute activity is untouched; the
  * unit's cost per bed day is a plausible community-bed figure, not a published one.
@@ -18,12 +21,10 @@ import org.openphm.synth.SyntheticPerson;
 final class RehabilitationUnit {
     private RehabilitationUnit() {}
 
-    static final String PROVIDER = "RC9";
-    static final String SITE = "WICU";
     static final String TREATMENT_FUNCTION = "314";
     static final String DIAGNOSIS = "Z509"; // care involving use of rehabilitation procedure, unspecified
     static final double COST_PER_DAY = 300;
-    /** Share of Bedford Hospital's emergency discharges aged 65+ (stay 2+ days, alive) who go to the unit. */
+    /** Share of the acute site's emergency discharges aged 65+ (stay 2+ days, alive) who go to the unit. */
     static final double SHARE = 0.04;
 
     static final double MEAN_STAY = 20, SUMMER_2024_STAY = 27;
@@ -31,8 +32,19 @@ final class RehabilitationUnit {
 
     record Stay(LocalDate admitted, int plannedDays) {}
 
-    static Stay admit(SyntheticPerson person, int age, Site site, Discharge acute) {
-        if (site != Site.BEDFORD || age < 65 || acute.date() == null || acute.died() || acute.stay() < 2) {
+    /** @param unit the ICB's unit, or null where it has none */
+    static Stay admit(
+            SyntheticIcbDefinition.RehabilitationUnit unit,
+            SyntheticPerson person,
+            int age,
+            Site site,
+            Discharge acute) {
+        if (unit == null
+                || !unit.fromSite().equals(site.code())
+                || age < 65
+                || acute.date() == null
+                || acute.died()
+                || acute.stay() < 2) {
             return null;
         }
         SplittableRandom r = Seeds.forPerson(person.index(), acute.date().toEpochDay(), STREAM);

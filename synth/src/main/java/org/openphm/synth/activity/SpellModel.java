@@ -3,11 +3,15 @@ package org.openphm.synth.activity;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.openphm.model.FinancialYear;
 import org.openphm.model.UnitCosts;
 import org.openphm.synth.SyntheticPerson;
+import org.openphm.synth.icb.Place;
+import org.openphm.synth.icb.Site;
+import org.openphm.synth.icb.SyntheticIcbDefinition;
 
 /**
  * Hospital inpatient spells (SUS APC): emergency, elective and other (maternity), DP 4.3, 3.8, 8.4-8.15.
@@ -23,45 +27,11 @@ import org.openphm.synth.SyntheticPerson;
  */
 final class SpellModel {
 
-    // ---- calibration targets, 2024/25 unless stated ----------------------------------------------------
-
-    /** Adult ACSC emergency admissions by Place (DP 8.5, 8.6, 8.8; Luton = the ICB's 9,014 less the rest). */
-    private static final Map<Place, Double> ADULT_ACSC = Map.of(
-            Place.BEDFORD,
-            1964.0,
-            Place.CENTRAL_BEDFORDSHIRE,
-            2475.0,
-            Place.LUTON,
-            2240.0,
-            Place.MILTON_KEYNES,
-            1399.0);
-    /** ACSC share of the adult cohort's emergency admissions (DP 8.5 11%, 8.6 10%, 8.8 9%; Luton assumed). */
-    private static final Map<Place, Double> ADULT_ACSC_SHARE =
-            Map.of(Place.BEDFORD, 0.11, Place.CENTRAL_BEDFORDSHIRE, 0.10, Place.LUTON, 0.10, Place.MILTON_KEYNES, 0.09);
-    /** Children's ACSC: MK 212 = 4% of MK children's admissions (DP 8.9); the other Places share 724. */
-    private static final double MK_CHILD_ACSC = 212, MK_CHILD_ACSC_SHARE = 0.04, OTHER_CHILD_ACSC = 724;
-    /** Emergency admissions of under-18s per person-year, BLMK (DP 4.3: 8,808 per 100,000). */
-    private static final double CHILD_EMERGENCY_RATE = 0.08808;
-    /** Under-18 mental-health admissions per 100,000, 2023/24 (DP 3.8; Luton and MK assumed near England's 80). */
-    private static final Map<Place, Double> CYP_MH_PER_100K = Map.of(
-            Place.BEDFORD, 116.0, Place.CENTRAL_BEDFORDSHIRE, 162.0, Place.LUTON, 90.0, Place.MILTON_KEYNES, 85.0);
+    // ---- calibration: each Place's targets (2024/25) are in the ICB's definition (Place.Acute) ------------
 
     /** Emergency admissions relative to 2024/25 by year 2019/20..2025/26. */
     private static final double[] EMERGENCY_TREND = {0.97, 0.82, 0.93, 0.96, 0.98, 1.00, 1.02};
-    /**
-     * ACSC admissions 2023/24 relative to 2024/25: Bedford adults +10%, Central Beds +7%, MK adults +23%
-     * (DP 8.5, 8.6, 8.8), children +5% (assumed), Luton adults the remainder so the ICB rises 7% (DP 8.4).
-     */
-    private static final Map<Place, Double> ADULT_ACSC_2023 = Map.of(
-            Place.BEDFORD,
-            1 / 1.10,
-            Place.CENTRAL_BEDFORDSHIRE,
-            1 / 1.07,
-            Place.LUTON,
-            1.026,
-            Place.MILTON_KEYNES,
-            1 / 1.23);
-
+    /** Children's ACSC admissions 2023/24 relative to 2024/25 (assumed +5%; adults' are each Place's). */
     private static final double CHILD_ACSC_2023 = 1 / 1.05;
     /** Earlier years relative to 2023/24 (COVID dip), and 2025/26 relative to 2024/25. */
     private static final double[] ACSC_EARLY = {0.95, 0.75, 0.90, 0.97};
@@ -74,16 +44,9 @@ final class SpellModel {
     private static final double MATERNITY_RATE = 0.055;
 
     /**
-     * Clinically-ready-for-discharge delay days, adults, by local site (DP 8.13): 2023/24 and 2024/25. Earlier
-     * years are assumed at 80% of 2023/24, 2025/26 as 2024/25.
+     * Clinically-ready-for-discharge delay days of adults by local site, 2023/24 and 2024/25, are each site's
+     * (Site.delayDays). Earlier years are assumed at 80% of 2023/24, 2025/26 as 2024/25.
      */
-    private static final Map<Site, double[]> DELAY_DAYS = Map.of(
-            Site.LUTON_AND_DUNSTABLE,
-            new double[] {840, 2221},
-            Site.BEDFORD,
-            new double[] {1082, 2106},
-            Site.MILTON_KEYNES,
-            new double[] {1323, 2173});
     /** Share of delayed spells whose ready date is recorded; of the others, share with ready = discharge. */
     static final double DELAY_RECORDED = 0.70, READY_RECORDED = 0.55;
 
@@ -117,23 +80,6 @@ final class SpellModel {
     static final double ACSC_HEALTH = 0.6, ACSC_DEPRIVATION = 0.25;
 
     /**
-     * The multipliers above are normalised one at a time, but in the people model health, deprivation,
-     * registers and ethnicity move together, so their product misses each Place's target. Measured at full
-     * scale (seed 20250331), adults' ACSC admissions 2024/25: Bedford 2,110 (DP 8.5: 1,964), Central Beds 2,353
-     * (DP 8.6: 2,475), MK 1,479 (DP 8.8: 1,399); Luton's share of the remaining 9,662 - 9,014 excess, with
-     * children on target, gives about 2,800 against the assumed 2,240.
-     */
-    static final Map<Place, Double> ADULT_ACSC_JOINT_RISK = Map.of(
-            Place.BEDFORD,
-            1964.0 / 2110,
-            Place.CENTRAL_BEDFORDSHIRE,
-            2475.0 / 2353,
-            Place.MILTON_KEYNES,
-            1399.0 / 1479,
-            Place.LUTON,
-            2240.0 / 2800);
-
-    /**
      * Ethnicity multipliers for children. With a census, the published ratios are divided by the health and
      * deprivation each group already carries in the generated population, so the observed ratio is the DP's.
      */
@@ -149,15 +95,29 @@ final class SpellModel {
     }
 
     private final ReferencePopulation reference;
+    private final SyntheticIcbDefinition icb;
     private final Map<String, Double> childEthnicity;
-    private final LengthOfStay stays = new LengthOfStay();
-    private final Map<Place, double[]> generalBase = new EnumMap<>(Place.class); // [adult, child]
-    private final Map<Place, double[]> cypMhBase = new EnumMap<>(Place.class);
-    private final Map<AcscCondition, Map<Place, double[]>> acscBase = new EnumMap<>(AcscCondition.class);
-    private final Map<Site, double[]> delayFactor = new EnumMap<>(Site.class);
+    private final LengthOfStay stays;
+    /** By Place index: [adult, child] base rates of general emergencies, and of CYP mental-health admissions. */
+    private final double[][] generalBase;
+
+    private final double[][] cypMhBase;
+    /** By condition, then Place index: [adult, child]. */
+    private final Map<AcscCondition, double[][]> acscBase = new EnumMap<>(AcscCondition.class);
+    /** By site index: delay probability factor by year, or null where the site's delays are not modelled. */
+    private final double[][] delayFactor;
+    /** By Place index: share of admissions by site index. */
+    private final double[][] siteShares;
 
     SpellModel(ReferencePopulation reference) {
         this.reference = reference;
+        this.icb = reference.icb();
+        List<Place> places = icb.places();
+        this.stays = new LengthOfStay(icb.sites());
+        this.generalBase = new double[places.size()][];
+        this.cypMhBase = new double[places.size()][];
+        this.delayFactor = new double[icb.sites().size()][];
+        this.siteShares = places.stream().map(icb::admissionShares).toArray(double[][]::new);
         this.childEthnicity = childEthnicity(reference.census());
         calibrate();
     }
@@ -195,14 +155,28 @@ final class SpellModel {
 
     private void calibrate() {
         FinancialYear y2024 = new FinancialYear(2024);
+        SyntheticIcbDefinition.ChildAcsc icbChildren = icb.childAcsc();
+        // Places with their own children's ACSC target; the others share the ICB's remaining admissions
         double childrenAll = reference.expected(s -> s.age() < 18 ? 1 : 0, y2024);
-        double childrenMk = reference.expected(s -> s.age() < 18 && s.place() == Place.MILTON_KEYNES ? 1 : 0, y2024);
-        for (Place p : Place.values()) {
+        double childrenListed =
+                reference.expected(s -> s.age() < 18 && s.place().acute().childAcsc() != null ? 1 : 0, y2024);
+        double childAdmissionsListed = 0;
+        for (Place p : icb.places()) {
+            Place.ChildAcsc own = p.acute().childAcsc();
+            if (own != null) {
+                childAdmissionsListed += own.admissions() / own.share();
+            }
+        }
+        for (Place p : icb.places()) {
+            AcscCondition.check(p);
+            Place.Acute targets = p.acute();
+            Place.ChildAcsc ownChildren = targets.childAcsc();
             double children = reference.expected(s -> s.age() < 18 && s.place() == p ? 1 : 0, y2024);
             // ACSC, by condition
-            double adultAcsc = ADULT_ACSC.get(p);
-            double childAcsc =
-                    p == Place.MILTON_KEYNES ? MK_CHILD_ACSC : OTHER_CHILD_ACSC * children / (childrenAll - childrenMk);
+            double adultAcsc = targets.adultAcsc().admissions();
+            double childAcsc = ownChildren != null
+                    ? ownChildren.admissions()
+                    : icbChildren.unlistedAdmissions() * children / (childrenAll - childrenListed);
             for (AcscCondition c : AcscCondition.values()) {
                 double[] base = new double[2];
                 for (int g = 0; g < 2; g++) {
@@ -218,49 +192,55 @@ final class SpellModel {
                             y2024);
                     base[g] = target == 0 ? 0 : target / expected;
                 }
-                acscBase.computeIfAbsent(c, k -> new EnumMap<>(Place.class)).put(p, base);
+                acscBase.computeIfAbsent(c, k -> new double[icb.places().size()][])[p.index()] = base;
             }
             // CYP mental health (DP 3.8)
             double cypShape = reference.expected(s -> s.place() == p ? cypMhAgeCurve(s.age(), s.female()) : 0, y2024);
-            double cypCount = CYP_MH_PER_100K.get(p) / 100_000 * children;
-            cypMhBase.put(p, new double[] {cypCount / cypShape});
+            double cypCount = targets.cypMhPer100k() / 100_000 * children;
+            cypMhBase[p.index()] = new double[] {cypCount / cypShape};
             // general emergencies: the admissions that are neither ACSC nor CYP MH
-            double adultGeneral = adultAcsc * (1 - ADULT_ACSC_SHARE.get(p)) / ADULT_ACSC_SHARE.get(p);
-            double childAll = p == Place.MILTON_KEYNES
-                    ? MK_CHILD_ACSC / MK_CHILD_ACSC_SHARE
-                    : (CHILD_EMERGENCY_RATE * childrenAll - MK_CHILD_ACSC / MK_CHILD_ACSC_SHARE)
+            double adultShare = targets.adultAcsc().share();
+            double adultGeneral = adultAcsc * (1 - adultShare) / adultShare;
+            double childAll = ownChildren != null
+                    ? ownChildren.admissions() / ownChildren.share()
+                    : (icbChildren.emergencyRate() * childrenAll - childAdmissionsListed)
                             * children
-                            / (childrenAll - childrenMk);
+                            / (childrenAll - childrenListed);
             double childGeneral = childAll - childAcsc - cypCount;
             double adultShape = reference.expected(
                     s -> s.place() == p && s.age() >= 18 ? emergencyAgeCurve(s.age(), s.female()) : 0, y2024);
             double childShape = reference.expected(
                     s -> s.place() == p && s.age() < 18 ? emergencyAgeCurve(s.age(), s.female()) : 0, y2024);
-            generalBase.put(p, new double[] {adultGeneral / adultShape, childGeneral / childShape});
+            generalBase[p.index()] = new double[] {adultGeneral / adultShape, childGeneral / childShape};
         }
         // delays: adult emergency spells expected at each local site in 2024/25
-        Map<Site, Double> adultSpells = new EnumMap<>(Site.class);
-        for (Place p : Place.values()) {
-            double adults = ADULT_ACSC.get(p) / ADULT_ACSC_SHARE.get(p);
-            double[] shares = Site.shares(p);
-            for (Site s : Site.values()) {
-                adultSpells.merge(s, adults * shares[s.ordinal()], Double::sum);
+        double[] adultSpells = new double[icb.sites().size()];
+        for (Place p : icb.places()) {
+            double adults =
+                    p.acute().adultAcsc().admissions() / p.acute().adultAcsc().share();
+            double[] shares = siteShares[p.index()];
+            for (Site s : icb.sites()) {
+                adultSpells[s.index()] += adults * shares[s.index()];
             }
         }
-        DELAY_DAYS.forEach((site, days) -> {
+        for (Site site : icb.sites()) {
+            double[] days = site.delayDays();
+            if (days == null) {
+                continue;
+            }
             double[] factor = new double[ActivitySpan.LAST - ActivitySpan.FIRST + 1];
             for (int y = 0; y < factor.length; y++) {
                 int year = ActivitySpan.FIRST + y;
                 double target = year < 2023 ? 0.8 * days[0] : year == 2023 ? days[0] : days[1];
-                factor[y] = target / (adultSpells.get(site) * EMERGENCY_TREND[y] * DELAY_DAYS_PER_SPELL);
+                factor[y] = target / (adultSpells[site.index()] * EMERGENCY_TREND[y] * DELAY_DAYS_PER_SPELL);
             }
-            delayFactor.put(site, factor);
-        });
+            delayFactor[site.index()] = factor;
+        }
     }
 
     static double acscTrend(Place place, boolean child, FinancialYear year) {
         int y = ActivitySpan.index(year);
-        double r2023 = child ? CHILD_ACSC_2023 : ADULT_ACSC_2023.get(place);
+        double r2023 = child ? CHILD_ACSC_2023 : place.acute().adultAcsc().ratio2023();
         if (y < ACSC_EARLY.length) {
             return r2023 * ACSC_EARLY[y];
         }
@@ -281,7 +261,7 @@ final class SpellModel {
     }
 
     void emit(SyntheticPerson person, Exposure x, SplittableRandom rng, ActivityOutput out) throws IOException {
-        Place place = Place.of(person.placeCode());
+        Place place = icb.place(person.placeCode());
         boolean female = "F".equals(person.sex());
         boolean child = x.age() < 18;
         int g = child ? 1 : 0;
@@ -293,16 +273,16 @@ final class SpellModel {
         double acscRisk = PersonRisk.health(person.health(), ACSC_HEALTH)
                 * PersonRisk.deprivation(person.imdDecile(), ACSC_DEPRIVATION)
                 * ethnicity
-                * (child ? 1 : ADULT_ACSC_JOINT_RISK.get(place));
+                * (child ? 1 : place.acute().adultAcsc().jointRisk());
 
         AcscCondition[] conditions = AcscCondition.values();
         double[] weights = new double[Stream.values().length + conditions.length];
-        weights[Stream.GENERAL.ordinal()] = generalBase.get(place)[g]
+        weights[Stream.GENERAL.ordinal()] = generalBase[place.index()][g]
                 * emergencyAgeCurve(x.age(), female)
                 * emergencyRisk
                 * EMERGENCY_TREND[ActivitySpan.index(x.year())];
         weights[Stream.CYP_MH.ordinal()] =
-                cypMhBase.get(place)[0] * cypMhAgeCurve(x.age(), female) * PersonRisk.health(person.health(), 0.3);
+                cypMhBase[place.index()][0] * cypMhAgeCurve(x.age(), female) * PersonRisk.health(person.health(), 0.3);
         weights[Stream.ELECTIVE.ordinal()] = electiveRate(x.age())
                 * PersonRisk.health(person.health(), 0.3)
                 * ELECTIVE_TREND[ActivitySpan.index(x.year())];
@@ -311,7 +291,7 @@ final class SpellModel {
         for (AcscCondition c : conditions) {
             double onRegister = c.register != null && person.hasCondition(c.register, mid) ? c.registerRateRatio : 1;
             weights[Stream.values().length + c.ordinal()] =
-                    acscBase.get(c).get(place)[g] * acscAgeCurve(x.age()) * onRegister * acscRisk * acscTrend;
+                    acscBase.get(c)[place.index()][g] * acscAgeCurve(x.age()) * onRegister * acscRisk * acscTrend;
         }
         double total = 0;
         for (double w : weights) {
@@ -324,7 +304,7 @@ final class SpellModel {
         for (int k = 0; k < n; k++) {
             int pick = Draws.pick(rng, weights);
             LocalDate admitted = Draws.dateBetween(rng, x.from(), x.to());
-            Site site = Site.values()[Draws.pick(rng, Site.shares(place))];
+            Site site = icb.sites().get(Draws.pick(rng, siteShares[place.index()]));
             if (pick >= Stream.values().length) {
                 acsc(conditions[pick - Stream.values().length], person, x, site, admitted, rng, out);
             } else {
@@ -421,7 +401,7 @@ final class SpellModel {
         LocalDate ready = null;
         if (d.date() != null && !d.died()) {
             int age = x.age();
-            double[] factor = delayFactor.get(site);
+            double[] factor = delayFactor[site.index()];
             double p = factor == null || age < 18 || d.stay() < 2
                     ? 0
                     : factor[ActivitySpan.index(x.year())] * (age >= 65 ? 1.6 : 0.4);
@@ -438,10 +418,10 @@ final class SpellModel {
             secondary = secondary == null ? externalCause : externalCause + ";" + secondary;
         }
         String destination = d.destination(rng, x.age());
-        RehabilitationUnit.Stay rehab = RehabilitationUnit.admit(person, x.age(), site, d);
+        RehabilitationUnit.Stay rehab = RehabilitationUnit.admit(icb.rehabilitationUnit(), person, x.age(), site, d);
         out.spell(
-                site.provider,
-                site.code,
+                site.provider(),
+                site.code(),
                 "emergency",
                 admitted,
                 d.date(),
@@ -455,8 +435,8 @@ final class SpellModel {
         if (rehab != null) {
             Discharge end = Discharge.of(person, rehab.admitted(), rehab.plannedDays());
             out.spell(
-                    RehabilitationUnit.PROVIDER,
-                    RehabilitationUnit.SITE,
+                    icb.rehabilitationUnit().provider(),
+                    icb.rehabilitationUnit().site(),
                     "other",
                     rehab.admitted(),
                     end.date(),
@@ -479,8 +459,8 @@ final class SpellModel {
         Discharge d = Discharge.of(person, admitted, stay);
         double cost = d.stay() == 0 ? DAY_CASE : ELECTIVE_EPISODE + EXCESS_BED_DAY * Math.max(0, d.stay() - TRIM_DAYS);
         out.spell(
-                site.provider,
-                site.code,
+                site.provider(),
+                site.code(),
                 "elective",
                 admitted,
                 d.date(),
@@ -502,8 +482,8 @@ final class SpellModel {
         double cost = NON_ELECTIVE_EPISODE + EXCESS_BED_DAY * Math.max(0, d.stay() - TRIM_DAYS);
         String procedure = Diagnoses.MATERNITY_PROCEDURES[i];
         out.spell(
-                site.provider,
-                site.code,
+                site.provider(),
+                site.code(),
                 "other",
                 admitted,
                 d.date(),

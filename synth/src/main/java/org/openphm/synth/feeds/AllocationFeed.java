@@ -10,7 +10,7 @@ import org.openphm.model.Table;
 /**
  * allocation: the DP 11.5 history 2013/14-2025/26 (reconstructed as resources/feeds/allocation_history.psv
  * explains), with registered population = allocation / allocation per head, target = allocation - financial impact
- * of DfT, and the DP 11.4 needs indices (G&A 92, community 79, MH 88) on the 2025/26 BLMK ICB row, the year of the
+ * of DfT, and the DP 11.4 needs indices (G&A 92, community 79, MH 88) on the 2025/26 ICB row, the year of the
  * formula they come from. Money and population scale with the synthetic population.
  */
 final class AllocationFeed implements Feed {
@@ -53,7 +53,7 @@ final class AllocationFeed implements Feed {
             }
             Double target = impact == null ? null : allocation - impact;
             Long population = perHead == null ? null : Math.round(allocation * 1000 / perHead * ctx.scale());
-            boolean needs = NEEDS_YEAR.equals(year) && who.equals("BLMK ICB");
+            boolean needs = NEEDS_YEAR.equals(year); // the year has one row, the ICB's
             out.row(
                     year,
                     who,

@@ -15,7 +15,6 @@ final class Calibration {
     static final String ELFT = "RWK";
     static final String CNWL = "RV3";
     static final String CCS = "RYV";
-    static final String BLMK_ICB = "QHG";
 
     // ---- workforce, DP 12.3-12.6 and CfC Part D ---------------------------------------------------------
 

@@ -2,15 +2,13 @@ package org.openphm.synth.feeds;
 
 import java.time.YearMonth;
 import java.util.SplittableRandom;
+import org.openphm.synth.icb.SyntheticIcbDefinition;
 
 /**
- * What every feed is generated from: the seed, and the population scale (patients over the BLMK registered
- * population the calibration figures belong to).
+ * What every feed is generated from: the seed, the ICB, and the population scale (patients over the ICB's registered
+ * population, the size its population-proportional figures belong to).
  */
-record FeedContext(long seed, long patients) {
-
-    /** DP 1.2: BLMK registered population, 31 March 2025; every population-proportional target is for this size. */
-    static final long BLMK_PATIENTS = 1_139_000;
+record FeedContext(long seed, long patients, SyntheticIcbDefinition icb) {
 
     /** The months the monthly feeds cover: 2023/24 to the first half of 2025/26 (30 months, enough for SPC). */
     static final YearMonth FIRST_MONTH = YearMonth.of(2023, 4);
@@ -24,7 +22,7 @@ record FeedContext(long seed, long patients) {
     }
 
     double scale() {
-        return (double) patients / BLMK_PATIENTS;
+        return (double) patients / icb.registeredPatients();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.openphm.model.CsvTableWriter;
 import org.openphm.model.Progress;
+import org.openphm.synth.icb.SyntheticIcbDefinition;
 
 /**
  * Writes the synthetic aggregate feeds of the operational data pack (DP 6-12) as one CSV per canonical table:
@@ -32,12 +33,12 @@ public final class FeedsGenerator {
 
     /**
      * @param patients registered population the feeds are for; population-proportional figures (staff, waiting
-     *                 lists, spend, allocations, count metrics) scale by patients / 1,139,000 (BLMK, DP 1.2)
+     *                 lists, spend, allocations, count metrics) scale by patients over the ICB's registered patients
      * @return rows written per table, in the order written
      */
-    public static Map<String, Long> generate(Path outDir, long seed, long patients, Progress progress)
-            throws IOException {
-        FeedContext ctx = new FeedContext(seed, patients);
+    public static Map<String, Long> generate(
+            Path outDir, SyntheticIcbDefinition icb, long seed, long patients, Progress progress) throws IOException {
+        FeedContext ctx = new FeedContext(seed, patients, icb);
         Map<String, Long> rows = new LinkedHashMap<>();
         int done = 0;
         for (Feed feed : FEEDS) {

@@ -162,8 +162,11 @@ final class PerformanceMetricFeed implements Feed {
      * code) in May-25; regional_value is the region's figure and regional_rank the ICB's place among the six.
      */
     private void writeRegionalBenchmarking(CsvTableWriter out) throws IOException {
-        List<String> icbs = List.of("QHG", "QUE", "QM7", "QH8", "QMM", "QJG");
-        for (Psv.Row r : Psv.read("mh_benchmark.psv")) {
+        List<Psv.Row> rows = Psv.read("mh_benchmark.psv");
+        // the table's columns after the region's are its ICBs, by ODS code
+        List<String> columns = List.copyOf(rows.get(0).cells().keySet());
+        List<String> icbs = columns.subList(columns.indexOf(EAST_OF_ENGLAND) + 1, columns.size());
+        for (Psv.Row r : rows) {
             boolean higherIsBetter = "high".equals(r.text("polarity"));
             double region = r.number(EAST_OF_ENGLAND);
             out.row(

@@ -1,12 +1,10 @@
 package org.openphm.synth.feeds;
 
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.List;
 import org.openphm.model.CanonicalSchema;
 import org.openphm.model.CsvTableWriter;
 import org.openphm.model.Table;
-import org.openphm.synth.population.Place;
+import org.openphm.synth.icb.Place;
 
 /**
  * service_provision: the CfC Part B and Part C provider maps, one row per service line, Place and provider. A Place
@@ -21,10 +19,11 @@ final class ServiceProvisionFeed implements Feed {
 
     @Override
     public void write(FeedContext ctx, CsvTableWriter out) throws IOException {
-        List<String> places = Arrays.stream(Place.values()).map(Place::code).toList();
         for (Psv.Row r : Psv.read("service_provision.psv")) {
-            for (String place : places) {
-                String providers = r.text(place);
+            for (Place p : ctx.icb().places()) {
+                String place = p.code();
+                // the published maps are one ICB's: a Place they have no column for has no rows
+                String providers = r.cells().containsKey(place) ? r.text(place) : null;
                 if (providers == null) {
                     continue;
                 }

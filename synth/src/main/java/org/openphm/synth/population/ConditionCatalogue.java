@@ -4,10 +4,6 @@ import static org.openphm.synth.population.EthnicFamily.BLACK;
 import static org.openphm.synth.population.EthnicFamily.MIXED;
 import static org.openphm.synth.population.EthnicFamily.NOT_STATED;
 import static org.openphm.synth.population.EthnicFamily.SOUTH_ASIAN;
-import static org.openphm.synth.population.Place.BEDFORD;
-import static org.openphm.synth.population.Place.CENTRAL_BEDFORDSHIRE;
-import static org.openphm.synth.population.Place.LUTON;
-import static org.openphm.synth.population.Place.MILTON_KEYNES;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -19,7 +15,8 @@ import org.openphm.synth.population.ConditionSpec.SinceOnset;
  * The registers the person model draws, in causal order: a register may depend on those before it (DM before
  * HYP before CHD before HF ...). Obesity (from BMI) and palliative care (from approaching death) are drawn
  * elsewhere. Age shapes follow the familiar QOF age gradients; effects are on the log-odds scale. Sources of
- * the directions: DP 5.x (Place patterns), DP 3.9 (neurodiversity), DP 4.3 (ethnicity); magnitudes are ours.
+ * the directions: DP 3.9 (neurodiversity), DP 4.3 (ethnicity); magnitudes are ours. Place patterns (DP 5.x) are
+ * the ICB's, in its definition's condition_log_odds.
  */
 final class ConditionCatalogue {
     private ConditionCatalogue() {}
@@ -34,7 +31,6 @@ final class ConditionCatalogue {
                     0.2,
                     0,
                     eth(),
-                    place(BEDFORD, 0.15, LUTON, 0.15, MILTON_KEYNES, -0.1, CENTRAL_BEDFORDSHIRE, -0.1),
                     new InChildhood(2, 3, 0.0)),
             spec(
                     "AUT",
@@ -45,7 +41,6 @@ final class ConditionCatalogue {
                     0.1,
                     0,
                     eth(SOUTH_ASIAN, -0.3, BLACK, 0.1),
-                    place(LUTON, -0.45, BEDFORD, 0.1),
                     new InChildhood(3, 3, 0.07)),
             spec(
                     "ADHD",
@@ -56,9 +51,8 @@ final class ConditionCatalogue {
                     0.1,
                     0,
                     eth(SOUTH_ASIAN, -0.5, BLACK, -0.3),
-                    place(BEDFORD, 0.25, CENTRAL_BEDFORDSHIRE, 0.25, LUTON, -0.3, MILTON_KEYNES, -0.2),
                     new InChildhood(5, 3, 0.08)),
-            spec("EP", knots(0, -0.6, 18, 0, 80, 0), 0, 0.15, 0.2, 0.3, 0, eth(), place(), new SinceOnset(0.012)),
+            spec("EP", knots(0, -0.6, 18, 0, 80, 0), 0, 0.15, 0.2, 0.3, 0, eth(), new SinceOnset(0.012)),
             spec(
                     "SMI",
                     knots(12, -5, 18, -1.2, 25, 0, 45, 0.5, 60, 0.5, 80, 0.2),
@@ -68,7 +62,6 @@ final class ConditionCatalogue {
                     0.5,
                     0,
                     eth(BLACK, 0.8, SOUTH_ASIAN, 0.0),
-                    place(BEDFORD, 0.15, LUTON, 0.1, MILTON_KEYNES, -0.15, CENTRAL_BEDFORDSHIRE, -0.15),
                     new SinceOnset(0.013)),
             spec(
                     "DEP",
@@ -79,7 +72,6 @@ final class ConditionCatalogue {
                     0.5,
                     0,
                     eth(SOUTH_ASIAN, -0.55, BLACK, -0.5, MIXED, 0.1),
-                    place(BEDFORD, 0.4, MILTON_KEYNES, -0.3, LUTON, -0.1, CENTRAL_BEDFORDSHIRE, 0.05),
                     new SinceOnset(0.058)),
             spec(
                     "AST",
@@ -90,7 +82,6 @@ final class ConditionCatalogue {
                     0.3,
                     0.02,
                     eth(SOUTH_ASIAN, -0.1),
-                    place(LUTON, -0.2, CENTRAL_BEDFORDSHIRE, 0.08),
                     new SinceOnset(0.002)),
             spec(
                     "CPAIN",
@@ -101,7 +92,6 @@ final class ConditionCatalogue {
                     0.6,
                     0.02,
                     eth(),
-                    place(),
                     new SinceOnset(0.0)),
             spec(
                     "PDIS",
@@ -112,7 +102,6 @@ final class ConditionCatalogue {
                     0.5,
                     0,
                     eth(),
-                    place(),
                     new SinceOnset(0.0)),
             spec(
                     "DM",
@@ -123,7 +112,6 @@ final class ConditionCatalogue {
                     0.5,
                     0.08,
                     eth(SOUTH_ASIAN, 1.0, BLACK, 0.65, MIXED, 0.3),
-                    place(LUTON, 0.1, BEDFORD, 0.1, CENTRAL_BEDFORDSHIRE, -0.1, MILTON_KEYNES, -0.05),
                     new SinceOnset(0.037)),
             spec(
                     "NDH",
@@ -134,7 +122,6 @@ final class ConditionCatalogue {
                     0.3,
                     0.05,
                     eth(SOUTH_ASIAN, 0.6, BLACK, 0.4),
-                    place(),
                     new SinceOnset(0.048)),
             spec(
                     "HYP",
@@ -145,7 +132,6 @@ final class ConditionCatalogue {
                     0.5,
                     0.05,
                     eth(BLACK, 0.5, SOUTH_ASIAN, 0.15),
-                    place(LUTON, -0.05),
                     new SinceOnset(0.019)),
             spec(
                     "CHD",
@@ -156,7 +142,6 @@ final class ConditionCatalogue {
                     0.6,
                     0.01,
                     eth(SOUTH_ASIAN, 0.4, BLACK, -0.3),
-                    place(CENTRAL_BEDFORDSHIRE, 0.08, MILTON_KEYNES, -0.12),
                     new SinceOnset(-0.003)),
             spec(
                     "AF",
@@ -167,7 +152,6 @@ final class ConditionCatalogue {
                     0.5,
                     0.02,
                     eth(SOUTH_ASIAN, -0.5, BLACK, -0.6, MIXED, -0.3),
-                    place(LUTON, -0.1, CENTRAL_BEDFORDSHIRE, -0.15, BEDFORD, -0.15),
                     new SinceOnset(0.047)),
             spec(
                     "STIA",
@@ -178,7 +162,6 @@ final class ConditionCatalogue {
                     0.6,
                     0,
                     eth(BLACK, 0.3),
-                    place(MILTON_KEYNES, -0.35, CENTRAL_BEDFORDSHIRE, -0.4, BEDFORD, -0.6, LUTON, -0.33),
                     new SinceOnset(0.037)),
             spec(
                     "HF",
@@ -189,7 +172,6 @@ final class ConditionCatalogue {
                     0.8,
                     0.03,
                     eth(BLACK, 0.2),
-                    place(BEDFORD, 0.15, LUTON, -0.1),
                     new SinceOnset(0.079)),
             spec(
                     "CKD",
@@ -200,7 +182,6 @@ final class ConditionCatalogue {
                     0.8,
                     0.02,
                     eth(SOUTH_ASIAN, 0.2, BLACK, 0.3),
-                    place(BEDFORD, 0.2, MILTON_KEYNES, -0.2),
                     new SinceOnset(0.03)),
             spec(
                     "PAD",
@@ -211,7 +192,6 @@ final class ConditionCatalogue {
                     0.6,
                     0,
                     eth(SOUTH_ASIAN, -0.2),
-                    place(),
                     new SinceOnset(-0.016)),
             spec(
                     "COPD",
@@ -222,7 +202,6 @@ final class ConditionCatalogue {
                     0.7,
                     0,
                     eth(SOUTH_ASIAN, -0.7, BLACK, -0.6),
-                    place(CENTRAL_BEDFORDSHIRE, 0.05, BEDFORD, -0.25, LUTON, -0.15),
                     new SinceOnset(0.012)),
             spec(
                     "CAN",
@@ -233,7 +212,6 @@ final class ConditionCatalogue {
                     0.3,
                     0,
                     eth(SOUTH_ASIAN, -0.6, BLACK, -0.3),
-                    place(LUTON, -0.1, CENTRAL_BEDFORDSHIRE, 0.05),
                     new SinceOnset(0.024)),
             spec(
                     "DEM",
@@ -244,7 +222,6 @@ final class ConditionCatalogue {
                     0.6,
                     0,
                     eth(SOUTH_ASIAN, -0.2),
-                    place(BEDFORD, 0.1, LUTON, -0.25),
                     new SinceOnset(0.003)),
             spec(
                     "RA",
@@ -255,7 +232,6 @@ final class ConditionCatalogue {
                     0.3,
                     0,
                     eth(),
-                    place(),
                     new SinceOnset(0.01)),
             spec(
                     "OST",
@@ -266,7 +242,6 @@ final class ConditionCatalogue {
                     0.3,
                     -0.06,
                     eth(SOUTH_ASIAN, -0.2, BLACK, -0.6),
-                    place(MILTON_KEYNES, -1.3, BEDFORD, 0.35),
                     new SinceOnset(0.024)));
 
     static int indexOf(String id) {
@@ -287,9 +262,8 @@ final class ConditionCatalogue {
             double frailty,
             double bmi,
             Map<EthnicFamily, Double> eth,
-            Map<Place, Double> place,
             ConditionSpec.DiagnosisTiming timing) {
-        return new ConditionSpec(id, knots[0], knots[1], minAge, male, deprivation, frailty, bmi, eth, place, timing);
+        return new ConditionSpec(id, knots[0], knots[1], minAge, male, deprivation, frailty, bmi, eth, timing);
     }
 
     private static double[][] knots(double... pairs) {
@@ -308,14 +282,6 @@ final class ConditionCatalogue {
         m.put(NOT_STATED, -0.15);
         for (int i = 0; i < pairs.length; i += 2) {
             m.put((EthnicFamily) pairs[i], ((Number) pairs[i + 1]).doubleValue());
-        }
-        return m;
-    }
-
-    private static Map<Place, Double> place(Object... pairs) {
-        Map<Place, Double> m = new EnumMap<>(Place.class);
-        for (int i = 0; i < pairs.length; i += 2) {
-            m.put((Place) pairs[i], ((Number) pairs[i + 1]).doubleValue());
         }
         return m;
     }

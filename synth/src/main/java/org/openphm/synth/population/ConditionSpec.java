@@ -3,8 +3,8 @@ package org.openphm.synth.population;
 import java.util.Map;
 
 /**
- * The hand-set part of one register's model: who gets it (age shape, sex, deprivation, ethnicity, Place,
- * latent health, BMI) and when it was first recorded. Intercepts and the pairwise terms that reproduce the
+ * The hand-set part of one register's model: who gets it (age shape, sex, deprivation, ethnicity,
+ * latent health, BMI; the Place's part is in the ICB's definition) and when it was first recorded. Intercepts and the pairwise terms that reproduce the
  * DP 3.11 multimorbidity matrix are fitted ({@link FittedParams}); everything here is an epidemiological
  * assumption, documented in synth/CALIBRATION.md.
  *
@@ -16,7 +16,6 @@ import java.util.Map;
  * @param frailty      loading on the latent health state, the shared cause of co-occurrence
  * @param bmi          log-odds per kg/m2 of BMI above 27 (adults with a BMI)
  * @param ethnicity    log-odds by ethnic family (see {@link EthnicFamily})
- * @param place        log-odds by Place: the DP 5.x Place patterns not explained by age or deprivation
  * @param timing       how long before the observation date the condition was first recorded
  */
 record ConditionSpec(
@@ -29,7 +28,6 @@ record ConditionSpec(
         double frailty,
         double bmi,
         Map<EthnicFamily, Double> ethnicity,
-        Map<Place, Double> place,
         DiagnosisTiming timing) {
 
     double ageShape(double age) {

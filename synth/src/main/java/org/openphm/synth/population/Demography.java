@@ -1,13 +1,13 @@
 package org.openphm.synth.population;
 
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.List;
 import java.util.SplittableRandom;
+import org.openphm.synth.icb.Place;
 
 /**
  * Who lives where: age, sex and ethnicity by Place. The ICB age profile is an assumption shaped like an
  * English GP-registered population but younger (DP 1.2: 15% aged 65+ against 18% in England); each Place
- * tilts it (Luton younger, Central Bedfordshire older, DP 5.1 "the Luton population is younger overall").
+ * tilts it (its old_tilt and child_tilt in the ICB's definition), and mixes its own ethnic groups.
  */
 final class Demography {
     /** Share of the registered population by five-year band 0-4 ... 85-89, 90+ (before Place tilts). */
@@ -17,27 +17,25 @@ final class Demography {
     /** Within 90+, ages 90..104 with mortality-shaped weights. */
     private static final int OLDEST = 104;
 
-    /**
-     * Non-White, stated ethnic categories (NHS codes D..S) mixed per Place. Luton: large Pakistani and
-     * Bangladeshi communities; elsewhere Indian and Black African the largest groups (2021 Census pattern).
-     */
+    /** Non-White, stated ethnic categories (NHS codes D..S), mixed per Place by its non_white_mix. */
     private static final String[] NON_WHITE = {"D", "E", "F", "G", "H", "J", "K", "L", "M", "N", "P", "R", "S"};
-
-    private static final double[] LUTON_MIX = {
-        0.04, 0.02, 0.03, 0.03, 0.10, 0.34, 0.10, 0.06, 0.07, 0.12, 0.02, 0.01, 0.06
-    };
-    private static final double[] OTHER_MIX = {
-        0.05, 0.03, 0.05, 0.04, 0.20, 0.08, 0.06, 0.10, 0.06, 0.20, 0.03, 0.03, 0.07
-    };
     /** White British, Irish, other White, as shares of White. */
     private static final double[] WHITE_MIX = {0.85, 0.02, 0.13};
 
     static final double NOT_STATED = 0.05;
 
-    private final Map<Place, double[]> ageWeights = new EnumMap<>(Place.class);
+    private final List<Place> places;
+    /** By Place index: weight of each single year of age, and the Place's share of the ICB. */
+    private final double[][] ageWeights;
 
-    Demography() {
-        for (Place p : Place.values()) {
+    private final double[] placeShares;
+
+    Demography(List<Place> places) {
+        this.places = places;
+        this.ageWeights = new double[places.size()][];
+        this.placeShares = new double[places.size()];
+        for (Place p : places) {
+            placeShares[p.index()] = p.shareOf(places);
             double[] w = new double[OLDEST + 1];
             for (int age = 0; age <= OLDEST; age++) {
                 int band = Math.min(age / 5, 18);
@@ -45,7 +43,7 @@ final class Demography {
                 double tilt = age >= 65 ? p.oldTilt() : age < 20 ? p.childTilt() : 1.0;
                 w[age] = perYear * tilt;
             }
-            ageWeights.put(p, w);
+            ageWeights[p.index()] = w;
         }
     }
 
@@ -60,7 +58,7 @@ final class Demography {
 
     /** Share of the Place's registered population at a single age. */
     double ageShare(Place p, int age) {
-        double[] w = ageWeights.get(p);
+        double[] w = ageWeights[p.index()];
         double s = 0;
         for (double x : w) {
             s += x;
@@ -71,9 +69,9 @@ final class Demography {
     /** Share of the ICB's registered population aged under 5. */
     double under5Share() {
         double s = 0;
-        for (Place p : Place.values()) {
+        for (Place p : places) {
             for (int age = 0; age < 5; age++) {
-                s += p.share() * ageShare(p, age);
+                s += placeShares[p.index()] * ageShare(p, age);
             }
         }
         return s;
@@ -91,18 +89,18 @@ final class Demography {
 
     Place drawPlace(SplittableRandom r) {
         double u = r.nextDouble();
-        for (Place p : Place.values()) {
-            u -= p.share();
+        for (Place p : places) {
+            u -= placeShares[p.index()];
             if (u < 0) {
                 return p;
             }
         }
-        return Place.MILTON_KEYNES;
+        return places.get(places.size() - 1);
     }
 
     /** Age in whole years at the reference date. */
     int drawAge(Place p, SplittableRandom r) {
-        return Distributions.categorical(r, ageWeights.get(p));
+        return Distributions.categorical(r, ageWeights[p.index()]);
     }
 
     /** Women outlive men: the female share rises from 49% in childhood to about 65% at 90+. */
@@ -124,7 +122,7 @@ final class Demography {
         if (r.nextDouble() < pWhite) {
             return new String[] {"A", "B", "C"}[Distributions.categorical(r, WHITE_MIX)];
         }
-        return NON_WHITE[Distributions.categorical(r, p == Place.LUTON ? LUTON_MIX : OTHER_MIX)];
+        return NON_WHITE[Distributions.categorical(r, p.nonWhiteMix())];
     }
 
     /** Deprivation score from the IMD decile: +1 most deprived decile, -1 least deprived. */

@@ -1,22 +1,20 @@
 package org.openphm.synth.population;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.openphm.model.ReferenceCsv;
+import org.openphm.synth.icb.Place;
+import org.openphm.synth.icb.SyntheticIcbDefinition;
 
 /**
- * The synthetic ICB's geography: the 94 real BLMK practices (QOF 2023-24 mapping) with their PCNs, grouped
- * into 19 neighbourhoods and four Places (model resource blmk_practice_geography.csv, whose SOURCES.md says
- * how), and synthetic LSOAs carrying IMD deciles. Built once per run; identical for every seed, so the
- * reference tables of two runs can be compared.
+ * The synthetic ICB's geography: its practices with their PCNs, neighbourhoods and Places (the practice
+ * geography file its definition names), and synthetic LSOAs carrying IMD deciles. Built once per run; identical
+ * for every seed, so the reference tables of two runs can be compared.
  */
 public final class Geography {
-    public static final String ICB_CODE = "QHG";
-    public static final String ICB_NAME = "NHS Bedfordshire, Luton and Milton Keynes Integrated Care Board";
     /** About 1,600 residents per LSOA at 1.14m people, as real LSOAs are sized (ONS: 1,000-3,000). */
     static final int LSOA_COUNT = 700;
 
@@ -36,41 +34,61 @@ public final class Geography {
         }
     }
 
+    private final SyntheticIcbDefinition icb;
     private final List<Practice> practices;
-    private final Map<Place, List<Practice>> practicesByPlace = new EnumMap<>(Place.class);
-    private final Map<Place, double[]> practiceCumWeights = new EnumMap<>(Place.class);
-    private final List<Lsoa> lsoas = new ArrayList<>();
-    /** Place -> decile (index 0..9) -> LSOAs of that decile. */
-    private final Map<Place, List<List<Lsoa>>> lsoasByDecile = new EnumMap<>(Place.class);
+    /** By Place index: its practices, their cumulative list weights, and its LSOAs by decile (index 0..9). */
+    private final List<List<Practice>> practicesByPlace = new ArrayList<>();
 
-    private Geography(List<Practice> practices) {
+    private final List<double[]> practiceCumWeights = new ArrayList<>();
+    private final List<Lsoa> lsoas = new ArrayList<>();
+    private final List<List<List<Lsoa>>> lsoasByDecile = new ArrayList<>();
+
+    private Geography(SyntheticIcbDefinition icb, List<Practice> practices) {
+        this.icb = icb;
         this.practices = List.copyOf(practices);
-        for (Place p : Place.values()) {
-            List<Practice> own =
-                    practices.stream().filter(pr -> pr.place() == p).toList();
-            practicesByPlace.put(p, own);
+        for (Place p : icb.places()) {
+            List<Practice> own = practices.stream()
+                    .filter(pr -> pr.place().index() == p.index())
+                    .toList();
+            if (own.isEmpty()) {
+                throw new IllegalArgumentException(icb.name() + ": Place " + p.code() + " has no practice");
+            }
+            practicesByPlace.add(own);
             double[] cum = new double[own.size()];
             double s = 0;
             for (int i = 0; i < own.size(); i++) {
                 s += own.get(i).weight();
                 cum[i] = s;
             }
-            practiceCumWeights.put(p, cum);
+            practiceCumWeights.add(cum);
             buildLsoas(p);
         }
     }
 
-    public static Geography blmk() {
+    /** The geography of the ICB a definition describes, from the practice files it names. */
+    public static Geography of(SyntheticIcbDefinition icb) {
         Map<String, String> names = new LinkedHashMap<>();
-        for (ReferenceCsv.Row r : ReferenceCsv.read(Geography.class, REFERENCE + "blmk_gp_practices_qof_2023_24.csv")) {
-            names.put(r.get("practice_code"), r.get("practice_name"));
+        if (icb.practices().names() != null) {
+            for (ReferenceCsv.Row r :
+                    ReferenceCsv.read(Geography.class, icb.practices().names())) {
+                names.put(r.get("practice_code"), r.get("practice_name"));
+            }
         }
+        Map<String, Place> places = icb.placesByCode();
         List<Practice> practices = new ArrayList<>();
-        for (ReferenceCsv.Row g : ReferenceCsv.read(Geography.class, REFERENCE + "blmk_practice_geography.csv")) {
+        for (ReferenceCsv.Row g :
+                ReferenceCsv.read(Geography.class, icb.practices().geography())) {
             String code = g.get("practice_code");
-            String name = names.get(code);
+            String name = icb.practices().names() == null ? g.get("practice_name") : names.get(code);
             if (name == null) {
-                throw g.fault("practice_code", "practice " + code + " missing from the QOF mapping file");
+                throw g.fault(
+                        "practice_code",
+                        "practice " + code + " has no name in "
+                                + icb.practices().names());
+            }
+            Place place = places.get(g.get("place_code"));
+            if (place == null) {
+                throw g.fault("place_code", g.get("place_code") + " is not a Place of the ICB's definition");
             }
             practices.add(new Practice(
                     code,
@@ -79,10 +97,15 @@ public final class Geography {
                     g.get("pcn_name"),
                     g.get("neighbourhood_code"),
                     g.get("neighbourhood_name"),
-                    Place.ofCode(g.get("place_code")),
+                    place,
                     listWeight(code)));
         }
-        return new Geography(practices);
+        return new Geography(icb, practices);
+    }
+
+    /** The definition the geography was built from. */
+    public SyntheticIcbDefinition icb() {
+        return icb;
     }
 
     /**
@@ -95,26 +118,25 @@ public final class Geography {
     }
 
     private void buildLsoas(Place p) {
-        int n = (int) Math.round(LSOA_COUNT * p.share());
+        int n = (int) Math.round(LSOA_COUNT * p.shareOf(icb.places()));
         List<List<Lsoa>> byDecile = new ArrayList<>();
         int seq = 0;
         for (int d = 1; d <= 10; d++) {
-            int k = Math.max(1, (int) Math.round(n * p.imdDecileShare(d)));
+            int k = Math.max(1, (int) Math.round(n * p.imdDeciles()[d - 1]));
             List<Lsoa> list = new ArrayList<>();
             for (int i = 0; i < k; i++) {
                 seq++;
                 // E01 + 9 + Place digit + 4-digit sequence: LSOA 2021-shaped, but outside the issued E010xxxxx
                 // to E0103xxxx range, so a synthetic code can never be mistaken for a real area.
-                String code = String.format("E019%d%04d", p.ordinal() + 1, seq);
-                String name =
-                        String.format("%s %03d%c", p.displayName(), (seq - 1) / 4 + 1, (char) ('A' + (seq - 1) % 4));
+                String code = String.format("E019%d%04d", p.index() + 1, seq);
+                String name = String.format("%s %03d%c", p.name(), (seq - 1) / 4 + 1, (char) ('A' + (seq - 1) % 4));
                 Lsoa l = new Lsoa(code, name, d, p);
                 list.add(l);
                 lsoas.add(l);
             }
             byDecile.add(list);
         }
-        lsoasByDecile.put(p, byDecile);
+        lsoasByDecile.add(byDecile);
     }
 
     public List<Practice> practices() {
@@ -127,14 +149,15 @@ public final class Geography {
 
     /** A practice of the Place, in proportion to list size. */
     public Practice drawPractice(Place p, SplittableRandom rng) {
-        double[] cum = practiceCumWeights.get(p);
+        double[] cum = practiceCumWeights.get(p.index());
+        List<Practice> own = practicesByPlace.get(p.index());
         double u = rng.nextDouble() * cum[cum.length - 1];
         for (int i = 0; i < cum.length; i++) {
             if (u < cum[i]) {
-                return practicesByPlace.get(p).get(i);
+                return own.get(i);
             }
         }
-        return practicesByPlace.get(p).get(cum.length - 1);
+        return own.get(cum.length - 1);
     }
 
     /** An LSOA of the Place: the decile by the Place's deprivation profile, then an LSOA of that decile. */
@@ -143,15 +166,13 @@ public final class Geography {
         int decile = 10;
         double acc = 0;
         for (int d = 1; d <= 10; d++) {
-            acc += p.imdDecileShare(d);
+            acc += p.imdDeciles()[d - 1];
             if (u < acc) {
                 decile = d;
                 break;
             }
         }
-        List<Lsoa> list = lsoasByDecile.get(p).get(decile - 1);
+        List<Lsoa> list = lsoasByDecile.get(p.index()).get(decile - 1);
         return list.get(rng.nextInt(list.size()));
     }
-
-    private static final String REFERENCE = "/org/openphm/reference/";
 }

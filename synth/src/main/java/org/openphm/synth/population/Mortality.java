@@ -1,11 +1,12 @@
 package org.openphm.synth.population;
 
 import java.util.Map;
+import org.openphm.synth.icb.Place;
 
 /**
  * Who dies: a Gompertz-Makeham baseline by age and sex (shaped like the ONS national life tables, female
- * hazard 4% at 80 and doubling every ~7 years), multiplied by the person's latent health, deprivation (the
- * slope steepest in Bedford, DP 4.1), Place (Luton highest mortality, DP 2.4) and conditions. The
+ * hazard 4% at 80 and doubling every ~7 years), multiplied by the person's latent health, deprivation (a
+ * slope by Place, from the ICB's definition), the Place's own ratio and conditions. The
  * multiplier is capped so that deaths can be drawn by rejection; the scale is fitted so the population's
  * mean hazard equals the crude death rate of DP 4.5.
  */
@@ -46,17 +47,10 @@ final class Mortality {
         return baseline(104, "M");
     }
 
-    static double deprivationSlope(Place p) {
-        return p == Place.BEDFORD ? 0.42 : 0.25;
-    }
-
-    static double placeRatio(Place p) {
-        return p == Place.LUTON ? 1.12 : 1.0;
-    }
-
     /** The person's multiplier of the baseline, capped. */
     static double multiplier(double latent, double deprivation, Place place, double age, boolean[] has) {
-        double m = Math.exp(0.45 * latent + deprivationSlope(place) * deprivation) * placeRatio(place);
+        double m = Math.exp(0.45 * latent + place.mortality().deprivationSlope() * deprivation)
+                * place.mortality().ratio();
         for (int i = 0; i < has.length; i++) {
             if (!has[i]) {
                 continue;

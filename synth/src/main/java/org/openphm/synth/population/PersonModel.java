@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.openphm.synth.SyntheticPerson;
+import org.openphm.synth.icb.Place;
 import org.openphm.synth.population.ConditionSpec.InChildhood;
 import org.openphm.synth.population.ConditionSpec.SinceOnset;
 import org.openphm.synth.population.DrawnPerson.Observation;
@@ -46,13 +47,14 @@ public final class PersonModel {
     static final double DEP_RESOLVED_MEAN_YEARS = 2;
 
     private final Geography geography;
-    private final Demography demography = new Demography();
+    private final Demography demography;
     private final FittedParams params;
     private final PopulationFlow flow;
     private final double residentDurationRate;
 
     public PersonModel(Geography geography, FittedParams params, PopulationFlow flow) {
         this.geography = geography;
+        this.demography = new Demography(geography.icb().places());
         this.params = params;
         this.flow = flow;
         this.residentDurationRate = PopulationFlow.residentDurationRate(demography.under5Share());
@@ -208,7 +210,7 @@ public final class PersonModel {
                     + c.deprivation() * b.deprivation
                     + c.frailty() * b.latent
                     + c.ethnicity().getOrDefault(fam, 0.0)
-                    + c.place().getOrDefault(b.place, 0.0);
+                    + b.place.conditionLogOdds(c.id());
             if (!Double.isNaN(bmi)) {
                 x += c.bmi() * (bmi - 27);
             }
@@ -468,7 +470,7 @@ public final class PersonModel {
                 + (reg.has[CAN] ? 1.2 : 0)
                 + (reg.has[DEM] ? 0.8 : 0)
                 + (reg.has[HF] ? 0.6 : 0)
-                + (b.place == Place.BEDFORD ? 0.45 : 0)
+                + b.place.palliativeCareLogOdds()
                 + 0.045 * Math.max(0, age - 40);
         if (deathT != null) {
             x += 3.5;

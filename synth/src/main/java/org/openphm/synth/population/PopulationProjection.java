@@ -2,8 +2,10 @@ package org.openphm.synth.population;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.openphm.model.CanonicalSchema;
 import org.openphm.model.CsvTableWriter;
+import org.openphm.synth.icb.Place;
 
 /**
  * The population_projection feed: residents by Place, mid-year 2019..2044, sex and five-year band, shaped like
@@ -11,7 +13,7 @@ import org.openphm.model.CsvTableWriter;
  * 2035 and 2043 (linear between, extended to 2044; before 2025 the registered growth of DP 1.2 backwards),
  * chosen so that the pack's method (Place x age x sex growth applied to the registered population) gives
  * 1.382m in 2043 (+21%), 65+ +53%, 80+ +47% by 2035 and nearly double by 2043, under-20s +5% by 2035 and
- * 30-39 flat. Places grow at different speeds (house-building in MK, Central Beds and Bedford; Luton slower).
+ * 30-39 flat. Places grow at different speeds (each Place's growth in the ICB's definition).
  */
 public final class PopulationProjection {
     public static final String[] BANDS = {
@@ -33,14 +35,6 @@ public final class PopulationProjection {
 
     private PopulationProjection() {}
 
-    static double placeGrowthFactor(Place p) {
-        return switch (p) {
-            case LUTON -> 0.70;
-            case BEDFORD -> 1.05;
-            case CENTRAL_BEDFORDSHIRE, MILTON_KEYNES -> 1.10;
-        };
-    }
-
     /** Growth factor relative to 2025 for a band, Place, sex and year. */
     public static double factor(Place p, String sex, int band, int year) {
         if (year <= BASE_YEAR) {
@@ -50,18 +44,18 @@ public final class PopulationProjection {
         double g43 = GROWTH_2043[band];
         double g = year <= 2035 ? g35 * (year - BASE_YEAR) / 10.0 : g35 + (g43 - g35) * (year - 2035) / 8.0;
         double sexAdj = "M".equals(sex) && band >= 16 ? 1.08 : 1.0;
-        return 1 + g * placeGrowthFactor(p) * sexAdj;
+        return 1 + g * p.growth() * sexAdj;
     }
 
     /**
      * Writes the projection for a population of {@code registered} patients at 2025, so reduced-scale runs
      * keep the real ratio of residents to registered patients.
      */
-    public static long write(Path dir, long registered) throws IOException {
-        Demography demography = new Demography();
+    public static long write(Path dir, long registered, List<Place> places) throws IOException {
+        Demography demography = new Demography(places);
         long rows = 0;
         try (CsvTableWriter w = new CsvTableWriter(dir, CanonicalSchema.POPULATION_PROJECTION)) {
-            for (Place p : Place.values()) {
+            for (Place p : places) {
                 double[] byBand = new double[BANDS.length];
                 for (int age = 0; age <= 104; age++) {
                     byBand[Math.min(age / 5, 18)] += demography.ageShare(p, age);
@@ -71,7 +65,7 @@ public final class PopulationProjection {
                         for (int band = 0; band < BANDS.length; band++) {
                             double base = registered
                                     * RESIDENTS_PER_REGISTERED
-                                    * p.share()
+                                    * p.shareOf(places)
                                     * byBand[band]
                                     * demography.sexShare(sex, band * 5 + 2);
                             double pop = base * factor(p, sex, band, year);

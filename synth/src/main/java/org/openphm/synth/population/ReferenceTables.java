@@ -20,9 +20,9 @@ public final class ReferenceTables {
                         p.neighbourhoodCode(),
                         p.neighbourhoodName(),
                         p.place().code(),
-                        p.place().displayName(),
-                        Geography.ICB_CODE,
-                        Geography.ICB_NAME);
+                        p.place().name(),
+                        g.icb().code(),
+                        g.icb().name());
             }
             return w.rows();
         }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.openphm.synth.icb.Place;
+import org.openphm.synth.icb.SyntheticIcbDefinition;
 
 /**
  * The ACSC codes the model writes against NHS Digital's CCG OIS 2.6 specification (v1.15, Dec 2018; the
@@ -131,7 +133,7 @@ class AcscCodesTest {
 
     @Test
     void adultCompositionSharesAddUpToTheWholeAndCardiovascularLeads() {
-        for (Place p : Place.values()) {
+        for (Place p : SyntheticIcbDefinition.defaultIcb().places()) {
             for (boolean child : new boolean[] {false, true}) {
                 double total = 0;
                 for (AcscCondition c : AcscCondition.values()) {

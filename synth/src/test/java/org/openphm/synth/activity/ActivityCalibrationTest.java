@@ -20,6 +20,7 @@ import org.openphm.synth.GenerationReport;
 import org.openphm.synth.PopulationGenerator;
 import org.openphm.synth.Seeds;
 import org.openphm.synth.SynthOptions;
+import org.openphm.synth.icb.SyntheticIcbDefinition;
 import org.openphm.synth.population.FittedParams;
 import org.openphm.synth.population.Geography;
 import org.openphm.synth.population.PersonModel;
@@ -56,8 +57,9 @@ class ActivityCalibrationTest {
         // counting pass: people are deterministic for (seed, index), so the activity model can calibrate on the
         // census of exactly the population PopulationGenerator will write (stream 0 draws the person)
         PopulationFlow flow = new PopulationFlow(patients);
-        PersonModel people = new PersonModel(Geography.blmk(), FittedParams.load(), flow);
-        Census census = new Census();
+        PersonModel people =
+                new PersonModel(Geography.of(SyntheticIcbDefinition.defaultIcb()), FittedParams.load(), flow);
+        Census census = new Census(SyntheticIcbDefinition.defaultIcb());
         for (long i = 0; i < flow.total(); i++) {
             census.add(people.draw(i, "P" + i, Seeds.forPerson(seed, i, 0)).person());
         }

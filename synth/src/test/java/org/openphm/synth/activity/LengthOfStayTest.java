@@ -5,29 +5,37 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.openphm.model.FinancialYear;
+import org.openphm.synth.icb.Site;
+import org.openphm.synth.icb.SyntheticIcbDefinition;
 
 /** Stays follow DP 8.14 (elective) and DP 8.15 (non-elective) by treatment function, site and year. */
 class LengthOfStayTest {
 
-    private final LengthOfStay stays = new LengthOfStay();
+    private static final SyntheticIcbDefinition ICB = SyntheticIcbDefinition.defaultIcb();
+    private final LengthOfStay stays = new LengthOfStay(ICB.sites());
+
+    /** A site of the default ICB by its key: its site code, or an out-of-area trust's code. */
+    private static Site site(String key) {
+        return ICB.sites().stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow();
+    }
 
     @Test
     void tableMeansAreTheDataPacksByYear() {
         // DP 8.15: non-elective elderly medicine at MK 20.9 (2023/24) -> 21.56 (2024/25)
-        assertEquals(20.9, stays.mean("emergency", "430", Site.MILTON_KEYNES, new FinancialYear(2023)));
-        assertEquals(21.56, stays.mean("emergency", "430", Site.MILTON_KEYNES, new FinancialYear(2024)));
+        assertEquals(20.9, stays.mean("emergency", "430", site("RD816"), new FinancialYear(2023)));
+        assertEquals(21.56, stays.mean("emergency", "430", site("RD816"), new FinancialYear(2024)));
         // earlier years carry 2023/24, the last year 2024/25
-        assertEquals(20.9, stays.mean("emergency", "430", Site.MILTON_KEYNES, new FinancialYear(2019)));
-        assertEquals(21.56, stays.mean("emergency", "430", Site.MILTON_KEYNES, new FinancialYear(2025)));
+        assertEquals(20.9, stays.mean("emergency", "430", site("RD816"), new FinancialYear(2019)));
+        assertEquals(21.56, stays.mean("emergency", "430", site("RD816"), new FinancialYear(2025)));
         // DP 8.14: elective general internal medicine at MK 10 -> 21.5
-        assertEquals(21.5, stays.mean("elective", "300", Site.MILTON_KEYNES, new FinancialYear(2024)));
+        assertEquals(21.5, stays.mean("elective", "300", site("RD816"), new FinancialYear(2024)));
     }
 
     @Test
     void outOfAreaSitesUseTheMeanOfTheLocalSites() {
         // DP 8.15 2024/25 general surgery: BH 4.47, L&D 4.33, MK 5.17
         assertEquals(
-                (4.47 + 4.33 + 5.17) / 3, stays.mean("emergency", "100", Site.OXFORD, new FinancialYear(2024)), 1e-9);
+                (4.47 + 4.33 + 5.17) / 3, stays.mean("emergency", "100", site("RTH"), new FinancialYear(2024)), 1e-9);
     }
 
     @Test

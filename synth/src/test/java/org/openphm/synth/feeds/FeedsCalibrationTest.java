@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openphm.model.CanonicalSchema;
 import org.openphm.model.Progress;
 import org.openphm.model.Table;
+import org.openphm.synth.icb.SyntheticIcbDefinition;
 
 /**
  * Reads the generated feeds back (DuckDB over the CSVs) and checks them against the figures the seed documents
@@ -31,6 +32,7 @@ import org.openphm.model.Table;
 class FeedsCalibrationTest {
 
     static final long SEED = 20250930L;
+    static final SyntheticIcbDefinition ICB = SyntheticIcbDefinition.defaultIcb();
     static final List<String> FEEDS = List.of(
             "performance_metric",
             "waiting_list",
@@ -52,7 +54,7 @@ class FeedsCalibrationTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        rows = FeedsGenerator.generate(dir, SEED, FeedContext.BLMK_PATIENTS, Progress.SILENT);
+        rows = FeedsGenerator.generate(dir, ICB, SEED, ICB.registeredPatients(), Progress.SILENT);
         db = DriverManager.getConnection("jdbc:duckdb:");
         for (String t : FEEDS) {
             exec("CREATE VIEW " + t + " AS SELECT * FROM read_csv('" + dir.resolve(t + ".csv")
@@ -81,8 +83,8 @@ class FeedsCalibrationTest {
 
     @Test
     void sameSeedSameBytesOtherSeedOtherStaff(@TempDir Path again, @TempDir Path other) throws IOException {
-        FeedsGenerator.generate(again, SEED, FeedContext.BLMK_PATIENTS, Progress.SILENT);
-        FeedsGenerator.generate(other, SEED + 1, FeedContext.BLMK_PATIENTS, Progress.SILENT);
+        FeedsGenerator.generate(again, ICB, SEED, ICB.registeredPatients(), Progress.SILENT);
+        FeedsGenerator.generate(other, ICB, SEED + 1, ICB.registeredPatients(), Progress.SILENT);
         for (String t : FEEDS) {
             assertArrayEquals(
                     Files.readAllBytes(dir.resolve(t + ".csv")), Files.readAllBytes(again.resolve(t + ".csv")), t);
@@ -93,7 +95,7 @@ class FeedsCalibrationTest {
 
     @Test
     void populationProportionalFiguresScaleWithPatients(@TempDir Path small) throws Exception {
-        FeedsGenerator.generate(small, SEED, FeedContext.BLMK_PATIENTS / 10, Progress.SILENT);
+        FeedsGenerator.generate(small, ICB, SEED, ICB.registeredPatients() / 10, Progress.SILENT);
         try (Statement s = db.createStatement()) {
             s.execute("CREATE OR REPLACE VIEW small_workforce AS SELECT * FROM read_csv('"
                     + small.resolve("workforce.csv") + "')");

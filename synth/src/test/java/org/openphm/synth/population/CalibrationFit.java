@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.openphm.synth.Seeds;
 import org.openphm.synth.SyntheticPerson;
+import org.openphm.synth.icb.SyntheticIcbDefinition;
 
 /**
  * The offline fitter of {@link FittedParams} (run by hand, not a test): draws the people registered on the
@@ -156,7 +157,8 @@ public final class CalibrationFit {
     }
 
     static Measured measure(FittedParams params, int people, long seed) {
-        PersonModel model = new PersonModel(Geography.blmk(), params, new PopulationFlow(people));
+        PersonModel model =
+                new PersonModel(Geography.of(SyntheticIcbDefinition.defaultIcb()), params, new PopulationFlow(people));
         Measured m = new Measured();
         boolean[] has = new boolean[m.n];
         for (long i = 0; i < people; i++) {
@@ -202,7 +204,11 @@ public final class CalibrationFit {
             m.hazardSum += params.mortalityScale
                     * Mortality.baseline(age + 0.5, p.sex())
                     * Mortality.multiplier(
-                            d.latent(), Demography.deprivation(p.imdDecile()), Place.ofCode(p.placeCode()), age, drawn);
+                            d.latent(),
+                            Demography.deprivation(p.imdDecile()),
+                            SyntheticIcbDefinition.defaultIcb().place(p.placeCode()),
+                            age,
+                            drawn);
             if (has[ConditionCatalogue.indexOf("HYP")]) {
                 lastBp(d, age, m, "M N P".contains(String.valueOf(p.ethnicity())) && p.ethnicity() != null);
             }
