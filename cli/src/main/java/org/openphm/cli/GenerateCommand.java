@@ -5,13 +5,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.openphm.model.ConsoleProgress;
+import org.openphm.synth.icb.SyntheticIcbDefinition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,
-        description = "Write a synthetic BLMK-like ICB: one file per canonical table, every patient-level table "
+        description = "Write a synthetic ICB: one file per canonical table, every patient-level table "
                 + "and aggregate feed, deterministic for a seed.")
 final class GenerateCommand implements Callable<Integer> {
 
@@ -19,10 +20,16 @@ final class GenerateCommand implements Callable<Integer> {
     Path out;
 
     @Option(
+            names = "--icb",
+            defaultValue = SyntheticIcbDefinition.DEFAULT,
+            description = "Which ICB the population is shaped like: a built-in definition (${DEFAULT-VALUE}, "
+                    + "northmoor) or a definition file of the same shape (synth's icb/*.yaml)")
+    String icb;
+
+    @Option(
             names = "--patients",
-            defaultValue = "1139000",
-            description = "Registered patients on 31 March 2025 (default ${DEFAULT-VALUE}, BLMK's size)")
-    long patients;
+            description = "Registered patients on 31 March 2025 (default: the ICB's size in its definition)")
+    Long patients;
 
     @Option(names = "--seed", defaultValue = "20250331", description = "Random seed (default ${DEFAULT-VALUE})")
     long seed;
@@ -45,12 +52,16 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (patients < 1000) {
-            throw new IllegalArgumentException("--patients must be at least 1000 (got " + patients + ")");
+        SyntheticIcbDefinition definition = SyntheticIcbDefinition.load(icb);
+        long size = patients == null ? definition.registeredPatients() : patients;
+        if (size < 1000) {
+            throw new IllegalArgumentException("--patients must be at least 1000 (got " + size + ")");
         }
         long started = System.nanoTime();
         ConsoleProgress progress = new ConsoleProgress(System.out);
-        Map<String, Long> rows = SyntheticData.generate(out, patients, seed, format, !personIds, ceiling, progress);
+        progress.message(String.format("Synthetic %s, %,d patients", definition.name(), size));
+        Map<String, Long> rows =
+                SyntheticData.generate(out, definition, size, seed, format, !personIds, ceiling, progress);
         Summary.rowsPerTable(System.out, "Rows written", rows);
         System.out.printf(
                 "Wrote %d %s files to %s in %s.%nNext: ./phm ingest --workspace phm.duckdb %s%n",

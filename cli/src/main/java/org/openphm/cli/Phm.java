@@ -20,7 +20,7 @@ import picocli.CommandLine.ParseResult;
         mixinStandardHelpOptions = true,
         version = "OpenPHM 0.1.0",
         description = "OpenPHM: population-health intelligence for NHS integrated care boards.%n"
-                + "Start with 'phm demo': it generates a synthetic BLMK population, ingests it and builds the pack.",
+                + "Start with 'phm demo': it generates a built-in synthetic ICB, ingests it and builds the pack.",
         subcommands = {
             DemoCommand.class,
             GenerateCommand.class,

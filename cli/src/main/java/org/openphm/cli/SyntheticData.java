@@ -7,6 +7,7 @@ import org.openphm.analyses.qof.QofRegisters;
 import org.openphm.model.Progress;
 import org.openphm.synth.SynthOptions;
 import org.openphm.synth.SyntheticIcb;
+import org.openphm.synth.icb.SyntheticIcbDefinition;
 
 /** Writes the whole synthetic ICB — people and their activity, aggregate feeds, comparators — to one folder. */
 final class SyntheticData {
@@ -17,13 +18,30 @@ final class SyntheticData {
         parquet
     }
 
-    /** Rows written per table. */
+    /** The default synthetic ICB; rows written per table. */
     static Map<String, Long> generate(
             Path out, long patients, long seed, Format format, boolean rawNhsNumbers, Path ceiling, Progress progress)
             throws Exception {
+        return generate(out, null, patients, seed, format, rawNhsNumbers, ceiling, progress);
+    }
+
+    /**
+     * @param icb the synthetic ICB's definition, null for the default one
+     * @return rows written per table
+     */
+    static Map<String, Long> generate(
+            Path out,
+            SyntheticIcbDefinition icb,
+            long patients,
+            long seed,
+            Format format,
+            boolean rawNhsNumbers,
+            Path ceiling,
+            Progress progress)
+            throws Exception {
         Files.createDirectories(out);
         Map<String, Long> rows = SyntheticIcb.generate(
-                out, new SynthOptions(patients, seed, rawNhsNumbers, ceiling), QofRegisters.ageLabels(), progress);
+                out, new SynthOptions(patients, seed, rawNhsNumbers, ceiling, icb), QofRegisters.ageLabels(), progress);
         if (format == Format.parquet) {
             progress.message("Converting to Parquet");
             ParquetConversion.convert(out, progress);

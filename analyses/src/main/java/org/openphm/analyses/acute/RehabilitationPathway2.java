@@ -57,8 +57,8 @@ public final class RehabilitationPathway2 implements Analysis {
                         + " days after a discharge alive from the unit.",
                 "spell (treatment_function, admission_method, provider_site, dates, discharge_destination)",
                 List.of(
-                        "Units are identified by site code; the data pack's unit (WICU, 19 beds) has no bed "
-                                + "capacity in the data, so occupancy is given as occupied beds, not a percentage.",
+                        "Units are identified by site code; a unit's bed capacity is not in the data, so "
+                                + "occupancy is given as occupied beds, not a percentage.",
                         "Readmissions to hospitals outside the extract are not seen."),
                 List.of(
                         ChartSpec.ofTable(

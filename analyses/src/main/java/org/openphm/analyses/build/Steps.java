@@ -240,8 +240,8 @@ final class Steps {
 
     private static String icbProfileDigest() throws IOException {
         Optional<Path> file = IcbProfile.configuredFile();
-        // the built-in profile is part of the code, and so of its digest
-        return file.isEmpty() ? "built-in" : fileDigest(file.get());
+        // a built-in profile is part of the code, and so of its digest
+        return file.isEmpty() ? "built-in:" + IcbProfile.configured().orElse("default") : fileDigest(file.get());
     }
 
     private static String riskModelDigest(Optional<RiskModelFile.Saved> model, Path scratch) throws IOException {

@@ -23,7 +23,7 @@ import java.util.Optional;
  * and lsoa reference tables; {@link org.openphm.analyses.indicator.Geography}). The built-in profile is the
  * resource {@code icb/blmk.yaml}, the ICB the synthetic population is shaped like. Another ICB supplies its own
  * YAML file (same keys; the built-in one documents them) through the system property {@value #PROPERTY} or the
- * environment variable {@value #ENVIRONMENT}, both a file path.
+ * environment variable {@value #ENVIRONMENT}, both a file path or the name of another built-in profile.
  *
  * @param shortName      how the ICB is named in subtitles and descriptions ("BLMK" in "BLMK ICB")
  * @param acscPlacePages the Place × cohort pages of the ACSC section
@@ -46,7 +46,10 @@ public record IcbProfile(
     public static final String ENVIRONMENT = "OPENPHM_ICB_PROFILE";
     static final String BUILT_IN = "/icb/blmk.yaml";
 
-    private static volatile IcbProfile current;
+    /** The profile last read, with the configured value it was read for ("" for the default). */
+    private static volatile Loaded current;
+
+    private record Loaded(String configured, IcbProfile profile) {}
 
     public IcbProfile {
         Objects.requireNonNull(shortName, "short_name is required");
@@ -87,41 +90,65 @@ public record IcbProfile(
     /** A metric of a dashboard page and the organisations (ODS codes) it is printed for. */
     public record Metric(String id, String name, String unit, List<String> orgCodes) {}
 
-    /** The profile of this run: the file the property or environment names, else the built-in one. */
+    /**
+     * The profile of this run: the file or built-in profile the property or environment names, else the default
+     * built-in one. Read once per configured value, so a process that builds two ICBs one after the other (phm
+     * demo of a second synthetic ICB, a test) gets each its own.
+     */
     public static IcbProfile current() {
-        IcbProfile p = current;
-        if (p == null) {
+        String configured = configured().orElse("");
+        Loaded l = current;
+        if (l == null || !l.configured().equals(configured)) {
             synchronized (IcbProfile.class) {
-                if (current == null) {
-                    current = load();
+                l = current;
+                if (l == null || !l.configured().equals(configured)) {
+                    l = new Loaded(configured, load());
+                    current = l;
                 }
-                p = current;
             }
         }
-        return p;
+        return l.profile();
     }
 
-    /** The profile file the property or environment names, if any (else the built-in one is used). */
-    public static java.util.Optional<Path> configuredFile() {
-        String file = System.getProperty(PROPERTY);
-        if (file == null || file.isBlank()) {
-            file = System.getenv(ENVIRONMENT);
+    /**
+     * What the property or environment names, if anything: a profile file, or the name of a built-in profile
+     * ("northmoor" for the resource icb/northmoor.yaml, the profile of the synthetic ICB of that name).
+     */
+    public static java.util.Optional<String> configured() {
+        String value = System.getProperty(PROPERTY);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(ENVIRONMENT);
         }
-        return file == null || file.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(file));
+        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value.strip());
+    }
+
+    /** The profile file the property or environment names, if it names a file rather than a built-in profile. */
+    public static java.util.Optional<Path> configuredFile() {
+        return configured().filter(v -> builtInResource(v) == null).map(Path::of);
+    }
+
+    /** The resource of a built-in profile by name, or null when there is none of that name. */
+    private static String builtInResource(String name) {
+        String resource = "/icb/" + name + ".yaml";
+        return name.matches("[a-z0-9_-]+") && IcbProfile.class.getResource(resource) != null ? resource : null;
     }
 
     private static IcbProfile load() {
-        java.util.Optional<Path> configured = configuredFile();
-        if (configured.isPresent()) {
-            Path file = configured.get();
+        java.util.Optional<String> configured = configured();
+        String resource = configured.isEmpty() ? BUILT_IN : builtInResource(configured.get());
+        if (resource == null) {
+            Path file = Path.of(configured.get());
             try (InputStream in = Files.newInputStream(file)) {
                 return read(in, file.toString());
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the ICB profile " + file, e);
+                throw new UncheckedIOException(
+                        "cannot read the ICB profile " + file
+                                + " (give a profile file, or the name of a built-in profile such as northmoor)",
+                        e);
             }
         }
-        try (InputStream in = IcbProfile.class.getResourceAsStream(BUILT_IN)) {
-            return read(Objects.requireNonNull(in, BUILT_IN), BUILT_IN);
+        try (InputStream in = IcbProfile.class.getResourceAsStream(resource)) {
+            return read(Objects.requireNonNull(in, resource), resource);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

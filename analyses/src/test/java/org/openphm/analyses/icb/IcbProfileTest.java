@@ -32,6 +32,38 @@ class IcbProfileTest {
     }
 
     @Test
+    void aBuiltInProfileIsNamedAndEachConfiguredValueGetsItsOwn() {
+        String before = IcbProfile.current().shortName();
+        System.setProperty(IcbProfile.PROPERTY, "northmoor");
+        try {
+            IcbProfile northmoor = IcbProfile.current();
+            assertEquals("Northmoor", northmoor.shortName());
+            assertEquals(
+                    List.of("E06000901", "E06000901", "E07000902", "E07000903"),
+                    northmoor.acscPlacePages().stream()
+                            .map(IcbProfile.AcscPlacePage::placeCode)
+                            .toList());
+            assertEquals(List.of(), northmoor.dashboardPages());
+            assertTrue(IcbProfile.configuredFile().isEmpty(), "a built-in name is not a file");
+        } finally {
+            System.clearProperty(IcbProfile.PROPERTY);
+        }
+        assertEquals(before, IcbProfile.current().shortName(), "back to the default once the property is cleared");
+    }
+
+    @Test
+    void aProfileThatIsNeitherAFileNorBuiltInSaysWhatToGive() {
+        System.setProperty(IcbProfile.PROPERTY, "no-such-profile");
+        try {
+            java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, IcbProfile::current);
+            assertTrue(
+                    e.getMessage().contains("no-such-profile") && e.getMessage().contains("built-in"), e.getMessage());
+        } finally {
+            System.clearProperty(IcbProfile.PROPERTY);
+        }
+    }
+
+    @Test
     void anotherIcbNeedsOnlyItsShortName() throws IOException {
         IcbProfile p = read("short_name: Elsewhere\n");
         assertEquals("Elsewhere ICB", p.icbLabel());

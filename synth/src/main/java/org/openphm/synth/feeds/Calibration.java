@@ -11,11 +11,6 @@ import java.util.Map;
 final class Calibration {
     private Calibration() {}
 
-    // ---- provider codes (NHS ODS) ---------------------------------------------------------------------
-    static final String ELFT = "RWK";
-    static final String CNWL = "RV3";
-    static final String CCS = "RYV";
-
     // ---- workforce, DP 12.3-12.6 and CfC Part D ---------------------------------------------------------
 
     /** DP 12.3/12.4: the census date of the staff counts (2025/26 operational plan submission). */
@@ -24,25 +19,16 @@ final class Calibration {
     /** An organisational unit of DP 12.4 with its headcount and the service area it serves. */
     record Unit(String organisation, String name, int headcount, String serviceArea) {}
 
-    /** DP 12.4 staffing by provider and unit (grand total 4,701; CNWL 1,317, ELFT 2,323, CCS 1,061). */
-    static final List<Unit> UNITS = List.of(
-            new Unit(CNWL, "333 L3 [Mgt] Management - Diggory", 38, "community"),
-            new Unit(CNWL, "333 L3 [Milton Keynes CH] Community Health - Milton Keynes", 663, "community"),
-            new Unit(CNWL, "333 L3 [Milton Keynes MH] Mental Health - Milton Keynes", 616, "mental health"),
-            new Unit(ELFT, "363 BED Level 3", 845, "mental health"),
-            new Unit(ELFT, "363 CHB - Adult Services Level 3", 518, "community"),
-            new Unit(ELFT, "363 LUT Level 3", 356, "mental health"),
-            new Unit(ELFT, "363 SS CAMHS Outer London Level 3", 406, "children"),
-            new Unit(ELFT, "363 SS Specialist Addiction Level 3", 93, "mental health"),
-            new Unit(ELFT, "363 SS Specialist Services Level 3", 105, "mental health"),
-            new Unit(CCS, "448 Bedfordshire Adult Services", 45, "community"),
-            new Unit(CCS, "448 Dental Services", 2, "community"),
-            new Unit(CCS, "448 Healthy Child Programme, Beds", 257, "children"),
-            new Unit(CCS, "448 Healthy Child Programme, Luton", 120, "children"),
-            new Unit(CCS, "448 iCaSH", 70, "community"),
-            new Unit(CCS, "448 Luton Adult Services", 257, "community"),
-            new Unit(CCS, "448 Specialist Children Services, Beds", 205, "children"),
-            new Unit(CCS, "448 Specialist Children Services, Luton", 105, "children"));
+    /** DP 12.4 staffing by provider and unit (staff_units.psv). */
+    static List<Unit> units() {
+        return Psv.read("staff_units.psv").stream()
+                .map(r -> new Unit(
+                        r.text("organisation"),
+                        r.text("unit"),
+                        r.number("headcount").intValue(),
+                        r.text("service_area")))
+                .toList();
+    }
 
     /**
      * A staff group: its share of staff (DP 12.3 gives nursing 34%, clinical support 27%, admin 17%; the rest is
@@ -147,56 +133,38 @@ final class Calibration {
     static final double[] COMMUNITY_SPEND_M = {181.4, 190.4, 203.0};
     static final double[] MENTAL_HEALTH_SPEND_M = {194.9, 217.6, 235.5};
 
-    /**
-     * Provider shares of each category. CfC Part B: CCS, ELFT and CNWL are 48% of community spend; Part C: ELFT,
-     * CNWL and CCS are 79% of mental health spend. The split among them and the rest is plausible, not published.
-     */
-    static final Map<String, Double> COMMUNITY_PROVIDER_SHARE = Map.of(
-            ELFT,
-            0.20,
-            CNWL,
-            0.16,
-            CCS,
-            0.12,
-            "HCRG",
-            0.03,
-            "Hospices",
-            0.05,
-            "BHFT",
-            0.08,
-            "MKUH",
-            0.06,
-            "Other NHS providers",
-            0.07,
-            "Independent sector and other",
-            0.13,
-            "Better Care Fund",
-            0.10);
-
-    static final Map<String, Double> MENTAL_HEALTH_PROVIDER_SHARE = Map.of(
-            ELFT,
-            0.55,
-            CNWL,
-            0.21,
-            CCS,
-            0.03,
-            "Turning Point",
-            0.02,
-            "Psychiatry UK",
-            0.04,
-            "Independent sector placements",
-            0.09,
-            "VCSE",
-            0.02,
-            "Other NHS providers",
-            0.04);
+    /** Provider shares of a spend category, "community" or "mental health" (provider_spend_shares.psv). */
+    static Map<String, Double> providerShares(String category) {
+        Map<String, Double> shares = new java.util.TreeMap<>();
+        for (Psv.Row r : Psv.read("provider_spend_shares.psv")) {
+            if (r.text("category").equals(category)) {
+                shares.put(r.text("provider"), r.number("share"));
+            }
+        }
+        return shares;
+    }
 
     // ---- care contacts, DP 9.2 --------------------------------------------------------------------------
 
-    /** Plausible monthly community care contacts per provider for the BLMK population (not published). */
-    static final Map<String, Double> MONTHLY_CARE_CONTACTS = Map.of(ELFT, 38_000.0, CNWL, 26_000.0, CCS, 17_000.0);
-    /** DP 9.2: ELFT monthly care contacts before Nov-24 are under-reported by about 50%. */
-    static final java.time.YearMonth ELFT_CONTACTS_FIXED_FROM = java.time.YearMonth.of(2024, 11);
+    /**
+     * A provider's community care contacts per month (care_contacts.psv) and, where its reporting was defective,
+     * the share of them it reported before {@code fixedFrom} (null where it never was).
+     */
+    record CareContacts(String provider, double monthly, java.time.YearMonth fixedFrom, double reportedShare) {
+        double reported(double trueCount, java.time.YearMonth month) {
+            return fixedFrom != null && month.isBefore(fixedFrom) ? trueCount * reportedShare : trueCount;
+        }
+    }
 
-    static final double ELFT_CONTACTS_REPORTED_BEFORE = 0.5;
+    /** By provider code, in code order. */
+    static List<CareContacts> careContacts() {
+        return Psv.read("care_contacts.psv").stream()
+                .map(r -> new CareContacts(
+                        r.text("provider"),
+                        r.number("monthly_contacts"),
+                        r.text("fixed_from") == null ? null : java.time.YearMonth.parse(r.text("fixed_from")),
+                        r.number("reported_share", 1.0)))
+                .sorted(java.util.Comparator.comparing(CareContacts::provider))
+                .toList();
+    }
 }

@@ -11,7 +11,8 @@ import org.openphm.model.Table;
 /**
  * finance_spend: ICB spend on community and mental health services by provider, 2022/23-2024/25. Category totals
  * are the CfC's (community £181.4m, £190.4m, £203.0m; MH £194.9m, £217.6m, £235.5m) to the pound; the split by
- * provider follows the CfC's 48% (community) and 79% (MH) for CCS, ELFT and CNWL with yearly noise.
+ * provider follows provider_spend_shares.psv (the CfC's 48% of community and 79% of MH for its three main
+ * providers) with yearly noise.
  */
 final class FinanceSpendFeed implements Feed {
 
@@ -32,7 +33,7 @@ final class FinanceSpendFeed implements Feed {
                     year,
                     COMMUNITY,
                     Calibration.COMMUNITY_SPEND_M[y],
-                    Calibration.COMMUNITY_PROVIDER_SHARE,
+                    Calibration.providerShares(COMMUNITY),
                     ctx,
                     rng);
             write(
@@ -40,7 +41,7 @@ final class FinanceSpendFeed implements Feed {
                     year,
                     MENTAL_HEALTH,
                     Calibration.MENTAL_HEALTH_SPEND_M[y],
-                    Calibration.MENTAL_HEALTH_PROVIDER_SHARE,
+                    Calibration.providerShares(MENTAL_HEALTH),
                     ctx,
                     rng);
         }

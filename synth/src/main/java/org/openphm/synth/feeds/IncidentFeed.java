@@ -33,7 +33,7 @@ final class IncidentFeed implements Feed {
         SplittableRandom rng = ctx.random("incident");
         for (Psv.Row r : Psv.read("incident_themes.psv")) {
             String provider = r.text("provider");
-            int staff = Calibration.UNITS.stream()
+            int staff = Calibration.units().stream()
                     .filter(u -> u.organisation().equals(provider))
                     .mapToInt(Calibration.Unit::headcount)
                     .sum();

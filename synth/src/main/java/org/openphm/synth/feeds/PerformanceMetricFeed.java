@@ -127,24 +127,22 @@ final class PerformanceMetricFeed implements Feed {
      * resubmitted". No canonical table carries care contacts, so the feed-level defect is a metric series.
      */
     private void writeCareContacts(FeedContext ctx, MetricSpec spec, CsvTableWriter out) throws IOException {
-        for (var provider : new TreeMap<>(Calibration.MONTHLY_CARE_CONTACTS).entrySet()) {
-            SplittableRandom rng = ctx.random("performance:care_contacts:" + provider.getKey());
+        for (Calibration.CareContacts provider : Calibration.careContacts()) {
+            SplittableRandom rng = ctx.random("performance:care_contacts:" + provider.provider());
             for (int i = 0; i < FeedContext.monthCount(); i++) {
                 YearMonth m = FeedContext.month(i);
                 double yearsBeforeEnd = (FeedContext.monthCount() - 1 - i) / 12.0;
-                double trueCount = provider.getValue()
+                double trueCount = provider.monthly()
                         * Math.pow(1 + spec.growth(), -yearsBeforeEnd)
                         * (1 + 0.04 * Noise.gaussian(rng))
                         * ctx.scale();
-                boolean underReported =
-                        provider.getKey().equals(Calibration.ELFT) && m.isBefore(Calibration.ELFT_CONTACTS_FIXED_FROM);
-                double reported = underReported ? trueCount * Calibration.ELFT_CONTACTS_REPORTED_BEFORE : trueCount;
+                double reported = provider.reported(trueCount, m);
                 out.row(
                         spec.id(),
                         spec.name(),
                         spec.unit(),
                         spec.polarity(),
-                        provider.getKey(),
+                        provider.provider(),
                         m.toString(),
                         Cells.number(reported, 0),
                         null,

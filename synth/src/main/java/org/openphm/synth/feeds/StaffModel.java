@@ -72,7 +72,7 @@ final class StaffModel {
     }
 
     private static List<StaffMember> census(FeedContext ctx, SplittableRandom rng) {
-        List<Unit> units = Calibration.UNITS;
+        List<Unit> units = Calibration.units();
         long[] perUnit = Noise.apportion(
                 Math.round(units.stream().mapToInt(Unit::headcount).sum() * ctx.scale()),
                 units.stream().mapToDouble(Unit::headcount).toArray());

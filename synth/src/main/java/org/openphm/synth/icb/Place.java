@@ -70,7 +70,10 @@ public record Place(
      * @param jointRisk    correction for health, deprivation and registers moving together (measured)
      */
     public record AdultAcsc(
-            double admissions, double share, @JsonProperty("ratio_2023") double ratio2023, double jointRisk) {}
+            double admissions,
+            double share,
+            @JsonProperty("ratio_2023") double ratio2023,
+            double jointRisk) {}
 
     /** @param admissions in the reference year; share of the children's emergency admissions */
     public record ChildAcsc(double admissions, double share) {}

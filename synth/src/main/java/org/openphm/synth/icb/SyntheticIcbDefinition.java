@@ -33,7 +33,6 @@ import java.util.Map;
  * @param communityWaits     mean wait in days from referral to first contact where a provider's service
  *                           differs from the referral catalogue's; the first rule that matches applies
  * @param rehabilitationUnit an intermediate-care unit taking older patients from one acute site, or null
- * @param regionIcbs         the ODS codes of the ICBs of its NHS region, itself included, for regional benchmarks
  */
 public record SyntheticIcbDefinition(
         String code,
@@ -44,8 +43,7 @@ public record SyntheticIcbDefinition(
         List<Place> places,
         ChildAcsc childAcsc,
         List<Wait> communityWaits,
-        RehabilitationUnit rehabilitationUnit,
-        List<String> regionIcbs) {
+        RehabilitationUnit rehabilitationUnit) {
 
     /**
      * @param geography classpath resource of the practice geography: practice_code, pcn_code, pcn_name,
@@ -183,9 +181,6 @@ public record SyntheticIcbDefinition(
         if (rehabilitationUnit != null
                 && sites.stream().noneMatch(s -> rehabilitationUnit.fromSite().equals(s.code()))) {
             faults.add("rehabilitation_unit.from_site " + rehabilitationUnit.fromSite() + " is not a site");
-        }
-        if (!regionIcbs.contains(code)) {
-            faults.add("region_icbs must include the ICB itself (" + code + ")");
         }
         if (!faults.isEmpty()) {
             throw new IllegalArgumentException(
