@@ -51,8 +51,16 @@ class PersonYearsTest {
                 countRows("people"),
                 countIf("aged_17_plus", col("age").ge(lit(17L))),
                 countIf("aged_65_plus", col("age").ge(lit(65L))));
-        List<String> keys =
-                List.of("practice_code", "neighbourhood_code", "sex", "ethnic_group", "imd_quintile", "age_band");
+        List<String> keys = List.of(
+                "practice_code",
+                "pcn_code",
+                "neighbourhood_code",
+                "place_code",
+                "icb_code",
+                "sex",
+                "ethnic_group",
+                "imd_quintile",
+                "age_band");
         List<String> byYear = new ArrayList<>(List.of(PersonYears.YEAR));
         byYear.addAll(keys);
         Map<List<Object>, List<Object>> together = rows(
