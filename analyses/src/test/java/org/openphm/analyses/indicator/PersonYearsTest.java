@@ -13,6 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openphm.analyses.acute.AcscAdmissionRates;
+import org.openphm.analyses.acute.AcscClassification;
+import org.openphm.analyses.conditions.EventIndicators;
 import org.openphm.analyses.conditions.PersonIndicators;
 import org.openphm.analyses.fidelity.SyntheticBlmk;
 import org.openphm.analyses.qof.QofPrevalenceSource;
@@ -85,6 +88,16 @@ class PersonYearsTest {
     @Test
     void personIndicatorsOfSeveralYearsAreEachYearCountedAlone() {
         assertSameCells(new PersonIndicators());
+    }
+
+    @Test
+    void acscAdmissionRatesOfSeveralYearsAreEachYearCountedAlone() {
+        assertSameCells(new AcscAdmissionRates(AcscClassification.ccgOis26()));
+    }
+
+    @Test
+    void conditionEventRatesOfSeveralYearsAreEachYearCountedAlone() {
+        assertSameCells(new EventIndicators());
     }
 
     private static void assertSameCells(IndicatorSource source) {
