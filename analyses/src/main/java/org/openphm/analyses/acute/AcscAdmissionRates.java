@@ -80,10 +80,17 @@ public final class AcscAdmissionRates implements IndicatorSource {
 
     @Override
     public Map<CellKey, AgeBandCounts> count(Engine engine, FinancialYear year) {
+        return count(engine, List.of(year));
+    }
+
+    /** Every run of consecutive years in one events query and one population query ({@link EventRates}). */
+    @Override
+    public Map<CellKey, AgeBandCounts> count(Engine engine, List<FinancialYear> years) {
         return EventRates.count(
                 engine,
-                year,
-                AcuteSpells.emergency(List.of(year), acsc),
+                years,
+                AcuteSpells.emergency(years, acsc),
+                "admission_date",
                 List.of(new EventRates.Numerator(ID, isNotNull(col("acsc_group")), 0)),
                 Geography.LOCAL_LEVELS,
                 BREAKDOWNS);

@@ -2,6 +2,7 @@ package org.openphm.analyses.conditions;
 
 import static org.openphm.engine.query.Expr.*;
 
+import java.util.List;
 import org.openphm.analyses.indicator.EventAttribution;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Named;
@@ -24,7 +25,15 @@ final class ConditionEvents {
     static final String DETENTION = "detention";
 
     static Query of(FinancialYear year) {
-        return attributed().where(within(col("event_date"), year));
+        return of(List.of(year));
+    }
+
+    /** The events of the years (from the first's start to the last's end). */
+    static Query of(List<FinancialYear> years) {
+        return attributed()
+                .where(and(
+                        col("event_date").ge(lit(years.get(0).start())),
+                        col("event_date").le(lit(years.get(years.size() - 1).end()))));
     }
 
     /**
@@ -61,10 +70,6 @@ final class ConditionEvents {
                         Named.as("secondary_diagnoses", nullOf(ValueType.STRING)));
         return EventAttribution.at(spells.unionAll(detentions), "event_id", "event_date")
                 .shared("condition_events_attributed");
-    }
-
-    private static Expr within(Expr date, FinancialYear year) {
-        return and(date.ge(lit(year.start())), date.le(lit(year.end())));
     }
 
     // ---- which events each rate counts ---------------------------------------------------------------

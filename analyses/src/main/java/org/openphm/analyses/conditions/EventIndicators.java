@@ -166,9 +166,15 @@ public final class EventIndicators implements IndicatorSource {
 
     @Override
     public Map<CellKey, AgeBandCounts> count(Engine engine, FinancialYear year) {
+        return count(engine, List.of(year));
+    }
+
+    /** Every run of consecutive years in one events query and one population query ({@link AgeRangeEventRates}). */
+    @Override
+    public Map<CellKey, AgeBandCounts> count(Engine engine, List<FinancialYear> years) {
         if (rollup == null) {
             rollup = new CellRollup(Geography.load(engine), BREAKDOWNS);
         }
-        return AgeRangeEventRates.count(engine, year, ConditionEvents.of(year), NUMERATORS, rollup);
+        return AgeRangeEventRates.count(engine, years, ConditionEvents.of(years), "event_date", NUMERATORS, rollup);
     }
 }

@@ -187,8 +187,8 @@ public final class PersonIndicators implements IndicatorSource {
         }
         return PersonFacts.overYears(years)
                 .aggregate(
-                        CellRollup.keysByYear(PersonYears.YEAR),
-                        CellRollup.setsByYear(PersonYears.YEAR),
+                        PersonYears.keysByYear(CellRollup.keys()),
+                        PersonYears.setsByYear(CellRollup.sets()),
                         counts.toArray(Measure[]::new));
     }
 }

@@ -8,9 +8,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Expr;
+import org.openphm.engine.query.GroupKey;
 import org.openphm.engine.query.Measure;
 import org.openphm.engine.query.Query;
 import org.openphm.model.FinancialYear;
@@ -20,7 +22,8 @@ import org.openphm.model.FinancialYear;
  * of under-18s per 100,000 registered under-18s (DP 3.8, 4.3), which {@link EventRates} (a minimum age only)
  * cannot express. Events are attributed by {@link EventAttribution} (area and age on the day of the event); the
  * denominator is the registered population of the same ages at the year's end. Two grouped scans at the fine
- * grain of {@link CellRollup} per year (events, population), rolled up to every area level and breakdown in Java.
+ * grain of {@link CellRollup} per run of consecutive years (events, {@link PersonYears}), each grouped by year as
+ * well, rolled up to every area level and breakdown in Java.
  */
 public final class AgeRangeEventRates {
     private AgeRangeEventRates() {}
@@ -46,11 +49,16 @@ public final class AgeRangeEventRates {
     }
 
     /**
-     * @param events the year's events only, attributed ({@link EventAttribution#at}), with the columns the
-     *               numerators' conditions read
+     * @param events attributed events ({@link EventAttribution#at}) of the years or more, with their date in
+     *               {@code dateColumn} and the columns the numerators' conditions read
      */
     public static Map<CellKey, AgeBandCounts> count(
-            Engine engine, FinancialYear year, Query events, List<Numerator> numerators, CellRollup rollup) {
+            Engine engine,
+            List<FinancialYear> years,
+            Query events,
+            String dateColumn,
+            List<Numerator> numerators,
+            CellRollup rollup) {
         List<Measure> eventMeasures = new ArrayList<>();
         for (int i = 0; i < numerators.size(); i++) {
             eventMeasures.add(countIf(
@@ -61,40 +69,25 @@ public final class AgeRangeEventRates {
         numerators.forEach(n -> ageRanges.putIfAbsent(n.ageKey(), n));
         List<Measure> populationMeasures = new ArrayList<>();
         ageRanges.forEach((key, n) -> populationMeasures.add(countIf("d" + key, n.ages())));
+        List<GroupKey> keys = PersonYears.keysByYear(CellRollup.keys());
+        List<List<String>> sets = PersonYears.setsByYear(CellRollup.sets());
+        List<String> ids = numerators.stream().map(Numerator::indicatorId).toList();
 
         Map<CellKey, AgeBandCounts> cells = new HashMap<>();
-        Result counted = engine.execute(
-                events.aggregate(CellRollup.keys(), CellRollup.sets(), eventMeasures.toArray(Measure[]::new)));
-        List<String> ids = numerators.stream().map(Numerator::indicatorId).toList();
-        CellRollup.Batch eventCounts = rollup.batch(ids, year.label());
-        for (List<Object> row : counted.rows()) {
-            List<Object> keys = keys(counted, row);
-            for (int i = 0; i < numerators.size(); i++) {
-                long n = (Long) row.get(counted.columnIndex("n" + i));
-                if (n > 0) {
-                    eventCounts.add(keys, i, n, 0);
-                }
-            }
+        for (List<FinancialYear> run : PersonYears.consecutiveRuns(years)) {
+            Result counted = engine.execute(EventAttribution.byYear(events, dateColumn, run)
+                    .aggregate(keys, sets, eventMeasures.toArray(Measure[]::new)));
+            int[] num = IntStream.range(0, numerators.size())
+                    .map(i -> counted.columnIndex("n" + i))
+                    .toArray();
+            rollup.fileByYear(counted, PersonYears.YEAR, run, ids, num, null, cells);
+            Result population = engine.execute(
+                    PersonYears.of(run, List.of()).aggregate(keys, sets, populationMeasures.toArray(Measure[]::new)));
+            int[] den = numerators.stream()
+                    .mapToInt(n -> population.columnIndex("d" + n.ageKey()))
+                    .toArray();
+            rollup.fileByYear(population, PersonYears.YEAR, run, ids, null, den, cells);
         }
-        eventCounts.fileInto(cells);
-        Result population = engine.execute(RegisteredPopulation.at(year.end())
-                .aggregate(CellRollup.keys(), CellRollup.sets(), populationMeasures.toArray(Measure[]::new)));
-        CellRollup.Batch registered = rollup.batch(ids, year.label());
-        for (List<Object> row : population.rows()) {
-            List<Object> keys = keys(population, row);
-            for (int i = 0; i < numerators.size(); i++) {
-                long d = (Long)
-                        row.get(population.columnIndex("d" + numerators.get(i).ageKey()));
-                if (d > 0) {
-                    registered.add(keys, i, 0, d);
-                }
-            }
-        }
-        registered.fileInto(cells);
         return cells;
-    }
-
-    private static List<Object> keys(Result r, List<Object> row) {
-        return CellRollup.FINE_KEYS.stream().map(k -> row.get(r.columnIndex(k))).toList();
     }
 }

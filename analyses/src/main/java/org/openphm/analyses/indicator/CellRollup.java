@@ -48,30 +48,11 @@ public final class CellRollup {
                 List.of("practice_code", "age_band"));
     }
 
-    /** {@link #keys()} led by a year-index column, for counts of several years in one query. */
-    public static List<GroupKey> keysByYear(String yearColumn) {
-        List<GroupKey> keys = new ArrayList<>();
-        keys.add(GroupKey.of(yearColumn));
-        keys.addAll(keys());
-        return keys;
-    }
-
-    /** {@link #sets()}, each within the year. */
-    public static List<List<String>> setsByYear(String yearColumn) {
-        List<List<String>> sets = new ArrayList<>();
-        for (List<String> set : sets()) {
-            List<String> withYear = new ArrayList<>();
-            withYear.add(yearColumn);
-            withYear.addAll(set);
-            sets.add(withYear);
-        }
-        return sets;
-    }
-
     /**
-     * Files the rows of a query grouped by {@link #keysByYear} into the cells of each year: indicator i's
-     * numerator and denominator are the columns {@code numerators[i]} and {@code denominators[i]}; a band counts
-     * where its denominator is positive.
+     * Files the rows of a query grouped by {@link #keys()} led by the year index ({@link PersonYears#keysByYear})
+     * into the cells of each year: indicator i's numerator and denominator are the columns {@code numerators[i]}
+     * and {@code denominators[i]}; a band counts where either is positive. An event rate counts its events and
+     * its population in two queries, so either array may be null: that side is filed by the other query.
      *
      * @param years the years of the query, year index 0 first
      */
@@ -93,9 +74,10 @@ public final class CellRollup {
             Batch batch = batches.get(((Long) row.get(year)).intValue());
             List<Object> keys = keyIndex.stream().map(row::get).toList();
             for (int i = 0; i < indicatorIds.size(); i++) {
-                long d = (Long) row.get(denominators[i]);
-                if (d > 0) {
-                    batch.add(keys, i, (Long) row.get(numerators[i]), d);
+                long n = numerators == null ? 0 : (Long) row.get(numerators[i]);
+                long d = denominators == null ? 0 : (Long) row.get(denominators[i]);
+                if (n > 0 || d > 0) {
+                    batch.add(keys, i, n, d);
                 }
             }
         }

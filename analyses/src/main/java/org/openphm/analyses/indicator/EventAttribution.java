@@ -10,6 +10,7 @@ import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
 import org.openphm.engine.query.ValueType;
 import org.openphm.model.CanonicalSchema;
+import org.openphm.model.FinancialYear;
 
 /**
  * Events (spells, detentions, referrals) attributed to the area of the person's GP registration on the day of
@@ -94,5 +95,21 @@ public final class EventAttribution {
                 .leftJoin(lsoa, "lsoa_code")
                 .where(age.ge(lit(0L)))
                 .select(out.toArray(Named[]::new));
+    }
+
+    /**
+     * The events of consecutive financial years, each with the index of its year ({@link PersonYears#YEAR}), to
+     * count beside the {@link PersonYears} of the same years. An event's attribution depends on its own date
+     * alone, so one pass over all the years gives, year by year, what each year's events give alone.
+     *
+     * @param events attributed events ({@link #at}), of these years or more
+     */
+    public static Query byYear(Query events, String dateColumn, List<FinancialYear> years) {
+        Expr date = col(dateColumn);
+        return events.where(and(
+                        date.ge(lit(years.get(0).start())),
+                        date.le(lit(years.get(years.size() - 1).end()))))
+                // within the years, the first year ending on or after the date is the year it falls in
+                .derive(PersonYears.YEAR, PersonYears.firstEndingOnOrAfter(date, years));
     }
 }

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Expr;
+import org.openphm.engine.query.GroupKey;
 import org.openphm.engine.query.Measure;
 import org.openphm.engine.query.Query;
 import org.openphm.model.AreaType;
@@ -19,8 +20,9 @@ import org.openphm.model.FinancialYear;
 /**
  * Cells of event-rate indicators (admissions, detentions per 100,000): events of the year attributed by
  * {@link EventAttribution} (area and age at the event) over the registered population at the year's end (the
- * list size a rate per registered patient uses). Two grouped scans per year, one over the events and one over
- * the population, each giving every area level × breakdown × ESP age band through grouping sets.
+ * list size a rate per registered patient uses). Two grouped scans per run of consecutive years, one over the
+ * events and one over the population ({@link PersonYears}), each giving every year × area level × breakdown ×
+ * ESP age band through grouping sets.
  */
 public final class EventRates {
     private EventRates() {}
@@ -32,13 +34,14 @@ public final class EventRates {
     public record Numerator(String indicatorId, Expr condition, int minAge) {}
 
     /**
-     * @param events attributed events of the year only ({@link EventAttribution#at}), with the columns the
-     *               numerators' conditions use
+     * @param events     attributed events ({@link EventAttribution#at}) of the years or more, with their date in
+     *                   {@code dateColumn} and the columns the numerators' conditions use
      */
     public static Map<CellKey, AgeBandCounts> count(
             Engine engine,
-            FinancialYear year,
+            List<FinancialYear> years,
             Query events,
+            String dateColumn,
             List<Numerator> numerators,
             List<AreaType> levels,
             List<Breakdown> breakdowns) {
@@ -47,52 +50,58 @@ public final class EventRates {
             Numerator n = numerators.get(i);
             eventMeasures.add(countIf("n" + i, and(n.condition(), col("age").ge(lit((long) n.minAge())))));
         }
-        Result counted = engine.execute(events.aggregate(
-                BreakdownGrouping.keys(levels, breakdowns),
-                BreakdownGrouping.sets(levels, breakdowns),
-                eventMeasures.toArray(Measure[]::new)));
-
         TreeSet<Integer> minAges = new TreeSet<>();
         numerators.forEach(n -> minAges.add(n.minAge()));
         List<Measure> populationMeasures = new ArrayList<>();
         minAges.forEach(a -> populationMeasures.add(countIf("d" + a, col("age").ge(lit((long) a)))));
-        Result population = engine.execute(RegisteredPopulation.at(year.end())
-                .aggregate(
-                        BreakdownGrouping.keys(levels, breakdowns),
-                        BreakdownGrouping.sets(levels, breakdowns),
-                        populationMeasures.toArray(Measure[]::new)));
+        List<GroupKey> keys = PersonYears.keysByYear(BreakdownGrouping.keys(levels, breakdowns));
+        List<List<String>> sets = PersonYears.setsByYear(BreakdownGrouping.sets(levels, breakdowns));
 
-        Map<BreakdownGrouping.Position, Integer> eventRow = new LinkedHashMap<>();
-        for (int i = 0; i < counted.size(); i++) {
-            final int row = i;
-            eventRow.put(BreakdownGrouping.position(c -> counted.get(row, c), levels, breakdowns), i);
-        }
         Map<CellKey, AgeBandCounts> cells = new LinkedHashMap<>();
-        for (int i = 0; i < population.size(); i++) {
-            final int row = i;
-            BreakdownGrouping.Position p = BreakdownGrouping.position(c -> population.get(row, c), levels, breakdowns);
-            Integer e = eventRow.remove(p);
-            for (int k = 0; k < numerators.size(); k++) {
-                Numerator n = numerators.get(k);
-                double den = population.getLong(row, "d" + n.minAge());
-                double num = e == null ? 0 : counted.getLong(e, "n" + k);
-                file(cells, n, year, p, num, den, breakdowns);
+        for (List<FinancialYear> run : PersonYears.consecutiveRuns(years)) {
+            Result counted = engine.execute(EventAttribution.byYear(events, dateColumn, run)
+                    .aggregate(keys, sets, eventMeasures.toArray(Measure[]::new)));
+            Result population = engine.execute(
+                    PersonYears.of(run, List.of()).aggregate(keys, sets, populationMeasures.toArray(Measure[]::new)));
+
+            Map<YearPosition, Integer> eventRow = new LinkedHashMap<>();
+            for (int i = 0; i < counted.size(); i++) {
+                eventRow.put(YearPosition.of(counted, i, levels, breakdowns), i);
             }
-        }
-        // Events in an age band with nobody of that band registered at the year's end (emptied by deaths) still
-        // count in their cell's crude rate; only the DSR of that cell becomes incomputable.
-        eventRow.forEach((p, e) -> {
-            for (int k = 0; k < numerators.size(); k++) {
-                double num = counted.getLong(e, "n" + k);
-                if (num > 0) {
-                    file(cells, numerators.get(k), year, p, num, 0, breakdowns);
+            for (int i = 0; i < population.size(); i++) {
+                YearPosition p = YearPosition.of(population, i, levels, breakdowns);
+                Integer e = eventRow.remove(p);
+                for (int k = 0; k < numerators.size(); k++) {
+                    Numerator n = numerators.get(k);
+                    double den = population.getLong(i, "d" + n.minAge());
+                    double num = e == null ? 0 : counted.getLong(e, "n" + k);
+                    file(cells, n, run.get(p.year()), p.position(), num, den, breakdowns);
                 }
             }
-        });
+            // Events in an age band with nobody of that band registered at the year's end (emptied by deaths)
+            // still count in their cell's crude rate; only the DSR of that cell becomes incomputable.
+            eventRow.forEach((p, e) -> {
+                for (int k = 0; k < numerators.size(); k++) {
+                    double num = counted.getLong(e, "n" + k);
+                    if (num > 0) {
+                        file(cells, numerators.get(k), run.get(p.year()), p.position(), num, 0, breakdowns);
+                    }
+                }
+            });
+        }
         // A cell with no registered population at all (a practice that closed in the year, an age band's own
         // cell emptied by deaths) has no rate: it is left out rather than given an infinite one.
         cells.values().removeIf(c -> c.denominator() <= 0);
         return cells;
+    }
+
+    /** Where a row of a grouped result belongs: its year index and its place in the year's grouping. */
+    private record YearPosition(int year, BreakdownGrouping.Position position) {
+        static YearPosition of(Result r, int row, List<AreaType> levels, List<Breakdown> breakdowns) {
+            return new YearPosition(
+                    r.getLong(row, PersonYears.YEAR).intValue(),
+                    BreakdownGrouping.position(c -> r.get(row, c), levels, breakdowns));
+        }
     }
 
     private static void file(

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.function.IntFunction;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Expr.Case;
+import org.openphm.engine.query.GroupKey;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
@@ -35,8 +36,8 @@ public final class PersonYears {
     public static final String YEAR = "year_index";
 
     /**
-     * Columns: year_index, person_id, practice_code, neighbourhood_code, sex, ethnic_group, imd_quintile, age,
-     * age_band, then {@code perYear}.
+     * Columns: year_index, person_id, practice_code, pcn_code, neighbourhood_code, place_code, icb_code, sex,
+     * ethnic_group, imd_quintile, age, age_band, then {@code perYear}.
      *
      * @param years     consecutive financial years, in order
      * @param perPerson queries of columns per person (keyed by person_id) left-joined before the spread
@@ -70,7 +71,8 @@ public final class PersonYears {
                         Named.as(
                                 "alive_to_year",
                                 firstEndingOnOrAfter(col("death_date"), years).minus(lit(1L))));
-        Query practice = Query.from(CanonicalSchema.PRACTICE).select("practice_code", "neighbourhood_code");
+        Query practice = Query.from(CanonicalSchema.PRACTICE)
+                .select("practice_code", "pcn_code", "neighbourhood_code", "place_code", "icb_code");
         Query lsoa = Query.from(CanonicalSchema.LSOA)
                 .select(
                         Named.as("lsoa_code", col("lsoa_code")),
@@ -86,7 +88,10 @@ public final class PersonYears {
                 Named.as(YEAR, col(YEAR)),
                 Named.as("person_id", col("person_id")),
                 Named.as("practice_code", col("practice_code")),
+                Named.as("pcn_code", col("pcn_code")),
                 Named.as("neighbourhood_code", col("neighbourhood_code")),
+                Named.as("place_code", col("place_code")),
+                Named.as("icb_code", col("icb_code")),
                 Named.as("sex", col("sex")),
                 Named.as("ethnic_group", col("ethnic_group")),
                 Named.as("imd_quintile", coalesce(col("lsoa_quintile"), lit(RegisteredPopulation.UNKNOWN_QUINTILE))),
@@ -143,6 +148,26 @@ public final class PersonYears {
             index = index == null ? when(endsOnOrAfter, lit((long) i)) : index.when(endsOnOrAfter, lit((long) i));
         }
         return index.otherwise(lit((long) years.size()));
+    }
+
+    /** Group keys led by {@link #YEAR}, for counts of several years in one query. */
+    public static List<GroupKey> keysByYear(List<GroupKey> keys) {
+        List<GroupKey> byYear = new ArrayList<>();
+        byYear.add(GroupKey.of(YEAR));
+        byYear.addAll(keys);
+        return byYear;
+    }
+
+    /** Grouping sets, each within the year ({@link #YEAR} added to every set). */
+    public static List<List<String>> setsByYear(List<List<String>> sets) {
+        List<List<String>> byYear = new ArrayList<>();
+        for (List<String> set : sets) {
+            List<String> withYear = new ArrayList<>();
+            withYear.add(YEAR);
+            withYear.addAll(set);
+            byYear.add(withYear);
+        }
+        return byYear;
     }
 
     /** On a person-year row: the value for the row's year, {@code value.apply(i)} for year index i. */

@@ -86,8 +86,8 @@ public final class RegisterPrevalence {
                             : countIf(ageBase(minAge), col("age").ge(lit(minAge))));
         }
         return personYears.aggregate(
-                CellRollup.keysByYear(PersonYears.YEAR),
-                CellRollup.setsByYear(PersonYears.YEAR),
+                PersonYears.keysByYear(CellRollup.keys()),
+                PersonYears.setsByYear(CellRollup.sets()),
                 measures.toArray(Measure[]::new));
     }
 

@@ -13,6 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openphm.analyses.acute.AcscAdmissionRates;
+import org.openphm.analyses.acute.AcscClassification;
+import org.openphm.analyses.conditions.EventIndicators;
 import org.openphm.analyses.conditions.PersonIndicators;
 import org.openphm.analyses.fidelity.SyntheticBlmk;
 import org.openphm.analyses.qof.QofPrevalenceSource;
@@ -51,8 +54,16 @@ class PersonYearsTest {
                 countRows("people"),
                 countIf("aged_17_plus", col("age").ge(lit(17L))),
                 countIf("aged_65_plus", col("age").ge(lit(65L))));
-        List<String> keys =
-                List.of("practice_code", "neighbourhood_code", "sex", "ethnic_group", "imd_quintile", "age_band");
+        List<String> keys = List.of(
+                "practice_code",
+                "pcn_code",
+                "neighbourhood_code",
+                "place_code",
+                "icb_code",
+                "sex",
+                "ethnic_group",
+                "imd_quintile",
+                "age_band");
         List<String> byYear = new ArrayList<>(List.of(PersonYears.YEAR));
         byYear.addAll(keys);
         Map<List<Object>, List<Object>> together = rows(
@@ -77,6 +88,16 @@ class PersonYearsTest {
     @Test
     void personIndicatorsOfSeveralYearsAreEachYearCountedAlone() {
         assertSameCells(new PersonIndicators());
+    }
+
+    @Test
+    void acscAdmissionRatesOfSeveralYearsAreEachYearCountedAlone() {
+        assertSameCells(new AcscAdmissionRates(AcscClassification.ccgOis26()));
+    }
+
+    @Test
+    void conditionEventRatesOfSeveralYearsAreEachYearCountedAlone() {
+        assertSameCells(new EventIndicators());
     }
 
     private static void assertSameCells(IndicatorSource source) {
