@@ -127,7 +127,8 @@ public final class SparkBuild implements Callable<Integer> {
     /** spark-submit's session when there is one; otherwise Spark in this JVM on every core. */
     private static SparkSession session() {
         if (new SparkConf().contains("spark.master")) {
-            return SparkSession.builder().appName("openphm").getOrCreate();
+            return LocalSpark.semantics(SparkSession.builder().appName("openphm"))
+                    .getOrCreate();
         }
         return LocalSpark.session(Runtime.getRuntime().availableProcessors());
     }
