@@ -11,8 +11,9 @@ import org.openphm.synth.icb.Site;
 /**
  * Mean length of stay by point of delivery, treatment function, site and year from DP 8.14 (elective) and
  * DP 8.15 (non-elective), 2023/24 and 2024/25 (resources/activity/length_of_stay.csv). Earlier years use the
- * 2023/24 means and 2025/26 the 2024/25 means — the DP publishes no others. Out-of-area sites use the mean
- * of the ICB's local sites in the table; sites and treatment functions the table lacks use our assumed defaults.
+ * 2023/24 means and 2025/26 the 2024/25 means — the DP publishes no others. A site the table has no rows for
+ * (an out-of-area trust, or the sites of an ICB other than the DP's) uses the mean of the ICB's sites in the table,
+ * else of every site in it; treatment functions the table lacks use our assumed defaults.
  *
  * <p>Stays are drawn as a negative binomial number of days with the table's mean: over-dispersed, with
  * zero-day stays (day cases, same-day emergency care), and the mean exact so the DP's table is reproduced.
@@ -31,6 +32,9 @@ final class LengthOfStay {
     private static final Map<String, Double> EMERGENCY_DEFAULT = Map.of("320", 4.8, "711", 6.0, "501", 1.8);
 
     private final Map<String, double[]> means = new HashMap<>();
+    /** The site codes the table has rows for, in its order. */
+    private final java.util.Set<String> tableSites = new java.util.LinkedHashSet<>();
+
     private final List<Site> sites;
 
     LengthOfStay(List<Site> sites) {
@@ -39,6 +43,7 @@ final class LengthOfStay {
             means.put(
                     key(r.get("pod"), r.get("treatment_function"), r.get("site")),
                     new double[] {r.number("los_2023_24"), r.number("los_2024_25")});
+            tableSites.add(r.get("site"));
         }
     }
 
@@ -49,23 +54,27 @@ final class LengthOfStay {
     /** Mean stay in days; {@code pod} is "elective" or "emergency" (the DP's non-elective). */
     double mean(String pod, String treatmentFunction, Site site, FinancialYear year) {
         int column = year.startYear() >= 2024 ? 1 : 0;
-        if (site.local()) {
+        if (site.local() && tableSites.contains(site.code())) {
             double[] m = means.get(key(pod, treatmentFunction, site.code()));
             if (m != null) {
                 return m[column];
             }
         } else {
-            double sum = 0;
-            int n = 0;
-            for (Site s : sites) {
-                double[] m = s.local() ? means.get(key(pod, treatmentFunction, s.code())) : null;
-                if (m != null) {
-                    sum += m[column];
-                    n++;
+            List<String> icbSites =
+                    sites.stream().filter(Site::local).map(Site::code).toList();
+            for (java.util.Collection<String> over : List.of(icbSites, tableSites)) {
+                double sum = 0;
+                int n = 0;
+                for (String code : over) {
+                    double[] m = means.get(key(pod, treatmentFunction, code));
+                    if (m != null) {
+                        sum += m[column];
+                        n++;
+                    }
                 }
-            }
-            if (n > 0) {
-                return sum / n;
+                if (n > 0) {
+                    return sum / n;
+                }
             }
         }
         Map<String, Double> defaults = pod.equals("elective") ? ELECTIVE_DEFAULT : EMERGENCY_DEFAULT;

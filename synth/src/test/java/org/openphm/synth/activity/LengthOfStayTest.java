@@ -39,6 +39,18 @@ class LengthOfStayTest {
     }
 
     @Test
+    void anotherIcbsSitesUseTheMeanOfEveryTableSite() {
+        // the second synthetic ICB's sites are not in the DP's table: DP 8.15 2024/25 general surgery, mean of the
+        // three sites it has (BH 4.47, L&D 4.33, MK 5.17); a function no site has falls to the assumed default
+        SyntheticIcbDefinition northmoor = SyntheticIcbDefinition.load("northmoor");
+        LengthOfStay other = new LengthOfStay(northmoor.sites());
+        for (Site s : northmoor.sites()) {
+            assertEquals((4.47 + 4.33 + 5.17) / 3, other.mean("emergency", "100", s, new FinancialYear(2024)), 1e-9);
+            assertEquals(6.0, other.mean("emergency", "711", s, new FinancialYear(2024)));
+        }
+    }
+
+    @Test
     void drawnStaysHaveTheTableMeanAndSomeZeroDayStays() {
         SplittableRandom rng = new SplittableRandom(3);
         int n = 200_000, zero = 0;
