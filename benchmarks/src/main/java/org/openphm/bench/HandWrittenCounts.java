@@ -79,8 +79,8 @@ final class HandWrittenCounts {
             "ethnic_group",
             Breakdown.DEPRIVATION_QUINTILE,
             "imd_quintile");
-    private static final List<String> FINE = List.of(
-            "period",
+    /** The area and breakdown columns of a cell row; each has a GROUPING flag g_&lt;column&gt; beside it. */
+    private static final List<String> CELL_COLUMNS = List.of(
             "practice_code",
             "pcn_code",
             "neighbourhood_code",
@@ -88,8 +88,13 @@ final class HandWrittenCounts {
             "icb_code",
             "sex",
             "ethnic_group",
-            "imd_quintile",
-            "age_band");
+            "imd_quintile");
+
+    /** The finest grain: period, a cell's columns and the age band. */
+    private static final List<String> FINE = java.util.stream.Stream.of(
+                    List.of("period"), CELL_COLUMNS, List.of("age_band"))
+            .flatMap(List::stream)
+            .toList();
 
     // ---- the three cases ------------------------------------------------------------------------------
 
@@ -363,17 +368,6 @@ final class HandWrittenCounts {
                 + "  LEFT JOIN lsoa l ON l.lsoa_code = p.lsoa),\n"
                 + "attributed AS (SELECT *, " + band("age") + " AS age_band FROM attributed_aged WHERE age >= 0)";
     }
-
-    /** The area and breakdown columns of a cell row; each has a GROUPING flag g_&lt;column&gt; beside it. */
-    private static final List<String> CELL_COLUMNS = List.of(
-            "practice_code",
-            "pcn_code",
-            "neighbourhood_code",
-            "place_code",
-            "icb_code",
-            "sex",
-            "ethnic_group",
-            "imd_quintile");
 
     /** Every level's headline and, for the broken-down levels, each breakdown: the columns of each cut. */
     private static List<List<String>> cuts(List<AreaType> brokenDown, List<AreaType> levels) {

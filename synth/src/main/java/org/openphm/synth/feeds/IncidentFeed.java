@@ -31,9 +31,10 @@ final class IncidentFeed implements Feed {
                     r.number("count").intValue());
         }
         SplittableRandom rng = ctx.random("incident");
+        List<Calibration.Unit> units = Calibration.units();
         for (Psv.Row r : Psv.read("incident_themes.psv")) {
             String provider = r.text("provider");
-            int staff = Calibration.units().stream()
+            int staff = units.stream()
                     .filter(u -> u.organisation().equals(provider))
                     .mapToInt(Calibration.Unit::headcount)
                     .sum();

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * What makes a synthetic ICB this ICB and not another: its code and name, its size, where its practices are, its
@@ -76,21 +77,11 @@ public record SyntheticIcbDefinition(
     public static final String DEFAULT = "blmk";
 
     public SyntheticIcbDefinition {
-        places = indexed(places);
-        sites = indexed(sites);
-    }
-
-    private static <T> List<T> indexed(List<T> items) {
-        if (items == null) {
-            return List.of();
-        }
-        List<T> out = new ArrayList<>();
-        for (T t : items) {
-            @SuppressWarnings("unchecked")
-            T at = (T) (t instanceof Place p ? p.at(out.size()) : ((Site) t).at(out.size()));
-            out.add(at);
-        }
-        return List.copyOf(out);
+        // each Place and site knows its position, by which the models index their arrays
+        List<Place> p = places == null ? List.of() : places;
+        List<Site> s = sites == null ? List.of() : sites;
+        places = IntStream.range(0, p.size()).mapToObj(i -> p.get(i).at(i)).toList();
+        sites = IntStream.range(0, s.size()).mapToObj(i -> s.get(i).at(i)).toList();
     }
 
     /** A built-in definition by name ("blmk"), or a definition file by path. */
