@@ -14,7 +14,7 @@ public final class NhsNumber {
      * A 10-digit NHS number as people write it: the 3-3-4 groups run together or split by a space, dash or dot
      * (mixed too). Group 1 is the first three digits, which is all that may be shown.
      */
-    private static final String WRITTEN = "([0-9]{3})[ .-]?[0-9]{3}[ .-]?[0-9]{4}";
+    static final String WRITTEN = "([0-9]{3})[ .-]?[0-9]{3}[ .-]?[0-9]{4}";
     /** Anywhere in a text ("NHS:401 000 0260", "abc4010000260x"), but not inside a longer run of digits. */
     private static final Pattern IN_TEXT = Pattern.compile("(?<![0-9])" + WRITTEN + "(?![0-9])");
 

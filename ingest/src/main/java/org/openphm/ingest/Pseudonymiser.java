@@ -23,6 +23,19 @@ final class Pseudonymiser {
         }
     }
 
+    private Pseudonymiser(Mac mac) {
+        this.mac = mac;
+    }
+
+    /** Another pseudonymiser with the same key, for a second thread. */
+    Pseudonymiser copy() {
+        try {
+            return new Pseudonymiser((Mac) mac.clone());
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("this JVM's HmacSHA256 cannot be copied", e);
+        }
+    }
+
     /** Pseudonym of a valid, normalised (digits only) NHS number. */
     String personId(String digits) {
         byte[] h = mac.doFinal(digits.getBytes(StandardCharsets.US_ASCII));

@@ -18,8 +18,9 @@ import org.openphm.model.WorkspaceLayout;
 
 /**
  * Copies one input file into a text staging table (one VARCHAR column per canonical column plus the line),
- * so validation can run as SQL. This is the only place raw NHS numbers exist: they are checked and replaced
- * by the pseudonym here, in the JVM, and only a masked form is staged for quarantine messages.
+ * so validation can run as SQL, record by record: the path for any file {@link BulkStaging} cannot take (quoted
+ * fields, rows of the wrong width, Parquet). Raw NHS numbers are checked and replaced by the pseudonym here, in the
+ * JVM, and only a masked form is staged for quarantine messages.
  * Records that cannot be split into the header's columns go to a separate malformed table.
  */
 final class Staging {
@@ -155,7 +156,7 @@ final class Staging {
                 + ", '[,\"\\n\\r]') THEN '\"' || replace(" + expr + ", '\"', '\"\"') || '\"' ELSE " + expr + " END";
     }
 
-    private static String stageColumns(Table table, boolean nhs, boolean lineage) {
+    static String stageColumns(Table table, boolean nhs, boolean lineage) {
         StringBuilder b = new StringBuilder(LINE + " BIGINT");
         for (Column c : table.columns()) {
             b.append(", ").append(Sql.ident(c.name())).append(" VARCHAR");

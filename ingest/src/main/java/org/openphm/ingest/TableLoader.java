@@ -39,7 +39,10 @@ final class TableLoader {
     Loaded load(RecordSource source, HeaderMapping mapping) throws SQLException, IOException, UnusableInputException {
         Table table = mapping.file().table();
         String file = mapping.file().name();
-        Staging.Staged staged = Staging.stage(db, source, mapping, pseudonymiser, progress);
+        Staging.Staged staged = BulkStaging.tryStage(db, mapping, pseudonymiser, progress);
+        if (staged == null) {
+            staged = Staging.stage(db, source, mapping, pseudonymiser, progress);
+        }
         if (staged.read() > 0) {
             progress.message(table.name() + ": validating " + String.format("%,d", staged.staged()) + " rows");
         }
