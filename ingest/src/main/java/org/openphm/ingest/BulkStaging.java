@@ -89,8 +89,9 @@ final class BulkStaging {
                 throw new IllegalStateException("DuckDB read " + staged + " records of " + file.name()
                         + " where the file has " + scan.records() + " lines after its header");
             }
-            String personRaw =
-                    personCol < 0 ? null : value(nhs ? mapping.nhsIndex() : mapping.sourceIndex()[personCol]);
+            String personRaw = personCol < 0
+                    ? null
+                    : value(nhs ? mapping.nhsIndex() : mapping.sourceIndex()[personCol], scan.padded());
             String rows = RAW + " r";
             if (nhs) {
                 // The number as digits (spaces removed) when it is ten of them: the key the pseudonyms are kept by.
@@ -105,7 +106,7 @@ final class BulkStaging {
                 }
             }
             String stage = "CREATE OR REPLACE TABLE " + Staging.STAGE + " AS SELECT "
-                    + stageSelect(mapping, personCol, personRaw) + " FROM " + rows;
+                    + stageSelect(mapping, personCol, personRaw, scan.padded()) + " FROM " + rows;
             st.execute(stage);
             // After the first person-linked table nearly every number is already keyed: look for the exceptions (a
             // valid-looking number not yet seen has neither a pseudonym nor a problem) rather than for every number.
@@ -135,13 +136,13 @@ final class BulkStaging {
 
     /**
      * A field as the record reader gives it: trimmed, empty as null. A plain file has no whitespace but spaces,
-     * so trimming spaces is what Java's strip() does there.
+     * so trimming spaces is what Java's strip() does there; and a file with no field padded needs no trimming at all.
      */
-    private static String value(int index) {
-        return "NULLIF(trim(r.c" + index + "), '')";
+    private static String value(int index, boolean padded) {
+        return padded ? "NULLIF(trim(r.c" + index + "), '')" : "NULLIF(r.c" + index + ", '')";
     }
 
-    private static String stageSelect(HeaderMapping mapping, int personCol, String personRaw) {
+    private static String stageSelect(HeaderMapping mapping, int personCol, String personRaw, boolean padded) {
         Table table = mapping.file().table();
         boolean nhs = mapping.identifiers() == IdentifierMode.NHS_NUMBER;
         List<String> columns = new ArrayList<>();
@@ -157,7 +158,7 @@ final class BulkStaging {
                         + personRaw + " END";
             } else {
                 int index = mapping.sourceIndex()[c];
-                v = index < 0 ? "CAST(NULL AS VARCHAR)" : value(index);
+                v = index < 0 ? "CAST(NULL AS VARCHAR)" : value(index, padded);
             }
             columns.add(v + " AS " + name);
         }
@@ -174,7 +175,8 @@ final class BulkStaging {
                     + " AS " + Staging.ID_PROBLEM);
         }
         if (mapping.refIndex() >= 0) {
-            columns.add(value(mapping.refIndex()) + " AS " + org.openphm.model.WorkspaceLayout.SOURCE_REF_COLUMN);
+            columns.add(
+                    value(mapping.refIndex(), padded) + " AS " + org.openphm.model.WorkspaceLayout.SOURCE_REF_COLUMN);
         }
         return String.join(", ", columns);
     }

@@ -27,9 +27,10 @@ final class PlainCsv {
      * @param fields     fields on the header line (and on every record, when plain)
      * @param records    lines after the header (records, when plain)
      * @param crlf       whether lines end in CR LF (else LF)
+     * @param padded     whether any field starts or ends with a space (so values must be trimmed)
      * @param sha256     hex digest of every byte of the file
      */
-    record Scan(boolean plain, int fields, long records, boolean crlf, String sha256) {}
+    record Scan(boolean plain, int fields, long records, boolean crlf, boolean padded, String sha256) {}
 
     private static final int PROGRESS_EVERY = 1 << 26; // bytes
 
@@ -48,6 +49,9 @@ final class PlainCsv {
         int lineLength = 0;
         int crlf = -1; // unknown, 0 = LF, 1 = CR LF
         boolean afterCr = false;
+        boolean padded = false;
+        byte previous = '\n'; // a field starts after a comma or a line break
+
         long done = 0;
         byte[] buf = new byte[1 << 20];
         try (InputStream in = Files.newInputStream(file)) {
@@ -56,6 +60,11 @@ final class PlainCsv {
                 sha.update(buf, 0, n);
                 for (int i = 0; i < n && plain; i++) {
                     byte b = buf[i];
+                    if ((b == ' ' && (previous == ',' || previous == '\n'))
+                            || (previous == ' ' && (b == ',' || b == '\n' || b == '\r'))) {
+                        padded = true;
+                    }
+                    previous = b;
                     if (afterCr && b != '\n') {
                         plain = false; // a lone CR
                         break;
@@ -93,6 +102,9 @@ final class PlainCsv {
                 }
             }
         }
+        if (previous == ' ') {
+            padded = true;
+        }
         if (plain && afterCr) {
             plain = false; // a file ending in a lone CR
         }
@@ -109,6 +121,7 @@ final class PlainCsv {
                 headerFields,
                 Math.max(0, lines - 1),
                 crlf == 1,
+                padded,
                 HexFormat.of().formatHex(sha.digest()));
     }
 }

@@ -82,12 +82,13 @@ final class RelationalChecks {
                 .map(k -> "COALESCE(CAST(t." + Sql.ident(k) + " AS VARCHAR), '')")
                 .collect(Collectors.joining(" || '|' || "));
         // Duplicates are rare: group every row by one 64-bit hash of its key (far cheaper than grouping by the key's
-        // columns), then compare whole keys only among the rows whose hash is shared, which holds every duplicate
-        // and the odd collision. Then revisit only the rows of duplicated keys.
+        // columns) over every typed row (a superset of the survivors, so no join is needed), then compare whole keys
+        // only among the survivors whose hash is shared, which holds every duplicate and the odd collision. Then
+        // revisit only the rows of duplicated keys.
         String hash =
                 "hash(" + table.key().stream().map(k -> "t." + Sql.ident(k)).collect(Collectors.joining(", ")) + ")";
         return "INSERT INTO " + PROBLEMS + " WITH survivors AS " + survivors + ", shared AS (SELECT " + hash
-                + " AS h FROM survivors t GROUP BY h HAVING count(*) > 1), dup AS (SELECT " + keyList
+                + " AS h FROM " + TYPED + " t GROUP BY h HAVING count(*) > 1), dup AS (SELECT " + keyList
                 + ", min(" + Staging.LINE + ") AS first_line FROM survivors t WHERE " + hash
                 + " IN (SELECT h FROM shared) GROUP BY ALL HAVING count(*) > 1)"
                 + " SELECT t." + Staging.LINE + ", " + Sql.literal(String.join("+", shownColumns)) + ", " + shown

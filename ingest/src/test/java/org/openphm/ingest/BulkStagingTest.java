@@ -175,6 +175,11 @@ class BulkStagingTest {
         assertTrue(scan.crlf());
         assertEquals(2, scan.fields());
         assertEquals(2, scan.records(), "the last record needs no line break");
+        assertFalse(scan.padded());
+        for (String padded : List.of(" 1,2\n", "1 ,2\n", "1, 2\n", "1,2 \n", "1,2 ")) {
+            Files.writeString(file, header + padded, StandardCharsets.UTF_8);
+            assertTrue(PlainCsv.scan(file, Progress.SILENT, "").padded(), padded);
+        }
         assertEquals(
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)), scan.sha256());
     }
