@@ -40,7 +40,7 @@ final class RowChecks {
             if (c.required()) {
                 checks.add(new Check(c.name(), text + " IS NULL", "NULL", Sql.literal(REQUIRED)));
             }
-            String typed = TypedValue.sql(c.type(), text);
+            String typed = typed(c);
             if (c.type() != ColumnType.STRING) {
                 checks.add(new Check(
                         c.name(),
@@ -56,7 +56,7 @@ final class RowChecks {
                         Sql.literal(reason(c.domain()))));
             }
             if (c.type() == ColumnType.DATE || c.type() == ColumnType.MONTH) {
-                String date = TypedValue.asDate(c.type(), text);
+                String date = asDate(c);
                 checks.add(new Check(
                         c.name(),
                         "(" + date + ") < DATE " + Sql.literal(DateRules.EARLIEST.toString()),
@@ -73,10 +73,8 @@ final class RowChecks {
         }
         for (DateRules.Order o : DateRules.ORDERS) {
             if (o.table().equals(table)) {
-                String start =
-                        TypedValue.asDate(table.column(o.start()).orElseThrow().type(), text(o.start()));
-                String end =
-                        TypedValue.asDate(table.column(o.end()).orElseThrow().type(), text(o.end()));
+                String start = asDate(table.column(o.start()).orElseThrow());
+                String end = asDate(table.column(o.end()).orElseThrow());
                 checks.add(new Check(
                         o.blamed(), "(" + end + ") < (" + start + ")", text(o.blamed()), Sql.literal(o.reason())));
             }
@@ -84,8 +82,16 @@ final class RowChecks {
         return checks;
     }
 
-    /** One pass over the staging table producing (line, field, value, reason) for every failing check. */
-    static String problemsSql(List<Check> checks) {
+    /** Where {@link #checkedSql} keeps the failed checks of a row (null when it passed them all). */
+    static final String FAILURES = "_failures";
+
+    /**
+     * One pass over the staging table giving each row its typed values and, where any check fails, the list of
+     * (field, value, reason) of every failing check. Each value is typed once, in an inner query, and the checks
+     * compare the typed values: most rows pass, so the list is built only for the rows that fail.
+     */
+    static String checkedSql(HeaderMapping mapping, List<Check> checks) {
+        Table table = mapping.file().table();
         StringBuilder list = new StringBuilder();
         for (Check k : checks) {
             if (list.length() > 0) {
@@ -101,13 +107,51 @@ final class RowChecks {
                     .append(k.reasonSql())
                     .append(" AS VARCHAR)} END");
         }
-        // Most rows pass: filter on "any check fails" first, so the per-failure list is built for few rows.
         String anyFails = checks.stream()
                 .map(k -> "COALESCE(" + k.failWhen() + ", false)")
                 .collect(java.util.stream.Collectors.joining("\n  OR "));
-        return "SELECT " + Staging.LINE + ", p.field, p.value, p.reason FROM (SELECT s." + Staging.LINE
-                + ", UNNEST(list_filter([\n  " + list + "], lambda x: x IS NOT NULL)) AS p FROM " + Staging.STAGE + " s"
-                + " WHERE " + (checks.isEmpty() ? "false" : anyFails) + ")";
+        StringBuilder typedInner = new StringBuilder();
+        StringBuilder columns = new StringBuilder("s." + Staging.LINE);
+        for (Column c : table.columns()) {
+            if (c.type() != ColumnType.STRING) {
+                typedInner
+                        .append(", ")
+                        .append(TypedValue.sql(c.type(), "s." + Sql.ident(c.name())))
+                        .append(" AS ")
+                        .append(Sql.ident(TYPED_PREFIX + c.name()));
+            }
+            columns.append(", ").append(typed(c)).append(" AS ").append(Sql.ident(c.name()));
+        }
+        if (mapping.identifiers() == IdentifierMode.NHS_NUMBER) {
+            columns.append(", s.").append(CanonicalSchema.NHS_NUMBER); // masked, for messages only
+        }
+        String failures = checks.isEmpty()
+                ? "CAST(NULL AS STRUCT(field VARCHAR, value VARCHAR, reason VARCHAR)[])"
+                : "CASE WHEN " + anyFails + " THEN list_filter([\n  " + list + "], lambda x: x IS NOT NULL) END";
+        return "SELECT " + columns + ", " + failures + " AS " + FAILURES + " FROM (SELECT s.*" + typedInner + " FROM "
+                + Staging.STAGE + " s) s";
+    }
+
+    /** Every failed check of the checked table, one row each. */
+    static String problemsSql(String checked) {
+        return "SELECT " + Staging.LINE + ", p.field, p.value, p.reason FROM (SELECT " + Staging.LINE + ", UNNEST("
+                + FAILURES + ") AS p FROM " + checked + " WHERE " + FAILURES + " IS NOT NULL)";
+    }
+
+    private static final String TYPED_PREFIX = "_typed_";
+
+    /** The column's typed value as {@link #checkedSql}'s inner query computed it. */
+    private static String typed(Column c) {
+        return c.type() == ColumnType.STRING ? text(c.name()) : "s." + Sql.ident(TYPED_PREFIX + c.name());
+    }
+
+    /** The column as a date for limits and ordering rules: months count from their first day. */
+    private static String asDate(Column c) {
+        return switch (c.type()) {
+            case DATE -> typed(c);
+            case MONTH -> "TRY_CAST(" + typed(c) + " || '-01' AS DATE)";
+            default -> throw new IllegalArgumentException(c.type() + " is not a date");
+        };
     }
 
     static String text(String column) {

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
-import org.openphm.model.CanonicalSchema;
 import org.openphm.model.Column;
 import org.openphm.model.Progress;
 import org.openphm.model.Table;
@@ -24,6 +23,9 @@ final class TableLoader {
     private final LocalDate asOf;
     private final Pseudonymiser pseudonymiser;
     private final Progress progress;
+
+    /** Each staged row typed, with its failed row checks. */
+    private static final String CHECKED = "checked";
 
     TableLoader(Connection db, String workspace, LocalDate asOf, Pseudonymiser pseudonymiser, Progress progress) {
         this.db = db;
@@ -50,16 +52,11 @@ final class TableLoader {
         String typed = RelationalChecks.TYPED;
         run("CREATE OR REPLACE TABLE " + problems + " (" + Staging.LINE
                 + " BIGINT, field VARCHAR, value VARCHAR, reason VARCHAR)");
-        run("INSERT INTO " + problems + " " + RowChecks.problemsSql(RowChecks.of(mapping, asOf)));
-
-        String typedColumns = table.columns().stream()
-                .map(c -> TypedValue.sql(c.type(), RowChecks.text(c.name())) + " AS " + Sql.ident(c.name()))
-                .collect(Collectors.joining(", "));
-        if (mapping.identifiers() == IdentifierMode.NHS_NUMBER) {
-            typedColumns += ", s." + CanonicalSchema.NHS_NUMBER; // masked, for messages only
-        }
-        run("CREATE OR REPLACE TABLE " + typed + " AS SELECT s." + Staging.LINE + ", " + typedColumns + " FROM "
-                + Staging.STAGE + " s ANTI JOIN " + problems + " q ON s." + Staging.LINE + " = q." + Staging.LINE);
+        // Typed once, checked once: the rows that pass every row check are the typed rows the relational checks see.
+        run("CREATE OR REPLACE TABLE " + CHECKED + " AS " + RowChecks.checkedSql(mapping, RowChecks.of(mapping, asOf)));
+        run("INSERT INTO " + problems + " " + RowChecks.problemsSql(CHECKED));
+        run("CREATE OR REPLACE VIEW " + typed + " AS SELECT * EXCLUDE (" + RowChecks.FAILURES + ") FROM " + CHECKED
+                + " WHERE " + RowChecks.FAILURES + " IS NULL");
         for (String sql : RelationalChecks.integritySql(mapping, workspace)) {
             run(sql);
         }
@@ -97,7 +94,8 @@ final class TableLoader {
         long quarantined = count("SELECT count(DISTINCT " + Staging.LINE + ") FROM " + problems) + staged.malformed();
 
         TableReconciliation r = new TableReconciliation(table.name(), file, staged.read(), loaded, quarantined);
-        for (String t : new String[] {Staging.STAGE, Staging.MALFORMED, problems, typed}) {
+        run("DROP VIEW IF EXISTS " + typed);
+        for (String t : new String[] {Staging.STAGE, Staging.MALFORMED, problems, CHECKED}) {
             run("DROP TABLE IF EXISTS " + t);
         }
         return new Loaded(r, staged.sha256());

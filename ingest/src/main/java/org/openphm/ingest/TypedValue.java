@@ -44,13 +44,4 @@ final class TypedValue {
             case BOOLEAN -> "'not true/false'";
         };
     }
-
-    /** The column as a date for ordering rules: months count from their first day. */
-    static String asDate(ColumnType type, String text) {
-        return switch (type) {
-            case DATE -> sql(type, text);
-            case MONTH -> "TRY_CAST(" + sql(type, text) + " || '-01' AS DATE)";
-            default -> throw new IllegalArgumentException(type + " is not a date");
-        };
-    }
 }
