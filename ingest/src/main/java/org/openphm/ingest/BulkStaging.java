@@ -60,7 +60,6 @@ final class BulkStaging {
         boolean nhs = mapping.identifiers() == IdentifierMode.NHS_NUMBER;
         int personCol = table.isPersonLinked() ? table.columnNames().indexOf(CanonicalSchema.PERSON_ID) : -1;
         try (Statement st = db.createStatement()) {
-            st.execute("DROP TABLE IF EXISTS " + Staging.STAGE);
             st.execute("DROP TABLE IF EXISTS " + Staging.MALFORMED);
             st.execute("CREATE TABLE " + Staging.MALFORMED + " (" + Staging.LINE
                     + " BIGINT, reason VARCHAR, raw_row VARCHAR)");
@@ -69,11 +68,19 @@ final class BulkStaging {
                         + Staging.stageColumns(table, nhs, mapping.refIndex() >= 0) + ")");
                 return new Staging.Staged(0, 0, scan.sha256());
             }
+            String personRaw = personCol < 0
+                    ? null
+                    : value(nhs ? mapping.nhsIndex() : mapping.sourceIndex()[personCol], scan.padded());
             try {
-                st.execute("CREATE OR REPLACE TABLE " + RAW + " AS SELECT * FROM read_csv("
-                        + Sql.literal(file.path().toAbsolutePath().toString()) + ", header = false, skip = 1, "
-                        + "auto_detect = false, delim = ',', quote = '', escape = '', new_line = "
-                        + (scan.crlf() ? "'\\r\\n'" : "'\\n'") + ", columns = " + rawColumns(scan.fields()) + ")");
+                // The number as digits (spaces removed) when it is ten of them, the key pseudonyms are kept by, is
+                // worked out once here. A projection keeps the file's order, so row n is still line n + 2.
+                st.execute("CREATE OR REPLACE TABLE " + RAW + " AS SELECT *"
+                        + (nhs ? ", " + number("replace(" + personRaw + ", ' ', '')") + " AS " + NUMBER : "")
+                        + " FROM read_csv("
+                        + Sql.literal(file.path().toAbsolutePath().toString())
+                        + ", header = false, skip = 1, auto_detect = false, delim = ',', quote = '', escape = '', "
+                        + "new_line = " + (scan.crlf() ? "'\\r\\n'" : "'\\n'") + ", columns = "
+                        + rawColumns(scan.fields()) + ") r");
             } catch (SQLException e) {
                 // Not expected of a plain file (a line longer than DuckDB's limit, say). DuckDB's message quotes the
                 // line, which may hold an NHS number, so it is dropped: the record reader reads the file instead and
@@ -89,39 +96,19 @@ final class BulkStaging {
                 throw new IllegalStateException("DuckDB read " + staged + " records of " + file.name()
                         + " where the file has " + scan.records() + " lines after its header");
             }
-            String personRaw = personCol < 0
-                    ? null
-                    : value(nhs ? mapping.nhsIndex() : mapping.sourceIndex()[personCol], scan.padded());
             String rows = RAW + " r";
             if (nhs) {
-                // The number as digits (spaces removed) when it is ten of them: the key the pseudonyms are kept by.
-                rows = "(SELECT r.*, r.rowid AS " + ROW + ", " + personRaw + " AS " + PERSON_RAW + ", "
-                        + number("replace(" + personRaw + ", ' ', '')")
-                        + " AS " + NUMBER + " FROM " + RAW + " r) r LEFT JOIN " + IDENTIFIERS + " k ON k.number = r."
-                        + NUMBER;
+                rows = "(SELECT r.*, r.rowid AS " + ROW + ", " + personRaw + " AS " + PERSON_RAW + " FROM " + RAW
+                        + " r) r LEFT JOIN " + IDENTIFIERS + " k ON k.number = r." + NUMBER;
                 st.execute("CREATE TABLE IF NOT EXISTS " + IDENTIFIERS
                         + " (number BIGINT, person_id VARCHAR, problem VARCHAR)");
-                if (count(st, "SELECT count(*) FROM " + IDENTIFIERS) == 0) {
-                    pseudonymiseNew(db, personRaw, pseudonymiser);
-                }
+                pseudonymiseNew(db, pseudonymiser);
             }
-            String stage = "CREATE OR REPLACE TABLE " + Staging.STAGE + " AS SELECT "
-                    + stageSelect(mapping, personCol, personRaw, scan.padded()) + " FROM " + rows;
-            st.execute(stage);
-            // After the first person-linked table nearly every number is already keyed: look for the exceptions (a
-            // valid-looking number not yet seen has neither a pseudonym nor a problem) rather than for every number.
-            if (nhs
-                    && count(
-                                    st,
-                                    "SELECT count(*) FROM " + Staging.STAGE + " WHERE " + CanonicalSchema.PERSON_ID
-                                            + " IS NULL AND " + Staging.ID_PROBLEM + " IS NULL")
-                            > 0) {
-                pseudonymiseNew(db, personRaw, pseudonymiser);
-                st.execute(stage);
-            }
-            st.execute("DROP TABLE " + RAW);
+            // A view, not a copy: the checks read it once, and the quarantine only where there are problems.
+            st.execute("CREATE OR REPLACE VIEW " + Staging.STAGE + " AS SELECT "
+                    + stageSelect(mapping, personCol, personRaw, scan.padded()) + " FROM " + rows);
             progress.update("staging " + file.name(), staged, staged);
-            return new Staging.Staged(staged, 0, scan.sha256());
+            return new Staging.Staged(staged, 0, scan.sha256(), true);
         }
     }
 
@@ -197,18 +184,17 @@ final class BulkStaging {
     }
 
     /**
-     * Checks and keys, in the JVM, each distinct ten-digit NHS number of the staged file not seen earlier in this
+     * Checks and keys, in the JVM, each distinct ten-digit NHS number of the raw file not seen earlier in this
      * ingest, and adds it to {@link #IDENTIFIERS} with its pseudonym or its problem (a wrong check digit). Keying
      * (HMAC-SHA256) is the cost, so the numbers are split between two threads, each with its own copy of the key.
      */
-    private static void pseudonymiseNew(Connection db, String personRaw, Pseudonymiser pseudonymiser)
-            throws SQLException {
+    private static void pseudonymiseNew(Connection db, Pseudonymiser pseudonymiser) throws SQLException {
         long[] numbers;
         try (Statement st = db.createStatement();
-                ResultSet rs = st.executeQuery(
-                        "SELECT DISTINCT n FROM (SELECT " + number("replace(" + personRaw + ", ' ', '')")
-                                + " AS n FROM " + RAW + " r) r WHERE n IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
-                                + IDENTIFIERS + " k WHERE k.number = r.n)")) {
+                ResultSet rs = st.executeQuery("SELECT DISTINCT " + NUMBER + " FROM " + RAW + " r WHERE " + NUMBER
+                        + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + IDENTIFIERS + " k WHERE k.number = r."
+                        + NUMBER
+                        + ")")) {
             long[] buffer = new long[1 << 16];
             int n = 0;
             while (rs.next()) {

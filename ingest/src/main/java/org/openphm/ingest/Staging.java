@@ -35,8 +35,13 @@ final class Staging {
 
     private static final int PROGRESS_EVERY = 200_000;
 
-    /** What staging found: rows read and file checksum. */
-    record Staged(long staged, long malformed, String sha256) {
+    /** What staging found: rows read and file checksum; and whether {@link #STAGE} is a view (of bulk staging). */
+    record Staged(long staged, long malformed, String sha256, boolean view) {
+        /** Staged record by record, into a table. */
+        Staged(long staged, long malformed, String sha256) {
+            this(staged, malformed, sha256, false);
+        }
+
         long read() {
             return staged + malformed;
         }

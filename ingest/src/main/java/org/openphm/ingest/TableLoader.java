@@ -84,10 +84,13 @@ final class TableLoader {
         // A row an adapter translated keeps no raw row: it would pair the workspace's pseudonym with the source line
         // (and so the source's own identifier) in the supplier's quarantine export; file and line find it instead.
         String rawRow = mapping.refIndex() >= 0 ? "NULL" : NhsNumber.maskAllSql(Staging.rawRowSql(mapping));
-        run("INSERT INTO " + quarantine + " SELECT " + fileAndLine + ", q.field, "
-                + NhsNumber.maskAllSql("q.value") + ", q.reason, " + rawRow
-                + " FROM " + problems + " q JOIN " + Staging.STAGE + " s ON s." + Staging.LINE
-                + " = q." + Staging.LINE + " ORDER BY q." + Staging.LINE);
+        // Only where there are problems: a view of bulk staging would otherwise be read in full for nothing.
+        if (count("SELECT count(*) FROM " + problems) > 0) {
+            run("INSERT INTO " + quarantine + " SELECT " + fileAndLine + ", q.field, "
+                    + NhsNumber.maskAllSql("q.value") + ", q.reason, " + rawRow
+                    + " FROM " + problems + " q JOIN " + Staging.STAGE + " s ON s." + Staging.LINE
+                    + " = q." + Staging.LINE + " ORDER BY q." + Staging.LINE);
+        }
         run("INSERT INTO " + quarantine + " SELECT " + names + ", " + Staging.LINE + ", "
                 + Sql.literal(Ingest.WHOLE_ROW) + ", NULL, reason, raw_row FROM " + Staging.MALFORMED + " ORDER BY "
                 + Staging.LINE);
@@ -95,7 +98,8 @@ final class TableLoader {
 
         TableReconciliation r = new TableReconciliation(table.name(), file, staged.read(), loaded, quarantined);
         run("DROP VIEW IF EXISTS " + typed);
-        for (String t : new String[] {Staging.STAGE, Staging.MALFORMED, problems, CHECKED}) {
+        run("DROP " + (staged.view() ? "VIEW" : "TABLE") + " IF EXISTS " + Staging.STAGE);
+        for (String t : new String[] {BulkStaging.RAW, Staging.MALFORMED, problems, CHECKED}) {
             run("DROP TABLE IF EXISTS " + t);
         }
         return new Loaded(r, staged.sha256());
