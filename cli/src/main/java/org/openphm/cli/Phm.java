@@ -7,6 +7,7 @@ import org.openphm.bench.BenchApiCommand;
 import org.openphm.bench.BenchCommand;
 import org.openphm.bench.BenchExplorerCommand;
 import org.openphm.bench.BenchImpactCommand;
+import org.openphm.bench.BenchIngestCommand;
 import org.openphm.bench.BenchRCommand;
 import org.openphm.bench.BenchRiskCommand;
 import org.openphm.ingest.NhsNumber;
@@ -40,6 +41,7 @@ import picocli.CommandLine.ParseResult;
             BenchRiskCommand.class,
             BenchImpactCommand.class,
             BenchRCommand.class,
+            BenchIngestCommand.class,
             AuditCommand.class,
             UserCommand.class,
             CohortCommand.class,

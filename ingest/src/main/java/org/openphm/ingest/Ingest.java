@@ -40,6 +40,11 @@ import org.openphm.model.WorkspaceLayout;
  */
 public final class Ingest {
     private static final String WS = "ws";
+    /**
+     * System property that, set to "false", stages every CSV file record by record instead of in bulk: for the
+     * benchmark and the parity test that compare the two.
+     */
+    public static final String BULK_STAGING_PROPERTY = BulkStaging.PROPERTY;
     /** The field of a quarantined record that could not be split into fields. */
     static final String WHOLE_ROW = "(row)";
 
