@@ -351,7 +351,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** The 1, 5 and 15-minute load averages, so a reader knows what else the machine was doing. */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return f[0] + " " + f[1] + " " + f[2];

@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** What the benchmarks say of memory: the process's own high-water mark, Java heap and DuckDB's native memory. */
-final class ProcessMemory {
+public final class ProcessMemory {
     private ProcessMemory() {}
 
     /** The process's high-water resident set (Linux VmHWM), heap and native (DuckDB, XGBoost) together; 0 elsewhere. */
-    static long peakResidentBytes() {
+    public static long peakResidentBytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmHWM:")) {
@@ -20,5 +20,17 @@ final class ProcessMemory {
             return 0;
         }
         return 0;
+    }
+
+    /**
+     * Resets the high-water mark, so the next {@link #peakResidentBytes} is the peak since now (Linux: writing 5 to
+     * /proc/self/clear_refs). Elsewhere nothing happens and the peak stays the process's.
+     */
+    public static void resetPeak() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (IOException | UnsupportedOperationException e) {
+            // not Linux
+        }
     }
 }

@@ -42,6 +42,7 @@ import picocli.CommandLine.ParseResult;
             BenchImpactCommand.class,
             BenchRCommand.class,
             BenchIngestCommand.class,
+            BenchScaleCommand.class,
             AuditCommand.class,
             UserCommand.class,
             CohortCommand.class,
