@@ -80,6 +80,7 @@ final class BenchScaleCommand implements Callable<Integer> {
             Path built = dir.resolve("built");
             progress.message(String.format("%,d patients: generating", n));
             long[] rows = new long[1];
+            int first = stages.size();
             stages.add(measure(
                     n,
                     "generate",
@@ -92,12 +93,18 @@ final class BenchScaleCommand implements Callable<Integer> {
                     },
                     seconds -> String.format("%,.0f patients/s (%,d rows)", n / seconds, rows[0])));
             IngestResult[] ingested = new IngestResult[1];
+            if (failed(stages, first)) {
+                continue;
+            }
             progress.message(String.format("%,d patients: ingesting", n));
             stages.add(measure(
                     n,
                     "ingest",
                     () -> ingested[0] = Ingest.run(IngestOptions.of(data, workspace, null), progress),
                     seconds -> String.format("%,.0f rows/s", ingested[0].read() / seconds)));
+            if (failed(stages, first)) {
+                continue;
+            }
             progress.message(String.format("%,d patients: training the risk model", n));
             stages.add(measure(
                     n,
@@ -110,6 +117,9 @@ final class BenchScaleCommand implements Callable<Integer> {
                         }
                     },
                     seconds -> ""));
+            if (failed(stages, first)) {
+                continue;
+            }
             progress.message(String.format("%,d patients: building (no pack)", n));
             stages.add(measure(
                     n,
@@ -124,6 +134,9 @@ final class BenchScaleCommand implements Callable<Integer> {
                             List.of(),
                             false),
                     seconds -> ""));
+            if (failed(stages, first)) {
+                continue;
+            }
             progress.message(String.format("%,d patients: writing the pack", n));
             stages.add(measure(n, "pack", () -> PackWriter.write(built, progress), seconds -> ""));
             if (!keep) {
@@ -140,6 +153,11 @@ final class BenchScaleCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static boolean failed(List<Stage> stages, int from) {
+        return stages.subList(from, stages.size()).stream()
+                .anyMatch(st -> st.throughput().startsWith("FAILED"));
+    }
+
     interface Work {
         void run() throws Exception;
     }
@@ -149,7 +167,17 @@ final class BenchScaleCommand implements Callable<Integer> {
         System.gc(); // what the last stage no longer needs is not counted against this one
         ProcessMemory.resetPeak();
         long started = System.nanoTime();
-        work.run();
+        try {
+            work.run();
+        } catch (Exception | OutOfMemoryError e) {
+            // recorded, not thrown: how far a size got is the finding (the later stages of that size are skipped)
+            return new Stage(
+                    patients,
+                    name,
+                    Duration.ofNanos(System.nanoTime() - started),
+                    "FAILED: " + e.getClass().getSimpleName(),
+                    ProcessMemory.peakResidentBytes());
+        }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         return new Stage(
                 patients, name, elapsed, rate.apply(elapsed.toNanos() / 1e9), ProcessMemory.peakResidentBytes());
