@@ -10,10 +10,20 @@ public final class ProcessMemory {
 
     /** The process's high-water resident set (Linux VmHWM), heap and native (DuckDB, XGBoost) together; 0 elsewhere. */
     public static long peakResidentBytes() {
+        return kilobytes("/proc/self/status", "VmHWM:") * 1024;
+    }
+
+    /** The machine's memory (Linux MemTotal); 0 elsewhere. */
+    public static long machineBytes() {
+        return kilobytes("/proc/meminfo", "MemTotal:") * 1024;
+    }
+
+    /** A "Name: N kB" line of a Linux /proc file, or 0. */
+    private static long kilobytes(String file, String field) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            for (String line : Files.readAllLines(Path.of(file))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
         } catch (IOException | NumberFormatException e) {

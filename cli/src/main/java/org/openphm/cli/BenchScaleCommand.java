@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  * {@code phm bench-scale}: the whole run (generate, ingest, train the risk model, build, pack) at several population
  * sizes in one process, each stage timed with its throughput and its own peak resident memory (issue 19's scaling
  * table). A benchmark, not a test. The peak of a stage is the process's high-water mark from the stage's start (Linux
- * lets a process reset it), so it includes what earlier stages left on the Java heap after a collection.
+ * lets a process reset it), so it includes what earlier stages left resident: the Java heap, once grown, is not given
+ * back, so a stage's peak is its own only when it needs more than the stages before it.
  */
 @Command(
         name = "bench-scale",
@@ -153,6 +154,14 @@ final class BenchScaleCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** What went wrong, in one line, NHS numbers masked (a message may quote an input value). */
+    private static String firstLine(Throwable e) {
+        String message =
+                e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        String line = e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+        return org.openphm.ingest.NhsNumber.maskAll(line.length() > 200 ? line.substring(0, 200) + "…" : line);
+    }
+
     private static boolean failed(List<Stage> stages, int from) {
         return stages.subList(from, stages.size()).stream()
                 .anyMatch(st -> st.throughput().startsWith("FAILED"));
@@ -175,7 +184,7 @@ final class BenchScaleCommand implements Callable<Integer> {
                     patients,
                     name,
                     Duration.ofNanos(System.nanoTime() - started),
-                    "FAILED: " + e.getClass().getSimpleName(),
+                    "FAILED: " + firstLine(e),
                     ProcessMemory.peakResidentBytes());
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
@@ -188,7 +197,7 @@ final class BenchScaleCommand implements Callable<Integer> {
         s.append(String.format(
                 "%d cores, %.1f GB of memory; Java heap at most %.2f GB; load average %s before, %s after.%n%n",
                 Runtime.getRuntime().availableProcessors(),
-                totalMemoryBytes() / 1e9,
+                ProcessMemory.machineBytes() / 1e9,
                 Runtime.getRuntime().maxMemory() / 1e9,
                 loadBefore,
                 loadAfter));
@@ -200,19 +209,6 @@ final class BenchScaleCommand implements Callable<Integer> {
                     st.patients(), st.name(), Summary.duration(st.elapsed()), st.throughput(), st.peakBytes() / 1e9));
         }
         return s.toString();
-    }
-
-    private static long totalMemoryBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemTotal:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-        return 0;
     }
 
     private static void deleteTree(Path dir) throws IOException {
