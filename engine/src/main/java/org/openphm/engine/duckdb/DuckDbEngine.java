@@ -167,7 +167,7 @@ public final class DuckDbEngine implements Engine {
             }
             rows.read(rs, columns);
         } catch (SQLException e) {
-            throw new EngineException("DuckDB failed: " + e.getMessage() + "\n" + sql, e);
+            throw new EngineException("DuckDB failed: " + DuckDbMemory.explain(e.getMessage()) + "\n" + sql, e);
         }
     }
 
@@ -188,7 +188,9 @@ public final class DuckDbEngine implements Engine {
                 s.execute(sql);
             } catch (SQLException e) {
                 throw new EngineException(
-                        "DuckDB failed to keep " + shared.name() + ": " + e.getMessage() + "\n" + sql, e);
+                        "DuckDB failed to keep " + shared.name() + ": " + DuckDbMemory.explain(e.getMessage()) + "\n"
+                                + sql,
+                        e);
             }
             kept.put(shared, table);
         }

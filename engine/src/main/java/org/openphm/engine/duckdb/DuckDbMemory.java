@@ -48,4 +48,17 @@ public final class DuckDbMemory {
             s.execute("SET memory_limit = '" + limit() + "'");
         }
     }
+
+    /**
+     * DuckDB's message, with what to do when it ran out of memory: some operators (a window over every row, a large
+     * list) cannot spill, so a large population needs a larger limit than an ICB's (README, "Scaling").
+     */
+    public static String explain(String duckDbMessage) {
+        if (duckDbMessage == null || !duckDbMessage.contains("Out of Memory Error")) {
+            return duckDbMessage;
+        }
+        return duckDbMessage.lines().findFirst().orElse("") + "\nDuckDB may hold at most " + limit()
+                + " in this process: set " + ENVIRONMENT + " higher (a 3.2-million-patient build needed 6GB) and run"
+                + " the command again.";
+    }
 }

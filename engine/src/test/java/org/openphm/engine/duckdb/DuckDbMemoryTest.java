@@ -48,6 +48,28 @@ class DuckDbMemoryTest {
         assertEquals("50%", DuckDbMemory.limit());
     }
 
+    @Test
+    void runningOutOfMemorySaysWhichSettingToRaise() throws Exception {
+        System.setProperty(DuckDbMemory.PROPERTY, "16MB");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            DuckDbMemory.apply(c);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET threads = 1");
+            }
+            // one 60 MB list: an aggregate state DuckDB cannot spill
+            java.sql.SQLException e = assertThrows(java.sql.SQLException.class, () -> {
+                try (Statement s = c.createStatement();
+                        ResultSet r = s.executeQuery("SELECT list(i) FROM range(7500000) t(i)")) {
+                    r.next();
+                }
+            });
+            String explained = DuckDbMemory.explain(e.getMessage());
+            assertTrue(explained.startsWith("Out of Memory Error"), explained);
+            assertTrue(explained.contains("at most 16MB") && explained.contains(DuckDbMemory.ENVIRONMENT), explained);
+        }
+        assertEquals("Binder Error: no such column", DuckDbMemory.explain("Binder Error: no such column"));
+    }
+
     private static String setting(Connection c) throws Exception {
         try (Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT current_setting('memory_limit')")) {
