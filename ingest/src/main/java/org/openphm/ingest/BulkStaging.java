@@ -14,8 +14,8 @@ import org.openphm.model.Progress;
 import org.openphm.model.Table;
 
 /**
- * Stages a plain CSV file ({@link PlainCsv}) with DuckDB's own parallel reader instead of record by record, as the
- * same staging table {@link Staging} builds (here a view over the raw table): the whole ingest of the full-size
+ * Stages a plain CSV file ({@link PlainCsv}), or a Parquet file, with DuckDB's own parallel reader instead of record
+ * by record, as the same staging table {@link Staging} builds (here a view over the raw table): the whole ingest of the full-size
  * synthetic ICB runs 2.25 times as fast ({@code phm bench-ingest}). Line numbers stay exact because a plain file has
  * one record per line and DuckDB keeps a file's order in the table it creates (row n is line n + 2;
  * {@code BulkStagingTest} holds it to that over 400,000 rows and DuckDB's parallel chunks).
@@ -30,12 +30,12 @@ import org.openphm.model.Table;
 final class BulkStaging {
     private BulkStaging() {}
 
-    /** Set to false to stage every CSV file record by record (the parity test compares the two paths). */
+    /** Set to false to stage every file record by record (the parity test compares the two paths). */
     static final String PROPERTY = "openphm.ingest.bulk";
 
     static final String RAW = "raw_stage";
     static final String IDENTIFIERS = "identifiers_seen";
-    private static final String ROW = "_row";
+    private static final String ROW_LINE = "_row_line";
     private static final String PERSON_RAW = "_person_raw";
     private static final String NUMBER = "_number";
 
@@ -44,82 +44,172 @@ final class BulkStaging {
     }
 
     /**
-     * Stages {@code mapping}'s CSV file in bulk when it is plain and returns what was staged, else null (the caller
-     * then stages it record by record, which names whatever made it not plain).
+     * Stages {@code mapping}'s file in bulk where it can and returns what was staged, else null (the caller then
+     * stages it record by record, which names whatever made it unfit).
      */
     static Staging.Staged tryStage(Connection db, HeaderMapping mapping, Pseudonymiser pseudonymiser, Progress progress)
             throws SQLException, IOException {
         InputFile file = mapping.file();
-        if (!enabled() || file.format() != InputFile.Format.CSV) {
-            return null;
-        }
-        PlainCsv.Scan scan = PlainCsv.scan(file.path(), progress, "scanning " + file.name());
-        if (!scan.plain() || scan.fields() != mapping.width()) {
+        if (!enabled()) {
             return null;
         }
         Table table = file.table();
         boolean nhs = mapping.identifiers() == IdentifierMode.NHS_NUMBER;
         int personCol = table.isPersonLinked() ? table.columnNames().indexOf(CanonicalSchema.PERSON_ID) : -1;
+        // The person's raw identifier is trimmed whatever the file: it is one column.
+        String personRaw =
+                personCol < 0 ? null : value(nhs ? mapping.nhsIndex() : mapping.sourceIndex()[personCol], true);
+        // The number as digits (spaces removed) when it is ten of them, the key pseudonyms are kept by, is worked out
+        // once, as the file is read.
+        String key = nhs ? number("replace(" + personRaw + ", ' ', '')") : null;
+        Raw raw = file.format() == InputFile.Format.CSV
+                ? readCsv(db, file, mapping.width(), key, progress)
+                : readParquet(db, file, mapping.width(), key);
+        if (raw == null) {
+            try (Statement fresh = db.createStatement()) {
+                fresh.execute("DROP TABLE IF EXISTS " + RAW);
+            }
+            return null;
+        }
         try (Statement st = db.createStatement()) {
             st.execute("DROP TABLE IF EXISTS " + Staging.MALFORMED);
             st.execute("CREATE TABLE " + Staging.MALFORMED + " (" + Staging.LINE
                     + " BIGINT, reason VARCHAR, raw_row VARCHAR)");
-            if (scan.records() == 0) {
-                st.execute("CREATE TABLE " + Staging.STAGE + " ("
-                        + Staging.stageColumns(table, nhs, mapping.refIndex() >= 0) + ")");
-                return new Staging.Staged(0, 0, scan.sha256());
-            }
-            String personRaw = personCol < 0
-                    ? null
-                    : value(nhs ? mapping.nhsIndex() : mapping.sourceIndex()[personCol], scan.padded());
-            try {
-                // The number as digits (spaces removed) when it is ten of them, the key pseudonyms are kept by, is
-                // worked out once here. A projection keeps the file's order, so row n is still line n + 2.
-                st.execute("CREATE OR REPLACE TABLE " + RAW + " AS SELECT *"
-                        + (nhs ? ", " + number("replace(" + personRaw + ", ' ', '')") + " AS " + NUMBER : "")
-                        + " FROM read_csv("
-                        + Sql.literal(file.path().toAbsolutePath().toString())
-                        + ", header = false, skip = 1, auto_detect = false, delim = ',', quote = '', escape = '', "
-                        + "new_line = " + (scan.crlf() ? "'\\r\\n'" : "'\\n'") + ", columns = "
-                        + rawColumns(scan.fields()) + ") r");
-            } catch (SQLException e) {
-                // Not expected of a plain file (a line longer than DuckDB's limit, say). DuckDB's message quotes the
-                // line, which may hold an NHS number, so it is dropped: the record reader reads the file instead and
-                // names the fault itself.
-                try (Statement fresh = db.createStatement()) { // DuckDB closes a statement that failed
-                    fresh.execute("DROP TABLE IF EXISTS " + RAW);
-                }
-                return null;
-            }
-            long staged = count(st, "SELECT count(*) FROM " + RAW);
-            if (staged != scan.records()) {
-                // Never silently: a count that does not reconcile would make every line number suspect.
-                throw new IllegalStateException("DuckDB read " + staged + " records of " + file.name()
-                        + " where the file has " + scan.records() + " lines after its header");
-            }
-            String rows = RAW + " r";
+            String rows = "(SELECT r.*, " + raw.line() + " AS " + ROW_LINE
+                    + (nhs ? ", " + personRaw + " AS " + PERSON_RAW : "") + " FROM " + RAW + " r) r";
             if (nhs) {
-                rows = "(SELECT r.*, r.rowid AS " + ROW + ", " + personRaw + " AS " + PERSON_RAW + " FROM " + RAW
-                        + " r) r LEFT JOIN " + IDENTIFIERS + " k ON k.number = r." + NUMBER;
+                rows += " LEFT JOIN " + IDENTIFIERS + " k ON k.number = r." + NUMBER;
                 st.execute("CREATE TABLE IF NOT EXISTS " + IDENTIFIERS
                         + " (number BIGINT, person_id VARCHAR, problem VARCHAR)");
                 pseudonymiseNew(db, pseudonymiser);
             }
             // A view, not a copy: the checks read it once, and the quarantine only where there are problems.
             st.execute("CREATE OR REPLACE VIEW " + Staging.STAGE + " AS SELECT "
-                    + stageSelect(mapping, personCol, personRaw, scan.padded()) + " FROM " + rows);
-            progress.update("staging " + file.name(), staged, staged);
-            return new Staging.Staged(staged, 0, scan.sha256(), true);
+                    + stageSelect(mapping, personCol, personRaw, raw.padded())
+                    + " FROM " + rows);
+            progress.update("staging " + file.name(), raw.records(), raw.records());
+            return new Staging.Staged(raw.records(), 0, raw.sha256(), true);
         }
     }
 
+    /** What the raw table holds: its records, the file's checksum, whether values need trimming, a row's line. */
+    private record Raw(long records, String sha256, boolean padded, String line) {}
+
+    /** A plain CSV file into {@link #RAW}, or null when it is not plain. */
+    private static Raw readCsv(Connection db, InputFile file, int width, String key, Progress progress)
+            throws SQLException, IOException {
+        PlainCsv.Scan scan = PlainCsv.scan(file.path(), progress, "scanning " + file.name());
+        if (!scan.plain() || scan.fields() != width) {
+            return null;
+        }
+        try (Statement st = db.createStatement()) {
+            if (scan.records() == 0) {
+                st.execute("CREATE OR REPLACE TABLE " + RAW + " AS SELECT * FROM (SELECT " + nullColumns(width)
+                        + (key != null ? ", CAST(NULL AS BIGINT) AS " + NUMBER : "") + ") r WHERE false");
+            } else {
+                // A projection keeps the file's order, so row n is still line n + 2.
+                st.execute("CREATE OR REPLACE TABLE " + RAW + " AS SELECT *"
+                        + (key != null ? ", " + key + " AS " + NUMBER : "") + " FROM read_csv("
+                        + Sql.literal(file.path().toAbsolutePath().toString())
+                        + ", header = false, skip = 1, auto_detect = false, delim = ',', quote = '', escape = '', "
+                        + "new_line = " + (scan.crlf() ? "'\\r\\n'" : "'\\n'") + ", columns = "
+                        + csvColumns(scan.fields()) + ") r");
+            }
+        } catch (SQLException e) {
+            // Not expected of a plain file (a line longer than DuckDB's limit, say). DuckDB's message quotes the
+            // line, which may hold an NHS number, so it is dropped: the record reader reads the file instead and names
+            // the fault itself.
+            return null;
+        }
+        try (Statement st = db.createStatement()) {
+            long staged = count(st, "SELECT count(*) FROM " + RAW);
+            if (staged != scan.records()) {
+                // Never silently: a count that does not reconcile would make every line number suspect.
+                throw new IllegalStateException("DuckDB read " + staged + " records of " + file.name()
+                        + " where the file has " + scan.records() + " lines after its header");
+            }
+            return new Raw(staged, scan.sha256(), scan.padded(), "r.rowid + 2");
+        }
+    }
+
+    /**
+     * A Parquet file into {@link #RAW}, each value as DuckDB's text of it (as the record reader reads it), or null
+     * when a value starts or ends with whitespace other than a space: Java's strip() and SQL's trim() agree only on
+     * spaces, so such a file is read record by record.
+     */
+    private static Raw readParquet(Connection db, InputFile file, int width, String key)
+            throws SQLException, IOException {
+        String path = Sql.literal(file.path().toAbsolutePath().toString());
+        List<String> names = new ArrayList<>();
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + path + ")")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            return null; // the record reader says why it cannot be read
+        }
+        if (names.size() != width || names.contains(PARQUET_ROW)) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(PARQUET_ROW);
+        for (int i = 0; i < names.size(); i++) {
+            text.append(", CAST(")
+                    .append(Sql.ident(names.get(i)))
+                    .append(" AS VARCHAR) AS c")
+                    .append(i);
+        }
+        try (Statement st = db.createStatement()) {
+            st.execute("CREATE OR REPLACE TABLE " + RAW + " AS SELECT *"
+                    + (key != null ? ", " + key + " AS " + NUMBER : "") + " FROM (SELECT " + text
+                    + " FROM read_parquet(" + path + ", file_row_number = true)) r");
+            StringBuilder padded = new StringBuilder();
+            for (int i = 0; i < names.size(); i++) {
+                padded.append(i == 0 ? "" : " OR ")
+                        .append("regexp_matches(c")
+                        .append(i)
+                        .append(", ")
+                        .append(Sql.literal(OTHER_WHITESPACE_AT_AN_END))
+                        .append(")");
+            }
+            if (count(st, "SELECT count(*) FROM " + RAW + " WHERE " + padded) > 0) {
+                return null;
+            }
+            return new Raw(
+                    count(st, "SELECT count(*) FROM " + RAW),
+                    ParquetRecordSource.sha256(file.path()),
+                    true,
+                    "r." + PARQUET_ROW + " + 1");
+        } catch (SQLException e) {
+            return null; // DuckDB's message may quote a value: the record reader reads the file and says why
+        }
+    }
+
+    private static final String PARQUET_ROW = "file_row_number";
+
+    /** Java's whitespace (Character.isWhitespace) but the space, at the start or end of a value (RE2 syntax). */
+    private static final String WHITESPACE_BUT_SPACE = "[\\x09-\\x0d\\x1c-\\x1f\\x{1680}\\x{2000}-\\x{2006}"
+            + "\\x{2008}-\\x{200a}\\x{2028}\\x{2029}\\x{205f}\\x{3000}]";
+
+    private static final String OTHER_WHITESPACE_AT_AN_END =
+            "^" + WHITESPACE_BUT_SPACE + "|" + WHITESPACE_BUT_SPACE + "$";
+
     /** Every field as text, named by position: the header's names play no part (HeaderMapping matched them). */
-    private static String rawColumns(int fields) {
+    private static String csvColumns(int fields) {
         StringBuilder b = new StringBuilder("{");
         for (int i = 0; i < fields; i++) {
             b.append(i == 0 ? "" : ", ").append("'c").append(i).append("': 'VARCHAR'");
         }
         return b.append('}').toString();
+    }
+
+    /** Text columns c0, c1, ... as a select list of nulls: the raw table of a file with no records. */
+    private static String nullColumns(int fields) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < fields; i++) {
+            b.append(i == 0 ? "" : ", ").append("CAST(NULL AS VARCHAR) AS c").append(i);
+        }
+        return b.toString();
     }
 
     /**
@@ -134,7 +224,7 @@ final class BulkStaging {
         Table table = mapping.file().table();
         boolean nhs = mapping.identifiers() == IdentifierMode.NHS_NUMBER;
         List<String> columns = new ArrayList<>();
-        columns.add("r." + (nhs ? ROW : "rowid") + " + 2 AS " + Staging.LINE);
+        columns.add("r." + ROW_LINE + " AS " + Staging.LINE);
         for (int c = 0; c < table.columns().size(); c++) {
             String name = Sql.ident(table.columns().get(c).name());
             String v;

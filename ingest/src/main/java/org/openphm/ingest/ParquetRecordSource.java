@@ -98,6 +98,11 @@ final class ParquetRecordSource implements RecordSource {
 
     @Override
     public String sha256() throws IOException {
+        return sha256(file);
+    }
+
+    /** SHA-256 of a file's bytes, hex. */
+    static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of()

@@ -18,8 +18,8 @@ import org.openphm.model.WorkspaceLayout;
 
 /**
  * Copies one input file into a text staging table (one VARCHAR column per canonical column plus the line),
- * so validation can run as SQL, record by record: the path for any file {@link BulkStaging} cannot take (quoted
- * fields, rows of the wrong width, Parquet). Raw NHS numbers are checked and replaced by the pseudonym here, in the
+ * so validation can run as SQL, record by record: the path for any file {@link BulkStaging} cannot take (a CSV file
+ * with quoted fields or rows of the wrong width, a Parquet file with values padded by tabs or other whitespace). Raw NHS numbers are checked and replaced by the pseudonym here, in the
  * JVM, and only a masked form is staged for quarantine messages.
  * Records that cannot be split into the header's columns go to a separate malformed table.
  */

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -111,6 +114,39 @@ class BulkStagingTest {
                         "4 discharge_date end before start: discharge_date is before admission_date",
                         "5 spell_id duplicate key (spell_id)"),
                 f.quarantine("spell"));
+    }
+
+    @Test
+    void bulkAndRecordByRecordAgreeOnParquetToo() throws Exception {
+        Fixture f = faultyPlainFiles();
+        // the same faulty rows as Parquet (every value text, as a supplier's export might be), plus a value padded
+        // with a tab: that file is read record by record, as only spaces are trimmed alike in Java and SQL
+        f.write("condition.csv", Files.readString(f.dir.resolve("condition.csv")) + "9434765919,\tAST,2020-01-01,\n");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement()) {
+            for (String table : List.of("patient", "condition", "spell")) {
+                Path csv = f.dir.resolve(table + ".csv");
+                st.execute("COPY (SELECT * FROM read_csv('" + csv + "', header = true, all_varchar = true)) TO '"
+                        + f.dir.resolve(table + ".parquet") + "' (FORMAT parquet)");
+                Files.delete(csv);
+            }
+        }
+        System.setProperty(BulkStaging.PROPERTY, "false");
+        IngestResult byRecord = f.ingest();
+        Map<String, List<List<String>>> expected = everyTable(f);
+        System.clearProperty(BulkStaging.PROPERTY);
+        IngestResult bulk = f.ingest();
+        assertEquals(byRecord.tables(), bulk.tables());
+        Map<String, List<List<String>>> actual = everyTable(f);
+        for (String table : expected.keySet()) {
+            assertEquals(expected.get(table), actual.get(table), table);
+        }
+        // the faults are there (a Parquet row's line is its row number, from 1), and the tab was stripped
+        assertEquals(12, f.quarantine("patient").size(), f.quarantine("patient").toString());
+        assertEquals(
+                "3 nhs_number invalid NHS number: wrong Modulus 11 check digit",
+                f.quarantine("patient").get(0));
+        assertEquals(List.of(List.of("1")), f.query("SELECT count(*) FROM condition WHERE condition = 'AST'"));
     }
 
     @Test
