@@ -48,9 +48,9 @@ public final class BenchIngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(raw.resolve("patient.csv"))) {
-            throw new IllegalArgumentException("no raw CSV files in " + raw + ": run 'phm demo' (it writes demo/data) "
-                    + "or 'phm generate --out " + raw + "'");
+        if (!Files.isRegularFile(raw.resolve("patient.csv")) && !Files.isRegularFile(raw.resolve("patient.parquet"))) {
+            throw new IllegalArgumentException("no raw CSV or Parquet files in " + raw
+                    + ": run 'phm demo' (it writes demo/data) " + "or 'phm generate --out " + raw + "'");
         }
         Files.createDirectories(out);
         Path byRecord = out.resolve("record-by-record.duckdb");
