@@ -48,14 +48,23 @@ public final class DuckDbEngine implements Engine {
         try {
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + workspace.toAbsolutePath(), props);
             DuckDbMemory.apply(c);
+            DuckDbPlanner.apply(c);
             return new DuckDbEngine(c, true);
         } catch (SQLException e) {
             throw new EngineException("cannot open workspace " + workspace + ": " + e.getMessage(), e);
         }
     }
 
-    /** Runs on a connection the caller owns (and closes); tables must already be there. */
+    /**
+     * Runs on a connection the caller owns (and closes); tables must already be there. The connection is given
+     * the engine's planning settings, so every query of the model is planned alike whoever opened it.
+     */
     public static DuckDbEngine over(Connection connection) {
+        try {
+            DuckDbPlanner.apply(connection);
+        } catch (SQLException e) {
+            throw new EngineException("cannot set DuckDB's planning: " + e.getMessage(), e);
+        }
         return new DuckDbEngine(connection, false);
     }
 
@@ -67,6 +76,7 @@ public final class DuckDbEngine implements Engine {
         try {
             Connection c = DriverManager.getConnection("jdbc:duckdb:");
             DuckDbMemory.apply(c);
+            DuckDbPlanner.apply(c);
             DuckDbEngine engine = new DuckDbEngine(c, true);
             for (ParquetExport.TableFile f : ParquetExport.tableFiles(directory)) {
                 // Spark writes a table as a directory of part files; DuckDB reads those through a glob.
@@ -167,7 +177,8 @@ public final class DuckDbEngine implements Engine {
             }
             rows.read(rs, columns);
         } catch (SQLException e) {
-            throw new EngineException("DuckDB failed: " + DuckDbMemory.explain(e.getMessage()) + "\n" + sql, e);
+            throw new EngineException(
+                    "DuckDB failed: " + DuckDbMemory.explain(e.getMessage(), connection) + "\n" + sql, e);
         }
     }
 
@@ -188,8 +199,8 @@ public final class DuckDbEngine implements Engine {
                 s.execute(sql);
             } catch (SQLException e) {
                 throw new EngineException(
-                        "DuckDB failed to keep " + shared.name() + ": " + DuckDbMemory.explain(e.getMessage()) + "\n"
-                                + sql,
+                        "DuckDB failed to keep " + shared.name() + ": "
+                                + DuckDbMemory.explain(e.getMessage(), connection) + "\n" + sql,
                         e);
             }
             kept.put(shared, table);

@@ -54,11 +54,43 @@ public final class DuckDbMemory {
      * list) cannot spill, so a large population needs a larger limit than an ICB's (README, "Scaling").
      */
     public static String explain(String duckDbMessage) {
+        return explain(duckDbMessage, null);
+    }
+
+    /**
+     * {@link #explain(String)}, with what DuckDB held when it ran out ({@code duckdb_memory()} by kind, in memory
+     * and spilled), read from the connection that failed: the one-line answer to "what took the memory".
+     */
+    public static String explain(String duckDbMessage, Connection connection) {
         if (duckDbMessage == null || !duckDbMessage.contains("Out of Memory Error")) {
             return duckDbMessage;
         }
+        String held = connection == null ? "" : held(connection);
         return duckDbMessage.lines().findFirst().orElse("") + "\nDuckDB may hold at most " + limit()
                 + " in this process: set " + ENVIRONMENT + " higher (a 3.2-million-patient build needed 6GB) and run"
-                + " the command again.";
+                + " the command again." + (held.isEmpty() ? "" : "\nDuckDB held: " + held);
+    }
+
+    /** Memory DuckDB holds by kind, largest first ("" when it cannot say). */
+    static String held(Connection connection) {
+        StringBuilder held = new StringBuilder();
+        try (Statement s = connection.createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT tag, memory_usage_bytes, temporary_storage_bytes"
+                        + " FROM duckdb_memory() WHERE memory_usage_bytes + temporary_storage_bytes >= 1048576"
+                        + " ORDER BY memory_usage_bytes DESC")) {
+            while (r.next()) {
+                held.append(held.length() == 0 ? "" : ", ")
+                        .append(r.getString(1))
+                        .append(' ')
+                        .append(r.getLong(2) >> 20)
+                        .append(" MB");
+                if (r.getLong(3) > 0) {
+                    held.append(" (").append(r.getLong(3) >> 20).append(" MB spilled)");
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            return "";
+        }
+        return held.toString();
     }
 }

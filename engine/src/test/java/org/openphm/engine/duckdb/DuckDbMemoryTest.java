@@ -55,6 +55,8 @@ class DuckDbMemoryTest {
             DuckDbMemory.apply(c);
             try (Statement s = c.createStatement()) {
                 s.execute("SET threads = 1");
+                // what a build keeps between queries: its shared results, in temporary tables
+                s.execute("CREATE TEMP TABLE kept AS SELECT i FROM range(1000000) t(i)");
             }
             // one 60 MB list: an aggregate state DuckDB cannot spill
             java.sql.SQLException e = assertThrows(java.sql.SQLException.class, () -> {
@@ -66,6 +68,9 @@ class DuckDbMemoryTest {
             String explained = DuckDbMemory.explain(e.getMessage());
             assertTrue(explained.startsWith("Out of Memory Error"), explained);
             assertTrue(explained.contains("at most 16MB") && explained.contains(DuckDbMemory.ENVIRONMENT), explained);
+            String withHeld = DuckDbMemory.explain(e.getMessage(), c);
+            assertTrue(withHeld.startsWith(explained + "\nDuckDB held: "), withHeld);
+            assertTrue(withHeld.matches("(?s).*held: .*IN_MEMORY_TABLE [0-9]+ MB.*"), withHeld);
         }
         assertEquals("Binder Error: no such column", DuckDbMemory.explain("Binder Error: no such column"));
     }
