@@ -31,8 +31,8 @@ public final class PopulationGenerator {
     private PopulationGenerator() {}
 
     /**
-     * @param activity models run on every person after it is drawn; people are drawn on
-     *                 {@link SynthOptions#drawingThreads} threads, so a model must keep nothing across people
+     * @param activity models run on every person after it is drawn, on {@link SynthOptions#drawingThreads}
+     *                 threads
      */
     public static GenerationReport generate(
             Path outDir, SynthOptions options, List<PersonActivity> activity, Progress progress) throws IOException {

@@ -15,7 +15,8 @@ import org.openphm.synth.icb.SyntheticIcbDefinition;
  *                      probability of one or more are written per financial year (the risk model's ceiling,
  *                      issue 11); never a canonical table and never read by ingest
  * @param icb           the ICB the population is shaped like: its geography, sites, providers and targets
- * @param threads       threads that draw people, 0 for every processor; the files are the same for any number
+ * @param threads       threads that draw people, 0 for every processor; the files are the same for any number.
+ *                      With more than one, activity models run on several people at once (see PersonActivity)
  */
 public record SynthOptions(
         long patients, long seed, boolean rawNhsNumbers, Path ceiling, SyntheticIcbDefinition icb, int threads) {
@@ -32,9 +33,12 @@ public record SynthOptions(
         }
     }
 
-    /** Every processor draws people. */
+    /**
+     * One thread draws people: a caller's own activity models were written when they ran one person at a time, so
+     * running them on several threads at once is asked for explicitly (phm generate does).
+     */
     public SynthOptions(long patients, long seed, boolean rawNhsNumbers, Path ceiling, SyntheticIcbDefinition icb) {
-        this(patients, seed, rawNhsNumbers, ceiling, icb, 0);
+        this(patients, seed, rawNhsNumbers, ceiling, icb, 1);
     }
 
     /** The threads that draw people: as asked, or every processor the JVM may use. */
