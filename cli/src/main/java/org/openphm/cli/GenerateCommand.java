@@ -50,6 +50,13 @@ final class GenerateCommand implements Callable<Integer> {
                     + "ceiling (phm risk --ceiling). Ingest never reads it.")
     Path ceiling;
 
+    @Option(
+            names = "--threads",
+            defaultValue = "0",
+            description = "Threads that draw people, 0 for every processor (default ${DEFAULT-VALUE}); the files "
+                    + "are byte-identical for any number")
+    int threads;
+
     @Override
     public Integer call() throws Exception {
         SyntheticIcbDefinition definition = SyntheticIcbDefinition.load(icb);
@@ -61,7 +68,7 @@ final class GenerateCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(System.out);
         progress.message(String.format("Synthetic %s, %,d patients", definition.name(), size));
         Map<String, Long> rows =
-                SyntheticData.generate(out, definition, size, seed, format, !personIds, ceiling, progress);
+                SyntheticData.generate(out, definition, size, seed, format, !personIds, ceiling, threads, progress);
         Summary.rowsPerTable(System.out, "Rows written", rows);
         System.out.printf(
                 "Wrote %d %s files to %s in %s.%nNext: ./phm ingest --workspace phm.duckdb %s%n",

@@ -39,9 +39,27 @@ final class SyntheticData {
             Path ceiling,
             Progress progress)
             throws Exception {
+        return generate(out, icb, patients, seed, format, rawNhsNumbers, ceiling, 0, progress);
+    }
+
+    /** @param threads threads that draw people, 0 for every processor (the files are the same for any number) */
+    static Map<String, Long> generate(
+            Path out,
+            SyntheticIcbDefinition icb,
+            long patients,
+            long seed,
+            Format format,
+            boolean rawNhsNumbers,
+            Path ceiling,
+            int threads,
+            Progress progress)
+            throws Exception {
         Files.createDirectories(out);
         Map<String, Long> rows = SyntheticIcb.generate(
-                out, new SynthOptions(patients, seed, rawNhsNumbers, ceiling, icb), QofRegisters.ageLabels(), progress);
+                out,
+                new SynthOptions(patients, seed, rawNhsNumbers, ceiling, icb, threads),
+                QofRegisters.ageLabels(),
+                progress);
         if (format == Format.parquet) {
             progress.message("Converting to Parquet");
             ParquetConversion.convert(out, progress);

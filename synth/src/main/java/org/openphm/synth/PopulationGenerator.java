@@ -19,9 +19,10 @@ import org.openphm.synth.population.PopulationProjection;
 import org.openphm.synth.population.ReferenceTables;
 
 /**
- * Generates the synthetic BLMK population (issue 2, "phm generate"): streams person by person, writing each
- * person's rows and handing them to every activity model before drawing the next, so memory does not grow
- * with the population. Writes one CSV per canonical table, named after the table.
+ * Generates the synthetic BLMK population (issue 2, "phm generate"): streams chunk by chunk of people, each
+ * person's rows written and handed to every activity model, chunks drawn on several threads and appended in
+ * order ({@link OrderedChunks}), so memory does not grow with the population and the files do not depend on
+ * the number of threads. Writes one CSV per canonical table, named after the table.
  */
 public final class PopulationGenerator {
     static final int PROGRESS_EVERY = 10_000;
@@ -29,8 +30,19 @@ public final class PopulationGenerator {
 
     private PopulationGenerator() {}
 
+    /**
+     * @param activity models run on every person after it is drawn, on {@link SynthOptions#drawingThreads}
+     *                 threads
+     */
     public static GenerationReport generate(
             Path outDir, SynthOptions options, List<PersonActivity> activity, Progress progress) throws IOException {
+        return generate(outDir, options, activity, progress, OrderedChunks.CHUNK);
+    }
+
+    /** @param chunk people drawn together by one thread (tests use small chunks to have many in flight) */
+    static GenerationReport generate(
+            Path outDir, SynthOptions options, List<PersonActivity> activity, Progress progress, int chunk)
+            throws IOException {
         long started = System.nanoTime();
         Files.createDirectories(outDir);
         Geography geography = Geography.of(options.icb());
@@ -62,19 +74,40 @@ public final class PopulationGenerator {
                     CanonicalSchema.OBSERVATION)) {
                 sinks.of(t);
             }
-            for (long i = 0; i < total; i++) {
-                String key = options.rawNhsNumbers() ? NhsNumbers.of(i) : "P" + i;
-                DrawnPerson person = model.draw(i, key, Seeds.forPerson(options.seed(), i, 0));
-                PersonRows.write(person, sinks);
-                for (int m = 0; m < activity.size(); m++) {
-                    activity.get(m).emit(person.person(), Seeds.forPerson(options.seed(), i, m + 1), sinks);
-                }
-                if ((i + 1) % PROGRESS_EVERY == 0 || i + 1 == total) {
-                    progress.update(TASK, i + 1, total);
-                }
-            }
+            // Each chunk's rows are drawn into memory on a worker and appended here in the order of its people.
+            TableSinks empty = sinks.buffer();
+            ProgressSteps steps = new ProgressSteps(progress, TASK, PROGRESS_EVERY, total);
+            OrderedChunks.run(
+                    total,
+                    chunk,
+                    options.drawingThreads(),
+                    (from, to) -> draw(model, options, activity, from, to, empty.buffer()),
+                    (buffer, from, to) -> {
+                        sinks.append(buffer);
+                        steps.done(from, to);
+                    });
             rows.putAll(sinks.rowCounts());
         }
         return new GenerationReport(rows, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Writes the people from (inclusive) to to (exclusive) and their activity to {@code sinks}. */
+    private static TableSinks draw(
+            PersonModel model,
+            SynthOptions options,
+            List<PersonActivity> activity,
+            long from,
+            long to,
+            TableSinks sinks)
+            throws IOException {
+        for (long i = from; i < to; i++) {
+            String key = options.rawNhsNumbers() ? NhsNumbers.of(i) : "P" + i;
+            DrawnPerson person = model.draw(i, key, Seeds.forPerson(options.seed(), i, 0));
+            PersonRows.write(person, sinks);
+            for (int m = 0; m < activity.size(); m++) {
+                activity.get(m).emit(person.person(), Seeds.forPerson(options.seed(), i, m + 1), sinks);
+            }
+        }
+        return sinks;
     }
 }

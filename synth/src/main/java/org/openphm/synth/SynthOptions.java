@@ -15,16 +15,35 @@ import org.openphm.synth.icb.SyntheticIcbDefinition;
  *                      probability of one or more are written per financial year (the risk model's ceiling,
  *                      issue 11); never a canonical table and never read by ingest
  * @param icb           the ICB the population is shaped like: its geography, sites, providers and targets
+ * @param threads       threads that draw people, 0 for every processor; the files are the same for any number.
+ *                      With more than one, activity models run on several people at once (see PersonActivity)
  */
-public record SynthOptions(long patients, long seed, boolean rawNhsNumbers, Path ceiling, SyntheticIcbDefinition icb) {
+public record SynthOptions(
+        long patients, long seed, boolean rawNhsNumbers, Path ceiling, SyntheticIcbDefinition icb, int threads) {
 
     public SynthOptions {
         if (patients < 1) {
             throw new IllegalArgumentException("patients must be positive: " + patients);
         }
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be 0 (every processor) or more: " + threads);
+        }
         if (icb == null) {
             icb = SyntheticIcbDefinition.defaultIcb();
         }
+    }
+
+    /**
+     * One thread draws people: a caller's own activity models were written when they ran one person at a time, so
+     * running them on several threads at once is asked for explicitly (phm generate does).
+     */
+    public SynthOptions(long patients, long seed, boolean rawNhsNumbers, Path ceiling, SyntheticIcbDefinition icb) {
+        this(patients, seed, rawNhsNumbers, ceiling, icb, 1);
+    }
+
+    /** The threads that draw people: as asked, or every processor the JVM may use. */
+    public int drawingThreads() {
+        return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
     }
 
     /** The built-in default ICB. */

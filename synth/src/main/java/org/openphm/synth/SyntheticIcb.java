@@ -44,18 +44,33 @@ public final class SyntheticIcb {
     }
 
     /** Draws every person once, without writing, and counts them for the activity model. */
-    static Census census(SynthOptions options, Progress progress) {
+    static Census census(SynthOptions options, Progress progress) throws IOException {
+        return census(options, progress, OrderedChunks.CHUNK);
+    }
+
+    /** @param chunk people counted together by one thread; the census is the same for any chunk */
+    static Census census(SynthOptions options, Progress progress, int chunk) throws IOException {
         PopulationFlow flow = new PopulationFlow(options.patients());
         PersonModel people = new PersonModel(Geography.of(options.icb()), FittedParams.load(), flow);
         Census census = new Census(options.icb());
         long total = flow.total();
-        for (long i = 0; i < total; i++) {
-            census.add(people.draw(i, "P" + i, Seeds.forPerson(options.seed(), i, 0))
-                    .person());
-            if ((i + 1) % 50_000 == 0 || i + 1 == total) {
-                progress.update("census", i + 1, total);
-            }
-        }
+        ProgressSteps steps = new ProgressSteps(progress, "census", 50_000, total);
+        OrderedChunks.run(
+                total,
+                chunk,
+                options.drawingThreads(),
+                (from, to) -> {
+                    Census part = Census.part(options.icb());
+                    for (long i = from; i < to; i++) {
+                        part.add(people.draw(i, "P" + i, Seeds.forPerson(options.seed(), i, 0))
+                                .person());
+                    }
+                    return part;
+                },
+                (part, from, to) -> {
+                    census.addAll(part);
+                    steps.done(from, to);
+                });
         return census;
     }
 }

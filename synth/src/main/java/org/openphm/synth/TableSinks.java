@@ -10,12 +10,20 @@ import org.openphm.model.CanonicalSchema;
 import org.openphm.model.CsvTableWriter;
 import org.openphm.model.Table;
 
-/** The open output files of one generation run, one per canonical table, opened on first use. */
+/**
+ * The open output files of one generation run, one per canonical table, opened on first use; or, from
+ * {@link #buffer}, the same tables held in memory for one chunk of people, to be {@link #append appended} to
+ * the files in chunk order.
+ */
 public final class TableSinks implements Closeable {
+    /** Null when the rows are held in memory. */
     private final Path dir;
+
     private final boolean rawNhsNumbers;
-    private final Map<String, CsvTableWriter> writers = new LinkedHashMap<>();
+    private final Map<String, Open> writers = new LinkedHashMap<>();
     private CsvTableWriter ceiling;
+
+    private record Open(Table table, CsvTableWriter writer) {}
 
     public TableSinks(Path dir) {
         this(dir, false);
@@ -31,12 +39,43 @@ public final class TableSinks implements Closeable {
     }
 
     public CsvTableWriter of(Table table) throws IOException {
-        CsvTableWriter w = writers.get(table.name());
-        if (w == null) {
-            w = new CsvTableWriter(dir.resolve(table.name() + ".csv"), header(table, rawNhsNumbers));
-            writers.put(table.name(), w);
+        Open open = writers.get(table.name());
+        if (open == null) {
+            List<String> header = header(table, rawNhsNumbers);
+            open = new Open(
+                    table,
+                    dir == null
+                            ? CsvTableWriter.inMemory(header.size())
+                            : new CsvTableWriter(dir.resolve(table.name() + ".csv"), header));
+            writers.put(table.name(), open);
         }
-        return w;
+        return open.writer();
+    }
+
+    /**
+     * Empty in-memory sinks with these sinks' columns (and a ceiling when these have one), for the rows of one
+     * chunk of people drawn apart from the others.
+     */
+    public TableSinks buffer() {
+        TableSinks b = new TableSinks(null, rawNhsNumbers);
+        if (ceiling != null) {
+            b.ceiling = CsvTableWriter.inMemory(ceilingHeader().size());
+        }
+        return b;
+    }
+
+    /**
+     * Appends the rows of a {@link #buffer}, opening tables in the buffer's order of first use: buffers
+     * appended in the order their people were drawn give the files, and the order tables are opened, of
+     * writing every person directly here.
+     */
+    public void append(TableSinks buffer) throws IOException {
+        for (Open o : buffer.writers.values()) {
+            o.writer().appendTo(of(o.table()));
+        }
+        if (buffer.ceiling != null) {
+            buffer.ceiling.appendTo(ceiling);
+        }
     }
 
     /**
@@ -45,6 +84,9 @@ public final class TableSinks implements Closeable {
      * to a file outside the canonical tables, and nothing in ingest or the model reads it.
      */
     public void openCeiling(Path file) throws IOException {
+        if (dir == null) {
+            throw new IllegalStateException("in-memory sinks get their ceiling from the sinks they buffer for");
+        }
         if (file.toAbsolutePath()
                 .normalize()
                 .getParent()
@@ -56,13 +98,15 @@ public final class TableSinks implements Closeable {
         if (parent != null) {
             java.nio.file.Files.createDirectories(parent);
         }
-        ceiling = new CsvTableWriter(
-                file,
-                List.of(
-                        rawNhsNumbers ? CanonicalSchema.NHS_NUMBER : CanonicalSchema.PERSON_ID,
-                        "financial_year",
-                        "expected_emergency_admissions",
-                        "probability"));
+        ceiling = new CsvTableWriter(file, ceilingHeader());
+    }
+
+    private List<String> ceilingHeader() {
+        return List.of(
+                rawNhsNumbers ? CanonicalSchema.NHS_NUMBER : CanonicalSchema.PERSON_ID,
+                "financial_year",
+                "expected_emergency_admissions",
+                "probability");
     }
 
     /** The ceiling file's writer, or null when none was requested. */
@@ -80,14 +124,15 @@ public final class TableSinks implements Closeable {
     /** Rows written so far per table, in the order the tables were opened. */
     public Map<String, Long> rowCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        writers.forEach((name, w) -> counts.put(name, w.rows()));
+        writers.forEach((name, o) -> counts.put(name, o.writer().rows()));
         return counts;
     }
 
     @Override
     public void close() throws IOException {
         IOException first = null;
-        List<CsvTableWriter> all = new java.util.ArrayList<>(writers.values());
+        List<CsvTableWriter> all = new java.util.ArrayList<>();
+        writers.values().forEach(o -> all.add(o.writer()));
         if (ceiling != null) {
             all.add(ceiling);
         }

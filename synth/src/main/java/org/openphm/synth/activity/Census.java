@@ -1,6 +1,7 @@
 package org.openphm.synth.activity;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +31,76 @@ public final class Census {
     private final List<String> registers = List.copyOf(ReferencePopulation.REGISTERS.keySet());
     /** Children's person-years by ethnic category: {n, Σ health, Σ deprivation score, Σ health × score}. */
     private final Map<String, double[]> children = new HashMap<>();
+    /** In a {@link #part}, the children's person-years in the order counted, to be summed by the whole. */
+    private final ChildLog childLog;
 
     /** An empty census of a population shaped like {@code icb}. */
     public Census(SyntheticIcbDefinition icb) {
+        this(icb, null);
+    }
+
+    private Census(SyntheticIcbDefinition icb, ChildLog childLog) {
         this.icb = icb;
         this.counts = new double[YEARS][icb.places().size()][2][ReferencePopulation.MAX_AGE + 1];
         registers.forEach(r -> onRegisterByBand.put(r, new double[BANDS]));
+        this.childLog = childLog;
+    }
+
+    /**
+     * An empty census of one run of consecutive people, to be added to the whole with {@link #addAll}: parts
+     * counted on several threads and added in the order of their people give the census of counting everyone in
+     * one.
+     */
+    public static Census part(SyntheticIcbDefinition icb) {
+        return new Census(icb, new ChildLog());
+    }
+
+    /**
+     * Adds a part's counts. Whole counts add exactly in any order; the children's sums of reals would not (the
+     * last bits depend on the order of additions, and the activity rates on them), so the part's children are
+     * added here one by one in the order it counted them.
+     */
+    public void addAll(Census part) {
+        if (part.childLog == null || part.icb != icb) {
+            throw new IllegalArgumentException("only a part of a census of the same ICB can be added");
+        }
+        for (int y = 0; y < YEARS; y++) {
+            for (int p = 0; p < counts[y].length; p++) {
+                for (int s = 0; s < 2; s++) {
+                    add(counts[y][p][s], part.counts[y][p][s]);
+                }
+            }
+        }
+        add(personsByBand, part.personsByBand);
+        onRegisterByBand.forEach((register, on) -> add(on, part.onRegisterByBand.get(register)));
+        part.childLog.replay(this::child);
+    }
+
+    /** Equal when every count and sum is the same to the last bit (the children's log of a part aside). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Census c
+                && c.icb == icb
+                && Arrays.deepEquals(c.counts, counts)
+                && Arrays.equals(c.personsByBand, personsByBand)
+                && sameArrays(c.onRegisterByBand, onRegisterByBand)
+                && sameArrays(c.children, children);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.deepHashCode(counts);
+    }
+
+    private static boolean sameArrays(Map<String, double[]> a, Map<String, double[]> b) {
+        return a.keySet().equals(b.keySet())
+                && a.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), b.get(e.getKey())));
+    }
+
+    private static void add(double[] into, double[] from) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += from[i];
+        }
     }
 
     /** The ICB whose population is counted. */
@@ -54,18 +119,56 @@ public final class Census {
             counts[y][icb.place(person.placeCode()).index()]["F".equals(person.sex()) ? 1 : 0][age]++;
             personsByBand[age / 5]++;
             if (age < 18) {
+                String ethnicity = person.ethnicity() == null ? "Z" : person.ethnicity();
                 double h = person.health(), d = (5.5 - person.imdDecile()) / 4.5;
-                double[] c = children.computeIfAbsent(
-                        person.ethnicity() == null ? "Z" : person.ethnicity(), k -> new double[4]);
-                c[0]++;
-                c[1] += h;
-                c[2] += d;
-                c[3] += h * d;
+                if (childLog != null) {
+                    childLog.add(ethnicity, h, d);
+                } else {
+                    child(ethnicity, h, d);
+                }
             }
             for (String register : registers) {
                 if (person.hasCondition(register, mid)) {
                     onRegisterByBand.get(register)[age / 5]++;
                 }
+            }
+        }
+    }
+
+    private void child(String ethnicity, double h, double d) {
+        double[] c = children.computeIfAbsent(ethnicity, k -> new double[4]);
+        c[0]++;
+        c[1] += h;
+        c[2] += d;
+        c[3] += h * d;
+    }
+
+    /** A child's person-year: ethnic category, health and deprivation score, in the order counted. */
+    private static final class ChildLog {
+        private String[] ethnicity = new String[256];
+        private double[] health = new double[256];
+        private double[] deprivation = new double[256];
+        private int size;
+
+        interface Sink {
+            void child(String ethnicity, double h, double d);
+        }
+
+        void add(String e, double h, double d) {
+            if (size == ethnicity.length) {
+                ethnicity = Arrays.copyOf(ethnicity, 2 * size);
+                health = Arrays.copyOf(health, 2 * size);
+                deprivation = Arrays.copyOf(deprivation, 2 * size);
+            }
+            ethnicity[size] = e;
+            health[size] = h;
+            deprivation[size] = d;
+            size++;
+        }
+
+        void replay(Sink sink) {
+            for (int i = 0; i < size; i++) {
+                sink.child(ethnicity[i], health[i], deprivation[i]);
             }
         }
     }

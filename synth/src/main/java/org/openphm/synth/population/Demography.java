@@ -27,12 +27,15 @@ final class Demography {
     private final List<Place> places;
     /** By Place index: weight of each single year of age, and the Place's share of the ICB. */
     private final double[][] ageWeights;
+    /** By Place index: the sum of its age weights, kept since an age is drawn for every person. */
+    private final double[] ageTotals;
 
     private final double[] placeShares;
 
     Demography(List<Place> places) {
         this.places = places;
         this.ageWeights = new double[places.size()][];
+        this.ageTotals = new double[places.size()];
         this.placeShares = new double[places.size()];
         for (Place p : places) {
             placeShares[p.index()] = p.shareOf(places);
@@ -44,6 +47,7 @@ final class Demography {
                 w[age] = perYear * tilt;
             }
             ageWeights[p.index()] = w;
+            ageTotals[p.index()] = Distributions.total(w);
         }
     }
 
@@ -58,12 +62,7 @@ final class Demography {
 
     /** Share of the Place's registered population at a single age. */
     double ageShare(Place p, int age) {
-        double[] w = ageWeights[p.index()];
-        double s = 0;
-        for (double x : w) {
-            s += x;
-        }
-        return w[age] / s;
+        return ageWeights[p.index()][age] / ageTotals[p.index()];
     }
 
     /** Share of the ICB's registered population aged under 5. */
@@ -100,7 +99,7 @@ final class Demography {
 
     /** Age in whole years at the reference date. */
     int drawAge(Place p, SplittableRandom r) {
-        return Distributions.categorical(r, ageWeights[p.index()]);
+        return Distributions.categorical(r, ageWeights[p.index()], ageTotals[p.index()]);
     }
 
     /** Women outlive men: the female share rises from 49% in childhood to about 65% at 90+. */

@@ -40,10 +40,11 @@ final class Distributions {
 
     /** Index drawn from unnormalised weights. */
     static int categorical(SplittableRandom r, double[] weights) {
-        double total = 0;
-        for (double w : weights) {
-            total += w;
-        }
+        return categorical(r, weights, total(weights));
+    }
+
+    /** {@link #categorical} with the weights' {@link #total} computed once by the caller, for weights drawn from often. */
+    static int categorical(SplittableRandom r, double[] weights, double total) {
         double u = r.nextDouble() * total;
         for (int i = 0; i < weights.length; i++) {
             u -= weights[i];
@@ -52,5 +53,14 @@ final class Distributions {
             }
         }
         return weights.length - 1;
+    }
+
+    /** The weights' sum, added in order (so a total kept by a caller equals the one computed here). */
+    static double total(double[] weights) {
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        return total;
     }
 }

@@ -30,6 +30,8 @@ final class Mortality {
     private static final double SMI_UNDER_75 = 3.2;
 
     private static final double SMI_75_PLUS = 1.4;
+    /** The only age at which the multiplier changes: SMI's ratio falls from this age. */
+    static final double SMI_OLDER_FROM = 75;
 
     private Mortality() {}
 
@@ -47,19 +49,33 @@ final class Mortality {
         return baseline(104, "M");
     }
 
+    /**
+     * The register ratios by position in ConditionCatalogue.CHAIN (1 where none applies): looked up per person
+     * and age step while diagnosis times are traced back, where a map lookup by id dominated generation time.
+     */
+    private static final double[] RATIO_BY_INDEX = ConditionCatalogue.CHAIN.stream()
+            .mapToDouble(c -> CONDITION_RATIO.getOrDefault(c.id(), 1.0))
+            .toArray();
+
+    private static final int SMI = ConditionCatalogue.indexOf("SMI");
+
     /** The person's multiplier of the baseline, capped. */
     static double multiplier(double latent, double deprivation, Place place, double age, boolean[] has) {
-        double m = Math.exp(0.45 * latent + place.mortality().deprivationSlope() * deprivation)
+        return multiplier(personal(latent, deprivation, place), age, has);
+    }
+
+    /** The part of the multiplier that does not depend on age or registers, so loops over ages compute it once. */
+    static double personal(double latent, double deprivation, Place place) {
+        return Math.exp(0.45 * latent + place.mortality().deprivationSlope() * deprivation)
                 * place.mortality().ratio();
+    }
+
+    /** The multiplier from {@link #personal}: the registers' ratios applied in catalogue order, capped. */
+    static double multiplier(double personal, double age, boolean[] has) {
+        double m = personal;
         for (int i = 0; i < has.length; i++) {
-            if (!has[i]) {
-                continue;
-            }
-            String id = ConditionCatalogue.CHAIN.get(i).id();
-            if (id.equals("SMI")) {
-                m *= age < 75 ? SMI_UNDER_75 : SMI_75_PLUS;
-            } else {
-                m *= CONDITION_RATIO.getOrDefault(id, 1.0);
+            if (has[i]) {
+                m *= i == SMI ? (age < SMI_OLDER_FROM ? SMI_UNDER_75 : SMI_75_PLUS) : RATIO_BY_INDEX[i];
             }
         }
         return Math.min(m, MULTIPLIER_CAP);

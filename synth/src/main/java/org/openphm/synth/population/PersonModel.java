@@ -287,6 +287,11 @@ public final class PersonModel {
         with[k] = true;
         boolean[] without = has.clone();
         without[k] = false;
+        // The multiplier depends on age only through SMI's threshold, so the excess of each side is drawn once.
+        double personal = Mortality.personal(b.latent, b.deprivation, b.place);
+        double younger = Mortality.multiplier(personal, 0, with) - Mortality.multiplier(personal, 0, without);
+        double older = Mortality.multiplier(personal, Mortality.SMI_OLDER_FROM, with)
+                - Mortality.multiplier(personal, Mortality.SMI_OLDER_FROM, without);
         double excess = 0;
         for (int i = n; i > 0; i--) {
             double from = a0 + (i - 1) * STEP;
@@ -295,8 +300,7 @@ public final class PersonModel {
             excess += (to - from)
                     * params.mortalityScale
                     * Mortality.baseline(mid, b.sex)
-                    * (Mortality.multiplier(b.latent, b.deprivation, b.place, mid, with)
-                            - Mortality.multiplier(b.latent, b.deprivation, b.place, mid, without));
+                    * (mid < Mortality.SMI_OLDER_FROM ? younger : older);
             h[i - 1] *= Math.exp(-excess);
         }
         double target = rng.nextDouble() * h[n];
