@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.openphm.engine.Engine;
 import org.openphm.engine.EngineException;
 import org.openphm.engine.Result;
@@ -30,29 +29,59 @@ public final class DuckDbEngine implements Engine {
     private final Connection connection;
     private final boolean ownsConnection;
     private final SqlRenderer renderer = new SqlRenderer(DuckDbDialect.INSTANCE);
-    /** Shared results kept so far, each in its temporary table (TEMP works on a read-only workspace too). */
+    /** Shared results kept so far, each in its table. */
     private final Map<Query.Shared, String> kept = new HashMap<>();
+    /** Where kept results are written over a workspace ({@link #open}); null: temporary tables. */
+    private final KeptResultsSpace space;
 
     private DuckDbEngine(Connection connection, boolean ownsConnection) {
-        this.connection = connection;
-        this.ownsConnection = ownsConnection;
+        this(connection, ownsConnection, null);
     }
 
-    /** Opens a workspace (org.openphm.model.WorkspaceLayout) read-only, so analyses can never change it. */
+    private DuckDbEngine(Connection connection, boolean ownsConnection, KeptResultsSpace space) {
+        this.connection = connection;
+        this.ownsConnection = ownsConnection;
+        this.space = space;
+    }
+
+    /**
+     * Opens a workspace (org.openphm.model.WorkspaceLayout) read-only, so analyses can never change it. Its tables
+     * are read by their names; shared results are kept in a database of the engine's own ({@link
+     * KeptResultsSpace}), found first by name.
+     */
     public static DuckDbEngine open(Path workspace) {
         if (!Files.isRegularFile(workspace)) {
             throw new IllegalArgumentException("no workspace file " + workspace);
         }
-        Properties props = new Properties();
-        props.setProperty("duckdb.read_only", "true");
+        KeptResultsSpace space = KeptResultsSpace.beside(workspace);
+        Connection c = null;
         try {
-            Connection c = DriverManager.getConnection("jdbc:duckdb:" + workspace.toAbsolutePath(), props);
+            c = DriverManager.getConnection("jdbc:duckdb:");
             DuckDbMemory.apply(c);
             DuckDbPlanner.apply(c);
-            return new DuckDbEngine(c, true);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET temp_directory = " + literal(space.spill()));
+                s.execute("ATTACH " + literal(workspace) + " AS workspace (READ_ONLY)");
+                s.execute("ATTACH " + literal(space.keptDatabase()) + " AS kept");
+                // kept first: a table is created in the first, and a kept name ("shared_...") is never a table's
+                s.execute("SET search_path = 'kept.main,workspace.main'");
+            }
+            return new DuckDbEngine(c, true, space);
         } catch (SQLException e) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (SQLException ignored) {
+                // the open failed; its cause is the error to report
+            }
+            space.close();
             throw new EngineException("cannot open workspace " + workspace + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String literal(Path path) {
+        return DuckDbDialect.INSTANCE.stringLiteral(path.toAbsolutePath().toString());
     }
 
     /**
@@ -182,7 +211,7 @@ public final class DuckDbEngine implements Engine {
         }
     }
 
-    /** Computes each shared result of the query not kept yet into a temporary table, inner ones first. */
+    /** Computes each shared result of the query not kept yet into a table of its own, inner ones first. */
     private void keepShared(Query query) {
         for (Query.Shared shared : Query.sharedResults(query)) {
             if (kept.containsKey(shared)) {
@@ -193,7 +222,8 @@ public final class DuckDbEngine implements Engine {
                 // Another result under the same name: keep both, as names are only labels.
                 table = table + "_" + kept.size();
             }
-            String sql = "CREATE OR REPLACE TEMP TABLE " + DuckDbDialect.INSTANCE.quote(table) + " AS "
+            String sql = "CREATE OR REPLACE " + (space == null ? "TEMP " : "") + "TABLE "
+                    + DuckDbDialect.INSTANCE.quote(table) + " AS "
                     + renderer.render(shared.input(), kept::get);
             try (Statement s = connection.createStatement()) {
                 s.execute(sql);
@@ -225,6 +255,10 @@ public final class DuckDbEngine implements Engine {
                 connection.close();
             } catch (SQLException e) {
                 throw new EngineException("cannot close DuckDB: " + e.getMessage(), e);
+            } finally {
+                if (space != null) {
+                    space.close();
+                }
             }
         }
     }

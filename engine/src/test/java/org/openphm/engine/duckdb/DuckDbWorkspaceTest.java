@@ -49,6 +49,43 @@ class DuckDbWorkspaceTest {
     }
 
     @Test
+    void sharedResultsAreKeptInTheEnginesOwnFileBesideTheWorkspaceAndGoWithIt(@TempDir Path dir) throws Exception {
+        Path workspace = SpecWorkspace.write(dir.resolve("ws.duckdb"), SpecData.ALL);
+        Query emergency = Query.from(CanonicalSchema.SPELL)
+                .where(col("admission_method").eq("emergency"))
+                .shared("emergency_spells");
+        Query byPerson = emergency
+                .aggregate(List.of("person_id"), countRows("spells"), sum("cost", col("cost_gbp")))
+                .orderBy(SortKey.asc("person_id"));
+        try (DuckDbEngine engine = DuckDbEngine.open(workspace)) {
+            assertEquals(engine.execute(SPELLS_BY_PERSON), engine.execute(byPerson));
+            assertEquals(
+                    4L,
+                    engine.execute(emergency.aggregate(List.of(), countRows("n")))
+                            .getLong(0, "n"));
+            List<Path> folders = engineFolders(dir);
+            assertEquals(1, folders.size(), "one working folder beside the workspace: " + folders);
+            assertTrue(Files.size(folders.get(0).resolve("kept.duckdb")) > 0);
+        }
+        assertEquals(List.of(), engineFolders(dir), "the working folder is deleted when the engine closes");
+        // the workspace itself gained nothing
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + workspace, readOnly());
+                Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery(
+                        "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'shared%'")) {
+            r.next();
+            assertEquals(0, r.getInt(1));
+        }
+    }
+
+    private static List<Path> engineFolders(Path dir) throws java.io.IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("ws.duckdb.engine-"))
+                    .toList();
+        }
+    }
+
+    @Test
     void parquetExportRunsTheSameQueriesWithTheSameAnswers(@TempDir Path dir) throws Exception {
         Path workspace = SpecWorkspace.write(dir.resolve("ws.duckdb"), SpecData.ALL);
         List<ParquetExport.TableFile> files = ParquetExport.export(workspace, dir.resolve("parquet"));
