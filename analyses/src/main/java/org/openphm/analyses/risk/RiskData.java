@@ -9,7 +9,7 @@ import org.openphm.engine.query.Query;
  * A cohort read into arrays for fitting and validating: the feature matrix, the outcome (one or more emergency
  * admissions in the 12 months), deaths without an admission (reported, not dropped: they count as no
  * admission, which is what a list made on the index date would have seen), and the groups of the fairness audit.
- * Rows are in person order, so a fit on the same workspace is the same fit.
+ * Rows are in person order (person_id ascending), so a fit on the same workspace is the same fit on any engine.
  */
 public record RiskData(
         LocalDate index,
@@ -55,9 +55,10 @@ public record RiskData(
                 .forEach(c -> columns.add(org.openphm.engine.query.Named.as(
                         c, org.openphm.engine.query.Expr.col(c.equals("prior_emergencies") ? "emergency_12m" : c))));
         features.forEach(f -> columns.add(f.named()));
-        Query query = RiskCohort.on(index)
-                .select(columns.toArray(org.openphm.engine.query.Named[]::new))
-                .orderBy(org.openphm.engine.query.SortKey.asc("person_id"));
+        // Put in person order here, not by the engine: an ORDER BY sorts every feature column of every row, and at
+        // 768 MB DuckDB ran out of memory sorting the 1.14M cohort's 50 columns; sorting row numbers by person_id
+        // in Java costs a few megabytes.
+        Query query = RiskCohort.on(index).select(columns.toArray(org.openphm.engine.query.Named[]::new));
         Reader reader = new Reader(index, features);
         engine.streamNumeric(query, TEXT.size(), reader);
         return reader.data();
@@ -71,6 +72,7 @@ public record RiskData(
         private final java.util.List<String> ethnic = new java.util.ArrayList<>();
         private final java.util.List<String> imd = new java.util.ArrayList<>();
         private final java.util.List<String> sex = new java.util.ArrayList<>();
+        private final java.util.List<String> person = new java.util.ArrayList<>();
         private int[] age = new int[1024];
         private double[] prior = new double[1024];
         private boolean[] admitted = new boolean[1024];
@@ -114,6 +116,7 @@ public record RiskData(
             if (!admitted[n] && text[1] != null) {
                 died++;
             }
+            person.add(text[0]);
             ethnic.add(text[2]);
             imd.add(text[3]);
             sex.add(text[4]);
@@ -123,17 +126,50 @@ public record RiskData(
         }
 
         RiskData data() {
+            int[] order = personOrder(person);
+            double[][] xs = new double[n][];
+            boolean[] admittedInOrder = new boolean[n];
+            String[] ethnicInOrder = new String[n], imdInOrder = new String[n], sexInOrder = new String[n];
+            int[] ageInOrder = new int[n];
+            double[] priorInOrder = new double[n];
+            for (int i = 0; i < n; i++) {
+                int row = order[i];
+                xs[i] = x.get(row);
+                admittedInOrder[i] = admitted[row];
+                ethnicInOrder[i] = ethnic.get(row);
+                imdInOrder[i] = imd.get(row);
+                sexInOrder[i] = sex.get(row);
+                ageInOrder[i] = age[row];
+                priorInOrder[i] = prior[row];
+            }
             return new RiskData(
                     index,
                     features.stream().map(RiskFeatures.Feature::name).toList(),
-                    x.toArray(double[][]::new),
-                    java.util.Arrays.copyOf(admitted, n),
+                    xs,
+                    admittedInOrder,
                     died,
-                    ethnic.toArray(String[]::new),
-                    imd.toArray(String[]::new),
-                    sex.toArray(String[]::new),
-                    java.util.Arrays.copyOf(age, n),
-                    java.util.Arrays.copyOf(prior, n));
+                    ethnicInOrder,
+                    imdInOrder,
+                    sexInOrder,
+                    ageInOrder,
+                    priorInOrder);
         }
+    }
+
+    /**
+     * Row numbers in person_id order. Pseudonyms are ASCII, for which Java's string order is the engines' byte
+     * order; a person_id is never repeated in a cohort (one row per registered person), so the order is total.
+     */
+    static int[] personOrder(List<String> personIds) {
+        Integer[] rows = new Integer[personIds.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        java.util.Arrays.sort(rows, java.util.Comparator.comparing(personIds::get));
+        int[] order = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            order[i] = rows[i];
+        }
+        return order;
     }
 }
