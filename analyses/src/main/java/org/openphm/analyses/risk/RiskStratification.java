@@ -562,7 +562,11 @@ public final class RiskStratification implements Analysis {
      * risk_rank and stratum.
      */
     public static Query ranked(org.openphm.engine.Engine engine, RiskModel.Model model, LocalDate index) {
-        Query scored = RiskScoring.withScore(model, index);
+        // Scored once and kept: the ranking reads only person_id and risk from it, and the rank is joined back.
+        // Ranking the scored rows whole sorted every feature column in one window (the 3.2M build ran out of
+        // memory there at 768 MB).
+        Query scored = RiskScoring.withScore(model, index)
+                .shared("risk_scored_" + index.toString().replace('-', '_'));
         // the cohort is the registered population with per-person facts left-joined, so it has the population's
         // rows: counted from the population the engine keeps rather than by scoring everybody twice
         long people = engine.execute(RegisteredPopulation.at(index).aggregate(List.of(), countRows("people")))
@@ -571,8 +575,10 @@ public final class RiskStratification implements Analysis {
                 .when(col("risk_rank").le(lit(ceil(CUTS[1], people))), lit(STRATA.get(1)))
                 .when(col("risk_rank").le(lit(ceil(CUTS[2], people))), lit(STRATA.get(2)))
                 .otherwise(lit(STRATA.get(3)));
-        return scored.rowNumber("risk_rank", List.of(), SortKey.desc("risk"), SortKey.asc("person_id"))
-                .derive(Named.as("stratum", stratum));
+        Query rank = scored.select("person_id", "risk")
+                .rowNumber("risk_rank", List.of(), SortKey.desc("risk"), SortKey.asc("person_id"))
+                .select("person_id", "risk_rank");
+        return scored.join(rank, "person_id").derive(Named.as("stratum", stratum));
     }
 
     private static AnalysisTable strata(AnalysisContext context, RiskModel.Model model, LocalDate score) {
