@@ -604,10 +604,12 @@ public final class RiskStratification implements Analysis {
                     area.name(),
                     r.getString(i, "stratum"),
                     r.getLong(i, "people"),
-                    ((Number) r.get(i, "expected_admissions")).doubleValue(),
+                    // Sums of doubles differ in their last bits with the order rows are added in, which the engine
+                    // and its plan choose: published to hundredths (people; pounds and pence), they are the same.
+                    hundredths(((Number) r.get(i, "expected_admissions")).doubleValue()),
                     ((Number) r.get(i, "emergency_12m")).longValue(),
                     ((Number) r.get(i, "bed_days_12m")).longValue(),
-                    ((Number) r.get(i, "cost_12m")).doubleValue()));
+                    hundredths(((Number) r.get(i, "cost_12m")).doubleValue())));
         }
         rows.sort(java.util.Comparator.comparing(
                         (List<Object> row) -> AreaType.valueOf(((String) row.get(0)).toUpperCase(java.util.Locale.ROOT))
@@ -632,6 +634,10 @@ public final class RiskStratification implements Analysis {
                         AnalysisTable.Column.measure("bed_days_12m", "Their bed days in the 12 months before"),
                         number("cost_12m_gbp", "Cost of their spells in the 12 months before, £")),
                 rows);
+    }
+
+    private static double hundredths(double v) {
+        return Math.round(v * 100) / 100.0;
     }
 
     /** Admitted and not admitted people each year must reach this before a model is fitted or judged. */

@@ -67,8 +67,8 @@ public final class DuckDbMemory {
         }
         String held = connection == null ? "" : held(connection);
         return duckDbMessage.lines().findFirst().orElse("") + "\nDuckDB may hold at most " + limit()
-                + " in this process: set " + ENVIRONMENT + " higher (a 3.2-million-patient build needed 6GB) and run"
-                + " the command again." + (held.isEmpty() ? "" : "\nDuckDB held: " + held);
+                + " in this process: set " + ENVIRONMENT + " higher (for example 2GB) and run the command again."
+                + (held.isEmpty() ? "" : "\nDuckDB held: " + held);
     }
 
     /** Memory DuckDB holds by kind, largest first ("" when it cannot say). */
