@@ -75,8 +75,33 @@ final class Identifiers {
         return find(text, Plain.ANY);
     }
 
+    /**
+     * Whether the text could match either pattern: an NHS number has ten digits, a pseudonym a run of 32
+     * lower-case hex digits. Most published cells (names, codes, short figures) have neither, and the check reads
+     * tens of millions of them, so they are passed over without running the two expressions.
+     */
+    static boolean mayHoldIdentifier(CharSequence text) {
+        int digits = 0;
+        int hexRun = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (digit && ++digits >= 10) {
+                return true;
+            }
+            hexRun = digit || (c >= 'a' && c <= 'f') ? hexRun + 1 : 0;
+            if (hexRun >= 32) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The rules broken by identifiers in the text, one per identifier found (the identifier is not kept). */
     static List<Rule> find(CharSequence text, Plain plain) {
+        if (!mayHoldIdentifier(text)) {
+            return List.of();
+        }
         List<Rule> out = new ArrayList<>();
         Matcher m = NHS.matcher(text);
         while (m.find()) {

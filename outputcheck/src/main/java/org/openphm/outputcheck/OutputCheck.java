@@ -106,13 +106,15 @@ public final class OutputCheck {
                         .forEach(files::add);
             }
         }
-        for (Path f : files) {
-            String name = dir.relativize(f).toString();
-            try {
-                checkFile(f, name, f.getParent().equals(results), declarations, findings::add);
-            } catch (IOException | RuntimeException e) {
-                findings.add(new Finding(
-                        name, 0, "", Rule.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage()));
+        try (ParquetReader parquet = new ParquetReader()) {
+            for (Path f : files) {
+                String name = dir.relativize(f).toString();
+                try {
+                    checkFile(f, name, f.getParent().equals(results), declarations, parquet, findings::add);
+                } catch (IOException | RuntimeException e) {
+                    findings.add(new Finding(
+                            name, 0, "", Rule.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage()));
+                }
             }
         }
         return new Report(dir, files.size(), findings);
@@ -203,7 +205,8 @@ public final class OutputCheck {
         return true;
     }
 
-    private static void checkFile(Path f, String name, boolean inResults, Declarations d, Consumer<Finding> out)
+    private static void checkFile(
+            Path f, String name, boolean inResults, Declarations d, ParquetReader parquet, Consumer<Finding> out)
             throws IOException {
         String file = f.getFileName().toString();
         String ext =
@@ -216,7 +219,7 @@ public final class OutputCheck {
                             new Finding(name, 0, "", Rule.UNDECLARED, "no table of metadata.json declares this file"));
                     return;
                 }
-                PublishedTable t = ext.equals("csv") ? PublishedTable.csv(f) : PublishedTable.parquet(f);
+                PublishedTable t = ext.equals("csv") ? PublishedTable.csv(f) : parquet.read(f);
                 table(name, file, t, columns, ext.equals("csv"), d, out);
             }
             case "pdf" -> pdf(f, name, out);

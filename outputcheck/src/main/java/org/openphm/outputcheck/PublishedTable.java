@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -54,9 +53,9 @@ record PublishedTable(List<String> header, List<String[]> rows) {
         }
     }
 
-    static PublishedTable parquet(Path file) throws IOException {
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
-                PreparedStatement st = db.prepareStatement("SELECT * FROM read_parquet(?)")) {
+    /** A Parquet file read through the caller's DuckDB connection ({@link ParquetReader}). */
+    static PublishedTable parquet(Connection db, Path file) throws IOException {
+        try (PreparedStatement st = db.prepareStatement("SELECT * FROM read_parquet(?)")) {
             st.setString(1, file.toAbsolutePath().toString());
             try (ResultSet rs = st.executeQuery()) {
                 ResultSetMetaData md = rs.getMetaData();
@@ -80,13 +79,31 @@ record PublishedTable(List<String> header, List<String[]> rows) {
         }
     }
 
+    /**
+     * Whether the text begins as a finite number does (an optional sign, then a digit or a decimal point).
+     * Text that does not would be refused by {@link Double#parseDouble} or read as NaN or Infinity, which are not
+     * numbers here either; deciding it first spares the exception for each of the millions of text cells.
+     */
+    private static boolean startsLikeFiniteNumber(String s) {
+        int i = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+        if (i >= s.length()) {
+            return false;
+        }
+        char c = s.charAt(i);
+        return (c >= '0' && c <= '9') || c == '.';
+    }
+
     /** The cell as a number, or null when empty or not a number. */
     static Double number(String cell) {
         if (cell == null) {
             return null;
         }
+        String plain = cell.replace(",", "").trim();
+        if (!startsLikeFiniteNumber(plain)) {
+            return null;
+        }
         try {
-            double d = Double.parseDouble(cell.replace(",", "").trim());
+            double d = Double.parseDouble(plain);
             return Double.isFinite(d) ? d : null;
         } catch (NumberFormatException e) {
             return null;

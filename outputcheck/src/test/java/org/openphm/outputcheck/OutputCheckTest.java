@@ -322,6 +322,62 @@ class OutputCheckTest {
         assertEquals("results/dp-1-t.parquet", f.file());
     }
 
+    /** The check reads every Parquet file of a build through one DuckDB: each file's findings are its own. */
+    @Test
+    void severalParquetFilesAreEachReadAndChecked() throws Exception {
+        cleanBuild();
+        String columns = METADATA.substring(METADATA.indexOf("{\"indicator_id\""), METADATA.indexOf("}}},") + 1);
+        write(
+                "results/metadata.json",
+                METADATA.replace("\"files\": {", "\"files\": {\"indicators.parquet\": " + columns + ", "));
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = db.createStatement()) {
+            s.execute("COPY (SELECT 'Luton' AS area, 1.0 AS spend_gbp, 4 AS people, 10 AS base_people, "
+                    + "-60.0 AS change_pct, NULL AS note) TO '" + dir.resolve("results/dp-1-t.parquet")
+                    + "' (FORMAT parquet)");
+            s.execute("COPY (SELECT 'prev' AS indicator_id, '2024/25' AS period, 'QHG' AS area_code, "
+                    + "'E92000001' AS parent_code, NULL AS category_type, NULL AS category, 100 AS count, "
+                    + "1000 AS denominator, 10.0 AS value, 'NHS 943 476 5919' AS note) TO '"
+                    + dir.resolve("results/indicators.parquet") + "' (FORMAT parquet)");
+        }
+        List<Finding> f = findings();
+        assertEquals("results/dp-1-t.parquet", only(f, Rule.SMALL_COUNT).file());
+        Finding nhs = only(f, Rule.NHS_NUMBER);
+        assertEquals("results/indicators.parquet", nhs.file());
+        assertEquals("note", nhs.column());
+    }
+
+    /**
+     * Text is passed over without the identifier expressions only when it cannot hold an identifier: fewer than ten
+     * digits in all and no run of 32 hex digits. Identifiers spread through text, or at the edge of those limits,
+     * are still found.
+     */
+    @Test
+    void identifiersAreFoundAtTheEdgesOfTheShortcut() {
+        assertEquals(List.of(), Identifiers.find("E54000024 QHG 2024/25 12.5"));
+        assertEquals(List.of(Rule.NHS_NUMBER), Identifiers.find("Mr A (943 476 5919)"));
+        assertEquals(List.of(Rule.NHS_NUMBER), Identifiers.find("9434765919"));
+        assertEquals(List.of(Rule.PSEUDONYM), Identifiers.find("id=a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6"));
+        // 31 hex digits and nine digits: neither pattern can match
+        assertFalse(Identifiers.mayHoldIdentifier("abcdef012345678abcdefabcdefabcd"));
+        assertFalse(Identifiers.mayHoldIdentifier("943 476 591"));
+        assertTrue(Identifiers.mayHoldIdentifier("fedcba012345678abcdefabcdefabcde"));
+    }
+
+    /** A cell is a number as Java reads one, less its thousands separators; NaN, Infinity and text are not. */
+    @Test
+    void cellsAreNumbersOnlyWhenJavaReadsThemAsFiniteNumbers() {
+        assertEquals(1234.0, PublishedTable.number("1,234"));
+        assertEquals(-0.5, PublishedTable.number("-.5"));
+        assertEquals(3.0, PublishedTable.number(" +3 "));
+        assertEquals(100000.0, PublishedTable.number("1e5"));
+        assertEquals(null, PublishedTable.number("NaN"));
+        assertEquals(null, PublishedTable.number("-Infinity"));
+        assertEquals(null, PublishedTable.number("Luton"));
+        assertEquals(null, PublishedTable.number("-"));
+        assertEquals(null, PublishedTable.number("12 people"));
+    }
+
     @Test
     void theAnalystFolderAndHiddenFoldersAreNotPublishedAndNotChecked() throws IOException {
         cleanBuild();
