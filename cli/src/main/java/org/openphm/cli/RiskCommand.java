@@ -176,7 +176,7 @@ final class RiskCommand implements Callable<Integer> {
                 for (int i = 0; i < risk.length; i++) {
                     risk[i] = saved.model().probability(v.x()[i]);
                 }
-                print(val, RiskFairness.audit(v, risk), saved.trainedAt(), at);
+                print(val, RiskFairness.audit(v.people(), risk), saved.trainedAt(), at);
                 RiskModel.Validation treeValidation = null;
                 if (trees) {
                     long t1 = System.nanoTime();

@@ -6,33 +6,35 @@ import org.openphm.engine.Engine;
 import org.openphm.engine.query.Query;
 
 /**
- * A cohort read into arrays for fitting and validating: the feature matrix, the outcome (one or more emergency
- * admissions in the 12 months), deaths without an admission (reported, not dropped: they count as no
- * admission, which is what a list made on the index date would have seen), and the groups of the fairness audit.
- * Rows are in person order (person_id ascending), so a fit on the same workspace is the same fit on any engine.
+ * A cohort read into arrays for fitting: the feature matrix and the people ({@link RiskPeople}: outcome, deaths
+ * without an admission, the groups of the fairness audit, the baseline). Rows are in person order (person_id
+ * ascending), so a fit on the same workspace is the same fit on any engine. Validation reads a cohort scored as it
+ * streams instead ({@link #scored}), without the features.
  */
-public record RiskData(
-        LocalDate index,
-        List<String> featureNames,
-        double[][] x,
-        boolean[] admitted,
-        int diedWithoutAdmission,
-        String[] ethnicGroup,
-        String[] imdQuintile,
-        String[] sex,
-        int[] age,
-        double[] priorEmergencies) {
+public record RiskData(List<String> featureNames, double[][] x, RiskPeople people) {
+
+    public LocalDate index() {
+        return people.index();
+    }
 
     public int size() {
-        return admitted.length;
+        return people.size();
     }
 
     public int admissions() {
-        int n = 0;
-        for (boolean a : admitted) {
-            n += a ? 1 : 0;
-        }
-        return n;
+        return people.admissions();
+    }
+
+    public boolean[] admitted() {
+        return people.admitted();
+    }
+
+    public int diedWithoutAdmission() {
+        return people.diedWithoutAdmission();
+    }
+
+    public double[] priorEmergencies() {
+        return people.priorEmergencies();
     }
 
     /**
@@ -48,6 +50,39 @@ public record RiskData(
      * cohort never sits in memory as boxed rows.
      */
     public static RiskData load(Engine engine, LocalDate index) {
+        Reader reader = read(engine, index, null);
+        return new RiskData(reader.featureNames(), reader.inPersonOrder(reader.x), reader.people());
+    }
+
+    /**
+     * The cohort scored by each model as its rows stream in; the features of a row are dropped once scored. The
+     * probabilities are those {@link ScoredModel#probability} gives for the row {@link #load} would hold, in the
+     * same order.
+     */
+    public static ScoredCohort scored(Engine engine, LocalDate index, List<? extends ScoredModel> models) {
+        List<String> names =
+                RiskFeatures.all().stream().map(RiskFeatures.Feature::name).toList();
+        for (ScoredModel m : models) {
+            if (!m.features().equals(names)) {
+                throw new IllegalArgumentException(
+                        "the model was fitted on other features than the cohort has: " + m.features());
+            }
+        }
+        Reader reader = read(engine, index, List.copyOf(models));
+        List<double[]> risks = new java.util.ArrayList<>();
+        for (int m = 0; m < models.size(); m++) {
+            int model = m;
+            double[] inOrder = new double[reader.n];
+            int[] order = reader.order();
+            for (int i = 0; i < inOrder.length; i++) {
+                inOrder[i] = reader.scores.get(model)[order[i]];
+            }
+            risks.add(inOrder);
+        }
+        return new ScoredCohort(reader.people(), List.copyOf(risks));
+    }
+
+    private static Reader read(Engine engine, LocalDate index, List<ScoredModel> models) {
         List<RiskFeatures.Feature> features = RiskFeatures.all();
         List<org.openphm.engine.query.Named> columns = new java.util.ArrayList<>();
         // the baseline score is the emergency_12m column, read under its own name beside the feature of that name
@@ -59,16 +94,24 @@ public record RiskData(
         // 768 MB DuckDB ran out of memory sorting the 1.14M cohort's 50 columns; sorting row numbers by person_id
         // in Java costs a few megabytes.
         Query query = RiskCohort.on(index).select(columns.toArray(org.openphm.engine.query.Named[]::new));
-        Reader reader = new Reader(index, features);
+        Reader reader = new Reader(index, features, models);
         engine.streamNumeric(query, TEXT.size(), reader);
-        return reader.data();
+        return reader;
     }
 
-    /** Collects streamed rows into growing arrays (numbers unboxed: a whole ICB's cohort makes no garbage per cell). */
+    /**
+     * Collects streamed rows into growing arrays (numbers unboxed: a whole ICB's cohort makes no garbage per cell),
+     * keeping each row's features, or, given models, only their scores of it.
+     */
     private static final class Reader implements Engine.NumericRowSink {
         private final LocalDate index;
         private final List<RiskFeatures.Feature> features;
+        private final List<ScoredModel> models;
         private final java.util.List<double[]> x = new java.util.ArrayList<>();
+        private final java.util.List<double[]> scores = new java.util.ArrayList<>();
+        private final double[] row;
+        // the groups are a handful of labels, each read afresh for every row: one copy of each is kept
+        private final java.util.Map<String, String> labels = new java.util.HashMap<>();
         private final java.util.List<String> ethnic = new java.util.ArrayList<>();
         private final java.util.List<String> imd = new java.util.ArrayList<>();
         private final java.util.List<String> sex = new java.util.ArrayList<>();
@@ -78,10 +121,16 @@ public record RiskData(
         private boolean[] admitted = new boolean[1024];
         private int n;
         private int died;
+        private int[] order;
 
-        Reader(LocalDate index, List<RiskFeatures.Feature> features) {
+        Reader(LocalDate index, List<RiskFeatures.Feature> features, List<ScoredModel> models) {
             this.index = index;
             this.features = features;
+            this.models = models;
+            this.row = new double[features.size()];
+            if (models != null) {
+                models.forEach(m -> scores.add(new double[1024]));
+            }
         }
 
         @Override
@@ -100,9 +149,9 @@ public record RiskData(
                 age = java.util.Arrays.copyOf(age, n * 2);
                 prior = java.util.Arrays.copyOf(prior, n * 2);
                 admitted = java.util.Arrays.copyOf(admitted, n * 2);
+                scores.replaceAll(s -> java.util.Arrays.copyOf(s, n * 2));
             }
             int k = NUMBERS.size();
-            double[] row = new double[features.size()];
             for (int f = 0; f < row.length; f++) {
                 if (Double.isNaN(v[k + f])) {
                     // every feature is defined for everybody (missing measurements have their own flag)
@@ -111,48 +160,68 @@ public record RiskData(
                 }
                 row[f] = v[k + f];
             }
-            x.add(row);
+            if (models == null) {
+                x.add(row.clone());
+            } else {
+                for (int m = 0; m < models.size(); m++) {
+                    scores.get(m)[n] = models.get(m).probability(row);
+                }
+            }
             admitted[n] = v[0] > 0;
             if (!admitted[n] && text[1] != null) {
                 died++;
             }
             person.add(text[0]);
-            ethnic.add(text[2]);
-            imd.add(text[3]);
-            sex.add(text[4]);
+            ethnic.add(label(text[2]));
+            imd.add(label(text[3]));
+            sex.add(label(text[4]));
             age[n] = (int) v[1];
             prior[n] = v[2];
             n++;
         }
 
-        RiskData data() {
-            int[] order = personOrder(person);
-            double[][] xs = new double[n][];
+        private String label(String s) {
+            return s == null ? null : labels.computeIfAbsent(s, l -> l);
+        }
+
+        List<String> featureNames() {
+            return features.stream().map(RiskFeatures.Feature::name).toList();
+        }
+
+        int[] order() {
+            if (order == null) {
+                order = personOrder(person);
+                person.clear();
+            }
+            return order;
+        }
+
+        double[][] inPersonOrder(List<double[]> rows) {
+            int[] o = order();
+            double[][] out = new double[n][];
+            for (int i = 0; i < n; i++) {
+                out[i] = rows.get(o[i]);
+            }
+            return out;
+        }
+
+        RiskPeople people() {
+            int[] o = order();
             boolean[] admittedInOrder = new boolean[n];
             String[] ethnicInOrder = new String[n], imdInOrder = new String[n], sexInOrder = new String[n];
             int[] ageInOrder = new int[n];
             double[] priorInOrder = new double[n];
             for (int i = 0; i < n; i++) {
-                int row = order[i];
-                xs[i] = x.get(row);
-                admittedInOrder[i] = admitted[row];
-                ethnicInOrder[i] = ethnic.get(row);
-                imdInOrder[i] = imd.get(row);
-                sexInOrder[i] = sex.get(row);
-                ageInOrder[i] = age[row];
-                priorInOrder[i] = prior[row];
+                int r = o[i];
+                admittedInOrder[i] = admitted[r];
+                ethnicInOrder[i] = ethnic.get(r);
+                imdInOrder[i] = imd.get(r);
+                sexInOrder[i] = sex.get(r);
+                ageInOrder[i] = age[r];
+                priorInOrder[i] = prior[r];
             }
-            return new RiskData(
-                    index,
-                    features.stream().map(RiskFeatures.Feature::name).toList(),
-                    xs,
-                    admittedInOrder,
-                    died,
-                    ethnicInOrder,
-                    imdInOrder,
-                    sexInOrder,
-                    ageInOrder,
-                    priorInOrder);
+            return new RiskPeople(
+                    index, admittedInOrder, died, ethnicInOrder, imdInOrder, sexInOrder, ageInOrder, priorInOrder);
         }
     }
 

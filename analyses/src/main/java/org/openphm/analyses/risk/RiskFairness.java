@@ -57,7 +57,7 @@ public final class RiskFairness {
         return age < 18 ? "0-17" : age < 45 ? "18-44" : age < 65 ? "45-64" : age < 80 ? "65-79" : "80+";
     }
 
-    public static List<Row> audit(RiskData data, double[] risk) {
+    public static List<Row> audit(RiskPeople data, double[] risk) {
         int n = data.size();
         boolean[] admitted = data.admitted();
         Discrimination.Auc overallAuc = Discrimination.auc(risk, admitted);

@@ -70,15 +70,23 @@ public final class RiskModel {
         for (int i = 0; i < p.length; i++) {
             p[i] = model.probability(data.x()[i]);
         }
-        Performance m = performance("model", p, data.admitted(), true);
-        Performance b = performance("prior emergency admissions", data.priorEmergencies(), data.admitted(), false);
+        return validate(p, data.people());
+    }
+
+    /** A model's probabilities for the people of a validation cohort, in their order, against the baseline. */
+    public static Validation validate(double[] p, RiskPeople people) {
+        if (p.length != people.size()) {
+            throw new IllegalArgumentException(p.length + " probabilities for " + people.size() + " people");
+        }
+        Performance m = performance("model", p, people.admitted(), true);
+        Performance b = performance("prior emergency admissions", people.priorEmergencies(), people.admitted(), false);
         return new Validation(
                 m,
                 b,
                 Discrimination.compare(m.auc(), b.auc()),
-                data.size(),
-                data.admissions(),
-                data.diedWithoutAdmission());
+                people.size(),
+                people.admissions(),
+                people.diedWithoutAdmission());
     }
 
     static Performance performance(String name, double[] score, boolean[] outcome, boolean probabilities) {

@@ -200,7 +200,10 @@ public final class RiskStratification implements Analysis {
                 trees = RiskTrees.train(train);
             }
         }
-        RiskData validation = RiskData.load(context.engine(), validateAt);
+        // Validation needs each model's probabilities, not the features: the cohort is scored as it is read.
+        List<ScoredModel> models = model == null ? List.of() : List.of(model, trees);
+        ScoredCohort scored = RiskData.scored(context.engine(), validateAt, models);
+        RiskPeople validation = scored.people();
         tooFew += tooFew(validation.admissions(), validation.size(), "validation", validateAt);
         if (!tooFew.isEmpty()) {
             // A model fitted or judged on a handful of admissions would be noise presented as a finding.
@@ -209,18 +212,15 @@ public final class RiskStratification implements Analysis {
                     + MIN_OUTCOMES + " admitted and not admitted are needed in each year):" + tooFew));
         }
         RiskModel.Model logistic = model;
-        RiskTrees.Model gradientBoosted = trees;
-        // The population is scored and counted in the engine, and the trees walked for every validation person,
-        // while this thread validates the logistic model: each takes seconds at 1.1M people, PHM 13.1 is the build's
-        // last long step, and the engine is used by one thread at a time. Each result is what it would be in sequence.
+        double[] risk = scored.risks().get(0);
+        double[] treesRisk = scored.risks().get(1);
+        // The population is scored and counted in the engine, and the trees' validation run, while this thread
+        // validates the logistic model: each takes seconds at 1.1M people, PHM 13.1 is the build's last long step,
+        // and the engine is used by one thread at a time. Each result is what it would be in sequence.
         FutureTask<AnalysisTable> strata = started("strata", () -> strata(context, logistic, score));
         FutureTask<RiskModel.Validation> treesValidated =
-                started("trees", () -> RiskModel.validate(gradientBoosted, validation));
-        double[] risk = new double[validation.size()];
-        for (int i = 0; i < risk.length; i++) {
-            risk[i] = model.probability(validation.x()[i]);
-        }
-        RiskModel.Validation v = RiskModel.validate(model, validation);
+                started("trees", () -> RiskModel.validate(treesRisk, validation));
+        RiskModel.Validation v = RiskModel.validate(risk, validation);
         List<RiskFairness.Row> fairness = RiskFairness.audit(validation, risk);
         context.progress()
                 .message("risk model: AUC "

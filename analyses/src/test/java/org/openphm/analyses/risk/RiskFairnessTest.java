@@ -30,8 +30,7 @@ class RiskFairnessTest {
         Arrays.fill(same, "X");
         int[] age = new int[n];
         Arrays.fill(age, 50);
-        RiskData data = new RiskData(
-                RiskModel.VALIDATE, List.of(), new double[n][0], admitted, 0, same, same, sex, age, new double[n]);
+        RiskPeople data = new RiskPeople(RiskModel.VALIDATE, admitted, 0, same, same, sex, age, new double[n]);
         List<RiskFairness.Row> rows = RiskFairness.audit(data, risk);
         RiskFairness.Row women = rows.stream()
                 .filter(r -> r.dimension().equals("Sex") && r.group().equals("F"))

@@ -86,6 +86,25 @@ class RiskTreesFidelityTest {
                             && v.model().calibration().slope() < 1.3,
                     "calibration slope " + v.model().calibration().slope());
 
+            // Scored as it streams (how the build validates, without holding the features): the same people in the
+            // same order, and for each the probability the held feature row gives, to the bit.
+            ScoredCohort scored = RiskData.scored(engine, RiskModel.VALIDATE, java.util.List.of(logistic, trees));
+            assertArrayEquals(validate.admitted(), scored.people().admitted());
+            assertArrayEquals(validate.people().sex(), scored.people().sex());
+            assertArrayEquals(validate.priorEmergencies(), scored.people().priorEmergencies());
+            for (int i = 0; i < validate.size(); i++) {
+                assertEquals(
+                        logistic.probability(validate.x()[i]), scored.risks().get(0)[i], 0.0);
+                assertEquals(trees.probability(validate.x()[i]), scored.risks().get(1)[i], 0.0);
+            }
+            RiskModel.Validation fromScores = RiskModel.validate(scored.risks().get(0), scored.people());
+            assertEquals(l.model().auc().auc(), fromScores.model().auc().auc(), 0.0);
+            assertEquals(
+                    l.model().auc().standardError(), fromScores.model().auc().standardError(), 0.0);
+            assertEquals(l.model().calibration(), fromScores.model().calibration());
+            assertEquals(l.model().top(), fromScores.model().top());
+            assertEquals(l.modelMinusBaseline(), fromScores.modelMinusBaseline());
+
             // Reproducible: the same workspace trains the same booster, and so the same predictions, byte for byte.
             RiskTrees.Model again = RiskTrees.train(RiskData.load(engine, RiskModel.TRAIN));
             assertEquals(trees.boosterJson(), again.boosterJson());
