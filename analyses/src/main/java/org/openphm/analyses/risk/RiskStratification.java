@@ -556,16 +556,35 @@ public final class RiskStratification implements Analysis {
                 rows);
     }
 
+    /** What {@link #ranked} carries of the scored cohort, besides risk_rank and stratum. */
+    static final List<String> RANKED_COLUMNS = List.of(
+            "person_id",
+            "practice_code",
+            "pcn_code",
+            "neighbourhood_code",
+            "place_code",
+            "icb_code",
+            "age",
+            "sex",
+            "ltc_count",
+            "emergency_12m",
+            "bed_days_12m",
+            "cost_12m",
+            "risk");
+
     /**
      * The cohort on the index date scored in the engine, ranked (1 = highest risk; ties by person_id, so the
-     * ranking is the same on every engine) and given its stratum: columns of {@link RiskScoring#withScore} with
-     * risk_rank and stratum.
+     * ranking is the same on every engine) and given its stratum: the {@link #RANKED_COLUMNS} with risk_rank and
+     * stratum.
      */
     public static Query ranked(org.openphm.engine.Engine engine, RiskModel.Model model, LocalDate index) {
         // Scored once and kept: the ranking reads only person_id and risk from it, and the rank is joined back.
         // Ranking the scored rows whole sorted every feature column in one window (the 3.2M build ran out of
         // memory there at 768 MB).
+        // Only the columns the strata, cohorts and patient lists read are kept: writing all 45 features of every
+        // person to the engine's file took a third of the scoring's time.
         Query scored = RiskScoring.withScore(model, index)
+                .select(RANKED_COLUMNS.toArray(String[]::new))
                 .shared("risk_scored_" + index.toString().replace('-', '_'));
         // the cohort is the registered population with per-person facts left-joined, so it has the population's
         // rows: counted from the population the engine keeps rather than by scoring everybody twice

@@ -197,6 +197,7 @@ public final class DuckDbEngine implements Engine {
     private void read(Query query, Rows rows) {
         keepShared(query);
         String sql = render(query);
+        long t0 = System.nanoTime();
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
@@ -205,6 +206,7 @@ public final class DuckDbEngine implements Engine {
                 columns.add(md.getColumnLabel(i));
             }
             rows.read(rs, columns);
+            StatementTrace.record("query", sql, t0);
         } catch (SQLException e) {
             throw new EngineException(
                     "DuckDB failed: " + DuckDbMemory.explain(e.getMessage(), connection) + "\n" + sql, e);
@@ -225,8 +227,10 @@ public final class DuckDbEngine implements Engine {
             String sql = "CREATE OR REPLACE " + (space == null ? "TEMP " : "") + "TABLE "
                     + DuckDbDialect.INSTANCE.quote(table) + " AS "
                     + renderer.render(shared.input(), kept::get);
+            long t0 = System.nanoTime();
             try (Statement s = connection.createStatement()) {
                 s.execute(sql);
+                StatementTrace.record("keep " + shared.name(), sql, t0);
             } catch (SQLException e) {
                 throw new EngineException(
                         "DuckDB failed to keep " + shared.name() + ": "
