@@ -65,7 +65,8 @@ public final class RiskCohort {
      * bed_days_24m, elective_12m, community_referrals_12m, mh_referrals_12m, cost_12m (£ of the spells in the 12
      * months before: not a feature, for the strata's cost), latest_sbp, latest_bmi (null when
      * never recorded), emergency_after (emergency admissions in the 12 months from the index date),
-     * first_emergency_after (date or null), death_after (death date in those 12 months, or null).
+     * first_emergency_after (date or null), death_after (death date in those 12 months, or null). A
+     * {@link Query.Shared} result.
      */
     public static Query on(LocalDate index) {
         Expr idx = lit(index);
@@ -163,7 +164,10 @@ public final class RiskCohort {
                 .leftJoin(referrals, "person_id")
                 .leftJoin(latest, "person_id")
                 .leftJoin(deaths, "person_id")
-                .select(out.toArray(Named[]::new));
+                .select(out.toArray(Named[]::new))
+                // Kept: PHM 13.1 validates on one date and scores the next, and PHM 13.2 segments people on both;
+                // each date's facts were computed two or three times.
+                .shared("risk_cohort_" + index.toString().replace('-', '_'));
     }
 
     /**
