@@ -1,14 +1,13 @@
 package org.openphm.synth;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.openphm.model.BackgroundWork;
 
 /**
  * Runs work over the people 0..total in fixed-size chunks on several threads and hands each chunk's result to
@@ -53,34 +52,10 @@ final class OrderedChunks {
                     inFlight.add(pool.submit(() -> work.run(f, t)));
                     submitted = t;
                 }
-                taker.take(result(inFlight.poll()), from, Math.min(total, from + chunk));
+                taker.take(BackgroundWork.result(inFlight.poll(), "generating"), from, Math.min(total, from + chunk));
             }
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static <T> T result(Future<T> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while generating", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
         }
     }
 

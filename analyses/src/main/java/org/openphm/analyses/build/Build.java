@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,6 +32,7 @@ import org.openphm.analyses.pack.Catalogue;
 import org.openphm.analyses.risk.RiskModelFile;
 import org.openphm.engine.Engine;
 import org.openphm.engine.TimedEngine;
+import org.openphm.model.BackgroundWork;
 import org.openphm.model.FinancialYear;
 import org.openphm.model.Progress;
 import org.openphm.model.results.PackMetadata;
@@ -176,7 +176,7 @@ public final class Build {
             List<IndicatorRow> rows = new ArrayList<>();
             List<IndicatorRow> published = new ArrayList<>();
             for (Map.Entry<String, Future<FamilyRows>> e : statistics.entrySet()) {
-                FamilyRows f = finished(e.getValue());
+                FamilyRows f = BackgroundWork.result(e.getValue(), "building");
                 rows.addAll(f.rows());
                 published.addAll(f.published());
                 // a family's time is its counting plus its statistics, though the latter overlapped the next family
@@ -237,27 +237,6 @@ public final class Build {
         published.addAll(disclosed);
         files.addAll(IndicatorFiles.write(results, published, geography.names(), polarities));
         return new IndicatorOutputs(analyst, files, published.size());
-    }
-
-    /** The value of background work, its failure rethrown as it was thrown. */
-    private static <T> T finished(Future<T> future) throws IOException {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("build interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private static Summary analysesAndMetadata(
@@ -322,7 +301,7 @@ public final class Build {
             engineTimings.put(analysis.info().id(), Duration.ofNanos(engine.engineNanos() - e0));
             progress.update("Analyses", ++done, analyses.size());
         }
-        IndicatorOutputs indicators = finished(indicatorOutputs);
+        IndicatorOutputs indicators = BackgroundWork.result(indicatorOutputs, "building");
         List<Path> files = new ArrayList<>(indicators.files());
         files.addAll(analysisFiles);
         timings.put("Total", Duration.ofNanos(System.nanoTime() - t0));
