@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.openphm.engine.Engine;
 import org.openphm.engine.query.Query;
+import org.openphm.engine.query.SortKey;
 
 /**
  * A cohort read into arrays for fitting: the feature matrix and the people ({@link RiskPeople}: outcome, deaths
@@ -39,11 +40,14 @@ public record RiskData(List<String> featureNames, double[][] x, RiskPeople peopl
 
     /**
      * The cohort columns read besides the features: the audit's groups and the death date as text, then the
-     * outcome, age and the baseline score as numbers, then the features.
+     * person's place in person_id order, the outcome, age and the baseline score as numbers, then the features.
      */
-    static final List<String> TEXT = List.of("person_id", "death_after", "ethnic_group", "imd_quintile", "sex");
+    static final List<String> TEXT = List.of("death_after", "ethnic_group", "imd_quintile", "sex");
 
-    static final List<String> NUMBERS = List.of("emergency_after", "age", "prior_emergencies");
+    static final List<String> NUMBERS = List.of("person_row", "emergency_after", "age", "prior_emergencies");
+
+    /** Where in {@link #NUMBERS} each is. */
+    private static final int ROW = 0, OUTCOME = 1, AGE = 2, PRIOR = 3;
 
     /**
      * Streams the cohort from the engine (only the columns the model needs) into primitive arrays: a whole ICB's
@@ -60,22 +64,19 @@ public record RiskData(List<String> featureNames, double[][] x, RiskPeople peopl
      * same order.
      */
     public static ScoredCohort scored(Engine engine, LocalDate index, List<? extends ScoredModel> models) {
-        List<String> names =
-                RiskFeatures.all().stream().map(RiskFeatures.Feature::name).toList();
         for (ScoredModel m : models) {
-            if (!m.features().equals(names)) {
+            if (!m.features().equals(RiskFeatures.names())) {
                 throw new IllegalArgumentException(
                         "the model was fitted on other features than the cohort has: " + m.features());
             }
         }
         Reader reader = read(engine, index, List.copyOf(models));
+        int[] order = reader.order();
         List<double[]> risks = new java.util.ArrayList<>();
-        for (int m = 0; m < models.size(); m++) {
-            int model = m;
+        for (double[] score : reader.scores) {
             double[] inOrder = new double[reader.n];
-            int[] order = reader.order();
             for (int i = 0; i < inOrder.length; i++) {
-                inOrder[i] = reader.scores.get(model)[order[i]];
+                inOrder[i] = score[order[i]];
             }
             risks.add(inOrder);
         }
@@ -90,10 +91,16 @@ public record RiskData(List<String> featureNames, double[][] x, RiskPeople peopl
                 .forEach(c -> columns.add(org.openphm.engine.query.Named.as(
                         c, org.openphm.engine.query.Expr.col(c.equals("prior_emergencies") ? "emergency_12m" : c))));
         features.forEach(f -> columns.add(f.named()));
-        // Put in person order here, not by the engine: an ORDER BY sorts every feature column of every row, and at
-        // 768 MB DuckDB ran out of memory sorting the 1.14M cohort's 50 columns; sorting row numbers by person_id
-        // in Java costs a few megabytes.
-        Query query = RiskCohort.on(index).select(columns.toArray(org.openphm.engine.query.Named[]::new));
+        // Person order comes from the engine as each row's number in person_id order, put in place in Java. Not an
+        // ORDER BY of the cohort: that sorts every feature column of every row, and at 768 MB DuckDB ran out of
+        // memory sorting the 1.14M cohort's 50 columns. Not by sorting the person_ids in Java either: ten million
+        // of them ran the 10M build out of a 1.25 GB heap. Numbering sorts the narrow key alone.
+        Query cohort = RiskCohort.on(index);
+        Query personRow = cohort.select("person_id")
+                .rowNumber("person_row", List.of(), SortKey.asc("person_id"))
+                .select("person_id", "person_row");
+        Query query =
+                cohort.join(personRow, "person_id").select(columns.toArray(org.openphm.engine.query.Named[]::new));
         Reader reader = new Reader(index, features, models);
         engine.streamNumeric(query, TEXT.size(), reader);
         return reader;
@@ -115,7 +122,8 @@ public record RiskData(List<String> featureNames, double[][] x, RiskPeople peopl
         private final java.util.List<String> ethnic = new java.util.ArrayList<>();
         private final java.util.List<String> imd = new java.util.ArrayList<>();
         private final java.util.List<String> sex = new java.util.ArrayList<>();
-        private final java.util.List<String> person = new java.util.ArrayList<>();
+        // each streamed row's place in person order (0-based)
+        private int[] personRow = new int[1024];
         private int[] age = new int[1024];
         private double[] prior = new double[1024];
         private boolean[] admitted = new boolean[1024];
@@ -146,6 +154,7 @@ public record RiskData(List<String> featureNames, double[][] x, RiskPeople peopl
         @Override
         public void row(String[] text, double[] v) {
             if (n == age.length) {
+                personRow = java.util.Arrays.copyOf(personRow, n * 2);
                 age = java.util.Arrays.copyOf(age, n * 2);
                 prior = java.util.Arrays.copyOf(prior, n * 2);
                 admitted = java.util.Arrays.copyOf(admitted, n * 2);
@@ -167,16 +176,16 @@ public record RiskData(List<String> featureNames, double[][] x, RiskPeople peopl
                     scores.get(m)[n] = models.get(m).probability(row);
                 }
             }
-            admitted[n] = v[0] > 0;
-            if (!admitted[n] && text[1] != null) {
+            admitted[n] = v[OUTCOME] > 0;
+            if (!admitted[n] && text[0] != null) {
                 died++;
             }
-            person.add(text[0]);
-            ethnic.add(label(text[2]));
-            imd.add(label(text[3]));
-            sex.add(label(text[4]));
-            age[n] = (int) v[1];
-            prior[n] = v[2];
+            ethnic.add(label(text[1]));
+            imd.add(label(text[2]));
+            sex.add(label(text[3]));
+            personRow[n] = (int) v[ROW] - 1;
+            age[n] = (int) v[AGE];
+            prior[n] = v[PRIOR];
             n++;
         }
 
@@ -185,13 +194,14 @@ public record RiskData(List<String> featureNames, double[][] x, RiskPeople peopl
         }
 
         List<String> featureNames() {
-            return features.stream().map(RiskFeatures.Feature::name).toList();
+            return RiskFeatures.names();
         }
 
+        /** order[i] is the streamed row that is i-th in person order. */
         int[] order() {
             if (order == null) {
-                order = personOrder(person);
-                person.clear();
+                order = personOrder(personRow, n);
+                personRow = null;
             }
             return order;
         }
@@ -226,18 +236,20 @@ public record RiskData(List<String> featureNames, double[][] x, RiskPeople peopl
     }
 
     /**
-     * Row numbers in person_id order. Pseudonyms are ASCII, for which Java's string order is the engines' byte
-     * order; a person_id is never repeated in a cohort (one row per registered person), so the order is total.
+     * Inverts the rows' places in person order into the rows in that order, refusing anything but a permutation of
+     * 0..n-1: the engine numbers one row per person, so a repeated or missing number means the join that brought the
+     * numbers multiplied or lost rows.
      */
-    static int[] personOrder(List<String> personIds) {
-        Integer[] rows = new Integer[personIds.size()];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = i;
-        }
-        java.util.Arrays.sort(rows, java.util.Comparator.comparing(personIds::get));
-        int[] order = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            order[i] = rows[i];
+    static int[] personOrder(int[] personRow, int n) {
+        int[] order = new int[n];
+        java.util.Arrays.fill(order, -1);
+        for (int row = 0; row < n; row++) {
+            int place = personRow[row];
+            if (place < 0 || place >= n || order[place] != -1) {
+                throw new IllegalStateException("the risk cohort's person order is not one row per person (row " + row
+                        + " numbered " + (place + 1) + " of " + n + ")");
+            }
+            order[place] = row;
         }
         return order;
     }

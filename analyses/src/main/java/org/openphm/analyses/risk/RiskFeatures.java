@@ -33,8 +33,15 @@ public final class RiskFeatures {
 
     private static final List<Feature> ALL = build();
 
+    private static final List<String> NAMES = ALL.stream().map(Feature::name).toList();
+
     public static List<Feature> all() {
         return ALL;
+    }
+
+    /** The features' column names in order: what a fitted model must have been fitted on. */
+    public static List<String> names() {
+        return NAMES;
     }
 
     /** The Cambridge Multimorbidity Score from the registers held (conditions without a register score 0). */

@@ -175,8 +175,7 @@ public final class RiskModelFile {
             }
             beta.add(c.path("coefficient").asDouble());
         }
-        List<String> expected =
-                RiskFeatures.all().stream().map(RiskFeatures.Feature::name).toList();
+        List<String> expected = RiskFeatures.names();
         if (!features.equals(expected)) {
             throw new IOException(file + " was trained on other features than this version of OpenPHM defines ("
                     + features.size() + " against " + expected.size() + "); retrain it with phm risk train");

@@ -34,8 +34,7 @@ public final class RiskScoring {
     /** The cohort with its features and the model's risk beside them (for the strata's prior use and cost). */
     public static Query withScore(RiskModel.Model model, LocalDate index) {
         List<RiskFeatures.Feature> features = RiskFeatures.all();
-        if (!model.features()
-                .equals(features.stream().map(RiskFeatures.Feature::name).toList())) {
+        if (!model.features().equals(RiskFeatures.names())) {
             throw new IllegalArgumentException(
                     "the model was fitted on other features than this build defines: " + model.features());
         }

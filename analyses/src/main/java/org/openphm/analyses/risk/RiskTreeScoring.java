@@ -29,9 +29,7 @@ public final class RiskTreeScoring {
 
     /** Columns: person_id, practice_code, pcn_code, neighbourhood_code, place_code, risk. */
     public static Query scores(RiskTrees.Model model, LocalDate index) {
-        List<RiskFeatures.Feature> features = RiskFeatures.all();
-        List<String> names = features.stream().map(RiskFeatures.Feature::name).toList();
-        if (!model.features().equals(names)) {
+        if (!model.features().equals(RiskFeatures.names())) {
             throw new IllegalArgumentException(
                     "the trees were trained on other features than this build defines: " + model.features());
         }

@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RiskModelFileTest {
     static RiskModel.Model model() {
-        List<String> features =
-                RiskFeatures.all().stream().map(RiskFeatures.Feature::name).toList();
+        List<String> features = RiskFeatures.names();
         double[] beta = new double[features.size() + 1];
         for (int j = 0; j < beta.length; j++) {
             beta[j] = Math.sin(j + 1) / 3 + 1e-17 * j; // digits a decimal round trip could lose

@@ -154,8 +154,10 @@ public final class DuckDbEngine implements Engine {
     }
 
     @Override
-    public synchronized void stream(Query query, RowSink sink) {
-        read(query, (rs, columns) -> {
+    public synchronized void stream(Query query, RowSink rowSink) {
+        StatementTrace.ReaderTime readerTime = new StatementTrace.ReaderTime();
+        RowSink sink = readerTime.around(rowSink);
+        read(query, readerTime, (rs, columns) -> {
             sink.columns(columns);
             int n = columns.size();
             while (rs.next()) {
@@ -170,8 +172,10 @@ public final class DuckDbEngine implements Engine {
 
     /** Reads numbers with the driver's primitive getters: no value is boxed. */
     @Override
-    public synchronized void streamNumeric(Query query, int textColumns, NumericRowSink sink) {
-        read(query, (rs, columns) -> {
+    public synchronized void streamNumeric(Query query, int textColumns, NumericRowSink rowSink) {
+        StatementTrace.ReaderTime readerTime = new StatementTrace.ReaderTime();
+        NumericRowSink sink = readerTime.around(rowSink);
+        read(query, readerTime, (rs, columns) -> {
             sink.columns(columns);
             int n = columns.size();
             String[] text = new String[textColumns];
@@ -194,7 +198,7 @@ public final class DuckDbEngine implements Engine {
     }
 
     /** Runs the query and hands its open result, with the column names, to the reader. */
-    private void read(Query query, Rows rows) {
+    private void read(Query query, StatementTrace.ReaderTime readerTime, Rows rows) {
         keepShared(query);
         String sql = render(query);
         long t0 = System.nanoTime();
@@ -206,7 +210,7 @@ public final class DuckDbEngine implements Engine {
                 columns.add(md.getColumnLabel(i));
             }
             rows.read(rs, columns);
-            StatementTrace.record("query", sql, t0);
+            StatementTrace.record("query", sql, t0, readerTime);
         } catch (SQLException e) {
             throw new EngineException(
                     "DuckDB failed: " + DuckDbMemory.explain(e.getMessage(), connection) + "\n" + sql, e);
