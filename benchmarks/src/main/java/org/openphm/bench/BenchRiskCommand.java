@@ -72,7 +72,7 @@ public final class BenchRiskCommand implements Callable<Integer> {
                     workspace, Runtime.getRuntime().availableProcessors());
             long t = System.nanoTime();
             // as phm build does: one cohort in memory at a time, both models fitted before validation is read
-            RiskData train = RiskData.load(engine, trainAt);
+            RiskData train = RiskData.sample(engine, trainAt, RiskData.TRAINING_PEOPLE);
             int trainPeople = train.size();
             t = step(steps, "read the training cohort (" + String.format("%,d", trainPeople) + " people)", t);
             RiskModel.Model model = RiskModel.train(train);

@@ -95,6 +95,13 @@ final class RiskCommand implements Callable<Integer> {
         @Option(names = "--index", description = "Index date of the training cohort")
         LocalDate index;
 
+        @Option(
+                names = "--max-people",
+                description = "Fit on at most this many people: a larger cohort is sampled, every k-th person in "
+                        + "pseudonym order (default ${DEFAULT-VALUE}; memory grows with it, about 1 GB of Java "
+                        + "heap a million)")
+        int maxPeople = RiskData.TRAINING_PEOPLE;
+
         @Override
         public Integer call() throws IOException {
             WorkspaceVersion.requireCurrent(w.workspace);
@@ -103,21 +110,27 @@ final class RiskCommand implements Callable<Integer> {
             try (Engine engine = DuckDbEngine.open(w.workspace)) {
                 LocalDate at = index != null ? index : w.latest(engine).minusYears(2);
                 progress.message("1/2 Reading the training cohort on " + at);
-                RiskData data = RiskData.load(engine, at);
+                RiskData data = RiskData.sample(engine, at, maxPeople);
                 progress.message("2/2 Fitting the logistic model and the gradient-boosted trees on "
                         + String.format("%,d", data.size()) + " people (" + String.format("%,d", data.admissions())
-                        + " admitted)");
+                        + " admitted)"
+                        + (data.sampled()
+                                ? String.format(
+                                        ", a sample of the cohort's %,d (at most %,d: --max-people)",
+                                        data.cohortSize(), maxPeople)
+                                : ""));
                 RiskModelFile.Saved saved = RiskModelFile.train(data);
                 Path file = w.modelFile();
                 RiskModelFile.write(file, saved);
                 System.out.printf(
-                        "%nTrained the emergency-admission risk model on the cohort of %s: %,d people, %,d "
+                        "%nTrained the emergency-admission risk model on the cohort of %s: %,d people%s, %,d "
                                 + "admitted in the 12 months (%d features, ridge lambda %s; and %d gradient-boosted "
                                 + "trees of depth %d for comparison) in %.1f s.%nWrote %s (coefficients and tree "
                                 + "structure only, nothing about any person).%nNext: ./phm risk validate "
                                 + "--workspace %s%n",
                         at,
                         data.size(),
+                        data.sampled() ? String.format(" (a sample of its %,d)", data.cohortSize()) : "",
                         data.admissions(),
                         saved.model().features().size(),
                         RiskModel.RIDGE,
@@ -183,7 +196,8 @@ final class RiskCommand implements Callable<Integer> {
                     RiskTrees.Model treeModel = saved.trees();
                     if (treeModel == null) {
                         progress.message("Training gradient-boosted trees on the cohort of " + saved.trainedAt());
-                        treeModel = RiskTrees.train(RiskData.load(engine, saved.trainedAt()));
+                        treeModel =
+                                RiskTrees.train(RiskData.sample(engine, saved.trainedAt(), RiskData.TRAINING_PEOPLE));
                     }
                     String origin = saved.trees() != null
                             ? "saved with the model"

@@ -1,8 +1,14 @@
 package org.openphm.analyses.risk;
 
+import static org.openphm.engine.query.Expr.col;
+import static org.openphm.engine.query.Expr.lit;
+
 import java.time.LocalDate;
 import java.util.List;
 import org.openphm.engine.Engine;
+import org.openphm.engine.query.Expr;
+import org.openphm.engine.query.Measure;
+import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
 
@@ -12,7 +18,19 @@ import org.openphm.engine.query.SortKey;
  * ascending), so a fit on the same workspace is the same fit on any engine. Validation reads a cohort scored as it
  * streams instead ({@link #scored}), without the features.
  */
-public record RiskData(List<String> featureNames, double[][] x, RiskPeople people) {
+public record RiskData(List<String> featureNames, double[][] x, RiskPeople people, int cohortSize) {
+
+    /**
+     * The most people a model is fitted on. A larger cohort is sampled (see {@link #sample}): at ten million people
+     * the whole cohort's features and XGBoost's copy of them took 19 GB; a million and a half hold about 1 GB and
+     * give the 45 coefficients and the trees more admissions than they need (issue 19).
+     */
+    public static final int TRAINING_PEOPLE = 1_500_000;
+
+    /** Whether these are a sample of the cohort rather than all of it. */
+    public boolean sampled() {
+        return cohortSize > size();
+    }
 
     public LocalDate index() {
         return people.index();
@@ -54,8 +72,28 @@ public record RiskData(List<String> featureNames, double[][] x, RiskPeople peopl
      * cohort never sits in memory as boxed rows.
      */
     public static RiskData load(Engine engine, LocalDate index) {
-        Reader reader = read(engine, index, null);
-        return new RiskData(reader.featureNames(), reader.inPersonOrder(reader.x), reader.people());
+        return sample(engine, index, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The cohort, or, when it has more than maxPeople, a systematic sample of it: every k-th person in person_id
+     * order, k the smallest step that keeps the sample within maxPeople. Pseudonyms are unrelated to anything about
+     * a person, so their order is a random one and the sample a random sample; and it is the same sample on every
+     * engine and every run.
+     */
+    public static RiskData sample(Engine engine, LocalDate index, int maxPeople) {
+        if (maxPeople < 1) {
+            throw new IllegalArgumentException("a sample needs at least one person, not " + maxPeople);
+        }
+        long cohort = ((Number) engine.execute(RiskCohort.on(index).aggregate(List.of(), Measure.countRows("n")))
+                        .rows()
+                        .get(0)
+                        .get(0))
+                .longValue();
+        long step = Math.max(1, (cohort + maxPeople - 1) / maxPeople);
+        Reader reader = read(engine, index, null, step);
+        return new RiskData(
+                reader.featureNames(), reader.inPersonOrder(reader.x), reader.people(), Math.toIntExact(cohort));
     }
 
     /**
@@ -70,7 +108,7 @@ public record RiskData(List<String> featureNames, double[][] x, RiskPeople peopl
                         "the model was fitted on other features than the cohort has: " + m.features());
             }
         }
-        Reader reader = read(engine, index, List.copyOf(models));
+        Reader reader = read(engine, index, List.copyOf(models), 1);
         int[] order = reader.order();
         List<double[]> risks = new java.util.ArrayList<>();
         for (double[] score : reader.scores) {
@@ -83,13 +121,13 @@ public record RiskData(List<String> featureNames, double[][] x, RiskPeople peopl
         return new ScoredCohort(reader.people(), List.copyOf(risks));
     }
 
-    private static Reader read(Engine engine, LocalDate index, List<ScoredModel> models) {
+    /** Reads every step-th person in person_id order (step 1: everybody). */
+    private static Reader read(Engine engine, LocalDate index, List<ScoredModel> models, long step) {
         List<RiskFeatures.Feature> features = RiskFeatures.all();
-        List<org.openphm.engine.query.Named> columns = new java.util.ArrayList<>();
+        List<Named> columns = new java.util.ArrayList<>();
         // the baseline score is the emergency_12m column, read under its own name beside the feature of that name
         java.util.stream.Stream.concat(TEXT.stream(), NUMBERS.stream())
-                .forEach(c -> columns.add(org.openphm.engine.query.Named.as(
-                        c, org.openphm.engine.query.Expr.col(c.equals("prior_emergencies") ? "emergency_12m" : c))));
+                .forEach(c -> columns.add(Named.as(c, col(c.equals("prior_emergencies") ? "emergency_12m" : c))));
         features.forEach(f -> columns.add(f.named()));
         // Person order comes from the engine as each row's number in person_id order, put in place in Java. Not an
         // ORDER BY of the cohort: that sorts every feature column of every row, and at 768 MB DuckDB ran out of
@@ -99,8 +137,15 @@ public record RiskData(List<String> featureNames, double[][] x, RiskPeople peopl
         Query personRow = cohort.select("person_id")
                 .rowNumber("person_row", List.of(), SortKey.asc("person_id"))
                 .select("person_id", "person_row");
-        Query query =
-                cohort.join(personRow, "person_id").select(columns.toArray(org.openphm.engine.query.Named[]::new));
+        if (step > 1) {
+            // people 1, 1 + step, 1 + 2 step, ... numbered 1, 2, 3, ... among themselves
+            Expr fromZero = col("person_row").minus(lit(1));
+            Expr inSample = fromZero.intDividedBy(lit(step));
+            personRow = personRow
+                    .where(fromZero.minus(inSample.times(lit(step))).eq(lit(0)))
+                    .select(Named.as("person_id", col("person_id")), Named.as("person_row", inSample.plus(lit(1))));
+        }
+        Query query = cohort.join(personRow, "person_id").select(columns.toArray(Named[]::new));
         Reader reader = new Reader(index, features, models);
         engine.streamNumeric(query, TEXT.size(), reader);
         return reader;

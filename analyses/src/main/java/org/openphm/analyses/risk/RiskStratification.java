@@ -190,7 +190,7 @@ public final class RiskStratification implements Analysis {
             tooFew = tooFew(model.admissions(), model.trainedOn(), "training", trainAt);
         } else {
             // one cohort in memory at a time: both models are fitted before the validation cohort is read
-            RiskData train = RiskData.load(context.engine(), trainAt);
+            RiskData train = RiskData.sample(context.engine(), trainAt, RiskData.TRAINING_PEOPLE);
             tooFew = tooFew(train.admissions(), train.size(), "training", trainAt);
             if (tooFew.isEmpty()) {
                 model = saved.isPresent() ? saved.get().model() : RiskModel.train(train);
