@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.openphm.engine.duckdb.StatementTrace;
 import org.openphm.model.CanonicalSchema;
 import org.openphm.model.Progress;
 import org.openphm.model.Table;
@@ -108,12 +109,15 @@ final class BulkStaging {
                         + (key != null ? ", CAST(NULL AS BIGINT) AS " + NUMBER : "") + ") r WHERE false");
             } else {
                 // A projection keeps the file's order, so row n is still line n + 2.
-                st.execute("CREATE OR REPLACE TABLE " + RAW + " AS SELECT *"
+                String sql = "CREATE OR REPLACE TABLE " + RAW + " AS SELECT *"
                         + (key != null ? ", " + key + " AS " + NUMBER : "") + " FROM read_csv("
                         + Sql.literal(file.path().toAbsolutePath().toString())
                         + ", header = false, skip = 1, auto_detect = false, delim = ',', quote = '', escape = '', "
                         + "new_line = " + (scan.crlf() ? "'\\r\\n'" : "'\\n'") + ", columns = "
-                        + csvColumns(scan.fields()) + ") r");
+                        + csvColumns(scan.fields()) + ") r";
+                long t0 = System.nanoTime();
+                st.execute(sql);
+                StatementTrace.record("ingest", sql, t0);
             }
         } catch (SQLException e) {
             // Not expected of a plain file (a line longer than DuckDB's limit, say). DuckDB's message quotes the

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
+import org.openphm.engine.duckdb.StatementTrace;
 import org.openphm.model.Column;
 import org.openphm.model.Progress;
 import org.openphm.model.Table;
@@ -106,14 +107,19 @@ final class TableLoader {
     }
 
     private void run(String sql) throws SQLException {
+        long t0 = System.nanoTime();
         try (Statement st = db.createStatement()) {
             st.execute(sql);
         }
+        StatementTrace.record("ingest", sql, t0);
     }
 
     private long update(String sql) throws SQLException {
+        long t0 = System.nanoTime();
         try (Statement st = db.createStatement()) {
-            return st.executeUpdate(sql);
+            long n = st.executeUpdate(sql);
+            StatementTrace.record("ingest", sql, t0);
+            return n;
         }
     }
 

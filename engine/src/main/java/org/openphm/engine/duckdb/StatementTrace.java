@@ -8,9 +8,10 @@ import org.openphm.engine.Engine;
  * With {@code -Dopenphm.duckdb.trace=SECONDS}, every statement on which DuckDB and its driver spent at least that long
  * (0 for all) is written to standard error with that time, the time the reader spent on its rows (its own work,
  * between rows) and the start and end of its SQL: where a slow build spends its engine time. The SQL is generated
- * from definitions, so it holds codes and dates, never a person's value.
+ * from definitions, so it holds codes and dates, never a person's value. Ingest's statements are traced too: theirs
+ * name files and columns, never a value.
  */
-final class StatementTrace {
+public final class StatementTrace {
     private static final double THRESHOLD = threshold();
 
     private StatementTrace() {}
@@ -76,7 +77,8 @@ final class StatementTrace {
         }
     }
 
-    static void record(String what, String sql, long startNanos) {
+    /** Records a statement begun at startNanos (System.nanoTime), if tracing and it took long enough. */
+    public static void record(String what, String sql, long startNanos) {
         record(what, sql, startNanos, null);
     }
 
