@@ -248,6 +248,40 @@ public final class PersonModel {
     /** Years over which diagnoses made before a register's first onset age are spread. */
     private static final double BEFORE_ONSET = 6;
 
+    /** The oldest age the grids below reach; an older age is computed as it comes. */
+    private static final int GRID_TO_AGE = 120;
+
+    /**
+     * Per register (chain position), its age shape at each grid age minAge + i STEP. diagnosisTime traces every
+     * person back along this grid, and the shape's knot search and the baseline hazard's exponential at each step
+     * were a third of the generator's time; these are the very values it computed, computed once.
+     */
+    private static final double[][] SHAPE_ON_GRID = new double[N][];
+
+    /** Per sex (0 not male, 1 male) and register, the baseline death hazard at the middle of grid step i. */
+    private static final double[][][] BASELINE_ON_GRID = new double[2][N][];
+
+    static {
+        for (int k = 0; k < N; k++) {
+            ConditionSpec c = CHAIN.get(k);
+            double a0 = c.minAge();
+            int steps = (int) Math.ceil((GRID_TO_AGE - a0) / STEP) + 1;
+            SHAPE_ON_GRID[k] = new double[steps];
+            BASELINE_ON_GRID[0][k] = new double[steps];
+            BASELINE_ON_GRID[1][k] = new double[steps];
+            for (int i = 0; i < steps; i++) {
+                SHAPE_ON_GRID[k][i] = c.ageShape(a0 + i * STEP);
+                if (i > 0) {
+                    double from = a0 + (i - 1) * STEP;
+                    double to = a0 + i * STEP;
+                    double mid = (from + to) / 2; // as diagnosisTime computes it, so the value is the same to the bit
+                    BASELINE_ON_GRID[0][k][i] = Mortality.baseline(mid, "F");
+                    BASELINE_ON_GRID[1][k][i] = Mortality.baseline(mid, "M");
+                }
+            }
+        }
+    }
+
     /**
      * When a condition present at tObs was first recorded. SinceOnset: the person's chance of being on the
      * register at an earlier time u is r(u) = logistic(x - shape(age at tObs) + shape(age at u) + trend (u - tObs)),
@@ -274,13 +308,19 @@ public final class PersonModel {
         SinceOnset s = (SinceOnset) c.timing();
         double aObs = b.ageAt(tObs);
         double a0 = Math.min(c.minAge(), aObs);
+        // the grid's own values (from the register's first onset age) are looked up, not computed for each person
+        boolean onGrid = a0 == c.minAge();
+        double[] shapes = SHAPE_ON_GRID[k];
+        double[] baselines = BASELINE_ON_GRID["M".equals(b.sex) ? 1 : 0][k];
         double base = x - c.ageShape(aObs);
         int n = (int) Math.ceil((aObs - a0) / STEP);
         double[] h = new double[n + 1];
         double run = 0;
         for (int i = 0; i <= n; i++) {
-            double a = Math.min(aObs, a0 + i * STEP);
-            run = Math.max(run, Distributions.logistic(base + c.ageShape(a) + s.trend() * (a - aObs)));
+            double grid = a0 + i * STEP;
+            double a = Math.min(aObs, grid);
+            double shape = onGrid && a == grid && i < shapes.length ? shapes[i] : c.ageShape(a);
+            run = Math.max(run, Distributions.logistic(base + shape + s.trend() * (a - aObs)));
             h[i] = run;
         }
         boolean[] with = has.clone();
@@ -295,12 +335,13 @@ public final class PersonModel {
         double excess = 0;
         for (int i = n; i > 0; i--) {
             double from = a0 + (i - 1) * STEP;
-            double to = Math.min(aObs, a0 + i * STEP);
+            double grid = a0 + i * STEP;
+            double to = Math.min(aObs, grid);
             double mid = (from + to) / 2;
-            excess += (to - from)
-                    * params.mortalityScale
-                    * Mortality.baseline(mid, b.sex)
-                    * (mid < Mortality.SMI_OLDER_FROM ? younger : older);
+            double baseline =
+                    onGrid && to == grid && i < baselines.length ? baselines[i] : Mortality.baseline(mid, b.sex);
+            excess +=
+                    (to - from) * params.mortalityScale * baseline * (mid < Mortality.SMI_OLDER_FROM ? younger : older);
             h[i - 1] *= Math.exp(-excess);
         }
         double target = rng.nextDouble() * h[n];
