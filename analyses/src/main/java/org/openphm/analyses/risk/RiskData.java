@@ -27,6 +27,13 @@ public record RiskData(List<String> featureNames, double[][] x, RiskPeople peopl
      */
     public static final int TRAINING_PEOPLE = 1_500_000;
 
+    /**
+     * The most people a model is validated on; a larger cohort is sampled as for training. At ten million people
+     * the validation's copies of two models' probabilities, the groups of the fairness audit and the AUC's sorted
+     * placements ran the build out of a 1.25 GB heap; two million give intervals narrower than any decision needs.
+     */
+    public static final int VALIDATION_PEOPLE = 2_000_000;
+
     /** Whether these are a sample of the cohort rather than all of it. */
     public boolean sampled() {
         return cohortSize > size();
@@ -82,18 +89,26 @@ public record RiskData(List<String> featureNames, double[][] x, RiskPeople peopl
      * engine and every run.
      */
     public static RiskData sample(Engine engine, LocalDate index, int maxPeople) {
-        if (maxPeople < 1) {
-            throw new IllegalArgumentException("a sample needs at least one person, not " + maxPeople);
-        }
-        long cohort = ((Number) engine.execute(RiskCohort.on(index).aggregate(List.of(), Measure.countRows("n")))
+        long cohort = cohortSize(engine, index);
+        Reader reader = read(engine, index, null, step(cohort, maxPeople));
+        return new RiskData(
+                reader.featureNames(), reader.inPersonOrder(reader.x), reader.people(), Math.toIntExact(cohort));
+    }
+
+    private static long cohortSize(Engine engine, LocalDate index) {
+        return ((Number) engine.execute(RiskCohort.on(index).aggregate(List.of(), Measure.countRows("n")))
                         .rows()
                         .get(0)
                         .get(0))
                 .longValue();
-        long step = Math.max(1, (cohort + maxPeople - 1) / maxPeople);
-        Reader reader = read(engine, index, null, step);
-        return new RiskData(
-                reader.featureNames(), reader.inPersonOrder(reader.x), reader.people(), Math.toIntExact(cohort));
+    }
+
+    /** The smallest k for which every k-th person of the cohort makes at most maxPeople. */
+    private static long step(long cohort, int maxPeople) {
+        if (maxPeople < 1) {
+            throw new IllegalArgumentException("a sample needs at least one person, not " + maxPeople);
+        }
+        return Math.max(1, (cohort + maxPeople - 1) / maxPeople);
     }
 
     /**
@@ -102,13 +117,20 @@ public record RiskData(List<String> featureNames, double[][] x, RiskPeople peopl
      * same order.
      */
     public static ScoredCohort scored(Engine engine, LocalDate index, List<? extends ScoredModel> models) {
+        return scored(engine, index, models, Integer.MAX_VALUE);
+    }
+
+    /** {@link #scored} on at most maxPeople, a larger cohort sampled as {@link #sample} samples it. */
+    public static ScoredCohort scored(
+            Engine engine, LocalDate index, List<? extends ScoredModel> models, int maxPeople) {
         for (ScoredModel m : models) {
             if (!m.features().equals(RiskFeatures.names())) {
                 throw new IllegalArgumentException(
                         "the model was fitted on other features than the cohort has: " + m.features());
             }
         }
-        Reader reader = read(engine, index, List.copyOf(models), 1);
+        long cohort = cohortSize(engine, index);
+        Reader reader = read(engine, index, List.copyOf(models), step(cohort, maxPeople));
         int[] order = reader.order();
         List<double[]> risks = new java.util.ArrayList<>();
         for (double[] score : reader.scores) {
@@ -118,7 +140,7 @@ public record RiskData(List<String> featureNames, double[][] x, RiskPeople peopl
             }
             risks.add(inOrder);
         }
-        return new ScoredCohort(reader.people(), List.copyOf(risks));
+        return new ScoredCohort(reader.people(), List.copyOf(risks), Math.toIntExact(cohort));
     }
 
     /** Reads every step-th person in person_id order (step 1: everybody). */

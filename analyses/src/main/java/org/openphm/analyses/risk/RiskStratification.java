@@ -202,7 +202,7 @@ public final class RiskStratification implements Analysis {
         }
         // Validation needs each model's probabilities, not the features: the cohort is scored as it is read.
         List<ScoredModel> models = model == null ? List.of() : List.of(model, trees);
-        ScoredCohort scored = RiskData.scored(context.engine(), validateAt, models);
+        ScoredCohort scored = RiskData.scored(context.engine(), validateAt, models, RiskData.VALIDATION_PEOPLE);
         RiskPeople validation = scored.people();
         tooFew += tooFew(validation.admissions(), validation.size(), "validation", validateAt);
         if (!tooFew.isEmpty()) {
@@ -230,6 +230,12 @@ public final class RiskStratification implements Analysis {
                 ? "Saved model (phm risk train), trained on the cohort of " + trainAt + ": "
                         + aboutPeople(model.trainedOn())
                 : "Fitted by this build on the cohort of " + trainAt + " (no saved model beside the workspace)";
+        if (scored.sampled()) {
+            // at most RiskData.VALIDATION_PEOPLE: a sample says so, with both sizes
+            source += "; validated on a systematic sample of the cohort of " + validateAt
+                    + " (every k-th person in pseudonym order): " + aboutPeople(validation.size()) + " of "
+                    + aboutPeople(scored.cohortSize());
+        }
         RiskModel.Validation t = finished(treesValidated);
         return List.of(
                 metrics(v, t, trainAt, validateAt, source),

@@ -13,8 +13,8 @@ import org.openphm.analyses.SpecEngines;
 import org.openphm.engine.Engine;
 
 /**
- * The training sample (issue 19): a cohort larger than the most a model is fitted on is sampled every k-th person in
- * person_id order, the same people on DuckDB and Spark, each with their own row of features and outcome. The cohort
+ * The training and validation samples (issue 19): a cohort larger than the most a model is fitted or validated on is
+ * sampled every k-th person in person_id order, the same people on DuckDB and Spark, each with their own row of features and outcome. The cohort
  * of {@link RiskCohortSpecTest} is A, B and D (C left before the index date).
  */
 class RiskDataSampleSpecTest {
@@ -49,6 +49,23 @@ class RiskDataSampleSpecTest {
             for (int i = 0; i < 3; i++) {
                 assertArrayEquals(all.x()[i], three.x()[i]);
             }
+
+            // validation scores the same sample as it streams: A and D, each with the model's probability of their
+            // own features
+            double[] beta = new double[all.featureNames().size() + 1];
+            for (int j = 0; j < beta.length; j++) {
+                beta[j] = (j % 3 - 1) * 0.3;
+            }
+            RiskModel.Model model = new RiskModel.Model(all.featureNames(), beta, 3, 1);
+            ScoredCohort scored = RiskData.scored(engine, RiskCohortSpecTest.INDEX, java.util.List.of(model), 2);
+            assertTrue(scored.sampled());
+            assertEquals(3, scored.cohortSize());
+            assertEquals(2, scored.people().size());
+            assertEquals(model.probability(all.x()[0]), scored.risks().get(0)[0], 0);
+            assertEquals(model.probability(all.x()[2]), scored.risks().get(0)[1], 0);
+            assertArrayEquals(two.admitted(), scored.people().admitted());
+            assertFalse(RiskData.scored(engine, RiskCohortSpecTest.INDEX, java.util.List.of(model))
+                    .sampled());
         }
     }
 }

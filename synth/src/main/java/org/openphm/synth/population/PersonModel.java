@@ -51,9 +51,16 @@ public final class PersonModel {
     private final FittedParams params;
     private final PopulationFlow flow;
     private final double residentDurationRate;
+    /** Each Place's log-odds of each register (chain position), read from its definition's map once. */
+    private final double[][] placeLogOdds;
 
     public PersonModel(Geography geography, FittedParams params, PopulationFlow flow) {
         this.geography = geography;
+        this.placeLogOdds = geography.icb().places().stream()
+                .map(p -> CHAIN.stream()
+                        .mapToDouble(c -> p.conditionLogOdds(c.id()))
+                        .toArray())
+                .toArray(double[][]::new);
         this.demography = new Demography(geography.icb().places());
         this.params = params;
         this.flow = flow;
@@ -209,8 +216,8 @@ public final class PersonModel {
                     + ("M".equals(b.sex) ? c.male() : 0)
                     + c.deprivation() * b.deprivation
                     + c.frailty() * b.latent
-                    + c.ethnicity().getOrDefault(fam, 0.0)
-                    + b.place.conditionLogOdds(c.id());
+                    + ETHNIC_LOG_ODDS[k][fam.ordinal()]
+                    + placeLogOdds[b.place.index()][k];
             if (!Double.isNaN(bmi)) {
                 x += c.bmi() * (bmi - 27);
             }
@@ -247,6 +254,13 @@ public final class PersonModel {
     private static final double STEP = 0.25;
     /** Years over which diagnoses made before a register's first onset age are spread. */
     private static final double BEFORE_ONSET = 6;
+
+    /** Each register's log-odds by ethnic family (chain position, family ordinal), read from its map once. */
+    private static final double[][] ETHNIC_LOG_ODDS = CHAIN.stream()
+            .map(c -> java.util.Arrays.stream(EthnicFamily.values())
+                    .mapToDouble(f -> c.ethnicity().getOrDefault(f, 0.0))
+                    .toArray())
+            .toArray(double[][]::new);
 
     /** The oldest age the grids below reach; an older age is computed as it comes. */
     private static final int GRID_TO_AGE = 120;
