@@ -19,13 +19,19 @@ import org.openphm.analyses.icb.IcbProfile;
 /**
  * Issue 19 item 1, "any ICB", end to end: the second built-in synthetic ICB (Northmoor: three Places, other
  * practices, sites and providers) is generated, ingested and built with its own ICB profile, and its results are
- * its own: its ICB and Places, its Place pages and its sites, none of BLMK's.
+ * its own: its ICB and Places, its Place pages and its sites; no file it generates or publishes names a BLMK place,
+ * organisation or site.
  */
 class SecondIcbBuildTest {
 
-    /** BLMK's Place codes and acute site codes, which a Northmoor result must never carry. */
-    private static final Pattern BLMK_CODES =
-            Pattern.compile("E0600005[56]|E06000032|E06000042|\\bRC971\\b|\\bRC979\\b|\\bRD816\\b");
+    /**
+     * BLMK's Place codes and names, its code, its acute sites and trusts by code and by the names its data pack uses,
+     * which no Northmoor file, generated or published, may carry (typed here, not read from the definitions, so the
+     * check does not share a mistake with the code it checks).
+     */
+    private static final Pattern BLMK = Pattern.compile("(?<![A-Za-z0-9])(?:E0600005[56]|E06000032|E06000042|QHG|BLMK"
+            + "|Bedford|Bedfordshire|Luton|Milton Keynes|RC971|RC979|RD816|RC9|RD8|RV3|RWK|RYV|WICU|BHFT|MKUH|ELFT"
+            + "|CNWL|CCS)(?![A-Za-z0-9])");
 
     @Test
     void theSecondSyntheticIcbBuildsWithItsOwnGeographyPagesAndSites(@TempDir Path tmp) throws IOException {
@@ -80,15 +86,25 @@ class SecondIcbBuildTest {
         String metadata = Files.readString(results.resolve("metadata.json"));
         assertTrue(metadata.contains("Northmoor ICB"), "subtitles name the ICB by its profile's short name");
 
+        // the generated files (the aggregate feeds are BLMK's tables relabelled) and every published file
+        assertEquals(List.of(), carrying(data), "generated files carrying a BLMK label");
+        assertEquals(List.of(), carrying(results), "results carrying a BLMK label");
+    }
+
+    private static List<String> carrying(Path dir) throws IOException {
         List<String> carrying = new ArrayList<>();
-        try (Stream<Path> files = Files.list(results)) {
-            for (Path f :
-                    files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
-                if (BLMK_CODES.matcher(Files.readString(f)).find()) {
-                    carrying.add(f.getFileName().toString());
+        try (Stream<Path> files = Files.list(dir)) {
+            // every text file (each Parquet result is the same table as its CSV)
+            for (Path f : files.filter(
+                            p -> p.toString().endsWith(".csv") || p.toString().endsWith(".json"))
+                    .sorted()
+                    .toList()) {
+                java.util.regex.Matcher m = BLMK.matcher(Files.readString(f));
+                if (m.find()) {
+                    carrying.add(f.getFileName() + ": " + m.group());
                 }
             }
         }
-        assertEquals(List.of(), carrying, "results carrying a BLMK Place or site code");
+        return carrying;
     }
 }

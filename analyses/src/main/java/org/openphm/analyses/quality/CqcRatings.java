@@ -14,6 +14,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
+import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.model.results.ChartSpec;
 import org.openphm.model.results.Precision;
 
@@ -37,11 +38,16 @@ public final class CqcRatings implements Analysis {
                         + "Register date = the later of the end of the latest financial year analysed and the "
                         + "latest rating date.",
                 "provider_register (DP 10.2: CQC reports; dates are the month of publication, day 1).",
-                List.of(
-                        "The DP gives the month of publication only; day 1 of the month is used, so ages may be up "
-                                + "to a month long.",
-                        "Providers without a rating (e.g. ELFT's mental health services, rated separately from ELFT "
-                                + "CHS) are listed with an empty rating rather than left out."),
+                // the ICB's own unrated providers are its profile's note
+                java.util.stream.Stream.of(
+                                java.util.Optional.of("The DP gives the month of publication only; day 1 of the month "
+                                        + "is used, so ages may be up to a month long."),
+                                java.util.Optional.of(
+                                        "Providers without a rating are listed with an empty rating rather than left "
+                                                + "out."),
+                                IcbProfile.current().note("cqc_unrated"))
+                        .flatMap(java.util.Optional::stream)
+                        .toList(),
                 List.of(ChartSpec.ofTable(
                         "ranked_table",
                         "Age of CQC ratings (years)",

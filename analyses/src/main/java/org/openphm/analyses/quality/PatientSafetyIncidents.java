@@ -17,6 +17,7 @@ import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
 import org.openphm.analyses.catalogue.AnalysisInfo;
 import org.openphm.analyses.catalogue.AnalysisTable;
+import org.openphm.analyses.icb.IcbProfile;
 import org.openphm.analyses.output.Percentages;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Query;
@@ -47,14 +48,17 @@ public final class PatientSafetyIncidents implements Analysis {
                 "Sums of the incident register's counts. A category starting 'PSIRF theme: ' is a priority theme of "
                         + "the provider's Patient Safety Incident Response Plan; others are incident or review "
                         + "categories as the provider publishes them (e.g. never events, PSIIs).",
-                "incident (DP 6.3 CCS PSIRF plan profile; DP 6.3-6.5 themes of CCS, ELFT and CNWL).",
-                List.of(
-                        "Categories are the providers' own and differ between them: counts are not comparable "
-                                + "across providers, and a provider-year total adds reviews of different kinds.",
-                        "CCS's published profile runs 1 November to 1 November and is labelled by the financial "
-                                + "year it mostly covers.",
-                        "The DP publishes no counts for the PSIRF themes: in the synthetic workspace they are "
-                                + "generated (plausible, not published)."),
+                "incident (the providers' published incident profiles and PSIRF priority themes; DP 6.3-6.5).",
+                // a provider's own reporting year is the ICB profile's note
+                java.util.stream.Stream.of(
+                                java.util.Optional.of("Categories are the providers' own and differ between them: "
+                                        + "counts are not comparable across providers, and a provider-year total "
+                                        + "adds reviews of different kinds."),
+                                IcbProfile.current().note("incident_years"),
+                                java.util.Optional.of("The DP publishes no counts for the PSIRF themes: in the "
+                                        + "synthetic workspace they are generated (plausible, not published)."))
+                        .flatMap(java.util.Optional::stream)
+                        .toList(),
                 List.of(
                         ChartSpec.ofTable(
                                 "trend",

@@ -52,7 +52,7 @@ public final class WorkforceProfile implements Analysis {
                         + "it and no leave date on or before it. Share = headcount / the organisation's headcount.",
                 "One scan of the workforce extract with grouping sets (organisation × characteristic and the all-"
                         + "organisation total).",
-                "workforce (ESR, pseudonymised, as submitted by ELFT, CNWL and CCS)",
+                "workforce (ESR, pseudonymised, as submitted by the providers)",
                 List.of(
                         "DP 12.3: 'we do not always have comparable data across our providers'; staff-group and band "
                                 + "coding follow ESR, units are each provider's own hierarchy.",

@@ -57,6 +57,10 @@ class NoIcbLiteralsTest {
                 "\\bRV3\\b",
                 "\\bRWK\\b",
                 "\\bRYV\\b",
+                // BLMK's community and mental-health trusts by the names its data pack uses
+                "\\bELFT\\b",
+                "\\bCNWL\\b",
+                "\\bCCS\\b",
                 "WICU"));
         SyntheticIcbDefinition blmk = SyntheticIcbDefinition.load("blmk");
         names.add(Pattern.quote(blmk.code()));

@@ -1,7 +1,6 @@
 package org.openphm.synth.feeds;
 
 import java.io.IOException;
-import org.openphm.model.CsvTableWriter;
 import org.openphm.model.Table;
 
 /** One aggregate feed: the canonical table it fills and how. */
@@ -21,5 +20,5 @@ sealed interface Feed
     Table table();
 
     /** Writes every row of the feed; the writer's columns are exactly those of {@link #table()}. */
-    void write(FeedContext context, CsvTableWriter out) throws IOException;
+    void write(FeedContext context, FeedRows out) throws IOException;
 }

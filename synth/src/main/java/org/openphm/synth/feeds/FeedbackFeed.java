@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.openphm.model.CanonicalSchema;
-import org.openphm.model.CsvTableWriter;
 import org.openphm.model.Table;
 
 /**
@@ -37,7 +36,7 @@ final class FeedbackFeed implements Feed {
     }
 
     @Override
-    public void write(FeedContext ctx, CsvTableWriter out) throws IOException {
+    public void write(FeedContext ctx, FeedRows out) throws IOException {
         SplittableRandom rng = ctx.random("feedback");
         List<Psv.Row> listed = new ArrayList<>(Psv.read("feedback_published.psv"));
         List<Contact> contacts = new ArrayList<>();

@@ -39,11 +39,13 @@ public final class FeedsGenerator {
     public static Map<String, Long> generate(
             Path outDir, SyntheticIcbDefinition icb, long seed, long patients, Progress progress) throws IOException {
         FeedContext ctx = new FeedContext(seed, patients, icb);
+        Relabel relabel = Relabel.of(icb);
         Map<String, Long> rows = new LinkedHashMap<>();
         int done = 0;
         for (Feed feed : FEEDS) {
+            String table = feed.table().name();
             try (CsvTableWriter out = new CsvTableWriter(outDir, feed.table())) {
-                feed.write(ctx, out);
+                feed.write(ctx, values -> out.row(relabel.row(table, values)));
                 rows.put(feed.table().name(), out.rows());
             }
             progress.update("aggregate feeds", ++done, FEEDS.size());

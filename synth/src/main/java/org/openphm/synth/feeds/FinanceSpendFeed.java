@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.openphm.model.CanonicalSchema;
-import org.openphm.model.CsvTableWriter;
 import org.openphm.model.Table;
 
 /**
@@ -24,7 +23,7 @@ final class FinanceSpendFeed implements Feed {
     }
 
     @Override
-    public void write(FeedContext ctx, CsvTableWriter out) throws IOException {
+    public void write(FeedContext ctx, FeedRows out) throws IOException {
         SplittableRandom rng = ctx.random("finance_spend");
         for (int y = 0; y < Calibration.SPEND_YEARS.size(); y++) {
             String year = Calibration.SPEND_YEARS.get(y);
@@ -48,7 +47,7 @@ final class FinanceSpendFeed implements Feed {
     }
 
     private static void write(
-            CsvTableWriter out,
+            FeedRows out,
             String year,
             String category,
             double totalMillions,

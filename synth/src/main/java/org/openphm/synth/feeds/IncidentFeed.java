@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.openphm.model.CanonicalSchema;
-import org.openphm.model.CsvTableWriter;
 import org.openphm.model.Table;
 
 /**
@@ -22,7 +21,7 @@ final class IncidentFeed implements Feed {
     }
 
     @Override
-    public void write(FeedContext ctx, CsvTableWriter out) throws IOException {
+    public void write(FeedContext ctx, FeedRows out) throws IOException {
         for (Psv.Row r : Psv.read("incident_published.psv")) {
             out.row(
                     r.text("provider"),

@@ -10,7 +10,6 @@ import java.util.NavigableMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.openphm.model.CanonicalSchema;
-import org.openphm.model.CsvTableWriter;
 import org.openphm.model.Table;
 
 /**
@@ -37,7 +36,7 @@ final class PerformanceMetricFeed implements Feed {
     }
 
     @Override
-    public void write(FeedContext ctx, CsvTableWriter out) throws IOException {
+    public void write(FeedContext ctx, FeedRows out) throws IOException {
         Map<String, Map<String, NavigableMap<YearMonth, Cell>>> published = published();
         Map<String, Ranked> printedRanks = printedRanks();
         for (Psv.Row r : Psv.read("performance_metrics.psv")) {
@@ -60,7 +59,7 @@ final class PerformanceMetricFeed implements Feed {
             String org,
             NavigableMap<YearMonth, Cell> cells,
             Map<String, Ranked> printedRanks,
-            CsvTableWriter out)
+            FeedRows out)
             throws IOException {
         SplittableRandom rng = ctx.random("performance:" + spec.id() + ":" + org);
         NavigableMap<YearMonth, Double> values = column(cells, Cell::value);
@@ -126,7 +125,7 @@ final class PerformanceMetricFeed implements Feed {
      * DP 9.2: "ELFT monthly care contacts pre-Nov-24 are under-reported by about 50% as CSDS data not able to be
      * resubmitted". No canonical table carries care contacts, so the feed-level defect is a metric series.
      */
-    private void writeCareContacts(FeedContext ctx, MetricSpec spec, CsvTableWriter out) throws IOException {
+    private void writeCareContacts(FeedContext ctx, MetricSpec spec, FeedRows out) throws IOException {
         for (Calibration.CareContacts provider : Calibration.careContacts()) {
             SplittableRandom rng = ctx.random("performance:care_contacts:" + provider.provider());
             for (int i = 0; i < FeedContext.monthCount(); i++) {
@@ -159,7 +158,7 @@ final class PerformanceMetricFeed implements Feed {
      * DP 7.3 as rows: one per measure and organisation (the East of England region Y61 and its six ICBs by ODS
      * code) in May-25; regional_value is the region's figure and regional_rank the ICB's place among the six.
      */
-    private void writeRegionalBenchmarking(CsvTableWriter out) throws IOException {
+    private void writeRegionalBenchmarking(FeedRows out) throws IOException {
         List<Psv.Row> rows = Psv.read("mh_benchmark.psv");
         // the table's columns after the region's are its ICBs, by ODS code
         List<String> columns = List.copyOf(rows.get(0).cells().keySet());
@@ -208,7 +207,7 @@ final class PerformanceMetricFeed implements Feed {
         }
     }
 
-    private void writeBenchmarks(CsvTableWriter out) throws IOException {
+    private void writeBenchmarks(FeedRows out) throws IOException {
         for (Psv.Row r : Psv.read("benchmarks.psv")) {
             out.row(
                     r.text("metric_id"),

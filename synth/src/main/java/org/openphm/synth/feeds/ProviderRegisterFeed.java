@@ -2,7 +2,6 @@ package org.openphm.synth.feeds;
 
 import java.io.IOException;
 import org.openphm.model.CanonicalSchema;
-import org.openphm.model.CsvTableWriter;
 import org.openphm.model.Table;
 
 /**
@@ -17,7 +16,7 @@ final class ProviderRegisterFeed implements Feed {
     }
 
     @Override
-    public void write(FeedContext ctx, CsvTableWriter out) throws IOException {
+    public void write(FeedContext ctx, FeedRows out) throws IOException {
         java.util.Set<String> icbPlaces = new java.util.HashSet<>();
         ctx.icb().places().forEach(p -> icbPlaces.add(p.code()));
         for (Psv.Row r : Psv.read("provider_register.psv")) {

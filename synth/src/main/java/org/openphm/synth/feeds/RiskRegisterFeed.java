@@ -2,7 +2,6 @@ package org.openphm.synth.feeds;
 
 import java.io.IOException;
 import org.openphm.model.CanonicalSchema;
-import org.openphm.model.CsvTableWriter;
 import org.openphm.model.Table;
 
 /** risk_register: the DP 6.7 Board Assurance Framework risks (scores synthetic: the DP publishes none). */
@@ -14,7 +13,7 @@ final class RiskRegisterFeed implements Feed {
     }
 
     @Override
-    public void write(FeedContext ctx, CsvTableWriter out) throws IOException {
+    public void write(FeedContext ctx, FeedRows out) throws IOException {
         for (Psv.Row r : Psv.read("risk_register.psv")) {
             out.row(
                     r.text("risk_ref"),

@@ -2,7 +2,6 @@ package org.openphm.synth.feeds;
 
 import java.io.IOException;
 import org.openphm.model.CanonicalSchema;
-import org.openphm.model.CsvTableWriter;
 import org.openphm.model.Table;
 import org.openphm.synth.icb.Place;
 
@@ -18,7 +17,7 @@ final class ServiceProvisionFeed implements Feed {
     }
 
     @Override
-    public void write(FeedContext ctx, CsvTableWriter out) throws IOException {
+    public void write(FeedContext ctx, FeedRows out) throws IOException {
         for (Psv.Row r : Psv.read("service_provision.psv")) {
             for (Place p : ctx.icb().places()) {
                 String place = p.code();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.openphm.model.CanonicalSchema;
-import org.openphm.model.CsvTableWriter;
 import org.openphm.model.Table;
 import org.openphm.synth.feeds.Calibration.StaffGroup;
 
@@ -28,7 +27,7 @@ final class VacancyFeed implements Feed {
     }
 
     @Override
-    public void write(FeedContext ctx, CsvTableWriter out) throws IOException {
+    public void write(FeedContext ctx, FeedRows out) throws IOException {
         List<StaffMember> staff = StaffModel.build(ctx);
         Map<String, Double> propensity = new TreeMap<>();
         for (StaffGroup g : Calibration.STAFF_GROUPS) {

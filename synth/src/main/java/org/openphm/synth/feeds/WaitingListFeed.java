@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.YearMonth;
 import java.util.SplittableRandom;
 import org.openphm.model.CanonicalSchema;
-import org.openphm.model.CsvTableWriter;
 import org.openphm.model.Table;
 
 /**
@@ -26,7 +25,7 @@ final class WaitingListFeed implements Feed {
     }
 
     @Override
-    public void write(FeedContext ctx, CsvTableWriter out) throws IOException {
+    public void write(FeedContext ctx, FeedRows out) throws IOException {
         for (Psv.Row r : Psv.read("waiting_published.psv")) {
             String provider = r.text("provider_code"), service = r.text("service");
             SplittableRandom rng = ctx.random("waiting:" + provider + ":" + service);

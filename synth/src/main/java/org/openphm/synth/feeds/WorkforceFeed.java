@@ -2,7 +2,6 @@ package org.openphm.synth.feeds;
 
 import java.io.IOException;
 import org.openphm.model.CanonicalSchema;
-import org.openphm.model.CsvTableWriter;
 import org.openphm.model.Table;
 
 /** workforce: one row per staff member of {@link StaffModel}, in post at the census or a leaver/starter since 2022. */
@@ -14,7 +13,7 @@ final class WorkforceFeed implements Feed {
     }
 
     @Override
-    public void write(FeedContext ctx, CsvTableWriter out) throws IOException {
+    public void write(FeedContext ctx, FeedRows out) throws IOException {
         for (StaffMember s : StaffModel.build(ctx)) {
             out.row(
                     s.id(),

@@ -34,6 +34,10 @@ import java.util.stream.IntStream;
  * @param communityWaits     mean wait in days from referral to first contact where a provider's service
  *                           differs from the referral catalogue's; the first rule that matches applies
  * @param rehabilitationUnit an intermediate-care unit taking older patients from one acute site, or null
+ * @param feedLabels         of an ICB whose published tables the aggregate feeds are built from: the names and codes
+ *                           of its own organisations and places those tables carry beyond this definition's
+ *                           codes, Places, sites and providers (an ICB borrowing the tables must relabel them all)
+ * @param feeds              of any other ICB: whose tables its aggregate feeds borrow, and how they are relabelled
  */
 public record SyntheticIcbDefinition(
         String code,
@@ -44,7 +48,9 @@ public record SyntheticIcbDefinition(
         List<Place> places,
         ChildAcsc childAcsc,
         List<Wait> communityWaits,
-        RehabilitationUnit rehabilitationUnit) {
+        RehabilitationUnit rehabilitationUnit,
+        List<String> feedLabels,
+        Feeds feeds) {
 
     /**
      * @param geography classpath resource of the practice geography: practice_code, pcn_code, pcn_name,
@@ -69,6 +75,49 @@ public record SyntheticIcbDefinition(
      * @param site      its site code in the spells
      */
     public record RehabilitationUnit(String fromSite, String provider, String site) {}
+
+    /**
+     * The aggregate feeds of an ICB without published tables of its own: another ICB's tables with every label of
+     * that ICB replaced by one of this ICB's.
+     *
+     * @param source  the definition (built-in name or file) whose tables are borrowed
+     * @param relabel each of the source's labels the tables carry, and what this ICB calls it instead
+     */
+    public record Feeds(String source, Map<String, String> relabel) {}
+
+    /**
+     * Every label of this ICB's own in its published tables: its code, Place codes and names, site and provider
+     * codes and {@link #feedLabels}. Another ICB's feeds must carry none of them.
+     */
+    public java.util.Set<String> ownLabels() {
+        java.util.Set<String> labels = new java.util.LinkedHashSet<>();
+        labels.add(code);
+        for (Place p : places) {
+            labels.add(p.code());
+            labels.add(p.name());
+            labels.add(p.community().provider());
+            if (p.community().rules() != null) {
+                p.community().rules().forEach(r -> labels.add(r.provider()));
+            }
+        }
+        for (Site s : sites) {
+            labels.add(s.provider());
+            if (s.code() != null) {
+                labels.add(s.code());
+            }
+        }
+        if (communityWaits != null) {
+            communityWaits.forEach(w -> labels.add(w.provider()));
+        }
+        if (rehabilitationUnit != null) {
+            labels.add(rehabilitationUnit.provider());
+            labels.add(rehabilitationUnit.site());
+        }
+        if (feedLabels != null) {
+            labels.addAll(feedLabels);
+        }
+        return labels;
+    }
 
     /** The folder of the built-in definitions, on the classpath. */
     static final String BUILT_IN = "/org/openphm/synth/icb/";
@@ -172,6 +221,13 @@ public record SyntheticIcbDefinition(
         if (rehabilitationUnit != null
                 && sites.stream().noneMatch(s -> rehabilitationUnit.fromSite().equals(s.code()))) {
             faults.add("rehabilitation_unit.from_site " + rehabilitationUnit.fromSite() + " is not a site");
+        }
+        if (feeds != null && feedLabels != null) {
+            faults.add("feeds (borrowing another ICB's tables) and feed_labels (owning them) exclude each other");
+        }
+        if (feeds == null && feedLabels == null) {
+            faults.add("the aggregate feeds are another ICB's published tables: say whose and how to relabel them "
+                    + "(feeds: {source: ..., relabel: {...}}), as the built-in northmoor definition does");
         }
         if (!faults.isEmpty()) {
             throw new IllegalArgumentException(
