@@ -171,6 +171,14 @@ public record IcbProfile(
         return Optional.ofNullable(notes.get(key));
     }
 
+    /** An analysis's caveats with the ICB's own note (when the profile has it) between those before and after. */
+    public List<String> caveats(List<String> before, String key, List<String> after) {
+        List<String> all = new java.util.ArrayList<>(before);
+        note(key).ifPresent(all::add);
+        all.addAll(after);
+        return List.copyOf(all);
+    }
+
     /** "BLMK ICB": the ICB as a subtitle names it. */
     public String icbLabel() {
         return shortName + " ICB";

@@ -113,16 +113,14 @@ public final class WaitingLists implements Analysis {
                         + "(↑ more waiters, ↓ fewer). Provider mean wait = team mean waits weighted by list size.",
                 "waiting_list return (the providers' monthly waiting list reports; DP 7.7, 7.8).",
                 // a subcontracted team of the ICB's own is its profile's note
-                java.util.stream.Stream.of(
-                                java.util.Optional.of("Teams are named as each provider reports them; the grouping "
-                                        + "into adult community, adult and children's mental health is the data "
-                                        + "pack's, and teams it does not list are 'Not classified' (shown with DP "
-                                        + "7.7)."),
-                                IcbProfile.current().note("waiting_list_teams"),
-                                java.util.Optional.of("A team's mean wait is as reported; where it is missing the "
-                                        + "provider mean uses the other teams."))
-                        .flatMap(java.util.Optional::stream)
-                        .toList(),
+                IcbProfile.current()
+                        .caveats(
+                                List.of("Teams are named as each provider reports them; the grouping into adult "
+                                        + "community, adult and children's mental health is the data pack's, and "
+                                        + "teams it does not list are 'Not classified' (shown with DP 7.7)."),
+                                "waiting_list_teams",
+                                List.of("A team's mean wait is as reported; where it is missing the provider mean "
+                                        + "uses the other teams.")),
                 charts);
     }
 

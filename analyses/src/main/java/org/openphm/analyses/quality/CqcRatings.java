@@ -39,15 +39,15 @@ public final class CqcRatings implements Analysis {
                         + "latest rating date.",
                 "provider_register (DP 10.2: CQC reports; dates are the month of publication, day 1).",
                 // the ICB's own unrated providers are its profile's note
-                java.util.stream.Stream.of(
-                                java.util.Optional.of("The DP gives the month of publication only; day 1 of the month "
-                                        + "is used, so ages may be up to a month long."),
-                                java.util.Optional.of(
+                IcbProfile.current()
+                        .caveats(
+                                List.of(
+                                        "The DP gives the month of publication only; day 1 of the month is used, so "
+                                                + "ages may be up to a month long.",
                                         "Providers without a rating are listed with an empty rating rather than left "
                                                 + "out."),
-                                IcbProfile.current().note("cqc_unrated"))
-                        .flatMap(java.util.Optional::stream)
-                        .toList(),
+                                "cqc_unrated",
+                                List.of()),
                 List.of(ChartSpec.ofTable(
                         "ranked_table",
                         "Age of CQC ratings (years)",

@@ -50,15 +50,14 @@ public final class PatientSafetyIncidents implements Analysis {
                         + "categories as the provider publishes them (e.g. never events, PSIIs).",
                 "incident (the providers' published incident profiles and PSIRF priority themes; DP 6.3-6.5).",
                 // a provider's own reporting year is the ICB profile's note
-                java.util.stream.Stream.of(
-                                java.util.Optional.of("Categories are the providers' own and differ between them: "
-                                        + "counts are not comparable across providers, and a provider-year total "
-                                        + "adds reviews of different kinds."),
-                                IcbProfile.current().note("incident_years"),
-                                java.util.Optional.of("The DP publishes no counts for the PSIRF themes: in the "
-                                        + "synthetic workspace they are generated (plausible, not published)."))
-                        .flatMap(java.util.Optional::stream)
-                        .toList(),
+                IcbProfile.current()
+                        .caveats(
+                                List.of("Categories are the providers' own and differ between them: counts are not "
+                                        + "comparable across providers, and a provider-year total adds reviews of "
+                                        + "different kinds."),
+                                "incident_years",
+                                List.of("The DP publishes no counts for the PSIRF themes: in the synthetic workspace "
+                                        + "they are generated (plausible, not published).")),
                 List.of(
                         ChartSpec.ofTable(
                                 "trend",

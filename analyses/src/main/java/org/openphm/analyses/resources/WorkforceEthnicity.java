@@ -55,16 +55,14 @@ public final class WorkforceEthnicity implements Analysis {
                         + "significantly.",
                 "workforce (ESR); registered population (GP registrations and patient ethnicity)",
                 // the census comparison the ICB's data pack makes is the ICB profile's note (its Places' figures)
-                java.util.stream.Stream.of(
-                                java.util.Optional.of("Conflict kept visible: DP 12.3's infographic gives "
-                                        + "85% White / 15% BME, DP 12.6 and the Case for Change 60% White / 38% BME; the "
-                                        + "figures here are what the extract holds."),
-                                IcbProfile.current().note("workforce_ethnicity_census"),
-                                java.util.Optional.of(
-                                        "Staff are not resident-matched: the workforce serves, but does not "
-                                                + "necessarily live in, the ICB."))
-                        .flatMap(java.util.Optional::stream)
-                        .toList(),
+                IcbProfile.current()
+                        .caveats(
+                                List.of("Conflict kept visible: DP 12.3's infographic gives 85% White / 15% BME, DP "
+                                        + "12.6 and the Case for Change 60% White / 38% BME; the figures here are "
+                                        + "what the extract holds."),
+                                "workforce_ethnicity_census",
+                                List.of("Staff are not resident-matched: the workforce serves, but does not "
+                                        + "necessarily live in, the ICB.")),
                 // Each Place's population is a bar; the workforce and the ICB's population, which the Places
                 // make up, are the reference lines a Place is read against.
                 List.of(ChartSpec.ofTable(

@@ -64,6 +64,16 @@ class IcbProfileTest {
     }
 
     @Test
+    void anIcbsOwnNoteStandsAmongAnAnalysissCaveatsOnlyWhereItsProfileHasIt() throws IOException {
+        IcbProfile withNote = read("short_name: Here\nnotes:\n  teams: Our podiatry team is subcontracted.\n");
+        assertEquals(
+                List.of("before", "Our podiatry team is subcontracted.", "after"),
+                withNote.caveats(List.of("before"), "teams", List.of("after")));
+        IcbProfile without = read("short_name: Elsewhere\n");
+        assertEquals(List.of("before", "after"), without.caveats(List.of("before"), "teams", List.of("after")));
+    }
+
+    @Test
     void anotherIcbNeedsOnlyItsShortName() throws IOException {
         IcbProfile p = read("short_name: Elsewhere\n");
         assertEquals("Elsewhere ICB", p.icbLabel());

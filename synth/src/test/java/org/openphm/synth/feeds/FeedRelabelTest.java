@@ -3,11 +3,10 @@ package org.openphm.synth.feeds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openphm.synth.icb.IcbYaml.northmoor;
+import static org.openphm.synth.icb.IcbYaml.read;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,16 +85,5 @@ class FeedRelabelTest {
         String yaml = northmoor().substring(0, from) + northmoor().substring(to);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(yaml));
         assertTrue(e.getMessage().contains("feeds: {source: ..., relabel: {...}}"), e.getMessage());
-    }
-
-    private static String northmoor() throws IOException {
-        try (InputStream in = SyntheticIcbDefinition.class.getResourceAsStream("northmoor.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static SyntheticIcbDefinition read(String yaml) throws IOException {
-        return SyntheticIcbDefinition.read(
-                new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "my-icb.yaml");
     }
 }

@@ -3,11 +3,10 @@ package org.openphm.synth.icb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openphm.synth.icb.IcbYaml.northmoor;
+import static org.openphm.synth.icb.IcbYaml.read;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -72,16 +71,5 @@ class SyntheticIcbDefinitionTest {
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> SyntheticIcbDefinition.load("nowhere"));
         assertTrue(e.getMessage().contains("blmk") && e.getMessage().contains("northmoor"), e.getMessage());
-    }
-
-    private static String northmoor() throws IOException {
-        try (InputStream in = SyntheticIcbDefinition.class.getResourceAsStream("northmoor.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static SyntheticIcbDefinition read(String yaml) throws IOException {
-        return SyntheticIcbDefinition.read(
-                new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "my-icb.yaml");
     }
 }
