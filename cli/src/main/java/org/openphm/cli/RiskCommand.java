@@ -183,7 +183,16 @@ final class RiskCommand implements Callable<Integer> {
             }
             try (Engine engine = DuckDbEngine.open(w.workspace)) {
                 progress.message("Reading the validation cohort on " + at);
-                RiskData v = RiskData.load(engine, at);
+                // As the build does, at most VALIDATION_PEOPLE, so a national cohort fits the default heap; the
+                // ceiling is known person by person for the whole cohort, so with it everyone is read.
+                RiskData v = ceiling != null
+                        ? RiskData.load(engine, at)
+                        : RiskData.sample(engine, at, RiskData.VALIDATION_PEOPLE);
+                if (v.sampled()) {
+                    progress.message(String.format(
+                            "Validating on %,d people, every k-th in pseudonym order of the cohort's %,d",
+                            v.size(), v.cohortSize()));
+                }
                 RiskModel.Validation val = RiskModel.validate(saved.model(), v);
                 double[] risk = new double[v.size()];
                 for (int i = 0; i < risk.length; i++) {
