@@ -44,9 +44,13 @@ final class PersonRisk {
         if (register == null || rateRatio == 1) {
             return 1;
         }
-        double p = reference.prevalence(register, age);
+        return register(person, register, rateRatio, on, reference.prevalence(register, age));
+    }
+
+    /** {@link #register} given the register's prevalence at the person's age. */
+    static double register(SyntheticPerson person, String register, double rateRatio, LocalDate on, double prevalence) {
         double ratio = person.hasCondition(register, on) ? rateRatio : 1;
-        return ratio / (1 + (rateRatio - 1) * p);
+        return ratio / (1 + (rateRatio - 1) * prevalence);
     }
 
     /**

@@ -44,7 +44,38 @@ final class ReferralModel {
     private static final double[] CYP_MH_SOURCE_WEIGHTS = {0.35, 0.35, 0.15, 0.10, 0.05};
 
     /** A service with its fitted age profile and calibrated base rate. */
-    record Calibrated(ReferralService service, AgeProfile profile, double base) {}
+    /**
+     * A service with its age profile and base rate, and its register's prevalence by age (null where the register plays
+     * no part): looked up for every person and year, it is read from the reference population once per age here.
+     */
+    record Calibrated(ReferralService service, AgeProfile profile, double base, double[] prevalence) {
+        /** Ages the prevalence is kept for; an older age is looked up as it comes. */
+        static final int AGES = 130;
+
+        Calibrated(ReferralService service, AgeProfile profile, double base, ReferencePopulation reference) {
+            this(service, profile, base, byAge(service, reference));
+        }
+
+        private static double[] byAge(ReferralService s, ReferencePopulation reference) {
+            if (s.register() == null || s.registerRateRatio() == 1) {
+                return null;
+            }
+            double[] p = new double[AGES];
+            for (int age = 0; age < AGES; age++) {
+                p[age] = reference.prevalence(s.register(), age);
+            }
+            return p;
+        }
+
+        /** The person's register rate ratio ({@link PersonRisk#register}). */
+        double registerRatio(SyntheticPerson person, LocalDate on, int age, ReferencePopulation reference) {
+            if (prevalence == null) {
+                return 1;
+            }
+            double p = age >= 0 && age < AGES ? prevalence[age] : reference.prevalence(service.register(), age);
+            return PersonRisk.register(person, service.register(), service.registerRateRatio(), on, p);
+        }
+    }
 
     /**
      * Corrections for services whose register multiplier meets a register that is itself concentrated in the
@@ -72,8 +103,8 @@ final class ReferralModel {
             // register and other person multipliers average 1, so the base needs only age and sex
             double expected =
                     reference.expected(st -> profile.rate(st.age()) * s.sexRatio(st.female()), new FinancialYear(2023));
-            services.add(
-                    new Calibrated(s, profile, s.referrals2023() / expected * JOINT_RISK.getOrDefault(s.name(), 1.0)));
+            services.add(new Calibrated(
+                    s, profile, s.referrals2023() / expected * JOINT_RISK.getOrDefault(s.name(), 1.0), reference));
         }
     }
 
@@ -99,7 +130,7 @@ final class ReferralModel {
             boolean mh = s.dataset().equals("MHSDS");
             rate *= c.base()
                     * s.sexRatio(female)
-                    * PersonRisk.register(person, s.register(), s.registerRateRatio(), mid, x.age(), reference)
+                    * c.registerRatio(person, mid, x.age(), reference)
                     * trend(mh, place, x.age(), x.year())
                     / (1 - (mh ? MHSDS_UNRECORDED : CSDS_UNRECORDED));
             weights[i] = rate;
