@@ -127,9 +127,11 @@ public final class Census {
                     child(ethnicity, h, d);
                 }
             }
-            for (String register : registers) {
-                if (person.hasCondition(register, mid)) {
-                    onRegisterByBand.get(register)[age / 5]++;
+            // the person's few registers, not every register asked of each person (counts of one: order is free)
+            for (Map.Entry<String, LocalDate> c : person.conditions().entrySet()) {
+                double[] on = onRegisterByBand.get(c.getKey());
+                if (on != null && c.getValue() != null && !c.getValue().isAfter(mid)) {
+                    on[age / 5]++;
                 }
             }
         }
