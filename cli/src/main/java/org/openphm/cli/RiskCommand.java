@@ -98,8 +98,8 @@ final class RiskCommand implements Callable<Integer> {
         @Option(
                 names = "--max-people",
                 description = "Fit on at most this many people: a larger cohort is sampled, every k-th person in "
-                        + "pseudonym order (default ${DEFAULT-VALUE}; memory grows with it, about 1 GB of Java "
-                        + "heap a million)")
+                        + "pseudonym order (default ${DEFAULT-VALUE}; memory grows with it: the features take "
+                        + "about 0.4 GB of Java heap a million people)")
         int maxPeople = RiskData.TRAINING_PEOPLE;
 
         @Override
