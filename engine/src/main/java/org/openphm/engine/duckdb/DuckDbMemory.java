@@ -67,7 +67,9 @@ public final class DuckDbMemory {
         }
         String held = connection == null ? "" : held(connection);
         return duckDbMessage.lines().findFirst().orElse("") + "\nDuckDB may hold at most " + limit()
-                + " in this process: set " + ENVIRONMENT + " higher (for example 2GB) and run the command again."
+                + " in this process: set " + ENVIRONMENT + " to another limit and run the command again. Usually"
+                + " higher; but DuckDB's failures do not fall steadily as the limit rises (a 10-million-patient build"
+                + " passed at 768MB and failed at 4GB), so a lower one may pass too."
                 + (held.isEmpty() ? "" : "\nDuckDB held: " + held);
     }
 
