@@ -182,6 +182,7 @@ public final class RiskStratification implements Analysis {
         RiskModel.Model model = null;
         RiskTrees.Model trees = null;
         String tooFew;
+        String trainedOnSample = "";
         if (savedTrees != null) {
             // phm risk train fitted both on the training cohort, whose counts it kept: the cohort, a whole ICB, is
             // not read again (at 1.1M people that read and the trees' training were a third of the build)
@@ -191,6 +192,10 @@ public final class RiskStratification implements Analysis {
         } else {
             // one cohort in memory at a time: both models are fitted before the validation cohort is read
             RiskData train = RiskData.sample(context.engine(), trainAt, RiskData.TRAINING_PEOPLE);
+            if (train.sampled()) {
+                trainedOnSample = "; fitted on a systematic sample of it (every k-th person in pseudonym order): "
+                        + aboutPeople(train.size()) + " of " + aboutPeople(train.cohortSize());
+            }
             tooFew = tooFew(train.admissions(), train.size(), "training", trainAt);
             if (tooFew.isEmpty()) {
                 model = saved.isPresent() ? saved.get().model() : RiskModel.train(train);
@@ -229,7 +234,8 @@ public final class RiskStratification implements Analysis {
         String source = saved.isPresent()
                 ? "Saved model (phm risk train), trained on the cohort of " + trainAt + ": "
                         + aboutPeople(model.trainedOn())
-                : "Fitted by this build on the cohort of " + trainAt + " (no saved model beside the workspace)";
+                : "Fitted by this build on the cohort of " + trainAt + " (no saved model beside the workspace)"
+                        + trainedOnSample;
         if (scored.sampled()) {
             // at most RiskData.VALIDATION_PEOPLE: a sample says so, with both sizes
             source += "; validated on a systematic sample of the cohort of " + validateAt

@@ -43,7 +43,6 @@ final class ReferralModel {
     private static final String[] CYP_MH_SOURCES = {"GP", "Education", "Self or carer", "Acute", "Other"};
     private static final double[] CYP_MH_SOURCE_WEIGHTS = {0.35, 0.35, 0.15, 0.10, 0.05};
 
-    /** A service with its fitted age profile and calibrated base rate. */
     /**
      * A service with its age profile and base rate, and its register's prevalence by age (null where the register plays
      * no part): looked up for every person and year, it is read from the reference population once per age here.
