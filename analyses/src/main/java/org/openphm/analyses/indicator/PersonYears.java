@@ -3,9 +3,11 @@ package org.openphm.analyses.indicator;
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countRows;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Expr.Case;
@@ -37,25 +39,39 @@ public final class PersonYears {
 
     /**
      * Columns: year_index, person_id, practice_code, pcn_code, neighbourhood_code, place_code, icb_code, sex,
-     * ethnic_group, imd_quintile, age, age_band, then {@code perYear}.
+     * ethnic_group, imd_quintile, imd_decile, age, age_band, then {@code perYear}.
      *
      * @param years     consecutive financial years, in order
      * @param perPerson queries of columns per person (keyed by person_id) left-joined before the spread
      * @param perYear   columns computed on each person-year, from {@link #YEAR} and {@code perPerson}'s columns
      */
     public static Query of(List<FinancialYear> years, List<Query> perPerson, Named... perYear) {
+        return on(years, FinancialYear::end, perPerson, perYear);
+    }
+
+    /**
+     * The same, counted on another day of each year than its 31 March: {@code day} gives it, the same day and month
+     * every year (the mortality measures' mid-year population is counted on 30 September).
+     */
+    public static Query on(
+            List<FinancialYear> years,
+            Function<FinancialYear, LocalDate> day,
+            List<Query> perPerson,
+            Named... perYear) {
         requireConsecutive(years);
+        List<LocalDate> days = years.stream().map(day).toList();
+        requireOneYearApart(days);
         Query ranges = Query.from(CanonicalSchema.REGISTRATION)
                 .select(
                         Named.as("person_id", col("person_id")),
                         Named.as("practice_code", col("practice_code")),
                         Named.as("start_date", col("start_date")),
-                        Named.as("from_year", firstEndingOnOrAfter(col("start_date"), years)),
-                        // registered on a 31 March up to and including the end date: the years ending before the
-                        // day after it (an open registration runs to the last year)
+                        Named.as("from_year", firstOnOrAfter(col("start_date"), days)),
+                        // registered on the day up to and including the end date: the years whose day comes before
+                        // the day after it (an open registration runs to the last year)
                         Named.as(
                                 "to_year",
-                                firstEndingOnOrAfter(addDays(col("end_date"), lit(1L)), years)
+                                firstOnOrAfter(addDays(col("end_date"), lit(1L)), days)
                                         .minus(lit(1L))));
         Query people = Query.from(CanonicalSchema.PATIENT)
                 .select(
@@ -63,20 +79,18 @@ public final class PersonYears {
                         Named.as("sex", col("sex")),
                         Named.as("ethnic_group", ethnicGroup(col("ethnicity"))),
                         Named.as("lsoa_code", col("lsoa")),
-                        Named.as(
-                                "first_age",
-                                ageFromBirthMonth(
-                                        col("birth_month"), lit(years.get(0).end()))),
-                        // alive on a 31 March strictly before the death date
+                        Named.as("first_age", ageFromBirthMonth(col("birth_month"), lit(days.get(0)))),
+                        // alive on the day strictly before the death date
                         Named.as(
                                 "alive_to_year",
-                                firstEndingOnOrAfter(col("death_date"), years).minus(lit(1L))));
+                                firstOnOrAfter(col("death_date"), days).minus(lit(1L))));
         Query practice = Query.from(CanonicalSchema.PRACTICE)
                 .select("practice_code", "pcn_code", "neighbourhood_code", "place_code", "icb_code");
         Query lsoa = Query.from(CanonicalSchema.LSOA)
                 .select(
                         Named.as("lsoa_code", col("lsoa_code")),
-                        Named.as("lsoa_quintile", cast(col("imd_quintile"), ValueType.STRING)));
+                        Named.as("lsoa_quintile", cast(col("imd_quintile"), ValueType.STRING)),
+                        Named.as("lsoa_decile", cast(col("imd_decile"), ValueType.STRING)));
         Query joined = latestRegistrationWins(ranges)
                 .join(people, "person_id")
                 .join(practice, "practice_code")
@@ -95,6 +109,7 @@ public final class PersonYears {
                 Named.as("sex", col("sex")),
                 Named.as("ethnic_group", col("ethnic_group")),
                 Named.as("imd_quintile", coalesce(col("lsoa_quintile"), lit(RegisteredPopulation.UNKNOWN_QUINTILE))),
+                Named.as("imd_decile", coalesce(col("lsoa_decile"), lit(RegisteredPopulation.UNKNOWN_DECILE))),
                 Named.as("age", col("first_age").plus(col(YEAR)))));
         columns.addAll(List.of(perYear));
         return joined
@@ -142,12 +157,17 @@ public final class PersonYears {
      * includes something that starts on it. The number of years when none does, or when the date is NULL.
      */
     public static Expr firstEndingOnOrAfter(Expr date, List<FinancialYear> years) {
+        return firstOnOrAfter(date, years.stream().map(FinancialYear::end).toList());
+    }
+
+    /** The index of the first of the days (in order) on or after the date; the number of days if none is. */
+    private static Expr firstOnOrAfter(Expr date, List<LocalDate> days) {
         Case.Builder index = null;
-        for (int i = 0; i < years.size(); i++) {
-            Expr endsOnOrAfter = date.le(lit(years.get(i).end()));
-            index = index == null ? when(endsOnOrAfter, lit((long) i)) : index.when(endsOnOrAfter, lit((long) i));
+        for (int i = 0; i < days.size(); i++) {
+            Expr onOrAfter = date.le(lit(days.get(i)));
+            index = index == null ? when(onOrAfter, lit((long) i)) : index.when(onOrAfter, lit((long) i));
         }
-        return index.otherwise(lit((long) years.size()));
+        return index.otherwise(lit((long) days.size()));
     }
 
     /** Group keys led by {@link #YEAR}, for counts of several years in one query. */
@@ -201,6 +221,15 @@ public final class PersonYears {
         List<List<FinancialYear>> runs = consecutiveRuns(years);
         if (runs.size() != 1 || !years.equals(runs.get(0))) {
             throw new IllegalArgumentException("consecutive financial years in order are needed, not " + years);
+        }
+    }
+
+    /** Age on each day is the age on the first plus the year index only if the days are a calendar year apart. */
+    private static void requireOneYearApart(List<LocalDate> days) {
+        for (int i = 1; i < days.size(); i++) {
+            if (!days.get(i).equals(days.get(i - 1).plusYears(1))) {
+                throw new IllegalArgumentException("days a calendar year apart are needed, not " + days);
+            }
         }
     }
 

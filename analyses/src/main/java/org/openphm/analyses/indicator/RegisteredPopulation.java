@@ -26,6 +26,9 @@ public final class RegisteredPopulation {
     /** Deprivation quintile label when a person's LSOA is not in the lsoa reference table. */
     public static final String UNKNOWN_QUINTILE = "Unknown";
 
+    /** Deprivation decile label when a person's LSOA is not in the lsoa reference table. */
+    public static final String UNKNOWN_DECILE = "Unknown";
+
     /**
      * Columns: person_id, practice_code, pcn_code, neighbourhood_code, place_code, icb_code, sex, age,
      * age_band, ethnic_group, imd_quintile. A {@link Query.Shared} result: dozens of indicators and analyses

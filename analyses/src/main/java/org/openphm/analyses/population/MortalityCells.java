@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.openphm.analyses.indicator.EventAttribution;
+import org.openphm.analyses.indicator.PersonYears;
 import org.openphm.analyses.indicator.RegisteredPopulation;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Expr;
+import org.openphm.engine.query.Measure;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.ValueType;
@@ -26,7 +28,7 @@ import org.openphm.model.FinancialYear;
  * band, IMD decile and whether the person was on the SMI register: the counts behind life expectancy and
  * all-cause mortality (DP 2.4), its slope index of inequality (DP 4.1), SMI premature mortality (DP 4.2) and
  * predicted deaths (DP 4.5). Aggregated in the engine — one grouped query for the deaths of every year and one
- * per year for the population — so only a few thousand cells reach Java.
+ * for the population of every year ({@link PersonYears}) — so only a few thousand cells reach Java.
  *
  * <p>As Fingertips, a rate is deaths in the year over the population in the middle of it: deaths are placed in
  * the area of the practice the person was registered with on the day they died ({@link EventAttribution}), the
@@ -40,9 +42,6 @@ public final class MortalityCells {
      */
     public static final List<Integer> BAND_STARTS =
             List.of(0, 1, 5, 10, 15, 18, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90);
-
-    /** IMD decile label of people whose LSOA is not in the lsoa table. */
-    public static final String UNKNOWN_DECILE = "Unknown";
 
     public record Cell(
             FinancialYear year,
@@ -115,9 +114,10 @@ public final class MortalityCells {
 
     public static MortalityCells count(Engine engine, List<FinancialYear> years) {
         List<Cell> out = new ArrayList<>();
-        for (FinancialYear y : years) {
-            Result r = engine.execute(population(midYear(y)));
+        for (List<FinancialYear> run : PersonYears.consecutiveRuns(years)) {
+            Result r = engine.execute(population(run));
             for (int i = 0; i < r.size(); i++) {
+                FinancialYear y = run.get(r.getLong(i, PersonYears.YEAR).intValue());
                 out.add(cell(r, i, y, 0, r.getLong(i, "people"), 0));
             }
         }
@@ -143,14 +143,40 @@ public final class MortalityCells {
     static final List<String> GRAIN =
             List.of("neighbourhood_code", "place_code", "icb_code", "sex", "band", "imd_decile", "smi");
 
-    static Query population(LocalDate date) {
-        Query people = RegisteredPopulation.once(date);
-        return withDecile(people)
-                .leftJoin(smiOn(date), "person_id")
+    /**
+     * The mid-year registered population of consecutive years in one query, by {@link PersonYears#YEAR} and
+     * {@link #GRAIN}. At ten million people, one query a year took 24-32 s each: every year repeated the same joins.
+     */
+    static Query population(List<FinancialYear> run) {
+        int n = run.size();
+        List<LocalDate> days = run.stream().map(MortalityCells::midYear).toList();
+        // each SMI entry's years on the register, as for the 31 March registers (PersonYears.firstEndingOnOrAfter):
+        // on it on a day from its diagnosis up to the day before it is resolved
+        List<Measure> onRegister = new ArrayList<>();
+        for (long y = 0; y < n; y++) {
+            Expr day = lit(days.get((int) y));
+            onRegister.add(countIf(
+                    "smi_" + y,
+                    and(
+                            col("diagnosis_date").le(day),
+                            or(
+                                    isNull(col("resolved_date")),
+                                    col("resolved_date").gt(day)))));
+        }
+        Query smi = Query.from(CanonicalSchema.CONDITION)
+                .where(col("condition").eq("SMI"))
+                .aggregate(List.of("person_id"), onRegister.toArray(Measure[]::new));
+        List<String> keys = new ArrayList<>(List.of(PersonYears.YEAR));
+        keys.addAll(GRAIN);
+        return PersonYears.on(
+                        run,
+                        MortalityCells::midYear,
+                        List.of(smi),
+                        Named.as("smi_entries", PersonYears.ofYear(n, y -> col("smi_" + y))))
                 .derive(
                         Named.as("band", ageBand(col("age"), BAND_STARTS.toArray(Integer[]::new))),
-                        Named.as("smi", isNotNull(col("smi_flag"))))
-                .aggregate(GRAIN, countRows("people"));
+                        Named.as("smi", coalesce(col("smi_entries"), lit(0L)).gt(lit(0L))))
+                .aggregate(keys, countRows("people"));
     }
 
     static Query deaths(LocalDate from, LocalDate to) {
@@ -184,17 +210,6 @@ public final class MortalityCells {
                         countIf("suicides", Suicide.cause(col("death_cause_icd10"), col("age"))));
     }
 
-    /** People on the SMI register on a date, one row each. */
-    private static Query smiOn(LocalDate date) {
-        Expr ref = lit(date);
-        return Query.from(CanonicalSchema.CONDITION)
-                .where(and(
-                        col("condition").eq("SMI"),
-                        col("diagnosis_date").le(ref),
-                        or(isNull(col("resolved_date")), col("resolved_date").gt(ref))))
-                .aggregate(List.of("person_id"), countIf("smi_flag", lit(true)));
-    }
-
     /** Adds the person's IMD decile (RegisteredPopulation carries quintiles only; DP 4.1 needs deciles). */
     private static Query withDecile(Query people) {
         Query decile = Query.from(CanonicalSchema.PATIENT)
@@ -207,7 +222,7 @@ public final class MortalityCells {
                         "decile_lsoa")
                 .select(
                         Named.as("person_id", col("person_id")),
-                        Named.as("imd_decile", coalesce(col("lsoa_decile"), lit(UNKNOWN_DECILE))));
+                        Named.as("imd_decile", coalesce(col("lsoa_decile"), lit(RegisteredPopulation.UNKNOWN_DECILE))));
         return people.join(decile, "person_id");
     }
 
