@@ -161,6 +161,28 @@ class RiskCommandTest {
                     String.valueOf(metrics.rows().get(0).get(4))
                             .startsWith("Saved model (phm risk train), " + "trained on the cohort of 2023-04-01"),
                     metrics.rows().get(0).toString());
+            assertFalse(String.valueOf(metrics.rows().get(0).get(4)).contains("sample"));
+            // a model phm risk train fitted on a sample of a larger cohort (--max-people) says so on the card
+            var sampled = phm131(
+                    new CohortReads(engine),
+                    new RiskModelFile.Saved(
+                            validated.model(),
+                            validated.trainedAt(),
+                            validated.ridge(),
+                            validated.validation(),
+                            validated.trees(),
+                            validated.model().trainedOn() * 4));
+            String source = String.valueOf(sampled.stream()
+                    .filter(t -> t.name().equals("metrics"))
+                    .findFirst()
+                    .orElseThrow()
+                    .rows()
+                    .get(0)
+                    .get(4));
+            assertTrue(
+                    source.startsWith("Saved model (phm risk train), trained on the cohort of 2023-04-01: a "
+                            + "systematic sample of it (every k-th person in pseudonym order): about "),
+                    source);
             var coefficients = tables.stream()
                     .filter(t -> t.name().equals("coefficients"))
                     .findFirst()

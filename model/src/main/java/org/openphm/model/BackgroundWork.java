@@ -17,6 +17,18 @@ public final class BackgroundWork {
      */
     public static <T> T result(Future<T> work, String what) throws IOException {
         try {
+            return value(work, what);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * The value of work that declares no checked exception: its failure is rethrown as it was thrown (an
+     * {@link IOException} it could still meet, wrapped as an {@link UncheckedIOException}).
+     */
+    public static <T> T value(Future<T> work, String what) {
+        try {
             return work.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -24,10 +36,7 @@ public final class BackgroundWork {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof UncheckedIOException io) {
-                throw io.getCause();
+                throw new UncheckedIOException(io);
             }
             if (cause instanceof RuntimeException r) {
                 throw r;

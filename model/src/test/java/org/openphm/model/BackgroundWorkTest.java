@@ -42,4 +42,16 @@ class BackgroundWorkTest {
                 assertThrows(IllegalStateException.class, () -> BackgroundWork.result(failed(checked), "x"))
                         .getCause());
     }
+
+    @Test
+    void workDeclaringNoCheckedExceptionGivesItsFailureUnchecked() {
+        assertEquals(7, BackgroundWork.value(CompletableFuture.completedFuture(7), "testing"));
+        IOException io = new IOException("disk full");
+        assertSame(
+                io,
+                assertThrows(UncheckedIOException.class, () -> BackgroundWork.value(failed(io), "testing"))
+                        .getCause());
+        IllegalArgumentException bad = new IllegalArgumentException("bad input");
+        assertSame(bad, assertThrows(IllegalArgumentException.class, () -> BackgroundWork.value(failed(bad), "x")));
+    }
 }

@@ -89,13 +89,17 @@ public record RiskData(List<String> featureNames, double[][] x, RiskPeople peopl
      * engine and every run.
      */
     public static RiskData sample(Engine engine, LocalDate index, int maxPeople) {
-        long cohort = cohortSize(engine, index);
+        long cohort = cohortSize(engine, index, maxPeople);
         Reader reader = read(engine, index, null, step(cohort, maxPeople));
         return new RiskData(
-                reader.featureNames(), reader.inPersonOrder(reader.x), reader.people(), Math.toIntExact(cohort));
+                reader.featureNames(), reader.inPersonOrder(reader.x), reader.people(), reader.cohortSize(cohort));
     }
 
-    private static long cohortSize(Engine engine, LocalDate index) {
+    /** How many people the cohort holds; not counted (-1) when everyone is to be read, as reading counts them. */
+    private static long cohortSize(Engine engine, LocalDate index, int maxPeople) {
+        if (maxPeople == Integer.MAX_VALUE) {
+            return -1;
+        }
         return ((Number) engine.execute(RiskCohort.on(index).aggregate(List.of(), Measure.countRows("n")))
                         .rows()
                         .get(0)
@@ -108,7 +112,7 @@ public record RiskData(List<String> featureNames, double[][] x, RiskPeople peopl
         if (maxPeople < 1) {
             throw new IllegalArgumentException("a sample needs at least one person, not " + maxPeople);
         }
-        return Math.max(1, (cohort + maxPeople - 1) / maxPeople);
+        return cohort < 0 ? 1 : Math.max(1, (cohort + maxPeople - 1) / maxPeople);
     }
 
     /**
@@ -129,7 +133,7 @@ public record RiskData(List<String> featureNames, double[][] x, RiskPeople peopl
                         "the model was fitted on other features than the cohort has: " + m.features());
             }
         }
-        long cohort = cohortSize(engine, index);
+        long cohort = cohortSize(engine, index, maxPeople);
         Reader reader = read(engine, index, List.copyOf(models), step(cohort, maxPeople));
         int[] order = reader.order();
         List<double[]> risks = new java.util.ArrayList<>();
@@ -140,7 +144,7 @@ public record RiskData(List<String> featureNames, double[][] x, RiskPeople peopl
             }
             risks.add(inOrder);
         }
-        return new ScoredCohort(reader.people(), List.copyOf(risks), Math.toIntExact(cohort));
+        return new ScoredCohort(reader.people(), List.copyOf(risks), reader.cohortSize(cohort));
     }
 
     /** Reads every step-th person in person_id order (step 1: everybody). */
@@ -206,6 +210,11 @@ public record RiskData(List<String> featureNames, double[][] x, RiskPeople peopl
             if (models != null) {
                 models.forEach(m -> scores.add(new double[1024]));
             }
+        }
+
+        /** The cohort's size: as counted, or, when it was not counted (-1) because everyone was read, as read. */
+        int cohortSize(long counted) {
+            return counted < 0 ? n : Math.toIntExact(counted);
         }
 
         @Override

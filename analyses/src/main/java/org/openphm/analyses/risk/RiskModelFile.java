@@ -37,16 +37,38 @@ public final class RiskModelFile {
      * @param validation the temporal validation, once {@code phm risk validate} has run; null before
      * @param trees      the gradient-boosted trees trained on the same cohort with {@link RiskTrees#PARAMETERS}; null
      *                   in a file without them
+     * @param cohort     how many people the training cohort held: more than the model was fitted on when it was
+     *                   sampled ({@link RiskData#sample})
      */
     public record Saved(
-            RiskModel.Model model, LocalDate trainedAt, double ridge, Validation validation, RiskTrees.Model trees) {
+            RiskModel.Model model,
+            LocalDate trainedAt,
+            double ridge,
+            Validation validation,
+            RiskTrees.Model trees,
+            int cohort) {
+        /** A model fitted on its whole cohort. */
+        public Saved(
+                RiskModel.Model model,
+                LocalDate trainedAt,
+                double ridge,
+                Validation validation,
+                RiskTrees.Model trees) {
+            this(model, trainedAt, ridge, validation, trees, model.trainedOn());
+        }
+
         /** A model without trees, as files written before the trees were saved hold. */
         public Saved(RiskModel.Model model, LocalDate trainedAt, double ridge, Validation validation) {
             this(model, trainedAt, ridge, validation, null);
         }
 
         public Saved withValidation(Validation v) {
-            return new Saved(model, trainedAt, ridge, v, trees);
+            return new Saved(model, trainedAt, ridge, v, trees, cohort);
+        }
+
+        /** Whether the model was fitted on a sample of its cohort. */
+        public boolean sampled() {
+            return cohort > model.trainedOn();
         }
     }
 
@@ -55,7 +77,13 @@ public final class RiskModelFile {
      * yet validated.
      */
     public static Saved train(RiskData cohort) {
-        return new Saved(RiskModel.train(cohort), cohort.index(), RiskModel.RIDGE, null, RiskTrees.train(cohort));
+        return new Saved(
+                RiskModel.train(cohort),
+                cohort.index(),
+                RiskModel.RIDGE,
+                null,
+                RiskTrees.train(cohort),
+                cohort.cohortSize());
     }
 
     /** The validation summary kept with the model: what a reader of the model card needs. */
@@ -101,6 +129,7 @@ public final class RiskModelFile {
         root.put("trained_at", saved.trainedAt().toString());
         root.put("trained_on_people", saved.model().trainedOn());
         root.put("trained_on_admissions", saved.model().admissions());
+        root.put("training_cohort_people", saved.cohort());
         root.put("ridge_lambda", saved.ridge());
         ArrayNode coefficients = root.putArray("coefficients");
         coefficients
@@ -205,7 +234,9 @@ public final class RiskModelFile {
                 LocalDate.parse(root.path("trained_at").asText()),
                 root.path("ridge_lambda").asDouble(),
                 validation,
-                trees(file, root.path("trees"), features));
+                trees(file, root.path("trees"), features),
+                // a file written before samples were kept its cohort whole
+                root.path("training_cohort_people").asInt(model.trainedOn()));
     }
 
     /**

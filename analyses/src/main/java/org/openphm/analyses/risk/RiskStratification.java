@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.openphm.analyses.catalogue.Analysis;
 import org.openphm.analyses.catalogue.AnalysisContext;
@@ -30,6 +29,7 @@ import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.engine.query.SortKey;
 import org.openphm.model.AreaType;
+import org.openphm.model.BackgroundWork;
 import org.openphm.model.ResultColumnType;
 import org.openphm.model.results.ChartSpec;
 import org.openphm.stats.prediction.Calibration;
@@ -193,8 +193,7 @@ public final class RiskStratification implements Analysis {
             // one cohort in memory at a time: both models are fitted before the validation cohort is read
             RiskData train = RiskData.sample(context.engine(), trainAt, RiskData.TRAINING_PEOPLE);
             if (train.sampled()) {
-                trainedOnSample = "; fitted on a systematic sample of it (every k-th person in pseudonym order): "
-                        + aboutPeople(train.size()) + " of " + aboutPeople(train.cohortSize());
+                trainedOnSample = "; fitted on " + systematicSample(train.size(), train.cohortSize());
             }
             tooFew = tooFew(train.admissions(), train.size(), "training", trainAt);
             if (tooFew.isEmpty()) {
@@ -233,23 +232,25 @@ public final class RiskStratification implements Analysis {
                         + " in the engine");
         String source = saved.isPresent()
                 ? "Saved model (phm risk train), trained on the cohort of " + trainAt + ": "
-                        + aboutPeople(model.trainedOn())
+                        + (saved.get().sampled()
+                                ? systematicSample(
+                                        model.trainedOn(), saved.get().cohort())
+                                : aboutPeople(model.trainedOn()))
                 : "Fitted by this build on the cohort of " + trainAt + " (no saved model beside the workspace)"
                         + trainedOnSample;
         if (scored.sampled()) {
             // at most RiskData.VALIDATION_PEOPLE: a sample says so, with both sizes
-            source += "; validated on a systematic sample of the cohort of " + validateAt
-                    + " (every k-th person in pseudonym order): " + aboutPeople(validation.size()) + " of "
-                    + aboutPeople(scored.cohortSize());
+            source += "; validated on the cohort of " + validateAt + ", "
+                    + systematicSample(validation.size(), scored.cohortSize());
         }
-        RiskModel.Validation t = finished(treesValidated);
+        RiskModel.Validation t = BackgroundWork.value(treesValidated, ID + " validating the trees");
         return List.of(
                 metrics(v, t, trainAt, validateAt, source),
                 performance(v, t),
                 calibration(Calibration.byRiskGroup(risk, validation.admitted(), 10)),
                 fairness(fairness),
                 coefficients(model),
-                finished(strata));
+                BackgroundWork.value(strata, ID + " scoring the population"));
     }
 
     /** Work begun on a thread of its own (a daemon: it never keeps a failed build's JVM alive). */
@@ -262,27 +263,17 @@ public final class RiskStratification implements Analysis {
     }
 
     /** The work's result, its failure rethrown as it was thrown. */
-    private static <T> T finished(FutureTask<T> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ID + " interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
 
     /**
      * A cohort size in a note, to the nearest thousand: notes escape the cell-level disclosure step, and an
      * exact count beside the published tables could give a suppressed difference back.
      */
+    /** A sample's two sizes, rounded as {@link #aboutPeople} rounds. */
+    static String systematicSample(long sample, long cohort) {
+        return "a systematic sample of it (every k-th person in pseudonym order): " + aboutPeople(sample) + " of "
+                + aboutPeople(cohort);
+    }
+
     static String aboutPeople(long people) {
         return people < 1000
                 ? "fewer than 1,000 people"

@@ -2,6 +2,7 @@ package org.openphm.analyses.risk;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,6 +49,22 @@ class RiskModelFileTest {
         try (var files = Files.list(tmp)) {
             assertEquals(List.of(file), files.toList(), "no temporary file is left behind");
         }
+    }
+
+    @Test
+    void theCohortAModelWasSampledFromIsKept(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("m.json");
+        RiskModelFile.write(file, new RiskModelFile.Saved(model(), LocalDate.of(2023, 4, 1), 1.0, null, null, 98_765));
+        RiskModelFile.Saved back = RiskModelFile.read(file);
+        assertEquals(98_765, back.cohort());
+        assertEquals(12_345, back.model().trainedOn());
+        assertTrue(back.sampled());
+        // a file written before the cohort was recorded was fitted on its whole cohort
+        Files.writeString(file, Files.readString(file).replaceAll("(?m)^.*\"training_cohort_people\".*\n", ""));
+        assertFalse(Files.readString(file).contains("training_cohort_people"));
+        RiskModelFile.Saved old = RiskModelFile.read(file);
+        assertEquals(12_345, old.cohort());
+        assertFalse(old.sampled());
     }
 
     @Test

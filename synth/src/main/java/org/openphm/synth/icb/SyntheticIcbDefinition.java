@@ -225,6 +225,20 @@ public record SyntheticIcbDefinition(
         if (feeds != null && feedLabels != null) {
             faults.add("feeds (borrowing another ICB's tables) and feed_labels (owning them) exclude each other");
         }
+        if (feeds != null) {
+            if (feeds.source() == null || feeds.source().isBlank()) {
+                faults.add("feeds.source must name the ICB whose published tables the feeds borrow (e.g. blmk)");
+            }
+            if (feeds.relabel() == null || feeds.relabel().isEmpty()) {
+                faults.add("feeds.relabel must give this ICB's label for each of the source's labels");
+            } else {
+                feeds.relabel().forEach((label, replacement) -> {
+                    if (replacement == null || replacement.isBlank()) {
+                        faults.add("feeds.relabel gives " + label + " no label of this ICB's: give it one");
+                    }
+                });
+            }
+        }
         if (feeds == null && feedLabels == null) {
             faults.add("the aggregate feeds are another ICB's published tables: say whose and how to relabel them "
                     + "(feeds: {source: ..., relabel: {...}}), as the built-in northmoor definition does");

@@ -79,6 +79,13 @@ class FeedRelabelTest {
     }
 
     @Test
+    void aRelabellingToNothingIsRefusedNamingTheLabel() throws IOException {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> read(northmoor().replace("CNWL: Northmoor Minds", "CNWL:")));
+        assertTrue(e.getMessage().contains("feeds.relabel gives CNWL no label of this ICB's"), e.getMessage());
+    }
+
+    @Test
     void aDefinitionThatNeitherOwnsNorBorrowsFeedsIsRefused() throws IOException {
         int from = northmoor().indexOf("feeds:\n");
         int to = northmoor().indexOf("\nchild_acsc:");
