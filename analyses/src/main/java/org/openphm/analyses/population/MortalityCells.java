@@ -211,7 +211,7 @@ public final class MortalityCells {
     }
 
     /** Adds the person's IMD decile (RegisteredPopulation carries quintiles only; DP 4.1 needs deciles). */
-    private static Query withDecile(Query people) {
+    static Query withDecile(Query people) {
         Query decile = Query.from(CanonicalSchema.PATIENT)
                 .select(Named.as("person_id", col("person_id")), Named.as("decile_lsoa", col("lsoa")))
                 .leftJoin(

@@ -20,7 +20,6 @@ import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
-import org.openphm.engine.query.ValueType;
 import org.openphm.model.CanonicalSchema;
 import org.openphm.model.FinancialYear;
 
@@ -29,7 +28,7 @@ import org.openphm.model.FinancialYear;
  * the plain definition gives for each 30 September on its own, on the synthetic ICB (tens of thousands of people who
  * register, move, die and enter and leave the SMI register over the years). The plain definition below is written
  * from the rule, not from the year-index arithmetic under test: the registered population on the day, its
- * deprivation decile, and the SMI register on that day.
+ * deprivation decile as the deaths are given theirs, and the SMI register on that day.
  */
 class MortalityPopulationTest {
 
@@ -76,25 +75,13 @@ class MortalityPopulationTest {
 
     /** Registered on the day, with deprivation decile, age band and whether on the SMI register that day. */
     private static Query populationOn(LocalDate day) {
-        Query decile = Query.from(CanonicalSchema.PATIENT)
-                .select(Named.as("person_id", col("person_id")), Named.as("decile_lsoa", col("lsoa")))
-                .leftJoin(
-                        Query.from(CanonicalSchema.LSOA)
-                                .select(
-                                        Named.as("decile_lsoa", col("lsoa_code")),
-                                        Named.as("lsoa_decile", cast(col("imd_decile"), ValueType.STRING))),
-                        "decile_lsoa")
-                .select(
-                        Named.as("person_id", col("person_id")),
-                        Named.as("imd_decile", coalesce(col("lsoa_decile"), lit(RegisteredPopulation.UNKNOWN_DECILE))));
         Query smi = Query.from(CanonicalSchema.CONDITION)
                 .where(and(
                         col("condition").eq("SMI"),
                         col("diagnosis_date").le(lit(day)),
                         or(isNull(col("resolved_date")), col("resolved_date").gt(lit(day)))))
                 .aggregate(List.of("person_id"), countRows("smi_flag"));
-        return RegisteredPopulation.once(day)
-                .join(decile, "person_id")
+        return MortalityCells.withDecile(RegisteredPopulation.once(day))
                 .leftJoin(smi, "person_id")
                 .derive(
                         Named.as("band", ageBand(col("age"), MortalityCells.BAND_STARTS.toArray(Integer[]::new))),
