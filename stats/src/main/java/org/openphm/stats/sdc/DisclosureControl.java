@@ -47,10 +47,7 @@ public final class DisclosureControl {
             hasDenominator[i] = c.denominator() != null;
             denominators[i] = hasDenominator[i] ? c.denominator() : 0;
         }
-        List<int[]> relations = new ArrayList<>();
-        for (Grouping g : groupings) {
-            relations.addAll(g.relations(cells));
-        }
+        List<int[]> relations = Grouping.relations(groupings, cells);
         Protection[] countProtection = SuppressionPattern.protect(counts, all, ids, relations, rule);
         Protection[] denominatorProtection = SuppressionPattern.protect(
                 denominators, hasDenominator, ids, relationsWithDenominators(relations, hasDenominator), rule);

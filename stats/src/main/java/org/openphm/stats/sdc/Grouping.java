@@ -2,7 +2,7 @@ package org.openphm.stats.sdc;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,47 +40,91 @@ public record Grouping(String dimension, String totalValue, Set<String> partValu
     }
 
     /**
-     * The relations this grouping makes among the cells, as cell indexes with the total first. Sets of cells
-     * without a total cell make no relation (nothing can be differenced).
+     * The relations the groupings make among the cells, grouping by grouping, as cell indexes with the total first.
+     * Sets of cells without a total cell make no relation (nothing can be differenced). A table has one grouping
+     * per parent area, all along the same dimension: each cell's other coordinates are worked out once per
+     * dimension, not once per grouping.
      */
-    List<int[]> relations(List<Cell> cells) {
-        Map<List<String>, List<Integer>> parts = new LinkedHashMap<>();
-        Map<List<String>, Integer> totals = new LinkedHashMap<>();
-        for (int i = 0; i < cells.size(); i++) {
-            Map<String, String> keys = cells.get(i).keys();
-            String value = keys.get(dimension);
+    static List<int[]> relations(List<Grouping> groupings, List<Cell> cells) {
+        Map<String, Coordinates> byDimension = new HashMap<>();
+        List<int[]> relations = new ArrayList<>();
+        for (Grouping g : groupings) {
+            g.relations(byDimension.computeIfAbsent(g.dimension(), d -> Coordinates.along(d, cells)), cells, relations);
+        }
+        return relations;
+    }
+
+    /**
+     * Each cell's value along one dimension (null when it has none) and a number standing for its other
+     * coordinates: cells with the same number agree on every other coordinate.
+     */
+    private record Coordinates(String[] values, int[] others, int distinct) {
+        static Coordinates along(String dimension, List<Cell> cells) {
+            String[] values = new String[cells.size()];
+            int[] others = new int[cells.size()];
+            Map<List<String>, Integer> numbers = new HashMap<>();
+            for (int i = 0; i < cells.size(); i++) {
+                Map<String, String> keys = cells.get(i).keys();
+                values[i] = keys.get(dimension);
+                others[i] = values[i] == null
+                        ? -1
+                        : numbers.computeIfAbsent(otherCoordinates(dimension, keys), k -> numbers.size());
+            }
+            return new Coordinates(values, others, numbers.size());
+        }
+    }
+
+    /** This grouping's relations, totals in cell order and each total's parts in cell order, added to {@code out}. */
+    private void relations(Coordinates c, List<Cell> cells, List<int[]> out) {
+        int[] total = new int[c.distinct()];
+        Arrays.fill(total, -1);
+        int[] partCount = new int[c.distinct()];
+        List<Integer> totalsInOrder = new ArrayList<>();
+        for (int i = 0; i < c.values().length; i++) {
+            String value = c.values()[i];
             if (value == null) {
                 continue;
             }
-            List<String> others = otherCoordinates(keys);
+            int o = c.others()[i];
             if (value.equals(totalValue)) {
-                if (totals.put(others, i) != null) {
-                    throw new IllegalArgumentException("two total cells for " + others + " along " + dimension);
+                if (total[o] >= 0) {
+                    throw new IllegalArgumentException("two total cells for "
+                            + otherCoordinates(dimension, cells.get(i).keys()) + " along " + dimension);
                 }
+                total[o] = i;
+                totalsInOrder.add(o);
             } else if (isPart(value)) {
-                parts.computeIfAbsent(others, k -> new ArrayList<>()).add(i);
+                partCount[o]++;
             }
         }
-        List<int[]> relations = new ArrayList<>();
-        totals.forEach((others, total) -> {
-            List<Integer> members = parts.getOrDefault(others, List.of());
-            if (!members.isEmpty()) {
-                int[] relation = new int[members.size() + 1];
-                relation[0] = total;
-                for (int k = 0; k < members.size(); k++) {
-                    relation[k + 1] = members.get(k);
-                }
-                relations.add(relation);
+        int[][] relation = new int[c.distinct()][];
+        int[] filled = new int[c.distinct()];
+        for (int o : totalsInOrder) {
+            if (partCount[o] > 0) {
+                relation[o] = new int[partCount[o] + 1];
+                relation[o][0] = total[o];
+                filled[o] = 1;
             }
-        });
-        return relations;
+        }
+        for (int i = 0; i < c.values().length; i++) {
+            String value = c.values()[i];
+            int o = c.others()[i];
+            if (value != null && relation[o] != null && !value.equals(totalValue) && isPart(value)) {
+                relation[o][filled[o]++] = i;
+            }
+        }
+        for (int o : totalsInOrder) {
+            if (relation[o] != null) {
+                out.add(relation[o]);
+            }
+        }
     }
 
     /**
      * The cell's other coordinates as name, value, name, value… in name order: the key that finds a total's
      * parts. A flat list hashes and compares far faster than a sorted map, and a table has many cells.
      */
-    private List<String> otherCoordinates(Map<String, String> keys) {
+    private static List<String> otherCoordinates(String dimension, Map<String, String> keys) {
         String[] names = keys.keySet().toArray(String[]::new);
         Arrays.sort(names);
         List<String> others = new ArrayList<>(2 * names.length);
