@@ -152,10 +152,16 @@ public final class DisclosureStep {
     /** The rows of many indicators sharing one family of cells: {@link #protect}, then {@link #publish} each. */
     public Rows publish(List<IndicatorSpec> specs, IndicatorCalculator calculator, Map<CellKey, AgeBandCounts> cells) {
         Map<CellKey, ProtectedCell> protections = protect(cells);
+        // each indicator reads only its own cells: a family's specs would otherwise each pass over all of them
+        Map<String, Map<CellKey, AgeBandCounts>> byIndicator = new HashMap<>();
+        cells.forEach((k, c) -> byIndicator
+                .computeIfAbsent(k.indicatorId(), x -> new HashMap<>())
+                .put(k, c));
         List<IndicatorRow> exact = new ArrayList<>();
         List<IndicatorRow> published = new ArrayList<>();
         for (IndicatorSpec spec : specs) {
-            List<IndicatorCalculator.Keyed> keyed = calculator.keyedRows(spec, cells);
+            List<IndicatorCalculator.Keyed> keyed =
+                    calculator.keyedRows(spec, byIndicator.getOrDefault(IndicatorCalculator.baseId(spec), Map.of()));
             keyed.forEach(k -> exact.add(k.row()));
             published.addAll(publish(spec, calculator, keyed, protections));
         }
