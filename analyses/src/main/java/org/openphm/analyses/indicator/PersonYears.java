@@ -2,6 +2,7 @@ package org.openphm.analyses.indicator;
 
 import static org.openphm.engine.query.Expr.*;
 import static org.openphm.engine.query.Measure.countRows;
+import static org.openphm.engine.query.Measure.sum;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,6 +59,55 @@ public final class PersonYears {
             Function<FinancialYear, LocalDate> day,
             List<Query> perPerson,
             Named... perYear) {
+        List<Named> columns = new ArrayList<>(List.of(
+                Named.as(YEAR, col(YEAR)),
+                Named.as("person_id", col("person_id")),
+                Named.as("practice_code", col("practice_code")),
+                Named.as("pcn_code", col("pcn_code")),
+                Named.as("neighbourhood_code", col("neighbourhood_code")),
+                Named.as("place_code", col("place_code")),
+                Named.as("icb_code", col("icb_code")),
+                Named.as("sex", col("sex")),
+                Named.as("ethnic_group", col("ethnic_group")),
+                Named.as("imd_quintile", coalesce(col("lsoa_quintile"), lit(RegisteredPopulation.UNKNOWN_QUINTILE))),
+                Named.as("imd_decile", coalesce(col("lsoa_decile"), lit(RegisteredPopulation.UNKNOWN_DECILE))),
+                Named.as("age", col("first_age").plus(col(YEAR)))));
+        columns.addAll(List.of(perYear));
+        return spans(years, day, perPerson)
+                .explode(YEAR, col(FIRST), col(LAST))
+                .select(columns.toArray(Named[]::new))
+                .derive("age_band", ageBand(col("age"), RegisteredPopulation.ESP_BAND_STARTS.toArray(Integer[]::new)));
+    }
+
+    /**
+     * The registered population at the end (31 March) of each year, counted by columns that do not change from year
+     * to year (any of practice_code, pcn_code, neighbourhood_code, place_code, icb_code, sex, ethnic_group): the
+     * same counts as {@link #of} gives grouped by {@link #YEAR} and them, for less work. People whose years run
+     * alike are counted together before the years are spread out, so a handful of rows is spread, not every person.
+     * Columns: year_index, the keys, people.
+     */
+    public static Query counted(List<FinancialYear> years, List<String> keys) {
+        List<String> spanKeys = new ArrayList<>(keys);
+        spanKeys.addAll(List.of(FIRST, LAST));
+        List<String> yearKeys = new ArrayList<>(List.of(YEAR));
+        yearKeys.addAll(keys);
+        return spans(years, FinancialYear::end, List.of())
+                .where(col(FIRST).le(col(LAST)))
+                .aggregate(spanKeys, countRows("people"))
+                .explode(YEAR, col(FIRST), col(LAST))
+                .aggregate(yearKeys, sum("people", col("people")));
+    }
+
+    /** The first and last year index a registration span counts in. */
+    private static final String FIRST = "first_year", LAST = "last_year";
+
+    /**
+     * Each registration span that counts (the latest-starting one where several overlap) with its person, practice
+     * areas and LSOA, and the first and last year index it counts in: from birth (age 0 on the day), while
+     * registered and alive. People without a readable birth month have no age, and so no year to count in.
+     */
+    private static Query spans(
+            List<FinancialYear> years, Function<FinancialYear, LocalDate> day, List<Query> perPerson) {
         requireConsecutive(years);
         List<LocalDate> days = years.stream().map(day).toList();
         requireOneYearApart(days);
@@ -98,30 +148,10 @@ public final class PersonYears {
         for (Query facts : perPerson) {
             joined = joined.leftJoin(facts, "person_id");
         }
-        List<Named> columns = new ArrayList<>(List.of(
-                Named.as(YEAR, col(YEAR)),
-                Named.as("person_id", col("person_id")),
-                Named.as("practice_code", col("practice_code")),
-                Named.as("pcn_code", col("pcn_code")),
-                Named.as("neighbourhood_code", col("neighbourhood_code")),
-                Named.as("place_code", col("place_code")),
-                Named.as("icb_code", col("icb_code")),
-                Named.as("sex", col("sex")),
-                Named.as("ethnic_group", col("ethnic_group")),
-                Named.as("imd_quintile", coalesce(col("lsoa_quintile"), lit(RegisteredPopulation.UNKNOWN_QUINTILE))),
-                Named.as("imd_decile", coalesce(col("lsoa_decile"), lit(RegisteredPopulation.UNKNOWN_DECILE))),
-                Named.as("age", col("first_age").plus(col(YEAR)))));
-        columns.addAll(List.of(perYear));
-        return joined
-                // an unreadable birth month has no age, and so no year it could count in
-                .where(isNotNull(col("first_age")))
-                // a year counts from birth (age 0 on its 31 March), while registered and alive
-                .explode(
-                        YEAR,
-                        greatest(col("from_year"), lit(0L).minus(col("first_age"))),
-                        least(col("to_year"), col("alive_to_year")))
-                .select(columns.toArray(Named[]::new))
-                .derive("age_band", ageBand(col("age"), RegisteredPopulation.ESP_BAND_STARTS.toArray(Integer[]::new)));
+        return joined.where(isNotNull(col("first_age")))
+                .derive(
+                        Named.as(FIRST, greatest(col("from_year"), lit(0L).minus(col("first_age")))),
+                        Named.as(LAST, least(col("to_year"), col("alive_to_year"))));
     }
 
     /**

@@ -97,7 +97,7 @@ final class RegisteredPopulationProfile implements Analysis {
 
     /**
      * The registered population at the end of each year by area, counted for every year of a run in one query
-     * ({@link PersonYears}): the growth table needs only these totals, and the population of each 31 March kept
+     * ({@link PersonYears#counted}): the growth table needs only these totals, and the population of each 31 March kept
      * whole for them cost a second a year.
      */
     private static void areaTotals(
@@ -105,9 +105,7 @@ final class RegisteredPopulationProfile implements Analysis {
             Geography geography,
             List<FinancialYear> run,
             Map<FinancialYear, Map<Geography.Area, Long>> byYear) {
-        Query q = PersonYears.of(run, List.of())
-                .aggregate(
-                        List.of(PersonYears.YEAR, "icb_code", "place_code", "neighbourhood_code"), countRows("people"));
+        Query q = PersonYears.counted(run, List.of("icb_code", "place_code", "neighbourhood_code"));
         Result r = engine.execute(q);
         for (FinancialYear y : run) {
             byYear.put(y, new LinkedHashMap<>());
