@@ -10,14 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.openphm.analyses.conditions.ConditionRegisters;
 import org.openphm.analyses.indicator.AgeBandCounts;
 import org.openphm.analyses.indicator.CellKey;
 import org.openphm.analyses.indicator.CellRollup;
 import org.openphm.analyses.indicator.PersonYears;
 import org.openphm.engine.Engine;
 import org.openphm.engine.Result;
-import org.openphm.engine.query.Expr;
-import org.openphm.engine.query.Expr.Case;
 import org.openphm.engine.query.Measure;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
@@ -55,7 +54,10 @@ public final class RegisterPrevalence {
                         registers.stream().map(QofRegister::id).toList()))
                 .select(
                         Named.as("person_id", col("person_id")),
-                        Named.as("register_bit", registerBit(registers)),
+                        Named.as(
+                                "register_bit",
+                                ConditionRegisters.bit(
+                                        registers.stream().map(QofRegister::id).toList())),
                         Named.as("from_year", PersonYears.firstEndingOnOrAfter(col("diagnosis_date"), years)),
                         // on the register on a 31 March strictly before the resolution date
                         Named.as(
@@ -89,16 +91,6 @@ public final class RegisterPrevalence {
                 PersonYears.keysByYear(CellRollup.keys()),
                 PersonYears.setsByYear(CellRollup.sets()),
                 measures.toArray(Measure[]::new));
-    }
-
-    /** The register's bit: 2 to the power of its position in the list. */
-    private static Expr registerBit(List<QofRegister> registers) {
-        Case.Builder bit = null;
-        for (int i = 0; i < registers.size(); i++) {
-            Expr is = col("condition").eq(registers.get(i).id());
-            bit = bit == null ? when(is, lit(1L << i)) : bit.when(is, lit(1L << i));
-        }
-        return bit.end();
     }
 
     /**
