@@ -86,24 +86,14 @@ class PersonYearsTest {
                 List.of("practice_code", "neighbourhood_code", "place_code", "icb_code", "sex", "ethnic_group");
         List<String> byYear = new ArrayList<>(List.of(PersonYears.YEAR));
         byYear.addAll(keys);
-        Map<List<Object>, Long> spread =
-                counts(engine.execute(PersonYears.of(YEARS, List.of()).aggregate(byYear, countRows("people"))), byYear);
-        Map<List<Object>, Long> counted = counts(engine.execute(PersonYears.counted(YEARS, keys)), byYear);
+        Map<List<Object>, Long> spread = CountedCells.of(
+                engine.execute(PersonYears.of(YEARS, List.of()).aggregate(byYear, countRows("people"))),
+                byYear,
+                "people");
+        Map<List<Object>, Long> counted =
+                CountedCells.of(engine.execute(PersonYears.counted(YEARS, keys)), byYear, "people");
         assertTrue(spread.size() > 1000, "cells of every year: " + spread.size());
         assertEquals(spread, counted);
-    }
-
-    private static Map<List<Object>, Long> counts(Result r, List<String> keys) {
-        Map<List<Object>, Long> out = new HashMap<>();
-        for (int i = 0; i < r.size(); i++) {
-            List<Object> key = new ArrayList<>();
-            for (String k : keys) {
-                Object v = r.get(i, k);
-                key.add(v instanceof Number n ? (Object) n.longValue() : v);
-            }
-            out.put(key, r.getLong(i, "people"));
-        }
-        return out;
     }
 
     @Test

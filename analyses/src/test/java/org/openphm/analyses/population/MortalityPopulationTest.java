@@ -14,10 +14,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openphm.analyses.fidelity.SyntheticBlmk;
+import org.openphm.analyses.indicator.CountedCells;
 import org.openphm.analyses.indicator.PersonYears;
 import org.openphm.analyses.indicator.RegisteredPopulation;
 import org.openphm.engine.Engine;
-import org.openphm.engine.Result;
 import org.openphm.engine.query.Named;
 import org.openphm.engine.query.Query;
 import org.openphm.model.CanonicalSchema;
@@ -51,15 +51,17 @@ class MortalityPopulationTest {
     void everyYearAtOnceIsEachMidYearCountedAlone() {
         List<String> keys = new ArrayList<>(List.of(PersonYears.YEAR));
         keys.addAll(MortalityCells.GRAIN);
-        Map<List<Object>, Long> together = cells(engine.execute(MortalityCells.population(YEARS)), keys);
+        Map<List<Object>, Long> together =
+                CountedCells.of(engine.execute(MortalityCells.population(YEARS)), keys, "people");
         Map<List<Object>, Long> alone = new HashMap<>();
         for (int y = 0; y < YEARS.size(); y++) {
             LocalDate day = MortalityCells.midYear(YEARS.get(y));
-            alone.putAll(cells(
+            alone.putAll(CountedCells.of(
                     engine.execute(populationOn(day)
                             .derive(PersonYears.YEAR, lit((long) y))
                             .aggregate(keys, countRows("people"))),
-                    keys));
+                    keys,
+                    "people"));
         }
         assertTrue(together.size() > 1000, "cells of every year: " + together.size());
         assertTrue(together.keySet().stream().anyMatch(k -> Boolean.TRUE.equals(k.get(k.size() - 1))), "SMI cells");
@@ -86,18 +88,5 @@ class MortalityPopulationTest {
                 .derive(
                         Named.as("band", ageBand(col("age"), MortalityCells.BAND_STARTS.toArray(Integer[]::new))),
                         Named.as("smi", isNotNull(col("smi_flag"))));
-    }
-
-    private static Map<List<Object>, Long> cells(Result r, List<String> keys) {
-        Map<List<Object>, Long> out = new HashMap<>();
-        for (int i = 0; i < r.size(); i++) {
-            List<Object> key = new ArrayList<>();
-            for (String k : keys) {
-                Object v = r.get(i, k);
-                key.add(v instanceof Number n ? (Object) n.longValue() : v);
-            }
-            out.put(key, r.getLong(i, "people"));
-        }
-        return out;
     }
 }
