@@ -150,11 +150,10 @@ public final class MortalityCells {
     static Query population(List<FinancialYear> run) {
         int n = run.size();
         List<LocalDate> days = run.stream().map(MortalityCells::midYear).toList();
-        // each SMI entry's years on the register, as for the 31 March registers (PersonYears.firstEndingOnOrAfter):
-        // on it on a day from its diagnosis up to the day before it is resolved
+        // per person and year, the SMI entries that hold on the year's day: diagnosed by it and not resolved by it
         List<Measure> onRegister = new ArrayList<>();
-        for (long y = 0; y < n; y++) {
-            Expr day = lit(days.get((int) y));
+        for (int y = 0; y < n; y++) {
+            Expr day = lit(days.get(y));
             onRegister.add(countIf(
                     "smi_" + y,
                     and(
