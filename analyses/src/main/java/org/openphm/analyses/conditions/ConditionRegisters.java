@@ -4,7 +4,6 @@ import static org.openphm.engine.query.Expr.*;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.openphm.engine.query.Expr;
 import org.openphm.engine.query.Query;
 import org.openphm.model.CanonicalSchema;
 
@@ -27,22 +26,5 @@ public final class ConditionRegisters {
                         col("diagnosis_date").le(ref),
                         or(isNull(col("resolved_date")), col("resolved_date").gt(ref))))
                 .aggregate(List.of("person_id", "condition"));
-    }
-
-    /**
-     * The bit of the row's register among {@code registers} (bit i for the i-th), NULL for any other: with
-     * {@link org.openphm.engine.query.Measure#bitOr} a person's registers become one whole number, a narrower key
-     * than a column per register.
-     */
-    public static Expr bit(List<String> registers) {
-        if (registers.size() > 63) {
-            throw new IllegalArgumentException(registers.size() + " registers: at most 63 fit one bit set");
-        }
-        Expr.Case.Builder bit = null;
-        for (int i = 0; i < registers.size(); i++) {
-            Expr is = col("condition").eq(registers.get(i));
-            bit = bit == null ? when(is, lit(1L << i)) : bit.when(is, lit(1L << i));
-        }
-        return bit.end();
     }
 }

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.openphm.analyses.conditions.ConditionRegisters;
 import org.openphm.analyses.indicator.AgeBandCounts;
 import org.openphm.analyses.indicator.CellKey;
 import org.openphm.analyses.indicator.CellRollup;
@@ -56,7 +55,8 @@ public final class RegisterPrevalence {
                         Named.as("person_id", col("person_id")),
                         Named.as(
                                 "register_bit",
-                                ConditionRegisters.bit(
+                                bitOf(
+                                        col("condition"),
                                         registers.stream().map(QofRegister::id).toList())),
                         Named.as("from_year", PersonYears.firstEndingOnOrAfter(col("diagnosis_date"), years)),
                         // on the register on a 31 March strictly before the resolution date

@@ -384,6 +384,23 @@ public sealed interface Expr {
         return new BitSet(value, bit);
     }
 
+    /**
+     * Bit i (2 to the power i) when {@code value} is the i-th of {@code values}, NULL for any other: with {@link
+     * Measure#bitOr} a set of up to 63 labels (a person's registers) becomes one LONG, read back with {@link
+     * #bitSet}.
+     */
+    static Expr bitOf(Expr value, java.util.List<String> values) {
+        if (values.isEmpty() || values.size() > 63) {
+            throw new IllegalArgumentException(values.size() + " values: 1 to 63 fit one bit set");
+        }
+        Case.Builder bit = null;
+        for (int i = 0; i < values.size(); i++) {
+            Expr is = value.eq(values.get(i));
+            bit = bit == null ? when(is, lit(1L << i)) : bit.when(is, lit(1L << i));
+        }
+        return bit.end();
+    }
+
     static Expr math(MathOp op, Expr e) {
         return new MathFn(op, e);
     }
