@@ -262,18 +262,16 @@ public final class RiskStratification implements Analysis {
         return task;
     }
 
-    /** The work's result, its failure rethrown as it was thrown. */
-
-    /**
-     * A cohort size in a note, to the nearest thousand: notes escape the cell-level disclosure step, and an
-     * exact count beside the published tables could give a suppressed difference back.
-     */
     /** A sample's two sizes, rounded as {@link #aboutPeople} rounds. */
     static String systematicSample(long sample, long cohort) {
         return "a systematic sample of it (every k-th person in pseudonym order): " + aboutPeople(sample) + " of "
                 + aboutPeople(cohort);
     }
 
+    /**
+     * A cohort size in a note, to the nearest thousand: notes escape the cell-level disclosure step, and an
+     * exact count beside the published tables could give a suppressed difference back.
+     */
     static String aboutPeople(long people) {
         return people < 1000
                 ? "fewer than 1,000 people"
