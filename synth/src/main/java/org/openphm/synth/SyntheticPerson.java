@@ -50,8 +50,12 @@ public record SyntheticPerson(
                 && (deathDate == null || date.isBefore(deathDate));
     }
 
+    /** The registers are held as {@link RegisterDates}, which answer {@link #hasCondition} without hashing. */
+    public SyntheticPerson {
+        conditions = RegisterDates.of(conditions);
+    }
+
     public boolean hasCondition(String register, LocalDate onDate) {
-        LocalDate d = conditions.get(register);
-        return d != null && !d.isAfter(onDate);
+        return ((RegisterDates) conditions).onOn(register, onDate);
     }
 }

@@ -57,6 +57,14 @@ final class Mortality {
             .mapToDouble(c -> CONDITION_RATIO.getOrDefault(c.id(), 1.0))
             .toArray();
 
+    static {
+        // PersonModel.diagnosisTime walks back from the observation time and stops at the first step below its
+        // target, which finds the right step only while a register's excess hazard is never negative.
+        if (CONDITION_RATIO.values().stream().anyMatch(r -> r < 1) || SMI_UNDER_75 < 1 || SMI_75_PLUS < 1) {
+            throw new IllegalStateException("a register's hazard ratio is below 1: see PersonModel.diagnosisTime");
+        }
+    }
+
     private static final int SMI = ConditionCatalogue.indexOf("SMI");
 
     /** The person's multiplier of the baseline, capped. */

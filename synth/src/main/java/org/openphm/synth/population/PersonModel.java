@@ -275,6 +275,15 @@ public final class PersonModel {
     /** Per sex (0 not male, 1 male) and register, the baseline death hazard at the middle of grid step i. */
     private static final double[][][] BASELINE_ON_GRID = new double[2][N][];
 
+    /**
+     * Per register, the last grid step up to which its log-odds along a life only rise: each step's exact rise
+     * (the shape's change plus the trend over the step, the same for everyone) is at least RISE_MARGIN, far above
+     * the rounding of a log-odds, so the running maximum diagnosisTime needs is the log-odds itself up to there.
+     */
+    private static final int[] RISING_TO = new int[N];
+
+    private static final double RISE_MARGIN = 1e-9;
+
     static {
         for (int k = 0; k < N; k++) {
             ConditionSpec c = CHAIN.get(k);
@@ -293,6 +302,13 @@ public final class PersonModel {
                     BASELINE_ON_GRID[1][k][i] = Mortality.baseline(mid, "M");
                 }
             }
+            double trend = c.timing() instanceof SinceOnset s ? s.trend() : 0;
+            int rising = 0;
+            while (rising + 1 < steps
+                    && SHAPE_ON_GRID[k][rising + 1] - SHAPE_ON_GRID[k][rising] + trend * STEP >= RISE_MARGIN) {
+                rising++;
+            }
+            RISING_TO[k] = rising;
         }
     }
 
@@ -328,14 +344,16 @@ public final class PersonModel {
         double[] baselines = BASELINE_ON_GRID["M".equals(b.sex) ? 1 : 0][k];
         double base = x - c.ageShape(aObs);
         int n = (int) Math.ceil((aObs - a0) / STEP);
-        double[] h = new double[n + 1];
-        double run = 0;
-        for (int i = 0; i <= n; i++) {
-            double grid = a0 + i * STEP;
-            double a = Math.min(aObs, grid);
-            double shape = onGrid && a == grid && i < shapes.length ? shapes[i] : c.ageShape(a);
-            run = Math.max(run, Distributions.logistic(base + shape + s.trend() * (a - aObs)));
-            h[i] = run;
+        double trend = s.trend();
+        // The chance H the search below needs is the running maximum of the chance along the grid, which is the
+        // logistic of the running maximum of the log-odds (Math.exp is semi-monotonic), and that is the log-odds
+        // itself while they rise (RISING_TO; the last, part step, at aObs itself, is always run through): only the
+        // steps after are run through here, and only the steps the search visits are computed at all.
+        int rising = onGrid ? Math.max(0, Math.min(RISING_TO[k], n - 1)) : 0;
+        double[] tail = new double[n - rising + 1];
+        tail[0] = logOdds(c, shapes, onGrid, a0, aObs, base, trend, rising);
+        for (int i = rising + 1; i <= n; i++) {
+            tail[i - rising] = Math.max(tail[i - rising - 1], logOdds(c, shapes, onGrid, a0, aObs, base, trend, i));
         }
         boolean[] with = has.clone();
         with[k] = true;
@@ -346,7 +364,16 @@ public final class PersonModel {
         double younger = Mortality.multiplier(personal, 0, with) - Mortality.multiplier(personal, 0, without);
         double older = Mortality.multiplier(personal, Mortality.SMI_OLDER_FROM, with)
                 - Mortality.multiplier(personal, Mortality.SMI_OLDER_FROM, without);
+        double hTop = Distributions.logistic(tail[n - rising]);
+        double target = rng.nextDouble() * hTop;
+        // h(i) = H at step i x the relative survival from it to tObs. Both factors only grow with i (the excess is
+        // a sum of terms that are not negative: a register only raises the hazard, as Mortality checks), so the first
+        // step from below where h reaches the target is the
+        // last one met walking down from tObs: the walk stops there, and the survival below it is never computed.
         double excess = 0;
+        double lastZ = tail[n - rising];
+        double lastH = hTop;
+        double hAbove = hTop;
         for (int i = n; i > 0; i--) {
             double from = a0 + (i - 1) * STEP;
             double grid = a0 + i * STEP;
@@ -356,21 +383,37 @@ public final class PersonModel {
                     onGrid && to == grid && i < baselines.length ? baselines[i] : Mortality.baseline(mid, b.sex);
             excess +=
                     (to - from) * params.mortalityScale * baseline * (mid < Mortality.SMI_OLDER_FROM ? younger : older);
-            h[i - 1] *= Math.exp(-excess);
+            double z = i - 1 > rising ? tail[i - 1 - rising] : logOdds(c, shapes, onGrid, a0, aObs, base, trend, i - 1);
+            if (z != lastZ) {
+                lastZ = z;
+                lastH = Distributions.logistic(z);
+            }
+            double hBelow = lastH * Math.exp(-excess);
+            if (hBelow < target) {
+                return b.birthT + from + (target - hBelow) / (hAbove - hBelow) * (to - from);
+            }
+            hAbove = hBelow;
         }
-        double target = rng.nextDouble() * h[n];
-        if (target <= h[0]) {
-            double lo = a0 >= BEFORE_ONSET ? a0 - BEFORE_ONSET : a0;
-            double hi = Math.min(lo + BEFORE_ONSET, aObs);
-            return b.birthT + lo + rng.nextDouble() * (hi - lo);
-        }
-        int i = 1;
-        while (h[i] < target) {
-            i++;
-        }
-        double from = a0 + (i - 1) * STEP;
-        double to = Math.min(aObs, a0 + i * STEP);
-        return b.birthT + from + (target - h[i - 1]) / (h[i] - h[i - 1]) * (to - from);
+        // on the register already at the first onset age
+        double lo = a0 >= BEFORE_ONSET ? a0 - BEFORE_ONSET : a0;
+        double hi = Math.min(lo + BEFORE_ONSET, aObs);
+        return b.birthT + lo + rng.nextDouble() * (hi - lo);
+    }
+
+    /** The person's log-odds of being on register c at grid step i, base being theirs less the shape at aObs. */
+    private static double logOdds(
+            ConditionSpec c,
+            double[] shapes,
+            boolean onGrid,
+            double a0,
+            double aObs,
+            double base,
+            double trend,
+            int i) {
+        double grid = a0 + i * STEP;
+        double a = Math.min(aObs, grid);
+        double shape = onGrid && a == grid && i < shapes.length ? shapes[i] : c.ageShape(a);
+        return base + shape + trend * (a - aObs);
     }
 
     private DrawnPerson finish(
@@ -441,7 +484,7 @@ public final class PersonModel {
                 b.place.code(),
                 b.practice.code(),
                 Math.exp(0.5 * b.latent),
-                java.util.Collections.unmodifiableMap(conditions),
+                conditions,
                 death,
                 start,
                 exit);
