@@ -59,7 +59,7 @@ final class DetentionModel {
     }
 
     void emit(SyntheticPerson person, Exposure x, SplittableRandom rng, ActivityOutput out) throws IOException {
-        LocalDate mid = x.from().plusDays((x.to().toEpochDay() - x.from().toEpochDay()) / 2);
+        LocalDate mid = x.mid();
         double rate = base
                 * ageCurve(x.age())
                 * PersonRisk.register(person, "SMI", SMI_RATE_RATIO, mid, x.age(), reference)

@@ -3,6 +3,7 @@ package org.openphm.synth.activity;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.SplittableRandom;
+import org.openphm.synth.Days;
 
 /** The random draws the activity model needs, on the generator it is handed so runs are reproducible. */
 final class Draws {
@@ -91,6 +92,6 @@ final class Draws {
     /** A date uniformly between two dates, both included. */
     static LocalDate dateBetween(SplittableRandom rng, LocalDate from, LocalDate to) {
         long days = ChronoUnit.DAYS.between(from, to);
-        return from.plusDays(days <= 0 ? 0 : rng.nextLong(days + 1));
+        return Days.plus(from, days <= 0 ? 0 : rng.nextLong(days + 1));
     }
 }

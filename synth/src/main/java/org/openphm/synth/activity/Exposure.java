@@ -3,6 +3,7 @@ package org.openphm.synth.activity;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.openphm.model.FinancialYear;
+import org.openphm.synth.Days;
 import org.openphm.synth.SyntheticPerson;
 
 /**
@@ -10,9 +11,11 @@ import org.openphm.synth.SyntheticPerson;
  * then. Events are drawn only inside it, and follow-on dates (contacts, discharges) stop at {@code lastDay},
  * so nothing happens after death or outside registration.
  *
+ * @param mid     the middle day of from to to, at which a model asks whether the person is on a register
  * @param lastDay the last day the person is alive and registered within the data (up to 31 Mar 2026)
  */
-record Exposure(FinancialYear year, LocalDate from, LocalDate to, int age, double years, LocalDate lastDay) {
+record Exposure(
+        FinancialYear year, LocalDate from, LocalDate to, LocalDate mid, int age, double years, LocalDate lastDay) {
 
     /** The exposure of a person in a year, or null if they were not registered and alive in it. */
     static Exposure of(SyntheticPerson person, FinancialYear year) {
@@ -22,8 +25,7 @@ record Exposure(FinancialYear year, LocalDate from, LocalDate to, int age, doubl
         if (to.isBefore(from)) {
             return null;
         }
-        LocalDate mid = from.plusDays(ChronoUnit.DAYS.between(from, to) / 2);
-        int age = person.ageOn(mid);
+        int age = person.ageOn(middle(from, to));
         if (age < 0) {
             // born during the year: exposure starts at birth
             from = max(from, person.birthMonth().atDay(1));
@@ -33,7 +35,11 @@ record Exposure(FinancialYear year, LocalDate from, LocalDate to, int age, doubl
             age = 0;
         }
         double years = (ChronoUnit.DAYS.between(from, to) + 1) / 365.25;
-        return new Exposure(year, from, to, age, years, lastDay);
+        return new Exposure(year, from, to, middle(from, to), age, years, lastDay);
+    }
+
+    private static LocalDate middle(LocalDate from, LocalDate to) {
+        return Days.plus(from, (to.toEpochDay() - from.toEpochDay()) / 2);
     }
 
     static LocalDate lastDay(SyntheticPerson person) {

@@ -114,7 +114,7 @@ final class ReferralModel {
     void emit(SyntheticPerson person, Exposure x, SplittableRandom rng, ActivityOutput out) throws IOException {
         Place place = reference.icb().place(person.placeCode());
         boolean female = "F".equals(person.sex());
-        LocalDate mid = x.from().plusDays((x.to().toEpochDay() - x.from().toEpochDay()) / 2);
+        LocalDate mid = x.mid();
         double personFactor =
                 PersonRisk.health(person.health(), 0.3) * PersonRisk.deprivation(person.imdDecile(), 0.15);
         double[] weights = new double[services.size()];

@@ -265,7 +265,7 @@ final class SpellModel {
         boolean female = "F".equals(person.sex());
         boolean child = x.age() < 18;
         int g = child ? 1 : 0;
-        LocalDate mid = x.from().plusDays((x.to().toEpochDay() - x.from().toEpochDay()) / 2);
+        LocalDate mid = x.mid();
         double ethnicity = child ? PersonRisk.ethnicity(childEthnicity, person.ethnicity()) : 1;
         double emergencyRisk = PersonRisk.health(person.health(), EMERGENCY_HEALTH)
                 * PersonRisk.deprivation(person.imdDecile(), EMERGENCY_DEPRIVATION)

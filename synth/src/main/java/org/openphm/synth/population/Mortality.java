@@ -46,7 +46,28 @@ final class Mortality {
 
     /** The largest baseline hazard: the bound of the first rejection step. */
     static double maxBaseline() {
-        return baseline(104, "M");
+        return MAX_BASELINE;
+    }
+
+    private static final double MAX_BASELINE = baseline(104, "M");
+
+    /** The oldest whole age {@link #midYearBaseline} has in its table. */
+    private static final int TABLE_TO_AGE = 120;
+
+    /** Per sex (0 not male, 1 male), the baseline at age + 0.5 for each whole age: the first rejection step of
+     * every death drawn asks it, about fifty times a death. */
+    private static final double[][] MID_YEAR = new double[2][TABLE_TO_AGE + 1];
+
+    static {
+        for (int age = 0; age <= TABLE_TO_AGE; age++) {
+            MID_YEAR[0][age] = baseline(age + 0.5, "F");
+            MID_YEAR[1][age] = baseline(age + 0.5, "M");
+        }
+    }
+
+    /** {@code baseline(age + 0.5, sex)}, looked up for ages up to 120. */
+    static double midYearBaseline(int age, String sex) {
+        return age >= 0 && age <= TABLE_TO_AGE ? MID_YEAR["M".equals(sex) ? 1 : 0][age] : baseline(age + 0.5, sex);
     }
 
     /**

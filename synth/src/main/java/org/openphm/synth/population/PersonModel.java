@@ -135,7 +135,7 @@ public final class PersonModel {
             int age = demography.drawAge(place, rng);
             String sex = demography.drawSex(age, rng);
             // Deaths are drawn in proportion to each person's hazard: first by age and sex, then by the rest.
-            if (died && rng.nextDouble() * Mortality.maxBaseline() > Mortality.baseline(age + 0.5, sex)) {
+            if (died && rng.nextDouble() * Mortality.maxBaseline() > Mortality.midYearBaseline(age, sex)) {
                 continue;
             }
             b = body(place, s, age, sex, rng);
@@ -202,6 +202,9 @@ public final class PersonModel {
         EthnicFamily fam = EthnicFamily.of(b.ethnicity);
         double bmi = age >= 18 ? Bmi.draw(age, b.sex, b.deprivation, fam, b.latent, rng) : Double.NaN;
         boolean[] has = new boolean[N];
+        // the registers already drawn on, in chain order: their pairwise terms are added in that order
+        int[] on = new int[N];
+        int onCount = 0;
         double[] diagT = new double[N];
         double depFrom = Double.NaN;
         double depTo = Double.NaN;
@@ -221,10 +224,8 @@ public final class PersonModel {
             if (!Double.isNaN(bmi)) {
                 x += c.bmi() * (bmi - 27);
             }
-            for (int j = 0; j < k; j++) {
-                if (has[j]) {
-                    x += params.pair[k][j];
-                }
+            for (int m = 0; m < onCount; m++) {
+                x += params.pair[k][on[m]];
             }
             if (c.timing() instanceof InChildhood ch) {
                 x += ch.cohortTrend() * (birthYear - 2010);
@@ -244,6 +245,7 @@ public final class PersonModel {
             double d = diagnosisTime(c, k, b, tObs, x, has, rng);
             if (d <= tObs) {
                 has[k] = true;
+                on[onCount++] = k;
                 diagT[k] = d;
             }
         }

@@ -2,6 +2,7 @@ package org.openphm.synth.population;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import org.openphm.synth.Days;
 
 /**
  * How the registered population turns over between 1 April 2019 and 31 March 2026, as a steadily growing
@@ -98,7 +99,7 @@ public final class PopulationFlow {
 
     /** The date t years after the reference date. */
     static LocalDate date(double t) {
-        return REFERENCE_DATE.plusDays(Math.round(t * 365.25));
+        return Days.plus(REFERENCE_DATE, Math.round(t * 365.25));
     }
 
     /** Years from the reference date to a date. */
