@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openphm.model.FinancialYear;
 import org.openphm.model.Progress;
 import org.openphm.synth.activity.ActivityGenerator;
 import org.openphm.synth.activity.Census;
@@ -43,6 +44,36 @@ class ParallelGenerationTest {
                 oneByOne,
                 SyntheticIcb.census(new SynthOptions(4_000, 20, true, null, null, 3), Progress.SILENT, SMALL_CHUNK),
                 "another seed counts other people: the comparison can fail");
+    }
+
+    @Test
+    void aLargePopulationsCensusIsASystematicSampleWeightedUpAndCloseToEveryone() throws IOException {
+        SynthOptions options = new SynthOptions(20_000, 19, true, null, null, 2);
+        PopulationFlow flow = new PopulationFlow(options.patients());
+        PersonModel people = new PersonModel(Geography.of(options.icb()), FittedParams.load(), flow);
+        long wholeUpTo = 4_000;
+        int every = SyntheticIcb.censusEvery(flow.total(), wholeUpTo);
+        assertEquals(7, every, "about 28,000 people drawn, at most 4,000 counted");
+        Census sample = new Census(options.icb());
+        Census everyone = new Census(options.icb());
+        for (long i = 0; i < flow.total(); i++) {
+            SyntheticPerson person = people.draw(i, "P" + i, Seeds.forPerson(options.seed(), i, 0))
+                    .person();
+            everyone.add(person);
+            if (i % every == 0) {
+                sample.add(person, every);
+            }
+        }
+        Census counted = SyntheticIcb.census(options, Progress.SILENT, SMALL_CHUNK, wholeUpTo);
+        assertEquals(sample, counted);
+        assertEquals(everyone, SyntheticIcb.census(options, Progress.SILENT, SMALL_CHUNK, flow.total()));
+        for (int year = 2019; year <= 2025; year++) {
+            FinancialYear fy = new FinancialYear(year);
+            double whole = everyone.total(fy);
+            // one in 7 of about 20,000 registered: a binomial count's standard error is about 1.7% of the total
+            assertEquals(whole, counted.total(fy), 0.05 * whole, fy + ": the weighted sample stands for everyone");
+            assertNotEquals(whole, counted.total(fy), fy + ": a sample is not everyone (the test can fail)");
+        }
     }
 
     @Test

@@ -110,14 +110,23 @@ public final class Census {
 
     /** Counts one person in every year in which they are registered and alive on 30 September. */
     public void add(SyntheticPerson person) {
+        add(person, 1);
+    }
+
+    /**
+     * Counts one person of a sample, standing for {@code weight} people, in every year in which they are
+     * registered and alive on 30 September. Children's means are of the people counted (a weight is the same
+     * for everyone in a sample).
+     */
+    public void add(SyntheticPerson person, int weight) {
         for (int y = 0; y < YEARS; y++) {
             LocalDate mid = LocalDate.of(ActivitySpan.FIRST + y, 9, 30);
             if (!person.registeredOn(mid) || person.birthMonth().atDay(1).isAfter(mid)) {
                 continue;
             }
             int age = Math.min(person.ageOn(mid), ReferencePopulation.MAX_AGE);
-            counts[y][icb.place(person.placeCode()).index()]["F".equals(person.sex()) ? 1 : 0][age]++;
-            personsByBand[age / 5]++;
+            counts[y][icb.place(person.placeCode()).index()]["F".equals(person.sex()) ? 1 : 0][age] += weight;
+            personsByBand[age / 5] += weight;
             if (age < 18) {
                 String ethnicity = person.ethnicity() == null ? "Z" : person.ethnicity();
                 double h = person.health(), d = (5.5 - person.imdDecile()) / 4.5;
@@ -131,7 +140,7 @@ public final class Census {
             for (Map.Entry<String, LocalDate> c : person.conditions().entrySet()) {
                 double[] on = onRegisterByBand.get(c.getKey());
                 if (on != null && c.getValue() != null && !c.getValue().isAfter(mid)) {
-                    on[age / 5]++;
+                    on[age / 5] += weight;
                 }
             }
         }
@@ -218,7 +227,7 @@ public final class Census {
     }
 
     /** Everyone counted in a year. */
-    double total(FinancialYear year) {
+    public double total(FinancialYear year) {
         double sum = 0;
         for (double[][] place : counts[ActivitySpan.index(year)]) {
             for (double[] sex : place) {
