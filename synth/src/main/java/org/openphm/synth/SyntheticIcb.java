@@ -77,7 +77,7 @@ public final class SyntheticIcb {
         int every = censusEvery(total, wholeUpTo);
         if (every > 1) {
             progress.message(String.format(
-                    "Census of a systematic sample: every %d-th of the %,d people drawn, each standing for %d",
+                    "Census of a systematic sample: one person in %d of the %,d drawn (by index), each standing for %d",
                     every, total, every));
         }
         ProgressSteps steps = new ProgressSteps(progress, "census", 50_000, total);
