@@ -60,8 +60,11 @@ public final class SvgChartRenderer {
     public static final int WIDTH = 720;
     public static final int HEIGHT = 380;
     private static final String FONT = "DejaVu Sans";
-    /** Element ids in one HTML page must be unique across every inline SVG. */
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /**
+     * Element ids in one HTML page must be unique across every inline SVG: numbered per renderer (a page has
+     * its own), so a page's ids do not depend on what else the process drew before or beside it.
+     */
+    private final AtomicInteger sequence = new AtomicInteger();
 
     public Optional<String> svg(Chart chart) {
         JFreeChart jfree;
@@ -85,7 +88,7 @@ public final class SvgChartRenderer {
                 ? Math.max(HEIGHT, 120 + 28 * h.rows().size())
                 : HEIGHT;
         SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
-        String prefix = "c" + SEQUENCE.incrementAndGet();
+        String prefix = "c" + sequence.incrementAndGet();
         g2.setDefsKeyPrefix(prefix);
         g2.setGeomDoubleConverter(SvgChartRenderer::hundredths);
         g2.setTransformDoubleConverter(SvgChartRenderer::hundredths);
