@@ -202,8 +202,9 @@ public final class DuckDbEngine implements Engine {
         keepShared(query);
         String sql = render(query);
         long t0 = System.nanoTime();
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
+        try (DuckDbMemory.Done<ResultSet> done =
+                        DuckDbMemory.retryingOnOneThread(connection, s -> s.executeQuery(sql));
+                ResultSet rs = done.value()) {
             ResultSetMetaData md = rs.getMetaData();
             List<String> columns = new ArrayList<>(md.getColumnCount());
             for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -232,8 +233,7 @@ public final class DuckDbEngine implements Engine {
                     + DuckDbDialect.INSTANCE.quote(table) + " AS "
                     + renderer.render(shared.input(), kept::get);
             long t0 = System.nanoTime();
-            try (Statement s = connection.createStatement()) {
-                s.execute(sql);
+            try (DuckDbMemory.Done<Boolean> done = DuckDbMemory.retryingOnOneThread(connection, s -> s.execute(sql))) {
                 StatementTrace.record("keep " + shared.name(), sql, t0);
             } catch (SQLException e) {
                 throw new EngineException(

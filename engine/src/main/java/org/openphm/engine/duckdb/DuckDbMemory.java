@@ -73,6 +73,83 @@ public final class DuckDbMemory {
                 + (held.isEmpty() ? "" : "\nDuckDB held: " + held);
     }
 
+    /** Whether DuckDB's message says it ran out of memory. */
+    static boolean outOfMemory(String duckDbMessage) {
+        return duckDbMessage != null && duckDbMessage.contains("Out of Memory Error");
+    }
+
+    /** One statement's work, on a statement of its own. */
+    interface Work<T> {
+        T run(Statement statement) throws SQLException;
+    }
+
+    /**
+     * The statement that did the work, still open (its result set is read through it), and what the work gave.
+     * Closing it closes the statement.
+     */
+    record Done<T>(Statement statement, T value) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            statement.close();
+        }
+    }
+
+    /**
+     * Runs the work on a new statement; if DuckDB runs out of memory, runs it once more, on another statement
+     * (DuckDB closes one that failed) and on one thread, then puts the threads back. Why: on two threads each
+     * holds its own hash tables and sort runs, and near the limit one may fail to spill where the other would
+     * have waited (the full-size build's person indicators failed so once at 768MB, and passed on the next run).
+     * One thread holds about half. The statement is the same, so is its result; only a statement that fails
+     * before giving anything back is run again (DuckDB's JDBC results are whole when the query returns, and a
+     * CREATE leaves nothing when it fails). The retry is said on standard error.
+     */
+    static <T> Done<T> retryingOnOneThread(Connection connection, Work<T> work) throws SQLException {
+        try {
+            return attempt(connection, work);
+        } catch (SQLException first) {
+            if (!outOfMemory(first.getMessage())) {
+                throw first;
+            }
+            String threads = setting(connection, "threads");
+            if ("1".equals(threads)) {
+                throw first;
+            }
+            System.err.println("DuckDB ran out of memory within " + limit() + " on " + threads
+                    + " threads: running the statement again on one thread");
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET threads = 1");
+            }
+            try {
+                return attempt(connection, work);
+            } catch (SQLException again) {
+                again.addSuppressed(first);
+                throw again;
+            } finally {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("SET threads = " + Integer.parseInt(threads));
+                }
+            }
+        }
+    }
+
+    private static <T> Done<T> attempt(Connection connection, Work<T> work) throws SQLException {
+        Statement statement = connection.createStatement();
+        try {
+            return new Done<>(statement, work.run(statement));
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    private static String setting(Connection connection, String name) throws SQLException {
+        try (Statement s = connection.createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT current_setting('" + name + "')")) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
     /** Memory DuckDB holds by kind, largest first ("" when it cannot say). */
     static String held(Connection connection) {
         StringBuilder held = new StringBuilder();

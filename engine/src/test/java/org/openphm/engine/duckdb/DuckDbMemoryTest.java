@@ -75,6 +75,69 @@ class DuckDbMemoryTest {
         assertEquals("Binder Error: no such column", DuckDbMemory.explain("Binder Error: no such column"));
     }
 
+    @Test
+    void aStatementThatRanOutOfMemoryRunsOnceMoreOnOneThreadAndTheThreadsGoBack() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            threads(c, 2);
+            java.util.List<String> threadsPerRun = new java.util.ArrayList<>();
+            String result;
+            try (DuckDbMemory.Done<String> done = DuckDbMemory.retryingOnOneThread(c, s -> {
+                threadsPerRun.add(threads(c));
+                if (threadsPerRun.size() == 1) {
+                    throw new java.sql.SQLException("Out of Memory Error: failed to allocate data of size 8.0 MiB");
+                }
+                return "done";
+            })) {
+                result = done.value();
+            }
+            assertEquals("done", result);
+            assertEquals(java.util.List.of("2", "1"), threadsPerRun);
+            assertEquals("2", threads(c), "the threads are put back");
+
+            int[] runs = {0};
+            java.sql.SQLException other = assertThrows(
+                    java.sql.SQLException.class,
+                    () -> DuckDbMemory.retryingOnOneThread(c, s -> {
+                        runs[0]++;
+                        throw new java.sql.SQLException("Binder Error: no such column");
+                    }));
+            assertEquals(1, runs[0], "only running out of memory is retried: " + other.getMessage());
+        }
+    }
+
+    @Test
+    void aStatementThatRunsOutOfMemoryOnOneThreadTooFailsWithDuckDbsMessage() throws Exception {
+        System.setProperty(DuckDbMemory.PROPERTY, "16MB");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            DuckDbMemory.apply(c);
+            threads(c, 2);
+            java.sql.SQLException e = assertThrows(java.sql.SQLException.class, () -> {
+                try (DuckDbMemory.Done<ResultSet> done = DuckDbMemory.retryingOnOneThread(
+                                c, s -> s.executeQuery("SELECT list(i) FROM range(7500000) t(i)"));
+                        ResultSet r = done.value()) {
+                    r.next();
+                }
+            });
+            assertTrue(e.getMessage().startsWith("Out of Memory Error"), e.getMessage());
+            assertEquals(1, e.getSuppressed().length, "the failure on two threads comes with it");
+            assertEquals("2", threads(c));
+        }
+    }
+
+    private static String threads(Connection c) throws java.sql.SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT current_setting('threads')")) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    private static void threads(Connection c, int n) throws java.sql.SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET threads = " + n);
+        }
+    }
+
     private static String setting(Connection c) throws Exception {
         try (Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT current_setting('memory_limit')")) {
