@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.openphm.model.BackgroundWork;
 import org.openphm.model.Progress;
 import org.openphm.publish.results.ResultsDir;
 
@@ -71,7 +71,7 @@ public final class PackWriter {
             summaryPages.cancel(true);
             throw e;
         }
-        int summaryPageCount = summaryPagesOf(summaryPages, summaryFile);
+        int summaryPageCount = BackgroundWork.result(summaryPages, "rendering " + summaryFile);
         progress.message("pack: wrote " + summaryFile + " (" + summaryPageCount + " pages)");
         int items = page.contents().allItems().size();
         return new PackSummary(
@@ -87,20 +87,6 @@ public final class PackWriter {
                 summaryFile,
                 summaryPageCount,
                 Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    private static int summaryPagesOf(Future<Integer> summary, Path file) throws IOException {
-        try {
-            return summary.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while rendering " + file, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException("could not render " + file + ": " + e.getCause(), e.getCause());
-        }
     }
 
     private static int pages(Path pdf) throws IOException {
