@@ -369,9 +369,9 @@ public final class PersonModel {
         double hTop = Distributions.logistic(tail[n - rising]);
         double target = rng.nextDouble() * hTop;
         // h(i) = H at step i x the relative survival from it to tObs. Both factors only grow with i (the excess is
-        // a sum of terms that are not negative: a register only raises the hazard, as Mortality checks), so the first
-        // step from below where h reaches the target is the
-        // last one met walking down from tObs: the walk stops there, and the survival below it is never computed.
+        // a sum of terms that are not negative: a register only raises the hazard, as Mortality checks), so the
+        // first step from below where h reaches the target is the last one met walking down from tObs: the walk
+        // stops there, and the survival below it is never computed.
         double excess = 0;
         double lastZ = tail[n - rising];
         double lastH = hTop;
