@@ -18,7 +18,8 @@ import org.openphm.synth.population.PopulationFlow;
 /**
  * The whole synthetic ICB in one folder: people and their activity, the aggregate feeds and the England
  * comparator. Activity rates are calibrated on a census of the people actually drawn (a first, write-free
- * pass: people are fixed by seed and index, so drawing them twice gives the same people).
+ * pass: people are fixed by seed and index, so drawing them twice gives the same people), of a systematic
+ * sample of them above {@link #CENSUS_WHOLE_UP_TO}.
  */
 public final class SyntheticIcb {
     private SyntheticIcb() {}
