@@ -699,7 +699,10 @@ final class ProfileViews {
                         Map.of("itemStyle", Map.of("borderColor", "#41688f", "borderWidth", 3, "gapWidth", 2)),
                         Map.of("itemStyle", Map.of("borderColor", "#768692", "borderWidth", 2, "gapWidth", 1)),
                         Map.of("itemStyle", Map.of("borderColor", "#aeb7bd", "borderWidth", 1, "gapWidth", 1))));
-        series.put("data", tree.get("children") == null ? List.of(tree) : tree.get("children"));
+        // no area below the root with a published denominator (the indicator is published only above it, or
+        // every value there is suppressed): an empty map, the areas named in not_drawn, not a server error
+        series.put(
+                "data", tree == null ? List.of() : tree.get("children") == null ? List.of(tree) : tree.get("children"));
         Map<String, Object> option = new LinkedHashMap<>();
         option.put(
                 "title",

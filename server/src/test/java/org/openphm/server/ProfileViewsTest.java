@@ -179,6 +179,22 @@ class ProfileViewsTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aMapWithNoAreaToDrawIsEmptyAndSaysWhichAreasWereNotDrawn() {
+        // CYP admissions are published for the Places, not for Luton North's PCN and practices: nothing to draw
+        Map<String, Object> m = profiles.map(
+                results.indicatorInfo("cyp-mh-admissions").orElseThrow(), area(FixtureResults.LUTON_NORTH));
+        Map<String, Object> option = (Map<String, Object>) m.get("option");
+        List<Object> data = (List<Object>)
+                ((List<Map<String, Object>>) option.get("series")).get(0).get("data");
+        assertTrue(data.isEmpty(), data.toString());
+        assertEquals(
+                6,
+                ((List<String>) m.get("not_drawn")).size(),
+                m.get("not_drawn").toString());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void schematicMapNestsAreasSizedByDenominatorAndBandsTheirValues() {
         Map<String, Object> m =
                 profiles.map(results.indicatorInfo("qof-diabetes").orElseThrow(), area(FixtureResults.ICB));
