@@ -25,7 +25,8 @@ record Exposure(
         if (to.isBefore(from)) {
             return null;
         }
-        int age = person.ageOn(middle(from, to));
+        LocalDate mid = middle(from, to);
+        int age = person.ageOn(mid);
         if (age < 0) {
             // born during the year: exposure starts at birth
             from = max(from, person.birthMonth().atDay(1));
@@ -33,9 +34,10 @@ record Exposure(
                 return null;
             }
             age = 0;
+            mid = middle(from, to);
         }
         double years = (ChronoUnit.DAYS.between(from, to) + 1) / 365.25;
-        return new Exposure(year, from, to, middle(from, to), age, years, lastDay);
+        return new Exposure(year, from, to, mid, age, years, lastDay);
     }
 
     private static LocalDate middle(LocalDate from, LocalDate to) {
