@@ -90,6 +90,11 @@ final class ReferralModel {
 
     ReferralModel(ReferencePopulation reference, List<ReferralService> catalogue) {
         this.reference = reference;
+        // The catalogue's counts are the BLMK data pack's (DP 4.7-4.10), for BLMK's registered patients: another ICB
+        // has as many per patient. (Before 7 December each ICB had them as its own total, whatever its size: a
+        // Northmoor of 620,000 people was referred as often as BLMK's 1.14 million.)
+        double perCatalogueIcb = (double) reference.icb().registeredPatients()
+                / ReferralService.catalogueIcb().registeredPatients();
         for (ReferralService s : catalogue) {
             AgeProfile profile = AgeProfile.fit(
                     reference,
@@ -103,7 +108,10 @@ final class ReferralModel {
             double expected =
                     reference.expected(st -> profile.rate(st.age()) * s.sexRatio(st.female()), new FinancialYear(2023));
             services.add(new Calibrated(
-                    s, profile, s.referrals2023() / expected * JOINT_RISK.getOrDefault(s.name(), 1.0), reference));
+                    s,
+                    profile,
+                    s.referrals2023() * perCatalogueIcb / expected * JOINT_RISK.getOrDefault(s.name(), 1.0),
+                    reference));
         }
     }
 

@@ -3,6 +3,7 @@ package org.openphm.synth.activity;
 import java.util.ArrayList;
 import java.util.List;
 import org.openphm.model.ReferenceCsv;
+import org.openphm.synth.icb.SyntheticIcbDefinition;
 
 /**
  * A community (CSDS) or mental health (MHSDS) service as DP 4.7 / 4.9 lists it, with the published 2023/24
@@ -35,6 +36,11 @@ record ReferralService(
             return female ? 1 : 0;
         }
         return female ? femaleRateRatio : 1;
+    }
+
+    /** The ICB whose data pack the catalogue's counts are from: the built-in default's (BLMK). */
+    static SyntheticIcbDefinition catalogueIcb() {
+        return SyntheticIcbDefinition.defaultIcb();
     }
 
     static List<ReferralService> load() {

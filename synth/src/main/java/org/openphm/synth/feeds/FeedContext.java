@@ -5,10 +5,12 @@ import java.util.SplittableRandom;
 import org.openphm.synth.icb.SyntheticIcbDefinition;
 
 /**
- * What every feed is generated from: the seed, the ICB, and the population scale (patients over the ICB's registered
- * population, the size its population-proportional figures belong to).
+ * What every feed is generated from: the seed, the ICB, and the population scale (patients over the registered
+ * population its tables' population-proportional figures belong to).
+ *
+ * @param scale patients over the registered population of the ICB whose tables the feeds are built from
  */
-record FeedContext(long seed, long patients, SyntheticIcbDefinition icb) {
+record FeedContext(long seed, long patients, SyntheticIcbDefinition icb, double scale) {
 
     /** The months the monthly feeds cover: 2023/24 to the first half of 2025/26 (30 months, enough for SPC). */
     static final YearMonth FIRST_MONTH = YearMonth.of(2023, 4);
@@ -21,8 +23,20 @@ record FeedContext(long seed, long patients, SyntheticIcbDefinition icb) {
         }
     }
 
-    double scale() {
-        return (double) patients / icb.registeredPatients();
+    /** The seed's feeds for an ICB of {@code patients}. */
+    FeedContext(long seed, long patients, SyntheticIcbDefinition icb) {
+        this(seed, patients, icb, (double) patients / tablesOf(icb).registeredPatients());
+    }
+
+    /**
+     * The ICB whose published tables the feeds are built from (this ICB's own, or the ICB it borrows them from):
+     * a borrowed table's staff and spend are per patient of the ICB it was published for. (Before 7 December the
+     * scale was over this ICB's own size, so a Northmoor of 620,000 had BLMK's workforce.)
+     */
+    private static SyntheticIcbDefinition tablesOf(SyntheticIcbDefinition icb) {
+        return icb.feeds() == null
+                ? icb
+                : SyntheticIcbDefinition.load(icb.feeds().source());
     }
 
     /**

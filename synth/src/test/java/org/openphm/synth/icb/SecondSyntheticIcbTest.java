@@ -33,11 +33,26 @@ class SecondSyntheticIcbTest {
     private final SyntheticIcbDefinition northmoor = SyntheticIcbDefinition.load("northmoor");
     private final SyntheticIcbDefinition blmk = SyntheticIcbDefinition.load("blmk");
     private Path data;
+    private Path blmkData;
 
     @BeforeAll
     void generate(@TempDir Path tmp) throws IOException {
         data = tmp.resolve("data");
         SyntheticIcb.generate(data, new SynthOptions(6_000, 5, true, null, northmoor), Map.of(), Progress.SILENT);
+        blmkData = tmp.resolve("blmk");
+        SyntheticIcb.generate(blmkData, new SynthOptions(6_000, 5, true, null, blmk), Map.of(), Progress.SILENT);
+    }
+
+    /**
+     * The referral catalogue is BLMK's data pack's counts: another ICB has as many per patient, not as many in all
+     * (before 7 December Northmoor, 620,000 patients, was referred as often as BLMK's 1.14 million: 1.9 times as
+     * often per patient). Ages and deprivation differ, so the rates may differ by a fifth, not by nine tenths.
+     */
+    @Test
+    void referralsArePerPatientOfTheCataloguesIcb() throws IOException {
+        double ratio =
+                (double) rows("referral").size() / rowsOf(blmkData, "referral").size();
+        assertTrue(ratio > 0.8 && ratio < 1.25, "Northmoor's referrals per patient over BLMK's: " + ratio);
     }
 
     @Test
@@ -108,6 +123,12 @@ class SecondSyntheticIcbTest {
             for (String code : defaults) {
                 assertFalse(text.matches("(?s).*\\b" + code + "\\b.*"), table + ".csv names " + code);
             }
+        }
+    }
+
+    private static List<ReferenceCsv.Row> rowsOf(Path folder, String table) throws IOException {
+        try (Reader in = Files.newBufferedReader(folder.resolve(table + ".csv"))) {
+            return ReferenceCsv.rows(in, table);
         }
     }
 
