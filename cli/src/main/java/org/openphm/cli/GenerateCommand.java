@@ -2,9 +2,11 @@ package org.openphm.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.openphm.model.ConsoleProgress;
+import org.openphm.synth.england.EnglandIcbs;
 import org.openphm.synth.icb.SyntheticIcbDefinition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,8 +36,22 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20250331", description = "Random seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--format", defaultValue = "csv", description = "csv or parquet (default ${DEFAULT-VALUE})")
+    @Option(names = "--format", description = "csv or parquet (default csv; parquet with --england)")
     SyntheticData.Format format;
+
+    @Option(
+            names = "--england",
+            description = "A synthetic England: England's 42 ICBs at their published sizes (about 62.8 million "
+                    + "patients; --patients scales them to another total), each from a definition written to "
+                    + "DIR/definitions and generated into its own folder DIR/icb=<code>, one after another")
+    boolean england;
+
+    @Option(
+            names = "--icbs",
+            split = ",",
+            description = "With --england: only these ICBs (ODS codes, e.g. QHG,QJK); people are numbered as in "
+                    + "the whole of England")
+    java.util.Set<String> icbs = new java.util.LinkedHashSet<>();
 
     @Option(
             names = "--person-ids",
@@ -59,6 +75,15 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (england) {
+            return england();
+        }
+        if (!icbs.isEmpty()) {
+            throw new IllegalArgumentException("--icbs chooses ICBs of England: give --england too");
+        }
+        if (format == null) {
+            format = SyntheticData.Format.csv;
+        }
         SyntheticIcbDefinition definition = SyntheticIcbDefinition.load(icb);
         long size = patients == null ? definition.registeredPatients() : patients;
         if (size < 1000) {
@@ -83,6 +108,64 @@ final class GenerateCommand implements Callable<Integer> {
                             + "to %s.%nUse it: ./phm risk --workspace phm.duckdb --ceiling %s%n",
                     ceiling.toAbsolutePath(), ceiling);
         }
+        return 0;
+    }
+
+    private Integer england() throws Exception {
+        if (ceiling != null || !icb.equals(SyntheticIcbDefinition.DEFAULT)) {
+            throw new IllegalArgumentException("--england generates England's own ICBs: leave out --icb and --ceiling");
+        }
+        List<EnglandIcbs.Icb> all = patients == null ? EnglandIcbs.all() : EnglandIcbs.scaledTo(patients);
+        if (format == null) {
+            format = SyntheticData.Format.parquet;
+        }
+        long started = System.nanoTime();
+        ConsoleProgress progress = new ConsoleProgress(System.out);
+        List<EnglandIcbs.Icb> chosen = all.stream()
+                .filter(i -> icbs.isEmpty() || icbs.contains(i.code()))
+                .toList();
+        progress.message(String.format(
+                "Synthetic England: %d of its %d ICBs, %,d patients",
+                chosen.size(),
+                all.size(),
+                chosen.stream().mapToLong(EnglandIcbs.Icb::registeredPatients).sum()));
+        List<EnglandGeneration.Partition> partitions =
+                EnglandGeneration.generate(out, all, icbs, seed, format, !personIds, threads, progress);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        long patientsWritten = 0;
+        long drawn = 0;
+        long rows = 0;
+        int kept = 0;
+        for (EnglandGeneration.Partition p : partitions) {
+            patientsWritten += p.icb().registeredPatients();
+            drawn += p.peopleDrawn();
+            rows += p.rows();
+            kept += p.kept() ? 1 : 0;
+        }
+        double seconds = Math.max(took.toMillis(), 1) / 1000.0;
+        System.out.printf(
+                "Wrote %d ICB partitions (%s files, %d kept from an earlier run) to %s in %s:%n"
+                        + "  %,d registered patients, %,d people drawn, %,d rows%s%n"
+                        + "  one folder per ICB: %s/icb=<code>/; their definitions: %s/; what each holds: %s%n"
+                        + "Next, one ICB: ./phm ingest --workspace icb.duckdb %s/icb=%s%n",
+                partitions.size(),
+                format,
+                kept,
+                out.toAbsolutePath(),
+                Summary.duration(took),
+                patientsWritten,
+                drawn,
+                rows,
+                kept == 0
+                        ? String.format(
+                                " (%,.0f registered patients a second, %,.0f rows a second)",
+                                patientsWritten / seconds, rows / seconds)
+                        : "",
+                out,
+                out.resolve(EnglandGeneration.DEFINITIONS),
+                out.resolve(EnglandGeneration.MANIFEST),
+                out,
+                partitions.get(0).icb().code());
         return 0;
     }
 }

@@ -54,12 +54,14 @@ final class SyntheticData {
             int threads,
             Progress progress)
             throws Exception {
+        return generate(out, new SynthOptions(patients, seed, rawNhsNumbers, ceiling, icb, threads), format, progress);
+    }
+
+    /** One synthetic ICB as the options say, in {@code format}. */
+    static Map<String, Long> generate(Path out, SynthOptions options, Format format, Progress progress)
+            throws Exception {
         Files.createDirectories(out);
-        Map<String, Long> rows = SyntheticIcb.generate(
-                out,
-                new SynthOptions(patients, seed, rawNhsNumbers, ceiling, icb, threads),
-                QofRegisters.ageLabels(),
-                progress);
+        Map<String, Long> rows = SyntheticIcb.generate(out, options, QofRegisters.ageLabels(), progress);
         if (format == Format.parquet) {
             progress.message("Converting to Parquet");
             ParquetConversion.convert(out, progress);

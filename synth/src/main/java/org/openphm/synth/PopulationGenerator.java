@@ -47,7 +47,7 @@ public final class PopulationGenerator {
         Files.createDirectories(outDir);
         Geography geography = Geography.of(options.icb());
         PopulationFlow flow = new PopulationFlow(options.patients());
-        PersonModel model = new PersonModel(geography, FittedParams.load(), flow);
+        PersonModel model = new PersonModel(geography, FittedParams.load(), flow, options.firstPerson());
         Map<String, Long> rows = new LinkedHashMap<>();
         progress.message("Writing reference tables and population projections");
         rows.put(CanonicalSchema.PRACTICE.name(), ReferenceTables.writePractices(outDir, geography));
@@ -101,7 +101,8 @@ public final class PopulationGenerator {
             TableSinks sinks)
             throws IOException {
         for (long i = from; i < to; i++) {
-            String key = options.rawNhsNumbers() ? NhsNumbers.of(i) : "P" + i;
+            long number = options.firstPerson() + i;
+            String key = options.rawNhsNumbers() ? NhsNumbers.of(number) : "P" + number;
             DrawnPerson person = model.draw(i, key, Seeds.forPerson(options.seed(), i, 0));
             PersonRows.write(person, sinks);
             for (int m = 0; m < activity.size(); m++) {

@@ -17,9 +17,18 @@ import org.openphm.synth.icb.SyntheticIcbDefinition;
  * @param icb           the ICB the population is shaped like: its geography, sites, providers and targets
  * @param threads       threads that draw people, 0 for every processor; the files are the same for any number.
  *                      With more than one, activity models run on several people at once (see PersonActivity)
+ * @param firstPerson   the number of this population's first person in a larger whole generated together (England's
+ *                      ICBs), 0 for a population on its own: NHS numbers, person ids and activity ids are counted from
+ *                      it, so no identifier repeats across the whole
  */
 public record SynthOptions(
-        long patients, long seed, boolean rawNhsNumbers, Path ceiling, SyntheticIcbDefinition icb, int threads) {
+        long patients,
+        long seed,
+        boolean rawNhsNumbers,
+        Path ceiling,
+        SyntheticIcbDefinition icb,
+        int threads,
+        long firstPerson) {
 
     public SynthOptions {
         if (patients < 1) {
@@ -28,9 +37,18 @@ public record SynthOptions(
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be 0 (every processor) or more: " + threads);
         }
+        if (firstPerson < 0) {
+            throw new IllegalArgumentException("firstPerson must be 0 or more: " + firstPerson);
+        }
         if (icb == null) {
             icb = SyntheticIcbDefinition.defaultIcb();
         }
+    }
+
+    /** A population on its own: identifiers counted from 0. */
+    public SynthOptions(
+            long patients, long seed, boolean rawNhsNumbers, Path ceiling, SyntheticIcbDefinition icb, int threads) {
+        this(patients, seed, rawNhsNumbers, ceiling, icb, threads, 0);
     }
 
     /**

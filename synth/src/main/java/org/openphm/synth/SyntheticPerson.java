@@ -8,7 +8,9 @@ import java.util.Map;
  * One synthetic person as the population model made them: the contract between the population generator
  * (who the person is, their health) and the activity model (what services they use).
  *
- * @param index          position in the generated population, 0-based; with the seed it fixes every random draw
+ * @param index          the person's number: their position in the generated population, 0-based, counted on from
+ *                       SynthOptions#firstPerson when several populations are generated together; identifiers of
+ *                       their activity are built from it
  * @param personKey      the identifier written to every patient-level file (an NHS number or a person_id)
  * @param imdDecile      IMD decile of the LSOA of residence, 1 = most deprived
  * @param health         latent health state: 0 = very healthy; larger = sicker. It drives conditions and use

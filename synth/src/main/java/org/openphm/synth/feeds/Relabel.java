@@ -38,7 +38,10 @@ final class Relabel {
         }
         Map<String, String> relabel =
                 icb.feeds().relabel() == null ? Map.of() : icb.feeds().relabel();
-        Set<String> labels = SyntheticIcbDefinition.load(icb.feeds().source()).ownLabels();
+        // A label this ICB uses itself is not the source's leaking (an ICB of England may keep its real code).
+        Set<String> labels = new java.util.LinkedHashSet<>(
+                SyntheticIcbDefinition.load(icb.feeds().source()).ownLabels());
+        labels.removeAll(relabel.values());
         return new Relabel(icb.feeds().source(), Map.copyOf(relabel), words(relabel.keySet()), words(labels));
     }
 

@@ -38,6 +38,9 @@ import java.util.stream.IntStream;
  *                           of its own organisations and places those tables carry beyond this definition's
  *                           codes, Places, sites and providers (an ICB borrowing the tables must relabel them all)
  * @param feeds              of any other ICB: whose tables its aggregate feeds borrow, and how they are relabelled
+ * @param lsoaCodesFrom      where the synthetic LSOA codes are numbered from (E019 and five digits) when several ICBs
+ *                           are generated together and their codes must not repeat (England); null for each Place's
+ *                           own series
  */
 public record SyntheticIcbDefinition(
         String code,
@@ -50,15 +53,29 @@ public record SyntheticIcbDefinition(
         List<Wait> communityWaits,
         RehabilitationUnit rehabilitationUnit,
         List<String> feedLabels,
-        Feeds feeds) {
+        Feeds feeds,
+        Integer lsoaCodesFrom) {
 
     /**
-     * @param geography classpath resource of the practice geography: practice_code, pcn_code, pcn_name,
-     *                  neighbourhood_code, neighbourhood_name, place_code and, unless {@code names} is given,
-     *                  practice_name
-     * @param names     optional classpath resource with practice_code and practice_name
+     * @param geography the practice geography: practice_code, pcn_code, pcn_name, neighbourhood_code,
+     *                  neighbourhood_name, place_code and, unless {@code names} is given, practice_name. A file (in a
+     *                  definition file, relative to its folder) or a classpath resource ("/org/...")
+     * @param names     optional table with practice_code and practice_name, found the same way
      */
-    public record Practices(String geography, String names) {}
+    public record Practices(String geography, String names) {
+
+        /** With relative file names taken as relative to {@code folder}, the folder of the definition file. */
+        Practices under(Path folder) {
+            return new Practices(resolve(folder, geography), resolve(folder, names));
+        }
+
+        private static String resolve(Path folder, String path) {
+            if (path == null || path.startsWith("/") || Path.of(path).isAbsolute()) {
+                return path;
+            }
+            return folder.resolve(path).toAbsolutePath().normalize().toString();
+        }
+    }
 
     /**
      * @param emergencyRate        children's emergency admissions per child-year
@@ -138,7 +155,8 @@ public record SyntheticIcbDefinition(
         Path file = Path.of(nameOrFile);
         if (Files.isRegularFile(file)) {
             try (InputStream in = Files.newInputStream(file)) {
-                return read(in, file.toString());
+                return read(in, file.toString())
+                        .withPractices(Path.of(nameOrFile).toAbsolutePath().getParent());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the synthetic ICB definition " + file, e);
             }
@@ -153,6 +171,25 @@ public record SyntheticIcbDefinition(
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private SyntheticIcbDefinition withPractices(Path folder) {
+        if (practices == null) {
+            return this;
+        }
+        return new SyntheticIcbDefinition(
+                code,
+                name,
+                registeredPatients,
+                practices.under(folder),
+                sites,
+                places,
+                childAcsc,
+                communityWaits,
+                rehabilitationUnit,
+                feedLabels,
+                feeds,
+                lsoaCodesFrom);
     }
 
     /** The default built-in definition, read once. */
@@ -221,6 +258,9 @@ public record SyntheticIcbDefinition(
         if (rehabilitationUnit != null
                 && sites.stream().noneMatch(s -> rehabilitationUnit.fromSite().equals(s.code()))) {
             faults.add("rehabilitation_unit.from_site " + rehabilitationUnit.fromSite() + " is not a site");
+        }
+        if (lsoaCodesFrom != null && (lsoaCodesFrom < 0 || lsoaCodesFrom > 90_000)) {
+            faults.add("lsoa_codes_from must be 0 to 90,000, leaving room for the ICB's LSOAs below 100,000");
         }
         if (feeds != null && feedLabels != null) {
             faults.add("feeds (borrowing another ICB's tables) and feed_labels (owning them) exclude each other");

@@ -1,5 +1,11 @@
 package org.openphm.synth.population;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,15 +75,13 @@ public final class Geography {
     public static Geography of(SyntheticIcbDefinition icb) {
         Map<String, String> names = new LinkedHashMap<>();
         if (icb.practices().names() != null) {
-            for (ReferenceCsv.Row r :
-                    ReferenceCsv.read(Geography.class, icb.practices().names())) {
+            for (ReferenceCsv.Row r : table(icb.practices().names())) {
                 names.put(r.get("practice_code"), r.get("practice_name"));
             }
         }
         Map<String, Place> places = icb.placesByCode();
         List<Practice> practices = new ArrayList<>();
-        for (ReferenceCsv.Row g :
-                ReferenceCsv.read(Geography.class, icb.practices().geography())) {
+        for (ReferenceCsv.Row g : table(icb.practices().geography())) {
             String code = g.get("practice_code");
             String name = icb.practices().names() == null ? g.get("practice_name") : names.get(code);
             if (name == null) {
@@ -103,6 +107,22 @@ public final class Geography {
         return new Geography(icb, practices);
     }
 
+    /**
+     * A practice table a definition names: a file (a definition of the user's own, or one England's generation
+     * wrote), else a resource on the classpath (the built-in definitions').
+     */
+    private static List<ReferenceCsv.Row> table(String path) {
+        Path file = Path.of(path);
+        if (!Files.isRegularFile(file)) {
+            return ReferenceCsv.read(Geography.class, path);
+        }
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return ReferenceCsv.rows(in, path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the practice table " + path + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The definition the geography was built from. */
     public SyntheticIcbDefinition icb() {
         return icb;
@@ -117,6 +137,12 @@ public final class Geography {
         return Math.exp(0.5 * Distributions.normal(r));
     }
 
+    /**
+     * A Place's synthetic LSOAs. Codes are LSOA 2021-shaped (E01 and six digits) but start E019, outside the issued
+     * E010xxxxx to E0103xxxx range, so a synthetic code can never be mistaken for a real area: E019, the Place's
+     * digit and a sequence of four; or, where the definition numbers its LSOAs from a given number (ICBs generated
+     * together, whose codes must not repeat), E019 and five digits counted on from it across the ICB's Places.
+     */
     private void buildLsoas(Place p) {
         int n = (int) Math.round(LSOA_COUNT * p.shareOf(icb.places()));
         List<List<Lsoa>> byDecile = new ArrayList<>();
@@ -126,9 +152,13 @@ public final class Geography {
             List<Lsoa> list = new ArrayList<>();
             for (int i = 0; i < k; i++) {
                 seq++;
-                // E01 + 9 + Place digit + 4-digit sequence: LSOA 2021-shaped, but outside the issued E010xxxxx
-                // to E0103xxxx range, so a synthetic code can never be mistaken for a real area.
-                String code = String.format("E019%d%04d", p.index() + 1, seq);
+                if (icb.lsoaCodesFrom() != null && icb.lsoaCodesFrom() + lsoas.size() > 99_999) {
+                    throw new IllegalArgumentException(icb.name() + ": lsoa_codes_from " + icb.lsoaCodesFrom()
+                            + " leaves too few of the 100,000 five-digit LSOA numbers for its LSOAs");
+                }
+                String code = icb.lsoaCodesFrom() == null
+                        ? String.format("E019%d%04d", p.index() + 1, seq)
+                        : String.format("E019%05d", icb.lsoaCodesFrom() + lsoas.size());
                 String name = String.format("%s %03d%c", p.name(), (seq - 1) / 4 + 1, (char) ('A' + (seq - 1) % 4));
                 Lsoa l = new Lsoa(code, name, d, p);
                 list.add(l);

@@ -50,11 +50,22 @@ public final class PersonModel {
     private final Demography demography;
     private final FittedParams params;
     private final PopulationFlow flow;
+    private final long firstPerson;
     private final double residentDurationRate;
     /** Each Place's log-odds of each register (chain position), read from its definition's map once. */
     private final double[][] placeLogOdds;
 
     public PersonModel(Geography geography, FittedParams params, PopulationFlow flow) {
+        this(geography, params, flow, 0);
+    }
+
+    /**
+     * @param firstPerson the number of the population's first person in a larger whole (see
+     *                    SynthOptions#firstPerson): a person's {@link SyntheticPerson#index} is it plus their
+     *                    position, while their draws depend on the position and the seed alone
+     */
+    public PersonModel(Geography geography, FittedParams params, PopulationFlow flow, long firstPerson) {
+        this.firstPerson = firstPerson;
         this.geography = geography;
         this.placeLogOdds = geography.icb().places().stream()
                 .map(p -> CHAIN.stream()
@@ -476,7 +487,7 @@ public final class PersonModel {
             exit = start;
         }
         SyntheticPerson p = new SyntheticPerson(
-                index,
+                firstPerson + index,
                 key,
                 b.sex,
                 birthMonth,
