@@ -43,7 +43,8 @@ final class ParquetConversion {
                 Path parquet = dir.resolve(name + ".parquet");
                 try (Statement st = db.createStatement()) {
                     st.execute("COPY (SELECT " + typedColumns(csv, table.get()) + " FROM read_csv(" + literal(csv)
-                            + ", header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')) TO "
+                            + ", header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"',"
+                            + " hive_partitioning = false)) TO "
                             + literal(parquet)
                             + " (FORMAT PARQUET, COMPRESSION ZSTD)");
                 }

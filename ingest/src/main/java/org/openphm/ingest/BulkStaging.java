@@ -146,7 +146,8 @@ final class BulkStaging {
         String path = Sql.literal(file.path().toAbsolutePath().toString());
         List<String> names = new ArrayList<>();
         try (Statement st = db.createStatement();
-                ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + path + ")")) {
+                ResultSet rs = st.executeQuery(
+                        "DESCRIBE SELECT * FROM read_parquet(" + path + ", hive_partitioning = false)")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
@@ -166,7 +167,7 @@ final class BulkStaging {
         try (Statement st = db.createStatement()) {
             st.execute("CREATE OR REPLACE TABLE " + RAW + " AS SELECT *"
                     + (key != null ? ", " + key + " AS " + NUMBER : "") + " FROM (SELECT " + text
-                    + " FROM read_parquet(" + path + ", file_row_number = true)) r");
+                    + " FROM read_parquet(" + path + ", file_row_number = true, hive_partitioning = false)) r");
             StringBuilder padded = new StringBuilder();
             for (int i = 0; i < names.size(); i++) {
                 padded.append(i == 0 ? "" : " OR ")

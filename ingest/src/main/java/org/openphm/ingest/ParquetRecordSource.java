@@ -38,7 +38,7 @@ final class ParquetRecordSource implements RecordSource {
             rows = statement.executeQuery("SELECT " + ROW_NUMBER + ", COLUMNS(lambda c: c <> '" + ROW_NUMBER
                     + "')::VARCHAR FROM read_parquet("
                     + Sql.literal(file.toAbsolutePath().toString())
-                    + ", file_row_number = true)");
+                    + ", file_row_number = true, hive_partitioning = false)");
             ResultSetMetaData md = rows.getMetaData();
             List<String> cols = new ArrayList<>();
             for (int i = 2; i <= md.getColumnCount(); i++) {

@@ -149,6 +149,31 @@ class BulkStagingTest {
         assertEquals(List.of(List.of("1")), f.query("SELECT count(*) FROM condition WHERE condition = 'AST'"));
     }
 
+    /**
+     * A synthetic England writes each ICB's files into a folder named icb=CODE, the layout Hive, Spark and DuckDB
+     * read as a partition column: ingest reads a file as the one table it is, with no column "icb" (which had been
+     * warned about in every table and sent every Parquet file to the record-by-record reader).
+     */
+    @Test
+    void aPartitionFolderNameIsNotAColumn() throws Exception {
+        Fixture f = new Fixture(tmp, "icb=QXX");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement()) {
+            for (String table : List.of("practice", "lsoa", "patient")) {
+                Path csv = f.dir.resolve(table + ".csv");
+                st.execute("COPY (SELECT * FROM read_csv('" + csv + "', header = true, all_varchar = true,"
+                        + " hive_partitioning = false)) TO '" + f.dir.resolve(table + ".parquet")
+                        + "' (FORMAT parquet)");
+                Files.delete(csv);
+            }
+        }
+        IngestResult result = f.ingest();
+        assertTrue(
+                result.warnings().stream().noneMatch(w -> w.contains("icb")),
+                result.warnings().toString());
+        assertEquals(List.of(List.of("3")), f.query("SELECT count(*) FROM patient"));
+    }
+
     @Test
     void lineNumbersStayExactAcrossDuckDbsParallelChunks() throws Exception {
         Fixture f = new Fixture(tmp);

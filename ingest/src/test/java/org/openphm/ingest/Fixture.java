@@ -45,7 +45,12 @@ final class Fixture {
     final Path workspace;
 
     Fixture(Path root) throws IOException {
-        this.dir = root.resolve("in");
+        this(root, "in");
+    }
+
+    /** @param folder the name of the folder the files are in */
+    Fixture(Path root, String folder) throws IOException {
+        this.dir = root.resolve(folder);
         this.workspace = root.resolve("ws").resolve("phm.duckdb");
         Files.createDirectories(dir);
         for (Table t : CanonicalSchema.TABLES) {

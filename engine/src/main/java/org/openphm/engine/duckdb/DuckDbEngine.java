@@ -113,7 +113,8 @@ public final class DuckDbEngine implements Engine {
                         f.path().toAbsolutePath().toString() + (Files.isDirectory(f.path()) ? "/*.parquet" : "");
                 try (Statement s = c.createStatement()) {
                     s.execute("CREATE VIEW " + DuckDbDialect.INSTANCE.quote(f.table())
-                            + " AS SELECT * FROM read_parquet(" + DuckDbDialect.INSTANCE.stringLiteral(location) + ")");
+                            + " AS SELECT * FROM read_parquet(" + DuckDbDialect.INSTANCE.stringLiteral(location)
+                            + ", hive_partitioning = false)");
                 }
             }
             return engine;
