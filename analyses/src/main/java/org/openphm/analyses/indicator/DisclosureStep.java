@@ -2,6 +2,7 @@ package org.openphm.analyses.indicator;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,19 +60,82 @@ public final class DisclosureStep {
             Set<Breakdown> breakdowns = new LinkedHashSet<>(byBreakdown.keySet());
             breakdowns.remove(Breakdown.NONE);
             if (breakdowns.isEmpty()) {
-                protectTable(headline, cells, protections);
-            }
-            for (Breakdown b : breakdowns) {
-                List<CellKey> table = new ArrayList<>(headline);
-                table.addAll(byBreakdown.get(b));
-                protectTable(table, cells, protections);
+                List<ProtectedCell> out = protectTable(headline, cells, Set.of(), Set.of());
+                for (int i = 0; i < headline.size(); i++) {
+                    protections.put(headline.get(i), out.get(i));
+                }
+            } else {
+                protectBreakdowns(headline, byBreakdown, breakdowns, cells, protections);
             }
         }
         return protections;
     }
 
-    private void protectTable(
-            List<CellKey> table, Map<CellKey, AgeBandCounts> cells, Map<CellKey, ProtectedCell> protections) {
+    /**
+     * The tables of one indicator and period, one per breakdown, all sharing the headline cells. A headline hidden
+     * in one table must be hidden in every other, or there it is the sum of its published categories (its count
+     * hidden beside the age bands, given back by its sexes). So the tables are protected again, with the headlines
+     * hidden anywhere hidden from the start, until they agree; hiding only grows, so this ends (in practice after
+     * a second round for the few tables concerned).
+     */
+    private void protectBreakdowns(
+            List<CellKey> headline,
+            Map<Breakdown, List<CellKey>> byBreakdown,
+            Set<Breakdown> breakdowns,
+            Map<CellKey, AgeBandCounts> cells,
+            Map<CellKey, ProtectedCell> protections) {
+        Set<String> hiddenCounts = new HashSet<>();
+        Set<String> hiddenDenominators = new HashSet<>();
+        Map<Breakdown, List<CellKey>> tables = new LinkedHashMap<>();
+        Map<Breakdown, List<ProtectedCell>> results = new LinkedHashMap<>();
+        for (Breakdown b : breakdowns) {
+            List<CellKey> table = new ArrayList<>(headline);
+            table.addAll(byBreakdown.get(b));
+            tables.put(b, table);
+        }
+        Set<Breakdown> pending = new LinkedHashSet<>(breakdowns);
+        while (!pending.isEmpty()) {
+            for (Breakdown b : pending) {
+                results.put(b, protectTable(tables.get(b), cells, hiddenCounts, hiddenDenominators));
+            }
+            for (List<ProtectedCell> out : results.values()) {
+                for (int i = 0; i < headline.size(); i++) {
+                    if (out.get(i).countProtection().hidden()) {
+                        hiddenCounts.add(cellId(headline.get(i)));
+                    }
+                    if (out.get(i).denominatorProtection().hidden()) {
+                        hiddenDenominators.add(cellId(headline.get(i)));
+                    }
+                }
+            }
+            pending.clear();
+            results.forEach((b, out) -> {
+                for (int i = 0; i < headline.size(); i++) {
+                    String id = cellId(headline.get(i));
+                    if ((hiddenCounts.contains(id)
+                                    && !out.get(i).countProtection().hidden())
+                            || (hiddenDenominators.contains(id)
+                                    && !out.get(i).denominatorProtection().hidden())) {
+                        pending.add(b);
+                        return;
+                    }
+                }
+            });
+        }
+        results.forEach((b, out) -> {
+            List<CellKey> table = tables.get(b);
+            for (int i = 0; i < table.size(); i++) {
+                // the tables agree on which headlines are hidden; the first table's reason is kept
+                protections.putIfAbsent(table.get(i), out.get(i));
+            }
+        });
+    }
+
+    private List<ProtectedCell> protectTable(
+            List<CellKey> table,
+            Map<CellKey, AgeBandCounts> cells,
+            Set<String> hiddenCounts,
+            Set<String> hiddenDenominators) {
         List<Cell> input = new ArrayList<>(table.size());
         for (CellKey k : table) {
             AgeBandCounts c = cells.get(k);
@@ -85,11 +149,7 @@ public final class DisclosureStep {
                             "category",
                             k.breakdown() == Breakdown.NONE ? Totals.ALL : k.category())));
         }
-        List<ProtectedCell> out = DisclosureControl.apply(input, groupings, rule);
-        for (int i = 0; i < table.size(); i++) {
-            // A headline hidden in any of its tables stays hidden: hiding more never discloses.
-            protections.merge(table.get(i), out.get(i), (a, b) -> a.suppressed() ? a : b);
-        }
+        return DisclosureControl.apply(input, groupings, rule, hiddenCounts, hiddenDenominators);
     }
 
     /**

@@ -91,6 +91,77 @@ class DisclosureStepTest {
         }
     }
 
+    /**
+     * Each breakdown is a table of its own sharing the headline cells. Here the age bands hide Bedford's headline
+     * (its 20-24 band hides Luton's 2 from the ICB's, its headline then hides that band from its other band, a
+     * zero), while its sexes, 12 and 8, are all large enough to publish. Before the fix the headline was withheld
+     * and both sexes published: 12 + 8 gave back the 20 it hid (found by the independent output check in an
+     * England ICB's build). Now every breakdown's table is protected knowing the headlines hidden in the others:
+     * no margin (a headline and one breakdown's categories) has exactly one hidden count.
+     */
+    @Test
+    void aHeadlineHiddenInOneBreakdownIsHiddenInEvery() {
+        Map<CellKey, AgeBandCounts> cells = new HashMap<>();
+        cell(cells, LUTON, AreaType.PLACE, Breakdown.NONE, null, 32);
+        cell(cells, BEDFORD, AreaType.PLACE, Breakdown.NONE, null, 20);
+        cell(cells, ICB, AreaType.ICB, Breakdown.NONE, null, 52);
+        cell(cells, LUTON, AreaType.PLACE, Breakdown.AGE_BAND, "20-24", 2);
+        cell(cells, LUTON, AreaType.PLACE, Breakdown.AGE_BAND, "25-29", 30);
+        cell(cells, BEDFORD, AreaType.PLACE, Breakdown.AGE_BAND, "20-24", 20);
+        cell(cells, BEDFORD, AreaType.PLACE, Breakdown.AGE_BAND, "25-29", 0);
+        cell(cells, ICB, AreaType.ICB, Breakdown.AGE_BAND, "20-24", 22);
+        cell(cells, ICB, AreaType.ICB, Breakdown.AGE_BAND, "25-29", 30);
+        cell(cells, LUTON, AreaType.PLACE, Breakdown.SEX, "Female", 16);
+        cell(cells, LUTON, AreaType.PLACE, Breakdown.SEX, "Male", 16);
+        cell(cells, BEDFORD, AreaType.PLACE, Breakdown.SEX, "Female", 12);
+        cell(cells, BEDFORD, AreaType.PLACE, Breakdown.SEX, "Male", 8);
+        cell(cells, ICB, AreaType.ICB, Breakdown.SEX, "Female", 28);
+        cell(cells, ICB, AreaType.ICB, Breakdown.SEX, "Male", 24);
+        Map<CellKey, org.openphm.stats.sdc.ProtectedCell> protections =
+                new DisclosureStep(GEOGRAPHY, RULE).protect(cells);
+        assertEquals(cells.keySet(), protections.keySet());
+        assertTrue(hidden(protections, BEDFORD, Breakdown.NONE, null), "the age bands hide Bedford's headline");
+        for (String area : List.of(ICB, LUTON, BEDFORD)) {
+            for (Breakdown b : List.of(Breakdown.AGE_BAND, Breakdown.SEX)) {
+                int hiddenInMargin = hidden(protections, area, Breakdown.NONE, null) ? 1 : 0;
+                for (CellKey k : protections.keySet()) {
+                    if (k.areaCode().equals(area) && k.breakdown() == b) {
+                        hiddenInMargin += protections.get(k).countProtection().hidden() ? 1 : 0;
+                    }
+                }
+                assertTrue(hiddenInMargin != 1, area + " " + b + ": one hidden count is the others' difference");
+            }
+        }
+    }
+
+    private static boolean hidden(
+            Map<CellKey, org.openphm.stats.sdc.ProtectedCell> protections,
+            String area,
+            Breakdown breakdown,
+            String category) {
+        return protections.entrySet().stream()
+                .filter(e -> e.getKey().areaCode().equals(area)
+                        && e.getKey().breakdown() == breakdown
+                        && java.util.Objects.equals(e.getKey().category(), category))
+                .findFirst()
+                .orElseThrow()
+                .getValue()
+                .countProtection()
+                .hidden();
+    }
+
+    private static void cell(
+            Map<CellKey, AgeBandCounts> cells,
+            String area,
+            AreaType type,
+            Breakdown breakdown,
+            String category,
+            double count) {
+        AgeBandCounts c = new AgeBandCounts();
+        c.add(5, count, 10_000);
+        cells.put(new CellKey("an-indicator", area, type, "2024/25", breakdown, category), c);
+    }
+
     private static void put(
             Map<CellKey, AgeBandCounts> cells,
             String id,

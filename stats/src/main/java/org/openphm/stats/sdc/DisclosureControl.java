@@ -29,6 +29,24 @@ public final class DisclosureControl {
      * @return one protected cell per input cell, in input order
      */
     public static List<ProtectedCell> apply(List<Cell> cells, List<Grouping> groupings, DisclosureRule rule) {
+        return apply(cells, groupings, rule, Set.of(), Set.of());
+    }
+
+    /**
+     * Protects a table some of whose cells are also in another table published beside it, where they were hidden:
+     * here they start hidden too (as secondary suppressions), so that this table's other cells cannot give them
+     * back. A total hidden in one table and derivable as the sum of its parts in another is disclosed.
+     *
+     * @param hiddenCounts       ids of the cells whose count is hidden elsewhere
+     * @param hiddenDenominators ids of the cells whose denominator is hidden elsewhere
+     * @return one protected cell per input cell, in input order
+     */
+    public static List<ProtectedCell> apply(
+            List<Cell> cells,
+            List<Grouping> groupings,
+            DisclosureRule rule,
+            Set<String> hiddenCounts,
+            Set<String> hiddenDenominators) {
         int n = cells.size();
         String[] ids = new String[n];
         long[] counts = new long[n];
@@ -48,9 +66,14 @@ public final class DisclosureControl {
             denominators[i] = hasDenominator[i] ? c.denominator() : 0;
         }
         List<int[]> relations = Grouping.relations(groupings, cells);
-        Protection[] countProtection = SuppressionPattern.protect(counts, all, ids, relations, rule);
+        Protection[] countProtection = SuppressionPattern.protect(counts, all, ids, relations, rule, hiddenCounts);
         Protection[] denominatorProtection = SuppressionPattern.protect(
-                denominators, hasDenominator, ids, relationsWithDenominators(relations, hasDenominator), rule);
+                denominators,
+                hasDenominator,
+                ids,
+                relationsWithDenominators(relations, hasDenominator),
+                rule,
+                hiddenDenominators);
 
         List<ProtectedCell> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

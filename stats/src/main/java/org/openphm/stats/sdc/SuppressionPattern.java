@@ -22,15 +22,23 @@ final class SuppressionPattern {
     /**
      * @param values the layer's values
      * @param present false where a cell has no value in this layer (never hidden)
+     * @param hiddenElsewhere ids of cells hidden in another table published beside this one: hidden here too
      * @return the protection of each value
      */
     static Protection[] protect(
-            long[] values, boolean[] present, String[] ids, List<int[]> relations, DisclosureRule rule) {
+            long[] values,
+            boolean[] present,
+            String[] ids,
+            List<int[]> relations,
+            DisclosureRule rule,
+            java.util.Set<String> hiddenElsewhere) {
         Protection[] protection = new Protection[values.length];
         for (int i = 0; i < values.length; i++) {
             protection[i] = !present[i]
                     ? Protection.NONE
-                    : rule.suppresses(values[i]) ? Protection.PRIMARY : Protection.ROUNDED;
+                    : rule.suppresses(values[i])
+                            ? Protection.PRIMARY
+                            : hiddenElsewhere.contains(ids[i]) ? Protection.SECONDARY : Protection.ROUNDED;
         }
         boolean changed = true;
         while (changed) {
