@@ -49,7 +49,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(
             names = "--icbs",
             split = ",",
-            description = "With --england: only these ICBs (ODS codes, e.g. QHG,QJK); people are numbered as in "
+            description = "With --england: only these ICBs (ODS codes, e.g. QJK,QKK); people are numbered as in "
                     + "the whole of England")
     java.util.Set<String> icbs = new java.util.LinkedHashSet<>();
 
