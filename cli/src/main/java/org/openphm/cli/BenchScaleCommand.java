@@ -1,15 +1,12 @@
 package org.openphm.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.openphm.bench.BenchCommand;
 import org.openphm.bench.ProcessMemory;
 import org.openphm.ingest.Ingest;
@@ -75,7 +72,7 @@ final class BenchScaleCommand implements Callable<Integer> {
         List<Stage> stages = new ArrayList<>();
         for (long n : sizes) {
             Path dir = out.resolve(Long.toString(n));
-            deleteTree(dir);
+            CheckedPublish.deleteTree(dir);
             Path data = dir.resolve("data");
             Path workspace = dir.resolve("workspace.duckdb");
             Path built = dir.resolve("built");
@@ -141,7 +138,7 @@ final class BenchScaleCommand implements Callable<Integer> {
             progress.message(String.format("%,d patients: writing the pack", n));
             stages.add(measure(n, "pack", () -> PackWriter.write(built, progress), seconds -> ""));
             if (!keep) {
-                deleteTree(dir);
+                CheckedPublish.deleteTree(dir);
             }
         }
         String text = report(stages, loadBefore, BenchCommand.loadAverage());
@@ -209,16 +206,5 @@ final class BenchScaleCommand implements Callable<Integer> {
                     st.patients(), st.name(), Summary.duration(st.elapsed()), st.throughput(), st.peakBytes() / 1e9));
         }
         return s.toString();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

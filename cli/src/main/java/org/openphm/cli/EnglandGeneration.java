@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.openphm.model.Progress;
 import org.openphm.synth.SynthOptions;
 import org.openphm.synth.england.EnglandDefinitions;
@@ -122,7 +120,7 @@ final class EnglandGeneration {
         Path file = EnglandDefinitions.write(icb, definitions);
         SyntheticIcbDefinition definition = SyntheticIcbDefinition.load(file.toString());
         Path partial = out.resolve("icb=" + icb.code() + ".partial");
-        deleteTree(partial);
+        CheckedPublish.deleteTree(partial);
         Map<String, Long> rows = SyntheticData.generate(
                 partial,
                 new SynthOptions(
@@ -154,17 +152,6 @@ final class EnglandGeneration {
                         p.firstPerson(),
                         p.rows(),
                         String.format("%.1f", p.took().toMillis() / 1000.0));
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
             }
         }
     }
