@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.openphm.model.ConsoleProgress;
+import org.openphm.synth.england.EnglandDefinitions;
 import org.openphm.synth.england.EnglandIcbs;
 import org.openphm.synth.icb.SyntheticIcbDefinition;
 import picocli.CommandLine.Command;
@@ -147,7 +148,8 @@ final class GenerateCommand implements Callable<Integer> {
                 "Wrote %d ICB partitions (%s files, %d kept from an earlier run) to %s in %s:%n"
                         + "  %,d registered patients, %,d people drawn, %,d rows%s%n"
                         + "  one folder per ICB: %s/icb=<code>/; their definitions: %s/; what each holds: %s%n"
-                        + "Next, one ICB: ./phm ingest --workspace icb.duckdb %s/icb=%s%n",
+                        + "Next, one ICB: ./phm ingest --workspace icb.duckdb %s/icb=%s%n"
+                        + "  then: OPENPHM_ICB_PROFILE=%s ./phm build --workspace icb.duckdb --out icb%n",
                 partitions.size(),
                 format,
                 kept,
@@ -165,7 +167,9 @@ final class GenerateCommand implements Callable<Integer> {
                 out.resolve(EnglandGeneration.DEFINITIONS),
                 out.resolve(EnglandGeneration.MANIFEST),
                 out,
-                partitions.get(0).icb().code());
+                partitions.get(0).icb().code(),
+                out.resolve(EnglandGeneration.DEFINITIONS)
+                        .resolve(partitions.get(0).icb().code() + EnglandDefinitions.PROFILE));
         return 0;
     }
 }

@@ -45,6 +45,10 @@ class EnglandGenerationTest {
         CliRun run = CliRun.of(args);
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("Wrote 2 ICB partitions"), run.out());
+        // what to do next names the first ICB's folder and the build's profile of it
+        assertTrue(run.out().contains("icb=QJK"), run.out());
+        assertTrue(run.out().contains("QJK.profile.yaml"), run.out());
+        assertTrue(Files.isRegularFile(out.resolve("definitions").resolve("QJK.profile.yaml")));
 
         List<ReferenceCsv.Row> manifest = rows(out.resolve("england.csv"));
         assertEquals(
