@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +121,31 @@ class DisclosureControlTest {
      * does not contain the neighbourhoods, so nothing else is needed. A neighbourhood-level zero is published
      * and never chosen as a complement while a non-zero cell is available.
      */
+    /**
+     * A total hidden in another table published beside this one (an area's headline, hidden beside its age bands)
+     * starts hidden here: with both its parts published it would be their sum. The smaller part is hidden with it,
+     * and a denominator hidden elsewhere likewise.
+     */
+    @Test
+    void aCellHiddenInAnotherTableStartsHidden() {
+        List<Cell> cells = List.of(
+                new Cell("All", 20, 900L, Map.of("sex", "All")),
+                new Cell("Female", 12, 500L, Map.of("sex", "Female")),
+                new Cell("Male", 8, 400L, Map.of("sex", "Male")));
+        List<Grouping> margin = List.of(Grouping.margin("sex", "All"));
+        Map<String, ProtectedCell> alone = byId(DisclosureControl.apply(cells, margin));
+        assertTrue(alone.values().stream().noneMatch(ProtectedCell::suppressed), "nothing small: all published");
+
+        Map<String, ProtectedCell> out =
+                byId(DisclosureControl.apply(cells, margin, DisclosureRule.nhsDefault(), Set.of("All"), Set.of("All")));
+        assertEquals(Protection.SECONDARY, out.get("All").countProtection());
+        assertEquals(Protection.SECONDARY, out.get("Male").countProtection(), "8 < 12: the smaller part");
+        assertEquals(Protection.ROUNDED, out.get("Female").countProtection());
+        assertEquals(Protection.SECONDARY, out.get("All").denominatorProtection());
+        assertEquals(Protection.SECONDARY, out.get("Male").denominatorProtection(), "400 < 500");
+        assertEquals(10L, out.get("Female").publishedCount());
+    }
+
     @Test
     void hierarchyLevelsAreSeparateGroupings() {
         List<Cell> cells = List.of(
