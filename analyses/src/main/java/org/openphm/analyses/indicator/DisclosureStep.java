@@ -84,6 +84,7 @@ public final class DisclosureStep {
             Set<Breakdown> breakdowns,
             Map<CellKey, AgeBandCounts> cells,
             Map<CellKey, ProtectedCell> protections) {
+        String[] headlineIds = headline.stream().map(DisclosureStep::cellId).toArray(String[]::new);
         Set<String> hiddenCounts = new HashSet<>();
         Set<String> hiddenDenominators = new HashSet<>();
         Map<Breakdown, List<CellKey>> tables = new LinkedHashMap<>();
@@ -101,17 +102,17 @@ public final class DisclosureStep {
             for (List<ProtectedCell> out : results.values()) {
                 for (int i = 0; i < headline.size(); i++) {
                     if (out.get(i).countProtection().hidden()) {
-                        hiddenCounts.add(cellId(headline.get(i)));
+                        hiddenCounts.add(headlineIds[i]);
                     }
                     if (out.get(i).denominatorProtection().hidden()) {
-                        hiddenDenominators.add(cellId(headline.get(i)));
+                        hiddenDenominators.add(headlineIds[i]);
                     }
                 }
             }
             pending.clear();
             results.forEach((b, out) -> {
                 for (int i = 0; i < headline.size(); i++) {
-                    String id = cellId(headline.get(i));
+                    String id = headlineIds[i];
                     if ((hiddenCounts.contains(id)
                                     && !out.get(i).countProtection().hidden())
                             || (hiddenDenominators.contains(id)

@@ -55,9 +55,7 @@ class EnglandDefinitionsTest {
             assertEquals(shape.places().size(), d.places().size(), icb.code());
             assertEquals(shape.sites().size(), d.sites().size(), icb.code());
             assertEquals(
-                    GeographyCount.practices(shape),
-                    GEOGRAPHIES.get(icb.code()).practices().size(),
-                    icb.code());
+                    practicesOf(shape), GEOGRAPHIES.get(icb.code()).practices().size(), icb.code());
         }
         // BLMK's shape from 1.2 million: 20 of England's 42 are that large
         long fourPlaces = ENGLAND.stream()
@@ -201,11 +199,8 @@ class EnglandDefinitionsTest {
     }
 
     /** Practices of a built-in shape, counted from its geography table. */
-    private static final class GeographyCount {
-        static int practices(SyntheticIcbDefinition shape) {
-            return ReferenceCsv.read(
-                            EnglandDefinitionsTest.class, shape.practices().geography())
-                    .size();
-        }
+    private static int practicesOf(SyntheticIcbDefinition shape) {
+        return ReferenceCsv.read(EnglandDefinitionsTest.class, shape.practices().geography())
+                .size();
     }
 }
