@@ -71,6 +71,18 @@ class PopulationGeneratorTest {
         }
     }
 
+    /** A small ICB can draw no detention at all: the table must still be there for ingest, which requires it. */
+    @Test
+    void aPersonLevelTableWithNoRowsIsWrittenWithItsHeader(@TempDir Path tmp) throws IOException {
+        GenerationReport r =
+                PopulationGenerator.generate(tmp, new SynthOptions(300, 2, false), List.of(), Progress.SILENT);
+        for (var t : List.of(
+                CanonicalSchema.REFERRAL, CanonicalSchema.WAITING_ENTRY, CanonicalSchema.SPELL, CanonicalSchema.DETENTION)) {
+            assertEquals(List.of(String.join(",", t.columnNames())), Files.readAllLines(tmp.resolve(t.name() + ".csv")));
+            assertEquals(0L, r.rowsPerTable().get(t.name()), t.name());
+        }
+    }
+
     @Test
     void activityModelsGetTheirOwnStreamAndTheSharedSinks(@TempDir Path tmp) throws IOException {
         List<Long> seen = new ArrayList<>();
