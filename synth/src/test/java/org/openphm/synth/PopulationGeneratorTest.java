@@ -77,8 +77,12 @@ class PopulationGeneratorTest {
         GenerationReport r =
                 PopulationGenerator.generate(tmp, new SynthOptions(300, 2, false), List.of(), Progress.SILENT);
         for (var t : List.of(
-                CanonicalSchema.REFERRAL, CanonicalSchema.WAITING_ENTRY, CanonicalSchema.SPELL, CanonicalSchema.DETENTION)) {
-            assertEquals(List.of(String.join(",", t.columnNames())), Files.readAllLines(tmp.resolve(t.name() + ".csv")));
+                CanonicalSchema.REFERRAL,
+                CanonicalSchema.WAITING_ENTRY,
+                CanonicalSchema.SPELL,
+                CanonicalSchema.DETENTION)) {
+            assertEquals(
+                    List.of(String.join(",", t.columnNames())), Files.readAllLines(tmp.resolve(t.name() + ".csv")));
             assertEquals(0L, r.rowsPerTable().get(t.name()), t.name());
         }
     }
