@@ -29,6 +29,7 @@ import picocli.CommandLine.ParseResult;
             RegisterMapCommand.class,
             FindCommand.class,
             BuildCommand.class,
+            BuildEnglandCommand.class,
             ScenarioCommand.class,
             ServeCommand.class,
             CheckOutputsCommand.class,

@@ -10,6 +10,8 @@ import java.util.List;
  */
 public enum AreaType {
     ENGLAND("England"),
+    /** An NHS England region: computed only when ICBs are built together (phm build-england). */
+    REGION("Region"),
     ICB("ICB"),
     PLACE("Place"),
     NEIGHBOURHOOD("Neighbourhood"),
@@ -26,7 +28,10 @@ public enum AreaType {
         return label;
     }
 
-    /** The labels in the order of the geography, widest first: England, ICB, Place, Neighbourhood, PCN, Practice. */
+    /**
+     * The labels in the order of the geography, widest first: England, Region, ICB, Place, Neighbourhood, PCN,
+     * Practice.
+     */
     public static List<String> labels() {
         return Arrays.stream(values()).map(AreaType::label).toList();
     }
@@ -41,10 +46,13 @@ public enum AreaType {
         return String.join("|", Arrays.stream(types).map(AreaType::label).toList());
     }
 
-    /** The level whose value a result is compared with as "parent" (the ICB for a Place, and so on). */
+    /**
+     * The level whose value a result is compared with as "parent" (the ICB for a Place, and so on). An ICB is
+     * compared with England, as Fingertips compares ICBs, whether or not its region is computed beside it.
+     */
     public AreaType parent() {
         return switch (this) {
-            case ENGLAND, ICB -> ENGLAND;
+            case ENGLAND, REGION, ICB -> ENGLAND;
             case PLACE -> ICB;
             case NEIGHBOURHOOD -> PLACE;
             case PCN -> NEIGHBOURHOOD;

@@ -17,6 +17,14 @@ public final class AgeBandCounts {
         denominator[band] += den;
     }
 
+    /** Adds another cell's counts, band by band: an area's cell is the sum of its parts' cells. */
+    public void addAll(AgeBandCounts other) {
+        for (int i = 0; i < BANDS; i++) {
+            numerator[i] += other.numerator[i];
+            denominator[i] += other.denominator[i];
+        }
+    }
+
     public double numerator() {
         return Arrays.stream(numerator).sum();
     }

@@ -22,8 +22,8 @@ import org.openphm.stats.sdc.ProtectedCell;
  * <p>Protection is decided on the counted cells, not on the indicators computed from them, so that every
  * indicator built on a cell (a crude rate and its age-standardised twin, or a DSR with no crude twin such as
  * self-harm) is published under the same decision. Within one counted indicator and period, a breakdown's
- * cells form a table whose margins are the headline cell (all categories) and the geography (ICB = its
- * Places, Place = its neighbourhoods, ...): counts of 1-7 are suppressed, enough other cells are suppressed that
+ * cells form a table whose margins are the headline cell (all categories) and the geography (England = its
+ * regions, region = its ICBs, ICB = its Places, Place = its neighbourhoods, ...): counts of 1-7 are suppressed, enough other cells are suppressed that
  * no hidden count can be recovered from a margin, and the rest are rounded.
  *
  * <p>Values published beside rounded counts must not give the exact count back (a value times a published
@@ -315,7 +315,14 @@ public final class DisclosureStep {
     private List<Grouping> groupings() {
         List<Grouping> out = new ArrayList<>();
         out.add(Grouping.margin("category", Totals.ALL));
-        for (AreaType parentType : List.of(AreaType.ICB, AreaType.PLACE, AreaType.NEIGHBOURHOOD, AreaType.PCN)) {
+        // England and its regions are parents only when ICBs are built together (phm build-england)
+        for (AreaType parentType : List.of(
+                AreaType.ENGLAND,
+                AreaType.REGION,
+                AreaType.ICB,
+                AreaType.PLACE,
+                AreaType.NEIGHBOURHOOD,
+                AreaType.PCN)) {
             for (Geography.Area parent : geography.areas(parentType)) {
                 List<String> children = new ArrayList<>();
                 for (Geography.Area child : geography.areas(childType(parentType))) {
@@ -333,6 +340,8 @@ public final class DisclosureStep {
 
     private static AreaType childType(AreaType t) {
         return switch (t) {
+            case ENGLAND -> AreaType.REGION;
+            case REGION -> AreaType.ICB;
             case ICB -> AreaType.PLACE;
             case PLACE -> AreaType.NEIGHBOURHOOD;
             case NEIGHBOURHOOD -> AreaType.PCN;

@@ -32,7 +32,9 @@ public final class Geography {
             case NEIGHBOURHOOD -> "neighbourhood_code";
             case PLACE -> "place_code";
             case ICB -> "icb_code";
-            case ENGLAND -> throw new IllegalArgumentException("England is not an area of the workspace");
+            case ENGLAND, REGION ->
+                throw new IllegalArgumentException(
+                        type.label() + " is not an area of a workspace: it is computed from ICBs built together");
         };
     }
 

@@ -115,7 +115,7 @@ public final class IndicatorCalculator {
     }
 
     /** DSR indicators share the cells of their crude twin. */
-    static String baseId(IndicatorSpec spec) {
+    public static String baseId(IndicatorSpec spec) {
         return spec.standardised() ? spec.id().replaceFirst("-dsr$", "") : spec.id();
     }
 
@@ -125,7 +125,9 @@ public final class IndicatorCalculator {
             return true;
         }
         return key.breakdown() != Breakdown.AGE_BAND
-                && (key.areaType() == AreaType.ICB
+                && (key.areaType() == AreaType.ENGLAND
+                        || key.areaType() == AreaType.REGION
+                        || key.areaType() == AreaType.ICB
                         || key.areaType() == AreaType.PLACE
                         || key.areaType() == AreaType.NEIGHBOURHOOD);
     }
@@ -136,6 +138,11 @@ public final class IndicatorCalculator {
 
     private Estimate estimate(IndicatorSpec spec, AgeBandCounts counts, double confidence) {
         double multiplier = spec.metadata().multiplier();
+        if (spec.metadata().method() != ValueMethod.DSR && counts.denominator() <= 0) {
+            // Events counted where nobody is in the denominator (a small area's admissions in a year its practice
+            // list had no one of that group): no rate, rather than the statistics' refusal of a zero denominator.
+            return Estimate.missing(confidence, "", "no denominator: nobody of this area and group in the period");
+        }
         return switch (spec.metadata().method()) {
             case PROPORTION -> Proportions.proportion(counts.numerator(), counts.denominator(), multiplier, confidence);
             case DSR -> dsr(spec, counts, multiplier, confidence);
@@ -172,8 +179,10 @@ public final class IndicatorCalculator {
         Geography.Area area = geography.area(key.areaCode());
         String vsEngland = NOT_COMPARED;
         String vsEngland998 = NOT_COMPARED;
-        Optional<EnglandComparator.Value> eng =
-                key.breakdown() == Breakdown.NONE ? england.published(m.id(), key.period()) : Optional.empty();
+        // England computed from its ICBs (phm build-england) is the comparator, never compared with itself
+        Optional<EnglandComparator.Value> eng = key.breakdown() == Breakdown.NONE && area.type() != AreaType.ENGLAND
+                ? england.published(m.id(), key.period())
+                : Optional.empty();
         if (eng.isPresent()) {
             vsEngland = label(m, Comparison.benchmarkValue(est.ci95(), eng.get().value()));
             vsEngland998 =
@@ -192,6 +201,8 @@ public final class IndicatorCalculator {
                 vsParent998 = label(
                         m, Comparison.benchmarkValue(est.ci998(), whole.ci95().value()));
             }
+        } else if (area.type() == AreaType.ENGLAND) {
+            // the widest area has no parent to be compared with
         } else if (area.type() == AreaType.ICB) {
             vsParent = vsEngland;
             vsParent998 = vsEngland998;
