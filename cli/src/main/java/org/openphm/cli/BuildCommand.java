@@ -18,6 +18,7 @@ import org.openphm.publish.pack.PackSummary;
 import org.openphm.publish.pack.PackWriter;
 import org.openphm.stats.sdc.DisclosureRule;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -33,24 +34,8 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output folder (results/ and pack/ are written in it)")
     Path out;
 
-    @Option(
-            names = "--analyst-outputs",
-            description = "Also write unsuppressed results to DIR/analyst/results "
-                    + "(for analysts only: not for publication)")
-    boolean analystOutputs;
-
-    @Option(
-            names = "--suppress-at-or-below",
-            defaultValue = "7",
-            description = "Disclosure control: counts from 1 to this are suppressed (default ${DEFAULT-VALUE})")
-    int suppressAtOrBelow;
-
-    @Option(
-            names = "--round-to",
-            defaultValue = "5",
-            description =
-                    "Disclosure control: published counts are rounded to a multiple of this (default ${DEFAULT-VALUE})")
-    int roundTo;
+    @Mixin
+    PublicationOptions publication = new PublicationOptions();
 
     @Option(names = "--no-pack", description = "Skip the HTML and PDF pack")
     boolean noPack;
@@ -82,8 +67,8 @@ final class BuildCommand implements Callable<Integer> {
         return run(
                 workspace,
                 out,
-                analystOutputs,
-                new DisclosureRule(suppressAtOrBelow, roundTo, false),
+                publication.analystOutputs,
+                publication.rule(),
                 !noPack,
                 "workspace " + workspace.getFileName(),
                 cohortFiles(folder),

@@ -20,8 +20,8 @@ import org.openphm.model.ConsoleProgress;
 import org.openphm.model.FinancialYear;
 import org.openphm.outputcheck.OutputCheck;
 import org.openphm.outputcheck.Release;
-import org.openphm.stats.sdc.DisclosureRule;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -47,24 +47,8 @@ final class BuildEnglandCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output folder (results/ is written in it)")
     Path out;
 
-    @Option(
-            names = "--analyst-outputs",
-            description = "Also write unsuppressed results to DIR/analyst/results "
-                    + "(for analysts only: not for publication)")
-    boolean analystOutputs;
-
-    @Option(
-            names = "--suppress-at-or-below",
-            defaultValue = "7",
-            description = "Disclosure control: counts from 1 to this are suppressed (default ${DEFAULT-VALUE})")
-    int suppressAtOrBelow;
-
-    @Option(
-            names = "--round-to",
-            defaultValue = "5",
-            description =
-                    "Disclosure control: published counts are rounded to a multiple of this (default ${DEFAULT-VALUE})")
-    int roundTo;
+    @Mixin
+    PublicationOptions publication = new PublicationOptions();
 
     @Option(
             names = "--rebuild",
@@ -110,7 +94,7 @@ final class BuildEnglandCommand implements Callable<Integer> {
             progress.message("Left out " + leftOut + ": not a complete year in " + String.join(", ", lacking)
                     + " (England's figures are of the same years for every ICB)");
         }
-        NationalBuild england = new NationalBuild(new DisclosureRule(suppressAtOrBelow, roundTo, false), years);
+        NationalBuild england = new NationalBuild(publication.rule(), years);
         progress.message("Building England from " + found.size() + " ICB workspaces for " + years.get(0) + " to "
                 + years.get(years.size() - 1));
         Path staging = Release.prepare(out);
@@ -138,7 +122,7 @@ final class BuildEnglandCommand implements Callable<Integer> {
         }
         NationalBuild.Summary summary = england.publish(
                 staging.resolve(RESULTS),
-                analystOutputs ? staging.resolve(ANALYST).resolve(RESULTS) : null,
+                publication.analystOutputs ? staging.resolve(ANALYST).resolve(RESULTS) : null,
                 "England: " + found.size() + " ICB workspaces in " + workspaces.getFileName(),
                 progress);
         progress.message("Checking every file before it is published (phm check-outputs)");
@@ -163,7 +147,7 @@ final class BuildEnglandCommand implements Callable<Integer> {
                 years.get(0),
                 years.get(years.size() - 1),
                 out.resolve(RESULTS).toAbsolutePath());
-        if (analystOutputs) {
+        if (publication.analystOutputs) {
             System.out.println("Unsuppressed analyst results (not for publication): "
                     + out.resolve(ANALYST).resolve(RESULTS).toAbsolutePath());
         }
