@@ -819,9 +819,11 @@ async function showCompare(main, token) {
     c.key_points.forEach((p) => ul.appendChild(node('li', {}, p)));
     fig.appendChild(ul);
   }
-  // the practice (or other lower-level) funnel plot within the chosen area's ICB
-  const icb = allAreas.find((a) => a.type === 'ICB') || area;
-  const funnelType = type === 'ICB' || type === 'Place' ? 'Practice' : type;
+  // the practice (or other lower-level) funnel plot within the chosen area's ICB; in England's results
+  // (phm build-england: regions, no practices) the ICBs within England
+  const national = allAreas.some((a) => a.type === 'Region');
+  const icb = national ? allAreas.find((a) => a.type === 'England') : allAreas.find((a) => a.type === 'ICB') || area;
+  const funnelType = national ? 'ICB' : type === 'ICB' || type === 'Place' ? 'Practice' : type;
   const f = await getJson('api/views/funnel?indicator=' + encodeURIComponent(state.indicator) + '&area='
     + encodeURIComponent(icb.code) + '&area_type=' + encodeURIComponent(funnelType));
   if (token !== loadToken) return;

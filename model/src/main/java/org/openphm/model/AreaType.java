@@ -47,8 +47,8 @@ public enum AreaType {
     }
 
     /**
-     * The level whose value a result is compared with as "parent" (the ICB for a Place, and so on). An ICB is
-     * compared with England, as Fingertips compares ICBs, whether or not its region is computed beside it.
+     * The level whose value a result is compared with as "parent" (the ICB for a Place, and so on) in one ICB's
+     * build. When ICBs are built together with their regions (phm build-england), an ICB's parent is its region.
      */
     public AreaType parent() {
         return switch (this) {

@@ -40,10 +40,10 @@ import org.openphm.stats.sdc.DisclosureRule;
  * and populations add, so every value (proportion, crude rate, DSR) is computed from the same counts whichever
  * level it is for, and memory holds ICB cells, never a workspace's practices or people.
  *
- * <p>England here is the England of these workspaces: it is the comparator of every region and ICB (its
- * published value is not used), and it is itself compared with nothing. Regions are compared with England, as
- * ICBs are (Fingertips' practice). Disclosure control treats England = its regions and region = its ICBs as
- * margins, like the geography of one ICB.
+ * <p>England here is the England of these workspaces: it is what every region and ICB is compared with as England
+ * (its published value is not used), and it is itself compared with nothing. An ICB's parent is its region, a
+ * region's England. Disclosure control treats England = its regions and region = its ICBs as margins, like the
+ * geography of one ICB.
  */
 public final class NationalBuild {
 

@@ -81,6 +81,11 @@ public final class Geography {
         return a;
     }
 
+    /** The area with this code, if the geography has it. */
+    public java.util.Optional<Area> find(String code) {
+        return java.util.Optional.ofNullable(areas.get(code));
+    }
+
     public List<Area> areas(AreaType type) {
         List<Area> out = new ArrayList<>();
         areas.values().stream().filter(a -> a.type() == type).forEach(out::add);

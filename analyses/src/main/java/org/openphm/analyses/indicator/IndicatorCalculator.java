@@ -203,14 +203,19 @@ public final class IndicatorCalculator {
             }
         } else if (area.type() == AreaType.ENGLAND) {
             // the widest area has no parent to be compared with
-        } else if (area.type() == AreaType.ICB) {
+        } else if (Geography.ENGLAND_CODE.equals(area.parentCode())) {
+            // an ICB built alone, or a region: the parent is England, the comparator
             vsParent = vsEngland;
             vsParent998 = vsEngland998;
         } else {
+            // the parent as the geography has it: a Place's ICB, or an ICB's region when built with England
             Estimates parent = all.get(new CellKey(
                     key.indicatorId(),
                     area.parentCode(),
-                    area.type().parent(),
+                    geography
+                            .find(area.parentCode())
+                            .map(Geography.Area::type)
+                            .orElse(area.type().parent()),
                     key.period(),
                     key.breakdown(),
                     key.category()));

@@ -38,6 +38,9 @@ class NationalLevelsTest {
      * z² = 3.841459: (600 + 3.841459 ∓ 1.959964·√(3.841459 + 4·300·0.85)) / (2·2003.841459)
      *   = (603.841459 ∓ 1.959964·31.997523) / 4007.682918 = (603.841459 ∓ 62.713993) / 4007.682918
      *   -> 13.50% to 16.63%: England's 10% lies below -> Higher, against England and against its parent (England).
+     * ICB QKK of London 100 of 1,000 (10%): (200 + 3.841459 ∓ 1.959964·√(3.841459 + 4·100·0.9)) / (2·1003.841459)
+     *   = (203.841459 ∓ 1.959964·19.074624) / 2007.682918 -> 8.29% to 12.02%: England's 10% inside -> Similar;
+     *   its parent London's 15% above -> Lower.
      */
     @Test
     void aRegionIsComparedWithEnglandAndEnglandWithNothing() {
@@ -46,7 +49,17 @@ class NationalLevelsTest {
         Map<CellKey, AgeBandCounts> cells = new HashMap<>();
         put(cells, ENGLAND, AreaType.ENGLAND, 1000, 10000);
         put(cells, LONDON, AreaType.REGION, 300, 2000);
-        List<IndicatorRow> rows = new IndicatorCalculator(GEOGRAPHY, england).rows(DM, cells);
+        put(cells, "QKK", AreaType.ICB, 100, 1000);
+        Geography withIcb = Geography.of(List.of(
+                new Geography.Area(LONDON, "London", AreaType.REGION, ENGLAND),
+                new Geography.Area("QKK", "ICB QKK", AreaType.ICB, LONDON)));
+        List<IndicatorRow> rows = new IndicatorCalculator(withIcb, england).rows(DM, cells);
+        IndicatorRow icb = row(rows, "QKK");
+        assertEquals(8.29, icb.lowerCi95(), 0.005);
+        assertEquals(12.02, icb.upperCi95(), 0.005);
+        assertEquals("Similar", icb.comparedToEngland());
+        assertEquals("Lower", icb.comparedToParent());
+        assertEquals(LONDON, icb.parentCode());
         IndicatorRow london = row(rows, LONDON);
         assertEquals(13.50, london.lowerCi95(), 0.005);
         assertEquals(16.63, london.upperCi95(), 0.005);
