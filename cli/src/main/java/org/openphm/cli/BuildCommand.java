@@ -75,6 +75,20 @@ final class BuildCommand implements Callable<Integer> {
                 !rebuild);
     }
 
+    /**
+     * Checks the staging folder with the independent output check and publishes it into {@code out}; a rejected
+     * build publishes nothing and its problems are printed.
+     */
+    static OutputCheck.Report publishChecked(Path out, org.openphm.model.Progress progress) throws java.io.IOException {
+        progress.message("Checking every file before it is published (phm check-outputs)");
+        try {
+            return Release.publish(out);
+        } catch (Release.Rejected rejected) {
+            Release.print(rejected.report(), System.err, 20);
+            throw rejected;
+        }
+    }
+
     /** The cohort files of a folder (none when it does not exist), in name order. */
     static List<Path> cohortFiles(Path folder) throws java.io.IOException {
         if (!Files.isDirectory(folder)) {
@@ -128,14 +142,7 @@ final class BuildCommand implements Callable<Integer> {
                     progress);
         }
         PackSummary p = pack ? PackWriter.write(staging, progress) : null;
-        progress.message("Checking every file before it is published (phm check-outputs)");
-        OutputCheck.Report check;
-        try {
-            check = Release.publish(out);
-        } catch (Release.Rejected rejected) {
-            Release.print(rejected.report(), System.err, 20);
-            throw rejected;
-        }
+        OutputCheck.Report check = publishChecked(out, progress);
         BuildReport.print(
                 summary,
                 out.resolve("results"),

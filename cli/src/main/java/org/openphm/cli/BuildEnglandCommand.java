@@ -125,14 +125,7 @@ final class BuildEnglandCommand implements Callable<Integer> {
                 publication.analystOutputs ? staging.resolve(ANALYST).resolve(RESULTS) : null,
                 "England: " + found.size() + " ICB workspaces in " + workspaces.getFileName(),
                 progress);
-        progress.message("Checking every file before it is published (phm check-outputs)");
-        OutputCheck.Report check;
-        try {
-            check = Release.publish(out);
-        } catch (Release.Rejected rejected) {
-            Release.print(rejected.report(), System.err, 20);
-            throw rejected;
-        }
+        OutputCheck.Report check = BuildCommand.publishChecked(out, progress);
         if (!ingested.isEmpty()) {
             System.out.println("Ingested " + ingested.size() + " ICBs into " + workspaces.toAbsolutePath() + ": "
                     + String.join(", ", ingested));
