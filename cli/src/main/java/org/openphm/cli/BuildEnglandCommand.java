@@ -58,7 +58,6 @@ final class BuildEnglandCommand implements Callable<Integer> {
     private static final String WORKSPACE = ".duckdb";
     private static final String RESULTS = "results";
     private static final String ANALYST = "analyst";
-    private static final String PARTITION = "icb=";
 
     @Override
     public Integer call() throws Exception {
@@ -168,18 +167,18 @@ final class BuildEnglandCommand implements Callable<Integer> {
         List<Path> partitions;
         try (var children = Files.list(data)) {
             partitions = children.filter(Files::isDirectory)
-                    .filter(p -> p.getFileName().toString().startsWith(PARTITION))
-                    .filter(p -> !p.getFileName().toString().endsWith(".partial"))
+                    .filter(p -> p.getFileName().toString().startsWith(EnglandGeneration.PARTITION))
+                    .filter(p -> !p.getFileName().toString().endsWith(EnglandGeneration.PARTIAL))
                     .sorted()
                     .toList();
         }
         if (partitions.isEmpty()) {
-            throw new IllegalArgumentException("no ICB partition (" + PARTITION + "<code>/) in " + data
-                    + ": give --data the folder phm generate --england --out wrote");
+            throw new IllegalArgumentException("no ICB partition (" + EnglandGeneration.PARTITION + "<code>/) in "
+                    + data + ": give --data the folder phm generate --england --out wrote");
         }
         List<String> done = new ArrayList<>();
         for (Path partition : partitions) {
-            String code = partition.getFileName().toString().substring(PARTITION.length());
+            String code = partition.getFileName().toString().substring(EnglandGeneration.PARTITION.length());
             Path workspace = workspaces.resolve(code + WORKSPACE);
             if (Files.exists(workspace)) {
                 continue;

@@ -30,6 +30,10 @@ import org.openphm.synth.population.PopulationFlow;
 final class EnglandGeneration {
     static final String DEFINITIONS = "definitions";
     static final String MANIFEST = "england.csv";
+    /** An ICB's partition folder is this and its code; while it is being written, with {@link #PARTIAL} after. */
+    static final String PARTITION = "icb=";
+
+    static final String PARTIAL = ".partial";
 
     private EnglandGeneration() {}
 
@@ -98,7 +102,7 @@ final class EnglandGeneration {
         String stamp = String.format(
                 "seed=%d patients=%d first_person=%d format=%s nhs_numbers=%b%n",
                 icbSeed, icb.registeredPatients(), firstPerson, format, rawNhsNumbers);
-        Path folder = out.resolve("icb=" + icb.code());
+        Path folder = out.resolve(PARTITION + icb.code());
         Path done = definitions.resolve(icb.code() + ".done");
         if (Files.isDirectory(folder)) {
             List<String> earlier = Files.isRegularFile(done) ? Files.readAllLines(done) : List.of();
@@ -119,7 +123,7 @@ final class EnglandGeneration {
         long started = System.nanoTime();
         Path file = EnglandDefinitions.write(icb, definitions);
         SyntheticIcbDefinition definition = SyntheticIcbDefinition.load(file.toString());
-        Path partial = out.resolve("icb=" + icb.code() + ".partial");
+        Path partial = out.resolve(PARTITION + icb.code() + PARTIAL);
         CheckedPublish.deleteTree(partial);
         Map<String, Long> rows = SyntheticData.generate(
                 partial,

@@ -236,8 +236,4 @@ public final class NationalBuild {
         }
         return england;
     }
-
-    List<FinancialYear> years() {
-        return years;
-    }
 }

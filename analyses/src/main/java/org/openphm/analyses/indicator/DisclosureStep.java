@@ -23,8 +23,8 @@ import org.openphm.stats.sdc.ProtectedCell;
  * indicator built on a cell (a crude rate and its age-standardised twin, or a DSR with no crude twin such as
  * self-harm) is published under the same decision. Within one counted indicator and period, a breakdown's
  * cells form a table whose margins are the headline cell (all categories) and the geography (England = its
- * regions, region = its ICBs, ICB = its Places, Place = its neighbourhoods, ...): counts of 1-7 are suppressed, enough other cells are suppressed that
- * no hidden count can be recovered from a margin, and the rest are rounded.
+ * regions, region = its ICBs, ICB = its Places, Place = its neighbourhoods, ...): counts of 1-7 are suppressed,
+ * enough other cells are suppressed that no hidden count can be recovered from a margin, and the rest are rounded.
  *
  * <p>Values published beside rounded counts must not give the exact count back (a value times a published
  * denominator would). Crude values (proportions, crude rates), their confidence limits, comparisons and trends
